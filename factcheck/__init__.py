@@ -1,0 +1,1 @@
+"""factcheck: a fact-checking claim tracker."""
