@@ -1,0 +1,140 @@
+"""Articles in and out: ingest, extract, import, export, list, serve."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from sqlmodel import select
+
+from factcheck import claimfile
+from factcheck import ingest as ingesting
+from factcheck.cli import transaction, user_errors
+from factcheck.errors import InputError
+from factcheck.models import Article, Claim
+
+
+def _read_document(target: str, title: str | None, language: str | None
+                   ) -> ingesting.ParsedArticle:
+    """PATH, URL or - (stdin) to a parsed article."""
+    if target.startswith(("http://", "https://")):
+        from factcheck.sources import FetchSettings, fetch_url
+
+        result = fetch_url(target, FetchSettings.from_config(current_app.config))
+        return ingesting.read_document(result.body, target, title=title, language=language,
+                                       url=result.final_url)
+    if target == "-":
+        return ingesting.read_document(sys.stdin.buffer.read(), "stdin", title=title,
+                                       language=language)
+    return ingesting.read_document(ingesting.read_path(target), target, title=title,
+                                   language=language)
+
+
+@click.command("ingest")
+@click.argument("target")
+@click.option("--title", help="Article title (default: the first line or the page title).")
+@click.option("--language", type=click.Choice(["id", "en"]), help="Default: detected.")
+@click.option("--publisher", help="Who published the article.")
+@click.option("--no-extract", is_flag=True, help="Store the article without proposing claims.")
+@click.option("--min-score", default=0.4, show_default=True,
+              help="Store proposed claims at least this check-worthy.")
+@user_errors
+def ingest_command(target: str, title: str | None, language: str | None, publisher: str | None,
+                   no_extract: bool, min_score: float) -> None:
+    """Store an article from a text or HTML file, a URL, or - for stdin."""
+    parsed = _read_document(target, title, language)
+    with transaction() as session:
+        article, created = ingesting.ingest(session, parsed, extract=not no_extract,
+                                            min_score=min_score, publisher=publisher)
+        claims = len(session.exec(select(Claim.id).where(Claim.article_id == article.id)).all())
+    if not created:
+        click.echo(f"already ingested as {article.slug!r} (id {article.id}); nothing changed")
+        return
+    click.echo(f"ingested {article.slug!r} (id {article.id}, language {article.language}): "
+               f"{len(parsed.sources)} sources, {claims} proposed claims")
+
+
+@click.command("extract")
+@click.argument("target")
+@click.option("--format", "output", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True)
+@click.option("--language", type=click.Choice(["id", "en"]), help="Default: detected.")
+@click.option("--min-score", default=0.0, show_default=True)
+@user_errors
+def extract_command(target: str, output: str, language: str | None, min_score: float) -> None:
+    """Print the claims proposed for an article, storing nothing."""
+    from factcheck.extract import extract_claims
+
+    parsed = _read_document(target, None, language)
+    proposals = extract_claims(parsed.body, parsed.language, min_score=min_score)
+    for number, claim in enumerate(proposals, start=1):
+        if output == "jsonl":
+            click.echo(json.dumps(claim.as_dict(), ensure_ascii=False))
+        else:
+            click.echo(f"{number:>3}  {claim.score:.2f}  {claim.kind:<7}  {claim.text}")
+            click.echo(f"{'':>16}{'; '.join(claim.reasons)}")
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--replace", is_flag=True, help="Overwrite articles already in the database.")
+@user_errors
+def import_command(files: tuple[str, ...], replace: bool) -> None:
+    """Import claim files (claims/*.yaml); each file is all or nothing."""
+    from factcheck.export import import_any
+
+    for name in files:
+        with transaction() as session:
+            message = import_any(session, Path(name), replace=replace,
+                                 scale=current_app.extensions["factcheck.ratings"])
+        click.echo(f"{name}: {message}")
+
+
+@click.command("articles")
+def list_articles() -> None:
+    """List the stored articles."""
+    with transaction() as session:
+        for article in session.exec(select(Article).order_by(Article.id)).all():
+            click.echo(f"{article.id:>4}  {article.slug}  [{article.language}]  {article.title}")
+
+
+def import_demo() -> str | None:
+    """Import the shipped claim files when the database has no article; returns a message."""
+    folder = Path(current_app.config["DEMO_CLAIMS_DIR"] or "")
+    with transaction() as session:
+        if session.exec(select(Article.id)).first() is not None or not folder.is_dir():
+            return None
+        files = sorted(folder.glob("*.yaml"))
+        for path in files:
+            claimfile.import_path(session, path)
+    return f"imported {len(files)} demo claim file(s) from {folder}"
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+@click.option("--debug", is_flag=True)
+@user_errors
+def serve(host: str, port: int, debug: bool) -> None:
+    """Run the development server (imports the demo article into an empty database)."""
+    message = import_demo()
+    if message:
+        click.echo(message)
+    current_app.run(host=host, port=port, debug=debug, use_reloader=False)
+
+
+def resolve_article(session, ref: str) -> Article:
+    """An article by slug or id, or InputError."""
+    query = select(Article).where(Article.slug == ref)
+    article = session.exec(query).first()
+    if article is None and ref.isdigit():
+        article = session.get(Article, int(ref))
+    if article is None:
+        raise InputError(f"no article {ref!r} (see `factcheck articles`)")
+    return article
+
+
+COMMANDS = [ingest_command, extract_command, import_command, list_articles, serve]

@@ -1,0 +1,71 @@
+"""Settings: defaults here; instance/config.py and the environment override them.
+
+Every setting is documented in the README ("Settings"); a test fails when one is not.
+"""
+
+from __future__ import annotations
+
+import os
+
+DEFAULT_SECRET_KEY = "dev-only-change-me"
+
+DEFAULTS: dict = {
+    # Flask session signing. Production refuses to start with the default.
+    "SECRET_KEY": DEFAULT_SECRET_KEY,
+    # SQLAlchemy URL; None means SQLite at instance/factcheck.sqlite3.
+    "DATABASE_URL": None,
+    # Run Alembic migrations at start-up (the embedded default); production runs `factcheck db upgrade`.
+    "AUTO_MIGRATE": True,
+    # Import claims/*.yaml when the database has no article (the demo).
+    "DEMO_CLAIMS_DIR": None,
+    # Who publishes the fact-checks (ClaimReview author).
+    "ORG_NAME": "factcheck demo newsroom",
+    "ORG_URL": "https://factcheck.example.org/",
+    # Absolute base URL of the public site, used in exports; None: taken from the request.
+    "PUBLIC_BASE_URL": None,
+    # Replace the default rating scale (see factcheck/ratings.py for the shape).
+    "RATING_SCALE": None,
+    # Fetching sources.
+    "FETCH_TIMEOUT": (5.0, 15.0),  # connect, read seconds
+    "FETCH_MAX_BYTES": 5 * 1024 * 1024,
+    "FETCH_MAX_REDIRECTS": 5,
+    "FETCH_RETRIES": 2,
+    "FETCH_ALLOW_PRIVATE": False,  # tests turn this on to reach a local server
+    # Largest request body the web app accepts.
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    # Login throttling: failures before a lock-out, and its length in seconds.
+    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_LOCKOUT_SECONDS": 300,
+    # Reader error reports: per client address, per hour.
+    "REPORTS_PER_HOUR": 5,
+    # Marks a production deployment: secure cookies, no default secret key.
+    "PRODUCTION": False,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "CLAIMS_PER_PAGE": 50,
+}
+
+# Settings that may come from the environment, with how to read them.
+ENVIRONMENT = {
+    "SECRET_KEY": str,
+    "DATABASE_URL": str,
+    "ORG_NAME": str,
+    "ORG_URL": str,
+    "PUBLIC_BASE_URL": str,
+    "PRODUCTION": lambda v: v.lower() in ("1", "true", "yes"),
+    "AUTO_MIGRATE": lambda v: v.lower() in ("1", "true", "yes"),
+    "FETCH_ALLOW_PRIVATE": lambda v: v.lower() in ("1", "true", "yes"),
+}
+
+
+def from_environment(prefix: str = "FACTCHECK_") -> dict:
+    """Settings found in the environment: DATABASE_URL and SECRET_KEY as is, others prefixed."""
+    found = {}
+    for name, parse in ENVIRONMENT.items():
+        for env_name in (prefix + name, name) if name in ("DATABASE_URL", "SECRET_KEY") else (
+            prefix + name,
+        ):
+            if os.environ.get(env_name):
+                found[name] = parse(os.environ[env_name])
+                break
+    return found

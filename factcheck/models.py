@@ -1,0 +1,201 @@
+"""Database tables (SQLModel) and the status/role enums. No business logic lives here.
+
+Timestamps are aware UTC with second precision, so they survive SQLite, PostgreSQL and the
+claim files alike. Alembic (factcheck/migrations) owns the schema; a test checks both agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, truncated to seconds."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class ClaimStatus(StrEnum):
+    UNVERIFIED = "unverified"
+    IN_REVIEW = "in_review"
+    VERIFIED = "verified"
+    PUBLISHED = "published"
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    EDITOR = "editor"
+    CHECKER = "checker"
+
+
+class EvidenceState(StrEnum):
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+def _text(nullable: bool = True) -> Column:
+    return Column(Text, nullable=nullable)
+
+
+# --- people -------------------------------------------------------------------------------
+class User(SQLModel, table=True):
+    """A fact-checker, editor or admin. Readers need no account."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80, unique=True, index=True)
+    password_hash: str | None = Field(default=None, max_length=255)  # None: cannot log in
+    role: str = Field(default=Role.CHECKER, max_length=16)
+    active: bool = True
+    failed_logins: int = 0
+    locked_until: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+# --- the article and what it cites --------------------------------------------------------
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=120, unique=True, index=True)
+    title: str = Field(max_length=500)
+    publisher: str | None = Field(default=None, max_length=200)
+    author: str | None = Field(default=None, max_length=200)
+    editor: str | None = Field(default=None, max_length=200)
+    published_date: date | None = None
+    language: str = Field(default="en", max_length=8)
+    url: str | None = Field(default=None, max_length=2000)
+    text: str = Field(sa_column=_text(nullable=False))
+    content_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Source(SQLModel, table=True):
+    """A source cited by an article; its fetched or pasted text lives in Snapshots."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    position: int = 0
+    title: str = Field(max_length=500)
+    publisher: str | None = Field(default=None, max_length=200)
+    url: str | None = Field(default=None, max_length=2000)
+    fetch_status: str | None = Field(default=None, max_length=16)  # ok, failed, refused
+    fetch_error: str | None = Field(default=None, max_length=500)
+    etag: str | None = Field(default=None, max_length=200)
+    last_modified: str | None = Field(default=None, max_length=100)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Snapshot(SQLModel, table=True):
+    """An immutable text copy of a source: fetched over HTTP or pasted by a checker."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    kind: str = Field(default="fetched", max_length=16)  # fetched, pasted
+    url: str | None = Field(default=None, max_length=2000)
+    final_url: str | None = Field(default=None, max_length=2000)
+    http_status: int | None = None
+    content_type: str | None = Field(default=None, max_length=200)
+    sha256: str = Field(max_length=64)
+    text: str = Field(sa_column=_text(nullable=False))
+    fetched_at: datetime = Field(default_factory=utcnow)
+
+
+# --- claims and their review --------------------------------------------------------------
+class Claim(SQLModel, table=True):
+    """One checkable fact from an article, with its status, verdict and review state."""
+
+    __table_args__ = (UniqueConstraint("article_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    key: str = Field(max_length=40)  # stable within the article: "c1", "c2", ...
+    position: int = 0
+    text: str = Field(sa_column=_text(nullable=False))
+    sentence: str = Field(sa_column=_text(nullable=False))
+    start: int = 0
+    end: int = 0
+    score: float = 0.0
+    reasons: str = Field(default="[]", sa_column=_text(nullable=False))  # JSON list
+    kind: str = Field(default="fact", max_length=16)  # fact, opinion
+    status: str = Field(default=ClaimStatus.UNVERIFIED, max_length=16, index=True)
+    verdict: str | None = Field(default=None, max_length=40, index=True)
+    rationale: str | None = Field(default=None, sa_column=_text())
+    verdict_by_id: int | None = Field(default=None, foreign_key="user.id")
+    assignee_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    published_by_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+    reviewed_at: datetime | None = None
+    published_at: datetime | None = None
+    deleted_at: datetime | None = None
+    version: int = Field(default=1)  # optimistic locking: see review.save_claim
+
+
+class Evidence(SQLModel, table=True):
+    """A source passage linked to a claim: suggested by the matcher or added by a checker."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    source_id: int | None = Field(default=None, foreign_key="source.id")
+    snapshot_id: int | None = Field(default=None, foreign_key="snapshot.id")
+    passage: str = Field(sa_column=_text(nullable=False))
+    passage_start: int | None = None
+    passage_end: int | None = None
+    score: float | None = None
+    explanation: str = Field(default="{}", sa_column=_text(nullable=False))  # JSON
+    state: str = Field(default=EvidenceState.SUGGESTED, max_length=16)
+    url: str | None = Field(default=None, max_length=2000)
+    note: str | None = Field(default=None, sa_column=_text())
+    added_by_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ReviewEvent(SQLModel, table=True):
+    """Append-only history of a claim: who changed what, when, from what to what, and why."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    actor: str | None = Field(default=None, max_length=80)  # name at the time
+    at: datetime = Field(default_factory=utcnow)
+    action: str = Field(max_length=32)
+    from_value: str | None = Field(default=None, sa_column=_text())
+    to_value: str | None = Field(default=None, sa_column=_text())
+    note: str | None = Field(default=None, sa_column=_text())
+    public: bool = False  # corrections are shown to readers
+    request_id: str | None = Field(default=None, max_length=64, index=True)
+
+
+# --- readers and other organisations ------------------------------------------------------
+class ErrorReport(SQLModel, table=True):
+    """A reader's "report an error" message, queued for the editors."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int | None = Field(default=None, foreign_key="article.id")
+    claim_id: int | None = Field(default=None, foreign_key="claim.id")
+    message: str = Field(sa_column=_text(nullable=False))
+    contact: str | None = Field(default=None, max_length=200)
+    status: str = Field(default="open", max_length=16)
+    created_at: datetime = Field(default_factory=utcnow)
+    handled_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class ReferenceFactCheck(SQLModel, table=True):
+    """A fact-check published by another organisation, imported from ClaimReview."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(max_length=2000)
+    claim_reviewed: str = Field(sa_column=_text(nullable=False))
+    rating: str | None = Field(default=None, max_length=200)
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    author: str | None = Field(default=None, max_length=200)
+    date_published: str | None = Field(default=None, max_length=40)
+    claim_author: str | None = Field(default=None, max_length=200)
+    appearance_url: str | None = Field(default=None, max_length=2000)
+    language: str | None = Field(default=None, max_length=16)
+    raw: str = Field(sa_column=_text(nullable=False))  # the ClaimReview object as JSON
+    imported_at: datetime = Field(default_factory=utcnow)

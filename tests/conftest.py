@@ -1,0 +1,162 @@
+"""Shared fixtures: a fresh database per test (SQLite, or PostgreSQL when DATABASE_URL points
+to one), the app, its test client and CLI runner, and small factories."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlmodel import Session, SQLModel
+
+from factcheck import create_app, db
+from factcheck.models import Article, Claim, User
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL = os.environ.get("DATABASE_URL", "")
+ON_POSTGRES = POSTGRES_URL.startswith(("postgresql", "postgres:"))
+
+
+def pytest_report_header(config):
+    return f"factcheck database: {'PostgreSQL ' + POSTGRES_URL if ON_POSTGRES else 'SQLite'}"
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """A database at the newest revision, made once per run; tests get a fresh copy of it."""
+    if ON_POSTGRES:
+        engine = db.make_engine(POSTGRES_URL)
+        db.upgrade(engine)
+        engine.dispose()
+        return POSTGRES_URL
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    engine = db.make_engine(f"sqlite:///{path}")
+    db.upgrade(engine)
+    engine.dispose()
+    return path
+
+
+def _fresh_database(template, tmp_path: Path) -> str:
+    if ON_POSTGRES:
+        engine = db.make_engine(POSTGRES_URL)
+        names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+        with engine.begin() as connection:
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        engine.dispose()
+        return POSTGRES_URL
+    path = tmp_path / "factcheck.sqlite3"
+    shutil.copy(template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def app_config(migrated_template, tmp_path) -> dict:
+    """Settings for a test app; tests may change them before asking for ``app``."""
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "DATABASE_URL": _fresh_database(migrated_template, tmp_path),
+        "AUTO_MIGRATE": False,
+        "DEMO_CLAIMS_DIR": str(tmp_path / "no-demo"),
+        "FETCH_ALLOW_PRIVATE": True,
+        "FETCH_TIMEOUT": (2.0, 2.0),
+        "FETCH_RETRIES": 1,
+        "INSTANCE_PATH": str(instance),
+    }
+
+
+@pytest.fixture
+def app(app_config):
+    app = create_app(app_config)
+    yield app
+    app.extensions["factcheck.engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def session(app):
+    """A session on the test database; tests commit what they build."""
+    with Session(app.extensions["factcheck.engine"], expire_on_commit=False) as s:
+        yield s
+
+
+@pytest.fixture
+def empty_database_url(tmp_path):
+    """The URL of a brand-new, empty database (for migration tests), dropped afterwards."""
+    if not ON_POSTGRES:
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    name = f"factcheck_empty_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1),
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    base = POSTGRES_URL.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+class Factory:
+    """Small builders for test data; each commits and returns the stored row."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.count = 0
+
+    def _save(self, row):
+        self.session.add(row)
+        self.session.commit()
+        self.session.refresh(row)
+        return row
+
+    def user(self, name: str | None = None, role: str = "checker", password: str = "pw-123456",
+             active: bool = True) -> User:
+        from werkzeug.security import generate_password_hash
+
+        self.count += 1
+        return self._save(User(name=name or f"user{self.count}", role=role, active=active,
+                               password_hash=generate_password_hash(password)))
+
+    def article(self, title: str = "An article", text_: str | None = None, **fields) -> Article:
+        from factcheck.ingest import content_hash, slugify
+
+        self.count += 1
+        body = text_ or f"Body of article {self.count}. It says 42 things."
+        fields.setdefault("slug", f"{slugify(title)}-{self.count}")
+        return self._save(Article(title=title, text=body, content_hash=content_hash(body),
+                                  **fields))
+
+    def claim(self, article: Article | None = None, text_: str = "Kazakhstan joined in 1992.",
+              **fields) -> Claim:
+        article = article or self.article()
+        self.count += 1
+        fields.setdefault("key", f"c{self.count}")
+        fields.setdefault("sentence", text_)
+        return self._save(Claim(article_id=article.id, text=text_, **fields))
+
+
+@pytest.fixture
+def factory(session) -> Factory:
+    return Factory(session)
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return (SEED / "kazakhstan-abraham-accords.id.txt").read_text(encoding="utf-8")
