@@ -23,13 +23,29 @@ def _close_session(exc: BaseException | None) -> None:
         session.close()
 
 
+BLUEPRINTS = ("auth", "review", "public", "api")  # by audience; see GUIDE.md
+
+
+def _register_blueprints(app: Flask) -> None:
+    import importlib
+
+    for name in BLUEPRINTS:
+        try:
+            module = importlib.import_module(f"factcheck.web.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"factcheck.web.{name}":
+                raise
+            continue  # an area not built yet
+        if hasattr(module, "init_app"):
+            module.init_app(app)
+        app.register_blueprint(module.bp)
+
+
 def init_app(app: Flask) -> None:
     """Register the session teardown, blueprints and error handlers on ``app``."""
     app.teardown_appcontext(_close_session)
 
-    from factcheck.web import public
-
-    app.register_blueprint(public.bp)
+    _register_blueprints(app)
 
     @app.errorhandler(404)
     def not_found(_error):
