@@ -60,6 +60,7 @@ def app_config(migrated_template, tmp_path) -> dict:
     instance.mkdir()
     return {
         "TESTING": True,
+        "WTF_CSRF_ENABLED": False,  # tests that check CSRF turn it back on
         "SECRET_KEY": "test-secret",
         "DATABASE_URL": _fresh_database(migrated_template, tmp_path),
         "AUTO_MIGRATE": False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, g, render_template
+from flask_wtf import CSRFProtect
 from sqlmodel import Session
 
 from factcheck.errors import FactcheckError, NotFound, PermissionDenied
@@ -23,6 +24,7 @@ def _close_session(exc: BaseException | None) -> None:
         session.close()
 
 
+csrf = CSRFProtect()
 BLUEPRINTS = ("auth", "review", "public", "api")  # by audience; see GUIDE.md
 
 
@@ -44,6 +46,7 @@ def _register_blueprints(app: Flask) -> None:
 def init_app(app: Flask) -> None:
     """Register the session teardown, blueprints and error handlers on ``app``."""
     app.teardown_appcontext(_close_session)
+    csrf.init_app(app)  # every POST needs a token; forms carry it, tests check refusal
 
     _register_blueprints(app)
 
