@@ -109,7 +109,7 @@ def _claim(session: Session, c: Claim, source_keys: dict, names: dict) -> dict:
     return {
         "key": c.key, "text": c.text, "sentence": c.sentence, "span": [c.start, c.end],
         "score": c.score, "reasons": json.loads(c.reasons), "kind": c.kind,
-        "status": c.status, "verdict": c.verdict, "rationale": c.rationale,
+        "status": str(c.status), "verdict": c.verdict, "rationale": c.rationale,
         "verdict_by": names.get(c.verdict_by_id), "assignee": names.get(c.assignee_id),
         "published_by": names.get(c.published_by_id), "version": c.version,
         "created": stamp(c.created_at), "updated": stamp(c.updated_at),
@@ -119,7 +119,7 @@ def _claim(session: Session, c: Claim, source_keys: dict, names: dict) -> dict:
                       "snapshot": snapshot_hashes.get(e.snapshot_id), "passage": e.passage,
                       "span": [e.passage_start, e.passage_end]
                       if e.passage_start is not None else None,
-                      "score": e.score, "state": e.state, "url": e.url, "note": e.note,
+                      "score": e.score, "state": str(e.state), "url": e.url, "note": e.note,
                       "explanation": json.loads(e.explanation),
                       "added_by": names.get(e.added_by_id), "created": stamp(e.created_at)}
                      for e in evidence],

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, with_appcontext
 from sqlmodel import Session
 
 from factcheck import db
@@ -41,20 +41,25 @@ def transaction() -> Iterator[Session]:
 
 def register_commands(app: Flask) -> None:
     """Add every factcheck command to ``app.cli``."""
-    from factcheck.cli import articles, database, exports
+    import importlib
 
-    for module in (articles, database, exports):
-        for command in module.COMMANDS:
-            app.cli.add_command(command)
-    for name in ("sources", "users"):  # written by separate areas; optional until present
+    for name in ("articles", "database", "exports", "sources", "users"):
         try:
-            module = __import__(f"factcheck.cli.{name}", fromlist=["COMMANDS"])
+            module = importlib.import_module(f"factcheck.cli.{name}")
         except ModuleNotFoundError as error:
             if error.name != f"factcheck.cli.{name}":
                 raise
-            continue
+            continue  # an area not built yet
         for command in module.COMMANDS:
+            _in_app_context(command)
             app.cli.add_command(command)
+
+
+def _in_app_context(command: click.Command) -> None:
+    """Run the command (or every command of a group) inside the app context."""
+    if command.callback is not None and not getattr(command.callback, "_in_app", False):
+        command.callback = with_appcontext(command.callback)
+        command.callback._in_app = True
 
 
 def _create_app() -> Flask:
