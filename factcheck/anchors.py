@@ -12,6 +12,7 @@ terms come from the glossary (factcheck/glossary.yaml, or a newsroom's own file)
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,11 +29,12 @@ from factcheck.lexicon import (
     fold_word,
     guess_lang,
     load_glossary,
+    token_spans,
     tokens,
     words,
 )
 
-__all__ = ["Anchor", "extract_anchors", "guess_lang", "tokens"]
+__all__ = ["Anchor", "Profile", "extract_anchors", "facets", "guess_lang", "tokens"]
 
 KINDS = ("number", "year", "percent", "money", "date", "place", "term")
 
@@ -71,6 +73,52 @@ def extract_anchors(
 
 def _overlaps(anchor: Anchor, taken: list[tuple[int, int]]) -> bool:
     return any(anchor.start < end and start < anchor.end for start, end in taken)
+
+
+# --- comparable keys: what the matcher compares ----------------------------------------
+
+
+def facets(anchor: Anchor) -> list[str]:
+    """Comparable keys of an anchor: a date also gives its year, money also its quantity."""
+    kind, value = anchor.kind, anchor.value
+    if kind == "date" and value[:4].isdigit():
+        keys = [f"year:{value[:4]}", f"month:{value[:7]}"]
+        if len(value) < 10:
+            return keys
+        weekday = datetime.date.fromisoformat(value).isoweekday()
+        return [f"day:{value}", f"date:weekday:{weekday}", *keys]
+    if kind == "money":
+        return [f"money:{value}", f"qty:{value.split()[0]}"]
+    if kind == "number":
+        digits = any(c.isdigit() for c in anchor.text)  # "five" agrees but never contradicts
+        return [f"qty:{value}" if digits else f"qtyword:{value}"]
+    return [f"{kind}:{value}"]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the matcher keeps of a text: its anchor facets, word stems and language."""
+
+    lang: str
+    facets: frozenset[str]
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str, lang: str | None = None, glossary_path: str | None = None) -> Profile:
+        """Profile of ``text``; ``lang`` is guessed when None."""
+        lang = lang or guess_lang(text)
+        anchors = extract_anchors(text, lang, glossary_path)
+        keys = frozenset(key for anchor in anchors for key in facets(anchor))
+        spans = [(a.start, a.end) for a in anchors]
+        stems = dict.fromkeys(t.stem for t in token_spans(text, lang, spans))
+        return cls(lang, keys, tuple(stems))
+
+    def keys(self) -> list[str]:
+        """Index keys: facets, words, and 5-letter prefixes and suffixes of long words."""
+        keys = [*sorted(self.facets), *(f"w:{w}" for w in self.words)]
+        keys += [f"<{w[:5]}" for w in self.words if len(w) >= 7]
+        keys += [f">{w[-5:]}" for w in self.words if len(w) >= 7]
+        return keys
 
 
 # --- numbers, money, percentages, years -------------------------------------------------

@@ -202,23 +202,11 @@ def guess_lang(text: str) -> str:
 
 _ID_PARTICLES = ("lah", "kah", "pun", "nya")
 _ID_SUFFIXES = ("kan", "an", "i")
-_ID_PREFIXES = (
-    ("memper", ""),
-    ("meny", "s"),
-    ("meng", ""),
-    ("mem", ""),
-    ("men", ""),
-    ("me", ""),
-    ("peny", "s"),
-    ("peng", ""),
-    ("pem", ""),
-    ("pen", ""),
-    ("per", ""),
-    ("ber", ""),
-    ("ter", ""),
-    ("di", ""),
-    ("ke", ""),
-)
+# prefix, or prefix:replacement (meny-sambut -> sambut)
+_ID_PREFIXES = [
+    tuple((p + ":").split(":")[:2])
+    for p in "memper meny:s meng mem men me peny:s peng pem pen per ber ter di ke".split()
+]
 _LOANWORD_ENDINGS = ("ik", "is", "si", "gi", "mi", "isme", "itas", "al", "or", "er", "ur")
 
 
@@ -247,10 +235,30 @@ def stem(word: str, lang: str) -> str:
 
 def tokens(text: str, lang: str | None = None) -> list[str]:
     """Content words of ``text``: folded, stopwords removed, lightly stemmed for ``lang``."""
-    lang = lang or guess_lang(text)
+    return [token.stem for token in token_spans(text, lang or guess_lang(text))]
+
+
+# English stopwords apply to every language: quotes and names in English turn up everywhere.
+_STOP = {lang: words | STOPWORDS["en"] for lang, words in STOPWORDS.items()}
+
+
+class Token(NamedTuple):
+    """A content word: its stem, its span, and whether it was capitalised (likely a name)."""
+
+    stem: str
+    start: int
+    end: int
+    capitalised: bool
+
+
+def token_spans(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Token]:
+    """Content words of ``text`` with spans, leaving out words inside the ``skip`` spans."""
     out = []
+    stop = _STOP.get(lang, STOPWORDS["en"])
     for start, end in words(text):
+        if any(s <= start < e for s, e in skip):
+            continue
         word = fold(text[start:end])
-        if word not in STOPWORDS.get(lang, ()) and word not in STOPWORDS["en"] and len(word) > 1:
-            out.append(stem(word, lang))
+        if len(word) > 1 and word not in stop and not word.isdigit():
+            out.append(Token(stem(word, lang), start, end, text[start].isupper()))
     return out
