@@ -133,7 +133,9 @@ class Factory:
 
         self.count += 1
         return self._save(User(name=name or f"user{self.count}", role=role, active=active,
-                               password_hash=generate_password_hash(password)))
+                               # few iterations: test users need no strong hash, and speed
+                               password_hash=generate_password_hash(
+                                   password, method="pbkdf2:sha256:1000")))
 
     def article(self, title: str = "An article", text_: str | None = None, **fields) -> Article:
         from factcheck.ingest import content_hash, slugify
