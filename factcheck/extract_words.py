@@ -27,9 +27,11 @@ ABBREVIATIONS_NEVER_FINAL = (
 
 # Abbreviations that may also end a sentence ("... of Acme Inc. The company ...").
 # After these, a sentence only ends when the next word is a common sentence opener.
+# List closers ("etc.", "dll.", "dsb.", "dst.", "tsb.") are not here: they end
+# sentences so often that the plain rule (a capital follows) serves them best.
 ABBREVIATIONS_MAYBE_FINAL = (
-    "inc", "ltd", "co", "corp", "jr", "sr", "etc", "u.s", "u.k", "u.n", "a.m", "p.m",
-    "dll", "dsb", "dst", "tsb", "s.h", "m.t", "m.si", "s.e", "ph.d",
+    "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.k", "u.n", "a.m", "p.m",
+    "s.h", "m.t", "m.si", "s.e", "ph.d",
 )
 
 # Words that typically open a sentence; used only after ABBREVIATIONS_MAYBE_FINAL.
