@@ -51,7 +51,7 @@ WEIGHTS = {
 }
 ENTITY_BONUS = 0.05  # per named thing beyond the first: relations between them are checkable
 MAX_ENTITY_BONUS = 0.1
-OPINION_CEILING = 0.35      # opinions stay visible but below any fact threshold
+OPINION_CEILING = 0.35  # opinions stay visible but below any fact threshold
 MIN_CLAUSE_WORDS = 3
 
 
@@ -72,12 +72,15 @@ _NUMBER_WORD_RE = words.word_pattern(words.NUMBER_WORDS)
 _CAPITAL_RUN_RE = re.compile(r"\b[A-Z][\w'’/-]*(?:\s+(?:of\s+)?[A-Z][\w'’/-]*)*")
 _WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # "U.S" keeps its inner dots, not a final one
 _ITEM = rf"{_WORD}(?:\s+(?:{_WORD}|\([^()]*\)))*"
+# Three or more capitalised items ending "..., dan X": a membership list, checked whole.
 _LIST_RE = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:dan|serta|and|or|atau)\s+{_ITEM}")
 _QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _PROTECTED_RE = re.compile(rf"\([^()]*\)|—[^—]*—|{_QUOTE_RE.pattern}")
 _SUPERLATIVE_RE = words.word_pattern(words.SUPERLATIVES)
 _ATTRIBUTION_RE = words.word_pattern(words.ATTRIBUTIONS)
 _LEADING_RE = re.compile(rf"^(?:(?:{words.alternation(words.LEADING_CONNECTIVES)})\b[\s,]*)+", re.I)
+# Verb-like words (Indonesian affixes, English auxiliaries and -ed): after ", dan"
+# one of these means a new clause with its own fact, not the last item of a list.
 _VERB_RE = re.compile(
     r"\b(?:me[mnl]?\w{3,}|ber\w{3,}|di\w{4,}|ter\w{4,}|adalah|telah|akan|sudah|masih"
     r"|is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|\w{3,}ed)\b"
