@@ -75,3 +75,32 @@ def current_revision(engine: Engine) -> str | None:
         if not inspect(connection).has_table("alembic_version"):
             return None
         return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file behind a SQLite URL, or None for other databases."""
+    return url.split(":///", 1)[1] if url.startswith("sqlite:///") else None
+
+
+def backup_sqlite(url: str, target: str | Path) -> Path:
+    """A consistent copy of a live SQLite database, by SQLite's online backup API.
+
+    Writers may keep working meanwhile: the copy is one snapshot of the database.
+    """
+    import sqlite3
+
+    source_path = sqlite_path(url)
+    if source_path is None:
+        raise ValueError("backup_sqlite needs a SQLite database")
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    copy = sqlite3.connect(partial)
+    try:
+        source.backup(copy, pages=1024)
+    finally:
+        copy.close()
+        source.close()
+    partial.replace(target)  # a crash never leaves a half-written file under the real name
+    return target

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
+
 import click
 from flask import current_app
 
 from factcheck import db
+from factcheck.cli import user_errors
+from factcheck.errors import InputError
 
 
 @click.group("db")
@@ -35,4 +40,20 @@ def current() -> None:
     click.echo(db.current_revision(current_app.extensions["factcheck.engine"]) or "empty")
 
 
-COMMANDS = [db_group]
+@click.command("backup")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Where to write the copy (default: instance/backups/factcheck-TIME.sqlite3).")
+@user_errors
+def backup(output: str | None) -> None:
+    """Copy the SQLite database consistently while the app keeps running."""
+    url = current_app.config["DATABASE_URL"]
+    if db.sqlite_path(url) is None:
+        raise InputError("backup copies the embedded SQLite database; for PostgreSQL use "
+                         "pg_dump (see README, \"Running in production\")")
+    if output is None:
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        output = str(Path(current_app.instance_path) / "backups" / f"factcheck-{stamp}.sqlite3")
+    click.echo(f"backed up to {db.backup_sqlite(url, output)}")
+
+
+COMMANDS = [db_group, backup]

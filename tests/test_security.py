@@ -1,0 +1,53 @@
+"""Security headers, cookie flags and request limits on every response."""
+
+import pytest
+
+from factcheck import create_app
+
+
+def test_every_page_sends_security_headers(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_error_pages_send_them_too(client):
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    assert "Content-Security-Policy" in response.headers
+
+
+def test_request_larger_than_the_limit_is_refused_with_a_page(app, client):
+    app.config["MAX_CONTENT_LENGTH"] = 1024
+    response = client.post("/login", data={"name": "x" * 5000})
+    assert response.status_code == 413
+    assert b"larger than 1 KiB" in response.data
+
+
+@pytest.mark.parametrize(("production", "secure"), [(False, False), (True, True)])
+def test_session_cookie_flags(app_config, production, secure):
+    app_config.update(PRODUCTION=production, SECRET_KEY="a-real-secret")
+    app = create_app(app_config)
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    assert app.config["SESSION_COOKIE_SECURE"] is secure
+    app.extensions["factcheck.engine"].dispose()
+
+
+def test_templates_have_no_inline_scripts_or_styles():
+    """The CSP forbids inline code; a template that needs it would break silently."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "templates"
+    offenders = []
+    for path in root.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        scripts = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", text)
+        if scripts or re.search(r"\sstyle=|\son[a-z]+=|<style", text):
+            offenders.append(path.name)
+    assert offenders == []
