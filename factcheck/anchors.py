@@ -82,11 +82,11 @@ def facets(anchor: Anchor) -> list[str]:
     """Comparable keys of an anchor: a date also gives its year, money also its quantity."""
     kind, value = anchor.kind, anchor.value
     if kind == "date" and value[:4].isdigit():
-        keys = [f"year:{value[:4]}", f"month:{value[:7]}"]
+        keys = [f"month:{value[:7]}", f"year:{value[:4]}"]
         if len(value) < 10:
             return keys
         weekday = datetime.date.fromisoformat(value).isoweekday()
-        return [f"day:{value}", f"date:weekday:{weekday}", *keys]
+        return [f"day:{value}", *keys, f"date:weekday:{weekday}"]
     if kind == "money":
         return [f"money:{value}", f"qty:{value.split()[0]}"]
     if kind == "number":
@@ -200,6 +200,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+    re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?!\d)"),
     re.compile(
         rf"(?:\b{_WEEKDAY},?\s+(?:(?:tanggal|on|the)\s+)?)?(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH}"
         r"(?:,?\s+(?P<year>\d{4}))?(?!\d)",
@@ -220,7 +221,7 @@ def _dates(text: str, lang: str) -> list[Anchor]:
     taken: list[tuple[int, int]] = []
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            value = _date_value(m)
+            value = _date_value(m, lang)
             anchor = Anchor("date", value or "", m[0], m.start(), m.end())
             if value and not _overlaps(anchor, taken):
                 anchors.append(anchor)
@@ -228,7 +229,7 @@ def _dates(text: str, lang: str) -> list[Anchor]:
     return anchors
 
 
-def _date_value(m: re.Match[str]) -> str | None:
+def _date_value(m: re.Match[str], lang: str) -> str | None:
     """ISO value of a date match: 2025-11-06, 2025-11, --11-06 or weekday:4; None if invalid."""
     groups = m.groupdict()
     for name in ("month", "weekday"):  # names must be capitalised: "may", "minggu" are words
@@ -236,6 +237,9 @@ def _date_value(m: re.Match[str]) -> str | None:
             return None
     if groups.get("weekday") and not groups.get("day"):
         return f"weekday:{WEEKDAYS[groups['weekday'].lower()]}"
+    if groups.get("first"):  # 6/11/2025: day first in Indonesian, month first in English
+        day_month = (groups["first"], groups["second"])
+        groups["day"], groups["mnum"] = day_month if lang == "id" else day_month[::-1]
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
     day = int(groups["day"]) if groups.get("day") else None
     if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):

@@ -182,6 +182,8 @@ def fold_word(word: str) -> str:
     """Fold one word for lookups: ``Kazakhstan's`` -> ``kazakhstan``, ``deals`` -> ``deal``."""
     word = fold(word).replace(".", "").replace("’", "'")
     word = re.sub(r"'s?$", "", word)
+    if len(word) > 7 and word.endswith("nya"):
+        word = word[:-3]  # Indonesian possessive: bergabungnya -> bergabung
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]  # an English plural; harmless elsewhere since both sides fold alike
     return word

@@ -38,15 +38,15 @@ from rapidfuzz import fuzz, process
 from factcheck.anchors import Anchor, Profile, extract_anchors, facets
 from factcheck.lexicon import guess_lang, token_spans
 
-SUGGESTION_THRESHOLD = 30.0
-STRONG_THRESHOLD = 60.0
+SUGGESTION_THRESHOLD = 40.0
+STRONG_THRESHOLD = 70.0
 MIN_STRONG_UNITS = 4
 ANCHOR_WEIGHT = 2.0
 CROSS_LANGUAGE_WORD_WEIGHT = 0.25
 WORD_CUTOFF = 80
 DISAGREEMENT_PENALTY = 15.0
-# kinds of anchor that can contradict one another, and the facet prefix compared for each
-_COMPARABLE = {"year": "year", "number": "qty", "money": "qty", "percent": "percent", "date": "day"}
+# kinds of anchor that a different value in the passage contradicts
+_COMPARABLE = {"year", "number", "money", "percent", "date"}
 
 
 @dataclass(frozen=True)
@@ -258,8 +258,11 @@ class ClaimScorer:
         passage, units = self.index.passages[i], self.anchors + self.words
         agreed = [u for u, c in zip(units, credit, strict=True) if c > 0]
         agree = [u.label for u in agreed if u in self.anchors]
-        agree += [f"name: {u.label}" for u in agreed if u.capitalised]
-        strong = score >= STRONG_THRESHOLD and not disagree and self.size >= MIN_STRONG_UNITS
+        agree += [f"name: {u.label}" for u in agreed if u.capitalised and u not in self.anchors]
+        named = all(c > 0 for u, c in zip(units, credit, strict=True) if u.capitalised)
+        strong = (
+            score >= STRONG_THRESHOLD and named and not disagree and self.size >= MIN_STRONG_UNITS
+        )
         claim_spans = sorted(span for u in agreed for span in u.spans)
         return Match(
             passage.id,
@@ -290,8 +293,12 @@ def _anchor_unit(anchor: Anchor) -> _Unit:
     """The keys that confirm an anchor of the claim, and the facet that may contradict it."""
     keys = facets(anchor)
     unit = _Unit(f"{anchor.kind}: {anchor.value}", [], (keys[0],))
-    if anchor.kind == "date" and keys[0].startswith("day:"):
-        unit.partial, unit.compare = (keys[-1],), "day"
+    # places and proper-noun terms ("Gedung Putih") name what the claim is about
+    unit.capitalised = anchor.kind == "place" or (
+        anchor.kind == "term" and " " in anchor.text and anchor.text[0].isupper()
+    )
+    if anchor.kind == "date" and keys[0].startswith(("day:", "month:")):
+        unit.partial, unit.compare = (keys[1],), keys[0].split(":")[0]
     elif anchor.kind in ("money", "number"):
         unit.confirm = (keys[0], f"qty:{anchor.value.split()[0]}", f"qtyword:{anchor.value}")
         unit.compare = "qty" if keys[0].startswith(("qty:", "money:")) else None
