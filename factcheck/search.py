@@ -37,9 +37,10 @@ def claim_text_filter(session: Session, query: str) -> ColumnElement[bool] | Non
         return Claim.id.in_(ids)
     if dialect == "postgresql":
         # the same expression as the index of migration 0002, so the index is used
-        document = func.to_tsvector("simple", func.factcheck_unaccent(
+        simple = literal_column("'simple'::regconfig")
+        document = func.to_tsvector(simple, func.factcheck_unaccent(
             Claim.text.op("||")(literal_column("' '")).op("||")(Claim.sentence)))
-        terms = func.plainto_tsquery("simple", func.factcheck_unaccent(" ".join(found)))
+        terms = func.plainto_tsquery(simple, func.factcheck_unaccent(" ".join(found)))
         return document.op("@@")(terms)
     return and_(*(or_(Claim.text.ilike(f"%{w}%"), Claim.sentence.ilike(f"%{w}%"))
                   for w in found))
