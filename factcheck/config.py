@@ -14,7 +14,8 @@ DEFAULTS: dict = {
     "SECRET_KEY": DEFAULT_SECRET_KEY,
     # SQLAlchemy URL; None means SQLite at instance/factcheck.sqlite3.
     "DATABASE_URL": None,
-    # Run Alembic migrations at start-up (the embedded default); production runs `factcheck db upgrade`.
+    # Run Alembic migrations at start-up (the embedded default);
+    # production runs `factcheck db upgrade` once per deployment instead.
     "AUTO_MIGRATE": True,
     # Import claims/*.yaml when the database has no article (the demo).
     "DEMO_CLAIMS_DIR": None,

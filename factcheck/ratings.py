@@ -11,21 +11,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_SCALE: list[dict] = [
-    {"key": "true", "value": 5, "labels": {"en": "True", "id": "Benar"},
-     "explain": {"en": "The claim is accurate.", "id": "Klaim ini akurat."}},
-    {"key": "mostly_true", "value": 4, "labels": {"en": "Mostly true", "id": "Sebagian besar benar"},
+    {"key": "true", "value": 5,
+     "labels": {"en": "True", "id": "Benar"},
+     "explain": {"en": "The claim is accurate.",
+                 "id": "Klaim ini akurat."}},
+    {"key": "mostly_true", "value": 4,
+     "labels": {"en": "Mostly true", "id": "Sebagian besar benar"},
      "explain": {"en": "Accurate, but needs clarification or context.",
                  "id": "Akurat, tetapi perlu klarifikasi atau konteks."}},
-    {"key": "half_true", "value": 3, "labels": {"en": "Half true / misleading",
-                                                "id": "Setengah benar / menyesatkan"},
+    {"key": "half_true", "value": 3,
+     "labels": {"en": "Half true / misleading", "id": "Setengah benar / menyesatkan"},
      "explain": {"en": "Partly accurate, but leaves out or distorts important details.",
                  "id": "Sebagian akurat, tetapi menghilangkan atau memelintir detail penting."}},
-    {"key": "mostly_false", "value": 2, "labels": {"en": "Mostly false", "id": "Sebagian besar salah"},
+    {"key": "mostly_false", "value": 2,
+     "labels": {"en": "Mostly false", "id": "Sebagian besar salah"},
      "explain": {"en": "Contains an element of truth but ignores facts that change the picture.",
                  "id": "Mengandung unsur kebenaran tetapi mengabaikan fakta penting."}},
-    {"key": "false", "value": 1, "labels": {"en": "False", "id": "Salah"},
-     "explain": {"en": "The claim is not accurate.", "id": "Klaim ini tidak akurat."}},
-    {"key": "unverifiable", "value": None, "labels": {"en": "Unverifiable", "id": "Tidak dapat diverifikasi"},
+    {"key": "false", "value": 1,
+     "labels": {"en": "False", "id": "Salah"},
+     "explain": {"en": "The claim is not accurate.",
+                 "id": "Klaim ini tidak akurat."}},
+    {"key": "unverifiable", "value": None,
+     "labels": {"en": "Unverifiable", "id": "Tidak dapat diverifikasi"},
      "explain": {"en": "There is not enough evidence to prove or disprove the claim.",
                  "id": "Tidak cukup bukti untuk membuktikan atau membantah klaim ini."}},
 ]
@@ -51,8 +58,8 @@ class RatingScale:
 
     def __init__(self, entries: list[dict] | None = None):
         entries = entries or DEFAULT_SCALE
-        self.ratings = [Rating(e["key"], e.get("value"), dict(e["labels"]), dict(e.get("explain", {})))
-                        for e in entries]
+        self.ratings = [Rating(e["key"], e.get("value"), dict(e["labels"]),
+                               dict(e.get("explain", {}))) for e in entries]
         self._by_key = {r.key: r for r in self.ratings}
         if len(self._by_key) != len(self.ratings):
             raise ValueError("rating keys must be unique")
