@@ -1,0 +1,101 @@
+"""Logging in and out, and who may see what: Flask-Login wired to factcheck.users.
+
+``init_app`` sets up the LoginManager; ``role_required`` guards views by role; ``me()`` is
+the logged-in User row (attached to the request's session) to pass to domain functions.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable
+
+from flask import Blueprint, Flask
+from flask_login import LoginManager, UserMixin, current_user
+
+from factcheck import review
+from factcheck.errors import PermissionDenied
+from factcheck.models import User
+from factcheck.web import get_session
+
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+
+
+class LoginUser(UserMixin):
+    """The logged-in person as Flask-Login sees them; ``row`` is the User table row."""
+
+    def __init__(self, row: User):
+        self.row = row
+
+    def get_id(self) -> str:
+        # The id carries a fingerprint of the password hash: a new password ends every
+        # session that was opened with the old one.
+        return f"{self.row.id}.{_fingerprint(self.row)}"
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.row.active)
+
+    @property
+    def name(self) -> str:
+        return self.row.name
+
+    @property
+    def role(self) -> str:
+        return self.row.role
+
+    def can(self, role: str) -> bool:
+        """Whether this person has ``role`` or a higher one (for templates)."""
+        return review.has_role(self.row, role)
+
+
+def _fingerprint(user: User) -> str:
+    return hashlib.sha256((user.password_hash or "").encode()).hexdigest()[:16]
+
+
+def load_user(user_id: str) -> LoginUser | None:
+    """The LoginUser for a session's id; None (logged out) if disabled or password changed."""
+    number, _, fingerprint = user_id.partition(".")
+    if not number.isdigit():
+        return None
+    user = get_session().get(User, int(number))
+    if user is None or not user.active or fingerprint != _fingerprint(user):
+        return None
+    return LoginUser(user)
+
+
+def me() -> User:
+    """The logged-in user's row (views behind ``login_required`` only)."""
+    return current_user.row
+
+
+def role_required(role: str) -> Callable:
+    """Decorate a view: anonymous visitors go to the login page, too low a role gets 403."""
+
+    def decorate(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if not review.has_role(current_user.row, role):
+                raise PermissionDenied(f"this page needs the {role} role")
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def init_app(app: Flask) -> None:
+    """Set up Flask-Login on ``app``."""
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Log in to see that page."
+    login_manager.login_message_category = "info"
+    # "strong" would log people out whenever their address changes (phones do that often)
+    login_manager.session_protection = "basic"
+
+
+from factcheck.web.auth import routes  # noqa: E402,F401  (registers the views on bp)
