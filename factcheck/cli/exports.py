@@ -2,27 +2,87 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 import click
+from flask import current_app
 from sqlmodel import select
 
 from factcheck import claimfile
 from factcheck.cli import transaction, user_errors
 from factcheck.cli.articles import resolve_article
 from factcheck.errors import InputError
+from factcheck.export.records import STATUSES, Publisher, Selection
+from factcheck.export.stream import FORMATS, export_chunks
 from factcheck.models import Article
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["claimfile"]), default="claimfile",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "claimfile"]),
+              default="claimfile", show_default=True,
+              help="claimreview (schema.org JSON-LD DataFeed), json (factcheck/export 1), "
+                   "csv (UTF-8 with BOM), markdown or html (report), claimfile (lossless).")
 @click.option("--article", "article_ref", help="One article, by slug or id (default: all).")
+@click.option("--status", type=click.Choice(list(STATUSES)),
+              help="verified (default): verified and published claims; published: only "
+                   "published ones; all: any status. Deleted claims are never exported.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Only claims changed on or after this day (YYYY-MM-DD, UTC).")
 @click.option("-o", "--output", default="-", show_default=True,
               help="File, folder (claimfile with several articles) or - for stdout.")
 @user_errors
-def export_command(fmt: str, article_ref: str | None, output: str) -> None:
+def export_command(fmt: str, article_ref: str | None, status: str | None,
+                   since: datetime | None, output: str) -> None:
     """Write claims out in FORMAT."""
+    if fmt == "claimfile":
+        if status or since:
+            raise InputError("claim files hold every claim of an article: "
+                             "--status and --since do not apply to them")
+        export_claimfiles(article_ref, output)
+        return
+    with transaction() as session:
+        article_id = resolve_article(session, article_ref).id if article_ref else None
+        selection = Selection(status=status or "verified", article_id=article_id,
+                              since=since.date() if since else None)
+        publisher = Publisher.from_config(current_app.config,
+                                          current_app.extensions["factcheck.ratings"])
+        write_chunks(export_chunks(session, fmt, selection, publisher), output)
+
+
+def write_chunks(chunks: Iterable[str], output: str) -> None:
+    """Write text chunks to stdout (``-``) or to a file, replacing it only once complete.
+
+    A failed export leaves an existing file as it was; no half-written file is left behind.
+    """
+    if output == "-":
+        stream = click.get_binary_stream("stdout")
+        for chunk in chunks:
+            stream.write(chunk.encode("utf-8"))
+        stream.flush()
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise InputError(f"{target} is a folder; give a file name (or - for stdout)")
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        with open(temporary, "xb") as file:
+            for chunk in chunks:
+                file.write(chunk.encode("utf-8"))
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise InputError(f"cannot write {target}: {error.strerror or error}") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    click.echo(f"wrote {target}")
+
+
+def export_claimfiles(article_ref: str | None, output: str) -> None:
+    """Every article (or one) as claim files: see ``write_claimfiles``."""
     with transaction() as session:
         if article_ref:
             articles = [resolve_article(session, article_ref)]

@@ -1,0 +1,82 @@
+"""Machine-readable downloads: exports for editors, and the public ClaimReview feed.
+
+- ``/export.<fmt>`` (claimreview, json, csv, markdown, html): editors and admins only;
+  ``?article=<slug>&status=verified|published|all&since=YYYY-MM-DD`` as on the command line.
+- ``/claimreview.json``: every published claim as a schema.org DataFeed of ClaimReviews, for
+  search engines and other fact-checkers; no login.
+
+Both stream: the response starts before all claims are read, and memory stays flat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from flask import Blueprint, Response, abort, current_app, request, stream_with_context
+from flask_login import current_user
+from sqlmodel import select
+
+from factcheck import review
+from factcheck.errors import InputError, NotFound, PermissionDenied
+from factcheck.export.records import Publisher, Selection
+from factcheck.export.stream import FORMATS, export_chunks
+from factcheck.models import Article, Role, utcnow
+from factcheck.web import get_session
+
+bp = Blueprint("api", __name__)
+
+
+@bp.get("/export.<fmt>")
+def export(fmt: str):
+    """Download the selected claims in ``fmt`` (editors and admins)."""
+    if not getattr(current_user, "is_authenticated", False):
+        return current_app.login_manager.unauthorized()
+    if review.RANK.get(getattr(current_user, "role", None), 0) < review.RANK[Role.EDITOR]:
+        raise PermissionDenied("downloading exports needs the editor role")
+    if fmt not in FORMATS:
+        abort(404)
+    selection = _selection(request.args)
+    name = f"factcheck-{utcnow():%Y%m%d}.{FORMATS[fmt].suffix}"
+    response = _stream(fmt, selection)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.get("/claimreview.json")
+def claimreview_feed():
+    """Every published, not deleted claim as ClaimReview JSON-LD (public)."""
+    response = _stream("claimreview", Selection(status="published"))
+    response.headers["Cache-Control"] = "public, max-age=300"
+    response.headers["Access-Control-Allow-Origin"] = "*"  # a public feed, read by any site
+    return response
+
+
+def _stream(fmt: str, selection: Selection) -> Response:
+    publisher = Publisher.from_config(current_app.config,
+                                      current_app.extensions["factcheck.ratings"])
+
+    def body() -> Iterator[str]:
+        yield from export_chunks(get_session(), fmt, selection, publisher)
+
+    return Response(stream_with_context(body()), content_type=FORMATS[fmt].media_type)
+
+
+def _selection(args) -> Selection:
+    """The Selection in the query string; InputError (a 400 page) for bad values."""
+    article_id = None
+    if args.get("article"):
+        slug = args["article"]
+        article_id = get_session().exec(select(Article.id).where(Article.slug == slug)).first()
+        if article_id is None:
+            raise NotFound(f"no article {slug!r}")
+    since = None
+    if args.get("since"):
+        try:
+            since = date.fromisoformat(args["since"])
+        except ValueError:
+            raise InputError(f"since must be a date like 2025-11-06, not {args['since']!r}"
+                             ) from None
+    return Selection(status=args.get("status") or "verified", article_id=article_id,
+                     since=since)
