@@ -1,0 +1,22 @@
+"""The readers' side: verdict pages, methodology, "report an error", and the editors' queue.
+
+Endpoints others link to: ``public.index``, ``public.article``, ``public.claim``,
+``public.methodology``, ``public.report`` and ``public.reports`` (editors).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask
+
+from factcheck.reports import ReportLimiter
+
+bp = Blueprint("public", __name__)
+
+
+def init_app(app: Flask) -> None:
+    """Give the app its in-process error-report limiter (see factcheck.reports)."""
+    app.extensions["factcheck.report_limiter"] = ReportLimiter(
+        app.config["REPORTS_PER_HOUR"], secret=app.config["SECRET_KEY"])
+
+
+from factcheck.web.public import routes  # noqa: E402,F401  (registers the views on bp)

@@ -1,0 +1,136 @@
+"""Helpers the readers' views share: template context, ClaimReview embedding, caching."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import Response, current_app, make_response, render_template, request, session, url_for
+
+from factcheck.export.claimreview import claim_review
+from factcheck.models import Claim, ClaimStatus, ReviewEvent
+from factcheck.ratings import RatingScale
+from factcheck.text import plain_excerpt, render_markdown
+from factcheck.web.public.i18n import Words, long_date, page_language, tier
+from factcheck.web.public.verdicts import ShownClaim, VerdictPage
+
+
+def rating_scale() -> RatingScale:
+    return current_app.extensions["factcheck.ratings"]
+
+
+def base_url() -> str:
+    """The public site's root URL: PUBLIC_BASE_URL, else the one this request came to."""
+    return (current_app.config.get("PUBLIC_BASE_URL") or request.url_root).rstrip("/")
+
+
+def absolute_url(endpoint: str, **values) -> str:
+    """An absolute URL for ``endpoint`` under ``base_url()`` (canonical and og:url)."""
+    path = url_for(endpoint, **values)[len(request.script_root):]
+    return base_url() + path
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A verdict as readers see it: label and explanation in the page language."""
+
+    key: str
+    label: str
+    explanation: str
+    tier: str
+
+
+class PageHelpers:
+    """The words and formatters one page needs, in one language (templates call these)."""
+
+    def __init__(self, lang: str, scale: RatingScale):
+        self.lang = page_language(lang)
+        self.scale = scale
+        self.t = Words(self.lang)
+
+    def in_language(self, lang: str | None) -> PageHelpers:
+        """The same helpers in another language (the index lists articles in several)."""
+        return PageHelpers(lang or "en", self.scale)
+
+    def badge(self, key: str | None) -> Badge | None:
+        if not key or key not in self.scale:
+            return None  # a verdict the newsroom has since dropped from its scale
+        rating = self.scale.get(key)
+        return Badge(key, rating.label(self.lang), rating.explanation(self.lang),
+                     tier(rating, self.scale))
+
+    def date(self, value) -> str:
+        return long_date(value, self.lang)
+
+    def markdown(self, text: str | None):
+        return render_markdown(text)
+
+    def excerpt(self, text: str | None, limit: int = 200) -> str:
+        return plain_excerpt(text, limit)
+
+    def summary(self, counts: Counter) -> list[tuple[Badge, int]]:
+        """Verdict counts in scale order (best first), as (badge, count) pairs."""
+        known = [(self.badge(key), counts[key]) for key in self.scale.keys() if counts[key]]
+        return [(badge, count) for badge, count in known if badge is not None]
+
+    def summary_text(self, counts: Counter) -> str:
+        """A one-line verdict summary, for og:description: "3 claims checked: False 2, ..."."""
+        parts = ", ".join(f"{badge.label} {count}" for badge, count in self.summary(counts))
+        return self.t("summary_of", count=sum(counts.values())) + (f": {parts}" if parts else "")
+
+    def log(self, claims: list[ShownClaim]) -> list[tuple[Claim, ReviewEvent]]:
+        """The corrections log of ``claims``: (claim, public event) pairs, oldest first."""
+        entries = [(item.claim, event) for item in claims for event in item.corrections]
+        return sorted(entries, key=lambda entry: (entry[1].at, entry[1].id))
+
+    def describe(self, event: ReviewEvent) -> str:
+        """One line saying what a public history event changed."""
+        if event.action == "correction":
+            old, new = self.badge(event.from_value), self.badge(event.to_value)
+            return self.t("rating_changed", old=old.label if old else event.from_value,
+                          new=new.label if new else event.to_value)
+        if event.action == "rationale":
+            return self.t.rationale_revised
+        if event.action == "status" and event.from_value == ClaimStatus.PUBLISHED:
+            return self.t.withdrawn
+        if event.action == "status" and event.to_value == ClaimStatus.PUBLISHED:
+            return self.t.republished
+        return event.action.replace("_", " ")
+
+
+def helpers_for(page: VerdictPage | None = None) -> PageHelpers:
+    return PageHelpers(page.article.language if page else "en", rating_scale())
+
+
+def claim_reviews(page: VerdictPage) -> list[dict]:
+    """ClaimReview objects for the page's claims (built by the one ClaimReview function)."""
+    config = current_app.config
+    return [claim_review(item.claim, page.article, scale=rating_scale(),
+                         org_name=config["ORG_NAME"], org_url=config["ORG_URL"],
+                         base_url=base_url(), corrections=item.corrections)
+            for item in page.claims if item.claim.verdict in rating_scale()]
+
+
+def last_correction(item: ShownClaim) -> datetime | None:
+    return max((e.at for e in item.corrections), default=None)
+
+
+def cacheable(template: str, last_modified: datetime | None, **context) -> Response:
+    """Render ``template`` with ETag and Last-Modified, answering conditional GETs with 304.
+
+    The ETag is a hash of the page itself, so it changes whenever anything shown changes
+    (including the logged-in navigation); Last-Modified serves clients that only send
+    If-Modified-Since. A page carrying a one-off flash message is not cacheable at all.
+    """
+    had_flashes = "_flashes" in session
+    response = make_response(render_template(template, **context))
+    if had_flashes:
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    response.set_etag(hashlib.sha256(response.get_data()).hexdigest())
+    if last_modified is not None:
+        response.last_modified = last_modified
+    response.headers["Cache-Control"] = "no-cache"  # may be stored, but ask us each time
+    return response.make_conditional(request)

@@ -1,0 +1,128 @@
+"""Readers' pages (verdicts, methodology, error reports) and the editors' report queue."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+
+from factcheck.errors import InputError
+from factcheck.models import Role
+from factcheck.ratings import DEFAULT_SCALE
+from factcheck.reports import TooManyReports, close_report, list_open, submit_report
+from factcheck.text import script_json
+from factcheck.web import get_session
+from factcheck.web.auth import me, role_required
+from factcheck.web.public import bp
+from factcheck.web.public.forms import CloseReportForm, ReportForm
+from factcheck.web.public.i18n import WORDS
+from factcheck.web.public.rendering import (
+    absolute_url,
+    cacheable,
+    claim_reviews,
+    helpers_for,
+    last_correction,
+    rating_scale,
+)
+from factcheck.web.public.verdicts import VerdictPage, load_article_page, load_index
+
+
+@bp.get("/")
+def index():
+    """Articles with published verdicts, newest first, each with its verdict summary."""
+    entries, last_modified = load_index(get_session())
+    return cacheable("public/index.html", last_modified, entries=entries, h=helpers_for(),
+                     page_lang="en")
+
+
+def _page_or_404(slug: str, key: str | None = None) -> VerdictPage:
+    page = load_article_page(get_session(), slug, key)
+    if page is None:
+        abort(404)  # unknown, unpublished or deleted: readers cannot tell them apart
+    return page
+
+
+@bp.get("/articles/<slug>")
+def article(slug: str):
+    """An article's verdict page: summary of verdicts, then each published claim."""
+    page = _page_or_404(slug)
+    h = helpers_for(page)
+    return cacheable("public/article.html", page.last_modified, page=page, h=h,
+                     page_lang=h.lang, jsonld=script_json(claim_reviews(page)),
+                     canonical=absolute_url("public.article", slug=slug))
+
+
+@bp.get("/articles/<slug>/claims/<key>")
+def claim(slug: str, key: str):
+    """One claim's verdict page: the stable URL ClaimReview points to."""
+    page = _page_or_404(slug, key)
+    h = helpers_for(page)
+    reviews = claim_reviews(page)
+    return cacheable("public/claim.html", page.last_modified, page=page, item=page.claims[0],
+                     h=h, page_lang=h.lang, jsonld=script_json(reviews[0] if reviews else {}),
+                     corrected_at=last_correction(page.claims[0]),
+                     canonical=absolute_url("public.claim", slug=slug, key=key))
+
+
+@bp.get("/methodology")
+def methodology():
+    """How claims are checked, rated, signed off, corrected and archived."""
+    return cacheable("public/methodology.html", None, h=helpers_for(), scale=rating_scale(),
+                     languages=sorted(WORDS), default_scale=DEFAULT_SCALE, page_lang="en")
+
+
+@bp.route("/articles/<slug>/report", methods=["GET", "POST"])
+@bp.route("/articles/<slug>/claims/<key>/report", methods=["GET", "POST"])
+def report(slug: str, key: str | None = None):
+    """The "report an error" form; a sent report goes to the editors' queue."""
+    page = _page_or_404(slug, key)
+    h = helpers_for(page)
+    form = ReportForm()
+    form.localise(h.t)
+    status, headers = 200, {}
+    if form.validate_on_submit():
+        try:
+            _submit(page, key, form)
+        except TooManyReports as error:
+            form.message.errors = [str(error)]
+            status, headers = 429, {"Retry-After": str(error.retry_after)}
+        except InputError as error:
+            form.message.errors = [str(error)]
+            status = 400
+        else:
+            flash(h.t.report_thanks, "success")
+            if key:
+                return redirect(url_for("public.claim", slug=slug, key=key), 303)
+            return redirect(url_for("public.article", slug=slug), 303)
+    elif form.is_submitted():
+        status = 400
+    return render_template("public/report.html", page=page, form=form, h=h, key=key,
+                           page_lang=h.lang), status, headers
+
+
+def _submit(page: VerdictPage, key: str | None, form: ReportForm) -> None:
+    session = get_session()
+    submit_report(session, article=page.article, claim=page.claims[0].claim if key else None,
+                  message=form.message.data, contact=form.contact.data,
+                  client_address=request.remote_addr or "unknown",
+                  limiter=current_app.extensions["factcheck.report_limiter"])
+    session.commit()
+
+
+@bp.get("/reports")
+@role_required(Role.EDITOR)
+def reports():
+    """The editors' queue of open error reports."""
+    return render_template("public/reports.html", items=list_open(get_session()))
+
+
+@bp.post("/reports/<int:report_id>/close")
+@role_required(Role.EDITOR)
+def close(report_id: int):
+    """Mark one report handled, then back to the queue."""
+    if not CloseReportForm().validate_on_submit():
+        abort(400)
+    session = get_session()
+    close_report(session, report_id, user=me())
+    session.commit()
+    flash(f"Report {report_id} marked handled.", "success")
+    return redirect(url_for("public.reports"), 303)
+

@@ -1,0 +1,194 @@
+"""What the readers' pages show, gathered from the database (no Flask here; tested directly).
+
+Readers see only published claims that are not deleted, only confirmed evidence, and only
+public history events (corrections). ``last_modified`` covers every claim of the article that
+was ever published, so withdrawing a claim also moves the page's date forward.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from factcheck.models import (
+    Article,
+    Claim,
+    ClaimStatus,
+    Evidence,
+    EvidenceState,
+    ReviewEvent,
+    Snapshot,
+    Source,
+)
+
+
+def _visible():
+    """The condition for a claim readers may see."""
+    return (Claim.status == ClaimStatus.PUBLISHED) & Claim.deleted_at.is_(None)
+
+
+@dataclass
+class ShownEvidence:
+    """A confirmed source passage, with the snapshot it was read from (if archived)."""
+
+    evidence: Evidence
+    source: Source | None
+    snapshot: Snapshot | None
+
+    @property
+    def url(self) -> str | None:
+        if self.evidence.url:
+            return self.evidence.url
+        if self.snapshot and (self.snapshot.final_url or self.snapshot.url):
+            return self.snapshot.final_url or self.snapshot.url
+        return self.source.url if self.source else None
+
+    @property
+    def archived_at(self) -> datetime | None:
+        return self.snapshot.fetched_at if self.snapshot else None
+
+
+@dataclass
+class ShownSource:
+    """A source the article cites, with its newest archived copy."""
+
+    source: Source
+    snapshot: Snapshot | None
+
+
+@dataclass
+class ShownClaim:
+    claim: Claim
+    evidence: list[ShownEvidence] = field(default_factory=list)
+    corrections: list[ReviewEvent] = field(default_factory=list)
+
+
+@dataclass
+class VerdictPage:
+    """Everything a verdict page (article or single claim) shows."""
+
+    article: Article
+    claims: list[ShownClaim]
+    sources: list[ShownSource]
+    last_modified: datetime
+
+    def verdict_counts(self) -> Counter:
+        return Counter(c.claim.verdict for c in self.claims)
+
+
+def load_article_page(session: Session, slug: str, claim_key: str | None = None
+                      ) -> VerdictPage | None:
+    """The article ``slug`` with its published claims (or just ``claim_key``).
+
+    None when the article is unknown, has no published claim, or ``claim_key`` is not a
+    published claim of it: readers get the same 404 for all of these.
+    """
+    article = session.exec(select(Article).where(Article.slug == slug)).first()
+    if article is None:
+        return None
+    query = select(Claim).where(Claim.article_id == article.id, _visible())
+    if claim_key is not None:
+        query = query.where(Claim.key == claim_key)
+    claims = session.exec(query.order_by(Claim.position, Claim.id)).all()
+    if not claims:
+        return None
+    shown = [ShownClaim(c) for c in claims]
+    _add_evidence(session, shown)
+    _add_corrections(session, shown)
+    sources = _sources(session, article.id)
+    return VerdictPage(article, shown, sources,
+                       _last_modified(session, article, shown, sources))
+
+
+def _add_evidence(session: Session, shown: list[ShownClaim]) -> None:
+    by_id = {c.claim.id: c for c in shown}
+    rows = session.exec(
+        select(Evidence, Source, Snapshot)
+        .join(Source, Source.id == Evidence.source_id, isouter=True)
+        .join(Snapshot, Snapshot.id == Evidence.snapshot_id, isouter=True)
+        .where(Evidence.claim_id.in_(by_id), Evidence.state == EvidenceState.CONFIRMED)
+        .order_by(Evidence.claim_id, Evidence.id)).all()
+    for evidence, source, snapshot in rows:
+        by_id[evidence.claim_id].evidence.append(ShownEvidence(evidence, source, snapshot))
+
+
+def _add_corrections(session: Session, shown: list[ShownClaim]) -> None:
+    by_id = {c.claim.id: c for c in shown}
+    events = session.exec(select(ReviewEvent).where(
+        ReviewEvent.claim_id.in_(by_id), ReviewEvent.public.is_(True))
+        .order_by(ReviewEvent.at, ReviewEvent.id)).all()
+    for event in events:
+        by_id[event.claim_id].corrections.append(event)
+
+
+def _sources(session: Session, article_id: int) -> list[ShownSource]:
+    sources = session.exec(select(Source).where(Source.article_id == article_id)
+                           .order_by(Source.position, Source.id)).all()
+    newest: dict[int, Snapshot] = {}
+    if sources:
+        snapshots = session.exec(select(Snapshot).where(
+            Snapshot.source_id.in_([s.id for s in sources]))
+            .order_by(Snapshot.fetched_at, Snapshot.id)).all()
+        for snapshot in snapshots:  # ascending, so the last one written wins
+            newest[snapshot.source_id] = snapshot
+    return [ShownSource(s, newest.get(s.id)) for s in sources]
+
+
+def _last_modified(session: Session, article: Article, shown: list[ShownClaim],
+                   sources: list[ShownSource]) -> datetime:
+    times = [article.created_at]
+    # Claims published once and since withdrawn or deleted still date the page: their
+    # disappearance is a change readers' caches must notice.
+    row = session.exec(select(func.max(Claim.updated_at), func.max(Claim.deleted_at))
+                       .where(Claim.article_id == article.id,
+                              Claim.published_at.is_not(None))).one()
+    times += list(row)
+    for item in shown:
+        times += [item.claim.updated_at, item.claim.published_at]
+        times += [e.evidence.created_at for e in item.evidence]
+        times += [e.at for e in item.corrections]
+    for source in sources:
+        times.append(source.source.created_at)
+        if source.snapshot:
+            times.append(source.snapshot.fetched_at)
+    return max(_aware(t) for t in times if t is not None)
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands datetimes back naive; they were stored as UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@dataclass
+class IndexEntry:
+    """An article on the front page with its published verdicts."""
+
+    article: Article
+    counts: Counter
+    newest: datetime
+
+
+def load_index(session: Session) -> tuple[list[IndexEntry], datetime | None]:
+    """Articles that have published claims, newest verdict first, and the page's date."""
+    rows = session.exec(select(Claim.article_id, Claim.verdict, func.count(),
+                               func.max(Claim.published_at))
+                        .where(_visible()).group_by(Claim.article_id, Claim.verdict)).all()
+    counts: dict[int, Counter] = {}
+    newest: dict[int, datetime] = {}
+    for article_id, verdict, count, published in rows:
+        counts.setdefault(article_id, Counter())[verdict] = count
+        if published is not None:
+            published = _aware(published)
+            newest[article_id] = max(published, newest.get(article_id, published))
+    articles = session.exec(select(Article).where(Article.id.in_(counts))).all() if counts else []
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    entries = [IndexEntry(a, counts[a.id], newest.get(a.id, epoch)) for a in articles]
+    entries.sort(key=lambda e: (e.newest, e.article.id), reverse=True)
+    stamp = session.exec(select(func.max(Claim.updated_at), func.max(Claim.deleted_at))
+                         .where(Claim.published_at.is_not(None))).one()
+    times = [_aware(t) for t in stamp if t is not None]
+    return entries, max(times) if times else None
