@@ -75,10 +75,16 @@ class Publisher:
     base_url: str
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any], scale: RatingScale) -> Publisher:
-        """From the app settings: ORG_NAME, ORG_URL, PUBLIC_BASE_URL (default: ORG_URL)."""
+    def from_config(cls, config: Mapping[str, Any], scale: RatingScale,
+                    request_root: str | None = None) -> Publisher:
+        """From the app settings: ORG_NAME, ORG_URL and PUBLIC_BASE_URL.
+
+        Verdict pages live under PUBLIC_BASE_URL; without it, under the address a web
+        request came to (as the verdict pages say themselves), else under ORG_URL.
+        """
+        base = config.get("PUBLIC_BASE_URL") or request_root or config["ORG_URL"]
         return cls(scale=scale, org_name=config["ORG_NAME"], org_url=config["ORG_URL"],
-                   base_url=config.get("PUBLIC_BASE_URL") or config["ORG_URL"])
+                   base_url=base)
 
 
 class Record(NamedTuple):

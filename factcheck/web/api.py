@@ -55,7 +55,8 @@ def claimreview_feed():
 
 def _stream(fmt: str, selection: Selection) -> Response:
     publisher = Publisher.from_config(current_app.config,
-                                      current_app.extensions["factcheck.ratings"])
+                                      current_app.extensions["factcheck.ratings"],
+                                      request_root=request.url_root)
 
     def body() -> Iterator[str]:
         yield from export_chunks(get_session(), fmt, selection, publisher)
