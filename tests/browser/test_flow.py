@@ -11,13 +11,15 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
-from playwright.sync_api import expect
 from sqlmodel import select
 
 from factcheck.models import Evidence, Snapshot, Source
 from tests.test_public import publish
 
 pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api", reason="the playwright package is not "
+                             "installed (pip install playwright; never `playwright install`)"
+                             ).expect
 
 
 @pytest.fixture
@@ -132,6 +134,14 @@ def test_reader_reads_a_verdict_and_reports_an_error(server, new_page, screensho
     page.keyboard.press("Enter")
     page.get_by_text("Terima kasih").wait_for()
     assert page.url.endswith(f"/articles/{found.slug}/claims/c1")
+
+    editor = new_page()
+    log_in(editor, server.url, "budi", "budi-pw-123")
+    editor.goto(f"{server.url}/reports")
+    row = editor.get_by_role("row").filter(has_text="Tanggalnya 16 Desember 1991.")
+    screenshot(editor, "reports")
+    row.get_by_role("button", name=re.compile("Mark handled")).click()
+    editor.get_by_text("No open reports.").wait_for()
 
     page.get_by_role("link", name=re.compile("metodologi")).click()
     page.get_by_role("heading", name="The rating scale").wait_for()
