@@ -13,6 +13,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from factcheck import claimfile, db
 from factcheck.ingest import content_hash
-from factcheck.models import Article, Claim, ReviewEvent
+from factcheck.models import Article, Claim, ReviewEvent, Snapshot, Source
 
 BIG_CLAIMS = 3000  # enough for a write phase of a second or more on either database
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,3 +194,80 @@ def test_killed_import_leaves_database_as_before_and_next_import_succeeds(
         select(func.count()).select_from(Claim).where(Claim.article_id == imported.id)
     ).one()
     assert count == BIG_CLAIMS
+
+
+# --- a killed fetch -----------------------------------------------------------------------
+def _page(name: str) -> str:
+    paragraphs = "".join(f"<p>{name} paragraph {n}: the harbour moved {n * 17} tonnes of "
+                         f"cargo in {1990 + n}.</p>" for n in range(60))
+    return (f"<!doctype html><html><head><title>{name}</title></head><body><article>"
+            f"<h1>{name}</h1>{paragraphs}<p>End of {name} report.</p></article></body></html>")
+
+
+@pytest.fixture
+def slow_server():
+    """A threaded loopback server: /fast answers at once; /slow answers only when released
+    (``arrived`` is set while it is holding a request)."""
+    from pytest_httpserver import HTTPServer
+    from werkzeug import Response
+
+    server = HTTPServer(host="127.0.0.1", threaded=True)
+    arrived, release = threading.Event(), threading.Event()
+
+    def slow(_request):
+        arrived.set()
+        release.wait(timeout=60)
+        return Response(_page("Slow"), content_type="text/html; charset=utf-8")
+
+    server.expect_request("/fast").respond_with_data(_page("Fast"),
+                                                     content_type="text/html; charset=utf-8")
+    server.expect_request("/slow").respond_with_handler(slow)
+    server.start()
+    server.arrived, server.release = arrived, release
+    yield server
+    release.set()  # let a request held for a killed client finish
+    server.clear()
+    if server.is_running():
+        server.stop()
+
+
+def _complete_snapshots_only(session: Session, sources: dict[str, Source]) -> dict[str, int]:
+    """Snapshots per source name, failing on any snapshot that is not a whole page."""
+    found = {}
+    for name, source in sources.items():
+        snapshots = session.exec(select(Snapshot).where(Snapshot.source_id == source.id)).all()
+        for snapshot in snapshots:
+            assert f"End of {name} report." in snapshot.text, "a truncated snapshot was stored"
+            assert snapshot.sha256 and len(snapshot.sha256) == 64
+        found[name] = len(snapshots)
+    return found
+
+
+def test_killed_fetch_keeps_only_complete_snapshots_and_next_fetch_succeeds(
+        app, session, factory, slow_server):
+    pytest.importorskip("factcheck.sources")
+    article = factory.article("Harbour cargo")
+    sources = {name: factory._save(Source(article_id=article.id, position=n, title=name,
+                                          url=slow_server.url_for(f"/{name.lower()}")))
+               for n, name in enumerate(["Fast", "Slow"], start=1)}
+    before_rows = _rows_per_table(app.extensions["factcheck.engine"])
+
+    process = _start(app, "fetch", article.slug)
+    _kill_while(process, slow_server.arrived.is_set, settle=0.2)
+
+    session.expire_all()
+    after = _complete_snapshots_only(session, sources)
+    assert after["Slow"] == 0
+    rows = _rows_per_table(app.extensions["factcheck.engine"])
+    # At most the fast source's snapshot was added; nothing else changed in number.
+    assert rows["snapshot"] - before_rows["snapshot"] == after["Fast"] <= 1
+    assert {k: v for k, v in rows.items() if k != "snapshot"} == {
+        k: v for k, v in before_rows.items() if k != "snapshot"}
+    assert session.get(Source, sources["Slow"].id).fetch_status != "ok"
+
+    slow_server.release.set()  # the slow source now answers at once
+    again = _run(app, "fetch", article.slug)
+    assert again.returncode == 0, again.stdout + again.stderr
+    session.expire_all()
+    assert _complete_snapshots_only(session, sources)["Slow"] == 1
+    assert all(session.get(Source, s.id).fetch_status == "ok" for s in sources.values())
