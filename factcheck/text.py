@@ -7,8 +7,10 @@ rendered, then cleaned by nh3 (an allow-list sanitiser) before it reaches a page
 
 from __future__ import annotations
 
+import functools
 import html as html_entities
 import json
+import threading
 
 import markdown
 import nh3
@@ -26,6 +28,23 @@ _ABSOLUTE = tuple(f"{scheme}:" for scheme in URL_SCHEMES)
 LINK_REL = "nofollow noopener"
 
 
+_local = threading.local()
+
+
+def _markdown(text: str) -> str:
+    # Building a Markdown parser costs more than converting a short rationale, so each
+    # thread keeps one (instances are not thread-safe) and resets it between texts.
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = markdown.Markdown(extensions=["tables", "sane_lists"],
+                                                   output_format="html")
+    try:
+        return parser.convert(text)
+    finally:
+        parser.reset()
+
+
+@functools.lru_cache(maxsize=2048)  # pages are read far more often than rationales change
 def render_markdown(text: str | None) -> Markup:
     """Markdown ``text`` as sanitised HTML, safe to insert into a page without escaping.
 
@@ -35,9 +54,7 @@ def render_markdown(text: str | None) -> Markup:
     """
     if not text or not text.strip():
         return Markup("")
-    html = markdown.markdown(text, extensions=["tables", "sane_lists"],
-                             output_format="html")
-    html = _demote_headings(html)
+    html = _demote_headings(_markdown(text))
     cleaned = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                         url_schemes=URL_SCHEMES, link_rel=LINK_REL, strip_comments=True,
                         attribute_filter=_only_absolute)
@@ -61,8 +78,7 @@ def plain_excerpt(text: str | None, limit: int = 200) -> str:
     """The first ``limit`` characters of Markdown ``text`` as one line of plain text."""
     if not text:
         return ""
-    html = markdown.markdown(text, output_format="html")
-    plain = " ".join(nh3.clean(html, tags=set()).split())
+    plain = " ".join(nh3.clean(_markdown(text), tags=set()).split())
     # nh3 leaves entities (&amp;) in place; templates escape again, so undo them here.
     plain = html_entities.unescape(plain)
     if len(plain) <= limit:

@@ -7,6 +7,7 @@ English (and the page says ``lang="en"`` for them).
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 
 from babel.dates import format_date
@@ -97,7 +98,12 @@ def long_date(value: date | datetime | None, lang: str) -> str:
         return ""
     if isinstance(value, datetime):
         value = value.date()
-    return format_date(value, format="long", locale=page_language(lang))
+    return _long_date(value, page_language(lang))
+
+
+@functools.lru_cache(maxsize=4096)  # Babel's formatting is slow; a page repeats few dates
+def _long_date(value: date, lang: str) -> str:
+    return format_date(value, format="long", locale=lang)
 
 
 def tier(rating: Rating, scale: RatingScale) -> str:
