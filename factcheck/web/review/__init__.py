@@ -1,14 +1,22 @@
 """The fact-checkers' workspace: dashboard, articles, the claim queue and the claim page.
 
-Everything here needs a login. Views read the request, call one domain function
-(factcheck.review or factcheck.editing), commit, flash and redirect (POST-redirect-GET).
+Everything here needs a login. A view reads the request, calls one domain function
+(factcheck.review or factcheck.editing) through ``save``, which commits, flashes and redirects
+(POST-redirect-GET); a stale version gets the conflict page, other user errors the same page
+again with the message and everything typed still in the form.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint
-from flask_login import current_user
+from collections.abc import Callable
 
+from flask import Blueprint, abort, flash, redirect, render_template, request
+from flask_login import current_user
+from sqlmodel import select
+
+from factcheck.errors import FactcheckError, NotFound, PermissionDenied, StaleClaim
+from factcheck.models import Article, Claim, ReviewEvent, User
+from factcheck.web import get_session
 from factcheck.web.auth import login_manager
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -21,4 +29,71 @@ def _login_required():
     return None
 
 
-from factcheck.web.review import dashboard  # noqa: E402,F401  (registers views on bp)
+def get_claim_or_404(claim_id: int, *, deleted: bool = True) -> Claim:
+    """The claim with this id (deleted ones too unless ``deleted=False``), else a 404."""
+    claim = get_session().get(Claim, claim_id)
+    if claim is None or (not deleted and claim.deleted_at is not None):
+        abort(404)
+    return claim
+
+
+def get_article_or_404(slug: str) -> Article:
+    """The article with this slug, else a 404."""
+    article = get_session().exec(select(Article).where(Article.slug == slug)).first()
+    if article is None:
+        abort(404)
+    return article
+
+
+def error_status(error: FactcheckError) -> int:
+    return 404 if isinstance(error, NotFound) else 403 if isinstance(error,
+                                                                     PermissionDenied) else 400
+
+
+def save(change: Callable[[], object], done: str | Callable[[], str], *, back: str,
+         page: Callable[[], str], claim: Claim | None = None, form=None):
+    """Run one domain change, commit, flash ``done`` (or what it returns) and redirect to
+    ``back``.
+
+    StaleClaim: the conflict page (409) with both versions. Another user error: ``page()``
+    again (the submitted form still filled in) with the message, and nothing saved.
+    """
+    session = get_session()
+    try:
+        change()
+        session.commit()
+    except StaleClaim as error:
+        session.rollback()
+        if claim is None or form is None:
+            flash(str(error), "error")
+            return redirect(back)
+        return conflict(claim, form), 409
+    except FactcheckError as error:
+        session.rollback()
+        flash(str(error), "error")
+        return page(), error_status(error)
+    flash(done() if callable(done) else done, "success")
+    return redirect(back)
+
+
+def conflict(claim: Claim, form) -> str:
+    """The page for a save refused because someone else saved the claim first.
+
+    It shows the current claim and recent history next to what this person sent, in a form
+    that applies it again on top of the current version (with a new request id).
+    """
+    from factcheck.web.review.forms import new_request_id
+
+    session = get_session()
+    session.refresh(claim)
+    sent_version = form.version.data
+    form.version.data = str(claim.version)
+    form.request_id.data = new_request_id()
+    recent = session.exec(select(ReviewEvent).where(ReviewEvent.claim_id == claim.id)
+                          .order_by(ReviewEvent.id.desc()).limit(5)).all()
+    assignee = session.get(User, claim.assignee_id) if claim.assignee_id else None
+    return render_template("review/conflict.html", claim=claim, form=form, action=request.path,
+                           sent_version=sent_version, recent=recent, assignee=assignee)
+
+
+from factcheck.web.review import articles, claims, dashboard, sources  # noqa: E402,F401

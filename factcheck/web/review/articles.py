@@ -1,0 +1,122 @@
+"""The article page: the text with its claims highlighted in place; adding, merging and
+re-extracting claims; deleted claims, restorable."""
+
+from __future__ import annotations
+
+from flask import render_template, url_for
+from sqlmodel import Session, select
+
+from factcheck import editing
+from factcheck.errors import InputError
+from factcheck.models import Article, Claim, Snapshot, Source
+from factcheck.web import get_session
+from factcheck.web.auth import me
+from factcheck.web.review import bp, get_article_or_404, save
+from factcheck.web.review import forms as f
+from factcheck.web.review.highlight import segments
+
+
+def claim_marks(claims: list[Claim]) -> list:
+    """Marks for the article text: each live claim's span, linking to the claim."""
+    return [(c.start, c.end, c.status, str(c.id)) for c in claims if c.end > c.start]
+
+
+def _sources(session: Session, article: Article) -> list[tuple[Source, Snapshot | None]]:
+    """The article's sources, each with its newest snapshot (or None)."""
+    sources = session.exec(select(Source).where(Source.article_id == article.id)
+                           .order_by(Source.position, Source.id)).all()
+    newest: dict[int, Snapshot] = {}
+    if sources:
+        for snapshot in session.exec(select(Snapshot).where(
+                Snapshot.source_id.in_([s.id for s in sources])).order_by(Snapshot.id)):
+            newest[snapshot.source_id] = snapshot
+    return [(s, newest.get(s.id)) for s in sources]
+
+
+def article_page(article: Article, **submitted) -> str:
+    """The article page; ``submitted`` forms (after an error) replace the fresh ones."""
+    session = get_session()
+    claims = session.exec(select(Claim).where(Claim.article_id == article.id)
+                          .order_by(Claim.position, Claim.id)).all()
+    live = [c for c in claims if c.deleted_at is None]
+    forms = {
+        "add_form": f.AddClaimForm(formdata=None), "merge_form": f.MergeForm(formdata=None),
+        "reextract_form": f.ReextractForm(formdata=None),
+        "source_form": f.AddSourceForm(formdata=None), "button_form": f.ButtonForm(formdata=None),
+        "paste_form": f.PasteForm(formdata=None),
+    }
+    forms.update(submitted)
+    deleted = [(c, f.RestoreForm(formdata=None, version=c.version))
+               for c in claims if c.deleted_at is not None]
+    return render_template("review/article.html", article=article, claims=live, deleted=deleted,
+                           text=segments(article.text, claim_marks(live)),
+                           sources=_sources(session, article), **forms)
+
+
+@bp.get("/articles/<slug>")
+def article(slug: str):
+    """The article with its claims in place, the claim list, sources and deleted claims."""
+    return article_page(get_article_or_404(slug))
+
+
+@bp.post("/articles/<slug>/claims")
+def add_claim(slug: str):
+    """Add a claim typed in, or chosen in the text (from/to)."""
+    article = get_article_or_404(slug)
+    form = f.AddClaimForm()
+    if not form.validate_on_submit():
+        return article_page(article, add_form=form), 400
+    added = []
+
+    def change():
+        added.append(editing.add_claim(get_session(), article, user=me(), text=form.text.data,
+                                       start=form.start.data, end=form.end.data,
+                                       request_id=form.request_id.data))
+
+    return save(change, lambda: f"Claim {added[0].key} added.",
+                back=url_for(".article", slug=slug, _anchor="claims"),
+                page=lambda: article_page(article, add_form=form))
+
+
+@bp.post("/articles/<slug>/merge")
+def merge(slug: str):
+    """Merge the ticked claims into the first of them."""
+    article = get_article_or_404(slug)
+    form = f.MergeForm()
+
+    def change():
+        session = get_session()
+        versions = form.versions()
+        claims = session.exec(select(Claim).where(Claim.id.in_(list(versions)),
+                                                  Claim.article_id == article.id)).all()
+        if len(claims) < 2:
+            raise InputError("tick at least two claims of this article to merge them")
+        editing.merge_claims(session, list(claims), versions, user=me(),
+                             request_id=form.request_id.data)
+
+    return save(change, "Claims merged; the others are listed as deleted.",
+                back=url_for(".article", slug=slug, _anchor="claims"),
+                page=lambda: article_page(article))
+
+
+@bp.post("/articles/<slug>/reextract")
+def reextract(slug: str):
+    """Propose claims again; reviewed claims stay, untouched proposals may be replaced."""
+    article = get_article_or_404(slug)
+    form = f.ReextractForm()
+    if not form.validate_on_submit():
+        return article_page(article, reextract_form=form), 400
+    result = []
+
+    def change():
+        result.append(editing.reextract(get_session(), article, user=me(),
+                                        min_score=float(form.min_score.data)))
+
+    def done() -> str:
+        found = result[0]
+        return (f"Extraction re-run: {len(found.added)} claims added, {len(found.replaced)} "
+                f"replaced, {found.unchanged} unchanged, {found.skipped} skipped because they "
+                "overlap claims someone has worked on.")
+
+    return save(change, done, back=url_for(".article", slug=slug),
+                page=lambda: article_page(article))

@@ -1,0 +1,153 @@
+"""The claim review page and its actions: verdict, status, evidence, text, split, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import abort, current_app, render_template, request, url_for
+from sqlmodel import Session
+
+from factcheck import editing, review
+from factcheck.errors import InputError
+from factcheck.models import Evidence, User
+from factcheck.web import get_session
+from factcheck.web.auth import me
+from factcheck.web.auth.routes import safe_next
+from factcheck.web.review import bp, get_claim_or_404, save
+from factcheck.web.review import forms as f
+from factcheck.web.review.claimview import assignee_choices, claim_context
+
+
+def scale():
+    return current_app.extensions["factcheck.ratings"]
+
+
+def claim_page(claim, **submitted) -> str:
+    """The claim page; ``submitted`` forms (after an error) replace the fresh ones."""
+    return render_template("review/claim.html",
+                           **claim_context(get_session(), claim, me(), scale(), submitted))
+
+
+@bp.get("/claims/<int:claim_id>")
+def claim(claim_id: int):
+    """The claim in context, its evidence, verdict, status, history, and the forms."""
+    return claim_page(get_claim_or_404(claim_id))
+
+
+def _run(claim_id: int, form_class: type, name: str, done: str,
+         change: Callable[[Session, User, object], object], anchor: str | None = None,
+         back: str | None = None):
+    """Validate ``form_class`` from the request and apply ``change`` to the claim; then go
+    ``back`` (default: the claim page at ``anchor``)."""
+    claim = get_claim_or_404(claim_id)
+    form = form_class()
+    if isinstance(form, f.VerdictForm):
+        form.verdict.choices = f.options(scale().choices())
+    if isinstance(form, f.AssignForm):
+        form.assignee.choices = assignee_choices(get_session())
+    if not form.validate_on_submit():
+        return claim_page(claim, **{name: form}), 400
+    return save(lambda: change(get_session(), me(), form), done,
+                back=back or url_for(".claim", claim_id=claim.id, _anchor=anchor),
+                page=lambda: claim_page(claim, **{name: form}), claim=claim, form=form)
+
+
+def _versioned(form) -> dict:
+    return {"expected_version": form.expected_version, "request_id": form.request_id.data}
+
+
+@bp.post("/claims/<int:claim_id>/verdict")
+def verdict(claim_id: int):
+    def change(session, user, form):
+        review.set_verdict(session, get_claim_or_404(claim_id), form.verdict.data,
+                           form.rationale.data, user=user, scale=scale(),
+                           note=form.note.data, **_versioned(form))
+
+    return _run(claim_id, f.VerdictForm, "verdict_form", "Verdict saved.", change, "verdict")
+
+
+@bp.post("/claims/<int:claim_id>/status")
+def status(claim_id: int):
+    def change(session, user, form):
+        review.change_status(session, get_claim_or_404(claim_id), form.to.data, user=user,
+                             note=form.note.data, **_versioned(form))
+
+    return _run(claim_id, f.StatusForm, "status_form", "Status changed.", change, "status")
+
+
+@bp.post("/evidence/<int:evidence_id>/state")
+def evidence_state(evidence_id: int):
+    evidence = get_session().get(Evidence, evidence_id)
+    if evidence is None:
+        abort(404)
+
+    def change(session, user, form):
+        editing.set_evidence_state(session, evidence, form.state.data, user=user,
+                                   **_versioned(form))
+
+    return _run(evidence.claim_id, f.EvidenceStateForm, "evidence_form", "Evidence updated.",
+                change, f"evidence-{evidence.id}")
+
+
+@bp.post("/claims/<int:claim_id>/evidence")
+def add_evidence(claim_id: int):
+    def change(session, user, form):
+        editing.add_evidence(session, get_claim_or_404(claim_id), url=form.url.data,
+                             quote=form.quote.data, note=form.note.data, user=user,
+                             **_versioned(form))
+
+    return _run(claim_id, f.AddEvidenceForm, "add_evidence_form", "Evidence added.", change,
+                "evidence")
+
+
+@bp.post("/claims/<int:claim_id>/edit")
+def edit(claim_id: int):
+    def change(session, user, form):
+        editing.edit_claim(session, get_claim_or_404(claim_id), form.text.data, user=user,
+                           **_versioned(form))
+
+    return _run(claim_id, f.EditClaimForm, "edit_form", "Claim text saved.", change)
+
+
+@bp.post("/claims/<int:claim_id>/split")
+def split(claim_id: int):
+    def change(session, user, form):
+        editing.split_claim(session, get_claim_or_404(claim_id), form.parts.data.splitlines(),
+                            user=user, **_versioned(form))
+
+    return _run(claim_id, f.SplitForm, "split_form", "Claim split.", change)
+
+
+@bp.post("/claims/<int:claim_id>/delete")
+def delete(claim_id: int):
+    def change(session, user, form):
+        editing.delete_claim(session, get_claim_or_404(claim_id), user=user,
+                             note=form.note.data, **_versioned(form))
+
+    return _run(claim_id, f.DeleteForm, "delete_form", "Claim deleted; it can be restored.",
+                change)
+
+
+@bp.post("/claims/<int:claim_id>/restore")
+def restore(claim_id: int):
+    def change(session, user, form):
+        editing.restore_claim(session, get_claim_or_404(claim_id), user=user,
+                              **_versioned(form))
+
+    return _run(claim_id, f.RestoreForm, "restore_form", "Claim restored.", change)
+
+
+@bp.post("/claims/<int:claim_id>/assign")
+def assign(claim_id: int):
+    def change(session, user, form):
+        value = form.assignee.data or ""
+        assignee = session.get(User, int(value)) if value.isdigit() else None
+        if value and (assignee is None or not assignee.active):
+            raise InputError("choose an active user to assign the claim to")
+        review.assign(session, get_claim_or_404(claim_id), assignee, user=user,
+                      **_versioned(form))
+
+    back = safe_next(request.form["next"]) if request.form.get("next") else None
+    return _run(claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, "assign",
+                back=back)
+

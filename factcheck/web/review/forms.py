@@ -1,0 +1,181 @@
+"""Forms of the workspace. Every form that changes a claim carries the claim's ``version``
+(optimistic locking) and a one-time ``request_id`` (a double submit makes one change)."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex
+
+
+def options(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as the SelectChoice objects WTForms wants for a select's choices."""
+    return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+class ClaimForm(FlaskForm):
+    """Base of every form that changes a claim."""
+
+    version = HiddenField(validators=[InputRequired()])
+    request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
+
+    def validate_version(self, field) -> None:
+        if not str(field.data or "").isdigit():
+            raise ValidationError("the form is missing the claim's version; reload the page")
+
+    @property
+    def expected_version(self) -> int:
+        return int(self.version.data)
+
+
+class VerdictForm(ClaimForm):
+    verdict = SelectField("Verdict", validators=[DataRequired()])
+    rationale = TextAreaField("Rationale (Markdown)", validators=[DataRequired(),
+                                                                  Length(max=20_000)])
+    note = TextAreaField("Correction note for readers (needed once published)",
+                         validators=[Optional(), Length(max=2000)])
+    submit = SubmitField("Save verdict")
+
+
+class StatusForm(ClaimForm):
+    """One form, one button per allowed transition (``name="to"``)."""
+
+    to = HiddenField(validators=[DataRequired()])
+    note = TextAreaField("Note (needed to unpublish; shown to readers then)",
+                         validators=[Optional(), Length(max=2000)])
+
+
+class AssignForm(ClaimForm):
+    assignee = SelectField("Assign to", validate_choice=False)
+    submit = SubmitField("Assign")
+
+
+class EvidenceStateForm(ClaimForm):
+    """Confirm or reject one piece of evidence (``name="state"`` on the buttons)."""
+
+    state = HiddenField(validators=[DataRequired()])
+
+
+class AddEvidenceForm(ClaimForm):
+    url = StringField("Web address", validators=[DataRequired(), Length(max=2000)],
+                      render_kw={"inputmode": "url", "placeholder": "https://"})
+    quote = TextAreaField("Quoted passage", validators=[DataRequired(), Length(max=5000)])
+    note = StringField("Note", validators=[Optional(), Length(max=500)])
+    submit = SubmitField("Add evidence")
+
+
+class EditClaimForm(ClaimForm):
+    text = TextAreaField("Claim text", validators=[DataRequired(), Length(max=2000)])
+    submit = SubmitField("Save text")
+
+
+class SplitForm(ClaimForm):
+    parts = TextAreaField("Parts, one per line", validators=[DataRequired(),
+                                                              Length(max=10_000)])
+    submit = SubmitField("Split")
+
+
+class DeleteForm(ClaimForm):
+    note = StringField("Why (optional)", validators=[Optional(), Length(max=500)])
+    submit = SubmitField("Delete claim")
+
+
+class RestoreForm(ClaimForm):
+    submit = SubmitField("Restore")
+
+
+class AddClaimForm(FlaskForm):
+    text = TextAreaField("Claim text", validators=[Optional(), Length(max=2000)])
+    start = IntegerField("From character", validators=[Optional(), NumberRange(min=0)])
+    end = IntegerField("To character", validators=[Optional(), NumberRange(min=1)])
+    request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
+    submit = SubmitField("Add claim")
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        if not (self.text.data or "").strip() and (self.start.data is None
+                                                   or self.end.data is None):
+            self.text.errors.append("type the claim, or choose it in the text (from/to)")
+            return False
+        return True
+
+
+class MergeForm(FlaskForm):
+    """Checkboxes valued ``<claim id>:<version>``: each carries the version seen."""
+
+    claims = SelectMultipleField("Claims to merge", choices=[], validate_choice=False,
+                                 option_widget=CheckboxInput(), widget=ListWidget())
+    request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
+    submit = SubmitField("Merge selected claims")
+
+    def versions(self) -> dict[int, int]:
+        """{claim id: version} from the ticked boxes; malformed values are ignored."""
+        out = {}
+        for value in self.claims.data or []:
+            claim_id, _, version = str(value).partition(":")
+            if claim_id.isdigit() and version.isdigit():
+                out[int(claim_id)] = int(version)
+        return out
+
+
+class ReextractForm(FlaskForm):
+    min_score = SelectField("Keep proposals at least this check-worthy", default="0.4",
+                            choices=options([("0.2", "0.2 (more)"), ("0.4", "0.4"),
+                                             ("0.6", "0.6 (fewer)")]))
+    submit = SubmitField("Re-run extraction")
+
+
+class AddSourceForm(FlaskForm):
+    url = StringField("Web address", validators=[DataRequired(), Length(max=2000)],
+                      render_kw={"inputmode": "url", "placeholder": "https://"})
+    title = StringField("Title", validators=[Optional(), Length(max=500)])
+    submit = SubmitField("Add source")
+
+
+class PasteForm(FlaskForm):
+    text = TextAreaField("Source text", validators=[DataRequired(), Length(max=1_000_000)])
+    submit = SubmitField("Save pasted text")
+
+
+class ButtonForm(FlaskForm):
+    """No fields: the CSRF token for a POST-only button (fetch, match)."""
+
+
+class QueueForm(FlaskForm):
+    """The queue's filters: a GET form, so links can be shared; no CSRF (it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField("Text", validators=[Optional(), Length(max=200)])
+    status = SelectField("Status", validate_choice=False)
+    verdict = SelectField("Verdict", validate_choice=False)
+    article = SelectField("Article", validate_choice=False)
+    assignee = SelectField("Assigned to", validate_choice=False)
+    sort = SelectField("Sort by", validate_choice=False, choices=options([
+        ("updated", "Recently changed"), ("position", "Article order"),
+        ("score", "Check-worthiness")]))

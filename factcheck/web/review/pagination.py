@@ -1,0 +1,66 @@
+"""The one pagination helper: LIMIT/OFFSET pages with a capped, cheap count.
+
+Counting every match of a filter over tens of thousands of claims costs as much as reading
+them, so the count stops at ``COUNT_CAP``: beyond it the page bar says "of 200+".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+COUNT_CAP = 10_000
+MAX_PER_PAGE = 200
+
+
+@dataclass
+class Page:
+    """One page of rows: ``number`` from 1, ``total`` capped at the cap (``capped`` says so),
+    ``has_next`` whether more rows follow."""
+
+    items: list[Any]
+    number: int
+    per_page: int
+    total: int
+    capped: bool = False
+    has_next: bool = False
+
+    @property
+    def pages(self) -> int:
+        """Pages up to the cap (the bar shows "of N+" when capped)."""
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.number > 1
+
+
+def page_number(value: object) -> int:
+    """A page number from the query string: anything odd is page 1."""
+    try:
+        return max(1, min(int(str(value)), 10**6))
+    except (TypeError, ValueError):
+        return 1
+
+
+def paginate(session: Session, statement, number: int, per_page: int,
+             cap: int = COUNT_CAP) -> Page:
+    """Run ``statement`` (a select with its ORDER BY) for page ``number``.
+
+    The rows come from one LIMIT/OFFSET query; the count from a second one that reads at most
+    ``cap + 1`` index entries.
+    """
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    limited = statement.order_by(None).limit(cap + 1).subquery()
+    total = session.execute(select(func.count()).select_from(limited)).scalar_one()
+    capped = total > cap
+    total = min(total, cap)
+    if not capped:  # past the end: show the last page rather than an empty one
+        number = min(number, max(1, -(-total // per_page)))
+    # one row more than the page tells whether a next page exists, even beyond the cap
+    rows = session.exec(statement.limit(per_page + 1).offset((number - 1) * per_page)).all()
+    return Page(list(rows[:per_page]), number, per_page, total, capped,
+                has_next=len(rows) > per_page)
