@@ -11,6 +11,8 @@ import pytest
 from factcheck import review
 from factcheck.models import ClaimStatus, Evidence, ReviewEvent, Snapshot, Source, utcnow
 from factcheck.ratings import RatingScale
+from factcheck.text import render_markdown, script_json
+from factcheck.web.public.i18n import WORDS
 
 SCALE = RatingScale()
 
@@ -88,6 +90,42 @@ def json_ld(page: str):
     scripts = Scripts(page).scripts
     assert [kind for kind, _ in scripts] == ["application/ld+json"]
     return json.loads(scripts[0][1])
+
+
+# --- safe text ----------------------------------------------------------------------------
+@pytest.mark.parametrize("markdown, present, absent", [
+    ("[a](https://ok.example/x)", '<a href="https://ok.example/x" rel="nofollow noopener">',
+     None),
+    ("[a](mailto:desk@news.example)", 'href="mailto:desk@news.example"', None),
+    ("[a](javascript:alert(1))", "<a rel=", "javascript"),
+    ("[a](data:text/html,x)", "<a rel=", "data:"),
+    ("[a](/review/claims/1)", "<a rel=", "/review"),
+    ("[a](//evil.example)", "<a rel=", "evil"),
+    ("<script>alert(1)</script>", "", "alert"),
+    ('<img src="x" onerror="alert(1)">', "", "onerror"),
+    ('<a href="https://x.example" onclick="y()">x</a>', 'href="https://x.example"', "onclick"),
+    ("# Big heading", "<h3>Big heading</h3>", "<h1>"),
+    ("| a | b |\n|---|---|\n| 1 | 2 |", "<td>1</td>", None),
+])
+def test_render_markdown_allows_only_safe_html(markdown, present, absent):
+    html = str(render_markdown(markdown))
+    assert present in html
+    if absent:
+        assert absent not in html
+
+
+@pytest.mark.parametrize("value", [
+    "</script><script>alert(1)</script>", "<!--", "a & b", "line\u2028separator", "\"quoted\"",
+])
+def test_script_json_round_trips_and_never_contains_markup(value):
+    text = str(script_json({"claimReviewed": value}))
+    assert not any(char in text for char in "<>&")
+    assert json.loads(text) == {"claimReviewed": value}
+
+
+def test_every_interface_language_has_every_word():
+    assert {lang: set(words) for lang, words in WORDS.items()} == {
+        lang: set(WORDS["en"]) for lang in WORDS}
 
 
 # --- visibility ---------------------------------------------------------------------------
