@@ -1,11 +1,12 @@
-"""Error reports in the domain layer: validation, rate limits, the queue and closing."""
+"""Error reports: validation, rate limits, the queue and closing; then the same through the web
+(the form on the verdict pages and the editors' /reports page)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 import pytest
-from sqlmodel import select
+from sqlmodel import func, select
 
 from factcheck.errors import InputError, NotFound, PermissionDenied
 from factcheck.models import Article, ErrorReport, utcnow
@@ -19,6 +20,7 @@ from factcheck.reports import (
     list_open,
     submit_report,
 )
+from tests.test_public import publish
 
 
 class Clock:
@@ -155,3 +157,90 @@ def test_only_active_editors_close_reports(session, factory, limiter, role, acti
 def test_closing_an_unknown_report_says_so(session, factory):
     with pytest.raises(NotFound, match="no error report 999"):
         close_report(session, 999, user=factory.user(role="editor"))
+
+
+# --- the web side: form, rate limit, editors' queue -----------------------------------------------
+@pytest.fixture
+def published(factory, session):
+    """An Indonesian article with a published claim; users checker1 and editor1."""
+    checker, editor = factory.user("checker1", "checker"), factory.user("editor1", "editor")
+    article = factory.article("Kazakhstan dan Abraham Accords", language="id")
+    claim = factory.claim(article, "Kazakhstan merdeka pada 1992.", key="c1")
+    return article, publish(session, claim, checker=checker, editor=editor)
+
+
+def report_count(session) -> int:
+    return session.exec(select(func.count()).select_from(ErrorReport)).one()
+
+
+def login(client, name, password="pw-123456"):
+    response = client.post("/login", data={"name": name, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)
+
+
+def test_report_lands_in_the_editors_queue_and_editor_closes_it(client, session, published):
+    article, _ = published
+    path = f"/articles/{article.slug}/claims/c1"
+    form = client.get(path + "/report").get_data(as_text=True)
+    assert "Apa yang salah?" in form  # the form speaks the article's language
+    sent = client.post(path + "/report", data={"message": "Tahunnya 1991 <b>bukan</b> 1995",
+                                               "contact": "reader@example.org"})
+    assert sent.status_code == 303 and sent.headers["Location"] == path
+    thanks = client.get(path)
+    assert "Terima kasih" in thanks.get_data(as_text=True)
+    assert thanks.headers["Cache-Control"] == "no-store"  # a one-off message: not cached
+    login(client, "editor1")
+    queue = client.get("/reports").get_data(as_text=True)
+    assert "Tahunnya 1991 &lt;b&gt;bukan&lt;/b&gt; 1995" in queue
+    assert "reader@example.org" in queue and f'href="{path}"' in queue
+    report_id = int(queue.split('id="report-', 1)[1].split('"', 1)[0])
+    closed = client.post(f"/reports/{report_id}/close")
+    assert closed.status_code == 303
+    assert "Tahunnya 1991" not in client.get("/reports").get_data(as_text=True)
+
+
+def test_reports_queue_is_for_editors_only(client, published):
+    assert client.get("/reports").status_code == 302  # to the login page
+    login(client, "checker1")
+    assert client.get("/reports").status_code == 403
+    assert client.post("/reports/1/close").status_code == 403
+
+
+@pytest.fixture
+def two_per_hour(app_config):
+    app_config["REPORTS_PER_HOUR"] = 2
+    return app_config
+
+
+def test_reader_over_the_hourly_limit_is_refused_and_nothing_is_saved(two_per_hour, client,
+                                                                       session, published):
+    article, _ = published
+    path = f"/articles/{article.slug}/report"
+    for number in range(2):
+        assert client.post(path, data={"message": f"report {number}"}).status_code == 303
+    refused = client.post(path, data={"message": "one too many"})
+    assert refused.status_code == 429
+    assert int(refused.headers["Retry-After"]) > 0
+    assert "in the last hour" in refused.get_data(as_text=True)
+    assert report_count(session) == 2
+    other = client.post(path, data={"message": "another reader"},
+                        environ_base={"REMOTE_ADDR": "192.0.2.7"})
+    assert other.status_code == 303
+    assert report_count(session) == 3
+
+
+def test_empty_report_is_refused_with_a_message(client, session, published):
+    article, _ = published
+    response = client.post(f"/articles/{article.slug}/report", data={"message": "  "})
+    assert response.status_code == 400
+    assert "Please describe the error" in response.get_data(as_text=True)
+    assert report_count(session) == 0
+
+
+def test_report_without_csrf_token_is_refused(app, client, session, published):
+    app.config["WTF_CSRF_ENABLED"] = True
+    article, _ = published
+    response = client.post(f"/articles/{article.slug}/report", data={"message": "hello"})
+    assert response.status_code == 400
+    assert "security token" in response.get_data(as_text=True)
+    assert report_count(session) == 0
