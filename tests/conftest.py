@@ -163,3 +163,39 @@ def factory(session) -> Factory:
 @pytest.fixture
 def seed_text() -> str:
     return (SEED / "kazakhstan-abraham-accords.id.txt").read_text(encoding="utf-8")
+
+
+class AuthActions:
+    """Log in and out through the test client, as a person would."""
+
+    def __init__(self, client, factory: Factory):
+        self.client = client
+        self.factory = factory
+
+    def login(self, user_or_name="checker", password: str = "pw-123456", role: str | None = None):
+        """Log in as a User, or as the named user (created with ``role`` if it does not exist).
+
+        Returns the User row.
+        """
+        from sqlmodel import select
+
+        user = user_or_name
+        if isinstance(user_or_name, str):
+            user = self.factory.session.exec(select(User).where(User.name == user_or_name)).first()
+            if user is None:
+                named_role = (
+                    user_or_name if user_or_name in ("checker", "editor", "admin") else "checker"
+                )
+                user = self.factory.user(user_or_name, role=role or named_role, password=password)
+        response = self.client.post("/login", data={"name": user.name, "password": password})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return user
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client, factory) -> AuthActions:
+    """``auth.login("editor")`` logs the test client in (making the user if needed)."""
+    return AuthActions(client, factory)
