@@ -114,14 +114,8 @@ def queue():
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     names = dict(session.exec(select(User.id, User.name)).all())
     choices = assignee_choices(session)
-    assign_forms = {c.id: assign_form(c, choices) for c in page.items}
+    # a form per row for its hidden fields; the select is drawn from assignee_options
+    assign_forms = {c.id: f.AssignForm(formdata=None, version=c.version) for c in page.items}
     return render_template("review/queue.html", form=form, page=page, articles=articles,
-                           args=args, names=names, assign_forms=assign_forms)
-
-
-def assign_form(claim: Claim, choices: list) -> f.AssignForm:
-    """A small assign form for one queue row (``choices`` from assignee_choices)."""
-    form = f.AssignForm(formdata=None, version=claim.version,
-                        assignee=str(claim.assignee_id or ""))
-    form.assignee.choices = choices
-    return form
+                           args=args, names=names, assign_forms=assign_forms,
+                           assignee_options=choices)
