@@ -245,3 +245,5 @@ def test_claims_are_read_batch_by_batch(app, session, factory, monkeypatch):
     header, claim = next(chunks), next(chunks)  # written before the other batches are read
     assert '"claims": [' in header and "claim 0" in claim
     assert sum("FROM evidence" in s for s in seen) == 1
+    chunks.close()  # a download cut short: the cursor is closed (PostgreSQL warns otherwise)
+    session.commit()

@@ -12,6 +12,7 @@ export streams rows, which is several times faster than building ORM objects.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -29,10 +30,16 @@ if TYPE_CHECKING:
 CONTEXT = "https://schema.org"
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]+")  # needs no percent-encoding in a path segment
+
+
 def verdict_page_url(base_url: str, article_slug: str, claim_key: str) -> str:
     """The public verdict page of a claim: ``{base}/articles/<slug>/claims/<key>``."""
-    return (f"{base_url.rstrip('/')}/articles/{quote(article_slug, safe='')}"
-            f"/claims/{quote(claim_key, safe='')}")
+    return f"{base_url.rstrip('/')}/articles/{_segment(article_slug)}/claims/{_segment(claim_key)}"
+
+
+def _segment(text: str) -> str:
+    return text if _PLAIN.fullmatch(text) else quote(text, safe="")
 
 
 def claim_review(claim: Claim, article: Article, *, scale: RatingScale, org_name: str,
@@ -114,7 +121,7 @@ def correction_comments(events: Iterable[ReviewEvent]) -> list[dict]:
     for event in events:
         if not event.public or not (event.note or "").strip():
             continue
-        stamp = _instant(event.at)
+        stamp = instant(event.at)
         if (stamp, event.note) in seen:
             continue
         seen.add((stamp, event.note))
@@ -131,10 +138,16 @@ def day(value: date | datetime) -> str:
     return value.isoformat()
 
 
-def _instant(value: datetime) -> str:
-    if value.tzinfo is not None:
+def instant(value: datetime | None) -> str | None:
+    """A timestamp as ISO 8601 UTC with a Z, like claim files write it (None stays None).
+
+    Written for speed: exports format hundreds of thousands of these.
+    """
+    if value is None:
+        return None
+    if value.utcoffset():  # None (naive, read as UTC) and zero need no conversion
         value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    return value.isoformat(timespec="seconds")[:19] + "Z"
 
 
 # --- the feed: a DataFeed of ClaimReviews, written as it is read ----------------------------

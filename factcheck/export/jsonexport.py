@@ -18,8 +18,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from factcheck.claimfile import stamp
-from factcheck.export.claimreview import verdict_page_url
+from factcheck.export.claimreview import instant, verdict_page_url
 from factcheck.export.records import Publisher, Record, Selection, iter_records, user_names
 from factcheck.models import utcnow
 
@@ -29,7 +28,7 @@ SCHEMA = "factcheck/export 1"
 def chunks(session: Session, selection: Selection, publisher: Publisher) -> Iterator[str]:
     """The JSON document as text chunks: a header, then one chunk per claim."""
     names = user_names(session)
-    header = {"schema": SCHEMA, "generated": stamp(utcnow()),
+    header = {"schema": SCHEMA, "generated": instant(utcnow()),
               "publisher": {"name": publisher.org_name, "url": publisher.org_url},
               "selection": {"status": selection.status, "article_id": selection.article_id,
                             "since": selection.since.isoformat() if selection.since else None}}
@@ -53,11 +52,11 @@ def claim_record(record: Record, publisher: Publisher, names: dict[int, str]) ->
         "kind": c.kind, "status": c.status, "verdict": verdict(publisher, c.verdict, a.language),
         "rationale": c.rationale, "verdict_by": names.get(c.verdict_by_id),
         "published_by": names.get(c.published_by_id), "version": c.version,
-        "created": stamp(c.created_at), "updated": stamp(c.updated_at),
-        "reviewed": stamp(c.reviewed_at), "published": stamp(c.published_at),
+        "created": instant(c.created_at), "updated": instant(c.updated_at),
+        "reviewed": instant(c.reviewed_at), "published": instant(c.published_at),
         "url": verdict_page_url(publisher.base_url, a.slug, c.key),
         "evidence": [_evidence(e, names) for e in record.evidence],
-        "history": [{"at": stamp(h.at), "by": h.actor, "action": h.action,
+        "history": [{"at": instant(h.at), "by": h.actor, "action": h.action,
                      "from": h.from_value, "to": h.to_value, "note": h.note,
                      "public": bool(h.public)} for h in record.history],
     }
@@ -70,11 +69,9 @@ def verdict(publisher: Publisher, key: str | None, language: str) -> dict | None
     """
     if key is None:
         return None
-    if key not in publisher.scale:
-        return {"key": key, "value": None, "label": key, "label_en": key}
-    rating = publisher.scale.get(key)
-    return {"key": key, "value": rating.value, "label": rating.label(language),
-            "label_en": rating.label("en")}
+    label, label_en = publisher.labels(key, language)
+    value = publisher.scale.get(key).value if key in publisher.scale else None
+    return {"key": key, "value": value, "label": label, "label_en": label_en}
 
 
 def _evidence(e: Any, names: dict[int, str]) -> dict:
@@ -84,9 +81,9 @@ def _evidence(e: Any, names: dict[int, str]) -> dict:
                   "publisher": e.source_publisher, "url": e.source_url}
     snapshot = None
     if e.snapshot_id is not None:
-        snapshot = {"sha256": e.snapshot_sha256, "archived": stamp(e.snapshot_fetched_at),
+        snapshot = {"sha256": e.snapshot_sha256, "archived": instant(e.snapshot_fetched_at),
                     "kind": e.snapshot_kind, "url": e.snapshot_url}
     return {"source": source, "snapshot": snapshot, "passage": e.passage,
             "span": [e.passage_start, e.passage_end] if e.passage_start is not None else None,
             "score": e.score, "state": e.state, "url": e.url, "note": e.note,
-            "added_by": names.get(e.added_by_id), "created": stamp(e.created_at)}
+            "added_by": names.get(e.added_by_id), "created": instant(e.created_at)}

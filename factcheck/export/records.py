@@ -8,10 +8,10 @@ the same attribute names and cost a fraction of the time to build.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -73,6 +73,7 @@ class Publisher:
     org_name: str
     org_url: str
     base_url: str
+    _labels: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any], scale: RatingScale,
@@ -85,6 +86,21 @@ class Publisher:
         base = config.get("PUBLIC_BASE_URL") or request_root or config["ORG_URL"]
         return cls(scale=scale, org_name=config["ORG_NAME"], org_url=config["ORG_URL"],
                    base_url=base)
+
+    def labels(self, verdict: str | None, language: str) -> tuple[str | None, str | None]:
+        """The verdict's label in ``language`` and in English; a key no longer on the scale
+        (the newsroom changed its scale) is its own label; no verdict, no labels."""
+        found = self._labels.get((verdict, language))
+        if found is None:  # a handful of combinations, asked for once per claim
+            if verdict is None:
+                found = (None, None)
+            elif verdict not in self.scale:
+                found = (verdict, verdict)
+            else:
+                rating = self.scale.get(verdict)
+                found = (rating.label(language), rating.label("en"))
+            self._labels[(verdict, language)] = found
+        return found
 
 
 class Record(NamedTuple):
@@ -107,21 +123,35 @@ EVIDENCE_COLUMNS = [
 
 
 def iter_records(session: Session, selection: Selection, *, evidence: bool = True,
-                 history: bool = True, batch_size: int | None = None) -> Iterator[Record]:
+                 history: Literal["all", "public"] | None = "all",
+                 batch_size: int | None = None,
+                 claim_columns: Sequence[str] | None = None,
+                 evidence_columns: Sequence | None = None) -> Iterator[Record]:
     """The selected claims in article and claim order, each with its article, evidence
-    (with source and snapshot) and history. Reads ``batch_size`` (default BATCH_SIZE)
-    claims at a time."""
-    query = (select(*Claim.__table__.c).where(*selection.conditions())
+    (with source and snapshot) and history (all of it, the public events, or none). Reads
+    ``batch_size`` (default BATCH_SIZE) claims at a time.
+
+    A format that needs only some Claim columns names them (``id`` and ``article_id`` come
+    anyway), and likewise for evidence: converting unused timestamps costs real time.
+    """
+    columns = Claim.__table__.c
+    wanted = ([columns.id, columns.article_id, *(columns[n] for n in claim_columns)]
+              if claim_columns else list(columns))
+    query = (select(*wanted).where(*selection.conditions())
              .order_by(Claim.article_id, Claim.position, Claim.id)
              .execution_options(yield_per=batch_size or BATCH_SIZE))
-    for batch in session.execute(query).partitions():
-        ids = [c.id for c in batch]
-        articles = _by_id(session, ARTICLE_COLUMNS, Article.id, {c.article_id for c in batch})
-        found = _evidence(session, ids) if evidence else {}
-        events = _history(session, ids) if history else {}
-        for claim in batch:
-            yield Record(claim, articles[claim.article_id], found.get(claim.id, []),
-                         events.get(claim.id, []))
+    # Closed on every way out, also when the reader stops early (a download cut short):
+    # on PostgreSQL this is a server-side cursor.
+    with session.execute(query) as result:
+        for batch in result.partitions():
+            ids = [c.id for c in batch]
+            articles = _by_id(session, ARTICLE_COLUMNS, Article.id,
+                              {c.article_id for c in batch})
+            found = _evidence(session, ids, evidence_columns) if evidence else {}
+            events = _history(session, ids, public_only=history == "public") if history else {}
+            for claim in batch:
+                yield Record(claim, articles[claim.article_id], found.get(claim.id, []),
+                             events.get(claim.id, []))
 
 
 def _by_id(session: Session, columns: list, key, ids: set[int]) -> dict[int, Any]:
@@ -129,8 +159,9 @@ def _by_id(session: Session, columns: list, key, ids: set[int]) -> dict[int, Any
     return {row.id: row for row in rows}
 
 
-def _evidence(session: Session, claim_ids: list[int]) -> dict[int, list]:
-    query = (select(*EVIDENCE_COLUMNS)
+def _evidence(session: Session, claim_ids: list[int], columns: Sequence | None
+              ) -> dict[int, list]:
+    query = (select(Evidence.claim_id, *(columns or EVIDENCE_COLUMNS))
              .outerjoin(Source, Source.id == Evidence.source_id)
              .outerjoin(Snapshot, Snapshot.id == Evidence.snapshot_id)
              .where(Evidence.claim_id.in_(claim_ids))
@@ -138,9 +169,11 @@ def _evidence(session: Session, claim_ids: list[int]) -> dict[int, list]:
     return _grouped(session.execute(query).all())
 
 
-def _history(session: Session, claim_ids: list[int]) -> dict[int, list]:
+def _history(session: Session, claim_ids: list[int], public_only: bool) -> dict[int, list]:
     query = (select(*ReviewEvent.__table__.c).where(ReviewEvent.claim_id.in_(claim_ids))
              .order_by(ReviewEvent.claim_id, ReviewEvent.id))
+    if public_only:
+        query = query.where(ReviewEvent.public.is_(True))
     return _grouped(session.execute(query).all())
 
 

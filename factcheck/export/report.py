@@ -28,8 +28,7 @@ from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from factcheck.claimfile import stamp
-from factcheck.export.claimreview import day, verdict_page_url
+from factcheck.export.claimreview import day, instant, verdict_page_url
 from factcheck.export.records import (
     Publisher,
     Record,
@@ -37,9 +36,10 @@ from factcheck.export.records import (
     article_sources,
     iter_records,
 )
-from factcheck.models import Claim, EvidenceState, utcnow
+from factcheck.models import Claim, Evidence, EvidenceState, utcnow
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+CLAIM_COLUMNS = ["key", "text", "status", "verdict", "rationale"]
 
 
 @dataclass
@@ -55,10 +55,6 @@ class ClaimView:
     sources: list[int]  # numbers in the article's source list
     url: str
 
-    def rationale_html(self) -> Markup:
-        """The rationale rendered from Markdown and sanitised (no scripts, no handlers)."""
-        return Markup(nh3.clean(markdown.markdown(self.rationale)))  # noqa: S704 (sanitised)
-
 
 @dataclass
 class ArticleView:
@@ -71,7 +67,8 @@ class ArticleView:
 def articles(session: Session, selection: Selection, publisher: Publisher
              ) -> Iterator[ArticleView]:
     """The selected claims grouped by article, each group read lazily in order."""
-    records = iter_records(session, selection, history=False)
+    records = iter_records(session, selection, history=None, claim_columns=CLAIM_COLUMNS,
+                           evidence_columns=[Evidence.state, Evidence.source_id])
     for _, group in groupby(records, key=lambda r: r.claim.article_id):
         first = next(group)
         article = first.article
@@ -102,13 +99,8 @@ def _summary(session: Session, selection: Selection, publisher: Publisher, artic
 
 
 def _label(publisher: Publisher, key: str | None, language: str) -> tuple[str | None, ...]:
-    if key is None:
-        return None, None
-    if key not in publisher.scale:
-        return key, None
-    rating = publisher.scale.get(key)
-    english = rating.label("en")
-    native = rating.label(language)
+    """The label in the article's language, and the English one when it differs."""
+    native, english = publisher.labels(key, language)
     return native, (english if english != native else None)
 
 
@@ -132,9 +124,26 @@ def html_chunks(session: Session, selection: Selection, publisher: Publisher
                 ) -> Iterator[str]:
     """A standalone HTML report (inline print stylesheet, no scripts), written as it goes."""
     template = _environment().get_template("api/report.html")
-    yield from template.generate(articles=articles(session, selection, publisher),
-                                 publisher=publisher, generated=stamp(utcnow()),
-                                 selection=selection)
+    stream = template.stream(articles=articles(session, selection, publisher),
+                             publisher=publisher, generated=instant(utcnow()),
+                             selection=selection, rationale_html=MarkdownToHtml())
+    stream.enable_buffering(200)  # Jinja yields every tiny piece otherwise
+    yield from stream
+
+
+class MarkdownToHtml:
+    """Rationale Markdown to sanitised HTML (no scripts, no event handlers, safe links).
+
+    One converter per report, reset between texts: building a converter costs ten times
+    more than converting a short rationale. Not shared between threads.
+    """
+
+    def __init__(self) -> None:
+        self.converter = markdown.Markdown()
+
+    def __call__(self, text: str) -> Markup:
+        html = self.converter.reset().convert(text)
+        return Markup(nh3.clean(html))  # sanitised here, so the template need not trust it
 
 
 # --- Markdown -----------------------------------------------------------------------------
@@ -173,7 +182,7 @@ def markdown_chunks(session: Session, selection: Selection, publisher: Publisher
                     ) -> Iterator[str]:
     """The Markdown report, one chunk per article header, claim and source list."""
     yield (f"# Fact-check report: {md_inline(publisher.org_name)}\n\n"
-           f"Generated {stamp(utcnow())}; claims: {selection.status}.\n")
+           f"Generated {instant(utcnow())}; claims: {selection.status}.\n")
     for view in articles(session, selection, publisher):
         yield _md_article_head(view)
         for claim in view.claims:

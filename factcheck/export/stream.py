@@ -17,6 +17,9 @@ from factcheck.export import csvexport, jsonexport, report
 from factcheck.export.claimreview import claim_review, feed_chunks
 from factcheck.export.records import Publisher, Selection, iter_records
 
+CLAIM_COLUMNS = ["key", "text", "verdict", "rationale", "published_at", "reviewed_at",
+                 "updated_at"]  # what claim_review reads
+
 
 def claimreview_chunks(session: Session, selection: Selection, publisher: Publisher
                        ) -> Iterator[str]:
@@ -24,7 +27,8 @@ def claimreview_chunks(session: Session, selection: Selection, publisher: Publis
     reviews = (claim_review(r.claim, r.article, scale=publisher.scale,
                             org_name=publisher.org_name, org_url=publisher.org_url,
                             base_url=publisher.base_url, corrections=r.history)
-               for r in iter_records(session, selection, evidence=False)
+               for r in iter_records(session, selection, evidence=False, history="public",
+                                     claim_columns=CLAIM_COLUMNS)
                if r.claim.verdict in publisher.scale)
     return feed_chunks(reviews)
 
