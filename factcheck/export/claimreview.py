@@ -43,13 +43,15 @@ def _segment(text: str) -> str:
 
 
 def claim_review(claim: Claim, article: Article, *, scale: RatingScale, org_name: str,
-                 org_url: str, base_url: str, corrections: list[ReviewEvent] | None = None
-                 ) -> dict:
+                 org_url: str, base_url: str, corrections: list[ReviewEvent] | None = None,
+                 claim_as_published: dict | None = None) -> dict:
     """The ClaimReview object (with ``@context``) for a claim that has a verdict.
 
     ``corrections`` are the claim's public history events; those with a note become
-    ``correction`` comments and set ``dateModified``. Raises ValueError when the claim has no
-    verdict on ``scale`` (such a claim has nothing to review yet).
+    ``correction`` comments and set ``dateModified``. ``claim_as_published`` is
+    ``item_reviewed(article)`` when the caller has it already (exports build it once per
+    article). Raises ValueError when the claim has no verdict on ``scale`` (such a claim has
+    nothing to review yet).
     """
     if not claim.verdict or claim.verdict not in scale:
         raise ValueError(f"claim {claim.key} has no verdict on the rating scale; "
@@ -63,7 +65,7 @@ def claim_review(claim: Claim, article: Article, *, scale: RatingScale, org_name
         "reviewRating": scale.review_rating(claim.verdict, language),
         "author": {"@type": "Organization", "name": org_name, "url": org_url},
         "inLanguage": language,
-        "itemReviewed": _item_reviewed(article),
+        "itemReviewed": claim_as_published or item_reviewed(article),
     }
     published = claim.published_at or claim.reviewed_at or claim.updated_at
     if published is not None:
@@ -77,8 +79,8 @@ def claim_review(claim: Claim, article: Article, *, scale: RatingScale, org_name
     return review
 
 
-def _item_reviewed(article: Article) -> dict:
-    """The Claim as it appeared in the article: who said it, when, and where."""
+def item_reviewed(article: Article) -> dict:
+    """The Claim as it appeared in the article (``itemReviewed``): who said it, when, where."""
     item: dict = {"@type": "Claim"}
     author = claim_author(article)
     if author:

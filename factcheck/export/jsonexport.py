@@ -33,21 +33,31 @@ def chunks(session: Session, selection: Selection, publisher: Publisher) -> Iter
               "selection": {"status": selection.status, "article_id": selection.article_id,
                             "since": selection.since.isoformat() if selection.since else None}}
     yield json.dumps(header, ensure_ascii=False)[:-1] + ', "claims": ['
-    separator = "\n"
+    separator, article_id, article = "\n", None, None
     for record in iter_records(session, selection):
-        yield separator + json.dumps(claim_record(record, publisher, names), ensure_ascii=False)
+        if record.article.id != article_id:  # claims come article by article
+            article_id, article = record.article.id, article_record(record.article)
+        text = json.dumps(claim_record(record, publisher, names, article), ensure_ascii=False)
+        yield separator + text
         separator = ",\n"
     yield "\n]}\n"
 
 
-def claim_record(record: Record, publisher: Publisher, names: dict[int, str]) -> dict:
-    """One claim's full record (see the module docstring and the JSON Schema)."""
+def article_record(a: Any) -> dict:
+    """The article part of a claim's record."""
+    return {"slug": a.slug, "title": a.title, "publisher": a.publisher, "author": a.author,
+            "editor": a.editor,
+            "published": a.published_date.isoformat() if a.published_date else None,
+            "language": a.language, "url": a.url}
+
+
+def claim_record(record: Record, publisher: Publisher, names: dict[int, str],
+                 article: dict | None = None) -> dict:
+    """One claim's full record (see the module docstring and the JSON Schema); ``article``
+    is ``article_record(record.article)`` when the caller has it already."""
     c, a = record.claim, record.article
     return {
-        "article": {"slug": a.slug, "title": a.title, "publisher": a.publisher,
-                    "author": a.author, "editor": a.editor,
-                    "published": a.published_date.isoformat() if a.published_date else None,
-                    "language": a.language, "url": a.url},
+        "article": article or article_record(a),
         "key": c.key, "text": c.text, "sentence": c.sentence, "span": [c.start, c.end],
         "kind": c.kind, "status": c.status, "verdict": verdict(publisher, c.verdict, a.language),
         "rationale": c.rationale, "verdict_by": names.get(c.verdict_by_id),

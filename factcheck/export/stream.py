@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from factcheck.errors import InputError
 from factcheck.export import csvexport, jsonexport, report
-from factcheck.export.claimreview import claim_review, feed_chunks
+from factcheck.export.claimreview import claim_review, feed_chunks, item_reviewed
 from factcheck.export.records import Publisher, Selection, iter_records
 
 CLAIM_COLUMNS = ["key", "text", "verdict", "rationale", "published_at", "reviewed_at",
@@ -24,13 +24,22 @@ CLAIM_COLUMNS = ["key", "text", "verdict", "rationale", "published_at", "reviewe
 def claimreview_chunks(session: Session, selection: Selection, publisher: Publisher
                        ) -> Iterator[str]:
     """A DataFeed of ClaimReviews for the selected claims that have a verdict."""
-    reviews = (claim_review(r.claim, r.article, scale=publisher.scale,
-                            org_name=publisher.org_name, org_url=publisher.org_url,
-                            base_url=publisher.base_url, corrections=r.history)
-               for r in iter_records(session, selection, evidence=False, history="public",
-                                     claim_columns=CLAIM_COLUMNS)
-               if r.claim.verdict in publisher.scale)
-    return feed_chunks(reviews)
+    return feed_chunks(_claim_reviews(session, selection, publisher))
+
+
+def _claim_reviews(session: Session, selection: Selection, publisher: Publisher
+                   ) -> Iterator[dict]:
+    article_id, item = None, None
+    for r in iter_records(session, selection, evidence=False, history="public",
+                          claim_columns=CLAIM_COLUMNS):
+        if r.claim.verdict not in publisher.scale:
+            continue
+        if r.article.id != article_id:  # claims come article by article
+            article_id, item = r.article.id, item_reviewed(r.article)
+        yield claim_review(r.claim, r.article, scale=publisher.scale,
+                           org_name=publisher.org_name, org_url=publisher.org_url,
+                           base_url=publisher.base_url, corrections=r.history,
+                           claim_as_published=item)
 
 
 @dataclass(frozen=True)
