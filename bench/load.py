@@ -31,16 +31,20 @@ from load_clients import Stats, checker, reader  # noqa: E402
 from load_setup import PASSWORD, database, gunicorn, prepare, verify  # noqa: E402
 
 TARGET_RATIO = 0.5
+BENCHMARKS = BENCH.parent / "BENCHMARKS.md"
+SECTION = "## Load (issue 6)"
 
 
 def drive(base: str, *, seconds: float, readers: int, paths: list[str],
-          checkers: list[str] = (), claim_ids: list[int] = (), tag: str = "") -> tuple:
+          checkers: list[str] = (), claim_ids: list[int] = (), tag: str = "",
+          logins: dict | None = None) -> tuple:
     """Run readers (and checkers) for ``seconds``; returns (Stats, saves, elapsed)."""
     deadline = time.monotonic() + seconds
     started = time.monotonic()
     with ThreadPoolExecutor(readers + len(checkers)) as pool:
         reading = [pool.submit(reader, base, paths, deadline, n) for n in range(readers)]
-        checking = [pool.submit(checker, base, name, PASSWORD, claim_ids, deadline, n, tag)
+        checking = [pool.submit(checker, base, name, PASSWORD, claim_ids, deadline, n, tag,
+                                   logins if logins is not None else {})
                     for n, name in enumerate(checkers)]
         stats, saves = Stats(), []
         for future in reading:
@@ -52,17 +56,9 @@ def drive(base: str, *, seconds: float, readers: int, paths: list[str],
     return stats, saves, time.monotonic() - started
 
 
-def run_ceiling(args) -> Stats:
-    env = dict(os.environ)
-    with gunicorn("ceiling_app:app", env, BENCH, args.workers, args.threads) as base:
-        stats, _, elapsed = drive(base, seconds=args.seconds, readers=args.readers,
-                                  paths=["/"])
-    stats.elapsed = elapsed
-    return stats
-
-
-def run_engine(engine: str, args) -> dict:
-    """Prepare a database on ``engine``, load it, verify it; returns the figures."""
+def run_engine(engine: str, args, ceiling: str) -> dict:
+    """Prepare a database on ``engine``, load it in slices that alternate with the ceiling
+    server at ``ceiling`` (so both see the same background load), verify; the figures."""
     with tempfile.TemporaryDirectory(prefix="fc-load-") as folder, \
             database(engine, Path(folder)) as url:
         env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
@@ -70,36 +66,49 @@ def run_engine(engine: str, args) -> dict:
                    SECRET_KEY=os.urandom(24).hex(), FACTCHECK_PRODUCTION="1",
                    FACTCHECK_AUTO_MIGRATE="0")
         plan = prepare(url, env, checkers=args.checkers, work_claims=args.work_claims)
-        with gunicorn("factcheck:create_app()", env, BENCH.parent, args.workers,
-                      args.threads) as base:
-            stats, saves, elapsed = drive(base, seconds=args.seconds, readers=args.readers,
-                                          paths=plan.reader_paths, checkers=plan.checkers,
-                                          claim_ids=plan.work_claim_ids, tag=engine)
-        stats.elapsed = elapsed
+        app_stats, ceiling_stats, saves, logins = Stats(), Stats(), [], {}
+        with gunicorn(args.app, env, BENCH.parent, args.workers, args.threads) as base:
+            if plan.checkers:  # log in before the clock runs: password hashing is slow
+                app_stats.merge(drive(base, seconds=0, readers=0, paths=[],
+                                      checkers=plan.checkers, logins=logins)[0])
+            for _ in range(args.slices):
+                part, _, elapsed = drive(ceiling, seconds=args.seconds / args.slices,
+                                         readers=args.readers, paths=["/"])
+                ceiling_stats.merge(part)
+                ceiling_stats.elapsed += elapsed
+                part, saved, elapsed = drive(base, seconds=args.seconds / args.slices,
+                                             readers=args.readers, paths=plan.reader_paths,
+                                             checkers=plan.checkers,
+                                             claim_ids=plan.work_claim_ids, tag=engine,
+                                             logins=logins)
+                app_stats.merge(part)
+                app_stats.elapsed += elapsed
+                saves += saved
         check = verify(url, saves)
-    return {"engine": engine, "stats": stats, "saves": len(saves), "check": check}
+    return {"engine": engine, "stats": app_stats, "ceiling": ceiling_stats,
+            "saves": len(saves), "check": check}
 
 
-def table(ceiling: Stats, results: list[dict]) -> list[str]:
+def table(results: list[dict]) -> list[str]:
     """The figures as Markdown lines."""
-    ceiling_rate = ceiling.rate(["page"])
     lines = ["| run | kind | requests | req/s | p50 ms | p99 ms | 5xx | conn. errors |",
              "|---|---|---:|---:|---:|---:|---:|---:|"]
-    lines += ceiling.rows("ceiling (minimal Flask page)")
     for result in results:
+        lines += result["ceiling"].rows(f"ceiling, beside {result['engine']}")
         lines += result["stats"].rows(f"factcheck on {result['engine']}")
     lines.append("")
     for result in results:
         stats, check = result["stats"], result["check"]
-        ratio = stats.rate(["article page", "claim page"]) / ceiling_rate if ceiling_rate else 0
-        result["ratio"] = ratio
+        pages = stats.rate(["article page", "claim page"])
+        ceiling_rate = result["ceiling"].rate(["page"])
+        result["ratio"] = ratio = pages / ceiling_rate if ceiling_rate else 0.0
         lines.append(
-            f"- {result['engine']}: verdict pages {stats.rate(['article page', 'claim page']):.0f}"
-            f" req/s = **{ratio:.0%} of the ceiling** ({ceiling_rate:.0f} req/s); "
-            f"{result['saves']} saves acknowledged, {stats.conflicts} conflicts (409, reloaded "
-            f"and retried); history: {check['missing']} missing, {check['doubled']} doubled, "
+            f"- {result['engine']}: verdict pages {pages:.0f} req/s = **{ratio:.0%} of the "
+            f"ceiling** ({ceiling_rate:.0f} req/s); {result['saves']} saves acknowledged, "
+            f"{stats.conflicts} conflicts (409, reloaded and retried); history: "
+            f"{check['missing']} missing, {check['doubled']} doubled, "
             f"{check['unacknowledged']} unacknowledged; lost updates: {check['lost']} "
-            f"(of {check['claims']} claims saved)")
+            f"(of {check['claims']} claims saved); 5xx: {stats.server_errors}")
     return lines
 
 
@@ -109,17 +118,20 @@ def passed(results: list[dict]) -> bool:
                and r["check"]["doubled"] == 0 and r["check"]["lost"] == 0 for r in results)
 
 
-def write_section(lines: list[str], path: Path = BENCH.parent / "BENCHMARKS.md") -> None:
-    """Replace (or add) the "## Load (issue 6)" section of BENCHMARKS.md, nothing else."""
-    heading = "## Load (issue 6)"
+def write_section(lines: list[str], path: Path = BENCHMARKS) -> None:
+    """Replace the figures of the "## Load (issue 6)" section of BENCHMARKS.md (or add the
+    section); its hand-written "### Notes" and every other section are kept."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    before, found, rest = text.partition(heading)
-    after = ""
-    if found:
-        cut = rest.find("\n## ")
-        after = rest[cut + 1:] if cut >= 0 else ""
-    section = "\n".join([heading, "", *lines]).rstrip() + "\n"
-    path.write_text(before.rstrip() + "\n\n" + section + ("\n" + after if after else ""),
+    before, found, rest = text.partition(SECTION)
+    section, after = (rest, "")
+    if found and "\n## " in rest:
+        cut = rest.index("\n## ")
+        section, after = rest[:cut + 1], rest[cut + 1:]
+    notes = section[section.index("### Notes"):] if "### Notes" in section else ""
+    body = "\n".join([SECTION, "", *lines]).rstrip() + "\n"
+    if notes:
+        body += "\n" + notes.rstrip() + "\n"
+    path.write_text(before.rstrip() + "\n\n" + body + ("\n" + after if after else ""),
                     encoding="utf-8")
 
 
@@ -133,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="claims the checkers share (few: conflicts must happen)")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--slices", type=int, default=4,
+                        help="alternate app and ceiling this many times per engine")
+    parser.add_argument("--app", default="factcheck:create_app()",
+                        help="WSGI app to load (to measure a candidate fix)")
     parser.add_argument("--write", action="store_true", help="record in BENCHMARKS.md")
     args = parser.parse_args(argv)
     command = "python bench/load.py " + shlex.join(argv if argv is not None else sys.argv[1:])
@@ -140,12 +156,14 @@ def main(argv: list[str] | None = None) -> int:
               f"Machine: os.cpu_count() = {os.cpu_count()}; client and server share it. "
               f"gunicorn -w {args.workers} -k gthread --threads {args.threads}; "
               f"{args.readers} readers (keep-alive), {args.checkers} checkers on "
-              f"{args.work_claims} shared claims; {args.seconds:g} s per run.", ""]
+              f"{args.work_claims} shared claims; {args.seconds:g} s per engine for the app and "
+              f"as much for the ceiling, alternating in {args.slices} slices.", ""]
     print("\n".join(header), flush=True)
-    ceiling = run_ceiling(args)
     engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
-    results = [run_engine(engine, args) for engine in engines]
-    lines = table(ceiling, results)
+    with gunicorn("ceiling_app:app", dict(os.environ), BENCH, args.workers,
+                  args.threads) as ceiling:
+        results = [run_engine(engine, args, ceiling) for engine in engines]
+    lines = table(results)
     ok = passed(results)
     lines += ["", f"Targets (verdict pages >= {TARGET_RATIO:.0%} of the ceiling, zero 5xx, "
                   f"zero lost updates): {'met' if ok else 'MISSED'}."]

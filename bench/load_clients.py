@@ -164,14 +164,18 @@ def log_in(session: requests.Session, base: str, name: str, password: str, stats
 
 
 def checker(base: str, name: str, password: str, claim_ids: list[int], deadline: float,
-            seed: int, tag: str) -> tuple[Stats, list[dict]]:
-    """Log in, then save a verdict with a uniquely marked rationale on random claims until
-    ``deadline``. Returns the figures and the saves the server acknowledged (a redirect)."""
-    rng, stats, saves = random.Random(seed), Stats(), []
-    session = requests.Session()
-    if not log_in(session, base, name, password, stats):
-        stats.conn_errors["login failed"] += 1
-        return stats, saves
+            seed: int, tag: str, logins: dict) -> tuple[Stats, list[dict]]:
+    """Save a verdict with a uniquely marked rationale on random claims until ``deadline``,
+    logging in first unless ``logins`` holds this checker's session from an earlier slice.
+    Returns the figures and the saves the server acknowledged (with a redirect)."""
+    rng, stats, saves = random.Random(f"{seed}-{deadline}"), Stats(), []
+    session = logins.get(name)
+    if session is None:
+        session = requests.Session()
+        if not log_in(session, base, name, password, stats):
+            stats.conn_errors["login failed"] += 1
+            return stats, saves
+        logins[name] = session
     while time.monotonic() < deadline:
         claim_id = rng.choice(claim_ids)
         marker = f"load-{tag}-{name}-{uuid.uuid4().hex[:12]}"
@@ -181,6 +185,7 @@ def checker(base: str, name: str, password: str, claim_ids: list[int], deadline:
                 if saved:
                     saves.append(saved)
                 break
+    session.close()  # idle keep-alive connections would be closed by the server meanwhile
     return stats, saves
 
 

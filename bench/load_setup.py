@@ -177,7 +177,8 @@ def gunicorn(spec: str, env: dict, cwd: Path, workers: int, threads: int) -> Ite
     log.parent.mkdir(parents=True, exist_ok=True)
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads",
-         str(threads), "-b", f"127.0.0.1:{port}", "--error-logfile", str(log), spec],
+         str(threads), "-b", f"127.0.0.1:{port}", "--error-logfile", str(log),
+         "--no-control-socket", spec],  # the default control socket is one shared path
         env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)  # its own process group: the workers go down with it
     base = f"http://127.0.0.1:{port}"
@@ -194,17 +195,17 @@ def gunicorn(spec: str, env: dict, cwd: Path, workers: int, threads: int) -> Ite
 
 
 def _wait_ready(process: subprocess.Popen, base: str, log: Path, workers: int) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited:\n{log.read_text()[-3000:]}")
         booted = log.exists() and log.read_text().count("Booting worker") >= workers
         try:
-            if booted and requests.get(base + "/", timeout=5).status_code < 500:
+            if booted and requests.get(base + "/", timeout=30).status_code < 500:
                 for _ in range(workers * 4):  # let every worker build its app and pool
-                    requests.get(base + "/", timeout=5)
+                    requests.get(base + "/", timeout=30)
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             pass
         time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not start in 60 s:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(f"gunicorn did not start in 120 s:\n{log.read_text()[-3000:]}")
