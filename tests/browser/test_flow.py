@@ -76,7 +76,10 @@ def test_checker_verifies_editor_publishes_reader_sees_claimreview(server, new_p
     screenshot(checker, "dashboard")
 
     checker.goto(f"{server.url}/review/claims/{claim.id}")
+    # Each click submits a form; wait for its result before the next one, or the next click
+    # could land on the page that is being replaced.
     checker.get_by_role("button", name="Start review").click()
+    expect(checker.locator("#status .status")).to_have_text("in review")
     checker.locator(f"#evidence-{evidence_id}").get_by_role("button", name="Confirm").click()
     expect(checker.locator(f"#evidence-{evidence_id} .state-confirmed")).to_be_visible()
     checker.get_by_role("combobox", name="Verdict").select_option("false")
@@ -84,6 +87,7 @@ def test_checker_verifies_editor_publishes_reader_sees_claimreview(server, new_p
         "Menurut [Kemlu](https://kemlu.example/kazakhstan), Kazakhstan merdeka pada "
         "**16 Desember 1991**, bukan 1995.")
     checker.get_by_role("button", name="Save verdict").click()
+    expect(checker.locator("#verdict")).to_contain_text("The claim is not accurate.")
     checker.get_by_role("button", name="Mark verified").click()
     expect(checker.locator("#status .status")).to_have_text("verified")
     screenshot(checker, "claim-review")
@@ -100,7 +104,8 @@ def test_checker_verifies_editor_publishes_reader_sees_claimreview(server, new_p
     expect(reader.locator("#claim-c1 .rating")).to_have_text("Salah")
     screenshot(reader, "article-verdict")
     reader.get_by_role("link", name=re.compile("Hasil lengkap")).click()
-    assert reader.locator("html").get_attribute("lang") == "id"
+    expect(reader).to_have_url(f"{server.url}/articles/{found.slug}/claims/c1")
+    expect(reader.locator("html")).to_have_attribute("lang", "id")
     review = verdict_json_ld(reader)
     assert review["@type"] == "ClaimReview"
     assert review["claimReviewed"] == claim.text
@@ -120,9 +125,9 @@ def test_reader_reads_a_verdict_and_reports_an_error(server, new_page, screensho
     page = new_page()
     page.goto(f"{server.url}/")
     page.get_by_role("link", name=found.title).click()
-    assert page.locator("html").get_attribute("lang") == "id"
+    expect(page.locator("html")).to_have_attribute("lang", "id")
     page.get_by_role("link", name=re.compile("Hasil lengkap")).click()
-    assert page.url.endswith(f"/articles/{found.slug}/claims/c1")
+    expect(page).to_have_url(f"{server.url}/articles/{found.slug}/claims/c1")
     review = verdict_json_ld(page)
     assert review["reviewRating"]["alternateName"] == "Salah"
     assert review["reviewRating"]["ratingValue"] == 1
@@ -133,7 +138,7 @@ def test_reader_reads_a_verdict_and_reports_an_error(server, new_page, screensho
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.get_by_text("Terima kasih").wait_for()
-    assert page.url.endswith(f"/articles/{found.slug}/claims/c1")
+    expect(page).to_have_url(f"{server.url}/articles/{found.slug}/claims/c1")
 
     editor = new_page()
     log_in(editor, server.url, "budi", "budi-pw-123")
