@@ -424,3 +424,48 @@ def test_pages_have_unique_ids_and_every_label_points_to_a_field(client, auth, c
         duplicates = {i for i in parser.ids if parser.ids.count(i) > 1}
         assert duplicates == set(), url
         assert set(parser.labels) <= set(parser.ids), url
+
+
+# --- sources -------------------------------------------------------------------------------
+@pytest.fixture
+def source(session, article):
+    row = Source(article_id=article.id, title="Census office", url="https://stat.example/")
+    session.add(row)
+    session.commit()
+    return row
+
+
+def test_pasted_source_text_is_archived(client, auth, session, source, article):
+    from factcheck.models import Snapshot
+
+    auth.login("checker")
+    response = client.post(f"/review/sources/{source.id}/paste",
+                           data={"text": "The census counted 19.6 million people."},
+                           follow_redirects=True)
+    assert "Saved a new copy of “Census office”" in response.get_data(as_text=True)
+    snapshot = session.exec(select(Snapshot)).one()
+    assert (snapshot.kind, snapshot.source_id) == ("pasted", source.id)
+    assert "(pasted, 39 characters)" in page(client, f"/review/articles/{article.slug}")
+
+
+def test_fetching_archives_the_page_and_a_failure_is_shown(client, auth, session, source,
+                                                           httpserver):
+    from factcheck.models import Snapshot
+
+    httpserver.expect_request("/census").respond_with_data(
+        "<html><body><p>The census counted 19.6 million people.</p></body></html>",
+        content_type="text/html")
+    source.url = httpserver.url_for("/census")
+    session.add(source)
+    session.commit()
+    auth.login("checker")
+    response = client.post(f"/review/sources/{source.id}/fetch", follow_redirects=True)
+    assert "Saved a new copy of “Census office”" in response.get_data(as_text=True)
+    assert "19.6 million" in session.exec(select(Snapshot.text)).one()
+    source.url = httpserver.url_for("/gone")
+    session.add(source)
+    session.commit()
+    html = client.post(f"/review/sources/{source.id}/fetch",
+                       follow_redirects=True).get_data(as_text=True)
+    assert 'class="flash flash-error"' in html and "Could not fetch “Census office”" in html
+    assert len(session.exec(select(Snapshot)).all()) == 1

@@ -51,9 +51,10 @@ def error_status(error: FactcheckError) -> int:
 
 
 def save(change: Callable[[], object], done: str | Callable[[], str], *, back: str,
-         page: Callable[[], str], claim: Claim | None = None, form=None):
-    """Run one domain change, commit, flash ``done`` (or what it returns) and redirect to
-    ``back``.
+         page: Callable[[], str], claim: Claim | None = None, form=None,
+         category: str | Callable[[], str] = "success"):
+    """Run one domain change, commit, flash ``done`` (or what it returns; as ``category``)
+    and redirect to ``back``.
 
     StaleClaim: the conflict page (409) with both versions. Another user error: ``page()``
     again (the submitted form still filled in) with the message, and nothing saved.
@@ -72,7 +73,7 @@ def save(change: Callable[[], object], done: str | Callable[[], str], *, back: s
         session.rollback()
         flash(str(error), "error")
         return page(), error_status(error)
-    flash(done() if callable(done) else done, "success")
+    flash(done() if callable(done) else done, category() if callable(category) else category)
     return redirect(back)
 
 

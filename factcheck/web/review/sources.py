@@ -6,7 +6,7 @@ only call them.
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, url_for
+from flask import abort, current_app, url_for
 
 from factcheck import editing
 from factcheck.models import Article, Source
@@ -42,6 +42,16 @@ def add_source(slug: str):
                 page=lambda: article_page(article, source_form=form))
 
 
+def outcome_message(outcome) -> str:
+    """One line for a sources.SnapshotOutcome: what fetching or pasting did."""
+    if outcome.status != "ok":
+        return (f"Could not fetch “{outcome.source.title}”: {outcome.error or outcome.status}. "
+                "Paste its text instead if the site refuses us.")
+    if outcome.unchanged:
+        return f"“{outcome.source.title}” has not changed since the last copy; nothing new saved."
+    return f"Saved a new copy of “{outcome.source.title}”."
+
+
 @bp.post("/sources/<int:source_id>/paste")
 def paste(source_id: int):
     """Save text a checker copied from the source (for pages that cannot be fetched)."""
@@ -51,23 +61,26 @@ def paste(source_id: int):
     form = f.PasteForm()
     if not form.validate_on_submit():
         return article_page(article, paste_form=form, paste_for=source.id), 400
-    return save(lambda: sources.paste_text(get_session(), source, form.text.data, user=me()),
-                "Pasted text saved as a snapshot.", back=_back(article),
+    done = []
+    return save(lambda: done.append(sources.paste_text(get_session(), source, form.text.data,
+                                                       user=me())),
+                lambda: outcome_message(done[0]), back=_back(article),
                 page=lambda: article_page(article, paste_form=form, paste_for=source.id))
 
 
 @bp.post("/sources/<int:source_id>/fetch")
 def fetch(source_id: int):
-    """Fetch the source now and archive what came back."""
+    """Fetch the source now and archive what came back (a failure is recorded on it)."""
     from factcheck import sources
 
     source, article = _source_or_404(source_id)
     settings = sources.FetchSettings.from_config(current_app.config)
-    response = save(lambda: sources.fetch_source(get_session(), source, settings),
-                    "Source fetched.", back=_back(article), page=lambda: article_page(article))
-    if source.fetch_status and source.fetch_status != "ok":
-        flash(f"Fetching gave: {source.fetch_status}. {source.fetch_error or ''}", "error")
-    return response
+    done = []
+    # a failed fetch is recorded on the source, not raised: it is shown as an error all the same
+    return save(lambda: done.append(sources.fetch_source(get_session(), source, settings)),
+                lambda: outcome_message(done[0]), back=_back(article),
+                page=lambda: article_page(article),
+                category=lambda: "success" if done[0].status == "ok" else "error")
 
 
 @bp.post("/articles/<slug>/match")
