@@ -181,8 +181,18 @@ def test_the_nav_shows_the_workspace_only_to_people_logged_in(client, auth):
     assert 'href="/review/"' in html and 'href="/review/claims"' in html and "checker" in html
 
 
-def test_no_user_row_changes_when_anonymous_visitors_post(client, world, session):
+def test_refused_posts_change_nothing(client, world, session):
+    from factcheck.models import Claim, ReviewEvent, Snapshot
+
+    def state():
+        session.expire_all()
+        return (session.exec(select(ReviewEvent.id)).all(),
+                [(c.text, c.status, c.version, c.deleted_at) for c in session.exec(select(Claim))],
+                session.exec(select(Source.id)).all(), session.exec(select(Snapshot.id)).all())
+
+    before = state()
     for (method, rule), access in ACCESS.items():
         if method == "POST" and access != PUBLIC:
-            client.post(url_for_rule(rule, world), data={})
-    assert session.exec(select(User.name)).all() == ["author"]
+            response = client.post(url_for_rule(rule, world), data={"text": "x", "to": "x"})
+            assert is_refused(response), rule
+    assert state() == before
