@@ -469,3 +469,17 @@ def test_fetching_archives_the_page_and_a_failure_is_shown(client, auth, session
                        follow_redirects=True).get_data(as_text=True)
     assert 'class="flash flash-error"' in html and "Could not fetch “Census office”" in html
     assert len(session.exec(select(Snapshot)).all()) == 1
+
+
+def test_matching_suggests_evidence_shown_with_its_highlights(client, auth, session, source,
+                                                              article, claim):
+    auth.login("checker")
+    client.post(f"/review/sources/{source.id}/paste",
+                data={"text": "Officials said the country has 20 million people in 2024. "
+                              "Astana is the capital."})
+    response = client.post(f"/review/articles/{article.slug}/match", follow_redirects=True)
+    assert "Matched 1 claim against" in response.get_data(as_text=True)
+    evidence = session.exec(select(Evidence)).all()
+    assert evidence and evidence[0].claim_id == claim.id and evidence[0].state == "suggested"
+    html = page(client, f"/review/claims/{claim.id}")
+    assert 'class="passage"' in html and '<mark class="agree">' in html

@@ -89,7 +89,15 @@ def match(slug: str):
     from factcheck import evidence
 
     article = get_article_or_404(slug)
-    return save(lambda: evidence.match_article(get_session(), article),
-                "Claims matched against the sources; see each claim's evidence.",
+    done = []
+
+    def summary() -> str:
+        found = done[0]
+        claims = f"{len(found.claims)} claim{'' if len(found.claims) == 1 else 's'}"
+        return (f"Matched {claims} against {found.passages} passages: "
+                f"{found.stored} suggestions stored, {len(found.unsupported)} claims without a "
+                "supporting passage. See each claim's evidence.")
+
+    return save(lambda: done.append(evidence.match_article(get_session(), article)), summary,
                 back=url_for(".article", slug=slug, _anchor="claims"),
                 page=lambda: article_page(article))
