@@ -130,6 +130,10 @@ def test_csv_round_trips_quotes_newlines_and_indonesian_text(session, factory):
     assert rows[0]["evidence_count"] == "1"  # the rejected passage is not evidence
     assert rows[0]["evidence_urls"] == "https://bps.example.id/laporan"
     assert rows[0]["rationale"] == RATIONALE
+    assert (rows[0]["reviewed"], rows[0]["published"]) == ("2025-11-07T09:30:00Z",) * 2
+    assert rows[1]["published"] == ""  # verified, not published
+    claims = json.loads(text_of(session, "json"))["claims"]
+    assert [r["updated"] for r in rows] == [c["updated"] for c in claims]  # one timestamp style
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+62 812", "-5 persen? @tanya tim", "@SUM(A1)",

@@ -17,12 +17,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from factcheck.export import records
-from factcheck.export.claimreview import instant, verdict_page_url
+from factcheck.export.claimreview import verdict_page_url
 from factcheck.export.records import Publisher, Selection
 from factcheck.models import Article, Claim, Evidence, EvidenceState, Source
 
@@ -41,7 +42,15 @@ def safe_cells(values: list) -> list:
     return [("'" + v) if v.__class__ is str and v[:1] in FORMULA_STARTS else v for v in values]
 
 
-def query(selection: Selection) -> Select:
+def utc_text(column: Any, dialect: str) -> Any:
+    """A timestamp column as text like ``2025-11-07T09:30:00Z``, formatted by the database
+    (as ``claimreview.instant`` would, at a fraction of the cost for 100,000 rows)."""
+    if dialect == "postgresql":
+        return func.to_char(func.timezone("UTC", column), 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+    return func.strftime("%Y-%m-%dT%H:%M:%SZ", column)  # SQLite stores UTC text
+
+
+def query(selection: Selection, dialect: str) -> Select:
     """The selected claims with their article and confirmed evidence, one row per claim."""
     confirmed = (Evidence.claim_id == Claim.id) & (Evidence.state == EvidenceState.CONFIRMED)
     count = select(func.count()).where(confirmed).scalar_subquery()
@@ -50,8 +59,9 @@ def query(selection: Selection) -> Select:
             .where(confirmed).scalar_subquery())
     return (select(Article.id, Article.slug, Article.title, Article.url,
                    Article.published_date, Article.language, Claim.key, Claim.text,
-                   Claim.status, Claim.verdict, Claim.rationale, Claim.reviewed_at,
-                   Claim.published_at, Claim.updated_at, count, urls)
+                   Claim.status, Claim.verdict, Claim.rationale,
+                   *(utc_text(c, dialect) for c in (Claim.reviewed_at, Claim.published_at,
+                                                    Claim.updated_at)), count, urls)
             .join(Article, Article.id == Claim.article_id)
             .where(*selection.conditions())
             .order_by(Claim.article_id, Claim.position, Claim.id)
@@ -65,7 +75,9 @@ def chunks(session: Session, selection: Selection, publisher: Publisher) -> Iter
     buffer.write(BOM)
     writer.writerow(COLUMNS)
     article_id, article = None, []
-    with session.execute(query(selection)) as result:  # closed also when a reader stops early
+    dialect = session.get_bind().dialect.name
+    # Closed on every way out, also when the reader stops early.
+    with session.execute(query(selection, dialect)) as result:
         for batch in result.partitions():
             for values in batch:
                 if values[0] != article_id:  # claims come article by article
@@ -89,6 +101,6 @@ def row(values: tuple, publisher: Publisher) -> list:
     (_, slug, _, _, _, language, key, text, status, verdict, rationale, reviewed, published,
      updated, count, urls) = values
     label, label_en = publisher.labels(verdict, language)
-    return [key, text, status, verdict, label, label_en, rationale, instant(reviewed),
-            instant(published), instant(updated), verdict_page_url(publisher.base_url, slug, key),
-            count, " ".join(dict.fromkeys(urls.split(" "))) if urls else ""]
+    return [key, text, status, verdict, label, label_en, rationale, reviewed, published,
+            updated, verdict_page_url(publisher.base_url, slug, key), count,
+            " ".join(dict.fromkeys(urls.split(" "))) if urls else ""]
