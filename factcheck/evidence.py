@@ -13,11 +13,12 @@ commits.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, delete, select
 
+from factcheck.errors import InputError
 from factcheck.match import Match, MatchIndex, Passage
 from factcheck.models import Article, Claim, Evidence, EvidenceState, Source
 from factcheck.sources import parse_passage_id, source_passages
@@ -153,3 +154,65 @@ def _claim_matches(claim: Claim, matches: list[Match], by_id: dict[str, Passage]
     passage = by_id[best.passage_id]
     return ClaimMatches(claim, best.score, passage.text, best.strength, passage.source,
                         suggested)
+
+
+# --- matching files, without a database ---------------------------------------------------------
+def read_jsonl(lines: Iterable[bytes], name: str, *, passages: bool = False) -> list[dict]:
+    """Claims (``{"id", "text", "lang"?}``) or passages (also ``"source"?``) from JSON lines.
+
+    Blank lines are skipped; anything else malformed is an InputError naming the file and line.
+    """
+    allowed = {"id", "text", "lang"} | ({"source"} if passages else set())
+    records, seen = [], set()
+    for number, raw in enumerate(lines, start=1):
+        where = f"{name}, line {number}"
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+            record = json.loads(line) if line else None
+        except UnicodeDecodeError:
+            raise InputError(f"{where}: not UTF-8 text") from None
+        except ValueError as error:
+            raise InputError(f"{where}: not valid JSON ({error.args[0].split(':')[0]})") from None
+        if record is None:
+            continue
+        records.append(_check_record(record, where, allowed))
+        key = str(records[-1]["id"])  # 7 and "7" would be the same passage to the matcher
+        if key in seen:
+            raise InputError(f"{where}: the id {records[-1]['id']!r} was already used")
+        seen.add(key)
+    return records
+
+
+def _check_record(record: object, where: str, allowed: set[str]) -> dict:
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object like "
+                         '{"id": "c1", "text": "..."}')
+    unknown = sorted(set(record) - allowed)
+    if unknown:
+        raise InputError(f"{where}: unknown field {unknown[0]!r} (fields: "
+                         f"{', '.join(sorted(allowed))})")
+    if not isinstance(record.get("id"), str | int) or isinstance(record.get("id"), bool):
+        raise InputError(f"{where}: \"id\" must be a string or a number")
+    if not isinstance(record.get("text"), str) or not record["text"].strip():
+        raise InputError(f"{where}: \"text\" must be a non-empty string")
+    for optional in ("lang", "source"):
+        if record.get(optional) is not None and not isinstance(record[optional], str):
+            raise InputError(f"{where}: \"{optional}\" must be a string")
+    return record
+
+
+def match_records(claims: list[dict], passages: list[dict], *, top: int = 5,
+                  min_score: float | None = None) -> Iterator[dict]:
+    """For each claim record, ``{"claim_id", "matches": [{"passage_id", "score", "strength",
+    "agree", "disagree"}, ...]}``, best first, at most ``top``, none below ``min_score``
+    (None: the matcher's SUGGESTION_THRESHOLD). Ids come back as they were given."""
+    ids = {str(p["id"]): p["id"] for p in passages}
+    index = MatchIndex.build(Passage(str(p["id"]), p["text"], p.get("lang"), p.get("source"))
+                             for p in passages)
+    for claim in claims:
+        matches = index.match(claim["text"], lang=claim.get("lang"), top=top,
+                              min_score=min_score)
+        yield {"claim_id": claim["id"],
+               "matches": [{"passage_id": ids[m.passage_id], "score": round(m.score, 2),
+                            "strength": m.strength, "agree": list(m.agree),
+                            "disagree": list(m.disagree)} for m in matches]}
