@@ -252,8 +252,6 @@ def _complete_snapshots_only(session: Session, sources: dict[str, Source]) -> di
 
 def test_killed_fetch_keeps_only_complete_snapshots_and_next_fetch_succeeds(
         app, session, factory, slow_server):
-    if "fetch" not in app.cli.commands:
-        pytest.skip("`factcheck fetch` is not built yet")
     article = factory.article("Harbour cargo")
     sources = {name: factory._save(Source(article_id=article.id, position=n, title=name,
                                           url=slow_server.url_for(f"/{name.lower()}")))
