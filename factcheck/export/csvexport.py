@@ -79,10 +79,12 @@ def chunks(session: Session, selection: Selection, publisher: Publisher) -> Iter
     # Closed on every way out, also when the reader stops early.
     with session.execute(query(selection, dialect)) as result:
         for batch in result.partitions():
+            rows = []
             for values in batch:
                 if values[0] != article_id:  # claims come article by article
                     article_id, article = values[0], safe_cells(article_cells(values))
-                writer.writerow(article + safe_cells(row(values, publisher)))
+                rows.append(article + safe_cells(row(values, publisher)))
+            writer.writerows(rows)
             if buffer.tell() >= FLUSH_AT:
                 yield buffer.getvalue()
                 buffer.seek(0)
