@@ -11,7 +11,6 @@ the environment are ignored: through a proxy the connected address would be the 
 from __future__ import annotations
 
 import ipaddress
-import re
 import socket
 import time
 from collections.abc import Mapping
@@ -24,6 +23,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from factcheck.errors import InputError
+from factcheck.pagetext import UnreadablePage, charset_of, page_text
 
 USER_AGENT = "factcheck/0.1 (+https://github.com/factcheck/factcheck)"
 METADATA_ADDRESSES = frozenset(map(ipaddress.ip_address, ("169.254.169.254", "fd00:ec2::254")))
@@ -241,7 +241,10 @@ def _fetch_once(http: requests.Session, url: str, headers: dict, settings: Fetch
             return FetchResult(url, status, content_type, b"", "", etag, modified, True)
         kind = _page_kind(url, content_type)
         body = _read_body(response, url, settings, started)
-    text = page_text(body, kind, _charset(content_type), url)
+    try:
+        text = page_text(body, kind, charset_of(content_type))
+    except UnreadablePage as error:
+        raise FetchError(f"{url}: {error}", refused=error.refused) from None
     return FetchResult(url, status, content_type, body, text, etag, modified)
 
 
@@ -281,55 +284,3 @@ def _describe(error: Exception) -> str:
     if isinstance(error, requests.Timeout) or "timed out" in str(error).lower():
         return "timed out waiting for the server"
     return "could not connect (" + str(error).split(": ")[-1].strip("')\"")[:120] + ")"
-
-
-# --- bytes to text ----------------------------------------------------------------------------
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-# Browsers read these labels as windows-1252 (WHATWG Encoding); so do we.
-_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"}
-
-
-def _charset(content_type: str | None) -> str | None:
-    found = re.search(r"charset\s*=\s*[\"']?([^\s;\"']+)", content_type or "", re.I)
-    return found.group(1) if found else None
-
-
-def decode_page(body: bytes, charset: str | None = None, *, html: bool = False) -> str:
-    """Bytes to text: BOM, then the declared charset (header, then <meta>), then UTF-8, then
-    a guess (charset_normalizer), then windows-1252 with replacement characters."""
-    if body.startswith(b"\xef\xbb\xbf"):
-        return body[3:].decode("utf-8", "replace")
-    meta = _META_CHARSET.search(body[:4096]) if html else None
-    for label in (charset, meta.group(1).decode("ascii") if meta else None, "utf-8"):
-        if not label:
-            continue
-        label = "cp1252" if label.lower() in _WINDOWS_1252 else label
-        try:
-            return body.decode(label)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    from charset_normalizer import from_bytes
-
-    guess = from_bytes(body).best()
-    return str(guess) if guess is not None else body.decode("cp1252", "replace")
-
-
-def page_text(body: bytes, kind: str | None, charset: str | None, url: str) -> str:
-    """The readable text of a page: HTML through trafilatura, plain text as it is."""
-    if kind is None:  # no Content-Type: sniff, and refuse what is plainly binary
-        if b"\x00" in body[:8192]:
-            raise FetchError(f"{url}: refused, the answer is binary, not a page", refused=True)
-        head = body[:1024].lstrip().lower()
-        kind = "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
-    text = decode_page(body, charset, html=kind == "html")
-    if kind == "html":
-        from factcheck.ingest import html_to_text
-
-        try:
-            text = html_to_text(text)[1]
-        except InputError:
-            text = ""
-    text = text.replace("\r\n", "\n").strip()
-    if not text:
-        raise FetchError(f"{url}: no readable text in the page; paste the text instead")
-    return text

@@ -421,3 +421,24 @@ def test_passages_cover_the_title_and_the_newest_snapshot_with_exact_spans(sessi
     assert [p.text for p in passages[1:]] == ["First paragraph: 120 tonnes.",
                                              "Second paragraph: grain."]
     assert parse_passage_id(passages[0].id) == (source.id, None, None, None)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    (b"<!doctype html><html><body><article><p>Sniffed as a page: the harbour moved 120 "
+     b"tonnes of cargo in 1995, the port authority said.</p></article></body></html>",
+     "Sniffed as a page"),
+    (b"Sniffed as text: 120 tonnes.", "Sniffed as text: 120 tonnes."),
+])
+def test_a_page_without_a_content_type_is_sniffed(server, body, expected):
+    server.expect_request("/untyped").respond_with_handler(
+        lambda _request: Response(body, headers={"Content-Type": ""}))
+    text = fetch_url(server.url_for("/untyped"), LOCAL).text
+    assert text.startswith(expected) and "<" not in text
+
+
+def test_a_binary_answer_without_a_content_type_is_refused(server):
+    server.expect_request("/blob").respond_with_handler(
+        lambda _request: Response(b"\x00\x01\x02binary", headers={"Content-Type": ""}))
+    with pytest.raises(FetchError, match=r"/blob: refused, the answer is binary") as caught:
+        fetch_url(server.url_for("/blob"), LOCAL)
+    assert caught.value.refused

@@ -15,9 +15,9 @@ from factcheck import sources as archive
 from factcheck.cli import transaction, user_errors
 from factcheck.cli.articles import resolve_article
 from factcheck.errors import InputError
-from factcheck.fetching import decode_page
 from factcheck.ingest import read_path
 from factcheck.models import Source
+from factcheck.pagetext import decode_page
 
 
 def _bar(length: int, label: str):
