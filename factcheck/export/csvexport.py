@@ -75,9 +75,9 @@ def chunks(session: Session, selection: Selection, publisher: Publisher) -> Iter
     buffer.write(BOM)
     writer.writerow(COLUMNS)
     article_id, article = None, []
-    dialect = session.get_bind().dialect.name
+    connection = session.connection()  # Core rows straight from the connection: no ORM step
     # Closed on every way out, also when the reader stops early.
-    with session.execute(query(selection, dialect)) as result:
+    with connection.execute(query(selection, connection.dialect.name)) as result:
         for batch in result.partitions():
             rows = []
             for values in batch:
@@ -105,4 +105,4 @@ def row(values: tuple, publisher: Publisher) -> list:
     label, label_en = publisher.labels(verdict, language)
     return [key, text, status, verdict, label, label_en, rationale, reviewed, published,
             updated, verdict_page_url(publisher.base_url, slug, key), count,
-            " ".join(dict.fromkeys(urls.split(" "))) if urls else ""]
+            " ".join(dict.fromkeys(urls.split(" "))) if urls and " " in urls else urls]
