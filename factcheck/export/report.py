@@ -5,10 +5,10 @@ Both are written as the claims are read: an article's summary comes from one cou
 its sources from one query, so no article's claims are ever held in memory together.
 
 User text is made harmless in each format. HTML: Jinja autoescapes everything; the rationale
-(Markdown) is rendered and then sanitised with nh3. Markdown: the rationale stays Markdown as
-written, but raw HTML is escaped and script links are disabled, since a Markdown renderer
-would pass them through; single-line fields are escaped so they cannot start a heading, a
-table cell or a link.
+(Markdown) is rendered and sanitised as on the verdict pages (factcheck.text.render_markdown).
+Markdown: the rationale stays Markdown as written, but raw HTML is escaped and script links
+are disabled, since a Markdown renderer would pass them through; single-line fields are
+escaped so they cannot start a heading, a table cell or a link.
 """
 
 from __future__ import annotations
@@ -21,10 +21,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-import markdown
-import nh3
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlmodel import Session
 
@@ -37,6 +34,7 @@ from factcheck.export.records import (
     iter_records,
 )
 from factcheck.models import Claim, Evidence, EvidenceState, utcnow
+from factcheck.text import render_markdown
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 CLAIM_COLUMNS = ["key", "text", "status", "verdict", "rationale"]
@@ -126,24 +124,10 @@ def html_chunks(session: Session, selection: Selection, publisher: Publisher
     template = _environment().get_template("api/report.html")
     stream = template.stream(articles=articles(session, selection, publisher),
                              publisher=publisher, generated=instant(utcnow()),
-                             selection=selection, rationale_html=MarkdownToHtml())
+                             selection=selection, rationale_html=render_markdown)
     stream.enable_buffering(200)  # Jinja yields every tiny piece otherwise
     yield from stream
 
-
-class MarkdownToHtml:
-    """Rationale Markdown to sanitised HTML (no scripts, no event handlers, safe links).
-
-    One converter per report, reset between texts: building a converter costs ten times
-    more than converting a short rationale. Not shared between threads.
-    """
-
-    def __init__(self) -> None:
-        self.converter = markdown.Markdown()
-
-    def __call__(self, text: str) -> Markup:
-        html = self.converter.reset().convert(text)
-        return Markup(nh3.clean(html))  # sanitised here, so the template need not trust it
 
 
 # --- Markdown -----------------------------------------------------------------------------
