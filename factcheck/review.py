@@ -51,6 +51,12 @@ def already_done(session: Session, request_id: str | None) -> bool:
     return found.first() is not None
 
 
+def require_live(claim: Claim) -> None:
+    """A deleted claim takes no review work until it is restored."""
+    if claim.deleted_at is not None:
+        raise TransitionError(f"claim {claim.key} is deleted; restore it first")
+
+
 def lock(session: Session, claim: Claim, expected_version: int) -> None:
     """Bump the claim's version if it is still ``expected_version``; else raise StaleClaim."""
     result = session.execute(
@@ -86,6 +92,7 @@ def change_status(session: Session, claim: Claim, to_status: str, *, user: User,
     """Move ``claim`` along the workflow, checking role, transition and publishing rules."""
     if already_done(session, request_id):
         return claim
+    require_live(claim)
     to_status = _status(to_status)
     needed = ALLOWED.get((claim.status, to_status))
     if needed is None:
@@ -138,6 +145,7 @@ def set_verdict(session: Session, claim: Claim, verdict: str, rationale: str, *,
     """
     if already_done(session, request_id):
         return claim
+    require_live(claim)
     if verdict not in scale:
         raise TransitionError(f"unknown verdict {verdict!r}; choose one of: "
                               + ", ".join(scale.keys()))
@@ -171,6 +179,7 @@ def assign(session: Session, claim: Claim, assignee: User | None, *, user: User,
     """Assign the claim to a checker (or to nobody)."""
     if already_done(session, request_id):
         return claim
+    require_live(claim)
     require(user, Role.CHECKER, "assigning claims")
     lock(session, claim, expected_version)
     old = session.get(User, claim.assignee_id) if claim.assignee_id else None

@@ -198,3 +198,22 @@ def test_unverifiable_maps_to_claimreview_without_a_rating_value():
         "@type": "Rating", "alternateName": "Unverifiable", "bestRating": 5, "worstRating": 1}
     assert SCALE.review_rating("half_true", "id")["alternateName"] == (
         "Setengah benar / menyesatkan")
+
+
+@pytest.mark.parametrize("action", ["status", "verdict", "assign"])
+def test_deleted_claim_takes_no_review_work(session, factory, people, action):
+    from factcheck.models import utcnow
+
+    claim = factory.claim(status="in_review", deleted_at=utcnow())
+    calls = {
+        "status": lambda: review.change_status(session, claim, "unverified",
+                                               user=people["checker"], expected_version=1),
+        "verdict": lambda: review.set_verdict(session, claim, "true", "r",
+                                              user=people["checker"], expected_version=1,
+                                              scale=SCALE),
+        "assign": lambda: review.assign(session, claim, people["checker"],
+                                        user=people["checker"], expected_version=1),
+    }
+    with pytest.raises(TransitionError, match="is deleted; restore it first"):
+        calls[action]()
+    assert history(session, claim) == []
