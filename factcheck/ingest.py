@@ -168,8 +168,14 @@ def looks_like_html(text: str) -> bool:
 
 def read_document(data: bytes, name: str, *, title: str | None = None,
                   language: str | None = None, url: str | None = None) -> ParsedArticle:
-    """Parse the bytes of a text or HTML document into a ParsedArticle."""
-    text = decode_text(data, name)
+    """Parse the bytes of a UTF-8 text or HTML document into a ParsedArticle."""
+    return parse_document(decode_text(data, name), name, title=title, language=language,
+                          url=url)
+
+
+def parse_document(text: str, name: str, *, title: str | None = None,
+                   language: str | None = None, url: str | None = None) -> ParsedArticle:
+    """Parse an already decoded text or HTML document into a ParsedArticle."""
     if looks_like_html(text) or name.lower().endswith((".html", ".htm")):
         page_title, text = html_to_text(text)
         return parse_article(text, title=title or page_title, language=language, url=url)

@@ -168,3 +168,15 @@ def test_cli_ingest_dead_url_is_one_line_error(runner, session, httpserver):
     assert result.exit_code != 0 and "404" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert session.exec(select(Article)).all() == []
+
+
+def test_cli_ingest_url_in_a_legacy_charset(runner, session, httpserver):
+    page = ("<html><head><title>Caf\xe9 prices</title></head><body><article>"
+            "<p>The caf\xe9 on Main Street raised its prices by 12% in 2024, its owner said.</p>"
+            "<p>A coffee now costs 3.50 euros, up from 3.10 euros in 2023.</p>"
+            "</article></body></html>").encode("windows-1252")
+    httpserver.expect_request("/latin").respond_with_data(
+        page, content_type="text/html; charset=windows-1252")
+    result = runner.invoke(args=["ingest", httpserver.url_for("/latin")])
+    assert result.exit_code == 0, result.output
+    assert "café on Main Street" in session.exec(select(Article)).one().text

@@ -21,11 +21,15 @@ def _read_document(target: str, title: str | None, language: str | None
                    ) -> ingesting.ParsedArticle:
     """PATH, URL or - (stdin) to a parsed article."""
     if target.startswith(("http://", "https://")):
+        from factcheck.pagetext import charset_of, decode_page
         from factcheck.sources import FetchSettings, fetch_url
 
         result = fetch_url(target, FetchSettings.from_config(current_app.config))
-        return ingesting.read_document(result.body, target, title=title, language=language,
-                                       url=result.final_url)
+        html = "html" in (result.content_type or "") or ingesting.looks_like_html(
+            result.body[:1000].decode("ascii", "ignore"))
+        text = decode_page(result.body, charset_of(result.content_type), html=html)
+        return ingesting.parse_document(text, target, title=title, language=language,
+                                        url=result.final_url)
     if target == "-":
         return ingesting.read_document(sys.stdin.buffer.read(), "stdin", title=title,
                                        language=language)
