@@ -52,6 +52,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["AUTO_MIGRATE"]:
         db.upgrade(app.extensions["factcheck.engine"])
 
+    if app.config["TRUSTED_PROXIES"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
     from factcheck import web
 
     web.init_app(app)

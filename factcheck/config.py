@@ -44,6 +44,9 @@ DEFAULTS: dict = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "CLAIMS_PER_PAGE": 50,
+    # How many reverse proxies sit in front of the app: their X-Forwarded-For/-Proto/-Host
+    # are trusted (client addresses for rate limits, https for secure cookies). 0: none.
+    "TRUSTED_PROXIES": 0,
 }
 
 # Settings that may come from the environment, with how to read them.
@@ -54,6 +57,7 @@ ENVIRONMENT = {
     "ORG_URL": str,
     "PUBLIC_BASE_URL": str,
     "PRODUCTION": lambda v: v.lower() in ("1", "true", "yes"),
+    "TRUSTED_PROXIES": int,
     "AUTO_MIGRATE": lambda v: v.lower() in ("1", "true", "yes"),
     "FETCH_ALLOW_PRIVATE": lambda v: v.lower() in ("1", "true", "yes"),
 }

@@ -51,3 +51,19 @@ def test_templates_have_no_inline_scripts_or_styles():
         if scripts or re.search(r"\sstyle=|\son[a-z]+=|<style", text):
             offenders.append(path.name)
     assert offenders == []
+
+
+def test_trusted_proxy_headers_give_the_client_address(app_config):
+    from flask import request
+
+    app_config["TRUSTED_PROXIES"] = 1
+    app = create_app(app_config)
+
+    @app.get("/_whoami")
+    def whoami():
+        return f"{request.remote_addr} {request.scheme}"
+
+    response = app.test_client().get("/_whoami", headers={
+        "X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"})
+    assert response.text == "203.0.113.7 https"
+    app.extensions["factcheck.engine"].dispose()
