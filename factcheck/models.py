@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -106,7 +106,12 @@ class Snapshot(SQLModel, table=True):
 class Claim(SQLModel, table=True):
     """One checkable fact from an article, with its status, verdict and review state."""
 
-    __table_args__ = (UniqueConstraint("article_id", "key"),)
+    __table_args__ = (
+        UniqueConstraint("article_id", "key"),
+        # the claim queue filters by status and sorts by recency; pages list an article's claims
+        Index("ix_claim_status_updated", "status", "updated_at"),
+        Index("ix_claim_article_position", "article_id", "position"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
