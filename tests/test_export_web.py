@@ -39,6 +39,15 @@ def test_editors_and_admins_download_a_streamed_csv(client, auth, session, facto
     assert claims == [TRICKY, "'" + FORMULA, "The plant makes 40 MW."]
 
 
+def test_html_report_download_may_style_itself_but_run_nothing(client, auth, session, factory):
+    reviewed_articles(session, factory)
+    auth.login("editor")
+    response = client.get("/export.html")
+    assert response.status_code == 200 and "<style>" in response.get_data(as_text=True)
+    assert response.headers["Content-Security-Policy"] == (
+        "default-src 'none'; style-src 'unsafe-inline'")
+
+
 def test_download_takes_the_same_selection_as_the_command(client, auth, session, factory):
     rows = reviewed_articles(session, factory)
     auth.login("editor")

@@ -36,7 +36,9 @@ from factcheck.export.records import (
 from factcheck.models import Claim, Evidence, EvidenceState, utcnow
 from factcheck.text import render_markdown
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+# A standalone document, not a web page: its template lives with the export, outside the web
+# templates (which the site's Content-Security-Policy keeps free of inline styles).
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 CLAIM_COLUMNS = ["key", "text", "status", "verdict", "rationale"]
 
 
@@ -121,7 +123,7 @@ def _environment() -> Environment:
 def html_chunks(session: Session, selection: Selection, publisher: Publisher
                 ) -> Iterator[str]:
     """A standalone HTML report (inline print stylesheet, no scripts), written as it goes."""
-    template = _environment().get_template("api/report.html")
+    template = _environment().get_template("report.html")
     stream = template.stream(articles=articles(session, selection, publisher),
                              publisher=publisher, generated=instant(utcnow()),
                              selection=selection, rationale_html=render_markdown)

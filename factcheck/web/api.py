@@ -25,6 +25,8 @@ from factcheck.models import Article, Role, utcnow
 from factcheck.web import get_session
 
 bp = Blueprint("api", __name__)
+# The HTML report is a standalone document with its own inline (print) styles and no scripts.
+REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 
 @bp.get("/export.<fmt>")
@@ -41,6 +43,8 @@ def export(fmt: str):
     response = _stream(fmt, selection)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Cache-Control"] = "private, no-store"
+    if fmt == "html":
+        response.headers["Content-Security-Policy"] = REPORT_POLICY
     return response
 
 
