@@ -12,6 +12,7 @@ from datetime import date
 import yaml
 
 from factcheck.errors import InputError
+from factcheck.links import is_web_url
 from factcheck.models import ClaimStatus, EvidenceState
 
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
@@ -41,11 +42,11 @@ OPT_STR = (str, type(None))
 ARTICLE = {"slug": (STR, True), "title": (STR, True), "publisher": (OPT_STR, False),
            "author": (OPT_STR, False), "editor": (OPT_STR, False),
            "published": ((date, type(None)), False), "language": (STR, True),
-           "url": (OPT_STR, False), "created": ("stamp", True), "text": (STR, True)}
+           "url": ("url?", False), "created": ("stamp", True), "text": (STR, True)}
 SOURCE = {"key": (STR, True), "title": (STR, True), "publisher": (OPT_STR, False),
-          "url": (OPT_STR, False), "fetch_status": (OPT_STR, False),
+          "url": ("url?", False), "fetch_status": (OPT_STR, False),
           "fetch_error": (OPT_STR, False), "snapshots": ((list, type(None)), False)}
-SNAPSHOT = {"kind": (STR, True), "url": (OPT_STR, False), "final_url": (OPT_STR, False),
+SNAPSHOT = {"kind": (STR, True), "url": ("url?", False), "final_url": ("url?", False),
             "http_status": ((int, type(None)), False), "content_type": (OPT_STR, False),
             "sha256": (STR, True), "fetched": ("stamp", True), "text": (STR, True)}
 CLAIM = {"key": (STR, True), "text": (STR, True), "sentence": (STR, True), "span": ("span", True),
@@ -58,7 +59,7 @@ CLAIM = {"key": (STR, True), "text": (STR, True), "sentence": (STR, True), "span
          "evidence": ((list, type(None)), False), "history": ((list, type(None)), False)}
 EVIDENCE = {"source": (OPT_STR, False), "snapshot": (OPT_STR, False), "passage": (STR, True),
             "span": ("span?", False), "score": ((int, float, type(None)), False),
-            "state": ("evidence", True), "url": (OPT_STR, False), "note": (OPT_STR, False),
+            "state": ("evidence", True), "url": ("url?", False), "note": (OPT_STR, False),
             "explanation": ((dict, type(None)), False), "added_by": (OPT_STR, False),
             "created": ("stamp", True)}
 EVENT = {"at": ("stamp", True), "by": (OPT_STR, False), "action": (STR, True),
@@ -127,6 +128,9 @@ def _check(item: object, spec: dict, name: str, prefix: str, parent: dict | None
 
 
 def _problem(value: object, kind) -> str | None:
+    if kind == "url?":
+        ok = value is None or (isinstance(value, str) and is_web_url(value))
+        return None if ok else "expected an http:// or https:// web address"
     if kind in ("stamp", "stamp?"):
         if value is None and kind == "stamp?":
             return None

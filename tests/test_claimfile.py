@@ -74,6 +74,8 @@ def test_unknown_users_in_a_file_become_disabled_accounts(session, factory):
     ("  - key: s1", "  - key: s2", r"duplicate key"),
     ("  kind: fact", "  kind: fact\n  colour: red", r"colour: unknown field"),
     ("  score: 0.9", "  score: [", r"not valid YAML"),
+    ("  url: null\n  fetch_status", "  url: javascript:alert(1)\n  fetch_status",
+     r"sources\[0\]\.url: expected an http:// or https:// web address"),
 ])
 def test_malformed_file_names_file_line_and_field(session, old, new, message):
     text = DEMO.read_text(encoding="utf-8").replace(old.replace("  - key", "- key"),

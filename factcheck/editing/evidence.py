@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from sqlmodel import Session, select
 
 from factcheck import review
 from factcheck.errors import InputError, TransitionError
+from factcheck.links import MAX_URL_CHARS, is_web_url
 from factcheck.models import Claim, ClaimStatus, Evidence, EvidenceState, Role, Source, User
 
 MAX_QUOTE_CHARS = 5000
-MAX_URL_CHARS = 2000
 
 
 def check_url(url: str) -> str:
@@ -20,13 +18,9 @@ def check_url(url: str) -> str:
     javascript:, data:, file: and the like are refused: the link is shown to readers.
     """
     url = (url or "").strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise InputError("the evidence link must be a web address starting with http:// or "
-                         "https://")
-    if len(url) > MAX_URL_CHARS or any(c.isspace() for c in url):
-        raise InputError("the evidence link must be one web address, without spaces, of at "
-                         f"most {MAX_URL_CHARS} characters")
+    if not is_web_url(url):
+        raise InputError("the link must be one web address starting with http:// or https://, "
+                         f"without spaces, of at most {MAX_URL_CHARS} characters")
     return url
 
 

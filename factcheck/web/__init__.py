@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlmodel import Session
 
 from factcheck.errors import FactcheckError, NotFound, PermissionDenied
+from factcheck.links import web_url
 
 
 def get_session() -> Session:
@@ -65,6 +66,7 @@ def init_app(app: Flask) -> None:
     """Register the session teardown, blueprints and error handlers on ``app``."""
     app.teardown_appcontext(_close_session)
     csrf.init_app(app)  # every POST needs a token; forms carry it, tests check refusal
+    app.jinja_env.filters["web_url"] = web_url  # every href built from stored data uses it
     app.after_request(_security_headers)
 
     _register_blueprints(app)
