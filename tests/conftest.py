@@ -15,7 +15,9 @@ from sqlmodel import Session, SQLModel
 from factcheck import create_app, db
 from factcheck.models import Article, Claim, User
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
+# The seed article (a copy of shared/seed's, so the tests need nothing outside the repo).
+SEED_ARTICLE = Path(__file__).resolve().parent / "data" / "extract" / (
+    "seed-kazakhstan-abraham-accords.id.txt")
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = POSTGRES_URL.startswith(("postgresql", "postgres:"))
@@ -69,6 +71,7 @@ def app_config(migrated_template, tmp_path) -> dict:
         "FETCH_TIMEOUT": (2.0, 2.0),
         "FETCH_RETRIES": 1,
         "INSTANCE_PATH": str(instance),
+        "PUBLIC_CACHE_SECONDS": 0,  # a change shows on the next request; cache tests turn it on
     }
 
 
@@ -162,7 +165,7 @@ def factory(session) -> Factory:
 
 @pytest.fixture
 def seed_text() -> str:
-    return (SEED / "kazakhstan-abraham-accords.id.txt").read_text(encoding="utf-8")
+    return SEED_ARTICLE.read_text(encoding="utf-8")
 
 
 class AuthActions:

@@ -14,7 +14,7 @@ from factcheck.match import (
     cut_passages,
 )
 
-SEED = Path("/work/shared/seed/kazakhstan-abraham-accords.id.txt")
+SEED = Path(__file__).parent / "data" / "extract" / "seed-kazakhstan-abraham-accords.id.txt"
 EVAL = Path(__file__).resolve().parents[1] / "bench" / "data" / "match_eval.jsonl"
 SOURCE_TITLES = [
     "News18",
