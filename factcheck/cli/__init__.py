@@ -41,15 +41,9 @@ def transaction() -> Iterator[Session]:
 
 def register_commands(app: Flask) -> None:
     """Add every factcheck command to ``app.cli``."""
-    import importlib
+    from factcheck.cli import articles, database, exports, sources, users
 
-    for name in ("articles", "database", "exports", "sources", "users"):
-        try:
-            module = importlib.import_module(f"factcheck.cli.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"factcheck.cli.{name}":
-                raise
-            continue  # an area not built yet
+    for module in (articles, database, exports, sources, users):
         for command in module.COMMANDS:
             _in_app_context(command)
             app.cli.add_command(command)

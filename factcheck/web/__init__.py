@@ -26,19 +26,11 @@ def _close_session(exc: BaseException | None) -> None:
 
 
 csrf = CSRFProtect()
-BLUEPRINTS = ("auth", "review", "public", "api")  # by audience; see GUIDE.md
-
-
 def _register_blueprints(app: Flask) -> None:
-    import importlib
+    """Blueprints by audience: auth, review (checkers), public (readers), api (downloads)."""
+    from factcheck.web import api, auth, public, review
 
-    for name in BLUEPRINTS:
-        try:
-            module = importlib.import_module(f"factcheck.web.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"factcheck.web.{name}":
-                raise
-            continue  # an area not built yet
+    for module in (auth, review, public, api):
         if hasattr(module, "init_app"):
             module.init_app(app)
         app.register_blueprint(module.bp)
