@@ -24,6 +24,9 @@ DEFAULTS: dict = {
     "ORG_URL": "https://factcheck.example.org/",
     # Absolute base URL of the public site, used in exports; None: taken from the request.
     "PUBLIC_BASE_URL": None,
+    # Verdict pages are kept rendered per process and re-checked against the database at most
+    # this often (seconds; readers see a change that much later). 0: check on every request.
+    "PUBLIC_CACHE_SECONDS": 2.0,
     # Replace the default rating scale (see factcheck/ratings.py for the shape).
     "RATING_SCALE": None,
     # Fetching sources.
@@ -56,6 +59,7 @@ ENVIRONMENT = {
     "ORG_NAME": str,
     "ORG_URL": str,
     "PUBLIC_BASE_URL": str,
+    "PUBLIC_CACHE_SECONDS": float,
     "PRODUCTION": lambda v: v.lower() in ("1", "true", "yes"),
     "TRUSTED_PROXIES": int,
     "AUTO_MIGRATE": lambda v: v.lower() in ("1", "true", "yes"),

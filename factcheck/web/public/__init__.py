@@ -9,14 +9,17 @@ from __future__ import annotations
 from flask import Blueprint, Flask
 
 from factcheck.reports import ReportLimiter
+from factcheck.web.public.pagecache import PageCache
 
 bp = Blueprint("public", __name__)
 
 
 def init_app(app: Flask) -> None:
-    """Give the app its in-process error-report limiter (see factcheck.reports)."""
+    """Give the app its in-process error-report limiter (see factcheck.reports) and its
+    cache of rendered verdict pages (see public/pagecache.py)."""
     app.extensions["factcheck.report_limiter"] = ReportLimiter(
         app.config["REPORTS_PER_HOUR"], secret=app.config["SECRET_KEY"])
+    app.extensions["factcheck.page_cache"] = PageCache()
 
 
 from factcheck.web.public import routes  # noqa: E402,F401  (registers the views on bp)

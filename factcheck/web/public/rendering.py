@@ -1,13 +1,12 @@
-"""Helpers the readers' views share: template context, ClaimReview embedding, caching."""
+"""Helpers the readers' views share: template context and ClaimReview embedding."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Response, current_app, make_response, render_template, request, session, url_for
+from flask import current_app, request, url_for
 
 from factcheck.export.claimreview import claim_review
 from factcheck.models import Claim, ClaimStatus, ReviewEvent
@@ -115,22 +114,3 @@ def claim_reviews(page: VerdictPage) -> list[dict]:
 
 def last_correction(item: ShownClaim) -> datetime | None:
     return max((e.at for e in item.corrections), default=None)
-
-
-def cacheable(template: str, last_modified: datetime | None, **context) -> Response:
-    """Render ``template`` with ETag and Last-Modified, answering conditional GETs with 304.
-
-    The ETag is a hash of the page itself, so it changes whenever anything shown changes
-    (including the logged-in navigation); Last-Modified serves clients that only send
-    If-Modified-Since. A page carrying a one-off flash message is not cacheable at all.
-    """
-    had_flashes = "_flashes" in session
-    response = make_response(render_template(template, **context))
-    if had_flashes:
-        response.headers["Cache-Control"] = "no-store"
-        return response
-    response.set_etag(hashlib.sha256(response.get_data()).hexdigest())
-    if last_modified is not None:
-        response.last_modified = last_modified
-    response.headers["Cache-Control"] = "no-cache"  # may be stored, but ask us each time
-    return response.make_conditional(request)

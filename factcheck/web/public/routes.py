@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 
 from factcheck.errors import InputError
@@ -14,23 +16,33 @@ from factcheck.web.auth import me, role_required
 from factcheck.web.public import bp
 from factcheck.web.public.forms import CloseReportForm, ReportForm
 from factcheck.web.public.i18n import WORDS
+from factcheck.web.public.pagecache import serve
 from factcheck.web.public.rendering import (
     absolute_url,
-    cacheable,
     claim_reviews,
     helpers_for,
     last_correction,
     rating_scale,
 )
-from factcheck.web.public.verdicts import VerdictPage, load_article_page, load_index
+from factcheck.web.public.verdicts import (
+    VerdictPage,
+    article_stamp,
+    index_stamp,
+    load_article_page,
+    load_index,
+)
 
 
 @bp.get("/")
 def index():
     """Articles with published verdicts, newest first, each with its verdict summary."""
+    return serve(lambda: index_stamp(get_session()), _index_page)
+
+
+def _index_page() -> tuple[str, datetime | None]:
     entries, last_modified = load_index(get_session())
-    return cacheable("public/index.html", last_modified, entries=entries, h=helpers_for(),
-                     page_lang="en")
+    return render_template("public/index.html", entries=entries, h=helpers_for(),
+                           page_lang="en"), last_modified
 
 
 def _page_or_404(slug: str, key: str | None = None) -> VerdictPage:
@@ -43,30 +55,42 @@ def _page_or_404(slug: str, key: str | None = None) -> VerdictPage:
 @bp.get("/articles/<slug>")
 def article(slug: str):
     """An article's verdict page: summary of verdicts, then each published claim."""
+    return serve(lambda: article_stamp(get_session(), slug), lambda: _article_page(slug))
+
+
+def _article_page(slug: str) -> tuple[str, datetime]:
     page = _page_or_404(slug)
     h = helpers_for(page)
-    return cacheable("public/article.html", page.last_modified, page=page, h=h,
-                     page_lang=h.lang, jsonld=script_json(claim_reviews(page)),
-                     canonical=absolute_url("public.article", slug=slug))
+    return render_template("public/article.html", page=page, h=h, page_lang=h.lang,
+                           jsonld=script_json(claim_reviews(page)),
+                           canonical=absolute_url("public.article", slug=slug)
+                           ), page.last_modified
 
 
 @bp.get("/articles/<slug>/claims/<key>")
 def claim(slug: str, key: str):
     """One claim's verdict page: the stable URL ClaimReview points to."""
+    return serve(lambda: article_stamp(get_session(), slug), lambda: _claim_page(slug, key))
+
+
+def _claim_page(slug: str, key: str) -> tuple[str, datetime]:
     page = _page_or_404(slug, key)
     h = helpers_for(page)
     reviews = claim_reviews(page)
-    return cacheable("public/claim.html", page.last_modified, page=page, item=page.claims[0],
-                     h=h, page_lang=h.lang, jsonld=script_json(reviews[0] if reviews else {}),
-                     corrected_at=last_correction(page.claims[0]),
-                     canonical=absolute_url("public.claim", slug=slug, key=key))
+    return render_template("public/claim.html", page=page, item=page.claims[0], h=h,
+                           page_lang=h.lang, jsonld=script_json(reviews[0] if reviews else {}),
+                           corrected_at=last_correction(page.claims[0]),
+                           canonical=absolute_url("public.claim", slug=slug, key=key)
+                           ), page.last_modified
 
 
 @bp.get("/methodology")
 def methodology():
     """How claims are checked, rated, signed off, corrected and archived."""
-    return cacheable("public/methodology.html", None, h=helpers_for(), scale=rating_scale(),
-                     languages=sorted(WORDS), default_scale=DEFAULT_SCALE, page_lang="en")
+    # Nothing in the database shows here: the page changes only with the settings.
+    return serve(lambda: "methodology", lambda: (render_template(
+        "public/methodology.html", h=helpers_for(), scale=rating_scale(),
+        languages=sorted(WORDS), default_scale=DEFAULT_SCALE, page_lang="en"), None))
 
 
 @bp.route("/articles/<slug>/report", methods=["GET", "POST"])

@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
+from sqlalchemy.sql import Select
 from sqlmodel import Session, select
 
 from factcheck.models import (
@@ -192,3 +193,60 @@ def load_index(session: Session) -> tuple[list[IndexEntry], datetime | None]:
                          .where(Claim.published_at.is_not(None))).one()
     times = [_aware(t) for t in stamp if t is not None]
     return entries, max(times) if times else None
+
+
+# --- stamps: what a cached page must be compared with ---------------------------------------
+# A stamp is a handful of aggregates, read with ONE indexed query, that changes whenever
+# anything the page shows may have changed (factcheck.web.public.pagecache keeps rendered
+# pages by it). Every change to a claim goes through review.lock(), which adds exactly one to
+# its version, so the sum of the versions grows with each change even within the same second;
+# count and max(id) catch claims added or removed (an article replaced by an import), and
+# max(updated_at) edits made outside the workflow. Sources and snapshots are never edited in
+# place: new rows (an archived copy, whose date the page shows) move their counts.
+
+
+def _scalar(column, where, join=None):
+    query = select(column)
+    if join is not None:
+        query = query.join(*join)
+    return query.where(where).scalar_subquery()  # correlated to the outer article row
+
+
+def _article_stamp_query() -> Select:
+    of_article = Claim.article_id == Article.id
+    source_of_article = Source.article_id == Article.id
+    via_source = (Source, Source.id == Snapshot.source_id)
+    return select(
+        Article.id,
+        _scalar(func.count(Claim.id), of_article),
+        _scalar(func.sum(Claim.version), of_article),
+        _scalar(func.max(Claim.id), of_article),
+        _scalar(func.max(Claim.updated_at), of_article),
+        _scalar(func.count(Source.id), source_of_article),
+        _scalar(func.max(Source.id), source_of_article),
+        _scalar(func.count(Snapshot.id), source_of_article, via_source),
+        _scalar(func.max(Snapshot.fetched_at), source_of_article, via_source),
+    ).where(Article.slug == bindparam("slug"))
+
+
+def _index_stamp_query() -> Select:
+    # Only published claims are listed, and a claim joins or leaves that set through a
+    # locked status change: count, sum(id) and sum(version) all move with it.
+    published = Claim.status == ClaimStatus.PUBLISHED
+    return select(func.count(Claim.id), func.sum(Claim.id), func.sum(Claim.version),
+                  func.max(Claim.updated_at)).where(published)
+
+
+_ARTICLE_STAMP = _article_stamp_query()  # built once: statement building costs more than
+_INDEX_STAMP = _index_stamp_query()  # running these on an indexed column
+
+
+def article_stamp(session: Session, slug: str) -> tuple | None:
+    """The stamp of article ``slug``'s verdict pages (article and claims); None if unknown."""
+    row = session.execute(_ARTICLE_STAMP, {"slug": slug}).first()
+    return tuple(row) if row is not None else None
+
+
+def index_stamp(session: Session) -> tuple:
+    """The stamp of the front page (the list of articles with published verdicts)."""
+    return tuple(session.execute(_INDEX_STAMP).one())

@@ -1,0 +1,134 @@
+"""Rendered readers' pages, kept per process and checked against a stamp before reuse.
+
+A verdict page costs several queries and a template render; the data behind it changes a
+few times a day. So each page is kept, rendered, with the stamp its data had (see
+``article_stamp`` and ``index_stamp`` in public/verdicts.py): a request reads the stamp with
+one small query and, if it is unchanged, sends the stored page, or a 304 when the reader
+already has it, without rendering anything. With ``PUBLIC_CACHE_SECONDS`` > 0 a page whose
+stamp was checked that recently is sent without even that query: readers then see a change
+at most that many seconds late.
+
+Pages for logged-in staff (their navigation differs) and pages carrying a one-off flash
+message are never stored or served from here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import datetime
+from time import monotonic
+
+from flask import Response, abort, current_app, request, session
+from flask_login import current_user
+
+MAX_PAGES = 1000
+MAX_BYTES = 64 * 1024 * 1024  # per process; an article page of 20 claims is about 40 KB
+
+
+@dataclass
+class CachedPage:
+    """One rendered page, the stamp it was rendered at, and when that stamp was last read."""
+
+    stamp: Hashable
+    body: bytes
+    etag: str
+    last_modified: datetime | None
+    checked_at: float
+
+
+class PageCache:
+    """A bounded, thread-safe LRU of rendered pages (gunicorn threads share one per process)."""
+
+    def __init__(self, max_pages: int = MAX_PAGES, max_bytes: int = MAX_BYTES):
+        self.max_pages, self.max_bytes = max_pages, max_bytes
+        self._pages: OrderedDict[Hashable, CachedPage] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> CachedPage | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: Hashable, page: CachedPage) -> None:
+        with self._lock:
+            old = self._pages.pop(key, None)
+            self._bytes += len(page.body) - (len(old.body) if old else 0)
+            self._pages[key] = page
+            while self._pages and (len(self._pages) > self.max_pages
+                                   or self._bytes > self.max_bytes):
+                _, dropped = self._pages.popitem(last=False)
+                self._bytes -= len(dropped.body)
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+
+Render = Callable[[], tuple[str, datetime | None]]
+
+
+def serve(stamp: Callable[[], Hashable | None], render: Render) -> Response:
+    """The page ``render()`` makes (its HTML and Last-Modified), reused while ``stamp()``
+    is unchanged; 404 when ``stamp()`` is None (nothing at this address).
+
+    The stamp is read before the page's data, so a stored page is never older than its stamp
+    (a change in between only costs one more render on the next request).
+    """
+    if _has_flashes():  # read before rendering: rendering takes the messages out
+        return _respond(*render(), store=False)
+    if current_user.is_authenticated:  # staff see their own navigation and logout form
+        return _respond(*render(), store=True)
+    cache: PageCache = current_app.extensions["factcheck.page_cache"]
+    key = (request.url_root, request.path)  # the page's links and canonical use both
+    page = cache.get(key)
+    now = monotonic()
+    if page is not None and now - page.checked_at < current_app.config["PUBLIC_CACHE_SECONDS"]:
+        return _from_cache(page)
+    current = stamp()
+    if current is None:
+        abort(404)
+    if page is not None and page.stamp == current:
+        page.checked_at = now
+        return _from_cache(page)
+    html, last_modified = render()
+    body = html.encode()
+    page = CachedPage(current, body, _etag(body), last_modified, now)
+    cache.put(key, page)
+    return _from_cache(page)
+
+
+def _has_flashes() -> bool:
+    return "_flashes" in session  # a message shown once must not be stored for others
+
+
+def _etag(body: bytes) -> str:
+    # A hash of the page itself: it changes whenever anything shown changes.
+    return hashlib.sha256(body).hexdigest()
+
+
+def _from_cache(page: CachedPage) -> Response:
+    response = Response(page.body, mimetype="text/html")
+    return _conditional(response, page.etag, page.last_modified)
+
+
+def _respond(html: str, last_modified: datetime | None, *, store: bool) -> Response:
+    """A page rendered for this request only; ``store`` False for one with a flash message."""
+    response = Response(html, mimetype="text/html")
+    if not store:
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    return _conditional(response, _etag(response.get_data()), last_modified)
+
+
+def _conditional(response: Response, etag: str, last_modified: datetime | None) -> Response:
+    response.set_etag(etag)
+    if last_modified is not None:
+        response.last_modified = last_modified
+    response.headers["Cache-Control"] = "no-cache"  # may be stored, but ask us each time
+    return response.make_conditional(request)
