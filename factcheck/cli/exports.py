@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -58,7 +59,7 @@ def write_chunks(chunks: Iterable[str], output: str) -> None:
     A failed export leaves an existing file as it was; no half-written file is left behind.
     """
     if output == "-":
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer
         for chunk in chunks:
             stream.write(chunk.encode("utf-8"))
         stream.flush()

@@ -22,7 +22,7 @@ from factcheck.pagetext import decode_page
 
 def _bar(length: int, label: str):
     """A progress bar on stderr, so that stdout keeps only the results."""
-    return click.progressbar(length=length, label=label, file=click.get_text_stream("stderr"))
+    return click.progressbar(length=length, label=label, file=sys.stderr)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -147,7 +147,7 @@ def match_file_command(claims_file: str, passages_file: str, top: int,
     passages = evidence.read_jsonl(_lines(passages_file), passages_file, passages=True)
     results = evidence.match_records(claims, passages, top=top, min_score=min_score)
     if output == "-":
-        _write(results, click.get_text_stream("stdout"))
+        _write(results, sys.stdout)
         return
     try:
         stream = open(output, "w", encoding="utf-8")

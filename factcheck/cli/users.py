@@ -7,6 +7,8 @@ a terminal (``printf '%s\\n' "$PW" | factcheck user add alice --role admin``).
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from factcheck import users
@@ -17,7 +19,7 @@ from factcheck.models import Role
 
 def read_password() -> str:
     """A new password: prompted twice without echo on a terminal, else the first stdin line."""
-    stdin = click.get_text_stream("stdin")
+    stdin = sys.stdin
     if stdin.isatty():
         return click.prompt("Password", hide_input=True, confirmation_prompt=True)
     line = stdin.readline().rstrip("\r\n")
