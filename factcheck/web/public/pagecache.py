@@ -18,12 +18,13 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from time import monotonic
 
 from flask import Response, abort, current_app, request, session
 from flask_login import current_user
+from werkzeug.http import http_date, quote_etag
 
 MAX_PAGES = 1000
 MAX_BYTES = 64 * 1024 * 1024  # per process; an article page of 20 claims is about 40 KB
@@ -38,6 +39,11 @@ class CachedPage:
     etag: str
     last_modified: datetime | None
     checked_at: float
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self):
+        # Formatted once, not per request: a cached page is served thousands of times.
+        self.headers = _headers(self.etag, self.last_modified)
 
 
 class PageCache:
@@ -80,12 +86,15 @@ def serve(stamp: Callable[[], Hashable | None], render: Render) -> Response:
     The stamp is read before the page's data, so a stored page is never older than its stamp
     (a change in between only costs one more render on the next request).
     """
-    if _has_flashes():  # read before rendering: rendering takes the messages out
-        return _respond(*render(), store=False)
-    if current_user.is_authenticated:  # staff see their own navigation and logout form
-        return _respond(*render(), store=True)
+    if "HTTP_COOKIE" in request.environ:  # without cookies: no login, no flash message
+        if _has_flashes():  # read before rendering: rendering takes the messages out
+            return _respond(*render(), store=False)
+        if current_user.is_authenticated:  # staff see their own navigation and logout form
+            return _respond(*render(), store=True)
     cache: PageCache = current_app.extensions["factcheck.page_cache"]
-    key = (request.url_root, request.path)  # the page's links and canonical use both
+    # The page's links and canonical URL depend on all four (request.url_root, which says
+    # the same, costs more to build than the rest of a cached request).
+    key = (request.scheme, request.host, request.script_root, request.path)
     page = cache.get(key)
     now = monotonic()
     if page is not None and now - page.checked_at < current_app.config["PUBLIC_CACHE_SECONDS"]:
@@ -112,23 +121,34 @@ def _etag(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+def _headers(etag: str, last_modified: datetime | None) -> list[tuple[str, str]]:
+    headers = [("Content-Type", "text/html; charset=utf-8"), ("ETag", quote_etag(etag)),
+               ("Cache-Control", "no-cache"),  # may be stored, but ask us each time
+               ("Vary", "Cookie")]  # logged-in staff get another page at the same address
+    if last_modified is not None:
+        headers.append(("Last-Modified", http_date(last_modified)))
+    return headers
+
+
+CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH",
+               "HTTP_IF_UNMODIFIED_SINCE")
+
+
+def _conditional(response: Response) -> Response:
+    """``response``, or a 304 (412) for a client whose copy is current (stale)."""
+    environ = request.environ
+    if any(name in environ for name in CONDITIONAL):
+        return response.make_conditional(request)
+    return response
+
+
 def _from_cache(page: CachedPage) -> Response:
-    response = Response(page.body, mimetype="text/html")
-    return _conditional(response, page.etag, page.last_modified)
+    return _conditional(Response(page.body, headers=page.headers))
 
 
 def _respond(html: str, last_modified: datetime | None, *, store: bool) -> Response:
     """A page rendered for this request only; ``store`` False for one with a flash message."""
-    response = Response(html, mimetype="text/html")
     if not store:
-        response.headers["Cache-Control"] = "no-store"
-        return response
-    return _conditional(response, _etag(response.get_data()), last_modified)
-
-
-def _conditional(response: Response, etag: str, last_modified: datetime | None) -> Response:
-    response.set_etag(etag)
-    if last_modified is not None:
-        response.last_modified = last_modified
-    response.headers["Cache-Control"] = "no-cache"  # may be stored, but ask us each time
-    return response.make_conditional(request)
+        return Response(html, mimetype="text/html", headers={"Cache-Control": "no-store"})
+    body = html.encode()
+    return _conditional(Response(body, headers=_headers(_etag(body), last_modified)))
