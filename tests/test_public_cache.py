@@ -236,6 +236,46 @@ def test_within_the_ttl_pages_are_served_without_any_query(client, article, micr
     assert statements == []
 
 
+def test_within_the_ttl_pages_skip_flask_but_keep_every_header(app, client, article, micro):
+    entered = []
+    app.before_request(lambda: entered.append(1))
+    path = f"/articles/{article.slug}/claims/c1"
+    rendered = client.get(path)
+    micro.now += 1
+    kept = client.get(path)
+    assert len(entered) == 1  # the second answer came from before Flask
+    assert kept.data == rendered.data
+    for name in ("Content-Security-Policy", "X-Frame-Options", "ETag", "Last-Modified",
+                 "Cache-Control", "Vary", "Content-Type", "Content-Length"):
+        assert kept.headers[name] == rendered.headers[name], name
+    assert "Set-Cookie" not in kept.headers
+
+
+def test_within_the_ttl_staff_and_conditional_requests_still_reach_the_app(client, article,
+                                                                           micro, auth):
+    path = f"/articles/{article.slug}"
+    etag = client.get(path).headers["ETag"]
+    assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    auth.login("editor1")
+    page(client, path)  # takes the login's flash message, if any
+    assert "Log out" in page(client, path)
+
+
+def test_forwarded_host_is_part_of_the_key_behind_a_trusted_proxy(app_config, article):
+    from factcheck import create_app
+
+    proxied = create_app(dict(app_config, TRUSTED_PROXIES=1, PUBLIC_CACHE_SECONDS=60))
+    try:
+        client, path = proxied.test_client(), f"/articles/{article.slug}"
+        one = page(client, path)
+        other = client.get(path, headers={"X-Forwarded-Host": "checks.example.org",
+                                          "X-Forwarded-Proto": "https"})
+        assert 'href="http://localhost/articles/' in one
+        assert 'href="https://checks.example.org/articles/' in other.get_data(as_text=True)
+    finally:
+        proxied.extensions["factcheck.engine"].dispose()
+
+
 @pytest.mark.parametrize("change", ["publish", "correction", "unpublish", "evidence"])
 def test_a_change_shows_once_the_ttl_has_passed(client, session, article, people, micro,
                                                 change):

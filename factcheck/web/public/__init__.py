@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask
 
 from factcheck.reports import ReportLimiter
-from factcheck.web.public.pagecache import PageCache
+from factcheck.web.public.pagecache import FreshPages, PageCache
 
 bp = Blueprint("public", __name__)
 
@@ -20,6 +20,7 @@ def init_app(app: Flask) -> None:
     app.extensions["factcheck.report_limiter"] = ReportLimiter(
         app.config["REPORTS_PER_HOUR"], secret=app.config["SECRET_KEY"])
     app.extensions["factcheck.page_cache"] = PageCache()
+    app.wsgi_app = FreshPages(app.wsgi_app, app)  # outermost: sees requests before ProxyFix
 
 
 from factcheck.web.public import routes  # noqa: E402,F401  (registers the views on bp)

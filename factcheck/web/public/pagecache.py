@@ -5,8 +5,8 @@ few times a day. So each page is kept, rendered, with the stamp its data had (se
 ``article_stamp`` and ``index_stamp`` in public/verdicts.py): a request reads the stamp with
 one small query and, if it is unchanged, sends the stored page, or a 304 when the reader
 already has it, without rendering anything. With ``PUBLIC_CACHE_SECONDS`` > 0 a page whose
-stamp was checked that recently is sent without even that query: readers then see a change
-at most that many seconds late.
+stamp was checked that recently is sent without even that query, and by ``FreshPages``, a
+WSGI middleware, without even Flask: readers then see a change at most that many seconds late.
 
 Pages for logged-in staff (their navigation differs) and pages carrying a one-off flash
 message are never stored or served from here.
@@ -40,6 +40,7 @@ class CachedPage:
     last_modified: datetime | None
     checked_at: float
     headers: list[tuple[str, str]] = field(default_factory=list)
+    sent_headers: list[tuple[str, str]] | None = None  # as Flask sent them (see FreshPages)
 
     def __post_init__(self):
         # Formatted once, not per request: a cached page is served thousands of times.
@@ -92,9 +93,7 @@ def serve(stamp: Callable[[], Hashable | None], render: Render) -> Response:
         if current_user.is_authenticated:  # staff see their own navigation and logout form
             return _respond(*render(), store=True)
     cache: PageCache = current_app.extensions["factcheck.page_cache"]
-    # The page's links and canonical URL depend on all four (request.url_root, which says
-    # the same, costs more to build than the rest of a cached request).
-    key = (request.scheme, request.host, request.script_root, request.path)
+    key = request.environ.get(PAGE_KEY) or environ_key(request.environ)
     page = cache.get(key)
     now = monotonic()
     if page is not None and now - page.checked_at < current_app.config["PUBLIC_CACHE_SECONDS"]:
@@ -143,6 +142,7 @@ def _conditional(response: Response) -> Response:
 
 
 def _from_cache(page: CachedPage) -> Response:
+    request.environ[SENT] = page  # FreshPages keeps the headers this response goes out with
     return _conditional(Response(page.body, headers=page.headers))
 
 
@@ -152,3 +152,58 @@ def _respond(html: str, last_modified: datetime | None, *, store: bool) -> Respo
         return Response(html, mimetype="text/html", headers={"Cache-Control": "no-store"})
     body = html.encode()
     return _conditional(Response(body, headers=_headers(_etag(body), last_modified)))
+
+
+# --- before Flask -------------------------------------------------------------------------
+PAGE_KEY = "factcheck.page_key"
+SENT = "factcheck.sent_page"
+_FORWARDED = ("HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PORT",
+              "HTTP_X_FORWARDED_PREFIX")
+
+
+def environ_key(environ: dict) -> tuple:
+    """A page's cache key: everything in the request that its links and canonical URL depend
+    on, read from the environ as the server passed it (before ProxyFix rewrites it)."""
+    return (environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"),
+            environ.get("SERVER_NAME"), environ.get("SERVER_PORT"),
+            environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""),
+            *(environ.get(name) for name in _FORWARDED))
+
+
+class FreshPages:
+    """WSGI middleware: a reader's plain GET for a page whose stamp was checked within
+    ``PUBLIC_CACHE_SECONDS`` gets the stored page, with the headers Flask last sent it with
+    (security headers included), without entering Flask.
+
+    Requests with a cookie (staff, flash messages), conditional requests and everything else
+    go to the app. A header that should differ per request (a CSP nonce, say) would have to
+    be added here too.
+    """
+
+    def __init__(self, wsgi_app, app):
+        self.wsgi_app, self.app = wsgi_app, app
+        self.cache: PageCache = app.extensions["factcheck.page_cache"]
+
+    def __call__(self, environ: dict, start_response):
+        if environ.get("REQUEST_METHOD") != "GET":
+            return self.wsgi_app(environ, start_response)
+        key = environ[PAGE_KEY] = environ_key(environ)
+        if "HTTP_COOKIE" in environ or any(name in environ for name in CONDITIONAL):
+            return self.wsgi_app(environ, start_response)
+        page = self.cache.get(key)
+        ttl = self.app.config["PUBLIC_CACHE_SECONDS"]
+        if page is not None and page.sent_headers and monotonic() - page.checked_at < ttl:
+            start_response("200 OK", list(page.sent_headers))
+            return [page.body]
+        return self.wsgi_app(environ, _keeping_headers(environ, start_response))
+
+
+def _keeping_headers(environ: dict, start_response):
+    def keep(status: str, headers: list, exc_info=None):
+        page = environ.get(SENT)
+        names = {name.lower() for name, _ in headers}
+        if page is not None and status.startswith("200 ") and "set-cookie" not in names:
+            # The server adds its own Date; a stale one must not be replayed.
+            page.sent_headers = [(n, v) for n, v in headers if n.lower() != "date"]
+        return start_response(status, headers, exc_info)
+    return keep
