@@ -27,7 +27,8 @@ FRAGMENTS = [
     "<style>body{display:none}</style>", "<b onmouseover=alert(9)>", "Kazakhstan 1992",
 ]
 hostile = st.lists(st.one_of(st.sampled_from(FRAGMENTS),
-                             st.text(alphabet=st.characters(blacklist_characters="\x00"),
+                             st.text(alphabet=st.characters(blacklist_categories=("Cs",),
+                                                            blacklist_characters="\x00"),
                                      max_size=8)),
                    min_size=1, max_size=5).map("".join).filter(lambda s: s.strip() != "")
 DANGEROUS_TAGS = {"img", "svg", "iframe", "object", "embed", "style", "b", "base", "form-x"}
@@ -81,12 +82,16 @@ def strings(data) -> set[str]:
 
 
 def build(factory, session, text):
-    """An article, source, published claim with evidence, correction and report, all hostile."""
+    """An article, source, published claim with evidence, correction and report, all hostile.
+
+    Short fields get the text cut to their column's length, as the forms and imports do.
+    """
+    short = text[:80]
     editor = factory.user(role="editor")
-    article = factory.article(text, text_=f"Intro {factory.count}. {text} end.", publisher=text,
-                              author=text,
+    article = factory.article(text, text_=f"Intro {factory.count}. {text} end.", publisher=short,
+                              author=short,
                               url="javascript:alert('article')")
-    source = Source(article_id=article.id, position=1, title=text, publisher=text,
+    source = Source(article_id=article.id, position=1, title=text, publisher=short,
                     url="javascript:alert(document.cookie)")
     session.add(source)
     session.commit()
@@ -98,9 +103,9 @@ def build(factory, session, text):
                  url="https://example.org/e", note=text, explanation=json.dumps(
                      {"agree": [text], "disagree": [text], "claim_spans": [[0, 1]],
                       "passage_spans": [[0, 1]]})),
-        ReviewEvent(claim_id=claim.id, actor=text, action="correction", from_value=text,
+        ReviewEvent(claim_id=claim.id, actor=short, action="correction", from_value=text,
                     to_value="false", note=text, public=True),
-        ErrorReport(article_id=article.id, claim_id=claim.id, message=text, contact=text),
+        ErrorReport(article_id=article.id, claim_id=claim.id, message=text, contact=short),
     ])
     session.commit()
     return article, claim
@@ -145,8 +150,9 @@ def test_hostile_text_survives_every_export_as_text(app, client, factory, sessio
     rows = list(csv.DictReader(io.StringIO(
         client.get("/export.csv" + query).get_data(as_text=True).lstrip("\ufeff"))))
     [row] = rows
-    cell = next(v for v in row.values() if v and v.lstrip("'") == text)
+    cell = next(v for v in row.values() if v in (text, "'" + text))
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert cell == text or text.startswith(("=", "+", "-", "@", "\t", "\r"))
     html = client.get("/export.html" + query).get_data(as_text=True)
     report = assert_no_markup_escaped(html, "html report", allow_styles=True)
     assert report.scripts == []
