@@ -83,6 +83,23 @@ def test_unchanged_page_is_served_from_the_cache_after_one_stamp_query(client, a
     assert again.headers["Last-Modified"] == first.headers["Last-Modified"]
 
 
+def test_a_page_is_built_with_one_stamp_and_five_page_queries(client, article, statements):
+    assert client.get(f"/articles/{article.slug}").status_code == 200
+    assert len(statements) == 6
+
+
+def test_sources_show_their_newest_archived_copy(client, session, article):
+    source = session.exec(select(Source).where(Source.article_id == article.id)).one()
+    session.add(Snapshot(source_id=source.id, url=source.url, sha256="1" * 64, text="Later.",
+                         fetched_at=datetime(2025, 12, 1, 8, 0, tzinfo=UTC)))
+    session.add(Snapshot(source_id=source.id, url=source.url, sha256="2" * 64, text="Earlier.",
+                         fetched_at=datetime(2025, 10, 1, 8, 0, tzinfo=UTC)))
+    session.commit()
+    text = page(client, f"/articles/{article.slug}")
+    assert '<time datetime="2025-12-01">December 1, 2025</time>' in text
+    assert 'datetime="2025-11-08"' not in text and 'datetime="2025-10-01"' not in text
+
+
 def test_if_none_match_is_answered_from_the_stamp_without_rendering(client, article,
                                                                     statements):
     path = f"/articles/{article.slug}"

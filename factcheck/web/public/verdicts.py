@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import bindparam, func
+from sqlalchemy.orm import defer
 from sqlalchemy.sql import Select
 from sqlmodel import Session, select
 
@@ -88,15 +89,17 @@ def load_article_page(session: Session, slug: str, claim_key: str | None = None
     None when the article is unknown, has no published claim, or ``claim_key`` is not a
     published claim of it: readers get the same 404 for all of these.
     """
-    article = session.exec(select(Article).where(Article.slug == slug)).first()
-    if article is None:
-        return None
-    query = select(Claim).where(Claim.article_id == article.id, _visible())
+    # One query for the article and its visible claims: no row means a 404 either way.
+    query = (select(Article, Claim).join(Claim, Claim.article_id == Article.id)
+             .where(Article.slug == slug, _visible())
+             .options(defer(Article.text)))  # the article body is never shown here
     if claim_key is not None:
         query = query.where(Claim.key == claim_key)
-    claims = session.exec(query.order_by(Claim.position, Claim.id)).all()
-    if not claims:
+    rows = session.exec(query.order_by(Claim.position, Claim.id)).all()
+    if not rows:
         return None
+    article = rows[0][0]
+    claims = [claim for _, claim in rows]
     shown = [ShownClaim(c) for c in claims]
     _add_evidence(session, shown)
     _add_corrections(session, shown)
@@ -112,7 +115,8 @@ def _add_evidence(session: Session, shown: list[ShownClaim]) -> None:
         .join(Source, Source.id == Evidence.source_id, isouter=True)
         .join(Snapshot, Snapshot.id == Evidence.snapshot_id, isouter=True)
         .where(Evidence.claim_id.in_(by_id), Evidence.state == EvidenceState.CONFIRMED)
-        .order_by(Evidence.claim_id, Evidence.id)).all()
+        .order_by(Evidence.claim_id, Evidence.id)
+        .options(defer(Snapshot.text))).all()  # a whole fetched page; only its date shows
     for evidence, source, snapshot in rows:
         by_id[evidence.claim_id].evidence.append(ShownEvidence(evidence, source, snapshot))
 
@@ -127,16 +131,16 @@ def _add_corrections(session: Session, shown: list[ShownClaim]) -> None:
 
 
 def _sources(session: Session, article_id: int) -> list[ShownSource]:
-    sources = session.exec(select(Source).where(Source.article_id == article_id)
-                           .order_by(Source.position, Source.id)).all()
-    newest: dict[int, Snapshot] = {}
-    if sources:
-        snapshots = session.exec(select(Snapshot).where(
-            Snapshot.source_id.in_([s.id for s in sources]))
-            .order_by(Snapshot.fetched_at, Snapshot.id)).all()
-        for snapshot in snapshots:  # ascending, so the last one written wins
-            newest[snapshot.source_id] = snapshot
-    return [ShownSource(s, newest.get(s.id)) for s in sources]
+    """The article's sources, each with its newest snapshot (one query)."""
+    newest = (select(Snapshot.id).where(Snapshot.source_id == Source.id)
+              .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)
+              .correlate(Source).scalar_subquery())
+    rows = session.exec(select(Source, Snapshot)
+                        .join(Snapshot, Snapshot.id == newest, isouter=True)
+                        .where(Source.article_id == article_id)
+                        .order_by(Source.position, Source.id)
+                        .options(defer(Snapshot.text))).all()
+    return [ShownSource(source, snapshot) for source, snapshot in rows]
 
 
 def _last_modified(session: Session, article: Article, shown: list[ShownClaim],
