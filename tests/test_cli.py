@@ -58,3 +58,34 @@ def test_extract_stores_nothing(runner, seed_text, tmp_path):
     path.write_text(seed_text, encoding="utf-8")
     runner.invoke(args=["extract", str(path)])
     assert runner.invoke(args=["articles"]).output == ""
+
+
+def test_serve_really_serves_the_demo(tmp_path):
+    """`factcheck serve` on a fresh instance folder answers HTTP with the demo article."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, FACTCHECK_INSTANCE=str(tmp_path / "instance"))
+    env.pop("DATABASE_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "flask", "--app", "factcheck", "serve",
+                               "--port", str(port)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2) as page:
+                    assert page.status == 200
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("the server did not answer")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=10)[0]
+    assert "imported 1 demo claim file" in output
+    assert (tmp_path / "instance" / "factcheck.sqlite3").exists()

@@ -127,7 +127,12 @@ def serve(host: str, port: int, debug: bool) -> None:
     message = import_demo()
     if message:
         click.echo(message)
-    current_app.run(host=host, port=port, debug=debug, use_reloader=False)
+    from werkzeug.serving import run_simple
+
+    # Not app.run(): Flask ignores that inside its own CLI.
+    click.echo(f"serving on http://{host}:{port}/ (development server; Ctrl+C to stop)")
+    run_simple(host, port, current_app._get_current_object(), use_debugger=debug,
+               use_reloader=False, threaded=True)
 
 
 def resolve_article(session, ref: str) -> Article:
