@@ -253,6 +253,16 @@ def test_within_the_ttl_pages_are_served_without_any_query(client, article, micr
     assert statements == []
 
 
+def test_within_the_ttl_pages_of_one_article_share_one_stamp_query(client, article, micro,
+                                                                    statements):
+    page(client, f"/articles/{article.slug}")
+    assert len(statements) == 6  # the stamp, then the page
+    statements.clear()
+    micro.now += 1
+    page(client, f"/articles/{article.slug}/claims/c1")
+    assert len(statements) == 5  # the page only: its article's stamp is a second old
+
+
 def test_within_the_ttl_pages_skip_flask_but_keep_every_header(app, client, article, micro):
     entered = []
     app.before_request(lambda: entered.append(1))
@@ -326,7 +336,7 @@ def test_a_change_shows_once_the_ttl_has_passed(client, session, article, people
 
 # --- the store itself ---------------------------------------------------------------------
 def _page(body: bytes) -> CachedPage:
-    return CachedPage(stamp=1, body=body, etag="x", last_modified=None, checked_at=0.0)
+    return CachedPage(stamp_key="k", stamp=1, body=body, etag="x", last_modified=None)
 
 
 def test_the_cache_drops_the_least_recently_used_page_beyond_its_page_limit():

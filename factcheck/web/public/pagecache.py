@@ -32,13 +32,13 @@ MAX_BYTES = 64 * 1024 * 1024  # per process; an article page of 20 claims is abo
 
 @dataclass
 class CachedPage:
-    """One rendered page, the stamp it was rendered at, and when that stamp was last read."""
+    """One rendered page and the stamp (named by ``stamp_key``) it was rendered at."""
 
+    stamp_key: Hashable
     stamp: Hashable
     body: bytes
     etag: str
     last_modified: datetime | None
-    checked_at: float
     headers: list[tuple[str, str]] = field(default_factory=list)
     sent_headers: list[tuple[str, str]] | None = None  # as Flask sent them (see FreshPages)
 
@@ -48,11 +48,16 @@ class CachedPage:
 
 
 class PageCache:
-    """A bounded, thread-safe LRU of rendered pages (gunicorn threads share one per process)."""
+    """Bounded, thread-safe LRUs of rendered pages and of the stamps last read, with when.
+
+    One per process (gunicorn's threads share it). Stamps are kept by their own key, so the
+    claim pages of one article share one stamp and one query per ``PUBLIC_CACHE_SECONDS``.
+    """
 
     def __init__(self, max_pages: int = MAX_PAGES, max_bytes: int = MAX_BYTES):
         self.max_pages, self.max_bytes = max_pages, max_bytes
         self._pages: OrderedDict[Hashable, CachedPage] = OrderedDict()
+        self._stamps: OrderedDict[Hashable, tuple[Hashable, float]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
@@ -73,6 +78,27 @@ class PageCache:
                 _, dropped = self._pages.popitem(last=False)
                 self._bytes -= len(dropped.body)
 
+    def stamp(self, stamp_key: Hashable, read: Callable[[], Hashable], ttl: float
+              ) -> Hashable:
+        """The stamp under ``stamp_key``: as read within the last ``ttl`` seconds, else
+        ``read()`` now."""
+        now = monotonic()  # before reading: the stamp is at least this recent
+        known = self._stamps.get(stamp_key)
+        if known is not None and now - known[1] < ttl:
+            return known[0]
+        value = read()
+        with self._lock:
+            self._stamps[stamp_key] = (value, now)
+            self._stamps.move_to_end(stamp_key)
+            while len(self._stamps) > self.max_pages:
+                self._stamps.popitem(last=False)
+        return value
+
+    def fresh(self, page: CachedPage, ttl: float) -> bool:
+        """Whether ``page``'s stamp was read within ``ttl`` seconds and is still its own."""
+        known = self._stamps.get(page.stamp_key)
+        return known is not None and known[0] == page.stamp and monotonic() - known[1] < ttl
+
     def __len__(self) -> int:
         return len(self._pages)
 
@@ -80,9 +106,10 @@ class PageCache:
 Render = Callable[[], tuple[str, datetime | None]]
 
 
-def serve(stamp: Callable[[], Hashable | None], render: Render) -> Response:
+def serve(stamp_key: Hashable, stamp: Callable[[], Hashable | None], render: Render
+          ) -> Response:
     """The page ``render()`` makes (its HTML and Last-Modified), reused while ``stamp()``
-    is unchanged; 404 when ``stamp()`` is None (nothing at this address).
+    (kept under ``stamp_key``) is unchanged; 404 when it is None (nothing at this address).
 
     The stamp is read before the page's data, so a stored page is never older than its stamp
     (a change in between only costs one more render on the next request).
@@ -95,18 +122,14 @@ def serve(stamp: Callable[[], Hashable | None], render: Render) -> Response:
     cache: PageCache = current_app.extensions["factcheck.page_cache"]
     key = request.environ.get(PAGE_KEY) or environ_key(request.environ)
     page = cache.get(key)
-    now = monotonic()
-    if page is not None and now - page.checked_at < current_app.config["PUBLIC_CACHE_SECONDS"]:
-        return _from_cache(page)
-    current = stamp()
+    current = cache.stamp(stamp_key, stamp, current_app.config["PUBLIC_CACHE_SECONDS"])
     if current is None:
         abort(404)
     if page is not None and page.stamp == current:
-        page.checked_at = now
         return _from_cache(page)
     html, last_modified = render()
     body = html.encode()
-    page = CachedPage(current, body, _etag(body), last_modified, now)
+    page = CachedPage(stamp_key, current, body, _etag(body), last_modified)
     cache.put(key, page)
     return _from_cache(page)
 
@@ -192,7 +215,7 @@ class FreshPages:
             return self.wsgi_app(environ, start_response)
         page = self.cache.get(key)
         ttl = self.app.config["PUBLIC_CACHE_SECONDS"]
-        if page is not None and page.sent_headers and monotonic() - page.checked_at < ttl:
+        if page is not None and page.sent_headers and self.cache.fresh(page, ttl):
             start_response("200 OK", list(page.sent_headers))
             return [page.body]
         return self.wsgi_app(environ, _keeping_headers(environ, start_response))

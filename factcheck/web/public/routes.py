@@ -36,7 +36,7 @@ from factcheck.web.public.verdicts import (
 @bp.get("/")
 def index():
     """Articles with published verdicts, newest first, each with its verdict summary."""
-    return serve(lambda: index_stamp(get_session()), _index_page)
+    return serve("index", lambda: index_stamp(get_session()), _index_page)
 
 
 def _index_page() -> tuple[str, datetime | None]:
@@ -55,7 +55,8 @@ def _page_or_404(slug: str, key: str | None = None) -> VerdictPage:
 @bp.get("/articles/<slug>")
 def article(slug: str):
     """An article's verdict page: summary of verdicts, then each published claim."""
-    return serve(lambda: article_stamp(get_session(), slug), lambda: _article_page(slug))
+    return serve(("article", slug), lambda: article_stamp(get_session(), slug),
+                 lambda: _article_page(slug))
 
 
 def _article_page(slug: str) -> tuple[str, datetime]:
@@ -70,7 +71,8 @@ def _article_page(slug: str) -> tuple[str, datetime]:
 @bp.get("/articles/<slug>/claims/<key>")
 def claim(slug: str, key: str):
     """One claim's verdict page: the stable URL ClaimReview points to."""
-    return serve(lambda: article_stamp(get_session(), slug), lambda: _claim_page(slug, key))
+    return serve(("article", slug), lambda: article_stamp(get_session(), slug),
+                 lambda: _claim_page(slug, key))
 
 
 def _claim_page(slug: str, key: str) -> tuple[str, datetime]:
@@ -88,7 +90,7 @@ def _claim_page(slug: str, key: str) -> tuple[str, datetime]:
 def methodology():
     """How claims are checked, rated, signed off, corrected and archived."""
     # Nothing in the database shows here: the page changes only with the settings.
-    return serve(lambda: "methodology", lambda: (render_template(
+    return serve("methodology", lambda: "unchanged", lambda: (render_template(
         "public/methodology.html", h=helpers_for(), scale=rating_scale(),
         languages=sorted(WORDS), default_scale=DEFAULT_SCALE, page_lang="en"), None))
 
