@@ -65,6 +65,8 @@ def run_engine(engine: str, args, ceiling: str) -> dict:
         env.update(DATABASE_URL=url, FACTCHECK_INSTANCE=str(Path(folder) / "instance"),
                    SECRET_KEY=os.urandom(24).hex(), FACTCHECK_PRODUCTION="1",
                    FACTCHECK_AUTO_MIGRATE="0")
+        if args.public_cache_seconds is not None:
+            env["FACTCHECK_PUBLIC_CACHE_SECONDS"] = str(args.public_cache_seconds)
         plan = prepare(url, env, checkers=args.checkers, work_claims=args.work_claims)
         app_stats, ceiling_stats, saves, logins = Stats(), Stats(), [], {}
         with gunicorn(args.app, env, BENCH.parent, args.workers, args.threads) as base:
@@ -135,6 +137,13 @@ def write_section(lines: list[str], path: Path = BENCHMARKS) -> None:
                     encoding="utf-8")
 
 
+def _cache_seconds(args) -> str:
+    if args.public_cache_seconds is not None:
+        return f"{args.public_cache_seconds:g}"
+    from factcheck.config import DEFAULTS
+    return f"{DEFAULTS.get('PUBLIC_CACHE_SECONDS', 'none'):g} (default)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--engine", choices=["sqlite", "postgres", "both"], default="both")
@@ -149,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="alternate app and ceiling this many times per engine")
     parser.add_argument("--app", default="factcheck:create_app()",
                         help="WSGI app to load (to measure a candidate fix)")
+    parser.add_argument("--public-cache-seconds", type=float,
+                        help="the app's PUBLIC_CACHE_SECONDS (default: the app's default)")
     parser.add_argument("--write", action="store_true", help="record in BENCHMARKS.md")
     args = parser.parse_args(argv)
     command = "python bench/load.py " + shlex.join(argv if argv is not None else sys.argv[1:])
@@ -157,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
               f"gunicorn -w {args.workers} -k gthread --threads {args.threads}; "
               f"{args.readers} readers (keep-alive), {args.checkers} checkers on "
               f"{args.work_claims} shared claims; {args.seconds:g} s per engine for the app and "
-              f"as much for the ceiling, alternating in {args.slices} slices.", ""]
+              f"as much for the ceiling, alternating in {args.slices} slices. "
+              f"PUBLIC_CACHE_SECONDS: {_cache_seconds(args)}.", ""]
     print("\n".join(header), flush=True)
     engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
     with gunicorn("ceiling_app:app", dict(os.environ), BENCH, args.workers,
