@@ -124,6 +124,16 @@ def empty_database_url(tmp_path):
     admin.dispose()
 
 
+class Clock:
+    """A hand-wound clock for code that takes a ``now`` callable (limiters, caches)."""
+
+    def __init__(self, now: float = 1000.0):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
 class Factory:
     """Small builders for test data; each commits and returns the stored row."""
 

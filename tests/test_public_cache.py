@@ -14,6 +14,7 @@ from factcheck import editing, review, sources
 from factcheck.models import Claim, Evidence, Snapshot, Source
 from factcheck.web.public import pagecache
 from factcheck.web.public.pagecache import CachedPage, PageCache
+from tests.conftest import Clock
 from tests.test_public import SCALE, publish
 
 
@@ -226,14 +227,6 @@ def test_a_new_source_and_its_archived_copy_show_on_the_next_request(client, ses
 
 
 # --- the micro-cache (PUBLIC_CACHE_SECONDS > 0) --------------------------------------------
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def micro(app, monkeypatch):
     """PUBLIC_CACHE_SECONDS = 2 with a clock the test moves."""

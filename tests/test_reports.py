@@ -20,17 +20,8 @@ from factcheck.reports import (
     list_open,
     submit_report,
 )
+from tests.conftest import Clock
 from tests.test_public import publish
-
-
-class Clock:
-    """A hand-wound clock for the limiter."""
-
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
