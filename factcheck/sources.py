@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from factcheck import review
@@ -63,6 +64,23 @@ def latest_snapshot(session: Session, source: Source, kind: str | None = None) -
     # fetched_at has one-second precision; the id breaks ties within a second.
     return session.exec(query.order_by(col(Snapshot.fetched_at).desc(),
                                        col(Snapshot.id).desc())).first()
+
+
+def sources_with_latest(session: Session, article_id: int, *, with_text: bool = False
+                        ) -> list[tuple[Source, Snapshot | None]]:
+    """The article's sources in list order, each with its newest snapshot (one query).
+
+    "Newest" as in ``latest_snapshot``. Snapshot texts (whole pages) are loaded only when
+    ``with_text``.
+    """
+    newest = (select(Snapshot.id).where(Snapshot.source_id == Source.id)
+              .order_by(col(Snapshot.fetched_at).desc(), col(Snapshot.id).desc()).limit(1)
+              .correlate(Source).scalar_subquery())
+    query = (select(Source, Snapshot).join(Snapshot, Snapshot.id == newest, isouter=True)
+             .where(Source.article_id == article_id).order_by(Source.position, Source.id))
+    if not with_text:
+        query = query.options(defer(Snapshot.text))
+    return [(source, snapshot) for source, snapshot in session.exec(query).all()]
 
 
 def _fits(value: str | None, limit: int) -> str | None:

@@ -26,6 +26,7 @@ from factcheck.models import (
     Snapshot,
     Source,
 )
+from factcheck.sources import sources_with_latest
 
 
 def _visible():
@@ -132,15 +133,8 @@ def _add_corrections(session: Session, shown: list[ShownClaim]) -> None:
 
 def _sources(session: Session, article_id: int) -> list[ShownSource]:
     """The article's sources, each with its newest snapshot (one query)."""
-    newest = (select(Snapshot.id).where(Snapshot.source_id == Source.id)
-              .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)
-              .correlate(Source).scalar_subquery())
-    rows = session.exec(select(Source, Snapshot)
-                        .join(Snapshot, Snapshot.id == newest, isouter=True)
-                        .where(Source.article_id == article_id)
-                        .order_by(Source.position, Source.id)
-                        .options(defer(Snapshot.text))).all()
-    return [ShownSource(source, snapshot) for source, snapshot in rows]
+    return [ShownSource(source, snapshot)
+            for source, snapshot in sources_with_latest(session, article_id)]
 
 
 def _last_modified(session: Session, article: Article, shown: list[ShownClaim],

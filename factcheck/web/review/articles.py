@@ -4,11 +4,12 @@ re-extracting claims; deleted claims, restorable."""
 from __future__ import annotations
 
 from flask import render_template, url_for
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from factcheck import editing
 from factcheck.errors import InputError
-from factcheck.models import Article, Claim, Snapshot, Source
+from factcheck.models import Article, Claim
+from factcheck.sources import sources_with_latest
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.review import bp, get_article_or_404, save
@@ -19,18 +20,6 @@ from factcheck.web.review.highlight import segments
 def claim_marks(claims: list[Claim]) -> list:
     """Marks for the article text: each live claim's span, linking to the claim."""
     return [(c.start, c.end, c.status, str(c.id)) for c in claims if c.end > c.start]
-
-
-def _sources(session: Session, article: Article) -> list[tuple[Source, Snapshot | None]]:
-    """The article's sources, each with its newest snapshot (or None)."""
-    sources = session.exec(select(Source).where(Source.article_id == article.id)
-                           .order_by(Source.position, Source.id)).all()
-    newest: dict[int, Snapshot] = {}
-    if sources:
-        for snapshot in session.exec(select(Snapshot).where(
-                Snapshot.source_id.in_([s.id for s in sources])).order_by(Snapshot.id)):
-            newest[snapshot.source_id] = snapshot
-    return [(s, newest.get(s.id)) for s in sources]
 
 
 def article_page(article: Article, **submitted) -> str:
@@ -50,7 +39,8 @@ def article_page(article: Article, **submitted) -> str:
                for c in claims if c.deleted_at is not None]
     return render_template("review/article.html", article=article, claims=live, deleted=deleted,
                            text=segments(article.text, claim_marks(live)),
-                           sources=_sources(session, article), **forms)
+                           sources=sources_with_latest(session, article.id, with_text=True),
+                           **forms)
 
 
 @bp.get("/articles/<slug>")
