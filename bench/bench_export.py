@@ -30,9 +30,11 @@ sys.path.insert(0, str(ROOT))
 
 FORMATS = ["csv", "json", "claimreview", "markdown", "html"]
 PER_ARTICLE = 100
-WORDS = ("pemerintah menyatakan bahwa inflasi kota naik menjadi persen pada tahun lalu menurut "
-         "data badan pusat statistik yang dirilis hari senin di jakarta dengan angka rekor "
-         '"baru" sementara ekspor batu bara turun miliar dolar').split()
+WORDS = (
+    "pemerintah menyatakan bahwa inflasi kota naik menjadi persen pada tahun lalu menurut "
+    "data badan pusat statistik yang dirilis hari senin di jakarta dengan angka rekor "
+    '"baru" sementara ekspor batu bara turun miliar dolar'
+).split()
 BASELINE_SQL = """
 SELECT a.slug, a.title, a.url, a.published_date, a.language, c."key", c.text, c.status,
        c.verdict, c.verdict AS label, c.verdict AS label_en, c.rationale, c.reviewed_at,
@@ -65,43 +67,117 @@ def fill(url: str, claims: int) -> None:
     at = datetime(2025, 11, 7, 9, 30, tzinfo=UTC)
     articles = (claims + PER_ARTICLE - 1) // PER_ARTICLE
     with engine.begin() as connection:
-        connection.execute(insert(Article), [
-            {"id": a, "slug": f"artikel-{a}", "title": _sentence(a, 9), "language": "id",
-             "publisher": "Harian Contoh", "author": "Budi", "url": f"https://news.example/{a}",
-             "published_date": date(2025, 1, 1) + timedelta(days=a % 300),
-             "text": _sentence(a, 60), "content_hash": f"{a:064x}", "created_at": at}
-            for a in range(1, articles + 1)])
-        connection.execute(insert(Source), [
-            {"id": s, "article_id": (s + 1) // 2, "position": 2 - s % 2, "title": _sentence(s, 5),
-             "publisher": "BPS", "url": f"https://bps.example/{s}", "created_at": at}
-            for s in range(1, 2 * articles + 1)])
-        connection.execute(insert(Snapshot), [
-            {"id": s, "source_id": s, "sha256": f"{s:064x}", "text": _sentence(s, 40),
-             "fetched_at": at} for s in range(1, 2 * articles + 1)])
+        connection.execute(
+            insert(Article),
+            [
+                {
+                    "id": a,
+                    "slug": f"artikel-{a}",
+                    "title": _sentence(a, 9),
+                    "language": "id",
+                    "publisher": "Harian Contoh",
+                    "author": "Budi",
+                    "url": f"https://news.example/{a}",
+                    "published_date": date(2025, 1, 1) + timedelta(days=a % 300),
+                    "text": _sentence(a, 60),
+                    "content_hash": f"{a:064x}",
+                    "created_at": at,
+                }
+                for a in range(1, articles + 1)
+            ],
+        )
+        connection.execute(
+            insert(Source),
+            [
+                {
+                    "id": s,
+                    "article_id": (s + 1) // 2,
+                    "position": 2 - s % 2,
+                    "title": _sentence(s, 5),
+                    "publisher": "BPS",
+                    "url": f"https://bps.example/{s}",
+                    "created_at": at,
+                }
+                for s in range(1, 2 * articles + 1)
+            ],
+        )
+        connection.execute(
+            insert(Snapshot),
+            [
+                {
+                    "id": s,
+                    "source_id": s,
+                    "sha256": f"{s:064x}",
+                    "text": _sentence(s, 40),
+                    "fetched_at": at,
+                }
+                for s in range(1, 2 * articles + 1)
+            ],
+        )
         connection.execute(insert(Claim), [_claim(c, at) for c in range(1, claims + 1)])
-        connection.execute(insert(Evidence), [
-            {"claim_id": c, "source_id": 2 * ((c - 1) // PER_ARTICLE) + 1 + c % 2,
-             "snapshot_id": 2 * ((c - 1) // PER_ARTICLE) + 1 + c % 2, "passage": _sentence(c, 18),
-             "passage_start": 0, "passage_end": 90, "score": 0.8, "state": "confirmed",
-             "explanation": "{}", "created_at": at} for c in range(1, claims + 1)])
-        connection.execute(insert(ReviewEvent), [
-            {"claim_id": c, "actor": "erin", "at": at, "action": action, "from_value": old,
-             "to_value": new, "public": False}
-            for c in range(1, claims + 1)
-            for action, old, new in (("verdict", None, "false"), ("status", "in_review",
-                                                                  "verified"))])
+        connection.execute(
+            insert(Evidence),
+            [
+                {
+                    "claim_id": c,
+                    "source_id": 2 * ((c - 1) // PER_ARTICLE) + 1 + c % 2,
+                    "snapshot_id": 2 * ((c - 1) // PER_ARTICLE) + 1 + c % 2,
+                    "passage": _sentence(c, 18),
+                    "passage_start": 0,
+                    "passage_end": 90,
+                    "score": 0.8,
+                    "state": "confirmed",
+                    "explanation": "{}",
+                    "created_at": at,
+                }
+                for c in range(1, claims + 1)
+            ],
+        )
+        connection.execute(
+            insert(ReviewEvent),
+            [
+                {
+                    "claim_id": c,
+                    "actor": "erin",
+                    "at": at,
+                    "action": action,
+                    "from_value": old,
+                    "to_value": new,
+                    "public": False,
+                }
+                for c in range(1, claims + 1)
+                for action, old, new in (
+                    ("verdict", None, "false"),
+                    ("status", "in_review", "verified"),
+                )
+            ],
+        )
     engine.dispose()
 
 
 def _claim(c: int, at: datetime) -> dict:
     text = _sentence(c, 16)
-    return {"id": c, "article_id": (c - 1) // PER_ARTICLE + 1, "key": f"c{c}",
-            "position": (c - 1) % PER_ARTICLE + 1, "text": text, "sentence": text,
-            "start": 0, "end": len(text), "score": 0.7, "reasons": "[]", "kind": "fact",
-            "status": "published" if c % 2 else "verified",
-            "verdict": ("true", "mostly_true", "half_true", "false", "unverifiable")[c % 5],
-            "rationale": _sentence(c + 1, 30), "created_at": at, "updated_at": at,
-            "reviewed_at": at, "published_at": at if c % 2 else None, "version": 3}
+    return {
+        "id": c,
+        "article_id": (c - 1) // PER_ARTICLE + 1,
+        "key": f"c{c}",
+        "position": (c - 1) % PER_ARTICLE + 1,
+        "text": text,
+        "sentence": text,
+        "start": 0,
+        "end": len(text),
+        "score": 0.7,
+        "reasons": "[]",
+        "kind": "fact",
+        "status": "published" if c % 2 else "verified",
+        "verdict": ("true", "mostly_true", "half_true", "false", "unverifiable")[c % 5],
+        "rationale": _sentence(c + 1, 30),
+        "created_at": at,
+        "updated_at": at,
+        "reviewed_at": at,
+        "published_at": at if c % 2 else None,
+        "version": 3,
+    }
 
 
 def child(fmt: str, url: str, out: str) -> None:
@@ -113,15 +189,18 @@ def child(fmt: str, url: str, out: str) -> None:
     from factcheck.config import DEFAULTS
     from factcheck.export.records import Publisher, Selection
     from factcheck.export.stream import export_chunks
-    from factcheck.ratings import RatingScale
+    from factcheck.review.ratings import RatingScale
 
     engine = db.make_engine(url)
     started, cpu = time.perf_counter(), time.process_time()
     with Session(engine) as session:
-        write_chunks(export_chunks(session, fmt, Selection(),
-                                   Publisher.from_config(DEFAULTS, RatingScale())), out)
-    print(json.dumps({"seconds": time.perf_counter() - started,
-                      "cpu": time.process_time() - cpu}))
+        write_chunks(
+            export_chunks(
+                session, fmt, Selection(), Publisher.from_config(DEFAULTS, RatingScale())
+            ),
+            out,
+        )
+    print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu}))
 
 
 @dataclass
@@ -156,37 +235,48 @@ def run(claims: int, folder: Path) -> None:
     measure([sys.executable, __file__, "--fill", url, str(claims)])
     floor = measure(["true"]).peak_mb
     print(f"command: python bench/bench_export.py --claims {claims}")
-    print(f"cores: {os.cpu_count()}; python {sys.version.split()[0]}; "
-          f"filled {claims} claims in {time.perf_counter() - started:.1f} s "
-          f"({path.stat().st_size / 1e6:.0f} MB SQLite)")
+    print(
+        f"cores: {os.cpu_count()}; python {sys.version.split()[0]}; "
+        f"filled {claims} claims in {time.perf_counter() - started:.1f} s "
+        f"({path.stat().st_size / 1e6:.0f} MB SQLite)"
+    )
     sqlite3 = shutil.which("sqlite3") or sys.exit("needs sqlite3 (apt-get install sqlite3)")
     with open(folder / "baseline.csv", "w") as out:
         base = measure([sqlite3, "-csv", "-header", str(path), BASELINE_SQL], stdout=out)
-    print(f"\n{'format':<12}{'export s':>9}{'cpu s':>7}{'claims/s':>9}{'x sqlite3':>10}"
-          f"{'x cpu':>7}{'process s':>10}{'peak MB':>8}{'out MB':>7}")
-    print(f"{'sqlite3 csv':<12}{base.wall:>9.2f}{base.cpu:>7.2f}{claims / base.wall:>9.0f}"
-          f"{1:>10.1f}{1:>7.1f}{base.wall:>10.2f}{base.peak_mb:>8.0f}"
-          f"{(folder / 'baseline.csv').stat().st_size / 1e6:>7.1f}")
+    print(
+        f"\n{'format':<12}{'export s':>9}{'cpu s':>7}{'claims/s':>9}{'x sqlite3':>10}"
+        f"{'x cpu':>7}{'process s':>10}{'peak MB':>8}{'out MB':>7}"
+    )
+    print(
+        f"{'sqlite3 csv':<12}{base.wall:>9.2f}{base.cpu:>7.2f}{claims / base.wall:>9.0f}"
+        f"{1:>10.1f}{1:>7.1f}{base.wall:>10.2f}{base.peak_mb:>8.0f}"
+        f"{(folder / 'baseline.csv').stat().st_size / 1e6:>7.1f}"
+    )
     for fmt in FORMATS:
         out = folder / f"export.{fmt}"
         done = measure([sys.executable, __file__, "--child", fmt, url, str(out)])
         inner = json.loads(done.output.strip().splitlines()[-1])
-        print(f"{fmt:<12}{inner['seconds']:>9.2f}{inner['cpu']:>7.2f}"
-              f"{claims / inner['seconds']:>9.0f}{inner['seconds'] / base.wall:>10.1f}"
-              f"{inner['cpu'] / base.cpu:>7.1f}{done.wall:>10.2f}{done.peak_mb:>8.0f}"
-              f"{out.stat().st_size / 1e6:>7.1f}")
-    print("\nexport s / cpu s: the export loop in the subprocess (after start-up and imports),"
-          "\nwall and CPU; x sqlite3 and x cpu: the same against the sqlite3 run. process s: "
-          "the\nwhole subprocess. peak MB: its max RSS (os.wait4); starting `true` the same "
-          f"way\nmeasures {floor:.0f} MB.")
+        print(
+            f"{fmt:<12}{inner['seconds']:>9.2f}{inner['cpu']:>7.2f}"
+            f"{claims / inner['seconds']:>9.0f}{inner['seconds'] / base.wall:>10.1f}"
+            f"{inner['cpu'] / base.cpu:>7.1f}{done.wall:>10.2f}{done.peak_mb:>8.0f}"
+            f"{out.stat().st_size / 1e6:>7.1f}"
+        )
+    print(
+        "\nexport s / cpu s: the export loop in the subprocess (after start-up and imports),"
+        "\nwall and CPU; x sqlite3 and x cpu: the same against the sqlite3 run. process s: "
+        "the\nwhole subprocess. peak MB: its max RSS (os.wait4); starting `true` the same "
+        f"way\nmeasures {floor:.0f} MB."
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    parser.add_argument("--child", nargs=3, metavar=("FORMAT", "URL", "OUT"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", nargs=3, metavar=("FORMAT", "URL", "OUT"), help=argparse.SUPPRESS
+    )
     parser.add_argument("--fill", nargs=2, metavar=("URL", "CLAIMS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

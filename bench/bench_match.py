@@ -1,4 +1,4 @@
-"""Speed and memory of factcheck.match.MatchIndex against bm25s on synthetic corpora.
+"""Speed and memory of factcheck.matching.index.MatchIndex against bm25s on synthetic corpora.
 
     python bench/bench_match.py [--sizes 10000,100000,1000000] [--claims 200]
 
@@ -98,10 +98,12 @@ def worker(method: str, size: int, count: int) -> dict:
     before = rss_mb()
     start = time.perf_counter()
     if method == "match":
-        from factcheck.match import MatchIndex, Passage
+        from factcheck.matching.index import MatchIndex
+        from factcheck.matching.scoring import match_claim
+        from factcheck.sources.passages import Passage
 
         index = MatchIndex.build(Passage(str(i), t, lang) for i, (lang, t) in enumerate(passages))
-        ask = lambda text, lang: index.match(text, lang, top=5)  # noqa: E731
+        ask = lambda text, lang: match_claim(index, text, lang, top=5)  # noqa: E731
     else:
         import bm25s
 

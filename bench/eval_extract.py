@@ -1,4 +1,4 @@
-"""Recall and precision of factcheck.extract against tests/data/extract/gold.yaml.
+"""Recall and precision of factcheck.articles.extract against tests/data/extract/gold.yaml.
 
 Usage:  python bench/eval_extract.py [--threshold 0.5]
 
@@ -23,7 +23,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.extract import extract_claims, split_sentences  # noqa: E402
+from factcheck.articles.extract import extract_claims, split_sentences  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 
@@ -63,6 +63,7 @@ def load_gold() -> list[dict]:
 
 def score_texts(entry: dict, texts: list[str]) -> Score:
     """Score the proposed fact-claim *texts* for one gold *entry*."""
+
     def has(text: str, keys: list[str]) -> bool:
         return all(k in text for k in keys)
 
@@ -72,10 +73,18 @@ def score_texts(entry: dict, texts: list[str]) -> Score:
         if hit is not None:
             used.add(hit)
     leaks = {i for i, t in enumerate(texts) if any(o in t for o in entry["opinions"])}
-    fine = used | {i for i, t in enumerate(texts)
-                   if any(has(t, keys) for keys in entry.get("acceptable") or [])}
-    return Score(gold=len(entry["claims"]), found=len(used), proposed=len(texts),
-                 correct=len(fine - leaks), opinion_leaks=len(leaks))
+    fine = used | {
+        i
+        for i, t in enumerate(texts)
+        if any(has(t, keys) for keys in entry.get("acceptable") or [])
+    }
+    return Score(
+        gold=len(entry["claims"]),
+        found=len(used),
+        proposed=len(texts),
+        correct=len(fine - leaks),
+        opinion_leaks=len(leaks),
+    )
 
 
 def evaluate(entry: dict, threshold: float = 0.5) -> Score:
@@ -104,15 +113,23 @@ def main() -> None:
         score, base = evaluate(entry, args.threshold), evaluate_baseline(entry)
         total.add(score)
         base_total.add(base)
-        print(f"{entry['file']:42} {score.recall:7.2f} {score.precision:6.2f} "
-              f"{score.opinion_leaks:5d}   {base.recall:.2f}/{base.precision:.2f}")
+        print(
+            f"{entry['file']:42} {score.recall:7.2f} {score.precision:6.2f} "
+            f"{score.opinion_leaks:5d}   {base.recall:.2f}/{base.precision:.2f}"
+        )
     elapsed = time.perf_counter() - started
-    print(f"{'overall':42} {total.recall:7.2f} {total.precision:6.2f} {total.opinion_leaks:5d}"
-          f"   {base_total.recall:.2f}/{base_total.precision:.2f}")
-    print(f"gold claims {total.gold}, found {total.found}; proposed facts {total.proposed}, "
-          f"correct {total.correct}")
-    print(f"ratio vs baseline: recall x{total.recall / max(base_total.recall, 1e-9):.2f}, "
-          f"precision x{total.precision / max(base_total.precision, 1e-9):.2f}")
+    print(
+        f"{'overall':42} {total.recall:7.2f} {total.precision:6.2f} {total.opinion_leaks:5d}"
+        f"   {base_total.recall:.2f}/{base_total.precision:.2f}"
+    )
+    print(
+        f"gold claims {total.gold}, found {total.found}; proposed facts {total.proposed}, "
+        f"correct {total.correct}"
+    )
+    print(
+        f"ratio vs baseline: recall x{total.recall / max(base_total.recall, 1e-9):.2f}, "
+        f"precision x{total.precision / max(base_total.precision, 1e-9):.2f}"
+    )
     print(f"time: {elapsed * 1000:.0f} ms for both runs")
 
 

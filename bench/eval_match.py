@@ -1,4 +1,4 @@
-"""Evaluate claim-to-passage matching: factcheck.match against BM25 and plain WRatio.
+"""Evaluate claim-to-passage matching: factcheck.matching.index against BM25 and plain WRatio.
 
     python bench/eval_match.py [--data bench/data/match_eval.jsonl]
 
@@ -28,8 +28,10 @@ from rapidfuzz import fuzz, process, utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck.lexicon import STOPWORDS  # noqa: E402
-from factcheck.match import SUGGESTION_THRESHOLD, MatchIndex, Passage  # noqa: E402
+from factcheck.language.lexicon import STOPWORDS  # noqa: E402
+from factcheck.matching.index import SUGGESTION_THRESHOLD, MatchIndex
+from factcheck.matching.scoring import match_claim
+from factcheck.sources.passages import Passage
 
 DEFAULT_DATA = Path(__file__).with_name("data") / "match_eval.jsonl"
 DEPTH = 10
@@ -43,13 +45,13 @@ def load(path: Path) -> tuple[list[dict], list[dict]]:
 
 
 def rank_matcher(passages: list[dict], claims: list[dict], exhaustive: bool = False):
-    """Ranked passage ids and top scores per claim, from factcheck.match."""
+    """Ranked passage ids and top scores per claim, from factcheck.matching.index."""
     index = MatchIndex.build(
         Passage(p["id"], p["text"], p.get("lang"), p.get("source")) for p in passages
     )
     out = {}
     for claim in claims:
-        found = index.match(claim["text"], claim["lang"], DEPTH, 0.0, exhaustive=exhaustive)
+        found = match_claim(index, claim["text"], claim["lang"], DEPTH, 0.0, exhaustive=exhaustive)
         out[claim["id"]] = ([m.passage_id for m in found], found[0].score if found else 0.0)
         STRONG[claim["id"]] = [m.passage_id for m in found if m.strength == "strong"]
     return out
@@ -126,7 +128,7 @@ def main() -> None:
         f"{len(passages)} passages"
     )
     methods = [
-        ("factcheck.match", lambda: rank_matcher(passages, claims)),
+        ("factcheck.matching.index", lambda: rank_matcher(passages, claims)),
         ("  (exhaustive)", lambda: rank_matcher(passages, claims, exhaustive=True)),
         ("bm25s", lambda: rank_bm25(passages, claims)),
         ("WRatio raw", lambda: rank_wratio(passages, claims)),
@@ -147,7 +149,7 @@ def main() -> None:
         fp, kept, threshold = false_positive_rate(
             ranked, claims, SUGGESTION_THRESHOLD if mine else None
         )
-        if name == "factcheck.match":
+        if name == "factcheck.matching.index":
             _MATCHER_KEPT[0] = kept
         print(
             f"{name:17} {cells[0]:>27} {cells[1]:>27} {fp:>14.2f} {threshold:>10.1f}"

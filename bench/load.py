@@ -35,17 +35,36 @@ BENCHMARKS = BENCH.parent / "BENCHMARKS.md"
 SECTION = "## Load (issue 6)"
 
 
-def drive(base: str, *, seconds: float, readers: int, paths: list[str],
-          checkers: list[str] = (), claim_ids: list[int] = (), tag: str = "",
-          logins: dict | None = None) -> tuple:
+def drive(
+    base: str,
+    *,
+    seconds: float,
+    readers: int,
+    paths: list[str],
+    checkers: list[str] = (),
+    claim_ids: list[int] = (),
+    tag: str = "",
+    logins: dict | None = None,
+) -> tuple:
     """Run readers (and checkers) for ``seconds``; returns (Stats, saves, elapsed)."""
     deadline = time.monotonic() + seconds
     started = time.monotonic()
     with ThreadPoolExecutor(readers + len(checkers)) as pool:
         reading = [pool.submit(reader, base, paths, deadline, n) for n in range(readers)]
-        checking = [pool.submit(checker, base, name, PASSWORD, claim_ids, deadline, n, tag,
-                                   logins if logins is not None else {})
-                    for n, name in enumerate(checkers)]
+        checking = [
+            pool.submit(
+                checker,
+                base,
+                name,
+                PASSWORD,
+                claim_ids,
+                deadline,
+                n,
+                tag,
+                logins if logins is not None else {},
+            )
+            for n, name in enumerate(checkers)
+        ]
         stats, saves = Stats(), []
         for future in reading:
             stats.merge(future.result())
@@ -59,42 +78,64 @@ def drive(base: str, *, seconds: float, readers: int, paths: list[str],
 def run_engine(engine: str, args, ceiling: str) -> dict:
     """Prepare a database on ``engine``, load it in slices that alternate with the ceiling
     server at ``ceiling`` (so both see the same background load), verify; the figures."""
-    with tempfile.TemporaryDirectory(prefix="fc-load-") as folder, \
-            database(engine, Path(folder)) as url:
+    with (
+        tempfile.TemporaryDirectory(prefix="fc-load-") as folder,
+        database(engine, Path(folder)) as url,
+    ):
         env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
-        env.update(DATABASE_URL=url, FACTCHECK_INSTANCE=str(Path(folder) / "instance"),
-                   SECRET_KEY=os.urandom(24).hex(), FACTCHECK_PRODUCTION="1",
-                   FACTCHECK_AUTO_MIGRATE="0")
+        env.update(
+            DATABASE_URL=url,
+            FACTCHECK_INSTANCE=str(Path(folder) / "instance"),
+            SECRET_KEY=os.urandom(24).hex(),
+            FACTCHECK_PRODUCTION="1",
+            FACTCHECK_AUTO_MIGRATE="0",
+        )
         if args.public_cache_seconds is not None:
             env["FACTCHECK_PUBLIC_CACHE_SECONDS"] = str(args.public_cache_seconds)
         plan = prepare(url, env, checkers=args.checkers, work_claims=args.work_claims)
         app_stats, ceiling_stats, saves, logins = Stats(), Stats(), [], {}
         with gunicorn(args.app, env, BENCH.parent, args.workers, args.threads) as base:
             if plan.checkers:  # log in before the clock runs: password hashing is slow
-                app_stats.merge(drive(base, seconds=0, readers=0, paths=[],
-                                      checkers=plan.checkers, logins=logins)[0])
+                app_stats.merge(
+                    drive(
+                        base, seconds=0, readers=0, paths=[], checkers=plan.checkers, logins=logins
+                    )[0]
+                )
             for _ in range(args.slices):
-                part, _, elapsed = drive(ceiling, seconds=args.seconds / args.slices,
-                                         readers=args.readers, paths=["/"])
+                part, _, elapsed = drive(
+                    ceiling, seconds=args.seconds / args.slices, readers=args.readers, paths=["/"]
+                )
                 ceiling_stats.merge(part)
                 ceiling_stats.elapsed += elapsed
-                part, saved, elapsed = drive(base, seconds=args.seconds / args.slices,
-                                             readers=args.readers, paths=plan.reader_paths,
-                                             checkers=plan.checkers,
-                                             claim_ids=plan.work_claim_ids, tag=engine,
-                                             logins=logins)
+                part, saved, elapsed = drive(
+                    base,
+                    seconds=args.seconds / args.slices,
+                    readers=args.readers,
+                    paths=plan.reader_paths,
+                    checkers=plan.checkers,
+                    claim_ids=plan.work_claim_ids,
+                    tag=engine,
+                    logins=logins,
+                )
                 app_stats.merge(part)
                 app_stats.elapsed += elapsed
                 saves += saved
         check = verify(url, saves)
-    return {"engine": engine, "stats": app_stats, "ceiling": ceiling_stats,
-            "saves": len(saves), "check": check}
+    return {
+        "engine": engine,
+        "stats": app_stats,
+        "ceiling": ceiling_stats,
+        "saves": len(saves),
+        "check": check,
+    }
 
 
 def table(results: list[dict]) -> list[str]:
     """The figures as Markdown lines."""
-    lines = ["| run | kind | requests | req/s | p50 ms | p99 ms | 5xx | conn. errors |",
-             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| run | kind | requests | req/s | p50 ms | p99 ms | 5xx | conn. errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for result in results:
         lines += result["ceiling"].rows(f"ceiling, beside {result['engine']}")
         lines += result["stats"].rows(f"factcheck on {result['engine']}")
@@ -110,14 +151,21 @@ def table(results: list[dict]) -> list[str]:
             f"{stats.conflicts} conflicts (409, reloaded and retried); history: "
             f"{check['missing']} missing, {check['doubled']} doubled, "
             f"{check['unacknowledged']} unacknowledged; lost updates: {check['lost']} "
-            f"(of {check['claims']} claims saved); 5xx: {stats.server_errors}")
+            f"(of {check['claims']} claims saved); 5xx: {stats.server_errors}"
+        )
     return lines
 
 
 def passed(results: list[dict]) -> bool:
-    return all(r["ratio"] >= TARGET_RATIO and r["stats"].server_errors == 0
-               and not r["stats"].conn_errors and r["check"]["missing"] == 0
-               and r["check"]["doubled"] == 0 and r["check"]["lost"] == 0 for r in results)
+    return all(
+        r["ratio"] >= TARGET_RATIO
+        and r["stats"].server_errors == 0
+        and not r["stats"].conn_errors
+        and r["check"]["missing"] == 0
+        and r["check"]["doubled"] == 0
+        and r["check"]["lost"] == 0
+        for r in results
+    )
 
 
 def write_section(lines: list[str], path: Path = BENCHMARKS) -> None:
@@ -128,19 +176,21 @@ def write_section(lines: list[str], path: Path = BENCHMARKS) -> None:
     section, after = (rest, "")
     if found and "\n## " in rest:
         cut = rest.index("\n## ")
-        section, after = rest[:cut + 1], rest[cut + 1:]
-    notes = section[section.index("### Notes"):] if "### Notes" in section else ""
+        section, after = rest[: cut + 1], rest[cut + 1 :]
+    notes = section[section.index("### Notes") :] if "### Notes" in section else ""
     body = "\n".join([SECTION, "", *lines]).rstrip() + "\n"
     if notes:
         body += "\n" + notes.rstrip() + "\n"
-    path.write_text(before.rstrip() + "\n\n" + body + ("\n" + after if after else ""),
-                    encoding="utf-8")
+    path.write_text(
+        before.rstrip() + "\n\n" + body + ("\n" + after if after else ""), encoding="utf-8"
+    )
 
 
 def _cache_seconds(args) -> str:
     if args.public_cache_seconds is not None:
         return f"{args.public_cache_seconds:g}"
     from factcheck.config import DEFAULTS
+
     return f"{DEFAULTS.get('PUBLIC_CACHE_SECONDS', 'none'):g} (default)"
 
 
@@ -150,35 +200,54 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--readers", type=int, default=16)
     parser.add_argument("--checkers", type=int, default=4)
-    parser.add_argument("--work-claims", type=int, default=6,
-                        help="claims the checkers share (few: conflicts must happen)")
+    parser.add_argument(
+        "--work-claims",
+        type=int,
+        default=6,
+        help="claims the checkers share (few: conflicts must happen)",
+    )
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--slices", type=int, default=4,
-                        help="alternate app and ceiling this many times per engine")
-    parser.add_argument("--app", default="factcheck:create_app()",
-                        help="WSGI app to load (to measure a candidate fix)")
-    parser.add_argument("--public-cache-seconds", type=float,
-                        help="the app's PUBLIC_CACHE_SECONDS (default: the app's default)")
+    parser.add_argument(
+        "--slices", type=int, default=4, help="alternate app and ceiling this many times per engine"
+    )
+    parser.add_argument(
+        "--app",
+        default="factcheck:create_app()",
+        help="WSGI app to load (to measure a candidate fix)",
+    )
+    parser.add_argument(
+        "--public-cache-seconds",
+        type=float,
+        help="the app's PUBLIC_CACHE_SECONDS (default: the app's default)",
+    )
     parser.add_argument("--write", action="store_true", help="record in BENCHMARKS.md")
     args = parser.parse_args(argv)
     command = "python bench/load.py " + shlex.join(argv if argv is not None else sys.argv[1:])
-    header = [f"Command: `{command.strip()}`", "",
-              f"Machine: os.cpu_count() = {os.cpu_count()}; client and server share it. "
-              f"gunicorn -w {args.workers} -k gthread --threads {args.threads}; "
-              f"{args.readers} readers (keep-alive), {args.checkers} checkers on "
-              f"{args.work_claims} shared claims; {args.seconds:g} s per engine for the app and "
-              f"as much for the ceiling, alternating in {args.slices} slices. "
-              f"PUBLIC_CACHE_SECONDS: {_cache_seconds(args)}.", ""]
+    header = [
+        f"Command: `{command.strip()}`",
+        "",
+        f"Machine: os.cpu_count() = {os.cpu_count()}; client and server share it. "
+        f"gunicorn -w {args.workers} -k gthread --threads {args.threads}; "
+        f"{args.readers} readers (keep-alive), {args.checkers} checkers on "
+        f"{args.work_claims} shared claims; {args.seconds:g} s per engine for the app and "
+        f"as much for the ceiling, alternating in {args.slices} slices. "
+        f"PUBLIC_CACHE_SECONDS: {_cache_seconds(args)}.",
+        "",
+    ]
     print("\n".join(header), flush=True)
     engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
-    with gunicorn("ceiling_app:app", dict(os.environ), BENCH, args.workers,
-                  args.threads) as ceiling:
+    with gunicorn(
+        "ceiling_app:app", dict(os.environ), BENCH, args.workers, args.threads
+    ) as ceiling:
         results = [run_engine(engine, args, ceiling) for engine in engines]
     lines = table(results)
     ok = passed(results)
-    lines += ["", f"Targets (verdict pages >= {TARGET_RATIO:.0%} of the ceiling, zero 5xx, "
-                  f"zero lost updates): {'met' if ok else 'MISSED'}."]
+    lines += [
+        "",
+        f"Targets (verdict pages >= {TARGET_RATIO:.0%} of the ceiling, zero 5xx, "
+        f"zero lost updates): {'met' if ok else 'MISSED'}.",
+    ]
     print("\n".join(lines))
     if args.write:
         write_section(header + lines)

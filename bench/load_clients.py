@@ -57,9 +57,11 @@ class Stats:
             values = sorted(self.latencies[kind])
             p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
             server = sum(n for s, n in self.statuses[kind].items() if s >= 500)
-            rows.append(f"| {label} | {kind} | {len(values)} | {self.rate([kind]):.1f} | "
-                        f"{statistics.median(values) * 1000:.1f} | {p99 * 1000:.1f} | "
-                        f"{server} | {self.conn_errors[kind]} |")
+            rows.append(
+                f"| {label} | {kind} | {len(values)} | {self.rate([kind]):.1f} | "
+                f"{statistics.median(values) * 1000:.1f} | {p99 * 1000:.1f} | "
+                f"{server} | {self.conn_errors[kind]} |"
+            )
         return rows
 
 
@@ -151,20 +153,28 @@ def _timed(stats: Stats, kind: str, call, *args, **kwargs):
     return response
 
 
-def log_in(session: requests.Session, base: str, name: str, password: str, stats: Stats
-           ) -> bool:
+def log_in(session: requests.Session, base: str, name: str, password: str, stats: Stats) -> bool:
     page = _timed(stats, "login", session.get, base + "/login")
     form = form_with(page.text, "password") if page is not None else None
     if form is None:
         return False
     form["fields"].update(name=name, password=password)
-    done = _timed(stats, "login", session.post, urljoin(page.url, form["action"]),
-                  data=form["fields"])
+    done = _timed(
+        stats, "login", session.post, urljoin(page.url, form["action"]), data=form["fields"]
+    )
     return done is not None and done.status_code in (302, 303)
 
 
-def checker(base: str, name: str, password: str, claim_ids: list[int], deadline: float,
-            seed: int, tag: str, logins: dict) -> tuple[Stats, list[dict]]:
+def checker(
+    base: str,
+    name: str,
+    password: str,
+    claim_ids: list[int],
+    deadline: float,
+    seed: int,
+    tag: str,
+    logins: dict,
+) -> tuple[Stats, list[dict]]:
     """Save a verdict with a uniquely marked rationale on random claims until ``deadline``,
     logging in first unless ``logins`` holds this checker's session from an earlier slice.
     Returns the figures and the saves the server acknowledged (with a redirect)."""
@@ -189,8 +199,9 @@ def checker(base: str, name: str, password: str, claim_ids: list[int], deadline:
     return stats, saves
 
 
-def _save_once(session: requests.Session, base: str, claim_id: int, verdict: str,
-               marker: str, stats: Stats) -> dict | None:
+def _save_once(
+    session: requests.Session, base: str, claim_id: int, verdict: str, marker: str, stats: Stats
+) -> dict | None:
     """One load-and-save; the save's record, {} when refused, None on a conflict."""
     url = f"{base}/review/claims/{claim_id}"
     page = _timed(stats, "review page", session.get, url)
@@ -200,12 +211,17 @@ def _save_once(session: requests.Session, base: str, claim_id: int, verdict: str
         return {}
     fields = form["fields"]
     fields.update(verdict=verdict, rationale=f"Checked against the cited sources. {marker}")
-    answer = _timed(stats, "save verdict", session.post, urljoin(url, form["action"] or url),
-                    data=fields)
+    answer = _timed(
+        stats, "save verdict", session.post, urljoin(url, form["action"] or url), data=fields
+    )
     if answer is not None and answer.status_code == 409:
         stats.conflicts += 1
         return None
     if answer is None or answer.status_code not in (302, 303):
         return {}
-    return {"claim_id": claim_id, "version": int(fields.get("version") or 0),
-            "marker": marker, "rationale": fields["rationale"]}
+    return {
+        "claim_id": claim_id,
+        "version": int(fields.get("version") or 0),
+        "marker": marker,
+        "rationale": fields["rationale"],
+    }

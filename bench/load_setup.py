@@ -21,10 +21,11 @@ from pathlib import Path
 import requests
 from sqlmodel import Session, select
 
-from factcheck import db, review
-from factcheck.ingest import content_hash
+from factcheck import db
+from factcheck.articles.ingest import content_hash
 from factcheck.models import Article, Claim, Evidence, ReviewEvent, Source, User
-from factcheck.ratings import RatingScale
+from factcheck.review import workflow
+from factcheck.review.ratings import RatingScale
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "claims" / "kazakhstan-abraham-accords.yaml"
@@ -46,8 +47,7 @@ def database(engine: str, folder: Path) -> Iterator[str]:
     try:
         yield f"{PG_SERVER}/{name}"
     finally:
-        subprocess.run(["dropdb", "--force", "-h", host, "-p", port, "-U", user, name],
-                       check=True)
+        subprocess.run(["dropdb", "--force", "-h", host, "-p", port, "-U", user, name], check=True)
 
 
 @dataclass
@@ -58,8 +58,14 @@ class Plan:
 
 
 def _cli(env: dict, *args: str, stdin: str | None = None) -> None:
-    done = subprocess.run([sys.executable, "-m", "flask", "--app", "factcheck", *args],
-                          env=env, cwd=ROOT, input=stdin, text=True, capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "factcheck", *args],
+        env=env,
+        cwd=ROOT,
+        input=stdin,
+        text=True,
+        capture_output=True,
+    )
     if done.returncode:
         raise RuntimeError(f"factcheck {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
 
@@ -88,62 +94,95 @@ def prepare(url: str, env: dict, *, checkers: int, work_claims: int) -> Plan:
         work = _synthetic(session, 0, claims=work_claims, title="Claims under review")
         work_ids = []
         for claim in _claims(session, work):
-            review.change_status(session, claim, "in_review", user=checker,
-                                 expected_version=claim.version)
+            workflow.change_status(
+                session, claim, "in_review", user=checker, expected_version=claim.version
+            )
             work_ids.append(claim.id)
     engine.dispose()
     return Plan(paths, names[:checkers], work_ids)
 
 
 def _claims(session: Session, article: Article) -> list[Claim]:
-    return list(session.exec(select(Claim).where(Claim.article_id == article.id)
-                             .order_by(Claim.position)).all())
+    return list(
+        session.exec(
+            select(Claim).where(Claim.article_id == article.id).order_by(Claim.position)
+        ).all()
+    )
 
 
-def _synthetic(session: Session, number: int, *, claims: int = CLAIMS_PER_ARTICLE,
-               title: str = "Synthetic article") -> Article:
+def _synthetic(
+    session: Session,
+    number: int,
+    *,
+    claims: int = CLAIMS_PER_ARTICLE,
+    title: str = "Synthetic article",
+) -> Article:
     """An article with ``claims`` claims, one cited source and a confirmed passage each."""
-    body = " ".join(f"In town {n}, {n * 1000} people voted in {2000 + n}." for n in
-                    range(claims))
-    article = Article(slug=f"synthetic-{number}", title=f"{title} {number}", text=body,
-                      content_hash=content_hash(body + str(number)), language="en",
-                      publisher="Load Bench Gazette")
+    body = " ".join(f"In town {n}, {n * 1000} people voted in {2000 + n}." for n in range(claims))
+    article = Article(
+        slug=f"synthetic-{number}",
+        title=f"{title} {number}",
+        text=body,
+        content_hash=content_hash(body + str(number)),
+        language="en",
+        publisher="Load Bench Gazette",
+    )
     session.add(article)
     session.flush()
-    source = Source(article_id=article.id, position=1, title="Election office results",
-                    url="https://elections.example.org/results")
+    source = Source(
+        article_id=article.id,
+        position=1,
+        title="Election office results",
+        url="https://elections.example.org/results",
+    )
     session.add(source)
     session.flush()
     for n in range(claims):
         sentence = f"In town {n}, {n * 1000} people voted in {2000 + n}."
-        claim = Claim(article_id=article.id, key=f"c{n + 1}", position=n + 1, text=sentence,
-                      sentence=sentence)
+        claim = Claim(
+            article_id=article.id, key=f"c{n + 1}", position=n + 1, text=sentence, sentence=sentence
+        )
         session.add(claim)
         session.flush()
-        session.add(Evidence(claim_id=claim.id, source_id=source.id, state="confirmed",
-                             passage=f"Town {n}: {n * 1000} ballots cast ({2000 + n})."))
+        session.add(
+            Evidence(
+                claim_id=claim.id,
+                source_id=source.id,
+                state="confirmed",
+                passage=f"Town {n}: {n * 1000} ballots cast ({2000 + n}).",
+            )
+        )
     return article
 
 
-def _publish(session: Session, claim: Claim, checker: User, editor: User,
-             scale: RatingScale) -> None:
-    review.change_status(session, claim, "in_review", user=checker,
-                         expected_version=claim.version)
-    review.set_verdict(session, claim, "mostly_true", f"The **official count** for {claim.key} "
-                       "matches, within rounding.", user=checker,
-                       expected_version=claim.version, scale=scale)
-    review.change_status(session, claim, "verified", user=checker,
-                         expected_version=claim.version)
-    review.change_status(session, claim, "published", user=editor,
-                         expected_version=claim.version)
+def _publish(
+    session: Session, claim: Claim, checker: User, editor: User, scale: RatingScale
+) -> None:
+    workflow.change_status(
+        session, claim, "in_review", user=checker, expected_version=claim.version
+    )
+    workflow.set_verdict(
+        session,
+        claim,
+        "mostly_true",
+        f"The **official count** for {claim.key} matches, within rounding.",
+        user=checker,
+        expected_version=claim.version,
+        scale=scale,
+    )
+    workflow.change_status(session, claim, "verified", user=checker, expected_version=claim.version)
+    workflow.change_status(session, claim, "published", user=editor, expected_version=claim.version)
 
 
 def verify(url: str, saves: list[dict]) -> dict:
     """Compare the acknowledged saves with the history and the claims' final state."""
     engine = db.make_engine(url)
     with Session(engine) as session:
-        texts = session.exec(select(ReviewEvent.to_value).where(
-            ReviewEvent.action == "rationale", ReviewEvent.to_value.like("%load-%"))).all()
+        texts = session.exec(
+            select(ReviewEvent.to_value).where(
+                ReviewEvent.action == "rationale", ReviewEvent.to_value.like("%load-%")
+            )
+        ).all()
         in_history = Counter(m for t in texts for m in re.findall(r"load-\S+", t or ""))
         by_claim = defaultdict(list)
         for save in saves:
@@ -157,10 +196,13 @@ def verify(url: str, saves: list[dict]) -> dict:
             lost += sum(n - 1 for n in versions.values()) + (final != last["rationale"])
     engine.dispose()
     acknowledged = {s["marker"] for s in saves}
-    return {"missing": sum(1 for m in acknowledged if in_history[m] == 0),
-            "doubled": sum(1 for m in acknowledged if in_history[m] > 1),
-            "unacknowledged": sum(1 for m in in_history if m not in acknowledged),
-            "lost": lost, "claims": len(by_claim)}
+    return {
+        "missing": sum(1 for m in acknowledged if in_history[m] == 0),
+        "doubled": sum(1 for m in acknowledged if in_history[m] > 1),
+        "unacknowledged": sum(1 for m in in_history if m not in acknowledged),
+        "lost": lost,
+        "claims": len(by_claim),
+    }
 
 
 def _free_port() -> int:
@@ -176,11 +218,29 @@ def gunicorn(spec: str, env: dict, cwd: Path, workers: int, threads: int) -> Ite
     log = Path(env.get("FACTCHECK_INSTANCE") or "/tmp") / f"gunicorn-{port}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads",
-         str(threads), "-b", f"127.0.0.1:{port}", "--error-logfile", str(log),
-         "--no-control-socket", spec],  # the default control socket is one shared path
-        env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)  # its own process group: the workers go down with it
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            str(workers),
+            "-k",
+            "gthread",
+            "--threads",
+            str(threads),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--error-logfile",
+            str(log),
+            "--no-control-socket",
+            spec,
+        ],  # the default control socket is one shared path
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # its own process group: the workers go down with it
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(process, base, log, workers)

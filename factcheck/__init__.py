@@ -14,7 +14,7 @@ from flask import Flask
 from factcheck import config as settings
 from factcheck import db
 from factcheck.errors import FactcheckError
-from factcheck.ratings import RatingScale
+from factcheck.review.ratings import RatingScale
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,8 +44,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["PRODUCTION"] and app.config["SECRET_KEY"] == settings.DEFAULT_SECRET_KEY:
         raise FactcheckError("refusing to start in production with the default SECRET_KEY")
     if not app.config["DATABASE_URL"]:
-        app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(app.instance_path,
-                                                                  "factcheck.sqlite3")
+        app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(
+            app.instance_path, "factcheck.sqlite3"
+        )
     app.config["SESSION_COOKIE_SECURE"] = bool(app.config["PRODUCTION"])
     app.extensions["factcheck.engine"] = db.make_engine(app.config["DATABASE_URL"])
     app.extensions["factcheck.ratings"] = RatingScale(app.config["RATING_SCALE"])

@@ -27,7 +27,7 @@ DEFAULTS: dict = {
     # Verdict pages are kept rendered per process and re-checked against the database at most
     # this often (seconds; readers see a change that much later). 0: check on every request.
     "PUBLIC_CACHE_SECONDS": 2.0,
-    # Replace the default rating scale (see factcheck/ratings.py for the shape).
+    # Replace the default rating scale (see factcheck/review/ratings.py for the shape).
     "RATING_SCALE": None,
     # Fetching sources.
     "FETCH_TIMEOUT": (5.0, 15.0),  # connect, read seconds
@@ -71,8 +71,8 @@ def from_environment(prefix: str = "FACTCHECK_") -> dict:
     """Settings found in the environment: DATABASE_URL and SECRET_KEY as is, others prefixed."""
     found = {}
     for name, parse in ENVIRONMENT.items():
-        for env_name in (prefix + name, name) if name in ("DATABASE_URL", "SECRET_KEY") else (
-            prefix + name,
+        for env_name in (
+            (prefix + name, name) if name in ("DATABASE_URL", "SECRET_KEY") else (prefix + name,)
         ):
             if os.environ.get(env_name):
                 found[name] = parse(os.environ[env_name])

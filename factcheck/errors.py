@@ -24,8 +24,9 @@ class PermissionDenied(FactcheckError):
 class StaleClaim(FactcheckError):
     """Someone else saved the claim since this version was loaded (optimistic locking)."""
 
-    def __init__(self, message: str, claim_id: int | None = None,
-                 current_version: int | None = None):
+    def __init__(
+        self, message: str, claim_id: int | None = None, current_version: int | None = None
+    ):
         super().__init__(message)
         self.claim_id = claim_id
         self.current_version = current_version

@@ -17,8 +17,12 @@ from factcheck import create_app, db
 from factcheck.models import Article, Claim, User
 
 # The seed article (a copy of shared/seed's, so the tests need nothing outside the repo).
-SEED_ARTICLE = Path(__file__).resolve().parent / "data" / "extract" / (
-    "seed-kazakhstan-abraham-accords.id.txt")
+SEED_ARTICLE = (
+    Path(__file__).resolve().parent
+    / "data"
+    / "extract"
+    / ("seed-kazakhstan-abraham-accords.id.txt")
+)
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 
@@ -113,8 +117,10 @@ def empty_database_url(tmp_path):
         yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
         return
     name = f"factcheck_empty_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1),
-                          isolation_level="AUTOCOMMIT")
+    admin = create_engine(
+        POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1),
+        isolation_level="AUTOCOMMIT",
+    )
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     base = POSTGRES_URL.rsplit("/", 1)[0]
@@ -147,27 +153,39 @@ class Factory:
         self.session.refresh(row)
         return row
 
-    def user(self, name: str | None = None, role: str = "checker", password: str = "pw-123456",
-             active: bool = True) -> User:
+    def user(
+        self,
+        name: str | None = None,
+        role: str = "checker",
+        password: str = "pw-123456",
+        active: bool = True,
+    ) -> User:
         from werkzeug.security import generate_password_hash
 
         self.count += 1
-        return self._save(User(name=name or f"user{self.count}", role=role, active=active,
-                               # few iterations: test users need no strong hash, and speed
-                               password_hash=generate_password_hash(
-                                   password, method="pbkdf2:sha256:1000")))
+        return self._save(
+            User(
+                name=name or f"user{self.count}",
+                role=role,
+                active=active,
+                # few iterations: test users need no strong hash, and speed
+                password_hash=generate_password_hash(password, method="pbkdf2:sha256:1000"),
+            )
+        )
 
     def article(self, title: str = "An article", text_: str | None = None, **fields) -> Article:
-        from factcheck.ingest import content_hash, slugify
+        from factcheck.articles.ingest import content_hash, slugify
 
         self.count += 1
         body = text_ or f"Body of article {self.count}. It says 42 things."
         fields.setdefault("slug", f"{slugify(title)}-{self.count}")
-        return self._save(Article(title=title, text=body, content_hash=content_hash(body),
-                                  **fields))
+        return self._save(
+            Article(title=title, text=body, content_hash=content_hash(body), **fields)
+        )
 
-    def claim(self, article: Article | None = None, text_: str = "Kazakhstan joined in 1992.",
-              **fields) -> Claim:
+    def claim(
+        self, article: Article | None = None, text_: str = "Kazakhstan joined in 1992.", **fields
+    ) -> Claim:
         article = article or self.article()
         self.count += 1
         fields.setdefault("key", f"c{self.count}")

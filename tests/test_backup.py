@@ -33,8 +33,9 @@ def test_backup_while_another_connection_writes(app, factory, tmp_path):
         while not stop.is_set() and n < 500:
             n += 1
             factory_session = Session(engine)
-            factory_session.add(Article(slug=f"w{n}", title="w", text=f"t{n}",
-                                        content_hash=f"{n:064d}"))
+            factory_session.add(
+                Article(slug=f"w{n}", title="w", text=f"t{n}", content_hash=f"{n:064d}")
+            )
             factory_session.commit()
             factory_session.close()
 

@@ -22,8 +22,9 @@ import pytest
 from sqlalchemy import func, text
 from sqlmodel import Session, SQLModel, create_engine, select
 
-from factcheck import claimfile, db
-from factcheck.ingest import content_hash
+from factcheck import db
+from factcheck.articles.ingest import content_hash
+from factcheck.claimfiles.dump import dump_article
 from factcheck.models import Article, Claim, ReviewEvent, Snapshot, Source
 
 BIG_CLAIMS = 3000  # enough for a write phase of a second or more on either database
@@ -96,8 +97,7 @@ def _writer_active(url: str) -> bool:
         engine.dispose()
 
 
-def _kill_while(process: subprocess.Popen, ready, *, settle: float, timeout: float = 120
-                ) -> None:
+def _kill_while(process: subprocess.Popen, ready, *, settle: float, timeout: float = 120) -> None:
     """SIGKILL ``process`` ``settle`` seconds after ``ready()`` first holds.
 
     Fails the test when the process ends before it could be killed: then nothing was shown.
@@ -169,7 +169,7 @@ def big_claim_file(tmp_path_factory) -> Path:
             for c in claims
         )
         session.commit()
-        content = claimfile.dump(session, article)
+        content = dump_article(session, article)
     engine.dispose()
     path = tmp_path_factory.mktemp("faults") / "big-synthetic.yaml"
     path.write_text(content, encoding="utf-8")
@@ -182,7 +182,7 @@ def test_killed_import_leaves_database_as_before_and_next_import_succeeds(
     existing = factory.claim(factory.article("Already here"), "Jakarta has 11 million people.")
     article = session.get(Article, existing.article_id)
     before_rows = _rows_per_table(app.extensions["factcheck.engine"])
-    before_dump = claimfile.dump(session, article)
+    before_dump = dump_article(session, article)
     url = app.config["DATABASE_URL"]
 
     process = _start(app, "import", str(big_claim_file))
@@ -190,7 +190,7 @@ def test_killed_import_leaves_database_as_before_and_next_import_succeeds(
 
     assert _rows_per_table(app.extensions["factcheck.engine"]) == before_rows
     session.expire_all()
-    assert claimfile.dump(session, session.get(Article, article.id)) == before_dump
+    assert dump_article(session, session.get(Article, article.id)) == before_dump
 
     again = _run(app, "import", str(big_claim_file))
     assert again.returncode == 0, again.stdout + again.stderr
@@ -204,10 +204,14 @@ def test_killed_import_leaves_database_as_before_and_next_import_succeeds(
 
 # --- a killed fetch -----------------------------------------------------------------------
 def _page(name: str) -> str:
-    paragraphs = "".join(f"<p>{name} paragraph {n}: the harbour moved {n * 17} tonnes of "
-                         f"cargo in {1990 + n}.</p>" for n in range(60))
-    return (f"<!doctype html><html><head><title>{name}</title></head><body><article>"
-            f"<h1>{name}</h1>{paragraphs}<p>End of {name} report.</p></article></body></html>")
+    paragraphs = "".join(
+        f"<p>{name} paragraph {n}: the harbour moved {n * 17} tonnes of cargo in {1990 + n}.</p>"
+        for n in range(60)
+    )
+    return (
+        f"<!doctype html><html><head><title>{name}</title></head><body><article>"
+        f"<h1>{name}</h1>{paragraphs}<p>End of {name} report.</p></article></body></html>"
+    )
 
 
 @pytest.fixture
@@ -225,8 +229,9 @@ def slow_server():
         release.wait(timeout=60)
         return Response(_page("Slow"), content_type="text/html; charset=utf-8")
 
-    server.expect_request("/fast").respond_with_data(_page("Fast"),
-                                                     content_type="text/html; charset=utf-8")
+    server.expect_request("/fast").respond_with_data(
+        _page("Fast"), content_type="text/html; charset=utf-8"
+    )
     server.expect_request("/slow").respond_with_handler(slow)
     server.start()
     server.arrived, server.release = arrived, release
@@ -251,11 +256,20 @@ def _complete_snapshots_only(session: Session, sources: dict[str, Source]) -> di
 
 
 def test_killed_fetch_keeps_only_complete_snapshots_and_next_fetch_succeeds(
-        app, session, factory, slow_server):
+    app, session, factory, slow_server
+):
     article = factory.article("Harbour cargo")
-    sources = {name: factory._save(Source(article_id=article.id, position=n, title=name,
-                                          url=slow_server.url_for(f"/{name.lower()}")))
-               for n, name in enumerate(["Fast", "Slow"], start=1)}
+    sources = {
+        name: factory._save(
+            Source(
+                article_id=article.id,
+                position=n,
+                title=name,
+                url=slow_server.url_for(f"/{name.lower()}"),
+            )
+        )
+        for n, name in enumerate(["Fast", "Slow"], start=1)
+    }
     before_rows = _rows_per_table(app.extensions["factcheck.engine"])
 
     process = _start(app, "fetch", article.slug)
@@ -268,7 +282,8 @@ def test_killed_fetch_keeps_only_complete_snapshots_and_next_fetch_succeeds(
     # At most the fast source's snapshot was added; nothing else changed in number.
     assert rows["snapshot"] - before_rows["snapshot"] == after["Fast"] <= 1
     assert {k: v for k, v in rows.items() if k != "snapshot"} == {
-        k: v for k, v in before_rows.items() if k != "snapshot"}
+        k: v for k, v in before_rows.items() if k != "snapshot"
+    }
     assert session.get(Source, sources["Slow"].id).fetch_status != "ok"
 
     slow_server.release.set()  # the slow source now answers at once

@@ -6,7 +6,7 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 from factcheck import db
-from factcheck.search import include_object
+from factcheck.review.search import include_object
 
 
 def test_upgrade_from_empty_creates_every_table(empty_database_url):
@@ -22,8 +22,9 @@ def test_models_and_migrations_agree(empty_database_url):
     engine = db.make_engine(empty_database_url)
     db.upgrade(engine)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={
-            "compare_type": True, "include_object": include_object})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object}
+        )
         differences = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
     assert differences == []
@@ -51,20 +52,22 @@ def test_data_loaded_at_an_older_revision_survives_the_upgrade(empty_database_ur
     from sqlmodel import Session, select
 
     from factcheck.models import Article, Claim
-    from factcheck.search import claim_text_filter
+    from factcheck.review.search import claim_text_filter
 
     engine = db.make_engine(empty_database_url)
     db.upgrade(engine, "0001")
     with engine.begin() as connection:
         connection.exec_driver_sql(
             "INSERT INTO article (slug, title, language, text, content_hash, created_at) "
-            "VALUES ('a', 'Artikel', 'id', 'Teks.', 'h', '2025-11-06 10:00:00+00:00')")
+            "VALUES ('a', 'Artikel', 'id', 'Teks.', 'h', '2025-11-06 10:00:00+00:00')"
+        )
         for n, words in enumerate(["Kazakhstan bergabung 1992", "Maroko dan Sudan", "lain"]):
             connection.exec_driver_sql(
-                "INSERT INTO claim (article_id, key, position, text, sentence, start, \"end\", "
+                'INSERT INTO claim (article_id, key, position, text, sentence, start, "end", '
                 "score, reasons, kind, status, created_at, updated_at, version) VALUES "
                 f"(1, 'c{n}', {n}, '{words}', '{words}.', 0, 1, 0.5, '[]', 'fact', "
-                "'unverified', '2025-11-06 10:00:00+00:00', '2025-11-06 10:00:00+00:00', 1)")
+                "'unverified', '2025-11-06 10:00:00+00:00', '2025-11-06 10:00:00+00:00', 1)"
+            )
     db.upgrade(engine)
     with Session(engine) as session:
         assert len(session.exec(select(Claim)).all()) == 3

@@ -62,5 +62,8 @@ def _create_app() -> Flask:
     return create_app()
 
 
-main = FlaskGroup(create_app=_create_app, add_default_commands=True,
-                  help="factcheck: track, check and publish the claims in news articles.")
+main = FlaskGroup(
+    create_app=_create_app,
+    add_default_commands=True,
+    help="factcheck: track, check and publish the claims in news articles.",
+)

@@ -10,31 +10,34 @@ import click
 from flask import current_app
 from sqlmodel import select
 
-from factcheck import claimfile
-from factcheck import ingest as ingesting
+from factcheck.articles import ingest as ingesting
+from factcheck.claimfiles.load import import_path
 from factcheck.cli import transaction, user_errors
 from factcheck.errors import InputError
 from factcheck.models import Article, Claim
 
 
-def _read_document(target: str, title: str | None, language: str | None
-                   ) -> ingesting.ParsedArticle:
+def _read_document(target: str, title: str | None, language: str | None) -> ingesting.ParsedArticle:
     """PATH, URL or - (stdin) to a parsed article."""
     if target.startswith(("http://", "https://")):
-        from factcheck.pagetext import charset_of, decode_page
-        from factcheck.sources import FetchSettings, fetch_url
+        from factcheck.sources.fetch import FetchSettings, fetch_url
+        from factcheck.sources.pagetext import charset_of, decode_page
 
         result = fetch_url(target, FetchSettings.from_config(current_app.config))
         html = "html" in (result.content_type or "") or ingesting.looks_like_html(
-            result.body[:1000].decode("ascii", "ignore"))
+            result.body[:1000].decode("ascii", "ignore")
+        )
         text = decode_page(result.body, charset_of(result.content_type), html=html)
-        return ingesting.parse_document(text, target, title=title, language=language,
-                                        url=result.final_url)
+        return ingesting.parse_document(
+            text, target, title=title, language=language, url=result.final_url
+        )
     if target == "-":
-        return ingesting.read_document(sys.stdin.buffer.read(), "stdin", title=title,
-                                       language=language)
-    return ingesting.read_document(ingesting.read_path(target), target, title=title,
-                                   language=language)
+        return ingesting.read_document(
+            sys.stdin.buffer.read(), "stdin", title=title, language=language
+        )
+    return ingesting.read_document(
+        ingesting.read_path(target), target, title=title, language=language
+    )
 
 
 @click.command("ingest")
@@ -43,34 +46,48 @@ def _read_document(target: str, title: str | None, language: str | None
 @click.option("--language", type=click.Choice(["id", "en"]), help="Default: detected.")
 @click.option("--publisher", help="Who published the article.")
 @click.option("--no-extract", is_flag=True, help="Store the article without proposing claims.")
-@click.option("--min-score", default=0.4, show_default=True,
-              help="Store proposed claims at least this check-worthy.")
+@click.option(
+    "--min-score",
+    default=0.4,
+    show_default=True,
+    help="Store proposed claims at least this check-worthy.",
+)
 @user_errors
-def ingest_command(target: str, title: str | None, language: str | None, publisher: str | None,
-                   no_extract: bool, min_score: float) -> None:
+def ingest_command(
+    target: str,
+    title: str | None,
+    language: str | None,
+    publisher: str | None,
+    no_extract: bool,
+    min_score: float,
+) -> None:
     """Store an article from a text or HTML file, a URL, or - for stdin."""
     parsed = _read_document(target, title, language)
     with transaction() as session:
-        article, created = ingesting.ingest(session, parsed, extract=not no_extract,
-                                            min_score=min_score, publisher=publisher)
+        article, created = ingesting.ingest(
+            session, parsed, extract=not no_extract, min_score=min_score, publisher=publisher
+        )
         claims = len(session.exec(select(Claim.id).where(Claim.article_id == article.id)).all())
     if not created:
         click.echo(f"already ingested as {article.slug!r} (id {article.id}); nothing changed")
         return
-    click.echo(f"ingested {article.slug!r} (id {article.id}, language {article.language}): "
-               f"{len(parsed.sources)} sources, {claims} proposed claims")
+    click.echo(
+        f"ingested {article.slug!r} (id {article.id}, language {article.language}): "
+        f"{len(parsed.sources)} sources, {claims} proposed claims"
+    )
 
 
 @click.command("extract")
 @click.argument("target")
-@click.option("--format", "output", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "output", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
 @click.option("--language", type=click.Choice(["id", "en"]), help="Default: detected.")
 @click.option("--min-score", default=0.0, show_default=True)
 @user_errors
 def extract_command(target: str, output: str, language: str | None, min_score: float) -> None:
     """Print the claims proposed for an article, storing nothing."""
-    from factcheck.extract import extract_claims
+    from factcheck.articles.extract import extract_claims
 
     parsed = _read_document(target, None, language)
     proposals = extract_claims(parsed.body, parsed.language, min_score=min_score)
@@ -92,8 +109,12 @@ def import_command(files: tuple[str, ...], replace: bool) -> None:
 
     for name in files:
         with transaction() as session:
-            message = import_any(session, Path(name), replace=replace,
-                                 scale=current_app.extensions["factcheck.ratings"])
+            message = import_any(
+                session,
+                Path(name),
+                replace=replace,
+                scale=current_app.extensions["factcheck.ratings"],
+            )
         click.echo(f"{name}: {message}")
 
 
@@ -113,7 +134,7 @@ def import_demo() -> str | None:
             return None
         files = sorted(folder.glob("*.yaml"))
         for path in files:
-            claimfile.import_path(session, path)
+            import_path(session, path)
     return f"imported {len(files)} demo claim file(s) from {folder}"
 
 
@@ -131,8 +152,14 @@ def serve(host: str, port: int, debug: bool) -> None:
 
     # Not app.run(): Flask ignores that inside its own CLI.
     click.echo(f"serving on http://{host}:{port}/ (development server; Ctrl+C to stop)")
-    run_simple(host, port, current_app._get_current_object(), use_debugger=debug,
-               use_reloader=False, threaded=True)
+    run_simple(
+        host,
+        port,
+        current_app._get_current_object(),
+        use_debugger=debug,
+        use_reloader=False,
+        threaded=True,
+    )
 
 
 def resolve_article(session, ref: str) -> Article:

@@ -41,15 +41,21 @@ def current() -> None:
 
 
 @click.command("backup")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Where to write the copy (default: instance/backups/factcheck-TIME.sqlite3).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Where to write the copy (default: instance/backups/factcheck-TIME.sqlite3).",
+)
 @user_errors
 def backup(output: str | None) -> None:
     """Copy the SQLite database consistently while the app keeps running."""
     url = current_app.config["DATABASE_URL"]
     if db.sqlite_path(url) is None:
-        raise InputError("backup copies the embedded SQLite database; for PostgreSQL use "
-                         "pg_dump (see README, \"Running in production\")")
+        raise InputError(
+            "backup copies the embedded SQLite database; for PostgreSQL use "
+            'pg_dump (see README, "Running in production")'
+        )
     if output is None:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         output = str(Path(current_app.instance_path) / "backups" / f"factcheck-{stamp}.sqlite3")

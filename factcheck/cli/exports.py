@@ -12,7 +12,7 @@ import click
 from flask import current_app
 from sqlmodel import select
 
-from factcheck import claimfile
+from factcheck.claimfiles.dump import dump_article
 from factcheck.cli import transaction, user_errors
 from factcheck.cli.articles import resolve_article
 from factcheck.errors import InputError
@@ -22,34 +22,57 @@ from factcheck.models import Article
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice([*FORMATS, "claimfile"]),
-              default="claimfile", show_default=True,
-              help="claimreview (schema.org JSON-LD DataFeed), json (factcheck/export 1), "
-                   "csv (UTF-8 with BOM), markdown or html (report), claimfile (lossless).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*FORMATS, "claimfile"]),
+    default="claimfile",
+    show_default=True,
+    help="claimreview (schema.org JSON-LD DataFeed), json (factcheck/export 1), "
+    "csv (UTF-8 with BOM), markdown or html (report), claimfile (lossless).",
+)
 @click.option("--article", "article_ref", help="One article, by slug or id (default: all).")
-@click.option("--status", type=click.Choice(list(STATUSES)),
-              help="verified (default): verified and published claims; published: only "
-                   "published ones; all: any status. Deleted claims are never exported.")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Only claims changed on or after this day (YYYY-MM-DD, UTC).")
-@click.option("-o", "--output", default="-", show_default=True,
-              help="File, folder (claimfile with several articles) or - for stdout.")
+@click.option(
+    "--status",
+    type=click.Choice(list(STATUSES)),
+    help="verified (default): verified and published claims; published: only "
+    "published ones; all: any status. Deleted claims are never exported.",
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only claims changed on or after this day (YYYY-MM-DD, UTC).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="File, folder (claimfile with several articles) or - for stdout.",
+)
 @user_errors
-def export_command(fmt: str, article_ref: str | None, status: str | None,
-                   since: datetime | None, output: str) -> None:
+def export_command(
+    fmt: str, article_ref: str | None, status: str | None, since: datetime | None, output: str
+) -> None:
     """Write claims out in FORMAT."""
     if fmt == "claimfile":
         if status or since:
-            raise InputError("claim files hold every claim of an article: "
-                             "--status and --since do not apply to them")
+            raise InputError(
+                "claim files hold every claim of an article: "
+                "--status and --since do not apply to them"
+            )
         export_claimfiles(article_ref, output)
         return
     with transaction() as session:
         article_id = resolve_article(session, article_ref).id if article_ref else None
-        selection = Selection(status=status or "verified", article_id=article_id,
-                              since=since.date() if since else None)
-        publisher = Publisher.from_config(current_app.config,
-                                          current_app.extensions["factcheck.ratings"])
+        selection = Selection(
+            status=status or "verified",
+            article_id=article_id,
+            since=since.date() if since else None,
+        )
+        publisher = Publisher.from_config(
+            current_app.config, current_app.extensions["factcheck.ratings"]
+        )
         write_chunks(export_chunks(session, fmt, selection, publisher), output)
 
 
@@ -89,7 +112,7 @@ def export_claimfiles(article_ref: str | None, output: str) -> None:
             articles = [resolve_article(session, article_ref)]
         else:
             articles = session.exec(select(Article).order_by(Article.id)).all()
-        texts = {a.slug: claimfile.dump(session, a) for a in articles}
+        texts = {a.slug: dump_article(session, a) for a in articles}
     write_claimfiles(texts, output)
 
 

@@ -10,14 +10,16 @@ import click
 from flask import current_app
 from sqlmodel import select
 
-from factcheck import evidence
-from factcheck import sources as archive
+from factcheck.articles.ingest import read_path
 from factcheck.cli import transaction, user_errors
 from factcheck.cli.articles import resolve_article
 from factcheck.errors import InputError
-from factcheck.ingest import read_path
+from factcheck.matching import suggest
 from factcheck.models import Source
-from factcheck.pagetext import decode_page
+from factcheck.sources.cited import article_sources
+from factcheck.sources.fetch import FetchSettings
+from factcheck.sources.pagetext import decode_page
+from factcheck.sources.snapshots import SnapshotOutcome, fetch_article_sources, paste_text
 
 
 def _bar(length: int, label: str):
@@ -27,7 +29,7 @@ def _bar(length: int, label: str):
 
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @click.command("fetch")
@@ -42,16 +44,18 @@ def fetch_command(article: str) -> None:
     Exit status: 0 when at least one source was fetched, or when no source has a web address;
     1 when every source with a web address failed or was refused (the summary says why).
     """
-    settings = archive.FetchSettings.from_config(current_app.config)
+    settings = FetchSettings.from_config(current_app.config)
     with transaction() as session:
         found = resolve_article(session, article)
-        total = len(archive.article_sources(session, found))
+        total = len(article_sources(session, found))
         with _bar(total, f"fetching {total} sources") as bar:
-            outcomes = archive.fetch_article_sources(session, found, settings,
-                                                     progress=lambda _outcome: bar.update(1))
+            outcomes = fetch_article_sources(
+                session, found, settings, progress=lambda _outcome: bar.update(1)
+            )
     for outcome in outcomes:
-        click.echo(f"{outcome.source.position:>3}. {_what(outcome):<14} "
-                   f"{_short(outcome.source.title)}")
+        click.echo(
+            f"{outcome.source.position:>3}. {_what(outcome):<14} {_short(outcome.source.title)}"
+        )
         if outcome.error:
             click.echo(f"{'':>19}{outcome.error}")
     tried = [o for o in outcomes if o.status != "skipped"]
@@ -59,14 +63,15 @@ def fetch_command(article: str) -> None:
     if not tried:
         click.echo("no source has a web address; archive their text with `factcheck paste`")
         return
-    click.echo(f"fetched {len(tried) - len(failed)} of {len(tried)} sources with a web address"
-               + (f"; failed: {', '.join(str(o.source.position) for o in failed)}"
-                  if failed else ""))
+    click.echo(
+        f"fetched {len(tried) - len(failed)} of {len(tried)} sources with a web address"
+        + (f"; failed: {', '.join(str(o.source.position) for o in failed)}" if failed else "")
+    )
     if tried and len(failed) == len(tried):
         raise click.ClickException("no source could be fetched (see above)")
 
 
-def _what(outcome: archive.SnapshotOutcome) -> str:
+def _what(outcome: SnapshotOutcome) -> str:
     if outcome.status != "ok":
         return outcome.status.upper() if outcome.status != "skipped" else "skipped"
     return "unchanged" if outcome.unchanged else "new snapshot"
@@ -87,26 +92,40 @@ def paste_command(article: str, position: int, file: str) -> None:
     text = decode_page(data)
     with transaction() as session:
         found = resolve_article(session, article)
-        source = session.exec(select(Source).where(Source.article_id == found.id,
-                                                   Source.position == position)).first()
+        source = session.exec(
+            select(Source).where(Source.article_id == found.id, Source.position == position)
+        ).first()
         if source is None:
-            numbers = [s.position for s in archive.article_sources(session, found)]
-            raise InputError(f"{found.slug} has no source {position}; its sources are "
-                             f"{', '.join(map(str, numbers)) or 'none'}")
-        outcome = archive.paste_text(session, source, text)
+            numbers = [s.position for s in article_sources(session, found)]
+            raise InputError(
+                f"{found.slug} has no source {position}; its sources are "
+                f"{', '.join(map(str, numbers)) or 'none'}"
+            )
+        outcome = paste_text(session, source, text)
     if outcome.unchanged:
         click.echo(f"source {position}: the same text is already archived; nothing changed")
     else:
-        click.echo(f"source {position}: archived {len(outcome.snapshot.text)} characters as "
-                   f"snapshot {outcome.snapshot.id}")
+        click.echo(
+            f"source {position}: archived {len(outcome.snapshot.text)} characters as "
+            f"snapshot {outcome.snapshot.id}"
+        )
 
 
 @click.command("match")
 @click.argument("article")
-@click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True,
-              help="Suggestions stored per claim.")
-@click.option("--min-score", type=click.FloatRange(0, 100), default=None,
-              help="Lowest score suggested (default: the matcher's suggestion threshold).")
+@click.option(
+    "--top",
+    type=click.IntRange(1, 50),
+    default=5,
+    show_default=True,
+    help="Suggestions stored per claim.",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Lowest score suggested (default: the matcher's suggestion threshold).",
+)
 @user_errors
 def match_command(article: str, top: int, min_score: float | None) -> None:
     """Match ARTICLE's claims against its sources' passages and store suggested evidence.
@@ -115,37 +134,55 @@ def match_command(article: str, top: int, min_score: float | None) -> None:
     """
     with transaction() as session:
         found = resolve_article(session, article)
-        total = len(evidence.claims_to_match(session, found))
+        total = len(suggest.claims_to_match(session, found))
         with _bar(total, f"matching {total} claims") as bar:
-            summary = evidence.match_article(session, found, top=top, min_score=min_score,
-                                             progress=lambda _claim: bar.update(1))
+            summary = suggest.match_article(
+                session, found, top=top, min_score=min_score, progress=lambda _claim: bar.update(1)
+            )
     for result in summary.claims:
         click.echo(f"{result.claim.key:>5}  {result.describe()}")
-    click.echo(f"{summary.stored} suggestions for {len(summary.claims)} claims from "
-               f"{summary.passages} passages; {len(summary.unsupported)} claims without a "
-               f"supporting passage; {summary.replaced} old suggestions replaced")
+    click.echo(
+        f"{summary.stored} suggestions for {len(summary.claims)} claims from "
+        f"{summary.passages} passages; {len(summary.unsupported)} claims without a "
+        f"supporting passage; {summary.replaced} old suggestions replaced"
+    )
 
 
 @click.command("match-file")
-@click.option("--claims", "claims_file", required=True, type=click.Path(dir_okay=False),
-              help='JSON lines: {"id", "text", "lang"?}')
-@click.option("--passages", "passages_file", required=True, type=click.Path(dir_okay=False),
-              help='JSON lines: {"id", "text", "lang"?, "source"?}')
+@click.option(
+    "--claims",
+    "claims_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help='JSON lines: {"id", "text", "lang"?}',
+)
+@click.option(
+    "--passages",
+    "passages_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help='JSON lines: {"id", "text", "lang"?, "source"?}',
+)
 @click.option("--top", type=click.IntRange(1, 100), default=5, show_default=True)
-@click.option("--min-score", type=click.FloatRange(0, 100), default=None,
-              help="Default: the matcher's suggestion threshold.")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Default: the matcher's suggestion threshold.",
+)
 @click.option("-o", "--output", default="-", show_default=True, help="A file, or - for stdout.")
 @user_errors
-def match_file_command(claims_file: str, passages_file: str, top: int,
-                       min_score: float | None, output: str) -> None:
+def match_file_command(
+    claims_file: str, passages_file: str, top: int, min_score: float | None, output: str
+) -> None:
     """Match claims against passages from JSON-lines files, without a database.
 
     Writes one JSON line per claim: {"claim_id", "matches": [{"passage_id", "score",
     "strength", "agree", "disagree"}, ...]}, best first.
     """
-    claims = evidence.read_jsonl(_lines(claims_file), claims_file)
-    passages = evidence.read_jsonl(_lines(passages_file), passages_file, passages=True)
-    results = evidence.match_records(claims, passages, top=top, min_score=min_score)
+    claims = suggest.read_jsonl(_lines(claims_file), claims_file)
+    passages = suggest.read_jsonl(_lines(passages_file), passages_file, passages=True)
+    results = suggest.match_records(claims, passages, top=top, min_score=min_score)
     if output == "-":
         _write(results, sys.stdout)
         return

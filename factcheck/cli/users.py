@@ -11,10 +11,10 @@ import sys
 
 import click
 
-from factcheck import users
 from factcheck.cli import transaction, user_errors
 from factcheck.errors import InputError
 from factcheck.models import Role
+from factcheck.review import users
 
 
 def read_password() -> str:
@@ -24,8 +24,9 @@ def read_password() -> str:
         return click.prompt("Password", hide_input=True, confirmation_prompt=True)
     line = stdin.readline().rstrip("\r\n")
     if not line:
-        raise InputError("no password on stdin; pipe one line, or run in a terminal to be "
-                         "asked for it")
+        raise InputError(
+            "no password on stdin; pipe one line, or run in a terminal to be asked for it"
+        )
     return line
 
 
@@ -36,8 +37,13 @@ def user_group() -> None:
 
 @user_group.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.CHECKER.value,
-              show_default=True, help="What the user may do.")
+@click.option(
+    "--role",
+    type=click.Choice([r.value for r in Role]),
+    default=Role.CHECKER.value,
+    show_default=True,
+    help="What the user may do.",
+)
 @user_errors
 def add(name: str, role: str) -> None:
     """Add user NAME; the password is asked for (or read from stdin)."""

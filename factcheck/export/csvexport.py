@@ -22,20 +22,39 @@ from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from factcheck.export import records
-from factcheck.export.claimreview import verdict_page_url
 from factcheck.export.records import Publisher, Selection
 from factcheck.models import Article, Claim, Evidence, EvidenceState, Source
+from factcheck.publishing.claimreview import verdict_page_url
 
 BOM = "\ufeff"
-COLUMNS = ["article", "article_title", "article_url", "article_published", "language",
-           "claim_key", "claim", "status", "verdict", "verdict_label", "verdict_label_en",
-           "rationale", "reviewed", "published", "updated", "verdict_url", "evidence_count",
-           "evidence_urls"]
+COLUMNS = [
+    "article",
+    "article_title",
+    "article_url",
+    "article_published",
+    "language",
+    "claim_key",
+    "claim",
+    "status",
+    "verdict",
+    "verdict_label",
+    "verdict_label_en",
+    "rationale",
+    "reviewed",
+    "published",
+    "updated",
+    "verdict_url",
+    "evidence_count",
+    "evidence_urls",
+]
 FORMULA_STARTS = frozenset("=+-@\t\r")
 # The claim's cells that can hold text; the others cannot start a formula: the database
 # formats the timestamps (digits first) and counts the evidence.
-TEXT_CELLS = tuple(i for i, name in enumerate(COLUMNS[5:])
-                   if name not in {"reviewed", "published", "updated", "evidence_count"})
+TEXT_CELLS = tuple(
+    i
+    for i, name in enumerate(COLUMNS[5:])
+    if name not in {"reviewed", "published", "updated", "evidence_count"}
+)
 
 
 def safe_cells(values: list) -> list:
@@ -56,18 +75,38 @@ def query(selection: Selection, dialect: str) -> Select:
     """The selected claims with their article and confirmed evidence, one row per claim."""
     confirmed = (Evidence.claim_id == Claim.id) & (Evidence.state == EvidenceState.CONFIRMED)
     count = select(func.count()).where(confirmed).scalar_subquery()
-    urls = (select(func.aggregate_strings(func.coalesce(Evidence.url, Source.url), " "))
-            .select_from(Evidence).outerjoin(Source, Source.id == Evidence.source_id)
-            .where(confirmed).scalar_subquery())
-    return (select(Article.id, Article.slug, Article.title, Article.url,
-                   Article.published_date, Article.language, Claim.key, Claim.text,
-                   Claim.status, Claim.verdict, Claim.rationale,
-                   *(utc_text(c, dialect) for c in (Claim.reviewed_at, Claim.published_at,
-                                                    Claim.updated_at)), count, urls)
-            .join(Article, Article.id == Claim.article_id)
-            .where(*selection.conditions())
-            .order_by(Claim.article_id, Claim.position, Claim.id)
-            .execution_options(yield_per=records.BATCH_SIZE))
+    urls = (
+        select(func.aggregate_strings(func.coalesce(Evidence.url, Source.url), " "))
+        .select_from(Evidence)
+        .outerjoin(Source, Source.id == Evidence.source_id)
+        .where(confirmed)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            Article.id,
+            Article.slug,
+            Article.title,
+            Article.url,
+            Article.published_date,
+            Article.language,
+            Claim.key,
+            Claim.text,
+            Claim.status,
+            Claim.verdict,
+            Claim.rationale,
+            *(
+                utc_text(c, dialect)
+                for c in (Claim.reviewed_at, Claim.published_at, Claim.updated_at)
+            ),
+            count,
+            urls,
+        )
+        .join(Article, Article.id == Claim.article_id)
+        .where(*selection.conditions())
+        .order_by(Claim.article_id, Claim.position, Claim.id)
+        .execution_options(yield_per=records.BATCH_SIZE)
+    )
 
 
 def chunks(session: Session, selection: Selection, publisher: Publisher) -> Iterator[str]:
@@ -110,13 +149,40 @@ def article_cells(values: tuple) -> list:
 
 def row(values: tuple, publisher: Publisher) -> list:
     """The claim's cells (the COLUMNS after the article's), formula-like text neutralised."""
-    (_, slug, _, _, _, language, key, text, status, verdict, rationale, reviewed, published,
-     updated, count, urls) = values
+    (
+        _,
+        slug,
+        _,
+        _,
+        _,
+        language,
+        key,
+        text,
+        status,
+        verdict,
+        rationale,
+        reviewed,
+        published,
+        updated,
+        count,
+        urls,
+    ) = values
     if urls and " " in urls:  # a source cited by two passages is listed once
         urls = " ".join(dict.fromkeys(urls.split(" ")))
-    cells = [key, text, status, verdict, *publisher.labels(verdict, language), rationale,
-             reviewed, published, updated, verdict_page_url(publisher.base_url, slug, key),
-             count, urls]
+    cells = [
+        key,
+        text,
+        status,
+        verdict,
+        *publisher.labels(verdict, language),
+        rationale,
+        reviewed,
+        published,
+        updated,
+        verdict_page_url(publisher.base_url, slug, key),
+        count,
+        urls,
+    ]
     # Like safe_cells, but inline and on the text cells only: this runs for every claim.
     for i in TEXT_CELLS:
         value = cells[i]

@@ -18,9 +18,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from factcheck.export.claimreview import instant, verdict_page_url
 from factcheck.export.records import Publisher, Record, Selection, iter_records, user_names
 from factcheck.models import utcnow
+from factcheck.publishing.claimreview import instant, verdict_page_url
 
 SCHEMA = "factcheck/export 1"
 
@@ -28,10 +28,16 @@ SCHEMA = "factcheck/export 1"
 def chunks(session: Session, selection: Selection, publisher: Publisher) -> Iterator[str]:
     """The JSON document as text chunks: a header, then one chunk per claim."""
     names = user_names(session)
-    header = {"schema": SCHEMA, "generated": instant(utcnow()),
-              "publisher": {"name": publisher.org_name, "url": publisher.org_url},
-              "selection": {"status": selection.status, "article_id": selection.article_id,
-                            "since": selection.since.isoformat() if selection.since else None}}
+    header = {
+        "schema": SCHEMA,
+        "generated": instant(utcnow()),
+        "publisher": {"name": publisher.org_name, "url": publisher.org_url},
+        "selection": {
+            "status": selection.status,
+            "article_id": selection.article_id,
+            "since": selection.since.isoformat() if selection.since else None,
+        },
+    }
     yield json.dumps(header, ensure_ascii=False)[:-1] + ', "claims": ['
     separator, article_id, article = "\n", None, None
     for record in iter_records(session, selection):
@@ -45,30 +51,55 @@ def chunks(session: Session, selection: Selection, publisher: Publisher) -> Iter
 
 def article_record(a: Any) -> dict:
     """The article part of a claim's record."""
-    return {"slug": a.slug, "title": a.title, "publisher": a.publisher, "author": a.author,
-            "editor": a.editor,
-            "published": a.published_date.isoformat() if a.published_date else None,
-            "language": a.language, "url": a.url}
+    return {
+        "slug": a.slug,
+        "title": a.title,
+        "publisher": a.publisher,
+        "author": a.author,
+        "editor": a.editor,
+        "published": a.published_date.isoformat() if a.published_date else None,
+        "language": a.language,
+        "url": a.url,
+    }
 
 
-def claim_record(record: Record, publisher: Publisher, names: dict[int, str],
-                 article: dict | None = None) -> dict:
+def claim_record(
+    record: Record, publisher: Publisher, names: dict[int, str], article: dict | None = None
+) -> dict:
     """One claim's full record (see the module docstring and the JSON Schema); ``article``
     is ``article_record(record.article)`` when the caller has it already."""
     c, a = record.claim, record.article
     return {
         "article": article or article_record(a),
-        "key": c.key, "text": c.text, "sentence": c.sentence, "span": [c.start, c.end],
-        "kind": c.kind, "status": c.status, "verdict": verdict(publisher, c.verdict, a.language),
-        "rationale": c.rationale, "verdict_by": names.get(c.verdict_by_id),
-        "published_by": names.get(c.published_by_id), "version": c.version,
-        "created": instant(c.created_at), "updated": instant(c.updated_at),
-        "reviewed": instant(c.reviewed_at), "published": instant(c.published_at),
+        "key": c.key,
+        "text": c.text,
+        "sentence": c.sentence,
+        "span": [c.start, c.end],
+        "kind": c.kind,
+        "status": c.status,
+        "verdict": verdict(publisher, c.verdict, a.language),
+        "rationale": c.rationale,
+        "verdict_by": names.get(c.verdict_by_id),
+        "published_by": names.get(c.published_by_id),
+        "version": c.version,
+        "created": instant(c.created_at),
+        "updated": instant(c.updated_at),
+        "reviewed": instant(c.reviewed_at),
+        "published": instant(c.published_at),
         "url": verdict_page_url(publisher.base_url, a.slug, c.key),
         "evidence": [_evidence(e, names) for e in record.evidence],
-        "history": [{"at": instant(h.at), "by": h.actor, "action": h.action,
-                     "from": h.from_value, "to": h.to_value, "note": h.note,
-                     "public": bool(h.public)} for h in record.history],
+        "history": [
+            {
+                "at": instant(h.at),
+                "by": h.actor,
+                "action": h.action,
+                "from": h.from_value,
+                "to": h.to_value,
+                "note": h.note,
+                "public": bool(h.public),
+            }
+            for h in record.history
+        ],
     }
 
 
@@ -87,13 +118,29 @@ def verdict(publisher: Publisher, key: str | None, language: str) -> dict | None
 def _evidence(e: Any, names: dict[int, str]) -> dict:
     source = None
     if e.source_id is not None:
-        source = {"number": e.source_position, "title": e.source_title,
-                  "publisher": e.source_publisher, "url": e.source_url}
+        source = {
+            "number": e.source_position,
+            "title": e.source_title,
+            "publisher": e.source_publisher,
+            "url": e.source_url,
+        }
     snapshot = None
     if e.snapshot_id is not None:
-        snapshot = {"sha256": e.snapshot_sha256, "archived": instant(e.snapshot_fetched_at),
-                    "kind": e.snapshot_kind, "url": e.snapshot_url}
-    return {"source": source, "snapshot": snapshot, "passage": e.passage,
-            "span": [e.passage_start, e.passage_end] if e.passage_start is not None else None,
-            "score": e.score, "state": e.state, "url": e.url, "note": e.note,
-            "added_by": names.get(e.added_by_id), "created": instant(e.created_at)}
+        snapshot = {
+            "sha256": e.snapshot_sha256,
+            "archived": instant(e.snapshot_fetched_at),
+            "kind": e.snapshot_kind,
+            "url": e.snapshot_url,
+        }
+    return {
+        "source": source,
+        "snapshot": snapshot,
+        "passage": e.passage,
+        "span": [e.passage_start, e.passage_end] if e.passage_start is not None else None,
+        "score": e.score,
+        "state": e.state,
+        "url": e.url,
+        "note": e.note,
+        "added_by": names.get(e.added_by_id),
+        "created": instant(e.created_at),
+    }

@@ -27,7 +27,7 @@ from factcheck.models import (
     Source,
     User,
 )
-from factcheck.ratings import RatingScale
+from factcheck.review.ratings import RatingScale
 
 # --status: "verified" means verified or further along; "all" means any status.
 STATUSES: dict[str, tuple[str, ...] | None] = {
@@ -48,8 +48,9 @@ class Selection:
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
-            raise InputError(f"unknown status selection {self.status!r}; choose one of: "
-                             + ", ".join(STATUSES))
+            raise InputError(
+                f"unknown status selection {self.status!r}; choose one of: " + ", ".join(STATUSES)
+            )
 
     def conditions(self) -> list:
         """SQL conditions on Claim for this selection."""
@@ -60,8 +61,10 @@ class Selection:
         if self.article_id is not None:
             found.append(Claim.article_id == self.article_id)
         if self.since is not None:
-            found.append(Claim.updated_at >= datetime(self.since.year, self.since.month,
-                                                      self.since.day, tzinfo=UTC))
+            found.append(
+                Claim.updated_at
+                >= datetime(self.since.year, self.since.month, self.since.day, tzinfo=UTC)
+            )
         return found
 
 
@@ -76,16 +79,18 @@ class Publisher:
     _labels: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any], scale: RatingScale,
-                    request_root: str | None = None) -> Publisher:
+    def from_config(
+        cls, config: Mapping[str, Any], scale: RatingScale, request_root: str | None = None
+    ) -> Publisher:
         """From the app settings: ORG_NAME, ORG_URL and PUBLIC_BASE_URL.
 
         Verdict pages live under PUBLIC_BASE_URL; without it, under the address a web
         request came to (as the verdict pages say themselves), else under ORG_URL.
         """
         base = config.get("PUBLIC_BASE_URL") or request_root or config["ORG_URL"]
-        return cls(scale=scale, org_name=config["ORG_NAME"], org_url=config["ORG_URL"],
-                   base_url=base)
+        return cls(
+            scale=scale, org_name=config["ORG_NAME"], org_url=config["ORG_URL"], base_url=base
+        )
 
     def labels(self, verdict: str | None, language: str) -> tuple[str | None, str | None]:
         """The verdict's label in ``language`` and in English; a key no longer on the scale
@@ -115,18 +120,27 @@ class Record(NamedTuple):
 ARTICLE_COLUMNS = [c for c in Article.__table__.c if c.name != "text"]
 EVIDENCE_COLUMNS = [
     *(c for c in Evidence.__table__.c if c.name != "explanation"),
-    Source.position.label("source_position"), Source.title.label("source_title"),
-    Source.publisher.label("source_publisher"), Source.url.label("source_url"),
-    Snapshot.sha256.label("snapshot_sha256"), Snapshot.fetched_at.label("snapshot_fetched_at"),
-    Snapshot.kind.label("snapshot_kind"), Snapshot.url.label("snapshot_url"),
+    Source.position.label("source_position"),
+    Source.title.label("source_title"),
+    Source.publisher.label("source_publisher"),
+    Source.url.label("source_url"),
+    Snapshot.sha256.label("snapshot_sha256"),
+    Snapshot.fetched_at.label("snapshot_fetched_at"),
+    Snapshot.kind.label("snapshot_kind"),
+    Snapshot.url.label("snapshot_url"),
 ]
 
 
-def iter_records(session: Session, selection: Selection, *, evidence: bool = True,
-                 history: Literal["all", "public"] | None = "all",
-                 batch_size: int | None = None,
-                 claim_columns: Sequence[str] | None = None,
-                 evidence_columns: Sequence | None = None) -> Iterator[Record]:
+def iter_records(
+    session: Session,
+    selection: Selection,
+    *,
+    evidence: bool = True,
+    history: Literal["all", "public"] | None = "all",
+    batch_size: int | None = None,
+    claim_columns: Sequence[str] | None = None,
+    evidence_columns: Sequence | None = None,
+) -> Iterator[Record]:
     """The selected claims in article and claim order, each with its article, evidence
     (with source and snapshot) and history (all of it, the public events, or none). Reads
     ``batch_size`` (default BATCH_SIZE) claims at a time.
@@ -135,23 +149,32 @@ def iter_records(session: Session, selection: Selection, *, evidence: bool = Tru
     anyway), and likewise for evidence: converting unused timestamps costs real time.
     """
     columns = Claim.__table__.c
-    wanted = ([columns.id, columns.article_id, *(columns[n] for n in claim_columns)]
-              if claim_columns else list(columns))
-    query = (select(*wanted).where(*selection.conditions())
-             .order_by(Claim.article_id, Claim.position, Claim.id)
-             .execution_options(yield_per=batch_size or BATCH_SIZE))
+    wanted = (
+        [columns.id, columns.article_id, *(columns[n] for n in claim_columns)]
+        if claim_columns
+        else list(columns)
+    )
+    query = (
+        select(*wanted)
+        .where(*selection.conditions())
+        .order_by(Claim.article_id, Claim.position, Claim.id)
+        .execution_options(yield_per=batch_size or BATCH_SIZE)
+    )
     # Closed on every way out, also when the reader stops early (a download cut short):
     # on PostgreSQL this is a server-side cursor.
     with session.execute(query) as result:
         for batch in result.partitions():
             ids = [c.id for c in batch]
-            articles = _by_id(session, ARTICLE_COLUMNS, Article.id,
-                              {c.article_id for c in batch})
+            articles = _by_id(session, ARTICLE_COLUMNS, Article.id, {c.article_id for c in batch})
             found = _evidence(session, ids, evidence_columns) if evidence else {}
             events = _history(session, ids, public_only=history == "public") if history else {}
             for claim in batch:
-                yield Record(claim, articles[claim.article_id], found.get(claim.id, []),
-                             events.get(claim.id, []))
+                yield Record(
+                    claim,
+                    articles[claim.article_id],
+                    found.get(claim.id, []),
+                    events.get(claim.id, []),
+                )
 
 
 def _by_id(session: Session, columns: list, key, ids: set[int]) -> dict[int, Any]:
@@ -159,19 +182,23 @@ def _by_id(session: Session, columns: list, key, ids: set[int]) -> dict[int, Any
     return {row.id: row for row in rows}
 
 
-def _evidence(session: Session, claim_ids: list[int], columns: Sequence | None
-              ) -> dict[int, list]:
-    query = (select(Evidence.claim_id, *(columns or EVIDENCE_COLUMNS))
-             .outerjoin(Source, Source.id == Evidence.source_id)
-             .outerjoin(Snapshot, Snapshot.id == Evidence.snapshot_id)
-             .where(Evidence.claim_id.in_(claim_ids))
-             .order_by(Evidence.claim_id, Evidence.id))
+def _evidence(session: Session, claim_ids: list[int], columns: Sequence | None) -> dict[int, list]:
+    query = (
+        select(Evidence.claim_id, *(columns or EVIDENCE_COLUMNS))
+        .outerjoin(Source, Source.id == Evidence.source_id)
+        .outerjoin(Snapshot, Snapshot.id == Evidence.snapshot_id)
+        .where(Evidence.claim_id.in_(claim_ids))
+        .order_by(Evidence.claim_id, Evidence.id)
+    )
     return _grouped(session.execute(query).all())
 
 
 def _history(session: Session, claim_ids: list[int], public_only: bool) -> dict[int, list]:
-    query = (select(*ReviewEvent.__table__.c).where(ReviewEvent.claim_id.in_(claim_ids))
-             .order_by(ReviewEvent.claim_id, ReviewEvent.id))
+    query = (
+        select(*ReviewEvent.__table__.c)
+        .where(ReviewEvent.claim_id.in_(claim_ids))
+        .order_by(ReviewEvent.claim_id, ReviewEvent.id)
+    )
     if public_only:
         query = query.where(ReviewEvent.public.is_(True))
     return _grouped(session.execute(query).all())
@@ -192,12 +219,16 @@ def user_names(session: Session) -> dict[int, str]:
 def article_sources(session: Session, article_id: int) -> list:
     """An article's sources in citation order, each with its latest snapshot's time and hash
     (``archived``, ``sha256``; None when never fetched or pasted)."""
-    latest = (select(Snapshot.source_id, Snapshot.fetched_at.label("archived"),
-                     Snapshot.sha256)
-              .join(Source, Source.id == Snapshot.source_id)
-              .where(Source.article_id == article_id)
-              .order_by(Snapshot.source_id, Snapshot.fetched_at, Snapshot.id))
+    latest = (
+        select(Snapshot.source_id, Snapshot.fetched_at.label("archived"), Snapshot.sha256)
+        .join(Source, Source.id == Snapshot.source_id)
+        .where(Source.article_id == article_id)
+        .order_by(Snapshot.source_id, Snapshot.fetched_at, Snapshot.id)
+    )
     snapshots = {row.source_id: row for row in session.execute(latest).all()}  # last wins
-    sources = session.execute(select(*Source.__table__.c).where(Source.article_id == article_id)
-                              .order_by(Source.position, Source.id)).all()
+    sources = session.execute(
+        select(*Source.__table__.c)
+        .where(Source.article_id == article_id)
+        .order_by(Source.position, Source.id)
+    ).all()
     return [(source, snapshots.get(source.id)) for source in sources]

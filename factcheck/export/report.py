@@ -5,7 +5,8 @@ Both are written as the claims are read: an article's summary comes from one cou
 its sources from one query, so no article's claims are ever held in memory together.
 
 User text is made harmless in each format. HTML: Jinja autoescapes everything; the rationale
-(Markdown) is rendered and sanitised as on the verdict pages (factcheck.text.render_markdown).
+(Markdown) is rendered and sanitised as on the verdict pages
+(factcheck.publishing.markup.render_markdown).
 Markdown: the rationale stays Markdown as written, but raw HTML is escaped and script links
 are disabled, since a Markdown renderer would pass them through; single-line fields are
 escaped so they cannot start a heading, a table cell or a link.
@@ -25,7 +26,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from factcheck.export.claimreview import day, instant, verdict_page_url
 from factcheck.export.records import (
     Publisher,
     Record,
@@ -34,7 +34,8 @@ from factcheck.export.records import (
     iter_records,
 )
 from factcheck.models import Claim, Evidence, EvidenceState, utcnow
-from factcheck.text import render_markdown
+from factcheck.publishing.claimreview import day, instant, verdict_page_url
+from factcheck.publishing.markup import render_markdown
 
 # A standalone document, not a web page: its template lives with the export, outside the web
 # templates (which the site's Content-Security-Policy keeps free of inline styles).
@@ -64,21 +65,32 @@ class ArticleView:
     claims: Iterator[ClaimView]  # lazy: read while the report is written
 
 
-def articles(session: Session, selection: Selection, publisher: Publisher
-             ) -> Iterator[ArticleView]:
+def articles(session: Session, selection: Selection, publisher: Publisher) -> Iterator[ArticleView]:
     """The selected claims grouped by article, each group read lazily in order."""
-    records = iter_records(session, selection, history=None, claim_columns=CLAIM_COLUMNS,
-                           evidence_columns=[Evidence.state, Evidence.source_id])
+    records = iter_records(
+        session,
+        selection,
+        history=None,
+        claim_columns=CLAIM_COLUMNS,
+        evidence_columns=[Evidence.state, Evidence.source_id],
+    )
     for _, group in groupby(records, key=lambda r: r.claim.article_id):
         first = next(group)
         article = first.article
-        sources = [{"number": n, "title": s.title, "publisher": s.publisher, "url": s.url,
-                    "archived": day(snap.archived) if snap else None, "id": s.id}
-                   for n, (s, snap) in enumerate(article_sources(session, article.id), 1)]
+        sources = [
+            {
+                "number": n,
+                "title": s.title,
+                "publisher": s.publisher,
+                "url": s.url,
+                "archived": day(snap.archived) if snap else None,
+                "id": s.id,
+            }
+            for n, (s, snap) in enumerate(article_sources(session, article.id), 1)
+        ]
         numbers = {s["id"]: s["number"] for s in sources}
         views = (_claim_view(r, publisher, numbers) for r in _chain(first, group))
-        yield ArticleView(article, _summary(session, selection, publisher, article),
-                          sources, views)
+        yield ArticleView(article, _summary(session, selection, publisher, article), sources, views)
 
 
 def _chain(first: Record, rest: Iterator[Record]) -> Iterator[Record]:
@@ -86,16 +98,20 @@ def _chain(first: Record, rest: Iterator[Record]) -> Iterator[Record]:
     yield from rest
 
 
-def _summary(session: Session, selection: Selection, publisher: Publisher, article: Any
-             ) -> list[tuple[str, int]]:
-    query = (select(Claim.verdict, func.count()).where(*selection.conditions(),
-                                                       Claim.article_id == article.id)
-             .group_by(Claim.verdict))
+def _summary(
+    session: Session, selection: Selection, publisher: Publisher, article: Any
+) -> list[tuple[str, int]]:
+    query = (
+        select(Claim.verdict, func.count())
+        .where(*selection.conditions(), Claim.article_id == article.id)
+        .group_by(Claim.verdict)
+    )
     counts = dict(session.execute(query).all())
     order = {key: n for n, key in enumerate(publisher.scale.keys())}
     ranked = sorted(counts, key=lambda k: (k is None, order.get(k, len(order)), k or ""))
-    return [(_label(publisher, k, article.language)[0] or "no verdict yet", counts[k])
-            for k in ranked]
+    return [
+        (_label(publisher, k, article.language)[0] or "no verdict yet", counts[k]) for k in ranked
+    ]
 
 
 def _label(publisher: Publisher, key: str | None, language: str) -> tuple[str | None, ...]:
@@ -107,35 +123,55 @@ def _label(publisher: Publisher, key: str | None, language: str) -> tuple[str | 
 def _claim_view(record: Record, publisher: Publisher, numbers: dict[int, int]) -> ClaimView:
     c, a = record.claim, record.article
     label, english = _label(publisher, c.verdict, a.language)
-    cited = sorted({numbers[e.source_id] for e in record.evidence
-                    if e.state == EvidenceState.CONFIRMED and e.source_id in numbers})
-    return ClaimView(c.key, c.text, c.status, label, english, c.rationale or "", cited,
-                     verdict_page_url(publisher.base_url, a.slug, c.key))
+    cited = sorted(
+        {
+            numbers[e.source_id]
+            for e in record.evidence
+            if e.state == EvidenceState.CONFIRMED and e.source_id in numbers
+        }
+    )
+    return ClaimView(
+        c.key,
+        c.text,
+        c.status,
+        label,
+        english,
+        c.rationale or "",
+        cited,
+        verdict_page_url(publisher.base_url, a.slug, c.key),
+    )
 
 
 # --- HTML ---------------------------------------------------------------------------------
 @cache
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(
-        default=True), trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
-def html_chunks(session: Session, selection: Selection, publisher: Publisher
-                ) -> Iterator[str]:
+def html_chunks(session: Session, selection: Selection, publisher: Publisher) -> Iterator[str]:
     """A standalone HTML report (inline print stylesheet, no scripts), written as it goes."""
     template = _environment().get_template("report.html")
-    stream = template.stream(articles=articles(session, selection, publisher),
-                             publisher=publisher, generated=instant(utcnow()),
-                             selection=selection, rationale_html=render_markdown)
+    stream = template.stream(
+        articles=articles(session, selection, publisher),
+        publisher=publisher,
+        generated=instant(utcnow()),
+        selection=selection,
+        rationale_html=render_markdown,
+    )
     stream.enable_buffering(200)  # Jinja yields every tiny piece otherwise
     yield from stream
 
 
-
 # --- Markdown -----------------------------------------------------------------------------
 _INLINE = re.compile(r"([\\`*_\[\]#!])")  # escapes CommonMark and Python-Markdown share
-_SCRIPT_LINK = re.compile(r"(\]\(\s*|^\s*\[[^\]]*\]:\s*)(javascript|vbscript|data):",
-                          re.IGNORECASE | re.MULTILINE)
+_SCRIPT_LINK = re.compile(
+    r"(\]\(\s*|^\s*\[[^\]]*\]:\s*)(javascript|vbscript|data):", re.IGNORECASE | re.MULTILINE
+)
 
 
 def md_inline(text: str | None) -> str:
@@ -164,11 +200,12 @@ def md_block(text: str) -> str:
     return _SCRIPT_LINK.sub(r"\1#\2-blocked:", text)
 
 
-def markdown_chunks(session: Session, selection: Selection, publisher: Publisher
-                    ) -> Iterator[str]:
+def markdown_chunks(session: Session, selection: Selection, publisher: Publisher) -> Iterator[str]:
     """The Markdown report, one chunk per article header, claim and source list."""
-    yield (f"# Fact-check report: {md_inline(publisher.org_name)}\n\n"
-           f"Generated {instant(utcnow())}; claims: {selection.status}.\n")
+    yield (
+        f"# Fact-check report: {md_inline(publisher.org_name)}\n\n"
+        f"Generated {instant(utcnow())}; claims: {selection.status}.\n"
+    )
     for view in articles(session, selection, publisher):
         yield _md_article_head(view)
         for claim in view.claims:
@@ -195,8 +232,10 @@ def _md_claim(claim: ClaimView) -> str:
     verdict = md_inline(claim.verdict) if claim.verdict else "no verdict yet"
     if claim.verdict_en:
         verdict += f" ({md_inline(claim.verdict_en)})"
-    out = [f"\n### {md_inline(claim.key)}: {md_inline(claim.text)}\n",
-           f"**Verdict:** {verdict} · status {claim.status}\n"]
+    out = [
+        f"\n### {md_inline(claim.key)}: {md_inline(claim.text)}\n",
+        f"**Verdict:** {verdict} · status {claim.status}\n",
+    ]
     if claim.rationale.strip():
         out.append(md_block(claim.rationale.strip()) + "\n")
     if claim.sources:

@@ -2,7 +2,7 @@
 
 ``export_chunks(session, "csv", selection, publisher)`` yields the export as text chunks of
 about 64 KB, read from the database as they are written (see factcheck.export.records).
-The claimfile format is per article and lossless; it lives in factcheck/claimfile.py.
+The claimfile format is per article and lossless; it lives in factcheck/claimfiles/.
 """
 
 from __future__ import annotations
@@ -14,32 +14,46 @@ from sqlmodel import Session
 
 from factcheck.errors import InputError
 from factcheck.export import csvexport, jsonexport, report
-from factcheck.export.claimreview import claim_review, feed_chunks, item_reviewed
 from factcheck.export.records import Publisher, Selection, iter_records
+from factcheck.publishing.claimreview import claim_review, feed_chunks, item_reviewed
 
-CLAIM_COLUMNS = ["key", "text", "verdict", "rationale", "published_at", "reviewed_at",
-                 "updated_at"]  # what claim_review reads
+CLAIM_COLUMNS = [
+    "key",
+    "text",
+    "verdict",
+    "rationale",
+    "published_at",
+    "reviewed_at",
+    "updated_at",
+]  # what claim_review reads
 
 
-def claimreview_chunks(session: Session, selection: Selection, publisher: Publisher
-                       ) -> Iterator[str]:
+def claimreview_chunks(
+    session: Session, selection: Selection, publisher: Publisher
+) -> Iterator[str]:
     """A DataFeed of ClaimReviews for the selected claims that have a verdict."""
     return feed_chunks(_claim_reviews(session, selection, publisher))
 
 
-def _claim_reviews(session: Session, selection: Selection, publisher: Publisher
-                   ) -> Iterator[dict]:
+def _claim_reviews(session: Session, selection: Selection, publisher: Publisher) -> Iterator[dict]:
     article_id, item = None, None
-    for r in iter_records(session, selection, evidence=False, history="public",
-                          claim_columns=CLAIM_COLUMNS):
+    for r in iter_records(
+        session, selection, evidence=False, history="public", claim_columns=CLAIM_COLUMNS
+    ):
         if r.claim.verdict not in publisher.scale:
             continue
         if r.article.id != article_id:  # claims come article by article
             article_id, item = r.article.id, item_reviewed(r.article)
-        yield claim_review(r.claim, r.article, scale=publisher.scale,
-                           org_name=publisher.org_name, org_url=publisher.org_url,
-                           base_url=publisher.base_url, corrections=r.history,
-                           claim_as_published=item)
+        yield claim_review(
+            r.claim,
+            r.article,
+            scale=publisher.scale,
+            org_name=publisher.org_name,
+            org_url=publisher.org_url,
+            base_url=publisher.base_url,
+            corrections=r.history,
+            claim_as_published=item,
+        )
 
 
 @dataclass(frozen=True)
@@ -58,12 +72,14 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export_chunks(session: Session, fmt: str, selection: Selection, publisher: Publisher
-                  ) -> Iterator[str]:
+def export_chunks(
+    session: Session, fmt: str, selection: Selection, publisher: Publisher
+) -> Iterator[str]:
     """The export in format ``fmt`` as text chunks; InputError for an unknown format."""
     if fmt not in FORMATS:
-        raise InputError(f"unknown export format {fmt!r}; choose one of: "
-                         + ", ".join([*FORMATS, "claimfile"]))
+        raise InputError(
+            f"unknown export format {fmt!r}; choose one of: " + ", ".join([*FORMATS, "claimfile"])
+        )
     return coalesce(FORMATS[fmt].chunks(session, selection, publisher))
 
 

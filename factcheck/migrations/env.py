@@ -4,7 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import factcheck.models  # noqa: F401  (registers the tables)
-from factcheck.search import include_object
+from factcheck.review.search import include_object
 
 target_metadata = SQLModel.metadata
 

@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlmodel import Session
 
 from factcheck.errors import FactcheckError, NotFound, PermissionDenied
-from factcheck.links import web_url
+from factcheck.sources.urls import web_url
 
 
 def get_session() -> Session:
@@ -26,6 +26,8 @@ def _close_session(exc: BaseException | None) -> None:
 
 
 csrf = CSRFProtect()
+
+
 def _register_blueprints(app: Flask) -> None:
     """Blueprints by audience: auth, review (checkers), public (readers), api (downloads)."""
     from factcheck.web import api, auth, public, review
@@ -37,10 +39,18 @@ def _register_blueprints(app: Flask) -> None:
 
 
 # No inline scripts or styles anywhere: the pages work with this policy as it stands.
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
-    "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 
 def _security_headers(response):
@@ -65,27 +75,39 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(404)
     def not_found(_error):
-        return render_template("error.html", title="Not found",
-                               message="There is nothing at this address."), 404
+        return render_template(
+            "error.html", title="Not found", message="There is nothing at this address."
+        ), 404
 
     @app.errorhandler(413)
     def too_large(_error):
         limit = app.config["MAX_CONTENT_LENGTH"] // 1024
-        return render_template("error.html", title="Too large",
-                               message=f"What you sent is larger than {limit} KiB. Nothing was "
-                                       "saved; send a shorter text or a link."), 413
+        return render_template(
+            "error.html",
+            title="Too large",
+            message=f"What you sent is larger than {limit} KiB. Nothing was "
+            "saved; send a shorter text or a link.",
+        ), 413
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
-        return render_template("error.html", title="Form expired",
-                               message="The form was missing its security token or it expired. "
-                                       "Go back, reload the page and send it again. Nothing was "
-                                       "saved."), 400
+        return render_template(
+            "error.html",
+            title="Form expired",
+            message="The form was missing its security token or it expired. "
+            "Go back, reload the page and send it again. Nothing was "
+            "saved.",
+        ), 400
 
     @app.errorhandler(FactcheckError)
     def user_error(error: FactcheckError):
-        code = 404 if isinstance(error, NotFound) else 403 if isinstance(
-            error, PermissionDenied) else 400
+        code = (
+            404
+            if isinstance(error, NotFound)
+            else 403
+            if isinstance(error, PermissionDenied)
+            else 400
+        )
         session = g.get("db_session")
         if session is not None:
             session.rollback()
@@ -96,5 +118,8 @@ def init_app(app: Flask) -> None:
         session = g.get("db_session")
         if session is not None:
             session.rollback()
-        return render_template("error.html", title="Something went wrong",
-                               message="The error was logged. Nothing you sent was saved."), 500
+        return render_template(
+            "error.html",
+            title="Something went wrong",
+            message="The error was logged. Nothing you sent was saved.",
+        ), 500

@@ -17,11 +17,11 @@ from flask import Blueprint, Response, abort, current_app, request, stream_with_
 from flask_login import current_user
 from sqlmodel import select
 
-from factcheck import review
 from factcheck.errors import InputError, NotFound, PermissionDenied
 from factcheck.export.records import Publisher, Selection
 from factcheck.export.stream import FORMATS, export_chunks
 from factcheck.models import Article, Role, utcnow
+from factcheck.review import workflow
 from factcheck.web import get_session
 
 bp = Blueprint("api", __name__)
@@ -34,7 +34,7 @@ def export(fmt: str):
     """Download the selected claims in ``fmt`` (editors and admins)."""
     if not getattr(current_user, "is_authenticated", False):
         return current_app.login_manager.unauthorized()
-    if review.RANK.get(getattr(current_user, "role", None), 0) < review.RANK[Role.EDITOR]:
+    if workflow.RANK.get(getattr(current_user, "role", None), 0) < workflow.RANK[Role.EDITOR]:
         raise PermissionDenied("downloading exports needs the editor role")
     if fmt not in FORMATS:
         abort(404)
@@ -58,9 +58,11 @@ def claimreview_feed():
 
 
 def _stream(fmt: str, selection: Selection) -> Response:
-    publisher = Publisher.from_config(current_app.config,
-                                      current_app.extensions["factcheck.ratings"],
-                                      request_root=request.url_root)
+    publisher = Publisher.from_config(
+        current_app.config,
+        current_app.extensions["factcheck.ratings"],
+        request_root=request.url_root,
+    )
 
     def body() -> Iterator[str]:
         yield from export_chunks(get_session(), fmt, selection, publisher)
@@ -81,7 +83,7 @@ def _selection(args) -> Selection:
         try:
             since = date.fromisoformat(args["since"])
         except ValueError:
-            raise InputError(f"since must be a date like 2025-11-06, not {args['since']!r}"
-                             ) from None
-    return Selection(status=args.get("status") or "verified", article_id=article_id,
-                     since=since)
+            raise InputError(
+                f"since must be a date like 2025-11-06, not {args['since']!r}"
+            ) from None
+    return Selection(status=args.get("status") or "verified", article_id=article_id, since=since)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from factcheck.export.records import Selection
-from tests.test_export_formats import TRICKY, reviewed_articles, text_of
+from tests.export.test_formats import TRICKY, reviewed_articles, text_of
 
 
 def test_html_report_prints_one_article_per_page(session, factory, new_page):

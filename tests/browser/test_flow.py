@@ -14,40 +14,62 @@ import pytest
 from sqlmodel import select
 
 from factcheck.models import Evidence, Snapshot, Source
-from tests.test_public import publish
+from tests.web.test_public import publish
 
 pytestmark = pytest.mark.browser
-expect = pytest.importorskip("playwright.sync_api", reason="the playwright package is not "
-                             "installed (pip install playwright; never `playwright install`)"
-                             ).expect
+expect = pytest.importorskip(
+    "playwright.sync_api",
+    reason="the playwright package is not "
+    "installed (pip install playwright; never `playwright install`)",
+).expect
 
 
 @pytest.fixture
 def people(factory):
-    return factory.user("siti", "checker", "siti-pw-123"), factory.user("budi", "editor",
-                                                                           "budi-pw-123")
+    return factory.user("siti", "checker", "siti-pw-123"), factory.user(
+        "budi", "editor", "budi-pw-123"
+    )
 
 
 @pytest.fixture
 def article(factory, session):
     """An Indonesian article citing one archived source, with one claim to check."""
-    article = factory.article("Kazakhstan bergabung dengan Abraham Accords", language="id",
-                              publisher="Harian Contoh", published_date=date(2025, 11, 7),
-                              url="https://news.example/kazakhstan")
-    source = Source(article_id=article.id, position=1, title="Kementerian Luar Negeri RI",
-                    url="https://kemlu.example/kazakhstan", fetch_status="ok")
+    article = factory.article(
+        "Kazakhstan bergabung dengan Abraham Accords",
+        language="id",
+        publisher="Harian Contoh",
+        published_date=date(2025, 11, 7),
+        url="https://news.example/kazakhstan",
+    )
+    source = Source(
+        article_id=article.id,
+        position=1,
+        title="Kementerian Luar Negeri RI",
+        url="https://kemlu.example/kazakhstan",
+        fetch_status="ok",
+    )
     session.add(source)
     session.flush()
-    snapshot = Snapshot(source_id=source.id, url=source.url, sha256="0" * 64,
-                        text="Kazakhstan merdeka pada 16 Desember 1991.",
-                        fetched_at=datetime(2025, 11, 8, 9, 30, tzinfo=UTC))
+    snapshot = Snapshot(
+        source_id=source.id,
+        url=source.url,
+        sha256="0" * 64,
+        text="Kazakhstan merdeka pada 16 Desember 1991.",
+        fetched_at=datetime(2025, 11, 8, 9, 30, tzinfo=UTC),
+    )
     session.add(snapshot)
     session.commit()
-    claim = factory.claim(article, "Kazakhstan merdeka pada tahun 1995.", key="c1",
-                          position=1)
-    session.add(Evidence(claim_id=claim.id, source_id=source.id, snapshot_id=snapshot.id,
-                         passage="Kazakhstan merdeka pada 16 Desember 1991.", score=81.0,
-                         state="suggested"))
+    claim = factory.claim(article, "Kazakhstan merdeka pada tahun 1995.", key="c1", position=1)
+    session.add(
+        Evidence(
+            claim_id=claim.id,
+            source_id=source.id,
+            snapshot_id=snapshot.id,
+            passage="Kazakhstan merdeka pada 16 Desember 1991.",
+            score=81.0,
+            state="suggested",
+        )
+    )
     session.commit()
     return article, claim
 
@@ -66,8 +88,9 @@ def verdict_json_ld(page) -> dict | list:
     return json.loads(scripts.text_content())
 
 
-def test_checker_verifies_editor_publishes_reader_sees_claimreview(server, new_page, screenshot,
-                                                                   session, article, people):
+def test_checker_verifies_editor_publishes_reader_sees_claimreview(
+    server, new_page, screenshot, session, article, people
+):
     found, claim = article
     evidence_id = session.exec(select(Evidence.id).where(Evidence.claim_id == claim.id)).one()
     checker = new_page()
@@ -85,7 +108,8 @@ def test_checker_verifies_editor_publishes_reader_sees_claimreview(server, new_p
     checker.get_by_role("combobox", name="Verdict").select_option("false")
     checker.get_by_label("Rationale (Markdown)").fill(
         "Menurut [Kemlu](https://kemlu.example/kazakhstan), Kazakhstan merdeka pada "
-        "**16 Desember 1991**, bukan 1995.")
+        "**16 Desember 1991**, bukan 1995."
+    )
     checker.get_by_role("button", name="Save verdict").click()
     expect(checker.locator("#verdict")).to_contain_text("The claim is not accurate.")
     checker.get_by_role("button", name="Mark verified").click()
@@ -117,11 +141,17 @@ def test_checker_verifies_editor_publishes_reader_sees_claimreview(server, new_p
     screenshot(reader, "claim-verdict")
 
 
-def test_reader_reads_a_verdict_and_reports_an_error(server, new_page, screenshot, session,
-                                                     article, people):
+def test_reader_reads_a_verdict_and_reports_an_error(
+    server, new_page, screenshot, session, article, people
+):
     found, claim = article
-    publish(session, claim, checker=people[0], editor=people[1],
-            rationale="Menurut **Kemlu**, Kazakhstan merdeka pada 16 Desember 1991.")
+    publish(
+        session,
+        claim,
+        checker=people[0],
+        editor=people[1],
+        rationale="Menurut **Kemlu**, Kazakhstan merdeka pada 16 Desember 1991.",
+    )
     page = new_page()
     page.goto(f"{server.url}/")
     page.get_by_role("link", name=found.title).click()
@@ -152,8 +182,7 @@ def test_reader_reads_a_verdict_and_reports_an_error(server, new_page, screensho
     page.get_by_role("heading", name="The rating scale").wait_for()
     screenshot(page, "methodology")
 
-    phone = new_page(viewport={"width": 390, "height": 844}, is_mobile=True,
-                     device_scale_factor=2)
+    phone = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
     phone.goto(f"{server.url}/articles/{found.slug}/claims/c1")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "the verdict page scrolls sideways on a phone"

@@ -1,4 +1,4 @@
-"""Logging in and out, and who may see what: Flask-Login wired to factcheck.users.
+"""Logging in and out, and who may see what: Flask-Login wired to factcheck.review.users.
 
 ``init_app`` sets up the LoginManager; ``role_required`` guards views by role; ``me()`` is
 the logged-in User row (attached to the request's session) to pass to domain functions.
@@ -13,9 +13,9 @@ from collections.abc import Callable
 from flask import Blueprint, Flask
 from flask_login import LoginManager, UserMixin, current_user
 
-from factcheck import review
 from factcheck.errors import PermissionDenied
 from factcheck.models import User
+from factcheck.review import workflow
 from factcheck.web import get_session
 
 bp = Blueprint("auth", __name__)
@@ -47,7 +47,7 @@ class LoginUser(UserMixin):
 
     def can(self, role: str) -> bool:
         """Whether this person has ``role`` or a higher one (for templates)."""
-        return review.has_role(self.row, role)
+        return workflow.has_role(self.row, role)
 
 
 def _fingerprint(user: User) -> str:
@@ -78,7 +78,7 @@ def role_required(role: str) -> Callable:
         def wrapper(*args, **kwargs):
             if not current_user.is_authenticated:
                 return login_manager.unauthorized()
-            if not review.has_role(current_user.row, role):
+            if not workflow.has_role(current_user.row, role):
                 raise PermissionDenied(f"this page needs the {role} role")
             return view(*args, **kwargs)
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
-from factcheck import users
+from factcheck.review import users
 from factcheck.web import get_session
 from factcheck.web.auth import LoginUser, bp
 from factcheck.web.auth.forms import LoginForm
@@ -17,8 +17,13 @@ def safe_next(target: str | None) -> str:
     """``target`` if it is a path on this site, else the workspace (no open redirects)."""
     if target:
         parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") \
-                and not target.startswith("//") and "\\" not in target:
+        if (
+            not parts.scheme
+            and not parts.netloc
+            and target.startswith("/")
+            and not target.startswith("//")
+            and "\\" not in target
+        ):
             return target
     return url_for("review.dashboard")
 
@@ -34,9 +39,13 @@ def login():
     if form.validate_on_submit():
         session = get_session()
         config = current_app.config
-        user = users.authenticate(session, form.name.data, form.password.data,
-                                  max_failures=config["LOGIN_MAX_FAILURES"],
-                                  lockout_seconds=config["LOGIN_LOCKOUT_SECONDS"])
+        user = users.authenticate(
+            session,
+            form.name.data,
+            form.password.data,
+            max_failures=config["LOGIN_MAX_FAILURES"],
+            lockout_seconds=config["LOGIN_LOCKOUT_SECONDS"],
+        )
         session.commit()  # the failure count is kept even when the login fails
         if user is not None:
             login_user(LoginUser(user))

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from factcheck.reports import MAX_CONTACT, MAX_MESSAGE
+from factcheck.publishing.feedback import MAX_CONTACT, MAX_MESSAGE
 
 
 class ReportForm(FlaskForm):
@@ -14,11 +14,11 @@ class ReportForm(FlaskForm):
 
     message = TextAreaField(
         "What is wrong?",
-        validators=[DataRequired("Please describe the error you found."),
-                    Length(max=MAX_MESSAGE)])
+        validators=[DataRequired("Please describe the error you found."), Length(max=MAX_MESSAGE)],
+    )
     contact = StringField(
-        "Your e-mail (optional)",
-        validators=[Optional(), Length(max=MAX_CONTACT)])
+        "Your e-mail (optional)", validators=[Optional(), Length(max=MAX_CONTACT)]
+    )
     submit = SubmitField("Send report")
 
     def localise(self, words) -> None:

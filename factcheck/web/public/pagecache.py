@@ -73,13 +73,13 @@ class PageCache:
             old = self._pages.pop(key, None)
             self._bytes += len(page.body) - (len(old.body) if old else 0)
             self._pages[key] = page
-            while self._pages and (len(self._pages) > self.max_pages
-                                   or self._bytes > self.max_bytes):
+            while self._pages and (
+                len(self._pages) > self.max_pages or self._bytes > self.max_bytes
+            ):
                 _, dropped = self._pages.popitem(last=False)
                 self._bytes -= len(dropped.body)
 
-    def stamp(self, stamp_key: Hashable, read: Callable[[], Hashable], ttl: float
-              ) -> Hashable:
+    def stamp(self, stamp_key: Hashable, read: Callable[[], Hashable], ttl: float) -> Hashable:
         """The stamp under ``stamp_key``: as read within the last ``ttl`` seconds, else
         ``read()`` now."""
         now = monotonic()  # before reading: the stamp is at least this recent
@@ -106,8 +106,7 @@ class PageCache:
 Render = Callable[[], tuple[str, datetime | None]]
 
 
-def serve(stamp_key: Hashable, stamp: Callable[[], Hashable | None], render: Render
-          ) -> Response:
+def serve(stamp_key: Hashable, stamp: Callable[[], Hashable | None], render: Render) -> Response:
     """The page ``render()`` makes (its HTML and Last-Modified), reused while ``stamp()``
     (kept under ``stamp_key``) is unchanged; 404 when it is None (nothing at this address).
 
@@ -144,16 +143,23 @@ def _etag(body: bytes) -> str:
 
 
 def _headers(etag: str, last_modified: datetime | None) -> list[tuple[str, str]]:
-    headers = [("Content-Type", "text/html; charset=utf-8"), ("ETag", quote_etag(etag)),
-               ("Cache-Control", "no-cache"),  # may be stored, but ask us each time
-               ("Vary", "Cookie")]  # logged-in staff get another page at the same address
+    headers = [
+        ("Content-Type", "text/html; charset=utf-8"),
+        ("ETag", quote_etag(etag)),
+        ("Cache-Control", "no-cache"),  # may be stored, but ask us each time
+        ("Vary", "Cookie"),
+    ]  # logged-in staff get another page at the same address
     if last_modified is not None:
         headers.append(("Last-Modified", http_date(last_modified)))
     return headers
 
 
-CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH",
-               "HTTP_IF_UNMODIFIED_SINCE")
+CONDITIONAL = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
 def _conditional(response: Response) -> Response:
@@ -180,17 +186,26 @@ def _respond(html: str, last_modified: datetime | None, *, store: bool) -> Respo
 # --- before Flask -------------------------------------------------------------------------
 PAGE_KEY = "factcheck.page_key"
 SENT = "factcheck.sent_page"
-_FORWARDED = ("HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PORT",
-              "HTTP_X_FORWARDED_PREFIX")
+_FORWARDED = (
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_X_FORWARDED_PREFIX",
+)
 
 
 def environ_key(environ: dict) -> tuple:
     """A page's cache key: everything in the request that its links and canonical URL depend
     on, read from the environ as the server passed it (before ProxyFix rewrites it)."""
-    return (environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"),
-            environ.get("SERVER_NAME"), environ.get("SERVER_PORT"),
-            environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""),
-            *(environ.get(name) for name in _FORWARDED))
+    return (
+        environ.get("wsgi.url_scheme"),
+        environ.get("HTTP_HOST"),
+        environ.get("SERVER_NAME"),
+        environ.get("SERVER_PORT"),
+        environ.get("SCRIPT_NAME", ""),
+        environ.get("PATH_INFO", ""),
+        *(environ.get(name) for name in _FORWARDED),
+    )
 
 
 class FreshPages:
@@ -229,4 +244,5 @@ def _keeping_headers(environ: dict, start_response):
             # The server adds its own Date; a stale one must not be replayed.
             page.sent_headers = [(n, v) for n, v in headers if n.lower() != "date"]
         return start_response(status, headers, exc_info)
+
     return keep

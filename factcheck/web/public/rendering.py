@@ -8,12 +8,12 @@ from datetime import datetime
 
 from flask import current_app, request, url_for
 
-from factcheck.export.claimreview import claim_review
 from factcheck.models import Claim, ClaimStatus, ReviewEvent
-from factcheck.ratings import RatingScale
-from factcheck.text import plain_excerpt, render_markdown
+from factcheck.publishing.claimreview import claim_review
+from factcheck.publishing.markup import plain_excerpt, render_markdown
+from factcheck.publishing.verdicts import ShownClaim, VerdictPage
+from factcheck.review.ratings import RatingScale
 from factcheck.web.public.i18n import Words, long_date, page_language, tier
-from factcheck.web.public.verdicts import ShownClaim, VerdictPage
 
 
 def rating_scale() -> RatingScale:
@@ -27,7 +27,7 @@ def base_url() -> str:
 
 def absolute_url(endpoint: str, **values) -> str:
     """An absolute URL for ``endpoint`` under ``base_url()`` (canonical and og:url)."""
-    path = url_for(endpoint, **values)[len(request.script_root):]
+    path = url_for(endpoint, **values)[len(request.script_root) :]
     return base_url() + path
 
 
@@ -57,8 +57,9 @@ class PageHelpers:
         if not key or key not in self.scale:
             return None  # a verdict the newsroom has since dropped from its scale
         rating = self.scale.get(key)
-        return Badge(key, rating.label(self.lang), rating.explanation(self.lang),
-                     tier(rating, self.scale))
+        return Badge(
+            key, rating.label(self.lang), rating.explanation(self.lang), tier(rating, self.scale)
+        )
 
     def date(self, value) -> str:
         return long_date(value, self.lang)
@@ -88,8 +89,11 @@ class PageHelpers:
         """One line saying what a public history event changed."""
         if event.action == "correction":
             old, new = self.badge(event.from_value), self.badge(event.to_value)
-            return self.t("rating_changed", old=old.label if old else event.from_value,
-                          new=new.label if new else event.to_value)
+            return self.t(
+                "rating_changed",
+                old=old.label if old else event.from_value,
+                new=new.label if new else event.to_value,
+            )
         if event.action == "rationale":
             return self.t.rationale_revised
         if event.action == "status" and event.from_value == ClaimStatus.PUBLISHED:
@@ -106,10 +110,19 @@ def helpers_for(page: VerdictPage | None = None) -> PageHelpers:
 def claim_reviews(page: VerdictPage) -> list[dict]:
     """ClaimReview objects for the page's claims (built by the one ClaimReview function)."""
     config = current_app.config
-    return [claim_review(item.claim, page.article, scale=rating_scale(),
-                         org_name=config["ORG_NAME"], org_url=config["ORG_URL"],
-                         base_url=base_url(), corrections=item.corrections)
-            for item in page.claims if item.claim.verdict in rating_scale()]
+    return [
+        claim_review(
+            item.claim,
+            page.article,
+            scale=rating_scale(),
+            org_name=config["ORG_NAME"],
+            org_url=config["ORG_URL"],
+            base_url=base_url(),
+            corrections=item.corrections,
+        )
+        for item in page.claims
+        if item.claim.verdict in rating_scale()
+    ]
 
 
 def last_correction(item: ShownClaim) -> datetime | None:

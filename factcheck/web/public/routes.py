@@ -8,9 +8,16 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 
 from factcheck.errors import InputError
 from factcheck.models import Role
-from factcheck.ratings import DEFAULT_SCALE
-from factcheck.reports import TooManyReports, close_report, list_open, submit_report
-from factcheck.text import script_json
+from factcheck.publishing.feedback import TooManyReports, close_report, list_open, submit_report
+from factcheck.publishing.markup import script_json
+from factcheck.publishing.verdicts import (
+    VerdictPage,
+    article_stamp,
+    index_stamp,
+    load_article_page,
+    load_index,
+)
+from factcheck.review.ratings import DEFAULT_SCALE
 from factcheck.web import get_session
 from factcheck.web.auth import me, role_required
 from factcheck.web.public import bp
@@ -24,13 +31,6 @@ from factcheck.web.public.rendering import (
     last_correction,
     rating_scale,
 )
-from factcheck.web.public.verdicts import (
-    VerdictPage,
-    article_stamp,
-    index_stamp,
-    load_article_page,
-    load_index,
-)
 
 
 @bp.get("/")
@@ -41,8 +41,9 @@ def index():
 
 def _index_page() -> tuple[str, datetime | None]:
     entries, last_modified = load_index(get_session())
-    return render_template("public/index.html", entries=entries, h=helpers_for(),
-                           page_lang="en"), last_modified
+    return render_template(
+        "public/index.html", entries=entries, h=helpers_for(), page_lang="en"
+    ), last_modified
 
 
 def _page_or_404(slug: str, key: str | None = None) -> VerdictPage:
@@ -55,44 +56,69 @@ def _page_or_404(slug: str, key: str | None = None) -> VerdictPage:
 @bp.get("/articles/<slug>")
 def article(slug: str):
     """An article's verdict page: summary of verdicts, then each published claim."""
-    return serve(("article", slug), lambda: article_stamp(get_session(), slug),
-                 lambda: _article_page(slug))
+    return serve(
+        ("article", slug), lambda: article_stamp(get_session(), slug), lambda: _article_page(slug)
+    )
 
 
 def _article_page(slug: str) -> tuple[str, datetime]:
     page = _page_or_404(slug)
     h = helpers_for(page)
-    return render_template("public/article.html", page=page, h=h, page_lang=h.lang,
-                           jsonld=script_json(claim_reviews(page)),
-                           canonical=absolute_url("public.article", slug=slug)
-                           ), page.last_modified
+    return render_template(
+        "public/article.html",
+        page=page,
+        h=h,
+        page_lang=h.lang,
+        jsonld=script_json(claim_reviews(page)),
+        canonical=absolute_url("public.article", slug=slug),
+    ), page.last_modified
 
 
 @bp.get("/articles/<slug>/claims/<key>")
 def claim(slug: str, key: str):
     """One claim's verdict page: the stable URL ClaimReview points to."""
-    return serve(("article", slug), lambda: article_stamp(get_session(), slug),
-                 lambda: _claim_page(slug, key))
+    return serve(
+        ("article", slug),
+        lambda: article_stamp(get_session(), slug),
+        lambda: _claim_page(slug, key),
+    )
 
 
 def _claim_page(slug: str, key: str) -> tuple[str, datetime]:
     page = _page_or_404(slug, key)
     h = helpers_for(page)
     reviews = claim_reviews(page)
-    return render_template("public/claim.html", page=page, item=page.claims[0], h=h,
-                           page_lang=h.lang, jsonld=script_json(reviews[0] if reviews else {}),
-                           corrected_at=last_correction(page.claims[0]),
-                           canonical=absolute_url("public.claim", slug=slug, key=key)
-                           ), page.last_modified
+    return render_template(
+        "public/claim.html",
+        page=page,
+        item=page.claims[0],
+        h=h,
+        page_lang=h.lang,
+        jsonld=script_json(reviews[0] if reviews else {}),
+        corrected_at=last_correction(page.claims[0]),
+        canonical=absolute_url("public.claim", slug=slug, key=key),
+    ), page.last_modified
 
 
 @bp.get("/methodology")
 def methodology():
     """How claims are checked, rated, signed off, corrected and archived."""
     # Nothing in the database shows here: the page changes only with the settings.
-    return serve("methodology", lambda: "unchanged", lambda: (render_template(
-        "public/methodology.html", h=helpers_for(), scale=rating_scale(),
-        languages=sorted(WORDS), default_scale=DEFAULT_SCALE, page_lang="en"), None))
+    return serve(
+        "methodology",
+        lambda: "unchanged",
+        lambda: (
+            render_template(
+                "public/methodology.html",
+                h=helpers_for(),
+                scale=rating_scale(),
+                languages=sorted(WORDS),
+                default_scale=DEFAULT_SCALE,
+                page_lang="en",
+            ),
+            None,
+        ),
+    )
 
 
 @bp.route("/articles/<slug>/report", methods=["GET", "POST"])
@@ -120,16 +146,24 @@ def report(slug: str, key: str | None = None):
             return redirect(url_for("public.article", slug=slug), 303)
     elif form.is_submitted():
         status = 400
-    return render_template("public/report.html", page=page, form=form, h=h, key=key,
-                           page_lang=h.lang), status, headers
+    return (
+        render_template("public/report.html", page=page, form=form, h=h, key=key, page_lang=h.lang),
+        status,
+        headers,
+    )
 
 
 def _submit(page: VerdictPage, key: str | None, form: ReportForm) -> None:
     session = get_session()
-    submit_report(session, article=page.article, claim=page.claims[0].claim if key else None,
-                  message=form.message.data, contact=form.contact.data,
-                  client_address=request.remote_addr or "unknown",
-                  limiter=current_app.extensions["factcheck.report_limiter"])
+    submit_report(
+        session,
+        article=page.article,
+        claim=page.claims[0].claim if key else None,
+        message=form.message.data,
+        contact=form.contact.data,
+        client_address=request.remote_addr or "unknown",
+        limiter=current_app.extensions["factcheck.report_limiter"],
+    )
     session.commit()
 
 
@@ -151,4 +185,3 @@ def close(report_id: int):
     session.commit()
     flash(f"Report {report_id} marked handled.", "success")
     return redirect(url_for("public.reports"), 303)
-

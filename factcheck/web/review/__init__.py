@@ -1,9 +1,9 @@
 """The fact-checkers' workspace: dashboard, articles, the claim queue and the claim page.
 
 Everything here needs a login. A view reads the request, calls one domain function
-(factcheck.review or factcheck.editing) through ``save``, which commits, flashes and redirects
-(POST-redirect-GET); a stale version gets the conflict page, other user errors the same page
-again with the message and everything typed still in the form.
+(factcheck.review.workflow, editing and evidence) through ``save``, which commits, flashes
+and redirects (POST-redirect-GET); a stale version gets the conflict page, other user errors
+the same page again with the message and everything typed still in the form.
 """
 
 from __future__ import annotations
@@ -46,13 +46,21 @@ def get_article_or_404(slug: str) -> Article:
 
 
 def error_status(error: FactcheckError) -> int:
-    return 404 if isinstance(error, NotFound) else 403 if isinstance(error,
-                                                                     PermissionDenied) else 400
+    return (
+        404 if isinstance(error, NotFound) else 403 if isinstance(error, PermissionDenied) else 400
+    )
 
 
-def save(change: Callable[[], object], done: str | Callable[[], str], *, back: str,
-         page: Callable[[], str], claim: Claim | None = None, form=None,
-         category: str | Callable[[], str] = "success"):
+def save(
+    change: Callable[[], object],
+    done: str | Callable[[], str],
+    *,
+    back: str,
+    page: Callable[[], str],
+    claim: Claim | None = None,
+    form=None,
+    category: str | Callable[[], str] = "success",
+):
     """Run one domain change, commit, flash ``done`` (or what it returns; as ``category``)
     and redirect to ``back``.
 
@@ -90,11 +98,22 @@ def conflict(claim: Claim, form) -> str:
     sent_version = form.version.data
     form.version.data = str(claim.version)
     form.request_id.data = new_request_id()
-    recent = session.exec(select(ReviewEvent).where(ReviewEvent.claim_id == claim.id)
-                          .order_by(ReviewEvent.id.desc()).limit(5)).all()
+    recent = session.exec(
+        select(ReviewEvent)
+        .where(ReviewEvent.claim_id == claim.id)
+        .order_by(ReviewEvent.id.desc())
+        .limit(5)
+    ).all()
     assignee = session.get(User, claim.assignee_id) if claim.assignee_id else None
-    return render_template("review/conflict.html", claim=claim, form=form, action=request.path,
-                           sent_version=sent_version, recent=recent, assignee=assignee)
+    return render_template(
+        "review/conflict.html",
+        claim=claim,
+        form=form,
+        action=request.path,
+        sent_version=sent_version,
+        recent=recent,
+        assignee=assignee,
+    )
 
 
 from factcheck.web.review import articles, claims, dashboard, sources  # noqa: E402,F401

@@ -6,10 +6,11 @@ from __future__ import annotations
 from flask import render_template, url_for
 from sqlmodel import select
 
-from factcheck import editing
+from factcheck.articles import reextract as reextraction
 from factcheck.errors import InputError
 from factcheck.models import Article, Claim
-from factcheck.sources import sources_with_latest
+from factcheck.review import editing
+from factcheck.sources.cited import sources_with_latest
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.review import bp, get_article_or_404, save
@@ -25,22 +26,33 @@ def claim_marks(claims: list[Claim]) -> list:
 def article_page(article: Article, **submitted) -> str:
     """The article page; ``submitted`` forms (after an error) replace the fresh ones."""
     session = get_session()
-    claims = session.exec(select(Claim).where(Claim.article_id == article.id)
-                          .order_by(Claim.position, Claim.id)).all()
+    claims = session.exec(
+        select(Claim).where(Claim.article_id == article.id).order_by(Claim.position, Claim.id)
+    ).all()
     live = [c for c in claims if c.deleted_at is None]
     forms = {
-        "add_form": f.AddClaimForm(formdata=None), "merge_form": f.MergeForm(formdata=None),
+        "add_form": f.AddClaimForm(formdata=None),
+        "merge_form": f.MergeForm(formdata=None),
         "reextract_form": f.ReextractForm(formdata=None),
-        "source_form": f.AddSourceForm(formdata=None), "button_form": f.ButtonForm(formdata=None),
+        "source_form": f.AddSourceForm(formdata=None),
+        "button_form": f.ButtonForm(formdata=None),
         "paste_form": f.PasteForm(formdata=None),
     }
     forms.update(submitted)
-    deleted = [(c, f.RestoreForm(formdata=None, version=c.version))
-               for c in claims if c.deleted_at is not None]
-    return render_template("review/article.html", article=article, claims=live, deleted=deleted,
-                           text=segments(article.text, claim_marks(live)),
-                           sources=sources_with_latest(session, article.id, with_text=True),
-                           **forms)
+    deleted = [
+        (c, f.RestoreForm(formdata=None, version=c.version))
+        for c in claims
+        if c.deleted_at is not None
+    ]
+    return render_template(
+        "review/article.html",
+        article=article,
+        claims=live,
+        deleted=deleted,
+        text=segments(article.text, claim_marks(live)),
+        sources=sources_with_latest(session, article.id, with_text=True),
+        **forms,
+    )
 
 
 @bp.get("/articles/<slug>")
@@ -59,13 +71,24 @@ def add_claim(slug: str):
     added = []
 
     def change():
-        added.append(editing.add_claim(get_session(), article, user=me(), text=form.text.data,
-                                       start=form.start.data, end=form.end.data,
-                                       request_id=form.request_id.data))
+        added.append(
+            editing.add_claim(
+                get_session(),
+                article,
+                user=me(),
+                text=form.text.data,
+                start=form.start.data,
+                end=form.end.data,
+                request_id=form.request_id.data,
+            )
+        )
 
-    return save(change, lambda: f"Claim {added[0].key} added.",
-                back=url_for(".article", slug=slug, _anchor="claims"),
-                page=lambda: article_page(article, add_form=form))
+    return save(
+        change,
+        lambda: f"Claim {added[0].key} added.",
+        back=url_for(".article", slug=slug, _anchor="claims"),
+        page=lambda: article_page(article, add_form=form),
+    )
 
 
 @bp.post("/articles/<slug>/merge")
@@ -77,16 +100,21 @@ def merge(slug: str):
     def change():
         session = get_session()
         versions = form.versions()
-        claims = session.exec(select(Claim).where(Claim.id.in_(list(versions)),
-                                                  Claim.article_id == article.id)).all()
+        claims = session.exec(
+            select(Claim).where(Claim.id.in_(list(versions)), Claim.article_id == article.id)
+        ).all()
         if len(claims) < 2:
             raise InputError("tick at least two claims of this article to merge them")
-        editing.merge_claims(session, list(claims), versions, user=me(),
-                             request_id=form.request_id.data)
+        editing.merge_claims(
+            session, list(claims), versions, user=me(), request_id=form.request_id.data
+        )
 
-    return save(change, "Claims merged; the others are listed as deleted.",
-                back=url_for(".article", slug=slug, _anchor="claims"),
-                page=lambda: article_page(article))
+    return save(
+        change,
+        "Claims merged; the others are listed as deleted.",
+        back=url_for(".article", slug=slug, _anchor="claims"),
+        page=lambda: article_page(article),
+    )
 
 
 @bp.post("/articles/<slug>/reextract")
@@ -99,14 +127,20 @@ def reextract(slug: str):
     result = []
 
     def change():
-        result.append(editing.reextract(get_session(), article, user=me(),
-                                        min_score=float(form.min_score.data)))
+        result.append(
+            reextraction.reextract(
+                get_session(), article, user=me(), min_score=float(form.min_score.data)
+            )
+        )
 
     def done() -> str:
         found = result[0]
-        return (f"Extraction re-run: {len(found.added)} claims added, {len(found.replaced)} "
-                f"replaced, {found.unchanged} unchanged, {found.skipped} skipped because they "
-                "overlap claims someone has worked on.")
+        return (
+            f"Extraction re-run: {len(found.added)} claims added, {len(found.replaced)} "
+            f"replaced, {found.unchanged} unchanged, {found.skipped} skipped because they "
+            "overlap claims someone has worked on."
+        )
 
-    return save(change, done, back=url_for(".article", slug=slug),
-                page=lambda: article_page(article))
+    return save(
+        change, done, back=url_for(".article", slug=slug), page=lambda: article_page(article)
+    )

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from flask import abort, current_app, render_template, request, url_for
 from sqlmodel import Session
 
-from factcheck import editing, review
 from factcheck.errors import InputError
 from factcheck.models import Evidence, User
+from factcheck.review import editing, workflow
+from factcheck.review import evidence as evidence_review
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.auth.routes import safe_next
@@ -24,8 +25,9 @@ def scale():
 
 def claim_page(claim, **submitted) -> str:
     """The claim page; ``submitted`` forms (after an error) replace the fresh ones."""
-    return render_template("review/claim.html",
-                           **claim_context(get_session(), claim, me(), scale(), submitted))
+    return render_template(
+        "review/claim.html", **claim_context(get_session(), claim, me(), scale(), submitted)
+    )
 
 
 @bp.get("/claims/<int:claim_id>")
@@ -34,9 +36,15 @@ def claim(claim_id: int):
     return claim_page(get_claim_or_404(claim_id))
 
 
-def _run(claim_id: int, form_class: type, name: str, done: str,
-         change: Callable[[Session, User, object], object], anchor: str | None = None,
-         back: str | None = None):
+def _run(
+    claim_id: int,
+    form_class: type,
+    name: str,
+    done: str,
+    change: Callable[[Session, User, object], object],
+    anchor: str | None = None,
+    back: str | None = None,
+):
     """Validate ``form_class`` from the request and apply ``change`` to the claim; then go
     ``back`` (default: the claim page at ``anchor``)."""
     claim = get_claim_or_404(claim_id)
@@ -47,9 +55,14 @@ def _run(claim_id: int, form_class: type, name: str, done: str,
         form.assignee.choices = assignee_choices(get_session())
     if not form.validate_on_submit():
         return claim_page(claim, **{name: form}), 400
-    return save(lambda: change(get_session(), me(), form), done,
-                back=back or url_for(".claim", claim_id=claim.id, _anchor=anchor),
-                page=lambda: claim_page(claim, **{name: form}), claim=claim, form=form)
+    return save(
+        lambda: change(get_session(), me(), form),
+        done,
+        back=back or url_for(".claim", claim_id=claim.id, _anchor=anchor),
+        page=lambda: claim_page(claim, **{name: form}),
+        claim=claim,
+        form=form,
+    )
 
 
 def _versioned(form) -> dict:
@@ -59,9 +72,16 @@ def _versioned(form) -> dict:
 @bp.post("/claims/<int:claim_id>/verdict")
 def verdict(claim_id: int):
     def change(session, user, form):
-        review.set_verdict(session, get_claim_or_404(claim_id), form.verdict.data,
-                           form.rationale.data, user=user, scale=scale(),
-                           note=form.note.data, **_versioned(form))
+        workflow.set_verdict(
+            session,
+            get_claim_or_404(claim_id),
+            form.verdict.data,
+            form.rationale.data,
+            user=user,
+            scale=scale(),
+            note=form.note.data,
+            **_versioned(form),
+        )
 
     return _run(claim_id, f.VerdictForm, "verdict_form", "Verdict saved.", change, "verdict")
 
@@ -69,8 +89,14 @@ def verdict(claim_id: int):
 @bp.post("/claims/<int:claim_id>/status")
 def status(claim_id: int):
     def change(session, user, form):
-        review.change_status(session, get_claim_or_404(claim_id), form.to.data, user=user,
-                             note=form.note.data, **_versioned(form))
+        workflow.change_status(
+            session,
+            get_claim_or_404(claim_id),
+            form.to.data,
+            user=user,
+            note=form.note.data,
+            **_versioned(form),
+        )
 
     return _run(claim_id, f.StatusForm, "status_form", "Status changed.", change, "status")
 
@@ -82,29 +108,44 @@ def evidence_state(evidence_id: int):
         abort(404)
 
     def change(session, user, form):
-        editing.set_evidence_state(session, evidence, form.state.data, user=user,
-                                   **_versioned(form))
+        evidence_review.set_evidence_state(
+            session, evidence, form.state.data, user=user, **_versioned(form)
+        )
 
-    return _run(evidence.claim_id, f.EvidenceStateForm, "evidence_form", "Evidence updated.",
-                change, f"evidence-{evidence.id}")
+    return _run(
+        evidence.claim_id,
+        f.EvidenceStateForm,
+        "evidence_form",
+        "Evidence updated.",
+        change,
+        f"evidence-{evidence.id}",
+    )
 
 
 @bp.post("/claims/<int:claim_id>/evidence")
 def add_evidence(claim_id: int):
     def change(session, user, form):
-        editing.add_evidence(session, get_claim_or_404(claim_id), url=form.url.data,
-                             quote=form.quote.data, note=form.note.data, user=user,
-                             **_versioned(form))
+        evidence_review.add_evidence(
+            session,
+            get_claim_or_404(claim_id),
+            url=form.url.data,
+            quote=form.quote.data,
+            note=form.note.data,
+            user=user,
+            **_versioned(form),
+        )
 
-    return _run(claim_id, f.AddEvidenceForm, "add_evidence_form", "Evidence added.", change,
-                "evidence")
+    return _run(
+        claim_id, f.AddEvidenceForm, "add_evidence_form", "Evidence added.", change, "evidence"
+    )
 
 
 @bp.post("/claims/<int:claim_id>/edit")
 def edit(claim_id: int):
     def change(session, user, form):
-        editing.edit_claim(session, get_claim_or_404(claim_id), form.text.data, user=user,
-                           **_versioned(form))
+        editing.edit_claim(
+            session, get_claim_or_404(claim_id), form.text.data, user=user, **_versioned(form)
+        )
 
     return _run(claim_id, f.EditClaimForm, "edit_form", "Claim text saved.", change)
 
@@ -112,8 +153,13 @@ def edit(claim_id: int):
 @bp.post("/claims/<int:claim_id>/split")
 def split(claim_id: int):
     def change(session, user, form):
-        editing.split_claim(session, get_claim_or_404(claim_id), form.parts.data.splitlines(),
-                            user=user, **_versioned(form))
+        editing.split_claim(
+            session,
+            get_claim_or_404(claim_id),
+            form.parts.data.splitlines(),
+            user=user,
+            **_versioned(form),
+        )
 
     return _run(claim_id, f.SplitForm, "split_form", "Claim split.", change)
 
@@ -121,18 +167,17 @@ def split(claim_id: int):
 @bp.post("/claims/<int:claim_id>/delete")
 def delete(claim_id: int):
     def change(session, user, form):
-        editing.delete_claim(session, get_claim_or_404(claim_id), user=user,
-                             note=form.note.data, **_versioned(form))
+        editing.delete_claim(
+            session, get_claim_or_404(claim_id), user=user, note=form.note.data, **_versioned(form)
+        )
 
-    return _run(claim_id, f.DeleteForm, "delete_form", "Claim deleted; it can be restored.",
-                change)
+    return _run(claim_id, f.DeleteForm, "delete_form", "Claim deleted; it can be restored.", change)
 
 
 @bp.post("/claims/<int:claim_id>/restore")
 def restore(claim_id: int):
     def change(session, user, form):
-        editing.restore_claim(session, get_claim_or_404(claim_id), user=user,
-                              **_versioned(form))
+        editing.restore_claim(session, get_claim_or_404(claim_id), user=user, **_versioned(form))
 
     return _run(claim_id, f.RestoreForm, "restore_form", "Claim restored.", change)
 
@@ -144,10 +189,11 @@ def assign(claim_id: int):
         assignee = session.get(User, int(value)) if value.isdigit() else None
         if value and (assignee is None or not assignee.active):
             raise InputError("choose an active user to assign the claim to")
-        review.assign(session, get_claim_or_404(claim_id), assignee, user=user,
-                      **_versioned(form))
+        workflow.assign(
+            session, get_claim_or_404(claim_id), assignee, user=user, **_versioned(form)
+        )
 
     back = safe_next(request.form["next"]) if request.form.get("next") else None
-    return _run(claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, "assign",
-                back=back)
-
+    return _run(
+        claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, "assign", back=back
+    )

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from factcheck import review
 from factcheck.models import Article, Claim, ClaimStatus, Evidence, ReviewEvent, Source, User
-from factcheck.ratings import RatingScale
-from factcheck.text import render_markdown
+from factcheck.publishing.markup import render_markdown
+from factcheck.review import workflow
+from factcheck.review.ratings import RatingScale
 from factcheck.web.review import forms as f
 from factcheck.web.review.highlight import Segment, disagreeing_values, find_all, segments
 
@@ -64,27 +64,42 @@ def evidence_view(evidence: Evidence, claim: Claim, source: Source | None) -> Ev
     agree = [str(a) for a in data.get("agree") or []]
     disagree = [str(d) for d in data.get("disagree") or []]
     passage_marks = [(s, e, "agree", None) for s, e in _spans(data.get("passage_spans"))]
-    passage_marks += [(s, e, "disagree", None) for s, e in
-                      find_all(evidence.passage, disagreeing_values(disagree, "passage"))]
+    passage_marks += [
+        (s, e, "disagree", None)
+        for s, e in find_all(evidence.passage, disagreeing_values(disagree, "passage"))
+    ]
     claim_marks = [(s, e, "agree", None) for s, e in _spans(data.get("claim_spans"))]
-    claim_marks += [(s, e, "disagree", None) for s, e in
-                    find_all(claim.text, disagreeing_values(disagree, "claim"))]
+    claim_marks += [
+        (s, e, "disagree", None)
+        for s, e in find_all(claim.text, disagreeing_values(disagree, "claim"))
+    ]
     form = f.EvidenceStateForm(formdata=None, version=claim.version)
-    return EvidenceView(evidence, source, segments(evidence.passage, passage_marks),
-                        segments(claim.text, claim_marks), agree, disagree,
-                        data.get("strength"), form)
+    return EvidenceView(
+        evidence,
+        source,
+        segments(evidence.passage, passage_marks),
+        segments(claim.text, claim_marks),
+        agree,
+        disagree,
+        data.get("strength"),
+        form,
+    )
 
 
 def transitions(claim: Claim, user: User) -> list[tuple[str, str]]:
     """(to status, button label) for the moves this user may make from the claim's status."""
-    return [(to, TRANSITION_LABELS.get((frm, to), to)) for (frm, to), role in review.ALLOWED.items()
-            if frm == claim.status and review.has_role(user, role)]
+    return [
+        (to, TRANSITION_LABELS.get((frm, to), to))
+        for (frm, to), role in workflow.ALLOWED.items()
+        if frm == claim.status and workflow.has_role(user, role)
+    ]
 
 
 def assignee_choices(session: Session) -> list:
     """("", "Nobody") and (id, name) of every active user, for an assign form."""
-    people = session.exec(select(User.id, User.name).where(User.active.is_(True))
-                          .order_by(User.name)).all()
+    people = session.exec(
+        select(User.id, User.name).where(User.active.is_(True)).order_by(User.name)
+    ).all()
     return f.options([("", "Nobody")] + [(str(i), name) for i, name in people])
 
 
@@ -96,16 +111,20 @@ def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
     assign = f.AssignForm(**version, assignee=str(claim.assignee_id or ""))
     assign.assignee.choices = people
     return {
-        "verdict_form": verdict, "status_form": f.StatusForm(**version),
-        "assign_form": assign, "add_evidence_form": f.AddEvidenceForm(**version),
+        "verdict_form": verdict,
+        "status_form": f.StatusForm(**version),
+        "assign_form": assign,
+        "add_evidence_form": f.AddEvidenceForm(**version),
         "edit_form": f.EditClaimForm(**version, text=claim.text),
         "split_form": f.SplitForm(**version, parts=claim.text),
-        "delete_form": f.DeleteForm(**version), "restore_form": f.RestoreForm(**version),
+        "delete_form": f.DeleteForm(**version),
+        "restore_form": f.RestoreForm(**version),
     }
 
 
-def claim_context(session: Session, claim: Claim, user: User, scale: RatingScale,
-                  submitted: dict) -> dict:
+def claim_context(
+    session: Session, claim: Claim, user: User, scale: RatingScale, submitted: dict
+) -> dict:
     """Everything review/claim.html needs."""
     article = session.get(Article, claim.article_id)
     forms = default_forms(claim, scale, assignee_choices(session))
@@ -114,20 +133,33 @@ def claim_context(session: Session, claim: Claim, user: User, scale: RatingScale
             field = CHOICE_FIELDS[name]
             getattr(form, field).choices = getattr(forms[name], field).choices
         forms[name] = form
-    rows = session.exec(select(Evidence).where(Evidence.claim_id == claim.id).order_by(
-        Evidence.score.desc().nulls_last(), Evidence.id)).all()
-    sources = {s.id: s for s in session.exec(select(Source).where(
-        Source.article_id == claim.article_id)).all()}
-    events = session.exec(select(ReviewEvent).where(ReviewEvent.claim_id == claim.id)
-                          .order_by(ReviewEvent.id)).all()
+    rows = session.exec(
+        select(Evidence)
+        .where(Evidence.claim_id == claim.id)
+        .order_by(Evidence.score.desc().nulls_last(), Evidence.id)
+    ).all()
+    sources = {
+        s.id: s
+        for s in session.exec(select(Source).where(Source.article_id == claim.article_id)).all()
+    }
+    events = session.exec(
+        select(ReviewEvent).where(ReviewEvent.claim_id == claim.id).order_by(ReviewEvent.id)
+    ).all()
     names = {p.id: p.name for p in session.exec(select(User)).all()}
     at = claim.sentence.find(claim.text)
-    in_sentence = segments(claim.sentence, [(at, at + len(claim.text), "claim", None)]
-                           if at >= 0 else [])
+    in_sentence = segments(
+        claim.sentence, [(at, at + len(claim.text), "claim", None)] if at >= 0 else []
+    )
     return dict(
-        claim=claim, article=article, forms=forms, in_sentence=in_sentence,
+        claim=claim,
+        article=article,
+        forms=forms,
+        in_sentence=in_sentence,
         evidence=[evidence_view(e, claim, sources.get(e.source_id)) for e in rows],
-        events=events, names=names, transitions=transitions(claim, user), scale=scale,
+        events=events,
+        names=names,
+        transitions=transitions(claim, user),
+        scale=scale,
         rationale_html=render_markdown(claim.rationale),
         own_verdict=claim.verdict_by_id == user.id and claim.status == S.VERIFIED,
         rating=scale.get(claim.verdict) if claim.verdict in scale else None,

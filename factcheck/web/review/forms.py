@@ -53,10 +53,13 @@ class ClaimForm(FlaskForm):
 
 class VerdictForm(ClaimForm):
     verdict = SelectField("Verdict", validators=[DataRequired()])
-    rationale = TextAreaField("Rationale (Markdown)", validators=[DataRequired(),
-                                                                  Length(max=20_000)])
-    note = TextAreaField("Correction note for readers (needed once published)",
-                         validators=[Optional(), Length(max=2000)])
+    rationale = TextAreaField(
+        "Rationale (Markdown)", validators=[DataRequired(), Length(max=20_000)]
+    )
+    note = TextAreaField(
+        "Correction note for readers (needed once published)",
+        validators=[Optional(), Length(max=2000)],
+    )
     submit = SubmitField("Save verdict")
 
 
@@ -64,8 +67,10 @@ class StatusForm(ClaimForm):
     """One form, one button per allowed transition (``name="to"``)."""
 
     to = HiddenField(validators=[DataRequired()])
-    note = TextAreaField("Note (needed to unpublish; shown to readers then)",
-                         validators=[Optional(), Length(max=2000)])
+    note = TextAreaField(
+        "Note (needed to unpublish; shown to readers then)",
+        validators=[Optional(), Length(max=2000)],
+    )
 
 
 class AssignForm(ClaimForm):
@@ -80,8 +85,11 @@ class EvidenceStateForm(ClaimForm):
 
 
 class AddEvidenceForm(ClaimForm):
-    url = StringField("Web address", validators=[DataRequired(), Length(max=2000)],
-                      render_kw={"inputmode": "url", "placeholder": "https://"})
+    url = StringField(
+        "Web address",
+        validators=[DataRequired(), Length(max=2000)],
+        render_kw={"inputmode": "url", "placeholder": "https://"},
+    )
     quote = TextAreaField("Quoted passage", validators=[DataRequired(), Length(max=5000)])
     note = StringField("Note", validators=[Optional(), Length(max=500)])
     submit = SubmitField("Add evidence")
@@ -93,8 +101,7 @@ class EditClaimForm(ClaimForm):
 
 
 class SplitForm(ClaimForm):
-    parts = TextAreaField("Parts, one per line", validators=[DataRequired(),
-                                                              Length(max=10_000)])
+    parts = TextAreaField("Parts, one per line", validators=[DataRequired(), Length(max=10_000)])
     submit = SubmitField("Split")
 
 
@@ -117,8 +124,9 @@ class AddClaimForm(FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         if not super().validate(extra_validators):
             return False
-        if not (self.text.data or "").strip() and (self.start.data is None
-                                                   or self.end.data is None):
+        if not (self.text.data or "").strip() and (
+            self.start.data is None or self.end.data is None
+        ):
             self.text.errors.append("type the claim, or choose it in the text (from/to)")
             return False
         return True
@@ -127,8 +135,13 @@ class AddClaimForm(FlaskForm):
 class MergeForm(FlaskForm):
     """Checkboxes valued ``<claim id>:<version>``: each carries the version seen."""
 
-    claims = SelectMultipleField("Claims to merge", choices=[], validate_choice=False,
-                                 option_widget=CheckboxInput(), widget=ListWidget())
+    claims = SelectMultipleField(
+        "Claims to merge",
+        choices=[],
+        validate_choice=False,
+        option_widget=CheckboxInput(),
+        widget=ListWidget(),
+    )
     request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
     submit = SubmitField("Merge selected claims")
 
@@ -143,15 +156,20 @@ class MergeForm(FlaskForm):
 
 
 class ReextractForm(FlaskForm):
-    min_score = SelectField("Keep proposals at least this check-worthy", default="0.4",
-                            choices=options([("0.2", "0.2 (more)"), ("0.4", "0.4"),
-                                             ("0.6", "0.6 (fewer)")]))
+    min_score = SelectField(
+        "Keep proposals at least this check-worthy",
+        default="0.4",
+        choices=options([("0.2", "0.2 (more)"), ("0.4", "0.4"), ("0.6", "0.6 (fewer)")]),
+    )
     submit = SubmitField("Re-run extraction")
 
 
 class AddSourceForm(FlaskForm):
-    url = StringField("Web address", validators=[DataRequired(), Length(max=2000)],
-                      render_kw={"inputmode": "url", "placeholder": "https://"})
+    url = StringField(
+        "Web address",
+        validators=[DataRequired(), Length(max=2000)],
+        render_kw={"inputmode": "url", "placeholder": "https://"},
+    )
     title = StringField("Title", validators=[Optional(), Length(max=500)])
     submit = SubmitField("Add source")
 
@@ -176,6 +194,14 @@ class QueueForm(FlaskForm):
     verdict = SelectField("Verdict", validate_choice=False)
     article = SelectField("Article", validate_choice=False)
     assignee = SelectField("Assigned to", validate_choice=False)
-    sort = SelectField("Sort by", validate_choice=False, choices=options([
-        ("updated", "Recently changed"), ("position", "Article order"),
-        ("score", "Check-worthiness")]))
+    sort = SelectField(
+        "Sort by",
+        validate_choice=False,
+        choices=options(
+            [
+                ("updated", "Recently changed"),
+                ("position", "Article order"),
+                ("score", "Check-worthiness"),
+            ]
+        ),
+    )

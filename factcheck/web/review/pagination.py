@@ -46,8 +46,7 @@ def page_number(value: object) -> int:
         return 1
 
 
-def paginate(session: Session, statement, number: int, per_page: int,
-             cap: int = COUNT_CAP) -> Page:
+def paginate(session: Session, statement, number: int, per_page: int, cap: int = COUNT_CAP) -> Page:
     """Run ``statement`` (a select with its ORDER BY) for page ``number``.
 
     The rows come from one LIMIT/OFFSET query; the count from a second one that reads at most
@@ -62,5 +61,6 @@ def paginate(session: Session, statement, number: int, per_page: int,
         number = min(number, max(1, -(-total // per_page)))
     # one row more than the page tells whether a next page exists, even beyond the cap
     rows = session.exec(statement.limit(per_page + 1).offset((number - 1) * per_page)).all()
-    return Page(list(rows[:per_page]), number, per_page, total, capped,
-                has_next=len(rows) > per_page)
+    return Page(
+        list(rows[:per_page]), number, per_page, total, capped, has_next=len(rows) > per_page
+    )

@@ -1,0 +1,369 @@
+"""Text, HTML or a URL in; an Article with its cited Sources (and proposed claims) out.
+
+``parse_article`` is pure: it splits a document into title, byline metadata, body and the
+trailing source list. ``ingest`` stores the result once (articles are de-duplicated by the
+hash of their body) in a single transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from factcheck.errors import InputError
+from factcheck.models import Article, Claim, Source
+
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+
+SOURCE_HEADINGS = re.compile(
+    r"^\s*(sumber[- ]sumber|sumber|sources?|referensi|references|rujukan|daftar pustaka)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Footer lines that end the article; they and everything after them are dropped.
+BOILERPLATE = re.compile(
+    r"^\s*(baca (lebih banyak|juga|selengkapnya)|apakah anda menemukan|kami akan mempertimbangkan|"
+    r"read more|did you find an error|share (this|on)|bagikan|ikuti kami|follow us)",
+    re.IGNORECASE,
+)
+BYLINES = [
+    ("editor", re.compile(r"^\s*(diedit oleh|disunting oleh|editor|edited by)\s*:?\s*(.+)$", re.I)),
+    ("author", re.compile(r"^\s*(oleh|penulis|reporter|pewarta|by|written by)\s*:?\s+(.+)$", re.I)),
+]
+URL_RE = re.compile(r"https?://\S+")
+
+STOPWORDS = {
+    "id": {
+        "yang",
+        "dan",
+        "di",
+        "dengan",
+        "untuk",
+        "dari",
+        "ini",
+        "itu",
+        "dalam",
+        "tidak",
+        "akan",
+        "pada",
+        "adalah",
+        "juga",
+        "ke",
+        "telah",
+        "oleh",
+        "sebagai",
+        "bahwa",
+        "para",
+    },
+    "en": {
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "with",
+        "on",
+        "as",
+        "was",
+        "by",
+        "it",
+        "are",
+        "from",
+        "has",
+        "have",
+        "be",
+        "which",
+    },
+}
+
+
+@dataclass
+class ParsedSource:
+    title: str
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass
+class ParsedArticle:
+    title: str
+    body: str
+    language: str
+    author: str | None = None
+    editor: str | None = None
+    url: str | None = None
+    sources: list[ParsedSource] = field(default_factory=list)
+
+
+def detect_language(text: str) -> str:
+    """``"id"`` or ``"en"``, whichever language's common words the text uses more."""
+    words = re.findall(r"[a-z]+", text.lower())
+    counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
+    return "id" if counts["id"] > counts["en"] else "en"
+
+
+def content_hash(body: str) -> str:
+    """sha256 of the body with white space folded: the article's identity."""
+    folded = " ".join(unicodedata.normalize("NFC", body).split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def slugify(title: str, max_length: int = 80) -> str:
+    """A lowercase ASCII slug for ``title`` ("article" when nothing is left)."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "article"
+
+
+def parse_source_line(line: str) -> ParsedSource:
+    """One line of a source list: a title, optionally with a URL in it."""
+    found = URL_RE.search(line)
+    url = found.group(0).rstrip(".,;)") if found else None
+    title = URL_RE.sub("", line).strip(" \t-–—:|,") if found else line.strip()
+    return ParsedSource(title=title or (url or ""), url=url)
+
+
+def parse_article(
+    text: str, *, title: str | None = None, language: str | None = None, url: str | None = None
+) -> ParsedArticle:
+    """Split a plain-text article into title, byline metadata, body and cited sources.
+
+    The first non-empty line is the title unless ``title`` is given. Byline lines
+    ("Diedit oleh: …", "By …") near the top become metadata; a trailing heading such as
+    "Sumber-sumber" or "Sources" starts the source list; footer boilerplate is dropped.
+    """
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = _cut_footer(lines)
+    meta: dict[str, str] = {}
+    heading = next(
+        (i for i in range(len(lines) - 1, -1, -1) if SOURCE_HEADINGS.match(lines[i])), None
+    )
+    source_lines = lines[heading + 1 :] if heading is not None else []
+    body_lines = lines[:heading] if heading is not None else lines
+    body_lines = [line for line in body_lines if line.strip()]
+    if title is None and body_lines:
+        title = body_lines.pop(0).strip()
+    while body_lines and _byline(body_lines[0], meta):
+        body_lines.pop(0)
+    body = "\n".join(line.strip() for line in body_lines)
+    if not body.strip():
+        raise InputError("the document has no article text")
+    sources = [parse_source_line(line) for line in source_lines if line.strip()]
+    return ParsedArticle(
+        title=title or body[:80],
+        body=body,
+        language=language or detect_language(body),
+        url=url,
+        author=meta.get("author"),
+        editor=meta.get("editor"),
+        sources=sources,
+    )
+
+
+def _cut_footer(lines: list[str]) -> list[str]:
+    for i, line in enumerate(lines):
+        if BOILERPLATE.match(line):
+            return lines[:i]
+    return lines
+
+
+def _byline(line: str, meta: dict[str, str]) -> bool:
+    for name, pattern in BYLINES:
+        found = pattern.match(line)
+        if found and len(found.group(2)) <= 120:
+            meta[name] = found.group(2).strip()
+            return True
+    return False
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Bytes of a text file as str; binary or undecodable input is an InputError."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not text or HTML")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte {error.start}); save the file as UTF-8 and try again"
+        ) from None
+
+
+def html_to_text(html: str) -> tuple[str | None, str]:
+    """The title and main text of an HTML page (trafilatura), keeping paragraph breaks."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_recall=True
+    )
+    metadata = trafilatura.extract_metadata(html)
+    if not text or not text.strip():
+        raise InputError("no article text found in the HTML")
+    return (metadata.title if metadata else None), text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head or "<p>" in head
+
+
+def read_document(
+    data: bytes,
+    name: str,
+    *,
+    title: str | None = None,
+    language: str | None = None,
+    url: str | None = None,
+) -> ParsedArticle:
+    """Parse the bytes of a UTF-8 text or HTML document into a ParsedArticle."""
+    return parse_document(decode_text(data, name), name, title=title, language=language, url=url)
+
+
+def parse_document(
+    text: str,
+    name: str,
+    *,
+    title: str | None = None,
+    language: str | None = None,
+    url: str | None = None,
+) -> ParsedArticle:
+    """Parse an already decoded text or HTML document into a ParsedArticle."""
+    if looks_like_html(text) or name.lower().endswith((".html", ".htm")):
+        page_title, text = html_to_text(text)
+        return parse_article(text, title=title or page_title, language=language, url=url)
+    return parse_article(text, title=title, language=language, url=url)
+
+
+def read_path(path: str | Path) -> bytes:
+    """The bytes of a local file, with a clear error when it cannot be read."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+
+
+def find_duplicate(session: Session, parsed: ParsedArticle) -> Article | None:
+    """The stored article with the same body, if any."""
+    digest = content_hash(parsed.body)
+    return session.exec(select(Article).where(Article.content_hash == digest)).first()
+
+
+def unique_slug(session: Session, title: str) -> str:
+    base = slugify(title)
+    slug, n = base, 1
+    while session.exec(select(Article.id).where(Article.slug == slug)).first() is not None:
+        n += 1
+        slug = f"{base[:75]}-{n}"
+    return slug
+
+
+def add_article(
+    session: Session, parsed: ParsedArticle, *, publisher: str | None = None, published_date=None
+) -> Article:
+    """Add the article and its sources to ``session`` (the caller commits)."""
+    article = Article(
+        slug=unique_slug(session, parsed.title),
+        title=parsed.title,
+        publisher=publisher,
+        author=parsed.author,
+        editor=parsed.editor,
+        published_date=published_date,
+        language=parsed.language,
+        url=parsed.url,
+        text=parsed.body,
+        content_hash=content_hash(parsed.body),
+    )
+    session.add(article)
+    session.flush()
+    for position, source in enumerate(parsed.sources, start=1):
+        session.add(
+            Source(
+                article_id=article.id,
+                position=position,
+                title=source.title,
+                url=source.url,
+                publisher=source.publisher,
+            )
+        )
+    return article
+
+
+def add_claims(
+    session: Session, article: Article, proposals: list, *, first_position: int = 1
+) -> list[Claim]:
+    """Store extracted proposals as unverified claims of ``article``, each with a history entry."""
+    from factcheck.review.workflow import record
+
+    claims = []
+    existing = session.exec(select(Claim.key).where(Claim.article_id == article.id)).all()
+    taken = {int(k[1:]) for k in existing if k[1:].isdigit()}
+    number = max(taken, default=0)
+    for position, proposal in enumerate(proposals, start=first_position):
+        number += 1
+        claim = Claim(
+            article_id=article.id,
+            key=f"c{number}",
+            position=position,
+            text=proposal.text,
+            sentence=proposal.sentence,
+            start=proposal.start,
+            end=proposal.end,
+            score=proposal.score,
+            kind=proposal.kind,
+            reasons=json.dumps(list(proposal.reasons), ensure_ascii=False),
+        )
+        session.add(claim)
+        session.flush()
+        record(
+            session,
+            claim,
+            None,
+            "create",
+            None,
+            "extracted",
+            note=f"check-worthiness {proposal.score:.2f}",
+        )
+        claims.append(claim)
+    return claims
+
+
+def ingest(
+    session: Session,
+    parsed: ParsedArticle,
+    *,
+    extract: bool = True,
+    min_score: float = 0.4,
+    publisher: str | None = None,
+) -> tuple[Article, bool]:
+    """Store ``parsed`` with its sources and proposed claims; returns (article, created).
+
+    An article whose body is already stored is returned as is, with created False.
+    """
+    duplicate = find_duplicate(session, parsed)
+    if duplicate is not None:
+        return duplicate, False
+    article = add_article(session, parsed, publisher=publisher)
+    if extract:
+        from factcheck.articles.extract import extract_claims
+
+        proposals = extract_claims(article.text, article.language, min_score=min_score)
+        add_claims(session, article, proposals)
+    return article, True

@@ -1,0 +1,75 @@
+"""Re-running claim extraction on an article without losing reviewed claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from factcheck.models import Article, Claim, ClaimStatus, ReviewEvent, Role, User, utcnow
+from factcheck.review import workflow
+from factcheck.review.editing import renumber
+
+
+@dataclass
+class Reextraction:
+    """What re-running extraction did: claims added, replaced (deleted), kept as they were."""
+
+    added: list[Claim] = field(default_factory=list)
+    replaced: list[Claim] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: int = 0  # proposals overlapping a claim someone has worked on
+
+
+def untouched(session: Session, claim: Claim) -> bool:
+    """True for a proposal nobody has worked on: unverified, never saved, only created by the
+    system. Only these may be replaced by a new extraction."""
+    if claim.status != ClaimStatus.UNVERIFIED or claim.version != 1 or claim.verdict:
+        return False
+    human = session.exec(
+        select(func.count())
+        .select_from(ReviewEvent)
+        .where(ReviewEvent.claim_id == claim.id, ReviewEvent.user_id.is_not(None))
+    ).one()
+    return human == 0
+
+
+def reextract(
+    session: Session, article: Article, *, user: User, min_score: float = 0.4
+) -> Reextraction:
+    """Run claim extraction again without losing reviewed claims.
+
+    A proposal whose span overlaps a claim someone has worked on is skipped; one identical to
+    an untouched claim leaves it alone; untouched claims no proposal repeats are replaced
+    (deleted with a history event, restorable).
+    """
+    from factcheck.articles.extract import extract_claims
+    from factcheck.articles.ingest import add_claims
+
+    workflow.require(user, Role.CHECKER, "re-running extraction")
+    live = session.exec(
+        select(Claim).where(Claim.article_id == article.id, Claim.deleted_at.is_(None))
+    ).all()
+    spare = {(c.start, c.end, c.text): c for c in live if untouched(session, c)}
+    spare_ids = {c.id for c in spare.values()}
+    worked = [(c.start, c.end) for c in live if c.id not in spare_ids and c.end > c.start]
+    result, new = Reextraction(), []
+    for proposal in extract_claims(article.text, article.language, min_score=min_score):
+        if spare.pop((proposal.start, proposal.end, proposal.text), None) is not None:
+            result.unchanged += 1
+        elif any(proposal.start < e and s < proposal.end for s, e in worked):
+            result.skipped += 1
+        else:
+            new.append(proposal)
+    for claim in spare.values():
+        workflow.lock(session, claim, claim.version)  # saved by a reviewer meanwhile: StaleClaim
+        workflow.record(
+            session, claim, user, "delete", None, None, note="replaced by re-extraction"
+        )
+        claim.deleted_at = utcnow()
+        session.add(claim)
+        result.replaced.append(claim)
+    result.added = add_claims(session, article, new, first_position=len(live) + 1)
+    renumber(session, article)
+    return result

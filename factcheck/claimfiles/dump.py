@@ -1,0 +1,161 @@
+"""Writing claim files: an article, its sources, claims, verdicts, evidence and history
+as the text of one YAML file (the format itself is defined in factcheck.claimfiles.schema).
+"""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from sqlmodel import Session, select
+
+from factcheck.claimfiles.schema import FORMAT, HEADER, stamp
+from factcheck.models import Article, Claim, Evidence, ReviewEvent, Snapshot, Source, User
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block scalars for multi-line text, flow style for short lists of numbers."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _list(dumper: yaml.SafeDumper, value: list) -> yaml.SequenceNode:
+    flow = bool(value) and all(isinstance(v, int | float) for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_representer(list, _list)
+
+
+def dump_article(session: Session, article: Article) -> str:
+    """The claim file text for ``article``."""
+    data = {"format": FORMAT, "article": _article(article)}
+    sources = session.exec(
+        select(Source).where(Source.article_id == article.id).order_by(Source.position)
+    ).all()
+    data["sources"] = [_source(session, s) for s in sources]
+    source_keys = {s.id: f"s{s.position}" for s in sources}
+    claims = session.exec(
+        select(Claim).where(Claim.article_id == article.id).order_by(Claim.position, Claim.id)
+    ).all()
+    names = _user_names(session)
+    data["claims"] = [_claim(session, c, source_keys, names) for c in claims]
+    return HEADER + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _user_names(session: Session) -> dict[int, str]:
+    return {u.id: u.name for u in session.exec(select(User)).all()}
+
+
+def _article(a: Article) -> dict:
+    return {
+        "slug": a.slug,
+        "title": a.title,
+        "publisher": a.publisher,
+        "author": a.author,
+        "editor": a.editor,
+        "published": a.published_date,
+        "language": a.language,
+        "url": a.url,
+        "created": stamp(a.created_at),
+        "text": a.text,
+    }
+
+
+def _source(session: Session, s: Source) -> dict:
+    snapshots = session.exec(
+        select(Snapshot)
+        .where(Snapshot.source_id == s.id)
+        .order_by(Snapshot.fetched_at, Snapshot.id)
+    ).all()
+    return {
+        "key": f"s{s.position}",
+        "title": s.title,
+        "publisher": s.publisher,
+        "url": s.url,
+        "fetch_status": s.fetch_status,
+        "fetch_error": s.fetch_error,
+        "snapshots": [
+            {
+                "kind": n.kind,
+                "url": n.url,
+                "final_url": n.final_url,
+                "http_status": n.http_status,
+                "content_type": n.content_type,
+                "sha256": n.sha256,
+                "fetched": stamp(n.fetched_at),
+                "text": n.text,
+            }
+            for n in snapshots
+        ],
+    }
+
+
+def _claim(session: Session, c: Claim, source_keys: dict, names: dict) -> dict:
+    evidence = session.exec(
+        select(Evidence).where(Evidence.claim_id == c.id).order_by(Evidence.id)
+    ).all()
+    events = session.exec(
+        select(ReviewEvent).where(ReviewEvent.claim_id == c.id).order_by(ReviewEvent.id)
+    ).all()
+    snapshot_hashes = {
+        n.id: n.sha256
+        for n in session.exec(
+            select(Snapshot).where(
+                Snapshot.id.in_([e.snapshot_id for e in evidence if e.snapshot_id])
+            )
+        ).all()
+    }
+    return {
+        "key": c.key,
+        "text": c.text,
+        "sentence": c.sentence,
+        "span": [c.start, c.end],
+        "score": c.score,
+        "reasons": json.loads(c.reasons),
+        "kind": c.kind,
+        "status": str(c.status),
+        "verdict": c.verdict,
+        "rationale": c.rationale,
+        "verdict_by": names.get(c.verdict_by_id),
+        "assignee": names.get(c.assignee_id),
+        "published_by": names.get(c.published_by_id),
+        "version": c.version,
+        "created": stamp(c.created_at),
+        "updated": stamp(c.updated_at),
+        "reviewed": stamp(c.reviewed_at),
+        "published": stamp(c.published_at),
+        "deleted": stamp(c.deleted_at),
+        "evidence": [
+            {
+                "source": source_keys.get(e.source_id),
+                "snapshot": snapshot_hashes.get(e.snapshot_id),
+                "passage": e.passage,
+                "span": [e.passage_start, e.passage_end] if e.passage_start is not None else None,
+                "score": e.score,
+                "state": str(e.state),
+                "url": e.url,
+                "note": e.note,
+                "explanation": json.loads(e.explanation),
+                "added_by": names.get(e.added_by_id),
+                "created": stamp(e.created_at),
+            }
+            for e in evidence
+        ],
+        "history": [
+            {
+                "at": stamp(v.at),
+                "by": v.actor,
+                "action": v.action,
+                "from": v.from_value,
+                "to": v.to_value,
+                "note": v.note,
+                "public": v.public,
+            }
+            for v in events
+        ],
+    }

@@ -1,0 +1,250 @@
+"""The claims/ file format: one article per YAML file, with its sources, claims, verdicts,
+evidence and history. ``dump`` and ``load`` are exact inverses for files the tool wrote:
+import a file into an empty database, export it, and the bytes are the same.
+
+Users appear by name. Importing a file that names an unknown user creates that user as a
+disabled account without a password, so history keeps its authors.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from factcheck.claimfiles import schema
+from factcheck.claimfiles.schema import parse_stamp
+from factcheck.errors import InputError
+from factcheck.models import (
+    Article,
+    Claim,
+    ErrorReport,
+    Evidence,
+    ReviewEvent,
+    Snapshot,
+    Source,
+    User,
+)
+
+
+@dataclass
+class ImportResult:
+    article: Article
+    claims: int
+    sources: int
+
+
+def load(text: str, name: str) -> dict:
+    """Parse and validate a claim file; errors name the file, line and field."""
+    try:
+        data = yaml.load(text, Loader=schema.LineLoader)  # noqa: S506 (a SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "unknown line"
+        problem = getattr(error, "problem", None) or str(error)
+        raise InputError(f"{name}: {where}: not valid YAML ({problem})") from None
+    schema.validate(data, name)
+    return data
+
+
+def import_text(session: Session, text: str, name: str, *, replace: bool = False) -> ImportResult:
+    """Add the article in a claim file to ``session`` (the caller commits, or rolls back)."""
+    data = load(text, name)
+    a = data["article"]
+    existing = session.exec(select(Article).where(Article.slug == a["slug"])).first()
+    if existing is not None:
+        if not replace:
+            raise InputError(
+                f"{name}: article {a['slug']!r} is already in the database "
+                "(use --replace to overwrite it)"
+            )
+        delete_article(session, existing)
+    users = _UserCache(session)
+    article = Article(
+        slug=a["slug"],
+        title=a["title"],
+        publisher=a.get("publisher"),
+        author=a.get("author"),
+        editor=a.get("editor"),
+        published_date=a.get("published"),
+        language=a["language"],
+        url=a.get("url"),
+        text=a["text"],
+        created_at=parse_stamp(a["created"]),
+        content_hash=_hash(a["text"]),
+    )
+    session.add(article)
+    session.flush()
+    sources, snapshots = _import_sources(session, article, data.get("sources") or [])
+    for position, c in enumerate(data.get("claims") or [], start=1):
+        _import_claim(session, article, position, c, sources, snapshots, users)
+    session.flush()
+    return ImportResult(article, len(data.get("claims") or []), len(sources))
+
+
+def import_path(session: Session, path: str | Path, *, replace: bool = False) -> ImportResult:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
+    return import_text(session, text, str(path), replace=replace)
+
+
+def _hash(text: str) -> str:
+    from factcheck.articles.ingest import content_hash
+
+    return content_hash(text)
+
+
+def _import_sources(session: Session, article: Article, items: list) -> tuple[dict, dict]:
+    sources, snapshots = {}, {}
+    for position, s in enumerate(items, start=1):
+        source = Source(
+            article_id=article.id,
+            position=position,
+            title=s["title"],
+            publisher=s.get("publisher"),
+            url=s.get("url"),
+            fetch_status=s.get("fetch_status"),
+            fetch_error=s.get("fetch_error"),
+        )
+        session.add(source)
+        session.flush()
+        sources[s["key"]] = source
+        for n in s.get("snapshots") or []:
+            snapshot = Snapshot(
+                source_id=source.id,
+                kind=n["kind"],
+                url=n.get("url"),
+                final_url=n.get("final_url"),
+                http_status=n.get("http_status"),
+                content_type=n.get("content_type"),
+                sha256=n["sha256"],
+                text=n["text"],
+                fetched_at=parse_stamp(n["fetched"]),
+            )
+            session.add(snapshot)
+            session.flush()
+            snapshots[n["sha256"]] = snapshot
+    return sources, snapshots
+
+
+def _import_claim(
+    session: Session,
+    article: Article,
+    position: int,
+    c: dict,
+    sources: dict,
+    snapshots: dict,
+    users: _UserCache,
+) -> None:
+    claim = Claim(
+        article_id=article.id,
+        key=c["key"],
+        position=position,
+        text=c["text"],
+        sentence=c["sentence"],
+        start=c["span"][0],
+        end=c["span"][1],
+        score=c["score"],
+        reasons=json.dumps(c.get("reasons") or [], ensure_ascii=False),
+        kind=c["kind"],
+        status=c["status"],
+        verdict=c.get("verdict"),
+        rationale=c.get("rationale"),
+        verdict_by_id=users.id(c.get("verdict_by")),
+        assignee_id=users.id(c.get("assignee")),
+        published_by_id=users.id(c.get("published_by")),
+        version=c["version"],
+        created_at=parse_stamp(c["created"]),
+        updated_at=parse_stamp(c["updated"]),
+        reviewed_at=parse_stamp(c.get("reviewed")),
+        published_at=parse_stamp(c.get("published")),
+        deleted_at=parse_stamp(c.get("deleted")),
+    )
+    session.add(claim)
+    session.flush()
+    for e in c.get("evidence") or []:
+        source = sources.get(e.get("source"))
+        snapshot = snapshots.get(e.get("snapshot"))
+        span = e.get("span") or [None, None]
+        session.add(
+            Evidence(
+                claim_id=claim.id,
+                source_id=source.id if source else None,
+                snapshot_id=snapshot.id if snapshot else None,
+                passage=e["passage"],
+                passage_start=span[0],
+                passage_end=span[1],
+                score=e.get("score"),
+                state=e["state"],
+                url=e.get("url"),
+                note=e.get("note"),
+                explanation=json.dumps(e.get("explanation") or {}, ensure_ascii=False),
+                added_by_id=users.id(e.get("added_by")),
+                created_at=parse_stamp(e["created"]),
+            )
+        )
+    for h in c.get("history") or []:
+        session.add(
+            ReviewEvent(
+                claim_id=claim.id,
+                user_id=users.id(h.get("by")),
+                actor=h.get("by"),
+                at=parse_stamp(h["at"]),
+                action=h["action"],
+                from_value=h.get("from"),
+                to_value=h.get("to"),
+                note=h.get("note"),
+                public=bool(h.get("public")),
+            )
+        )
+
+
+class _UserCache:
+    """Users by name; unknown names become disabled accounts that cannot log in."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.ids: dict[str, int] = {}
+
+    def id(self, name: str | None) -> int | None:
+        if not name or name == "system":
+            return None
+        if name not in self.ids:
+            user = self.session.exec(select(User).where(User.name == name)).first()
+            if user is None:
+                user = User(name=name, active=False)
+                self.session.add(user)
+                self.session.flush()
+            self.ids[name] = user.id
+        return self.ids[name]
+
+
+def delete_article(session: Session, article: Article) -> None:
+    """Remove an article and everything that hangs off it (used by --replace)."""
+    claim_ids = session.exec(select(Claim.id).where(Claim.article_id == article.id)).all()
+    # Readers' error reports outlive the article they were about.
+    session.execute(
+        update(ErrorReport)
+        .where(ErrorReport.article_id == article.id)
+        .values(article_id=None, claim_id=None)
+    )
+    source_ids = session.exec(select(Source.id).where(Source.article_id == article.id)).all()
+    for model, column, ids in (
+        (Evidence, Evidence.claim_id, claim_ids),
+        (ReviewEvent, ReviewEvent.claim_id, claim_ids),
+        (Claim, Claim.article_id, [article.id]),
+        (Snapshot, Snapshot.source_id, source_ids),
+        (Source, Source.article_id, [article.id]),
+    ):
+        for row in session.exec(select(model).where(column.in_(ids))).all():
+            session.delete(row)
+        session.flush()
+    session.delete(article)
+    session.flush()

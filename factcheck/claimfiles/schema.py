@@ -1,0 +1,273 @@
+"""Validation of claim files, with the line number of every problem.
+
+``LineLoader`` is PyYAML's SafeLoader whose mappings remember the line of each key, so an
+error can say "claims[3].status (line 41): ..." rather than just "invalid file".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+import yaml
+
+from factcheck.errors import InputError
+from factcheck.models import ClaimStatus, EvidenceState
+from factcheck.sources.urls import is_web_url
+
+FORMAT = "factcheck/claimfile 1"
+HEADER = (
+    "# factcheck claim file: one article, its sources, claims, verdicts, evidence and\n"
+    "# history. Edit by hand if you like; `factcheck import` checks every field.\n"
+)
+
+STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+
+
+def stamp(value: datetime | None) -> str | None:
+    """A timestamp as written in claim files: ISO 8601 UTC with a Z."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+
+
+def parse_stamp(value: str | None) -> datetime | None:
+    """A claim file's timestamp (or None) as an aware UTC datetime."""
+    if value is None:
+        return None
+    return datetime.fromisoformat(value).astimezone(UTC)
+
+
+class LineDict(dict):
+    """A mapping that knows the line of each of its keys (1-based)."""
+
+    line: int = 0
+    lines: dict
+
+
+class LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node, deep=False):  # noqa: D102
+        mapping = LineDict(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.lines = {
+            k.value: k.start_mark.line + 1 for k, _v in node.value if isinstance(k, yaml.ScalarNode)
+        }
+        return mapping
+
+
+LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)
+
+# field: (accepted types, required)
+STR, INT, NUM = (str,), (int,), (int, float)
+OPT_STR = (str, type(None))
+ARTICLE = {
+    "slug": (STR, True),
+    "title": (STR, True),
+    "publisher": (OPT_STR, False),
+    "author": (OPT_STR, False),
+    "editor": (OPT_STR, False),
+    "published": ((date, type(None)), False),
+    "language": (STR, True),
+    "url": ("url?", False),
+    "created": ("stamp", True),
+    "text": (STR, True),
+}
+SOURCE = {
+    "key": (STR, True),
+    "title": (STR, True),
+    "publisher": (OPT_STR, False),
+    "url": ("url?", False),
+    "fetch_status": (OPT_STR, False),
+    "fetch_error": (OPT_STR, False),
+    "snapshots": ((list, type(None)), False),
+}
+SNAPSHOT = {
+    "kind": (STR, True),
+    "url": ("url?", False),
+    "final_url": ("url?", False),
+    "http_status": ((int, type(None)), False),
+    "content_type": (OPT_STR, False),
+    "sha256": (STR, True),
+    "fetched": ("stamp", True),
+    "text": (STR, True),
+}
+CLAIM = {
+    "key": (STR, True),
+    "text": (STR, True),
+    "sentence": (STR, True),
+    "span": ("span", True),
+    "score": (NUM, True),
+    "reasons": ((list, type(None)), False),
+    "kind": (STR, True),
+    "status": ("status", True),
+    "verdict": (OPT_STR, False),
+    "rationale": (OPT_STR, False),
+    "verdict_by": (OPT_STR, False),
+    "assignee": (OPT_STR, False),
+    "published_by": (OPT_STR, False),
+    "version": (INT, True),
+    "created": ("stamp", True),
+    "updated": ("stamp", True),
+    "reviewed": ("stamp?", False),
+    "published": ("stamp?", False),
+    "deleted": ("stamp?", False),
+    "evidence": ((list, type(None)), False),
+    "history": ((list, type(None)), False),
+}
+EVIDENCE = {
+    "source": (OPT_STR, False),
+    "snapshot": (OPT_STR, False),
+    "passage": (STR, True),
+    "span": ("span?", False),
+    "score": ((int, float, type(None)), False),
+    "state": ("evidence", True),
+    "url": ("url?", False),
+    "note": (OPT_STR, False),
+    "explanation": ((dict, type(None)), False),
+    "added_by": (OPT_STR, False),
+    "created": ("stamp", True),
+}
+EVENT = {
+    "at": ("stamp", True),
+    "by": (OPT_STR, False),
+    "action": (STR, True),
+    "from": (OPT_STR, False),
+    "to": (OPT_STR, False),
+    "note": (OPT_STR, False),
+    "public": ((bool,), False),
+}
+
+
+def validate(data: object, name: str) -> None:
+    """Raise InputError naming file, line and field for the first problem in ``data``."""
+    if not isinstance(data, dict):
+        raise InputError(
+            f"{name}: line 1: a claim file is a mapping with format, article, sources and claims"
+        )
+    _check(
+        data,
+        {
+            "format": (STR, True),
+            "article": ((dict,), True),
+            "sources": ((list, type(None)), False),
+            "claims": ((list, type(None)), False),
+        },
+        name,
+        "",
+    )
+    if data["format"] != FORMAT:
+        _fail(name, data, "format", "", f"expected {FORMAT!r}")
+    _check(data["article"], ARTICLE, name, "article.")
+    source_keys = _check_list(data, "sources", SOURCE, name)
+    for i, source in enumerate(data.get("sources") or []):
+        _check_items(source, "snapshots", SNAPSHOT, name, f"sources[{i}].")
+    _check_list(data, "claims", CLAIM, name)
+    for i, claim in enumerate(data.get("claims") or []):
+        _check_items(claim, "evidence", EVIDENCE, name, f"claims[{i}].")
+        _check_items(claim, "history", EVENT, name, f"claims[{i}].")
+        for j, evidence in enumerate(claim.get("evidence") or []):
+            if evidence.get("source") is not None and evidence["source"] not in source_keys:
+                _fail(
+                    name,
+                    evidence,
+                    "source",
+                    f"claims[{i}].evidence[{j}].",
+                    f"no source with key {evidence['source']!r}",
+                )
+
+
+def _check_list(data: dict, field: str, spec: dict, name: str) -> set:
+    keys: set = set()
+    for i, item in enumerate(data.get(field) or []):
+        _check(item, spec, name, f"{field}[{i}].", parent=data, parent_field=field)
+        if item["key"] in keys:
+            _fail(name, item, "key", f"{field}[{i}].", f"duplicate key {item['key']!r}")
+        keys.add(item["key"])
+    return keys
+
+
+def _check_items(item: dict, field: str, spec: dict, name: str, prefix: str) -> None:
+    for j, sub in enumerate(item.get(field) or []):
+        _check(sub, spec, name, f"{prefix}{field}[{j}].", parent=item, parent_field=field)
+
+
+def _check(
+    item: object,
+    spec: dict,
+    name: str,
+    prefix: str,
+    parent: dict | None = None,
+    parent_field: str = "",
+) -> None:
+    if not isinstance(item, dict):
+        line = getattr(parent, "lines", {}).get(parent_field, "?")
+        raise InputError(f"{name}: line {line}: {prefix.rstrip('.')}: expected a mapping")
+    for field in item:
+        if field not in spec:
+            _fail(name, item, field, prefix, "unknown field")
+    for field, (kind, required) in spec.items():
+        if field not in item:
+            if required:
+                line = getattr(item, "line", "?")
+                raise InputError(f"{name}: line {line}: {prefix}{field}: missing")
+            continue
+        problem = _problem(item[field], kind)
+        if problem:
+            _fail(name, item, field, prefix, problem)
+
+
+def _problem(value: object, kind) -> str | None:
+    if kind == "url?":
+        ok = value is None or (isinstance(value, str) and is_web_url(value))
+        return None if ok else "expected an http:// or https:// web address"
+    if kind in ("stamp", "stamp?"):
+        if value is None and kind == "stamp?":
+            return None
+        ok = isinstance(value, str) and STAMP.match(value)
+        return None if ok else "expected a UTC timestamp like 2025-11-06T12:00:00Z"
+    if kind in ("span", "span?"):
+        if value is None and kind == "span?":
+            return None
+        ok = (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, int) and v >= 0 for v in value)
+            and value[0] <= value[1]
+        )
+        return None if ok else "expected [start, end] character offsets"
+    if kind == "status":
+        return (
+            None
+            if value in {s.value for s in ClaimStatus}
+            else ("expected one of " + ", ".join(s.value for s in ClaimStatus))
+        )
+    if kind == "evidence":
+        return (
+            None
+            if value in {s.value for s in EvidenceState}
+            else ("expected one of " + ", ".join(s.value for s in EvidenceState))
+        )
+    if isinstance(value, bool) and bool not in kind:
+        return f"expected {_names(kind)}, got true/false"
+    return None if isinstance(value, kind) else f"expected {_names(kind)}, got {value!r:.40}"
+
+
+def _names(kinds: tuple) -> str:
+    words = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        type(None): "nothing",
+        list: "a list",
+        dict: "a mapping",
+        bool: "true/false",
+        date: "a date (YYYY-MM-DD)",
+    }
+    return " or ".join(words.get(k, k.__name__) for k in kinds)
+
+
+def _fail(name: str, item: dict, field: str, prefix: str, problem: str) -> None:
+    line = getattr(item, "lines", {}).get(field, getattr(item, "line", "?"))
+    raise InputError(f"{name}: line {line}: {prefix}{field}: {problem}")

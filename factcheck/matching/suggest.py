@@ -1,0 +1,256 @@
+"""Suggested evidence: match an article's claims against the passages of its cited sources.
+
+``match_article`` stores the best passages for each claim as Evidence in the "suggested" state,
+with the matcher's explanation (what agrees, what disagrees, where). A re-run replaces the old
+suggestions but never touches evidence a checker has confirmed or rejected, and never suggests
+again a passage a checker already judged for that claim (the same text from the same source,
+even from a newer snapshot).
+
+All matching is done before the first write, so the write transaction stays short; the caller
+commits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, col, delete, select
+
+from factcheck.errors import InputError
+from factcheck.matching.index import MatchIndex
+from factcheck.matching.scoring import Match, match_claim
+from factcheck.models import Article, Claim, Evidence, EvidenceState, Source
+from factcheck.sources.passages import Passage, parse_passage_id, source_passages
+
+
+@dataclass(frozen=True)
+class ClaimMatches:
+    """What matching found for one claim: its best passage (confirmed or rejected ones
+    included) and how many new suggestions were stored."""
+
+    claim: Claim
+    best_score: float | None = None
+    best_passage: str | None = None
+    best_strength: str | None = None
+    best_source: str | None = None
+    suggested: int = 0
+
+    def describe(self) -> str:
+        """One line: the best score, strength, source and passage, or "no supporting passage"."""
+        if self.best_score is None:
+            return "no supporting passage"
+        passage = " ".join((self.best_passage or "").split())
+        passage = passage if len(passage) <= 90 else passage[:89] + "…"
+        return f"{self.best_score:.0f} {self.best_strength} in {self.best_source!r}: {passage}"
+
+
+@dataclass
+class MatchSummary:
+    """The outcome of ``match_article``: per claim, and in total."""
+
+    passages: int = 0
+    claims: list[ClaimMatches] = field(default_factory=list)
+    stored: int = 0
+    replaced: int = 0
+
+    @property
+    def unsupported(self) -> list[ClaimMatches]:
+        """Claims for which no passage reached the threshold."""
+        return [c for c in self.claims if c.best_score is None]
+
+
+def claims_to_match(session: Session, article: Article) -> list[Claim]:
+    """The article's claims that are not deleted, in article order."""
+    return list(
+        session.exec(
+            select(Claim)
+            .where(Claim.article_id == article.id, col(Claim.deleted_at).is_(None))
+            .order_by(Claim.position, Claim.id)
+        ).all()
+    )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def match_article(
+    session: Session,
+    article: Article,
+    *,
+    top: int = 5,
+    min_score: float | None = None,
+    progress: Callable[[ClaimMatches], None] | None = None,
+) -> MatchSummary:
+    """Match every claim of ``article`` against its sources and store the top ``top`` passages
+    per claim as suggested Evidence (see the module docstring). ``min_score`` None means the
+    matcher's SUGGESTION_THRESHOLD. ``progress`` is called after each claim.
+    """
+    passages = source_passages(session, article)
+    by_id = {p.id: p for p in passages}
+    sources = {
+        s.id: s for s in session.exec(select(Source).where(Source.article_id == article.id)).all()
+    }
+    index = MatchIndex.build(passages)
+    claims = claims_to_match(session, article)
+    judged = _judged_passages(session, [c.id for c in claims])
+    summary, rows = MatchSummary(passages=len(passages)), []
+    for claim in claims:
+        seen = judged.get(claim.id, set())
+        matches = match_claim(
+            index, claim.text, lang=article.language, top=top + len(seen), min_score=min_score
+        )
+        new = [m for m in matches if _key(by_id[m.passage_id]) not in seen][:top]
+        rows += [_evidence(claim, m, by_id[m.passage_id], sources) for m in new]
+        result = _claim_matches(claim, matches, by_id, len(new))
+        summary.claims.append(result)
+        if progress is not None:
+            progress(result)
+    summary.replaced = _drop_suggestions(session, [c.id for c in claims])
+    session.add_all(rows)
+    session.flush()
+    summary.stored = len(rows)
+    return summary
+
+
+def _key(passage: Passage) -> tuple[int, str]:
+    """A passage's identity for "already judged": its source and its text, white space folded."""
+    return parse_passage_id(passage.id)[0], _fold(passage.text)
+
+
+def _judged_passages(session: Session, claim_ids: list[int]) -> dict[int, set]:
+    """Per claim, the (source id, folded text) of evidence a checker confirmed or rejected."""
+    judged: dict[int, set] = {}
+    if not claim_ids:
+        return judged
+    rows = session.exec(
+        select(Evidence.claim_id, Evidence.source_id, Evidence.passage).where(
+            col(Evidence.claim_id).in_(claim_ids), Evidence.state != EvidenceState.SUGGESTED
+        )
+    ).all()
+    for claim_id, source_id, passage in rows:
+        judged.setdefault(claim_id, set()).add((source_id, _fold(passage)))
+    return judged
+
+
+def _drop_suggestions(session: Session, claim_ids: list[int]) -> int:
+    """Delete the claims' suggested evidence; returns how many rows went."""
+    if not claim_ids:
+        return 0
+    result = session.exec(
+        delete(Evidence).where(
+            col(Evidence.claim_id).in_(claim_ids), Evidence.state == EvidenceState.SUGGESTED
+        )
+    )
+    return result.rowcount or 0
+
+
+def _evidence(claim: Claim, match: Match, passage: Passage, sources: dict[int, Source]) -> Evidence:
+    source_id, snapshot_id, start, end = parse_passage_id(passage.id)
+    explanation = {
+        "passage_id": passage.id,
+        "strength": match.strength,
+        "agree": list(match.agree),
+        "disagree": list(match.disagree),
+        "claim_spans": [list(s) for s in match.claim_spans],
+        "passage_spans": [list(s) for s in match.passage_spans],
+    }
+    source = sources.get(source_id)
+    return Evidence(
+        claim_id=claim.id,
+        source_id=source_id,
+        snapshot_id=snapshot_id,
+        passage=passage.text,
+        passage_start=start,
+        passage_end=end,
+        score=round(match.score, 2),
+        state=EvidenceState.SUGGESTED,
+        url=source.url if source else None,
+        explanation=json.dumps(explanation, ensure_ascii=False),
+    )
+
+
+def _claim_matches(
+    claim: Claim, matches: list[Match], by_id: dict[str, Passage], suggested: int
+) -> ClaimMatches:
+    if not matches:
+        return ClaimMatches(claim, suggested=suggested)
+    best = matches[0]
+    passage = by_id[best.passage_id]
+    return ClaimMatches(claim, best.score, passage.text, best.strength, passage.source, suggested)
+
+
+# --- matching files, without a database ---------------------------------------------------------
+def read_jsonl(lines: Iterable[bytes], name: str, *, passages: bool = False) -> list[dict]:
+    """Claims (``{"id", "text", "lang"?}``) or passages (also ``"source"?``) from JSON lines.
+
+    Blank lines are skipped; anything else malformed is an InputError naming the file and line.
+    """
+    allowed = {"id", "text", "lang"} | ({"source"} if passages else set())
+    records, seen = [], set()
+    for number, raw in enumerate(lines, start=1):
+        where = f"{name}, line {number}"
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+            record = json.loads(line) if line else None
+        except UnicodeDecodeError:
+            raise InputError(f"{where}: not UTF-8 text") from None
+        except ValueError as error:
+            raise InputError(f"{where}: not valid JSON ({error.args[0].split(':')[0]})") from None
+        if record is None:
+            continue
+        records.append(_check_record(record, where, allowed))
+        key = str(records[-1]["id"])  # 7 and "7" would be the same passage to the matcher
+        if key in seen:
+            raise InputError(f"{where}: the id {records[-1]['id']!r} was already used")
+        seen.add(key)
+    return records
+
+
+def _check_record(record: object, where: str, allowed: set[str]) -> dict:
+    if not isinstance(record, dict):
+        raise InputError(f'{where}: expected a JSON object like {{"id": "c1", "text": "..."}}')
+    unknown = sorted(set(record) - allowed)
+    if unknown:
+        raise InputError(
+            f"{where}: unknown field {unknown[0]!r} (fields: {', '.join(sorted(allowed))})"
+        )
+    if not isinstance(record.get("id"), str | int) or isinstance(record.get("id"), bool):
+        raise InputError(f'{where}: "id" must be a string or a number')
+    if not isinstance(record.get("text"), str) or not record["text"].strip():
+        raise InputError(f'{where}: "text" must be a non-empty string')
+    for optional in ("lang", "source"):
+        if record.get(optional) is not None and not isinstance(record[optional], str):
+            raise InputError(f'{where}: "{optional}" must be a string')
+    return record
+
+
+def match_records(
+    claims: list[dict], passages: list[dict], *, top: int = 5, min_score: float | None = None
+) -> Iterator[dict]:
+    """For each claim record, ``{"claim_id", "matches": [{"passage_id", "score", "strength",
+    "agree", "disagree"}, ...]}``, best first, at most ``top``, none below ``min_score``
+    (None: the matcher's SUGGESTION_THRESHOLD). Ids come back as they were given."""
+    ids = {str(p["id"]): p["id"] for p in passages}
+    index = MatchIndex.build(
+        Passage(str(p["id"]), p["text"], p.get("lang"), p.get("source")) for p in passages
+    )
+    for claim in claims:
+        matches = match_claim(
+            index, claim["text"], lang=claim.get("lang"), top=top, min_score=min_score
+        )
+        yield {
+            "claim_id": claim["id"],
+            "matches": [
+                {
+                    "passage_id": ids[m.passage_id],
+                    "score": round(m.score, 2),
+                    "strength": m.strength,
+                    "agree": list(m.agree),
+                    "disagree": list(m.disagree),
+                }
+                for m in matches
+            ],
+        }

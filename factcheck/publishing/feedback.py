@@ -1,0 +1,171 @@
+"""Readers' error reports: accepting them (rate-limited), listing the open ones, closing them.
+
+Rate limiting has two layers, because ErrorReport has no column for the sender:
+
+- ``ReportLimiter`` counts reports per client address in this process (a sliding hour,
+  addresses kept only as keyed hashes). It is exact for one process but forgets on restart
+  and is per worker when several run.
+- A database cap counts every report on the same article in the last hour, whoever sent it
+  (``TARGET_CAP_FACTOR`` times the per-address limit). It holds across processes and
+  restarts, so a flood from many addresses cannot bury one article's queue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from factcheck.errors import InputError, NotFound
+from factcheck.models import Article, Claim, ErrorReport, Role, User, utcnow
+from factcheck.review.workflow import require
+
+MAX_MESSAGE = 5000
+MAX_CONTACT = 200
+TARGET_CAP_FACTOR = 10
+HOUR = 3600
+
+
+class TooManyReports(InputError):
+    """The sender (or the article) reached the hourly report limit."""
+
+    def __init__(self, message: str, retry_after: int = HOUR):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ReportLimiter:
+    """At most ``per_hour`` reports per client address per sliding hour, in this process."""
+
+    def __init__(self, per_hour: int, *, secret: str, clock: Callable[[], float] = time.monotonic):
+        self.per_hour = per_hour
+        self._secret = secret.encode()
+        self._clock = clock
+        self._sent: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()  # the web server may run requests in threads
+
+    def _key(self, address: str) -> str:
+        # Keyed hash: the limiter never holds readers' addresses in the clear.
+        return hmac.new(self._secret, address.encode(), hashlib.sha256).hexdigest()
+
+    def take(self, address: str) -> None:
+        """Count one report from ``address``, or raise TooManyReports if it has none left."""
+        now = self._clock()
+        with self._lock:
+            times = self._sent.setdefault(self._key(address), deque())
+            while times and times[0] <= now - HOUR:
+                times.popleft()
+            if len(times) >= self.per_hour:
+                wait = int(times[0] + HOUR - now) + 1
+                raise TooManyReports(
+                    f"you have sent {self.per_hour} reports in the last hour; please try "
+                    f"again in {max(1, wait // 60)} minutes",
+                    retry_after=wait,
+                )
+            times.append(now)
+            self._forget_idle(now)
+
+    def _forget_idle(self, now: float) -> None:
+        # Keeps memory bounded by the number of recent senders.
+        if len(self._sent) > 10_000:
+            for key in [k for k, t in self._sent.items() if not t or t[-1] <= now - HOUR]:
+                del self._sent[key]
+
+
+def submit_report(
+    session: Session,
+    *,
+    article: Article,
+    message: str,
+    contact: str | None = None,
+    claim: Claim | None = None,
+    client_address: str,
+    limiter: ReportLimiter,
+) -> ErrorReport:
+    """Queue a reader's report on ``article`` (and ``claim``) for the editors.
+
+    Raises InputError for an empty or over-long message, TooManyReports when the sender or
+    the article is over its hourly limit. The caller commits.
+    """
+    message = (message or "").strip()
+    contact = (contact or "").strip() or None
+    if not message:
+        raise InputError("please describe the error you found")
+    if len(message) > MAX_MESSAGE:
+        raise InputError(
+            f"the message is too long ({len(message)} characters; at most {MAX_MESSAGE})"
+        )
+    if contact and len(contact) > MAX_CONTACT:
+        raise InputError(f"the contact is too long (at most {MAX_CONTACT} characters)")
+    if claim is not None and claim.article_id != article.id:
+        raise InputError(f"claim {claim.key} is not part of article {article.slug!r}")
+    _check_article_cap(session, article, limiter.per_hour * TARGET_CAP_FACTOR)
+    limiter.take(client_address)
+    report = ErrorReport(
+        article_id=article.id,
+        claim_id=claim.id if claim else None,
+        message=message,
+        contact=contact,
+    )
+    session.add(report)
+    session.flush()
+    return report
+
+
+def _check_article_cap(session: Session, article: Article, cap: int) -> None:
+    since = utcnow() - timedelta(hours=1)
+    recent = session.exec(
+        select(func.count())
+        .select_from(ErrorReport)
+        .where(ErrorReport.article_id == article.id, ErrorReport.created_at >= since)
+    ).one()
+    if recent >= cap:
+        raise TooManyReports(
+            "this article has received many reports in the last hour; "
+            "the editors are on it, please try again later"
+        )
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    """An open report with what it is about, for the editors' queue."""
+
+    report: ErrorReport
+    article: Article | None
+    claim: Claim | None
+
+
+def list_open(session: Session) -> list[OpenReport]:
+    """Open reports, oldest first (the longest-waiting reader is answered first)."""
+    rows = session.exec(
+        select(ErrorReport, Article, Claim)
+        .join(Article, Article.id == ErrorReport.article_id, isouter=True)
+        .join(Claim, Claim.id == ErrorReport.claim_id, isouter=True)
+        .where(ErrorReport.status == "open")
+        .order_by(ErrorReport.created_at, ErrorReport.id)
+    ).all()
+    return [OpenReport(report, article, claim) for report, article, claim in rows]
+
+
+def close_report(session: Session, report_id: int, *, user: User) -> ErrorReport:
+    """Mark a report handled by ``user`` (an editor). Closing a closed report changes nothing.
+
+    The caller commits.
+    """
+    require(user, Role.EDITOR, "closing error reports")
+    report = session.get(ErrorReport, report_id)
+    if report is None:
+        raise NotFound(f"there is no error report {report_id}")
+    if report.status != "open":
+        return report
+    report.status, report.handled_by_id = "closed", user.id
+    session.add(report)
+    return report

@@ -1,0 +1,340 @@
+"""Claims of an article: add, edit, split, merge, delete, restore.
+
+A claim's text is what was checked, so it can change only while the claim is unverified or in
+review; a verified or published claim must be moved back to review first.
+
+Like every change in factcheck.review, each function checks the user's role, takes the claim
+version the user saw (``workflow.lock``: the second of two concurrent saves gets StaleClaim),
+appends ReviewEvents (``workflow.record``) and ignores a repeated ``request_id`` (a double
+submit). Nothing is removed: deleting sets ``Claim.deleted_at``, and a deleted claim can be
+restored. The caller commits.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from factcheck.errors import InputError, TransitionError
+from factcheck.models import Article, Claim, ClaimStatus, Evidence, ReviewEvent, Role, User, utcnow
+from factcheck.review import workflow
+
+MAX_CLAIM_CHARS = 2000
+EDITABLE = (ClaimStatus.UNVERIFIED, ClaimStatus.IN_REVIEW)
+
+
+# --- helpers ------------------------------------------------------------------------------
+def _require_editable(claim: Claim) -> None:
+    if claim.deleted_at is not None:
+        raise TransitionError(f"claim {claim.key} is deleted; restore it first")
+    if claim.status not in EDITABLE:
+        raise TransitionError(
+            f"claim {claim.key} is {claim.status}; move it back to in review "
+            "before changing its text"
+        )
+
+
+def _clean_text(text: str) -> str:
+    text = " ".join((text or "").split())
+    if not text:
+        raise InputError("the claim text is empty")
+    if len(text) > MAX_CLAIM_CHARS:
+        raise InputError(f"a claim is at most {MAX_CLAIM_CHARS} characters; split it")
+    return text
+
+
+def sentence_at(article: Article, start: int, end: int) -> str:
+    """The article's sentence(s) around ``start:end`` (the context a reviewer reads)."""
+    from factcheck.articles.extract import split_sentences
+
+    around = [
+        s
+        for s in split_sentences(article.text, article.language)
+        if s.start < max(end, start + 1) and start < s.end
+    ]
+    if not around:
+        return article.text[start:end]
+    return article.text[around[0].start : around[-1].end]
+
+
+def locate(article: Article, text: str, near: int = 0) -> tuple[int, int] | None:
+    """Where ``text`` occurs in the article (the occurrence nearest ``near``), or None."""
+    found, at = [], article.text.find(text)
+    while at != -1:
+        found.append(at)
+        at = article.text.find(text, at + 1)
+    if not found:
+        return None
+    start = min(found, key=lambda f: abs(f - near))
+    return start, start + len(text)
+
+
+def _next_key(session: Session, article: Article) -> str:
+    keys = session.exec(select(Claim.key).where(Claim.article_id == article.id)).all()
+    numbers = [int(k[1:]) for k in keys if k[1:].isdigit()]
+    return f"c{max(numbers, default=0) + 1}"
+
+
+def renumber(session: Session, article: Article) -> None:
+    """Positions in reading order: claims with a span by where they start, the rest after."""
+    claims = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
+    spanless = len(article.text) + 1
+    ordered = sorted(
+        claims, key=lambda c: (c.start if c.end > c.start else spanless, c.position, c.id)
+    )
+    for position, claim in enumerate(ordered, start=1):
+        if claim.position != position:  # order only: not a reviewed change, no version bump
+            claim.position = position
+            session.add(claim)
+
+
+def _new_claim(
+    session: Session,
+    article: Article,
+    text: str,
+    span: tuple[int, int] | None,
+    user: User,
+    note: str,
+    request_id: str | None = None,
+) -> Claim:
+    start, end = span or (0, 0)
+    sentence = sentence_at(article, start, end) if span else text
+    claim = Claim(
+        article_id=article.id,
+        key=_next_key(session, article),
+        text=text,
+        sentence=sentence,
+        start=start,
+        end=end,
+        score=0.0,
+        kind="fact",
+        reasons="[]",
+        position=10**6,
+    )
+    session.add(claim)
+    session.flush()
+    workflow.record(session, claim, user, "create", None, text, note=note, request_id=request_id)
+    return claim
+
+
+# --- claims -------------------------------------------------------------------------------
+def add_claim(
+    session: Session,
+    article: Article,
+    *,
+    user: User,
+    text: str = "",
+    start: int | None = None,
+    end: int | None = None,
+    request_id: str | None = None,
+) -> Claim:
+    """Add a claim by typing its text or choosing a span ``start:end`` of the article.
+
+    A chosen span gives the text (typed text then wins, if any); typed text that occurs in the
+    article gets its span, so it is highlighted in place.
+    """
+    workflow.require(user, Role.CHECKER, "adding claims")
+    if workflow.already_done(session, request_id):
+        return _by_request(session, request_id)
+    span = None
+    if start is not None and end is not None:
+        if not 0 <= start < end <= len(article.text):
+            raise InputError(f"the chosen span {start}-{end} is outside the article text")
+        span = (start, end)
+        text = text or article.text[start:end]
+    text = _clean_text(text)
+    span = span or locate(article, text)
+    claim = _new_claim(session, article, text, span, user, "added by hand", request_id)
+    renumber(session, article)
+    return claim
+
+
+def _by_request(session: Session, request_id: str | None) -> Claim:
+    event = session.exec(select(ReviewEvent).where(ReviewEvent.request_id == request_id)).first()
+    return session.get(Claim, event.claim_id)
+
+
+def edit_claim(
+    session: Session,
+    claim: Claim,
+    text: str,
+    *,
+    user: User,
+    expected_version: int,
+    request_id: str | None = None,
+) -> Claim:
+    """Change the claim's wording (its span follows when the new text is in the article)."""
+    workflow.require(user, Role.CHECKER, "editing claims")
+    if workflow.already_done(session, request_id):
+        return claim
+    _require_editable(claim)
+    text = _clean_text(text)
+    if text == claim.text:
+        return claim
+    workflow.lock(session, claim, expected_version)
+    workflow.record(session, claim, user, "edit", claim.text, text, request_id=request_id)
+    article = session.get(Article, claim.article_id)
+    span = locate(article, text, near=claim.start)
+    if span:
+        claim.start, claim.end = span
+        claim.sentence = sentence_at(article, *span)
+    claim.text = text
+    session.add(claim)
+    return claim
+
+
+def split_claim(
+    session: Session,
+    claim: Claim,
+    parts: list[str],
+    *,
+    user: User,
+    expected_version: int,
+    request_id: str | None = None,
+) -> list[Claim]:
+    """Split a claim into atomic parts: the claim keeps the first (with its status, verdict and
+    evidence), each other part becomes a new unverified claim. Returns all parts."""
+    workflow.require(user, Role.CHECKER, "splitting claims")
+    if workflow.already_done(session, request_id):
+        return [claim]
+    _require_editable(claim)
+    parts = [_clean_text(p) for p in parts if p.strip()]
+    if len(parts) < 2:
+        raise InputError("put each part of the claim on its own line: at least two parts")
+    workflow.lock(session, claim, expected_version)
+    article = session.get(Article, claim.article_id)
+    new = [
+        _new_claim(
+            session,
+            article,
+            part,
+            locate(article, part, near=claim.start),
+            user,
+            f"split from {claim.key}",
+        )
+        for part in parts[1:]
+    ]
+    keys = ", ".join(c.key for c in new)
+    workflow.record(
+        session,
+        claim,
+        user,
+        "split",
+        claim.text,
+        parts[0],
+        note=f"split into {claim.key}, {keys}",
+        request_id=request_id,
+    )
+    span = locate(article, parts[0], near=claim.start)
+    if span:
+        claim.start, claim.end = span
+        claim.sentence = sentence_at(article, *span)
+    claim.text = parts[0]
+    session.add(claim)
+    renumber(session, article)
+    return [claim, *new]
+
+
+def merge_claims(
+    session: Session,
+    claims: list[Claim],
+    versions: dict[int, int],
+    *,
+    user: User,
+    request_id: str | None = None,
+) -> Claim:
+    """Merge claims of one article into the first in reading order; the others are deleted
+    (restorable) and their evidence moves to the merged claim. ``versions``: id -> version."""
+    workflow.require(user, Role.CHECKER, "merging claims")
+    if len({c.id for c in claims}) < 2:
+        raise InputError("choose at least two claims to merge")
+    if len({c.article_id for c in claims}) != 1:
+        raise InputError("only claims of the same article can be merged")
+    claims = sorted({c.id: c for c in claims}.values(), key=lambda c: (c.position, c.id))
+    if workflow.already_done(session, request_id):
+        return claims[0]
+    for claim in claims:
+        _require_editable(claim)
+    article = session.get(Article, claims[0].article_id)
+    for claim in claims:
+        workflow.lock(session, claim, versions.get(claim.id, -1))
+    target, others = claims[0], claims[1:]
+    text = _merged_text(article, claims)
+    workflow.record(
+        session,
+        target,
+        user,
+        "merge",
+        target.text,
+        text,
+        note="merged " + ", ".join(c.key for c in others),
+        request_id=request_id,
+    )
+    for other in others:
+        workflow.record(
+            session, other, user, "delete", other.text, None, note=f"merged into {target.key}"
+        )
+        other.deleted_at = utcnow()
+        for evidence in session.exec(select(Evidence).where(Evidence.claim_id == other.id)).all():
+            evidence.claim_id = target.id
+            session.add(evidence)
+        session.add(other)
+    spans = [(c.start, c.end) for c in claims if c.end > c.start]
+    if len(spans) == len(claims):
+        target.start, target.end = min(s for s, _ in spans), max(e for _, e in spans)
+        target.sentence = sentence_at(article, target.start, target.end)
+    target.text = text
+    session.add(target)
+    return target
+
+
+def _merged_text(article: Article, claims: list[Claim]) -> str:
+    """The article's own words when the claims' spans are close together, else joined texts."""
+    if all(c.end > c.start for c in claims):
+        start, end = min(c.start for c in claims), max(c.end for c in claims)
+        if end - start <= MAX_CLAIM_CHARS:
+            return _clean_text(article.text[start:end])
+    return _clean_text(" ".join(c.text for c in claims))
+
+
+def delete_claim(
+    session: Session,
+    claim: Claim,
+    *,
+    user: User,
+    expected_version: int,
+    note: str | None = None,
+    request_id: str | None = None,
+) -> Claim:
+    """Delete a claim: it leaves the lists but stays in the database and can be restored."""
+    workflow.require(user, Role.CHECKER, "deleting claims")
+    if workflow.already_done(session, request_id) or claim.deleted_at is not None:
+        return claim
+    if claim.status == ClaimStatus.PUBLISHED:
+        raise TransitionError(
+            f"claim {claim.key} is published; unpublish it (with a note for "
+            "readers) before deleting it"
+        )
+    workflow.lock(session, claim, expected_version)
+    workflow.record(session, claim, user, "delete", None, None, note=note, request_id=request_id)
+    claim.deleted_at = utcnow()
+    session.add(claim)
+    return claim
+
+
+def restore_claim(
+    session: Session,
+    claim: Claim,
+    *,
+    user: User,
+    expected_version: int,
+    request_id: str | None = None,
+) -> Claim:
+    """Bring a deleted claim back where it was."""
+    workflow.require(user, Role.CHECKER, "restoring claims")
+    if workflow.already_done(session, request_id) or claim.deleted_at is None:
+        return claim
+    workflow.lock(session, claim, expected_version)
+    workflow.record(session, claim, user, "restore", None, None, request_id=request_id)
+    claim.deleted_at = None
+    session.add(claim)
+    return claim

@@ -1,0 +1,92 @@
+"""An article's cited sources: the list in citation order, each with its newest snapshot, and
+adding a source by its web address (archiving pages is in factcheck.sources.snapshots)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlalchemy.orm import defer
+from sqlmodel import Session, col, select
+
+from factcheck.errors import InputError
+from factcheck.models import Article, Role, Snapshot, Source, User
+from factcheck.review import workflow
+from factcheck.sources.urls import web_address
+
+
+def add_source(
+    session: Session, article: Article, url: str, *, user: User, title: str | None = None
+) -> Source:
+    """Add ``url`` (http or https) to the article's sources, after the others.
+
+    The same address twice is refused, so a double submit adds one source.
+    """
+    workflow.require(user, Role.CHECKER, "adding sources")
+    url = web_address(url)
+    if (
+        session.exec(
+            select(Source.id).where(Source.article_id == article.id, Source.url == url)
+        ).first()
+        is not None
+    ):
+        raise InputError(f"{url} is already a source of this article")
+    last = session.exec(
+        select(func.max(Source.position)).where(Source.article_id == article.id)
+    ).one()
+    source = Source(
+        article_id=article.id,
+        url=url,
+        title=(title or "").strip()[:500] or url,
+        position=(last or 0) + 1,
+    )
+    session.add(source)
+    session.flush()
+    return source
+
+
+def article_sources(session: Session, article: Article) -> list[Source]:
+    """The article's sources in citation order."""
+    return list(
+        session.exec(
+            select(Source)
+            .where(Source.article_id == article.id)
+            .order_by(Source.position, Source.id)
+        ).all()
+    )
+
+
+def latest_snapshot(session: Session, source: Source, kind: str | None = None) -> Snapshot | None:
+    """The newest snapshot of ``source`` (of ``kind`` if given), or None."""
+    query = select(Snapshot).where(Snapshot.source_id == source.id)
+    if kind:
+        query = query.where(Snapshot.kind == kind)
+    # fetched_at has one-second precision; the id breaks ties within a second.
+    return session.exec(
+        query.order_by(col(Snapshot.fetched_at).desc(), col(Snapshot.id).desc())
+    ).first()
+
+
+def sources_with_latest(
+    session: Session, article_id: int, *, with_text: bool = False
+) -> list[tuple[Source, Snapshot | None]]:
+    """The article's sources in list order, each with its newest snapshot (one query).
+
+    "Newest" as in ``latest_snapshot``. Snapshot texts (whole pages) are loaded only when
+    ``with_text``.
+    """
+    newest = (
+        select(Snapshot.id)
+        .where(Snapshot.source_id == Source.id)
+        .order_by(col(Snapshot.fetched_at).desc(), col(Snapshot.id).desc())
+        .limit(1)
+        .correlate(Source)
+        .scalar_subquery()
+    )
+    query = (
+        select(Source, Snapshot)
+        .join(Snapshot, Snapshot.id == newest, isouter=True)
+        .where(Source.article_id == article_id)
+        .order_by(Source.position, Source.id)
+    )
+    if not with_text:
+        query = query.options(defer(Snapshot.text))
+    return [(source, snapshot) for source, snapshot in session.exec(query).all()]

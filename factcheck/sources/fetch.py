@@ -1,0 +1,311 @@
+"""Fetching a web page safely: the project's one fetcher (sources and ``factcheck ingest URL``).
+
+Redirects are followed here, not by requests, so that every hop is checked: only http(s), and
+no private, loopback, link-local, multicast, reserved or cloud-metadata address (unless
+``allow_private``). The rule runs on every address the host name resolves to, right before
+each request (for a clear message), and again on the address the socket actually connected to
+(``_PeerCheck``), which closes the DNS-rebinding window between the two look-ups. Proxies from
+the environment are ignored: through a proxy the connected address would be the proxy's.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+from factcheck.errors import InputError
+from factcheck.sources.pagetext import UnreadablePage, charset_of, page_text
+
+USER_AGENT = "factcheck/0.1 (+https://github.com/factcheck/factcheck)"
+METADATA_ADDRESSES = frozenset(map(ipaddress.ip_address, ("169.254.169.254", "fd00:ec2::254")))
+PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
+CHUNK_BYTES = 64 * 1024
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched; ``refused`` when our own rules said no (address,
+    scheme, size, content type) rather than the network or the server."""
+
+    def __init__(self, message: str, *, refused: bool = False):
+        super().__init__(message)
+        self.refused = refused
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How to fetch: timeouts in seconds (connect, read), limits and the address rule.
+
+    ``trusted_hosts`` ("host:port") skip the address rule, for an intranet server a newsroom
+    trusts; it is not a configuration setting, so a deployment cannot widen it by accident.
+    """
+
+    timeout: tuple[float, float] = (5.0, 15.0)
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+    retries: int = 2
+    allow_private: bool = False
+    user_agent: str = USER_AGENT
+    backoff: float = 0.5  # seconds before the first retry, doubled each time
+    total_seconds: float = 120.0  # the whole download: a trickling server cannot hold us
+    trusted_hosts: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_config(cls, config: Mapping) -> FetchSettings:
+        """Settings from the app's FETCH_* configuration (see factcheck/config.py)."""
+        timeout = config.get("FETCH_TIMEOUT", cls.timeout)
+        if isinstance(timeout, int | float):
+            timeout = (float(timeout), float(timeout))
+        return cls(
+            timeout=(float(timeout[0]), float(timeout[1])),
+            max_bytes=int(config.get("FETCH_MAX_BYTES", cls.max_bytes)),
+            max_redirects=int(config.get("FETCH_MAX_REDIRECTS", cls.max_redirects)),
+            retries=int(config.get("FETCH_RETRIES", cls.retries)),
+            allow_private=bool(config.get("FETCH_ALLOW_PRIVATE", False)),
+        )
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What came back: the raw body, and its main text (empty when ``not_modified``)."""
+
+    final_url: str
+    status: int
+    content_type: str | None
+    body: bytes
+    text: str
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+
+
+# --- the address rule ---------------------------------------------------------------------
+def address_problem(address: str) -> str | None:
+    """Why fetching from ``address`` (an IP) is not allowed, or None for a public address."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    for reason, bad in (
+        ("cloud metadata", ip in METADATA_ADDRESSES),
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("reserved", ip.is_reserved or ip.is_unspecified),
+        ("private", ip.is_private),
+        ("non-public", not ip.is_global),
+    ):
+        if bad:
+            return f"{reason} address {ip}"
+    return None
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to."""
+    return sorted({info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)})
+
+
+def check_fetchable(url: str, settings: FetchSettings) -> None:
+    """FetchError unless ``url`` is http(s) and (unless allowed) every address is public."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise FetchError(
+            f"{url}: only http:// and https:// web addresses can be fetched", refused=True
+        )
+    try:
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        raise FetchError(f"{url}: the port is not a number from 0 to 65535") from None
+    if settings.allow_private or _trusted(settings, parts.hostname, port, parts.scheme):
+        return
+    try:
+        addresses = _resolve(parts.hostname, port)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(f"{url}: cannot find the host {parts.hostname!r} ({error})") from None
+    for address in addresses:
+        problem = address_problem(address)
+        if problem:
+            raise FetchError(f"{url}: refused, {parts.hostname} is a {problem}", refused=True)
+
+
+def _trusted(settings: FetchSettings, host: str, port: int | None, scheme: str) -> bool:
+    port = port or (443 if scheme.lower() == "https" else 80)
+    return f"{host}:{port}" in settings.trusted_hosts
+
+
+class _PeerRefused(FetchError):
+    """Raised inside urllib3 (which passes it through); fetch_url adds the URL."""
+
+
+class _PeerCheck:
+    """Refuse a connection whose socket reached a forbidden address (DNS rebinding)."""
+
+    settings: FetchSettings
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()  # type: ignore[misc]
+        scheme = "https" if isinstance(self, HTTPSConnection) else "http"
+        if not _trusted(self.settings, self.host, self.port, scheme):
+            problem = address_problem(sock.getpeername()[0])
+            if problem:
+                sock.close()
+                raise _PeerRefused(f"{self.host} connected to a {problem}", refused=True)
+        return sock
+
+
+def _guarded_adapter(settings: FetchSettings) -> HTTPAdapter:
+    """An HTTPAdapter whose connections run ``_PeerCheck`` with these settings."""
+    pools = {}
+    for scheme, pool, connection in (
+        ("http", HTTPConnectionPool, HTTPConnection),
+        ("https", HTTPSConnectionPool, HTTPSConnection),
+    ):
+        checked = type(
+            f"Checked{connection.__name__}", (_PeerCheck, connection), {"settings": settings}
+        )
+        pools[scheme] = type(f"Checked{pool.__name__}", (pool,), {"ConnectionCls": checked})
+    adapter = HTTPAdapter(max_retries=0)
+    adapter.poolmanager.pool_classes_by_scheme = pools
+    return adapter
+
+
+# --- fetching ------------------------------------------------------------------------------
+def fetch_url(
+    url: str, settings: FetchSettings, *, etag: str | None = None, last_modified: str | None = None
+) -> FetchResult:
+    """Fetch ``url``: redirects followed (each hop checked), body capped, text extracted.
+
+    ``etag``/``last_modified`` make the request conditional; a 304 gives ``not_modified``.
+    Raises FetchError with a one-line message naming the URL.
+    """
+    headers = {
+        "User-Agent": settings.user_agent,
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+    }
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    with requests.Session() as http:
+        http.trust_env = False
+        if not settings.allow_private:
+            adapter = _guarded_adapter(settings)
+            http.mount("http://", adapter)
+            http.mount("https://", adapter)
+        current = url
+        for _hop in range(settings.max_redirects + 1):
+            check_fetchable(current, settings)
+            result = _fetch_with_retries(http, current, headers, settings)
+            if isinstance(result, FetchResult):
+                return result
+            current = result  # a redirect: the next hop's absolute URL
+    raise FetchError(f"{url}: more than {settings.max_redirects} redirects")
+
+
+def _fetch_with_retries(
+    http: requests.Session, url: str, headers: dict, settings: FetchSettings
+) -> FetchResult | str:
+    """One hop: the result, or the URL a redirect points to. 5xx and timeouts are retried."""
+    for attempt in range(settings.retries + 1):
+        last = attempt == settings.retries
+        try:
+            return _fetch_once(http, url, headers, settings, give_up=last)
+        except _PeerRefused as error:
+            raise FetchError(f"{url}: refused, {error}", refused=True) from None
+        except (requests.Timeout, requests.ConnectionError) as error:
+            if last:
+                raise FetchError(
+                    f"{url}: {_describe(error)} (after {attempt + 1} attempts)"
+                ) from None
+        except requests.RequestException as error:  # a malformed URL or answer: no retry
+            raise FetchError(f"{url}: {type(error).__name__}: {error}"[:300]) from None
+        except _ServerError:
+            pass  # retried below; the last attempt reports it in _fetch_once
+        time.sleep(settings.backoff * 2**attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class _ServerError(Exception):
+    """A 5xx answer worth another try."""
+
+
+def _fetch_once(
+    http: requests.Session, url: str, headers: dict, settings: FetchSettings, *, give_up: bool
+) -> FetchResult | str:
+    started = time.monotonic()
+    with http.get(
+        url, headers=headers, timeout=settings.timeout, stream=True, allow_redirects=False
+    ) as response:
+        status = response.status_code
+        if response.is_redirect:
+            return urljoin(url, response.headers["Location"])
+        if status >= 500 and not give_up:
+            raise _ServerError(status)
+        if not (200 <= status < 300 or status == 304):
+            tries = f" (after {settings.retries + 1} attempts)" if status >= 500 else ""
+            raise FetchError(f"{url}: the server answered {status} {response.reason}{tries}")
+        etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
+        content_type = response.headers.get("Content-Type")
+        if status == 304:
+            return FetchResult(url, status, content_type, b"", "", etag, modified, True)
+        kind = _page_kind(url, content_type)
+        body = _read_body(response, url, settings, started)
+    try:
+        text = page_text(body, kind, charset_of(content_type))
+    except UnreadablePage as error:
+        raise FetchError(f"{url}: {error}", refused=error.refused) from None
+    return FetchResult(url, status, content_type, body, text, etag, modified)
+
+
+def _page_kind(url: str, content_type: str | None) -> str | None:
+    """ "html" or "text"; None when the server did not say; FetchError for anything else."""
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    if not media:
+        return None
+    if media not in PAGE_TYPES:
+        raise FetchError(
+            f"{url}: refused, the content type is {media}, not a web page or "
+            "plain text (download it and paste its text instead)",
+            refused=True,
+        )
+    return PAGE_TYPES[media]
+
+
+def _read_body(
+    response: requests.Response, url: str, settings: FetchSettings, started: float
+) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > settings.max_bytes:
+        raise FetchError(
+            f"{url}: refused, {int(declared)} bytes is more than the limit of {settings.max_bytes}",
+            refused=True,
+        )
+    chunks, size = [], 0
+    for chunk in response.iter_content(CHUNK_BYTES):  # decompressed: a zip bomb hits the cap
+        size += len(chunk)
+        if size > settings.max_bytes:
+            raise FetchError(
+                f"{url}: refused, the page is larger than the limit of {settings.max_bytes} bytes",
+                refused=True,
+            )
+        if time.monotonic() - started > settings.total_seconds:
+            raise FetchError(
+                f"{url}: the download took longer than {settings.total_seconds:g} seconds"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, requests.ConnectTimeout):
+        return "timed out connecting"
+    if isinstance(error, requests.Timeout) or "timed out" in str(error).lower():
+        return "timed out waiting for the server"
+    return "could not connect (" + str(error).split(": ")[-1].strip("')\"")[:120] + ")"

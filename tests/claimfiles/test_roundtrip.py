@@ -1,0 +1,171 @@
+"""Claim files: lossless round trip, and malformed files refused whole with file/line/field."""
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from factcheck.claimfiles.dump import dump_article
+from factcheck.claimfiles.load import import_path, import_text
+from factcheck.errors import InputError
+from factcheck.models import Article, Claim, ReviewEvent, User
+
+DEMO = Path(__file__).resolve().parents[2] / "claims" / "kazakhstan-abraham-accords.yaml"
+
+
+def test_shipped_demo_file_round_trips_byte_for_byte(session):
+    original = DEMO.read_text(encoding="utf-8")
+    result = import_text(session, original, DEMO.name)
+    session.commit()
+    assert dump_article(session, result.article) == original
+
+
+def test_demo_holds_the_seed_article_its_six_sources_and_unverified_claims(session):
+    result = import_path(session, DEMO)
+    assert result.sources == 6
+    claims = session.exec(select(Claim).where(Claim.article_id == result.article.id)).all()
+    assert claims and {c.status for c in claims} == {"unverified"}
+    text = result.article.text
+    for claim in claims:  # every curated claim points at real text in the article
+        assert 0 <= claim.start < claim.end <= len(text)
+    assert any("1992" in c.text for c in claims)
+    assert any("12,4 miliar" in c.text for c in claims)
+
+
+def _reviewed_article(session, factory):
+    editor = factory.user("erin", role="editor")
+    article = factory.article(
+        'Ulasan: "kutipan" & baris\nbaru', text_="Baris satu.\nBaris dua: 12,4%."
+    )
+    claim = factory.claim(
+        article,
+        text_="Baris dua: 12,4%.",
+        start=12,
+        end=29,
+        status="published",
+        verdict="false",
+        rationale='Tidak benar:\n- poin satu\n- "kutip"',
+        verdict_by_id=editor.id,
+        version=4,
+    )
+    session.add(
+        ReviewEvent(
+            claim_id=claim.id,
+            user_id=editor.id,
+            actor="erin",
+            action="correction",
+            from_value="true",
+            to_value="false",
+            note="Angka salah",
+            public=True,
+        )
+    )
+    session.commit()
+    return article
+
+
+def test_reviewed_article_survives_export_import_export(session, factory, tmp_path):
+    article = _reviewed_article(session, factory)
+    first = dump_article(session, article)
+    import_text(session, first, "x.yaml", replace=True)
+    session.commit()
+    again = session.exec(select(Article).where(Article.slug == article.slug)).one()
+    assert dump_article(session, again) == first
+    claim = session.exec(select(Claim).where(Claim.article_id == again.id)).one()
+    assert (claim.verdict, claim.version, claim.rationale) == (
+        "false",
+        4,
+        'Tidak benar:\n- poin satu\n- "kutip"',
+    )
+
+
+def test_unknown_users_in_a_file_become_disabled_accounts(session, factory):
+    text = dump_article(session, _reviewed_article(session, factory)).replace("erin", "zoe")
+    import_text(session, text, "x.yaml", replace=True)
+    zoe = session.exec(select(User).where(User.name == "zoe")).one()
+    assert not zoe.active and zoe.password_hash is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("  status: unverified", "  status: maybe", r"claims\[0\]\.status: expected one of"),
+        ("  span: [0, 159]", "  span: [159, 0]", r"claims\[0\]\.span: expected \[start, end\]"),
+        ("  version: 1", "  version: one", r"claims\[0\]\.version: expected a whole number"),
+        (
+            "  created: '2026-11-24T12:00:00Z'\n  text:",
+            "  created: yesterday\n  text:",
+            r"article\.created: expected a UTC timestamp",
+        ),
+        ("format: factcheck/claimfile 1", "format: other 2", r"format: expected"),
+        ("  - key: s1", "  - key: s2", r"duplicate key"),
+        ("  kind: fact", "  kind: fact\n  colour: red", r"colour: unknown field"),
+        ("  score: 0.9", "  score: [", r"not valid YAML"),
+        (
+            "  url: null\n  fetch_status",
+            "  url: javascript:alert(1)\n  fetch_status",
+            r"sources\[0\]\.url: expected an http:// or https:// web address",
+        ),
+    ],
+)
+def test_malformed_file_names_file_line_and_field(session, old, new, message):
+    text = DEMO.read_text(encoding="utf-8").replace(
+        old.replace("  - key", "- key"), new.replace("  - key", "- key"), 1
+    )
+    assert text != DEMO.read_text(encoding="utf-8")
+    with pytest.raises(InputError, match=r"^demo\.yaml: line \d+: .*" + message):
+        import_text(session, text, "demo.yaml")
+
+
+def test_error_line_number_points_at_the_bad_field(session):
+    lines = DEMO.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = next(i for i, line in enumerate(lines) if line.startswith("  status:"))
+    lines[bad] = "  status: maybe\n"
+    with pytest.raises(InputError, match=rf"line {bad + 1}: claims\[0\]\.status"):
+        import_text(session, "".join(lines), "demo.yaml")
+
+
+def test_malformed_file_imports_nothing(app, runner, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        DEMO.read_text(encoding="utf-8").replace("  kind: opinion", "  kind: 7", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(args=["import", str(DEMO), str(bad)])
+    assert result.exit_code == 1
+    assert "bad.yaml: line" in result.output and "kind: expected text" in result.output
+    listed = runner.invoke(args=["articles"])
+    assert listed.output.count("kazakhstan-abraham-accords") == 1  # the good file stays
+
+
+def test_importing_the_same_file_twice_is_refused_without_replace(runner):
+    assert runner.invoke(args=["import", str(DEMO)]).exit_code == 0
+    again = runner.invoke(args=["import", str(DEMO)])
+    assert again.exit_code == 1 and "already in the database" in again.output
+    assert runner.invoke(args=["import", "--replace", str(DEMO)]).exit_code == 0
+
+
+def test_cli_export_reproduces_the_imported_file(runner, tmp_path):
+    runner.invoke(args=["import", str(DEMO)])
+    out = tmp_path / "out.yaml"
+    result = runner.invoke(
+        args=[
+            "export",
+            "--format",
+            "claimfile",
+            "--article",
+            "kazakhstan-abraham-accords",
+            "-o",
+            str(out),
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == DEMO.read_bytes()
+
+
+def test_cli_export_of_several_articles_writes_a_folder(runner, factory, tmp_path):
+    runner.invoke(args=["import", str(DEMO)])
+    factory.article("Second one")
+    result = runner.invoke(args=["export", "--format", "claimfile", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "out").glob("*.yaml"))) == 2

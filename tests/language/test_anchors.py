@@ -1,0 +1,197 @@
+"""Anchors: the same fact written in Indonesian or English gives the same normalised value."""
+
+import pytest
+
+from factcheck.language.anchors import Anchor, extract_anchors
+from factcheck.language.lexicon import tokens
+
+
+def values(text: str, lang: str | None = None, kind: str | None = None) -> list[str]:
+    """Values of the anchors in ``text`` (of one kind if given)."""
+    return [a.value for a in extract_anchors(text, lang) if kind in (None, a.kind)]
+
+
+def only(text: str, lang: str | None = None) -> Anchor:
+    """The single anchor expected in ``text``."""
+    found = extract_anchors(text, lang)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "value"),
+    [
+        ("12,4 miliar dolar AS", "id", "money", "12.4e9 USD"),
+        ("$12.4 billion", "en", "money", "12.4e9 USD"),
+        ("US$12.4 billion", "en", "money", "12.4e9 USD"),
+        ("US$12,4 miliar", "id", "money", "12.4e9 USD"),
+        ("$12,400,000,000", "en", "money", "12.4e9 USD"),
+        ("12.4bn", "en", "number", "12.4e9"),
+        ("1,5 juta", "id", "number", "1.5e6"),
+        ("1.5 million", "en", "number", "1.5e6"),
+        ("1.500", "id", "number", "1.5e3"),
+        ("1,500", "en", "number", "1.5e3"),
+        ("1.500", "en", "number", "1.5"),
+        ("Rp 15.000", "id", "money", "15e3 IDR"),
+        ("6,2 persen", "id", "percent", "6.2%"),
+        ("6.2%", "en", "percent", "6.2%"),
+        ("6.2 percent", "en", "percent", "6.2%"),
+        ("1992", "en", "year", "1992"),
+        ("2100", "id", "year", "2100"),
+        ("2500", "en", "number", "2.5e3"),
+        ("lima", "id", "number", "5"),
+        ("five", "en", "number", "5"),
+    ],
+)
+def test_numbers_are_normalised_across_languages(text, lang, kind, value):
+    anchor = only(text, lang)
+    assert (anchor.kind, anchor.value) == (kind, value)
+    assert (anchor.start, anchor.end) == (0, len(text))
+
+
+def test_money_in_both_languages_has_the_same_amount_as_a_bare_bn():
+    amounts = {v.split()[0] for v in values("12,4 miliar dolar AS", "id")}
+    amounts |= {v.split()[0] for v in values("$12.4 billion", "en")}
+    amounts |= set(values("12.4bn", "en"))
+    assert amounts == {"12.4e9"}
+
+
+def test_a_range_of_years_gives_both_years():
+    assert values("pada tahun 2020-2021", "id", "year") == ["2020", "2021"]
+
+
+def test_metres_are_not_millions():
+    assert values("a wall 5 m high", "en") == ["5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("6 November 2025", "id", "2025-11-06"),
+        ("Nov. 6, 2025", "en", "2025-11-06"),
+        ("November 6, 2025", "en", "2025-11-06"),
+        ("2025-11-06", "en", "2025-11-06"),
+        ("6 Nov 2025", "en", "2025-11-06"),
+        ("Kamis, 6 November 2025", "id", "2025-11-06"),
+        ("Thursday, Nov. 6, 2025", "en", "2025-11-06"),
+        ("6/11/2025", "id", "2025-11-06"),
+        ("11/6/2025", "en", "2025-11-06"),
+        ("10 April 1992", "en", "1992-04-10"),
+        ("17 Agustus 1945", "id", "1945-08-17"),
+        ("1 Desember 2020", "id", "2020-12-01"),
+        ("Oktober 2023", "id", "2023-10"),
+        ("October 2023", "en", "2023-10"),
+        ("Mei 2025", "id", "2025-05"),
+        ("6 November", "id", "--11-06"),
+        ("Kamis", "id", "weekday:4"),
+        ("Thursday", "en", "weekday:4"),
+    ],
+)
+def test_dates_are_iso_in_both_languages(text, lang, value):
+    anchor = only(text, lang)
+    assert (anchor.kind, anchor.value, anchor.text) == ("date", value, text)
+
+
+def test_lowercase_month_and_weekday_words_are_not_dates():
+    assert values("they may 20 times; minggu lalu", "en", "date") == []
+
+
+@pytest.mark.parametrize(
+    ("names", "code"),
+    [
+        (["Uni Emirat Arab", "UAE", "United Arab Emirates", "Emirates Arab", "UEA"], "AE"),
+        (["Tiongkok", "China"], "CN"),
+        (["Maroko", "Morocco", "Maroc"], "MA"),
+        (["Amerika Serikat", "United States", "U.S.", "US"], "US"),
+        (["Kazakhstan", "Kazakstan", "Kasachstan", "Astana"], "KZ"),
+        (["Kirgizstan", "Kyrgyzstan"], "KG"),
+        (["Arab Saudi", "Saudi Arabia"], "SA"),
+    ],
+)
+def test_places_have_one_iso_code_in_every_language(names, code):
+    for name in names:
+        anchor = only(f"Laporan tentang {name} hari ini", "id")
+        assert (anchor.kind, anchor.value, anchor.text) == ("place", code, name)
+
+
+def test_as_is_the_united_states_only_in_indonesian_and_in_capitals():
+    assert values("KTT Mineral Langka AS", "id", "place") == ["US"]
+    assert values("as they said, AS is a company", "en", "place") == []
+    assert values("sama as dia", "id", "place") == []
+
+
+def test_us_pronoun_is_not_a_place():
+    assert values("join us in the hall", "en", "place") == []
+
+
+@pytest.mark.parametrize(
+    ("indonesian", "english", "term"),
+    [
+        ("Kesepakatan Abraham", "Abraham Accords", "abraham accords"),
+        ("Gedung Putih", "White House", "white house"),
+        ("Asia Tengah", "Central Asia", "central asia"),
+        ("mineral langka", "rare earth", "rare earth"),
+        ("logam langka", "rare earths", "rare earth"),
+        ("masa jabatan kedua", "second term", "second term"),
+        ("Yerusalem", "Jerusalem", "jerusalem"),
+        ("Timur Tengah", "Middle East", "middle east"),
+        ("KTT", "summit", "summit"),
+        ("hubungan diplomatik", "diplomatic relations", "diplomatic relations"),
+        ("perjanjian perdagangan", "trade deals", "trade deal"),
+        ("Presiden", "President", "president"),
+    ],
+)
+def test_glossary_terms_meet_in_one_value(indonesian, english, term):
+    assert values(f"Ada {indonesian} di sana", "id") == [term]
+    assert values(f"There is the {english} here", "en") == [term]
+
+
+def test_capitals_only_glossary_alias_needs_capitals():
+    assert values("ktt itu", "id", "term") == []
+
+
+def test_glossary_path_override(tmp_path):
+    own = tmp_path / "glossary.yaml"
+    own.write_text("terms:\n  parliament: [DPR, Dewan Perwakilan Rakyat]\n", encoding="utf-8")
+    found = extract_anchors("Rapat DPR kemarin", "id", glossary_path=str(own))
+    assert [(a.kind, a.value, a.text) for a in found] == [("term", "parliament", "DPR")]
+
+
+def test_spans_point_at_the_text_in_the_seed_sentence():
+    text = (
+        "Pada tanggal 6 November 2025, Republik Kazakhstan secara resmi mengumumkan niatnya "
+        "untuk bergabung dengan kerangka kerja Kesepakatan Abraham (Abraham Accords)."
+    )
+    found = extract_anchors(text, "id")
+    assert all(text[a.start : a.end] == a.text for a in found)
+    assert [(a.kind, a.value) for a in found if a.kind != "term"] == [
+        ("date", "2025-11-06"),
+        ("place", "KZ"),
+    ]
+    assert [a.value for a in found if a.kind == "term"].count("abraham accords") == 2
+
+
+def test_anchors_never_overlap_and_come_in_order():
+    found = extract_anchors("Uni Emirat Arab (UEA) dan 12,4 miliar dolar AS pada 2020", "id")
+    ends = [(a.start, a.end) for a in found]
+    assert ends == sorted(ends)
+    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))
+    assert [a.value for a in found] == ["AE", "AE", "12.4e9 USD", "2020"]
+
+
+def test_language_is_guessed_when_not_given():
+    assert values("Penduduknya 1.500 orang dan yang lain", None, "number") == ["1.5e3"]
+    assert values("There are 1,500 people in the town", None, "number") == ["1.5e3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The Kazakh leaders are joining", "en", ["kazakh", "leader", "joining"]),
+        ("Éire and Zürich", "en", ["eire", "zurich"]),
+        ("para pemimpin menyambut keputusannya", "id", ["impin", "sambut", "putus"]),
+        ("hubungan diplomatik", "id", ["hubung", "diplomatik"]),
+    ],
+)
+def test_tokens_are_folded_stemmed_and_without_stopwords(text, lang, expected):
+    assert tokens(text, lang) == expected

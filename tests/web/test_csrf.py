@@ -1,0 +1,85 @@
+"""With CSRF protection on (as in production), a POST without the form's token is refused
+with 400 and changes nothing; with the token from the page it works."""
+
+import re
+
+import pytest
+from sqlmodel import select
+
+from factcheck.models import Claim, ErrorReport, ReviewEvent
+
+
+@pytest.fixture
+def app_config(app_config):
+    app_config["WTF_CSRF_ENABLED"] = True
+    return app_config
+
+
+def token(client, url: str) -> str:
+    html = client.get(url).get_data(as_text=True)
+    found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert found, f"no CSRF token on {url}"
+    return found.group(1)
+
+
+def login(client, name="checker"):
+    response = client.post(
+        "/login",
+        data={"name": name, "password": "pw-123456", "csrf_token": token(client, "/login")},
+    )
+    assert response.status_code == 302
+
+
+@pytest.fixture
+def claim(factory):
+    factory.user("checker")
+    return factory.claim(factory.article("Csrf"), "The bridge opened in 1990")
+
+
+def test_login_without_token_is_refused(client, factory):
+    factory.user("checker")
+    response = client.post("/login", data={"name": "checker", "password": "pw-123456"})
+    assert response.status_code == 400
+    assert "security token" in response.get_data(as_text=True)
+    assert client.get("/review/").status_code == 302  # not logged in
+
+
+def test_review_action_without_token_is_refused(client, session, claim):
+    login(client)
+    data = {"version": "1", "to": "in_review"}
+    response = client.post(f"/review/claims/{claim.id}/status", data=data)
+    assert response.status_code == 400
+    session.expire_all()
+    assert session.get(Claim, claim.id).status == "unverified"
+    assert session.exec(select(ReviewEvent)).all() == []
+    data["csrf_token"] = token(client, f"/review/claims/{claim.id}")
+    assert client.post(f"/review/claims/{claim.id}/status", data=data).status_code == 302
+    session.expire_all()
+    assert session.get(Claim, claim.id).status == "in_review"
+
+
+def test_logout_without_token_is_refused(client, claim):
+    login(client)
+    assert client.post("/logout").status_code == 400
+    assert client.get("/review/").status_code == 200  # still logged in
+
+
+def test_public_error_report_without_token_is_refused(client, session, factory):
+    article = factory.article("Reported")
+    factory.claim(
+        article, "A published claim", status="published", verdict="true", rationale="Records."
+    )
+    url = f"/articles/{article.slug}/report"
+    message = {"message": "The year is wrong, it was 1991."}
+    assert client.post(url, data=message).status_code == 400
+    assert session.exec(select(ErrorReport)).all() == []
+    response = client.post(url, data={**message, "csrf_token": token(client, url)})
+    assert response.status_code == 303
+    assert len(session.exec(select(ErrorReport)).all()) == 1
+
+
+def test_queue_search_is_a_get_form_without_token(client, claim):
+    login(client)
+    response = client.get("/review/claims?q=bridge&status=unverified")
+    assert response.status_code == 200
+    assert "The bridge opened in 1990" in response.get_data(as_text=True)
