@@ -1,17 +1,24 @@
-"""Evaluate claim-to-passage matching: factcheck.matching.index against BM25 and plain WRatio.
+"""Evaluate claim-to-passage matching: the new matcher (with and without the glossary, two
+fusions), the old matcher, embeddings alone and bm25s, in one run.
 
-    python bench/eval_match.py [--data bench/data/match_eval.jsonl]
+    python bench/eval_match.py [--data FILE ...] [--old-commit 7faa4f1]
 
-The data file holds passages ({"type": "passage", "id", "lang", "text", "source"?}) and claims
-({"type": "claim", "id", "lang", "text", "gold": [passage ids]}); a claim with no gold has no
-support in the passages. Every method ranks all passages for every claim; we report, separately
-for cross-language support (gold passages in the other language) and same-language support:
+A data file holds passages ({"type": "passage", "id", "lang", "text", "source"?}) and claims
+({"type": "claim", "id", "lang", "text", "gold": [supporting passage ids],
+"contradicts"?: [contradicting passage ids]}); a claim with no gold has no support. Default:
+bench/data/match_eval.jsonl and, when present, bench/data/match_eval_v2/dev.jsonl (the
+held-out part is run only when named with --data). For each method, separately for
+cross-language support (gold in the other language) and same-language support:
 
-- recall@1 / recall@5: share of claims with a supporting passage among the first 1 / 5;
-- MRR@10: mean of 1 / rank of the first supporting passage (0 beyond rank 10);
-- no-support FP: share of unsupported claims that still get a passage above the threshold.
-  The matcher uses its SUGGESTION_THRESHOLD; each baseline gets the threshold at which it
-  keeps as many supported claims (top-1 score at or above it) as the matcher does.
+- r@1 / r@5: share of claims with a supporting passage first / among the first 5;
+- MRR: mean of 1 / rank of the first supporting passage (0 beyond rank 10);
+- contradictions surfaced: planted contradicting passages that the method shows for the claim
+  (default thresholds: the top 5, plus the new matcher's "Contradicts" list) *and* flags;
+- false disagreements: supporting passages shown with a disagreement, of all supporting
+  passages shown.
+
+"old matcher" is factcheck.matching as of --old-commit (before issue 10), run from a copy of
+that commit in a child process. Methods that flag nothing (embeddings alone, bm25s) show "-".
 """
 
 from __future__ import annotations
@@ -19,23 +26,72 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import bm25s
-from rapidfuzz import fuzz, process, utils
+import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from factcheck.language.lexicon import STOPWORDS  # noqa: E402
-from factcheck.matching.index import SUGGESTION_THRESHOLD, MatchIndex
+from factcheck.matching import rank  # noqa: E402
+from factcheck.matching.embedding import embedder  # noqa: E402
+from factcheck.matching.index import MatchIndex  # noqa: E402
+from factcheck.sources.passages import Passage  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+DEPTH = 10
+OLD_COMMIT = "7faa4f1"
+
+OLD_RUNNER = """
+import json, sys
+from factcheck.matching.index import MatchIndex
 from factcheck.matching.scoring import match_claim
 from factcheck.sources.passages import Passage
+passages, claims = json.load(open(sys.argv[1]))
+index = MatchIndex.build(
+    Passage(p["id"], p["text"], p.get("lang"), p.get("source")) for p in passages
+)
+out = {}
+for c in claims:
+    ranked = match_claim(index, c["text"], c["lang"], 10, 0.0)
+    shown = match_claim(index, c["text"], c["lang"], 5)
+    out[c["id"]] = {"ranked": [m.passage_id for m in ranked],
+                    "shown": [[m.passage_id, bool(m.disagree)] for m in shown]}
+print(json.dumps(out))
+"""
 
-DEFAULT_DATA = Path(__file__).with_name("data") / "match_eval.jsonl"
-DEPTH = 10
-STRONG: dict[str, list[str]] = {}  # claim id -> passages the matcher calls strong
+
+class Remembered:
+    """The model with each claim's vector remembered: every method embeds a claim once."""
+
+    def __init__(self) -> None:
+        self.model = embedder()
+        self.name, self.dim = self.model.name, self.model.dim
+        self.queries: dict[str, np.ndarray] = {}
+
+    def embed_query(self, text: str) -> np.ndarray:
+        if text not in self.queries:
+            self.queries[text] = self.model.embed_query(text)
+        return self.queries[text]
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self.model.embed_passages(texts)
+
+
+MODEL: Remembered | None = None
+
+
+def model() -> Remembered:
+    """The one remembering model of this run."""
+    global MODEL
+    MODEL = MODEL or Remembered()
+    return MODEL
 
 
 def load(path: Path) -> tuple[list[dict], list[dict]]:
@@ -44,21 +100,61 @@ def load(path: Path) -> tuple[list[dict], list[dict]]:
     return [r for r in rows if r["type"] == "passage"], [r for r in rows if r["type"] == "claim"]
 
 
-def rank_matcher(passages: list[dict], claims: list[dict], exhaustive: bool = False):
-    """Ranked passage ids and top scores per claim, from factcheck.matching.index."""
+def run_new(passages, claims, vectors, *, glossary=None, fusion="weighted", dense=True) -> dict:
+    """Ranked ids (no threshold) and what is shown (id, flagged) per claim, new matcher."""
+    found_by = model() if dense else None
     index = MatchIndex.build(
-        Passage(p["id"], p["text"], p.get("lang"), p.get("source")) for p in passages
+        (Passage(p["id"], p["text"], p.get("lang"), p.get("source")) for p in passages),
+        glossary,
+        vectors if dense else None,
     )
+    rank.FUSION = fusion
     out = {}
-    for claim in claims:
-        found = match_claim(index, claim["text"], claim["lang"], DEPTH, 0.0, exhaustive=exhaustive)
-        out[claim["id"]] = ([m.passage_id for m in found], found[0].score if found else 0.0)
-        STRONG[claim["id"]] = [m.passage_id for m in found if m.strength == "strong"]
+    for c in claims:
+        ranked = rank.match_claim(index, c["text"], c["lang"], DEPTH, 0.0, model=found_by)
+        shown = rank.match_claim(index, c["text"], c["lang"], 5, model=found_by)
+        out[c["id"]] = {
+            "ranked": [m.passage_id for m in ranked],
+            "shown": [[m.passage_id, m.stance == rank.CONTRADICTS] for m in shown],
+        }
+    rank.FUSION = "weighted"
     return out
 
 
-def rank_bm25(passages: list[dict], claims: list[dict]):
-    """Ranked passage ids and top scores per claim, from bm25s (id + en stopwords)."""
+def run_old(passages, claims, commit: str) -> dict:
+    """The old matcher, from a copy of ``commit``, in a child process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", commit, "factcheck"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        data = Path(tmp) / "data.json"
+        data.write_text(json.dumps([passages, claims]), encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-c", OLD_RUNNER, str(data)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": tmp},
+            cwd=tmp,
+        )
+    return json.loads(done.stdout)
+
+
+def run_dense(passages, claims, vectors) -> dict:
+    """Embeddings alone: cosine order."""
+    out = {}
+    for c in claims:
+        order = np.argsort(-(vectors @ model().embed_query(c["text"])))[:DEPTH]
+        ids = [passages[j]["id"] for j in order]
+        out[c["id"]] = {"ranked": ids, "shown": None}
+    return out
+
+
+def run_bm25(passages, claims) -> dict:
+    """bm25s with Indonesian and English stopwords."""
     stop = sorted(STOPWORDS["id"] | STOPWORDS["en"])
     retriever = bm25s.BM25()
     retriever.index(
@@ -66,27 +162,15 @@ def rank_bm25(passages: list[dict], claims: list[dict]):
         show_progress=False,
     )
     queries = bm25s.tokenize([c["text"] for c in claims], stopwords=stop, show_progress=False)
-    docs, scores = retriever.retrieve(queries, k=DEPTH, show_progress=False)
+    docs, _ = retriever.retrieve(queries, k=min(DEPTH, len(passages)), show_progress=False)
     return {
-        c["id"]: ([passages[j]["id"] for j in docs[i]], float(scores[i][0]))
+        c["id"]: {"ranked": [passages[j]["id"] for j in docs[i]], "shown": None}
         for i, c in enumerate(claims)
     }
 
 
-def rank_wratio(passages: list[dict], claims: list[dict]):
-    """Ranked passage ids and top scores per claim, from rapidfuzz WRatio on raw text."""
-    texts = [p["text"] for p in passages]
-    out = {}
-    for claim in claims:
-        found = process.extract(
-            claim["text"], texts, scorer=fuzz.WRatio, processor=utils.default_process, limit=DEPTH
-        )
-        out[claim["id"]] = ([passages[j]["id"] for _, _, j in found], found[0][1])
-    return out
-
-
-def metrics(ranked: dict, claims: list[dict], lang_of: dict[str, str], cross: bool) -> dict:
-    """recall@1, recall@5 and MRR@10 over claims with gold in the other (or same) language."""
+def retrieval(ranked: dict, claims: list[dict], lang_of: dict, cross: bool) -> dict:
+    """r@1, r@5 and MRR@10 over claims with gold in the other (or same) language."""
     hits1 = hits5 = rr = n = 0
     for claim in claims:
         gold = {g for g in claim["gold"] if (lang_of[g] != claim["lang"]) == cross}
@@ -94,82 +178,99 @@ def metrics(ranked: dict, claims: list[dict], lang_of: dict[str, str], cross: bo
             continue
         n += 1
         # support in the other group is neither a hit nor a miss here: leave it out
-        ids = [i for i in ranked[claim["id"]][0] if i in gold or i not in claim["gold"]]
-        rank = next((r for r, pid in enumerate(ids, 1) if pid in gold), None)
-        hits1 += rank == 1
-        hits5 += rank is not None and rank <= 5
-        rr += 1 / rank if rank else 0
+        ids = [i for i in ranked[claim["id"]]["ranked"] if i in gold or i not in claim["gold"]]
+        found = next((r for r, pid in enumerate(ids, 1) if pid in gold), None)
+        hits1 += found == 1
+        hits5 += found is not None and found <= 5
+        rr += 1 / found if found else 0
+    n = max(n, 1)
     return {"n": n, "r@1": hits1 / n, "r@5": hits5 / n, "mrr": rr / n}
 
 
-def false_positive_rate(ranked: dict, claims: list[dict], threshold: float | None) -> tuple:
-    """Share of unsupported claims above threshold; None = match the matcher's coverage."""
-    supported = sorted((ranked[c["id"]][1] for c in claims if c["gold"]), reverse=True)
-    if threshold is None:
-        threshold = supported[min(len(supported) - 1, _MATCHER_KEPT[0] - 1)]
-    kept = sum(s >= threshold for s in supported)
-    unsupported = [ranked[c["id"]][1] for c in claims if not c["gold"]]
-    return sum(s >= threshold for s in unsupported) / len(unsupported), kept, threshold
+def flags(result: dict, claims: list[dict]) -> tuple[str, str]:
+    """("surfaced/planted", "false disagreements/supporting shown") for a method that flags."""
+    planted = surfaced = support_shown = false = 0
+    for claim in claims:
+        shown = result[claim["id"]]["shown"]
+        if shown is None:
+            return "-", "-"
+        flagged = {pid for pid, bad in shown if bad}
+        for pid in claim.get("contradicts") or []:
+            planted += 1
+            surfaced += pid in flagged
+        for pid, bad in shown:
+            if pid in claim["gold"]:
+                support_shown += 1
+                false += bad
+    surfaced_cell = f"{surfaced}/{planted}" if planted else "n/a"
+    return surfaced_cell, f"{false}/{support_shown} ({false / max(support_shown, 1):.0%})"
 
 
-_MATCHER_KEPT = [0]
-
-
-def main() -> None:
-    """Run all methods on the evaluation file and print one table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    args = parser.parse_args()
-    passages, claims = load(args.data)
-    lang_of = {p["id"]: p["lang"] for p in passages}
-    print(f"$ python {' '.join(sys.argv)}   ({os.cpu_count()} cores)")
-    print(
-        f"{len(claims)} claims ({sum(not c['gold'] for c in claims)} without support), "
-        f"{len(passages)} passages"
-    )
-    methods = [
-        ("factcheck.matching.index", lambda: rank_matcher(passages, claims)),
-        ("  (exhaustive)", lambda: rank_matcher(passages, claims, exhaustive=True)),
-        ("bm25s", lambda: rank_bm25(passages, claims)),
-        ("WRatio raw", lambda: rank_wratio(passages, claims)),
+def methods(passages, claims, vectors, empty_glossary: str, commit: str) -> list:
+    """(name, thunk) for every method of the table."""
+    return [
+        ("new, weighted", lambda: run_new(passages, claims, vectors)),
+        ("new, no glossary", lambda: run_new(passages, claims, vectors, glossary=empty_glossary)),
+        ("new, rrf", lambda: run_new(passages, claims, vectors, fusion="rrf")),
+        (
+            "new, rrf, no gloss.",
+            lambda: run_new(passages, claims, vectors, glossary=empty_glossary, fusion="rrf"),
+        ),
+        ("anchors only (new)", lambda: run_new(passages, claims, vectors, dense=False)),
+        (f"old matcher {commit}", lambda: run_old(passages, claims, commit)),
+        ("embeddings alone", lambda: run_dense(passages, claims, vectors)),
+        ("bm25s", lambda: run_bm25(passages, claims)),
     ]
+
+
+def evaluate(path: Path, commit: str, empty_glossary: str) -> None:
+    """Print one table for one data file."""
+    passages, claims = load(path)
+    lang_of = {p["id"]: p["lang"] for p in passages}
+    start = time.perf_counter()
+    vectors = model().embed_passages([p["text"] for p in passages])
+    embedded = time.perf_counter() - start
     print(
-        f"{'method':17} {'cross-lingual r@1 r@5 MRR':>27} {'same-language r@1 r@5 MRR':>27}"
-        f" {'no-support FP':>14} {'threshold':>10} {'time':>6}"
+        f"\n## {path.relative_to(ROOT)}: {len(claims)} claims "
+        f"({sum(not c['gold'] for c in claims)} without support, "
+        f"{sum(len(c.get('contradicts') or []) for c in claims)} planted contradictions), "
+        f"{len(passages)} passages (embedded in {embedded:.1f} s)"
     )
-    for name, run in methods:
+    print(
+        "| method | cross n | r@1 | r@5 | MRR | same n | r@1 | r@5 | MRR "
+        "| contradictions surfaced | false disagreements | time s |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, run in methods(passages, claims, vectors, empty_glossary, commit):
         start = time.perf_counter()
-        ranked = run()
+        result = run()
         elapsed = time.perf_counter() - start
         cells = []
         for cross in (True, False):
-            m = metrics(ranked, claims, lang_of, cross)
-            cells.append(f"(n={m['n']}) {m['r@1']:.2f} {m['r@5']:.2f} {m['mrr']:.2f}")
-        mine = name != "bm25s" and name != "WRatio raw"
-        fp, kept, threshold = false_positive_rate(
-            ranked, claims, SUGGESTION_THRESHOLD if mine else None
-        )
-        if name == "factcheck.matching.index":
-            _MATCHER_KEPT[0] = kept
-        print(
-            f"{name:17} {cells[0]:>27} {cells[1]:>27} {fp:>14.2f} {threshold:>10.1f}"
-            f" {elapsed:>5.1f}s"
-        )
-    print(f"supported claims with a top-1 score at or above the threshold: {_MATCHER_KEPT[0]}")
-    report_strong(claims)
+            m = retrieval(result, claims, lang_of, cross)
+            cells += [str(m["n"]), f"{m['r@1']:.2f}", f"{m['r@5']:.2f}", f"{m['mrr']:.2f}"]
+        surfaced, false = flags(result, claims)
+        row = " | ".join([name, *cells, surfaced, false, f"{elapsed:.1f}"])
+        print(f"| {row} |", flush=True)
 
 
-def report_strong(claims: list[dict]) -> None:
-    """How often the matcher's "strong" matches are right, and unsupported claims get one."""
-    strong = [(c, STRONG[c["id"]]) for c in claims if STRONG[c["id"]]]
-    right = sum(all(p in c["gold"] for p in found) for c, found in strong)
-    unsupported = [c for c in claims if not c["gold"]]
-    wrong = sum(bool(STRONG[c["id"]]) for c in unsupported)
-    print(
-        f"strong matches: {sum(len(f) for _, f in strong)} for {len(strong)} claims; "
-        f"claims whose strong matches are all supporting: {right}/{len(strong)}; "
-        f"unsupported claims with a strong match: {wrong}/{len(unsupported)}"
-    )
+def main() -> None:
+    """Run every method on every data file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, action="append")
+    parser.add_argument("--old-commit", default=OLD_COMMIT)
+    args = parser.parse_args()
+    files = args.data or [
+        p for p in (DATA / "match_eval.jsonl", DATA / "match_eval_v2" / "dev.jsonl") if p.exists()
+    ]
+    print(f"$ python {' '.join(sys.argv)}   ({os.cpu_count()} cores, model {embedder().name})")
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as empty:
+        empty.write("{}\n")
+    try:
+        for path in files:
+            evaluate(path.resolve(), args.old_commit, empty.name)
+    finally:
+        os.unlink(empty.name)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -102,6 +102,24 @@ class Snapshot(SQLModel, table=True):
     fetched_at: datetime = Field(default_factory=utcnow)
 
 
+class PassageVectors(SQLModel, table=True):
+    """Embedding vectors of one snapshot's passages (or of a source's title, snapshot None),
+    computed by one model; factcheck.matching.vectors writes and reads them."""
+
+    __table_args__ = (Index("ix_passagevectors_source_model", "source_id", "model"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    snapshot_id: int | None = Field(default=None, foreign_key="snapshot.id")
+    model: str = Field(max_length=200)  # Embedder.name: vectors of other models never mix
+    digest: str = Field(max_length=64)  # sha256 of the spans and texts embedded
+    count: int = 0
+    dim: int = 0
+    spans: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # int32 start, end pairs
+    vectors: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # float16, count x dim
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 # --- claims and their review --------------------------------------------------------------
 class Claim(SQLModel, table=True):
     """One checkable fact from an article, with its status, verdict and review state."""
@@ -150,6 +168,8 @@ class Evidence(SQLModel, table=True):
     passage_end: int | None = None
     score: float | None = None
     explanation: str = Field(default="{}", sa_column=_text(nullable=False))  # JSON
+    # the matcher's reading: supports, contradicts, related (None: added by a checker)
+    stance: str | None = Field(default=None, max_length=16)
     state: str = Field(default=EvidenceState.SUGGESTED, max_length=16)
     url: str | None = Field(default=None, max_length=2000)
     note: str | None = Field(default=None, sa_column=_text())

@@ -1,6 +1,7 @@
-"""Find the passages of cited sources that support (or contradict) a claim, in any language.
+"""The anchor/word index: the lexical half of retrieval (the other half is the passages'
+embeddings, factcheck.matching.embedding; the two are fused in factcheck.matching.rank).
 
-How a claim meets a passage (scoring itself is in factcheck.matching.scoring):
+How a claim meets a passage here (scoring itself is in factcheck.matching.scoring):
 
 1. Both are reduced to *units*: anchors (factcheck.language.anchors: places, glossary terms,
    numbers, years, dates — the same value in Indonesian and English) and content-word stems.
@@ -10,21 +11,10 @@ How a claim meets a passage (scoring itself is in factcheck.matching.scoring):
    ``rapidfuzz.fuzz.ratio`` (>= 80) against the passage's words. Credits are weighted by rarity
    (idf); anchors weigh double. In a cross-language pair an ordinary word weighs a quarter (it is
    not expected to appear), a capitalised word (a name) keeps its weight.
-4. score = 85 * weighted coverage + 15 * ``fuzz.token_set_ratio`` of the two unit lists,
-   minus 15 per disagreement: the passage states a year, quantity, percentage or date of the same
-   kind as the claim's, and none equals it ("year: claim 1992 ≠ passage 1993").
-   The words of the passage's source title count at half credit.
-
-Thresholds (calibrated on bench/data/match_eval.jsonl, see BENCHMARKS.md):
-
-- SUGGESTION_THRESHOLD = 45: every supported claim of the evaluation set has a supporting
-  passage at or above it (the lowest scored 47). Below it a passage shares little more than a
-  name or a year. Unsupported claims built as near misses (same country and year, another event)
-  still reach it about half the time: for a reviewer these are the passages to read anyway.
-- STRONG_THRESHOLD = 70: most of the claim's rare units are in the passage. A strong match also
-  needs no disagreement, every place and proper name of the claim in the passage (or its title),
-  and a claim of at least MIN_STRONG_UNITS units ("Kazakhstan joins" matches too much to be
-  trusted). On the evaluation set no unsupported claim gets a strong match.
+4. lexical score = 85 * weighted coverage + 15 * ``fuzz.token_set_ratio`` of the two unit
+   lists. A disagreement costs nothing here: relevance and verification are separate
+   (factcheck.matching.verify), and a relevant contradiction must rank as high as it is
+   relevant. A source's title is a passage of its own and lends nothing to the others.
 """
 
 from __future__ import annotations
@@ -34,12 +24,9 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from factcheck.language.anchors import Profile
+from factcheck.language.anchors import Anchor, Profile, extract_anchors
 from factcheck.sources.passages import Passage
 
-SUGGESTION_THRESHOLD = 45.0
-STRONG_THRESHOLD = 70.0
-MIN_STRONG_UNITS = 4
 IDF_PRIOR = 1000
 CANDIDATES = 200  # passages scored per claim, the best by shared (idf-weighted) keys
 
@@ -51,33 +38,67 @@ class MatchIndex:
         self.glossary_path = glossary_path
         self.passages: list[Passage] = []
         self.profiles: list[Profile] = []
-        self.contexts: list[Profile | None] = []
         self.postings: dict[str, np.ndarray] = {}
+        self.vectors: np.ndarray | None = None  # (passages, dim) unit rows, when embedded
+        self._anchors: dict[int, list[Anchor]] = {}
+        self._groups: dict[str, np.ndarray] | None = None
+        self.failed: list[tuple[str, str]] = []
 
     @classmethod
-    def build(cls, passages: Iterable[Passage], glossary_path: str | None = None) -> MatchIndex:
-        """Profile and index every passage (and each source title once, as context)."""
+    def build(
+        cls,
+        passages: Iterable[Passage],
+        glossary_path: str | None = None,
+        vectors: np.ndarray | None = None,
+    ) -> MatchIndex:
+        """Profile and index every passage; ``vectors`` are their embeddings, row for row
+        (None: the index ranks by anchors and words alone). A passage that cannot be read is
+        left out and listed in ``failed`` as (passage id, why)."""
         index = cls(glossary_path)
-        titles: dict[str, Profile] = {}
         lists: dict[str, list[int]] = {}
-        for i, passage in enumerate(passages):
-            profile = Profile.of(passage.text, passage.lang, glossary_path)
-            context = None
-            if passage.source:
-                if passage.source not in titles:
-                    titles[passage.source] = Profile.of(passage.source, None, glossary_path)
-                context = titles[passage.source]
+        kept = []
+        for row, passage in enumerate(passages):
+            try:
+                profile = Profile.of(passage.text, passage.lang, glossary_path)
+            except Exception as error:  # noqa: BLE001 - web text must not stop a whole run
+                index.failed.append((passage.id, f"{type(error).__name__}: {error}"))
+                continue
+            i = len(index.passages)
             index.passages.append(passage)
             index.profiles.append(profile)
-            index.contexts.append(context)
-            keys = profile.keys() + (context.keys() if context else [])
-            for key in dict.fromkeys(keys):
+            kept.append(row)
+            for key in dict.fromkeys(profile.keys()):
                 lists.setdefault(key, []).append(i)
         index.postings = {key: np.array(ids, dtype=np.int32) for key, ids in lists.items()}
+        if vectors is not None:
+            if len(vectors) != len(kept) + len(index.failed):
+                raise ValueError(f"{len(vectors)} vectors for {len(kept)} passages")
+            index.vectors = np.asarray(vectors, dtype=np.float32)[kept]
         return index
 
     def __len__(self) -> int:
         return len(self.passages)
+
+    def language_groups(self) -> dict[str, np.ndarray]:
+        """Passage numbers by language (the passage's own, or the guessed one)."""
+        if self._groups is None:
+            langs = [
+                p.lang or profile.lang
+                for p, profile in zip(self.passages, self.profiles, strict=True)
+            ]
+            groups: dict[str, list[int]] = {}
+            for i, lang in enumerate(langs):
+                groups.setdefault(lang, []).append(i)
+            self._groups = {k: np.array(v, dtype=np.int64) for k, v in groups.items()}
+        return self._groups
+
+    def anchors(self, i: int) -> list[Anchor]:
+        """The anchors of passage number ``i`` (found once, when first asked: few are)."""
+        if i not in self._anchors:
+            passage = self.passages[i]
+            lang = self.profiles[i].lang
+            self._anchors[i] = extract_anchors(passage.text, lang, self.glossary_path)
+        return self._anchors[i]
 
     def idf(self, key: str) -> float:
         """Rarity weight of an index key; a key found nowhere weighs like a key found once.

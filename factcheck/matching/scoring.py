@@ -1,5 +1,6 @@
-"""How one claim is scored against the passages of a MatchIndex (method and thresholds:
-factcheck.matching.index), and ``match_claim``, which finds a claim's best passages."""
+"""How one claim is scored against the passages of a MatchIndex by anchors and words (the
+method: factcheck.matching.index). ``ClaimScorer`` gives the lexical relevance the ranking
+fuses with the embeddings (factcheck.matching.rank), and says what agrees and where."""
 
 from __future__ import annotations
 
@@ -8,79 +9,13 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from factcheck.language.anchors import Anchor, Profile, extract_anchors, facets
+from factcheck.language.anchors import Anchor, extract_anchors, facets
 from factcheck.language.lexicon import guess_lang, token_spans
-from factcheck.matching.index import (
-    CANDIDATES,
-    MIN_STRONG_UNITS,
-    STRONG_THRESHOLD,
-    SUGGESTION_THRESHOLD,
-    MatchIndex,
-)
-from factcheck.sources.passages import Passage
+from factcheck.matching.index import MatchIndex
 
 ANCHOR_WEIGHT = 2.0
 CROSS_LANGUAGE_WORD_WEIGHT = 0.25
 WORD_CUTOFF = 80
-DISAGREEMENT_PENALTY = 15.0
-# kinds of anchor that a different value in the passage contradicts
-_COMPARABLE = {"year", "number", "money", "percent", "date"}
-
-
-@dataclass(frozen=True)
-class Match:
-    """A passage found for a claim, why (agree), what conflicts (disagree), and where."""
-
-    passage_id: str
-    score: float
-    strength: str
-    agree: tuple[str, ...]
-    disagree: tuple[str, ...]
-    claim_spans: tuple[tuple[int, int], ...]
-    passage_spans: tuple[tuple[int, int], ...]
-
-
-def match_claim(
-    index: MatchIndex,
-    claim_text: str,
-    lang: str | None = None,
-    top: int = 5,
-    min_score: float | None = None,
-    *,
-    exhaustive: bool = False,
-) -> list[Match]:
-    """The ``top`` passages of ``index`` for a claim, best first, at or above ``min_score``.
-
-    ``min_score`` None means SUGGESTION_THRESHOLD. ``exhaustive`` scores every passage
-    instead of the index's candidates (slow; for checking the index's recall).
-    """
-    scorer = ClaimScorer(index, claim_text, lang)
-    ids = (
-        range(len(index))
-        if exhaustive
-        else index.candidates(scorer.keys, max(CANDIDATES, top * 40))
-    )
-    floor = SUGGESTION_THRESHOLD if min_score is None else min_score
-    scored = [s for s in scorer.score_many(list(ids)) if s[0] >= floor]
-    scored.sort(key=lambda s: (-s[0], s[1]))
-    return [_explain(index, scorer, score, i) for score, i in scored[:top]]
-
-
-def _explain(index: MatchIndex, scorer: ClaimScorer, score: float, i: int) -> Match:
-    agree, disagree, named, claim_spans, passage_spans = scorer.details(i)
-    strong = (
-        score >= STRONG_THRESHOLD and named and not disagree and scorer.size >= MIN_STRONG_UNITS
-    )
-    strength = "strong" if strong else "suggestion"
-    return Match(
-        index.passages[i].id,
-        score,
-        strength,
-        tuple(agree),
-        tuple(disagree),
-        tuple(claim_spans),
-        passage_spans,
-    )
 
 
 @dataclass
@@ -91,7 +26,6 @@ class _Unit:
     spans: list[tuple[int, int]]
     confirm: tuple[str, ...] = ()
     partial: tuple[str, ...] = ()  # half credit: the same month for a full date
-    compare: str | None = None  # facet prefix that can contradict it
     capitalised: bool = False
 
 
@@ -102,6 +36,7 @@ class ClaimScorer:
         self.index, self.text = index, text
         self.lang = lang or guess_lang(text)
         anchors = extract_anchors(text, self.lang, index.glossary_path)
+        self.claim_anchors = anchors
         merged: dict[str, _Unit] = {}
         for anchor in anchors:  # "Kesepakatan Abraham (Abraham Accords)" says it once
             unit = _anchor_unit(anchor)
@@ -148,8 +83,7 @@ class ClaimScorer:
         """rapidfuzz ratios of every claim word against every word of the candidates."""
         vocab: dict[str, int] = {}
         for i in ids:
-            context = self.index.contexts[i]
-            for word in self.index.profiles[i].words + (context.words if context else ()):
+            for word in self.index.profiles[i].words:
                 vocab.setdefault(word, len(vocab))
         self.vocab = vocab
         self.similar = process.cdist(
@@ -166,50 +100,47 @@ class ClaimScorer:
         columns = [self.vocab[w] for w in words]
         return self.similar[:, columns].max(axis=1) / 100.0
 
-    def _score(self, i: int) -> tuple[float, list[float], list[str]]:
-        profile, context = self.index.profiles[i], self.index.contexts[i]
-        credit, disagree = [], []
-        for unit in self.anchors:
-            credit.append(_anchor_credit(unit, profile.facets, context))
-            if not credit[-1] and unit.compare:
-                others = sorted(
-                    f.split(":", 1)[1] for f in profile.facets if f.startswith(unit.compare + ":")
-                )
-                if others:
-                    disagree.append(
-                        f"{unit.label.replace(': ', ': claim ', 1)} ≠ passage " + ", ".join(others)
-                    )
-        words = self._word_credit(profile.words)
-        if context:
-            words = np.maximum(words, self._word_credit(context.words) / 2)
-        credit += words.tolist()
+    def _score(self, i: int) -> tuple[float, list[float]]:
+        profile = self.index.profiles[i]
+        credit = [_anchor_credit(unit, profile.facets) for unit in self.anchors]
+        credit += self._word_credit(profile.words).tolist()
         weights = self.weights if profile.lang == self.lang else self.cross
         coverage = float(np.dot(weights, credit) / weights.sum()) if self.size else 0.0
         summary = " ".join([*sorted(profile.facets), *profile.words])
         fuzzy = fuzz.token_set_ratio(self.summary, summary) / 100.0
-        score = 100 * (0.85 * coverage + 0.15 * fuzzy) - DISAGREEMENT_PENALTY * len(disagree)
-        return round(min(100.0, max(0.0, score)), 1), credit, disagree
+        score = 100 * (0.85 * coverage + 0.15 * fuzzy)
+        return round(min(100.0, max(0.0, score)), 1), credit
 
-    def details(self, i: int) -> tuple[list[str], list[str], bool, list, tuple]:
-        """What agrees and disagrees with passage number ``i``, and where.
+    def focus(self, i: int) -> float:
+        """Share of the passage's own units that the claim has: of two passages saying the
+        same, the one that says little else is the more focused."""
+        profile = self.index.profiles[i]
+        size = len(profile.facets) + len(profile.words)
+        if not size:
+            return 0.0
+        _, credit = self._score(i)
+        return min(1.0, sum(c > 0 for c in credit) / size)
 
-        Returns (agree, disagree, whether every place and name of the claim is confirmed,
-        claim spans, passage spans).
+    def details(self, i: int) -> tuple[list[str], bool, list, tuple]:
+        """What agrees with passage number ``i``, and where.
+
+        Returns (agree, whether every place and name of the claim is confirmed, claim spans,
+        passage spans).
         """
-        _, credit, disagree = self._score(i)
+        _, credit = self._score(i)
         units = self.anchors + self.words
         agreed = [u for u, c in zip(units, credit, strict=True) if c > 0]
         agree = [u.label for u in agreed if u in self.anchors]
         agree += [f"name: {u.label}" for u in agreed if u.capitalised and u not in self.anchors]
         named = all(c > 0 for u, c in zip(units, credit, strict=True) if u.capitalised)
         claim_spans = sorted(span for u in agreed for span in u.spans)
-        spans = self._passage_spans(self.index.passages[i], agreed)
-        return agree, disagree, named, claim_spans, spans
+        spans = self._passage_spans(i, agreed)
+        return agree, named, claim_spans, spans
 
-    def _passage_spans(self, passage: Passage, agreed: list[_Unit]) -> tuple[tuple[int, int], ...]:
-        """Where the agreed anchors and words are in the passage (found again: few are shown)."""
-        lang = passage.lang or guess_lang(passage.text)
-        anchors = extract_anchors(passage.text, lang, self.index.glossary_path)
+    def _passage_spans(self, i: int, agreed: list[_Unit]) -> tuple[tuple[int, int], ...]:
+        """Where the agreed anchors and words are in passage number ``i``."""
+        passage, lang = self.index.passages[i], self.index.profiles[i].lang
+        anchors = self.index.anchors(i)
         keys = {k for u in agreed for k in u.confirm + u.partial}
         spans = [(a.start, a.end) for a in anchors if keys.intersection(facets(a))]
         labels = [u.label for u in agreed if u in self.words]
@@ -222,7 +153,7 @@ class ClaimScorer:
 
 
 def _anchor_unit(anchor: Anchor) -> _Unit:
-    """The keys that confirm an anchor of the claim, and the facet that may contradict it."""
+    """The keys that confirm an anchor of the claim (and those that half confirm it)."""
     keys = facets(anchor)
     unit = _Unit(f"{anchor.kind}: {anchor.value}", [], (keys[0],))
     # places and proper-noun terms ("Gedung Putih") name what the claim is about
@@ -230,21 +161,17 @@ def _anchor_unit(anchor: Anchor) -> _Unit:
         anchor.kind == "term" and " " in anchor.text and anchor.text[0].isupper()
     )
     if anchor.kind == "date" and keys[0].startswith(("day:", "month:")):
-        unit.partial, unit.compare = (keys[1],), keys[0].split(":")[0]
+        unit.partial = (keys[1],)
     elif anchor.kind in ("money", "number"):
         unit.confirm = (keys[0], f"qty:{anchor.value.split()[0]}", f"qtyword:{anchor.value}")
-        unit.compare = "qty" if keys[0].startswith(("qty:", "money:")) else None
-    elif anchor.kind in _COMPARABLE:
-        unit.compare = keys[0].split(":")[0]
     return unit
 
 
-def _anchor_credit(unit: _Unit, found: frozenset[str], context: Profile | None) -> float:
-    """1 when the passage confirms the anchor, 0.5 for a partial or title-only confirmation."""
+def _anchor_credit(unit: _Unit, found: frozenset[str]) -> float:
+    """1 when the passage confirms the anchor, 0.5 for a partial confirmation (the month of a
+    full date)."""
     if any(k in found for k in unit.confirm):
         return 1.0
     if any(k in found for k in unit.partial):
-        return 0.5
-    if context and any(k in context.facets for k in unit.confirm):
         return 0.5
     return 0.0

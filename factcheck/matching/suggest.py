@@ -1,10 +1,14 @@
 """Suggested evidence: match an article's claims against the passages of its cited sources.
 
 ``match_article`` stores the best passages for each claim as Evidence in the "suggested" state,
-with the matcher's explanation (what agrees, what disagrees, where). A re-run replaces the old
-suggestions but never touches evidence a checker has confirmed or rejected, and never suggests
-again a passage a checker already judged for that claim (the same text from the same source,
-even from a newer snapshot).
+with the matcher's stance (supports, contradicts, related) and explanation (what agrees, what
+disagrees, where; factcheck.matching.rank). The passages' embeddings are read from the
+database (factcheck.matching.vectors): only passages never embedded are embedded now. A
+passage or claim the matcher cannot read is reported and skipped; the rest is stored.
+
+A re-run replaces the old suggestions but never touches evidence a checker has confirmed or
+rejected, and never suggests again a passage a checker already judged for that claim (the same
+text from the same source, even from a newer snapshot).
 
 All matching is done before the first write, so the write transaction stays short; the caller
 commits.
@@ -19,16 +23,18 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, delete, select
 
 from factcheck.errors import InputError
+from factcheck.matching.embedding import Embedder
 from factcheck.matching.index import MatchIndex
-from factcheck.matching.scoring import Match, match_claim
+from factcheck.matching.rank import CONTRADICTS, SUPPORTS, Match, match_claim
+from factcheck.matching.vectors import passage_vectors
 from factcheck.models import Article, Claim, Evidence, EvidenceState, Source
 from factcheck.sources.passages import Passage, parse_passage_id, source_passages
 
 
 @dataclass(frozen=True)
 class ClaimMatches:
-    """What matching found for one claim: its best passage (confirmed or rejected ones
-    included) and how many new suggestions were stored."""
+    """What matching found for one claim: its best supporting passage (confirmed or rejected
+    ones included), how many new suggestions were stored, how many passages contradict it."""
 
     claim: Claim
     best_score: float | None = None
@@ -36,14 +42,23 @@ class ClaimMatches:
     best_strength: str | None = None
     best_source: str | None = None
     suggested: int = 0
+    contradicting: int = 0
+    error: str | None = None
 
     def describe(self) -> str:
-        """One line: the best score, strength, source and passage, or "no supporting passage"."""
+        """One line: the best score, strength, source and passage, or "no supporting passage";
+        how many passages contradict the claim; or why the claim could not be matched."""
+        if self.error:
+            return f"not matched: {self.error}"
+        against = f" · {self.contradicting} contradicting" if self.contradicting else ""
         if self.best_score is None:
-            return "no supporting passage"
+            return "no supporting passage" + against
         passage = " ".join((self.best_passage or "").split())
         passage = passage if len(passage) <= 90 else passage[:89] + "…"
-        return f"{self.best_score:.0f} {self.best_strength} in {self.best_source!r}: {passage}"
+        return (
+            f"{self.best_score:.0f} {self.best_strength} in {self.best_source!r}: {passage}"
+            + against
+        )
 
 
 @dataclass
@@ -54,10 +69,12 @@ class MatchSummary:
     claims: list[ClaimMatches] = field(default_factory=list)
     stored: int = 0
     replaced: int = 0
+    embedded: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (passage id, why)
 
     @property
     def unsupported(self) -> list[ClaimMatches]:
-        """Claims for which no passage reached the threshold."""
+        """Claims that no passage supports."""
         return [c for c in self.claims if c.best_score is None]
 
 
@@ -83,28 +100,41 @@ def match_article(
     top: int = 5,
     min_score: float | None = None,
     progress: Callable[[ClaimMatches], None] | None = None,
+    model: Embedder | None = None,
+    glossary_path: str | None = None,
 ) -> MatchSummary:
     """Match every claim of ``article`` against its sources and store the top ``top`` passages
-    per claim as suggested Evidence (see the module docstring). ``min_score`` None means the
-    matcher's SUGGESTION_THRESHOLD. ``progress`` is called after each claim.
+    per claim as suggested Evidence, and any further contradicting ones (see the module
+    docstring). ``min_score`` None means the matcher's SUGGESTION_THRESHOLD. ``progress`` is
+    called after each claim. ``model`` None matches by anchors and words alone.
     """
     passages = source_passages(session, article)
     by_id = {p.id: p for p in passages}
     sources = {
         s.id: s for s in session.exec(select(Source).where(Source.article_id == article.id)).all()
     }
-    index = MatchIndex.build(passages)
+    summary = MatchSummary(passages=len(passages))
+    vectors = None
+    if model is not None:
+        vectors, summary.embedded = passage_vectors(session, passages, model)
+    index = MatchIndex.build(passages, glossary_path, vectors)
+    summary.failed = list(index.failed)
     claims = claims_to_match(session, article)
     judged = _judged_passages(session, [c.id for c in claims])
-    summary, rows = MatchSummary(passages=len(passages)), []
+    rows = []
     for claim in claims:
         seen = judged.get(claim.id, set())
-        matches = match_claim(
-            index, claim.text, lang=article.language, top=top + len(seen), min_score=min_score
-        )
-        new = [m for m in matches if _key(by_id[m.passage_id]) not in seen][:top]
-        rows += [_evidence(claim, m, by_id[m.passage_id], sources) for m in new]
-        result = _claim_matches(claim, matches, by_id, len(new))
+        try:
+            matches = match_claim(
+                index, claim.text, article.language, top + len(seen), min_score, model=model
+            )
+        except Exception as error:  # noqa: BLE001 - one unreadable claim must not stop the run
+            result = ClaimMatches(claim, error=f"{type(error).__name__}: {error}")
+        else:
+            new = [m for m in matches if _key(by_id[m.passage_id]) not in seen]
+            new = _keep(new, top)
+            rows += [_evidence(claim, m, by_id[m.passage_id], sources) for m in new]
+            result = _claim_matches(claim, matches, by_id, len(new))
         summary.claims.append(result)
         if progress is not None:
             progress(result)
@@ -113,6 +143,11 @@ def match_article(
     session.flush()
     summary.stored = len(rows)
     return summary
+
+
+def _keep(matches: list[Match], top: int) -> list[Match]:
+    """The first ``top`` matches, and every contradicting one after them."""
+    return matches[:top] + [m for m in matches[top:] if m.stance == CONTRADICTS]
 
 
 def _key(passage: Passage) -> tuple[int, str]:
@@ -151,11 +186,15 @@ def _evidence(claim: Claim, match: Match, passage: Passage, sources: dict[int, S
     source_id, snapshot_id, start, end = parse_passage_id(passage.id)
     explanation = {
         "passage_id": passage.id,
+        "stance": match.stance,
+        "relevance": match.score,
         "strength": match.strength,
         "agree": list(match.agree),
         "disagree": list(match.disagree),
         "claim_spans": [list(s) for s in match.claim_spans],
         "passage_spans": [list(s) for s in match.passage_spans],
+        "claim_differ": [list(s) for s in match.claim_differ],
+        "passage_differ": [list(s) for s in match.passage_differ],
     }
     source = sources.get(source_id)
     return Evidence(
@@ -166,6 +205,7 @@ def _evidence(claim: Claim, match: Match, passage: Passage, sources: dict[int, S
         passage_start=start,
         passage_end=end,
         score=round(match.score, 2),
+        stance=match.stance,
         state=EvidenceState.SUGGESTED,
         url=source.url if source else None,
         explanation=json.dumps(explanation, ensure_ascii=False),
@@ -175,11 +215,15 @@ def _evidence(claim: Claim, match: Match, passage: Passage, sources: dict[int, S
 def _claim_matches(
     claim: Claim, matches: list[Match], by_id: dict[str, Passage], suggested: int
 ) -> ClaimMatches:
-    if not matches:
-        return ClaimMatches(claim, suggested=suggested)
-    best = matches[0]
+    against = sum(m.stance == CONTRADICTS for m in matches)
+    supporting = [m for m in matches if m.stance == SUPPORTS]
+    if not supporting:
+        return ClaimMatches(claim, suggested=suggested, contradicting=against)
+    best = supporting[0]
     passage = by_id[best.passage_id]
-    return ClaimMatches(claim, best.score, passage.text, best.strength, passage.source, suggested)
+    return ClaimMatches(
+        claim, best.score, passage.text, best.strength, passage.source, suggested, against
+    )
 
 
 # --- matching files, without a database ---------------------------------------------------------
@@ -228,25 +272,45 @@ def _check_record(record: object, where: str, allowed: set[str]) -> dict:
 
 
 def match_records(
-    claims: list[dict], passages: list[dict], *, top: int = 5, min_score: float | None = None
+    claims: list[dict],
+    passages: list[dict],
+    *,
+    top: int = 5,
+    min_score: float | None = None,
+    model: Embedder | None = None,
+    glossary_path: str | None = None,
+    skipped: Callable[[str, str], None] | None = None,
 ) -> Iterator[dict]:
-    """For each claim record, ``{"claim_id", "matches": [{"passage_id", "score", "strength",
-    "agree", "disagree"}, ...]}``, best first, at most ``top``, none below ``min_score``
-    (None: the matcher's SUGGESTION_THRESHOLD). Ids come back as they were given."""
+    """For each claim record, ``{"claim_id", "matches": [{"passage_id", "score", "relevance",
+    "stance", "strength", "agree", "disagree"}, ...]}``: the ``top`` most relevant at or above
+    ``min_score`` (None: the matcher's SUGGESTION_THRESHOLD), best first, then any further
+    contradicting passages. ``score`` and ``relevance`` are the same number (``score`` kept for
+    readers of the older format). Ids come back as they were given. ``model`` None matches by
+    anchors and words alone. A passage the matcher cannot read is left out and reported to
+    ``skipped(passage id, why)``; a claim it cannot read gets ``"error"`` instead of matches."""
     ids = {str(p["id"]): p["id"] for p in passages}
-    index = MatchIndex.build(
-        Passage(str(p["id"]), p["text"], p.get("lang"), p.get("source")) for p in passages
-    )
+    found = [Passage(str(p["id"]), p["text"], p.get("lang"), p.get("source")) for p in passages]
+    vectors = model.embed_passages([p.text for p in found]) if model and found else None
+    index = MatchIndex.build(found, glossary_path, vectors)
+    for passage_id, why in index.failed:
+        if skipped is not None:
+            skipped(ids[passage_id], why)
     for claim in claims:
-        matches = match_claim(
-            index, claim["text"], lang=claim.get("lang"), top=top, min_score=min_score
-        )
+        try:
+            matches = match_claim(
+                index, claim["text"], claim.get("lang"), top, min_score, model=model
+            )
+        except Exception as error:  # noqa: BLE001 - one unreadable claim must not stop the run
+            yield {"claim_id": claim["id"], "error": f"{type(error).__name__}: {error}"}
+            continue
         yield {
             "claim_id": claim["id"],
             "matches": [
                 {
                     "passage_id": ids[m.passage_id],
-                    "score": round(m.score, 2),
+                    "score": m.score,
+                    "relevance": m.score,
+                    "stance": m.stance,
                     "strength": m.strength,
                     "agree": list(m.agree),
                     "disagree": list(m.disagree),

@@ -12,12 +12,14 @@ import pytest
 from sqlmodel import select
 
 from factcheck.articles import ingest
+from factcheck.matching.embedding import embedder
 from factcheck.matching.suggest import match_article
 from factcheck.models import Claim, Evidence, Snapshot, Source
 from factcheck.review import editing
 from factcheck.review.evidence import confirm_evidence, reject_evidence
 from factcheck.sources.snapshots import paste_text
 
+MODEL = embedder()  # the bundled model, loaded once per test session
 PASTED = (
     "Kazakhstan and Israel established diplomatic relations on 10 April 1992.\n"
     "The announcement came on Thursday, 6 November 2025, before a White House summit with the "
@@ -54,7 +56,7 @@ def _evidence(session, claim: Claim, state: str | None = None) -> list[Evidence]
 
 
 def test_matching_the_seed_article_stores_explained_suggestions_with_exact_spans(session, seed):
-    summary = match_article(session, seed)
+    summary = match_article(session, seed, model=MODEL)
     session.commit()
     claim = _claim(session, seed, "1992")
     [evidence] = [e for e in _evidence(session, claim) if "1992" in e.passage]
@@ -77,7 +79,7 @@ def test_matching_the_seed_article_stores_explained_suggestions_with_exact_spans
 
 
 def test_a_claim_with_no_passage_above_the_threshold_is_reported_unsupported(session, seed):
-    summary = match_article(session, seed)
+    summary = match_article(session, seed, model=MODEL)
     unsupported = {c.claim.id for c in summary.unsupported}
     rare_earths = _claim(session, seed, "mineral langka")
     assert rare_earths.id in unsupported
@@ -89,7 +91,7 @@ def test_rerun_replaces_suggestions_but_keeps_what_checkers_confirmed_or_rejecte
     session, seed, factory
 ):
     checker = factory.user(role="checker")
-    match_article(session, seed)
+    match_article(session, seed, model=MODEL)
     session.commit()
     date_claim = _claim(session, seed, "6 November 2025")
     first = _evidence(session, date_claim)
@@ -102,7 +104,7 @@ def test_rerun_replaces_suggestions_but_keeps_what_checkers_confirmed_or_rejecte
     session.commit()
     suggested = len(session.exec(select(Evidence).where(Evidence.state == "suggested")).all())
 
-    summary = match_article(session, seed)
+    summary = match_article(session, seed, model=MODEL)
     session.commit()
     assert summary.replaced == suggested
     after = _evidence(session, date_claim)
@@ -114,10 +116,10 @@ def test_rerun_replaces_suggestions_but_keeps_what_checkers_confirmed_or_rejecte
 
 
 def test_rerun_on_unchanged_sources_gives_the_same_suggestions_once(session, seed):
-    match_article(session, seed)
+    match_article(session, seed, model=MODEL)
     session.commit()
     before = sorted((e.claim_id, e.passage, e.score) for e in session.exec(select(Evidence)))
-    summary = match_article(session, seed)
+    summary = match_article(session, seed, model=MODEL)
     session.commit()
     after = sorted((e.claim_id, e.passage, e.score) for e in session.exec(select(Evidence)))
     assert after == before
@@ -126,7 +128,7 @@ def test_rerun_on_unchanged_sources_gives_the_same_suggestions_once(session, see
 
 def test_a_judged_passage_is_not_suggested_again_from_a_newer_snapshot(session, seed, factory):
     checker = factory.user(role="checker")
-    match_article(session, seed)
+    match_article(session, seed, model=MODEL)
     session.commit()
     claim = _claim(session, seed, "1992")
     [judged] = [e for e in _evidence(session, claim) if "1992" in e.passage]
@@ -135,31 +137,31 @@ def test_a_judged_passage_is_not_suggested_again_from_a_newer_snapshot(session, 
     source = session.get(Source, judged.source_id)
     paste_text(session, source, PASTED + "\nThe summit ended with a joint statement.")
     session.commit()
-    match_article(session, seed)
+    match_article(session, seed, model=MODEL)
     session.commit()
     same = [e for e in _evidence(session, claim) if "1992" in e.passage]
     assert [(e.id, e.state) for e in same] == [(judged.id, "rejected")]
 
 
 def test_top_and_min_score_limit_what_is_stored(session, seed):
-    summary = match_article(session, seed, top=1)
+    summary = match_article(session, seed, top=1, model=MODEL)
     session.commit()
     per_claim = [len(_evidence(session, c.claim)) for c in summary.claims]
     assert max(per_claim) == 1 and summary.stored == sum(per_claim)
-    assert match_article(session, seed, min_score=101).stored == 0
+    assert match_article(session, seed, min_score=101, model=MODEL).stored == 0
     session.commit()
     assert session.exec(select(Evidence)).all() == []
 
 
 def test_deleted_claims_are_not_matched_and_keep_their_evidence(session, seed, factory):
     checker = factory.user(role="checker")
-    match_article(session, seed)
+    match_article(session, seed, model=MODEL)
     session.commit()
     claim = _claim(session, seed, "1992")
     before = [e.id for e in _evidence(session, claim)]
     editing.delete_claim(session, claim, user=checker, expected_version=claim.version)
     session.commit()
-    summary = match_article(session, seed)
+    summary = match_article(session, seed, model=MODEL)
     session.commit()
     assert claim.id not in {c.claim.id for c in summary.claims}
     assert [e.id for e in _evidence(session, claim)] == before
@@ -177,7 +179,7 @@ def test_an_article_whose_sources_have_only_titles_is_matched_against_the_titles
         )
     )
     claim = factory.claim(article, "Kazakhstan will join the Abraham Accords with Israel.")
-    summary = match_article(session, article)
+    summary = match_article(session, article, model=MODEL)
     session.commit()
     [evidence] = _evidence(session, claim)
     assert evidence.snapshot_id is None and evidence.passage_start is None

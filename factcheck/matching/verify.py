@@ -1,0 +1,253 @@
+"""Verification, separate from relevance: does a passage support the claim, contradict it, or is
+it merely related?
+
+Both texts are read by the one recogniser (factcheck.language.anchors). Only values of the same
+kind about the same thing are compared:
+
+- years with years (a full date gives its year, a year range holds every year in it);
+- dates with dates: a full date with a full date, with a date that has no year ("Nov. 7",
+  "6/11") by day and month, and with a weekday ("Thursday" confirms 6 November 2025);
+- amounts of money in the same currency; percentages; counts only when they count the same
+  thing (the word after the number is the same, or the same glossary term);
+- a value stated with a qualifier ("more than 30", "sekitar 1.500") agrees with any value the
+  qualifier allows; values agree when they are equal at the precision of the rounder one, if
+  that one still has three significant digits (12.43 and 12.4 agree, 12 and 12.4 do not: a
+  near amount is relevant *and* different).
+
+A passage *contradicts* when some value disagrees, *supports* when at least one value agrees
+and none disagrees (or, for a claim without values, when the ranking found it relevant
+enough: factcheck.matching.rank decides that), and is *related* otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from factcheck.language.anchors import Anchor
+
+SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
+SIGNIFICANT_FOR_ROUNDING = 3
+WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+@dataclass(frozen=True)
+class Check:
+    """What verification found: the stance, the reasons, and where the differing values are."""
+
+    stance: str
+    agree: tuple[str, ...] = ()
+    disagree: tuple[str, ...] = ()
+    claim_spans: tuple[tuple[int, int], ...] = ()
+    passage_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Value:
+    """A comparable value: its slot (what it measures), a number or date parts, and its
+    anchor. ``unit`` is what a count counts (the next word or term), when known."""
+
+    slot: str
+    anchor: Anchor
+    number: Decimal | None = None
+    date: tuple[int | None, int | None, int | None, int | None] | None = None  # y, m, d, wd
+    unit: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass
+class _Findings:
+    agree: list[str] = field(default_factory=list)
+    disagree: list[str] = field(default_factory=list)
+    claim_spans: list[tuple[int, int]] = field(default_factory=list)
+    passage_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def values(anchors: list[Anchor]) -> list[Value]:
+    """The comparable values among ``anchors`` (in order); places and terms are not values."""
+    out = []
+    for i, anchor in enumerate(anchors):
+        value = _value(anchor, anchors[i + 1] if i + 1 < len(anchors) else None)
+        if value is not None:
+            out.append(value)
+    return out
+
+
+def _value(anchor: Anchor, following: Anchor | None) -> Value | None:
+    qualifier = getattr(anchor, "qualifier", None)
+    if anchor.kind == "year":
+        return Value("year", anchor, Decimal(anchor.value), qualifier=qualifier)
+    if anchor.kind == "date":
+        parts = _date_parts(anchor.value)
+        return Value("date", anchor, date=parts) if parts else None
+    number = _decimal(anchor.value.split()[0].rstrip("%"))
+    if number is None:
+        return None
+    if anchor.kind == "money":
+        currency = anchor.value.split()[1] if " " in anchor.value else ""
+        return Value(f"money {currency}", anchor, number, qualifier=qualifier)
+    if anchor.kind == "percent":
+        return Value("percent", anchor, number, qualifier=qualifier)
+    if anchor.kind == "number":
+        unit = None
+        if following is not None and following.kind == "term" and following.start - anchor.end <= 2:
+            unit = f"term:{following.value}"
+        return Value("count", anchor, number, unit=unit, qualifier=qualifier)
+    return None
+
+
+def _decimal(text: str) -> Decimal | None:
+    mantissa, _, exponent = text.partition("e")
+    try:
+        return Decimal(mantissa).scaleb(int(exponent or 0))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _date_parts(value: str) -> tuple[int | None, int | None, int | None, int | None] | None:
+    """(year, month, day, iso weekday) of a date anchor's value; None parts are unknown."""
+    if value.startswith("weekday:"):
+        return None, None, None, int(value.split(":")[1])
+    if value.startswith("--"):
+        month, day = value[2:].split("-")
+        return None, int(month), int(day), None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        weekday = datetime.date(*parts).isoweekday()
+        return parts[0], parts[1], parts[2], weekday
+    if len(parts) == 2:
+        return parts[0], parts[1], None, None
+    return None
+
+
+def verify(claim: list[Anchor], passage: list[Anchor]) -> Check:
+    """Compare the claim's values with the passage's; see the module docstring."""
+    mine, theirs = values(claim), values(passage)
+    found = _Findings()
+    for value in mine:
+        _compare(value, theirs, found)
+    stance = CONTRADICTS if found.disagree else SUPPORTS if found.agree else RELATED
+    return Check(
+        stance,
+        tuple(dict.fromkeys(found.agree)),
+        tuple(dict.fromkeys(found.disagree)),
+        tuple(sorted(set(found.claim_spans))),
+        tuple(sorted(set(found.passage_spans))),
+    )
+
+
+def _compare(value: Value, theirs: list[Value], found: _Findings) -> None:
+    """Add what one claim value agrees or disagrees with among the passage's values."""
+    if value.slot == "date":
+        _compare_date(value, theirs, found)
+        return
+    if value.slot == "year":
+        others = [v for v in theirs if v.slot == "year"]
+        others += [_year_of(v) for v in theirs if v.slot == "date" and v.date and v.date[0]]
+    elif value.slot == "count":
+        if any(v.slot == "count" and _numbers_agree(value, v) for v in theirs):
+            found.agree.append(f"number: {value.anchor.text}")
+            return
+        others = [v for v in theirs if v.slot == "count" and _same_thing(value, v)]
+    else:
+        others = [v for v in theirs if v.slot == value.slot]
+    if not others:
+        return
+    label = _label(value)
+    matching = [v for v in others if _numbers_agree(value, v)]
+    if matching:
+        found.agree.append(f"{label}: {value.anchor.text}")
+        return
+    shown = ", ".join(dict.fromkeys(v.anchor.text for v in others))
+    found.disagree.append(f"{label}: claim {value.anchor.text} ≠ passage {shown}")
+    found.claim_spans.append((value.anchor.start, value.anchor.end))
+    found.passage_spans += [(v.anchor.start, v.anchor.end) for v in others]
+
+
+def _label(value: Value) -> str:
+    return {"year": "year", "percent": "percentage", "count": "number"}.get(
+        value.slot, "amount" if value.slot.startswith("money") else value.slot
+    )
+
+
+def _year_of(value: Value) -> Value:
+    return Value("year", value.anchor, Decimal(value.date[0]))
+
+
+def _same_thing(mine: Value, theirs: Value) -> bool:
+    """Two counts count the same thing when the same word or term follows both."""
+    return mine.unit is not None and mine.unit == theirs.unit
+
+
+def _numbers_agree(mine: Value, theirs: Value) -> bool:
+    """Equal, equal at the precision of the rounder one (if it keeps three significant
+    digits), or allowed by a qualifier on either side."""
+    a, b = mine.number, theirs.number
+    if a is None or b is None:
+        return False
+    if a == b or _rounds_to(a, b) or _rounds_to(b, a):
+        return True
+    return _allowed(mine.qualifier, a, b) or _allowed(theirs.qualifier, b, a)
+
+
+def _rounds_to(precise: Decimal, rounder: Decimal) -> bool:
+    """``precise`` rounded to the last digit of ``rounder`` is ``rounder``, and ``rounder``
+    has at least SIGNIFICANT_FOR_ROUNDING significant digits."""
+    rounder = rounder.normalize()
+    digits = len(rounder.as_tuple().digits)
+    if digits < SIGNIFICANT_FOR_ROUNDING or rounder == 0:
+        return False
+    step = Decimal(1).scaleb(rounder.as_tuple().exponent)
+    return abs(precise - rounder) <= step / 2
+
+
+def _allowed(qualifier: str | None, stated: Decimal, other: Decimal) -> bool:
+    """Whether ``other`` fits a value stated as "``qualifier`` ``stated``"."""
+    if qualifier in ("more", "at_least"):
+        return other > stated or (qualifier == "at_least" and other == stated)
+    if qualifier in ("less", "at_most"):
+        return other < stated or (qualifier == "at_most" and other == stated)
+    if qualifier == "about":
+        return abs(other - stated) <= abs(stated) / 10
+    if qualifier == "nearly":
+        return stated * Decimal("0.9") <= other <= stated
+    return False
+
+
+def _compare_date(value: Value, theirs: list[Value], found: _Findings) -> None:
+    """A claim's date against the passage's dates, each by the parts both know."""
+    others = [v for v in theirs if v.slot == "date"]
+    comparable = [(v, _date_verdict(value.date, v.date)) for v in others]
+    comparable = [(v, verdict) for v, verdict in comparable if verdict is not None]
+    if not comparable:
+        return
+    agreeing = [(v, verdict) for v, verdict in comparable if verdict]
+    if agreeing:
+        v = agreeing[0][0]
+        how = " (its weekday)" if v.date[:3] == (None, None, None) else ""
+        found.agree.append(f"date: {value.anchor.text}{how} = {v.anchor.text}")
+        return
+    shown = ", ".join(dict.fromkeys(v.anchor.text for v, _ in comparable))
+    found.disagree.append(f"date: claim {value.anchor.text} ≠ passage {shown}")
+    found.claim_spans.append((value.anchor.start, value.anchor.end))
+    found.passage_spans += [(v.anchor.start, v.anchor.end) for v, _ in comparable]
+
+
+def _date_verdict(mine, theirs) -> bool | None:
+    """True when two dates agree, False when they differ, None when they cannot be compared.
+
+    Two days compare by the parts both give (year, month, day); a weekday compares with a
+    weekday or with a full date's weekday; a month compares with a month, and agrees with a
+    day in it (a different day elsewhere in the passage may be another event: no verdict).
+    """
+    (y1, m1, d1, w1), (y2, m2, d2, w2) = mine, theirs
+    if d1 is not None and d2 is not None:
+        return m1 == m2 and d1 == d2 and (y1 is None or y2 is None or y1 == y2)
+    if w1 is not None and w2 is not None and (d1 is None or d2 is None):
+        return w1 == w2
+    if d1 is None and d2 is None and m1 is not None and m2 is not None:
+        return (y1, m1) == (y2, m2)
+    if m1 is not None and m2 is not None and y1 is not None and y2 is not None:
+        return True if (y1, m1) == (y2, m2) else None
+    return None
