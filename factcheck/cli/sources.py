@@ -1,4 +1,4 @@
-"""Sources and evidence: fetch, paste, match (stored), match-file (no database)."""
+"""Sources and evidence: fetch, paste, embed, match (stored), match-file (no database)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ from factcheck.articles.ingest import read_path
 from factcheck.articles.lookup import find_article
 from factcheck.cli import transaction, user_errors
 from factcheck.errors import InputError
-from factcheck.matching import suggest
+from factcheck.matching import suggest, vectors
+from factcheck.matching.embedding import Embedder, embedder
+from factcheck.matching.index import glossary_path
+from factcheck.models import Source
 from factcheck.sources.cited import article_sources, source_at
 from factcheck.sources.fetch import FetchSettings
 from factcheck.sources.pagetext import decode_page
@@ -23,6 +26,21 @@ from factcheck.sources.snapshots import SnapshotOutcome, fetch_article_sources, 
 def _bar(length: int, label: str):
     """A progress bar on stderr, so that stdout keeps only the results."""
     return click.progressbar(length=length, label=label, file=sys.stderr)
+
+
+def _model() -> Embedder:
+    return embedder(current_app.config["EMBEDDING_MODEL"])
+
+
+def _embed(session, sources: list[Source]) -> int:
+    """Embed the sources' passages that lack current vectors, with a progress bar; each source
+    is committed as it is done. Returns how many passages were embedded."""
+    model = _model()
+    total = vectors.passages_to_embed(session, model, sources)
+    if not total:
+        return 0
+    with _bar(total, f"embedding {total} passages") as bar:
+        return vectors.embed_sources(session, model, sources, progress=bar.update)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -50,6 +68,7 @@ def fetch_command(article: str) -> None:
             outcomes = fetch_article_sources(
                 session, found, settings, progress=lambda _outcome: bar.update(1)
             )
+        _embed(session, [o.source for o in outcomes if o.snapshot is not None])
     for outcome in outcomes:
         click.echo(
             f"{outcome.source.position:>3}. {_what(outcome):<14} {_short(outcome.source.title)}"
@@ -91,6 +110,8 @@ def paste_command(article: str, position: int, file: str) -> None:
     with transaction() as session:
         found = find_article(session, ref=article)
         outcome = paste_text(session, source_at(session, article=found, position=position), text)
+        session.commit()
+        _embed(session, [outcome.source])
     if outcome.unchanged:
         click.echo(f"source {position}: the same text is already archived; nothing changed")
     else:
@@ -121,19 +142,52 @@ def match_command(article: str, top: int, min_score: float | None) -> None:
 
     Old suggestions are replaced; evidence a checker confirmed or rejected is kept.
     """
+    glossary = glossary_path(current_app.config["MATCH_GLOSSARY"])
     with transaction() as session:
         found = find_article(session, ref=article)
+        _embed(session, vectors.all_sources(session, found))
         total = len(suggest.claims_to_match(session, found))
         with _bar(total, f"matching {total} claims") as bar:
             summary = suggest.match_article(
-                session, found, top=top, min_score=min_score, progress=lambda _claim: bar.update(1)
+                session,
+                found,
+                top=top,
+                min_score=min_score,
+                progress=lambda _claim: bar.update(1),
+                model=_model(),
+                glossary_path=glossary,
             )
     for result in summary.claims:
         click.echo(f"{result.claim.key:>5}  {result.describe()}")
+    for passage_id, why in summary.failed:
+        click.echo(f"skipped passage {passage_id}: {why}")
+    contradicted = sum(1 for c in summary.claims if c.contradicting)
     click.echo(
         f"{summary.stored} suggestions for {len(summary.claims)} claims from "
         f"{summary.passages} passages; {len(summary.unsupported)} claims without a "
-        f"supporting passage; {summary.replaced} old suggestions replaced"
+        f"supporting passage; {contradicted} contradicted; {summary.replaced} old suggestions "
+        "replaced"
+    )
+
+
+@click.command("embed")
+@click.argument("article", required=False)
+@user_errors
+def embed_command(article: str | None) -> None:
+    """Embed the passages of ARTICLE's sources (slug or id), or of every article's, that have
+    no vectors for the configured EMBEDDING_MODEL yet (new snapshots, a changed model).
+
+    Matching embeds what is missing too; this does it ahead of time, with a progress bar.
+    Each source is saved as it is done, so an interrupted run keeps its work.
+    """
+    with transaction() as session:
+        found = find_article(session, ref=article) if article else None
+        sources = vectors.all_sources(session, found)
+        done = _embed(session, sources)
+    click.echo(
+        f"embedded {done} passages of {len(sources)} sources with {_model().name}"
+        if done
+        else f"all {len(sources)} sources already have vectors for {_model().name}"
     )
 
 
@@ -167,11 +221,21 @@ def match_file_command(
     """Match claims against passages from JSON-lines files, without a database.
 
     Writes one JSON line per claim: {"claim_id", "matches": [{"passage_id", "score",
-    "strength", "agree", "disagree"}, ...]}, best first.
+    "relevance", "stance", "strength", "agree", "disagree"}, ...]}: the most relevant first,
+    then any further passages that contradict the claim. stance is supports, contradicts or
+    related; agree and disagree say why.
     """
     claims = suggest.read_jsonl(_lines(claims_file), claims_file)
     passages = suggest.read_jsonl(_lines(passages_file), passages_file, passages=True)
-    results = suggest.match_records(claims, passages, top=top, min_score=min_score)
+    results = suggest.match_records(
+        claims,
+        passages,
+        top=top,
+        min_score=min_score,
+        model=_model(),
+        glossary_path=glossary_path(current_app.config["MATCH_GLOSSARY"]),
+        skipped=lambda pid, why: click.echo(f"skipped passage {pid!r}: {why}", err=True),
+    )
     if output == "-":
         _write(results, sys.stdout)
         return
@@ -197,4 +261,4 @@ def _lines(name: str) -> Iterator[bytes]:
         raise InputError(f"{name}: cannot read ({error.strerror})") from None
 
 
-COMMANDS = [fetch_command, paste_command, match_command, match_file_command]
+COMMANDS = [fetch_command, paste_command, embed_command, match_command, match_file_command]

@@ -21,14 +21,29 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 
+from factcheck.errors import InputError
 from factcheck.language.anchors import Anchor, Profile, extract_anchors
 from factcheck.sources.passages import Passage
 
+NO_GLOSSARY = Path(__file__).with_name("data") / "no-glossary.yaml"
 IDF_PRIOR = 1000
 CANDIDATES = 200  # passages scored per claim, the best by shared (idf-weighted) keys
+
+
+def glossary_path(setting: str | None) -> str | None:
+    """The glossary file a MATCH_GLOSSARY setting names: None for the bundled one, "" for
+    none at all, else a path, which must exist (InputError)."""
+    if setting is None:
+        return None
+    if not setting.strip():
+        return str(NO_GLOSSARY)
+    if not Path(setting).is_file():
+        raise InputError(f"MATCH_GLOSSARY {setting!r}: no such file")
+    return setting
 
 
 class MatchIndex:

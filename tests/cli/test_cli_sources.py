@@ -8,6 +8,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from sqlmodel import select
 
+from factcheck.matching.rank import CONTRADICTION_THRESHOLD
 from factcheck.models import Evidence, Snapshot, Source
 
 PAGE = (
@@ -155,9 +156,18 @@ def test_match_file_writes_one_line_per_claim_best_first(runner, tmp_path):
     assert {m["passage_id"] for m in first} >= {"p1", 3}
     assert "p4" not in {m["passage_id"] for m in first}
     assert [m["score"] for m in first] == sorted((m["score"] for m in first), reverse=True)
-    assert set(first[0]) == {"passage_id", "score", "strength", "agree", "disagree"}
-    p2 = next((m for m in first if m["passage_id"] == "p2"), None)
-    assert p2 is None or p2["disagree"], "a passage with other figures must say so"
+    assert set(first[0]) == {
+        "passage_id",
+        "score",
+        "relevance",
+        "stance",
+        "strength",
+        "agree",
+        "disagree",
+    }
+    assert first[0]["stance"] == "supports" and first[0]["relevance"] == first[0]["score"]
+    p2 = next(m for m in first if m["passage_id"] == "p2")
+    assert p2["stance"] == "contradicts" and p2["disagree"], "other figures must say so"
     assert lines[2]["matches"] == []
 
 
@@ -177,9 +187,13 @@ def test_match_file_respects_top_and_min_score(runner, tmp_path):
     assert limited.exit_code == 0 and limited.stdout == ""
     lines = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert len(lines) == len(CLAIMS)
-    assert all(len(line["matches"]) <= 1 for line in lines)
-    assert all(m["score"] >= cut for line in lines for m in line["matches"])
-    assert any(line["matches"] for line in lines)
+    # --top and --min-score limit the suggestions; a contradicting passage is never hidden
+    suggested = [[m for m in line["matches"] if m["stance"] != "contradicts"] for line in lines]
+    assert all(len(found) <= 1 for found in suggested)
+    assert all(m["score"] >= cut for found in suggested for m in found)
+    assert any(suggested)
+    against = [m for line in lines for m in line["matches"] if m["stance"] == "contradicts"]
+    assert all(m["score"] >= CONTRADICTION_THRESHOLD for m in against)
 
 
 @pytest.mark.parametrize(

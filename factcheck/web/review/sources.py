@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from flask import abort, current_app, url_for
 
+from factcheck.matching.embedding import embedder
+from factcheck.matching.index import glossary_path
 from factcheck.matching.suggest import match_article
+from factcheck.matching.vectors import embed_source
 from factcheck.models import Article, Source
 from factcheck.sources import cited
 from factcheck.sources.fetch import FetchSettings
@@ -61,6 +64,11 @@ def outcome_message(outcome) -> str:
     return f"Saved a new copy of “{outcome.source.title}”."
 
 
+def _embed(source: Source) -> None:
+    """A new snapshot's passages are embedded as it is stored: matching then only reads."""
+    embed_source(get_session(), source, embedder(current_app.config["EMBEDDING_MODEL"]))
+
+
 @bp.post("/sources/<int:source_id>/paste")
 def paste(source_id: int):
     """Save text a checker copied from the source (for pages that cannot be fetched)."""
@@ -69,8 +77,13 @@ def paste(source_id: int):
     if not form.validate_on_submit():
         return article_page(article, paste_form=form, paste_for=source.id), 400
     done = []
+
+    def paste_and_embed() -> None:
+        done.append(paste_text(get_session(), source, form.text.data, user=me()))
+        _embed(source)
+
     return save(
-        lambda: done.append(paste_text(get_session(), source, form.text.data, user=me())),
+        paste_and_embed,
         lambda: outcome_message(done[0]),
         back=_back(article),
         page=lambda: article_page(article, paste_form=form, paste_for=source.id),
@@ -83,9 +96,15 @@ def fetch(source_id: int):
     source, article = _source_or_404(source_id)
     settings = FetchSettings.from_config(current_app.config)
     done = []
+
+    def fetch_and_embed() -> None:
+        done.append(fetch_source(get_session(), source, settings))
+        if done[0].snapshot is not None:
+            _embed(source)
+
     # a failed fetch is recorded on the source, not raised: it is shown as an error all the same
     return save(
-        lambda: done.append(fetch_source(get_session(), source, settings)),
+        fetch_and_embed,
         lambda: outcome_message(done[0]),
         back=_back(article),
         page=lambda: article_page(article),
@@ -109,7 +128,14 @@ def match(slug: str):
         )
 
     return save(
-        lambda: done.append(match_article(get_session(), article)),
+        lambda: done.append(
+            match_article(
+                get_session(),
+                article,
+                model=embedder(current_app.config["EMBEDDING_MODEL"]),
+                glossary_path=glossary_path(current_app.config["MATCH_GLOSSARY"]),
+            )
+        ),
         summary,
         back=url_for(".article", slug=slug, _anchor="claims"),
         page=lambda: article_page(article),
