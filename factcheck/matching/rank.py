@@ -111,7 +111,11 @@ def match_claim(
         match = _explain(index, scorer, i, float(relevance[k]), dense)
         if len(shown) < top and match.score >= floor:
             shown.append(match)
-        elif match.stance == CONTRADICTS and len(contradictions) < top:
+        elif (
+            match.stance == CONTRADICTS
+            and match.score >= CONTRADICTION_THRESHOLD
+            and len(contradictions) < top
+        ):
             contradictions.append(match)
         else:
             continue
@@ -186,9 +190,9 @@ def _explain(
 ) -> Match:
     passage = index.passages[i]
     agree, named, claim_spans, passage_spans = scorer.details(i)
-    check = verify(scorer.claim_anchors, index.anchors(i))
+    check = verify(scorer.text, scorer.claim_anchors, passage.text, index.anchors(i))
     stance = check.stance
-    if stance == RELATED and not values(scorer.claim_anchors):
+    if stance == RELATED and not values(scorer.text, scorer.claim_anchors):
         stance = SUPPORTS if relevance >= SUPPORT_THRESHOLD else RELATED
     strong = (
         stance == SUPPORTS

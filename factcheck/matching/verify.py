@@ -22,14 +22,16 @@ enough: factcheck.matching.rank decides that), and is *related* otherwise.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from factcheck.language.anchors import Anchor
+from factcheck.language.lexicon import fold_word
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 SIGNIFICANT_FOR_ROUNDING = 3
-WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]{2,})")
 
 
 @dataclass(frozen=True)
@@ -64,17 +66,26 @@ class _Findings:
     passage_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def values(anchors: list[Anchor]) -> list[Value]:
-    """The comparable values among ``anchors`` (in order); places and terms are not values."""
+def values(text: str, anchors: list[Anchor]) -> list[Value]:
+    """The comparable values among the anchors of ``text`` (in order); places and terms are
+    not values."""
     out = []
     for i, anchor in enumerate(anchors):
-        value = _value(anchor, anchors[i + 1] if i + 1 < len(anchors) else None)
+        value = _value(anchor, anchors[i + 1] if i + 1 < len(anchors) else None, text)
         if value is not None:
             out.append(value)
     return out
 
 
-def _value(anchor: Anchor, following: Anchor | None) -> Value | None:
+def _unit(anchor: Anchor, following: Anchor | None, text: str) -> str | None:
+    """What a count counts: the glossary term right after it, or the next word."""
+    if following is not None and following.kind == "term" and following.start - anchor.end <= 2:
+        return f"term:{following.value}"
+    word = _NEXT_WORD.match(text, anchor.end)
+    return f"word:{fold_word(word[1])}" if word else None
+
+
+def _value(anchor: Anchor, following: Anchor | None, text: str) -> Value | None:
     qualifier = getattr(anchor, "qualifier", None)
     if anchor.kind == "year":
         return Value("year", anchor, Decimal(anchor.value), qualifier=qualifier)
@@ -90,9 +101,7 @@ def _value(anchor: Anchor, following: Anchor | None) -> Value | None:
     if anchor.kind == "percent":
         return Value("percent", anchor, number, qualifier=qualifier)
     if anchor.kind == "number":
-        unit = None
-        if following is not None and following.kind == "term" and following.start - anchor.end <= 2:
-            unit = f"term:{following.value}"
+        unit = _unit(anchor, following, text)
         return Value("count", anchor, number, unit=unit, qualifier=qualifier)
     return None
 
@@ -121,9 +130,12 @@ def _date_parts(value: str) -> tuple[int | None, int | None, int | None, int | N
     return None
 
 
-def verify(claim: list[Anchor], passage: list[Anchor]) -> Check:
-    """Compare the claim's values with the passage's; see the module docstring."""
-    mine, theirs = values(claim), values(passage)
+def verify(
+    claim_text: str, claim: list[Anchor], passage_text: str, passage: list[Anchor]
+) -> Check:
+    """Compare the claim's values (anchors of ``claim_text``) with the passage's; see the
+    module docstring."""
+    mine, theirs = values(claim_text, claim), values(passage_text, passage)
     found = _Findings()
     for value in mine:
         _compare(value, theirs, found)
@@ -176,8 +188,14 @@ def _year_of(value: Value) -> Value:
 
 
 def _same_thing(mine: Value, theirs: Value) -> bool:
-    """Two counts count the same thing when the same word or term follows both."""
-    return mine.unit is not None and mine.unit == theirs.unit
+    """Two counts count the same thing when the same term, or words of which one begins the
+    other ("ton", "tonnes"), follow both."""
+    if mine.unit is None or theirs.unit is None:
+        return False
+    if mine.unit.startswith("term:") or theirs.unit.startswith("term:"):
+        return mine.unit == theirs.unit
+    a, b = sorted((mine.unit[5:], theirs.unit[5:]), key=len)
+    return len(a) >= 3 and b.startswith(a)
 
 
 def _numbers_agree(mine: Value, theirs: Value) -> bool:
