@@ -130,9 +130,7 @@ def _date_parts(value: str) -> tuple[int | None, int | None, int | None, int | N
     return None
 
 
-def verify(
-    claim_text: str, claim: list[Anchor], passage_text: str, passage: list[Anchor]
-) -> Check:
+def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: list[Anchor]) -> Check:
     """Compare the claim's values (anchors of ``claim_text``) with the passage's; see the
     module docstring."""
     mine, theirs = values(claim_text, claim), values(passage_text, passage)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from factcheck.matching.hints import Hint, hint_of
 from factcheck.models import Article, Claim, Evidence, ReviewEvent, Source, User
 from factcheck.review.users import People, people
 
@@ -28,6 +29,7 @@ class ClaimPage:
     evidence: list[tuple[Evidence, Source | None]]
     events: list[ReviewEvent]
     people: People
+    hint: Hint  # what the evidence says, in one line (factcheck.matching.hints)
 
 
 @dataclass
@@ -60,6 +62,7 @@ def load_claim_page(session: Session, *, claim: Claim) -> ClaimPage:
         evidence=[(e, sources.get(e.source_id)) for e in rows],
         events=list(events),
         people=people(session),
+        hint=hint_of(list(rows), len(sources)),
     )
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import false
+from sqlalchemy import exists, false
 from sqlmodel import Session, select
 
-from factcheck.models import Article, Claim, User
+from factcheck.matching.hints import Hint, claim_hints
+from factcheck.models import Article, Claim, Evidence, EvidenceState, User
 from factcheck.review.pagination import Page, paginate
 from factcheck.review.search import claim_text_filter
 from factcheck.review.users import People, people
@@ -30,8 +31,9 @@ class QueueFilters:
 
     ``verdict``: a verdict key, or "none" for claims without one. ``article``: an article's
     slug. ``assignee``: "me" (the viewer), "none" (nobody), or a user's name. ``text``: words
-    that must all occur in the claim or its sentence. ``sort``: a key of ``SORTS`` (anything
-    else sorts by "updated"). ``page`` counts from 1.
+    that must all occur in the claim or its sentence. ``contradicted``: only claims that a
+    passage contradicts (evidence with that stance, not rejected). ``sort``: a key of
+    ``SORTS`` (anything else sorts by "updated"). ``page`` counts from 1.
     """
 
     status: str = ""
@@ -39,6 +41,7 @@ class QueueFilters:
     article: str = ""
     assignee: str = ""
     text: str = ""
+    contradicted: bool = False
     sort: str = "updated"
     page: int = 1
     per_page: int = 50
@@ -52,6 +55,7 @@ class ClaimQueue:
     articles: dict[int, Article]  # the articles of the claims on the page, by id
     people: People  # names of assignees; the active ones for the filter and the assign forms
     titles: list[tuple[str, str]]  # every article as (slug, title), by title, for the filter
+    hints: dict[int, Hint]  # what the evidence says of each claim on the page, by claim id
 
 
 def _statement(session: Session, filters: QueueFilters, *, viewer_id: int | None = None):
@@ -78,6 +82,14 @@ def _statement(session: Session, filters: QueueFilters, *, viewer_id: int | None
         statement = statement.where(
             Claim.assignee_id
             == select(User.id).where(User.name == filters.assignee).scalar_subquery()
+        )
+    if filters.contradicted:
+        statement = statement.where(
+            exists().where(
+                Evidence.claim_id == Claim.id,
+                Evidence.stance == "contradicts",
+                Evidence.state != EvidenceState.REJECTED,
+            )
         )
     text = claim_text_filter(session, filters.text)
     if text is not None:
@@ -115,4 +127,5 @@ def load_queue(
         articles=articles,
         people=people(session),
         titles=[(slug, title) for slug, title in titles],
+        hints=claim_hints(session, list(page.items)),
     )

@@ -40,6 +40,7 @@ ACCESS = {
     ("GET", "/review/"): LOGIN,
     ("GET", "/review/claims"): LOGIN,
     ("GET", "/review/articles/<slug>"): LOGIN,
+    ("GET", "/review/articles/<slug>/coverage"): LOGIN,
     ("POST", "/review/articles/<slug>/claims"): LOGIN,
     ("POST", "/review/articles/<slug>/merge"): LOGIN,
     ("POST", "/review/articles/<slug>/reextract"): LOGIN,

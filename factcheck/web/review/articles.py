@@ -7,6 +7,7 @@ from flask import render_template, url_for
 
 from factcheck.articles import reextract as reextraction
 from factcheck.articles.lookup import article_claims
+from factcheck.matching.hints import article_coverage, claim_hints
 from factcheck.models import Article, Claim
 from factcheck.review import editing
 from factcheck.sources.cited import sources_with_latest
@@ -48,6 +49,7 @@ def article_page(article: Article, **submitted) -> str:
         deleted=deleted,
         text=segments(article.text, claim_marks(live)),
         sources=sources_with_latest(session, article.id, with_text=True),
+        hints=claim_hints(session, live),
         **forms,
     )
 
@@ -56,6 +58,14 @@ def article_page(article: Article, **submitted) -> str:
 def article(slug: str):
     """The article with its claims in place, the claim list, sources and deleted claims."""
     return article_page(get_article_or_404(slug))
+
+
+@bp.get("/articles/<slug>/coverage")
+def coverage(slug: str):
+    """Citation coverage for the editor: each claim supported, contradicted or not addressed
+    by the article's cited sources."""
+    found = article_coverage(get_session(), get_article_or_404(slug))
+    return render_template("review/coverage.html", coverage=found, article=found.article)
 
 
 @bp.post("/articles/<slug>/claims")

@@ -41,6 +41,7 @@ class EvidenceView:
     disagree: list[str]
     strength: str | None
     form: f.EvidenceStateForm
+    stance: str | None = None
 
 
 def explanation(evidence: Evidence) -> dict:
@@ -65,15 +66,16 @@ def evidence_view(evidence: Evidence, claim: Claim, source: Source | None) -> Ev
     agree = [str(a) for a in data.get("agree") or []]
     disagree = [str(d) for d in data.get("disagree") or []]
     passage_marks = [(s, e, "agree", None) for s, e in _spans(data.get("passage_spans"))]
-    passage_marks += [
-        (s, e, "disagree", None)
-        for s, e in find_all(evidence.passage, disagreeing_values(disagree, "passage"))
-    ]
     claim_marks = [(s, e, "agree", None) for s, e in _spans(data.get("claim_spans"))]
-    claim_marks += [
-        (s, e, "disagree", None)
-        for s, e in find_all(claim.text, disagreeing_values(disagree, "claim"))
-    ]
+    # the matcher says where the differing values are; older explanations only name them
+    passage_differ = _spans(data.get("passage_differ")) or find_all(
+        evidence.passage, disagreeing_values(disagree, "passage")
+    )
+    claim_differ = _spans(data.get("claim_differ")) or find_all(
+        claim.text, disagreeing_values(disagree, "claim")
+    )
+    passage_marks += [(s, e, "disagree", None) for s, e in passage_differ]
+    claim_marks += [(s, e, "disagree", None) for s, e in claim_differ]
     form = f.EvidenceStateForm(formdata=None, version=claim.version)
     return EvidenceView(
         evidence,
@@ -84,6 +86,7 @@ def evidence_view(evidence: Evidence, claim: Claim, source: Source | None) -> Ev
         disagree,
         data.get("strength"),
         form,
+        evidence.stance,
     )
 
 
@@ -133,12 +136,17 @@ def claim_context(data: ClaimPage, user: User, scale: RatingScale, submitted: di
     in_sentence = segments(
         claim.sentence, [(at, at + len(claim.text), "claim", None)] if at >= 0 else []
     )
+    views = [evidence_view(e, claim, source) for e, source in data.evidence]
+    # a contradiction is never lost among the suggestions: it has a list of its own
+    against = [v for v in views if v.stance == "contradicts" and v.row.state != "rejected"]
     return dict(
         claim=claim,
         article=data.article,
         forms=forms,
         in_sentence=in_sentence,
-        evidence=[evidence_view(e, claim, source) for e, source in data.evidence],
+        hint=data.hint,
+        contradicting=against,
+        evidence=[v for v in views if v not in against],
         events=data.events,
         names=data.people.names,
         transitions=transitions(claim, user),

@@ -44,6 +44,7 @@ def queue_filters(form: f.QueueForm) -> QueueFilters:
         article=form.article.data or "",
         assignee=form.assignee.data or "",
         text=form.q.data or "",
+        contradicted=bool(form.contradicted.data),
         sort=form.sort.data or "updated",
         page=page_number(request.args.get("page")),
         per_page=current_app.config["CLAIMS_PER_PAGE"],
@@ -83,4 +84,5 @@ def queue():
         names=found.people.names,
         assign_forms=assign_forms,
         assignee_options=assignee_choices(found.people),
+        hints=found.hints,
     )

@@ -7,6 +7,7 @@ import uuid
 
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     HiddenField,
     IntegerField,
     SelectChoice,
@@ -194,6 +195,7 @@ class QueueForm(FlaskForm):
     verdict = SelectField("Verdict", validate_choice=False)
     article = SelectField("Article", validate_choice=False)
     assignee = SelectField("Assigned to", validate_choice=False)
+    contradicted = BooleanField("Has a contradiction")
     sort = SelectField(
         "Sort by",
         validate_choice=False,

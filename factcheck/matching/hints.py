@@ -1,0 +1,174 @@
+"""What the evidence says of each claim, in one line, and of each article, claim by claim.
+
+In: claims (by id) or an article. Out: a ``Hint`` per claim, counting the cited sources whose
+passages support or contradict it and those that say nothing ("2 sources support · 1
+contradicts: amount 12,4 miliar dolar AS ≠ $12 billion · 3 sources say nothing"), and an
+article's citation coverage: each claim supported, contradicted or not addressed.
+
+Rejected evidence counts for nothing; evidence a checker added (no stance from the matcher) and
+confirmed counts as support; a source with only "related" passages neither supports nor
+contradicts. A contradiction outweighs support: such a claim is "contradicted".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from factcheck.models import Article, Claim, Evidence, EvidenceState, Source
+
+SUPPORTED, CONTRADICTED, NOT_ADDRESSED = "supported", "contradicted", "not addressed"
+
+
+@dataclass(frozen=True)
+class Hint:
+    """How many cited sources support, contradict or only relate to a claim, how many say
+    nothing, and the differing values the contradicting ones show."""
+
+    supporting: int = 0
+    contradicting: int = 0
+    related: int = 0
+    silent: int = 0
+    differences: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """ "contradicted", "supported" or "not addressed" (the coverage view's words)."""
+        if self.contradicting:
+            return CONTRADICTED
+        return SUPPORTED if self.supporting else NOT_ADDRESSED
+
+    def line(self) -> str:
+        """The one-line summary shown on the claim page, the article page and the queue."""
+        parts = []
+        if self.supporting:
+            verb = "supports" if self.supporting == 1 else "support"
+            parts.append(f"{_sources(self.supporting)} {verb}")
+        if self.contradicting:
+            differ = f": {'; '.join(self.differences[:2])}" if self.differences else ""
+            verb = "contradicts" if self.contradicting == 1 else "contradict"
+            parts.append(f"{self.contradicting} {verb}{differ}")
+        if self.related:
+            parts.append(f"{self.related} related")
+        if self.silent:
+            verb = "says" if self.silent == 1 else "say"
+            parts.append(f"{_sources(self.silent)} {verb} nothing")
+        return " · ".join(parts) or "no sources cited"
+
+
+def _sources(n: int) -> str:
+    return f"{n} source{'' if n == 1 else 's'}"
+
+
+@dataclass
+class _Tally:
+    supporting: set = field(default_factory=set)
+    contradicting: set = field(default_factory=set)
+    related: set = field(default_factory=set)
+    differences: list[str] = field(default_factory=list)
+
+
+def claim_hints(session: Session, claims: list[Claim]) -> dict[int, Hint]:
+    """A Hint for each of ``claims``, by claim id, in two queries whatever their number."""
+    if not claims:
+        return {}
+    ids = [c.id for c in claims]
+    rows = session.exec(
+        select(
+            Evidence.claim_id, Evidence.source_id, Evidence.url, Evidence.stance,
+            Evidence.state, Evidence.explanation,
+        ).where(col(Evidence.claim_id).in_(ids), Evidence.state != EvidenceState.REJECTED)
+    ).all()  # fmt: skip
+    cited = dict(
+        session.exec(
+            select(Source.article_id, func.count(Source.id))
+            .where(col(Source.article_id).in_({c.article_id for c in claims}))
+            .group_by(Source.article_id)
+        ).all()
+    )
+    by_claim: dict[int, list] = {i: [] for i in ids}
+    for claim_id, *row in rows:
+        by_claim[claim_id].append(row)
+    return {c.id: hint_of(by_claim[c.id], cited.get(c.article_id, 0)) for c in claims}
+
+
+def hint_of(evidence: list, cited: int) -> Hint:
+    """The Hint of one claim from its evidence, as (source id, url, stance, state,
+    explanation) rows or Evidence rows, and how many sources its article cites."""
+    tally = _Tally()
+    for row in evidence:
+        if isinstance(row, Evidence):
+            row = (row.source_id, row.url, row.stance, row.state, row.explanation)
+        source_id, url, stance, state, explanation = row
+        if state != EvidenceState.REJECTED:
+            _count(tally, source_id or url, stance, state, explanation)
+    return _hint(tally, cited)
+
+
+def _count(tally: _Tally, source, stance: str | None, state: str, explanation: str) -> None:
+    if stance == "contradicts":
+        tally.contradicting.add(source)
+        tally.differences += [_short(d) for d in _disagreements(explanation)]
+    elif stance == "supports" or (stance is None and state == EvidenceState.CONFIRMED):
+        tally.supporting.add(source)
+    elif stance == "related":
+        tally.related.add(source)
+
+
+def _hint(tally: _Tally, cited: int) -> Hint:
+    contradicting = tally.contradicting
+    supporting = tally.supporting - contradicting
+    related = tally.related - supporting - contradicting
+    spoken = {s for s in supporting | contradicting | related if isinstance(s, int)}
+    return Hint(
+        len(supporting),
+        len(contradicting),
+        len(related),
+        max(0, cited - len(spoken)),
+        tuple(dict.fromkeys(tally.differences)),
+    )
+
+
+def _disagreements(explanation: str) -> list[str]:
+    try:
+        data = json.loads(explanation or "{}")
+    except ValueError:
+        return []
+    found = data.get("disagree") if isinstance(data, dict) else None
+    return [str(d) for d in found] if isinstance(found, list) else []
+
+
+def _short(label: str) -> str:
+    """ "amount: claim 12,4 miliar dolar AS ≠ passage $12 billion" → "amount 12,4 miliar
+    dolar AS ≠ $12 billion"."""
+    found = re.match(r"(\w+): claim (.+?) ≠ passage (.+)$", label)
+    return f"{found[1]} {found[2]} ≠ {found[3]}" if found else label
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """An article's claims (live ones, in article order), each with its Hint."""
+
+    article: Article
+    claims: list[tuple[Claim, Hint]]
+
+    def count(self, status: str) -> int:
+        """How many claims have this status."""
+        return sum(hint.status == status for _, hint in self.claims)
+
+
+def article_coverage(session: Session, article: Article) -> Coverage:
+    """Citation coverage of ``article``: every live claim with what its cited sources say."""
+    claims = list(
+        session.exec(
+            select(Claim)
+            .where(Claim.article_id == article.id, col(Claim.deleted_at).is_(None))
+            .order_by(Claim.position, Claim.id)
+        ).all()
+    )
+    hints = claim_hints(session, claims)
+    return Coverage(article, [(c, hints[c.id]) for c in claims])
