@@ -38,7 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factcheck.language.lexicon import STOPWORDS  # noqa: E402
+from factcheck.language.vocabulary import STOPWORDS  # noqa: E402
 from factcheck.matching import rank  # noqa: E402
 from factcheck.matching.embedding import embedder  # noqa: E402
 from factcheck.matching.index import MatchIndex  # noqa: E402

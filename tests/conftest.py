@@ -3,8 +3,10 @@ to one), the app, its test client and CLI runner, and small factories."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 import uuid
 from pathlib import Path
 
@@ -269,3 +271,17 @@ class QueryLog:
 def query_log(app) -> QueryLog:
     """``with query_log: ...`` then ``len(query_log)``: how many statements ran."""
     return QueryLog(app.extensions["factcheck.engine"])
+
+
+@pytest.fixture
+def bench_module():
+    """Load bench/<name>.py as a module (bench/ is not a package): tests share its data."""
+
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up while building
+        spec.loader.exec_module(module)
+        return module
+
+    return load

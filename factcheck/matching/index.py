@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.errors import InputError
-from factcheck.language.anchors import Anchor, Profile, extract_anchors
+from factcheck.language.anchors import COMPARED_KINDS, Anchor, Profile, extract_anchors
 from factcheck.sources.passages import Passage
 
 NO_GLOSSARY = Path(__file__).with_name("data") / "no-glossary.yaml"
@@ -112,7 +112,9 @@ class MatchIndex:
         if i not in self._anchors:
             passage = self.passages[i]
             lang = self.profiles[i].lang
-            self._anchors[i] = extract_anchors(passage.text, lang, self.glossary_path)
+            self._anchors[i] = extract_anchors(
+                passage.text, lang, self.glossary_path, COMPARED_KINDS
+            )
         return self._anchors[i]
 
     def idf(self, key: str) -> float:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.language.lexicon import guess_lang
+from factcheck.language.identify import identify_language
 from factcheck.matching.embedding import Embedder, background
 from factcheck.matching.index import MatchIndex
 from factcheck.matching.scoring import ClaimScorer
@@ -91,7 +91,7 @@ def match_claim(
     """
     if not len(index) or not claim_text.strip():
         return []
-    lang = lang or guess_lang(claim_text)
+    lang = lang or identify_language(claim_text)
     scorer = ClaimScorer(index, claim_text, lang)
     dense = _cosines(index, claim_text, model)
     ids = _candidates(index, scorer, dense, exhaustive)

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from factcheck.language.anchors import Anchor, extract_anchors, facets
-from factcheck.language.lexicon import guess_lang, token_spans
+from factcheck.language.anchors import COMPARED_KINDS, Anchor, extract_anchors, facets
+from factcheck.language.identify import identify_language
+from factcheck.language.lexicon import token_spans
 from factcheck.matching.index import MatchIndex
 
 ANCHOR_WEIGHT = 2.0
@@ -34,8 +35,8 @@ class ClaimScorer:
 
     def __init__(self, index: MatchIndex, text: str, lang: str | None = None) -> None:
         self.index, self.text = index, text
-        self.lang = lang or guess_lang(text)
-        anchors = extract_anchors(text, self.lang, index.glossary_path)
+        self.lang = lang or identify_language(text)
+        anchors = extract_anchors(text, self.lang, index.glossary_path, COMPARED_KINDS)
         self.claim_anchors = anchors
         merged: dict[str, _Unit] = {}
         for anchor in anchors:  # "Kesepakatan Abraham (Abraham Accords)" says it once

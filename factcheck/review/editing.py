@@ -44,7 +44,7 @@ def _clean_text(text: str) -> str:
 
 def sentence_at(article: Article, start: int, end: int) -> str:
     """The article's sentence(s) around ``start:end`` (the context a reviewer reads)."""
-    from factcheck.articles.extract import split_sentences
+    from factcheck.language.sentences import split_sentences
 
     around = [
         s
