@@ -12,6 +12,9 @@ Kinds and their values:
 
 - ``number`` ``12.4e9`` (exponent a multiple of three), ``year`` ``1992``, ``percent`` ``6.2%``,
   ``money`` ``12.4e9 USD``, ``quantity`` ``~1e3`` (a rough count: "ribuan", "thousands");
+  a number, amount or percentage said with a qualifier ("more than 30", "sekitar 1.500")
+  carries it in ``qualifier`` (more, less, at_least, at_most, about, nearly: vocabulary
+  .QUALIFIERS), and each year of a range ("2020-2021") carries ``range:2020-2021``;
 - ``date`` ``2025-11-06``, ``2025-11``, ``--11-06`` (no year) or ``weekday:4``;
   ``month`` ``--11`` (a month named alone: "pada November");
 - ``place`` ``AE`` (ISO 3166), ``term`` ``abraham accords`` (glossary), ``name`` (a run of
@@ -46,6 +49,7 @@ from factcheck.language.vocabulary import (
     MONTHS,
     NUMBER_WORDS,
     PERCENT_WORDS,
+    QUALIFIERS,
     QUANTITY_WORDS,
     SCALES,
     WEEKDAYS,
@@ -78,6 +82,7 @@ class Anchor:
     text: str
     start: int
     end: int
+    qualifier: str | None = None  # how exact a number is, or the range a year is part of
 
     @property
     def span(self) -> tuple[int, int]:
@@ -196,14 +201,25 @@ def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
         start = m.start("pre") if m["pre"] else m.start("num")
         value *= SCALES[scale][0] if scale else 1
         kind, shown = _classify(m, scale, value)
-        anchors.append(Anchor(kind, shown, text[start:end], start, end))
+        qualifier = _qualifier(text, start) if kind != "year" else None
+        anchors.append(Anchor(kind, shown, text[start:end], start, end, qualifier))
     for m in _NUMBER_WORD.finditer(text):
-        value = Decimal(NUMBER_WORDS[m[1].lower()])
-        anchors.append(Anchor("number", canonical_number(value), m[1], m.start(), m.end()))
+        value = canonical_number(Decimal(NUMBER_WORDS[m[1].lower()]))
+        qualifier = _qualifier(text, m.start())
+        anchors.append(Anchor("number", value, m[1], m.start(), m.end(), qualifier))
     for m in _QUANTITY_WORD.finditer(text) if "quantity" in kinds else ():
         value = f"~1e{QUANTITY_WORDS[m[1].lower()]}"
         anchors.append(Anchor("quantity", value, m[1], m.start(), m.end()))
     return anchors
+
+
+_QUALIFIER = re.compile(rf"(?<!\w)({alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
+
+
+def _qualifier(text: str, start: int) -> str | None:
+    """The qualifier right before a number starting at ``start`` ("more than", "sekitar")."""
+    found = _QUALIFIER.search(text, max(0, start - 30), start)
+    return QUALIFIERS[" ".join(found[1].lower().split())] if found else None
 
 
 def _parse_number(raw: str, lang: str) -> Decimal | None:
@@ -291,9 +307,22 @@ def _year_ranges(text: str, taken: list[Anchor]) -> list[Anchor]:
     for m in _YEAR_RANGE.finditer(text):
         first, last = m[1], m[2] if len(m[2]) == 4 else m[1][:2] + m[2]
         if first < last:
-            pair = [Anchor("year", y, m[i], *m.span(i)) for i, y in ((1, first), (2, last))]
+            within = f"range:{first}-{last}"
+            pair = [Anchor("year", y, m[i], *m.span(i), within) for i, y in ((1, first), (2, last))]
             found += [a for a in pair if not overlaps(a.span, [t.span for t in taken])]
     return found
+
+
+def _real_day(year: str | None, month: int, day: int) -> bool:
+    """Whether the day exists: no 31 February, and 29 February only in a leap year (any
+    29 February when the year is not given)."""
+    if year is not None and len(year) == 2:
+        year = f"20{year}"
+    try:
+        datetime.date(int(year) if year else 2000, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _date_value(m: re.Match[str], lang: str) -> str | None:
@@ -312,7 +341,7 @@ def _date_value(m: re.Match[str], lang: str) -> str | None:
         groups["day"], groups["mnum"] = day_month if lang == "id" else day_month[::-1]
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
     day = int(groups["day"]) if groups.get("day") else None
-    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+    if not 1 <= month <= 12 or (day is not None and not _real_day(groups.get("year"), month, day)):
         return None
     year = groups.get("year")
     year = f"20{year}" if year and len(year) == 2 else year

@@ -125,6 +125,31 @@ QUANTITY_WORDS = {
     **dict.fromkeys(word_list("jutaan millions"), 6),
 }
 
+# Words before a number that say how exact it is: "more than 30 years", "sekitar 1.500
+# orang". The value the recogniser gives the anchor's ``qualifier``; the matcher decides what
+# each allows (factcheck.matching.verify). By hand: CLDR has no such words.
+QUALIFIERS = {
+    **dict.fromkeys(
+        word_list("more than, over, above, in excess of, lebih dari, di atas, melebihi"), "more"
+    ),
+    **dict.fromkeys(
+        word_list("less than, under, below, fewer than, kurang dari, di bawah"), "less"
+    ),
+    **dict.fromkeys(
+        word_list("at least, no fewer than, sedikitnya, setidaknya, paling sedikit, minimal"),
+        "at_least",
+    ),
+    **dict.fromkeys(word_list("at most, up to, no more than, paling banyak, maksimal"), "at_most"),
+    **dict.fromkeys(
+        word_list(
+            "about, around, roughly, approximately, some, an estimated, estimated, sekitar,"
+            " kira-kira, kurang lebih, lebih kurang, sekira, diperkirakan"
+        ),
+        "about",
+    ),
+    **dict.fromkeys(word_list("nearly, almost, close to, hampir, nyaris, mendekati"), "nearly"),
+}
+
 
 # --- currencies -----------------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ it merely related?
 Both texts are read by the one recogniser (factcheck.language.anchors). Only values of the same
 kind about the same thing are compared:
 
-- years with years (a full date gives its year, a year range holds every year in it);
+- years with years (a full date gives its year; a range such as "2020-2021" is one value
+  that agrees with every year in it and with any range it overlaps);
 - dates with dates: a full date with a full date, with a date that has no year ("Nov. 7",
   "6/11") by day and month, and with a weekday ("Thursday" confirms 6 November 2025);
 - amounts of money in the same currency; percentages; counts only when they count the same
@@ -53,6 +54,7 @@ class Value:
     slot: str
     anchor: Anchor
     number: Decimal | None = None
+    high: Decimal | None = None  # the last year of a range ("2020-2021"); number is the first
     date: tuple[int | None, int | None, int | None, int | None] | None = None  # y, m, d, wd
     unit: str | None = None
     qualifier: str | None = None
@@ -69,11 +71,14 @@ class _Findings:
 def values(text: str, anchors: list[Anchor]) -> list[Value]:
     """The comparable values among the anchors of ``text`` (in order); places and terms are
     not values."""
-    out = []
+    out: list[Value] = []
     for i, anchor in enumerate(anchors):
         value = _value(anchor, anchors[i + 1] if i + 1 < len(anchors) else None, text)
-        if value is not None:
-            out.append(value)
+        if value is None:
+            continue
+        if value.high is not None and out and out[-1].anchor.qualifier == anchor.qualifier:
+            continue  # the range's second year: the first already stands for both
+        out.append(value)
     return out
 
 
@@ -86,8 +91,11 @@ def _unit(anchor: Anchor, following: Anchor | None, text: str) -> str | None:
 
 
 def _value(anchor: Anchor, following: Anchor | None, text: str) -> Value | None:
-    qualifier = getattr(anchor, "qualifier", None)
+    qualifier = anchor.qualifier
     if anchor.kind == "year":
+        if qualifier and qualifier.startswith("range:"):
+            first, last = qualifier[6:].split("-")
+            return Value("year", anchor, Decimal(first), Decimal(last))
         return Value("year", anchor, Decimal(anchor.value), qualifier=qualifier)
     if anchor.kind == "date":
         parts = _date_parts(anchor.value)
@@ -156,10 +164,15 @@ def _compare(value: Value, theirs: list[Value], found: _Findings) -> None:
         others = [v for v in theirs if v.slot == "year"]
         others += [_year_of(v) for v in theirs if v.slot == "date" and v.date and v.date[0]]
     elif value.slot == "count":
-        if any(v.slot == "count" and _numbers_agree(value, v) for v in theirs):
+        # the same number agrees whatever it counts (weak, but true); anything looser than
+        # equality, and any disagreement, needs the same thing counted
+        same = [v for v in theirs if v.slot == "count" and _same_thing(value, v)]
+        if any(v.slot == "count" and v.number == value.number for v in theirs) or any(
+            _numbers_agree(value, v) for v in same
+        ):
             found.agree.append(f"number: {value.anchor.text}")
             return
-        others = [v for v in theirs if v.slot == "count" and _same_thing(value, v)]
+        others = same
     else:
         others = [v for v in theirs if v.slot == value.slot]
     if not others:
@@ -167,12 +180,19 @@ def _compare(value: Value, theirs: list[Value], found: _Findings) -> None:
     label = _label(value)
     matching = [v for v in others if _numbers_agree(value, v)]
     if matching:
-        found.agree.append(f"{label}: {value.anchor.text}")
+        found.agree.append(f"{label}: {_shown(value)}")
         return
-    shown = ", ".join(dict.fromkeys(v.anchor.text for v in others))
-    found.disagree.append(f"{label}: claim {value.anchor.text} ≠ passage {shown}")
+    shown = ", ".join(dict.fromkeys(_shown(v) for v in others))
+    found.disagree.append(f"{label}: claim {_shown(value)} ≠ passage {shown}")
     found.claim_spans.append((value.anchor.start, value.anchor.end))
     found.passage_spans += [(v.anchor.start, v.anchor.end) for v in others]
+
+
+def _shown(value: Value) -> str:
+    """How a value reads in a reason: its text, a range as "2020-2021"."""
+    if value.high is not None:
+        return f"{value.number}-{value.high}"
+    return value.anchor.text
 
 
 def _label(value: Value) -> str:
@@ -202,6 +222,8 @@ def _numbers_agree(mine: Value, theirs: Value) -> bool:
     a, b = mine.number, theirs.number
     if a is None or b is None:
         return False
+    if mine.high is not None or theirs.high is not None:  # ranges overlap
+        return a <= (theirs.high or b) and b <= (mine.high or a)
     if a == b or _rounds_to(a, b) or _rounds_to(b, a):
         return True
     return _allowed(mine.qualifier, a, b) or _allowed(theirs.qualifier, b, a)

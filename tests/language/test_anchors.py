@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.language.anchors import COMPARED_KINDS, Anchor, extract_anchors
+from factcheck.language.anchors import COMPARED_KINDS, Anchor, extract_anchors, facets
 from factcheck.language.lexicon import tokens
 
 
@@ -244,3 +244,41 @@ def test_callers_get_only_the_kinds_they_ask_for():
     # names are the capitalised runs the other kinds asked for leave over
     names = ["Indonesia", "November", "Budi Santoso"]
     assert [a.text for a in extract_anchors(text, "id", kinds={"name"})] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "qualifier"),
+    [
+        ("more than 30 years", "en", "30", "more"),
+        ("lebih dari 30 tahun", "id", "30", "more"),
+        ("sekitar 1.500 orang", "id", "1.5e3", "about"),
+        ("about $12 billion", "en", "12e9 USD", "about"),
+        ("hampir 40 persen", "id", "40%", "nearly"),
+        ("at least five people", "en", "5", "at_least"),
+        ("up to 200 homes", "en", "200", "at_most"),
+        ("kurang dari 10 persen", "id", "10%", "less"),
+        ("30 years", "en", "30", None),
+    ],
+)
+def test_a_number_keeps_the_qualifier_said_before_it(text, lang, value, qualifier):
+    [number] = [a for a in extract_anchors(text, lang) if a.kind in ("number", "money", "percent")]
+    assert (number.value, number.qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize("text", ["tahun 2020-2021", "from 2020–21", "in 2020 - 2021"])
+def test_both_years_of_a_range_know_the_range(text):
+    years = [a for a in extract_anchors(text, "en") if a.kind == "year"]
+    assert [y.value for y in years] == ["2020", "2021"]
+    assert {y.qualifier for y in years} == {"range:2020-2021"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("on 31 February 2025", "2025-02-31"), ("on 29 February 2023", "2023-02-29"),
+     ("on 31/4/2024", "2024-04-31")],
+)  # fmt: skip
+def test_a_day_that_does_not_exist_is_no_date(text, absent):
+    """It used to become a date that crashed matching (no 31 February in the calendar)."""
+    anchors = extract_anchors(text, "id")
+    assert absent not in {a.value for a in anchors}
+    assert all(facets(a) for a in anchors)

@@ -1,0 +1,111 @@
+"""Verification: whether a passage supports, contradicts or only relates to a claim, and why.
+Each case is a claim, a passage, the stance expected and what the reasons must name."""
+
+import pytest
+
+from factcheck.language.anchors import COMPARED_KINDS, extract_anchors
+from factcheck.matching.verify import CONTRADICTS, RELATED, SUPPORTS, verify
+
+
+def check(claim: str, passage: str, claim_lang: str = "id", passage_lang: str = "en"):
+    return verify(
+        claim,
+        extract_anchors(claim, claim_lang, None, COMPARED_KINDS),
+        passage,
+        extract_anchors(passage, passage_lang, None, COMPARED_KINDS),
+    )
+
+
+YEAR_RANGES = [
+    ("diprakarsai pada tahun 2020-2021", "The accords were signed in 2020.", SUPPORTS),
+    ("diprakarsai pada tahun 2020-2021", "The last accord was signed in 2021.", SUPPORTS),
+    ("diprakarsai pada tahun 2020-2021", "The accords were signed in 2019.", CONTRADICTS),
+    ("diprakarsai pada tahun 2020", "signed over 2020-2021 by four states", SUPPORTS),
+    ("diprakarsai pada tahun 2020-2021", "talks ran from 2019–20", SUPPORTS),
+]
+WEEKDAYS = [
+    ("Pada 6 November 2025 Kazakhstan", "the announcement came on Thursday", SUPPORTS),
+    ("Pada 6 November 2025 Kazakhstan", "the announcement came on Friday", CONTRADICTS),
+    ("Kazakhstan mengumumkan pada Kamis (6/11/2025)", "officials said on Thursday", SUPPORTS),
+    # a weekday is not a day of the month: "Kamis" and "November 6" cannot be compared
+    ("Kazakhstan mengumumkan pada Kamis", "on November 6, officials said", RELATED),
+]
+YEARLESS = [
+    ("Pada 6 November 2025 Kazakhstan", "on Thursday, Nov. 7, officials said", CONTRADICTS),
+    ("Pada 6 November 2025 Kazakhstan", "officials said on Nov. 6.", SUPPORTS),
+    ("Pengumuman pada Kamis (6/11) di Washington", "announced on 6 November 2025", SUPPORTS),
+    ("Pengumuman pada Kamis (6/11) di Washington", "announced on 7 November 2025", CONTRADICTS),
+]
+QUALIFIERS = [
+    ("Hubungan terjalin lebih dari 30 tahun", "ties that go back 33 years", SUPPORTS),
+    ("Hubungan terjalin lebih dari 30 tahun", "ties that go back 25 years", CONTRADICTS),
+    ("Hubungan terjalin 33 tahun", "ties of more than 30 years", SUPPORTS),
+    ("Hubungan terjalin 28 tahun", "ties of more than 30 years", CONTRADICTS),
+    ("Ekspor naik sekitar 12 miliar dolar AS", "exports rose by $12.6 billion", SUPPORTS),
+    ("Ekspor naik sekitar 12 miliar dolar AS", "exports rose by $14 billion", CONTRADICTS),
+    ("Hampir 40 persen pemilih", "39% of voters", SUPPORTS),
+    ("Hampir 40 persen pemilih", "41% of voters", CONTRADICTS),
+    ("Sedikitnya lima orang tewas", "at least 7 people died", RELATED),  # other units, words
+]
+ROUNDING = [
+    ("senilai 12,4 miliar dolar AS", "deals worth $12.43 billion", SUPPORTS),
+    # a near amount is relevant and different: 12 is not 12.4 rounded by a checker's reading
+    ("senilai 12,4 miliar dolar AS", "deals worth $12 billion", CONTRADICTS),
+    ("inflasi 3,25 persen", "inflation of 3.3%", CONTRADICTS),
+    ("inflasi 3,25 persen", "inflation of 3.25%", SUPPORTS),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), YEAR_RANGES)
+def test_a_year_range_is_one_value_that_holds_its_years(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), WEEKDAYS)
+def test_a_weekday_confirms_or_contradicts_a_full_date(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), YEARLESS)
+def test_a_date_without_a_year_is_compared_by_day_and_month(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), QUALIFIERS)
+def test_a_qualified_number_agrees_with_what_its_qualifier_allows(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), ROUNDING)
+def test_rounding_agrees_but_a_near_amount_differs(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+def test_a_contradiction_names_both_values_and_marks_them_on_both_sides():
+    claim = "perjanjian perdagangan senilai total 12,4 miliar dolar AS"
+    passage = "Trump announced $12 billion in trade deals with Uzbekistan and Kazakhstan."
+    found = check(claim, passage)
+    assert found.disagree == ("amount: claim 12,4 miliar dolar AS ≠ passage $12 billion",)
+    assert [claim[s:e] for s, e in found.claim_spans] == ["12,4 miliar dolar AS"]
+    assert [passage[s:e] for s, e in found.passage_spans] == ["$12 billion"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # counts of different things never disagree
+        ("Lima negara Asia Tengah hadir", "27 reports were published"),
+        # amounts in two currencies are not compared
+        ("senilai 12,4 miliar dolar AS", "worth 190 trillion rupiah"),
+        # a year in the passage about something else, besides the claim's own year
+        ("sejak tahun 1992", "relations began in 1992; an embassy opened in 2007"),
+    ],
+)
+def test_only_values_of_the_same_kind_about_the_same_thing_disagree(claim, passage):
+    assert check(claim, passage).disagree == ()
+
+
+def test_a_claim_without_values_is_neither_supported_nor_contradicted_here():
+    """Without values, whether a passage supports a claim is the ranking's call (relevance)."""
+    found = check("Kazakhstan menyebut logam langka sebagai minyak baru", "the new oil")
+    assert found.stance == RELATED and found.agree == () and found.disagree == ()
