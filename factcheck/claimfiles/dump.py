@@ -137,6 +137,8 @@ def _claim(session: Session, c: Claim, source_keys: dict, names: dict) -> dict:
                 "passage": e.passage,
                 "span": [e.passage_start, e.passage_end] if e.passage_start is not None else None,
                 "score": e.score,
+                # only when the matcher gave one: older files round-trip unchanged
+                **({"stance": e.stance} if e.stance else {}),
                 "state": str(e.state),
                 "url": e.url,
                 "note": e.note,

@@ -182,6 +182,7 @@ def _import_claim(
                 passage_start=span[0],
                 passage_end=span[1],
                 score=e.get("score"),
+                stance=e.get("stance"),
                 state=e["state"],
                 url=e.get("url"),
                 note=e.get("note"),

@@ -122,6 +122,7 @@ EVIDENCE = {
     "passage": (STR, True),
     "span": ("span?", False),
     "score": ((int, float, type(None)), False),
+    "stance": ("stance?", False),
     "state": ("evidence", True),
     "url": ("url?", False),
     "note": (OPT_STR, False),
@@ -243,6 +244,9 @@ def _problem(value: object, kind) -> str | None:
             if value in {s.value for s in ClaimStatus}
             else ("expected one of " + ", ".join(s.value for s in ClaimStatus))
         )
+    if kind == "stance?":
+        stances = ("supports", "contradicts", "related")
+        return None if value is None or value in stances else "expected " + ", ".join(stances)
     if kind == "evidence":
         return (
             None

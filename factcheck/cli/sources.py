@@ -161,6 +161,11 @@ def match_command(article: str, top: int, min_score: float | None) -> None:
         click.echo(f"{result.claim.key:>5}  {result.describe()}")
     for passage_id, why in summary.failed:
         click.echo(f"skipped passage {passage_id}: {why}")
+    for source, count in summary.left_out:
+        click.echo(
+            f"source {source.position} ({_short(source.title, 40)}) is long: its last "
+            f"{count:,} passages were not read"
+        )
     contradicted = sum(1 for c in summary.claims if c.contradicting)
     click.echo(
         f"{summary.stored} suggestions for {len(summary.claims)} claims from "

@@ -18,8 +18,15 @@ from typing import Any
 
 from sqlmodel import Session
 
-from factcheck.export.records import Publisher, Record, Selection, iter_records, user_names
-from factcheck.models import utcnow
+from factcheck.export.records import (
+    EVIDENCE_COLUMNS,
+    Publisher,
+    Record,
+    Selection,
+    iter_records,
+    user_names,
+)
+from factcheck.models import Evidence, utcnow
 from factcheck.publishing.claimreview import instant, verdict_page_url
 
 SCHEMA = "factcheck/export 1"
@@ -40,7 +47,9 @@ def chunks(session: Session, selection: Selection, publisher: Publisher) -> Iter
     }
     yield json.dumps(header, ensure_ascii=False)[:-1] + ', "claims": ['
     separator, article_id, article = "\n", None, None
-    for record in iter_records(session, selection):
+    # the matcher's reasons (agree, disagree) are read from the explanation, here only
+    columns = [*EVIDENCE_COLUMNS, Evidence.explanation]
+    for record in iter_records(session, selection, evidence_columns=columns):
         if record.article.id != article_id:  # claims come article by article
             article_id, article = record.article.id, article_record(record.article)
         text = json.dumps(claim_record(record, publisher, names, article), ensure_ascii=False)
@@ -115,6 +124,19 @@ def verdict(publisher: Publisher, key: str | None, language: str) -> dict | None
     return {"key": key, "value": value, "label": label, "label_en": label_en}
 
 
+def _reasons(explanation: str | None) -> dict:
+    """The matcher's "agree" and "disagree" lists ([] for evidence a checker added)."""
+    try:
+        data = json.loads(explanation or "{}")
+    except ValueError:
+        data = {}
+    data = data if isinstance(data, dict) else {}
+    return {
+        key: [str(x) for x in data.get(key) or [] if isinstance(x, str)]
+        for key in ("agree", "disagree")
+    }
+
+
 def _evidence(e: Any, names: dict[int, str]) -> dict:
     source = None
     if e.source_id is not None:
@@ -138,6 +160,8 @@ def _evidence(e: Any, names: dict[int, str]) -> dict:
         "passage": e.passage,
         "span": [e.passage_start, e.passage_end] if e.passage_start is not None else None,
         "score": e.score,
+        "stance": e.stance,
+        **_reasons(e.explanation),
         "state": e.state,
         "url": e.url,
         "note": e.note,

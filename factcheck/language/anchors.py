@@ -240,7 +240,8 @@ def _classify(m: re.Match[str], scale: str, value: Decimal) -> tuple[str, str]:
         return "percent", canonical_number(value) + "%"
     if currency:
         return "money", f"{canonical_number(value)} {currency}"
-    if not scale and m["num"].isdigit() and 1900 <= int(m["num"]) <= 2100:
+    # len first: int() refuses digit runs over 4,300 long (a hostile page has them)
+    if not scale and len(m["num"]) == 4 and m["num"].isdigit() and 1900 <= int(m["num"]) <= 2100:
         return "year", m["num"]
     return "number", canonical_number(value)
 

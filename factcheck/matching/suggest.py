@@ -27,8 +27,14 @@ from factcheck.matching.embedding import Embedder
 from factcheck.matching.index import MatchIndex
 from factcheck.matching.rank import CONTRADICTS, SUPPORTS, Match, match_claim
 from factcheck.matching.vectors import passage_vectors
-from factcheck.models import Article, Claim, Evidence, EvidenceState, Source
-from factcheck.sources.passages import Passage, parse_passage_id, source_passages
+from factcheck.models import Article, Claim, Evidence, EvidenceState, Snapshot, Source
+from factcheck.sources.passages import (
+    MAX_SOURCE_PASSAGES,
+    Passage,
+    parse_passage_id,
+    passages_left_out,
+    source_passages,
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class MatchSummary:
     replaced: int = 0
     embedded: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (passage id, why)
+    left_out: list[tuple[Source, int]] = field(default_factory=list)  # passages not read
 
     @property
     def unsupported(self) -> list[ClaimMatches]:
@@ -114,6 +121,7 @@ def match_article(
         s.id: s for s in session.exec(select(Source).where(Source.article_id == article.id)).all()
     }
     summary = MatchSummary(passages=len(passages))
+    summary.left_out = _left_out(session, passages, sources)
     vectors = None
     if model is not None:
         vectors, summary.embedded = passage_vectors(session, passages, model)
@@ -143,6 +151,23 @@ def match_article(
     session.flush()
     summary.stored = len(rows)
     return summary
+
+
+def _left_out(
+    session: Session, passages: list[Passage], sources: dict[int, Source]
+) -> list[tuple[Source, int]]:
+    """Sources read only in part (MAX_SOURCE_PASSAGES), with how many passages were not."""
+    per_snapshot: dict[int, int] = {}
+    for passage in passages:
+        snapshot_id = parse_passage_id(passage.id)[1]
+        if snapshot_id is not None:
+            per_snapshot[snapshot_id] = per_snapshot.get(snapshot_id, 0) + 1
+    found = []
+    for snapshot_id, count in per_snapshot.items():
+        if count >= MAX_SOURCE_PASSAGES:
+            snapshot = session.get(Snapshot, snapshot_id)
+            found.append((sources[snapshot.source_id], passages_left_out(snapshot.text)))
+    return found
 
 
 def _keep(matches: list[Match], top: int) -> list[Match]:

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, delete, select
 from factcheck.matching.embedding import Embedder, embed_in_batches
 from factcheck.models import Article, PassageVectors, Snapshot, Source
 from factcheck.sources.cited import article_sources, latest_snapshot
-from factcheck.sources.passages import Passage, cut_passages, parse_passage_id
+from factcheck.sources.passages import Passage, parse_passage_id, snapshot_passages
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def _title_piece(source: Source) -> _Piece:
 
 
 def _snapshot_piece(snapshot: Snapshot) -> _Piece:
-    cut = cut_passages(snapshot.text)
+    cut = snapshot_passages(snapshot.text)
     spans = [(start, end) for start, end, _ in cut]
     return _Piece(snapshot.source_id, snapshot.id, spans, [text for *_, text in cut])
 

@@ -53,8 +53,9 @@ def parse_passage_id(value: str) -> tuple[int, int | None, int | None, int | Non
 
 def source_passages(session: Session, article: Article) -> list[Passage]:
     """Every source's title as a passage (titles are all some articles give), then the newest
-    snapshot's text cut into passages; each passage carries its source's title and its own
-    language (factcheck.language.identify), which decides how its numbers are read."""
+    snapshot's text cut into passages (the first MAX_SOURCE_PASSAGES: ``snapshot_passages``);
+    each passage carries its source's title and its own language (factcheck.language
+    .identify), which decides how its numbers are read."""
     passages = []
     for source in article_sources(session, article):
         title = source.title
@@ -62,10 +63,26 @@ def source_passages(session: Session, article: Article) -> list[Passage]:
         snapshot = latest_snapshot(session, source)
         if snapshot is None:
             continue
-        for start, end, text in cut_passages(snapshot.text):
+        for start, end, text in snapshot_passages(snapshot.text):
             passage_ref = passage_id(source.id, snapshot.id, start, end)
             passages.append(Passage(passage_ref, text, identify_language(text), title))
     return passages
+
+
+# A source is read up to this many passages (about 800 KB of text): a 5 MB page would be
+# 30,000 passages, minutes of embedding and seconds of every match, for text that is
+# seldom about the article's claims. What is left out is reported (``passages_left_out``).
+MAX_SOURCE_PASSAGES = 2000
+
+
+def snapshot_passages(text: str) -> list[tuple[int, int, str]]:
+    """The passages of a snapshot's text that matching reads: the first MAX_SOURCE_PASSAGES."""
+    return cut_passages(text)[:MAX_SOURCE_PASSAGES]
+
+
+def passages_left_out(text: str) -> int:
+    """How many passages of a snapshot's text matching does not read."""
+    return max(0, len(cut_passages(text)) - MAX_SOURCE_PASSAGES)
 
 
 def cut_passages(text: str, max_chars: int = 400) -> list[tuple[int, int, str]]:

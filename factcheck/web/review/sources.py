@@ -125,6 +125,11 @@ def match(slug: str):
             f"Matched {claims} against {found.passages} passages: "
             f"{found.stored} suggestions stored, {len(found.unsupported)} claims without a "
             "supporting passage. See each claim's evidence."
+            + "".join(
+                f" “{source.title}” is long: its last {count:,} passages were not read."
+                for source, count in found.left_out
+            )
+            + (f" {len(found.failed)} passages could not be read." if found.failed else "")
         )
 
     return save(
