@@ -1,0 +1,129 @@
+"""Check the evaluation sets under bench/data/ and print their counts per category.
+
+    python bench/check_evalsets.py
+
+Exits 1 with one line per problem when a set is malformed: a line that is not JSON, a
+missing field, an id used twice, a gold/contradicts/same/related id that does not exist
+in the same file (or has the wrong type). Nothing here scores a method; it only keeps the
+data honest so that a figure computed on it means what its README says.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+PARTS = ("dev", "heldout")
+LANGS = {"id", "en"}
+KINDS = {"year", "date", "amount", "count", "percent", "place", "name"}
+TRAPS = {
+    "year_range",
+    "weekday",
+    "yearless_date",
+    "qualifier",
+    "rounding",
+    "count_list",
+    "written_number",
+    "number_format",
+    "unit",
+    "currency",
+}
+
+
+def read_jsonl(path: Path, problems: list[str]) -> list[dict]:
+    """Rows of a JSON-lines file; a line that does not parse is a problem, not a crash."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as error:
+            problems.append(f"{path}:{number}: not JSON ({error.msg})")
+    return rows
+
+
+def need(row: dict, fields: tuple[str, ...], where: str, problems: list[str]) -> bool:
+    """True when every field is present and non-empty (lists may be empty)."""
+    missing = [f for f in fields if f not in row or row[f] in (None, "")]
+    if missing:
+        problems.append(f"{where}: {row.get('id', '?')} lacks {', '.join(missing)}")
+    return not missing
+
+
+def by_id(rows: list[dict], where: str, problems: list[str]) -> dict[str, dict]:
+    """Rows keyed by id; a repeated id is a problem."""
+    seen: dict[str, dict] = {}
+    for row in rows:
+        if row.get("id") in seen:
+            problems.append(f"{where}: id {row['id']} used twice")
+        seen[row.get("id")] = row
+    return seen
+
+
+def check_match(path: Path, problems: list[str]) -> Counter:
+    """Claim-to-passage file: passages, claims, gold, contradictions and traps."""
+    rows = read_jsonl(path, problems)
+    by_id(rows, str(path), problems)
+    passages = {r["id"]: r for r in rows if r.get("type") == "passage"}
+    claims = [r for r in rows if r.get("type") == "claim"]
+    counts: Counter = Counter()
+    for p in passages.values():
+        need(p, ("id", "lang", "text", "source", "topic"), str(path), problems)
+        if p.get("lang") not in LANGS:
+            problems.append(f"{path}: passage {p['id']} has language {p.get('lang')!r}")
+    for c in claims:
+        if not need(c, ("id", "lang", "text", "topic", "gold", "contradicts"), str(path), problems):
+            continue
+        gold = set(c["gold"])
+        refs = list(gold) + [x.get("passage") for x in c["contradicts"] + c.get("traps", [])]
+        for ref in refs:
+            if ref not in passages:
+                problems.append(f"{path}: claim {c['id']} names passage {ref}, not in this file")
+        for x in c["contradicts"]:
+            need(x, ("passage", "kind", "claim_value", "passage_value"), str(path), problems)
+            if x.get("kind") not in KINDS:
+                problems.append(f"{path}: claim {c['id']}: contradiction kind {x.get('kind')!r}")
+            if x.get("passage") in gold:
+                problems.append(f"{path}: claim {c['id']}: {x['passage']} supports and contradicts")
+            counts[f"contradiction {x.get('kind')}"] += 1
+        for x in c.get("traps", []):
+            if x.get("kind") not in TRAPS or x.get("passage") not in gold:
+                problems.append(f"{path}: claim {c['id']}: trap {x} is not on a gold passage")
+            counts[f"trap {x.get('kind')}"] += 1
+        langs = sorted({passages[g]["lang"] for g in gold if g in passages})
+        pair = f"{c['lang']}->{'+'.join(langs)}" if langs else "no support"
+        counts[f"claims {pair}{' +contradiction' if c['contradicts'] else ''}"] += 1
+        counts[f"topic {c['topic']}"] += 1
+    counts["passages"] = len(passages)
+    counts["claims"] = len(claims)
+    counts["claims with a contradiction"] = sum(1 for c in claims if c.get("contradicts"))
+    return counts
+
+
+def report(name: str, counts: Counter) -> None:
+    """Counts of one file, one per line, grouped by their first word."""
+    print(f"== {name}")
+    for key in sorted(counts):
+        print(f"  {key:44} {counts[key]:5}")
+
+
+def main() -> int:
+    problems: list[str] = []
+    for part in PARTS:
+        path = DATA / "match_eval_v2" / f"{part}.jsonl"
+        if not path.exists():
+            problems.append(f"{path}: missing")
+            continue
+        report(f"match_eval_v2/{part}", check_match(path, problems))
+    for line in problems:
+        print(line, file=sys.stderr)
+    print("ok" if not problems else f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
