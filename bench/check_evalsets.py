@@ -104,6 +104,48 @@ def check_match(path: Path, problems: list[str]) -> Counter:
     return counts
 
 
+CATEGORIES = {
+    "paraphrase",
+    "translation",
+    "different_number",
+    "different_year",
+    "same_topic",
+    "none",
+}
+
+
+def check_archive(path: Path, problems: list[str]) -> Counter:
+    """The "checked before?" file: earlier checks, and queries naming the same or related ones."""
+    rows = read_jsonl(path, problems)
+    by_id(rows, str(path), problems)
+    checks = {r["id"]: r for r in rows if r.get("type") == "check"}
+    queries = [r for r in rows if r.get("type") == "query"]
+    counts: Counter = Counter()
+    for c in checks.values():
+        need(c, ("id", "lang", "text", "rating", "publisher", "date", "url"), str(path), problems)
+        counts[f"checks {c.get('lang')}"] += 1
+    for q in queries:
+        if not need(q, ("id", "lang", "text", "same", "related", "category"), str(path), problems):
+            continue
+        for ref in q["same"] + q["related"]:
+            if ref not in checks:
+                problems.append(f"{path}: query {q['id']} names check {ref}, not in this file")
+        category = q["category"]
+        if category not in CATEGORIES:
+            problems.append(f"{path}: query {q['id']}: category {category!r}")
+        # a same claim must be listed for paraphrases and translations only
+        if (category in ("paraphrase", "translation")) != bool(q["same"]):
+            problems.append(f"{path}: query {q['id']} ({category}) has same={q['same']}")
+        if category in ("different_number", "different_year", "same_topic") and not q["related"]:
+            problems.append(f"{path}: query {q['id']} ({category}) names no related check")
+        counts[f"queries {category} ({q['lang']})"] += 1
+    counts["checks"] = len(checks)
+    counts["queries"] = len(queries)
+    named = {ref for q in queries for ref in q.get("same", []) + q.get("related", [])}
+    counts["checks named by no query (distractors)"] = len(set(checks) - named)
+    return counts
+
+
 def report(name: str, counts: Counter) -> None:
     """Counts of one file, one per line, grouped by their first word."""
     print(f"== {name}")
@@ -119,6 +161,12 @@ def main() -> int:
             problems.append(f"{path}: missing")
             continue
         report(f"match_eval_v2/{part}", check_match(path, problems))
+    for part in PARTS:
+        path = DATA / "archive_eval" / f"{part}.jsonl"
+        if not path.exists():
+            problems.append(f"{path}: missing")
+            continue
+        report(f"archive_eval/{part}", check_archive(path, problems))
     for line in problems:
         print(line, file=sys.stderr)
     print("ok" if not problems else f"{len(problems)} problem(s)")
