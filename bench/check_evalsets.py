@@ -11,9 +11,12 @@ data honest so that a figure computed on it means what its README says.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 PARTS = ("dev", "heldout")
@@ -146,6 +149,94 @@ def check_archive(path: Path, problems: list[str]) -> Counter:
     return counts
 
 
+FACT_FIELDS = ("keys", "claim", "subject", "claimant", "names")
+TAGS = {
+    "anaphora",
+    "relative_clause",
+    "apposition",
+    "concessive",
+    "contrast",
+    "attribution",
+    "list_one_fact",
+    "list_of_facts",
+    "context",
+}
+
+
+def words(text: str) -> set[str]:
+    """Lower-case word tokens, for "the claim names its subject" checks."""
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def check_fact(fact: dict, lines: list[str], where: str, problems: list[str]) -> None:
+    """One gold fact (or headline): fields present, key phrases in the right lines."""
+    missing = [f for f in FACT_FIELDS if f not in fact]
+    if missing or not fact.get("keys") or not fact.get("claim"):
+        problems.append(f"{where}: lacks {', '.join(missing) or 'keys/claim'}")
+        return
+    text = "\n".join(lines)
+    for key in fact["keys"]:
+        if key not in text:
+            problems.append(f"{where}: key {key!r} is not in its part of the article")
+    lost = words(fact["subject"]) - words(fact["claim"])
+    if lost:
+        problems.append(f"{where}: claim does not name subject word(s) {sorted(lost)}")
+    for tag in fact.get("tags", []):
+        if tag not in TAGS:
+            problems.append(f"{where}: tag {tag!r}")
+
+
+def check_article(entry: dict, folder: Path, problems: list[str]) -> Counter:
+    """One article of a gold file: headline, standfirst, body facts, opinions."""
+    where = f"{folder.name}/{entry.get('file')}"
+    path = folder / str(entry.get("file"))
+    if not path.exists():
+        problems.append(f"{where}: file missing")
+        return Counter()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    text = "\n".join(lines)
+    counts: Counter = Counter({f"articles {entry.get('language')}": 1})
+    if not 250 <= len(text.split()) <= 600:
+        problems.append(f"{where}: {len(text.split())} words, not 250-600")
+    first, last = entry.get("body", [0, 0])
+    standfirst = entry.get("standfirst")
+    parts = {"body": lines[first - 1 : last]}
+    parts["standfirst"] = [lines[standfirst - 1]] if standfirst else []
+    check_fact(entry.get("headline") or {}, lines[:1], f"{where} headline", problems)
+    for n, fact in enumerate(entry.get("facts", []), 1):
+        part = fact.get("part", "body")
+        check_fact(fact, parts.get(part, []), f"{where} fact {n}", problems)
+        if fact.get("claimant") and fact["claimant"] not in text:
+            problems.append(f"{where} fact {n}: claimant {fact['claimant']!r} not in article")
+        for name in fact.get("names", []):
+            if name not in text:
+                problems.append(f"{where} fact {n}: name {name!r} not in article")
+        counts[f"facts ({part})"] += 1
+        counts["facts with a claimant"] += bool(fact.get("claimant"))
+        for tag in fact.get("tags", []):
+            counts[f"facts tagged {tag}"] += 1
+    for phrase in entry.get("opinions", []) + [k for a in entry.get("acceptable", []) for k in a]:
+        if phrase not in text:
+            problems.append(f"{where}: opinion/acceptable phrase {phrase!r} not in article")
+    counts["opinion phrases"] += len(entry.get("opinions", []))
+    counts["headlines"] += 1
+    counts["standfirsts"] += bool(standfirst)
+    return counts
+
+
+def check_extract(folder: Path, problems: list[str]) -> Counter:
+    """An extraction part: gold.yaml and the articles it names."""
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    counts: Counter = Counter()
+    for entry in gold.get("articles", []):
+        counts.update(check_article(entry, folder, problems))
+    named = {e.get("file") for e in gold.get("articles", [])}
+    for path in folder.glob("*.txt"):
+        if path.name not in named:
+            problems.append(f"{path}: article without gold")
+    return counts
+
+
 def report(name: str, counts: Counter) -> None:
     """Counts of one file, one per line, grouped by their first word."""
     print(f"== {name}")
@@ -167,6 +258,12 @@ def main() -> int:
             problems.append(f"{path}: missing")
             continue
         report(f"archive_eval/{part}", check_archive(path, problems))
+    for part in PARTS:
+        folder = DATA / "extract_eval" / part
+        if not (folder / "gold.yaml").exists():
+            problems.append(f"{folder}/gold.yaml: missing")
+            continue
+        report(f"extract_eval/{part}", check_extract(folder, problems))
     for line in problems:
         print(line, file=sys.stderr)
     print("ok" if not problems else f"{len(problems)} problem(s)")
