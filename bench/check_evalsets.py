@@ -67,12 +67,19 @@ def by_id(rows: list[dict], where: str, problems: list[str]) -> dict[str, dict]:
     return seen
 
 
-def check_match(path: Path, problems: list[str]) -> Counter:
-    """Claim-to-passage file: passages, claims, gold, contradictions and traps."""
+def split_rows(
+    path: Path, named: str, naming: str, problems: list[str]
+) -> tuple[dict[str, dict], list[dict]]:
+    """The rows a file's other rows refer to (by id), and those other rows."""
     rows = read_jsonl(path, problems)
     by_id(rows, str(path), problems)
-    passages = {r["id"]: r for r in rows if r.get("type") == "passage"}
-    claims = [r for r in rows if r.get("type") == "claim"]
+    targets = {r["id"]: r for r in rows if r.get("type") == named}
+    return targets, [r for r in rows if r.get("type") == naming]
+
+
+def check_match(path: Path, problems: list[str]) -> Counter:
+    """Claim-to-passage file: passages, claims, gold, contradictions and traps."""
+    passages, claims = split_rows(path, "passage", "claim", problems)
     counts: Counter = Counter()
     for p in passages.values():
         need(p, ("id", "lang", "text", "source", "topic"), str(path), problems)
@@ -119,10 +126,7 @@ CATEGORIES = {
 
 def check_archive(path: Path, problems: list[str]) -> Counter:
     """The "checked before?" file: earlier checks, and queries naming the same or related ones."""
-    rows = read_jsonl(path, problems)
-    by_id(rows, str(path), problems)
-    checks = {r["id"]: r for r in rows if r.get("type") == "check"}
-    queries = [r for r in rows if r.get("type") == "query"]
+    checks, queries = split_rows(path, "check", "query", problems)
     counts: Counter = Counter()
     for c in checks.values():
         need(c, ("id", "lang", "text", "rating", "publisher", "date", "url"), str(path), problems)
@@ -244,26 +248,28 @@ def report(name: str, counts: Counter) -> None:
         print(f"  {key:44} {counts[key]:5}")
 
 
+# each set: its folder, the file of a part inside it, and the function that checks that file
+SETS = (
+    ("match_eval_v2", "{part}.jsonl", check_match),
+    ("archive_eval", "{part}.jsonl", check_archive),
+    (
+        "extract_eval",
+        "{part}/gold.yaml",
+        lambda path, problems: check_extract(path.parent, problems),
+    ),
+)
+
+
 def main() -> int:
+    """Check every part of every set; print counts, then the problems (exit 1 if any)."""
     problems: list[str] = []
-    for part in PARTS:
-        path = DATA / "match_eval_v2" / f"{part}.jsonl"
-        if not path.exists():
-            problems.append(f"{path}: missing")
-            continue
-        report(f"match_eval_v2/{part}", check_match(path, problems))
-    for part in PARTS:
-        path = DATA / "archive_eval" / f"{part}.jsonl"
-        if not path.exists():
-            problems.append(f"{path}: missing")
-            continue
-        report(f"archive_eval/{part}", check_archive(path, problems))
-    for part in PARTS:
-        folder = DATA / "extract_eval" / part
-        if not (folder / "gold.yaml").exists():
-            problems.append(f"{folder}/gold.yaml: missing")
-            continue
-        report(f"extract_eval/{part}", check_extract(folder, problems))
+    for name, pattern, check in SETS:
+        for part in PARTS:
+            path = DATA / name / pattern.format(part=part)
+            if not path.exists():
+                problems.append(f"{path}: missing")
+                continue
+            report(f"{name}/{part}", check(path, problems))
     for line in problems:
         print(line, file=sys.stderr)
     print("ok" if not problems else f"{len(problems)} problem(s)")
