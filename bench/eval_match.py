@@ -5,7 +5,8 @@ fusions), the old matcher, embeddings alone and bm25s, in one run.
 
 A data file holds passages ({"type": "passage", "id", "lang", "text", "source"?}) and claims
 ({"type": "claim", "id", "lang", "text", "gold": [supporting passage ids],
-"contradicts"?: [contradicting passage ids]}); a claim with no gold has no support. Default:
+"contradicts"?: [{"passage": id, "kind", "near"?...}]}, see bench/data/match_eval_v2/README.md);
+a claim with no gold has no support. Default:
 bench/data/match_eval.jsonl and, when present, bench/data/match_eval_v2/dev.jsonl (the
 held-out part is run only when named with --data). For each method, separately for
 cross-language support (gold in the other language) and same-language support:
@@ -15,7 +16,10 @@ cross-language support (gold in the other language) and same-language support:
 - contradictions surfaced: planted contradicting passages that the method shows for the claim
   (default thresholds: the top 5, plus the new matcher's "Contradicts" list) *and* flags;
 - false disagreements: supporting passages shown with a disagreement, of all supporting
-  passages shown.
+  passages shown;
+- no-support shown: claims with nothing in the file to say about them (no gold, no
+  contradiction) for which the method shows a passage as support (the new matcher: stance
+  "supports"; the old one had no stance: any suggestion it showed).
 
 "old matcher" is factcheck.matching as of --old-commit (before issue 10), run from a copy of
 that commit in a child process. Methods that flag nothing (embeddings alone, bm25s) show "-".
@@ -62,7 +66,7 @@ for c in claims:
     ranked = match_claim(index, c["text"], c["lang"], 10, 0.0)
     shown = match_claim(index, c["text"], c["lang"], 5)
     out[c["id"]] = {"ranked": [m.passage_id for m in ranked],
-                    "shown": [[m.passage_id, bool(m.disagree)] for m in shown]}
+                    "shown": [[m.passage_id, bool(m.disagree), True] for m in shown]}
 print(json.dumps(out))
 """
 
@@ -115,7 +119,10 @@ def run_new(passages, claims, vectors, *, glossary=None, fusion="weighted", dens
         shown = rank.match_claim(index, c["text"], c["lang"], 5, model=found_by)
         out[c["id"]] = {
             "ranked": [m.passage_id for m in ranked],
-            "shown": [[m.passage_id, m.stance == rank.CONTRADICTS] for m in shown],
+            "shown": [
+                [m.passage_id, m.stance == rank.CONTRADICTS, m.stance == rank.SUPPORTS]
+                for m in shown
+            ],
         }
     rank.FUSION = "weighted"
     return out
@@ -187,23 +194,41 @@ def retrieval(ranked: dict, claims: list[dict], lang_of: dict, cross: bool) -> d
     return {"n": n, "r@1": hits1 / n, "r@5": hits5 / n, "mrr": rr / n}
 
 
-def flags(result: dict, claims: list[dict]) -> tuple[str, str]:
-    """("surfaced/planted", "false disagreements/supporting shown") for a method that flags."""
-    planted = surfaced = support_shown = false = 0
+def planted(claim: dict) -> list[tuple[str, bool]]:
+    """(passage id, near) of each planted contradiction (the old set lists none)."""
+    out = []
+    for entry in claim.get("contradicts") or []:
+        if isinstance(entry, dict):
+            out.append((entry["passage"], bool(entry.get("near"))))
+        else:
+            out.append((entry, False))
+    return out
+
+
+def flags(result: dict, claims: list[dict]) -> tuple[str, str, str]:
+    """("surfaced/planted", "false disagreements/supporting shown", "no-support shown") for a
+    method that flags; "-" for one that does not."""
+    total = surfaced = support_shown = false = empty = empty_shown = 0
     for claim in claims:
         shown = result[claim["id"]]["shown"]
         if shown is None:
-            return "-", "-"
-        flagged = {pid for pid, bad in shown if bad}
-        for pid in claim.get("contradicts") or []:
-            planted += 1
+            return "-", "-", "-"
+        flagged = {pid for pid, bad, _ in shown if bad}
+        for pid, _near in planted(claim):
+            total += 1
             surfaced += pid in flagged
-        for pid, bad in shown:
+        for pid, bad, _ in shown:
             if pid in claim["gold"]:
                 support_shown += 1
                 false += bad
-    surfaced_cell = f"{surfaced}/{planted}" if planted else "n/a"
-    return surfaced_cell, f"{false}/{support_shown} ({false / max(support_shown, 1):.0%})"
+        if not claim["gold"] and not planted(claim):
+            empty += 1
+            empty_shown += any(supports for _, bad, supports in shown if not bad)
+    return (
+        f"{surfaced}/{total}" if total else "n/a",
+        f"{false}/{support_shown} ({false / max(support_shown, 1):.0%})",
+        f"{empty_shown}/{empty}" if empty else "n/a",
+    )
 
 
 def methods(passages, claims, vectors, empty_glossary: str, commit: str) -> list:
@@ -233,14 +258,14 @@ def evaluate(path: Path, commit: str, empty_glossary: str) -> None:
     print(
         f"\n## {path.relative_to(ROOT)}: {len(claims)} claims "
         f"({sum(not c['gold'] for c in claims)} without support, "
-        f"{sum(len(c.get('contradicts') or []) for c in claims)} planted contradictions), "
+        f"{sum(len(planted(c)) for c in claims)} planted contradictions), "
         f"{len(passages)} passages (embedded in {embedded:.1f} s)"
     )
     print(
         "| method | cross n | r@1 | r@5 | MRR | same n | r@1 | r@5 | MRR "
-        "| contradictions surfaced | false disagreements | time s |"
+        "| contradictions surfaced | false disagreements | no-support shown | time s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, run in methods(passages, claims, vectors, empty_glossary, commit):
         start = time.perf_counter()
         result = run()
@@ -249,8 +274,7 @@ def evaluate(path: Path, commit: str, empty_glossary: str) -> None:
         for cross in (True, False):
             m = retrieval(result, claims, lang_of, cross)
             cells += [str(m["n"]), f"{m['r@1']:.2f}", f"{m['r@5']:.2f}", f"{m['mrr']:.2f}"]
-        surfaced, false = flags(result, claims)
-        row = " | ".join([name, *cells, surfaced, false, f"{elapsed:.1f}"])
+        row = " | ".join([name, *cells, *flags(result, claims), f"{elapsed:.1f}"])
         print(f"| {row} |", flush=True)
 
 

@@ -40,7 +40,7 @@ __all__ = ["CONTRADICTS", "RELATED", "SUPPORTS", "Match", "match_claim"]
 
 FUSION = "weighted"  # or "rrf"
 DENSE_WEIGHT = 0.5
-Z_FLOOR, Z_CEILING = 2.0, 6.0
+Z_FLOOR, Z_CEILING = 1.0, 6.0
 SHRINK = 100  # weight of the background, in passages, against the index's own
 RRF_K = 60
 DENSE_CANDIDATES = 50

@@ -102,7 +102,11 @@ def test_rerun_replaces_suggestions_but_keeps_what_checkers_confirmed_or_rejecte
         session, first[1], user=checker, expected_version=session.get(Claim, date_claim.id).version
     )
     session.commit()
-    suggested = len(session.exec(select(Evidence).where(Evidence.state == "suggested")).all())
+    old = session.exec(select(Evidence).where(Evidence.state == "suggested")).all()
+    suggested = len(old)
+    for row in old:  # marked, since SQLite may give a new row the id of a deleted one
+        row.note = "from the first run"
+    session.commit()
 
     summary = match_article(session, seed, model=MODEL)
     session.commit()
@@ -112,7 +116,7 @@ def test_rerun_replaces_suggestions_but_keeps_what_checkers_confirmed_or_rejecte
     assert kept == {first[0].id: "confirmed", first[1].id: "rejected"}
     passages = [e.passage for e in after]
     assert len(passages) == len(set(passages)), "a judged passage was suggested again"
-    assert not {e.id for e in after if e.state == "suggested"} & {e.id for e in first}
+    assert all(e.note is None for e in after if e.state == "suggested")
 
 
 def test_rerun_on_unchanged_sources_gives_the_same_suggestions_once(session, seed):
