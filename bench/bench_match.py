@@ -1,6 +1,12 @@
-"""Speed and memory of factcheck.matching.index.MatchIndex against bm25s on synthetic corpora.
+"""Speed and memory of the matcher (anchors alone, and fused with embeddings) against bm25s on
+synthetic corpora, and the embedding model's throughput.
 
-    python bench/bench_match.py [--sizes 10000,100000,1000000] [--claims 200]
+    python bench/bench_match.py [--sizes 10000,100000] [--claims 200] [--embed 512]
+
+"fused" is factcheck.matching.rank with passage vectors in memory (float32 rows; the
+database keeps float16): its latency includes embedding the claim. Its vectors are real
+embeddings of the first 2,000 passages, repeated (latency does not depend on their values;
+embedding 100,000 passages here would take most of an hour).
 
 Each (method, size) runs in its own process, so that memory figures do not mix: "index MB" is
 the growth of resident memory while building, "peak MB" the process's peak. Latency is per
@@ -22,6 +28,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -97,13 +105,24 @@ def worker(method: str, size: int, count: int) -> dict:
     passages, queries = corpus(size), claims(size, count)
     before = rss_mb()
     start = time.perf_counter()
-    if method == "match":
+    if method in ("match", "fused"):
+        from factcheck.matching.embedding import background, embedder
         from factcheck.matching.index import MatchIndex
-        from factcheck.matching.scoring import match_claim
+        from factcheck.matching.rank import match_claim
         from factcheck.sources.passages import Passage
 
-        index = MatchIndex.build(Passage(str(i), t, lang) for i, (lang, t) in enumerate(passages))
-        ask = lambda text, lang: match_claim(index, text, lang, top=5)  # noqa: E731
+        model = embedder() if method == "fused" else None
+        vectors = None
+        if model is not None:
+            background(model)  # once per process, before the clock matters
+            unique = model.embed_passages([t for _, t in passages[:2000]])
+            before = rss_mb()  # the vectors count in the index's memory, the model does not
+            start = time.perf_counter()
+            vectors = np.resize(unique, (len(passages), model.dim)).astype(np.float32)
+        index = MatchIndex.build(
+            (Passage(str(i), t, lang) for i, (lang, t) in enumerate(passages)), None, vectors
+        )
+        ask = lambda text, lang: match_claim(index, text, lang, top=5, model=model)  # noqa: E731
     else:
         import bm25s
 
@@ -131,24 +150,46 @@ def worker(method: str, size: int, count: int) -> dict:
     }
 
 
+def throughput(count: int) -> None:
+    """Passages embedded per second by the bundled model, in batches as ``factcheck embed``
+    does them, and the latency of one claim."""
+    from factcheck.matching.embedding import embed_in_batches, embedder
+
+    model = embedder()
+    texts = [t for _, t in corpus(count, seed=3)]
+    start = time.perf_counter()
+    embed_in_batches(model, texts)
+    elapsed = time.perf_counter() - start
+    start = time.perf_counter()
+    for text in texts[:50]:
+        model.embed_query(text)
+    query_ms = (time.perf_counter() - start) / 50 * 1000
+    print(
+        f"embedding ({model.name}): {count / elapsed:.1f} passages/s"
+        f" ({count} passages in {elapsed:.1f} s); one claim {query_ms:.1f} ms"
+    )
+
+
 def main() -> None:
     """Run every (size, method) in a child process and print a side-by-side table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--claims", type=int, default=200)
+    parser.add_argument("--embed", type=int, default=512, help="passages for the throughput")
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(worker(args.worker[0], int(args.worker[1]), args.claims)))
         return
     print(f"$ python {' '.join(sys.argv)}   ({os.cpu_count()} cores)")
+    throughput(args.embed)
     print(
         f"{'passages':>9} {'method':>6} {'build s':>8} {'index MB':>9} {'peak MB':>8}"
         f" {'median ms':>10} {'p95 ms':>7}"
     )
     for size in (int(s) for s in args.sizes.split(",")):
         rows = {}
-        for method in ("match", "bm25s"):
+        for method in ("match", "fused", "bm25s"):
             cmd = [
                 sys.executable,
                 __file__,
@@ -165,13 +206,14 @@ def main() -> None:
                 f" {row['peak_mb']:>8.0f} {row['median_ms']:>10.2f} {row['p95_ms']:>7.2f}",
                 flush=True,
             )
-        ratio = {k: rows["match"][k] / max(rows["bm25s"][k], 1e-9) for k in rows["match"]}
-        print(
-            f"{size:>9} {'ratio':>6} {ratio['build_s']:>8.1f} {ratio['index_mb']:>9.1f}"
-            f" {ratio['peak_mb']:>8.1f} {ratio['median_ms']:>10.2f} {ratio['p95_ms']:>7.2f}"
-            "   (match / bm25s)",
-            flush=True,
-        )
+        for mine in ("match", "fused"):
+            ratio = {k: rows[mine][k] / max(rows["bm25s"][k], 1e-9) for k in rows[mine]}
+            print(
+                f"{size:>9} {'ratio':>6} {ratio['build_s']:>8.1f} {ratio['index_mb']:>9.1f}"
+                f" {ratio['peak_mb']:>8.1f} {ratio['median_ms']:>10.2f} {ratio['p95_ms']:>7.2f}"
+                f"   ({mine} / bm25s)",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

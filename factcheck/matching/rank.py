@@ -45,9 +45,14 @@ SHRINK = 100  # weight of the background, in passages, against the index's own
 RRF_K = 60
 DENSE_CANDIDATES = 50
 LEXICAL_CANDIDATES = 200
+# Thresholds, calibrated on bench/data/match_eval_v2/dev.jsonl (BENCHMARKS.md): a passage is
+# suggested from SUGGESTION_THRESHOLD; it "supports" from SUPPORT_THRESHOLD when no value
+# disagrees (and one agrees, if the claim has values): below it an agreeing year or name is
+# too little; a contradicting passage is shown from CONTRADICTION_THRESHOLD, lower, since a
+# report that got a figure wrong is often worded far from the claim.
 SUGGESTION_THRESHOLD = 40.0
-CONTRADICTION_THRESHOLD = 40.0
-SUPPORT_THRESHOLD = 55.0  # a claim without values is "supported" only by a passage this close
+SUPPORT_THRESHOLD = 45.0
+CONTRADICTION_THRESHOLD = 35.0
 STRONG_THRESHOLD = 70.0
 MIN_STRONG_UNITS = 4
 
@@ -70,6 +75,7 @@ class Match:
     passage_spans: tuple[tuple[int, int], ...]
     claim_differ: tuple[tuple[int, int], ...] = ()
     passage_differ: tuple[tuple[int, int], ...] = ()
+    named: bool = False  # every place and name of the claim is in the passage
 
 
 def match_claim(
@@ -193,7 +199,9 @@ def _explain(
     check = verify(scorer.text, scorer.claim_anchors, passage.text, index.anchors(i))
     stance = check.stance
     if stance == RELATED and not values(scorer.text, scorer.claim_anchors):
-        stance = SUPPORTS if relevance >= SUPPORT_THRESHOLD else RELATED
+        stance = SUPPORTS  # nothing to compare: relevance decides, just below
+    if stance == SUPPORTS and relevance < SUPPORT_THRESHOLD:
+        stance = RELATED
     strong = (
         stance == SUPPORTS
         and relevance >= STRONG_THRESHOLD
@@ -211,6 +219,7 @@ def _explain(
         passage_spans,
         check.claim_spans,
         check.passage_spans,
+        named,
     )
 
 
