@@ -40,7 +40,6 @@ from factcheck.matching import vectors  # noqa: E402
 from factcheck.matching.embedding import background, embedder  # noqa: E402
 from factcheck.matching.suggest import match_article  # noqa: E402
 from factcheck.models import Article, PassageVectors, Snapshot, Source  # noqa: E402
-from factcheck.sources.cited import latest_snapshot  # noqa: E402
 
 DEMO = ROOT / "claims" / "kazakhstan-abraham-accords.yaml"
 
@@ -68,24 +67,9 @@ def article_with_sources(session: Session, slug: str, sources: int, passages: in
 def copy_vectors(session: Session, article: Article, pool: np.ndarray, model) -> None:
     """Store vectors for every source of ``article`` from ``pool`` (rows repeated)."""
     for source in vectors.all_sources(session, article):
-        pieces = [vectors._title_piece(source)]
-        snapshot = latest_snapshot(session, source)
-        if snapshot is not None:
-            pieces.append(vectors._snapshot_piece(snapshot))
-        for piece in pieces:
-            rows = np.resize(pool, (len(piece.texts), model.dim)).astype(np.float16)
-            session.add(
-                PassageVectors(
-                    source_id=piece.source_id,
-                    snapshot_id=piece.snapshot_id,
-                    model=model.name,
-                    digest=piece.digest,
-                    count=len(piece.texts),
-                    dim=model.dim,
-                    spans=np.asarray(piece.spans, dtype=np.int32).reshape(-1, 2).tobytes(),
-                    vectors=rows.tobytes(),
-                )
-            )
+        for piece in vectors.pieces(session, source):
+            rows = np.resize(pool, (len(piece.texts), model.dim))
+            session.add(vectors.vectors_row(piece, model, rows))
     session.commit()
 
 

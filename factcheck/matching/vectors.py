@@ -26,7 +26,7 @@ from factcheck.sources.passages import Passage, parse_passage_id, snapshot_passa
 
 
 @dataclass(frozen=True)
-class _Piece:
+class Piece:
     """What one row is computed from: the texts and where they are in the snapshot."""
 
     source_id: int
@@ -42,17 +42,17 @@ class _Piece:
         return h.hexdigest()
 
 
-def _title_piece(source: Source) -> _Piece:
-    return _Piece(source.id, None, [(0, 0)], [source.title])
+def _title_piece(source: Source) -> Piece:
+    return Piece(source.id, None, [(0, 0)], [source.title])
 
 
-def _snapshot_piece(snapshot: Snapshot) -> _Piece:
+def _snapshot_piece(snapshot: Snapshot) -> Piece:
     cut = snapshot_passages(snapshot.text)
     spans = [(start, end) for start, end, _ in cut]
-    return _Piece(snapshot.source_id, snapshot.id, spans, [text for *_, text in cut])
+    return Piece(snapshot.source_id, snapshot.id, spans, [text for *_, text in cut])
 
 
-def _stored(session: Session, piece: _Piece, model: str) -> PassageVectors | None:
+def _stored(session: Session, piece: Piece, model: str) -> PassageVectors | None:
     return session.exec(
         select(PassageVectors).where(
             PassageVectors.source_id == piece.source_id,
@@ -65,7 +65,7 @@ def _stored(session: Session, piece: _Piece, model: str) -> PassageVectors | Non
 
 
 def _store(
-    session: Session, piece: _Piece, model: Embedder, progress: Callable[[int], None] | None
+    session: Session, piece: Piece, model: Embedder, progress: Callable[[int], None] | None
 ) -> PassageVectors:
     """Embed a piece and store it, replacing the source's rows for the same snapshot (any
     model: a newsroom that changed its model has no use for the old vectors)."""
@@ -76,7 +76,15 @@ def _store(
         else col(PassageVectors.snapshot_id).is_(None)
     )
     session.exec(delete(PassageVectors).where(PassageVectors.source_id == piece.source_id, same))
-    row = PassageVectors(
+    row = vectors_row(piece, model, vectors)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def vectors_row(piece: Piece, model: Embedder, vectors: np.ndarray) -> PassageVectors:
+    """The row that stores ``vectors`` (one per passage of ``piece``) for ``model``."""
+    return PassageVectors(
         source_id=piece.source_id,
         snapshot_id=piece.snapshot_id,
         model=model.name,
@@ -86,13 +94,10 @@ def _store(
         spans=np.asarray(piece.spans, dtype=np.int32).reshape(-1, 2).tobytes(),
         vectors=vectors.astype(np.float16).tobytes(),
     )
-    session.add(row)
-    session.flush()
-    return row
 
 
 def _current(
-    session: Session, piece: _Piece, model: Embedder, progress: Callable[[int], None] | None
+    session: Session, piece: Piece, model: Embedder, progress: Callable[[int], None] | None
 ) -> tuple[PassageVectors, int]:
     """The stored row for a piece, embedded first if missing or stale; and how many passages
     were embedded now (0 when the stored row was current)."""
@@ -113,22 +118,23 @@ def embed_source(
     Returns how many passages were embedded (0: all were current). ``progress(n)`` is called
     after each batch of n passages. The caller commits.
     """
-    pieces = [_title_piece(source)]
+    return sum(_current(session, piece, model, progress)[1] for piece in pieces(session, source))
+
+
+def pieces(session: Session, source: Source) -> list[Piece]:
+    """What a source's vectors are computed from: its title, and its newest snapshot."""
+    found = [_title_piece(source)]
     snapshot = latest_snapshot(session, source)
     if snapshot is not None:
-        pieces.append(_snapshot_piece(snapshot))
-    return sum(_current(session, piece, model, progress)[1] for piece in pieces)
+        found.append(_snapshot_piece(snapshot))
+    return found
 
 
 def passages_to_embed(session: Session, model: Embedder, sources: Sequence[Source]) -> int:
     """How many passages of these sources (titles and newest snapshots) lack current vectors."""
     missing = 0
     for source in sources:
-        pieces = [_title_piece(source)]
-        snapshot = latest_snapshot(session, source)
-        if snapshot is not None:
-            pieces.append(_snapshot_piece(snapshot))
-        for piece in pieces:
+        for piece in pieces(session, source):
             row = _stored(session, piece, model.name)
             missing += 0 if row is not None and row.digest == piece.digest else len(piece.texts)
     return missing

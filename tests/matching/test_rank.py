@@ -207,3 +207,29 @@ def test_index_finds_what_scoring_every_passage_finds_on_the_eval_set():
 def test_empty_index_and_empty_claim_give_no_matches():
     assert match_claim(MatchIndex.build([]), "Kazakhstan bergabung") == []
     assert match_claim(index_of("Kazakhstan joins"), "", "en") == []
+
+
+def test_equal_relevance_goes_to_the_more_focused_passage_not_the_first_listed():
+    index = index_of(
+        "Kazakhstan will join the Abraham Accords, officials said, as rain fell on Almaty "
+        "and grain prices rose in Astana markets.",
+        "Kazakhstan will join the Abraham Accords.",
+    )
+    found = match_claim(index, "Kazakhstan will join the Abraham Accords.", "en", min_score=0)
+    assert found[0].score == found[1].score
+    assert [m.passage_id for m in found[:2]] == ["p1", "p0"]
+
+
+def test_a_headline_repeated_as_the_first_line_of_its_page_is_shown_once():
+    title = "Kazakhstan to join Abraham Accords"
+    index = MatchIndex.build(
+        [
+            Passage("s1/title", title, "en", title),
+            Passage("s1/n1/0-34", title, "en", title),
+            Passage("s1/n1/35-80", "The announcement came on Thursday.", "en", title),
+        ]
+    )
+    found = match_claim(index, "Kazakhstan akan bergabung dengan Kesepakatan Abraham", "id")
+    assert [m.passage_id for m in found].count("s1/title") + [m.passage_id for m in found].count(
+        "s1/n1/0-34"
+    ) == 1
