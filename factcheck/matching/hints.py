@@ -1,7 +1,7 @@
 """What the evidence says of each claim, in one line, and of each article, claim by claim.
 
 In: claims (by id) or an article. Out: a ``Hint`` per claim, counting the cited sources whose
-passages support or contradict it and those that say nothing ("2 sources support · 1
+passages support or contradict it and those that say nothing ("2 sources support · 1 source
 contradicts: amount 12,4 miliar dolar AS ≠ $12 billion · 3 sources say nothing"), and an
 article's citation coverage: each claim supported, contradicted or not addressed.
 
@@ -51,9 +51,9 @@ class Hint:
         if self.contradicting:
             differ = f": {'; '.join(self.differences[:2])}" if self.differences else ""
             verb = "contradicts" if self.contradicting == 1 else "contradict"
-            parts.append(f"{self.contradicting} {verb}{differ}")
+            parts.append(f"{_sources(self.contradicting)} {verb}{differ}")
         if self.related:
-            parts.append(f"{self.related} related")
+            parts.append(f"{_sources(self.related)} related")
         if self.silent:
             verb = "says" if self.silent == 1 else "say"
             parts.append(f"{_sources(self.silent)} {verb} nothing")

@@ -52,11 +52,13 @@ LEXICAL_CANDIDATES = 200
 # report that got a figure wrong is often worded far from the claim.
 SUGGESTION_THRESHOLD = 40.0
 SUPPORT_THRESHOLD = 45.0
+SUPPORT_WITHOUT_VALUES = 65.0  # nothing to compare: only a passage this close supports
 CONTRADICTION_THRESHOLD = 35.0
 STRONG_THRESHOLD = 70.0
 MIN_STRONG_UNITS = 4
 
 
+_VALUES = ("year:", "number:", "money:", "percent:", "date:")
 Dense = tuple[np.ndarray, np.ndarray]  # a claim's cosines with every passage, and z-scores
 
 
@@ -199,7 +201,7 @@ def _explain(
     check = verify(scorer.text, scorer.claim_anchors, passage.text, index.anchors(i))
     stance = check.stance
     if stance == RELATED and not values(scorer.text, scorer.claim_anchors):
-        stance = SUPPORTS  # nothing to compare: relevance decides, just below
+        stance = SUPPORTS if relevance >= SUPPORT_WITHOUT_VALUES else RELATED
     if stance == SUPPORTS and relevance < SUPPORT_THRESHOLD:
         stance = RELATED
     strong = (
@@ -213,7 +215,8 @@ def _explain(
         round(relevance, 1),
         stance,
         "strong" if strong else "suggestion",
-        tuple(dict.fromkeys([*check.agree, *agree])),
+        # values as verification read them ("number: lima"), the rest as the index found them
+        tuple(dict.fromkeys([*check.agree, *(a for a in agree if not a.startswith(_VALUES))])),
         check.disagree,
         tuple(claim_spans),
         passage_spans,

@@ -4,8 +4,9 @@ it merely related?
 Both texts are read by the one recogniser (factcheck.language.anchors). Only values of the same
 kind about the same thing are compared:
 
-- years with years (a full date gives its year; a range such as "2020-2021" is one value
-  that agrees with every year in it and with any range it overlaps);
+- years with years (a range such as "2020-2021" is one value that agrees with every year in
+  it and with any range it overlaps; a full date's year agrees, but never contradicts, since
+  a dated sentence is often about another event);
 - dates with dates: a full date with a full date, with a date that has no year ("Nov. 7",
   "6/11") by day and month, and with a weekday ("Thursday" confirms 6 November 2025);
 - amounts of money in the same currency; percentages; counts only when they count the same
@@ -161,8 +162,13 @@ def _compare(value: Value, theirs: list[Value], found: _Findings) -> None:
         _compare_date(value, theirs, found)
         return
     if value.slot == "year":
+        # a full date's year confirms the claim's year, but a date is often another event
+        # ("said on Thursday, Nov. 6, 2025"), so only a year said as a year contradicts it
+        dated = [_year_of(v) for v in theirs if v.slot == "date" and v.date and v.date[0]]
+        if any(_numbers_agree(value, v) for v in dated):
+            found.agree.append(f"year: {_shown(value)}")
+            return
         others = [v for v in theirs if v.slot == "year"]
-        others += [_year_of(v) for v in theirs if v.slot == "date" and v.date and v.date[0]]
     elif value.slot == "count":
         # the same number agrees whatever it counts (weak, but true); anything looser than
         # equality, and any disagreement, needs the same thing counted

@@ -120,7 +120,7 @@ def test_c9_a_different_amount_from_a_relevant_source_is_shown_under_contradicts
     section = page.split('id="contradicts"', 1)[1].split("</section>", 1)[0]
     assert '<mark class="disagree">$12 billion</mark>' in section
     assert '<mark class="disagree">12,4 miliar dolar AS</mark>' in section
-    assert "1 contradicts: amount 12,4 miliar dolar AS ≠ $12 billion" in page
+    assert "1 source contradicts: amount 12,4 miliar dolar AS ≠ $12 billion" in page
 
 
 def test_the_hint_counts_sources_and_the_queue_finds_contradicted_claims(session, article):
