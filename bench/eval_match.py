@@ -11,7 +11,9 @@ bench/data/match_eval.jsonl and, when present, bench/data/match_eval_v2/dev.json
 held-out part is run only when named with --data). For each method, separately for
 cross-language support (gold in the other language) and same-language support:
 
-- r@1 / r@5: share of claims with a supporting passage first / among the first 5;
+- r@1 / r@5: share of claims with a supporting passage first / among the first 5 (for the
+  new matcher, of the evidence list: passages it calls contradicting are listed apart, under
+  "Contradicts", and counted in the next two columns);
 - MRR: mean of 1 / rank of the first supporting passage (0 beyond rank 10);
 - contradictions surfaced: planted contradicting passages that the method shows for the claim
   (default thresholds: the top 5, plus the new matcher's "Contradicts" list) *and* flags;
@@ -115,10 +117,12 @@ def run_new(passages, claims, vectors, *, glossary=None, fusion="weighted", dens
     rank.FUSION = fusion
     out = {}
     for c in claims:
-        ranked = rank.match_claim(index, c["text"], c["lang"], DEPTH, 0.0, model=found_by)
+        ranked = rank.match_claim(index, c["text"], c["lang"], 2 * DEPTH, 0.0, model=found_by)
         shown = rank.match_claim(index, c["text"], c["lang"], 5, model=found_by)
         out[c["id"]] = {
-            "ranked": [m.passage_id for m in ranked],
+            # what the claim page lists as evidence, by relevance: contradicting passages
+            # have their own list ("Contradicts"), counted under "contradictions surfaced"
+            "ranked": [m.passage_id for m in ranked if m.stance != rank.CONTRADICTS],
             "shown": [
                 [m.passage_id, m.stance == rank.CONTRADICTS, m.stance == rank.SUPPORTS]
                 for m in shown

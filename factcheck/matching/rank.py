@@ -34,7 +34,7 @@ from factcheck.language.identify import identify_language
 from factcheck.matching.embedding import Embedder, background
 from factcheck.matching.index import MatchIndex
 from factcheck.matching.scoring import ClaimScorer
-from factcheck.matching.verify import CONTRADICTS, RELATED, SUPPORTS, values, verify
+from factcheck.matching.verify import CONTRADICTS, RELATED, SUPPORTS, Check, values, verify
 
 __all__ = ["CONTRADICTS", "RELATED", "SUPPORTS", "Match", "match_claim"]
 
@@ -44,6 +44,7 @@ Z_FLOOR, Z_CEILING = 1.0, 6.0
 SHRINK = 100  # weight of the background, in passages, against the index's own
 RRF_K = 60
 DENSE_CANDIDATES = 50
+EXPLAINED = 30
 LEXICAL_CANDIDATES = 200
 # Thresholds, calibrated on bench/data/match_eval_v2/dev.jsonl (BENCHMARKS.md): a passage is
 # suggested from SUGGESTION_THRESHOLD; it "supports" from SUPPORT_THRESHOLD when no value
@@ -109,26 +110,27 @@ def match_claim(
     order = sorted(range(len(ids)), key=lambda k: -relevance[k])
     floor = SUGGESTION_THRESHOLD if min_score is None else min_score
     shown, contradictions, seen = [], [], set()
-    for k in order:
+    # verifying costs more than ranking: the most relevant EXPLAINED candidates are enough to
+    # fill the list and find the contradictions worth showing
+    for k in order[: max(EXPLAINED, 4 * top)]:
         if relevance[k] < min(floor, CONTRADICTION_THRESHOLD):
             break
         i = ids[k]
         text = " ".join(index.passages[i].text.split()).casefold()
         if text in seen:
             continue  # a headline repeated as a snapshot's first line is shown once
-        match = _explain(index, scorer, i, float(relevance[k]), dense)
-        if len(shown) < top and match.score >= floor:
-            shown.append(match)
-        elif (
-            match.stance == CONTRADICTS
-            and match.score >= CONTRADICTION_THRESHOLD
-            and len(contradictions) < top
-        ):
-            contradictions.append(match)
+        score = float(relevance[k])
+        if len(shown) < top and score >= floor:
+            shown.append((_explain(index, scorer, i, score), i))
+        elif score >= CONTRADICTION_THRESHOLD and len(contradictions) < top:
+            check = _check(index, scorer, i)  # only a contradiction is kept: explain it then
+            if check.stance != CONTRADICTS:
+                continue
+            contradictions.append(_explain(index, scorer, i, score, check))
         else:
             continue
         seen.add(text)
-    return _tie_break(scorer, dense, shown, index) + contradictions
+    return _tie_break(scorer, dense, shown) + contradictions
 
 
 def _cosines(index: MatchIndex, claim_text: str, model: Embedder | None) -> Dense | None:
@@ -193,12 +195,16 @@ def _rrf(lexical: np.ndarray, cosine: np.ndarray) -> np.ndarray:
     return np.round(100 * fused / (2.0 / (RRF_K + 1)), 1)
 
 
+def _check(index: MatchIndex, scorer: ClaimScorer, i: int) -> Check:
+    return verify(scorer.text, scorer.claim_anchors, index.passages[i].text, index.anchors(i))
+
+
 def _explain(
-    index: MatchIndex, scorer: ClaimScorer, i: int, relevance: float, dense: Dense | None
+    index: MatchIndex, scorer: ClaimScorer, i: int, relevance: float, check: Check | None = None
 ) -> Match:
     passage = index.passages[i]
     agree, named, claim_spans, passage_spans = scorer.details(i)
-    check = verify(scorer.text, scorer.claim_anchors, passage.text, index.anchors(i))
+    check = check or _check(index, scorer, i)
     stance = check.stance
     if stance == RELATED and not values(scorer.text, scorer.claim_anchors):
         stance = SUPPORTS if relevance >= SUPPORT_WITHOUT_VALUES else RELATED
@@ -227,14 +233,13 @@ def _explain(
 
 
 def _tie_break(
-    scorer: ClaimScorer, dense: Dense | None, shown: list[Match], index: MatchIndex
+    scorer: ClaimScorer, dense: Dense | None, shown: list[tuple[Match, int]]
 ) -> list[Match]:
     """Equal relevance: the more focused passage first, then the nearer meaning."""
-    position = {p.id: i for i, p in enumerate(index.passages)}
 
-    def key(match: Match) -> tuple:
-        i = position[match.passage_id]
+    def key(found: tuple[Match, int]) -> tuple:
+        match, i = found
         near = float(dense[1][i]) if dense is not None else 0.0
         return (-match.score, -scorer.focus(i), -near)
 
-    return sorted(shown, key=key)
+    return [match for match, _ in sorted(shown, key=key)]
