@@ -5,20 +5,24 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
-from sqlmodel import select
 
-from factcheck.articles import ingest as ingesting
-from factcheck.claimfiles.load import import_path
 from factcheck.cli import transaction, user_errors
-from factcheck.errors import InputError
-from factcheck.models import Article, Claim
+
+if TYPE_CHECKING:
+    from factcheck.articles.ingest import ParsedArticle
+    from factcheck.models import Article
+
+# The domain layer is imported inside the commands: `factcheck --help` loads this module.
 
 
-def _read_document(target: str, title: str | None, language: str | None) -> ingesting.ParsedArticle:
+def _read_document(target: str, title: str | None, language: str | None) -> ParsedArticle:
     """PATH, URL or - (stdin) to a parsed article."""
+    from factcheck.articles import ingest as ingesting
+
     if target.startswith(("http://", "https://")):
         from factcheck.sources.fetch import FetchSettings, fetch_url
         from factcheck.sources.pagetext import charset_of, decode_page
@@ -62,6 +66,11 @@ def ingest_command(
     min_score: float,
 ) -> None:
     """Store an article from a text or HTML file, a URL, or - for stdin."""
+    from sqlmodel import select
+
+    from factcheck.articles import ingest as ingesting
+    from factcheck.models import Claim
+
     parsed = _read_document(target, title, language)
     with transaction() as session:
         article, created = ingesting.ingest(
@@ -121,6 +130,10 @@ def import_command(files: tuple[str, ...], replace: bool) -> None:
 @click.command("articles")
 def list_articles() -> None:
     """List the stored articles."""
+    from sqlmodel import select
+
+    from factcheck.models import Article
+
     with transaction() as session:
         for article in session.exec(select(Article).order_by(Article.id)).all():
             click.echo(f"{article.id:>4}  {article.slug}  [{article.language}]  {article.title}")
@@ -128,6 +141,11 @@ def list_articles() -> None:
 
 def import_demo() -> str | None:
     """Import the shipped claim files when the database has no article; returns a message."""
+    from sqlmodel import select
+
+    from factcheck.claimfiles.load import import_path
+    from factcheck.models import Article
+
     folder = Path(current_app.config["DEMO_CLAIMS_DIR"] or "")
     with transaction() as session:
         if session.exec(select(Article.id)).first() is not None or not folder.is_dir():
@@ -164,6 +182,11 @@ def serve(host: str, port: int, debug: bool) -> None:
 
 def resolve_article(session, ref: str) -> Article:
     """An article by slug or id, or InputError."""
+    from sqlmodel import select
+
+    from factcheck.errors import InputError
+    from factcheck.models import Article
+
     query = select(Article).where(Article.slug == ref)
     article = session.exec(query).first()
     if article is None and ref.isdigit():

@@ -10,22 +10,31 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from sqlmodel import select
 
-from factcheck.claimfiles.dump import dump_article
-from factcheck.cli import transaction, user_errors
+from factcheck.cli import DomainChoice, transaction, user_errors
 from factcheck.cli.articles import resolve_article
 from factcheck.errors import InputError
-from factcheck.export.records import STATUSES, Publisher, Selection
-from factcheck.export.stream import FORMATS, export_chunks
-from factcheck.models import Article
+
+# The domain layer is imported inside the command: `factcheck --help` loads this module.
+
+
+def _formats() -> list[str]:
+    from factcheck.export.stream import FORMATS
+
+    return [*FORMATS, "claimfile"]
+
+
+def _statuses() -> list[str]:
+    from factcheck.export.records import STATUSES
+
+    return list(STATUSES)
 
 
 @click.command("export")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, "claimfile"]),
+    type=DomainChoice(_formats),
     default="claimfile",
     show_default=True,
     help="claimreview (schema.org JSON-LD DataFeed), json (factcheck/export 1), "
@@ -34,7 +43,7 @@ from factcheck.models import Article
 @click.option("--article", "article_ref", help="One article, by slug or id (default: all).")
 @click.option(
     "--status",
-    type=click.Choice(list(STATUSES)),
+    type=DomainChoice(_statuses),
     help="verified (default): verified and published claims; published: only "
     "published ones; all: any status. Deleted claims are never exported.",
 )
@@ -55,6 +64,9 @@ def export_command(
     fmt: str, article_ref: str | None, status: str | None, since: datetime | None, output: str
 ) -> None:
     """Write claims out in FORMAT."""
+    from factcheck.export.records import Publisher, Selection
+    from factcheck.export.stream import export_chunks
+
     if fmt == "claimfile":
         if status or since:
             raise InputError(
@@ -107,6 +119,11 @@ def write_chunks(chunks: Iterable[str], output: str) -> None:
 
 def export_claimfiles(article_ref: str | None, output: str) -> None:
     """Every article (or one) as claim files: see ``write_claimfiles``."""
+    from sqlmodel import select
+
+    from factcheck.claimfiles.dump import dump_article
+    from factcheck.models import Article
+
     with transaction() as session:
         if article_ref:
             articles = [resolve_article(session, article_ref)]

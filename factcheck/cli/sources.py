@@ -5,21 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
-from sqlmodel import select
 
-from factcheck.articles.ingest import read_path
 from factcheck.cli import transaction, user_errors
 from factcheck.cli.articles import resolve_article
-from factcheck.errors import InputError
-from factcheck.matching import suggest
-from factcheck.models import Source
-from factcheck.sources.cited import article_sources
-from factcheck.sources.fetch import FetchSettings
-from factcheck.sources.pagetext import decode_page
-from factcheck.sources.snapshots import SnapshotOutcome, fetch_article_sources, paste_text
+
+if TYPE_CHECKING:
+    from factcheck.sources.snapshots import SnapshotOutcome
+
+# The domain layer is imported inside the commands: `factcheck --help` loads this module.
 
 
 def _bar(length: int, label: str):
@@ -44,6 +41,10 @@ def fetch_command(article: str) -> None:
     Exit status: 0 when at least one source was fetched, or when no source has a web address;
     1 when every source with a web address failed or was refused (the summary says why).
     """
+    from factcheck.sources.cited import article_sources
+    from factcheck.sources.fetch import FetchSettings
+    from factcheck.sources.snapshots import fetch_article_sources
+
     settings = FetchSettings.from_config(current_app.config)
     with transaction() as session:
         found = resolve_article(session, article)
@@ -88,6 +89,15 @@ def paste_command(article: str, position: int, file: str) -> None:
     POSITION is the source's number in the article's list of sources; FILE is a text file,
     or - to read standard input.
     """
+    from sqlmodel import select
+
+    from factcheck.articles.ingest import read_path
+    from factcheck.errors import InputError
+    from factcheck.models import Source
+    from factcheck.sources.cited import article_sources
+    from factcheck.sources.pagetext import decode_page
+    from factcheck.sources.snapshots import paste_text
+
     data = sys.stdin.buffer.read() if file == "-" else read_path(file)
     text = decode_page(data)
     with transaction() as session:
@@ -132,6 +142,8 @@ def match_command(article: str, top: int, min_score: float | None) -> None:
 
     Old suggestions are replaced; evidence a checker confirmed or rejected is kept.
     """
+    from factcheck.matching import suggest
+
     with transaction() as session:
         found = resolve_article(session, article)
         total = len(suggest.claims_to_match(session, found))
@@ -180,6 +192,9 @@ def match_file_command(
     Writes one JSON line per claim: {"claim_id", "matches": [{"passage_id", "score",
     "strength", "agree", "disagree"}, ...]}, best first.
     """
+    from factcheck.errors import InputError
+    from factcheck.matching import suggest
+
     claims = suggest.read_jsonl(_lines(claims_file), claims_file)
     passages = suggest.read_jsonl(_lines(passages_file), passages_file, passages=True)
     results = suggest.match_records(claims, passages, top=top, min_score=min_score)
@@ -201,6 +216,8 @@ def _write(results, stream) -> None:
 
 def _lines(name: str) -> Iterator[bytes]:
     """The lines of a file, read as they are needed (no size limit: passages can be many)."""
+    from factcheck.errors import InputError
+
     try:
         with open(name, "rb") as stream:
             yield from stream
