@@ -113,6 +113,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Imported here, not above: `factcheck --help` imports this package and needs none of it.
     from factcheck import config as settings
     from factcheck.errors import FactcheckError
+    from factcheck.language.identify import use_languages
     from factcheck.review.ratings import RatingScale
 
     app = FactcheckApp(
@@ -143,6 +144,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         )
     )
     app.extensions["factcheck.ratings"] = RatingScale(app.config["RATING_SCALE"])
+    use_languages(app.config["LANGUAGES"])
 
     if app.config["TRUSTED_PROXIES"]:
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -14,7 +14,6 @@ from factcheck.cli import transaction, user_errors
 
 if TYPE_CHECKING:
     from factcheck.articles.ingest import ParsedArticle
-    from factcheck.models import Article
 
 # The domain layer is imported inside the commands: `factcheck --help` loads this module.
 
@@ -66,17 +65,15 @@ def ingest_command(
     min_score: float,
 ) -> None:
     """Store an article from a text or HTML file, a URL, or - for stdin."""
-    from sqlmodel import select
-
     from factcheck.articles import ingest as ingesting
-    from factcheck.models import Claim
+    from factcheck.articles import lookup
 
     parsed = _read_document(target, title, language)
     with transaction() as session:
         article, created = ingesting.ingest(
             session, parsed, extract=not no_extract, min_score=min_score, publisher=publisher
         )
-        claims = len(session.exec(select(Claim.id).where(Claim.article_id == article.id)).all())
+        claims = lookup.count_claims(session, article=article)
     if not created:
         click.echo(f"already ingested as {article.slug!r} (id {article.id}); nothing changed")
         return
@@ -130,25 +127,21 @@ def import_command(files: tuple[str, ...], replace: bool) -> None:
 @click.command("articles")
 def list_articles() -> None:
     """List the stored articles."""
-    from sqlmodel import select
-
-    from factcheck.models import Article
+    from factcheck.articles import lookup
 
     with transaction() as session:
-        for article in session.exec(select(Article).order_by(Article.id)).all():
+        for article in lookup.list_articles(session):
             click.echo(f"{article.id:>4}  {article.slug}  [{article.language}]  {article.title}")
 
 
 def import_demo() -> str | None:
     """Import the shipped claim files when the database has no article; returns a message."""
-    from sqlmodel import select
-
+    from factcheck.articles import lookup
     from factcheck.claimfiles.load import import_path
-    from factcheck.models import Article
 
     folder = Path(current_app.config["DEMO_CLAIMS_DIR"] or "")
     with transaction() as session:
-        if session.exec(select(Article.id)).first() is not None or not folder.is_dir():
+        if lookup.has_articles(session) or not folder.is_dir():
             return None
         files = sorted(folder.glob("*.yaml"))
         for path in files:
@@ -178,22 +171,6 @@ def serve(host: str, port: int, debug: bool) -> None:
         use_reloader=False,
         threaded=True,
     )
-
-
-def resolve_article(session, ref: str) -> Article:
-    """An article by slug or id, or InputError."""
-    from sqlmodel import select
-
-    from factcheck.errors import InputError
-    from factcheck.models import Article
-
-    query = select(Article).where(Article.slug == ref)
-    article = session.exec(query).first()
-    if article is None and ref.isdigit():
-        article = session.get(Article, int(ref))
-    if article is None:
-        raise InputError(f"no article {ref!r} (see `factcheck articles`)")
-    return article
 
 
 COMMANDS = [ingest_command, extract_command, import_command, list_articles, serve]

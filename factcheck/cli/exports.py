@@ -12,7 +12,6 @@ import click
 from flask import current_app
 
 from factcheck.cli import DomainChoice, transaction, user_errors
-from factcheck.cli.articles import resolve_article
 from factcheck.errors import InputError
 
 # The domain layer is imported inside the command: `factcheck --help` loads this module.
@@ -64,6 +63,7 @@ def export_command(
     fmt: str, article_ref: str | None, status: str | None, since: datetime | None, output: str
 ) -> None:
     """Write claims out in FORMAT."""
+    from factcheck.articles.lookup import find_article
     from factcheck.export.records import Publisher, Selection
     from factcheck.export.stream import export_chunks
 
@@ -76,7 +76,7 @@ def export_command(
         export_claimfiles(article_ref, output)
         return
     with transaction() as session:
-        article_id = resolve_article(session, article_ref).id if article_ref else None
+        article_id = find_article(session, ref=article_ref).id if article_ref else None
         selection = Selection(
             status=status or "verified",
             article_id=article_id,
@@ -119,16 +119,14 @@ def write_chunks(chunks: Iterable[str], output: str) -> None:
 
 def export_claimfiles(article_ref: str | None, output: str) -> None:
     """Every article (or one) as claim files: see ``write_claimfiles``."""
-    from sqlmodel import select
-
+    from factcheck.articles.lookup import find_article, list_articles
     from factcheck.claimfiles.dump import dump_article
-    from factcheck.models import Article
 
     with transaction() as session:
         if article_ref:
-            articles = [resolve_article(session, article_ref)]
+            articles = [find_article(session, ref=article_ref)]
         else:
-            articles = session.exec(select(Article).order_by(Article.id)).all()
+            articles = list_articles(session)
         texts = {a.slug: dump_article(session, a) for a in articles}
     write_claimfiles(texts, output)
 
