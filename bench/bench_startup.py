@@ -40,6 +40,8 @@ def commands() -> dict[str, list[str]]:
         "factcheck --help": [factcheck, "--help"],
         "factcheck --version": [factcheck, "--version"],
         "factcheck extract SEED": [factcheck, "extract", str(SEED)],
+        # the same without identifying the article's language (py3langid's model load)
+        "factcheck extract --language id SEED": [factcheck, "extract", "--language=id", str(SEED)],
         "factcheck articles": [factcheck, "articles"],
     }
 
@@ -93,12 +95,12 @@ def main() -> None:
                 cpus[name].append(cpu)
     base_wall = statistics.median(walls[BASELINE])
     base_cpu = statistics.median(cpus[BASELINE])
-    print(f"\n{'':36} {'wall ms min   med   max':>22}  {'cpu ms min   med   max':>21}  ratio*")
+    print(f"\n{'':38} {'wall ms min   med   max':>22}  {'cpu ms min   med   max':>21}  ratio*")
     for name in table:
         ratio_wall = statistics.median(walls[name]) / base_wall
         ratio_cpu = statistics.median(cpus[name]) / base_cpu
         print(
-            f"{name:36} {spread(walls[name]):>22}  {spread(cpus[name]):>21}  "
+            f"{name:38} {spread(walls[name]):>22}  {spread(cpus[name]):>21}  "
             f"{ratio_wall:4.2f} / {ratio_cpu:4.2f}"
         )
     print(f"\n* median wall / median CPU, each against `{BASELINE}` in this run")
