@@ -5,22 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
 
-from factcheck.articles.ingest import read_path
-from factcheck.articles.lookup import find_article
 from factcheck.cli import transaction, user_errors
 from factcheck.errors import InputError
-from factcheck.matching import suggest, vectors
-from factcheck.matching.embedding import Embedder, embedder
-from factcheck.matching.index import glossary_path
-from factcheck.models import Source
-from factcheck.sources.cited import article_sources, source_at
-from factcheck.sources.fetch import FetchSettings
-from factcheck.sources.pagetext import decode_page
-from factcheck.sources.snapshots import SnapshotOutcome, fetch_article_sources, paste_text
+
+if TYPE_CHECKING:
+    from factcheck.matching.embedding import Embedder
+    from factcheck.models import Source
+    from factcheck.sources.snapshots import SnapshotOutcome
+
+# The domain layer is imported inside the commands: `factcheck --help` loads this module.
 
 
 def _bar(length: int, label: str):
@@ -29,12 +27,22 @@ def _bar(length: int, label: str):
 
 
 def _model() -> Embedder:
+    from factcheck.matching.embedding import embedder
+
     return embedder(current_app.config["EMBEDDING_MODEL"])
+
+
+def _glossary() -> str | None:
+    from factcheck.matching.index import glossary_path
+
+    return glossary_path(current_app.config["MATCH_GLOSSARY"])
 
 
 def _embed(session, sources: list[Source]) -> int:
     """Embed the sources' passages that lack current vectors, with a progress bar; each source
     is committed as it is done. Returns how many passages were embedded."""
+    from factcheck.matching import vectors
+
     model = _model()
     total = vectors.passages_to_embed(session, model, sources)
     if not total:
@@ -60,6 +68,11 @@ def fetch_command(article: str) -> None:
     Exit status: 0 when at least one source was fetched, or when no source has a web address;
     1 when every source with a web address failed or was refused (the summary says why).
     """
+    from factcheck.articles.lookup import find_article
+    from factcheck.sources.cited import article_sources
+    from factcheck.sources.fetch import FetchSettings
+    from factcheck.sources.snapshots import fetch_article_sources
+
     settings = FetchSettings.from_config(current_app.config)
     with transaction() as session:
         found = find_article(session, ref=article)
@@ -105,6 +118,12 @@ def paste_command(article: str, position: int, file: str) -> None:
     POSITION is the source's number in the article's list of sources; FILE is a text file,
     or - to read standard input.
     """
+    from factcheck.articles.ingest import read_path
+    from factcheck.articles.lookup import find_article
+    from factcheck.sources.cited import source_at
+    from factcheck.sources.pagetext import decode_page
+    from factcheck.sources.snapshots import paste_text
+
     data = sys.stdin.buffer.read() if file == "-" else read_path(file)
     text = decode_page(data)
     with transaction() as session:
@@ -142,7 +161,10 @@ def match_command(article: str, top: int, min_score: float | None) -> None:
 
     Old suggestions are replaced; evidence a checker confirmed or rejected is kept.
     """
-    glossary = glossary_path(current_app.config["MATCH_GLOSSARY"])
+    from factcheck.articles.lookup import find_article
+    from factcheck.matching import suggest, vectors
+
+    glossary = _glossary()
     with transaction() as session:
         found = find_article(session, ref=article)
         _embed(session, vectors.all_sources(session, found))
@@ -185,6 +207,9 @@ def embed_command(article: str | None) -> None:
     Matching embeds what is missing too; this does it ahead of time, with a progress bar.
     Each source is saved as it is done, so an interrupted run keeps its work.
     """
+    from factcheck.articles.lookup import find_article
+    from factcheck.matching import vectors
+
     with transaction() as session:
         found = find_article(session, ref=article) if article else None
         sources = vectors.all_sources(session, found)
@@ -230,6 +255,8 @@ def match_file_command(
     then any further passages that contradict the claim. stance is supports, contradicts or
     related; agree and disagree say why.
     """
+    from factcheck.matching import suggest
+
     claims = suggest.read_jsonl(_lines(claims_file), claims_file)
     passages = suggest.read_jsonl(_lines(passages_file), passages_file, passages=True)
     results = suggest.match_records(
@@ -238,7 +265,7 @@ def match_file_command(
         top=top,
         min_score=min_score,
         model=_model(),
-        glossary_path=glossary_path(current_app.config["MATCH_GLOSSARY"]),
+        glossary_path=_glossary(),
         skipped=lambda pid, why: click.echo(f"skipped passage {pid!r}: {why}", err=True),
     )
     if output == "-":
