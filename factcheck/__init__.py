@@ -14,6 +14,7 @@ from flask import Flask
 from factcheck import config as settings
 from factcheck import db
 from factcheck.errors import FactcheckError
+from factcheck.jobs.queue import JobQueue
 from factcheck.review.ratings import RatingScale
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +51,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["SESSION_COOKIE_SECURE"] = bool(app.config["PRODUCTION"])
     app.extensions["factcheck.engine"] = db.make_engine(app.config["DATABASE_URL"])
     app.extensions["factcheck.ratings"] = RatingScale(app.config["RATING_SCALE"])
+    app.extensions["factcheck.jobs"] = JobQueue(
+        app.config, app.extensions["factcheck.engine"], app.instance_path
+    )
     if app.config["AUTO_MIGRATE"]:
         db.upgrade(app.extensions["factcheck.engine"])
 

@@ -41,9 +41,9 @@ def transaction() -> Iterator[Session]:
 
 def register_commands(app: Flask) -> None:
     """Add every factcheck command to ``app.cli``."""
-    from factcheck.cli import articles, database, exports, sources, users
+    from factcheck.cli import articles, database, exports, jobs, sources, users
 
-    for module in (articles, database, exports, sources, users):
+    for module in (articles, database, exports, jobs, sources, users):
         for command in module.COMMANDS:
             _in_app_context(command)
             app.cli.add_command(command)

@@ -38,6 +38,34 @@ class SnapshotOutcome:
     unchanged: bool = False
     error: str | None = None
 
+    def describe(self) -> str:
+        """One line for people: what fetching or pasting did for this source."""
+        if self.status == "skipped":
+            return f"“{self.source.title}” has no web address; paste its text instead."
+        if self.status != "ok":
+            return (
+                f"Could not fetch “{self.source.title}”: {self.error or self.status}. "
+                "Paste its text instead if the site refuses us."
+            )
+        if self.unchanged:
+            return f"“{self.source.title}” has not changed since the last copy; nothing new saved."
+        return f"Saved a new copy of “{self.source.title}”."
+
+
+def fetch_summary(outcomes: list[SnapshotOutcome]) -> str:
+    """One line for an article's fetch: how many sources with a web address were fetched, and
+    the positions of those that failed."""
+    tried = [o for o in outcomes if o.status != "skipped"]
+    if not tried:
+        return "no source has a web address; archive their text by pasting it"
+    failed = [o for o in tried if o.status != "ok"]
+    new = sum(1 for o in tried if o.snapshot is not None)
+    return (
+        f"fetched {len(tried) - len(failed)} of {len(tried)} sources with a web address "
+        f"({new} new {'copy' if new == 1 else 'copies'})"
+        + (f"; failed: {', '.join(str(o.source.position) for o in failed)}" if failed else "")
+    )
+
 
 def _fits(value: str | None, limit: int) -> str | None:
     """``value`` if the column can hold it whole; a cut URL or ETag would be wrong, so None."""
