@@ -5,9 +5,9 @@ plus a pulse thread per process that
   lost) and sends again messages that were lost;
 - asks for a round of watched-source checks when WATCH_SOURCES_HOURS have passed.
 
-``run_worker`` is ``factcheck worker`` (blocks, stops on Ctrl+C or SIGTERM after the running
-jobs finish); ``start_embedded`` runs the same in threads of the calling process
-(``factcheck serve``).
+``run_worker`` is ``factcheck worker`` (blocks; on SIGTERM it stops once its running jobs
+finish, on Ctrl+C at once: the jobs it interrupts are handed on); ``start_embedded`` runs the
+same in threads of the calling process (``factcheck serve``).
 """
 
 from __future__ import annotations
@@ -112,13 +112,14 @@ def _consumer(queue: JobQueue, threads: int, *, embedded: bool) -> _Consumer:
         max_delay=1.0,  # an idle SQLite queue is polled at least every second
         backoff=1.5,
         worker_type="thread",
+        graceful_signal="TERM",  # what systemd and docker send: let running jobs finish
     )
     consumer.embedded = embedded
     return consumer
 
 
 def run_worker(queue: JobQueue, *, threads: int = 1, watch: bool = True) -> None:
-    """Run a worker until SIGINT or SIGTERM (the running jobs finish first)."""
+    """Run a worker until SIGTERM (the running jobs finish first) or SIGINT (at once)."""
     pulse = Pulse(queue, watch=watch)
     pulse.start()
     try:

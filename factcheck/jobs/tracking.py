@@ -192,7 +192,7 @@ def waiting_since(engine: Engine, seconds: float) -> list[int]:
     with Session(engine) as session:
         return list(
             session.exec(
-                select(Job.id).where(Job.state == JobState.QUEUED, col(Job.queued_at) < cutoff)
+                select(Job.id).where(Job.state == JobState.QUEUED, col(Job.queued_at) <= cutoff)
             ).all()
         )
 
