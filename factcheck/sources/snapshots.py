@@ -1,9 +1,9 @@
 """Archiving sources: fetch them (with factcheck.sources.fetch) or take pasted text, as Snapshots.
 
 Snapshots are immutable. A new one is stored only when the content (sha256 of the fetched body,
-or of the pasted text) differs from the newest snapshot *of the same kind*: re-fetching an
-unchanged page stores nothing, and a pasted text (for a paywalled page) stays the newest until a
-fetch brings something new.
+or of the pasted text) differs from the newest snapshot *of the same kind*, and for a fetched
+page its text too: re-fetching an unchanged page stores nothing, and a pasted text (for a
+paywalled page) stays the newest until a fetch brings something new.
 """
 
 from __future__ import annotations
@@ -106,7 +106,8 @@ def fetch_source(session: Session, source: Source, settings: FetchSettings) -> S
     if result.not_modified:
         return SnapshotOutcome(source, "ok", unchanged=True)
     digest = hashlib.sha256(result.body).hexdigest()
-    if previous is not None and previous.sha256 == digest:
+    # New markup around the same text (an advert, a date) is no new copy worth keeping.
+    if previous is not None and (previous.sha256 == digest or previous.text == result.text):
         return SnapshotOutcome(source, "ok", unchanged=True)
     snapshot = Snapshot(
         source_id=source.id,
