@@ -19,7 +19,12 @@ from factcheck.models import Source
 from factcheck.sources.cited import article_sources
 from factcheck.sources.fetch import FetchSettings
 from factcheck.sources.pagetext import decode_page
-from factcheck.sources.snapshots import SnapshotOutcome, fetch_article_sources, paste_text
+from factcheck.sources.snapshots import (
+    SnapshotOutcome,
+    fetch_article_sources,
+    fetch_summary,
+    paste_text,
+)
 
 
 def _bar(length: int, label: str):
@@ -63,10 +68,7 @@ def fetch_command(article: str) -> None:
     if not tried:
         click.echo("no source has a web address; archive their text with `factcheck paste`")
         return
-    click.echo(
-        f"fetched {len(tried) - len(failed)} of {len(tried)} sources with a web address"
-        + (f"; failed: {', '.join(str(o.source.position) for o in failed)}" if failed else "")
-    )
+    click.echo(fetch_summary(outcomes))
     if tried and len(failed) == len(tried):
         raise click.ClickException("no source could be fetched (see above)")
 

@@ -59,11 +59,8 @@ def fetch_summary(outcomes: list[SnapshotOutcome]) -> str:
     if not tried:
         return "no source has a web address; archive their text by pasting it"
     failed = [o for o in tried if o.status != "ok"]
-    new = sum(1 for o in tried if o.snapshot is not None)
-    return (
-        f"fetched {len(tried) - len(failed)} of {len(tried)} sources with a web address "
-        f"({new} new {'copy' if new == 1 else 'copies'})"
-        + (f"; failed: {', '.join(str(o.source.position) for o in failed)}" if failed else "")
+    return f"fetched {len(tried) - len(failed)} of {len(tried)} sources with a web address" + (
+        f"; failed: {', '.join(str(o.source.position) for o in failed)}" if failed else ""
     )
 
 

@@ -43,7 +43,7 @@ def test_fetch_all_queues_one_job_for_the_article(
     run_jobs()
     job = session.exec(select(Job)).one()
     assert (job.kind, job.state, job.done, job.total) == ("fetch_sources", "done", 1, 1)
-    assert job.result == "fetched 1 of 1 sources with a web address (1 new copy)"
+    assert job.result == "fetched 1 of 1 sources with a web address"
     assert session.exec(select(Snapshot.source_id)).all() == [source.id]
 
 

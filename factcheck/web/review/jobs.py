@@ -34,10 +34,10 @@ def start_job(kind: str, article: Article, page, **params):
         submitted = started[0]
         what = status.label(submitted.job)
         if submitted.created:
-            return f"{what}: queued. Its progress is shown under “Work in progress”."
+            return f"{what}: queued. Its progress is shown under “Background jobs”."
         return (
             f"{what} is already {submitted.job.state} for this article; "
-            "nothing new was started. Its progress is shown under “Work in progress”."
+            "nothing new was started. Its progress is shown under “Background jobs”."
         )
 
     return save(
