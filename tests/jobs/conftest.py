@@ -58,15 +58,13 @@ def queue_backend(request, app_config) -> str:
 
 def worker_env(app, **settings) -> dict[str, str]:
     """The environment of a worker process on the test app's database, instance folder and
-    queue; ``settings`` become FACTCHECK_<NAME> variables."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
+    queue (a short heartbeat, no wait before retries); ``settings`` become FACTCHECK_<NAME>
+    variables."""
+    from tests.test_faults import _cli_env
+
+    env = _cli_env(app)
     env.pop("REDIS_URL", None)
     env.update(
-        DATABASE_URL=app.config["DATABASE_URL"],
-        SECRET_KEY="test-secret",
-        FACTCHECK_INSTANCE=app.instance_path,
-        FACTCHECK_AUTO_MIGRATE="0",
-        FACTCHECK_FETCH_ALLOW_PRIVATE="1",
         FACTCHECK_JOBS_QUEUE_NAME=app.config["JOBS_QUEUE_NAME"],
         FACTCHECK_JOB_RETRY_SECONDS="0",
         FACTCHECK_JOB_HEARTBEAT_SECONDS="0.3",

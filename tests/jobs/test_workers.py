@@ -20,7 +20,12 @@ from sqlmodel import Session, select
 
 from factcheck.models import Job, Snapshot, Source
 from tests.jobs.conftest import ROOT, worker_env
-from tests.test_faults import _complete_snapshots_only, _page, slow_server  # noqa: F401,F811
+from tests.test_faults import (  # noqa: F401,F811
+    _complete_snapshots_only,
+    _page,
+    fast_and_slow_sources,
+    slow_server,
+)
 
 
 def _job(engine, job_id: int) -> Job:
@@ -47,18 +52,7 @@ def test_a_worker_killed_mid_fetch_leaves_whole_snapshots_and_the_job_is_retried
     workers,
 ):
     engine = app.extensions["factcheck.engine"]
-    article = factory.article("Harbour cargo")
-    sources = {
-        name: factory._save(
-            Source(
-                article_id=article.id,
-                position=n,
-                title=name,
-                url=slow_server.url_for(f"/{name.lower()}"),
-            )
-        )
-        for n, name in enumerate(["Fast", "Slow"], start=1)
-    }
+    article, sources = fast_and_slow_sources(factory, slow_server)
     queue = app.extensions["factcheck.jobs"]
     job_id = queue.submit(session, "fetch_sources", user=factory.user(), article=article).job.id
     first = workers.start("--threads", "1")
@@ -185,3 +179,33 @@ def test_a_worker_stops_gracefully_on_sigterm(queue_backend, app, workers):
     worker.send_signal(signal.SIGTERM)
     assert worker.wait(timeout=30) == 0, workers.log(worker)
     assert "Shutting down gracefully" in workers.log(worker)
+
+
+def test_serve_runs_the_jobs_itself(queue_backend, app, session):
+    """The README's one command does everything: `factcheck serve` has a worker inside."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "factcheck", "serve", "--port", str(port)],
+        env=worker_env(app),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        queue = app.extensions["factcheck.jobs"]
+        job_id = queue.submit(session, "ping", user=None).job.id
+        engine = app.extensions["factcheck.engine"]
+        done = _wait_until(
+            lambda: (job := _job(engine, job_id)).state == "done" and job,
+            lambda: "(see the server's output below)",
+        )
+        assert f":{server.pid}:" in done.worker
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert f"background jobs run here, on the {queue_backend} queue" in output
