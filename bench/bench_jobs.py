@@ -1,6 +1,6 @@
 """Background jobs: throughput of the queue and latency of the request that queues a fetch.
 
-    python bench/bench_jobs.py [--pings 300] [--articles 12] [--latency 0.05]
+    python bench/bench_jobs.py [--pings 300] [--articles 12] [--latency 0.05] [--repeat 3]
                                [--queues sqlite,redis] [--database-url URL]
 
 - Throughput, per queue (SQLite file, Redis) with 1 and 2 worker processes (``factcheck
@@ -237,21 +237,25 @@ def timed(app, kind: str, targets: list, user=None) -> float:
 
 
 # --- the two measurements -----------------------------------------------------------------
-def throughput(app, pages, workers: int, pings: int, count: int, first: int) -> dict:
+def throughput(app, pages, workers: int, pings: int, count: int, first: int, repeat: int) -> dict:
     """No-op jobs drained from a full queue; fetch and match jobs given to warm workers (each
     has fetched and matched an article before: the matcher's word lists are loaded once per
-    process, which a long-running worker pays once)."""
+    process, which a long-running worker pays once). The median of ``repeat`` rounds."""
     user = checker(app)
-    noop = drained(app, "ping", [None] * pings, workers)
-    warm, made = articles(app, pages, 2 * workers, first), articles(app, pages, count, first + 99)
+    noop = statistics.median(drained(app, "ping", [None] * pings, workers) for _ in range(repeat))
+    warm = articles(app, pages, 2 * workers, first)
     procs = start_workers(app, workers)
+    fetch, match = [], []
     try:
         timed(app, "fetch_sources", warm, user)
         timed(app, "match_article", warm, user)
-        fetch = timed(app, "fetch_sources", made, user)
-        match = timed(app, "match_article", made, user)
+        for round_ in range(repeat):
+            made = articles(app, pages, count, first + 10 + round_ * count)
+            fetch.append(timed(app, "fetch_sources", made, user))
+            match.append(timed(app, "match_article", made, user))
     finally:
         stop_workers(procs)
+    fetch, match = statistics.median(fetch), statistics.median(match)
     return {"noop": noop, "fetch": fetch, "match": match, "both": 1 / (1 / fetch + 1 / match)}
 
 
@@ -300,6 +304,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=12)
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--queues", default="sqlite,redis")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; their median is shown")
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
     print("command: python bench/bench_jobs.py " + " ".join(sys.argv[1:]))
@@ -320,9 +325,9 @@ def main() -> None:
             try:
                 for workers in (1, 2):
                     rows[(queue, workers)] = throughput(
-                        app, pages, workers, args.pings, args.articles, first
+                        app, pages, workers, args.pings, args.articles, first, args.repeat
                     )
-                    first += 200
+                    first += 20 + args.articles * args.repeat
                     print(f"  {queue} x{workers}: done", file=sys.stderr)
                 median, inline = latency(app, pages, first)
                 first += 200
