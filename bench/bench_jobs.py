@@ -167,7 +167,7 @@ def start_workers(app, count: int) -> list[subprocess.Popen]:
         ]
     try:
         deadline = time.monotonic() + 60
-        while path.read_text().count("Huey consumer started") < count:
+        while path.read_text().count("worker ready") < count:
             if time.monotonic() > deadline:
                 raise SystemExit(f"the workers did not start:\n{path.read_text()}")
             time.sleep(0.05)

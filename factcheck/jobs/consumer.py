@@ -101,6 +101,7 @@ class _Consumer(Consumer):
     def _set_signal_handlers(self):
         if not self.embedded:
             super()._set_signal_handlers()
+            log.info("worker ready (SIGTERM: stop once the running jobs are done)")
 
 
 def _consumer(queue: JobQueue, threads: int, *, embedded: bool) -> _Consumer:

@@ -171,7 +171,7 @@ def test_jobs_ping_says_whether_a_worker_answers(queue_backend, app, workers):
 def test_a_worker_stops_gracefully_on_sigterm(queue_backend, app, workers):
     worker = workers.start("--threads", "1")
     _wait_until(
-        lambda: "Huey consumer started" in workers.log(worker),
+        lambda: "worker ready" in workers.log(worker),
         lambda: workers.log(worker),
         what="the worker to start",
     )
