@@ -91,8 +91,7 @@ def watch_sources(run: JobRun) -> str:
     run.progress(0, len(watched))
     tally = watch.WatchTally()
     for source_id, url in watched:
-        pacer.wait(url)
-        with run.unit() as session:
+        with pacer.turn(url), run.unit() as session:
             source = session.get(Source, source_id)
             if source is not None:
                 tally.add(watch.recheck_source(session, source, settings))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from urllib.parse import urlsplit
@@ -49,7 +50,8 @@ def polite_order(sources: list[Source]) -> list[Source]:
 
 
 class HostPacer:
-    """Keeps requests to one host at least ``seconds`` apart (``wait`` before each)."""
+    """Keeps requests to one host at least ``seconds`` apart, counted from the end of one to
+    the start of the next: ``with pacer.turn(url):`` around each request."""
 
     def __init__(
         self,
@@ -60,16 +62,20 @@ class HostPacer:
         self.seconds, self.clock, self.sleep = seconds, clock, sleep
         self.last: dict[str, float] = {}
 
-    def wait(self, url: str) -> float:
-        """Sleep until ``url``'s host may be asked again; returns the seconds slept."""
+    @contextmanager
+    def turn(self, url: str) -> Iterator[float]:
+        """Wait until ``url``'s host may be asked again (yields the seconds waited), then
+        note when the request in the block ended."""
         host = (urlsplit(url).hostname or "").lower()
         waited = 0.0
         if host in self.last:
             waited = max(0.0, self.last[host] + self.seconds - self.clock())
             if waited:
                 self.sleep(waited)
-        self.last[host] = self.clock()
-        return waited
+        try:
+            yield waited
+        finally:
+            self.last[host] = self.clock()
 
 
 @dataclass

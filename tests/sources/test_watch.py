@@ -58,21 +58,26 @@ def test_polite_order_takes_hosts_in_turn():
     ]
 
 
-def test_host_pacer_waits_only_for_the_same_host():
+def test_host_pacer_waits_only_for_the_same_host_from_the_end_of_its_last_request():
     clock, slept = Clock(100.0), []
 
     def sleep(seconds):
         slept.append(seconds)
         clock.now += seconds
 
+    def request(url, seconds=0.5):
+        with pacer.turn(url) as waited:
+            clock.now += seconds  # the request itself
+        return waited
+
     pacer = HostPacer(5.0, clock=clock, sleep=sleep)
-    assert pacer.wait("https://a.example/1") == 0
+    assert request("https://a.example/1") == 0
     clock.now += 1
-    assert pacer.wait("https://b.example/1") == 0
-    assert pacer.wait("https://A.example/2") == pytest.approx(4.0)
+    assert request("https://b.example/1") == 0
+    assert request("https://A.example/2") == pytest.approx(3.5)  # 5 s after the end, 100.5
     clock.now += 10
-    assert pacer.wait("https://a.example/3") == 0
-    assert slept == [pytest.approx(4.0)]
+    assert request("https://a.example/3") == 0
+    assert slept == [pytest.approx(3.5)]
 
 
 @pytest.mark.parametrize(
