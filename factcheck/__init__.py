@@ -14,7 +14,8 @@ from flask import Flask
 from factcheck import config as settings
 from factcheck import db
 from factcheck.errors import FactcheckError
-from factcheck.jobs.queue import JobQueue
+from factcheck.jobs.broker import JobQueue
+from factcheck.language.identify import use_languages
 from factcheck.review.ratings import RatingScale
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["factcheck.jobs"] = JobQueue(
         app.config, app.extensions["factcheck.engine"], app.instance_path
     )
+    use_languages(app.config["LANGUAGES"])
     if app.config["AUTO_MIGRATE"]:
         db.upgrade(app.extensions["factcheck.engine"])
 

@@ -63,6 +63,8 @@ DEFAULTS: dict = {
     # in production, off in development; 0: off.
     "WATCH_SOURCES_HOURS": None,
     "WATCH_HOST_SECONDS": 5.0,  # at least this long between two requests to one host
+    # Languages of articles and sources (ISO 639-1): language identification chooses among them.
+    "LANGUAGES": ["id", "en"],
 }
 
 # Settings that may come from the environment, with how to read them.

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from factcheck.errors import InputError
+from factcheck.language.identify import identify_language
 from factcheck.models import Article, Claim, Source
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
@@ -37,53 +38,6 @@ BYLINES = [
 ]
 URL_RE = re.compile(r"https?://\S+")
 
-STOPWORDS = {
-    "id": {
-        "yang",
-        "dan",
-        "di",
-        "dengan",
-        "untuk",
-        "dari",
-        "ini",
-        "itu",
-        "dalam",
-        "tidak",
-        "akan",
-        "pada",
-        "adalah",
-        "juga",
-        "ke",
-        "telah",
-        "oleh",
-        "sebagai",
-        "bahwa",
-        "para",
-    },
-    "en": {
-        "the",
-        "and",
-        "of",
-        "to",
-        "in",
-        "is",
-        "that",
-        "for",
-        "with",
-        "on",
-        "as",
-        "was",
-        "by",
-        "it",
-        "are",
-        "from",
-        "has",
-        "have",
-        "be",
-        "which",
-    },
-}
-
 
 @dataclass
 class ParsedSource:
@@ -101,13 +55,6 @@ class ParsedArticle:
     editor: str | None = None
     url: str | None = None
     sources: list[ParsedSource] = field(default_factory=list)
-
-
-def detect_language(text: str) -> str:
-    """``"id"`` or ``"en"``, whichever language's common words the text uses more."""
-    words = re.findall(r"[a-z]+", text.lower())
-    counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
-    return "id" if counts["id"] > counts["en"] else "en"
 
 
 def content_hash(body: str) -> str:
@@ -160,7 +107,7 @@ def parse_article(
     return ParsedArticle(
         title=title or body[:80],
         body=body,
-        language=language or detect_language(body),
+        language=language or identify_language(body),
         url=url,
         author=meta.get("author"),
         editor=meta.get("editor"),

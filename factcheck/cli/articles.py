@@ -8,13 +8,11 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from sqlmodel import select
 
 from factcheck.articles import ingest as ingesting
+from factcheck.articles import lookup
 from factcheck.claimfiles.load import import_path
 from factcheck.cli import transaction, user_errors
-from factcheck.errors import InputError
-from factcheck.models import Article, Claim
 
 
 def _read_document(target: str, title: str | None, language: str | None) -> ingesting.ParsedArticle:
@@ -67,7 +65,7 @@ def ingest_command(
         article, created = ingesting.ingest(
             session, parsed, extract=not no_extract, min_score=min_score, publisher=publisher
         )
-        claims = len(session.exec(select(Claim.id).where(Claim.article_id == article.id)).all())
+        claims = lookup.count_claims(session, article=article)
     if not created:
         click.echo(f"already ingested as {article.slug!r} (id {article.id}); nothing changed")
         return
@@ -122,7 +120,7 @@ def import_command(files: tuple[str, ...], replace: bool) -> None:
 def list_articles() -> None:
     """List the stored articles."""
     with transaction() as session:
-        for article in session.exec(select(Article).order_by(Article.id)).all():
+        for article in lookup.list_articles(session):
             click.echo(f"{article.id:>4}  {article.slug}  [{article.language}]  {article.title}")
 
 
@@ -130,7 +128,7 @@ def import_demo() -> str | None:
     """Import the shipped claim files when the database has no article; returns a message."""
     folder = Path(current_app.config["DEMO_CLAIMS_DIR"] or "")
     with transaction() as session:
-        if session.exec(select(Article.id)).first() is not None or not folder.is_dir():
+        if lookup.has_articles(session) or not folder.is_dir():
             return None
         files = sorted(folder.glob("*.yaml"))
         for path in files:
@@ -175,17 +173,6 @@ def serve(host: str, port: int, debug: bool, no_worker: bool) -> None:
     finally:
         if worker is not None:
             worker.stop()
-
-
-def resolve_article(session, ref: str) -> Article:
-    """An article by slug or id, or InputError."""
-    query = select(Article).where(Article.slug == ref)
-    article = session.exec(query).first()
-    if article is None and ref.isdigit():
-        article = session.get(Article, int(ref))
-    if article is None:
-        raise InputError(f"no article {ref!r} (see `factcheck articles`)")
-    return article
 
 
 COMMANDS = [ingest_command, extract_command, import_command, list_articles, serve]

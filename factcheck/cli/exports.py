@@ -10,15 +10,13 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from sqlmodel import select
 
+from factcheck.articles.lookup import find_article, list_articles
 from factcheck.claimfiles.dump import dump_article
 from factcheck.cli import transaction, user_errors
-from factcheck.cli.articles import resolve_article
 from factcheck.errors import InputError
 from factcheck.export.records import STATUSES, Publisher, Selection
 from factcheck.export.stream import FORMATS, export_chunks
-from factcheck.models import Article
 
 
 @click.command("export")
@@ -64,7 +62,7 @@ def export_command(
         export_claimfiles(article_ref, output)
         return
     with transaction() as session:
-        article_id = resolve_article(session, article_ref).id if article_ref else None
+        article_id = find_article(session, ref=article_ref).id if article_ref else None
         selection = Selection(
             status=status or "verified",
             article_id=article_id,
@@ -109,9 +107,9 @@ def export_claimfiles(article_ref: str | None, output: str) -> None:
     """Every article (or one) as claim files: see ``write_claimfiles``."""
     with transaction() as session:
         if article_ref:
-            articles = [resolve_article(session, article_ref)]
+            articles = [find_article(session, ref=article_ref)]
         else:
-            articles = session.exec(select(Article).order_by(Article.id)).all()
+            articles = list_articles(session)
         texts = {a.slug: dump_article(session, a) for a in articles}
     write_claimfiles(texts, output)
 

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from factcheck.cli import transaction, user_errors
 from factcheck.jobs import consumer, status
-from factcheck.jobs.queue import JobQueue
+from factcheck.jobs.broker import JobQueue
 from factcheck.models import Job
 
 

@@ -8,15 +8,13 @@ from collections.abc import Iterator
 
 import click
 from flask import current_app
-from sqlmodel import select
 
 from factcheck.articles.ingest import read_path
+from factcheck.articles.lookup import find_article
 from factcheck.cli import transaction, user_errors
-from factcheck.cli.articles import resolve_article
 from factcheck.errors import InputError
 from factcheck.matching import suggest
-from factcheck.models import Source
-from factcheck.sources.cited import article_sources
+from factcheck.sources.cited import article_sources, source_at
 from factcheck.sources.fetch import FetchSettings
 from factcheck.sources.pagetext import decode_page
 from factcheck.sources.snapshots import (
@@ -51,7 +49,7 @@ def fetch_command(article: str) -> None:
     """
     settings = FetchSettings.from_config(current_app.config)
     with transaction() as session:
-        found = resolve_article(session, article)
+        found = find_article(session, ref=article)
         total = len(article_sources(session, found))
         with _bar(total, f"fetching {total} sources") as bar:
             outcomes = fetch_article_sources(
@@ -93,17 +91,8 @@ def paste_command(article: str, position: int, file: str) -> None:
     data = sys.stdin.buffer.read() if file == "-" else read_path(file)
     text = decode_page(data)
     with transaction() as session:
-        found = resolve_article(session, article)
-        source = session.exec(
-            select(Source).where(Source.article_id == found.id, Source.position == position)
-        ).first()
-        if source is None:
-            numbers = [s.position for s in article_sources(session, found)]
-            raise InputError(
-                f"{found.slug} has no source {position}; its sources are "
-                f"{', '.join(map(str, numbers)) or 'none'}"
-            )
-        outcome = paste_text(session, source, text)
+        found = find_article(session, ref=article)
+        outcome = paste_text(session, source_at(session, article=found, position=position), text)
     if outcome.unchanged:
         click.echo(f"source {position}: the same text is already archived; nothing changed")
     else:
@@ -135,7 +124,7 @@ def match_command(article: str, top: int, min_score: float | None) -> None:
     Old suggestions are replaced; evidence a checker confirmed or rejected is kept.
     """
     with transaction() as session:
-        found = resolve_article(session, article)
+        found = find_article(session, ref=article)
         total = len(suggest.claims_to_match(session, found))
         with _bar(total, f"matching {total} claims") as bar:
             summary = suggest.match_article(

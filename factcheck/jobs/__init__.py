@@ -6,7 +6,7 @@ says who asked, when, its state (queued, running, done, failed), its progress (n
 one-line result or error, which the pages poll; and the work itself, done by a worker
 (``factcheck worker``, or the one ``factcheck serve`` runs in its own process).
 
-- ``queue``: Huey, on a SQLite file in the instance folder by default, on Redis when
+- ``broker``: Huey, on a SQLite file in the instance folder by default, on Redis when
   REDIS_URL (or JOBS_QUEUE) says so; ``JobQueue.submit`` stores the row and sends its id.
 - ``tracking``: the Job rows; each change of state is one conditional UPDATE, so a job runs
   once even with many workers, and a worker that died is noticed by its silent heartbeat.

@@ -20,7 +20,7 @@ from huey.consumer import Consumer
 from sqlmodel import Session
 
 from factcheck.jobs import tracking
-from factcheck.jobs.queue import JobQueue
+from factcheck.jobs.broker import JobQueue
 from factcheck.models import utcnow
 
 log = logging.getLogger("factcheck.jobs")

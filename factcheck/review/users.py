@@ -9,6 +9,7 @@ The caller commits (a failed login changes the failure count, so it commits too)
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
@@ -43,6 +44,25 @@ def get_user(session: Session, name: str) -> User:
 def list_users(session: Session) -> list[User]:
     """Every user, by name."""
     return list(session.exec(select(User).order_by(User.name)).all())
+
+
+@dataclass
+class People:
+    """Who there is, as pages show them: ``names`` of every user by id (disabled ones too,
+    since old claims and history name them), ``active`` (id, name) pairs by name (whom a
+    claim can be assigned to)."""
+
+    names: dict[int, str]
+    active: list[tuple[int, str]]
+
+
+def people(session: Session) -> People:
+    """Every user's name and the active users, from one query."""
+    rows = session.exec(select(User.id, User.name, User.active).order_by(User.name)).all()
+    return People(
+        names={i: name for i, name, _ in rows},
+        active=[(i, name) for i, name, active in rows if active],
+    )
 
 
 def _check_role(role: str) -> str:

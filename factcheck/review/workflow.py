@@ -16,7 +16,7 @@ from __future__ import annotations
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from factcheck.errors import PermissionDenied, StaleClaim, TransitionError
+from factcheck.errors import InputError, PermissionDenied, StaleClaim, TransitionError
 from factcheck.models import Claim, ClaimStatus, ReviewEvent, Role, User, utcnow
 from factcheck.review.ratings import RatingScale
 
@@ -39,6 +39,7 @@ def has_role(user: User | None, role: str) -> bool:
 
 
 def require(user: User | None, role: str, action: str) -> None:
+    """PermissionDenied ("<action> needs the <role> role") unless ``has_role(user, role)``."""
     if not has_role(user, role):
         raise PermissionDenied(f"{action} needs the {role} role")
 
@@ -273,3 +274,28 @@ def assign(
     claim.assignee_id = assignee.id if assignee else None
     session.add(claim)
     return claim
+
+
+def assign_to(
+    session: Session,
+    claim: Claim,
+    assignee_id: str,
+    *,
+    user: User,
+    expected_version: int,
+    request_id: str | None = None,
+) -> Claim:
+    """Assign the claim to the user whose id is ``assignee_id`` as a form sends it ("" for
+    nobody). InputError unless it names an active user; otherwise as ``assign``."""
+    require(user, Role.CHECKER, "assigning claims")
+    assignee = session.get(User, int(assignee_id)) if assignee_id.isdigit() else None
+    if assignee_id and (assignee is None or not assignee.active):
+        raise InputError("choose an active user to assign the claim to")
+    return assign(
+        session,
+        claim,
+        assignee,
+        user=user,
+        expected_version=expected_version,
+        request_id=request_id,
+    )

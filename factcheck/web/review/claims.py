@@ -7,10 +7,11 @@ from collections.abc import Callable
 from flask import abort, current_app, render_template, request, url_for
 from sqlmodel import Session
 
-from factcheck.errors import InputError
 from factcheck.models import Evidence, User
 from factcheck.review import editing, workflow
 from factcheck.review import evidence as evidence_review
+from factcheck.review.claimpage import load_claim_page
+from factcheck.review.users import people
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.auth.routes import safe_next
@@ -26,7 +27,8 @@ def scale():
 def claim_page(claim, **submitted) -> str:
     """The claim page; ``submitted`` forms (after an error) replace the fresh ones."""
     return render_template(
-        "review/claim.html", **claim_context(get_session(), claim, me(), scale(), submitted)
+        "review/claim.html",
+        **claim_context(load_claim_page(get_session(), claim=claim), me(), scale(), submitted),
     )
 
 
@@ -52,7 +54,7 @@ def _run(
     if isinstance(form, f.VerdictForm):
         form.verdict.choices = f.options(scale().choices())
     if isinstance(form, f.AssignForm):
-        form.assignee.choices = assignee_choices(get_session())
+        form.assignee.choices = assignee_choices(people(get_session()))
     if not form.validate_on_submit():
         return claim_page(claim, **{name: form}), 400
     return save(
@@ -185,12 +187,12 @@ def restore(claim_id: int):
 @bp.post("/claims/<int:claim_id>/assign")
 def assign(claim_id: int):
     def change(session, user, form):
-        value = form.assignee.data or ""
-        assignee = session.get(User, int(value)) if value.isdigit() else None
-        if value and (assignee is None or not assignee.active):
-            raise InputError("choose an active user to assign the claim to")
-        workflow.assign(
-            session, get_claim_or_404(claim_id), assignee, user=user, **_versioned(form)
+        workflow.assign_to(
+            session,
+            get_claim_or_404(claim_id),
+            form.assignee.data or "",
+            user=user,
+            **_versioned(form),
         )
 
     back = safe_next(request.form["next"]) if request.form.get("next") else None

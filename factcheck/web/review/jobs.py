@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import current_app, jsonify, render_template, url_for
 
 from factcheck.jobs import status
-from factcheck.jobs.queue import JobQueue
+from factcheck.jobs.broker import JobQueue
 from factcheck.jobs.tracking import Submitted
 from factcheck.models import Article, Job
 from factcheck.sources import changes
