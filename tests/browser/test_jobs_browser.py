@@ -29,8 +29,9 @@ def worker(live_app):
 
 
 @pytest.fixture
-def slow_source(httpserver):
-    """A source page that takes two seconds to answer."""
+def slow_source(app_config, httpserver):
+    """A source page that takes two seconds to answer (the app waits for it up to ten)."""
+    app_config["FETCH_TIMEOUT"] = (5.0, 10.0)
     answered = threading.Event()
 
     def slow(_request):
@@ -47,7 +48,7 @@ def slow_source(httpserver):
 
 
 def test_fetch_all_and_match_run_in_the_background_and_the_page_follows_them(
-    server, worker, new_page, factory, slow_source, screenshot
+    slow_source, server, worker, new_page, factory, screenshot
 ):
     url, answered = slow_source
     factory.user("siti", "checker", "siti-pw-123")
