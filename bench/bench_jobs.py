@@ -309,8 +309,9 @@ def main() -> None:
     args = parser.parse_args()
     print("command: python bench/bench_jobs.py " + " ".join(sys.argv[1:]))
     print(
-        f"cores: {os.cpu_count()}; database: {args.database_url or 'SQLite file'}; "
-        f"page latency {args.latency * 1000:.0f} ms"
+        f"cores: {os.cpu_count()} (load average {os.getloadavg()[0]:.1f} at the start: the "
+        f"machine is shared); database: {args.database_url or 'SQLite file'}; "
+        f"page latency {args.latency * 1000:.0f} ms; median of {args.repeat} rounds"
     )
     pages = Pages(args.latency)
     rows, first = {}, 0
