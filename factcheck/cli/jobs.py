@@ -6,15 +6,17 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
-from sqlmodel import Session
 
 from factcheck.cli import transaction, user_errors
-from factcheck.jobs import consumer, status
-from factcheck.jobs.broker import JobQueue
-from factcheck.models import Job
+
+if TYPE_CHECKING:
+    from factcheck.jobs.broker import JobQueue
+
+# The domain layer is imported inside the commands: `factcheck --help` loads this module.
 
 
 def _queue() -> JobQueue:
@@ -43,6 +45,8 @@ def worker_command(threads: int, burst: bool, no_watch: bool) -> None:
     the queue; each job runs once. Jobs of a worker that dies are handed on after
     JOB_STALE_SECONDS.
     """
+    from factcheck.jobs import consumer
+
     queue = _queue()
     if burst:
         click.echo(f"worker: ran {queue.run_pending()} jobs from the {queue.describe()}")
@@ -68,6 +72,8 @@ def jobs_group(context: click.Context, limit: int) -> None:
     """List the newest jobs (id, state, progress, kind, result)."""
     if context.invoked_subcommand is not None:
         return
+    from factcheck.jobs import status
+
     with transaction() as session:
         for job in status.recent_jobs(session, limit):
             progress = f"{job.done}/{job.total}" if job.total else "-"
@@ -81,6 +87,10 @@ def jobs_group(context: click.Context, limit: int) -> None:
 @user_errors
 def ping_command(timeout: float) -> None:
     """Check that a worker answers: queue a job that does nothing and wait for it."""
+    from sqlmodel import Session
+
+    from factcheck.models import Job
+
     queue = _queue()
     with Session(queue.engine, expire_on_commit=False) as session:
         job = queue.submit(session, "ping", user=None).job

@@ -8,6 +8,7 @@ one-line result or error, which the pages poll; and the work itself, done by a w
 
 - ``broker``: Huey, on a SQLite file in the instance folder by default, on Redis when
   REDIS_URL (or JOBS_QUEUE) says so; ``JobQueue.submit`` stores the row and sends its id.
+- ``backend``: which queue the settings choose (checked when the app starts).
 - ``tracking``: the Job rows; each change of state is one conditional UPDATE, so a job runs
   once even with many workers, and a worker that died is noticed by its silent heartbeat.
 - ``runner``: the registry of job kinds and ``execute``: retries (JOB_MAX_ATTEMPTS), errors.

@@ -24,6 +24,7 @@ from sqlmodel import Session
 
 from factcheck.errors import InputError
 from factcheck.jobs import kinds, runner, tracking
+from factcheck.jobs.backend import queue_kind
 from factcheck.jobs.tracking import Submitted
 from factcheck.models import Article, JobState, Role, User, utcnow
 from factcheck.review import workflow
@@ -31,18 +32,6 @@ from factcheck.review import workflow
 log = logging.getLogger("factcheck.jobs")
 SQLITE_FILE = "jobs.sqlite3"
 assert kinds.KINDS is runner.KINDS  # importing kinds registers every job kind
-
-
-def queue_kind(config: Mapping) -> str:
-    """ "redis" or "sqlite": JOBS_QUEUE if set, else redis when REDIS_URL is set."""
-    chosen = (config.get("JOBS_QUEUE") or "").strip().lower()
-    if not chosen:
-        return "redis" if config.get("REDIS_URL") else "sqlite"
-    if chosen not in ("redis", "sqlite"):
-        raise InputError(f'JOBS_QUEUE must be "sqlite" or "redis", not {chosen!r}')
-    if chosen == "redis" and not config.get("REDIS_URL"):
-        raise InputError('JOBS_QUEUE is "redis" but REDIS_URL is not set')
-    return chosen
 
 
 class JobQueue:
