@@ -63,23 +63,24 @@ class FactcheckApp(Flask):
 
 
 class _Extensions(dict):
-    """``app.extensions``, building the database engine on first use.
+    """``app.extensions``, building the database engine and the job queue on first use.
 
     Importing SQLAlchemy is most of a command's start-up, and most commands never touch the
-    database: ``app.extensions["factcheck.engine"]`` is made when first read.
+    database: ``app.extensions["factcheck.engine"]`` (and "factcheck.jobs", which needs it)
+    is made when first read.
     """
 
-    def __init__(self, build_engine: Callable[[], object]):
+    def __init__(self, builders: dict[str, Callable[[], object]]):
         super().__init__()
-        self._build_engine = build_engine
-        self._lock = threading.Lock()
+        self._builders = builders
+        self._lock = threading.RLock()  # the job queue's builder reads the engine
 
     def __missing__(self, key: str):
-        if key != "factcheck.engine":
+        if key not in self._builders:
             raise KeyError(key)
         with self._lock:  # two first requests at once still make one engine
             if key not in self:
-                self[key] = self._build_engine()
+                self[key] = self._builders[key]()
             return dict.__getitem__(self, key)
 
 
@@ -87,6 +88,12 @@ def _make_engine(url: str, migrate: bool):
     from factcheck import db
 
     return db.make_engine(url, migrate=migrate)
+
+
+def _make_job_queue(app: Flask):
+    from factcheck.jobs.broker import JobQueue
+
+    return JobQueue(app.config, app.extensions["factcheck.engine"], app.instance_path)
 
 
 def _set_up_web(app: Flask) -> None:
@@ -113,6 +120,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Imported here, not above: `factcheck --help` imports this package and needs none of it.
     from factcheck import config as settings
     from factcheck.errors import FactcheckError
+    from factcheck.jobs.backend import queue_kind
     from factcheck.language.identify import use_languages
     from factcheck.review.ratings import RatingScale
 
@@ -138,10 +146,14 @@ def create_app(test_config: dict | None = None) -> Flask:
             app.instance_path, "factcheck.sqlite3"
         )
     app.config["SESSION_COOKIE_SECURE"] = bool(app.config["PRODUCTION"])
+    queue_kind(app.config)  # a bad JOBS_QUEUE or REDIS_URL stops the start, with its reason
     app.extensions = _Extensions(
-        functools.partial(
-            _make_engine, app.config["DATABASE_URL"], bool(app.config["AUTO_MIGRATE"])
-        )
+        {
+            "factcheck.engine": functools.partial(
+                _make_engine, app.config["DATABASE_URL"], bool(app.config["AUTO_MIGRATE"])
+            ),
+            "factcheck.jobs": functools.partial(_make_job_queue, app),
+        }
     )
     app.extensions["factcheck.ratings"] = RatingScale(app.config["RATING_SCALE"])
     use_languages(app.config["LANGUAGES"])

@@ -56,6 +56,19 @@ DEFAULTS: dict = {
     # How many reverse proxies sit in front of the app: their X-Forwarded-For/-Proto/-Host
     # are trusted (client addresses for rate limits, https for secure cookies). 0: none.
     "TRUSTED_PROXIES": 0,
+    # The job queue (factcheck/jobs). None: Redis when REDIS_URL is set, else a SQLite file in
+    # the instance folder; "sqlite" or "redis" to choose.
+    "JOBS_QUEUE": None,
+    "REDIS_URL": None,  # e.g. redis://127.0.0.1:6379/0
+    "JOBS_QUEUE_NAME": "factcheck",  # the queue's name (its key prefix in Redis)
+    "JOB_MAX_ATTEMPTS": 3,  # a job that fails (or whose worker dies) this often stops
+    "JOB_RETRY_SECONDS": 30.0,  # wait before retrying a job that failed
+    "JOB_HEARTBEAT_SECONDS": 5.0,  # how often a worker says it is still running a job
+    "JOB_STALE_SECONDS": 60.0,  # silence after which a running job's worker is taken for dead
+    # Re-fetch the cited sources of published claims this often (hours); None: every 24 hours
+    # in production, off in development; 0: off.
+    "WATCH_SOURCES_HOURS": None,
+    "WATCH_HOST_SECONDS": 5.0,  # at least this long between two requests to one host
     # Languages of articles and sources (ISO 639-1): language identification chooses among them.
     "LANGUAGES": ["id", "en"],
 }
@@ -73,16 +86,27 @@ ENVIRONMENT = {
     "AUTO_MIGRATE": lambda v: v.lower() in ("1", "true", "yes"),
     "FETCH_ALLOW_PRIVATE": lambda v: v.lower() in ("1", "true", "yes"),
     "EMBEDDING_MODEL": str,
+    "REDIS_URL": str,
+    "JOBS_QUEUE": str,
+    "JOBS_QUEUE_NAME": str,
+    "JOB_MAX_ATTEMPTS": int,
+    "JOB_RETRY_SECONDS": float,
+    "JOB_HEARTBEAT_SECONDS": float,
+    "JOB_STALE_SECONDS": float,
+    "WATCH_SOURCES_HOURS": float,
+    "WATCH_HOST_SECONDS": float,
 }
 
 
+UNPREFIXED = ("DATABASE_URL", "SECRET_KEY", "REDIS_URL")
+
+
 def from_environment(prefix: str = "FACTCHECK_") -> dict:
-    """Settings found in the environment: DATABASE_URL and SECRET_KEY as is, others prefixed."""
+    """Settings found in the environment: DATABASE_URL, SECRET_KEY and REDIS_URL as is, others
+    prefixed."""
     found = {}
     for name, parse in ENVIRONMENT.items():
-        for env_name in (
-            (prefix + name, name) if name in ("DATABASE_URL", "SECRET_KEY") else (prefix + name,)
-        ):
+        for env_name in (prefix + name, name) if name in UNPREFIXED else (prefix + name,):
             if os.environ.get(env_name):
                 found[name] = parse(os.environ[env_name])
                 break

@@ -31,6 +31,13 @@ class Role(StrEnum):
     CHECKER = "checker"
 
 
+class JobState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
 class EvidenceState(StrEnum):
     SUGGESTED = "suggested"
     CONFIRMED = "confirmed"
@@ -224,3 +231,45 @@ class ReferenceFactCheck(SQLModel, table=True):
     language: str | None = Field(default=None, max_length=16)
     raw: str = Field(sa_column=_text(nullable=False))  # the ClaimReview object as JSON
     imported_at: datetime = Field(default_factory=utcnow)
+
+
+# --- work done outside the web request ----------------------------------------------------
+class Job(SQLModel, table=True):
+    """One piece of background work (factcheck/jobs): who asked, when, how far it got, and how
+    it ended. The queue (Huey) carries only the id; everything a page shows is here."""
+
+    __table_args__ = (Index("ix_job_state_heartbeat", "state", "heartbeat_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40)
+    article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
+    params: str = Field(default="{}", sa_column=_text(nullable=False))  # JSON keyword arguments
+    # Set while queued or running, NULL after: the unique index lets one such job exist at a time
+    # (a second click on "Match" finds the first one instead of starting another).
+    active_key: str | None = Field(default=None, max_length=120, unique=True)
+    state: str = Field(default=JobState.QUEUED, max_length=16)
+    requested_by_id: int | None = Field(default=None, foreign_key="user.id")  # None: the system
+    requested_at: datetime = Field(default_factory=utcnow)
+    queued_at: datetime = Field(default_factory=utcnow)  # last put on the queue (retries too)
+    started_at: datetime | None = None
+    heartbeat_at: datetime | None = None  # the running worker's last sign of life
+    finished_at: datetime | None = None
+    attempts: int = 0
+    worker: str | None = Field(default=None, max_length=120)  # host:pid:thread of the last run
+    done: int = 0  # progress: units done of ``total``
+    total: int | None = None
+    result: str | None = Field(default=None, max_length=500)  # one line: the outcome or error
+
+
+class SourceChange(SQLModel, table=True):
+    """A watched source whose text changed after a claim relying on it was published: the
+    claim waits in the editors' queue until one of them has looked at the change."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    source_id: int = Field(foreign_key="source.id")
+    before_snapshot_id: int = Field(foreign_key="snapshot.id")
+    after_snapshot_id: int = Field(foreign_key="snapshot.id")
+    detected_at: datetime = Field(default_factory=utcnow)
+    reviewed_at: datetime | None = Field(default=None, index=True)
+    reviewed_by_id: int | None = Field(default=None, foreign_key="user.id")

@@ -106,6 +106,13 @@ def runner(app):
 
 
 @pytest.fixture
+def run_jobs(app):
+    """Run the jobs waiting on the test app's queue (its SQLite file in the test's instance
+    folder) in this thread, as ``factcheck worker --burst`` does; returns how many ran."""
+    return app.extensions["factcheck.jobs"].run_pending
+
+
+@pytest.fixture
 def session(app):
     """A session on the test database; tests commit what they build."""
     with Session(app.extensions["factcheck.engine"], expire_on_commit=False) as s:

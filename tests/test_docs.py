@@ -58,4 +58,4 @@ def test_ci_runs_exactly_the_readme_test_command_and_the_wheel_check():
 
 def test_production_install_names_the_extras():
     production = README.split("## Running in production", 1)[1].split("\n## ", 1)[0]
-    assert "pip install '.[postgres,server]'" in production
+    assert "pip install '.[postgres,server,redis]'" in production

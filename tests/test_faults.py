@@ -242,6 +242,23 @@ def slow_server():
         server.stop()
 
 
+def fast_and_slow_sources(factory, server) -> tuple[Article, dict[str, Source]]:
+    """An article citing the slow server's /fast and /slow pages, its sources by name."""
+    article = factory.article("Harbour cargo")
+    sources = {
+        name: factory._save(
+            Source(
+                article_id=article.id,
+                position=n,
+                title=name,
+                url=server.url_for(f"/{name.lower()}"),
+            )
+        )
+        for n, name in enumerate(["Fast", "Slow"], start=1)
+    }
+    return article, sources
+
+
 def _complete_snapshots_only(session: Session, sources: dict[str, Source]) -> dict[str, int]:
     """Snapshots per source name, failing on any snapshot that is not a whole page."""
     found = {}
@@ -258,18 +275,7 @@ def _complete_snapshots_only(session: Session, sources: dict[str, Source]) -> di
 def test_killed_fetch_keeps_only_complete_snapshots_and_next_fetch_succeeds(
     app, session, factory, slow_server
 ):
-    article = factory.article("Harbour cargo")
-    sources = {
-        name: factory._save(
-            Source(
-                article_id=article.id,
-                position=n,
-                title=name,
-                url=slow_server.url_for(f"/{name.lower()}"),
-            )
-        )
-        for n, name in enumerate(["Fast", "Slow"], start=1)
-    }
+    article, sources = fast_and_slow_sources(factory, slow_server)
     before_rows = _rows_per_table(app.extensions["factcheck.engine"])
 
     process = _start(app, "fetch", article.slug)

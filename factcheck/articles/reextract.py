@@ -21,6 +21,14 @@ class Reextraction:
     unchanged: int = 0
     skipped: int = 0  # proposals overlapping a claim someone has worked on
 
+    def describe(self) -> str:
+        """One line for people: what re-running extraction did."""
+        return (
+            f"Extraction re-run: {len(self.added)} claims added, {len(self.replaced)} "
+            f"replaced, {self.unchanged} unchanged, {self.skipped} skipped because they "
+            "overlap claims someone has worked on."
+        )
+
 
 def untouched(session: Session, claim: Claim) -> bool:
     """True for a proposal nobody has worked on: unverified, never saved, only created by the

@@ -24,9 +24,11 @@ from factcheck.models import (
     Claim,
     ErrorReport,
     Evidence,
+    Job,
     ReviewEvent,
     Snapshot,
     Source,
+    SourceChange,
     User,
 )
 
@@ -236,9 +238,12 @@ def delete_article(session: Session, article: Article) -> None:
         .where(ErrorReport.article_id == article.id)
         .values(article_id=None, claim_id=None)
     )
+    # So does the record of work done on it (jobs), without the link.
+    session.execute(update(Job).where(Job.article_id == article.id).values(article_id=None))
     source_ids = session.exec(select(Source.id).where(Source.article_id == article.id)).all()
     for model, column, ids in (
         (Evidence, Evidence.claim_id, claim_ids),
+        (SourceChange, SourceChange.claim_id, claim_ids),
         (ReviewEvent, ReviewEvent.claim_id, claim_ids),
         (Claim, Claim.article_id, [article.id]),
         (Snapshot, Snapshot.source_id, source_ids),

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 # factcheck/cli/<name>.py, each with a COMMANDS list.
-COMMAND_MODULES = ("articles", "sources", "exports", "users", "database")
+COMMAND_MODULES = ("articles", "sources", "exports", "users", "database", "jobs")
 
 
 def user_errors(command: Callable) -> Callable:

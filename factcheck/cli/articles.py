@@ -153,24 +153,39 @@ def import_demo() -> str | None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
 @click.option("--debug", is_flag=True)
+@click.option(
+    "--no-worker", is_flag=True, help="Run no worker in this process (`factcheck worker` does)."
+)
 @user_errors
-def serve(host: str, port: int, debug: bool) -> None:
-    """Run the development server (imports the demo article into an empty database)."""
+def serve(host: str, port: int, debug: bool, no_worker: bool) -> None:
+    """Run the development server (imports the demo article into an empty database), with a
+    worker for background jobs in the same process."""
     message = import_demo()
     if message:
         click.echo(message)
     from werkzeug.serving import run_simple
 
+    from factcheck.jobs.consumer import start_embedded
+
+    queue = current_app.extensions["factcheck.jobs"]
+    worker = None if no_worker else start_embedded(queue, threads=2)
     # Not app.run(): Flask ignores that inside its own CLI.
-    click.echo(f"serving on http://{host}:{port}/ (development server; Ctrl+C to stop)")
-    run_simple(
-        host,
-        port,
-        current_app._get_current_object(),
-        use_debugger=debug,
-        use_reloader=False,
-        threaded=True,
+    click.echo(
+        f"serving on http://{host}:{port}/ (development server; Ctrl+C to stop)"
+        + ("" if no_worker else f"; background jobs run here, on the {queue.describe()}")
     )
+    try:
+        run_simple(
+            host,
+            port,
+            current_app._get_current_object(),
+            use_debugger=debug,
+            use_reloader=False,
+            threaded=True,
+        )
+    finally:
+        if worker is not None:
+            worker.stop()
 
 
 COMMANDS = [ingest_command, extract_command, import_command, list_articles, serve]

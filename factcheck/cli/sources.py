@@ -71,7 +71,7 @@ def fetch_command(article: str) -> None:
     from factcheck.articles.lookup import find_article
     from factcheck.sources.cited import article_sources
     from factcheck.sources.fetch import FetchSettings
-    from factcheck.sources.snapshots import fetch_article_sources
+    from factcheck.sources.snapshots import fetch_article_sources, fetch_summary
 
     settings = FetchSettings.from_config(current_app.config)
     with transaction() as session:
@@ -93,10 +93,7 @@ def fetch_command(article: str) -> None:
     if not tried:
         click.echo("no source has a web address; archive their text with `factcheck paste`")
         return
-    click.echo(
-        f"fetched {len(tried) - len(failed)} of {len(tried)} sources with a web address"
-        + (f"; failed: {', '.join(str(o.source.position) for o in failed)}" if failed else "")
-    )
+    click.echo(fetch_summary(outcomes))
     if tried and len(failed) == len(tried):
         raise click.ClickException("no source could be fetched (see above)")
 

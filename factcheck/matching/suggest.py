@@ -84,6 +84,15 @@ class MatchSummary:
         """Claims that no passage supports."""
         return [c for c in self.claims if c.best_score is None]
 
+    def describe(self) -> str:
+        """One line for people: what matching found and stored."""
+        claims = f"{len(self.claims)} claim{'' if len(self.claims) == 1 else 's'}"
+        return (
+            f"Matched {claims} against {self.passages} passages: {self.stored} suggestions "
+            f"stored, {len(self.unsupported)} claims without a supporting passage. "
+            "See each claim's evidence."
+        )
+
 
 def claims_to_match(session: Session, article: Article) -> list[Claim]:
     """The article's claims that are not deleted, in article order."""

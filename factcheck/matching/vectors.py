@@ -67,9 +67,15 @@ def _stored(session: Session, piece: Piece, model: str) -> PassageVectors | None
 def _store(
     session: Session, piece: Piece, model: Embedder, progress: Callable[[int], None] | None
 ) -> PassageVectors:
-    """Embed a piece and store it, replacing the source's rows for the same snapshot (any
-    model: a newsroom that changed its model has no use for the old vectors)."""
-    vectors = embed_in_batches(model, piece.texts, progress)
+    """Embed a piece and store it (see ``_replace``)."""
+    return _replace(session, piece, model, embed_in_batches(model, piece.texts, progress))
+
+
+def _replace(
+    session: Session, piece: Piece, model: Embedder, vectors: np.ndarray
+) -> PassageVectors:
+    """Store a piece's vectors, replacing the source's rows for the same snapshot (any model:
+    a newsroom that changed its model has no use for the old vectors)."""
     same = (
         PassageVectors.snapshot_id == piece.snapshot_id
         if piece.snapshot_id is not None
@@ -118,7 +124,17 @@ def embed_source(
     Returns how many passages were embedded (0: all were current). ``progress(n)`` is called
     after each batch of n passages. The caller commits.
     """
-    return sum(_current(session, piece, model, progress)[1] for piece in pieces(session, source))
+    stale = [
+        piece
+        for piece in pieces(session, source)
+        if (row := _stored(session, piece, model.name)) is None or row.digest != piece.digest
+    ]
+    # Every piece is embedded before the first write: the write (on SQLite, the database's one
+    # write lock) is short and never spans the slow part, so job heartbeats are not held up.
+    computed = [(piece, embed_in_batches(model, piece.texts, progress)) for piece in stale]
+    for piece, vectors in computed:
+        _replace(session, piece, model, vectors)
+    return sum(len(piece.texts) for piece in stale)
 
 
 def pieces(session: Session, source: Source) -> list[Piece]:

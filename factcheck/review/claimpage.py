@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from factcheck.matching.hints import Hint, hint_of
 from factcheck.models import Article, Claim, Evidence, ReviewEvent, Source, User
+from factcheck.review.hints import Hint, hint_of
 from factcheck.review.users import People, people
 
 RECENT_EVENTS = 5
@@ -29,7 +29,7 @@ class ClaimPage:
     evidence: list[tuple[Evidence, Source | None]]
     events: list[ReviewEvent]
     people: People
-    hint: Hint  # what the evidence says, in one line (factcheck.matching.hints)
+    hint: Hint  # what the evidence says, in one line (factcheck.review.hints)
 
 
 @dataclass

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import exists, false
 from sqlmodel import Session, select
 
-from factcheck.matching.hints import Hint, claim_hints
 from factcheck.models import Article, Claim, Evidence, EvidenceState, User
+from factcheck.review.hints import Hint, claim_hints
 from factcheck.review.pagination import Page, paginate
 from factcheck.review.search import claim_text_filter
 from factcheck.review.users import People, people

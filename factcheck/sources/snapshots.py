@@ -1,9 +1,9 @@
 """Archiving sources: fetch them (with factcheck.sources.fetch) or take pasted text, as Snapshots.
 
 Snapshots are immutable. A new one is stored only when the content (sha256 of the fetched body,
-or of the pasted text) differs from the newest snapshot *of the same kind*: re-fetching an
-unchanged page stores nothing, and a pasted text (for a paywalled page) stays the newest until a
-fetch brings something new.
+or of the pasted text) differs from the newest snapshot *of the same kind*, and for a fetched
+page its text too: re-fetching an unchanged page stores nothing, and a pasted text (for a
+paywalled page) stays the newest until a fetch brings something new.
 """
 
 from __future__ import annotations
@@ -37,6 +37,31 @@ class SnapshotOutcome:
     snapshot: Snapshot | None = None
     unchanged: bool = False
     error: str | None = None
+
+    def describe(self) -> str:
+        """One line for people: what fetching or pasting did for this source."""
+        if self.status == "skipped":
+            return f"“{self.source.title}” has no web address; paste its text instead."
+        if self.status != "ok":
+            return (
+                f"Could not fetch “{self.source.title}”: {self.error or self.status}. "
+                "Paste its text instead if the site refuses us."
+            )
+        if self.unchanged:
+            return f"“{self.source.title}” has not changed since the last copy; nothing new saved."
+        return f"Saved a new copy of “{self.source.title}”."
+
+
+def fetch_summary(outcomes: list[SnapshotOutcome]) -> str:
+    """One line for an article's fetch: how many sources with a web address were fetched, and
+    the positions of those that failed."""
+    tried = [o for o in outcomes if o.status != "skipped"]
+    if not tried:
+        return "no source has a web address; archive their text by pasting it"
+    failed = [o for o in tried if o.status != "ok"]
+    return f"fetched {len(tried) - len(failed)} of {len(tried)} sources with a web address" + (
+        f"; failed: {', '.join(str(o.source.position) for o in failed)}" if failed else ""
+    )
 
 
 def _fits(value: str | None, limit: int) -> str | None:
@@ -78,7 +103,8 @@ def fetch_source(session: Session, source: Source, settings: FetchSettings) -> S
     if result.not_modified:
         return SnapshotOutcome(source, "ok", unchanged=True)
     digest = hashlib.sha256(result.body).hexdigest()
-    if previous is not None and previous.sha256 == digest:
+    # New markup around the same text (an advert, a date) is no new copy worth keeping.
+    if previous is not None and (previous.sha256 == digest or previous.text == result.text):
         return SnapshotOutcome(source, "ok", unchanged=True)
     snapshot = Snapshot(
         source_id=source.id,

@@ -11,9 +11,9 @@ from sqlmodel import select
 
 from factcheck.matching import vectors
 from factcheck.matching.embedding import background, embedder
-from factcheck.matching.hints import article_coverage, claim_hints
 from factcheck.matching.suggest import match_article
 from factcheck.models import Evidence, PassageVectors, Snapshot, Source
+from factcheck.review.hints import article_coverage, claim_hints
 from factcheck.review.queue import QueueFilters, find_claims
 from factcheck.sources import passages as passage_module
 from factcheck.sources.snapshots import paste_text

@@ -7,7 +7,7 @@ fails ``test_every_route_has_an_access_rule``, so nobody ships a page without de
 import pytest
 from sqlmodel import select
 
-from factcheck.models import ErrorReport, Evidence, Source, User
+from factcheck.models import ErrorReport, Evidence, Job, Snapshot, Source, SourceChange, User
 
 PUBLIC, LOGIN, EDITOR = "everyone", "logged in", "editor"
 ROLES = ["anonymous", "disabled", "checker", "editor", "admin"]
@@ -58,6 +58,13 @@ ACCESS = {
     ("POST", "/review/evidence/<int:evidence_id>/state"): LOGIN,
     ("POST", "/review/sources/<int:source_id>/fetch"): LOGIN,
     ("POST", "/review/sources/<int:source_id>/paste"): LOGIN,
+    # background jobs: started by buttons, polled as JSON, listed
+    ("POST", "/review/articles/<slug>/fetch"): LOGIN,
+    ("GET", "/review/jobs"): LOGIN,
+    ("GET", "/review/jobs/<int:job_id>"): LOGIN,
+    # the editors' queue of sources that changed after publication (closing it: editors)
+    ("GET", "/review/source-changes"): LOGIN,
+    ("POST", "/review/source-changes/<int:change_id>/reviewed"): EDITOR,
 }
 
 
@@ -97,7 +104,20 @@ def world(factory, session):
     session.commit()
     evidence = Evidence(claim_id=claim.id, source_id=source.id, passage="Opened 1990.")
     report = ErrorReport(article_id=article.id, message="Typo in the verdict.")
-    session.add_all([evidence, report])
+    job = Job(kind="match_article", article_id=article.id, requested_by_id=author.id)
+    before, after = (
+        Snapshot(source_id=source.id, sha256=str(n), text=f"Opened {year}.")
+        for n, year in enumerate((1990, 1991))
+    )
+    session.add_all([evidence, report, job, before, after])
+    session.commit()
+    change = SourceChange(
+        claim_id=claim.id,
+        source_id=source.id,
+        before_snapshot_id=before.id,
+        after_snapshot_id=after.id,
+    )
+    session.add(change)
     session.commit()
     return {
         "slug": article.slug,
@@ -107,6 +127,8 @@ def world(factory, session):
         "evidence_id": evidence.id,
         "source_id": source.id,
         "report_id": report.id,
+        "job_id": job.id,
+        "change_id": change.id,
     }
 
 
@@ -212,7 +234,7 @@ def test_the_nav_shows_the_workspace_only_to_people_logged_in(client, auth):
 
 
 def test_refused_posts_change_nothing(client, world, session):
-    from factcheck.models import Claim, ReviewEvent, Snapshot
+    from factcheck.models import Claim, ReviewEvent
 
     def state():
         session.expire_all()
@@ -221,6 +243,8 @@ def test_refused_posts_change_nothing(client, world, session):
             [(c.text, c.status, c.version, c.deleted_at) for c in session.exec(select(Claim))],
             session.exec(select(Source.id)).all(),
             session.exec(select(Snapshot.id)).all(),
+            [(j.id, j.state) for j in session.exec(select(Job))],
+            [(c.id, c.reviewed_at) for c in session.exec(select(SourceChange))],
         )
 
     before = state()

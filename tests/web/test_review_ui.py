@@ -429,16 +429,19 @@ def test_split_and_merge_from_the_pages(client, auth, session, factory, article)
     assert session.get(Claim, parts[1].id).deleted_at is not None
 
 
-def test_reextract_reports_what_it_did(client, auth, session, article):
+def test_reextract_runs_as_a_job_and_reports_what_it_did(client, auth, session, article, run_jobs):
     auth.login("checker")
     response = client.post(
         f"/review/articles/{article.slug}/reextract",
         data={"min_score": "0.4"},
         follow_redirects=True,
     )
-    assert "Extraction re-run: 3 claims added, 0 replaced, 0 unchanged" in response.get_data(
-        as_text=True
-    )
+    assert "Re-running claim extraction: queued" in response.get_data(as_text=True)
+    assert session.exec(select(Claim)).all() == []  # nothing was extracted in the request
+    assert run_jobs() == 1
+    html = page(client, f"/review/articles/{article.slug}")
+    assert "Extraction re-run: 3 claims added, 0 replaced, 0 unchanged" in html
+    assert len(session.exec(select(Claim)).all()) == 3
 
 
 def test_source_added_by_web_address_only(client, auth, session, article):
@@ -507,7 +510,7 @@ def test_pasted_source_text_is_archived(client, auth, session, source, article):
 
 
 def test_fetching_archives_the_page_and_a_failure_is_shown(
-    client, auth, session, source, httpserver
+    client, auth, session, source, article, httpserver, run_jobs
 ):
     from factcheck.models import Snapshot
 
@@ -520,20 +523,23 @@ def test_fetching_archives_the_page_and_a_failure_is_shown(
     session.commit()
     auth.login("checker")
     response = client.post(f"/review/sources/{source.id}/fetch", follow_redirects=True)
-    assert "Saved a new copy of “Census office”" in response.get_data(as_text=True)
+    assert "Fetching sources: queued" in response.get_data(as_text=True)
+    assert httpserver.log == []  # the request only queued the fetch
+    assert run_jobs() == 1
+    assert "Saved a new copy of “Census office”" in page(client, f"/review/articles/{article.slug}")
     assert "19.6 million" in session.exec(select(Snapshot.text)).one()
     source.url = httpserver.url_for("/gone")
     session.add(source)
     session.commit()
-    html = client.post(f"/review/sources/{source.id}/fetch", follow_redirects=True).get_data(
-        as_text=True
-    )
-    assert 'class="flash flash-error"' in html and "Could not fetch “Census office”" in html
+    client.post(f"/review/sources/{source.id}/fetch")
+    run_jobs()
+    html = page(client, f"/review/articles/{article.slug}")
+    assert 'class="job job-failed"' in html and "Could not fetch “Census office”" in html
     assert len(session.exec(select(Snapshot)).all()) == 1
 
 
 def test_matching_suggests_evidence_shown_with_its_highlights(
-    client, auth, session, source, article, claim
+    client, auth, session, source, article, claim, run_jobs
 ):
     auth.login("checker")
     client.post(
@@ -544,7 +550,10 @@ def test_matching_suggests_evidence_shown_with_its_highlights(
         },
     )
     response = client.post(f"/review/articles/{article.slug}/match", follow_redirects=True)
-    assert "Matched 1 claim against" in response.get_data(as_text=True)
+    assert "Matching claims against sources: queued" in response.get_data(as_text=True)
+    assert session.exec(select(Evidence)).all() == []  # nothing was matched in the request
+    assert run_jobs() == 2  # the paste queued its embedding, the button queued matching
+    assert "Matched 1 claim against" in page(client, f"/review/articles/{article.slug}")
     evidence = session.exec(select(Evidence)).all()
     assert evidence and evidence[0].claim_id == claim.id and evidence[0].state == "suggested"
     html = page(client, f"/review/claims/{claim.id}")

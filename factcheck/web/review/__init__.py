@@ -103,4 +103,4 @@ def conflict(claim: Claim, form) -> str:
     )
 
 
-from factcheck.web.review import articles, claims, dashboard, sources  # noqa: E402,F401
+from factcheck.web.review import articles, claims, dashboard, jobs, sources  # noqa: E402,F401

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from flask import render_template, url_for
 
-from factcheck.articles import reextract as reextraction
 from factcheck.articles.lookup import article_claims
-from factcheck.matching.hints import article_coverage, claim_hints
+from factcheck.jobs.status import article_jobs, job_status
 from factcheck.models import Article, Claim
 from factcheck.review import editing
+from factcheck.review.hints import article_coverage, claim_hints
 from factcheck.sources.cited import sources_with_latest
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.review import bp, get_article_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.highlight import segments
+from factcheck.web.review.jobs import start_job
 
 
 def claim_marks(claims: list[Claim]) -> list:
@@ -50,6 +51,7 @@ def article_page(article: Article, **submitted) -> str:
         text=segments(article.text, claim_marks(live)),
         sources=sources_with_latest(session, article.id, with_text=True),
         hints=claim_hints(session, live),
+        jobs=[job_status(session, job) for job in article_jobs(session, article.id)],
         **forms,
     )
 
@@ -116,28 +118,15 @@ def merge(slug: str):
 
 @bp.post("/articles/<slug>/reextract")
 def reextract(slug: str):
-    """Propose claims again; reviewed claims stay, untouched proposals may be replaced."""
+    """Queue proposing claims again; reviewed claims stay, untouched proposals may be
+    replaced."""
     article = get_article_or_404(slug)
     form = f.ReextractForm()
     if not form.validate_on_submit():
         return article_page(article, reextract_form=form), 400
-    result = []
-
-    def change():
-        result.append(
-            reextraction.reextract(
-                get_session(), article, user=me(), min_score=float(form.min_score.data)
-            )
-        )
-
-    def done() -> str:
-        found = result[0]
-        return (
-            f"Extraction re-run: {len(found.added)} claims added, {len(found.replaced)} "
-            f"replaced, {found.unchanged} unchanged, {found.skipped} skipped because they "
-            "overlap claims someone has worked on."
-        )
-
-    return save(
-        change, done, back=url_for(".article", slug=slug), page=lambda: article_page(article)
+    return start_job(
+        "reextract",
+        article,
+        lambda: article_page(article, reextract_form=form),
+        min_score=float(form.min_score.data),
     )

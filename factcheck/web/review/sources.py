@@ -1,26 +1,22 @@
 """Managing an article's sources: add by address, paste text, fetch, match against claims.
 
-Fetching, snapshots and matching live in factcheck.sources and factcheck.matching; these
-views only call them.
+Adding and pasting happen here; fetching and matching take time, so these buttons queue a
+job (factcheck.jobs) and return at once.
 """
 
 from __future__ import annotations
 
-from flask import abort, current_app, url_for
+from flask import abort, url_for
 
-from factcheck.matching.embedding import embedder
-from factcheck.matching.index import glossary_path
-from factcheck.matching.suggest import match_article
-from factcheck.matching.vectors import embed_source
 from factcheck.models import Article, Source
 from factcheck.sources import cited
-from factcheck.sources.fetch import FetchSettings
-from factcheck.sources.snapshots import fetch_source, paste_text
+from factcheck.sources.snapshots import paste_text
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.review import bp, get_article_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.articles import article_page
+from factcheck.web.review.jobs import job_queue, start_job
 
 
 def _source_or_404(source_id: int) -> tuple[Source, Article]:
@@ -52,23 +48,6 @@ def add_source(slug: str):
     )
 
 
-def outcome_message(outcome) -> str:
-    """One line for a sources.SnapshotOutcome: what fetching or pasting did."""
-    if outcome.status != "ok":
-        return (
-            f"Could not fetch “{outcome.source.title}”: {outcome.error or outcome.status}. "
-            "Paste its text instead if the site refuses us."
-        )
-    if outcome.unchanged:
-        return f"“{outcome.source.title}” has not changed since the last copy; nothing new saved."
-    return f"Saved a new copy of “{outcome.source.title}”."
-
-
-def _embed(source: Source) -> None:
-    """A new snapshot's passages are embedded as it is stored: matching then only reads."""
-    embed_source(get_session(), source, embedder(current_app.config["EMBEDDING_MODEL"]))
-
-
 @bp.post("/sources/<int:source_id>/paste")
 def paste(source_id: int):
     """Save text a checker copied from the source (for pages that cannot be fetched)."""
@@ -78,13 +57,14 @@ def paste(source_id: int):
         return article_page(article, paste_form=form, paste_for=source.id), 400
     done = []
 
-    def paste_and_embed() -> None:
+    def paste_and_queue_embedding() -> None:
         done.append(paste_text(get_session(), source, form.text.data, user=me()))
-        _embed(source)
+        if done[0].snapshot is not None:  # its passages are embedded off the request
+            job_queue().submit(get_session(), "embed_sources", user=me(), article=article)
 
     return save(
-        paste_and_embed,
-        lambda: outcome_message(done[0]),
+        paste_and_queue_embedding,
+        lambda: done[0].describe(),
         back=_back(article),
         page=lambda: article_page(article, paste_form=form, paste_for=source.id),
     )
@@ -92,56 +72,21 @@ def paste(source_id: int):
 
 @bp.post("/sources/<int:source_id>/fetch")
 def fetch(source_id: int):
-    """Fetch the source now and archive what came back (a failure is recorded on it)."""
+    """Queue a fetch of this source (a failure is recorded on it and shown as the job's)."""
     source, article = _source_or_404(source_id)
-    settings = FetchSettings.from_config(current_app.config)
-    done = []
+    return start_job("fetch_sources", article, lambda: article_page(article), source_id=source.id)
 
-    def fetch_and_embed() -> None:
-        done.append(fetch_source(get_session(), source, settings))
-        if done[0].snapshot is not None:
-            _embed(source)
 
-    # a failed fetch is recorded on the source, not raised: it is shown as an error all the same
-    return save(
-        fetch_and_embed,
-        lambda: outcome_message(done[0]),
-        back=_back(article),
-        page=lambda: article_page(article),
-        category=lambda: "success" if done[0].status == "ok" else "error",
-    )
+@bp.post("/articles/<slug>/fetch")
+def fetch_all(slug: str):
+    """Queue a fetch of every source of the article that has a web address."""
+    article = get_article_or_404(slug)
+    return start_job("fetch_sources", article, lambda: article_page(article))
 
 
 @bp.post("/articles/<slug>/match")
 def match(slug: str):
-    """Match the article's claims against its sources' passages (new suggestions)."""
+    """Queue matching the article's claims against its sources' passages (new suggestions);
+    while one runs, another click shows it instead of starting a second."""
     article = get_article_or_404(slug)
-    done = []
-
-    def summary() -> str:
-        found = done[0]
-        claims = f"{len(found.claims)} claim{'' if len(found.claims) == 1 else 's'}"
-        return (
-            f"Matched {claims} against {found.passages} passages: "
-            f"{found.stored} suggestions stored, {len(found.unsupported)} claims without a "
-            "supporting passage. See each claim's evidence."
-            + "".join(
-                f" “{source.title}” is long: its last {count:,} passages were not read."
-                for source, count in found.left_out
-            )
-            + (f" {len(found.failed)} passages could not be read." if found.failed else "")
-        )
-
-    return save(
-        lambda: done.append(
-            match_article(
-                get_session(),
-                article,
-                model=embedder(current_app.config["EMBEDDING_MODEL"]),
-                glossary_path=glossary_path(current_app.config["MATCH_GLOSSARY"]),
-            )
-        ),
-        summary,
-        back=url_for(".article", slug=slug, _anchor="claims"),
-        page=lambda: article_page(article),
-    )
+    return start_job("match_article", article, lambda: article_page(article))

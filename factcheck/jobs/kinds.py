@@ -1,0 +1,153 @@
+"""Every kind of job, one function each (how to add one: see factcheck.jobs).
+
+A job function takes a ``JobRun`` and the keyword arguments it was submitted with (JSON
+values), does its work in units that each commit on their own (``run.unit()``), reports
+``run.progress`` and returns one line for people. It calls the domain layer; it holds no logic
+of its own beyond looping over units.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from factcheck.articles.reextract import reextract
+from factcheck.errors import InputError, NotFound
+from factcheck.jobs.runner import KINDS, JobRun, job
+from factcheck.matching import suggest
+from factcheck.matching.embedding import Embedder, embedder
+from factcheck.matching.index import glossary_path
+from factcheck.matching.vectors import embed_source
+from factcheck.models import Source
+from factcheck.sources import watch
+from factcheck.sources.cited import article_sources
+from factcheck.sources.fetch import FetchSettings
+from factcheck.sources.snapshots import fetch_article_sources, fetch_source, fetch_summary
+
+__all__ = ["KINDS"]
+
+
+@job("fetch_sources", label="Fetching sources")
+def fetch_sources(run: JobRun, article_id: int, source_id: int | None = None) -> str:
+    """Fetch and archive the article's sources (only ``source_id`` if given); each source's
+    snapshot is committed as soon as it is fetched, then its passages are embedded (a unit of
+    their own), so matching later only reads vectors."""
+    settings = FetchSettings.from_config(run.config)
+    if source_id is not None:
+        return _fetch_one(run, article_id, source_id, settings)
+    with Session(run.engine, expire_on_commit=False) as session:
+        article = run.article(session, article_id)
+        run.progress(0, len(article_sources(session, article)))
+        outcomes = fetch_article_sources(
+            session, article, settings, progress=lambda _outcome: run.progress()
+        )
+    _embed(run, [o.source.id for o in outcomes if o.snapshot is not None])
+    tried = [o for o in outcomes if o.status != "skipped"]
+    if tried and all(o.status != "ok" for o in tried):
+        raise InputError("no source could be fetched: " + "; ".join(o.error or "" for o in tried))
+    return fetch_summary(outcomes)
+
+
+def _fetch_one(run: JobRun, article_id: int, source_id: int, settings: FetchSettings) -> str:
+    run.progress(0, 1)
+    with run.unit() as session:
+        source = session.get(Source, source_id)
+        if source is None or source.article_id != article_id:
+            raise NotFound(f"source {source_id} no longer exists")
+        outcome = fetch_source(session, source, settings)
+    if outcome.status != "ok":
+        raise InputError(outcome.describe())
+    if outcome.snapshot is not None:
+        _embed(run, [source_id])
+    run.progress(1)
+    return outcome.describe()
+
+
+def _model(run: JobRun) -> Embedder:
+    return embedder(run.config.get("EMBEDDING_MODEL"))
+
+
+def _embed(run: JobRun, source_ids: list[int]) -> int:
+    """Embed each source's title and newest snapshot, one unit per source; returns how many
+    passages were embedded (sources already current cost nothing)."""
+    model, embedded = _model(run) if source_ids else None, 0
+    for source_id in source_ids:
+        with run.unit() as session:
+            source = session.get(Source, source_id)
+            if source is not None:
+                embedded += embed_source(session, source, model)
+    return embedded
+
+
+@job("embed_sources", label="Embedding source passages")
+def embed_sources(run: JobRun, article_id: int) -> str:
+    """Give every source of the article current passage vectors (after a paste, or a change
+    of model); each source is one unit."""
+    with run.unit() as session:
+        ids = [s.id for s in article_sources(session, run.article(session, article_id))]
+    run.progress(0, len(ids))
+    embedded = 0
+    for source_id in ids:
+        embedded += _embed(run, [source_id])
+        run.progress()
+    return f"{embedded} passages embedded in {len(ids)} sources"
+
+
+@job("match_article", label="Matching claims against sources")
+def match_article(run: JobRun, article_id: int, top: int = 5) -> str:
+    """Match every claim of the article and store the suggestions. The new suggestions of all
+    claims replace the old ones in one commit: a claim's list is never half old, half new."""
+    with run.unit() as session:
+        ids = [s.id for s in article_sources(session, run.article(session, article_id))]
+    # Vectors missing (a source archived before embedding existed) are stored first, each
+    # source in its own unit, so the matching unit below only reads until its one write.
+    _embed(run, ids)
+    with run.unit() as session:
+        article = run.article(session, article_id)
+        run.progress(0, len(suggest.claims_to_match(session, article)))
+        summary = suggest.match_article(
+            session,
+            article,
+            top=top,
+            progress=lambda _claim: run.progress(),
+            model=_model(run),
+            glossary_path=glossary_path(run.config.get("MATCH_GLOSSARY")),
+        )
+    return summary.describe()
+
+
+@job("reextract", label="Re-running claim extraction")
+def reextract_article(run: JobRun, article_id: int, min_score: float = 0.4) -> str:
+    """Propose the article's claims again as the person who asked (see articles.reextract)."""
+    run.progress(0, 1)
+    with run.unit() as session:
+        article = run.article(session, article_id)
+        found = reextract(session, article, user=run.requester(session), min_score=min_score)
+    run.progress(1)
+    return found.describe()
+
+
+@job("watch_sources", label="Re-checking the sources of published claims", one_at_a_time="global")
+def watch_sources(run: JobRun) -> str:
+    """Fetch again every source a published claim relies on, politely (WATCH_HOST_SECONDS
+    between two requests to one host); each source is one unit: its new snapshot and the
+    claims it puts in the editors' queue are committed together."""
+    settings = FetchSettings.from_config(run.config)
+    with run.unit() as session:
+        watched = [(s.id, s.url) for s in watch.polite_order(watch.watched_sources(session))]
+    pacer = watch.HostPacer(float(run.config.get("WATCH_HOST_SECONDS", 5.0)))
+    run.progress(0, len(watched))
+    tally = watch.WatchTally()
+    for source_id, url in watched:
+        with pacer.turn(url), run.unit() as session:
+            source = session.get(Source, source_id)
+            if source is not None:
+                tally.add(watch.recheck_source(session, source, settings))
+        run.progress()
+    return tally.describe()
+
+
+@job("ping", label="Checking that a worker answers", one_at_a_time=None)
+def ping(run: JobRun) -> str:
+    """Nothing but an answer: shows a worker is running (``factcheck jobs ping``), and
+    measures the queue's own cost (bench/bench_jobs.py)."""
+    return f"answered by {run.worker}"

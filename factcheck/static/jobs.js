@@ -1,0 +1,66 @@
+// Background jobs: while a listed job is queued or running, ask the server for its status
+// every second and show its progress; when it ends, show its result and reload the page so
+// that what it changed (snapshots, suggestions, claims) shows too, unless the person has
+// started typing in a form, which a reload would lose. Without this file the page still shows
+// each job's state as it was when the page was made.
+(function () {
+  "use strict";
+  var POLL_MS = 1000;
+  var typing = false;
+  document.addEventListener("input", function () { typing = true; });
+
+  function active(item) {
+    var state = item.getAttribute("data-job-state");
+    return state === "queued" || state === "running";
+  }
+
+  function show(item, job) {
+    item.setAttribute("data-job-state", job.state);
+    item.className = "job job-" + job.state;
+    item.querySelector(".job-state").textContent = job.state;
+    var bar = item.querySelector(".job-bar");
+    var count = item.querySelector(".job-count");
+    if (job.total) {
+      bar.max = job.total;
+      bar.value = job.done;
+      bar.textContent = count.textContent = job.done + " of " + job.total;
+    }
+    bar.hidden = job.finished;
+    item.querySelector(".job-result").textContent = job.result || "";
+  }
+
+  function finished() {
+    if (!typing) {
+      window.location.reload();
+      return;
+    }
+    var list = document.querySelector(".jobs");
+    if (list && !document.getElementById("jobs-reload")) {
+      var link = document.createElement("a");
+      link.id = "jobs-reload";
+      link.href = window.location.pathname + window.location.search;
+      link.textContent = "Reload the page to see what changed";
+      list.parentNode.insertBefore(link, list.nextSibling);
+    }
+  }
+
+  function poll(item) {
+    fetch(item.getAttribute("data-job-url"), {
+      credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.json();
+    }).then(function (job) {
+      show(item, job);
+      if (job.finished) { finished(); } else { window.setTimeout(function () { poll(item); }, POLL_MS); }
+    }).catch(function () {
+      window.setTimeout(function () { poll(item); }, POLL_MS * 5);  // server restarting
+    });
+  }
+
+  var items = document.querySelectorAll("[data-job-url]");
+  for (var i = 0; i < items.length; i++) {
+    if (active(items[i])) { poll(items[i]); }
+  }
+})();
