@@ -88,6 +88,7 @@ def run_engine(engine: str, args, ceiling: str) -> dict:
             FACTCHECK_INSTANCE=str(Path(folder) / "instance"),
             SECRET_KEY=os.urandom(24).hex(),
             FACTCHECK_PRODUCTION="1",
+            FACTCHECK_PUBLIC_BASE_URL="https://factcheck.example.org",
             FACTCHECK_AUTO_MIGRATE="0",
         )
         if args.public_cache_seconds is not None:

@@ -43,6 +43,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
     if app.config["PRODUCTION"] and app.config["SECRET_KEY"] == settings.DEFAULT_SECRET_KEY:
         raise FactcheckError("refusing to start in production with the default SECRET_KEY")
+    if app.config["PRODUCTION"] and not app.config["PUBLIC_BASE_URL"]:
+        # otherwise canonical URLs and the cacheable feed would name any Host a request sent
+        raise FactcheckError("refusing to start in production without PUBLIC_BASE_URL")
     if not app.config["DATABASE_URL"]:
         app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(
             app.instance_path, "factcheck.sqlite3"
