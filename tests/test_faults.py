@@ -159,11 +159,10 @@ def big_claim_file(tmp_path_factory) -> Path:
         session.add_all(claims)
         session.flush()
         session.add_all(
-            ReviewEvent(
+            ReviewEvent(  # a creation record: unreviewed claims import without --trust
                 claim_id=c.id,
-                action="status",
-                from_value="unverified",
-                to_value="in_review",
+                action="create",
+                to_value="extracted",
                 actor="system",
             )
             for c in claims

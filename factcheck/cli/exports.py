@@ -12,7 +12,7 @@ import click
 from flask import current_app
 from sqlmodel import select
 
-from factcheck.claimfiles.dump import dump_article
+from factcheck.claimfiles.dump import dump_article, paths_in
 from factcheck.cli import transaction, user_errors
 from factcheck.cli.articles import resolve_article
 from factcheck.errors import InputError
@@ -128,9 +128,10 @@ def write_claimfiles(texts: dict[str, str], output: str) -> None:
         target.write_text(next(iter(texts.values())), encoding="utf-8")
         click.echo(f"wrote {target}")
         return
+    paths = paths_in(target, list(texts))
     target.mkdir(parents=True, exist_ok=True)
     for slug, text in texts.items():
-        (target / f"{slug}.yaml").write_text(text, encoding="utf-8")
+        paths[slug].write_text(text, encoding="utf-8")
     click.echo(f"wrote {len(texts)} claim files to {target}/")
 
 

@@ -45,6 +45,24 @@ def list_users(session: Session) -> list[User]:
     return list(session.exec(select(User).order_by(User.name)).all())
 
 
+# Characters a reader easily takes for one another in a name: "al1ce" and "aIice" are "alice".
+_CONFUSABLE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
+
+
+def name_skeleton(name: str) -> str:
+    """What a name looks like: lowercase, without '.', '-', '_', confusable letters folded."""
+    return re.sub(r"[._-]", "", name.lower()).translate(_CONFUSABLE)
+
+
+def lookalike_of(session: Session, name: str) -> str | None:
+    """The name of another user whose name looks like ``name``, or None."""
+    skeleton = name_skeleton(name)
+    for other in session.exec(select(User.name)).all():
+        if other != name and name_skeleton(other) == skeleton:
+            return other
+    return None
+
+
 def _check_role(role: str) -> str:
     try:
         return Role(role).value
@@ -68,6 +86,9 @@ def create_user(session: Session, name: str, role: str, password: str) -> User:
     role = _check_role(role)
     if session.exec(select(User.id).where(User.name == name)).first() is not None:
         raise InputError(f"a user named {name!r} already exists")
+    similar = lookalike_of(session, name)
+    if similar:
+        raise InputError(f"{name!r} looks too much like the existing user {similar!r}")
     user = User(name=name, role=role)
     set_password(user, password)
     session.add(user)

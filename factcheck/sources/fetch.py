@@ -376,7 +376,8 @@ def _fetch_once(
     if watchdog.expired:
         raise watchdog.error(url)
     try:
-        text = page_text(body, kind, charset_of(content_type))
+        # a NUL in a page is noise, and no database column may hold one
+        text = page_text(body, kind, charset_of(content_type)).replace("\x00", "")
     except UnreadablePage as error:
         raise FetchError(f"{url}: {error}", refused=error.refused) from None
     return FetchResult(url, status, content_type, body, text, etag, modified)
