@@ -44,6 +44,8 @@ DEFAULTS: dict = {
     # Login throttling: failures before a lock-out, and its length in seconds.
     "LOGIN_MAX_FAILURES": 5,
     "LOGIN_LOCKOUT_SECONDS": 300,
+    # Login attempts from one client address (any names) per LOGIN_LOCKOUT_SECONDS.
+    "LOGIN_ATTEMPTS_PER_ADDRESS": 30,
     # Reader error reports: per client address, per hour.
     "REPORTS_PER_HOUR": 5,
     # Marks a production deployment: secure cookies, no default secret key.

@@ -25,7 +25,7 @@ def text_problem(value: str, limit: int | None) -> str | None:
     if "\x00" in value:
         return "contains a NUL character (binary data?); send plain text"
     if limit is not None and len(value) > limit:
-        return f"is {len(value):,} characters long; at most {limit:,} characters are accepted"
+        return f"is too long ({len(value):,} characters; at most {limit:,} characters)"
     return None
 
 

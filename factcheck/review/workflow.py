@@ -8,18 +8,25 @@ Every change to a claim goes through a function here. Each one
   the first is lost;
 - appends ReviewEvents (the history is never rewritten);
 - ignores a repeated ``request_id`` (a double-submitted form), returning without a second event.
-The caller commits.
+The caller commits; ``run_retrying`` commits for callers that race (web requests): the
+database's unique constraints (claim keys, source addresses, request ids) refuse the second of
+two racing inserts, and running the change again then finds what the first one added.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from factcheck.errors import PermissionDenied, StaleClaim, TransitionError
 from factcheck.models import Claim, ClaimStatus, ReviewEvent, Role, User, utcnow
 from factcheck.review.ratings import RatingScale
 
+T = TypeVar("T")
 S = ClaimStatus
 ALLOWED: dict[tuple[str, str], str] = {
     # (from, to): the role needed ("checker" means any reviewer)
@@ -49,6 +56,23 @@ def already_done(session: Session, request_id: str | None) -> bool:
         return False
     found = session.exec(select(ReviewEvent.id).where(ReviewEvent.request_id == request_id))
     return found.first() is not None
+
+
+def run_retrying(session: Session, change: Callable[[], T], attempts: int = 8) -> T:
+    """``change()``, then commit; when a unique constraint refuses it (a request racing this
+    one added the same claim key, source or request id), roll back and run it again, so that
+    it sees the other request's work; of n requests racing, each round lets one through, so
+    ``attempts`` bounds how many may race. Returns what ``change`` returned."""
+    for attempt in range(attempts):
+        try:
+            result = change()
+            session.commit()
+            return result
+        except IntegrityError:
+            session.rollback()
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def require_live(claim: Claim) -> None:

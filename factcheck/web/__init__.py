@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, g, render_template, request
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlmodel import Session
 from werkzeug.routing import IntegerConverter
@@ -97,6 +98,11 @@ def _security_headers(response):
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     if current_app.config["PRODUCTION"]:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    if request.endpoint != "static" and (
+        request.blueprint == "auth" or current_user.is_authenticated
+    ):
+        # staff pages (readers' e-mails among them) stay out of browser and proxy caches
+        headers["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -16,6 +16,7 @@ from sqlmodel import select
 
 from factcheck.errors import FactcheckError, NotFound, PermissionDenied, StaleClaim
 from factcheck.models import Article, Claim, ReviewEvent, User
+from factcheck.review import workflow
 from factcheck.web import get_session
 from factcheck.web.auth import login_manager
 
@@ -64,15 +65,18 @@ def save(
     """Run one domain change, commit, flash ``done`` (or what it returns; as ``category``)
     and redirect to ``back``.
 
-    StaleClaim: the conflict page (409) with both versions. Another user error: ``page()``
-    again (the submitted form still filled in) with the message, and nothing saved.
+    StaleClaim: the conflict page (409) with both versions, unless this very form was saved
+    meanwhile (a double click). Another user error: ``page()`` again (the submitted form
+    still filled in) with the message, and nothing saved.
     """
     session = get_session()
     try:
-        change()
-        session.commit()
+        workflow.run_retrying(session, change)
     except StaleClaim as error:
         session.rollback()
+        if form is not None and workflow.already_done(session, form.request_id.data):
+            flash("Saved." if callable(done) else done, "success")  # the first click's work
+            return redirect(back)
         if claim is None or form is None:
             flash(str(error), "error")
             return redirect(back)
