@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 from factcheck import db
 from factcheck.articles.ingest import content_hash
 from factcheck.models import Article, Claim, Evidence, ReviewEvent, Source, User
-from factcheck.review import workflow
+from factcheck.review import verdict_changes, workflow
 from factcheck.review.ratings import RatingScale
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,7 +161,7 @@ def _publish(
     workflow.change_status(
         session, claim, "in_review", user=checker, expected_version=claim.version
     )
-    workflow.set_verdict(
+    verdict_changes.set_verdict(
         session,
         claim,
         "mostly_true",

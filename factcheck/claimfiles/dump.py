@@ -131,7 +131,7 @@ def _claim(session: Session, c: Claim, source_keys: dict, names: dict) -> dict:
             )
         ).all()
     }
-    return {
+    claim = {
         "key": c.key,
         "text": c.text,
         "sentence": c.sentence,
@@ -180,3 +180,8 @@ def _claim(session: Session, c: Claim, source_keys: dict, names: dict) -> dict:
             for v in events
         ],
     }
+    if c.no_source_reason:  # written only when there is one: older files stay byte-identical
+        items = list(claim.items())
+        at = next(i for i, (k, _) in enumerate(items) if k == "rationale") + 1
+        claim = dict(items[:at] + [("no_source_reason", c.no_source_reason)] + items[at:])
+    return claim

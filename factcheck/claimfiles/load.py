@@ -247,6 +247,7 @@ def _import_claim(
         status=c["status"],
         verdict=c.get("verdict"),
         rationale=c.get("rationale"),
+        no_source_reason=c.get("no_source_reason"),
         verdict_by_id=users.id(c.get("verdict_by")),
         assignee_id=users.id(c.get("assignee")),
         published_by_id=users.id(c.get("published_by")),

@@ -7,7 +7,7 @@ fails ``test_every_route_has_an_access_rule``, so nobody ships a page without de
 import pytest
 from sqlmodel import select
 
-from factcheck.models import ErrorReport, Evidence, Source, User
+from factcheck.models import CorrectionRequest, ErrorReport, Evidence, Source, User
 
 PUBLIC, LOGIN, EDITOR = "everyone", "logged in", "editor"
 ROLES = ["anonymous", "disabled", "checker", "editor", "admin"]
@@ -55,6 +55,8 @@ ACCESS = {
     ("POST", "/review/claims/<int:claim_id>/status"): LOGIN,  # publishing: see below
     ("POST", "/review/claims/<int:claim_id>/verdict"): LOGIN,  # corrections: see below
     ("POST", "/review/evidence/<int:evidence_id>/state"): LOGIN,
+    ("POST", "/review/corrections/<int:correction_id>/approve"): EDITOR,
+    ("POST", "/review/corrections/<int:correction_id>/reject"): EDITOR,
     ("POST", "/review/sources/<int:source_id>/fetch"): LOGIN,
     ("POST", "/review/sources/<int:source_id>/paste"): LOGIN,
 }
@@ -96,7 +98,17 @@ def world(factory, session):
     session.commit()
     evidence = Evidence(claim_id=claim.id, source_id=source.id, passage="Opened 1990.")
     report = ErrorReport(article_id=article.id, message="Typo in the verdict.")
-    session.add_all([evidence, report])
+    proposer = factory.user("proposer", role="editor")
+    corrected = factory.claim(article, "It is long", status="published", verdict="true")
+    correction = CorrectionRequest(
+        claim_id=corrected.id,
+        verdict="false",
+        rationale="It is short.",
+        note="We measured again.",
+        base_version=corrected.version,
+        proposed_by_id=proposer.id,
+    )
+    session.add_all([evidence, report, correction])
     session.commit()
     return {
         "slug": article.slug,
@@ -106,6 +118,7 @@ def world(factory, session):
         "evidence_id": evidence.id,
         "source_id": source.id,
         "report_id": report.id,
+        "correction_id": correction.id,
     }
 
 
@@ -157,10 +170,10 @@ def test_route_access(client, auth, factory, session, world, role, method, rule)
 
 # --- rules that depend on what is asked, not only on the route -----------------------------
 @pytest.fixture
-def verified(factory):
+def verified(factory, session):
     author = factory.user("author", role="editor")
     article = factory.article("Sign-off")
-    return factory.claim(
+    claim = factory.claim(
         article,
         "A verified claim",
         status="verified",
@@ -168,6 +181,9 @@ def verified(factory):
         rationale="Because.",
         verdict_by_id=author.id,
     )
+    session.add(Evidence(claim_id=claim.id, passage="It says so.", state="confirmed"))
+    session.commit()
+    return claim
 
 
 @pytest.mark.parametrize(

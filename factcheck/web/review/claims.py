@@ -8,8 +8,9 @@ from flask import abort, current_app, render_template, request, url_for
 from sqlmodel import Session
 
 from factcheck.errors import InputError
-from factcheck.models import Evidence, User
-from factcheck.review import editing, workflow
+from factcheck.models import CorrectionRequest, Evidence, User
+from factcheck.publishing.markup import render_markdown
+from factcheck.review import editing, verdict_changes, workflow
 from factcheck.review import evidence as evidence_review
 from factcheck.web import get_session
 from factcheck.web.auth import me
@@ -25,8 +26,13 @@ def scale():
 
 def claim_page(claim, **submitted) -> str:
     """The claim page; ``submitted`` forms (after an error) replace the fresh ones."""
+    pending = verdict_changes.pending_correction(get_session(), claim)
     return render_template(
-        "review/claim.html", **claim_context(get_session(), claim, me(), scale(), submitted)
+        "review/claim.html",
+        **claim_context(get_session(), claim, me(), scale(), submitted),
+        pending=pending,
+        pending_rationale_html=render_markdown(pending.rationale) if pending else "",
+        correction_form=f.CorrectionForm(formdata=None),
     )
 
 
@@ -72,7 +78,7 @@ def _versioned(form) -> dict:
 @bp.post("/claims/<int:claim_id>/verdict")
 def verdict(claim_id: int):
     def change(session, user, form):
-        workflow.set_verdict(
+        verdict_changes.set_verdict(
             session,
             get_claim_or_404(claim_id),
             form.verdict.data,
@@ -80,10 +86,64 @@ def verdict(claim_id: int):
             user=user,
             scale=scale(),
             note=form.note.data,
+            no_source_reason=form.no_source_reason.data,
             **_versioned(form),
         )
 
-    return _run(claim_id, f.VerdictForm, "verdict_form", "Verdict saved.", change, "verdict")
+    claim = get_claim_or_404(claim_id)
+    done = (
+        "Correction proposed; another editor must approve it before readers see it."
+        if claim.status == "published"
+        else "Verdict saved."
+    )
+    return _run(claim_id, f.VerdictForm, "verdict_form", done, change, "verdict")
+
+
+def _correction_or_404(correction_id: int) -> CorrectionRequest:
+    correction = get_session().get(CorrectionRequest, correction_id)
+    if correction is None:
+        abort(404)
+    return correction
+
+
+@bp.post("/corrections/<int:correction_id>/approve")
+def approve_correction(correction_id: int):
+    """A second editor makes a proposed correction live."""
+    correction = _correction_or_404(correction_id)
+    form = f.CorrectionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    claim = get_claim_or_404(correction.claim_id)
+    return save(
+        lambda: verdict_changes.approve_correction(
+            get_session(), correction, user=me(), request_id=form.request_id.data
+        ),
+        "Correction approved: readers now see it, with its note.",
+        back=url_for(".claim", claim_id=claim.id, _anchor="verdict"),
+        page=lambda: claim_page(claim),
+    )
+
+
+@bp.post("/corrections/<int:correction_id>/reject")
+def reject_correction(correction_id: int):
+    """Turn a proposed correction down (or withdraw one's own)."""
+    correction = _correction_or_404(correction_id)
+    form = f.CorrectionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    claim = get_claim_or_404(correction.claim_id)
+    return save(
+        lambda: verdict_changes.reject_correction(
+            get_session(),
+            correction,
+            user=me(),
+            note=form.note.data,
+            request_id=form.request_id.data,
+        ),
+        "Correction rejected; the published verdict stands.",
+        back=url_for(".claim", claim_id=claim.id, _anchor="verdict"),
+        page=lambda: claim_page(claim),
+    )
 
 
 @bp.post("/claims/<int:claim_id>/status")

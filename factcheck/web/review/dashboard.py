@@ -6,8 +6,10 @@ from flask import current_app, render_template, request
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from factcheck.models import Article, Claim, ClaimStatus, User
+from factcheck.models import Article, Claim, ClaimStatus, Role, User
 from factcheck.review.search import claim_text_filter
+from factcheck.review.verdict_changes import pending_corrections
+from factcheck.review.workflow import has_role
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.review import bp
@@ -78,6 +80,7 @@ def dashboard():
         titles=titles,
         progress=progress(session, [a.id for a in page.items]),
         scale=current_app.extensions["factcheck.ratings"],
+        corrections=pending_corrections(session) if has_role(me(), Role.EDITOR) else [],
     )
 
 

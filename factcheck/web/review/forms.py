@@ -58,11 +58,22 @@ class VerdictForm(ClaimForm):
     rationale = TextAreaField(
         "Rationale (Markdown)", validators=[DataRequired(), Length(max=20_000)]
     )
+    no_source_reason = TextAreaField(
+        "No source available? Say why (shown to readers)",
+        validators=[Optional(), Length(max=2000)],
+    )
     note = TextAreaField(
         "Correction note for readers (needed once published)",
         validators=[Optional(), Length(max=2000)],
     )
     submit = SubmitField("Save verdict")
+
+
+class CorrectionForm(FlaskForm):
+    """Approve or reject a proposed correction (a POST-only button with an optional note)."""
+
+    note = StringField("Why (optional)", validators=[Optional(), Length(max=500)])
+    request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
 
 
 class StatusForm(ClaimForm):
