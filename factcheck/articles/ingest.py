@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError
 from factcheck.inputs import check_text
 from factcheck.models import Article, Claim, Source
@@ -374,15 +375,24 @@ def ingest(
     extract: bool = True,
     min_score: float = 0.4,
     publisher: str | None = None,
+    actor: Actor = None,
 ) -> tuple[Article, bool]:
     """Store ``parsed`` with its sources and proposed claims; returns (article, created).
 
-    An article whose body is already stored is returned as is, with created False.
+    An article whose body is already stored is returned as is, with created False. A new one
+    is recorded in the audit log (with its sources' addresses), as added by ``actor``.
     """
     duplicate = find_duplicate(session, parsed)
     if duplicate is not None:
         return duplicate, False
     article = add_article(session, parsed, publisher=publisher)
+    record_audit(
+        session,
+        "article.ingest",
+        actor=actor,
+        target=f"article {article.slug}",
+        detail={"url": parsed.url, "sources": [s.url or s.title for s in parsed.sources]},
+    )
     if extract:
         from factcheck.articles.extract import extract_claims
 

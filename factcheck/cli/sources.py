@@ -11,6 +11,7 @@ from flask import current_app
 from sqlmodel import select
 
 from factcheck.articles.ingest import read_path
+from factcheck.audit import cli_actor
 from factcheck.cli import transaction, user_errors
 from factcheck.cli.articles import resolve_article
 from factcheck.errors import InputError
@@ -50,7 +51,11 @@ def fetch_command(article: str) -> None:
         total = len(article_sources(session, found))
         with _bar(total, f"fetching {total} sources") as bar:
             outcomes = fetch_article_sources(
-                session, found, settings, progress=lambda _outcome: bar.update(1)
+                session,
+                found,
+                settings,
+                progress=lambda _outcome: bar.update(1),
+                actor=cli_actor(),
             )
     for outcome in outcomes:
         click.echo(
@@ -101,7 +106,7 @@ def paste_command(article: str, position: int, file: str) -> None:
                 f"{found.slug} has no source {position}; its sources are "
                 f"{', '.join(map(str, numbers)) or 'none'}"
             )
-        outcome = paste_text(session, source, text)
+        outcome = paste_text(session, source, text, actor=cli_actor())
     if outcome.unchanged:
         click.echo(f"source {position}: the same text is already archived; nothing changed")
     else:

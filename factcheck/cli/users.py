@@ -11,17 +11,19 @@ import sys
 
 import click
 
+from factcheck.audit import cli_actor
 from factcheck.cli import transaction, user_errors
 from factcheck.errors import InputError
 from factcheck.models import Role
 from factcheck.review import users
 
 
-def read_password() -> str:
-    """A new password: prompted twice without echo on a terminal, else the first stdin line."""
+def read_password(*, confirm: bool = True) -> str:
+    """A password: prompted without echo on a terminal (twice when ``confirm``: a new one),
+    else the first stdin line."""
     stdin = sys.stdin
     if stdin.isatty():
-        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        return click.prompt("Password", hide_input=True, confirmation_prompt=confirm)
     line = stdin.readline().rstrip("\r\n")
     if not line:
         raise InputError(
@@ -49,7 +51,7 @@ def add(name: str, role: str) -> None:
     """Add user NAME; the password is asked for (or read from stdin)."""
     password = read_password()
     with transaction() as session:
-        user = users.create_user(session, name, role, password)
+        user = users.create_user(session, name, role, password, actor=cli_actor())
     click.echo(f"added {user.name} ({user.role})")
 
 
@@ -71,7 +73,7 @@ def list_command() -> None:
 def disable(name: str) -> None:
     """Stop NAME from logging in (their history stays)."""
     with transaction() as session:
-        users.disable_user(session, name)
+        users.disable_user(session, name, actor=cli_actor())
     click.echo(f"disabled {name}")
 
 
@@ -81,8 +83,19 @@ def disable(name: str) -> None:
 def enable(name: str) -> None:
     """Let NAME log in again (also ends a lock-out)."""
     with transaction() as session:
-        users.enable_user(session, name)
+        users.enable_user(session, name, actor=cli_actor())
     click.echo(f"enabled {name}")
+
+
+@user_group.command("role")
+@click.argument("name")
+@click.argument("role", type=click.Choice([r.value for r in Role]))
+@user_errors
+def role(name: str, role: str) -> None:
+    """Give NAME another ROLE (recorded in the audit log)."""
+    with transaction() as session:
+        before = users.set_role(session, name, role, actor=cli_actor())
+    click.echo(f"{name}: {before} -> {role}")
 
 
 @user_group.command("password")
@@ -94,7 +107,7 @@ def password(name: str) -> None:
         users.get_user(session, name)  # a typo in the name fails before the prompt
     new = read_password()
     with transaction() as session:
-        users.change_password(session, name, new)
+        users.change_password(session, name, new, actor=cli_actor())
     click.echo(f"password changed for {name}")
 
 

@@ -20,7 +20,8 @@ from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from factcheck import ratelimit
-from factcheck.errors import InputError, NotFound
+from factcheck.audit import Actor, record_audit
+from factcheck.errors import InputError, NotFound, PermissionDenied
 from factcheck.models import Role, User, utcnow
 from factcheck.review.sessions import close_all_sessions
 
@@ -79,10 +80,17 @@ def _check_role(role: str) -> str:
         ) from None
 
 
-def create_user(session: Session, name: str, role: str, password: str) -> User:
+def _audit(session: Session, action: str, user: User, actor: Actor, **detail) -> None:
+    record_audit(session, action, actor=actor, target=f"user {user.name}", detail=detail)
+
+
+def create_user(
+    session: Session, name: str, role: str, password: str, *, actor: Actor = None
+) -> User:
     """Add a user with ``role`` (admin, editor, checker) and ``password``; returns it.
 
-    Names are letters, digits, dot, dash and underscore (they appear in history and URLs).
+    Names are letters, digits, dot, dash and underscore (they appear in history and URLs),
+    not too like another user's. Recorded in the audit log as done by ``actor``.
     """
     name = (name or "").strip()
     if not NAME_RE.match(name):
@@ -100,7 +108,17 @@ def create_user(session: Session, name: str, role: str, password: str) -> User:
     set_password(user, password)
     session.add(user)
     session.flush()
+    _audit(session, "user.add", user, actor, role=role)
     return user
+
+
+def set_role(session: Session, name: str, role: str, *, actor: Actor = None) -> str:
+    """Give ``name`` another role; returns the role they had. Audited."""
+    user = get_user(session, name)
+    before, user.role = user.role, _check_role(role)
+    session.add(user)
+    _audit(session, "user.role", user, actor, **{"from": before, "to": user.role})
+    return before
 
 
 def set_password(user: User, password: str) -> None:
@@ -199,12 +217,14 @@ def _set_attempts(
     session.refresh(user)
 
 
-def set_active(session: Session, name: str, active: bool) -> User:
+def set_active(session: Session, name: str, active: bool, *, actor: Actor = None) -> User:
     """Disable (``active=False``) or enable a user; enabling also ends a lock-out.
 
     A disabled user cannot log in and is logged out of open sessions; their history stays.
+    Audited.
     """
     user = get_user(session, name)
+    _audit(session, "user.enable" if active else "user.disable", user, actor)
     user.active = active
     if active:
         user.failed_logins, user.locked_until = 0, None
@@ -214,20 +234,36 @@ def set_active(session: Session, name: str, active: bool) -> User:
     return user
 
 
-def disable_user(session: Session, name: str) -> User:
+def disable_user(session: Session, name: str, *, actor: Actor = None) -> User:
     """Stop ``name`` from logging in (their history stays)."""
-    return set_active(session, name, False)
+    return set_active(session, name, False, actor=actor)
 
 
-def enable_user(session: Session, name: str) -> User:
+def enable_user(session: Session, name: str, *, actor: Actor = None) -> User:
     """Let ``name`` log in again."""
-    return set_active(session, name, True)
+    return set_active(session, name, True, actor=actor)
 
 
-def change_password(session: Session, name: str, password: str) -> User:
-    """Give ``name`` a new password (their open sessions end: see web.auth)."""
+def change_password(session: Session, name: str, password: str, *, actor: Actor = None) -> User:
+    """Give ``name`` a new password (their open sessions end). Audited (not the password)."""
     user = get_user(session, name)
     set_password(user, password)
+    _audit(session, "user.password", user, actor)
     close_all_sessions(session, user)
     session.add(user)
+    return user
+
+
+def verify_admin(
+    session: Session, name: str, password: str, *, max_failures: int, lockout_seconds: int
+) -> User:
+    """The active admin ``name`` whose password this is (counted like a login: a wrong one
+    counts towards the lock-out); PermissionDenied otherwise. Commits."""
+    user = authenticate(
+        session, name, password, max_failures=max_failures, lockout_seconds=lockout_seconds
+    )
+    if user is None:
+        raise PermissionDenied(f"{LOGIN_FAILED.lower()}; nothing was imported")
+    if user.role != Role.ADMIN:
+        raise PermissionDenied(f"{name} is not an admin; only an admin can vouch with --trust")
     return user

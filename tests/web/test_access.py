@@ -35,6 +35,8 @@ ACCESS = {
     # editors: exports and the readers' error reports
     ("GET", "/export.<fmt>"): EDITOR,
     ("GET", "/reports"): EDITOR,
+    ("GET", "/review/audit"): EDITOR,
+    ("GET", "/review/audit.csv"): EDITOR,
     ("POST", "/reports/<int:report_id>/close"): EDITOR,
     # the workspace
     ("GET", "/review/"): LOGIN,

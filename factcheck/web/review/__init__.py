@@ -120,4 +120,4 @@ def conflict(claim: Claim, form) -> str:
     )
 
 
-from factcheck.web.review import articles, claims, dashboard, sources  # noqa: E402,F401
+from factcheck.web.review import articles, audit, claims, dashboard, sources  # noqa: E402,F401

@@ -85,7 +85,7 @@ def fetch(source_id: int):
     done = []
     # a failed fetch is recorded on the source, not raised: it is shown as an error all the same
     return save(
-        lambda: done.append(fetch_source(get_session(), source, settings)),
+        lambda: done.append(fetch_source(get_session(), source, settings, actor=me())),
         lambda: outcome_message(done[0]),
         back=_back(article),
         page=lambda: article_page(article),
