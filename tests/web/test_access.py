@@ -27,6 +27,7 @@ ACCESS = {
     ("GET", "/articles/<slug>/claims/<key>/report"): PUBLIC,
     ("POST", "/articles/<slug>/claims/<key>/report"): PUBLIC,
     ("GET", "/methodology"): PUBLIC,
+    ("GET", "/corrections"): PUBLIC,
     ("GET", "/claimreview.json"): PUBLIC,
     # logging in and out
     ("GET", "/login"): PUBLIC,
