@@ -5,7 +5,8 @@
 - ``/claimreview.json``: every published claim as a schema.org DataFeed of ClaimReviews, for
   search engines and other fact-checkers; no login.
 
-Both stream: the response starts before all claims are read, and memory stays flat.
+Exports stream: the response starts before all claims are read, and memory stays flat. The
+feed is kept, built, until a published claim changes (see ``claimreview_feed``).
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from factcheck.errors import InputError, NotFound, PermissionDenied
 from factcheck.export.records import Publisher, Selection
 from factcheck.export.stream import FORMATS, export_chunks
 from factcheck.models import Article, Role, utcnow
+from factcheck.publishing.verdicts import index_stamp
 from factcheck.review import workflow
 from factcheck.web import get_session
+from factcheck.web.public.pagecache import serve
 
 bp = Blueprint("api", __name__)
 # The HTML report is a standalone document with its own inline (print) styles and no scripts.
@@ -48,13 +51,37 @@ def export(fmt: str):
     return response
 
 
+FEED_HEADERS = (
+    ("Cache-Control", "public, max-age=300"),
+    ("Access-Control-Allow-Origin", "*"),  # a public feed, read by any site
+)
+
+
 @bp.get("/claimreview.json")
 def claimreview_feed():
-    """Every published, not deleted claim as ClaimReview JSON-LD (public)."""
-    response = _stream("claimreview", Selection(status="published"))
-    response.headers["Cache-Control"] = "public, max-age=300"
-    response.headers["Access-Control-Allow-Origin"] = "*"  # a public feed, read by any site
-    return response
+    """Every published, not deleted claim as ClaimReview JSON-LD (public).
+
+    Built once per change and kept like the verdict pages (public/pagecache.py), under the
+    stamp of the published claims: anonymous clients asking again and again cost one small
+    query each, or none within PUBLIC_CACHE_SECONDS.
+    """
+    return serve(
+        "claimreview-feed",
+        lambda: index_stamp(get_session()),
+        _feed,
+        content_type=FORMATS["claimreview"].media_type,
+        headers=FEED_HEADERS,
+    )
+
+
+def _feed() -> tuple[str, None]:
+    publisher = Publisher.from_config(
+        current_app.config,
+        current_app.extensions["factcheck.ratings"],
+        request_root=request.url_root,
+    )
+    selection = Selection(status="published")
+    return "".join(export_chunks(get_session(), "claimreview", selection, publisher)), None
 
 
 def _stream(fmt: str, selection: Selection) -> Response:

@@ -1,0 +1,99 @@
+"""The public ClaimReview feed is built once per change, not once per request: anonymous
+clients hammering /claimreview.json cost one small stamp query each (none within
+PUBLIC_CACHE_SECONDS), and a publish or correction shows on the next request."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import event
+
+from tests.web.test_public import correct, publish
+
+
+@pytest.fixture
+def statements(app):
+    seen: list[str] = []
+    engine = app.extensions["factcheck.engine"]
+
+    def count(_conn, _cursor, statement, *_args):
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    yield seen
+    event.remove(engine, "before_cursor_execute", count)
+
+
+@pytest.fixture
+def people(factory):
+    return (
+        factory.user("checker1", "checker"),
+        factory.user("editor1", "editor"),
+        factory.user("editor2", "editor"),
+    )
+
+
+@pytest.fixture
+def published(factory, session, people):
+    article = factory.article("Feed", language="en", slug="feed")
+    claims = [
+        factory.claim(article, f"Claim number {n} says 42.", key=f"c{n}", position=n)
+        for n in range(1, 21)
+    ]
+    for claim in claims:
+        publish(session, claim, checker=people[0], editor=people[1])
+    return claims
+
+
+def feed(client) -> dict:
+    response = client.get("/claimreview.json")
+    assert response.status_code == 200
+    return json.loads(response.get_data(as_text=True))
+
+
+def test_an_unchanged_feed_is_served_after_one_stamp_query(client, published, statements):
+    first = feed(client)
+    assert len(first["dataFeedElement"]) == 20
+    statements.clear()
+    again = feed(client)
+    assert again == first
+    assert len(statements) == 1, statements  # the stamp; no export queries
+
+
+def test_within_the_cache_seconds_the_feed_costs_no_query(app, client, published, statements):
+    app.config["PUBLIC_CACHE_SECONDS"] = 60
+    feed(client)
+    statements.clear()
+    for _ in range(5):
+        feed(client)
+    assert statements == []
+
+
+def test_a_publish_and_a_correction_show_on_the_next_request(
+    client, factory, session, published, people
+):
+    assert len(feed(client)["dataFeedElement"]) == 20
+    extra = factory.claim(None, "Another claim says 7.")  # in an article of its own
+    publish(session, extra, checker=people[0], editor=people[1])
+    assert len(feed(client)["dataFeedElement"]) == 21
+    correct(
+        session,
+        published[0],
+        "true",
+        "It is right.",
+        editor=people[1],
+        approver=people[2],
+        note="Re-read the table.",
+    )
+    reviews = {r["url"].rsplit("/", 1)[1]: r for r in feed(client)["dataFeedElement"]}
+    assert reviews["c1"]["correction"][0]["text"] == "Re-read the table."
+
+
+def test_the_feed_answers_304_to_its_etag_and_stays_public(client, published):
+    first = client.get("/claimreview.json")
+    assert first.headers["Access-Control-Allow-Origin"] == "*"
+    assert "public" in first.headers["Cache-Control"]
+    assert first.headers["Content-Type"].startswith("application/ld+json")
+    again = client.get("/claimreview.json", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
