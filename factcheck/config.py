@@ -48,6 +48,8 @@ DEFAULTS: dict = {
     "LOGIN_ATTEMPTS_PER_ADDRESS": 30,
     # Reader error reports: per client address, per hour.
     "REPORTS_PER_HOUR": 5,
+    # The public ClaimReview feed: requests per client address and minute (per process).
+    "FEED_REQUESTS_PER_MINUTE": 30,
     # Marks a production deployment: secure cookies, no default secret key.
     "PRODUCTION": False,
     "SESSION_COOKIE_HTTPONLY": True,

@@ -8,12 +8,15 @@ whichever process or thread they run in. Addresses are kept only as keyed hashes
 
 ``hit`` commits at once: the count must be visible to the other requests before this one goes
 on (a password check takes a tenth of a second), and must not wait for the caller's commit.
+
+``LocalLimiter`` counts in one process only, for what is not worth a write per request.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import threading
 import time
 
 from sqlalchemy import case, delete
@@ -95,3 +98,31 @@ def clear_expired(session: Session, older_than: float, *, now: float | None = No
     now = time.time() if now is None else now
     session.execute(delete(RateLimit).where(RateLimit.window_start < now - older_than))
     session.commit()
+
+
+class LocalLimiter:
+    """Hits per key and ``window`` seconds, counted in this process: a cheap shield for a
+    cached public document (the feed), where a shared count is not worth a database write
+    per request. Keys idle for a window are forgotten, so memory stays bounded."""
+
+    def __init__(self, window: float, clock=time.monotonic):
+        self.window, self._clock = window, clock
+        self._counts: dict[str, tuple[float, int]] = {}
+        self._lock = threading.Lock()
+
+    def refuse(self, key: str, limit: int) -> int | None:
+        """Count a hit on ``key``: None while at most ``limit`` in the window, else the seconds
+        until the window ends."""
+        now = self._clock()
+        with self._lock:
+            started, count = self._counts.get(key, (now, 0))
+            if now - started >= self.window:
+                started, count = now, 0
+            self._counts[key] = (started, count + 1)
+            if len(self._counts) > 10_000:
+                self._forget(now)
+        return None if count < limit else max(1, int(started + self.window - now) + 1)
+
+    def _forget(self, now: float) -> None:
+        for key in [k for k, (s, _) in self._counts.items() if now - s >= self.window]:
+            del self._counts[key]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, request, stream_with_context
+from flask import Blueprint, Flask, Response, abort, current_app, request, stream_with_context
 from flask_login import current_user
 from sqlmodel import select
 
@@ -23,6 +23,7 @@ from factcheck.export.records import Publisher, Selection
 from factcheck.export.stream import FORMATS, export_chunks
 from factcheck.models import Article, Role, utcnow
 from factcheck.publishing.verdicts import index_stamp
+from factcheck.ratelimit import LocalLimiter
 from factcheck.review import workflow
 from factcheck.web import get_session
 from factcheck.web.public.pagecache import serve
@@ -57,13 +58,54 @@ FEED_HEADERS = (
 )
 
 
-@bp.get("/claimreview.json")
+FEED_PATH = "/claimreview.json"
+
+
+class FeedGuard:
+    """WSGI middleware, outermost: more than FEED_REQUESTS_PER_MINUTE requests for the feed
+    from one client address in a minute get a short 429 before anything else runs (the feed
+    is megabytes and may be cached for five minutes; a loop on it must cost next to nothing).
+
+    The client address is the one ProxyFix would give (TRUSTED_PROXIES hops from the right
+    of X-Forwarded-For), since this runs before it.
+    """
+
+    def __init__(self, wsgi_app, app: Flask):
+        self.wsgi_app, self.app = wsgi_app, app
+        self.limiter = LocalLimiter(60.0)
+
+    def __call__(self, environ: dict, start_response):
+        if environ.get("PATH_INFO") == FEED_PATH:
+            limit = int(self.app.config["FEED_REQUESTS_PER_MINUTE"])
+            wait = self.limiter.refuse(self._client(environ), limit)
+            if wait is not None:
+                start_response(
+                    "429 Too Many Requests",
+                    [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", str(wait))],
+                )
+                return [b"Too many requests for the feed; it changes rarely (see Cache-Control).\n"]
+        return self.wsgi_app(environ, start_response)
+
+    def _client(self, environ: dict) -> str:
+        hops = int(self.app.config["TRUSTED_PROXIES"] or 0)
+        forwarded = [a.strip() for a in environ.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if hops and len(forwarded) >= hops and forwarded[-hops]:
+            return forwarded[-hops]
+        return environ.get("REMOTE_ADDR") or "unknown"
+
+
+def init_app(app: Flask) -> None:
+    """Put the feed's per-address limit in front of everything (see FeedGuard)."""
+    app.wsgi_app = FeedGuard(app.wsgi_app, app)
+
+
+@bp.get(FEED_PATH)
 def claimreview_feed():
     """Every published, not deleted claim as ClaimReview JSON-LD (public).
 
     Built once per change and kept like the verdict pages (public/pagecache.py), under the
-    stamp of the published claims: anonymous clients asking again and again cost one small
-    query each, or none within PUBLIC_CACHE_SECONDS.
+    stamp of the published claims: a request costs one small query, or none within
+    PUBLIC_CACHE_SECONDS. FeedGuard limits how often one address may ask.
     """
     return serve(
         "claimreview-feed",

@@ -97,3 +97,31 @@ def test_the_feed_answers_304_to_its_etag_and_stays_public(client, published):
     assert first.headers["Content-Type"].startswith("application/ld+json")
     again = client.get("/claimreview.json", headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304
+
+
+def test_one_address_hammering_the_feed_is_slowed_down_cheaply(app, client, published):
+    """Crawlers need the feed every few minutes (it says max-age=300); a loop on it gets a
+    small 429 instead of megabytes, even from the page cache's fast path."""
+    app.config.update(FEED_REQUESTS_PER_MINUTE=3, PUBLIC_CACHE_SECONDS=60)
+    codes = [client.get("/claimreview.json").status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 429, 429]
+    refused = client.get("/claimreview.json")
+    assert int(refused.headers["Retry-After"]) > 0 and len(refused.data) < 500
+    other = client.get("/claimreview.json", environ_base={"REMOTE_ADDR": "192.0.2.9"})
+    assert other.status_code == 200
+    assert client.get("/").status_code in (200, 404)  # readers' pages are not limited
+
+
+def test_behind_a_trusted_proxy_the_limit_counts_each_reader_not_the_proxy(app_config, published):
+    from factcheck import create_app
+
+    app_config.update(TRUSTED_PROXIES=1, FEED_REQUESTS_PER_MINUTE=1)
+    proxied = create_app(app_config)
+    try:
+        client = proxied.test_client()
+        for address in ("203.0.113.1", "203.0.113.2"):
+            headers = {"X-Forwarded-For": address}
+            assert client.get("/claimreview.json", headers=headers).status_code == 200
+            assert client.get("/claimreview.json", headers=headers).status_code == 429
+    finally:
+        proxied.extensions["factcheck.engine"].dispose()
