@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
@@ -31,15 +30,6 @@ def audit(session, action: str | None = None) -> list[AuditEvent]:
 
 def detail(event: AuditEvent) -> dict:
     return json.loads(event.detail)
-
-
-@pytest.fixture
-def server():
-    httpserver = HTTPServer(host="127.0.0.1")
-    httpserver.start()
-    yield httpserver
-    httpserver.clear()
-    httpserver.stop()
 
 
 @pytest.fixture

@@ -7,30 +7,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import event
 
 from tests.web.test_public import correct, publish
 
 
 @pytest.fixture
-def statements(app):
-    seen: list[str] = []
-    engine = app.extensions["factcheck.engine"]
-
-    def count(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    yield seen
-    event.remove(engine, "before_cursor_execute", count)
-
-
-@pytest.fixture
 def people(factory):
-    return (
-        factory.user("checker1", "checker"),
-        factory.user("editor1", "editor"),
-        factory.user("editor2", "editor"),
+    """A checker and two editors (one proposes corrections, the other approves them)."""
+    return tuple(
+        factory.user(n, r) for n, r in (("c1", "checker"), ("e1", "editor"), ("e2", "editor"))
     )
 
 

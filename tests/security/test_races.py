@@ -145,7 +145,8 @@ def test_one_address_trying_many_accounts_is_limited(app, factory, session):
 
 
 # --- creating at once ---------------------------------------------------------------------
-def test_claims_added_at_once_all_get_their_own_key(app, factory, session):
+def add_at_once(app, factory, texts: list[str], request_id: str | None = None) -> list:
+    """Each text added as a claim of one article by its own request, all at once."""
     from factcheck.review import editing
     from factcheck.review.workflow import run_retrying
 
@@ -159,39 +160,26 @@ def test_claims_added_at_once_all_get_their_own_key(app, factory, session):
                 s,
                 s.get(type(article), article.id),
                 user=s.get(User, checker.id),
-                text=f"Claim {n}.",
+                text=texts[n],
+                request_id=request_id,
             ),
         )
 
-    results = at_once(app, 8, add)
+    results = at_once(app, len(texts), add)
     assert not [r for r in results if isinstance(r, Exception)], results
-    keys = session.exec(select(Claim.key).where(Claim.article_id == article.id)).all()
+    return results
+
+
+def test_claims_added_at_once_all_get_their_own_key(app, factory, session):
+    claims = add_at_once(app, factory, [f"Claim {n}." for n in range(8)])
+    keys = session.exec(select(Claim.key).where(Claim.article_id == claims[0].article_id)).all()
     assert len(keys) == len(set(keys)) == 8
 
 
 def test_a_triple_submitted_claim_is_added_once(app, factory, session):
-    from factcheck.review import editing
-    from factcheck.review.workflow import run_retrying
-
-    checker = factory.user("checker1")
-    article = factory.article("Race", text_="One. Two. Three.")
-
-    def add(s: Session, _n: int):
-        return run_retrying(
-            s,
-            lambda: editing.add_claim(
-                s,
-                s.get(type(article), article.id),
-                user=s.get(User, checker.id),
-                text="The same claim.",
-                request_id="one-form",
-            ),
-        )
-
-    results = at_once(app, 3, add)
-    assert not [r for r in results if isinstance(r, Exception)], results
-    claims = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
-    assert [c.text for c in claims] == ["The same claim."]
+    claims = add_at_once(app, factory, ["The same claim."] * 3, request_id="one-form")
+    stored = session.exec(select(Claim).where(Claim.article_id == claims[0].article_id)).all()
+    assert [c.text for c in stored] == ["The same claim."]
     events = session.exec(select(ReviewEvent).where(ReviewEvent.request_id == "one-form")).all()
     assert len(events) == 1
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import event
 from sqlmodel import select
 
 from factcheck.models import Claim, Evidence, Snapshot, Source
@@ -58,20 +57,6 @@ def article(factory, session, people):
 
 def claim_of(session, article, key) -> Claim:
     return session.exec(select(Claim).where(Claim.article_id == article.id, Claim.key == key)).one()
-
-
-@pytest.fixture
-def statements(app):
-    """The SQL statements the app runs (appended as they run)."""
-    seen: list[str] = []
-    engine = app.extensions["factcheck.engine"]
-
-    def count(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    yield seen
-    event.remove(engine, "before_cursor_execute", count)
 
 
 def page(client, path: str) -> str:

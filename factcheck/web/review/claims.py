@@ -99,50 +99,44 @@ def verdict(claim_id: int):
     return _run(claim_id, f.VerdictForm, "verdict_form", done, change, "verdict")
 
 
-def _correction_or_404(correction_id: int) -> CorrectionRequest:
+def _decide(correction_id: int, decide: Callable, done: str):
+    """Approve or reject the correction: ``decide(session, correction, user, form)``."""
     correction = get_session().get(CorrectionRequest, correction_id)
     if correction is None:
         abort(404)
-    return correction
-
-
-@bp.post("/corrections/<int:correction_id>/approve")
-def approve_correction(correction_id: int):
-    """A second editor makes a proposed correction live."""
-    correction = _correction_or_404(correction_id)
     form = f.CorrectionForm()
     if not form.validate_on_submit():
         abort(400)
     claim = get_claim_or_404(correction.claim_id)
     return save(
-        lambda: verdict_changes.approve_correction(
-            get_session(), correction, user=me(), request_id=form.request_id.data
-        ),
-        "Correction approved: readers now see it, with its note.",
+        lambda: decide(get_session(), correction, me(), form),
+        done,
         back=url_for(".claim", claim_id=claim.id, _anchor="verdict"),
         page=lambda: claim_page(claim),
+    )
+
+
+@bp.post("/corrections/<int:correction_id>/approve")
+def approve_correction(correction_id: int):
+    """A second editor makes a proposed correction live."""
+    return _decide(
+        correction_id,
+        lambda session, correction, user, form: verdict_changes.approve_correction(
+            session, correction, user=user, request_id=form.request_id.data
+        ),
+        "Correction approved: readers now see it, with its note.",
     )
 
 
 @bp.post("/corrections/<int:correction_id>/reject")
 def reject_correction(correction_id: int):
     """Turn a proposed correction down (or withdraw one's own)."""
-    correction = _correction_or_404(correction_id)
-    form = f.CorrectionForm()
-    if not form.validate_on_submit():
-        abort(400)
-    claim = get_claim_or_404(correction.claim_id)
-    return save(
-        lambda: verdict_changes.reject_correction(
-            get_session(),
-            correction,
-            user=me(),
-            note=form.note.data,
-            request_id=form.request_id.data,
+    return _decide(
+        correction_id,
+        lambda session, correction, user, form: verdict_changes.reject_correction(
+            session, correction, user=user, note=form.note.data, request_id=form.request_id.data
         ),
         "Correction rejected; the published verdict stands.",
-        back=url_for(".claim", claim_id=claim.id, _anchor="verdict"),
-        page=lambda: claim_page(claim),
     )
 
 
