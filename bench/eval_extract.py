@@ -23,7 +23,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.articles.extract import extract_claims, split_sentences  # noqa: E402
+from factcheck.articles.extract import extract_claims  # noqa: E402
+from factcheck.language.sentences import split_sentences  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 

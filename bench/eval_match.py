@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process, utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck.language.lexicon import STOPWORDS  # noqa: E402
+from factcheck.language.vocabulary import STOPWORDS  # noqa: E402
 from factcheck.matching.index import SUGGESTION_THRESHOLD, MatchIndex
 from factcheck.matching.scoring import match_claim
 from factcheck.sources.passages import Passage

@@ -2,7 +2,8 @@
 claims' own history does not hold: sources added, fetched and pasted, the snapshots stored,
 files imported (with their SHA-256), articles ingested, and users added or changed.
 
-Each record says who (a user, ``cli:<login>`` for the command line, or ``system``), when,
+Each record says who (a user, ``cli:<login>`` for the command line: see
+factcheck.cli.cli_actor, or ``system``), when,
 what (``action``), to what (``target``, in words) and the details (JSON). The log is
 append-only: nothing here changes or deletes a record, and the database refuses to
 (triggers, migration 0004). Editors and admins read and download it.
@@ -10,24 +11,13 @@ append-only: nothing here changes or deletes a record, and the database refuses 
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 
 from sqlmodel import Session, col, select
 
 from factcheck.models import AuditEvent, User
 
 Actor = User | str | None  # a user, "cli:<login>", or None for the system itself
-
-
-def cli_actor() -> str:
-    """Who runs a command: ``cli:<login>`` (the operating-system account)."""
-    try:
-        login = getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry (a container)
-        login = f"uid{os.getuid()}"
-    return f"cli:{login}"
 
 
 def record_audit(

@@ -58,6 +58,8 @@ DEFAULTS: dict = {
     # How many reverse proxies sit in front of the app: their X-Forwarded-For/-Proto/-Host
     # are trusted (client addresses for rate limits, https for secure cookies). 0: none.
     "TRUSTED_PROXIES": 0,
+    # Languages of articles and sources (ISO 639-1): language identification chooses among them.
+    "LANGUAGES": ["id", "en"],
 }
 
 YES, NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")

@@ -3,8 +3,10 @@ to one), the app, its test client and CLI runner, and small factories."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 import uuid
 from pathlib import Path
 
@@ -265,3 +267,49 @@ class AuthActions:
 def auth(client, factory) -> AuthActions:
     """``auth.login("editor")`` logs the test client in (making the user if needed)."""
     return AuthActions(client, factory)
+
+
+class QueryLog:
+    """The SQL statements run on the app's engine while ``with log:`` is open."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.statements: list[str] = []
+
+    def _record(self, _connection, _cursor, statement, *_args) -> None:
+        self.statements.append(statement)
+
+    def __enter__(self) -> QueryLog:
+        from sqlalchemy import event
+
+        self.statements.clear()
+        event.listen(self.engine, "before_cursor_execute", self._record)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "before_cursor_execute", self._record)
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def query_log(app) -> QueryLog:
+    """``with query_log: ...`` then ``len(query_log)``: how many statements ran."""
+    return QueryLog(app.extensions["factcheck.engine"])
+
+
+@pytest.fixture
+def bench_module():
+    """Load bench/<name>.py as a module (bench/ is not a package): tests share its data."""
+
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up while building
+        spec.loader.exec_module(module)
+        return module
+
+    return load

@@ -1,26 +1,23 @@
-"""Sentence segmentation and atomic-claim extraction for news articles (id, en).
+"""Atomic-claim extraction for news articles (id, en).
 
 article text -> sentences -> clauses (one checkable fact each) -> ProposedClaim,
 scored for check-worthiness with the reasons a reviewer sees. Opinion and hedged
 clauses are kept, marked kind="opinion" and scored low, so nothing is hidden.
-Word lists live in factcheck.language.wordlists.
+Sentences come from factcheck.language.sentences, numbers, dates, places and names from the
+recogniser factcheck.language.anchors, and the words that mark opinions, hedges and
+attributions from factcheck.language.markers.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
-from factcheck.language import wordlists as words
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of the article; ``text == article[start:end]``."""
-
-    text: str
-    start: int
-    end: int
+from factcheck.language import markers as words
+from factcheck.language.anchors import extract_anchors, overlaps
+from factcheck.language.sentences import Sentence, split_sentences
+from factcheck.language.vocabulary import alternation
 
 
 @dataclass(frozen=True)
@@ -61,21 +58,6 @@ OPINION_CEILING = 0.35  # opinions stay visible but below any fact threshold
 MIN_CLAUSE_WORDS = 3
 
 
-_MONTH = words.alternation(tuple(m.capitalize() for m in words.MONTHS))
-_DATE_RE = re.compile(
-    rf"\b\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?(?!\w)"
-    rf"|\b(?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?\b"
-    rf"|\b(?:{_MONTH})(?:\s+\d{{4}}\b|(?!\w))"
-    r"|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2}\b|\b(?:19|20)\d{2}\b"
-    r"|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)"
-    rf"|\b(?:{words.alternation(words.WEEKDAYS)})\b"
-)
-_NUMBER_RE = re.compile(
-    r"(?<![\w-])(?:US\$|Rp\s?|\$|€|£)?\d+(?:[.,]\d+)*(?:[-–]\d+)?(?:\s?%|-[a-z]+)?"
-    rf"(?:\s+(?:{words.alternation(words.NUMBER_SCALES)})\b)?"
-)
-_NUMBER_WORD_RE = words.word_pattern(words.NUMBER_WORDS)
-_CAPITAL_RUN_RE = re.compile(r"\b[A-Z][\w'’/-]*(?:\s+(?:of\s+)?[A-Z][\w'’/-]*)*")
 _WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # "U.S" keeps its inner dots, not a final one
 _ITEM = rf"{_WORD}(?:\s+(?:{_WORD}|\([^()]*\)))*"
 # Three or more capitalised items ending "..., dan X": a membership list, checked whole.
@@ -84,7 +66,7 @@ _QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _PROTECTED_RE = re.compile(rf"\([^()]*\)|—[^—]*—|{_QUOTE_RE.pattern}")
 _SUPERLATIVE_RE = words.word_pattern(words.SUPERLATIVES)
 _ATTRIBUTION_RE = words.word_pattern(words.ATTRIBUTIONS)
-_LEADING_RE = re.compile(rf"^(?:(?:{words.alternation(words.LEADING_CONNECTIVES)})\b[\s,]*)+", re.I)
+_LEADING_RE = re.compile(rf"^(?:(?:{alternation(words.LEADING_CONNECTIVES)})\b[\s,]*)+", re.I)
 # Verb-like words (Indonesian affixes, English auxiliaries and -ed): after ", dan"
 # one of these means a new clause with its own fact, not the last item of a list.
 _VERB_RE = re.compile(
@@ -93,86 +75,38 @@ _VERB_RE = re.compile(
 )
 
 
-# --- sentences ----------------------------------------------------------------
+# --- reasons ---------------------------------------------------------------------
 
-_TERMINATOR_RE = re.compile(r"[.!?…]+[\"”’')\]]*")
-_NEXT_RE = re.compile(r"\s+[\"“‘'(\[]*([\w'-]+)")
-
-
-def _ends_sentence(para: str, match: re.Match[str]) -> bool:
-    """Whether the terminator *match* inside paragraph *para* ends a sentence."""
-    following = _NEXT_RE.match(para, match.end())
-    if not following or not (following.group(1)[0].isupper() or following.group(1)[0].isdigit()):
-        return False
-    if match.group() != ".":
-        return True
-    token = re.search(r"[\w.]*$", para[: match.start()]).group().lower()
-    if token in words.ABBREVIATIONS_NEVER_FINAL or re.fullmatch(r"[a-z]", token):
-        return False
-    if token in words.ABBREVIATIONS_MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
-        # "Acme Inc. The firm" ends a sentence; "Acme Inc. Chairman" need not.
-        return following.group(1).lower() in words.SENTENCE_OPENERS
-    return True
+# The recogniser's kinds that make a clause checkable, as the reasons a reviewer reads.
+REASON_OF_KIND = {
+    "number": "number",
+    "money": "number",
+    "percent": "number",
+    "quantity": "number",
+    "year": "date",
+    "date": "date",
+    "month": "date",
+    "place": "named place",
+    "name": "named entity",
+}
+_REASON_ORDER = ("date", "number", "named place", "named entity")
 
 
-def split_sentences(text: str, language: str) -> list[Sentence]:
-    """Split article *text* into sentences with spans; a newline always ends one.
+class Reason(NamedTuple):
+    """Why a clause is checkable: a reason ("number", "attribution"...), the words that gave
+    it, and where they are in the sentence."""
 
-    *language* ("id" or "en") is accepted for symmetry; the rules cover both.
-    """
-    sentences: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
-        body, start = para.group(), 0
-        cuts = [m.end() for m in _TERMINATOR_RE.finditer(body) if _ends_sentence(body, m)]
-        for end in [*cuts, len(body)]:
-            chunk = body[start:end]
-            if chunk.strip():
-                lead = len(chunk) - len(chunk.lstrip())
-                s, e = para.start() + start + lead, para.start() + start + len(chunk.rstrip())
-                sentences.append(Sentence(text[s:e], s, e))
-            start = end
-    return sentences
+    kind: str
+    label: str
+    start: int
+    end: int
 
 
-# --- anchors --------------------------------------------------------------------
-
-Anchor = tuple[str, str, int, int]  # (reason kind, label, start, end) within a sentence
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
-def _names(sentence: str, taken: list[tuple[int, int]]) -> list[Anchor]:
-    """Capitalised runs that are not places, dates or numbers. A run that opens the
-    sentence, a quote or follows a colon loses its first word, which is capitalised
-    for grammar, not because it is a name."""
-    found = []
-    for m in _CAPITAL_RUN_RE.finditer(sentence):
-        start, label = m.start(), m.group()
-        prefix = sentence[: m.start()]
-        if not prefix.strip(' "“‘') or prefix[-1:] in '"“‘' or prefix.rstrip().endswith(":"):
-            first, _, rest = label.partition(" ")
-            start, label = start + len(first) + 1, rest
-        if label.lower() in words.ABBREVIATIONS_NEVER_FINAL:
-            continue  # a bare title such as "Dr" or "Tn" names nobody
-        if len(label) > 1 and not _overlaps(start, start + len(label), taken):
-            found.append(("named entity", label, start, start + len(label)))
-    return found
-
-
-def _find_anchors(sentence: str, language: str) -> list[Anchor]:
-    """Checkable anchors in *sentence*: dates, numbers, places, names, lists, quotes."""
-    anchors = [("date", m.group(), m.start(), m.end()) for m in _DATE_RE.finditer(sentence)]
-    taken = [(a[2], a[3]) for a in anchors]
-    for m in [*_NUMBER_RE.finditer(sentence), *_NUMBER_WORD_RE.finditer(sentence)]:
-        if not _overlaps(m.start(), m.end(), taken):
-            anchors.append(("number", m.group().strip(), m.start(), m.end()))
-    anchors += [
-        ("named place", m.group(), m.start(), m.end())
-        for m in words.place_pattern(language).finditer(sentence)
-    ]
-    anchors += _names(sentence, [(a[2], a[3]) for a in anchors])
+def _find_reasons(sentence: str, language: str) -> list[Reason]:
+    """Checkable things in ``sentence``: dates, numbers, places, names, lists, quotes..."""
+    anchors = extract_anchors(sentence, language, kinds=REASON_OF_KIND)
+    reasons = [Reason(REASON_OF_KIND[a.kind], a.text, a.start, a.end) for a in anchors]
+    reasons.sort(key=lambda r: _REASON_ORDER.index(r.kind))  # dates first, then numbers...
     patterns = (
         ("membership list", _LIST_RE),
         ("superlative/first", _SUPERLATIVE_RE),
@@ -180,8 +114,8 @@ def _find_anchors(sentence: str, language: str) -> list[Anchor]:
         ("quoted words", _QUOTE_RE),
     )
     for kind, pattern in patterns:
-        anchors += [(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(sentence)]
-    return anchors
+        reasons += [Reason(kind, m.group(), *m.span()) for m in pattern.finditer(sentence)]
+    return reasons
 
 
 # --- clauses ------------------------------------------------------------------------
@@ -217,7 +151,7 @@ def _clause_spans(sentence: str) -> list[tuple[int, int]]:
     protected += [m.span() for m in _LIST_RE.finditer(sentence)]
     spans, start = [], 0
     for m in re.finditer(r"[;,]\s+", sentence):
-        if _overlaps(m.start(), m.end(), protected):
+        if overlaps(m.span(), protected):
             continue
         left_words = len(sentence[start : m.start()].split())
         right_words = len(re.split(r"[;,]\s", sentence[m.end() :])[0].split())
@@ -259,7 +193,7 @@ def _markers(clause: str) -> list[str]:
     ]
     kept: list[tuple[str, re.Match[str]]] = []
     for prefix, m in sorted(found, key=lambda f: f[1].start() - f[1].end()):
-        if not _overlaps(m.start(), m.end(), [k[1].span() for k in kept]):
+        if not overlaps(m.span(), [k[1].span() for k in kept]):
             kept.append((prefix, m))
     return [f"{p}: {m.group()}" for p, m in sorted(kept, key=lambda k: k[1].start())]
 
@@ -272,11 +206,11 @@ def _score(kinds: set[str], entities: int, opinion: bool) -> float:
     return round(min(1.0, score), 2)
 
 
-def _propose(sentence: Sentence, span: tuple[int, int], anchors: list[Anchor]) -> ProposedClaim:
+def _propose(sentence: Sentence, span: tuple[int, int], found: list[Reason]) -> ProposedClaim:
     """Build the ProposedClaim for the clause at *span* of *sentence*."""
     start, end = span
-    inside = [a for a in anchors if start <= a[2] and a[3] <= end]
-    kinds = {a[0] for a in inside}
+    inside = [r for r in found if start <= r.start and r.end <= end]
+    kinds = {r.kind for r in inside}
     if {"attribution", "quoted words"} <= kinds:
         kinds -= {"attribution", "quoted words"}
         kinds.add("attributed quote")
@@ -288,7 +222,7 @@ def _propose(sentence: Sentence, span: tuple[int, int], anchors: list[Anchor]) -
     if "attributed quote" in kinds:
         reasons.append("attributed quote")
     markers = _markers(sentence.text[start:end])
-    entities = len({a[1] for a in inside if a[0] in ("named place", "named entity")})
+    entities = len({r.label for r in inside if r.kind in ("named place", "named entity")})
     return ProposedClaim(
         text=sentence.text[start:end],
         sentence=sentence.text,
@@ -309,9 +243,9 @@ def extract_claims(text: str, language: str = "id", min_score: float = 0.0) -> l
     language = language if language in ("id", "en") else "en"
     claims = []
     for sentence in split_sentences(text, language):
-        anchors = _find_anchors(sentence.text, language)
+        reasons = _find_reasons(sentence.text, language)
         for span in _clause_spans(sentence.text):
-            claim = _propose(sentence, span, anchors)
+            claim = _propose(sentence, span, reasons)
             if claim.score >= min_score:
                 claims.append(claim)
     return claims

@@ -13,13 +13,20 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
-
-from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError
 from factcheck.inputs import check_text
-from factcheck.models import Article, Claim, Source
+from factcheck.language.identify import identify_language
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from factcheck.audit import Actor
+    from factcheck.models import Article, Claim
+
+# The storing half imports the models (and SQLAlchemy) inside its functions: the parsing half
+# also serves `factcheck extract`, which needs no database.
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
@@ -39,53 +46,6 @@ BYLINES = [
 ]
 URL_RE = re.compile(r"https?://\S+")
 
-STOPWORDS = {
-    "id": {
-        "yang",
-        "dan",
-        "di",
-        "dengan",
-        "untuk",
-        "dari",
-        "ini",
-        "itu",
-        "dalam",
-        "tidak",
-        "akan",
-        "pada",
-        "adalah",
-        "juga",
-        "ke",
-        "telah",
-        "oleh",
-        "sebagai",
-        "bahwa",
-        "para",
-    },
-    "en": {
-        "the",
-        "and",
-        "of",
-        "to",
-        "in",
-        "is",
-        "that",
-        "for",
-        "with",
-        "on",
-        "as",
-        "was",
-        "by",
-        "it",
-        "are",
-        "from",
-        "has",
-        "have",
-        "be",
-        "which",
-    },
-}
-
 
 @dataclass
 class ParsedSource:
@@ -103,13 +63,6 @@ class ParsedArticle:
     editor: str | None = None
     url: str | None = None
     sources: list[ParsedSource] = field(default_factory=list)
-
-
-def detect_language(text: str) -> str:
-    """``"id"`` or ``"en"``, whichever language's common words the text uses more."""
-    words = re.findall(r"[a-z]+", text.lower())
-    counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
-    return "id" if counts["id"] > counts["en"] else "en"
 
 
 def content_hash(body: str) -> str:
@@ -162,7 +115,7 @@ def parse_article(
     return ParsedArticle(
         title=title or body[:80],
         body=body,
-        language=language or detect_language(body),
+        language=language or identify_language(body),
         url=url,
         author=meta.get("author"),
         editor=meta.get("editor"),
@@ -264,11 +217,20 @@ def read_path(path: str | Path) -> bytes:
 
 def find_duplicate(session: Session, parsed: ParsedArticle) -> Article | None:
     """The stored article with the same body, if any."""
+    from sqlmodel import select
+
+    from factcheck.models import Article
+
     digest = content_hash(parsed.body)
     return session.exec(select(Article).where(Article.content_hash == digest)).first()
 
 
 def unique_slug(session: Session, title: str) -> str:
+    """A slug for ``title`` that no stored article has yet."""
+    from sqlmodel import select
+
+    from factcheck.models import Article
+
     base = slugify(title)
     slug, n = base, 1
     while session.exec(select(Article.id).where(Article.slug == slug)).first() is not None:
@@ -301,6 +263,8 @@ def add_article(
 ) -> Article:
     """Add the article and its sources to ``session`` (the caller commits); InputError for
     fields longer than their column (nothing is added then)."""
+    from factcheck.models import Article, Source
+
     _check_fields(parsed, publisher)
     article = Article(
         slug=unique_slug(session, parsed.title),
@@ -333,6 +297,9 @@ def add_claims(
     session: Session, article: Article, proposals: list, *, first_position: int = 1
 ) -> list[Claim]:
     """Store extracted proposals as unverified claims of ``article``, each with a history entry."""
+    from sqlmodel import select
+
+    from factcheck.models import Claim
     from factcheck.review.workflow import record
 
     claims = []
@@ -382,6 +349,8 @@ def ingest(
     An article whose body is already stored is returned as is, with created False. A new one
     is recorded in the audit log (with its sources' addresses), as added by ``actor``.
     """
+    from factcheck.audit import record_audit
+
     duplicate = find_duplicate(session, parsed)
     if duplicate is not None:
         return duplicate, False

@@ -5,20 +5,23 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
-from sqlmodel import select
 
-from factcheck.articles import ingest as ingesting
-from factcheck.audit import cli_actor
-from factcheck.cli import transaction, user_errors
-from factcheck.errors import InputError
-from factcheck.models import Article, Claim
+from factcheck.cli import cli_actor, transaction, user_errors
+
+if TYPE_CHECKING:
+    from factcheck.articles.ingest import ParsedArticle
+
+# The domain layer is imported inside the commands: `factcheck --help` loads this module.
 
 
-def _read_document(target: str, title: str | None, language: str | None) -> ingesting.ParsedArticle:
+def _read_document(target: str, title: str | None, language: str | None) -> ParsedArticle:
     """PATH, URL or - (stdin) to a parsed article."""
+    from factcheck.articles import ingest as ingesting
+
     if target.startswith(("http://", "https://")):
         from factcheck.sources.fetch import FetchSettings, fetch_url
         from factcheck.sources.pagetext import charset_of, decode_page
@@ -62,6 +65,9 @@ def ingest_command(
     min_score: float,
 ) -> None:
     """Store an article from a text or HTML file, a URL, or - for stdin."""
+    from factcheck.articles import ingest as ingesting
+    from factcheck.articles import lookup
+
     parsed = _read_document(target, title, language)
     with transaction() as session:
         article, created = ingesting.ingest(
@@ -72,7 +78,7 @@ def ingest_command(
             publisher=publisher,
             actor=cli_actor(),
         )
-        claims = len(session.exec(select(Claim.id).where(Claim.article_id == article.id)).all())
+        claims = lookup.count_claims(session, article=article)
     if not created:
         click.echo(f"already ingested as {article.slug!r} (id {article.id}); nothing changed")
         return
@@ -140,6 +146,7 @@ def import_command(files: tuple[str, ...], replace: bool, trust: bool, as_name: 
 def _trusting_admin(name: str | None):
     """The admin named by --as, after their password (asked for, or the first stdin line)."""
     from factcheck.cli.users import read_password
+    from factcheck.errors import InputError
     from factcheck.review.users import verify_admin
 
     if not name:
@@ -158,18 +165,21 @@ def _trusting_admin(name: str | None):
 @click.command("articles")
 def list_articles() -> None:
     """List the stored articles."""
+    from factcheck.articles import lookup
+
     with transaction() as session:
-        for article in session.exec(select(Article).order_by(Article.id)).all():
+        for article in lookup.list_articles(session):
             click.echo(f"{article.id:>4}  {article.slug}  [{article.language}]  {article.title}")
 
 
 def import_demo() -> str | None:
     """Import the shipped claim files when the database has no article; returns a message."""
+    from factcheck.articles import lookup
     from factcheck.export import import_any
 
     folder = Path(current_app.config["DEMO_CLAIMS_DIR"] or "")
     with transaction() as session:
-        if session.exec(select(Article.id)).first() is not None or not folder.is_dir():
+        if lookup.has_articles(session) or not folder.is_dir():
             return None
         files = sorted(folder.glob("*.yaml"))
         for path in files:  # shipped with the tool: its review work is trusted
@@ -199,17 +209,6 @@ def serve(host: str, port: int, debug: bool) -> None:
         use_reloader=False,
         threaded=True,
     )
-
-
-def resolve_article(session, ref: str) -> Article:
-    """An article by slug or id, or InputError."""
-    query = select(Article).where(Article.slug == ref)
-    article = session.exec(query).first()
-    if article is None and ref.isdigit():
-        article = session.get(Article, int(ref))
-    if article is None:
-        raise InputError(f"no article {ref!r} (see `factcheck articles`)")
-    return article
 
 
 COMMANDS = [ingest_command, extract_command, import_command, list_articles, serve]

@@ -10,22 +10,30 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from sqlmodel import select
 
-from factcheck.claimfiles.dump import dump_article, paths_in
-from factcheck.cli import transaction, user_errors
-from factcheck.cli.articles import resolve_article
+from factcheck.cli import DomainChoice, transaction, user_errors
 from factcheck.errors import InputError
-from factcheck.export.records import STATUSES, Publisher, Selection
-from factcheck.export.stream import FORMATS, export_chunks
-from factcheck.models import Article
+
+# The domain layer is imported inside the command: `factcheck --help` loads this module.
+
+
+def _formats() -> list[str]:
+    from factcheck.export.stream import FORMATS
+
+    return [*FORMATS, "claimfile"]
+
+
+def _statuses() -> list[str]:
+    from factcheck.export.records import STATUSES
+
+    return list(STATUSES)
 
 
 @click.command("export")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, "claimfile"]),
+    type=DomainChoice(_formats),
     default="claimfile",
     show_default=True,
     help="claimreview (schema.org JSON-LD DataFeed), json (factcheck/export 1), "
@@ -34,7 +42,7 @@ from factcheck.models import Article
 @click.option("--article", "article_ref", help="One article, by slug or id (default: all).")
 @click.option(
     "--status",
-    type=click.Choice(list(STATUSES)),
+    type=DomainChoice(_statuses),
     help="verified (default): verified and published claims; published: only "
     "published ones; all: any status. Deleted claims are never exported.",
 )
@@ -55,6 +63,10 @@ def export_command(
     fmt: str, article_ref: str | None, status: str | None, since: datetime | None, output: str
 ) -> None:
     """Write claims out in FORMAT."""
+    from factcheck.articles.lookup import find_article
+    from factcheck.export.records import Publisher, Selection
+    from factcheck.export.stream import export_chunks
+
     if fmt == "claimfile":
         if status or since:
             raise InputError(
@@ -64,7 +76,7 @@ def export_command(
         export_claimfiles(article_ref, output)
         return
     with transaction() as session:
-        article_id = resolve_article(session, article_ref).id if article_ref else None
+        article_id = find_article(session, ref=article_ref).id if article_ref else None
         selection = Selection(
             status=status or "verified",
             article_id=article_id,
@@ -107,17 +119,22 @@ def write_chunks(chunks: Iterable[str], output: str) -> None:
 
 def export_claimfiles(article_ref: str | None, output: str) -> None:
     """Every article (or one) as claim files: see ``write_claimfiles``."""
+    from factcheck.articles.lookup import find_article, list_articles
+    from factcheck.claimfiles.dump import dump_article
+
     with transaction() as session:
         if article_ref:
-            articles = [resolve_article(session, article_ref)]
+            articles = [find_article(session, ref=article_ref)]
         else:
-            articles = session.exec(select(Article).order_by(Article.id)).all()
+            articles = list_articles(session)
         texts = {a.slug: dump_article(session, a) for a in articles}
     write_claimfiles(texts, output)
 
 
 def write_claimfiles(texts: dict[str, str], output: str) -> None:
     """One article to a file (or stdout); several to a folder, one file each."""
+    from factcheck.claimfiles.dump import paths_in
+
     if output == "-":
         if len(texts) > 1:
             raise InputError("several articles need a folder: -o claims/")

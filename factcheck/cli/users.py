@@ -11,11 +11,16 @@ import sys
 
 import click
 
-from factcheck.audit import cli_actor
-from factcheck.cli import transaction, user_errors
+from factcheck.cli import DomainChoice, cli_actor, transaction, user_errors
 from factcheck.errors import InputError
-from factcheck.models import Role
-from factcheck.review import users
+
+# The domain layer is imported inside the commands: `factcheck --help` loads this module.
+
+
+def _roles() -> list[str]:
+    from factcheck.models import Role
+
+    return [role.value for role in Role]
 
 
 def read_password(*, confirm: bool = True) -> str:
@@ -41,14 +46,16 @@ def user_group() -> None:
 @click.argument("name")
 @click.option(
     "--role",
-    type=click.Choice([r.value for r in Role]),
-    default=Role.CHECKER.value,
+    type=DomainChoice(_roles),
+    default="checker",
     show_default=True,
     help="What the user may do.",
 )
 @user_errors
 def add(name: str, role: str) -> None:
     """Add user NAME; the password is asked for (or read from stdin)."""
+    from factcheck.review import users
+
     password = read_password()
     with transaction() as session:
         user = users.create_user(session, name, role, password, actor=cli_actor())
@@ -58,6 +65,8 @@ def add(name: str, role: str) -> None:
 @user_group.command("list")
 def list_command() -> None:
     """List users with their role and state."""
+    from factcheck.review import users
+
     with transaction() as session:
         people = users.list_users(session)
     if not people:
@@ -72,6 +81,8 @@ def list_command() -> None:
 @user_errors
 def disable(name: str) -> None:
     """Stop NAME from logging in (their history stays)."""
+    from factcheck.review import users
+
     with transaction() as session:
         users.disable_user(session, name, actor=cli_actor())
     click.echo(f"disabled {name}")
@@ -82,6 +93,8 @@ def disable(name: str) -> None:
 @user_errors
 def enable(name: str) -> None:
     """Let NAME log in again (also ends a lock-out)."""
+    from factcheck.review import users
+
     with transaction() as session:
         users.enable_user(session, name, actor=cli_actor())
     click.echo(f"enabled {name}")
@@ -89,10 +102,12 @@ def enable(name: str) -> None:
 
 @user_group.command("role")
 @click.argument("name")
-@click.argument("role", type=click.Choice([r.value for r in Role]))
+@click.argument("role", type=DomainChoice(_roles))
 @user_errors
 def role(name: str, role: str) -> None:
     """Give NAME another ROLE (recorded in the audit log)."""
+    from factcheck.review import users
+
     with transaction() as session:
         before = users.set_role(session, name, role, actor=cli_actor())
     click.echo(f"{name}: {before} -> {role}")
@@ -103,6 +118,8 @@ def role(name: str, role: str) -> None:
 @user_errors
 def password(name: str) -> None:
     """Set a new password for NAME (asked for, or read from stdin)."""
+    from factcheck.review import users
+
     with transaction() as session:
         users.get_user(session, name)  # a typo in the name fails before the prompt
     new = read_password()

@@ -1,42 +1,72 @@
-"""Language-independent anchors: numbers, dates, places and glossary terms, with spans.
+"""The one recogniser: numbers, amounts, percentages, years, dates, places, glossary terms and
+names in a text, with their spans and a value that is the same in every language.
 
-An anchor is a piece of text whose meaning can be written the same way in every language:
 ``12,4 miliar dolar AS`` and ``$12.4 billion`` both become ``money 12.4e9 USD``;
 ``6 November 2025`` and ``Nov. 6, 2025`` become ``date 2025-11-06``; ``Uni Emirat Arab``
 and ``UAE`` become ``place AE``; ``Kesepakatan Abraham`` becomes ``term abraham accords``.
-The matcher (factcheck.matching.index) compares claims and passages through these values.
+Extraction (factcheck.articles.extract) asks for the kinds that make a sentence checkable;
+the matcher (factcheck.matching) asks for the kinds it compares (COMPARED_KINDS) through
+``facets`` and ``Profile``.
 
-Place names come from Babel's CLDR territory names in several locales plus the glossary;
-terms come from the glossary (factcheck/glossary.yaml, or a newsroom's own file).
+Kinds and their values:
+
+- ``number`` ``12.4e9`` (exponent a multiple of three), ``year`` ``1992``, ``percent`` ``6.2%``,
+  ``money`` ``12.4e9 USD``, ``quantity`` ``~1e3`` (a rough count: "ribuan", "thousands");
+- ``date`` ``2025-11-06``, ``2025-11``, ``--11-06`` (no year) or ``weekday:4``;
+  ``month`` ``--11`` (a month named alone: "pada November");
+- ``place`` ``AE`` (ISO 3166), ``term`` ``abraham accords`` (glossary), ``name`` (a run of
+  capitalised words that is none of the above: "Lena Ortiz").
+
+To recognise something new, add its pattern to the finder of its kind (``_dates``,
+``_numbers``, ``_phrases``, ``_names``) and, if it is a new kind, to KINDS; callers that do not
+ask for a kind never see it. Tables (months, scale words, currencies...) are in
+factcheck.language.vocabulary, places and terms in factcheck.language.glossary.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from factcheck.language.lexicon import (
+from factcheck.language.glossary import Glossary, load_glossary
+from factcheck.language.identify import identify_language
+from factcheck.language.lexicon import fold_word, token_spans, words
+from factcheck.language.vocabulary import (
+    ABBREVIATIONS_NEVER_FINAL,
     CURRENCIES,
+    CURRENCY_NAMES,
+    CURRENCY_SIGNS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
     MONTHS,
     NUMBER_WORDS,
+    PERCENT_WORDS,
+    QUANTITY_WORDS,
     SCALES,
     WEEKDAYS,
-    Glossary,
-    fold_word,
-    guess_lang,
-    load_glossary,
-    token_spans,
-    tokens,
-    words,
+    alternation,
 )
 
-__all__ = ["Anchor", "Profile", "extract_anchors", "facets", "guess_lang", "tokens"]
+__all__ = [
+    "COMPARED_KINDS",
+    "KINDS",
+    "Anchor",
+    "Profile",
+    "extract_anchors",
+    "facets",
+    "overlaps",
+]
 
-KINDS = ("number", "year", "percent", "money", "date", "place", "term")
+KINDS = frozenset(
+    ("number", "year", "percent", "money", "quantity", "date", "month", "place", "term", "name")
+)
+# What the matcher compares today; "quantity", "month" and "name" wait for it to learn them.
+COMPARED_KINDS = frozenset(("number", "year", "percent", "money", "date", "place", "term"))
 
 
 @dataclass(frozen=True)
@@ -49,30 +79,43 @@ class Anchor:
     start: int
     end: int
 
+    @property
+    def span(self) -> tuple[int, int]:
+        """(start, end) of the anchor in its text."""
+        return self.start, self.end
+
 
 def extract_anchors(
-    text: str, lang: str | None = None, glossary_path: str | None = None
+    text: str,
+    lang: str | None = None,
+    glossary_path: str | None = None,
+    kinds: Collection[str] = KINDS,
 ) -> list[Anchor]:
-    """Return the anchors found in ``text``, ordered by position, never overlapping.
+    """Anchors of the given ``kinds`` in ``text``, ordered by position, never overlapping.
 
     ``lang`` ("id", "en", ...) decides how ``1.500`` is read and whether ``AS`` is a place;
-    when None it is guessed from stopwords. ``glossary_path`` replaces the bundled glossary.
+    when None it is identified (factcheck.language.identify). ``glossary_path`` replaces the
+    bundled glossary. Where two anchors would overlap, the earlier finder wins: dates, then
+    numbers, then places and terms, then names.
     """
-    lang = lang or guess_lang(text)
-    glossary = load_glossary(glossary_path)
+    lang = lang or identify_language(text)
     found: list[Anchor] = []
-    taken: list[tuple[int, int]] = []
     for finder in (_dates, _numbers):
-        for anchor in finder(text, lang):
-            if not _overlaps(anchor, taken):
+        for anchor in finder(text, lang, kinds):
+            if anchor.kind in kinds and not overlaps(anchor.span, [a.span for a in found]):
                 found.append(anchor)
-                taken.append((anchor.start, anchor.end))
-    found.extend(_phrases(text, lang, glossary, taken))
+    if not {"place", "term"}.isdisjoint(kinds):
+        glossary = load_glossary(glossary_path)
+        found += [a for a in _phrases(text, lang, glossary, found) if a.kind in kinds]
+    if "name" in kinds:
+        found += _names(text, found)
     return sorted(found, key=lambda a: a.start)
 
 
-def _overlaps(anchor: Anchor, taken: list[tuple[int, int]]) -> bool:
-    return any(anchor.start < end and start < anchor.end for start, end in taken)
+def overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``span`` (start, end) shares a character with any of ``spans``."""
+    start, end = span
+    return any(start < e and s < end for s, e in spans)
 
 
 # --- comparable keys: what the matcher compares ----------------------------------------
@@ -105,9 +148,9 @@ class Profile:
 
     @classmethod
     def of(cls, text: str, lang: str | None = None, glossary_path: str | None = None) -> Profile:
-        """Profile of ``text``; ``lang`` is guessed when None."""
-        lang = lang or guess_lang(text)
-        anchors = extract_anchors(text, lang, glossary_path)
+        """Profile of ``text``; ``lang`` is identified when None."""
+        lang = lang or identify_language(text)
+        anchors = extract_anchors(text, lang, glossary_path, COMPARED_KINDS)
         keys = frozenset(key for anchor in anchors for key in facets(anchor))
         spans = [(a.start, a.end) for a in anchors]
         stems = dict.fromkeys(t.stem for t in token_spans(text, lang, spans))
@@ -123,20 +166,22 @@ class Profile:
 
 # --- numbers, money, percentages, years -------------------------------------------------
 
+
 _NUMBER = re.compile(
-    r"(?P<pre>(?-i:US|A|S)?\$|(?-i:USD|IDR|EUR|GBP|Rp)\.?|€|£)?\s?"
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    rf"(?:(?<!\w)(?P<pre>(?-i:{alternation(CURRENCY_SIGNS)}))\.?\s?|(?<![\w.,])(?<![^\W\d_]-))"
+    r"(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![.,]?\d)(?=\W|$|(?:bn|mn|mln|tn|[mbk])\b)"
-    r"(?:\s?(?P<scale>" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b)?"
-    r"(?:\s(?P<post>(?-i:dolar AS|dolar Amerika Serikat|USD|IDR|EUR)|dolar|dollars?|rupiah"
-    r"|euros?|pounds?)\b)?"
-    r"(?P<pct>\s?%|\s(?:persen|percent|per cent)\b)?",
+    rf"(?:\s?(?P<scale>{alternation(SCALES)})\b)?"
+    rf"(?:\s(?P<post>(?-i:{alternation(c for c in CURRENCY_SIGNS if c.isalpha())})"
+    rf"|{alternation(CURRENCY_NAMES)})\b)?"
+    rf"(?P<pct>\s?%|\s(?:{alternation(PERCENT_WORDS)})\b)?",
     re.IGNORECASE,
 )
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(rf"\b({alternation(NUMBER_WORDS)})\b", re.IGNORECASE)
+_QUANTITY_WORD = re.compile(rf"\b({alternation(QUANTITY_WORDS)})\b", re.IGNORECASE)
 
 
-def _numbers(text: str, lang: str) -> list[Anchor]:
+def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
     anchors = []
     for m in _NUMBER.finditer(text):
         scale = (m["scale"] or "").lower()
@@ -155,6 +200,9 @@ def _numbers(text: str, lang: str) -> list[Anchor]:
     for m in _NUMBER_WORD.finditer(text):
         value = Decimal(NUMBER_WORDS[m[1].lower()])
         anchors.append(Anchor("number", canonical_number(value), m[1], m.start(), m.end()))
+    for m in _QUANTITY_WORD.finditer(text) if "quantity" in kinds else ():
+        value = f"~1e{QUANTITY_WORDS[m[1].lower()]}"
+        anchors.append(Anchor("quantity", value, m[1], m.start(), m.end()))
     return anchors
 
 
@@ -196,11 +244,13 @@ def canonical_number(value: Decimal) -> str:
 
 # --- dates --------------------------------------------------------------------------------
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
+_MONTH = rf"(?P<month>{alternation(MONTHS)})\.?"
+_WEEKDAY = rf"(?P<weekday>{alternation(WEEKDAYS)})"
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?!\d)"),
+    # "(6/11)", "(6/11/25)": Indonesian news dates an event in brackets after its weekday
+    re.compile(r"\((?P<date>(?P<first>\d{1,2})/(?P<second>\d{1,2})(?:/(?P<year>\d\d))?)\)"),
     re.compile(
         rf"(?:\b{_WEEKDAY},?\s+(?:(?:tanggal|on|the)\s+)?)?(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH}"
         r"(?:,?\s+(?P<year>\d{4}))?(?!\d)",
@@ -214,27 +264,47 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+(?:(?:tahun|of)\s+)?(?P<year>\d{{4}})(?!\d)", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}\b", re.IGNORECASE),
 ]
+# a month named alone: a full name, or an abbreviation with its dot ("Jan" is a name)
+_MONTH_ALONE = re.compile(
+    rf"\b(?P<alone>(?:{alternation(MONTH_NAMES)})(?!\w)|(?:{alternation(MONTH_ABBREVIATIONS)})\.)",
+    re.IGNORECASE,
+)
+_YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)(?![\d.,]?\d)")
 
 
-def _dates(text: str, lang: str) -> list[Anchor]:
+def _dates(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
     anchors: list[Anchor] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
+    for pattern in [*_DATE_PATTERNS, _MONTH_ALONE] if "month" in kinds else _DATE_PATTERNS:
         for m in pattern.finditer(text):
             value = _date_value(m, lang)
-            anchor = Anchor("date", value or "", m[0], m.start(), m.end())
-            if value and not _overlaps(anchor, taken):
+            start, end = m.span("date") if m.groupdict().get("date") else m.span()
+            kind = "month" if m.groupdict().get("alone") else "date"
+            anchor = Anchor(kind, value or "", text[start:end], start, end)
+            if value and not overlaps(anchor.span, [a.span for a in anchors]):
                 anchors.append(anchor)
-                taken.append((m.start(), m.end()))
-    return anchors
+    return anchors + _year_ranges(text, anchors)
+
+
+def _year_ranges(text: str, taken: list[Anchor]) -> list[Anchor]:
+    """Both years of "2020-2021" or "2015–16", each with its own span."""
+    found = []
+    for m in _YEAR_RANGE.finditer(text):
+        first, last = m[1], m[2] if len(m[2]) == 4 else m[1][:2] + m[2]
+        if first < last:
+            pair = [Anchor("year", y, m[i], *m.span(i)) for i, y in ((1, first), (2, last))]
+            found += [a for a in pair if not overlaps(a.span, [t.span for t in taken])]
+    return found
 
 
 def _date_value(m: re.Match[str], lang: str) -> str | None:
-    """ISO value of a date match: 2025-11-06, 2025-11, --11-06 or weekday:4; None if invalid."""
+    """ISO value of a date match: 2025-11-06, 2025-11, --11-06, --11 or weekday:4; None if
+    the match is no date (a lower-case "may", a 13th month)."""
     groups = m.groupdict()
-    for name in ("month", "weekday"):  # names must be capitalised: "may", "minggu" are words
+    for name in ("month", "weekday", "alone"):  # names must be capitalised: "may", "minggu"
         if groups.get(name) and not groups[name][0].isupper():
             return None
+    if groups.get("alone"):
+        return f"--{MONTHS[groups['alone'].rstrip('.').lower()]:02d}"
     if groups.get("weekday") and not groups.get("day"):
         return f"weekday:{WEEKDAYS[groups['weekday'].lower()]}"
     if groups.get("first"):  # 6/11/2025: day first in Indonesian, month first in English
@@ -245,6 +315,7 @@ def _date_value(m: re.Match[str], lang: str) -> str | None:
     if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
     year = groups.get("year")
+    year = f"20{year}" if year and len(year) == 2 else year
     if day is None:
         return f"{year}-{month:02d}"
     return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
@@ -253,12 +324,10 @@ def _date_value(m: re.Match[str], lang: str) -> str | None:
 # --- places and glossary terms --------------------------------------------------------------
 
 
-def _phrases(
-    text: str, lang: str, glossary: Glossary, taken: list[tuple[int, int]]
-) -> list[Anchor]:
+def _phrases(text: str, lang: str, glossary: Glossary, taken: list[Anchor]) -> list[Anchor]:
     """Longest glossary or place name starting at each word, skipping words already taken."""
     found: list[Anchor] = []
-    spans = [w for w in words(text) if not any(s < w[1] and w[0] < e for s, e in taken)]
+    spans = [w for w in words(text) if not overlaps(w, [a.span for a in taken])]
     keys = [fold_word(text[s:e]) for s, e in spans]
     i = 0
     while i < len(spans):
@@ -292,3 +361,26 @@ def _lookup(glossary: Glossary, key: str, surface: str, lang: str) -> tuple[str,
             continue
         return entry.kind, entry.value
     return None
+
+
+# --- names ------------------------------------------------------------------------------------
+
+_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’/-]*(?:\s+(?:of\s+)?[A-Z][\w'’/-]*)*")
+
+
+def _names(text: str, taken: list[Anchor]) -> list[Anchor]:
+    """Runs of capitalised words that overlap no other anchor. A run that opens the text or a
+    quote, or follows a colon, loses its first word: capitalised for grammar, not as a name."""
+    found = []
+    for m in _CAPITAL_RUN.finditer(text):
+        start, label = m.start(), m.group()
+        before = text[: m.start()]
+        if not before.strip(' "“‘') or before[-1:] in '"“‘' or before.rstrip().endswith(":"):
+            first, _, rest = label.partition(" ")
+            start, label = start + len(first) + 1, rest
+        if label.lower() in ABBREVIATIONS_NEVER_FINAL:
+            continue  # a bare title such as "Dr" or "Tn" names nobody
+        anchor = Anchor("name", label, label, start, start + len(label))
+        if len(label) > 1 and not overlaps(anchor.span, [a.span for a in taken]):
+            found.append(anchor)
+    return found

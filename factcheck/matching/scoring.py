@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from factcheck.language.anchors import Anchor, Profile, extract_anchors, facets
-from factcheck.language.lexicon import guess_lang, token_spans
+from factcheck.language.anchors import COMPARED_KINDS, Anchor, Profile, extract_anchors, facets
+from factcheck.language.identify import identify_language
+from factcheck.language.lexicon import token_spans
 from factcheck.matching.index import (
     CANDIDATES,
     MIN_STRONG_UNITS,
@@ -100,8 +101,8 @@ class ClaimScorer:
 
     def __init__(self, index: MatchIndex, text: str, lang: str | None = None) -> None:
         self.index, self.text = index, text
-        self.lang = lang or guess_lang(text)
-        anchors = extract_anchors(text, self.lang, index.glossary_path)
+        self.lang = lang or identify_language(text)
+        anchors = extract_anchors(text, self.lang, index.glossary_path, COMPARED_KINDS)
         merged: dict[str, _Unit] = {}
         for anchor in anchors:  # "Kesepakatan Abraham (Abraham Accords)" says it once
             unit = _anchor_unit(anchor)
@@ -208,8 +209,8 @@ class ClaimScorer:
 
     def _passage_spans(self, passage: Passage, agreed: list[_Unit]) -> tuple[tuple[int, int], ...]:
         """Where the agreed anchors and words are in the passage (found again: few are shown)."""
-        lang = passage.lang or guess_lang(passage.text)
-        anchors = extract_anchors(passage.text, lang, self.index.glossary_path)
+        lang = passage.lang or identify_language(passage.text)
+        anchors = extract_anchors(passage.text, lang, self.index.glossary_path, COMPARED_KINDS)
         keys = {k for u in agreed for k in u.confirm + u.partial}
         spans = [(a.start, a.end) for a in anchors if keys.intersection(facets(a))]
         labels = [u.label for u in agreed if u in self.words]

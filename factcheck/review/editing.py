@@ -44,7 +44,7 @@ def _clean_text(text: str) -> str:
 
 def sentence_at(article: Article, start: int, end: int) -> str:
     """The article's sentence(s) around ``start:end`` (the context a reviewer reads)."""
-    from factcheck.articles.extract import split_sentences
+    from factcheck.language.sentences import split_sentences
 
     around = [
         s
@@ -285,6 +285,26 @@ def merge_claims(
     target.text = text
     session.add(target)
     return target
+
+
+def merge_ticked_claims(
+    session: Session,
+    article: Article,
+    versions: dict[int, int],
+    *,
+    user: User,
+    request_id: str | None = None,
+) -> Claim:
+    """Merge the claims of ``article`` whose ids are in ``versions`` (id -> version seen), as
+    ``merge_claims`` does. Ids of other articles' claims are ignored; InputError when fewer
+    than two of this article's claims remain."""
+    workflow.require(user, Role.CHECKER, "merging claims")
+    claims = session.exec(
+        select(Claim).where(Claim.id.in_(list(versions)), Claim.article_id == article.id)
+    ).all()
+    if len(claims) < 2:
+        raise InputError("tick at least two claims of this article to merge them")
+    return merge_claims(session, list(claims), versions, user=user, request_id=request_id)
 
 
 def _merged_text(article: Article, claims: list[Claim]) -> str:

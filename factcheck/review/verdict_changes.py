@@ -20,7 +20,15 @@ from sqlmodel import Session, select
 
 from factcheck.errors import PermissionDenied, StaleClaim, TransitionError
 from factcheck.inputs import check_text
-from factcheck.models import Claim, ClaimStatus, CorrectionRequest, Role, User, utcnow
+from factcheck.models import (
+    Claim,
+    ClaimStatus,
+    CorrectionRequest,
+    ReviewEvent,
+    Role,
+    User,
+    utcnow,
+)
 from factcheck.review.ratings import RatingScale
 from factcheck.review.workflow import already_done, lock, record, require, require_live
 
@@ -122,6 +130,20 @@ def _apply(claim: Claim, verdict: str, rationale: str, reason: str | None, *, ch
 
 
 # --- corrections of published verdicts ----------------------------------------------------------
+DECIDED = ("correction_approved", "correction_rejected")
+
+
+def awaits_approval(events: list[ReviewEvent]) -> bool:
+    """Whether a claim's history (oldest first) ends its corrections with a proposal not yet
+    decided: the page then asks for the proposal, other claims' pages need not."""
+    for event in reversed(events):
+        if event.action == "correction_proposed":
+            return True
+        if event.action in DECIDED:
+            return False
+    return False
+
+
 def pending_correction(session: Session, claim: Claim) -> CorrectionRequest | None:
     """The correction of ``claim`` waiting for approval, if any."""
     return session.exec(

@@ -22,7 +22,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from factcheck.errors import PermissionDenied, StaleClaim, TransitionError
+from factcheck.errors import InputError, PermissionDenied, StaleClaim, TransitionError
 from factcheck.models import (
     Claim,
     ClaimStatus,
@@ -59,6 +59,7 @@ def has_role(user: User | None, role: str) -> bool:
 
 
 def require(user: User | None, role: str, action: str) -> None:
+    """PermissionDenied ("<action> needs the <role> role") unless ``has_role(user, role)``."""
     if not has_role(user, role):
         raise PermissionDenied(f"{action} needs the {role} role")
 
@@ -236,16 +237,21 @@ def authors(session: Session, claim: Claim) -> set[int]:
     """Who may not publish ``claim``: whoever chose its verdict, and whoever changed its
     verdict, rationale or wording since it was last published (or signed off)."""
     events = session.exec(
-        select(ReviewEvent.action, ReviewEvent.to_value, ReviewEvent.user_id)
-        .where(ReviewEvent.claim_id == claim.id)
-        .order_by(ReviewEvent.id)
+        select(ReviewEvent).where(ReviewEvent.claim_id == claim.id).order_by(ReviewEvent.id)
     ).all()
+    return authors_in(events, claim)
+
+
+def authors_in(events: list[ReviewEvent], claim: Claim) -> set[int]:
+    """``authors`` from the claim's history already at hand (oldest first)."""
     found: set[int] = set()
-    for action, to_value, user_id in events:
-        if action in SIGNED_OFF or (action == "status" and to_value == S.PUBLISHED):
+    for event in events:
+        if event.action in SIGNED_OFF or (
+            event.action == "status" and event.to_value == S.PUBLISHED
+        ):
             found = set()
-        elif action in AUTHORING and user_id is not None:
-            found.add(user_id)
+        elif event.action in AUTHORING and event.user_id is not None:
+            found.add(event.user_id)
     if claim.verdict_by_id is not None:
         found.add(claim.verdict_by_id)
     return found
@@ -279,3 +285,28 @@ def assign(
     claim.assignee_id = assignee.id if assignee else None
     session.add(claim)
     return claim
+
+
+def assign_to(
+    session: Session,
+    claim: Claim,
+    assignee_id: str,
+    *,
+    user: User,
+    expected_version: int,
+    request_id: str | None = None,
+) -> Claim:
+    """Assign the claim to the user whose id is ``assignee_id`` as a form sends it ("" for
+    nobody). InputError unless it names an active user; otherwise as ``assign``."""
+    require(user, Role.CHECKER, "assigning claims")
+    assignee = session.get(User, int(assignee_id)) if assignee_id.isdigit() else None
+    if assignee_id and (assignee is None or not assignee.active):
+        raise InputError("choose an active user to assign the claim to")
+    return assign(
+        session,
+        claim,
+        assignee,
+        user=user,
+        expected_version=expected_version,
+        request_id=request_id,
+    )

@@ -69,6 +69,21 @@ def article_sources(session: Session, article: Article) -> list[Source]:
     )
 
 
+def source_at(session: Session, *, article: Article, position: int) -> Source:
+    """The article's source numbered ``position`` in its list; InputError naming the numbers
+    it has when there is no such source."""
+    source = session.exec(
+        select(Source).where(Source.article_id == article.id, Source.position == position)
+    ).first()
+    if source is None:
+        numbers = [s.position for s in article_sources(session, article)]
+        raise InputError(
+            f"{article.slug} has no source {position}; its sources are "
+            f"{', '.join(map(str, numbers)) or 'none'}"
+        )
+    return source
+
+
 def latest_snapshot(session: Session, source: Source, kind: str | None = None) -> Snapshot | None:
     """The newest snapshot of ``source`` (of ``kind`` if given), or None."""
     query = select(Snapshot).where(Snapshot.source_id == source.id)

@@ -12,13 +12,16 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from factcheck.language.identify import identify_language
+from factcheck.language.sentences import Sentence, split_sentences
 from factcheck.models import Article
 from factcheck.sources.cited import article_sources, latest_snapshot
 
 
 @dataclass(frozen=True)
 class Passage:
-    """A piece of a source: its id, text, language if known, and its document's title."""
+    """A piece of a source: its id, text, language ("id", "en"; None: not known, identified
+    when needed) and its document's title."""
 
     id: str
     text: str
@@ -50,60 +53,52 @@ def parse_passage_id(value: str) -> tuple[int, int | None, int | None, int | Non
 
 def source_passages(session: Session, article: Article) -> list[Passage]:
     """Every source's title as a passage (titles are all some articles give), then the newest
-    snapshot's text cut into passages; each passage carries its source's title."""
+    snapshot's text cut into passages; each passage carries its source's title and its own
+    language (factcheck.language.identify), which decides how its numbers are read."""
     passages = []
     for source in article_sources(session, article):
-        passages.append(Passage(passage_id(source.id), source.title, source=source.title))
+        title = source.title
+        passages.append(Passage(passage_id(source.id), title, identify_language(title), title))
         snapshot = latest_snapshot(session, source)
         if snapshot is None:
             continue
         for start, end, text in cut_passages(snapshot.text):
-            passages.append(
-                Passage(passage_id(source.id, snapshot.id, start, end), text, source=source.title)
-            )
+            passage_ref = passage_id(source.id, snapshot.id, start, end)
+            passages.append(Passage(passage_ref, text, identify_language(text), title))
     return passages
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
-    r"Dec|Gen|Gov|Sen|Rep|Inc|Ltd|Co|vs|etc|dll|dsb|Jl|Tn|Ny|Sdr|H))\.$"
-)
 
 
 def cut_passages(text: str, max_chars: int = 400) -> list[tuple[int, int, str]]:
     """Cut a document into passages: (start, end, text) with ``text == document[start:end]``.
 
     Each line or paragraph no longer than ``max_chars`` is one passage (so a title alone is
-    one); longer ones are cut into sentences, and a sentence still too long at word breaks.
+    one); longer ones are cut into sentences (factcheck.language.sentences), and a sentence
+    still too long at word breaks.
     """
     passages = []
-    for para in re.finditer(r"[^\n]+", text):
-        start, chunk = para.start(), para.group()
-        stripped = chunk.strip()
-        if not stripped:
+    for line in re.finditer(r"[^\n]+", text):
+        chunk = line.group()
+        if not chunk.strip():
             continue
-        start += len(chunk) - len(chunk.lstrip())
-        for s, e in _sentences(stripped, max_chars):
-            passages.append((start + s, start + e, text[start + s : start + e]))
+        start = line.start() + len(chunk) - len(chunk.lstrip())
+        end = line.start() + len(chunk.rstrip())
+        pieces = [Sentence(text[start:end], 0, end - start)]
+        if end - start > max_chars:
+            pieces = split_sentences(text[start:end])
+        for piece in pieces:
+            for s, e in _word_breaks(piece.text, max_chars):
+                s, e = start + piece.start + s, start + piece.start + e
+                passages.append((s, e, text[s:e]))
     return passages
 
 
-def _sentences(text: str, max_chars: int) -> list[tuple[int, int]]:
-    if len(text) <= max_chars:
-        return [(0, len(text))]
-    cuts, begin = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATION.search(text[begin : m.start()].rstrip('"”’)')):
-            cuts.append((begin, m.start()))
-            begin = m.end()
-    cuts.append((begin, len(text)))
-    spans = []
-    for s, e in cuts:
-        while e - s > max_chars:  # a run-on sentence: cut at the last space that fits
-            cut = text.rfind(" ", s, s + max_chars)
-            cut = cut if cut > s else s + max_chars
-            spans.append((s, cut))
-            s = cut + 1
-        spans.append((s, e))
+def _word_breaks(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Spans of ``text`` at most ``max_chars`` long, cut at the last space that fits."""
+    spans, s, e = [], 0, len(text)
+    while e - s > max_chars:
+        cut = text.rfind(" ", s, s + max_chars)
+        cut = cut if cut > s else s + max_chars
+        spans.append((s, cut))
+        s = cut + 1
+    spans.append((s, e))
     return [(s, e) for s, e in spans if text[s:e].strip()]

@@ -30,6 +30,17 @@ def _close_session(exc: BaseException | None) -> None:
 
 csrf = CSRFProtect()
 
+# The one map from user errors to HTTP statuses; any other FactcheckError is a 400.
+ERROR_STATUS: dict[type[FactcheckError], int] = {NotFound: 404, PermissionDenied: 403}
+
+
+def error_status(error: FactcheckError) -> int:
+    """The HTTP status a page refusing ``error`` answers with."""
+    for kind, status in ERROR_STATUS.items():
+        if isinstance(error, kind):
+            return status
+    return 400
+
 
 def _register_blueprints(app: Flask) -> None:
     """Blueprints by audience: auth, review (checkers), public (readers), api (downloads)."""
@@ -145,13 +156,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(FactcheckError)
     def user_error(error: FactcheckError):
-        code = (
-            404
-            if isinstance(error, NotFound)
-            else 403
-            if isinstance(error, PermissionDenied)
-            else 400
-        )
+        code = error_status(error)
         session = g.get("db_session")
         if session is not None:
             session.rollback()

@@ -16,12 +16,12 @@ from datetime import date
 
 from flask import Blueprint, Flask, Response, abort, current_app, request, stream_with_context
 from flask_login import current_user
-from sqlmodel import select
 
-from factcheck.errors import InputError, NotFound, PermissionDenied
+from factcheck.articles.lookup import article_by_slug
+from factcheck.errors import InputError, NotFound
 from factcheck.export.records import Publisher, Selection
 from factcheck.export.stream import FORMATS, export_chunks
-from factcheck.models import Article, Role, utcnow
+from factcheck.models import Role, utcnow
 from factcheck.publishing.verdicts import index_stamp
 from factcheck.ratelimit import LocalLimiter
 from factcheck.review import workflow
@@ -38,8 +38,7 @@ def export(fmt: str):
     """Download the selected claims in ``fmt`` (editors and admins)."""
     if not getattr(current_user, "is_authenticated", False):
         return current_app.login_manager.unauthorized()
-    if workflow.RANK.get(getattr(current_user, "role", None), 0) < workflow.RANK[Role.EDITOR]:
-        raise PermissionDenied("downloading exports needs the editor role")
+    workflow.require(current_user.row, Role.EDITOR, "downloading exports")
     if fmt not in FORMATS:
         abort(404)
     selection = _selection(request.args)
@@ -144,9 +143,10 @@ def _selection(args) -> Selection:
     article_id = None
     if args.get("article"):
         slug = args["article"]
-        article_id = get_session().exec(select(Article.id).where(Article.slug == slug)).first()
-        if article_id is None:
+        article = article_by_slug(get_session(), slug=slug)
+        if article is None:
             raise NotFound(f"no article {slug!r}")
+        article_id = article.id
     since = None
     if args.get("since"):
         try:

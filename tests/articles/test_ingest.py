@@ -55,17 +55,6 @@ def test_source_list_headings_and_footers(heading, footer):
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        ("Presiden mengatakan bahwa anggaran untuk pendidikan akan naik pada tahun ini.", "id"),
-        ("The president said that the budget for education will rise this year.", "en"),
-    ],
-)
-def test_language_is_detected(text, language):
-    assert ingest.detect_language(text) == language
-
-
 def test_html_main_text_is_extracted_without_navigation():
     parsed = ingest.read_document((DATA / "english.html").read_bytes(), "english.html")
     assert parsed.title.startswith("Port of Lumen reopens after storm")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.language.anchors import Anchor, extract_anchors
+from factcheck.language.anchors import COMPARED_KINDS, Anchor, extract_anchors
 from factcheck.language.lexicon import tokens
 
 
@@ -195,3 +195,52 @@ def test_language_is_guessed_when_not_given():
 )
 def test_tokens_are_folded_stemmed_and_without_stopwords(text, lang, expected):
     assert tokens(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "value", "surface"),
+    [
+        ("Rp15.000", "id", "money", "15e3 IDR", "Rp15.000"),
+        ("Rp. 5.000", "id", "money", "5e3 IDR", "Rp. 5.000"),
+        ("5 dolar Singapura", "id", "money", "5 SGD", "5 dolar Singapura"),
+        ("AU$5", "en", "money", "5 AUD", "AU$5"),
+        ("dua belas", "id", "number", "12", "dua belas"),
+        ("eleven", "en", "number", "11", "eleven"),
+        ("ribuan", "id", "quantity", "~1e3", "ribuan"),
+        ("hundreds", "en", "quantity", "~1e2", "hundreds"),
+        ("(6/11)", "id", "date", "--11-06", "6/11"),
+        ("(6/11/25)", "id", "date", "2025-11-06", "6/11/25"),
+        ("November", "id", "month", "--11", "November"),
+        ("Nov.", "en", "month", "--11", "Nov."),
+    ],
+)
+def test_more_numbers_and_dates_are_recognised(text, lang, kind, value, surface):
+    anchor = only(text, lang)
+    assert (anchor.kind, anchor.value, anchor.text) == (kind, value, surface)
+
+
+@pytest.mark.parametrize("text", ["COVID-19 spread", "F-16 jets", "Jan Smith came", "may it"])
+def test_parts_of_names_and_plain_words_are_not_numbers_or_months(text):
+    assert [a for a in extract_anchors(text, "en") if a.kind not in ("name", "term")] == []
+
+
+def test_a_short_year_range_gives_both_full_years():
+    assert values("pada musim 2015–16", "id", "year") == ["2015", "2016"]
+
+
+def test_names_are_runs_of_capitals_that_are_nothing_else():
+    found = extract_anchors("Mayor Lena Ortiz met Dr. Amara Singh in Chad.", "en")
+    assert [(a.kind, a.text) for a in found] == [
+        ("name", "Lena Ortiz"),
+        ("name", "Amara Singh"),
+        ("place", "Chad"),
+    ]
+
+
+def test_callers_get_only_the_kinds_they_ask_for():
+    text = "Ribuan warga Indonesia datang pada November, kata Budi Santoso."
+    assert {a.kind for a in extract_anchors(text, "id")} == {"quantity", "place", "month", "name"}
+    assert [a.kind for a in extract_anchors(text, "id", kinds=COMPARED_KINDS)] == ["place"]
+    # names are the capitalised runs the other kinds asked for leave over
+    names = ["Indonesia", "November", "Budi Santoso"]
+    assert [a.text for a in extract_anchors(text, "id", kinds={"name"})] == names

@@ -183,33 +183,3 @@ def test_index_finds_what_scoring_every_passage_finds_on_the_eval_set():
 def test_empty_index_and_empty_claim_give_no_matches():
     assert match_claim(MatchIndex.build([]), "Kazakhstan bergabung") == []
     assert match_claim(index_of("Kazakhstan joins"), "", "en") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Kazakhstan to Join Abraham Accords", ["Kazakhstan to Join Abraham Accords"]),
-        ("Title\n\nFirst paragraph.\nSecond one.", ["Title", "First paragraph.", "Second one."]),
-        (
-            "The U.S. said on Nov. 6 that it agreed. " * 6 + "Dr. Smith left. Then it ended.",
-            None,
-        ),
-    ],
-)
-def test_cut_passages_spans_match_the_text(text, expected):
-    cut = cut_passages(text, max_chars=120)
-    assert all(text[s:e] == chunk for s, e, chunk in cut)
-    assert all(len(chunk) <= 120 for _, _, chunk in cut)
-    if expected is not None:
-        assert [chunk for _, _, chunk in cut] == expected
-    else:
-        assert cut[0][2] == "The U.S. said on Nov. 6 that it agreed."
-        assert cut[-1][2] == "Then it ended."
-        assert "Dr. Smith left." in [c for _, _, c in cut]
-
-
-def test_a_run_on_sentence_is_cut_at_word_breaks():
-    text = "word " * 200
-    cut = cut_passages(text.strip(), max_chars=50)
-    assert all(len(chunk) <= 50 and not chunk.startswith(" ") for _, _, chunk in cut)
-    assert " ".join(chunk for _, _, chunk in cut) == text.strip()

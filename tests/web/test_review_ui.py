@@ -11,7 +11,6 @@ from sqlmodel import select
 from factcheck.models import Claim, Evidence, ReviewEvent, Source
 from factcheck.review import verdict_changes, workflow
 from factcheck.review.ratings import RatingScale
-from factcheck.web.review.pagination import paginate
 
 TEXT = (
     "Kazakhstan joined the Abraham Accords in 2025. The country has 20 million people, "
@@ -143,14 +142,6 @@ def test_queue_paginates_and_keeps_the_filters(app, client, auth, factory, artic
     last = page(client, "/review/claims?status=in_review&sort=position&page=3")
     assert last.count('href="/review/claims/') == 5 and "Numbered claim 24" in last
     assert 'rel="prev"' in last and 'rel="next"' not in last
-
-
-def test_count_is_capped_so_deep_queues_stay_cheap(session, factory, article):
-    for n in range(12):
-        factory.claim(article, f"Claim {n}")
-    result = paginate(session, select(Claim).order_by(Claim.id), 2, 5, cap=10)
-    assert (result.total, result.capped, len(result.items)) == (10, True, 5)
-    assert result.has_next
 
 
 def test_assigning_from_the_queue_returns_to_it(client, queue_claims, session, auth):

@@ -12,12 +12,13 @@ from collections.abc import Callable
 
 from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_login import current_user
-from sqlmodel import select
 
-from factcheck.errors import FactcheckError, NotFound, PermissionDenied, StaleClaim
-from factcheck.models import Article, Claim, ReviewEvent, User
+from factcheck.articles.lookup import article_by_slug
+from factcheck.errors import FactcheckError, StaleClaim
+from factcheck.models import Article, Claim
 from factcheck.review import workflow
-from factcheck.web import get_session
+from factcheck.review.claimpage import load_conflict
+from factcheck.web import error_status, get_session
 from factcheck.web.auth import login_manager
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -40,16 +41,10 @@ def get_claim_or_404(claim_id: int, *, deleted: bool = True) -> Claim:
 
 def get_article_or_404(slug: str) -> Article:
     """The article with this slug, else a 404."""
-    article = get_session().exec(select(Article).where(Article.slug == slug)).first()
+    article = article_by_slug(get_session(), slug=slug)
     if article is None:
         abort(404)
     return article
-
-
-def error_status(error: FactcheckError) -> int:
-    return (
-        404 if isinstance(error, NotFound) else 403 if isinstance(error, PermissionDenied) else 400
-    )
 
 
 def save(
@@ -97,26 +92,18 @@ def conflict(claim: Claim, form) -> str:
     """
     from factcheck.web.review.forms import new_request_id
 
-    session = get_session()
-    session.refresh(claim)
+    now = load_conflict(get_session(), claim=claim)
     sent_version = form.version.data
     form.version.data = str(claim.version)
     form.request_id.data = new_request_id()
-    recent = session.exec(
-        select(ReviewEvent)
-        .where(ReviewEvent.claim_id == claim.id)
-        .order_by(ReviewEvent.id.desc())
-        .limit(5)
-    ).all()
-    assignee = session.get(User, claim.assignee_id) if claim.assignee_id else None
     return render_template(
         "review/conflict.html",
         claim=claim,
         form=form,
         action=request.path,
         sent_version=sent_version,
-        recent=recent,
-        assignee=assignee,
+        recent=now.recent,
+        assignee=now.assignee,
     )
 
 

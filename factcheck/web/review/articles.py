@@ -4,10 +4,9 @@ re-extracting claims; deleted claims, restorable."""
 from __future__ import annotations
 
 from flask import render_template, url_for
-from sqlmodel import select
 
 from factcheck.articles import reextract as reextraction
-from factcheck.errors import InputError
+from factcheck.articles.lookup import article_claims
 from factcheck.models import Article, Claim
 from factcheck.review import editing
 from factcheck.sources.cited import sources_with_latest
@@ -26,9 +25,7 @@ def claim_marks(claims: list[Claim]) -> list:
 def article_page(article: Article, **submitted) -> str:
     """The article page; ``submitted`` forms (after an error) replace the fresh ones."""
     session = get_session()
-    claims = session.exec(
-        select(Claim).where(Claim.article_id == article.id).order_by(Claim.position, Claim.id)
-    ).all()
+    claims = article_claims(session, article=article)
     live = [c for c in claims if c.deleted_at is None]
     forms = {
         "add_form": f.AddClaimForm(formdata=None),
@@ -97,20 +94,10 @@ def merge(slug: str):
     article = get_article_or_404(slug)
     form = f.MergeForm()
 
-    def change():
-        session = get_session()
-        versions = form.versions()
-        claims = session.exec(
-            select(Claim).where(Claim.id.in_(list(versions)), Claim.article_id == article.id)
-        ).all()
-        if len(claims) < 2:
-            raise InputError("tick at least two claims of this article to merge them")
-        editing.merge_claims(
-            session, list(claims), versions, user=me(), request_id=form.request_id.data
-        )
-
     return save(
-        change,
+        lambda: editing.merge_ticked_claims(
+            get_session(), article, form.versions(), user=me(), request_id=form.request_id.data
+        ),
         "Claims merged; the others are listed as deleted.",
         back=url_for(".article", slug=slug, _anchor="claims"),
         page=lambda: article_page(article),

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from flask import abort, current_app, render_template, request, url_for
 from sqlmodel import Session
 
-from factcheck.errors import InputError
 from factcheck.models import CorrectionRequest, Evidence, User
 from factcheck.publishing.markup import render_markdown
 from factcheck.review import editing, verdict_changes, workflow
 from factcheck.review import evidence as evidence_review
+from factcheck.review.claimpage import load_claim_page
+from factcheck.review.users import people
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.auth.routes import safe_next
@@ -26,10 +27,12 @@ def scale():
 
 def claim_page(claim, **submitted) -> str:
     """The claim page; ``submitted`` forms (after an error) replace the fresh ones."""
-    pending = verdict_changes.pending_correction(get_session(), claim)
+    data = load_claim_page(get_session(), claim=claim)
+    waiting = verdict_changes.awaits_approval(data.events)
+    pending = verdict_changes.pending_correction(get_session(), claim) if waiting else None
     return render_template(
         "review/claim.html",
-        **claim_context(get_session(), claim, me(), scale(), submitted),
+        **claim_context(data, me(), scale(), submitted),
         pending=pending,
         pending_rationale_html=render_markdown(pending.rationale) if pending else "",
         correction_form=f.CorrectionForm(formdata=None),
@@ -58,7 +61,7 @@ def _run(
     if isinstance(form, f.VerdictForm):
         form.verdict.choices = f.options(scale().choices())
     if isinstance(form, f.AssignForm):
-        form.assignee.choices = assignee_choices(get_session())
+        form.assignee.choices = assignee_choices(people(get_session()))
     if not form.validate_on_submit():
         return claim_page(claim, **{name: form}), 400
     return save(
@@ -239,12 +242,12 @@ def restore(claim_id: int):
 @bp.post("/claims/<int:claim_id>/assign")
 def assign(claim_id: int):
     def change(session, user, form):
-        value = form.assignee.data or ""
-        assignee = session.get(User, int(value)) if value.isdigit() else None
-        if value and (assignee is None or not assignee.active):
-            raise InputError("choose an active user to assign the claim to")
-        workflow.assign(
-            session, get_claim_or_404(claim_id), assignee, user=user, **_versioned(form)
+        workflow.assign_to(
+            session,
+            get_claim_or_404(claim_id),
+            form.assignee.data or "",
+            user=user,
+            **_versioned(form),
         )
 
     back = safe_next(request.form["next"]) if request.form.get("next") else None

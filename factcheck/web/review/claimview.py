@@ -1,17 +1,18 @@
-"""What the claim page shows, gathered in one place: the claim in its sentence, the evidence
-with highlights, the forms with their current values, allowed transitions and history."""
+"""What the claim page shows, drawn from factcheck.review.claimpage's data: the claim in its
+sentence, the evidence with highlights, the forms with their current values, allowed
+transitions and history."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
-
-from factcheck.models import Article, Claim, ClaimStatus, Evidence, ReviewEvent, Source, User
+from factcheck.models import Claim, ClaimStatus, Evidence, Source, User
 from factcheck.publishing.markup import render_markdown
 from factcheck.review import workflow
+from factcheck.review.claimpage import ClaimPage
 from factcheck.review.ratings import RatingScale
+from factcheck.review.users import People
 from factcheck.web.review import forms as f
 from factcheck.web.review.highlight import Segment, disagreeing_values, find_all, segments
 
@@ -95,12 +96,9 @@ def transitions(claim: Claim, user: User) -> list[tuple[str, str]]:
     ]
 
 
-def assignee_choices(session: Session) -> list:
+def assignee_choices(people: People) -> list:
     """("", "Nobody") and (id, name) of every active user, for an assign form."""
-    people = session.exec(
-        select(User.id, User.name).where(User.active.is_(True)).order_by(User.name)
-    ).all()
-    return f.options([("", "Nobody")] + [(str(i), name) for i, name in people])
+    return f.options([("", "Nobody")] + [(str(i), name) for i, name in people.active])
 
 
 def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
@@ -127,45 +125,31 @@ def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
     }
 
 
-def claim_context(
-    session: Session, claim: Claim, user: User, scale: RatingScale, submitted: dict
-) -> dict:
+def claim_context(data: ClaimPage, user: User, scale: RatingScale, submitted: dict) -> dict:
     """Everything review/claim.html needs."""
-    article = session.get(Article, claim.article_id)
-    forms = default_forms(claim, scale, assignee_choices(session))
+    claim = data.claim
+    forms = default_forms(claim, scale, assignee_choices(data.people))
     for name, form in submitted.items():
         if name in CHOICE_FIELDS:  # a submitted form keeps its values, the page its choices
             field = CHOICE_FIELDS[name]
             getattr(form, field).choices = getattr(forms[name], field).choices
         forms[name] = form
-    rows = session.exec(
-        select(Evidence)
-        .where(Evidence.claim_id == claim.id)
-        .order_by(Evidence.score.desc().nulls_last(), Evidence.id)
-    ).all()
-    sources = {
-        s.id: s
-        for s in session.exec(select(Source).where(Source.article_id == claim.article_id)).all()
-    }
-    events = session.exec(
-        select(ReviewEvent).where(ReviewEvent.claim_id == claim.id).order_by(ReviewEvent.id)
-    ).all()
-    names = {p.id: p.name for p in session.exec(select(User)).all()}
     at = claim.sentence.find(claim.text)
     in_sentence = segments(
         claim.sentence, [(at, at + len(claim.text), "claim", None)] if at >= 0 else []
     )
     return dict(
         claim=claim,
-        article=article,
+        article=data.article,
         forms=forms,
         in_sentence=in_sentence,
-        evidence=[evidence_view(e, claim, sources.get(e.source_id)) for e in rows],
-        events=events,
-        names=names,
+        evidence=[evidence_view(e, claim, source) for e, source in data.evidence],
+        events=data.events,
+        names=data.people.names,
         transitions=transitions(claim, user),
         scale=scale,
         rationale_html=render_markdown(claim.rationale),
-        own_verdict=claim.status == S.VERIFIED and user.id in workflow.authors(session, claim),
+        own_verdict=claim.status == S.VERIFIED
+        and user.id in workflow.authors_in(data.events, claim),
         rating=scale.get(claim.verdict) if claim.verdict in scale else None,
     )

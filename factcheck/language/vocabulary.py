@@ -1,0 +1,239 @@
+"""The language data every stage shares: months, weekdays, scale words, currencies, number
+words, stopwords, abbreviations and place names, for Indonesian and English.
+
+Taken from Babel's CLDR data wherever CLDR has it (month and weekday names, the scale words of
+compact numbers, currency names and symbols, territory names in many languages); written by
+hand only where CLDR has nothing, and each such table says so. The recogniser
+(factcheck.language.anchors), the sentence splitter (factcheck.language.sentences) and the word
+folding (factcheck.language.lexicon) read these tables; nothing else keeps its own copy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import cache
+
+from babel import Locale
+from babel.numbers import get_currency_name, get_currency_symbol
+from babel.units import get_unit_name
+
+# The languages whose names and numbers are known here; CLDR gives the same tables for any
+# other locale, so adding one is adding its code (and its stopwords below).
+LOCALES = ("id", "en")
+
+
+def word_list(text: str) -> list[str]:
+    """A hand-written table: words separated by white space, phrases by commas."""
+    if "," in text:
+        return [" ".join(item.split()) for item in text.split(",") if item.strip()]
+    return text.split()
+
+
+def alternation(items: Iterable[str]) -> str:
+    """Regex alternation of a table's ``items``, longest first, so that "dolar AS" wins over
+    "dolar" and "selain itu" over "selain"."""
+    return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+
+# --- months and weekdays --------------------------------------------------------------------
+
+# Spellings CLDR does not list: the old Indonesian "Nopember" ("Nop.", "Agt."), the English
+# "Sept.".
+_MONTH_NAMES_NOT_IN_CLDR = {"nopember": 11}
+_MONTH_ABBREVIATIONS_NOT_IN_CLDR = {"agt": 8, "sept": 9, "nop": 11}
+# Weekday spellings CLDR does not list: "Jum'at" and "Ahad" (Sunday) in Indonesian.
+_WEEKDAYS_NOT_IN_CLDR = {"jum'at": 5, "ahad": 7}
+
+
+def _month_names(width: str) -> dict[str, int]:
+    return {
+        name.lower(): number
+        for locale in LOCALES
+        for number, name in Locale.parse(locale).months["format"][width].items()
+    }
+
+
+# Full names and abbreviations (CLDR "wide" and "abbreviated"), lower-case -> 1..12.
+MONTH_NAMES = _month_names("wide") | _MONTH_NAMES_NOT_IN_CLDR
+MONTH_ABBREVIATIONS = {
+    name: number
+    for name, number in _month_names("abbreviated").items()
+    if name not in MONTH_NAMES  # "Mei", "May" are names, not abbreviations
+} | _MONTH_ABBREVIATIONS_NOT_IN_CLDR
+MONTHS = MONTH_NAMES | MONTH_ABBREVIATIONS
+# Full weekday names only: CLDR's abbreviations ("Sen", "Min", "Sat") are ordinary words.
+WEEKDAYS = {
+    name.lower(): day + 1  # ISO weekday: Monday is 1
+    for locale in LOCALES
+    for day, name in Locale.parse(locale).days["format"]["wide"].items()
+} | _WEEKDAYS_NOT_IN_CLDR
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+# Scale words CLDR's compact formats lack: news-wire abbreviations and a common misspelling.
+_SCALES_NOT_IN_CLDR = {"milyar": (9, "id"), "mln": (6, "en"), "mn": (6, "en")}
+_SCALES_NOT_IN_CLDR |= {"bn": (9, "en"), "tn": (12, "en")}
+# CLDR short forms left out: Indonesian "M" (miliar) and "T" (triliun) fold to the English
+# "m" (million) and "t"; and a bare "t" after a number is tonnes more often than trillions.
+_SCALES_LEFT_OUT = {("id", "m"), ("id", "t"), ("en", "t")}
+
+
+def _scales() -> dict[str, tuple[Decimal, str]]:
+    """Scale word -> (multiplier, the language whose separators its number uses)."""
+    found: dict[str, tuple[Decimal, str]] = {}
+    for locale in LOCALES:
+        formats = Locale.parse(locale).compact_decimal_formats
+        for width in ("long", "short"):
+            for magnitude, pattern in formats[width]["other"].items():
+                word = pattern.pattern.strip("0 \u00a0").lower()
+                # "1000": "0 ribu" and "10000": "00 ribu" both say ribu is 10^3
+                exponent = len(magnitude) - pattern.pattern.count("0")
+                if word and (locale, word) not in _SCALES_LEFT_OUT:
+                    found.setdefault(word, (Decimal(10) ** exponent, locale))
+    for word, (exponent, locale) in _SCALES_NOT_IN_CLDR.items():
+        found[word] = (Decimal(10) ** exponent, locale)
+    return found
+
+
+SCALES = _scales()
+
+# "persen", "percent" from CLDR's unit names; the British "per cent" by hand.
+PERCENT_WORDS = tuple(
+    dict.fromkeys(get_unit_name("concentr-percent", locale=locale) for locale in LOCALES)
+) + ("per cent",)
+
+# Number words from two to twelve. CLDR's spell-out rules are not in Babel, so by hand;
+# "satu"/"one" are left out because they are mostly idiom ("salah satu", "one of").
+NUMBER_WORDS = {
+    word: n
+    for n, names in enumerate(
+        "- - dua,two tiga,three empat,four lima,five enam,six tujuh,seven delapan,eight"
+        " sembilan,nine sepuluh,ten sebelas,eleven dua_belas,twelve,dozen".split()
+    )
+    for word in names.replace("_", " ").split(",")
+    if word != "-"
+}
+# Words that count roughly ("ribuan warga", "hundreds of people"): the power of ten they
+# stand for. By hand: CLDR has no such words.
+QUANTITY_WORDS = {
+    **dict.fromkeys(word_list("belasan puluhan dozens"), 1),
+    **dict.fromkeys(word_list("ratusan hundreds"), 2),
+    **dict.fromkeys(word_list("ribuan thousands"), 3),
+    **dict.fromkeys(word_list("jutaan millions"), 6),
+}
+
+
+# --- currencies -----------------------------------------------------------------------------
+
+CURRENCY_CODES = ("USD", "IDR", "EUR", "GBP", "SGD", "AUD")
+# Forms CLDR does not list: the bare unit words of running text, "dolar AS", and "S$".
+_CURRENCIES_NOT_IN_CLDR = {
+    **dict.fromkeys(word_list("dolar, dollar, dollars, dolar AS"), "USD"),
+    "rupiah": "IDR",
+    **dict.fromkeys(word_list("pound pounds"), "GBP"),
+    "S$": "SGD",
+}
+
+
+def _currency_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """(signs, names): symbols and ISO codes, written as they are; names, any case."""
+    signs: dict[str, str] = {code: code for code in CURRENCY_CODES}
+    names: dict[str, str] = {}
+    for code in CURRENCY_CODES:
+        for locale in LOCALES:
+            signs[get_currency_symbol(code, locale)] = code
+            for count in (1, 2):
+                names[get_currency_name(code, count, locale).lower()] = code
+    for form, code in _CURRENCIES_NOT_IN_CLDR.items():
+        if any(c.isalpha() for c in form) and not form.endswith("$"):
+            names[form.lower()] = code
+        else:
+            signs[form] = code
+    return signs, names
+
+
+# CURRENCY_SIGNS ("$", "US$", "Rp", "USD", "€") must be written as they are and may stand
+# before a number; CURRENCY_NAMES ("dolar amerika serikat", "euros") follow it, in any case.
+CURRENCY_SIGNS, CURRENCY_NAMES = _currency_forms()
+# Any form, lower-case -> ISO code.
+CURRENCIES = {form.lower(): code for form, code in {**CURRENCY_SIGNS, **CURRENCY_NAMES}.items()}
+
+
+# --- stopwords ------------------------------------------------------------------------------
+
+# One table per language, by hand (CLDR has none): the function words that say nothing
+# about what a text is about.
+STOPWORDS = {
+    "id": frozenset(
+        word_list(
+            """yang dan di ke dari untuk dengan pada dalam ini itu adalah akan telah sudah oleh
+            sebagai atau juga tidak bahwa para secara tersebut serta karena namun lebih antara
+            saat masih bagi hal ia mereka kami kita kata menurut sejak setelah selama hingga
+            sebuah seorang yakni yaitu bisa dapat harus ada tak pun lalu kini agar jika tentang
+            atas bagian sendiri banyak seluruh sangat the"""
+        )
+    ),
+    "en": frozenset(
+        word_list(
+            """the a an and or of to in on at for with by from as is are was were be been being
+            that this these those it its which who whom whose will would has have had not no but
+            also than then into over after since during about said says say more most such
+            their they them he she his her we our you your i there here what when where while
+            can could may might should shall do does did yet so if"""
+        )
+    ),
+}
+
+
+# --- abbreviations (for the sentence splitter) ---------------------------------------------
+
+# Abbreviations whose final dot never ends a sentence: titles, honorifics and words always
+# followed by more text ("No. 5", "Jan. 2019", "vs. X"), with CLDR's month abbreviations.
+# By hand: CLDR has no list of titles. Indonesian: Haji, Hajjah, Tuan, Nyonya, Nona,
+# Saudara(i), Insinyur, Doktorandus(a), Kiai Haji, "atas nama", nomor, tanggal, Jalan,
+# kabupaten, kecamatan, Bapak.
+ABBREVIATIONS_NEVER_FINAL = frozenset(
+    word_list(
+        """mr mrs ms dr prof gen sen rep gov lt col capt sgt st mt rev hon nos vs v e.g i.e cf
+        approx h hj tn ny nn sdr sdri ir drs dra k.h a.n no tgl jl kab kec bpk"""
+    )
+) | frozenset(MONTH_ABBREVIATIONS)
+
+# Abbreviations that may also end a sentence ("... of Acme Inc. The company ..."): after
+# these a sentence ends only when the next word is a common sentence opener. List closers
+# ("etc.", "dll.", "dsb.") are not here: they end sentences so often that the plain rule
+# (a capital follows) serves them best.
+ABBREVIATIONS_MAYBE_FINAL = frozenset(
+    word_list("inc ltd co corp jr sr u.s u.k u.n a.m p.m s.h m.t m.si s.e ph.d")
+)
+
+# Words that typically open a sentence; used only after ABBREVIATIONS_MAYBE_FINAL.
+SENTENCE_OPENERS = frozenset(
+    word_list(
+        """the a an he she it they we i this that these those but and in on at his her its
+        their there ia dia mereka kami ini itu namun pada di dalam menurut sementara selain hal
+        para kata"""
+    )
+)
+
+
+# --- places ---------------------------------------------------------------------------------
+
+# CLDR locales whose territory names are recognised: Latin-script languages a newsroom in
+# Indonesia or an English-speaking country meets in its sources.
+PLACE_LOCALES = tuple("en id ms jv fr de es pt it nl tr pl sv da nb fi ro cs hu vi fil sw".split())
+
+
+@cache
+def territory_names() -> tuple[tuple[str, str], ...]:
+    """(ISO 3166 code, name) for every country and region CLDR names in PLACE_LOCALES;
+    groupings such as "World" or "Eurozone" (codes that are not two letters) are left out."""
+    return tuple(
+        (code, name)
+        for locale in PLACE_LOCALES
+        for code, name in Locale.parse(locale).territories.items()
+        if code.isalpha() and len(code) == 2
+    )

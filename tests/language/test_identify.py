@@ -1,0 +1,98 @@
+"""Language identification: py3langid restricted to the configured languages."""
+
+import socket
+from pathlib import Path
+
+import py3langid
+import pytest
+
+from factcheck import create_app
+from factcheck.articles.ingest import parse_article
+from factcheck.errors import FactcheckError
+from factcheck.language import identify
+from factcheck.language.identify import configured_languages, identify_language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Presiden mengatakan bahwa anggaran untuk pendidikan akan naik pada tahun ini.", "id"),
+        ("The president said that the budget for education will rise this year.", "en"),
+        ("Kazakhstan bergabung dengan Kesepakatan Abraham", "id"),
+        ("Kazakhstan joins the Abraham Accords", "en"),
+        ("Sebanyak 1.500 orang hadir", "id"),
+        ("Harga beras naik 12,4 persen", "id"),
+        ("Rice prices rose 12.4 percent", "en"),
+        # Malay-looking Indonesian is still Indonesian: Malay is not a configured language
+        ("Kerajaan akan membantu rakyat yang terjejas banjir", "id"),
+    ],
+)
+def test_language_is_identified_among_the_configured_ones(text, language):
+    assert identify_language(text) == language
+
+
+def test_text_with_nothing_to_go_on_gets_the_first_configured_language():
+    assert identify_language("") == "id"
+    assert identify_language("2025 — 12,4") == "id"
+    assert identify_language("", ["en", "id"]) == "en"
+
+
+def test_choice_can_be_narrowed_or_widened_per_call():
+    assert identify_language("Le président a annoncé la réforme", ["fr", "en"]) == "fr"
+    assert identify_language("Le président a annoncé la réforme", ["en"]) == "en"
+
+
+def test_an_unknown_language_code_is_a_clear_error():
+    with pytest.raises(FactcheckError, match="LANGUAGES: .*xx"):
+        identify_language("some text", ["xx", "en"])
+
+
+def test_the_model_ships_with_the_package_and_nothing_is_downloaded(monkeypatch):
+    model = Path(py3langid.__file__).parent / "data" / "model.npz.xz"
+    assert model.is_file()
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("language identification tried to open a connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    identify._model.cache_clear()
+    identify._identifier.cache_clear()
+    assert identify_language("Warga bersorak di jalan", ["id", "en", "ms"]) in ("id", "ms")
+
+
+@pytest.fixture
+def restore_languages():
+    before = configured_languages()
+    yield
+    identify.use_languages(before)
+
+
+def test_the_languages_setting_decides_what_an_article_can_be(app_config, restore_languages):
+    create_app({**app_config, "LANGUAGES": ["en"]})
+    text = "Judul\nPresiden mengatakan bahwa anggaran untuk pendidikan akan naik pada tahun ini."
+    assert parse_article(text).language == "en"
+    create_app(app_config)
+    assert parse_article(text).language == "id"
+
+
+def test_an_empty_languages_setting_is_refused(app_config, restore_languages):
+    with pytest.raises(FactcheckError, match="LANGUAGES"):
+        create_app({**app_config, "LANGUAGES": []})
+
+
+def test_restricted_identification_beats_the_stopword_guessers_on_the_labelled_texts(
+    bench_module,
+):
+    """bench/eval_language.py's texts: sentences and paragraphs of the extraction articles and
+    the matching set's passages and claims, each with its language."""
+    bench = bench_module("eval_language")
+    texts = [pair for group in bench.labelled_texts().values() for pair in group]
+    assert len(texts) >= 400  # the sets are still there
+
+    def misses(guess) -> int:
+        return sum(guess(text) != lang for text, lang in texts)
+
+    assert misses(lambda t: identify_language(t, ["id", "en"])) <= len(texts) // 100
+    assert misses(lambda t: identify_language(t, ["id", "en"])) < min(
+        misses(bench.old_ingest_guess), misses(bench.old_lexicon_guess)
+    )

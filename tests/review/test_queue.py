@@ -1,0 +1,168 @@
+"""The claim queue without a request: each filter, combinations, sorts, pages and text search
+(SQLite FTS5 or PostgreSQL full text, whichever the suite runs on)."""
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from factcheck.models import Claim, utcnow
+from factcheck.review.pagination import paginate
+from factcheck.review.queue import QueueFilters, find_claims, load_queue
+from tests.conftest import ON_POSTGRES
+
+
+@pytest.fixture
+def people(factory):
+    return {"me": factory.user("mira"), "other": factory.user("oskar")}
+
+
+@pytest.fixture
+def claims(factory, people):
+    """Five live claims (a-e) over two articles and one deleted (x), changed in order a..e."""
+    k, b = (
+        factory.article("Kazakhstan", slug="kazakhstan"),
+        factory.article("Bridges", slug="bridges"),
+    )
+    me, other = people["me"].id, people["other"].id
+    table = [
+        # key, article, position, text, status, verdict, score, assignee
+        ("a", k, 2, "Exports rose twelve percent in 2024", "in_review", None, 0.9, me),
+        ("b", k, 1, "The capital is Astana", "verified", "true", 0.5, None),
+        ("c", b, 1, "The bridge opened in 1990", "unverified", "false", 0.7, other),
+        ("d", b, 2, "Astana has a bridge since 2001", "in_review", "false", 0.2, me),
+        ("e", k, 3, "Café owners said prices rose", "published", "true", 0.9, None),
+        ("x", k, 4, "Deleted claim about Astana", "unverified", None, 0.0, None),
+    ]
+    start, out = utcnow() - timedelta(hours=1), {}
+    for n, (key, article, position, text, status, verdict, score, assignee) in enumerate(table):
+        out[key] = factory.claim(
+            article,
+            text,
+            position=position,
+            status=status,
+            verdict=verdict,
+            score=score,
+            assignee_id=assignee,
+            updated_at=start + timedelta(minutes=n),  # changed in order a..e
+            deleted_at=utcnow() if key == "x" else None,
+        )
+    return out
+
+
+def keys(page, claims) -> str:
+    by_id = {c.id: k for k, c in claims.items()}
+    return "".join(by_id[c.id] for c in page.items)
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, "abcde"),
+        ({"status": "in_review"}, "ad"),
+        ({"status": "published"}, "e"),
+        ({"status": "no-such-status"}, ""),
+        ({"verdict": "false"}, "cd"),
+        ({"verdict": "none"}, "a"),
+        ({"article": "bridges"}, "cd"),
+        ({"article": "no-such-article"}, ""),
+        ({"assignee": "me"}, "ad"),
+        ({"assignee": "none"}, "be"),
+        ({"assignee": "oskar"}, "c"),
+        ({"assignee": "nobody-of-that-name"}, ""),
+        ({"text": "astana"}, "bd"),  # the deleted claim about Astana is not shown
+        ({"text": "ASTANA bridge"}, "d"),  # every word, any case
+        ({"text": "cafe"}, "e"),  # accents ignored
+        ({"text": "..."}, "abcde"),  # no words: no text filter
+        ({"text": '"; DROP TABLE claim; --'}, ""),
+        ({"status": "in_review", "assignee": "me", "article": "bridges"}, "d"),
+        ({"verdict": "true", "article": "kazakhstan", "status": "verified"}, "b"),
+        ({"verdict": "false", "text": "bridge", "assignee": "none"}, ""),
+    ],
+)
+def test_filters_keep_the_live_claims_that_match_every_one(
+    session, claims, people, filters, expected
+):
+    page = find_claims(
+        session, filters=QueueFilters(sort="position", **filters), viewer_id=people["me"].id
+    )
+    assert "".join(sorted(keys(page, claims))) == expected
+    assert page.total == len(expected)
+
+
+def test_mine_without_a_viewer_is_nobody_not_the_unassigned(session, claims):
+    page = find_claims(session, filters=QueueFilters(assignee="me"), viewer_id=None)
+    assert page.items == []
+
+
+@pytest.mark.parametrize(
+    ("sort", "order"),
+    [
+        ("updated", "edcba"),  # most recently changed first
+        ("position", "bae" + "cd"),  # by article, then place in it
+        ("score", "aecbd"),  # most check-worthy first; ties by id
+        ("no-such-sort", "edcba"),  # anything else: most recently changed
+    ],
+)
+def test_sorts(session, claims, sort, order):
+    assert keys(find_claims(session, filters=QueueFilters(sort=sort)), claims) == order
+
+
+@pytest.mark.parametrize(
+    ("number", "per_page", "shown", "has_prev", "has_next"),
+    [
+        (1, 2, "ed", False, True),
+        (2, 2, "cb", True, True),
+        (3, 2, "a", True, False),
+        (9, 2, "a", True, False),  # past the end: the last page, not an empty one
+        (1, 10, "edcba", False, False),
+    ],
+)
+def test_pages(session, claims, number, per_page, shown, has_prev, has_next):
+    page = find_claims(session, filters=QueueFilters(page=number, per_page=per_page))
+    assert keys(page, claims) == shown
+    assert (page.total, page.pages) == (5, -(-5 // per_page))
+    assert (page.has_prev, page.has_next) == (has_prev, has_next)
+
+
+def test_pages_keep_the_filters(session, claims, people):
+    filters = QueueFilters(text="astana", sort="position", page=2, per_page=1)
+    page = find_claims(session, filters=filters)
+    assert keys(page, claims) == "d" and page.total == 2 and not page.has_next
+
+
+def test_text_search_uses_the_databases_own_index(session, claims, query_log):
+    with query_log:
+        find_claims(session, filters=QueueFilters(text="astana"))
+    index = "to_tsvector" if ON_POSTGRES else "claim_fts MATCH"
+    assert all(index in sql for sql in query_log.statements[-2:])  # the count and the rows
+
+
+def test_count_is_capped_so_deep_queues_stay_cheap(session, factory):
+    article = factory.article()
+    for n in range(12):
+        factory.claim(article, f"Claim {n}")
+    result = paginate(session, select(Claim).order_by(Claim.id), 2, 5, cap=10)
+    assert (result.total, result.capped, len(result.items)) == (10, True, 5)
+    assert result.has_next
+
+
+def test_queue_page_brings_the_claims_articles_people_and_choices(session, factory, claims, people):
+    people["other"].active = False
+    session.add(people["other"])
+    session.commit()
+    found = load_queue(
+        session, filters=QueueFilters(article="bridges", sort="position"), viewer_id=None
+    )
+    assert keys(found.page, claims) == "cd"
+    assert set(found.articles) == {claims["c"].article_id}  # only the articles on the page
+    assert found.articles[claims["c"].article_id].title == "Bridges"
+    # a disabled assignee keeps their name on the page, but cannot be chosen any more
+    assert found.people.names == {people["me"].id: "mira", people["other"].id: "oskar"}
+    assert found.people.active == [(people["me"].id, "mira")]
+    assert found.titles == [("bridges", "Bridges"), ("kazakhstan", "Kazakhstan")]
+
+
+def test_empty_queue(session):
+    found = load_queue(session, filters=QueueFilters())
+    assert (found.page.items, found.page.total, found.page.pages, found.articles) == ([], 0, 1, {})
