@@ -149,6 +149,7 @@ def test_db_revision_refuses_a_database_behind_the_newest_revision(
     assert "factcheck db upgrade" in result.output
     assert sorted((migrations_copy / "versions").iterdir()) == before
     app.extensions["factcheck.engine"].dispose()
+    engine.dispose()  # else its connection to the dropped database is collected later, warning
 
 
 def test_sources_and_request_ids_doubled_by_old_races_are_merged_by_the_upgrade(
