@@ -11,6 +11,8 @@ feed is kept, built, until a published claim changes (see ``claimreview_feed``).
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 
@@ -65,25 +67,42 @@ class FeedGuard:
     from one client address in a minute get a short 429 before anything else runs (the feed
     is megabytes and may be cached for five minutes; a loop on it must cost next to nothing).
 
+    A refused request also waits ``pause`` seconds before its answer, so a client looping on
+    the feed slows down instead of asking thousands of times a second; at most ``waiting``
+    refusals wait at a time in each process (the others are answered at once), so waiting
+    clients never hold all the threads readers need.
+
     The client address is the one ProxyFix would give (TRUSTED_PROXIES hops from the right
     of X-Forwarded-For), since this runs before it.
     """
 
+    pause = 1.0
+    waiting = 2  # gunicorn's workers run 4 threads each in the production set-up
+
     def __init__(self, wsgi_app, app: Flask):
         self.wsgi_app, self.app = wsgi_app, app
         self.limiter = LocalLimiter(60.0)
+        self._waiting = threading.Semaphore(self.waiting)
 
     def __call__(self, environ: dict, start_response):
         if environ.get("PATH_INFO") == FEED_PATH:
             limit = int(self.app.config["FEED_REQUESTS_PER_MINUTE"])
             wait = self.limiter.refuse(self._client(environ), limit)
             if wait is not None:
+                self._slow_down()
                 start_response(
                     "429 Too Many Requests",
                     [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", str(wait))],
                 )
                 return [b"Too many requests for the feed; it changes rarely (see Cache-Control).\n"]
         return self.wsgi_app(environ, start_response)
+
+    def _slow_down(self) -> None:
+        if self._waiting.acquire(blocking=False):
+            try:
+                time.sleep(self.pause)
+            finally:
+                self._waiting.release()
 
     def _client(self, environ: dict) -> str:
         hops = int(self.app.config["TRUSTED_PROXIES"] or 0)

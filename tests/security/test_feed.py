@@ -84,7 +84,15 @@ def test_the_feed_answers_304_to_its_etag_and_stays_public(client, published):
     assert again.status_code == 304
 
 
-def test_one_address_hammering_the_feed_is_slowed_down_cheaply(app, client, published):
+@pytest.fixture
+def pause(monkeypatch):
+    from factcheck.web.api import FeedGuard
+
+    monkeypatch.setattr(FeedGuard, "pause", 0.2)
+    return 0.2
+
+
+def test_one_address_hammering_the_feed_is_slowed_down_cheaply(app, client, published, pause):
     """Crawlers need the feed every few minutes (it says max-age=300); a loop on it gets a
     small 429 instead of megabytes, even from the page cache's fast path."""
     app.config.update(FEED_REQUESTS_PER_MINUTE=3, PUBLIC_CACHE_SECONDS=60)
@@ -97,7 +105,34 @@ def test_one_address_hammering_the_feed_is_slowed_down_cheaply(app, client, publ
     assert client.get("/").status_code in (200, 404)  # readers' pages are not limited
 
 
-def test_behind_a_trusted_proxy_the_limit_counts_each_reader_not_the_proxy(app_config, published):
+def test_a_refusal_waits_so_a_loop_slows_down_but_only_a_few_at_a_time(app, published, pause):
+    import threading
+    import time
+
+    from factcheck.web.api import FeedGuard
+
+    app.config["FEED_REQUESTS_PER_MINUTE"] = 0
+    clients = [app.test_client() for _ in range(FeedGuard.waiting + 2)]
+    took: list[float] = []
+    barrier = threading.Barrier(len(clients))
+
+    def ask(client):
+        barrier.wait()
+        started = time.monotonic()
+        assert client.get("/claimreview.json").status_code == 429
+        took.append(time.monotonic() - started)
+
+    threads = [threading.Thread(target=ask, args=(c,)) for c in clients]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    slow = [t for t in took if t >= pause]
+    assert len(slow) == FeedGuard.waiting  # the others are answered at once, holding no thread
+    assert all(t < pause for t in took if t not in slow)
+
+
+def test_behind_a_trusted_proxy_the_limit_counts_each_reader_not_the_proxy(
+    app_config, published, pause
+):
     from factcheck import create_app
 
     app_config.update(TRUSTED_PROXIES=1, FEED_REQUESTS_PER_MINUTE=1)
