@@ -66,17 +66,24 @@ class Stats:
 
 
 def kind_of(path: str) -> str:
+    if path == "/claimreview.json":
+        return "feed"
     if "/claims/" in path:
         return "claim page"
     return "article page" if path.startswith("/articles/") else "page"
 
 
-def reader(base: str, paths: list[str], deadline: float, seed: int) -> Stats:
-    """GET random ``paths`` over one keep-alive connection until ``deadline``."""
+def reader(base: str, paths: list[str], deadline: float, seed: int, rate: float = 0.0) -> Stats:
+    """GET random ``paths`` over one keep-alive connection until ``deadline``: as fast as
+    answers come, or ``rate`` requests a second (a reader on a schedule; latency is still
+    measured from sending to the end of the answer)."""
     rng, stats = random.Random(seed), Stats()
     address = urlsplit(base)
     connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    due = time.monotonic()
     while time.monotonic() < deadline:
+        if rate:
+            due += 1.0 / rate
         path = rng.choice(paths)
         started = time.perf_counter()
         try:
@@ -88,6 +95,8 @@ def reader(base: str, paths: list[str], deadline: float, seed: int) -> Stats:
             connection.close()  # http.client reconnects on the next request
             continue
         stats.add(kind_of(path), time.perf_counter() - started, response.status)
+        if rate:
+            time.sleep(max(0.0, due - time.monotonic()))
     connection.close()
     return stats
 
@@ -174,10 +183,12 @@ def checker(
     seed: int,
     tag: str,
     logins: dict,
+    rate: float = 0.0,
 ) -> tuple[Stats, list[dict]]:
-    """Save a verdict with a uniquely marked rationale on random claims until ``deadline``,
-    logging in first unless ``logins`` holds this checker's session from an earlier slice.
-    Returns the figures and the saves the server acknowledged (with a redirect)."""
+    """Save a verdict with a uniquely marked rationale on random claims until ``deadline``
+    (as fast as answers come, or ``rate`` saves a second), logging in first unless ``logins``
+    holds this checker's session from an earlier slice. Returns the figures and the saves the
+    server acknowledged (with a redirect)."""
     rng, stats, saves = random.Random(f"{seed}-{deadline}"), Stats(), []
     session = logins.get(name)
     if session is None:
@@ -186,7 +197,11 @@ def checker(
             stats.conn_errors["login failed"] += 1
             return stats, saves
         logins[name] = session
+    due = time.monotonic()
     while time.monotonic() < deadline:
+        if rate:
+            time.sleep(max(0.0, due - time.monotonic()))
+            due += 1.0 / rate
         claim_id = rng.choice(claim_ids)
         marker = f"load-{tag}-{name}-{uuid.uuid4().hex[:12]}"
         while time.monotonic() < deadline:  # a 409 means: reload and try again

@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 from factcheck import db
 from factcheck.articles.ingest import content_hash
 from factcheck.models import Article, Claim, Evidence, ReviewEvent, Source, User
-from factcheck.review import workflow
+from factcheck.review import verdict_changes, workflow
 from factcheck.review.ratings import RatingScale
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,9 +70,10 @@ def _cli(env: dict, *args: str, stdin: str | None = None) -> None:
         raise RuntimeError(f"factcheck {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
 
 
-def prepare(url: str, env: dict, *, checkers: int, work_claims: int) -> Plan:
+def prepare(url: str, env: dict, *, checkers: int, work_claims: int, feed_claims: int = 0) -> Plan:
     """Schema, demo claim file and users through the CLI; then published verdicts and the
-    checkers' claims through the review workflow."""
+    checkers' claims through the review workflow; then ``feed_claims`` more published claims
+    (written directly, in articles the readers do not visit) for the ClaimReview feed."""
     _cli(env, "db", "upgrade")
     _cli(env, "import", str(DEMO))
     names = [f"checker{n}" for n in range(1, max(checkers, 1) + 1)]
@@ -98,8 +99,24 @@ def prepare(url: str, env: dict, *, checkers: int, work_claims: int) -> Plan:
                 session, claim, "in_review", user=checker, expected_version=claim.version
             )
             work_ids.append(claim.id)
+        _feed_claims(session, feed_claims, checker, editor)
     engine.dispose()
     return Plan(paths, names[:checkers], work_ids)
+
+
+def _feed_claims(session: Session, count: int, checker: User, editor: User) -> None:
+    """``count`` published claims with a verdict and confirmed evidence, in articles of 100
+    claims, inserted directly: a big feed without minutes of set-up."""
+    now = workflow.utcnow()
+    for number in range(0, count, 100):
+        article = _synthetic(session, 1000 + number // 100, claims=min(100, count - number))
+        for claim in _claims(session, article):
+            claim.status, claim.verdict = "published", "mostly_true"
+            claim.rationale = f"The **official count** for {claim.key} matches."
+            claim.verdict_by_id, claim.published_by_id = checker.id, editor.id
+            claim.reviewed_at = claim.published_at = now
+            session.add(claim)
+        session.flush()
 
 
 def _claims(session: Session, article: Article) -> list[Claim]:
@@ -161,7 +178,12 @@ def _publish(
     workflow.change_status(
         session, claim, "in_review", user=checker, expected_version=claim.version
     )
-    workflow.set_verdict(
+    confirmed = select(Evidence.id).where(
+        Evidence.claim_id == claim.id, Evidence.state == "confirmed"
+    )
+    if session.exec(confirmed).first() is None:  # the demo's claims: evidence before verdict
+        session.add(Evidence(claim_id=claim.id, passage=claim.sentence, state="confirmed"))
+    verdict_changes.set_verdict(
         session,
         claim,
         "mostly_true",

@@ -140,6 +140,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     if app.config["PRODUCTION"] and app.config["SECRET_KEY"] == settings.DEFAULT_SECRET_KEY:
         raise FactcheckError("refusing to start in production with the default SECRET_KEY")
+    if app.config["PRODUCTION"] and not app.config["PUBLIC_BASE_URL"]:
+        # otherwise canonical URLs and the cacheable feed would name any Host a request sent
+        raise FactcheckError("refusing to start in production without PUBLIC_BASE_URL")
     app.config["DEMO_CLAIMS_DIR"] = app.config["DEMO_CLAIMS_DIR"] or str(files("factcheck.demo"))
     if not app.config["DATABASE_URL"]:
         app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(

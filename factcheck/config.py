@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 
+from factcheck.errors import FactcheckError
+
 DEFAULT_SECRET_KEY = "dev-only-change-me"
 
 DEFAULTS: dict = {
@@ -41,13 +43,19 @@ DEFAULTS: dict = {
     "FETCH_MAX_REDIRECTS": 5,
     "FETCH_RETRIES": 2,
     "FETCH_ALLOW_PRIVATE": False,  # tests turn this on to reach a local server
+    # The whole fetch of one page (connect, headers, body, redirects, retries), in seconds.
+    "FETCH_DEADLINE": 60.0,
     # Largest request body the web app accepts.
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     # Login throttling: failures before a lock-out, and its length in seconds.
     "LOGIN_MAX_FAILURES": 5,
     "LOGIN_LOCKOUT_SECONDS": 300,
+    # Login attempts from one client address (any names) per LOGIN_LOCKOUT_SECONDS.
+    "LOGIN_ATTEMPTS_PER_ADDRESS": 30,
     # Reader error reports: per client address, per hour.
     "REPORTS_PER_HOUR": 5,
+    # The public ClaimReview feed: requests per client address and minute (per process).
+    "FEED_REQUESTS_PER_MINUTE": 30,
     # Marks a production deployment: secure cookies, no default secret key.
     "PRODUCTION": False,
     "SESSION_COOKIE_HTTPONLY": True,
@@ -73,6 +81,17 @@ DEFAULTS: dict = {
     "LANGUAGES": ["id", "en"],
 }
 
+YES, NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def flag(value: str) -> bool:
+    """A yes/no word; ValueError for anything else (a typo must not mean "no")."""
+    word = value.strip().lower()
+    if word not in YES + NO:
+        raise ValueError(f"use one of {', '.join(YES)} or {', '.join(NO)}")
+    return word in YES
+
+
 # Settings that may come from the environment, with how to read them.
 ENVIRONMENT = {
     "SECRET_KEY": str,
@@ -81,10 +100,10 @@ ENVIRONMENT = {
     "ORG_URL": str,
     "PUBLIC_BASE_URL": str,
     "PUBLIC_CACHE_SECONDS": float,
-    "PRODUCTION": lambda v: v.lower() in ("1", "true", "yes"),
+    "PRODUCTION": flag,
     "TRUSTED_PROXIES": int,
-    "AUTO_MIGRATE": lambda v: v.lower() in ("1", "true", "yes"),
-    "FETCH_ALLOW_PRIVATE": lambda v: v.lower() in ("1", "true", "yes"),
+    "AUTO_MIGRATE": flag,
+    "FETCH_ALLOW_PRIVATE": flag,
     "EMBEDDING_MODEL": str,
     "REDIS_URL": str,
     "JOBS_QUEUE": str,
@@ -108,6 +127,9 @@ def from_environment(prefix: str = "FACTCHECK_") -> dict:
     for name, parse in ENVIRONMENT.items():
         for env_name in (prefix + name, name) if name in UNPREFIXED else (prefix + name,):
             if os.environ.get(env_name):
-                found[name] = parse(os.environ[env_name])
+                try:
+                    found[name] = parse(os.environ[env_name])
+                except ValueError as error:
+                    raise FactcheckError(f"{env_name}={os.environ[env_name]!r}: {error}") from None
                 break
     return found

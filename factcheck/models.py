@@ -81,6 +81,9 @@ class Article(SQLModel, table=True):
 class Source(SQLModel, table=True):
     """A source cited by an article; its fetched or pasted text lives in Snapshots."""
 
+    # One address once per article: the database refuses the second of two racing adds.
+    __table_args__ = (Index("uq_source_article_url", "article_id", "url", unique=True),)
+
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
     position: int = 0
@@ -152,6 +155,9 @@ class Claim(SQLModel, table=True):
     status: str = Field(default=ClaimStatus.UNVERIFIED, max_length=16, index=True)
     verdict: str | None = Field(default=None, max_length=40, index=True)
     rationale: str | None = Field(default=None, sa_column=_text())
+    # Why the verdict rests on no source (shown to readers); needed for "verified" when no
+    # evidence is confirmed.
+    no_source_reason: str | None = Field(default=None, sa_column=_text())
     verdict_by_id: int | None = Field(default=None, foreign_key="user.id")
     assignee_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     published_by_id: int | None = Field(default=None, foreign_key="user.id")
@@ -187,6 +193,8 @@ class Evidence(SQLModel, table=True):
 class ReviewEvent(SQLModel, table=True):
     """Append-only history of a claim: who changed what, when, from what to what, and why."""
 
+    __table_args__ = (Index("ix_reviewevent_public_at", "public", "at"),)  # corrections page
+
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True)
     user_id: int | None = Field(default=None, foreign_key="user.id")
@@ -197,7 +205,62 @@ class ReviewEvent(SQLModel, table=True):
     to_value: str | None = Field(default=None, sa_column=_text())
     note: str | None = Field(default=None, sa_column=_text())
     public: bool = False  # corrections are shown to readers
-    request_id: str | None = Field(default=None, max_length=64, index=True)
+    # One event per submitted form: a double submit's second insert is refused by the database.
+    request_id: str | None = Field(default=None, max_length=64, index=True, unique=True)
+
+
+class CorrectionRequest(SQLModel, table=True):
+    """A correction of a published verdict, waiting for a second editor's approval.
+
+    It goes live (verdict, rationale and a public note) only when another editor approves it,
+    and only if the claim is still at ``base_version``.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    verdict: str = Field(max_length=40)
+    rationale: str = Field(sa_column=_text(nullable=False))
+    no_source_reason: str | None = Field(default=None, sa_column=_text())
+    note: str = Field(sa_column=_text(nullable=False))  # for readers, once approved
+    base_version: int
+    state: str = Field(default="pending", max_length=16, index=True)  # approved, rejected
+    proposed_by_id: int = Field(foreign_key="user.id")
+    proposed_at: datetime = Field(default_factory=utcnow)
+    decided_by_id: int | None = Field(default=None, foreign_key="user.id")
+    decided_at: datetime | None = None
+
+
+# --- access and accountability ------------------------------------------------------------
+class LoginSession(SQLModel, table=True):
+    """A logged-in browser. The cookie holds a random token; this row holds its hash, so
+    logging out (deleting the row) ends the session even for a copied cookie."""
+
+    id: str = Field(primary_key=True, max_length=64)  # sha256 of the token
+    user_id: int = Field(foreign_key="user.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime = Field(index=True)
+
+
+class RateLimit(SQLModel, table=True):
+    """A counter per key ("login-user:7", "report:<hash>") and fixed window, shared by every
+    process: login attempts and readers' reports are counted here, atomically."""
+
+    key: str = Field(primary_key=True, max_length=120)
+    window_start: float  # seconds since the epoch
+    count: int = 0
+
+
+class AuditEvent(SQLModel, table=True):
+    """The append-only audit log: sources added, fetched and pasted, snapshots stored, files
+    imported, users changed; who did it and when. The database refuses updates and deletes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    actor: str = Field(max_length=120)  # the user's name, or "cli:<login>", or "system"
+    action: str = Field(max_length=40, index=True)
+    target: str = Field(max_length=300)  # what it was done to, in words: "source 3 of x"
+    detail: str = Field(default="{}", sa_column=_text(nullable=False))  # JSON
 
 
 # --- readers and other organisations ------------------------------------------------------

@@ -96,6 +96,34 @@ def app(app_config):
 
 
 @pytest.fixture
+def server():
+    """A real HTTP server on loopback (pytest-httpserver), for fetching."""
+    from pytest_httpserver import HTTPServer
+
+    httpserver = HTTPServer(host="127.0.0.1")
+    httpserver.start()
+    yield httpserver
+    httpserver.clear()
+    httpserver.stop()
+
+
+@pytest.fixture
+def statements(app):
+    """The SQL statements the app runs (appended as they run)."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    engine = app.extensions["factcheck.engine"]
+
+    def count(_conn, _cursor, statement, *_args):
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    yield seen
+    event.remove(engine, "before_cursor_execute", count)
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -159,11 +159,10 @@ def big_claim_file(tmp_path_factory) -> Path:
         session.add_all(claims)
         session.flush()
         session.add_all(
-            ReviewEvent(
+            ReviewEvent(  # a creation record: unreviewed claims import without --trust
                 claim_id=c.id,
-                action="status",
-                from_value="unverified",
-                to_value="in_review",
+                action="create",
+                to_value="extracted",
                 actor="system",
             )
             for c in claims
@@ -285,10 +284,13 @@ def test_killed_fetch_keeps_only_complete_snapshots_and_next_fetch_succeeds(
     after = _complete_snapshots_only(session, sources)
     assert after["Slow"] == 0
     rows = _rows_per_table(app.extensions["factcheck.engine"])
-    # At most the fast source's snapshot was added; nothing else changed in number.
+    # At most the fast source's snapshot was added, with its two audit records (the fetch and
+    # the new copy); nothing else changed in number.
     assert rows["snapshot"] - before_rows["snapshot"] == after["Fast"] <= 1
-    assert {k: v for k, v in rows.items() if k != "snapshot"} == {
-        k: v for k, v in before_rows.items() if k != "snapshot"
+    assert rows["auditevent"] - before_rows["auditevent"] == 2 * after["Fast"]
+    grown = ("snapshot", "auditevent")
+    assert {k: v for k, v in rows.items() if k not in grown} == {
+        k: v for k, v in before_rows.items() if k not in grown
     }
     assert session.get(Source, sources["Slow"].id).fetch_status != "ok"
 

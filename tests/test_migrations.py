@@ -149,4 +149,55 @@ def test_db_revision_refuses_a_database_behind_the_newest_revision(
     assert "factcheck db upgrade" in result.output
     assert sorted((migrations_copy / "versions").iterdir()) == before
     app.extensions["factcheck.engine"].dispose()
+    engine.dispose()  # else its connection to the dropped database is collected later, warning
+
+
+def test_sources_and_request_ids_doubled_by_old_races_are_merged_by_the_upgrade(
+    empty_database_url,
+):
+    """Before 0004 a triple submit could store one address three times; the upgrade keeps the
+    first source, moves the copies' snapshots and evidence to it, and the unique index holds."""
+    from sqlmodel import Session, select
+
+    from factcheck.models import Evidence, ReviewEvent, Snapshot, Source
+
+    stamp = "'2025-11-06 10:00:00+00:00'"
+    engine = db.make_engine(empty_database_url)
+    db.upgrade(engine, "0003")
+    with engine.begin() as connection:
+        run = connection.exec_driver_sql
+        run(
+            "INSERT INTO article (slug, title, language, text, content_hash, created_at) "
+            f"VALUES ('a', 'A', 'en', 'Text.', 'h', {stamp})"
+        )
+        for _ in range(3):
+            run(
+                "INSERT INTO source (article_id, position, title, url, created_at) "
+                f"VALUES (1, 1, 'S', 'https://s.example/', {stamp})"
+            )
+        run(
+            "INSERT INTO snapshot (source_id, kind, sha256, text, fetched_at) "
+            f"VALUES (3, 'fetched', 'x', 'Page.', {stamp})"
+        )
+        run(
+            'INSERT INTO claim (article_id, key, position, text, sentence, start, "end", score, '
+            "reasons, kind, status, created_at, updated_at, version) VALUES (1, 'c1', 1, 'C', "
+            f"'C.', 0, 1, 0.5, '[]', 'fact', 'unverified', {stamp}, {stamp}, 1)"
+        )
+        run(
+            "INSERT INTO evidence (claim_id, source_id, passage, explanation, state, created_at) "
+            f"VALUES (1, 2, 'Page.', '{{}}', 'suggested', {stamp})"
+        )
+        for _ in range(2):
+            run(
+                "INSERT INTO reviewevent (claim_id, actor, at, action, public, request_id) "
+                f"VALUES (1, 'x', {stamp}, 'verdict', false, 'r1')"
+            )
+    db.upgrade(engine)
+    with Session(engine) as session:
+        assert session.exec(select(Source.id)).all() == [1]
+        assert session.exec(select(Snapshot.source_id)).all() == [1]
+        assert session.exec(select(Evidence.source_id)).all() == [1]
+        ids = session.exec(select(ReviewEvent.request_id).order_by(ReviewEvent.id)).all()
+        assert ids == ["r1", None]
     engine.dispose()

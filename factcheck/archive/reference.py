@@ -18,10 +18,13 @@ from typing import Any
 from sqlmodel import Session, select
 
 from factcheck.errors import InputError
+from factcheck.inputs import check_text
 from factcheck.models import ReferenceFactCheck
 
 PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
 CONTAINERS = ("@graph", "dataFeedElement", "item")
+MAX_CLAIM_CHARS = 10_000
+MAX_NUMBER = 1e9  # ratings are small numbers; anything past this is noise
 
 
 def import_claimreviews(session: Session, path: str | Path) -> int:
@@ -77,6 +80,10 @@ def _read_json(path: Path) -> Any:
         raise InputError(
             f"{path}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply to be a ClaimReview file") from None
+    except ValueError as error:  # e.g. a number of thousands of digits
+        raise InputError(f"{path}: not JSON ({error})") from None
 
 
 def find_claimreviews(node: Any) -> Iterator[dict]:
@@ -135,7 +142,7 @@ def _number(value: Any) -> float | None:
         number = float(_text(value) or "")
     except ValueError:
         return None
-    return number if math.isfinite(number) else None
+    return number if math.isfinite(number) and abs(number) <= MAX_NUMBER else None
 
 
 def _clip(value: str | None, length: int) -> str | None:
@@ -143,10 +150,14 @@ def _clip(value: str | None, length: int) -> str | None:
 
 
 def reference_row(review: dict, name: str) -> ReferenceFactCheck:
-    """One ClaimReview as an (unsaved) ReferenceFactCheck; InputError names what is missing."""
+    """One ClaimReview as an (unsaved) ReferenceFactCheck; InputError names what is missing
+    (or what cannot be stored: a NUL character anywhere, an over-long claim)."""
+    if _has_nul(review):
+        raise InputError(f"{name}: contains a NUL character (binary data?)")
     claim = _text(_get(review, "claimReviewed"))
     if not claim:
         raise InputError(f"{name}: missing claimReviewed (the claim that was checked)")
+    check_text(claim, f"{name}: claimReviewed", MAX_CLAIM_CHARS)
     url = _text(_get(review, "url"))
     if not url or not url.lower().startswith(("http://", "https://")):
         raise InputError(
@@ -178,3 +189,11 @@ def reference_row(review: dict, name: str) -> ReferenceFactCheck:
         language=_clip(_text(_get(review, "inLanguage")), 16),
         raw=json.dumps(review, ensure_ascii=False),
     )
+
+
+def _has_nul(node: Any) -> bool:
+    if isinstance(node, str):
+        return "\x00" in node
+    if isinstance(node, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in node.items())
+    return isinstance(node, list) and any(map(_has_nul, node))

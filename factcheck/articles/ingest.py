@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import InputError
+from factcheck.inputs import check_text
 from factcheck.language.identify import identify_language
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from factcheck.audit import Actor
     from factcheck.models import Article, Claim
 
 # The storing half imports the models (and SQLAlchemy) inside its functions: the parsing half
@@ -143,8 +145,8 @@ def decode_text(data: bytes, name: str) -> str:
         raise InputError(f"{name}: the file is empty")
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not text or HTML")
+    if b"\x00" in data:
+        raise InputError(f"{name}: contains a NUL byte; it looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -237,12 +239,33 @@ def unique_slug(session: Session, title: str) -> str:
     return slug
 
 
+def _check_fields(parsed: ParsedArticle, publisher: str | None) -> None:
+    """InputError for text the columns cannot hold (too long, a NUL character)."""
+    check_text(parsed.body, "the article text", None)
+    hint = " (give one with --title)"
+    check_text(parsed.title, "the title" + hint, 500)
+    for what, value, limit in (
+        ("the publisher", publisher, 200),
+        ("the author", parsed.author, 200),
+        ("the editor", parsed.editor, 200),
+        ("the article's address", parsed.url, 2000),
+    ):
+        if value:
+            check_text(value, what, limit)
+    for number, source in enumerate(parsed.sources, start=1):
+        check_text(source.title, f"source {number}'s title", 500)
+        if source.url:
+            check_text(source.url, f"source {number}'s address", 2000)
+
+
 def add_article(
     session: Session, parsed: ParsedArticle, *, publisher: str | None = None, published_date=None
 ) -> Article:
-    """Add the article and its sources to ``session`` (the caller commits)."""
+    """Add the article and its sources to ``session`` (the caller commits); InputError for
+    fields longer than their column (nothing is added then)."""
     from factcheck.models import Article, Source
 
+    _check_fields(parsed, publisher)
     article = Article(
         slug=unique_slug(session, parsed.title),
         title=parsed.title,
@@ -319,15 +342,26 @@ def ingest(
     extract: bool = True,
     min_score: float = 0.4,
     publisher: str | None = None,
+    actor: Actor = None,
 ) -> tuple[Article, bool]:
     """Store ``parsed`` with its sources and proposed claims; returns (article, created).
 
-    An article whose body is already stored is returned as is, with created False.
+    An article whose body is already stored is returned as is, with created False. A new one
+    is recorded in the audit log (with its sources' addresses), as added by ``actor``.
     """
+    from factcheck.audit import record_audit
+
     duplicate = find_duplicate(session, parsed)
     if duplicate is not None:
         return duplicate, False
     article = add_article(session, parsed, publisher=publisher)
+    record_audit(
+        session,
+        "article.ingest",
+        actor=actor,
+        target=f"article {article.slug}",
+        detail={"url": parsed.url, "sources": [s.url or s.title for s in parsed.sources]},
+    )
     if extract:
         from factcheck.articles.extract import extract_claims
 

@@ -5,11 +5,14 @@ as the text of one YAML file (the format itself is defined in factcheck.claimfil
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import yaml
 from sqlmodel import Session, select
 
 from factcheck.claimfiles.schema import FORMAT, HEADER, stamp
+from factcheck.errors import InputError
+from factcheck.inputs import is_slug
 from factcheck.models import Article, Claim, Evidence, ReviewEvent, Snapshot, Source, User
 
 
@@ -29,6 +32,24 @@ def _list(dumper: yaml.SafeDumper, value: list) -> yaml.SequenceNode:
 
 _Dumper.add_representer(str, _str)
 _Dumper.add_representer(list, _list)
+
+
+def paths_in(folder: Path, slugs: list[str]) -> dict[str, Path]:
+    """Where each article's claim file goes in ``folder``: ``<slug>.yaml``.
+
+    Every slug is checked before anything is written: a slug stored before slugs were
+    checked (``../x``, ``/tmp/x``) must not steer a file out of the folder, and one bad slug
+    must not leave half a folder written. InputError names every bad slug.
+    """
+    root = folder.resolve()
+    bad = [s for s in slugs if not is_slug(s) or (root / f"{s}.yaml").resolve().parent != root]
+    if bad:
+        raise InputError(
+            "these articles' slugs cannot be file names: "
+            + ", ".join(repr(s) for s in bad)
+            + "; nothing was written (export each with --article ID -o FILE)"
+        )
+    return {slug: root / f"{slug}.yaml" for slug in slugs}
 
 
 def dump_article(session: Session, article: Article) -> str:
@@ -110,7 +131,7 @@ def _claim(session: Session, c: Claim, source_keys: dict, names: dict) -> dict:
             )
         ).all()
     }
-    return {
+    claim = {
         "key": c.key,
         "text": c.text,
         "sentence": c.sentence,
@@ -161,3 +182,8 @@ def _claim(session: Session, c: Claim, source_keys: dict, names: dict) -> dict:
             for v in events
         ],
     }
+    if c.no_source_reason:  # written only when there is one: older files stay byte-identical
+        items = list(claim.items())
+        at = next(i for i, (k, _) in enumerate(items) if k == "rationale") + 1
+        claim = dict(items[:at] + [("no_source_reason", c.no_source_reason)] + items[at:])
+    return claim

@@ -3,7 +3,13 @@ evidence and history. ``dump`` and ``load`` are exact inverses for files the too
 import a file into an empty database, export it, and the bytes are the same.
 
 Users appear by name. Importing a file that names an unknown user creates that user as a
-disabled account without a password, so history keeps its authors.
+disabled account without a password, so history keeps its authors; a name that merely looks
+like an existing user's ("Alice", "al1ce" for "alice") is refused.
+
+A file can carry review work: statuses beyond unverified, verdicts, confirmed evidence, a
+history of who did what. Such a file is imported only when ``trusted`` (``factcheck import
+--trust``, by an admin); otherwise it is refused, naming the first such field, so a received
+file cannot make a claim look checked or published.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from factcheck.models import (
     SourceChange,
     User,
 )
+from factcheck.review.users import lookalike_of
 
 
 @dataclass
@@ -53,9 +60,89 @@ def load(text: str, name: str) -> dict:
     return data
 
 
-def import_text(session: Session, text: str, name: str, *, replace: bool = False) -> ImportResult:
-    """Add the article in a claim file to ``session`` (the caller commits, or rolls back)."""
+# Fields that record review work, with the one value that means "none yet".
+REVIEW_FIELDS = {
+    "status": "unverified",
+    "verdict": None,
+    "rationale": None,
+    "no_source_reason": None,
+    "verdict_by": None,
+    "assignee": None,
+    "published_by": None,
+    "reviewed": None,
+    "published": None,
+    "deleted": None,
+}
+
+
+def review_work(data: dict) -> tuple[dict, str, str] | None:
+    """The first place a (validated) claim file records review work, as (item, field,
+    prefix), or None for a file of unreviewed claims. Creation events by the system (the
+    extractor) and the matcher's suggestions are not review work."""
+    for i, claim in enumerate(data.get("claims") or []):
+        for field, none in REVIEW_FIELDS.items():
+            if claim.get(field, none) != none:
+                return claim, field, f"claims[{i}]."
+        for j, evidence in enumerate(claim.get("evidence") or []):
+            if evidence["state"] != "suggested" or evidence.get("added_by"):
+                return evidence, "state", f"claims[{i}].evidence[{j}]."
+        for j, event in enumerate(claim.get("history") or []):
+            if event["action"] != "create" or event.get("by") not in (None, "system"):
+                return event, "action", f"claims[{i}].history[{j}]."
+    return None
+
+
+def _require_trust(data: dict, name: str) -> None:
+    found = review_work(data)
+    if found:
+        item, field, prefix = found
+        line = getattr(item, "lines", {}).get(field, getattr(item, "line", "?"))
+        raise InputError(
+            f"{name}: line {line}: {prefix}{field}: the file records review work (statuses, "
+            "verdicts, history); importing it needs --trust, by an admin"
+        )
+
+
+def _names(data: dict):
+    """(item, field, prefix) of every user name in a validated claim file."""
+    for i, claim in enumerate(data.get("claims") or []):
+        for field in ("verdict_by", "assignee", "published_by"):
+            yield claim, field, f"claims[{i}]."
+        for j, evidence in enumerate(claim.get("evidence") or []):
+            yield evidence, "added_by", f"claims[{i}].evidence[{j}]."
+        for j, event in enumerate(claim.get("history") or []):
+            yield event, "by", f"claims[{i}].history[{j}]."
+
+
+def _check_names(session: Session, data: dict, name: str) -> None:
+    """InputError for a name that is not a user's but looks like one ("Alice" for "alice")."""
+    seen: set[str] = {"system"}
+    for item, field, prefix in _names(data):
+        person = item.get(field)
+        if not person or person in seen:
+            continue
+        seen.add(person)
+        if session.exec(select(User.id).where(User.name == person)).first() is None:
+            similar = lookalike_of(session, person)
+            if similar:
+                line = getattr(item, "lines", {}).get(field, "?")
+                raise InputError(
+                    f"{name}: line {line}: {prefix}{field}: {person!r} looks like the "
+                    f"existing user {similar!r}; write the name exactly"
+                )
+
+
+def import_text(
+    session: Session, text: str, name: str, *, replace: bool = False, trusted: bool = False
+) -> ImportResult:
+    """Add the article in a claim file to ``session`` (the caller commits, or rolls back).
+
+    Without ``trusted``, a file with review work is refused (see ``review_work``).
+    """
     data = load(text, name)
+    if not trusted:
+        _require_trust(data, name)
+    _check_names(session, data, name)
     a = data["article"]
     existing = session.exec(select(Article).where(Article.slug == a["slug"])).first()
     if existing is not None:
@@ -88,13 +175,16 @@ def import_text(session: Session, text: str, name: str, *, replace: bool = False
     return ImportResult(article, len(data.get("claims") or []), len(sources))
 
 
-def import_path(session: Session, path: str | Path, *, replace: bool = False) -> ImportResult:
+def import_path(
+    session: Session, path: str | Path, *, replace: bool = False, trusted: bool = False
+) -> ImportResult:
+    """``import_text`` of the file at ``path``."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
-    return import_text(session, text, str(path), replace=replace)
+    return import_text(session, text, str(path), replace=replace, trusted=trusted)
 
 
 def _hash(text: str) -> str:
@@ -159,6 +249,7 @@ def _import_claim(
         status=c["status"],
         verdict=c.get("verdict"),
         rationale=c.get("rationale"),
+        no_source_reason=c.get("no_source_reason"),
         verdict_by_id=users.id(c.get("verdict_by")),
         assignee_id=users.id(c.get("assignee")),
         published_by_id=users.id(c.get("published_by")),

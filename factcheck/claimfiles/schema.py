@@ -1,7 +1,12 @@
 """Validation of claim files, with the line number of every problem.
 
 ``LineLoader`` is PyYAML's SafeLoader whose mappings remember the line of each key, so an
-error can say "claims[3].status (line 41): ..." rather than just "invalid file".
+error can say "claims[3].status (line 41): ..." rather than just "invalid file". It refuses
+aliases (``*name``: a few lines of them expand to billions of values, and the tool never
+writes them) and nesting deeper than ``MAX_DEPTH``, and reports impossible dates as errors.
+
+Every text fits its column and holds no NUL character, every number fits the database, slugs
+and keys are plain names (a slug becomes a file name on export), and user names are names.
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ from datetime import UTC, date, datetime
 import yaml
 
 from factcheck.errors import InputError
+from factcheck.inputs import int_problem, number_problem, slug_problem, text_problem
 from factcheck.models import ClaimStatus, EvidenceState
+from factcheck.review.users import NAME_RE
 from factcheck.sources.urls import is_web_url
 
 FORMAT = "factcheck/claimfile 1"
@@ -47,7 +54,33 @@ class LineDict(dict):
     lines: dict
 
 
+MAX_DEPTH = 20  # a claim file nests six levels; explanations a few more
+
+
 class LineLoader(yaml.SafeLoader):
+    _depth = 0
+
+    def compose_node(self, parent, index):  # noqa: D102
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "aliases (*name) are not allowed in claim files",
+                self.peek_event().start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"nested deeper than {MAX_DEPTH} levels",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
     def construct_mapping(self, node, deep=False):  # noqa: D102
         mapping = LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
@@ -56,57 +89,73 @@ class LineLoader(yaml.SafeLoader):
         }
         return mapping
 
+    def construct_yaml_timestamp(self, node):  # noqa: D102
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as error:  # 2025-02-30: a date that does not exist
+            raise yaml.constructor.ConstructorError(
+                None, None, f"not a real date or time ({error})", node.start_mark
+            ) from None
+
 
 LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_yaml_timestamp)
 
-# field: (accepted types, required)
+# field: (accepted types, required[, longest text]); texts without a limit of their own get
+# TEXT_LIMIT, strings inside lists and mappings (reasons, explanations) NESTED_LIMIT.
 STR, INT, NUM = (str,), (int,), (int, float)
 OPT_STR = (str, type(None))
+TEXT_LIMIT = 10_000
+NESTED_LIMIT = 10_000
+PAGE_LIMIT = 5_000_000  # an article or archived page (FETCH_MAX_BYTES of text)
+STRUCTURED = {"article", "sources", "snapshots", "claims", "evidence", "history"}
+KEY_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 ARTICLE = {
-    "slug": (STR, True),
-    "title": (STR, True),
-    "publisher": (OPT_STR, False),
-    "author": (OPT_STR, False),
-    "editor": (OPT_STR, False),
+    "slug": ("slug", True),
+    "title": (STR, True, 500),
+    "publisher": (OPT_STR, False, 200),
+    "author": (OPT_STR, False, 200),
+    "editor": (OPT_STR, False, 200),
     "published": ((date, type(None)), False),
-    "language": (STR, True),
+    "language": (STR, True, 8),
     "url": ("url?", False),
     "created": ("stamp", True),
-    "text": (STR, True),
+    "text": (STR, True, PAGE_LIMIT),
 }
 SOURCE = {
-    "key": (STR, True),
-    "title": (STR, True),
-    "publisher": (OPT_STR, False),
+    "key": ("key", True),
+    "title": (STR, True, 500),
+    "publisher": (OPT_STR, False, 200),
     "url": ("url?", False),
-    "fetch_status": (OPT_STR, False),
-    "fetch_error": (OPT_STR, False),
+    "fetch_status": (OPT_STR, False, 16),
+    "fetch_error": (OPT_STR, False, 500),
     "snapshots": ((list, type(None)), False),
 }
 SNAPSHOT = {
-    "kind": (STR, True),
+    "kind": (STR, True, 16),
     "url": ("url?", False),
     "final_url": ("url?", False),
     "http_status": ((int, type(None)), False),
-    "content_type": (OPT_STR, False),
-    "sha256": (STR, True),
+    "content_type": (OPT_STR, False, 200),
+    "sha256": (STR, True, 64),
     "fetched": ("stamp", True),
-    "text": (STR, True),
+    "text": (STR, True, PAGE_LIMIT),
 }
 CLAIM = {
-    "key": (STR, True),
-    "text": (STR, True),
-    "sentence": (STR, True),
+    "key": ("key", True),
+    "text": (STR, True, 10_000),
+    "sentence": (STR, True, 20_000),
     "span": ("span", True),
     "score": (NUM, True),
     "reasons": ((list, type(None)), False),
-    "kind": (STR, True),
+    "kind": (STR, True, 16),
     "status": ("status", True),
-    "verdict": (OPT_STR, False),
-    "rationale": (OPT_STR, False),
-    "verdict_by": (OPT_STR, False),
-    "assignee": (OPT_STR, False),
-    "published_by": (OPT_STR, False),
+    "verdict": (OPT_STR, False, 40),
+    "rationale": (OPT_STR, False, 20_000),
+    "no_source_reason": (OPT_STR, False, 2000),
+    "verdict_by": ("name?", False),
+    "assignee": ("name?", False),
+    "published_by": ("name?", False),
     "version": (INT, True),
     "created": ("stamp", True),
     "updated": ("stamp", True),
@@ -117,26 +166,26 @@ CLAIM = {
     "history": ((list, type(None)), False),
 }
 EVIDENCE = {
-    "source": (OPT_STR, False),
-    "snapshot": (OPT_STR, False),
-    "passage": (STR, True),
+    "source": (OPT_STR, False, 40),
+    "snapshot": (OPT_STR, False, 64),
+    "passage": (STR, True, 20_000),
     "span": ("span?", False),
     "score": ((int, float, type(None)), False),
     "stance": ("stance?", False),
     "state": ("evidence", True),
     "url": ("url?", False),
-    "note": (OPT_STR, False),
+    "note": (OPT_STR, False, 5000),
     "explanation": ((dict, type(None)), False),
-    "added_by": (OPT_STR, False),
+    "added_by": ("name?", False),
     "created": ("stamp", True),
 }
 EVENT = {
     "at": ("stamp", True),
-    "by": (OPT_STR, False),
-    "action": (STR, True),
-    "from": (OPT_STR, False),
-    "to": (OPT_STR, False),
-    "note": (OPT_STR, False),
+    "by": ("name?", False),
+    "action": (STR, True, 32),
+    "from": (OPT_STR, False, 20_000),
+    "to": (OPT_STR, False, 20_000),
+    "note": (OPT_STR, False, 5000),
     "public": ((bool,), False),
 }
 
@@ -208,18 +257,47 @@ def _check(
     for field in item:
         if field not in spec:
             _fail(name, item, field, prefix, "unknown field")
-    for field, (kind, required) in spec.items():
+    for field, (kind, required, *limit) in spec.items():
         if field not in item:
             if required:
                 line = getattr(item, "line", "?")
                 raise InputError(f"{name}: line {line}: {prefix}{field}: missing")
             continue
         problem = _problem(item[field], kind)
+        if not problem and field not in STRUCTURED:  # those are checked item by item
+            problem = _content_problem(item[field], limit[0] if limit else TEXT_LIMIT)
         if problem:
             _fail(name, item, field, prefix, problem)
 
 
+def _content_problem(value: object, limit: int) -> str | None:
+    """NUL characters and over-long texts, huge and non-finite numbers, at any depth."""
+    if isinstance(value, str):
+        return text_problem(value, limit)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return int_problem(value, minimum=-(2**31))
+    if isinstance(value, float):
+        return number_problem(value) or (None if abs(value) < 1e15 else "is too large a number")
+    if isinstance(value, dict):
+        values = [*value.keys(), *value.values()]
+    elif isinstance(value, list):
+        values = value
+    else:
+        return None
+    return next(filter(None, (_content_problem(v, NESTED_LIMIT) for v in values)), None)
+
+
 def _problem(value: object, kind) -> str | None:
+    if kind == "slug":
+        return slug_problem(value)
+    if kind == "key":
+        ok = isinstance(value, str) and KEY_RE.match(value)
+        return None if ok else "expected a key: 1 to 40 letters, digits, '_' or '-'"
+    if kind == "name?":
+        ok = value is None or (isinstance(value, str) and NAME_RE.match(value))
+        return None if ok else "expected a user name (letters, digits, '.', '-', '_')"
     if kind == "url?":
         ok = value is None or (isinstance(value, str) and is_web_url(value))
         return None if ok else "expected an http:// or https:// web address"

@@ -11,7 +11,9 @@ touches the database only when the command does (see ``create_app``).
 from __future__ import annotations
 
 import functools
+import getpass
 import importlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -39,6 +41,15 @@ def user_errors(command: Callable) -> Callable:
             raise click.ClickException(str(error)) from None
 
     return wrapper
+
+
+def cli_actor() -> str:
+    """Who runs a command, for the audit log: ``cli:<login>`` (the operating-system account)."""
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (a container)
+        login = f"uid{os.getuid()}"
+    return f"cli:{login}"
 
 
 @contextmanager

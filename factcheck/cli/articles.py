@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 from flask import current_app
 
-from factcheck.cli import transaction, user_errors
+from factcheck.cli import cli_actor, transaction, user_errors
 
 if TYPE_CHECKING:
     from factcheck.articles.ingest import ParsedArticle
@@ -71,7 +71,12 @@ def ingest_command(
     parsed = _read_document(target, title, language)
     with transaction() as session:
         article, created = ingesting.ingest(
-            session, parsed, extract=not no_extract, min_score=min_score, publisher=publisher
+            session,
+            parsed,
+            extract=not no_extract,
+            min_score=min_score,
+            publisher=publisher,
+            actor=cli_actor(),
         )
         claims = lookup.count_claims(session, article=article)
     if not created:
@@ -108,11 +113,23 @@ def extract_command(target: str, output: str, language: str | None, min_score: f
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--replace", is_flag=True, help="Overwrite articles already in the database.")
+@click.option(
+    "--trust",
+    is_flag=True,
+    help="Import review work too (statuses, verdicts, history); needs --as an admin, whose "
+    "password is asked for.",
+)
+@click.option("--as", "as_name", metavar="NAME", help="The admin who vouches for --trust.")
 @user_errors
-def import_command(files: tuple[str, ...], replace: bool) -> None:
-    """Import claim files (claims/*.yaml); each file is all or nothing."""
+def import_command(files: tuple[str, ...], replace: bool, trust: bool, as_name: str | None) -> None:
+    """Import claim files (claims/*.yaml) or ClaimReview files; each file is all or nothing.
+
+    A claim file that records review work is refused unless an admin imports it with
+    --trust; every import is recorded in the audit log with the file's SHA-256.
+    """
     from factcheck.export import import_any
 
+    actor = _trusting_admin(as_name) if trust else cli_actor()
     for name in files:
         with transaction() as session:
             message = import_any(
@@ -120,8 +137,29 @@ def import_command(files: tuple[str, ...], replace: bool) -> None:
                 Path(name),
                 replace=replace,
                 scale=current_app.extensions["factcheck.ratings"],
+                trusted=trust,
+                actor=actor,
             )
         click.echo(f"{name}: {message}")
+
+
+def _trusting_admin(name: str | None):
+    """The admin named by --as, after their password (asked for, or the first stdin line)."""
+    from factcheck.cli.users import read_password
+    from factcheck.errors import InputError
+    from factcheck.review.users import verify_admin
+
+    if not name:
+        raise InputError("--trust needs --as NAME: the admin who vouches for the files")
+    password = read_password(confirm=False)
+    with transaction() as session:
+        return verify_admin(
+            session,
+            name,
+            password,
+            max_failures=current_app.config["LOGIN_MAX_FAILURES"],
+            lockout_seconds=current_app.config["LOGIN_LOCKOUT_SECONDS"],
+        )
 
 
 @click.command("articles")
@@ -137,15 +175,15 @@ def list_articles() -> None:
 def import_demo() -> str | None:
     """Import the shipped claim files when the database has no article; returns a message."""
     from factcheck.articles import lookup
-    from factcheck.claimfiles.load import import_path
+    from factcheck.export import import_any
 
     folder = Path(current_app.config["DEMO_CLAIMS_DIR"] or "")
     with transaction() as session:
         if lookup.has_articles(session) or not folder.is_dir():
             return None
         files = sorted(folder.glob("*.yaml"))
-        for path in files:
-            import_path(session, path)
+        for path in files:  # shipped with the tool: its review work is trusted
+            import_any(session, path, trusted=True)
     return f"imported {len(files)} demo claim file(s) from {folder}"
 
 

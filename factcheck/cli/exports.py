@@ -133,6 +133,8 @@ def export_claimfiles(article_ref: str | None, output: str) -> None:
 
 def write_claimfiles(texts: dict[str, str], output: str) -> None:
     """One article to a file (or stdout); several to a folder, one file each."""
+    from factcheck.claimfiles.dump import paths_in
+
     if output == "-":
         if len(texts) > 1:
             raise InputError("several articles need a folder: -o claims/")
@@ -143,9 +145,10 @@ def write_claimfiles(texts: dict[str, str], output: str) -> None:
         target.write_text(next(iter(texts.values())), encoding="utf-8")
         click.echo(f"wrote {target}")
         return
+    paths = paths_in(target, list(texts))
     target.mkdir(parents=True, exist_ok=True)
     for slug, text in texts.items():
-        (target / f"{slug}.yaml").write_text(text, encoding="utf-8")
+        paths[slug].write_text(text, encoding="utf-8")
     click.echo(f"wrote {len(texts)} claim files to {target}/")
 
 

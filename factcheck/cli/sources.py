@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 from flask import current_app
 
-from factcheck.cli import transaction, user_errors
+from factcheck.cli import cli_actor, transaction, user_errors
 from factcheck.errors import InputError
 
 if TYPE_CHECKING:
@@ -79,7 +79,11 @@ def fetch_command(article: str) -> None:
         total = len(article_sources(session, found))
         with _bar(total, f"fetching {total} sources") as bar:
             outcomes = fetch_article_sources(
-                session, found, settings, progress=lambda _outcome: bar.update(1)
+                session,
+                found,
+                settings,
+                progress=lambda _outcome: bar.update(1),
+                actor=cli_actor(),
             )
         _embed(session, [o.source for o in outcomes if o.snapshot is not None])
     for outcome in outcomes:
@@ -125,7 +129,12 @@ def paste_command(article: str, position: int, file: str) -> None:
     text = decode_page(data)
     with transaction() as session:
         found = find_article(session, ref=article)
-        outcome = paste_text(session, source_at(session, article=found, position=position), text)
+        outcome = paste_text(
+            session,
+            source_at(session, article=found, position=position),
+            text,
+            actor=cli_actor(),
+        )
         session.commit()
         _embed(session, [outcome.source])
     if outcome.unchanged:

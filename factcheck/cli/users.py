@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from factcheck.cli import DomainChoice, transaction, user_errors
+from factcheck.cli import DomainChoice, cli_actor, transaction, user_errors
 from factcheck.errors import InputError
 
 # The domain layer is imported inside the commands: `factcheck --help` loads this module.
@@ -23,11 +23,12 @@ def _roles() -> list[str]:
     return [role.value for role in Role]
 
 
-def read_password() -> str:
-    """A new password: prompted twice without echo on a terminal, else the first stdin line."""
+def read_password(*, confirm: bool = True) -> str:
+    """A password: prompted without echo on a terminal (twice when ``confirm``: a new one),
+    else the first stdin line."""
     stdin = sys.stdin
     if stdin.isatty():
-        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        return click.prompt("Password", hide_input=True, confirmation_prompt=confirm)
     line = stdin.readline().rstrip("\r\n")
     if not line:
         raise InputError(
@@ -57,7 +58,7 @@ def add(name: str, role: str) -> None:
 
     password = read_password()
     with transaction() as session:
-        user = users.create_user(session, name, role, password)
+        user = users.create_user(session, name, role, password, actor=cli_actor())
     click.echo(f"added {user.name} ({user.role})")
 
 
@@ -83,7 +84,7 @@ def disable(name: str) -> None:
     from factcheck.review import users
 
     with transaction() as session:
-        users.disable_user(session, name)
+        users.disable_user(session, name, actor=cli_actor())
     click.echo(f"disabled {name}")
 
 
@@ -95,8 +96,21 @@ def enable(name: str) -> None:
     from factcheck.review import users
 
     with transaction() as session:
-        users.enable_user(session, name)
+        users.enable_user(session, name, actor=cli_actor())
     click.echo(f"enabled {name}")
+
+
+@user_group.command("role")
+@click.argument("name")
+@click.argument("role", type=DomainChoice(_roles))
+@user_errors
+def role(name: str, role: str) -> None:
+    """Give NAME another ROLE (recorded in the audit log)."""
+    from factcheck.review import users
+
+    with transaction() as session:
+        before = users.set_role(session, name, role, actor=cli_actor())
+    click.echo(f"{name}: {before} -> {role}")
 
 
 @user_group.command("password")
@@ -110,7 +124,7 @@ def password(name: str) -> None:
         users.get_user(session, name)  # a typo in the name fails before the prompt
     new = read_password()
     with transaction() as session:
-        users.change_password(session, name, new)
+        users.change_password(session, name, new, actor=cli_actor())
     click.echo(f"password changed for {name}")
 
 

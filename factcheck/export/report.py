@@ -14,6 +14,7 @@ escaped so they cannot start a heading, a table cell or a link.
 
 from __future__ import annotations
 
+import html as html_entities
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -169,9 +170,12 @@ def html_chunks(session: Session, selection: Selection, publisher: Publisher) ->
 
 # --- Markdown -----------------------------------------------------------------------------
 _INLINE = re.compile(r"([\\`*_\[\]#!])")  # escapes CommonMark and Python-Markdown share
-_SCRIPT_LINK = re.compile(
-    r"(\]\(\s*|^\s*\[[^\]]*\]:\s*)(javascript|vbscript|data):", re.IGNORECASE | re.MULTILINE
-)
+# Link destinations: inline ``](dest`` and reference definitions ``[label]: dest``, wherever
+# they stand (in a blockquote or a list item too). The destination ends at a space or ``)``.
+_INLINE_DEST = re.compile(r"\]\((\s*)(&lt;[^\n]*?>|[^\s)]*)")
+_DEFINITION = re.compile(r"\[([^\]\n]*)\]:([ \t]*)(&lt;[^\n]*?>|\S*)")
+_IMAGE = re.compile(r"(?<!\\)!\[")
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 
 def md_inline(text: str | None) -> str:
@@ -194,10 +198,27 @@ def md_url(url: str) -> str:
     return md_inline(url)
 
 
+def safe_destination(destination: str) -> bool:
+    """Whether a Markdown link destination is a web or mail address, read as a browser would
+    read it once a renderer has decoded its character references (``&#106;avascript:``) and
+    dropped the tabs and line breaks inside it (``java&Tab;script:``)."""
+    plain = html_entities.unescape(html_entities.unescape(destination)).strip().strip("<>")
+    plain = "".join(c for c in plain if ord(c) > 0x20).lower()
+    return plain.startswith(SAFE_SCHEMES)
+
+
 def md_block(text: str) -> str:
-    """Markdown written by a person, kept as is except raw HTML and script links."""
+    """Markdown written by a person, kept as is except raw HTML, links to anything but web or
+    mail addresses (left as text), and images (left as links: no picture loads by itself)."""
     text = text.replace("<", "&lt;")  # enough to stop every tag; the rest reads as typed
-    return _SCRIPT_LINK.sub(r"\1#\2-blocked:", text)
+    text = _IMAGE.sub("[", text)
+    text = _INLINE_DEST.sub(
+        lambda m: m.group(0) if safe_destination(m.group(2)) else "]\\(" + m.group(1) + m.group(2),
+        text,
+    )
+    return _DEFINITION.sub(
+        lambda m: m.group(0) if safe_destination(m.group(3)) else "\\" + m.group(0), text
+    )
 
 
 def markdown_chunks(session: Session, selection: Selection, publisher: Publisher) -> Iterator[str]:

@@ -38,7 +38,11 @@ def fetch_sources(run: JobRun, article_id: int, source_id: int | None = None) ->
         article = run.article(session, article_id)
         run.progress(0, len(article_sources(session, article)))
         outcomes = fetch_article_sources(
-            session, article, settings, progress=lambda _outcome: run.progress()
+            session,
+            article,
+            settings,
+            progress=lambda _outcome: run.progress(),
+            actor=run.requester(session),
         )
     _embed(run, [o.source.id for o in outcomes if o.snapshot is not None])
     tried = [o for o in outcomes if o.status != "skipped"]
@@ -53,7 +57,7 @@ def _fetch_one(run: JobRun, article_id: int, source_id: int, settings: FetchSett
         source = session.get(Source, source_id)
         if source is None or source.article_id != article_id:
             raise NotFound(f"source {source_id} no longer exists")
-        outcome = fetch_source(session, source, settings)
+        outcome = fetch_source(session, source, settings, actor=run.requester(session))
     if outcome.status != "ok":
         raise InputError(outcome.describe())
     if outcome.snapshot is not None:

@@ -1,22 +1,18 @@
 """Readers' error reports: accepting them (rate-limited), listing the open ones, closing them.
 
-Rate limiting has two layers, because ErrorReport has no column for the sender:
+Rate limiting has two layers, both in the database, so they hold across processes and
+restarts:
 
-- ``ReportLimiter`` counts reports per client address in this process (a sliding hour,
-  addresses kept only as keyed hashes). It is exact for one process but forgets on restart
-  and is per worker when several run.
-- A database cap counts every report on the same article in the last hour, whoever sent it
-  (``TARGET_CAP_FACTOR`` times the per-address limit). It holds across processes and
-  restarts, so a flood from many addresses cannot bury one article's queue.
+- ``ReportLimiter`` counts reports per client address (an hour from the first one; addresses
+  kept only as keyed hashes) with factcheck.ratelimit's atomic counters.
+- A cap counts every report on the same article in the last hour, whoever sent it
+  (``TARGET_CAP_FACTOR`` times the per-address limit), so a flood from many addresses cannot
+  bury one article's queue.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -24,7 +20,9 @@ from datetime import timedelta
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from factcheck import ratelimit
 from factcheck.errors import InputError, NotFound
+from factcheck.inputs import check_text
 from factcheck.models import Article, Claim, ErrorReport, Role, User, utcnow
 from factcheck.review.workflow import require
 
@@ -34,50 +32,34 @@ TARGET_CAP_FACTOR = 10
 HOUR = 3600
 
 
-class TooManyReports(InputError):
+class TooManyReports(ratelimit.RateLimited):
     """The sender (or the article) reached the hourly report limit."""
 
     def __init__(self, message: str, retry_after: int = HOUR):
-        super().__init__(message)
-        self.retry_after = retry_after
+        super().__init__(message, retry_after)
 
 
 class ReportLimiter:
-    """At most ``per_hour`` reports per client address per sliding hour, in this process."""
+    """At most ``per_hour`` reports per client address per hour, counted in the database."""
 
-    def __init__(self, per_hour: int, *, secret: str, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, per_hour: int, *, secret: str, clock: Callable[[], float] = time.time):
         self.per_hour = per_hour
-        self._secret = secret.encode()
+        self._secret = secret
         self._clock = clock
-        self._sent: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()  # the web server may run requests in threads
 
-    def _key(self, address: str) -> str:
-        # Keyed hash: the limiter never holds readers' addresses in the clear.
-        return hmac.new(self._secret, address.encode(), hashlib.sha256).hexdigest()
+    def take(self, session: Session, address: str) -> None:
+        """Count one report from ``address``, or raise TooManyReports if it has none left.
 
-    def take(self, address: str) -> None:
-        """Count one report from ``address``, or raise TooManyReports if it has none left."""
-        now = self._clock()
-        with self._lock:
-            times = self._sent.setdefault(self._key(address), deque())
-            while times and times[0] <= now - HOUR:
-                times.popleft()
-            if len(times) >= self.per_hour:
-                wait = int(times[0] + HOUR - now) + 1
-                raise TooManyReports(
-                    f"you have sent {self.per_hour} reports in the last hour; please try "
-                    f"again in {max(1, wait // 60)} minutes",
-                    retry_after=wait,
-                )
-            times.append(now)
-            self._forget_idle(now)
-
-    def _forget_idle(self, now: float) -> None:
-        # Keeps memory bounded by the number of recent senders.
-        if len(self._sent) > 10_000:
-            for key in [k for k, t in self._sent.items() if not t or t[-1] <= now - HOUR]:
-                del self._sent[key]
+        Commits (see factcheck.ratelimit)."""
+        ratelimit.take(
+            session,
+            ratelimit.private_key(self._secret, "report", address),
+            self.per_hour,
+            HOUR,
+            f"you have sent {self.per_hour} reports in the last hour; please try again later",
+            now=self._clock(),
+            exception=TooManyReports,
+        )
 
 
 def submit_report(
@@ -99,16 +81,13 @@ def submit_report(
     contact = (contact or "").strip() or None
     if not message:
         raise InputError("please describe the error you found")
-    if len(message) > MAX_MESSAGE:
-        raise InputError(
-            f"the message is too long ({len(message)} characters; at most {MAX_MESSAGE})"
-        )
-    if contact and len(contact) > MAX_CONTACT:
-        raise InputError(f"the contact is too long (at most {MAX_CONTACT} characters)")
+    check_text(message, "the message", MAX_MESSAGE)
+    if contact:
+        check_text(contact, "the contact", MAX_CONTACT)
     if claim is not None and claim.article_id != article.id:
         raise InputError(f"claim {claim.key} is not part of article {article.slug!r}")
     _check_article_cap(session, article, limiter.per_hour * TARGET_CAP_FACTOR)
-    limiter.take(client_address)
+    limiter.take(session, client_address)
     report = ErrorReport(
         article_id=article.id,
         claim_id=claim.id if claim else None,

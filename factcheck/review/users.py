@@ -1,9 +1,13 @@
 """People and access: creating users, passwords, logging in with a lock-out, disabling.
 
-Passwords are hashed with werkzeug. ``authenticate`` counts failed logins on the user and
+Passwords are hashed with werkzeug. ``authenticate`` counts login attempts on the user and
 locks the account for a while after too many; whatever goes wrong, the person trying to log in
 sees the same message (``LOGIN_FAILED``), so the page never reveals whether a name exists.
-The caller commits (a failed login changes the failure count, so it commits too).
+
+Attempts are counted *before* the password is checked, each by one atomic UPDATE that returns
+the new count, and committed at once: of 32 attempts arriving together, only the first
+``max_failures`` get their password checked, in whichever process they run. Attempts from one
+address are limited too (``factcheck.ratelimit``), across accounts.
 """
 
 from __future__ import annotations
@@ -12,11 +16,15 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import case, update
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from factcheck.errors import InputError, NotFound
+from factcheck import ratelimit
+from factcheck.audit import Actor, record_audit
+from factcheck.errors import InputError, NotFound, PermissionDenied
 from factcheck.models import Role, User, utcnow
+from factcheck.review.sessions import close_all_sessions
 
 LOGIN_FAILED = "Wrong name or password, or the account is locked"
 MIN_PASSWORD_LENGTH = 8
@@ -44,6 +52,24 @@ def get_user(session: Session, name: str) -> User:
 def list_users(session: Session) -> list[User]:
     """Every user, by name."""
     return list(session.exec(select(User).order_by(User.name)).all())
+
+
+# Characters a reader easily takes for one another in a name: "al1ce" and "aIice" are "alice".
+_CONFUSABLE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
+
+
+def name_skeleton(name: str) -> str:
+    """What a name looks like: lowercase, without '.', '-', '_', confusable letters folded."""
+    return re.sub(r"[._-]", "", name.lower()).translate(_CONFUSABLE)
+
+
+def lookalike_of(session: Session, name: str) -> str | None:
+    """The name of another user whose name looks like ``name``, or None."""
+    skeleton = name_skeleton(name)
+    for other in session.exec(select(User.name)).all():
+        if other != name and name_skeleton(other) == skeleton:
+            return other
+    return None
 
 
 @dataclass
@@ -74,10 +100,17 @@ def _check_role(role: str) -> str:
         ) from None
 
 
-def create_user(session: Session, name: str, role: str, password: str) -> User:
+def _audit(session: Session, action: str, user: User, actor: Actor, **detail) -> None:
+    record_audit(session, action, actor=actor, target=f"user {user.name}", detail=detail)
+
+
+def create_user(
+    session: Session, name: str, role: str, password: str, *, actor: Actor = None
+) -> User:
     """Add a user with ``role`` (admin, editor, checker) and ``password``; returns it.
 
-    Names are letters, digits, dot, dash and underscore (they appear in history and URLs).
+    Names are letters, digits, dot, dash and underscore (they appear in history and URLs),
+    not too like another user's. Recorded in the audit log as done by ``actor``.
     """
     name = (name or "").strip()
     if not NAME_RE.match(name):
@@ -88,11 +121,24 @@ def create_user(session: Session, name: str, role: str, password: str) -> User:
     role = _check_role(role)
     if session.exec(select(User.id).where(User.name == name)).first() is not None:
         raise InputError(f"a user named {name!r} already exists")
+    similar = lookalike_of(session, name)
+    if similar:
+        raise InputError(f"{name!r} looks too much like the existing user {similar!r}")
     user = User(name=name, role=role)
     set_password(user, password)
     session.add(user)
     session.flush()
+    _audit(session, "user.add", user, actor, role=role)
     return user
+
+
+def set_role(session: Session, name: str, role: str, *, actor: Actor = None) -> str:
+    """Give ``name`` another role; returns the role they had. Audited."""
+    user = get_user(session, name)
+    before, user.role = user.role, _check_role(role)
+    session.add(user)
+    _audit(session, "user.role", user, actor, **{"from": before, "to": user.role})
+    return before
 
 
 def set_password(user: User, password: str) -> None:
@@ -109,6 +155,10 @@ def is_locked(user: User, now: datetime | None = None) -> bool:
     return locked_until is not None and (now or utcnow()) < locked_until
 
 
+class TooManyLogins(ratelimit.RateLimited):
+    """Too many login attempts from one address (whatever the names tried)."""
+
+
 def authenticate(
     session: Session,
     name: str,
@@ -116,61 +166,124 @@ def authenticate(
     *,
     max_failures: int,
     lockout_seconds: int,
+    address: str | None = None,
+    address_limit: int | None = None,
+    secret: str = "",
     now: datetime | None = None,
 ) -> User | None:
     """The active user with this name and password, or None (show ``LOGIN_FAILED``).
 
-    A wrong password counts a failure; the ``max_failures``-th locks the account for
-    ``lockout_seconds``. While locked, even the right password is refused. Success resets
-    the count. The caller commits either way.
+    Each attempt on an account counts before its password is checked; the
+    ``max_failures``-th wrong one locks the account for ``lockout_seconds``, and while it is
+    locked (or its budget is spent by attempts still in flight) no password is checked, not
+    even the right one. Success resets the count. With ``address``, at most ``address_limit``
+    attempts per ``lockout_seconds`` come from it (TooManyLogins). Commits the session.
     """
     now = now or utcnow()
+    if address is not None and address_limit is not None:
+        ratelimit.take(
+            session,
+            ratelimit.private_key(secret, "login-address", address),
+            address_limit,
+            lockout_seconds,
+            "too many login attempts from your address; please wait a few minutes",
+            exception=TooManyLogins,
+        )
     user = session.exec(select(User).where(User.name == (name or "").strip())).first()
-    if user is None or user.password_hash is None:
-        check_password_hash(_DUMMY_HASH, password or "")
+    if user is None or user.password_hash is None or not user.active:
+        check_password_hash(_DUMMY_HASH, password or "")  # as slow as a real check
         return None
-    correct = check_password_hash(user.password_hash, password or "")
-    if is_locked(user, now) or not user.active:
+    attempt, locked_until = _count_attempt(session, user, now)
+    if (locked_until is not None and now < _aware(locked_until)) or attempt > max_failures:
         return None
-    if not correct:
-        user.failed_logins += 1
-        if user.failed_logins >= max_failures:
-            # a fresh budget after the lock-out, so a person who waits can try again
-            user.failed_logins = 0
-            user.locked_until = now + timedelta(seconds=lockout_seconds)
-        session.add(user)
-        return None
-    user.failed_logins, user.locked_until = 0, None
-    session.add(user)
-    return user
+    if check_password_hash(user.password_hash, password or ""):
+        _set_attempts(session, user, 0, None)
+        return user
+    if attempt >= max_failures:
+        # a fresh budget after the lock-out, so a person who waits can try again
+        _set_attempts(session, user, attempt, now + timedelta(seconds=lockout_seconds))
+    return None
 
 
-def set_active(session: Session, name: str, active: bool) -> User:
+def _count_attempt(session: Session, user: User, now: datetime) -> tuple[int, datetime | None]:
+    """Add one attempt to ``user`` atomically (an expired lock-out starts a fresh count);
+    the new count and lock, committed."""
+    expired = User.locked_until.is_not(None) & (User.locked_until <= now)
+    attempt, locked_until = session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(
+            failed_logins=case((expired, 1), else_=User.failed_logins + 1),
+            locked_until=case((expired, None), else_=User.locked_until),
+        )
+        .returning(User.failed_logins, User.locked_until)
+        .execution_options(synchronize_session=False)
+    ).one()
+    session.commit()
+    session.refresh(user)
+    return attempt, locked_until
+
+
+def _set_attempts(
+    session: Session, user: User, attempts: int, locked_until: datetime | None
+) -> None:
+    session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(failed_logins=attempts, locked_until=locked_until)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    session.refresh(user)
+
+
+def set_active(session: Session, name: str, active: bool, *, actor: Actor = None) -> User:
     """Disable (``active=False``) or enable a user; enabling also ends a lock-out.
 
     A disabled user cannot log in and is logged out of open sessions; their history stays.
+    Audited.
     """
     user = get_user(session, name)
+    _audit(session, "user.enable" if active else "user.disable", user, actor)
     user.active = active
     if active:
         user.failed_logins, user.locked_until = 0, None
+    else:
+        close_all_sessions(session, user)
     session.add(user)
     return user
 
 
-def disable_user(session: Session, name: str) -> User:
+def disable_user(session: Session, name: str, *, actor: Actor = None) -> User:
     """Stop ``name`` from logging in (their history stays)."""
-    return set_active(session, name, False)
+    return set_active(session, name, False, actor=actor)
 
 
-def enable_user(session: Session, name: str) -> User:
+def enable_user(session: Session, name: str, *, actor: Actor = None) -> User:
     """Let ``name`` log in again."""
-    return set_active(session, name, True)
+    return set_active(session, name, True, actor=actor)
 
 
-def change_password(session: Session, name: str, password: str) -> User:
-    """Give ``name`` a new password (their open sessions end: see web.auth)."""
+def change_password(session: Session, name: str, password: str, *, actor: Actor = None) -> User:
+    """Give ``name`` a new password (their open sessions end). Audited (not the password)."""
     user = get_user(session, name)
     set_password(user, password)
+    _audit(session, "user.password", user, actor)
+    close_all_sessions(session, user)
     session.add(user)
+    return user
+
+
+def verify_admin(
+    session: Session, name: str, password: str, *, max_failures: int, lockout_seconds: int
+) -> User:
+    """The active admin ``name`` whose password this is (counted like a login: a wrong one
+    counts towards the lock-out); PermissionDenied otherwise. Commits."""
+    user = authenticate(
+        session, name, password, max_failures=max_failures, lockout_seconds=lockout_seconds
+    )
+    if user is None:
+        raise PermissionDenied(f"{LOGIN_FAILED.lower()}; nothing was imported")
+    if user.role != Role.ADMIN:
+        raise PermissionDenied(f"{name} is not an admin; only an admin can vouch with --trust")
     return user

@@ -8,18 +8,33 @@ Every change to a claim goes through a function here. Each one
   the first is lost;
 - appends ReviewEvents (the history is never rewritten);
 - ignores a repeated ``request_id`` (a double-submitted form), returning without a second event.
-The caller commits.
+The caller commits; ``run_retrying`` commits for callers that race (web requests): the
+database's unique constraints (claim keys, source addresses, request ids) refuse the second of
+two racing inserts, and running the change again then finds what the first one added.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from factcheck.errors import InputError, PermissionDenied, StaleClaim, TransitionError
-from factcheck.models import Claim, ClaimStatus, ReviewEvent, Role, User, utcnow
-from factcheck.review.ratings import RatingScale
+from factcheck.models import (
+    Claim,
+    ClaimStatus,
+    Evidence,
+    EvidenceState,
+    ReviewEvent,
+    Role,
+    User,
+    utcnow,
+)
 
+T = TypeVar("T")
 S = ClaimStatus
 ALLOWED: dict[tuple[str, str], str] = {
     # (from, to): the role needed ("checker" means any reviewer)
@@ -31,6 +46,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     (S.PUBLISHED, S.VERIFIED): Role.EDITOR,  # unpublishing: a public note is required
 }
 RANK = {Role.CHECKER: 1, Role.EDITOR: 2, Role.ADMIN: 3}
+# History actions that change what a verdict says or what claim it is about: whoever did one
+# since the claim was last published may not publish it (the two-person rule).
+AUTHORING = frozenset({"verdict", "rationale", "no_source", "correction", "edit", "split", "merge"})
+# Actions after which the claim's current wording and verdict are signed off by a second person.
+SIGNED_OFF = frozenset({"correction_approved"})
 
 
 def has_role(user: User | None, role: str) -> bool:
@@ -50,6 +70,23 @@ def already_done(session: Session, request_id: str | None) -> bool:
         return False
     found = session.exec(select(ReviewEvent.id).where(ReviewEvent.request_id == request_id))
     return found.first() is not None
+
+
+def run_retrying(session: Session, change: Callable[[], T], attempts: int = 8) -> T:
+    """``change()``, then commit; when a unique constraint refuses it (a request racing this
+    one added the same claim key, source or request id), roll back and run it again, so that
+    it sees the other request's work; of n requests racing, each round lets one through, so
+    ``attempts`` bounds how many may race. Returns what ``change`` returned."""
+    for attempt in range(attempts):
+        try:
+            result = change()
+            session.commit()
+            return result
+        except IntegrityError:
+            session.rollback()
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def require_live(claim: Claim) -> None:
@@ -129,7 +166,7 @@ def change_status(
             f"{to_status}; allowed: {allowed or 'nothing'}"
         )
     require(user, needed, f"moving a claim to {to_status}")
-    _check_rules(claim, to_status, user, note)
+    _check_rules(session, claim, to_status, user, note)
     lock(session, claim, expected_version)
     public = claim.status == S.PUBLISHED
     record(
@@ -160,90 +197,64 @@ def _status(value: str) -> str:
         ) from None
 
 
-def _check_rules(claim: Claim, to_status: str, user: User, note: str | None) -> None:
+def _check_rules(
+    session: Session, claim: Claim, to_status: str, user: User, note: str | None
+) -> None:
     if to_status == S.VERIFIED and claim.status == S.IN_REVIEW:
         if not claim.verdict:
             raise TransitionError(f"claim {claim.key} needs a verdict before it is verified")
         if not (claim.rationale or "").strip():
             raise TransitionError(f"claim {claim.key} needs a rationale before it is verified")
-    if to_status == S.PUBLISHED and claim.verdict_by_id == user.id:
+    if to_status in (S.VERIFIED, S.PUBLISHED) and claim.status != S.PUBLISHED:
+        require_grounds(session, claim)
+    if to_status == S.PUBLISHED and user.id in authors(session, claim):
         raise PermissionDenied(
-            "two-person rule: the verdict must be published by an editor "
-            "other than the person who set it"
+            "two-person rule: you chose or changed this claim's verdict, rationale or "
+            "wording since it was last published, so another editor must publish it"
         )
     if claim.status == S.PUBLISHED and not (note or "").strip():
         raise TransitionError("unpublishing a claim needs a note for readers")
 
 
-def set_verdict(
-    session: Session,
-    claim: Claim,
-    verdict: str,
-    rationale: str,
-    *,
-    user: User,
-    expected_version: int,
-    scale: RatingScale,
-    note: str | None = None,
-    request_id: str | None = None,
-) -> Claim:
-    """Set the claim's verdict and rationale.
-
-    Allowed while the claim is in review or verified (the claim stays where it is; a
-    changed verdict needs a new sign-off). On a published claim it is a correction: it needs
-    an editor and a note, and the note is shown to readers.
-    """
-    if already_done(session, request_id):
-        return claim
-    require_live(claim)
-    if verdict not in scale:
+def require_grounds(session: Session, claim: Claim) -> None:
+    """TransitionError unless the claim has confirmed evidence or a reason why no source is
+    available (which readers are shown instead)."""
+    if (claim.no_source_reason or "").strip():
+        return
+    confirmed = session.exec(
+        select(Evidence.id).where(
+            Evidence.claim_id == claim.id, Evidence.state == EvidenceState.CONFIRMED
+        )
+    ).first()
+    if confirmed is None:
         raise TransitionError(
-            f"unknown verdict {verdict!r}; choose one of: " + ", ".join(scale.keys())
+            f"claim {claim.key} needs at least one piece of confirmed evidence, or a reason "
+            "why no source is available (shown to readers), before it is verified or published"
         )
-    rationale = (rationale or "").strip()
-    if claim.status == S.UNVERIFIED:
-        raise TransitionError(f"start the review of claim {claim.key} before setting a verdict")
-    correction = claim.status == S.PUBLISHED
-    require(
-        user,
-        Role.EDITOR if correction else Role.CHECKER,
-        "correcting a published verdict" if correction else "setting a verdict",
-    )
-    if correction and not (note or "").strip():
-        raise TransitionError("a correction to a published verdict needs a note for readers")
-    if verdict == claim.verdict and rationale == (claim.rationale or ""):
-        return claim  # nothing changed: no version bump, no event
-    lock(session, claim, expected_version)
-    action = "correction" if correction else "verdict"
-    if verdict != claim.verdict:
-        record(
-            session,
-            claim,
-            user,
-            action,
-            claim.verdict,
-            verdict,
-            note=note,
-            public=correction,
-            request_id=request_id,
-        )
-        request_id = None
-    if rationale != (claim.rationale or ""):
-        record(
-            session,
-            claim,
-            user,
-            "rationale",
-            claim.rationale,
-            rationale,
-            note=note if correction else None,
-            public=correction,
-            request_id=request_id,
-        )
-    claim.verdict, claim.rationale = verdict, rationale
-    claim.verdict_by_id, claim.reviewed_at = user.id, utcnow()
-    session.add(claim)
-    return claim
+
+
+def authors(session: Session, claim: Claim) -> set[int]:
+    """Who may not publish ``claim``: whoever chose its verdict, and whoever changed its
+    verdict, rationale or wording since it was last published (or signed off)."""
+    events = session.exec(
+        select(ReviewEvent).where(ReviewEvent.claim_id == claim.id).order_by(ReviewEvent.id)
+    ).all()
+    return authors_in(events, claim)
+
+
+def authors_in(events: list[ReviewEvent], claim: Claim) -> set[int]:
+    """``authors`` from the claim's history already at hand (oldest first)."""
+    found: set[int] = set()
+    for event in events:
+        if event.action in SIGNED_OFF or (
+            event.action == "status" and event.to_value == S.PUBLISHED
+        ):
+            found = set()
+        elif event.action in AUTHORING and event.user_id is not None:
+            found.add(event.user_id)
+    if claim.verdict_by_id is not None:
+        found.add(claim.verdict_by_id)
+    return found
 
 
 def assign(

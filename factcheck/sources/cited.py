@@ -7,6 +7,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
+from factcheck.audit import record_audit
 from factcheck.errors import InputError
 from factcheck.models import Article, Role, Snapshot, Source, User
 from factcheck.review import workflow
@@ -16,9 +17,11 @@ from factcheck.sources.urls import web_address
 def add_source(
     session: Session, article: Article, url: str, *, user: User, title: str | None = None
 ) -> Source:
-    """Add ``url`` (http or https) to the article's sources, after the others.
+    """Add ``url`` (http or https) to the article's sources, after the others; recorded in
+    the audit log.
 
-    The same address twice is refused, so a double submit adds one source.
+    The same address twice is refused (by the database too, for two requests at once), so a
+    double submit adds one source.
     """
     workflow.require(user, Role.CHECKER, "adding sources")
     url = web_address(url)
@@ -40,7 +43,19 @@ def add_source(
     )
     session.add(source)
     session.flush()
+    record_audit(
+        session,
+        "source.add",
+        actor=user,
+        target=source_target(article, source),
+        detail={"url": url, "title": source.title},
+    )
     return source
+
+
+def source_target(article: Article, source: Source) -> str:
+    """How the audit log names a source: "source 3 of <article slug>"."""
+    return f"source {source.position} of {article.slug}"
 
 
 def article_sources(session: Session, article: Article) -> list[Source]:

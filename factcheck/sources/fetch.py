@@ -6,12 +6,20 @@ no private, loopback, link-local, multicast, reserved or cloud-metadata address 
 each request (for a clear message), and again on the address the socket actually connected to
 (``_PeerCheck``), which closes the DNS-rebinding window between the two look-ups. Proxies from
 the environment are ignored: through a proxy the connected address would be the proxy's.
+
+A fetch has one wall-clock deadline (``total_seconds``) over everything it does: connecting,
+waiting for headers, reading the body, following redirects and retrying. Socket timeouts alone
+cannot give that, since a server sending one byte a second satisfies every read; so a
+``_Watchdog`` shuts the fetch's sockets down when the deadline passes, and every timeout and
+back-off is cut to the time left. (Resolving a host name is left to the system resolver's own
+limits.)
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -55,7 +63,7 @@ class FetchSettings:
     allow_private: bool = False
     user_agent: str = USER_AGENT
     backoff: float = 0.5  # seconds before the first retry, doubled each time
-    total_seconds: float = 120.0  # the whole download: a trickling server cannot hold us
+    total_seconds: float = 60.0  # the whole fetch, retries and redirects included
     trusted_hosts: frozenset[str] = frozenset()
 
     @classmethod
@@ -70,6 +78,7 @@ class FetchSettings:
             max_redirects=int(config.get("FETCH_MAX_REDIRECTS", cls.max_redirects)),
             retries=int(config.get("FETCH_RETRIES", cls.retries)),
             allow_private=bool(config.get("FETCH_ALLOW_PRIVATE", False)),
+            total_seconds=float(config.get("FETCH_DEADLINE", cls.total_seconds)),
         )
 
 
@@ -88,11 +97,31 @@ class FetchResult:
 
 
 # --- the address rule ---------------------------------------------------------------------
+# Not on the internet, though the ipaddress module of some Python versions calls them global.
+NON_PUBLIC = (ipaddress.ip_network("192.0.0.0/24"),)  # IETF protocol assignments
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # the well-known prefix: the low 32 bits
+
+
+def _unwrapped(ip: ipaddress.IPv4Address | ipaddress.IPv6Address):
+    """The IPv4 address an IPv6 address carries (mapped, 6to4, NAT64), else ``ip``: a
+    wrapped private address reaches the same private host."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped:
+            return ip.ipv4_mapped
+        if ip.sixtofour:
+            return ip.sixtofour
+        if ip in NAT64:
+            return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip
+
+
 def address_problem(address: str) -> str | None:
-    """Why fetching from ``address`` (an IP) is not allowed, or None for a public address."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    """Why fetching from ``address`` (an IP) is not allowed, or None for a public address.
+
+    The reason names the kind of address ("private address"), not the address itself:
+    messages go to people who need not learn the newsroom's internal network.
+    """
+    ip = _unwrapped(ipaddress.ip_address(address.split("%", 1)[0]))
     for reason, bad in (
         ("cloud metadata", ip in METADATA_ADDRESSES),
         ("loopback", ip.is_loopback),
@@ -100,10 +129,10 @@ def address_problem(address: str) -> str | None:
         ("multicast", ip.is_multicast),
         ("reserved", ip.is_reserved or ip.is_unspecified),
         ("private", ip.is_private),
-        ("non-public", not ip.is_global),
+        ("non-public", not ip.is_global or any(ip in net for net in NON_PUBLIC)),
     ):
         if bad:
-            return f"{reason} address {ip}"
+            return f"{reason} address"
     return None
 
 
@@ -144,15 +173,77 @@ class _PeerRefused(FetchError):
     """Raised inside urllib3 (which passes it through); fetch_url adds the URL."""
 
 
+class _Watchdog:
+    """The deadline of one fetch: when it passes, every socket the fetch opened is shut down,
+    which ends a read blocked on a trickling server at once."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.expires = time.monotonic() + seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def remaining(self) -> float:
+        return self.expires - time.monotonic()
+
+    def timeout(self, configured: tuple[float, float]) -> tuple[float, float]:
+        """The (connect, read) timeouts, neither longer than the time left."""
+        left = max(self.remaining(), 0.001)
+        return (min(configured[0], left), min(configured[1], left))
+
+    def watch(self, sock: socket.socket) -> None:
+        """Shut ``sock`` down when the deadline passes (at once if it has)."""
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def error(self, url: str) -> FetchError:
+        return FetchError(
+            f"{url}: the fetch took longer than {self.seconds:g} seconds (the server is too "
+            "slow); try again later, or paste the page's text"
+        )
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # closed already, or handed over to TLS (whose socket is watched too)
+
+
 class _PeerCheck:
-    """Refuse a connection whose socket reached a forbidden address (DNS rebinding)."""
+    """Put each connection's sockets under the fetch's watchdog, and (unless private addresses
+    are allowed) refuse one whose socket reached a forbidden address (DNS rebinding)."""
 
     settings: FetchSettings
+    watchdog: _Watchdog
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        # https: the TLS socket, which a response keeps reading after the connection lets go
+        self.watchdog.watch(self.sock)  # type: ignore[attr-defined]
 
     def _new_conn(self) -> socket.socket:
         sock = super()._new_conn()  # type: ignore[misc]
+        self.watchdog.watch(sock)  # the plain socket: covers the TLS handshake
         scheme = "https" if isinstance(self, HTTPSConnection) else "http"
-        if not _trusted(self.settings, self.host, self.port, scheme):
+        if not self.settings.allow_private and not _trusted(
+            self.settings, self.host, self.port, scheme
+        ):
             problem = address_problem(sock.getpeername()[0])
             if problem:
                 sock.close()
@@ -160,7 +251,7 @@ class _PeerCheck:
         return sock
 
 
-def _guarded_adapter(settings: FetchSettings) -> HTTPAdapter:
+def _guarded_adapter(settings: FetchSettings, watchdog: _Watchdog) -> HTTPAdapter:
     """An HTTPAdapter whose connections run ``_PeerCheck`` with these settings."""
     pools = {}
     for scheme, pool, connection in (
@@ -168,7 +259,9 @@ def _guarded_adapter(settings: FetchSettings) -> HTTPAdapter:
         ("https", HTTPSConnectionPool, HTTPSConnection),
     ):
         checked = type(
-            f"Checked{connection.__name__}", (_PeerCheck, connection), {"settings": settings}
+            f"Checked{connection.__name__}",
+            (_PeerCheck, connection),
+            {"settings": settings, "watchdog": watchdog},
         )
         pools[scheme] = type(f"Checked{pool.__name__}", (pool,), {"ConnectionCls": checked})
     adapter = HTTPAdapter(max_retries=0)
@@ -180,7 +273,8 @@ def _guarded_adapter(settings: FetchSettings) -> HTTPAdapter:
 def fetch_url(
     url: str, settings: FetchSettings, *, etag: str | None = None, last_modified: str | None = None
 ) -> FetchResult:
-    """Fetch ``url``: redirects followed (each hop checked), body capped, text extracted.
+    """Fetch ``url``: redirects followed (each hop checked), body capped, text extracted,
+    all within ``settings.total_seconds``.
 
     ``etag``/``last_modified`` make the request conditional; a 304 gives ``not_modified``.
     Raises FetchError with a one-line message naming the URL.
@@ -193,41 +287,52 @@ def fetch_url(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    with requests.Session() as http:
-        http.trust_env = False
-        if not settings.allow_private:
-            adapter = _guarded_adapter(settings)
+    watchdog = _Watchdog(settings.total_seconds)
+    try:
+        with requests.Session() as http:
+            http.trust_env = False
+            adapter = _guarded_adapter(settings, watchdog)
             http.mount("http://", adapter)
             http.mount("https://", adapter)
-        current = url
-        for _hop in range(settings.max_redirects + 1):
-            check_fetchable(current, settings)
-            result = _fetch_with_retries(http, current, headers, settings)
-            if isinstance(result, FetchResult):
-                return result
-            current = result  # a redirect: the next hop's absolute URL
+            current = url
+            for _hop in range(settings.max_redirects + 1):
+                check_fetchable(current, settings)
+                result = _fetch_with_retries(http, current, headers, settings, watchdog)
+                if isinstance(result, FetchResult):
+                    return result
+                current = result  # a redirect: the next hop's absolute URL
+    finally:
+        watchdog.cancel()
     raise FetchError(f"{url}: more than {settings.max_redirects} redirects")
 
 
 def _fetch_with_retries(
-    http: requests.Session, url: str, headers: dict, settings: FetchSettings
+    http: requests.Session, url: str, headers: dict, settings: FetchSettings, watchdog: _Watchdog
 ) -> FetchResult | str:
-    """One hop: the result, or the URL a redirect points to. 5xx and timeouts are retried."""
+    """One hop: the result, or the URL a redirect points to. 5xx and timeouts are retried
+    while the deadline leaves time for it."""
     for attempt in range(settings.retries + 1):
-        last = attempt == settings.retries
+        last = attempt == settings.retries or watchdog.remaining() <= settings.backoff * 2**attempt
         try:
-            return _fetch_once(http, url, headers, settings, give_up=last)
+            result = _fetch_once(http, url, headers, settings, watchdog, give_up=last)
         except _PeerRefused as error:
             raise FetchError(f"{url}: refused, {error}", refused=True) from None
-        except (requests.Timeout, requests.ConnectionError) as error:
-            if last:
-                raise FetchError(
-                    f"{url}: {_describe(error)} (after {attempt + 1} attempts)"
-                ) from None
-        except requests.RequestException as error:  # a malformed URL or answer: no retry
-            raise FetchError(f"{url}: {type(error).__name__}: {error}"[:300]) from None
-        except _ServerError:
-            pass  # retried below; the last attempt reports it in _fetch_once
+        except (requests.RequestException, FetchError, _ServerError) as error:
+            if watchdog.expired:
+                raise watchdog.error(url) from None
+            if isinstance(error, FetchError):
+                raise
+            if isinstance(error, requests.Timeout | requests.ConnectionError):
+                if last:
+                    raise FetchError(
+                        f"{url}: {_describe(error)} (after {attempt + 1} attempts)"
+                    ) from None
+            elif not isinstance(error, _ServerError):  # a malformed URL or answer: no retry
+                raise FetchError(f"{url}: {type(error).__name__}: {error}"[:300]) from None
+        else:
+            if watchdog.expired:  # a body cut short by the deadline is not a whole page
+                raise watchdog.error(url)
+            return result
         time.sleep(settings.backoff * 2**attempt)
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -237,11 +342,22 @@ class _ServerError(Exception):
 
 
 def _fetch_once(
-    http: requests.Session, url: str, headers: dict, settings: FetchSettings, *, give_up: bool
+    http: requests.Session,
+    url: str,
+    headers: dict,
+    settings: FetchSettings,
+    watchdog: _Watchdog,
+    *,
+    give_up: bool,
 ) -> FetchResult | str:
-    started = time.monotonic()
+    if watchdog.remaining() <= 0:
+        raise watchdog.error(url)
     with http.get(
-        url, headers=headers, timeout=settings.timeout, stream=True, allow_redirects=False
+        url,
+        headers=headers,
+        timeout=watchdog.timeout(settings.timeout),
+        stream=True,
+        allow_redirects=False,
     ) as response:
         status = response.status_code
         if response.is_redirect:
@@ -256,9 +372,12 @@ def _fetch_once(
         if status == 304:
             return FetchResult(url, status, content_type, b"", "", etag, modified, True)
         kind = _page_kind(url, content_type)
-        body = _read_body(response, url, settings, started)
+        body = _read_body(response, url, settings)
+    if watchdog.expired:
+        raise watchdog.error(url)
     try:
-        text = page_text(body, kind, charset_of(content_type))
+        # a NUL in a page is noise, and no database column may hold one
+        text = page_text(body, kind, charset_of(content_type)).replace("\x00", "")
     except UnreadablePage as error:
         raise FetchError(f"{url}: {error}", refused=error.refused) from None
     return FetchResult(url, status, content_type, body, text, etag, modified)
@@ -278,9 +397,7 @@ def _page_kind(url: str, content_type: str | None) -> str | None:
     return PAGE_TYPES[media]
 
 
-def _read_body(
-    response: requests.Response, url: str, settings: FetchSettings, started: float
-) -> bytes:
+def _read_body(response: requests.Response, url: str, settings: FetchSettings) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:
         raise FetchError(
@@ -294,10 +411,6 @@ def _read_body(
             raise FetchError(
                 f"{url}: refused, the page is larger than the limit of {settings.max_bytes} bytes",
                 refused=True,
-            )
-        if time.monotonic() - started > settings.total_seconds:
-            raise FetchError(
-                f"{url}: the download took longer than {settings.total_seconds:g} seconds"
             )
         chunks.append(chunk)
     return b"".join(chunks)

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError
 from factcheck.models import Article, Role, Snapshot, Source, User, utcnow
 from factcheck.review import workflow
-from factcheck.sources.cited import article_sources, latest_snapshot
+from factcheck.sources.cited import article_sources, latest_snapshot, source_target
 from factcheck.sources.fetch import FetchError, FetchSettings, fetch_url
 
 MAX_PASTE_CHARS = 2_000_000
@@ -69,12 +70,51 @@ def _fits(value: str | None, limit: int) -> str | None:
     return value if value is None or len(value) <= limit else None
 
 
-def fetch_source(session: Session, source: Source, settings: FetchSettings) -> SnapshotOutcome:
+def _audit(session: Session, action: str, source: Source, actor: Actor, **detail) -> None:
+    article = session.get(Article, source.article_id)
+    record_audit(session, action, actor=actor, target=source_target(article, source), detail=detail)
+
+
+def _audit_snapshot(session: Session, outcome: SnapshotOutcome, actor: Actor) -> None:
+    snapshot = outcome.snapshot
+    if snapshot is not None:
+        _audit(
+            session,
+            "snapshot.add",
+            outcome.source,
+            actor,
+            snapshot=snapshot.id,
+            kind=snapshot.kind,
+            sha256=snapshot.sha256,
+            url=snapshot.final_url or snapshot.url,
+        )
+
+
+def fetch_source(
+    session: Session, source: Source, settings: FetchSettings, *, actor: Actor = None
+) -> SnapshotOutcome:
     """Fetch ``source.url`` and store a Snapshot if the content changed (the caller commits).
 
     A failed or refused fetch is not an exception: it is recorded on the source
     (fetch_status, fetch_error) and returned. A source without a web address is an InputError.
+    The fetch and any new snapshot are recorded in the audit log, as done by ``actor``.
     """
+    outcome = _fetch(session, source, settings)
+    _audit(
+        session,
+        "source.fetch",
+        source,
+        actor,
+        url=source.url,
+        status=outcome.status,
+        error=outcome.error,
+        unchanged=outcome.unchanged,
+    )
+    _audit_snapshot(session, outcome, actor)
+    return outcome
+
+
+def _fetch(session: Session, source: Source, settings: FetchSettings) -> SnapshotOutcome:
     if not source.url:
         raise InputError(
             f"source {source.position} ({source.title[:60]}) has no web address; "
@@ -123,13 +163,28 @@ def fetch_source(session: Session, source: Source, settings: FetchSettings) -> S
 
 
 def paste_text(
-    session: Session, source: Source, text: str, *, user: User | None = None
+    session: Session, source: Source, text: str, *, user: User | None = None, actor: Actor = None
 ) -> SnapshotOutcome:
     """Store text a checker copied from the source (a paywalled page) as a "pasted" Snapshot.
 
     Nothing new is stored when the same text was the newest paste. ``user``, when given, must
-    be a checker. The caller commits.
+    be a checker. Recorded in the audit log as done by ``user`` (or ``actor``). The caller
+    commits.
     """
+    outcome = _paste(session, source, text, user)
+    _audit(
+        session,
+        "source.paste",
+        source,
+        user or actor,
+        characters=len(outcome.snapshot.text) if outcome.snapshot else None,
+        unchanged=outcome.unchanged,
+    )
+    _audit_snapshot(session, outcome, user or actor)
+    return outcome
+
+
+def _paste(session: Session, source: Source, text: str, user: User | None) -> SnapshotOutcome:
     if user is not None:
         workflow.require(user, Role.CHECKER, "pasting a source's text")
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -162,6 +217,8 @@ def fetch_article_sources(
     article: Article,
     settings: FetchSettings,
     progress: Callable[[SnapshotOutcome], None] | None = None,
+    *,
+    actor: Actor = None,
 ) -> list[SnapshotOutcome]:
     """Fetch every source of ``article`` with a web address, in citation order.
 
@@ -175,7 +232,7 @@ def fetch_article_sources(
     outcomes = []
     for source in sources:
         if source.url:
-            outcome = fetch_source(session, source, settings)
+            outcome = fetch_source(session, source, settings, actor=actor)
             session.commit()
         else:
             outcome = SnapshotOutcome(

@@ -92,7 +92,7 @@ def recheck_source(session: Session, source: Source, settings: FetchSettings) ->
     """Fetch ``source`` again; when its text changed since the newest fetched snapshot, record
     the change for the published claims relying on it. The caller commits (one unit)."""
     before = latest_snapshot(session, source, "fetched")
-    outcome = fetch_source(session, source, settings)
+    outcome = fetch_source(session, source, settings, actor="watch")
     after = outcome.snapshot
     if after is None or before is None or not passage_diff(before.text, after.text):
         return Recheck(outcome)  # unchanged, failed, or the first copy: nothing to compare

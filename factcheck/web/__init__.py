@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g, render_template
+from flask import Flask, current_app, g, render_template, request
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlmodel import Session
+from werkzeug.routing import IntegerConverter
 
 from factcheck.errors import FactcheckError, NotFound, PermissionDenied
+from factcheck.inputs import MAX_INT
 from factcheck.sources.urls import web_url
 
 
@@ -64,6 +67,40 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+class DatabaseId(IntegerConverter):
+    """``<int:...>`` in every route: 1 to 2**31 - 1, the ids a database holds; anything else
+    is no page (404) rather than a query the database refuses (500)."""
+
+    def __init__(self, url_map, fixed_digits=0, min=1, max=MAX_INT, signed=False):  # noqa: A002
+        super().__init__(url_map, fixed_digits, min, max, signed)
+
+
+def _has_nul() -> bool:
+    """Whether the request's path, query or form holds a NUL character."""
+    if "\x00" in request.path:
+        return True
+    fields = [request.args]
+    if request.method == "POST" and request.mimetype in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    ):
+        fields.append(request.form)
+    return any("\x00" in k or "\x00" in v for d in fields for k, v in d.items(multi=True))
+
+
+def _refuse_nul():
+    # PostgreSQL cannot store or even compare text with a NUL in it, and SQLite would keep it
+    # for every export to carry on: no such text gets past the door.
+    if _has_nul():
+        return render_template(
+            "error.html",
+            title="Cannot read that",
+            message="What you sent contains a NUL character (binary data?). Nothing was "
+            "saved; send plain text.",
+        ), 400
+    return None
+
+
 def _security_headers(response):
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -72,12 +109,19 @@ def _security_headers(response):
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     if current_app.config["PRODUCTION"]:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    if request.endpoint != "static" and (
+        request.blueprint == "auth" or current_user.is_authenticated
+    ):
+        # staff pages (readers' e-mails among them) stay out of browser and proxy caches
+        headers["Cache-Control"] = "private, no-store"
     return response
 
 
 def init_app(app: Flask) -> None:
     """Register the session teardown, blueprints and error handlers on ``app``."""
     app.teardown_appcontext(_close_session)
+    app.url_map.converters["int"] = DatabaseId  # before any route is added
+    app.before_request(_refuse_nul)  # first: CSRFProtect reads the form after this
     csrf.init_app(app)  # every POST needs a token; forms carry it, tests check refusal
     app.jinja_env.filters["web_url"] = web_url  # every href built from stored data uses it
     app.after_request(_security_headers)

@@ -5,15 +5,18 @@
 - ``/claimreview.json``: every published claim as a schema.org DataFeed of ClaimReviews, for
   search engines and other fact-checkers; no login.
 
-Both stream: the response starts before all claims are read, and memory stays flat.
+Exports stream: the response starts before all claims are read, and memory stays flat. The
+feed is kept, built, until a published claim changes (see ``claimreview_feed``).
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, request, stream_with_context
+from flask import Blueprint, Flask, Response, abort, current_app, request, stream_with_context
 from flask_login import current_user
 
 from factcheck.articles.lookup import article_by_slug
@@ -21,8 +24,11 @@ from factcheck.errors import InputError, NotFound
 from factcheck.export.records import Publisher, Selection
 from factcheck.export.stream import FORMATS, export_chunks
 from factcheck.models import Role, utcnow
+from factcheck.publishing.verdicts import index_stamp
+from factcheck.ratelimit import LocalLimiter
 from factcheck.review import workflow
 from factcheck.web import get_session
+from factcheck.web.public.pagecache import serve
 
 bp = Blueprint("api", __name__)
 # The HTML report is a standalone document with its own inline (print) styles and no scripts.
@@ -47,13 +53,95 @@ def export(fmt: str):
     return response
 
 
-@bp.get("/claimreview.json")
+FEED_HEADERS = (
+    ("Cache-Control", "public, max-age=300"),
+    ("Access-Control-Allow-Origin", "*"),  # a public feed, read by any site
+)
+
+
+FEED_PATH = "/claimreview.json"
+
+
+class FeedGuard:
+    """WSGI middleware, outermost: more than FEED_REQUESTS_PER_MINUTE requests for the feed
+    from one client address in a minute get a short 429 before anything else runs (the feed
+    is megabytes and may be cached for five minutes; a loop on it must cost next to nothing).
+
+    A refused request also waits ``pause`` seconds before its answer, so a client looping on
+    the feed slows down instead of asking thousands of times a second; at most ``waiting``
+    refusals wait at a time in each process (the others are answered at once), so waiting
+    clients never hold all the threads readers need.
+
+    The client address is the one ProxyFix would give (TRUSTED_PROXIES hops from the right
+    of X-Forwarded-For), since this runs before it.
+    """
+
+    pause = 1.0
+    waiting = 2  # gunicorn's workers run 4 threads each in the production set-up
+
+    def __init__(self, wsgi_app, app: Flask):
+        self.wsgi_app, self.app = wsgi_app, app
+        self.limiter = LocalLimiter(60.0)
+        self._waiting = threading.Semaphore(self.waiting)
+
+    def __call__(self, environ: dict, start_response):
+        if environ.get("PATH_INFO") == FEED_PATH:
+            limit = int(self.app.config["FEED_REQUESTS_PER_MINUTE"])
+            wait = self.limiter.refuse(self._client(environ), limit)
+            if wait is not None:
+                self._slow_down()
+                start_response(
+                    "429 Too Many Requests",
+                    [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", str(wait))],
+                )
+                return [b"Too many requests for the feed; it changes rarely (see Cache-Control).\n"]
+        return self.wsgi_app(environ, start_response)
+
+    def _slow_down(self) -> None:
+        if self._waiting.acquire(blocking=False):
+            try:
+                time.sleep(self.pause)
+            finally:
+                self._waiting.release()
+
+    def _client(self, environ: dict) -> str:
+        hops = int(self.app.config["TRUSTED_PROXIES"] or 0)
+        forwarded = [a.strip() for a in environ.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if hops and len(forwarded) >= hops and forwarded[-hops]:
+            return forwarded[-hops]
+        return environ.get("REMOTE_ADDR") or "unknown"
+
+
+def init_app(app: Flask) -> None:
+    """Put the feed's per-address limit in front of everything (see FeedGuard)."""
+    app.wsgi_app = FeedGuard(app.wsgi_app, app)
+
+
+@bp.get(FEED_PATH)
 def claimreview_feed():
-    """Every published, not deleted claim as ClaimReview JSON-LD (public)."""
-    response = _stream("claimreview", Selection(status="published"))
-    response.headers["Cache-Control"] = "public, max-age=300"
-    response.headers["Access-Control-Allow-Origin"] = "*"  # a public feed, read by any site
-    return response
+    """Every published, not deleted claim as ClaimReview JSON-LD (public).
+
+    Built once per change and kept like the verdict pages (public/pagecache.py), under the
+    stamp of the published claims: a request costs one small query, or none within
+    PUBLIC_CACHE_SECONDS. FeedGuard limits how often one address may ask.
+    """
+    return serve(
+        "claimreview-feed",
+        lambda: index_stamp(get_session()),
+        _feed,
+        content_type=FORMATS["claimreview"].media_type,
+        headers=FEED_HEADERS,
+    )
+
+
+def _feed() -> tuple[str, None]:
+    publisher = Publisher.from_config(
+        current_app.config,
+        current_app.extensions["factcheck.ratings"],
+        request_root=request.url_root,
+    )
+    selection = Selection(status="published")
+    return "".join(export_chunks(get_session(), "claimreview", selection, publisher)), None
 
 
 def _stream(fmt: str, selection: Selection) -> Response:

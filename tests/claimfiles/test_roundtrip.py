@@ -67,7 +67,7 @@ def _reviewed_article(session, factory):
 def test_reviewed_article_survives_export_import_export(session, factory, tmp_path):
     article = _reviewed_article(session, factory)
     first = dump_article(session, article)
-    import_text(session, first, "x.yaml", replace=True)
+    import_text(session, first, "x.yaml", replace=True, trusted=True)
     session.commit()
     again = session.exec(select(Article).where(Article.slug == article.slug)).one()
     assert dump_article(session, again) == first
@@ -81,7 +81,7 @@ def test_reviewed_article_survives_export_import_export(session, factory, tmp_pa
 
 def test_unknown_users_in_a_file_become_disabled_accounts(session, factory):
     text = dump_article(session, _reviewed_article(session, factory)).replace("erin", "zoe")
-    import_text(session, text, "x.yaml", replace=True)
+    import_text(session, text, "x.yaml", replace=True, trusted=True)
     zoe = session.exec(select(User).where(User.name == "zoe")).one()
     assert not zoe.active and zoe.password_hash is None
 
@@ -169,3 +169,17 @@ def test_cli_export_of_several_articles_writes_a_folder(runner, factory, tmp_pat
     result = runner.invoke(args=["export", "--format", "claimfile", "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert len(list((tmp_path / "out").glob("*.yaml"))) == 2
+
+
+def test_a_no_source_reason_survives_export_import_export(session, factory):
+    article = _reviewed_article(session, factory)
+    claim = session.exec(select(Claim).where(Claim.article_id == article.id)).one()
+    claim.no_source_reason = "The ministry keeps no public record."
+    session.add(claim)
+    session.commit()
+    first = dump_article(session, article)
+    assert "no_source_reason: The ministry keeps no public record." in first
+    import_text(session, first, "x.yaml", replace=True, trusted=True)
+    session.commit()
+    again = session.exec(select(Article).where(Article.slug == article.slug)).one()
+    assert dump_article(session, again) == first

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from pytest_httpserver import HTTPServer
 from sqlmodel import select
 
 from factcheck.matching.rank import CONTRADICTION_THRESHOLD
@@ -16,15 +15,6 @@ PAGE = (
     "<h1>Harbour report</h1><p>The harbour moved 120 tonnes of cargo in 1995, the port "
     "authority said in its yearly report on shipping.</p></article></body></html>"
 )
-
-
-@pytest.fixture
-def server():
-    httpserver = HTTPServer(host="127.0.0.1")
-    httpserver.start()
-    yield httpserver
-    httpserver.clear()
-    httpserver.stop()
 
 
 def _article_with_sources(factory, server, paths: list[str | None]):

@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 
 from factcheck.errors import PermissionDenied, StaleClaim, TransitionError
 from factcheck.models import Claim, ReviewEvent
-from factcheck.review import workflow
+from factcheck.review import verdict_changes, workflow
 from factcheck.review.ratings import RatingScale
 
 SCALE = RatingScale()
@@ -23,8 +23,23 @@ def start(session, claim, user):
     workflow.change_status(session, claim, "in_review", user=user, expected_version=claim.version)
 
 
+def confirm_evidence(session, claim, user):
+    """Evidence before verdict: a confirmed passage the verdict rests on."""
+    from factcheck.review.evidence import add_evidence
+
+    add_evidence(
+        session,
+        claim,
+        url="https://stat.example/1993",
+        quote="Tahun 1993.",
+        user=user,
+        expected_version=claim.version,
+    )
+
+
 def verify(session, claim, user, verdict="false"):
-    workflow.set_verdict(
+    confirm_evidence(session, claim, user)
+    verdict_changes.set_verdict(
         session,
         claim,
         verdict,
@@ -52,12 +67,13 @@ def test_claim_moves_through_the_whole_workflow_with_history(session, factory, p
     events = [(e.action, e.from_value, e.to_value, e.actor) for e in history(session, claim)]
     assert events == [
         ("status", "unverified", "in_review", "checker"),
+        ("evidence", None, "added", "checker"),
         ("verdict", None, "false", "checker"),
         ("rationale", None, "Sumber resmi menyebut 1993.", "checker"),
         ("status", "in_review", "verified", "checker"),
         ("status", "verified", "published", "editor"),
     ]
-    assert claim.version == 5 and claim.published_by_id == people["editor"].id
+    assert claim.version == 6 and claim.published_by_id == people["editor"].id
 
 
 @pytest.mark.parametrize(
@@ -125,13 +141,13 @@ def test_disabled_user_can_do_nothing(session, factory):
 def test_second_save_of_stale_claim_is_refused(session, factory, people):
     claim = factory.claim(status="in_review")
     seen = claim.version
-    workflow.set_verdict(
+    verdict_changes.set_verdict(
         session, claim, "true", "first", user=people["checker"], expected_version=seen, scale=SCALE
     )
     session.commit()
     other = factory.user("other")
     with pytest.raises(StaleClaim, match="changed by someone else") as error:
-        workflow.set_verdict(
+        verdict_changes.set_verdict(
             session, claim, "false", "second", user=other, expected_version=seen, scale=SCALE
         )
     assert error.value.current_version == seen + 1
@@ -152,7 +168,7 @@ def test_concurrent_saves_from_two_connections_lose_nothing(app, factory, people
             user = s.get(type(people["checker"]), people["checker"].id)
             barrier.wait()
             try:
-                workflow.set_verdict(
+                verdict_changes.set_verdict(
                     s, mine, verdict, verdict, user=user, expected_version=1, scale=SCALE
                 )
                 s.commit()
@@ -187,19 +203,21 @@ def test_double_submitted_form_creates_one_event(session, factory, people):
     assert [e.to_value for e in history(session, claim)] == ["in_review"]
 
 
-def test_correction_of_published_verdict_needs_editor_and_note(session, factory, people):
+def test_correction_of_published_verdict_needs_editor_note_and_a_second_editor(
+    session, factory, people
+):
     claim = factory.claim(
         status="published", verdict="true", rationale="r", verdict_by_id=people["checker"].id
     )
     with pytest.raises(PermissionDenied):
-        workflow.set_verdict(
+        verdict_changes.set_verdict(
             session, claim, "false", "r", user=people["checker"], expected_version=1, scale=SCALE
         )
     with pytest.raises(TransitionError, match="needs a note"):
-        workflow.set_verdict(
+        verdict_changes.set_verdict(
             session, claim, "false", "r", user=people["editor"], expected_version=1, scale=SCALE
         )
-    workflow.set_verdict(
+    verdict_changes.set_verdict(
         session,
         claim,
         "false",
@@ -209,18 +227,20 @@ def test_correction_of_published_verdict_needs_editor_and_note(session, factory,
         scale=SCALE,
         note="The figure was 1993, not 1992.",
     )
-    [event] = history(session, claim)
-    assert (event.action, event.public, event.note) == (
-        "correction",
-        True,
-        "The figure was 1993, not 1992.",
+    assert claim.verdict == "true"  # proposed, not yet live
+    verdict_changes.approve_correction(
+        session, verdict_changes.pending_correction(session, claim), user=people["admin"]
     )
-    assert claim.status == "published"
+    public = [e for e in history(session, claim) if e.public]
+    assert [(e.action, e.public, e.note) for e in public] == [
+        ("correction", True, "The figure was 1993, not 1992.")
+    ]
+    assert (claim.status, claim.verdict) == ("published", "false")
 
 
 def test_unknown_verdict_is_refused(session, factory, people):
     with pytest.raises(TransitionError, match="unknown verdict 'sortof'"):
-        workflow.set_verdict(
+        verdict_changes.set_verdict(
             session,
             factory.claim(status="in_review"),
             "sortof",
@@ -239,7 +259,7 @@ def test_newsroom_scale_replaces_the_default(session, factory, people):
         ]
     )
     claim = factory.claim(status="in_review")
-    workflow.set_verdict(
+    verdict_changes.set_verdict(
         session, claim, "hoax", "r", user=people["checker"], expected_version=1, scale=scale
     )
     assert scale.review_rating("hoax", "id") == {
@@ -250,7 +270,7 @@ def test_newsroom_scale_replaces_the_default(session, factory, people):
         "worstRating": 1,
     }
     with pytest.raises(TransitionError):
-        workflow.set_verdict(
+        verdict_changes.set_verdict(
             session,
             claim,
             "true",
@@ -282,7 +302,7 @@ def test_deleted_claim_takes_no_review_work(session, factory, people, action):
         "status": lambda: workflow.change_status(
             session, claim, "unverified", user=people["checker"], expected_version=1
         ),
-        "verdict": lambda: workflow.set_verdict(
+        "verdict": lambda: verdict_changes.set_verdict(
             session, claim, "true", "r", user=people["checker"], expected_version=1, scale=SCALE
         ),
         "assign": lambda: workflow.assign(

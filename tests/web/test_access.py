@@ -7,7 +7,16 @@ fails ``test_every_route_has_an_access_rule``, so nobody ships a page without de
 import pytest
 from sqlmodel import select
 
-from factcheck.models import ErrorReport, Evidence, Job, Snapshot, Source, SourceChange, User
+from factcheck.models import (
+    CorrectionRequest,
+    ErrorReport,
+    Evidence,
+    Job,
+    Snapshot,
+    Source,
+    SourceChange,
+    User,
+)
 
 PUBLIC, LOGIN, EDITOR = "everyone", "logged in", "editor"
 ROLES = ["anonymous", "disabled", "checker", "editor", "admin"]
@@ -27,6 +36,7 @@ ACCESS = {
     ("GET", "/articles/<slug>/claims/<key>/report"): PUBLIC,
     ("POST", "/articles/<slug>/claims/<key>/report"): PUBLIC,
     ("GET", "/methodology"): PUBLIC,
+    ("GET", "/corrections"): PUBLIC,
     ("GET", "/claimreview.json"): PUBLIC,
     # logging in and out
     ("GET", "/login"): PUBLIC,
@@ -35,6 +45,8 @@ ACCESS = {
     # editors: exports and the readers' error reports
     ("GET", "/export.<fmt>"): EDITOR,
     ("GET", "/reports"): EDITOR,
+    ("GET", "/review/audit"): EDITOR,
+    ("GET", "/review/audit.csv"): EDITOR,
     ("POST", "/reports/<int:report_id>/close"): EDITOR,
     # the workspace
     ("GET", "/review/"): LOGIN,
@@ -56,6 +68,8 @@ ACCESS = {
     ("POST", "/review/claims/<int:claim_id>/status"): LOGIN,  # publishing: see below
     ("POST", "/review/claims/<int:claim_id>/verdict"): LOGIN,  # corrections: see below
     ("POST", "/review/evidence/<int:evidence_id>/state"): LOGIN,
+    ("POST", "/review/corrections/<int:correction_id>/approve"): EDITOR,
+    ("POST", "/review/corrections/<int:correction_id>/reject"): EDITOR,
     ("POST", "/review/sources/<int:source_id>/fetch"): LOGIN,
     ("POST", "/review/sources/<int:source_id>/paste"): LOGIN,
     # background jobs: started by buttons, polled as JSON, listed
@@ -104,12 +118,22 @@ def world(factory, session):
     session.commit()
     evidence = Evidence(claim_id=claim.id, source_id=source.id, passage="Opened 1990.")
     report = ErrorReport(article_id=article.id, message="Typo in the verdict.")
+    proposer = factory.user("proposer", role="editor")
+    corrected = factory.claim(article, "It is long", status="published", verdict="true")
+    correction = CorrectionRequest(
+        claim_id=corrected.id,
+        verdict="false",
+        rationale="It is short.",
+        note="We measured again.",
+        base_version=corrected.version,
+        proposed_by_id=proposer.id,
+    )
     job = Job(kind="match_article", article_id=article.id, requested_by_id=author.id)
     before, after = (
         Snapshot(source_id=source.id, sha256=str(n), text=f"Opened {year}.")
         for n, year in enumerate((1990, 1991))
     )
-    session.add_all([evidence, report, job, before, after])
+    session.add_all([evidence, report, correction, job, before, after])
     session.commit()
     change = SourceChange(
         claim_id=claim.id,
@@ -129,6 +153,7 @@ def world(factory, session):
         "report_id": report.id,
         "job_id": job.id,
         "change_id": change.id,
+        "correction_id": correction.id,
     }
 
 
@@ -180,10 +205,10 @@ def test_route_access(client, auth, factory, session, world, role, method, rule)
 
 # --- rules that depend on what is asked, not only on the route -----------------------------
 @pytest.fixture
-def verified(factory):
+def verified(factory, session):
     author = factory.user("author", role="editor")
     article = factory.article("Sign-off")
-    return factory.claim(
+    claim = factory.claim(
         article,
         "A verified claim",
         status="verified",
@@ -191,6 +216,9 @@ def verified(factory):
         rationale="Because.",
         verdict_by_id=author.id,
     )
+    session.add(Evidence(claim_id=claim.id, passage="It says so.", state="confirmed"))
+    session.commit()
+    return claim
 
 
 @pytest.mark.parametrize(

@@ -186,6 +186,7 @@ def test_hostile_text_never_becomes_markup_on_any_page(app, client, factory, ses
         f"/articles/{article.slug}/claims/{claim.key}",
         f"/articles/{article.slug}/report",
         "/methodology",
+        "/corrections",
     ]
     for url in public:
         response = client.get(url)

@@ -64,7 +64,7 @@ def test_job_status_json_says_state_progress_and_result(client, auth, session, f
     client.post(f"/review/articles/{article.slug}/match")
     job_id = session.exec(select(Job.id)).one()
     waiting = client.get(f"/review/jobs/{job_id}")
-    assert waiting.status_code == 200 and waiting.headers["Cache-Control"] == "no-store"
+    assert waiting.status_code == 200 and waiting.headers["Cache-Control"] == "private, no-store"
     assert waiting.json | {"requested_at": None} == {
         "id": job_id,
         "kind": "match_article",

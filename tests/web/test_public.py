@@ -10,7 +10,7 @@ import pytest
 
 from factcheck.models import ClaimStatus, Evidence, ReviewEvent, Snapshot, Source, utcnow
 from factcheck.publishing.markup import render_markdown, script_json
-from factcheck.review import workflow
+from factcheck.review import verdict_changes, workflow
 from factcheck.review.ratings import RatingScale
 from factcheck.web.public.i18n import WORDS
 
@@ -22,7 +22,8 @@ def publish(session, claim, *, checker, editor, verdict="false", rationale="Reco
     workflow.change_status(
         session, claim, "in_review", user=checker, expected_version=claim.version
     )
-    workflow.set_verdict(
+    ground(session, claim, checker)
+    verdict_changes.set_verdict(
         session,
         claim,
         verdict,
@@ -36,6 +37,48 @@ def publish(session, claim, *, checker, editor, verdict="false", rationale="Reco
     session.commit()
     session.refresh(claim)
     return claim
+
+
+def ground(session, claim, checker):
+    """Evidence before verdict: the article's first source (and its newest copy, if archived)
+    as confirmed evidence, or a quoted record when the article cites nothing."""
+    from sqlmodel import select
+
+    from factcheck.models import Evidence, Source
+    from factcheck.sources.cited import latest_snapshot
+
+    source = session.exec(select(Source).where(Source.article_id == claim.article_id)).first()
+    snapshot = latest_snapshot(session, source) if source else None
+    session.add(
+        Evidence(
+            claim_id=claim.id,
+            source_id=source.id if source else None,
+            snapshot_id=snapshot.id if snapshot else None,
+            url=None if source else "https://records.example/",
+            passage="The records.",
+            state="confirmed",
+            added_by_id=checker.id,
+        )
+    )
+    session.flush()
+
+
+def correct(session, claim, verdict, rationale, *, editor, approver, note):
+    """A correction of a published verdict: ``editor`` proposes, ``approver`` approves."""
+    verdict_changes.set_verdict(
+        session,
+        claim,
+        verdict,
+        rationale,
+        user=editor,
+        expected_version=claim.version,
+        scale=SCALE,
+        note=note,
+    )
+    verdict_changes.approve_correction(
+        session, verdict_changes.pending_correction(session, claim), user=approver
+    )
+    session.commit()
 
 
 @pytest.fixture
@@ -419,20 +462,18 @@ def test_verdict_pages_list_every_source_and_link_methodology_and_report(client,
 
 
 def test_corrections_log_shows_public_corrections_with_date_and_note(
-    client, session, published, people
+    client, session, factory, published, people
 ):
     article, claim = published
-    workflow.set_verdict(
+    correct(
         session,
         claim,
         "mostly_false",
         "Records say December 1991.",
-        user=people[1],
-        expected_version=claim.version,
-        scale=SCALE,
+        editor=people[1],
+        approver=factory.user("editor2", "editor"),
         note="The year was 1991, not 1995.",
     )
-    session.commit()
     for path in (f"/articles/{article.slug}", f"/articles/{article.slug}/claims/c1"):
         page = client.get(path).get_data(as_text=True)
         assert "Penilaian diubah dari Salah menjadi Sebagian besar salah" in page
@@ -506,21 +547,19 @@ def test_last_modified_is_the_newest_change_shown(client, session, sourced):
     assert client.get(path).last_modified == now - timedelta(days=1)
 
 
-def test_a_correction_changes_etag_and_last_modified(client, session, published, people):
+def test_a_correction_changes_etag_and_last_modified(client, session, factory, published, people):
     article, claim = published
     path = f"/articles/{article.slug}/claims/c1"
     before = client.get(path)
-    workflow.set_verdict(
+    correct(
         session,
         claim,
         "half_true",
         "Partly right.",
-        user=people[1],
-        expected_version=claim.version,
-        scale=SCALE,
+        editor=people[1],
+        approver=factory.user("editor2", "editor"),
         note="Re-read the source.",
     )
-    session.commit()
     after = client.get(
         path,
         headers={

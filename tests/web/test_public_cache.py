@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import event
 from sqlmodel import select
 
 from factcheck.models import Claim, Evidence, Snapshot, Source
@@ -18,7 +17,7 @@ from factcheck.sources.snapshots import paste_text
 from factcheck.web.public import pagecache
 from factcheck.web.public.pagecache import CachedPage, PageCache
 from tests.conftest import Clock
-from tests.web.test_public import SCALE, publish
+from tests.web.test_public import SCALE, correct, publish
 
 
 @pytest.fixture
@@ -58,20 +57,6 @@ def article(factory, session, people):
 
 def claim_of(session, article, key) -> Claim:
     return session.exec(select(Claim).where(Claim.article_id == article.id, Claim.key == key)).one()
-
-
-@pytest.fixture
-def statements(app):
-    """The SQL statements the app runs (appended as they run)."""
-    seen: list[str] = []
-    engine = app.extensions["factcheck.engine"]
-
-    def count(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    yield seen
-    event.remove(engine, "before_cursor_execute", count)
 
 
 def page(client, path: str) -> str:
@@ -189,22 +174,20 @@ def test_a_publish_shows_on_the_next_request(client, session, article, people):
     assert page(client, "/") != before["/"]  # the verdict counts moved
 
 
-def test_a_correction_shows_on_the_next_request(client, session, article, people):
+def test_a_correction_shows_on_the_next_request(client, session, factory, article, people):
     paths = [p.format(slug=article.slug) for p in PATHS[1:]]
     for path in paths:
         assert "Office says 71.2." in page(client, path)
     claim = claim_of(session, article, "c1")
-    workflow.set_verdict(
+    correct(
         session,
         claim,
         "half_true",
         "Rounded down from 71.2.",
-        user=people[1],
-        expected_version=claim.version,
-        scale=SCALE,
+        editor=people[1],
+        approver=factory.user("editor2", "editor"),
         note="Rounding.",
     )
-    session.commit()
     for path in paths:
         text = page(client, path)
         assert "Rounded down from 71.2." in text and "Office says 71.2." not in text
@@ -359,7 +342,9 @@ def test_forwarded_host_is_part_of_the_key_behind_a_trusted_proxy(app_config, ar
 
 
 @pytest.mark.parametrize("change", ["publish", "correction", "unpublish", "evidence"])
-def test_a_change_shows_once_the_ttl_has_passed(client, session, article, people, micro, change):
+def test_a_change_shows_once_the_ttl_has_passed(
+    client, session, factory, article, people, micro, change
+):
     path = f"/articles/{article.slug}"
     if change == "unpublish":  # another published claim keeps the page there
         publish(session, claim_of(session, article, "c2"), checker=people[0], editor=people[1])
@@ -368,14 +353,13 @@ def test_a_change_shows_once_the_ttl_has_passed(client, session, article, people
     if change == "publish":
         publish(session, claim_of(session, article, "c2"), checker=people[0], editor=people[1])
     elif change == "correction":
-        workflow.set_verdict(
+        correct(
             session,
             claim,
             "true",
             "Exactly right.",
-            user=people[1],
-            expected_version=claim.version,
-            scale=SCALE,
+            editor=people[1],
+            approver=factory.user("editor2", "editor"),
             note="Re-read.",
         )
     elif change == "unpublish":

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from factcheck.models import Claim, Evidence, ReviewEvent, Source
-from factcheck.review import workflow
+from factcheck.review import verdict_changes, workflow
 from factcheck.review.ratings import RatingScale
 
 TEXT = (
@@ -162,6 +162,7 @@ def test_checker_reviews_and_another_editor_publishes(client, auth, session, cla
         client, claim, "verdict", verdict="false", rationale="The census says **19.6 million**."
     )
     assert response.status_code == 302
+    add_census_evidence(client, claim)
     assert post_from_page(client, claim, "status", to="verified").status_code == 302
     html = page(client, f"/review/claims/{claim.id}")
     assert "<strong>19.6 million</strong>" in html
@@ -175,10 +176,41 @@ def test_checker_reviews_and_another_editor_publishes(client, auth, session, cla
     assert 'verified</span> → <span class="to">published' in history and "editor" in history
 
 
+def add_census_evidence(client, claim):
+    """Evidence before verdict: a quoted source, added through the claim page."""
+    response = post_from_page(
+        client,
+        claim,
+        "evidence",
+        url="https://census.example/2024",
+        quote="Population: 19.6 million.",
+    )
+    assert response.status_code == 302
+
+
+def test_verifying_without_evidence_or_a_reason_is_refused_with_a_message(client, auth, claim):
+    auth.login("checker")
+    post_from_page(client, claim, "status", to="in_review")
+    post_from_page(client, claim, "verdict", verdict="false", rationale="Census.")
+    response = post_from_page(client, claim, "status", to="verified")
+    assert response.status_code == 400
+    assert "confirmed evidence" in response.get_data(as_text=True)
+    post_from_page(
+        client,
+        claim,
+        "verdict",
+        verdict="false",
+        rationale="Census.",
+        no_source_reason="The census office published no table; we asked by phone.",
+    )
+    assert post_from_page(client, claim, "status", to="verified").status_code == 302
+
+
 def test_two_person_rule_is_explained(client, auth, session, factory, article):
     claim = factory.claim(article, "A claim", status="in_review")
     auth.login("editor")
     post_from_page(client, claim, "verdict", verdict="true", rationale="Checked.")
+    add_census_evidence(client, claim)
     post_from_page(client, claim, "status", to="verified")
     assert "another editor must publish it" in page(client, f"/review/claims/{claim.id}")
     response = post_from_page(client, claim, "status", to="published")
@@ -214,8 +246,45 @@ def test_correction_of_a_published_verdict_needs_a_note(client, auth, session, f
         note="We misread the table.",
     )
     assert response.status_code == 302
+    assert events(session, claim, "correction") == []  # waits for a second editor
+    assert fresh(session, claim).verdict == "true"
+    html = page(client, f"/review/claims/{claim.id}")
+    assert "waiting for another editor" in html and "We misread the table." in html
+    pending = verdict_changes.pending_correction(session, claim)
+    assert f"/review/corrections/{pending.id}/approve" not in html  # not for its author
+    auth.logout()
+    auth.login(factory.user("second", role="editor"))
+    html = page(client, f"/review/claims/{claim.id}")
+    data = form_data(html, f"/review/corrections/{pending.id}/approve")
+    assert client.post(f"/review/corrections/{pending.id}/approve", data=data).status_code == 302
     correction = events(session, claim, "correction")[0]
     assert correction.public and correction.note == "We misread the table."
+    assert fresh(session, claim).verdict == "false"
+
+
+def test_a_proposed_correction_can_be_rejected(client, auth, session, factory, article):
+    claim = factory.claim(article, "A claim", status="published", verdict="true", rationale="Old.")
+    auth.login("editor")
+    post_from_page(client, claim, "verdict", verdict="false", rationale="New.", note="Misread.")
+    pending = verdict_changes.pending_correction(session, claim)
+    data = form_data(
+        page(client, f"/review/claims/{claim.id}"), f"/review/corrections/{pending.id}/reject"
+    )
+    assert client.post(f"/review/corrections/{pending.id}/reject", data=data).status_code == 302
+    assert verdict_changes.pending_correction(session, claim) is None
+    assert fresh(session, claim).verdict == "true"
+
+
+def test_editors_see_the_corrections_waiting_on_the_dashboard(
+    client, auth, session, factory, article
+):
+    claim = factory.claim(article, "A claim", status="published", verdict="true", rationale="Old.")
+    auth.login("editor")
+    post_from_page(client, claim, "verdict", verdict="false", rationale="New.", note="Misread.")
+    auth.logout()
+    auth.login(factory.user("second", role="editor"))
+    waiting = page(client, "/review/").split('id="corrections-heading"')[1].split("</section>")[0]
+    assert f'href="/review/claims/{claim.id}#verdict"' in waiting and "Misread." in waiting
 
 
 def test_unknown_verdict_is_refused_and_nothing_typed_is_lost(client, auth, claim, session):
@@ -325,7 +394,7 @@ def test_second_save_of_a_stale_claim_shows_both_versions_and_can_reapply(
     url = f"/review/claims/{claim.id}"
     mine = form_data(page(client, url), f"{url}/verdict")  # opened at version 1
     other = factory.user("other")
-    workflow.set_verdict(
+    verdict_changes.set_verdict(
         session,
         claim,
         "true",

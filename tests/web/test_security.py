@@ -30,7 +30,9 @@ def test_request_larger_than_the_limit_is_refused_with_a_page(app, client):
 
 @pytest.mark.parametrize(("production", "secure"), [(False, False), (True, True)])
 def test_session_cookie_flags(app_config, production, secure):
-    app_config.update(PRODUCTION=production, SECRET_KEY="a-real-secret")
+    app_config.update(
+        PRODUCTION=production, SECRET_KEY="a-real-secret", PUBLIC_BASE_URL="https://fc.example/"
+    )
     app = create_app(app_config)
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"

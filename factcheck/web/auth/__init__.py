@@ -16,6 +16,7 @@ from flask_login import LoginManager, UserMixin, current_user
 from factcheck.errors import PermissionDenied
 from factcheck.models import User
 from factcheck.review import workflow
+from factcheck.review.sessions import session_user
 from factcheck.web import get_session
 
 bp = Blueprint("auth", __name__)
@@ -23,15 +24,17 @@ login_manager = LoginManager()
 
 
 class LoginUser(UserMixin):
-    """The logged-in person as Flask-Login sees them; ``row`` is the User table row."""
+    """The logged-in person as Flask-Login sees them; ``row`` is the User table row and
+    ``token`` their session's (see factcheck.review.sessions)."""
 
-    def __init__(self, row: User):
+    def __init__(self, row: User, token: str):
         self.row = row
+        self.token = token
 
     def get_id(self) -> str:
-        # The id carries a fingerprint of the password hash: a new password ends every
-        # session that was opened with the old one.
-        return f"{self.row.id}.{_fingerprint(self.row)}"
+        # The id carries a fingerprint of the password hash (a new password ends every session
+        # opened with the old one) and the session's token (logging out ends it).
+        return f"{self.row.id}.{_fingerprint(self.row)}.{self.token}"
 
     @property
     def is_active(self) -> bool:
@@ -55,14 +58,16 @@ def _fingerprint(user: User) -> str:
 
 
 def load_user(user_id: str) -> LoginUser | None:
-    """The LoginUser for a session's id; None (logged out) if disabled or password changed."""
-    number, _, fingerprint = user_id.partition(".")
-    if not number.isdigit():
+    """The LoginUser for a session's id; None (logged out) if the session was closed or has
+    expired, the user disabled or their password changed."""
+    number, _, rest = user_id.partition(".")
+    fingerprint, _, token = rest.partition(".")
+    if not number.isdigit() or len(number) > 10:
         return None
-    user = get_session().get(User, int(number))
+    user = session_user(get_session(), int(number), token)
     if user is None or not user.active or fingerprint != _fingerprint(user):
         return None
-    return LoginUser(user)
+    return LoginUser(user, token)
 
 
 def me() -> User:

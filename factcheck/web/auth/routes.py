@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
 from factcheck.review import users
+from factcheck.review.sessions import close_session, open_session
 from factcheck.web import get_session
 from factcheck.web.auth import LoginUser, bp
 from factcheck.web.auth.forms import LoginForm
@@ -37,18 +38,17 @@ def login():
         if current_user.is_authenticated:
             return redirect(safe_next(form.next.data))
     if form.validate_on_submit():
-        session = get_session()
-        config = current_app.config
-        user = users.authenticate(
-            session,
-            form.name.data,
-            form.password.data,
-            max_failures=config["LOGIN_MAX_FAILURES"],
-            lockout_seconds=config["LOGIN_LOCKOUT_SECONDS"],
-        )
-        session.commit()  # the failure count is kept even when the login fails
+        try:
+            user = _authenticate(form)
+        except users.TooManyLogins as error:
+            flash(str(error), "error")
+            page = render_template("auth/login.html", form=form)
+            return page, 429, {"Retry-After": str(error.retry_after)}
         if user is not None:
-            login_user(LoginUser(user))
+            token = open_session(get_session(), user, current_app.permanent_session_lifetime)
+            get_session().commit()
+            session.clear()  # a new CSRF token: one seen before login is worth nothing after
+            login_user(LoginUser(user, token))
             flash(f"Logged in as {user.name}.", "success")
             return redirect(safe_next(form.next.data))
         flash(users.LOGIN_FAILED, "error")
@@ -56,9 +56,28 @@ def login():
     return render_template("auth/login.html", form=form)
 
 
+def _authenticate(form: LoginForm):
+    config = current_app.config
+    return users.authenticate(  # counts the attempt (and commits) even when it fails
+        get_session(),
+        form.name.data,
+        form.password.data,
+        max_failures=config["LOGIN_MAX_FAILURES"],
+        lockout_seconds=config["LOGIN_LOCKOUT_SECONDS"],
+        address=request.remote_addr or "unknown",
+        address_limit=config["LOGIN_ATTEMPTS_PER_ADDRESS"],
+        secret=config["SECRET_KEY"],
+    )
+
+
 @bp.post("/logout")
 def logout():
-    """Log out (POST only, with a CSRF token, so no link can log anyone out)."""
-    logout_user()  # CSRFProtect has checked the token before we get here
+    """Log out (POST only, with a CSRF token, so no link can log anyone out): the session
+    ends on the server too, so a copy of the cookie stops working."""
+    if current_user.is_authenticated:  # CSRFProtect has checked the token before we get here
+        close_session(get_session(), current_user.token)
+        get_session().commit()
+    logout_user()
+    session.clear()  # and a new CSRF token
     flash("Logged out.", "success")
     return redirect(url_for("public.index"))

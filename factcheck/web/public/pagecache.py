@@ -30,21 +30,27 @@ MAX_PAGES = 1000
 MAX_BYTES = 64 * 1024 * 1024  # per process; an article page of 20 claims is about 40 KB
 
 
+HTML = "text/html; charset=utf-8"
+
+
 @dataclass
 class CachedPage:
-    """One rendered page and the stamp (named by ``stamp_key``) it was rendered at."""
+    """One rendered page (or document: the ClaimReview feed) and the stamp (named by
+    ``stamp_key``) it was rendered at; ``extra`` headers replace the defaults of the same name."""
 
     stamp_key: Hashable
     stamp: Hashable
     body: bytes
     etag: str
     last_modified: datetime | None
+    content_type: str = HTML
+    extra: tuple[tuple[str, str], ...] = ()
     headers: list[tuple[str, str]] = field(default_factory=list)
     sent_headers: list[tuple[str, str]] | None = None  # as Flask sent them (see FreshPages)
 
     def __post_init__(self):
         # Formatted once, not per request: a cached page is served thousands of times.
-        self.headers = _headers(self.etag, self.last_modified)
+        self.headers = _headers(self.etag, self.last_modified, self.content_type, self.extra)
 
 
 class PageCache:
@@ -106,18 +112,26 @@ class PageCache:
 Render = Callable[[], tuple[str, datetime | None]]
 
 
-def serve(stamp_key: Hashable, stamp: Callable[[], Hashable | None], render: Render) -> Response:
-    """The page ``render()`` makes (its HTML and Last-Modified), reused while ``stamp()``
+def serve(
+    stamp_key: Hashable,
+    stamp: Callable[[], Hashable | None],
+    render: Render,
+    *,
+    content_type: str = HTML,
+    headers: tuple[tuple[str, str], ...] = (),
+) -> Response:
+    """The page ``render()`` makes (its text and Last-Modified), reused while ``stamp()``
     (kept under ``stamp_key``) is unchanged; 404 when it is None (nothing at this address).
 
     The stamp is read before the page's data, so a stored page is never older than its stamp
-    (a change in between only costs one more render on the next request).
+    (a change in between only costs one more render on the next request). ``content_type``
+    and ``headers`` serve documents other than HTML pages (the feed).
     """
     if "HTTP_COOKIE" in request.environ:  # without cookies: no login, no flash message
         if _has_flashes():  # read before rendering: rendering takes the messages out
             return _respond(*render(), store=False)
         if current_user.is_authenticated:  # staff see their own navigation and logout form
-            return _respond(*render(), store=True)
+            return _respond(*render(), store=True, content_type=content_type, extra=headers)
     cache: PageCache = current_app.extensions["factcheck.page_cache"]
     key = request.environ.get(PAGE_KEY) or environ_key(request.environ)
     page = cache.get(key)
@@ -128,7 +142,7 @@ def serve(stamp_key: Hashable, stamp: Callable[[], Hashable | None], render: Ren
         return _from_cache(page)
     html, last_modified = render()
     body = html.encode()
-    page = CachedPage(stamp_key, current, body, _etag(body), last_modified)
+    page = CachedPage(stamp_key, current, body, _etag(body), last_modified, content_type, headers)
     cache.put(key, page)
     return _from_cache(page)
 
@@ -142,16 +156,22 @@ def _etag(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def _headers(etag: str, last_modified: datetime | None) -> list[tuple[str, str]]:
-    headers = [
-        ("Content-Type", "text/html; charset=utf-8"),
-        ("ETag", quote_etag(etag)),
-        ("Cache-Control", "no-cache"),  # may be stored, but ask us each time
-        ("Vary", "Cookie"),
-    ]  # logged-in staff get another page at the same address
+def _headers(
+    etag: str,
+    last_modified: datetime | None,
+    content_type: str = HTML,
+    extra: tuple[tuple[str, str], ...] = (),
+) -> list[tuple[str, str]]:
+    headers = {
+        "Content-Type": content_type,
+        "ETag": quote_etag(etag),
+        "Cache-Control": "no-cache",  # may be stored, but ask us each time
+        "Vary": "Cookie",  # logged-in staff get another page at the same address
+    }
     if last_modified is not None:
-        headers.append(("Last-Modified", http_date(last_modified)))
-    return headers
+        headers["Last-Modified"] = http_date(last_modified)
+    headers.update(extra)
+    return list(headers.items())
 
 
 CONDITIONAL = (
@@ -175,12 +195,20 @@ def _from_cache(page: CachedPage) -> Response:
     return _conditional(Response(page.body, headers=page.headers))
 
 
-def _respond(html: str, last_modified: datetime | None, *, store: bool) -> Response:
+def _respond(
+    html: str,
+    last_modified: datetime | None,
+    *,
+    store: bool,
+    content_type: str = HTML,
+    extra: tuple[tuple[str, str], ...] = (),
+) -> Response:
     """A page rendered for this request only; ``store`` False for one with a flash message."""
     if not store:
         return Response(html, mimetype="text/html", headers={"Cache-Control": "no-store"})
     body = html.encode()
-    return _conditional(Response(body, headers=_headers(_etag(body), last_modified)))
+    headers = _headers(_etag(body), last_modified, content_type, extra)
+    return _conditional(Response(body, headers=headers))
 
 
 # --- before Flask -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 
 from factcheck.errors import InputError
 from factcheck.models import Role
+from factcheck.publishing.corrections import corrections_log, corrections_stamp
 from factcheck.publishing.feedback import TooManyReports, close_report, list_open, submit_report
 from factcheck.publishing.markup import script_json
 from factcheck.publishing.verdicts import (
@@ -114,6 +115,24 @@ def methodology():
                 scale=rating_scale(),
                 languages=sorted(WORDS),
                 default_scale=DEFAULT_SCALE,
+                page_lang="en",
+            ),
+            None,
+        ),
+    )
+
+
+@bp.get("/corrections")
+def corrections():
+    """Every correction and retraction, newest first, with dates and notes."""
+    return serve(
+        "corrections",
+        lambda: corrections_stamp(get_session()),
+        lambda: (
+            render_template(
+                "public/corrections.html",
+                entries=corrections_log(get_session()),
+                h=helpers_for(),
                 page_lang="en",
             ),
             None,

@@ -16,6 +16,7 @@ from flask_login import current_user
 from factcheck.articles.lookup import article_by_slug
 from factcheck.errors import FactcheckError, StaleClaim
 from factcheck.models import Article, Claim
+from factcheck.review import workflow
 from factcheck.review.claimpage import load_conflict
 from factcheck.web import error_status, get_session
 from factcheck.web.auth import login_manager
@@ -59,15 +60,18 @@ def save(
     """Run one domain change, commit, flash ``done`` (or what it returns; as ``category``)
     and redirect to ``back``.
 
-    StaleClaim: the conflict page (409) with both versions. Another user error: ``page()``
-    again (the submitted form still filled in) with the message, and nothing saved.
+    StaleClaim: the conflict page (409) with both versions, unless this very form was saved
+    meanwhile (a double click). Another user error: ``page()`` again (the submitted form
+    still filled in) with the message, and nothing saved.
     """
     session = get_session()
     try:
-        change()
-        session.commit()
+        workflow.run_retrying(session, change)
     except StaleClaim as error:
         session.rollback()
+        if form is not None and workflow.already_done(session, form.request_id.data):
+            flash("Saved." if callable(done) else done, "success")  # the first click's work
+            return redirect(back)
         if claim is None or form is None:
             flash(str(error), "error")
             return redirect(back)
@@ -103,4 +107,11 @@ def conflict(claim: Claim, form) -> str:
     )
 
 
-from factcheck.web.review import articles, claims, dashboard, jobs, sources  # noqa: E402,F401
+from factcheck.web.review import (  # noqa: E402,F401
+    articles,
+    audit,
+    claims,
+    dashboard,
+    jobs,
+    sources,
+)

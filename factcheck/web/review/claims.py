@@ -7,8 +7,9 @@ from collections.abc import Callable
 from flask import abort, current_app, render_template, request, url_for
 from sqlmodel import Session
 
-from factcheck.models import Evidence, User
-from factcheck.review import editing, workflow
+from factcheck.models import CorrectionRequest, Evidence, User
+from factcheck.publishing.markup import render_markdown
+from factcheck.review import editing, verdict_changes, workflow
 from factcheck.review import evidence as evidence_review
 from factcheck.review.claimpage import load_claim_page
 from factcheck.review.users import people
@@ -26,9 +27,15 @@ def scale():
 
 def claim_page(claim, **submitted) -> str:
     """The claim page; ``submitted`` forms (after an error) replace the fresh ones."""
+    data = load_claim_page(get_session(), claim=claim)
+    waiting = verdict_changes.awaits_approval(data.events)
+    pending = verdict_changes.pending_correction(get_session(), claim) if waiting else None
     return render_template(
         "review/claim.html",
-        **claim_context(load_claim_page(get_session(), claim=claim), me(), scale(), submitted),
+        **claim_context(data, me(), scale(), submitted),
+        pending=pending,
+        pending_rationale_html=render_markdown(pending.rationale) if pending else "",
+        correction_form=f.CorrectionForm(formdata=None),
     )
 
 
@@ -74,7 +81,7 @@ def _versioned(form) -> dict:
 @bp.post("/claims/<int:claim_id>/verdict")
 def verdict(claim_id: int):
     def change(session, user, form):
-        workflow.set_verdict(
+        verdict_changes.set_verdict(
             session,
             get_claim_or_404(claim_id),
             form.verdict.data,
@@ -82,10 +89,58 @@ def verdict(claim_id: int):
             user=user,
             scale=scale(),
             note=form.note.data,
+            no_source_reason=form.no_source_reason.data,
             **_versioned(form),
         )
 
-    return _run(claim_id, f.VerdictForm, "verdict_form", "Verdict saved.", change, "verdict")
+    claim = get_claim_or_404(claim_id)
+    done = (
+        "Correction proposed; another editor must approve it before readers see it."
+        if claim.status == "published"
+        else "Verdict saved."
+    )
+    return _run(claim_id, f.VerdictForm, "verdict_form", done, change, "verdict")
+
+
+def _decide(correction_id: int, decide: Callable, done: str):
+    """Approve or reject the correction: ``decide(session, correction, user, form)``."""
+    correction = get_session().get(CorrectionRequest, correction_id)
+    if correction is None:
+        abort(404)
+    form = f.CorrectionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    claim = get_claim_or_404(correction.claim_id)
+    return save(
+        lambda: decide(get_session(), correction, me(), form),
+        done,
+        back=url_for(".claim", claim_id=claim.id, _anchor="verdict"),
+        page=lambda: claim_page(claim),
+    )
+
+
+@bp.post("/corrections/<int:correction_id>/approve")
+def approve_correction(correction_id: int):
+    """A second editor makes a proposed correction live."""
+    return _decide(
+        correction_id,
+        lambda session, correction, user, form: verdict_changes.approve_correction(
+            session, correction, user=user, request_id=form.request_id.data
+        ),
+        "Correction approved: readers now see it, with its note.",
+    )
+
+
+@bp.post("/corrections/<int:correction_id>/reject")
+def reject_correction(correction_id: int):
+    """Turn a proposed correction down (or withdraw one's own)."""
+    return _decide(
+        correction_id,
+        lambda session, correction, user, form: verdict_changes.reject_correction(
+            session, correction, user=user, note=form.note.data, request_id=form.request_id.data
+        ),
+        "Correction rejected; the published verdict stands.",
+    )
 
 
 @bp.post("/claims/<int:claim_id>/status")

@@ -107,7 +107,12 @@ def assignee_choices(people: People) -> list:
 def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
     """Fresh forms filled with the claim's current values (never with request data)."""
     version = {"formdata": None, "version": claim.version}
-    verdict = f.VerdictForm(**version, verdict=claim.verdict, rationale=claim.rationale)
+    verdict = f.VerdictForm(
+        **version,
+        verdict=claim.verdict,
+        rationale=claim.rationale,
+        no_source_reason=claim.no_source_reason,
+    )
     verdict.verdict.choices = f.options([("", "Choose a verdict")] + scale.choices())
     assign = f.AssignForm(**version, assignee=str(claim.assignee_id or ""))
     assign.assignee.choices = people
@@ -152,6 +157,7 @@ def claim_context(data: ClaimPage, user: User, scale: RatingScale, submitted: di
         transitions=transitions(claim, user),
         scale=scale,
         rationale_html=render_markdown(claim.rationale),
-        own_verdict=claim.verdict_by_id == user.id and claim.status == S.VERIFIED,
+        own_verdict=claim.status == S.VERIFIED
+        and user.id in workflow.authors_in(data.events, claim),
         rating=scale.get(claim.verdict) if claim.verdict in scale else None,
     )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from flask import current_app, render_template, request
 
-from factcheck.models import ClaimStatus
+from factcheck.models import ClaimStatus, Role
 from factcheck.review.dashboard import load_dashboard
 from factcheck.review.pagination import page_number
 from factcheck.review.queue import ClaimQueue, QueueFilters, load_queue
+from factcheck.review.verdict_changes import pending_corrections
+from factcheck.review.workflow import has_role
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.review import bp
@@ -33,6 +35,7 @@ def dashboard():
         titles=found.titles,
         progress=found.progress,
         scale=current_app.extensions["factcheck.ratings"],
+        corrections=pending_corrections(get_session()) if has_role(me(), Role.EDITOR) else [],
     )
 
 

@@ -27,6 +27,8 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from factcheck.inputs import MAX_INT, database_id
+
 
 def new_request_id() -> str:
     return uuid.uuid4().hex
@@ -44,7 +46,7 @@ class ClaimForm(FlaskForm):
     request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
 
     def validate_version(self, field) -> None:
-        if not str(field.data or "").isdigit():
+        if database_id(field.data) is None:
             raise ValidationError("the form is missing the claim's version; reload the page")
 
     @property
@@ -57,11 +59,22 @@ class VerdictForm(ClaimForm):
     rationale = TextAreaField(
         "Rationale (Markdown)", validators=[DataRequired(), Length(max=20_000)]
     )
+    no_source_reason = TextAreaField(
+        "No source available? Say why (shown to readers)",
+        validators=[Optional(), Length(max=2000)],
+    )
     note = TextAreaField(
         "Correction note for readers (needed once published)",
         validators=[Optional(), Length(max=2000)],
     )
     submit = SubmitField("Save verdict")
+
+
+class CorrectionForm(FlaskForm):
+    """Approve or reject a proposed correction (a POST-only button with an optional note)."""
+
+    note = StringField("Why (optional)", validators=[Optional(), Length(max=500)])
+    request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
 
 
 class StatusForm(ClaimForm):
@@ -77,6 +90,10 @@ class StatusForm(ClaimForm):
 class AssignForm(ClaimForm):
     assignee = SelectField("Assign to", validate_choice=False)
     submit = SubmitField("Assign")
+
+    def validate_assignee(self, field) -> None:
+        if field.data and database_id(field.data) is None:
+            raise ValidationError("choose an active user to assign the claim to")
 
 
 class EvidenceStateForm(ClaimForm):
@@ -117,8 +134,8 @@ class RestoreForm(ClaimForm):
 
 class AddClaimForm(FlaskForm):
     text = TextAreaField("Claim text", validators=[Optional(), Length(max=2000)])
-    start = IntegerField("From character", validators=[Optional(), NumberRange(min=0)])
-    end = IntegerField("To character", validators=[Optional(), NumberRange(min=1)])
+    start = IntegerField("From character", validators=[Optional(), NumberRange(0, MAX_INT)])
+    end = IntegerField("To character", validators=[Optional(), NumberRange(1, MAX_INT)])
     request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
     submit = SubmitField("Add claim")
 
@@ -151,8 +168,9 @@ class MergeForm(FlaskForm):
         out = {}
         for value in self.claims.data or []:
             claim_id, _, version = str(value).partition(":")
-            if claim_id.isdigit() and version.isdigit():
-                out[int(claim_id)] = int(version)
+            claim_id, version = database_id(claim_id), database_id(version)
+            if claim_id is not None and version is not None:
+                out[claim_id] = version
         return out
 
 

@@ -59,7 +59,7 @@ def job_status(job_id: int):
     if job is None:
         return jsonify({"error": "no such job"}), 404
     response = jsonify(status.job_status(session, job))
-    response.headers["Cache-Control"] = "no-store"
+    response.headers["Cache-Control"] = "private, no-store"
     return response
 
 
