@@ -1,0 +1,429 @@
+"""Claim texts that stand on their own: what a clause says, written so that a reader who has
+not seen the article understands it.
+
+In: the article read sentence by sentence (``Discourse`` remembers what came before), each
+sentence's clauses (factcheck.articles.clauses) and attribution (factcheck.articles.claimants).
+Out: per clause, a claim text and its claimant. The article's own words stay in the claim's
+span; only the claim text is rewritten:
+
+- a relative clause gets its noun back ("Pemerintahan Trump, yang menawarkan ..." ->
+  "Pemerintahan Trump menawarkan ..."; ", di mana X" -> "X di <noun>"; ", when X" ->
+  "X in <noun>"), an apposition becomes "<name> adalah/is <description>";
+- a clause cut off from its subject gets it back ("..., but it lost" -> "The party lost");
+- a leading pronoun is resolved to the last person, group or thing named ("Ia", "She",
+  "Mereka", "It"), "Ketiganya"/"both" to the last list, a demonstrative or definite noun
+  ("kesepakatan ini", "the mayor") to the last name with that noun in it ("Kesepakatan
+  Abraham", "Mayor Dana Whitfield"), and "Angka itu"/"The figure" to the subject of the
+  sentence before when that sentence gave a figure;
+- the sentence's time and place are carried in when the clause has none ("pada Maret 2024",
+  "di Jawa Timur");
+- an attribution is kept ("Menurut BPS, ...", "According to the WHO, ...") and its speaker is
+  the claimant, with acronyms the article spells out written out ("BPS" -> "Badan Pusat
+  Statistik") and "the mayor" resolved like any definite noun.
+
+What it cannot do: it rewrites only the opening of a clause and what it adds around it, so a
+pronoun or demonstrative later in the clause ("vetoed it", "format ini") stays; an event
+("Hal ini", "This decision" with nothing of that name before) is not resolved to the clause
+that described it; a time word relative to the article's date ("last year", "Februari lalu")
+is not turned into a date; and gender is not used ("he" is the last person named).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.articles.claimants import Attribution, find_attribution
+from factcheck.articles.clauses import LIST_RE, Unit, is_verb_start
+from factcheck.articles.worthiness import NameContext
+from factcheck.language import markers
+from factcheck.language.anchors import Anchor, acronym_definitions, extract_anchors, whole_names
+from factcheck.language.lexicon import fold
+from factcheck.language.syntax import is_verb, subject_span, word_spans
+
+_TIME_KINDS = frozenset(("year", "date", "month"))
+_NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
+_DUMMY_IT = re.compile(r"^it\s+(?:is|was|has been)\s+\w+\s+(?:that|to)\b", re.I)
+
+
+@dataclass
+class Mention:
+    """Something the article has named: its words, and whether a person, group or thing."""
+
+    text: str
+    kind: str  # "person", "group", "thing", "measure"
+    time: str = ""  # the time phrase of its sentence, carried with it
+
+
+@dataclass
+class Written:
+    """A clause's claim text and its claimant (None: the article's own voice)."""
+
+    text: str
+    claimant: str | None
+
+
+@dataclass
+class Discourse:
+    """What the article has said so far, for resolving what a clause points back to."""
+
+    lang: str
+    context: NameContext
+    names: list[str] = field(default_factory=list)  # every name so far, in order
+    person: Mention | None = None
+    group: Mention | None = None
+    thing: Mention | None = None
+    subject: Mention | None = None  # the last sentence's subject
+    members: str | None = None  # the last list of names
+
+    @classmethod
+    def of(cls, text: str, lang: str) -> Discourse:
+        """A discourse over article ``text``: its lower-case words and spelled-out acronyms."""
+        return cls(lang, name_context(text, lang), [])
+
+    # --- one sentence ----------------------------------------------------------------------
+
+    def write(self, sentence: str, units: list[Unit]) -> list[Written]:
+        """Claim texts and claimants for the ``units`` of ``sentence``, then remember what the
+        sentence named."""
+        lang = self.lang
+        anchors = extract_anchors(sentence, lang, kinds=_TIME_KINDS | {"place"} | _NUMBER_KINDS)
+        attribution = find_attribution(sentence, lang)
+        written, previous_subject = [], None
+        for unit in units:
+            text = self._clause_text(sentence, unit, previous_subject)
+            text, subject = self._resolve_opening(text, previous_subject, anchors)
+            text = _carry_context(sentence, unit, text, anchors, lang)
+            text, claimant = self._attribute(sentence, unit, text, attribution)
+            written.append(Written(_capitalise(text), claimant))
+            previous_subject = subject or previous_subject
+        self._remember(sentence, units, written, anchors, attribution)
+        return written
+
+    def _clause_text(self, sentence: str, unit: Unit, previous_subject: str | None) -> str:
+        span = sentence[unit.start : unit.end]
+        noun = self._noun(sentence, unit.subject) if unit.subject else None
+        if unit.role == "relative" and noun:
+            body = re.sub(
+                r"^.*?(?:[,—]\s*)?(?:yang|which|who|di\s?mana|where|ketika|saat|when)\b\s*",
+                "",
+                span if unit.start != unit.subject[0] else span[unit.subject[1] - unit.start :],
+                count=1,
+                flags=re.I | re.S,
+            )
+            return self._relative_text(noun, body, unit.relation)
+        if unit.role == "apposition" and noun:
+            other = [p.strip() for p in span.split(",") if p.strip() and p.strip() != noun]
+            verb = "adalah" if self.lang == "id" else "is"
+            return f"{noun} {verb} {other[0]}" if other else span
+        if unit.role == "main" and noun:
+            if is_verb_start(span, self.lang):
+                return f"{noun} {span}"
+            if unit.opener:
+                opener = sentence[unit.opener[0] : unit.opener[1]].strip()
+                return f"{opener} {noun}, {span}"
+        if previous_subject and is_verb_start(span, self.lang):
+            return f"{previous_subject} {span}"  # ", and hired 40 nurses"
+        return span
+
+    def _relative_text(self, noun: str, body: str, relation: str) -> str:
+        source = re.match(
+            rf"(?:{'|'.join(map(re.escape, markers.SOURCE_PREPOSITIONS))})\s+([^,]+),\s*",
+            body,
+            re.I,
+        )
+        if relation in ("place", "time"):
+            preposition = markers.RELATIVE_PREPOSITIONS[(self.lang, relation)]
+            if re.match(rf"(?:{preposition}|pada|in|on|at)\b", noun, re.I):
+                return f"{body} {noun}"
+            return f"{body} {preposition} {noun}"
+        if source:  # "yang menurut banyak pihak, sempat ...": the attribution leads
+            lead = body[: source.end()].rstrip(", ")
+            return f"{lead}, {noun} {body[source.end() :]}"
+        return f"{noun} {body}"
+
+    def _noun(self, sentence: str, span: tuple[int, int]) -> str:
+        """A noun phrase of the sentence with its demonstrative resolved or dropped."""
+        noun = sentence[span[0] : span[1]]
+        resolved, _ = self._resolve_opening(noun, None, [])
+        resolved = _drop_demonstrative(resolved, self.lang)
+        head = word_spans(resolved)
+        if self.lang == "id" and head and resolved == noun and head[0].text.islower():
+            named = self._named_with(head[0].text)  # "kesepakatan yang ..." -> "Kesepakatan
+            if named and fold(named.split()[0]) == fold(head[0].text):  # Abraham yang ..."
+                return named + resolved[head[0].end :]
+        return resolved
+
+    # --- what a clause opens with -----------------------------------------------------------
+
+    def _resolve_opening(
+        self, text: str, previous_subject: str | None, anchors: list[Anchor]
+    ) -> tuple[str, str | None]:
+        """Replace a leading pronoun, collective or demonstrative noun phrase by what it
+        points back to; also return the clause's subject as written after that."""
+        spans = word_spans(text)
+        if not spans:
+            return text, None
+        first = spans[0].lower
+        lang = self.lang
+        kind = markers.PRONOUNS.get(lang, {}).get(first)
+        if kind and not _DUMMY_IT.match(text):
+            antecedent = previous_subject if kind == "thing" and previous_subject else None
+            antecedent = antecedent or self._antecedent(kind)
+            if antecedent:
+                text = antecedent + text[spans[0].end :]
+        elif first in markers.COLLECTIVE_PRONOUNS or " ".join(w.lower for w in spans[:2]) in (
+            markers.COLLECTIVE_PRONOUNS
+        ):
+            words_used = (
+                2 if " ".join(w.lower for w in spans[:2]) in markers.COLLECTIVE_PRONOUNS else 1
+            )
+            antecedent = self.members or (self.group.text if self.group else None)
+            if antecedent:
+                text = antecedent + text[spans[words_used - 1].end :]
+        elif first in markers.POSSESSIVES.get(lang, {}):
+            antecedent = self._antecedent(markers.POSSESSIVES[lang][first])
+            if antecedent and len(spans) > 1:
+                text = f"{antecedent}'s {text[spans[1].start :]}"
+        else:
+            text = self._resolve_demonstrative(text, spans, anchors)
+        subject = subject_span(text, lang)
+        return text, (text[subject[0] : subject[1]] if subject else None)
+
+    def _resolve_demonstrative(self, text: str, spans, anchors: list[Anchor]) -> str:
+        phrase = _demonstrative_phrase(text, spans, self.lang)
+        if phrase is None:
+            return text
+        head, end, determiner = phrase
+        named = self._named_with(head)
+        if named:
+            return named + text[end:]
+        if self.subject and self.subject.kind == "measure" and _has_figure(text, self.lang):
+            if determiner != "the" or fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}:
+                time = f" {self.subject.time}" if self.subject.time else ""
+                carried = time if time and not _has_time(text, self.lang) else ""
+                return self.subject.text + carried + text[end:]
+        return text
+
+    def _named_with(self, head: str) -> str | None:
+        """The last name the article used with ``head`` among its words ("the mayor" ->
+        "Mayor Dana Whitfield", "kesepakatan ini" -> "Kesepakatan Abraham")."""
+        key = fold(head)
+        for name in reversed(self.names):
+            if key in {fold(w) for w in name.split()} and len(name.split()) > 1:
+                return name
+        return None
+
+    def _antecedent(self, kind: str) -> str | None:
+        mention = {"person": self.person, "group": self.group, "thing": self.thing}.get(kind)
+        if mention is None and kind == "group":
+            mention = self.subject
+        return mention.text if mention else None
+
+    # --- attribution ------------------------------------------------------------------------
+
+    def _attribute(
+        self, sentence: str, unit: Unit, text: str, attribution: Attribution | None
+    ) -> tuple[str, str | None]:
+        """Keep the sentence's attribution in a clause that lost it; the claimant, resolved."""
+        own = find_attribution(text, self.lang)
+        if own is not None:
+            return text, self.claimant(own.speaker)
+        if attribution is None:
+            return text, None
+        inside = attribution.content_start <= unit.start and unit.end <= attribution.content_end
+        if not inside:
+            return text, None
+        speaker = attribution.speaker
+        lead = "Menurut" if self.lang == "id" else "According to"
+        return f"{lead} {speaker}, {_lower_first(text)}", self.claimant(speaker)
+
+    def claimant(self, speaker: str) -> str:
+        """A speaker as the claimant: a pronoun or "the mayor" resolved, an acronym the
+        article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
+        speaker = speaker.strip(" ,.")
+        spans = word_spans(speaker)
+        kind = markers.PRONOUNS.get(self.lang, {}).get(speaker.lower())
+        if kind:
+            return self._antecedent(kind) or speaker
+        if spans and spans[0].lower in ("the", "this", "that") and len(spans) > 1:
+            named = self._named_with(spans[-1].text)
+            if named:
+                return named
+        return self.context.acronyms.get(speaker, speaker)
+
+    # --- remembering ------------------------------------------------------------------------
+
+    def _remember(self, sentence, units, written, anchors, attribution) -> None:
+        names = whole_names(
+            sentence, self.lang, self.context.common, self.context.acronyms, self.context.known
+        )
+        self.names += [self.context.acronyms.get(n.text, n.text) for n in names]
+        lists = LIST_RE.findall(sentence)
+        if lists:
+            self.members = lists[-1]
+        time = _time_phrases(sentence, anchors, self.lang)
+        main = next((w for u, w in zip(units, written, strict=True) if u.role == "main"), None)
+        if main is not None:
+            span = subject_span(main.text, self.lang)
+            if span:
+                subject = main.text[span[0] : span[1]]
+                kind = self._kind_of(subject, sentence, anchors)
+                self.subject = Mention(subject, kind, time[0] if time else "")
+                slot = {"person": "person", "group": "group"}.get(kind, "thing")
+                setattr(self, slot, self.subject)
+        if attribution is not None:
+            speaker = self.claimant(attribution.speaker)
+            if self._kind_of(speaker, sentence, []) == "person":
+                self.person = Mention(speaker, "person")
+        for unit in units:
+            if unit.role == "apposition" and unit.subject:
+                self.person = Mention(sentence[unit.subject[0] : unit.subject[1]], "person")
+
+    def _kind_of(self, noun: str, sentence: str, anchors: list[Anchor]) -> str:
+        """ "person", "group", "measure" (a figure was given for it) or "thing"."""
+        folded = fold(noun).split()
+        titles = {fold(t) for t in markers.PERSON_TITLES}
+        if folded and folded[0] in {fold(g) for g in markers.GROUP_MARKERS}:
+            return "group"
+        if any(w in titles for w in folded) or " ".join(folded[:2]) in titles:
+            return "group" if folded[-1].endswith("s") and self.lang == "en" else "person"
+        if folded and "-" in folded[0] and folded[0].split("-")[0] == folded[0].split("-")[-1]:
+            return "group"  # "negara-negara"
+        heads = {fold(h) for h in markers.ORGANISATION_HEADS}
+        if any(w in heads for w in folded) or noun.isupper():
+            return "thing"
+        if any(a.kind in _NUMBER_KINDS for a in anchors) and not noun[:1].isupper():
+            return "measure"
+        if any(a.kind in _NUMBER_KINDS for a in anchors) and not all(
+            w[:1].isupper() for w in noun.split()
+        ):
+            return "measure"
+        capitalised = noun.split()
+        if 2 <= len(capitalised) <= 3 and all(w[:1].isupper() for w in capitalised):
+            return "person" if noun in self.names and not _is_place(noun, self.lang) else "thing"
+        return "thing"
+
+
+def name_context(text: str, lang: str) -> NameContext:
+    """Words ``text`` writes in lower case (not after a full stop) and the acronyms it
+    spells out: what tells a name from a capitalised ordinary word."""
+    common = frozenset(m.group() for m in re.finditer(r"\b[a-z][a-z'-]+\b", text))
+    known = frozenset(m.group() for m in re.finditer(r"(?<=[\w,;)]\s)[A-Z][\w'’-]*", text))
+    return NameContext(common, acronym_definitions(text, lang), known)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] | None:
+    """(head noun, end of the phrase, determiner) of a demonstrative noun phrase opening
+    ``text``: "Angka itu", "Keputusan strategis ini", "This decision", "the mayor"."""
+    if lang == "id":
+        for i, word in enumerate(spans[:5]):
+            if i and word.lower in markers.DEMONSTRATIVES_AFTER:
+                if any(is_verb(w.text, lang, initial=(j == 0)) for j, w in enumerate(spans[:i])):
+                    return None
+                end = word.end
+                if i + 1 < len(spans) and spans[i + 1].lower in markers.DEMONSTRATIVE_FILLERS:
+                    end = spans[i + 1].end
+                head = spans[0].text
+                return None if head.lower() == "hal" else (head, end, word.lower)
+            if is_verb(word.text, lang, initial=(i == 0)):
+                return None
+        return None
+    if spans[0].lower not in markers.DEMONSTRATIVES_BEFORE or len(spans) < 2:
+        return None
+    last = None
+    for word in spans[1:4]:
+        if is_verb(word.text, lang) or word.text[:1].isupper() or word.lower in ("of", "and"):
+            break
+        last = word
+    if last is None:
+        return None
+    return last.text, last.end, spans[0].lower
+
+
+def _drop_demonstrative(noun: str, lang: str) -> str:
+    """ "inisiatif Kesepakatan Abraham itu sendiri" -> "inisiatif Kesepakatan Abraham"."""
+    if lang != "id":
+        return noun
+    pattern = rf"\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)})(?:\s+sendiri)?$"
+    return re.sub(pattern, "", noun)
+
+
+def _has_figure(text: str, lang: str) -> bool:
+    kinds = {a.kind for a in extract_anchors(text, lang, kinds=_NUMBER_KINDS | _TIME_KINDS)}
+    superlative = re.search(rf"\b(?:{'|'.join(markers.SUPERLATIVES)})\b", text, re.I)
+    return bool(kinds & _NUMBER_KINDS) or bool(superlative)
+
+
+def _has_time(text: str, lang: str) -> bool:
+    return any(a.kind in _TIME_KINDS for a in extract_anchors(text, lang, kinds=_TIME_KINDS))
+
+
+def _time_phrases(sentence: str, anchors: list[Anchor], lang: str) -> list[str]:
+    """ "pada Maret 2024", "in April", "sejak tahun 1992": a preposition (and "tanggal",
+    "tahun") before a date in the sentence, with the date."""
+    return [p for p, _ in _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)]
+
+
+def _phrases(sentence, anchors, kinds, prepositions) -> list[tuple[str, tuple[int, int]]]:
+    out = []
+    chosen = [a for a in anchors if a.kind in kinds]
+    for i, anchor in enumerate(chosen):
+        if i and sentence[chosen[i - 1].end : anchor.start] in ("-", "–"):
+            continue  # the second year of "2020-2021" joins the first
+        end = anchor.end
+        if i + 1 < len(chosen) and sentence[anchor.end : chosen[i + 1].start] in ("-", "–"):
+            end = chosen[i + 1].end
+        before = sentence[: anchor.start]
+        words = "|".join(map(re.escape, prepositions))
+        nouns = "|".join(markers.DATE_NOUNS)
+        lead = re.search(rf"\b(?:{words})\s+(?:(?:{nouns})\s+)?$", before, re.I)
+        if lead:
+            out.append((sentence[lead.start() : end], (lead.start(), end)))
+    return out
+
+
+def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str) -> str:
+    """Add the sentence's time (and place) to a clause that has none of its own."""
+    inside = [a for a in anchors if unit.start <= a.start and a.end <= unit.end]
+    own_text = extract_anchors(text, lang, kinds=_TIME_KINDS | {"place"})
+    additions = []
+    if not any(a.kind in _TIME_KINDS for a in inside + own_text):
+        times = _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)
+        times = [p for p, (s, e) in times if not (unit.start <= s and e <= unit.end)]
+        if times and times[0] not in text:
+            additions.append(times[0])
+    if not any(a.kind == "place" for a in inside + own_text):
+        places = _phrases(sentence, anchors, {"place"}, markers.PLACE_PREPOSITIONS)
+        places = [p for p, (s, e) in places if not (unit.start <= s and e <= unit.end)]
+        if places and places[0] not in text:
+            additions.append(places[0])
+    if not additions:
+        return text
+    return text.rstrip(" .") + " " + " ".join(additions)
+
+
+def _is_place(noun: str, lang: str) -> bool:
+    found = extract_anchors(noun, lang, kinds={"place"})
+    return bool(found) and found[0].text == noun
+
+
+def _capitalise(text: str) -> str:
+    text = re.sub(r",([”\"’])$", r"\1", text.strip())  # “minyak baru,” ends the claim
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _lower_first(text: str) -> str:
+    """Lower the first letter of a clause put after an attribution, unless it is a name."""
+    first = re.match(r"[\w'’-]+", text)
+    if not first or first.group().isupper() or first.group()[1:2].isupper():
+        return text
+    word = first.group()
+    if word.lower() in markers.DEMONSTRATIVES_BEFORE or word.lower() in (
+        set(markers.PRONOUNS.get("en", {})) | {"a", "an"}
+    ):
+        return word.lower() + text[len(word) :]
+    return text
