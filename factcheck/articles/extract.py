@@ -21,6 +21,7 @@ from factcheck.articles.claimants import find_attribution
 from factcheck.articles.clauses import LIST_RE, split_clauses
 from factcheck.articles.standalone import Discourse, name_context
 from factcheck.articles.worthiness import CHECKWORTHY, Assessment, NameContext, assess
+from factcheck.language.anchors import whole_names
 from factcheck.language.sentences import split_sentences
 
 __all__ = [
@@ -140,12 +141,13 @@ def _assess_headline(headline: str, body: str, language: str) -> Assessment:
     """Score a headline as written in sentence case: its capitalised words that the body
     writes in lower case are ordinary words, not names ("Angka Kemiskinan ... Turun")."""
     context = name_context(body, language)
-    known = context.known or frozenset()
+    names = whole_names(body, language, context.common, context.acronyms, context.known)
+    kept = {w for n in names if n.text in headline for w in n.text.split()}
     cased = re.sub(
         r"\b[A-Z][a-z]+\b",
         lambda m: (
             m.group().lower()
-            if m.group().lower() in context.common and m.group() not in known
+            if m.group().lower() in context.common and m.group() not in kept
             else m.group()
         ),
         headline,

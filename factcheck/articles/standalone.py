@@ -24,7 +24,7 @@ span; only the claim text is rewritten:
 What it cannot do: it rewrites only the opening of a clause and what it adds around it, so a
 pronoun or demonstrative later in the clause ("vetoed it", "format ini") stays; an event
 ("Hal ini", "This decision" with nothing of that name before) is not resolved to the clause
-that described it; a time word relative to the article's date ("last year", "Februari lalu")
+that described it; a time word relative to the article's date ("last year", "bulan lalu")
 is not turned into a date; and gender is not used ("he" is the last person named).
 """
 

@@ -172,7 +172,7 @@ def _names(text: str, lang: str, context: NameContext, anchors) -> list[tuple[st
             taken.append(name.span)
     for place in places:
         if not overlaps(place.span, taken):
-            out.append(("named place", place.text))
+            out.append(("named place", re.sub(r"['’]s?$", "", place.text)))
     return out
 
 

@@ -21,6 +21,9 @@ HEADER = (
     "# history. Edit by hand if you like; `factcheck import` checks every field.\n"
 )
 
+# Where a claim's span is: in the article's title (its headline) or in its text.
+SECTIONS = ("headline", "standfirst", "body")
+
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
 
@@ -101,6 +104,9 @@ CLAIM = {
     "score": (NUM, True),
     "reasons": ((list, type(None)), False),
     "kind": (STR, True),
+    "claimant": (OPT_STR, False),
+    "section": ("section", False),
+    "checkworthy": ((bool,), False),
     "status": ("status", True),
     "verdict": (OPT_STR, False),
     "rationale": (OPT_STR, False),
@@ -243,6 +249,8 @@ def _problem(value: object, kind) -> str | None:
             if value in {s.value for s in ClaimStatus}
             else ("expected one of " + ", ".join(s.value for s in ClaimStatus))
         )
+    if kind == "section":
+        return None if value in SECTIONS else "expected one of " + ", ".join(SECTIONS)
     if kind == "evidence":
         return (
             None

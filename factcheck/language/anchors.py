@@ -421,9 +421,13 @@ def whole_names(
     for m in _WHOLE_NAME.finditer(text):
         for start, end in _split_joined(text, m.start(), m.end(), acronyms):
             start = _drop_common_opener(text, start, end, lang, common)
-            if known is not None and _opens_sentence(text, start) and " " not in text[start:end]:
-                if text[start:end] not in known and not text[start:end].isupper():
-                    continue
+            if known is not None and _opens_sentence(text, start):
+                first, _, rest = text[start:end].partition(" ")
+                if first not in known and not first.isupper():
+                    if not rest:
+                        continue  # "Pernyataan itu ...": a capital for the sentence's sake
+                    if all(w in known for w in rest.split()):
+                        start = end - len(rest)  # "Keputusan Kazakhstan": the name is the rest
             label = text[start:end].rstrip(".")
             if label and not (len(label) == 1 or label.lower() in ABBREVIATIONS_NEVER_FINAL):
                 found.append(Anchor("name", label, label, start, start + len(label)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import false
 from sqlmodel import Session, select
 
-from factcheck.models import Article, Claim, User
+from factcheck.models import Article, Claim, ClaimStatus, User
 from factcheck.review.pagination import Page, paginate
 from factcheck.review.search import claim_text_filter
 from factcheck.review.users import People, people
@@ -31,9 +31,13 @@ class QueueFilters:
     ``verdict``: a verdict key, or "none" for claims without one. ``article``: an article's
     slug. ``assignee``: "me" (the viewer), "none" (nobody), or a user's name. ``text``: words
     that must all occur in the claim or its sentence. ``sort``: a key of ``SORTS`` (anything
-    else sorts by "updated"). ``page`` counts from 1.
+    else sorts by "updated"). ``show``: "" shows check-worthy claims (facts scoring
+    CHECKWORTHY or more, claims a person added, and any claim someone has moved on from
+    unverified), "all" also the opinions, hedged statements and low-scoring proposals that
+    extraction stored. ``page`` counts from 1.
     """
 
+    show: str = ""
     status: str = ""
     verdict: str = ""
     article: str = ""
@@ -54,9 +58,16 @@ class ClaimQueue:
     titles: list[tuple[str, str]]  # every article as (slug, title), by title, for the filter
 
 
+def checkworthy():
+    """The condition for a claim shown by default: check-worthy, or already worked on."""
+    return Claim.checkworthy.is_(True) | (Claim.status != ClaimStatus.UNVERIFIED)
+
+
 def _statement(session: Session, filters: QueueFilters, *, viewer_id: int | None = None):
     """select(Claim) with the filters and the sort; every filter uses an indexed column."""
     statement = select(Claim).where(Claim.deleted_at.is_(None))
+    if filters.show != "all":
+        statement = statement.where(checkworthy())
     if filters.status:
         statement = statement.where(Claim.status == filters.status)
     if filters.verdict == "none":
