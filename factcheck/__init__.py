@@ -6,54 +6,145 @@ command both build the app through it.
 
 from __future__ import annotations
 
+import functools
 import os
-from pathlib import Path
+import threading
+from collections.abc import Callable
+from importlib.resources import files
 
 from flask import Flask
+from werkzeug.routing import Map
 
-from factcheck import config as settings
-from factcheck import db
-from factcheck.errors import FactcheckError
-from factcheck.language.identify import use_languages
-from factcheck.review.ratings import RatingScale
 
-ROOT = Path(__file__).resolve().parent.parent
+class FactcheckApp(Flask):
+    """Flask, with the web shell (blueprints, error pages, CSRF) set up on first need.
+
+    Most commands never route a request, and importing the web's modules costs more than the
+    rest of start-up: the web is set up when the app is first called as a WSGI app (before
+    any middleware the set-up adds sees the request), or when anything first reads
+    ``url_map`` (a test request context, ``flask routes``).
+    """
+
+    _web_setup: Callable[[Flask], None] | None = None
+    _web_setting_up = False
+
+    def __call__(self, environ: dict, start_response: Callable):
+        if self._web_setup is not None:
+            self._set_up_web()
+        return super().__call__(environ, start_response)
+
+    def defer_web(self, setup: Callable[[Flask], None]) -> None:
+        """Run ``setup(app)`` the first time the routes are needed."""
+        self._web_lock = threading.RLock()
+        self._web_setup = setup
+
+    @property
+    def url_map(self) -> Map:
+        if self._web_setup is not None:
+            self._set_up_web()
+        return self._url_map
+
+    @url_map.setter
+    def url_map(self, value: Map) -> None:
+        self._url_map = value
+
+    def _set_up_web(self) -> None:
+        # Other threads wait for the whole set-up; the setting-up thread itself reads url_map
+        # while adding rules (hence a reentrant lock and the flag).
+        with self._web_lock:
+            if self._web_setup is None or self._web_setting_up:
+                return
+            self._web_setting_up = True
+            try:
+                self._web_setup(self)
+                self._web_setup = None
+            finally:
+                self._web_setting_up = False
+
+
+class _Extensions(dict):
+    """``app.extensions``, building the database engine on first use.
+
+    Importing SQLAlchemy is most of a command's start-up, and most commands never touch the
+    database: ``app.extensions["factcheck.engine"]`` is made when first read.
+    """
+
+    def __init__(self, build_engine: Callable[[], object]):
+        super().__init__()
+        self._build_engine = build_engine
+        self._lock = threading.Lock()
+
+    def __missing__(self, key: str):
+        if key != "factcheck.engine":
+            raise KeyError(key)
+        with self._lock:  # two first requests at once still make one engine
+            if key not in self:
+                self[key] = self._build_engine()
+            return dict.__getitem__(self, key)
+
+
+def _make_engine(url: str, migrate: bool):
+    from factcheck import db
+
+    return db.make_engine(url, migrate=migrate)
+
+
+def _set_up_web(app: Flask) -> None:
+    from factcheck import web
+
+    web.init_app(app)
+
+
+def _instance_path(test_config: dict | None) -> str | None:
+    """INSTANCE_PATH (tests), else FACTCHECK_INSTANCE, else None: Flask's default, which is
+    ``instance/`` beside the package in a checkout and ``<prefix>/var/factcheck-instance``
+    for an installed package (never inside site-packages)."""
+    chosen = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("FACTCHECK_INSTANCE")
+    return os.path.abspath(chosen) if chosen else None
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Build the app: settings, instance folder, database engine, blueprints and commands.
+    """Build the app: settings, instance folder, database engine, web shell and commands.
 
     Settings come from, in order: the defaults in factcheck/config.py, instance/config.py,
-    the environment, then ``test_config``.
+    the environment, then ``test_config``. Nothing is created or migrated here: the database
+    (and the instance folder holding it) on first use, the routes on the first request.
     """
-    app = Flask(
+    # Imported here, not above: `factcheck --help` imports this package and needs none of it.
+    from factcheck import config as settings
+    from factcheck.errors import FactcheckError
+    from factcheck.language.identify import use_languages
+    from factcheck.review.ratings import RatingScale
+
+    app = FactcheckApp(
         __name__,
         instance_relative_config=True,
-        instance_path=(test_config or {}).get("INSTANCE_PATH")
-        or os.environ.get("FACTCHECK_INSTANCE", str(ROOT / "instance")),
-        template_folder=str(ROOT / "templates"),
+        instance_path=_instance_path(test_config),
+        # templates/ and claims/ sit at the repository's root and ship inside the package.
+        template_folder=str(files("factcheck.templates")),
         static_folder="static",
     )
     app.config.from_mapping(settings.DEFAULTS)
-    app.config["DEMO_CLAIMS_DIR"] = str(ROOT / "claims")
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
         app.config.update(settings.from_environment())
     else:
         app.config.update(test_config)
-    os.makedirs(app.instance_path, exist_ok=True)
     if app.config["PRODUCTION"] and app.config["SECRET_KEY"] == settings.DEFAULT_SECRET_KEY:
         raise FactcheckError("refusing to start in production with the default SECRET_KEY")
+    app.config["DEMO_CLAIMS_DIR"] = app.config["DEMO_CLAIMS_DIR"] or str(files("factcheck.demo"))
     if not app.config["DATABASE_URL"]:
         app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(
             app.instance_path, "factcheck.sqlite3"
         )
     app.config["SESSION_COOKIE_SECURE"] = bool(app.config["PRODUCTION"])
-    app.extensions["factcheck.engine"] = db.make_engine(app.config["DATABASE_URL"])
+    app.extensions = _Extensions(
+        functools.partial(
+            _make_engine, app.config["DATABASE_URL"], bool(app.config["AUTO_MIGRATE"])
+        )
+    )
     app.extensions["factcheck.ratings"] = RatingScale(app.config["RATING_SCALE"])
     use_languages(app.config["LANGUAGES"])
-    if app.config["AUTO_MIGRATE"]:
-        db.upgrade(app.extensions["factcheck.engine"])
 
     if app.config["TRUSTED_PROXIES"]:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -61,9 +152,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         hops = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from factcheck import web
-
-    web.init_app(app)
+    app.defer_web(_set_up_web)
 
     from factcheck.cli import register_commands
 

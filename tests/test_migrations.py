@@ -1,11 +1,14 @@
 """Alembic owns the schema: migrations build it from nothing, and agree with the models."""
 
+import shutil
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import Column, Integer, String, Table, inspect
 from sqlmodel import SQLModel
 
-from factcheck import db
+from factcheck import create_app, db
 from factcheck.review.search import include_object
 
 
@@ -74,4 +77,76 @@ def test_data_loaded_at_an_older_revision_survives_the_upgrade(empty_database_ur
         assert session.exec(select(Article)).one().title == "Artikel"
         found = session.exec(select(Claim).where(claim_text_filter(session, "sudan maroko"))).all()
         assert [c.key for c in found] == ["c1"]
+    engine.dispose()
+
+
+def test_newest_revision_read_from_file_names_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(db.alembic_config(engine=None))
+    assert db.head_revision() == script.get_current_head()
+
+
+@pytest.fixture
+def migrations_copy(tmp_path, monkeypatch):
+    """The package's migrations copied to a temporary folder that `db revision` writes to."""
+    copy = tmp_path / "migrations"
+    shutil.copytree(db.MIGRATIONS, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(db, "MIGRATIONS", copy)
+    return copy
+
+
+@pytest.fixture
+def new_table():
+    """A table the models have and no migration creates yet."""
+    table = Table(
+        "scratch_note",
+        SQLModel.metadata,
+        Column("id", Integer, primary_key=True),
+        Column("text", String(200), nullable=False),
+    )
+    yield table
+    SQLModel.metadata.remove(table)
+
+
+def test_db_revision_writes_the_next_numbered_migration_from_the_models(
+    runner, migrations_copy, new_table
+):
+    head = db.head_revision()
+    result = runner.invoke(args=["db", "revision", "-m", "Add scratch notes"])
+    assert result.exit_code == 0, result.output
+    written = migrations_copy / "versions" / f"{int(head) + 1:04d}_add_scratch_notes.py"
+    assert f"wrote {written}" in result.output
+    text = written.read_text()
+    assert f"revision = '{int(head) + 1:04d}'" in text and f"down_revision = '{head}'" in text
+    assert "create_table('scratch_note'" in text and "drop_table('scratch_note')" in text
+    assert db.head_revision() == f"{int(head) + 1:04d}"
+    engine = runner.app.extensions["factcheck.engine"]
+    db.upgrade(engine)  # the written migration runs, and the models then agree
+    assert "scratch_note" in inspect(engine).get_table_names()
+    db.downgrade(engine, head)
+    assert "scratch_note" not in inspect(engine).get_table_names()
+
+
+def test_db_revision_writes_nothing_when_the_models_did_not_change(runner, migrations_copy):
+    before = sorted((migrations_copy / "versions").iterdir())
+    result = runner.invoke(args=["db", "revision", "-m", "nothing"])
+    assert result.exit_code == 1
+    assert result.output == "Error: the models and the migrations agree: no revision written\n"
+    assert sorted((migrations_copy / "versions").iterdir()) == before
+
+
+def test_db_revision_refuses_a_database_behind_the_newest_revision(
+    app_config, empty_database_url, migrations_copy, new_table
+):
+    engine = db.make_engine(empty_database_url)
+    db.upgrade(engine, "0001")
+    app = create_app(dict(app_config, DATABASE_URL=empty_database_url))
+    before = sorted((migrations_copy / "versions").iterdir())
+    result = app.test_cli_runner().invoke(args=["db", "revision", "-m", "scratch"])
+    assert result.exit_code == 1
+    assert "at revision 0001, not at the newest" in result.output
+    assert "factcheck db upgrade" in result.output
+    assert sorted((migrations_copy / "versions").iterdir()) == before
+    app.extensions["factcheck.engine"].dispose()
     engine.dispose()

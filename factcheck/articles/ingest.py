@@ -13,12 +13,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING
 
 from factcheck.errors import InputError
 from factcheck.language.identify import identify_language
-from factcheck.models import Article, Claim, Source
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from factcheck.models import Article, Claim
+
+# The storing half imports the models (and SQLAlchemy) inside its functions: the parsing half
+# also serves `factcheck extract`, which needs no database.
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
@@ -212,11 +218,20 @@ def read_path(path: str | Path) -> bytes:
 
 def find_duplicate(session: Session, parsed: ParsedArticle) -> Article | None:
     """The stored article with the same body, if any."""
+    from sqlmodel import select
+
+    from factcheck.models import Article
+
     digest = content_hash(parsed.body)
     return session.exec(select(Article).where(Article.content_hash == digest)).first()
 
 
 def unique_slug(session: Session, title: str) -> str:
+    """A slug for ``title`` that no stored article has yet."""
+    from sqlmodel import select
+
+    from factcheck.models import Article
+
     base = slugify(title)
     slug, n = base, 1
     while session.exec(select(Article.id).where(Article.slug == slug)).first() is not None:
@@ -229,6 +244,8 @@ def add_article(
     session: Session, parsed: ParsedArticle, *, publisher: str | None = None, published_date=None
 ) -> Article:
     """Add the article and its sources to ``session`` (the caller commits)."""
+    from factcheck.models import Article, Source
+
     article = Article(
         slug=unique_slug(session, parsed.title),
         title=parsed.title,
@@ -269,6 +286,9 @@ def add_claims(
     The claim's text is the proposal's stand-alone claim text, its span the article's words;
     its claimant the speaker the sentence names, else the article's author or publisher.
     """
+    from sqlmodel import select
+
+    from factcheck.models import Claim
     from factcheck.review.workflow import record
 
     claims = []

@@ -5,18 +5,23 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
 
-from factcheck.articles import ingest as ingesting
-from factcheck.articles import lookup
-from factcheck.claimfiles.load import import_path
 from factcheck.cli import transaction, user_errors
 
+if TYPE_CHECKING:
+    from factcheck.articles.ingest import ParsedArticle
 
-def _read_document(target: str, title: str | None, language: str | None) -> ingesting.ParsedArticle:
+# The domain layer is imported inside the commands: `factcheck --help` loads this module.
+
+
+def _read_document(target: str, title: str | None, language: str | None) -> ParsedArticle:
     """PATH, URL or - (stdin) to a parsed article."""
+    from factcheck.articles import ingest as ingesting
+
     if target.startswith(("http://", "https://")):
         from factcheck.sources.fetch import FetchSettings, fetch_url
         from factcheck.sources.pagetext import charset_of, decode_page
@@ -60,6 +65,9 @@ def ingest_command(
     min_score: float,
 ) -> None:
     """Store an article from a text or HTML file, a URL, or - for stdin."""
+    from factcheck.articles import ingest as ingesting
+    from factcheck.articles import lookup
+
     parsed = _read_document(target, title, language)
     with transaction() as session:
         article, created = ingesting.ingest(
@@ -122,6 +130,8 @@ def import_command(files: tuple[str, ...], replace: bool) -> None:
 @click.command("articles")
 def list_articles() -> None:
     """List the stored articles."""
+    from factcheck.articles import lookup
+
     with transaction() as session:
         for article in lookup.list_articles(session):
             click.echo(f"{article.id:>4}  {article.slug}  [{article.language}]  {article.title}")
@@ -129,6 +139,9 @@ def list_articles() -> None:
 
 def import_demo() -> str | None:
     """Import the shipped claim files when the database has no article; returns a message."""
+    from factcheck.articles import lookup
+    from factcheck.claimfiles.load import import_path
+
     folder = Path(current_app.config["DEMO_CLAIMS_DIR"] or "")
     with transaction() as session:
         if lookup.has_articles(session) or not folder.is_dir():

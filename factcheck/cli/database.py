@@ -1,16 +1,33 @@
-"""`factcheck db ...`: the schema, by Alembic migrations."""
+"""`factcheck db ...`: the schema, by Alembic migrations; `factcheck backup`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 from flask import current_app
 
-from factcheck import db
 from factcheck.cli import user_errors
 from factcheck.errors import InputError
+
+# factcheck.db (SQLAlchemy, Alembic) is imported inside the commands: `factcheck --help` loads
+# this module.
+
+
+@contextmanager
+def _engine() -> Iterator:
+    """An engine without AUTO_MIGRATE's upgrade on first use: these commands show and change
+    the schema themselves (`db current` says where the database really is)."""
+    from factcheck import db
+
+    engine = db.make_engine(current_app.config["DATABASE_URL"])
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 @click.group("db")
@@ -22,22 +39,53 @@ def db_group() -> None:
 @click.argument("revision", default="head")
 def upgrade(revision: str) -> None:
     """Upgrade the schema to REVISION (default: the newest)."""
-    db.upgrade(current_app.extensions["factcheck.engine"], revision)
-    click.echo(f"database at {db.current_revision(current_app.extensions['factcheck.engine'])}")
+    from factcheck import db
+
+    with _engine() as engine:
+        db.upgrade(engine, revision)
+        click.echo(f"database at {db.current_revision(engine)}")
 
 
 @db_group.command("downgrade")
 @click.argument("revision")
 def downgrade(revision: str) -> None:
     """Downgrade the schema to REVISION ("base" empties it)."""
-    db.downgrade(current_app.extensions["factcheck.engine"], revision)
-    click.echo(f"database at {db.current_revision(current_app.extensions['factcheck.engine'])}")
+    from factcheck import db
+
+    with _engine() as engine:
+        db.downgrade(engine, revision)
+        click.echo(f"database at {db.current_revision(engine)}")
 
 
 @db_group.command("current")
 def current() -> None:
     """Print the revision the database is at."""
-    click.echo(db.current_revision(current_app.extensions["factcheck.engine"]) or "empty")
+    from factcheck import db
+
+    with _engine() as engine:
+        click.echo(db.current_revision(engine) or "empty")
+
+
+@db_group.command("revision")
+@click.option(
+    "-m",
+    "--message",
+    required=True,
+    help="What the migration changes; also names its file (0004_add_a_column.py).",
+)
+@user_errors
+def revision(message: str) -> None:
+    """Write the next numbered migration from the models (Alembic autogenerate).
+
+    Compares the models with the database, which must be at the newest revision, and writes
+    what differs to factcheck/migrations/versions/. Nothing is written when nothing changed.
+    Read the file before committing: autogenerate cannot tell a rename from a drop and an add.
+    """
+    from factcheck import db
+
+    with _engine() as engine:
+        path = db.new_revision(engine, message)
+    click.echo(f"wrote {path}")
 
 
 @click.command("backup")
@@ -50,6 +98,8 @@ def current() -> None:
 @user_errors
 def backup(output: str | None) -> None:
     """Copy the SQLite database consistently while the app keeps running."""
+    from factcheck import db
+
     url = current_app.config["DATABASE_URL"]
     if db.sqlite_path(url) is None:
         raise InputError(

@@ -11,19 +11,29 @@ from pathlib import Path
 import click
 from flask import current_app
 
-from factcheck.articles.lookup import find_article, list_articles
-from factcheck.claimfiles.dump import dump_article
-from factcheck.cli import transaction, user_errors
+from factcheck.cli import DomainChoice, transaction, user_errors
 from factcheck.errors import InputError
-from factcheck.export.records import STATUSES, Publisher, Selection
-from factcheck.export.stream import FORMATS, export_chunks
+
+# The domain layer is imported inside the command: `factcheck --help` loads this module.
+
+
+def _formats() -> list[str]:
+    from factcheck.export.stream import FORMATS
+
+    return [*FORMATS, "claimfile"]
+
+
+def _statuses() -> list[str]:
+    from factcheck.export.records import STATUSES
+
+    return list(STATUSES)
 
 
 @click.command("export")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, "claimfile"]),
+    type=DomainChoice(_formats),
     default="claimfile",
     show_default=True,
     help="claimreview (schema.org JSON-LD DataFeed), json (factcheck/export 1), "
@@ -32,7 +42,7 @@ from factcheck.export.stream import FORMATS, export_chunks
 @click.option("--article", "article_ref", help="One article, by slug or id (default: all).")
 @click.option(
     "--status",
-    type=click.Choice(list(STATUSES)),
+    type=DomainChoice(_statuses),
     help="verified (default): verified and published claims; published: only "
     "published ones; all: any status. Deleted claims are never exported.",
 )
@@ -53,6 +63,10 @@ def export_command(
     fmt: str, article_ref: str | None, status: str | None, since: datetime | None, output: str
 ) -> None:
     """Write claims out in FORMAT."""
+    from factcheck.articles.lookup import find_article
+    from factcheck.export.records import Publisher, Selection
+    from factcheck.export.stream import export_chunks
+
     if fmt == "claimfile":
         if status or since:
             raise InputError(
@@ -105,6 +119,9 @@ def write_chunks(chunks: Iterable[str], output: str) -> None:
 
 def export_claimfiles(article_ref: str | None, output: str) -> None:
     """Every article (or one) as claim files: see ``write_claimfiles``."""
+    from factcheck.articles.lookup import find_article, list_articles
+    from factcheck.claimfiles.dump import dump_article
+
     with transaction() as session:
         if article_ref:
             articles = [find_article(session, ref=article_ref)]

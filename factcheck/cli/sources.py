@@ -5,19 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
 
-from factcheck.articles.ingest import read_path
-from factcheck.articles.lookup import find_article
 from factcheck.cli import transaction, user_errors
 from factcheck.errors import InputError
-from factcheck.matching import suggest
-from factcheck.sources.cited import article_sources, source_at
-from factcheck.sources.fetch import FetchSettings
-from factcheck.sources.pagetext import decode_page
-from factcheck.sources.snapshots import SnapshotOutcome, fetch_article_sources, paste_text
+
+if TYPE_CHECKING:
+    from factcheck.sources.snapshots import SnapshotOutcome
+
+# The domain layer is imported inside the commands: `factcheck --help` loads this module.
 
 
 def _bar(length: int, label: str):
@@ -42,6 +41,11 @@ def fetch_command(article: str) -> None:
     Exit status: 0 when at least one source was fetched, or when no source has a web address;
     1 when every source with a web address failed or was refused (the summary says why).
     """
+    from factcheck.articles.lookup import find_article
+    from factcheck.sources.cited import article_sources
+    from factcheck.sources.fetch import FetchSettings
+    from factcheck.sources.snapshots import fetch_article_sources
+
     settings = FetchSettings.from_config(current_app.config)
     with transaction() as session:
         found = find_article(session, ref=article)
@@ -86,6 +90,12 @@ def paste_command(article: str, position: int, file: str) -> None:
     POSITION is the source's number in the article's list of sources; FILE is a text file,
     or - to read standard input.
     """
+    from factcheck.articles.ingest import read_path
+    from factcheck.articles.lookup import find_article
+    from factcheck.sources.cited import source_at
+    from factcheck.sources.pagetext import decode_page
+    from factcheck.sources.snapshots import paste_text
+
     data = sys.stdin.buffer.read() if file == "-" else read_path(file)
     text = decode_page(data)
     with transaction() as session:
@@ -121,6 +131,9 @@ def match_command(article: str, top: int, min_score: float | None) -> None:
 
     Old suggestions are replaced; evidence a checker confirmed or rejected is kept.
     """
+    from factcheck.articles.lookup import find_article
+    from factcheck.matching import suggest
+
     with transaction() as session:
         found = find_article(session, ref=article)
         total = len(suggest.claims_to_match(session, found))
@@ -169,6 +182,8 @@ def match_file_command(
     Writes one JSON line per claim: {"claim_id", "matches": [{"passage_id", "score",
     "strength", "agree", "disagree"}, ...]}, best first.
     """
+    from factcheck.matching import suggest
+
     claims = suggest.read_jsonl(_lines(claims_file), claims_file)
     passages = suggest.read_jsonl(_lines(passages_file), passages_file, passages=True)
     results = suggest.match_records(claims, passages, top=top, min_score=min_score)

@@ -11,10 +11,16 @@ import sys
 
 import click
 
-from factcheck.cli import transaction, user_errors
+from factcheck.cli import DomainChoice, transaction, user_errors
 from factcheck.errors import InputError
-from factcheck.models import Role
-from factcheck.review import users
+
+# The domain layer is imported inside the commands: `factcheck --help` loads this module.
+
+
+def _roles() -> list[str]:
+    from factcheck.models import Role
+
+    return [role.value for role in Role]
 
 
 def read_password() -> str:
@@ -39,14 +45,16 @@ def user_group() -> None:
 @click.argument("name")
 @click.option(
     "--role",
-    type=click.Choice([r.value for r in Role]),
-    default=Role.CHECKER.value,
+    type=DomainChoice(_roles),
+    default="checker",
     show_default=True,
     help="What the user may do.",
 )
 @user_errors
 def add(name: str, role: str) -> None:
     """Add user NAME; the password is asked for (or read from stdin)."""
+    from factcheck.review import users
+
     password = read_password()
     with transaction() as session:
         user = users.create_user(session, name, role, password)
@@ -56,6 +64,8 @@ def add(name: str, role: str) -> None:
 @user_group.command("list")
 def list_command() -> None:
     """List users with their role and state."""
+    from factcheck.review import users
+
     with transaction() as session:
         people = users.list_users(session)
     if not people:
@@ -70,6 +80,8 @@ def list_command() -> None:
 @user_errors
 def disable(name: str) -> None:
     """Stop NAME from logging in (their history stays)."""
+    from factcheck.review import users
+
     with transaction() as session:
         users.disable_user(session, name)
     click.echo(f"disabled {name}")
@@ -80,6 +92,8 @@ def disable(name: str) -> None:
 @user_errors
 def enable(name: str) -> None:
     """Let NAME log in again (also ends a lock-out)."""
+    from factcheck.review import users
+
     with transaction() as session:
         users.enable_user(session, name)
     click.echo(f"enabled {name}")
@@ -90,6 +104,8 @@ def enable(name: str) -> None:
 @user_errors
 def password(name: str) -> None:
     """Set a new password for NAME (asked for, or read from stdin)."""
+    from factcheck.review import users
+
     with transaction() as session:
         users.get_user(session, name)  # a typo in the name fails before the prompt
     new = read_password()

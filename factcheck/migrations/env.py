@@ -15,9 +15,15 @@ def run_migrations_online() -> None:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
-            render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER much
+            # SQLite cannot ALTER much; batch operations also run as plain ALTERs on PostgreSQL,
+            # so `factcheck db revision` writes them whatever the database it compares with.
+            render_as_batch=True,
             compare_type=True,
             include_object=include_object,
+            # `factcheck db revision` drops a revision with no change (see factcheck.db).
+            process_revision_directives=context.config.attributes.get(
+                "process_revision_directives"
+            ),
         )
         context.run_migrations()
 

@@ -1,0 +1,112 @@
+"""Start-up of the factcheck command against Flask's own (issue 16: each under 0.5 s).
+
+    python bench/bench_startup.py [--runs 9]
+
+Each command runs ``--runs`` times in a fresh process, the commands taking turns (so that the
+load of a shared machine falls on all of them alike), after one unmeasured warm-up run each.
+Printed per command: wall and CPU time (user + system of the process) as min / median / max,
+and the medians' ratio to the baseline ``flask --help`` of the same run. Also measured:
+``python -c 'import flask'`` (the other baseline) and ``python -c 'import flask, sqlmodel'``,
+the floor of any command that reads the database (the models are SQLModel classes).
+
+The database commands use a temporary instance folder holding the demo article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SEED = ROOT / "tests" / "data" / "extract" / "seed-kazakhstan-abraham-accords.id.txt"
+DEMO = ROOT / "claims" / "kazakhstan-abraham-accords.yaml"
+BASELINE = "flask --help"
+
+
+def commands() -> dict[str, list[str]]:
+    factcheck, python = str(BIN / "factcheck"), sys.executable
+    return {
+        "python -c 'import flask'": [python, "-c", "import flask"],
+        BASELINE: [str(BIN / "flask"), "--help"],
+        "python -c 'import flask, sqlmodel'": [python, "-c", "import flask, sqlmodel"],
+        "factcheck --help": [factcheck, "--help"],
+        "factcheck --version": [factcheck, "--version"],
+        "factcheck extract SEED": [factcheck, "extract", str(SEED)],
+        # the same without identifying the article's language (py3langid's model load)
+        "factcheck extract --language id SEED": [factcheck, "extract", "--language=id", str(SEED)],
+        "factcheck articles": [factcheck, "articles"],
+    }
+
+
+def timed(args: list[str], env: dict, cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of ``args``."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{shlex.join(args)} exited with {process.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def prepare(env: dict, cwd: Path) -> None:
+    """The demo article in a fresh database, so that `articles` has something to list."""
+    factcheck = str(BIN / "factcheck")
+    for args in ([factcheck, "db", "upgrade"], [factcheck, "import", str(DEMO)]):
+        subprocess.run(args, env=env, cwd=cwd, check=True, capture_output=True)
+
+
+def spread(values: list[float]) -> str:
+    ms = sorted(v * 1000 for v in values)
+    return f"{ms[0]:5.0f} {statistics.median(ms):5.0f} {ms[-1]:5.0f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    print(f"command: python bench/bench_startup.py --runs {args.runs}")
+    print(f"cores: {os.cpu_count()}; load average at start: {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory(prefix="factcheck-startup-") as folder:
+        work = Path(folder)
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "FLASK_APP")}
+        env["FACTCHECK_INSTANCE"] = str(work / "instance")
+        prepare(env, work)
+        table = commands()
+        for argv in table.values():  # warm-up: bytecode caches, page cache
+            timed(argv, env, work)
+        walls = {name: [] for name in table}
+        cpus = {name: [] for name in table}
+        for _ in range(args.runs):
+            for name, argv in table.items():
+                wall, cpu = timed(argv, env, work)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+    base_wall = statistics.median(walls[BASELINE])
+    base_cpu = statistics.median(cpus[BASELINE])
+    print(f"\n{'':38} {'wall ms min   med   max':>22}  {'cpu ms min   med   max':>21}  ratio*")
+    for name in table:
+        ratio_wall = statistics.median(walls[name]) / base_wall
+        ratio_cpu = statistics.median(cpus[name]) / base_cpu
+        print(
+            f"{name:38} {spread(walls[name]):>22}  {spread(cpus[name]):>21}  "
+            f"{ratio_wall:4.2f} / {ratio_cpu:4.2f}"
+        )
+    print(f"\n* median wall / median CPU, each against `{BASELINE}` in this run")
+    slow = [n for n in table if n.startswith("factcheck") and statistics.median(walls[n]) >= 0.5]
+    print("over 0.5 s (median wall): " + (", ".join(slow) if slow else "none"))
+
+
+if __name__ == "__main__":
+    main()
