@@ -45,9 +45,12 @@ _ITEM = rf"{_WORD}(?:\s+(?:{_WORD}|\([^()]*\)))*"
 LIST_RE = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:dan|serta|and|or|atau)\s+{_ITEM}")
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _PROTECTED_RE = re.compile(rf"\([^()]*\)|{QUOTE_RE.pattern}")
-_SEPARATOR = re.compile(r"[;,][\"”’]?\s+|\s*—\s*")
+# A comma, a semicolon, a dash, or the space before "but"/"tetapi" when no comma stands there
+# ("said ... but still hoped"); and ", saying ...", which reports a view of the subject.
+_SEPARATOR = re.compile(r"[;,][\"”’]?\s+|\s*—\s*|\s+(?=(?:but|tetapi)\s)")
 _LEADING_RE = re.compile(rf"^(?:(?:{alternation(words.LEADING_CONNECTIVES)})\b[\s,]*)+", re.I)
 _RELATIVE_RE = re.compile(rf"^(?:{alternation(words.RELATIVES)})\b", re.I)
+_RELATIVE_WORD_RE = re.compile(rf"\b(?:{alternation(words.RELATIVES)})\b", re.I)
 _SENTENCE_OPENERS = frozenset(words.CONCESSIVE_OPENERS) | {"while", "whereas"}
 
 
@@ -119,15 +122,24 @@ def _pieces(sentence: str) -> list[tuple[int, int, str]]:
         else:
             cut = m.start()
         pieces.append((start, cut, sep))
-        sep, start = m.group().strip()[:1], m.end()
+        sep, start = m.group().strip()[:1] or ",", m.end()
     pieces.append((start, len(sentence), sep))
     return pieces
 
 
+_PARTICIPLE_RE = re.compile(
+    r"^(?:saying|adding|citing|sambil mengatakan|dengan mengatakan)\b", re.I
+)
+
+
 def _has_verb(sentence: str, unit: Unit, lang: str) -> bool:
     """Whether a relative clause has its verb yet (after "yang"/"which")."""
-    opener = _RELATIVE_RE.search(sentence, unit.start, unit.end)
+    opener = _RELATIVE_WORD_RE.search(sentence, unit.start, unit.end)
     start = opener.end() if opener else unit.start
+    if opener and opener.group().lower() in ("who", "which"):
+        following = word_spans(sentence, start, unit.end)[:1]
+        if following and following[0].lower not in ("the", "a", "an", "its", "his", "her"):
+            return True  # "who chairs ...": the word after "who" is its verb
     return first_verb(sentence, lang, start, unit.end) is not None
 
 
@@ -143,6 +155,8 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
     word = _first_word(right)
     if word in words.CONTRAST_SPLITTERS or word in words.CONCESSIVE_OPENERS:
         return True
+    if _PARTICIPLE_RE.match(right):
+        return True  # ", saying it would ...": what the subject says, apart
     if any(p == "opinion" and r.match(right) for p, r in words.marker_patterns()):
         return True
     left = sentence[current.start : start]
@@ -258,7 +272,13 @@ def _trim(sentence: str, unit: Unit) -> Unit | None:
     return unit
 
 
+_ADVERBS_BEFORE_VERBS = frozenset(("still", "also", "only", "just", "masih", "juga", "hanya"))
+
+
 def is_verb_start(text: str, lang: str) -> bool:
-    """Whether ``text`` opens with its verb (a clause whose subject was left behind)."""
+    """Whether ``text`` opens with its verb, perhaps after an adverb ("still hoped"): a
+    clause whose subject was left behind."""
     spans = word_spans(text)
+    while spans and spans[0].lower in _ADVERBS_BEFORE_VERBS:
+        spans = spans[1:]
     return bool(spans) and is_verb(spans[0].text, lang, initial=True)

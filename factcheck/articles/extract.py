@@ -66,15 +66,18 @@ class ProposedClaim:
         return self.kind == "fact" and self.score >= CHECKWORTHY
 
 
-def extract_claims(text: str, language: str = "id", min_score: float = 0.0) -> list[ProposedClaim]:
+def extract_claims(
+    text: str, language: str = "id", min_score: float = 0.0, *, title: str = ""
+) -> list[ProposedClaim]:
     """Propose atomic claims for article body ``text``, in article order.
 
     ``language`` is "id" or "en" (anything else is treated as "en"). Claims scoring below
     ``min_score`` are left out; opinion claims are returned with kind="opinion". The claims
-    of a short first paragraph (a standfirst) have section "standfirst".
+    of a short first paragraph (a standfirst) have section "standfirst". The article's
+    ``title``, when given, helps tell which place the article is about.
     """
     language = language if language in ("id", "en") else "en"
-    discourse = Discourse.of(text, language)
+    discourse = Discourse.of(text, language, title)
     standfirst_end = _standfirst_end(text, language)
     claims = []
     for sentence in split_sentences(text, language):
@@ -134,7 +137,7 @@ def extract_article(
                     section=HEADLINE,
                 )
             )
-    return claims + extract_claims(text, language, min_score)
+    return claims + extract_claims(text, language, min_score, title=title)
 
 
 def _assess_headline(headline: str, body: str, language: str) -> Assessment:

@@ -39,7 +39,7 @@ from factcheck.articles.worthiness import NameContext
 from factcheck.language import markers
 from factcheck.language.anchors import Anchor, acronym_definitions, extract_anchors, whole_names
 from factcheck.language.lexicon import fold
-from factcheck.language.syntax import is_verb, subject_span, word_spans
+from factcheck.language.syntax import first_verb, is_verb, subject_span, word_spans
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
@@ -75,11 +75,14 @@ class Discourse:
     thing: Mention | None = None
     subject: Mention | None = None  # the last sentence's subject
     members: str | None = None  # the last list of names
+    place: tuple[str, str] | None = None  # the article's place: (its core, how to write it)
 
     @classmethod
-    def of(cls, text: str, lang: str) -> Discourse:
-        """A discourse over article ``text``: its lower-case words and spelled-out acronyms."""
-        return cls(lang, name_context(text, lang), [])
+    def of(cls, text: str, lang: str, title: str = "") -> Discourse:
+        """A discourse over article ``text`` (and its ``title``): its lower-case words,
+        spelled-out acronyms and the place it is about."""
+        context = name_context(text, lang)
+        return cls(lang, context, [], place=main_place(text, lang, context, title))
 
     # --- one sentence ----------------------------------------------------------------------
 
@@ -93,10 +96,14 @@ class Discourse:
         for unit in units:
             text = self._clause_text(sentence, unit, previous_subject)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
-            text = _carry_context(sentence, unit, text, anchors, lang)
+            text = self._resolve_places(text)
+            if unit.role != "apposition":
+                text = _carry_context(sentence, unit, text, anchors, lang)
+                text = self._carry_place(text)
             text, claimant = self._attribute(sentence, unit, text, attribution)
             written.append(Written(_capitalise(text), claimant))
             previous_subject = subject or previous_subject
+            self._remember_people(sentence[unit.start : unit.end])
         self._remember(sentence, units, written, anchors, attribution)
         return written
 
@@ -122,8 +129,16 @@ class Discourse:
             if unit.opener:
                 opener = sentence[unit.opener[0] : unit.opener[1]].strip()
                 return f"{opener} {noun}, {span}"
+        participle = re.match(r"(?:saying|sambil mengatakan|dengan mengatakan)\s+", span, re.I)
+        if previous_subject and participle:  # ", saying it would ...": what the subject said
+            said = "said" if self.lang == "en" else "mengatakan"
+            return f"{previous_subject} {said} {span[participle.end() :]}"
         if previous_subject and is_verb_start(span, self.lang):
             return f"{previous_subject} {span}"  # ", and hired 40 nurses"
+        if previous_subject and unit.role == "main" and first_verb(span, self.lang) is None:
+            head = _without_trailing_phrase(previous_subject, self.lang)
+            if head and _has_figure(span, self.lang):  # ", sementara di perkotaan 6,1 persen"
+                return f"{head} {_lower_first(span, self.context)}"
         return span
 
     def _relative_text(self, noun: str, body: str, relation: str) -> str:
@@ -185,6 +200,8 @@ class Discourse:
             antecedent = self._antecedent(markers.POSSESSIVES[lang][first])
             if antecedent and len(spans) > 1:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
+        elif self._full_name(spans):
+            text = self._full_name(spans) + text[spans[0].end :]
         else:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
@@ -199,19 +216,80 @@ class Discourse:
         if named:
             return named + text[end:]
         if self.subject and self.subject.kind == "measure" and _has_figure(text, self.lang):
-            if determiner != "the" or fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}:
+            if fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}:
                 time = f" {self.subject.time}" if self.subject.time else ""
                 carried = time if time and not _has_time(text, self.lang) else ""
                 return self.subject.text + carried + text[end:]
         return text
+
+    def _full_name(self, spans) -> str | None:
+        """A surname opening a clause ("Finch was elected") as the full name used before."""
+        first = spans[0].text
+        if not first[:1].isupper() or (len(spans) > 1 and spans[1].text[:1].isupper()):
+            return None
+        if _is_place(first, self.lang):
+            return None  # "Kazakhstan" is a country, not the surname of "Republik Kazakhstan"
+        for name in reversed(self.names):
+            parts = name.split()
+            if len(parts) > 1 and parts[-1] == first and self._kind_of(name, "", []) == "person":
+                return name
+        return None
+
+    def _resolve_places(self, text: str) -> str:
+        """ "kabupaten tersebut", "the coastal city": the article's place, by name."""
+        if self.place is None:
+            return text
+        display = fold(self.place[1]).split()
+        heads = "|".join(h for h in markers.PLACE_HEADS if fold(h) in display)
+        if self.lang == "id":
+            if not heads:
+                return text
+            pattern = rf"\b(?:{heads})\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)})\b"
+        else:
+            heads = "|".join(("city", "town", "country", "county", "regency", heads or "city"))
+            pattern = rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:{heads})\b(?!\s+(?:of|council|'s))"
+        return re.sub(pattern, self.place[1], text, count=1)
+
+    def _carry_place(self, text: str) -> str:
+        """Name the article's place in a claim that names no place ("di Kabupaten Gunung
+        Sari"), before a closing attribution ("..., according to X")."""
+        if self.place is None or fold(self.place[0]) in fold(text):
+            return text
+        if extract_anchors(text, self.lang, kinds={"place"}):
+            return text
+        preposition = "di" if self.lang == "id" else "in"
+        addition = f"{preposition} {self.place[1]}"
+        tail = re.search(
+            r",\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*$"
+            r"|,\s*[^,]{2,60}\s+(?:said|says)$",
+            text,
+        )
+        if tail:
+            return f"{text[: tail.start()]} {addition}{text[tail.start() :]}"
+        return f"{text.rstrip(' .')} {addition}"
+
+    def _remember_people(self, clause: str) -> None:
+        """A titled name in a clause is the person a later "he"/"his" points to."""
+        titles = {fold(t) for t in markers.PERSON_TITLES}
+        for name in whole_names(clause, self.lang, self.context.common, (), self.context.known):
+            words_ = fold(name.text).split()
+            if len(words_) > 1 and any(w in titles for w in words_[:-1]):
+                self.person = Mention(name.text, "person")
 
     def _named_with(self, head: str) -> str | None:
         """The last name the article used with ``head`` among its words ("the mayor" ->
         "Mayor Dana Whitfield", "kesepakatan ini" -> "Kesepakatan Abraham")."""
         key = fold(head)
         for name in reversed(self.names):
-            if key in {fold(w) for w in name.split()} and len(name.split()) > 1:
+            parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
+            if len(name.split()) < 2:
+                continue
+            # the name's head: its first word in Indonesian ("Kesepakatan Abraham"), its last
+            # before "of" in English ("World Bank", "Ministry of Finance"); a title also counts
+            if (parts[0] if self.lang == "id" else parts[-1]) == key or parts[0] == key:
                 return name
+            if key in parts[:-1] and key in {fold(t) for t in markers.PERSON_TITLES}:
+                return name  # "the mayor": "Port Aldwin Mayor Daniel Okonjo"
         return None
 
     def _antecedent(self, kind: str) -> str | None:
@@ -235,8 +313,10 @@ class Discourse:
         if not inside:
             return text, None
         speaker = attribution.speaker
+        if fold(speaker) in fold(text):
+            return text, self.claimant(speaker)  # "Councillor Sam Ortiz still hoped ..."
         lead = "Menurut" if self.lang == "id" else "According to"
-        return f"{lead} {speaker}, {_lower_first(text)}", self.claimant(speaker)
+        return f"{lead} {speaker}, {_lower_first(text, self.context)}", self.claimant(speaker)
 
     def claimant(self, speaker: str) -> str:
         """A speaker as the claimant: a pronoun or "the mayor" resolved, an acronym the
@@ -265,9 +345,11 @@ class Discourse:
         time = _time_phrases(sentence, anchors, self.lang)
         main = next((w for u, w in zip(units, written, strict=True) if u.role == "main"), None)
         if main is not None:
-            span = subject_span(main.text, self.lang)
+            said = find_attribution(main.text, self.lang)
+            text = main.text[said.content_start :] if said and said.frame == "verb" else main.text
+            span = subject_span(text, self.lang)
             if span:
-                subject = main.text[span[0] : span[1]]
+                subject = _capitalise(text[span[0] : span[1]])
                 kind = self._kind_of(subject, sentence, anchors)
                 self.subject = Mention(subject, kind, time[0] if time else "")
                 slot = {"person": "person", "group": "group"}.get(kind, "thing")
@@ -301,7 +383,8 @@ class Discourse:
             return "measure"
         capitalised = noun.split()
         if 2 <= len(capitalised) <= 3 and all(w[:1].isupper() for w in capitalised):
-            return "person" if noun in self.names and not _is_place(noun, self.lang) else "thing"
+            placed = extract_anchors(noun, self.lang, kinds={"place"})
+            return "person" if noun in self.names and not placed else "thing"
         return "thing"
 
 
@@ -310,6 +393,10 @@ def name_context(text: str, lang: str) -> NameContext:
     spells out: what tells a name from a capitalised ordinary word."""
     common = frozenset(m.group() for m in re.finditer(r"\b[a-z][a-z'-]+\b", text))
     known = frozenset(m.group() for m in re.finditer(r"(?<=[\w,;)]\s)[A-Z][\w'’-]*", text))
+    known |= frozenset(  # whole runs too: "Port Aldwin" in mid-sentence keeps its "Port"
+        re.sub(r"['’]s$", "", m.group())
+        for m in re.finditer(r"(?<=[a-z,;)]\s)[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)+", text)
+    )
     return NameContext(common, acronym_definitions(text, lang), known)
 
 
@@ -320,10 +407,12 @@ def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] |
     """(head noun, end of the phrase, determiner) of a demonstrative noun phrase opening
     ``text``: "Angka itu", "Keputusan strategis ini", "This decision", "the mayor"."""
     if lang == "id":
-        for i, word in enumerate(spans[:5]):
+        for i, word in enumerate(spans[:7]):
             if i and word.lower in markers.DEMONSTRATIVES_AFTER:
                 if any(is_verb(w.text, lang, initial=(j == 0)) for j, w in enumerate(spans[:i])):
                     return None
+                if i >= 2 and spans[i - 1].lower in markers.PLACE_HEADS:
+                    return None  # "Rasio gini kabupaten itu": the demonstrative is the place's
                 end = word.end
                 if i + 1 < len(spans) and spans[i + 1].lower in markers.DEMONSTRATIVE_FILLERS:
                     end = spans[i + 1].end
@@ -416,14 +505,62 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _lower_first(text: str) -> str:
-    """Lower the first letter of a clause put after an attribution, unless it is a name."""
+def _lower_first(text: str, context: NameContext) -> str:
+    """Lower the first letter of a clause put after an attribution, unless it is a name (a
+    word the article also capitalises in mid-sentence)."""
     first = re.match(r"[\w'’-]+", text)
     if not first or first.group().isupper() or first.group()[1:2].isupper():
         return text
     word = first.group()
-    if word.lower() in markers.DEMONSTRATIVES_BEFORE or word.lower() in (
-        set(markers.PRONOUNS.get("en", {})) | {"a", "an"}
-    ):
-        return word.lower() + text[len(word) :]
-    return text
+    if context.known is not None and word in context.known:
+        return text
+    return word.lower() + text[len(word) :]
+
+
+def _without_trailing_phrase(noun: str, lang: str) -> str:
+    """A noun phrase without its last prepositional phrase: "Persentase penduduk miskin di
+    perdesaan" -> "Persentase penduduk miskin"."""
+    spans = word_spans(noun)
+    for word in reversed(spans[1:]):
+        if word.lower in markers.LOCATIVES or word.lower in ("pada", "on", "for"):
+            return noun[: word.start].rstrip()
+    return ""
+
+
+def main_place(
+    text: str, lang: str, context: NameContext, title: str = ""
+) -> tuple[str, str] | None:
+    """The place an article is about: the name most often used as a place (after "di"/"in",
+    with a place noun such as "Kabupaten", known to CLDR, or named in the headline and neither
+    an organisation nor a person), at least three times in headline and text; returned as
+    (its core, its fullest form): ("Gunung Sari", "Kabupaten Gunung Sari")."""
+    heads = {fold(h) for h in markers.PLACE_HEADS}
+    others = {fold(h) for h in markers.ORGANISATION_HEADS + markers.PERSON_TITLES}
+    counts: dict[str, int] = {}
+    forms: dict[str, dict[str, int]] = {}
+    whole = f"{title}\n{text}"
+    names = whole_names(whole, lang, context.common, context.acronyms, context.known)
+    places = {a.span for a in extract_anchors(whole, lang, kinds={"place"})}
+    headline_end = len(title)
+    for name in names:
+        label = re.sub(r"['’]s$", "", name.text)
+        parts = label.split()
+        core = " ".join(p for p in parts if fold(p) not in heads)
+        before = whole[: name.start].split()[-1:]
+        placed = bool(before) and fold(before[0]) in markers.LOCATIVES
+        headlined = name.end <= headline_end and not {fold(p) for p in parts} & others
+        if not core or not (placed or len(core) < len(label) or name.span in places or headlined):
+            continue
+        counts[core] = counts.get(core, 0)
+        forms.setdefault(core, {})
+        forms[core][label] = forms[core].get(label, 0) + 1
+    for core in counts:
+        counts[core] = len(re.findall(rf"\b{re.escape(core)}\b", whole))
+    if not counts:
+        return None
+    core = max(counts, key=lambda c: (counts[c], len(c)))
+    if counts[core] < 3:
+        return None
+    fullest = max(forms[core], key=lambda f: forms[core][f])
+    titled = [f for f in forms[core] if len(f) > len(core) and f.endswith(core)]
+    return core, (max(titled, key=lambda f: forms[core][f]) if titled else fullest)

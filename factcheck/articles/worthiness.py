@@ -38,6 +38,7 @@ EXTRA_NAME = 0.05
 MAX_EXTRA_NAMES = 2
 OPINION_CEILING = 0.35  # opinions stay visible but below any fact threshold
 CHECKWORTHY = 0.4  # a fact scoring this much is shown in the claim queue by default
+MAX_VIEW_WORDS = 6  # a person's quoted words up to this long, with no figure, are a view
 
 # The recogniser's kinds that make a clause checkable, as the reasons a reviewer reads.
 REASON_OF_KIND = {
@@ -107,7 +108,7 @@ def assess(
     """
     context = context or NameContext()
     units = _units(text, lang, context, claimant, list_spans)
-    markers = _markers(text)
+    markers = _markers(text) + _quoted_view(text, lang, claimant)
     reasons = [label for label, _ in units]
     if markers:
         score = min(OPINION_CEILING, 0.1 + 0.05 * len({label.split(":")[0] for label in reasons}))
@@ -205,6 +206,35 @@ def _name_units(names: list[tuple[str, str]]) -> list[tuple[str, float]]:
             out.append((f"{kind}: {label}", EXTRA_NAME))
     order = {"named place": 0, "named entity": 1}
     return sorted(out, key=lambda unit: order[unit[0].split(":")[0]])
+
+
+def _quoted_view(text: str, lang: str, claimant: str | None) -> list[str]:
+    """A person's few quoted words with no figure or date anywhere in the claim ("called the
+    figures "too pessimistic"") are their view: a reason that makes the claim an opinion. A
+    country's or an organisation's quoted words (Kazakhstan's "minyak baru") are not."""
+    quoted = _QUOTE_RE.search(text)
+    if not quoted or not claimant or not _person(claimant):
+        return []
+    opening = re.sub(
+        r"^(?:menurut|according to)\s+[^,]+,\s*", "", text[: quoted.start()], flags=re.I
+    )
+    if len(quoted.group().split()) > MAX_VIEW_WORDS or len(opening.split()) < 2:
+        return []  # a whole statement in quotes is what they said, not a view inside a claim
+    figures = extract_anchors(text, lang, kinds=("number", "money", "percent"))
+    return [] if figures else [f"opinion: quoted view {quoted.group()}"]
+
+
+def _person(name: str) -> bool:
+    """Whether a claimant names a person: a title ("Presiden", "Councillor"), or two to four
+    capitalised words none of which heads an organisation or a place."""
+    folded = [fold(w) for w in name.split()]
+    if {fold(t) for t in words.PERSON_TITLES} & set(folded) and not name.isupper():
+        return True
+    others = {fold(h) for h in words.ORGANISATION_HEADS + words.PLACE_HEADS}
+    capitalised = all(w[:1].isupper() for w in name.split())
+    if not capitalised or not 2 <= len(folded) <= 4 or set(folded) & others:
+        return False
+    return not extract_anchors(name, "en", kinds={"place"})  # "Republik Kazakhstan"
 
 
 def _markers(text: str) -> list[str]:

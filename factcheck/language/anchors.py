@@ -420,7 +420,8 @@ def whole_names(
     found = []
     for m in _WHOLE_NAME.finditer(text):
         for start, end in _split_joined(text, m.start(), m.end(), acronyms):
-            start = _drop_common_opener(text, start, end, lang, common)
+            if known is None or text[start:end] not in known:  # "Port Aldwin" is known whole
+                start = _drop_common_opener(text, start, end, lang, common)
             if known is not None and _opens_sentence(text, start):
                 first, _, rest = text[start:end].partition(" ")
                 if first not in known and not first.isupper():

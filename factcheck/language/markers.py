@@ -42,14 +42,16 @@ OPINION_MARKERS = word_list(
     critics said, observers believe, experts believe, is seen as, are seen as, was seen as,
     widely seen as, seen as, regarded as, viewed as, in my view, arguably, we believe,
     i believe, argue that, argues that, opponents argue, supporters argue,
-    economists suggest, experts suggest"""
+    economists suggest, experts suggest, believe, believes, insist, insists, insisted,
+    argued that, argued, menilai, mengaku, berpendapat"""
 )
 
 # Hedges: the writer is not sure, so the clause is not asserted as fact.
 HEDGES = word_list(
     """mungkin, diperkirakan, tampaknya, bisa jadi, barangkali, sepertinya,
     kemungkinan besar, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps,
-    possibly, likely, apparently, appears to, seems to"""
+    possibly, likely, apparently, appears to, seems to, expect, expects, hope, hopes, hoped,
+    ke depan"""
 )
 
 # Hedges that are also proper nouns when capitalised ("in May 2024").
@@ -94,16 +96,17 @@ SOURCE_PREPOSITIONS = word_list("menurut, berdasarkan data, according to, based 
 # without "bahwa"/"that": "BPS mengatakan ...", "The ministry said ...".
 SAYING_VERBS = word_list(
     """mengatakan, menyatakan, menegaskan, menekankan, menjelaskan, menambahkan, berkata,
-    menyebut, menyebutkan,
-    said, says, stated, states, told, tells, added, adds, insisted, insists, wrote, writes"""
+    menyebut, menyebutkan, mencatat, melaporkan, memperkirakan, reported, reports, estimated,
+    estimates, noted, notes,
+    said, says, stated, states, told, tells, added, adds, insisted, insists, wrote, writes,
+    called, calls"""
 )
 # Reporting verbs that report content only with "bahwa"/"that" after them: "BPS mencatat
 # bahwa ..." is attributed, "Kazakhstan mengumumkan niatnya" is the fact itself.
 REPORTING_VERBS = SAYING_VERBS + word_list(
-    """mencatat, melaporkan, memperkirakan, mengumumkan,
-    mengungkapkan, memproyeksikan, memprediksi, mengklaim, mengakui, menilai, berpendapat,
-    memperingatkan, announced, announces, reported, reports, estimated, estimates, warned,
-    warns, noted, notes, confirmed, confirms, argued, argues, claimed, claims, predicted,
+    """mengumumkan, mengungkapkan, memproyeksikan, memprediksi, mengklaim, mengakui, menilai,
+    berpendapat, memperingatkan, announced, announces, warned, warns, confirmed, confirms,
+    argued, argues, claimed, claims, predicted,
     predicts, projected, projects, forecast, forecasts, acknowledged, acknowledges"""
 )
 
@@ -175,7 +178,7 @@ DATE_NOUNS = word_list("tanggal tahun bulan hari")
 AUXILIARIES = {
     "id": word_list(
         """adalah merupakan ialah yakni telah sudah akan masih sedang belum tidak tak bukan bisa
-        dapat harus perlu pernah baru hanya sempat mulai kian makin semakin turut ikut"""
+        dapat harus perlu pernah sempat mulai turut ikut"""
     ),
     "en": word_list(
         """is are was were be been being am has have had will would shall should can could may
@@ -188,7 +191,7 @@ BARE_VERBS = {
     "id": word_list(
         """naik turun tewas tiba datang pergi pulang masuk keluar jatuh hilang lahir tumbuh
         mati tinggal hidup capai kembali selesai habis pindah muncul terjadi punya suka ingin
-        mau minta buka tutup jadi menang kalah"""
+        mau minta buka tutup jadi menang kalah bekerja belajar"""
     ),
     # Irregular English past tenses, and present forms common in news (regular "-ed" and "-s"
     # forms are recognised by their shape).
@@ -239,3 +242,17 @@ ORGANISATION_HEADS = word_list(
 FIGURE_NOUNS = word_list(
     "angka jumlah tingkat persentase total figure number total rate tally toll level share"
 )
+
+# Nouns that head a place's name or stand for a place already named: "Kabupaten Gunung Sari",
+# "kabupaten tersebut", "the coastal city". By hand: CLDR names countries, not their parts.
+PLACE_HEADS = word_list(
+    """kabupaten kota desa kecamatan kelurahan provinsi wilayah daerah kawasan negara pulau
+    city county province district town village state region island country regency"""
+)
+# Words that stand just before a figure and end the noun phrase before it ("persentase
+# penduduk miskin sebesar 9,8 persen", "growth of 3.1 percent").
+FIGURE_LEADS = word_list(
+    "sebesar sekitar sebanyak mencapai hingga senilai about around nearly almost of at to by"
+)
+# Locative prepositions: a name after one of these is a place ("di Gunung Sari", "in Veridia").
+LOCATIVES = word_list("di ke dari in at from across")

@@ -25,7 +25,7 @@ from factcheck.language import markers
 from factcheck.language.vocabulary import STOPWORDS
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_ID_VERB_SHAPE = re.compile(r"(?:mem|men|meng|meny|me|ber|be|di|ter|per)[a-z]{3,}")
+_ID_VERB_SHAPE = re.compile(r"(?:mem|men|meng|meny|me|ber|di|ter)[a-z]{3,}")
 # English: regular past tenses and participles ("opened", "vetoed"), not "red" or "need".
 _EN_VERB_SHAPE = re.compile(r"[a-z]{3,}ed")
 # Words a noun phrase never runs past, besides verbs and punctuation: prepositions and
@@ -43,6 +43,9 @@ _BOUNDARIES = {
     ),
 }
 _CONNECTORS_IN_NAMES = frozenset(("of", "for"))
+_FIGURE_LEAD = re.compile(
+    rf"\b({'|'.join(markers.FIGURE_LEADS)})\s+(?:Rp\.?\s?|US\$|\$|€|£)?\d", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,10 @@ def subject_span(text: str, lang: str, max_words: int = 12) -> tuple[int, int] |
     """The subject of a clause: the words before its first verb, after an opening adverbial
     (``skip_opening``); None when the clause opens with its verb or no verb is found."""
     start = skip_opening(text, lang)
-    verb = first_verb(text, lang, start)
+    figure = _FIGURE_LEAD.search(text, start)
+    verb = first_verb(text, lang, start, figure.start() if figure else None)
+    if verb is None and figure is not None:  # "persentase penduduk miskin sebesar 9,8 persen"
+        verb = Word(figure.group(1), figure.start(), figure.start() + len(figure.group(1)))
     if verb is None or any(c in text[start : verb.start] for c in ",;:—–("):
         return None  # no verb, or a relative clause or an aside before it
     words = word_spans(text, start, verb.start)
