@@ -50,9 +50,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "source first": re.compile(rf"^[\"“‘]?(?:{sources})\s+(?P<who>[^,;]{{2,120}}?),\s*", re.I),
         "source last": re.compile(rf",\s*(?:{sources})\s+(?P<who>[^,;]{{2,120}}?)\s*[.!]?$", re.I),
         "tag first": re.compile(
-            rf"[,.!?][\"”’]?\s*(?:{tags})\s+(?P<who>[^,;.]{{2,120}}?)\s*(?:,[^\"“”]*)?[.!]?$",
+            rf"[,.!?][\"”’]?\s*(?:{tags})\s+(?P<who>[^,;.\"“”]{{2,120}}?)\s*(?:,[^\"“”]*)?[.!]?$",
             re.I,
         ),
+        # "..., ujarnya dalam konferensi pers": the speaker is "-nya", someone named before
+        "tag nya": re.compile(rf"[,.!?][\"”’]?\s*(?P<who>(?:{tags}))(?<=nya)\b", re.I),
         "tag last": re.compile(
             rf"[,.!?][\"”’]?\s+(?P<who>[^,;.\"“”]{{2,120}}?)\s+(?:{tags})"
             r"(?:\s+(?!that\b)\w+){0,3}\s*[.!]?$",
@@ -67,7 +69,7 @@ def find_attribution(text: str, lang: str) -> Attribution | None:
     m = patterns["source first"].match(text)
     if m and _plausible(m["who"]):
         return Attribution(m["who"], *m.span("who"), m.end(), len(text.rstrip(" .")), "source")
-    for name in ("source last", "tag first", "tag last"):
+    for name in ("tag nya", "source last", "tag first", "tag last"):
         m = patterns[name].search(text)
         if m and _plausible(m["who"]) and m.start() > 0:
             frame = "source" if name.startswith("source") else "tag"
@@ -88,20 +90,32 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
     verb = first_verb(text, lang, start)
     if verb is None or verb.lower not in markers.REPORTING_VERBS:
         return None
-    before = text[start : verb.start]
-    words = list(word_spans(text, start, verb.start))
+    before = re.sub(r"\s*\([A-Z][A-Z0-9]{1,7}\)", "", text[start : verb.start])  # "(BPS)"
+    words = [
+        w
+        for w in word_spans(text, start, verb.start)
+        if not re.fullmatch(r"[A-Z]{2,8}", w.text) or f"({w.text})" not in text[start : verb.start]
+    ]
     while words and words[-1].lower in markers.SPEECH_ADVERBS:
         words.pop()
     if not words or len(words) > MAX_SPEAKER_WORDS + 4 or re.search(r"[;:—(]", before):
         return None
     if is_boundary(words[0].text, lang):
         return None  # "yang menyebut ...": a relative clause, not a speaker
-    complement = re.match(r"[\s,]*(?:(?:to\s+)?\w+\s+)?(?:bahwa|that)\b|\s*[,:]", text[verb.end :])
+    complement = re.match(
+        r"[\s,]*(?:(?:to\s+)?(?:\w+\s+){1,3})?(?:bahwa|that)\b|\s*[,:]", text[verb.end :]
+    )
     if verb.lower not in markers.SAYING_VERBS and not complement:
         return None
     speaker = _speaker_in_apposition(text, words[0].start, words[-1].end, lang)
+    inside = [w for w in words if speaker[0] <= w.start and w.end <= speaker[1]]
+    cut = next((w for w in inside[1:] if is_boundary(w.text, lang)), None)
+    if cut is not None:  # "Bank Dunia dalam laporannya": the speaker ends at "dalam"
+        speaker = (speaker[0], len(text[: cut.start].rstrip(" ,")))
     content = verb.end
-    after = re.match(r"[\s,]*(?:(?:to\s+)?\w+\s+)?(?:bahwa|that)\b\s*|[\s,:]*", text[content:])
+    after = re.match(
+        r"[\s,]*(?:(?:to\s+)?(?:\w+\s+){1,3})?(?:bahwa|that)\b\s*|[\s,:]*", text[content:]
+    )
     tail = text[content + after.end() :]
     if len(tail.split()) < 3:
         return None

@@ -39,7 +39,7 @@ from factcheck.articles.worthiness import NameContext
 from factcheck.language import markers
 from factcheck.language.anchors import Anchor, acronym_definitions, extract_anchors, whole_names
 from factcheck.language.lexicon import fold
-from factcheck.language.syntax import first_verb, is_verb, subject_span, word_spans
+from factcheck.language.syntax import first_verb, is_verb, stopword, subject_span, word_spans
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
@@ -76,6 +76,7 @@ class Discourse:
     subject: Mention | None = None  # the last sentence's subject
     members: str | None = None  # the last list of names
     place: tuple[str, str] | None = None  # the article's place: (its core, how to write it)
+    seen: str = ""  # the sentences read so far
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -95,8 +96,8 @@ class Discourse:
         written, previous_subject = [], None
         for unit in units:
             text = self._clause_text(sentence, unit, previous_subject)
-            text, subject = self._resolve_opening(text, previous_subject, anchors)
             text = self._resolve_places(text)
+            text, subject = self._resolve_opening(text, previous_subject, anchors)
             if unit.role != "apposition":
                 text = _carry_context(sentence, unit, text, anchors, lang)
                 text = self._carry_place(text)
@@ -105,6 +106,7 @@ class Discourse:
             previous_subject = subject or previous_subject
             self._remember_people(sentence[unit.start : unit.end])
         self._remember(sentence, units, written, anchors, attribution)
+        self.seen += sentence + "\n"
         return written
 
     def _clause_text(self, sentence: str, unit: Unit, previous_subject: str | None) -> str:
@@ -215,12 +217,48 @@ class Discourse:
         named = self._named_with(head)
         if named:
             return named + text[end:]
+        figure_noun = fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}
         if self.subject and self.subject.kind == "measure" and _has_figure(text, self.lang):
-            if fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}:
+            if figure_noun:
                 time = f" {self.subject.time}" if self.subject.time else ""
                 carried = time if time and not _has_time(text, self.lang) else ""
                 return self.subject.text + carried + text[end:]
+        modifiers = None if figure_noun else self._first_mention(head)
+        if modifiers and not set(modifiers.split()) & {w.lower for w in spans}:
+            if (
+                self.lang == "id"
+            ):  # "Program senilai ... itu" -> "Program seragam gratis senilai ..."
+                rest = _drop_demonstrative(text[spans[0].end : end], "id")
+                return f"{spans[0].text} {modifiers}{rest}{text[end:]}"
+            return f"The {modifiers} {head}{text[end:]}"  # "The plan" -> "The bus lane plan"
         return text
+
+    def _first_mention(self, head: str) -> str | None:
+        """The words that went with ``head`` when the article first used it: "seragam
+        gratis" for "program", "flagship bus lane" for "plan"; None if none."""
+        if self.lang == "id":
+            found = re.search(
+                rf"\b(?i:{re.escape(head)})\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)", self.seen
+            )
+            words_ = found.group(1).split() if found else []
+        else:
+            found = re.search(
+                rf"\b(?:the|a|an|its|their|his|her|\w+['’]s)\s+((?:[a-z][\w-]*\s+){{1,3}})"
+                rf"{re.escape(head)}\b",
+                self.seen,
+                re.I,
+            )
+            words_ = found.group(1).split() if found else []
+        kept = []
+        for word in words_:
+            if is_verb(word, self.lang) or stopword(word, self.lang) or word.isdigit():
+                break
+            if word in markers.DEMONSTRATIVES_AFTER or word in markers.PLACE_HEADS:
+                break
+            if word in markers.FIGURE_LEADS:
+                break
+            kept.append(word)
+        return " ".join(kept) or None
 
     def _full_name(self, spans) -> str | None:
         """A surname opening a clause ("Finch was elected") as the full name used before."""
@@ -307,8 +345,8 @@ class Discourse:
         own = find_attribution(text, self.lang)
         if own is not None:
             return text, self.claimant(own.speaker)
-        if attribution is None:
-            return text, None
+        if attribution is None or unit.role in ("relative", "apposition"):
+            return text, None  # an aside is in the article's own voice
         inside = attribution.content_start <= unit.start and unit.end <= attribution.content_end
         if not inside:
             return text, None
@@ -323,6 +361,8 @@ class Discourse:
         article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
         speaker = speaker.strip(" ,.")
         spans = word_spans(speaker)
+        if speaker.lower().endswith("nya") and speaker.lower() in markers.SPEECH_TAGS:
+            return self._antecedent("person") or speaker  # "ujarnya": he or she, named before
         kind = markers.PRONOUNS.get(self.lang, {}).get(speaker.lower())
         if kind:
             return self._antecedent(kind) or speaker
@@ -532,35 +572,40 @@ def main_place(
 ) -> tuple[str, str] | None:
     """The place an article is about: the name most often used as a place (after "di"/"in",
     with a place noun such as "Kabupaten", known to CLDR, or named in the headline and neither
-    an organisation nor a person), at least three times in headline and text; returned as
-    (its core, its fullest form): ("Gunung Sari", "Kabupaten Gunung Sari")."""
+    an organisation nor a person), three times or more in headline and text (twice when the
+    headline names it); returned as (its core, its fullest form): ("Gunung Sari", "Kabupaten
+    Gunung Sari")."""
     heads = {fold(h) for h in markers.PLACE_HEADS}
     others = {fold(h) for h in markers.ORGANISATION_HEADS + markers.PERSON_TITLES}
-    counts: dict[str, int] = {}
     forms: dict[str, dict[str, int]] = {}
-    whole = f"{title}\n{text}"
-    names = whole_names(whole, lang, context.common, context.acronyms, context.known)
-    places = {a.span for a in extract_anchors(whole, lang, kinds={"place"})}
-    headline_end = len(title)
-    for name in names:
+    headlined: set[str] = set()
+    names = whole_names(text, lang, context.common, context.acronyms, context.known)
+    places = {a.span for a in extract_anchors(text, lang, kinds={"place"})}
+    candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
+    candidates += [(n, True, True) for n in whole_names(title, lang, (), context.acronyms)]
+    for name, placed, in_title in candidates:
         label = re.sub(r"['’]s$", "", name.text)
         parts = label.split()
         core = " ".join(p for p in parts if fold(p) not in heads)
-        before = whole[: name.start].split()[-1:]
-        placed = bool(before) and fold(before[0]) in markers.LOCATIVES
-        headlined = name.end <= headline_end and not {fold(p) for p in parts} & others
-        if not core or not (placed or len(core) < len(label) or name.span in places or headlined):
+        if in_title and {fold(p) for p in parts} & others:
             continue
-        counts[core] = counts.get(core, 0)
+        if not core or not (placed or len(core) < len(label)):
+            continue
         forms.setdefault(core, {})
         forms[core][label] = forms[core].get(label, 0) + 1
-    for core in counts:
-        counts[core] = len(re.findall(rf"\b{re.escape(core)}\b", whole))
+        if in_title:
+            headlined.add(core)
+    whole = f"{title}\n{text}"
+    counts = {core: len(re.findall(rf"\b{re.escape(core)}\b", whole)) for core in forms}
+    counts = {c: n for c, n in counts.items() if n >= (2 if c in headlined else 3)}
     if not counts:
         return None
     core = max(counts, key=lambda c: (counts[c], len(c)))
-    if counts[core] < 3:
-        return None
-    fullest = max(forms[core], key=lambda f: forms[core][f])
     titled = [f for f in forms[core] if len(f) > len(core) and f.endswith(core)]
-    return core, (max(titled, key=lambda f: forms[core][f]) if titled else fullest)
+    return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a locative preposition ("di", "in")."""
+    before = text[:start].split()[-1:]
+    return bool(before) and fold(before[0]) in markers.LOCATIVES

@@ -167,25 +167,28 @@ def _names(text: str, lang: str, context: NameContext, anchors) -> list[tuple[st
         inside = [p for p in places if name.start <= p.start and p.end <= name.end]
         if len(inside) == 1 and inside[0].span == name.span:
             continue  # exactly a place: counted as one below
-        label = _without_title(name.text)
-        if label and not overlaps(name.span, [p.span for p in places if p not in inside]):
+        if overlaps(name.span, [p.span for p in places if p not in inside]):
+            continue
+        for label in _around_title(name.text):
             out.append(("named entity", label))
-            taken.append(name.span)
+        taken.append(name.span)
     for place in places:
         if not overlaps(place.span, taken):
             out.append(("named place", re.sub(r"['’]s?$", "", place.text)))
     return out
 
 
-def _without_title(name: str) -> str:
-    """A name without the titles before it: "Presiden Donald Trump" -> "Donald Trump"."""
+def _around_title(name: str) -> list[str]:
+    """The names on either side of a person's title: "Presiden Donald Trump" -> ["Donald
+    Trump"]; "Harlow Bay Mayor Gerald Finch" -> ["Harlow Bay", "Gerald Finch"]; a name
+    without a title is itself."""
     titles = {fold(t) for t in words.PERSON_TITLES}
     parts = name.split()
-    while len(parts) > 1 and fold(parts[0]) in titles:
-        parts.pop(0)
-    if len(parts) > 1 and fold(" ".join(name.split()[:2])) in titles:
-        parts = name.split()[2:] or parts
-    return " ".join(parts)
+    at = [i for i, p in enumerate(parts[:-1]) if fold(p) in titles]
+    if not at:
+        return [name]
+    before, after = parts[: at[0]], parts[at[-1] + 1 :]
+    return [" ".join(side) for side in (before, after) if side]
 
 
 def _name_units(names: list[tuple[str, str]]) -> list[tuple[str, float]]:

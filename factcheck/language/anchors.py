@@ -420,7 +420,9 @@ def whole_names(
     found = []
     for m in _WHOLE_NAME.finditer(text):
         for start, end in _split_joined(text, m.start(), m.end(), acronyms):
-            if known is None or text[start:end] not in known:  # "Port Aldwin" is known whole
+            after = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[end:])
+            vouched = after is not None and _spells(after[1], text[start:end])  # "... (BPS)"
+            if not vouched and (known is None or text[start:end] not in known):
                 start = _drop_common_opener(text, start, end, lang, common)
             if known is not None and _opens_sentence(text, start):
                 first, _, rest = text[start:end].partition(" ")
@@ -429,9 +431,12 @@ def whole_names(
                         continue  # "Pernyataan itu ...": a capital for the sentence's sake
                     if all(w in known for w in rest.split()):
                         start = end - len(rest)  # "Keputusan Kazakhstan": the name is the rest
-            label = text[start:end].rstrip(".")
-            if label and not (len(label) == 1 or label.lower() in ABBREVIATIONS_NEVER_FINAL):
-                found.append(Anchor("name", label, label, start, start + len(label)))
+            for piece in re.finditer(r"[^’']+(?:['’](?!s\b)[^’']*)*", text[start:end]):
+                label = re.sub(r"^s\s+", "", piece.group()).strip().rstrip(".")
+                if not label or len(label) == 1 or label.lower() in ABBREVIATIONS_NEVER_FINAL:
+                    continue  # "Port Aldwin's Department of Public Health": two names
+                at = start + piece.start() + piece.group().index(label)
+                found.append(Anchor("name", label, label, at, at + len(label)))
     return found
 
 
@@ -455,6 +460,10 @@ def _split_joined(
 
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip(' "“‘([')
+    if before.endswith(".") and re.search(r"\b\w+\.$", before):
+        word = re.search(r"\b(\w+)\.$", before)[1].lower()
+        if word in ABBREVIATIONS_NEVER_FINAL:
+            return False  # "Dr. Helena Marsh": a title's dot ends no sentence
     return not before or before.endswith((".", "!", "?", ":", "\n"))
 
 

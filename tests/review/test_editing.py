@@ -184,9 +184,11 @@ MIN_SCORE = 0.5
 
 
 def extracted(session, article):
-    from factcheck.articles.extract import extract_claims
+    """The article's proposals stored as ingest stores them (its title read for context)."""
+    from factcheck.articles.extract import extract_article
 
-    claims = add_claims(session, article, extract_claims(article.text, "en", min_score=MIN_SCORE))
+    proposals = extract_article(article.title, article.text, "en", min_score=MIN_SCORE)
+    claims = add_claims(session, article, proposals)
     session.commit()
     return claims
 
@@ -214,13 +216,14 @@ def test_reextract_replaces_only_untouched_claims_and_records_it(session, articl
     result = reextract(session, article, user=checker, min_score=MIN_SCORE)
     session.commit()
     assert [c.id for c in result.replaced] == [second.id]
-    assert [c.text for c in result.added] == ["The country has 20 million people"]
+    # the claim text stands alone: "The country" is the article's place, Kazakhstan
+    assert [c.text for c in result.added] == ["Kazakhstan has 20 million people"]
     assert result.unchanged == 1 and result.skipped == 1  # the edited claim stays
     assert events(session, second)[-1] == ("delete", None, None, "replaced by re-extraction")
     texts = [c.text for c in live_claims(session, article)]
     assert texts == [
         "Kazakhstan joined the Abraham Accords in 2025",
-        "The country has 20 million people",
+        "Kazakhstan has 20 million people",
         "Exports rose 12 percent in 2024",
     ]
 
