@@ -77,7 +77,12 @@ def extract_claims(
     ``title``, when given, helps tell which place the article is about.
     """
     language = language if language in ("id", "en") else "en"
-    discourse = Discourse.of(text, language, title)
+    return _body_claims(text, language, min_score, Discourse.of(text, language, title))
+
+
+def _body_claims(
+    text: str, language: str, min_score: float, discourse: Discourse
+) -> list[ProposedClaim]:
     standfirst_end = _standfirst_end(text, language)
     claims = []
     for sentence in split_sentences(text, language):
@@ -120,7 +125,7 @@ def extract_article(
     headline = title.strip()
     if headline and len(headline.split()) >= 3:
         start = title.index(headline)
-        found = _assess_headline(headline, text, language)
+        found = _assess_headline(headline, text, language, name_context(text, language))
         if found.score >= min_score:
             attribution = find_attribution(headline, language)
             claims.append(
@@ -140,10 +145,9 @@ def extract_article(
     return claims + extract_claims(text, language, min_score, title=title)
 
 
-def _assess_headline(headline: str, body: str, language: str) -> Assessment:
+def _assess_headline(headline: str, body: str, language: str, context: NameContext) -> Assessment:
     """Score a headline as written in sentence case: its capitalised words that the body
     writes in lower case are ordinary words, not names ("Angka Kemiskinan ... Turun")."""
-    context = name_context(body, language)
     names = whole_names(body, language, context.common, context.acronyms, context.known)
     kept = {w for n in names if n.text in headline for w in n.text.split()}
     cased = re.sub(

@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 
 from factcheck.articles.claimants import Attribution, find_attribution
 from factcheck.articles.clauses import LIST_RE, Unit, is_verb_start
-from factcheck.articles.worthiness import NameContext
+from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
-from factcheck.language.anchors import Anchor, acronym_definitions, extract_anchors, whole_names
+from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
 from factcheck.language.lexicon import fold
 from factcheck.language.syntax import first_verb, is_verb, stopword, subject_span, word_spans
 
@@ -91,7 +91,7 @@ class Discourse:
         """Claim texts and claimants for the ``units`` of ``sentence``, then remember what the
         sentence named."""
         lang = self.lang
-        anchors = extract_anchors(sentence, lang, kinds=_TIME_KINDS | {"place"} | _NUMBER_KINDS)
+        anchors = anchors_of(sentence, lang, _TIME_KINDS | {"place"} | _NUMBER_KINDS)
         attribution = find_attribution(sentence, lang)
         written, previous_subject = [], None
         for unit in units:
@@ -151,6 +151,8 @@ class Discourse:
         )
         if relation in ("place", "time"):
             preposition = markers.RELATIVE_PREPOSITIONS[(self.lang, relation)]
+            if self.lang == "en" and relation == "time" and noun[:1].isdigit():
+                preposition = "on"  # "on 3 May 2024", "in May 2024"
             if re.match(rf"(?:{preposition}|pada|in|on|at)\b", noun, re.I):
                 return f"{body} {noun}"
             return f"{body} {preposition} {noun}"
@@ -220,8 +222,9 @@ class Discourse:
         figure_noun = fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}
         if self.subject and self.subject.kind == "measure" and _has_figure(text, self.lang):
             if figure_noun:
-                time = f" {self.subject.time}" if self.subject.time else ""
-                carried = time if time and not _has_time(text, self.lang) else ""
+                time = self.subject.time
+                fresh = time and time not in self.subject.text and not _has_time(text, self.lang)
+                carried = f" {time}" if fresh else ""
                 return self.subject.text + carried + text[end:]
         modifiers = None if figure_noun else self._first_mention(head)
         if modifiers and not set(modifiers.split()) & {w.lower for w in spans}:
@@ -293,7 +296,7 @@ class Discourse:
         Sari"), before a closing attribution ("..., according to X")."""
         if self.place is None or fold(self.place[0]) in fold(text):
             return text
-        if extract_anchors(text, self.lang, kinds={"place"}):
+        if anchors_of(text, self.lang, {"place"}):
             return text
         preposition = "di" if self.lang == "id" else "in"
         addition = f"{preposition} {self.place[1]}"
@@ -359,7 +362,7 @@ class Discourse:
     def claimant(self, speaker: str) -> str:
         """A speaker as the claimant: a pronoun or "the mayor" resolved, an acronym the
         article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
-        speaker = speaker.strip(" ,.")
+        speaker = re.sub(r"\s*\([A-Z][A-Z0-9]{1,7}\)", "", speaker).strip(" ,.")  # "(BPS)"
         spans = word_spans(speaker)
         if speaker.lower().endswith("nya") and speaker.lower() in markers.SPEECH_TAGS:
             return self._antecedent("person") or speaker  # "ujarnya": he or she, named before
@@ -423,7 +426,7 @@ class Discourse:
             return "measure"
         capitalised = noun.split()
         if 2 <= len(capitalised) <= 3 and all(w[:1].isupper() for w in capitalised):
-            placed = extract_anchors(noun, self.lang, kinds={"place"})
+            placed = anchors_of(noun, self.lang, {"place"})
             return "person" if noun in self.names and not placed else "thing"
         return "thing"
 
@@ -432,12 +435,18 @@ def name_context(text: str, lang: str) -> NameContext:
     """Words ``text`` writes in lower case (not after a full stop) and the acronyms it
     spells out: what tells a name from a capitalised ordinary word."""
     common = frozenset(m.group() for m in re.finditer(r"\b[a-z][a-z'-]+\b", text))
-    known = frozenset(m.group() for m in re.finditer(r"(?<=[\w,;)]\s)[A-Z][\w'’-]*", text))
-    known |= frozenset(  # whole runs too: "Port Aldwin" in mid-sentence keeps its "Port"
-        re.sub(r"['’]s$", "", m.group())
-        for m in re.finditer(r"(?<=[a-z,;)]\s)[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)+", text)
-    )
-    return NameContext(common, acronym_definitions(text, lang), known)
+    # a capitalised word or run after a lower-case word (or a comma) is capitalised as a name,
+    # not for opening a sentence; runs count whole: "Port Aldwin" keeps its "Port"
+    runs = re.finditer(r"(?:^|(?<=\s))[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*", text, re.M)
+    known: set[str] = set()
+    for run in runs:
+        before = text[max(0, run.start() - 60) : run.start()].rstrip()
+        previous = re.search(r"[\w'’-]+$", before)
+        if before.endswith((",", ";", ")")) or (previous and previous.group()[0].islower()):
+            words_ = run.group().split()
+            known.add(words_[0])
+            known.add(re.sub(r"['’]s$", "", run.group()))
+    return NameContext(common, acronym_definitions(text, lang), frozenset(known))
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -482,13 +491,13 @@ def _drop_demonstrative(noun: str, lang: str) -> str:
 
 
 def _has_figure(text: str, lang: str) -> bool:
-    kinds = {a.kind for a in extract_anchors(text, lang, kinds=_NUMBER_KINDS | _TIME_KINDS)}
+    kinds = {a.kind for a in anchors_of(text, lang, _NUMBER_KINDS | _TIME_KINDS)}
     superlative = re.search(rf"\b(?:{'|'.join(markers.SUPERLATIVES)})\b", text, re.I)
     return bool(kinds & _NUMBER_KINDS) or bool(superlative)
 
 
 def _has_time(text: str, lang: str) -> bool:
-    return any(a.kind in _TIME_KINDS for a in extract_anchors(text, lang, kinds=_TIME_KINDS))
+    return any(a.kind in _TIME_KINDS for a in anchors_of(text, lang, _TIME_KINDS))
 
 
 def _time_phrases(sentence: str, anchors: list[Anchor], lang: str) -> list[str]:
@@ -518,7 +527,7 @@ def _phrases(sentence, anchors, kinds, prepositions) -> list[tuple[str, tuple[in
 def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str) -> str:
     """Add the sentence's time (and place) to a clause that has none of its own."""
     inside = [a for a in anchors if unit.start <= a.start and a.end <= unit.end]
-    own_text = extract_anchors(text, lang, kinds=_TIME_KINDS | {"place"})
+    own_text = anchors_of(text, lang, _TIME_KINDS | {"place"})
     additions = []
     if not any(a.kind in _TIME_KINDS for a in inside + own_text):
         times = _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)
@@ -536,7 +545,7 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str) -> 
 
 
 def _is_place(noun: str, lang: str) -> bool:
-    found = extract_anchors(noun, lang, kinds={"place"})
+    found = anchors_of(noun, lang, {"place"})
     return bool(found) and found[0].text == noun
 
 
@@ -580,7 +589,7 @@ def main_place(
     forms: dict[str, dict[str, int]] = {}
     headlined: set[str] = set()
     names = whole_names(text, lang, context.common, context.acronyms, context.known)
-    places = {a.span for a in extract_anchors(text, lang, kinds={"place"})}
+    places = {a.span for a in anchors_of(text, lang, {"place"})}
     candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
     candidates += [(n, True, True) for n in whole_names(title, lang, (), context.acronyms)]
     for name, placed, in_title in candidates:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factcheck.language import markers as words
-from factcheck.language.anchors import extract_anchors, overlaps, whole_names
+from factcheck.language.anchors import Anchor, extract_anchors, overlaps, whole_names
 from factcheck.language.lexicon import fold
 
 BASE_SCORE = 0.2
@@ -75,6 +76,17 @@ class Assessment:
     kind: str
 
 
+@lru_cache(maxsize=4096)
+def _cached_anchors(text: str, lang: str, kinds: frozenset[str]) -> tuple[Anchor, ...]:
+    return tuple(extract_anchors(text, lang, kinds=kinds))
+
+
+def anchors_of(text: str, lang: str, kinds) -> list[Anchor]:
+    """The recogniser's anchors of ``kinds`` in ``text``, remembered: a claim text is read
+    several times while it is written and scored."""
+    return list(_cached_anchors(text, lang, frozenset(kinds)))
+
+
 def reason_weights(reasons: list[str] | tuple[str, ...]) -> list[float]:
     """What each reason of a fact adds to its score, in order: the first reason of a kind
     its WEIGHTS, a further name EXTRA_NAME; opinion and hedge markers and unknown reasons
@@ -126,7 +138,7 @@ def _units(
 ) -> list[tuple[str, float]]:
     """(reason, weight) for every unit the score counts, dates first."""
     found: dict[str, tuple[str, float]] = {}
-    anchors = extract_anchors(text, lang, kinds=REASON_OF_KIND)
+    anchors = anchors_of(text, lang, REASON_OF_KIND)
     names = _names(text, lang, context, anchors)
     for i, anchor in enumerate(anchors):
         kind = REASON_OF_KIND[anchor.kind]
@@ -223,7 +235,7 @@ def _quoted_view(text: str, lang: str, claimant: str | None) -> list[str]:
     )
     if len(quoted.group().split()) > MAX_VIEW_WORDS or len(opening.split()) < 2:
         return []  # a whole statement in quotes is what they said, not a view inside a claim
-    figures = extract_anchors(text, lang, kinds=("number", "money", "percent"))
+    figures = anchors_of(text, lang, ("number", "money", "percent"))
     return [] if figures else [f"opinion: quoted view {quoted.group()}"]
 
 
@@ -237,22 +249,12 @@ def _person(name: str) -> bool:
     capitalised = all(w[:1].isupper() for w in name.split())
     if not capitalised or not 2 <= len(folded) <= 4 or set(folded) & others:
         return False
-    return not extract_anchors(name, "en", kinds={"place"})  # "Republik Kazakhstan"
+    return not anchors_of(name, "en", {"place"})  # "Republik Kazakhstan"
 
 
 def _markers(text: str) -> list[str]:
-    """Opinion and hedge reasons found outside quotations in ``text``, in text order.
-
-    Where markers overlap ("para pengamat menilai", "menilai bahwa") the longest wins.
-    """
+    """Opinion and hedge reasons found outside quotations in ``text``, in text order; where
+    markers overlap ("para pengamat menilai", "menilai") the longest wins."""
     unquoted = _QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
-    found = [
-        (prefix, m)
-        for prefix, pattern in words.marker_patterns()
-        for m in pattern.finditer(unquoted)
-    ]
-    kept: list[tuple[str, re.Match[str]]] = []
-    for prefix, m in sorted(found, key=lambda f: f[1].start() - f[1].end()):
-        if not overlaps(m.span(), [k[1].span() for k in kept]):
-            kept.append((prefix, m))
-    return [f"{p}: {m.group()}" for p, m in sorted(kept, key=lambda k: k[1].start())]
+    pattern, prefixes = words.marker_regex()
+    return [f"{prefixes[m.group().lower()]}: {m.group()}" for m in pattern.finditer(unquoted)]

@@ -459,7 +459,9 @@ def _split_joined(
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(' "“‘([')
+    before = text[max(0, start - 40) : start].rstrip(' "“‘([')
+    if start > 40 and not before:
+        before = text[:start].rstrip(' "“‘([')
     if before.endswith(".") and re.search(r"\b\w+\.$", before):
         word = re.search(r"\b(\w+)\.$", before)[1].lower()
         if word in ABBREVIATIONS_NEVER_FINAL:

@@ -77,6 +77,19 @@ def word_pattern(items: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str
 
 
 @cache
+def marker_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every opinion marker and hedge (longest first, whole words), and the
+    prefix ("opinion" or "hedge") of each by its lower-case form. A marker in
+    LOWERCASE_ONLY_MARKERS matches only as written ("may", not "May")."""
+    prefixes = {m.lower(): "opinion" for m in OPINION_MARKERS}
+    prefixes |= {m.lower(): "hedge" for m in HEDGES if m.lower() not in prefixes}
+    anycase = [m for m in prefixes if m not in LOWERCASE_ONLY_MARKERS]
+    exact = [m for m in prefixes if m in LOWERCASE_ONLY_MARKERS]
+    pattern = rf"(?<![\w-])(?:(?i:{alternation(anycase)})|{alternation(exact)})(?![\w-])"
+    return re.compile(pattern), prefixes
+
+
+@cache
 def marker_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """("opinion" or "hedge", pattern) for every opinion marker and hedge."""
     found = []
