@@ -193,3 +193,35 @@ def test_cli_ingest_url_in_a_legacy_charset(runner, session, httpserver):
     result = runner.invoke(args=["ingest", httpserver.url_for("/latin")])
     assert result.exit_code == 0, result.output
     assert "café on Main Street" in session.exec(select(Article)).one().text
+
+
+def test_ingest_stores_every_proposal_headline_first_opinions_labelled(session, seed_text):
+    article, _ = ingest.ingest(session, ingest.parse_article(seed_text))
+    session.commit()
+    claims = session.exec(
+        select(Claim).where(Claim.article_id == article.id).order_by(Claim.position)
+    ).all()
+    headline = claims[0]
+    assert headline.section == "headline" and headline.text == article.title
+    assert article.title[headline.start : headline.end] == article.title
+    opinions = [c for c in claims if c.kind == "opinion"]
+    assert opinions and not any(c.checkworthy for c in opinions)  # stored, but not counted
+    view = next(
+        c for c in claims if "para pengamat menilai" in c.sentence.lower() and c.kind == "opinion"
+    )
+    assert view.claimant and "pengamat" in view.claimant.lower()
+    trump = next(c for c in claims if "negara pertama" in c.text)
+    assert trump.claimant == "Presiden Trump"
+
+
+def test_a_claim_the_sentence_does_not_attribute_is_claimed_by_the_article(session):
+    parsed = ingest.parse_article(
+        "Harga beras naik\nOleh: Rina Marlina\nHarga beras naik 5 persen pada Maret 2024 di Jakarta.\n"
+    )
+    article, _ = ingest.ingest(session, parsed, publisher="Harian Contoh")
+    session.commit()
+    claim = session.exec(
+        select(Claim).where(Claim.article_id == article.id, Claim.section == "body")
+    ).one()
+    assert claim.claimant == "Rina Marlina"
+    assert claim.text == "Harga beras naik 5 persen pada Maret 2024 di Jakarta"

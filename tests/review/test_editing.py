@@ -309,3 +309,40 @@ def test_evidence_of_a_published_claim_needs_an_editor(session, factory, checker
     editor = factory.user("ed", role="editor")
     reject_evidence(session, evidence, user=editor, expected_version=1, note="wrong document")
     assert evidence.state == "rejected"
+
+
+def test_a_claim_added_by_hand_is_scored_like_a_proposal(session, article, checker):
+    claim = editing.add_claim(
+        session, article, user=checker, text="Officials said exports rose 12 percent in 2024"
+    )
+    assert claim.kind == "fact" and claim.score >= 0.6 and claim.checkworthy
+    assert "number: 12 percent" in claim.reasons and "date: 2024" in claim.reasons
+    assert claim.claimant == "Officials"
+    assert TEXT[claim.start : claim.end] == claim.text  # found in the article: its span
+
+
+def test_split_parts_are_scored_and_found_in_the_article(session, article, checker):
+    claim = editing.add_claim(session, article, user=checker, start=47, end=TEXT.index("\n"))
+    session.commit()
+    _, second = editing.split_claim(
+        session,
+        claim,
+        ["The country has 20 million people", "its capital is Astana"],
+        user=checker,
+        expected_version=claim.version,
+    )
+    assert second.score > 0 and "named place: Astana" in second.reasons
+    assert TEXT[second.start : second.end] == "its capital is Astana"
+
+
+def test_editing_the_claim_text_never_moves_its_span(session, article, checker):
+    claim = editing.add_claim(session, article, user=checker, start=47, end=80)
+    session.commit()
+    span = (claim.start, claim.end)
+    editing.edit_claim(
+        session, claim, "Kazakhstan has 20 million people", user=checker, expected_version=1
+    )
+    editing.edit_claim(
+        session, claim, "its capital is Astana", user=checker, expected_version=claim.version
+    )
+    assert (claim.start, claim.end) == span and claim.text == "its capital is Astana"
