@@ -216,7 +216,8 @@ def test_ingest_stores_every_proposal_headline_first_opinions_labelled(session, 
 
 def test_a_claim_the_sentence_does_not_attribute_is_claimed_by_the_article(session):
     parsed = ingest.parse_article(
-        "Harga beras naik\nOleh: Rina Marlina\nHarga beras naik 5 persen pada Maret 2024 di Jakarta.\n"
+        "Harga beras naik\nOleh: Rina Marlina\n"
+        "Harga beras naik 5 persen pada Maret 2024 di Jakarta.\n"
     )
     article, _ = ingest.ingest(session, parsed, publisher="Harian Contoh")
     session.commit()

@@ -110,7 +110,8 @@ RELATIVE_CASES = [
     ),
     (
         "id",
-        "Pernyataan itu disampaikan dalam KTT di Jakarta, di mana Presiden menyambut lima pemimpin.",
+        "Pernyataan itu disampaikan dalam KTT di Jakarta, di mana Presiden menyambut lima "
+        "pemimpin.",
         [
             "Pernyataan itu disampaikan dalam KTT di Jakarta",
             "di mana Presiden menyambut lima pemimpin",
