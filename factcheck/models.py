@@ -152,6 +152,13 @@ class Claim(SQLModel, table=True):
     score: float = 0.0
     reasons: str = Field(default="[]", sa_column=_text(nullable=False))  # JSON list
     kind: str = Field(default="fact", max_length=16)  # fact, opinion
+    # who says it: the speaker the sentence names, else the article's author or publisher
+    claimant: str | None = Field(default=None, max_length=200)
+    # where the span is: "headline" (in the article's title), "standfirst" or "body" (its text)
+    section: str = Field(default="body", max_length=16)
+    # shown in the claim queue by default: a fact scoring at least CHECKWORTHY, or a claim a
+    # person added; opinions and low-scoring proposals are stored but hidden by the filter
+    checkworthy: bool = Field(default=True, index=True)
     status: str = Field(default=ClaimStatus.UNVERIFIED, max_length=16, index=True)
     verdict: str | None = Field(default=None, max_length=40, index=True)
     rationale: str | None = Field(default=None, sa_column=_text())

@@ -1,28 +1,47 @@
 """Atomic-claim extraction for news articles (id, en).
 
-article text -> sentences -> clauses (one checkable fact each) -> ProposedClaim,
-scored for check-worthiness with the reasons a reviewer sees. Opinion and hedged
-clauses are kept, marked kind="opinion" and scored low, so nothing is hidden.
-Sentences come from factcheck.language.sentences, numbers, dates, places and names from the
-recogniser factcheck.language.anchors, and the words that mark opinions, hedges and
-attributions from factcheck.language.markers.
+article -> headline + sentences -> clauses (one checkable fact each) -> ProposedClaim: the
+clause's span (the article's own words, ``text``), a claim text that stands on its own
+(``claim_text``), who said it (``claimant``), and a check-worthiness score with the reasons a
+reviewer sees. Opinion and hedged clauses are kept, marked kind="opinion" and scored low, so
+nothing is hidden.
+
+The steps live in their own modules: clauses (factcheck.articles.clauses), claim texts
+(factcheck.articles.standalone), claimants (factcheck.articles.claimants) and scores
+(factcheck.articles.worthiness). Sentences, numbers, dates, places and names come from the one
+vocabulary (factcheck.language).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from typing import NamedTuple
 
-from factcheck.language import markers as words
-from factcheck.language.anchors import extract_anchors, overlaps
-from factcheck.language.sentences import Sentence, split_sentences
-from factcheck.language.vocabulary import alternation
+from factcheck.articles.claimants import find_attribution
+from factcheck.articles.clauses import LIST_RE, split_clauses
+from factcheck.articles.standalone import Discourse, name_context
+from factcheck.articles.worthiness import CHECKWORTHY, Assessment, NameContext, assess
+from factcheck.language.anchors import whole_names
+from factcheck.language.sentences import split_sentences
+
+__all__ = [
+    "CHECKWORTHY",
+    "ProposedClaim",
+    "assess_claim",
+    "extract_article",
+    "extract_claims",
+]
+
+HEADLINE, STANDFIRST, BODY = "headline", "standfirst", "body"
+MAX_STANDFIRST_SENTENCES = 2
 
 
 @dataclass(frozen=True)
 class ProposedClaim:
-    """One proposed atomic claim; ``text == article[start:end]``."""
+    """One proposed atomic claim. ``text == source[start:end]``, where the source is the
+    article's title for ``section == "headline"`` and its body otherwise; ``claim_text`` is
+    the same fact written to stand alone; ``claimant`` is who the sentence attributes it to
+    (None: the article's own voice)."""
 
     text: str
     sentence: str
@@ -31,6 +50,9 @@ class ProposedClaim:
     score: float
     reasons: tuple[str, ...]
     kind: str
+    claim_text: str = ""
+    claimant: str | None = None
+    section: str = BODY
 
     def as_dict(self) -> dict:
         """Plain dict (reasons as a list) for JSON and templates."""
@@ -38,214 +60,149 @@ class ProposedClaim:
         data["reasons"] = list(self.reasons)
         return data
 
-
-# Check-worthiness: every clause starts at BASE; each kind of anchor adds once.
-BASE_SCORE = 0.2
-WEIGHTS = {
-    "number": 0.3,
-    "date": 0.3,
-    "named place": 0.15,
-    "named entity": 0.15,
-    "membership list": 0.25,
-    "superlative/first": 0.3,
-    "attributed quote": 0.25,
-    "attribution": 0.15,
-    "quoted words": 0.1,
-}
-ENTITY_BONUS = 0.05  # per named thing beyond the first: relations between them are checkable
-MAX_ENTITY_BONUS = 0.1
-OPINION_CEILING = 0.35  # opinions stay visible but below any fact threshold
-MIN_CLAUSE_WORDS = 3
+    @property
+    def checkworthy(self) -> bool:
+        """A fact scoring at least CHECKWORTHY: what the claim queue shows by default."""
+        return self.kind == "fact" and self.score >= CHECKWORTHY
 
 
-_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # "U.S" keeps its inner dots, not a final one
-_ITEM = rf"{_WORD}(?:\s+(?:{_WORD}|\([^()]*\)))*"
-# Three or more capitalised items ending "..., dan X": a membership list, checked whole.
-_LIST_RE = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:dan|serta|and|or|atau)\s+{_ITEM}")
-_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
-_PROTECTED_RE = re.compile(rf"\([^()]*\)|—[^—]*—|{_QUOTE_RE.pattern}")
-_SUPERLATIVE_RE = words.word_pattern(words.SUPERLATIVES)
-_ATTRIBUTION_RE = words.word_pattern(words.ATTRIBUTIONS)
-_LEADING_RE = re.compile(rf"^(?:(?:{alternation(words.LEADING_CONNECTIVES)})\b[\s,]*)+", re.I)
-# Verb-like words (Indonesian affixes, English auxiliaries and -ed): after ", dan"
-# one of these means a new clause with its own fact, not the last item of a list.
-_VERB_RE = re.compile(
-    r"\b(?:me[mnl]?\w{3,}|ber\w{3,}|di\w{4,}|ter\w{4,}|adalah|telah|akan|sudah|masih"
-    r"|is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|\w{3,}ed)\b"
-)
+def extract_claims(
+    text: str, language: str = "id", min_score: float = 0.0, *, title: str = ""
+) -> list[ProposedClaim]:
+    """Propose atomic claims for article body ``text``, in article order.
 
-
-# --- reasons ---------------------------------------------------------------------
-
-# The recogniser's kinds that make a clause checkable, as the reasons a reviewer reads.
-REASON_OF_KIND = {
-    "number": "number",
-    "money": "number",
-    "percent": "number",
-    "quantity": "number",
-    "year": "date",
-    "date": "date",
-    "month": "date",
-    "place": "named place",
-    "name": "named entity",
-}
-_REASON_ORDER = ("date", "number", "named place", "named entity")
-
-
-class Reason(NamedTuple):
-    """Why a clause is checkable: a reason ("number", "attribution"...), the words that gave
-    it, and where they are in the sentence."""
-
-    kind: str
-    label: str
-    start: int
-    end: int
-
-
-def _find_reasons(sentence: str, language: str) -> list[Reason]:
-    """Checkable things in ``sentence``: dates, numbers, places, names, lists, quotes..."""
-    anchors = extract_anchors(sentence, language, kinds=REASON_OF_KIND)
-    reasons = [Reason(REASON_OF_KIND[a.kind], a.text, a.start, a.end) for a in anchors]
-    reasons.sort(key=lambda r: _REASON_ORDER.index(r.kind))  # dates first, then numbers...
-    patterns = (
-        ("membership list", _LIST_RE),
-        ("superlative/first", _SUPERLATIVE_RE),
-        ("attribution", _ATTRIBUTION_RE),
-        ("quoted words", _QUOTE_RE),
-    )
-    for kind, pattern in patterns:
-        reasons += [Reason(kind, m.group(), *m.span()) for m in pattern.finditer(sentence)]
-    return reasons
-
-
-# --- clauses ------------------------------------------------------------------------
-
-
-def _first_word(text: str) -> str:
-    m = re.match(r"\s*([\w-]+)", text)
-    return m.group(1).lower() if m else ""
-
-
-def _splits_here(sentence: str, pos: int, end: int, clause_start: int) -> bool:
-    """Whether the ';' or ',' at *pos* (separator ends at *end*) starts a new claim."""
-    right, left = sentence[end:], sentence[clause_start:pos]
-    if sentence[pos] == ";":
-        return True
-    word = _first_word(right)
-    if word in words.CONTRAST_SPLITTERS or word in words.CONCESSIVE_OPENERS:
-        return True
-    if any(p == "opinion" and r.match(right) for p, r in words.marker_patterns()):
-        return True
-    if clause_start == 0 and "," not in left and _first_word(sentence) in words.CONCESSIVE_OPENERS:
-        return True
-    if word in words.AND_SPLITTERS:
-        # ", dan X" closes a list when the item before it is short.
-        last_item = left.rsplit(",", 1)[-1]
-        return len(last_item.split()) > 3 and bool(_VERB_RE.search(" ".join(right.split()[1:7])))
-    return False
-
-
-def _clause_spans(sentence: str) -> list[tuple[int, int]]:
-    """Split *sentence* into clause spans, never inside quotes, brackets or lists."""
-    protected = [m.span() for m in _PROTECTED_RE.finditer(sentence)]
-    protected += [m.span() for m in _LIST_RE.finditer(sentence)]
-    spans, start = [], 0
-    for m in re.finditer(r"[;,]\s+", sentence):
-        if overlaps(m.span(), protected):
-            continue
-        left_words = len(sentence[start : m.start()].split())
-        right_words = len(re.split(r"[;,]\s", sentence[m.end() :])[0].split())
-        if (
-            left_words >= MIN_CLAUSE_WORDS
-            and right_words >= MIN_CLAUSE_WORDS
-            and _splits_here(sentence, m.start(), m.end(), start)
-        ):
-            spans.append((start, m.start()))
-            start = m.end()
-    spans.append((start, len(sentence)))
-    return [trimmed for s, e in spans if (trimmed := _trim(sentence, s, e))]
-
-
-def _trim(sentence: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop leading connectives and trailing punctuation; None if too short."""
-    text = sentence[start:end]
-    lead = _LEADING_RE.match(text)
-    if lead and len(text) > lead.end():
-        start += lead.end()
-    text = sentence[start:end].rstrip(" \t.,;:—–")
-    end = start + len(text)
-    return (start, end) if len(text.split()) >= MIN_CLAUSE_WORDS else None
-
-
-# --- scoring -----------------------------------------------------------------------------
-
-
-def _markers(clause: str) -> list[str]:
-    """Opinion and hedge reasons found outside quotations in *clause*, in text order.
-
-    Where markers overlap ("para pengamat menilai", "menilai bahwa") the longest wins.
-    """
-    unquoted = _QUOTE_RE.sub(lambda m: " " * len(m.group()), clause)
-    found = [
-        (prefix, m)
-        for prefix, pattern in words.marker_patterns()
-        for m in pattern.finditer(unquoted)
-    ]
-    kept: list[tuple[str, re.Match[str]]] = []
-    for prefix, m in sorted(found, key=lambda f: f[1].start() - f[1].end()):
-        if not overlaps(m.span(), [k[1].span() for k in kept]):
-            kept.append((prefix, m))
-    return [f"{p}: {m.group()}" for p, m in sorted(kept, key=lambda k: k[1].start())]
-
-
-def _score(kinds: set[str], entities: int, opinion: bool) -> float:
-    if opinion:
-        return round(min(OPINION_CEILING, 0.1 + 0.05 * len(kinds)), 2)
-    score = BASE_SCORE + sum(WEIGHTS[k] for k in kinds)
-    score += min(MAX_ENTITY_BONUS, ENTITY_BONUS * max(0, entities - 1))
-    return round(min(1.0, score), 2)
-
-
-def _propose(sentence: Sentence, span: tuple[int, int], found: list[Reason]) -> ProposedClaim:
-    """Build the ProposedClaim for the clause at *span* of *sentence*."""
-    start, end = span
-    inside = [r for r in found if start <= r.start and r.end <= end]
-    kinds = {r.kind for r in inside}
-    if {"attribution", "quoted words"} <= kinds:
-        kinds -= {"attribution", "quoted words"}
-        kinds.add("attributed quote")
-    reasons = [
-        kind if kind in ("membership list", "quoted words") else f"{kind}: {label}"
-        for kind, label, _, _ in inside
-        if kind in kinds
-    ]
-    if "attributed quote" in kinds:
-        reasons.append("attributed quote")
-    markers = _markers(sentence.text[start:end])
-    entities = len({r.label for r in inside if r.kind in ("named place", "named entity")})
-    return ProposedClaim(
-        text=sentence.text[start:end],
-        sentence=sentence.text,
-        start=sentence.start + start,
-        end=sentence.start + end,
-        score=_score(kinds, entities, bool(markers)),
-        reasons=tuple(dict.fromkeys(reasons + markers)),
-        kind="opinion" if markers else "fact",
-    )
-
-
-def extract_claims(text: str, language: str = "id", min_score: float = 0.0) -> list[ProposedClaim]:
-    """Propose atomic claims for article *text*, in article order.
-
-    *language* is "id" or "en" (anything else is treated as "en"). Claims scoring
-    below *min_score* are left out; opinion claims are returned with kind="opinion".
+    ``language`` is "id" or "en" (anything else is treated as "en"). Claims scoring below
+    ``min_score`` are left out; opinion claims are returned with kind="opinion". The claims
+    of a short first paragraph (a standfirst) have section "standfirst". The article's
+    ``title``, when given, helps tell which place the article is about.
     """
     language = language if language in ("id", "en") else "en"
+    return _body_claims(text, language, min_score, Discourse.of(text, language, title))
+
+
+def _body_claims(
+    text: str, language: str, min_score: float, discourse: Discourse
+) -> list[ProposedClaim]:
+    standfirst_end = _standfirst_end(text, language)
     claims = []
     for sentence in split_sentences(text, language):
-        reasons = _find_reasons(sentence.text, language)
-        for span in _clause_spans(sentence.text):
-            claim = _propose(sentence, span, reasons)
-            if claim.score >= min_score:
-                claims.append(claim)
+        units = split_clauses(sentence.text, language)
+        section = STANDFIRST if sentence.end <= standfirst_end else BODY
+        for unit, written in zip(units, discourse.write(sentence.text, units), strict=True):
+            found = assess(
+                written.text,
+                language,
+                context=discourse.context,
+                claimant=written.claimant,
+                list_spans=[m.span() for m in LIST_RE.finditer(written.text)],
+            )
+            if found.score < min_score:
+                continue
+            claims.append(
+                ProposedClaim(
+                    text=sentence.text[unit.start : unit.end],
+                    sentence=sentence.text,
+                    start=sentence.start + unit.start,
+                    end=sentence.start + unit.end,
+                    score=found.score,
+                    reasons=found.reasons,
+                    kind=found.kind,
+                    claim_text=written.text,
+                    claimant=written.claimant,
+                    section=section,
+                )
+            )
     return claims
+
+
+def extract_article(
+    title: str, text: str, language: str = "id", min_score: float = 0.0
+) -> list[ProposedClaim]:
+    """The headline's claim (its span in ``title``) followed by the body's claims
+    (``extract_claims``). A headline is proposed whole: headlines compress one claim."""
+    language = language if language in ("id", "en") else "en"
+    claims = []
+    headline = title.strip()
+    if headline and len(headline.split()) >= 3:
+        start = title.index(headline)
+        found = _assess_headline(headline, text, language, name_context(text, language))
+        if found.score >= min_score:
+            attribution = find_attribution(headline, language)
+            claims.append(
+                ProposedClaim(
+                    text=headline,
+                    sentence=headline,
+                    start=start,
+                    end=start + len(headline),
+                    score=found.score,
+                    reasons=found.reasons,
+                    kind=found.kind,
+                    claim_text=headline,
+                    claimant=attribution.speaker if attribution else None,
+                    section=HEADLINE,
+                )
+            )
+    return claims + extract_claims(text, language, min_score, title=title)
+
+
+def _assess_headline(headline: str, body: str, language: str, context: NameContext) -> Assessment:
+    """Score a headline as written in sentence case: its capitalised words that the body
+    writes in lower case are ordinary words, not names ("Angka Kemiskinan ... Turun")."""
+    names = whole_names(body, language, context.common, context.acronyms, context.known)
+    kept = {w for n in names if n.text in headline for w in n.text.split()}
+    cased = re.sub(
+        r"\b[A-Z][a-z]+\b",
+        lambda m: (
+            m.group().lower()
+            if m.group().lower() in context.common and m.group() not in kept
+            else m.group()
+        ),
+        headline,
+    )
+    return assess(
+        cased,
+        language,
+        context=context,
+        list_spans=[m.span() for m in LIST_RE.finditer(cased)],
+    )
+
+
+def _standfirst_end(text: str, language: str) -> int:
+    """Where the standfirst ends: a first paragraph of at most two sentences followed by at
+    least two more paragraphs; 0 when there is none."""
+    paragraphs = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(paragraphs) < 3:
+        return 0
+    first = paragraphs[0]
+    if len(split_sentences(first.group(), language)) > MAX_STANDFIRST_SENTENCES:
+        return 0
+    return first.end()
+
+
+def assess_claim(
+    text: str, article_text: str, language: str, *, claimant: str | None = None
+) -> Assessment:
+    """Score a claim a person wrote (added by hand, or a part of a split) like a proposal,
+    with the article's names as context. Its own attribution, if any, names the claimant."""
+    language = language if language in ("id", "en") else "en"
+    context: NameContext = name_context(article_text, language)
+    if claimant is None:
+        attribution = find_attribution(text, language)
+        claimant = attribution.speaker if attribution else None
+        claimant = context.acronyms.get(claimant or "", claimant)
+    return assess(
+        text,
+        language,
+        context=context,
+        claimant=claimant,
+        list_spans=[m.span() for m in LIST_RE.finditer(text)],
+    )
+
+
+def claimant_of(text: str, article_text: str, language: str) -> str | None:
+    """Who a claim a person wrote attributes itself to, if anyone (acronyms written out)."""
+    language = language if language in ("id", "en") else "en"
+    attribution = find_attribution(text, language)
+    if attribution is None:
+        return None
+    return Discourse.of(article_text, language).claimant(attribution.speaker)

@@ -42,7 +42,10 @@ BOILERPLATE = re.compile(
 )
 BYLINES = [
     ("editor", re.compile(r"^\s*(diedit oleh|disunting oleh|editor|edited by)\s*:?\s*(.+)$", re.I)),
-    ("author", re.compile(r"^\s*(oleh|penulis|reporter|pewarta|by|written by)\s*:?\s+(.+)$", re.I)),
+    (
+        "author",
+        re.compile(r"^\s*(oleh|penulis|reporter|pewarta|laporan|by|written by)\s*:?\s+(.+)$", re.I),
+    ),
 ]
 URL_RE = re.compile(r"https?://\S+")
 
@@ -293,10 +296,19 @@ def add_article(
     return article
 
 
+def article_voice(article: Article) -> str | None:
+    """Who says what an article says in its own voice: its author, else its publisher."""
+    return article.author or article.publisher
+
+
 def add_claims(
     session: Session, article: Article, proposals: list, *, first_position: int = 1
 ) -> list[Claim]:
-    """Store extracted proposals as unverified claims of ``article``, each with a history entry."""
+    """Store extracted proposals as unverified claims of ``article``, each with a history entry.
+
+    The claim's text is the proposal's stand-alone claim text, its span the article's words;
+    its claimant the speaker the sentence names, else the article's author or publisher.
+    """
     from sqlmodel import select
 
     from factcheck.models import Claim
@@ -312,13 +324,16 @@ def add_claims(
             article_id=article.id,
             key=f"c{number}",
             position=position,
-            text=proposal.text,
+            text=proposal.claim_text or proposal.text,
             sentence=proposal.sentence,
             start=proposal.start,
             end=proposal.end,
             score=proposal.score,
             kind=proposal.kind,
             reasons=json.dumps(list(proposal.reasons), ensure_ascii=False),
+            claimant=proposal.claimant or article_voice(article),
+            section=proposal.section,
+            checkworthy=proposal.checkworthy,
         )
         session.add(claim)
         session.flush()
@@ -340,14 +355,17 @@ def ingest(
     parsed: ParsedArticle,
     *,
     extract: bool = True,
-    min_score: float = 0.4,
+    min_score: float = 0.0,
     publisher: str | None = None,
     actor: Actor = None,
 ) -> tuple[Article, bool]:
     """Store ``parsed`` with its sources and proposed claims; returns (article, created).
 
-    An article whose body is already stored is returned as is, with created False. A new one
-    is recorded in the audit log (with its sources' addresses), as added by ``actor``.
+    Every proposal scoring ``min_score`` or more is stored (by default all of them, opinions
+    and hedged statements included: the queue's filter hides what is not check-worthy), the
+    headline's claim first. An article whose body is already stored is returned as is, with
+    created False. A new one is recorded in the audit log (with its sources' addresses), as
+    added by ``actor``.
     """
     from factcheck.audit import record_audit
 
@@ -363,8 +381,10 @@ def ingest(
         detail={"url": parsed.url, "sources": [s.url or s.title for s in parsed.sources]},
     )
     if extract:
-        from factcheck.articles.extract import extract_claims
+        from factcheck.articles.extract import extract_article
 
-        proposals = extract_claims(article.text, article.language, min_score=min_score)
+        proposals = extract_article(
+            article.title, article.text, article.language, min_score=min_score
+        )
         add_claims(session, article, proposals)
     return article, True

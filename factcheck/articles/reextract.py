@@ -43,30 +43,45 @@ def untouched(session: Session, claim: Claim) -> bool:
     return human == 0
 
 
+def _in_title(section: str) -> bool:
+    """Headline claims have their span in the title, the others in the text."""
+    return section == "headline"
+
+
 def reextract(
-    session: Session, article: Article, *, user: User, min_score: float = 0.4
+    session: Session, article: Article, *, user: User, min_score: float = 0.0
 ) -> Reextraction:
     """Run claim extraction again without losing reviewed claims.
 
     A proposal whose span overlaps a claim someone has worked on is skipped; one identical to
-    an untouched claim leaves it alone; untouched claims no proposal repeats are replaced
-    (deleted with a history event, restorable).
+    an untouched claim (same span, same claim text) leaves it alone; untouched claims no
+    proposal repeats are replaced (deleted with a history event, restorable). By default every
+    proposal is offered, opinions included, as at ingest.
     """
-    from factcheck.articles.extract import extract_claims
+    from factcheck.articles.extract import extract_article
     from factcheck.articles.ingest import add_claims
 
     workflow.require(user, Role.CHECKER, "re-running extraction")
     live = session.exec(
         select(Claim).where(Claim.article_id == article.id, Claim.deleted_at.is_(None))
     ).all()
-    spare = {(c.start, c.end, c.text): c for c in live if untouched(session, c)}
+    spare = {
+        (_in_title(c.section), c.start, c.end, c.text): c for c in live if untouched(session, c)
+    }
     spare_ids = {c.id for c in spare.values()}
-    worked = [(c.start, c.end) for c in live if c.id not in spare_ids and c.end > c.start]
+    worked = [
+        (_in_title(c.section), c.start, c.end)
+        for c in live
+        if c.id not in spare_ids and c.end > c.start
+    ]
     result, new = Reextraction(), []
-    for proposal in extract_claims(article.text, article.language, min_score=min_score):
-        if spare.pop((proposal.start, proposal.end, proposal.text), None) is not None:
+    proposals = extract_article(article.title, article.text, article.language, min_score)
+    for proposal in proposals:
+        title = _in_title(proposal.section)
+        key = (title, proposal.start, proposal.end, proposal.claim_text)
+        if spare.pop(key, None) is not None:
             result.unchanged += 1
-        elif any(proposal.start < e and s < proposal.end for s, e in worked):
+        elif any(t == title and proposal.start < e and s < proposal.end for t, s, e in worked):
             result.skipped += 1
         else:
             new.append(proposal)

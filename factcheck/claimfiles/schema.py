@@ -28,6 +28,9 @@ HEADER = (
     "# history. Edit by hand if you like; `factcheck import` checks every field.\n"
 )
 
+# Where a claim's span is: in the article's title (its headline) or in its text.
+SECTIONS = ("headline", "standfirst", "body")
+
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
 
@@ -149,6 +152,9 @@ CLAIM = {
     "score": (NUM, True),
     "reasons": ((list, type(None)), False),
     "kind": (STR, True, 16),
+    "claimant": (OPT_STR, False, 200),
+    "section": ("section", False),
+    "checkworthy": ((bool,), False),
     "status": ("status", True),
     "verdict": (OPT_STR, False, 40),
     "rationale": (OPT_STR, False, 20_000),
@@ -325,6 +331,8 @@ def _problem(value: object, kind) -> str | None:
     if kind == "stance?":
         stances = ("supports", "contradicts", "related")
         return None if value is None or value in stances else "expected " + ", ".join(stances)
+    if kind == "section":
+        return None if value in SECTIONS else "expected one of " + ", ".join(SECTIONS)
     if kind == "evidence":
         return (
             None

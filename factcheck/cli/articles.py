@@ -51,9 +51,9 @@ def _read_document(target: str, title: str | None, language: str | None) -> Pars
 @click.option("--no-extract", is_flag=True, help="Store the article without proposing claims.")
 @click.option(
     "--min-score",
-    default=0.4,
+    default=0.0,
     show_default=True,
-    help="Store proposed claims at least this check-worthy.",
+    help="Store proposed claims at least this check-worthy (0: all, opinions included).",
 )
 @user_errors
 def ingest_command(
@@ -97,17 +97,20 @@ def ingest_command(
 @click.option("--min-score", default=0.0, show_default=True)
 @user_errors
 def extract_command(target: str, output: str, language: str | None, min_score: float) -> None:
-    """Print the claims proposed for an article, storing nothing."""
-    from factcheck.articles.extract import extract_claims
+    """Print the claims proposed for an article (its headline first), storing nothing."""
+    from factcheck.articles.extract import extract_article
 
     parsed = _read_document(target, None, language)
-    proposals = extract_claims(parsed.body, parsed.language, min_score=min_score)
+    proposals = extract_article(parsed.title, parsed.body, parsed.language, min_score=min_score)
     for number, claim in enumerate(proposals, start=1):
         if output == "jsonl":
             click.echo(json.dumps(claim.as_dict(), ensure_ascii=False))
-        else:
-            click.echo(f"{number:>3}  {claim.score:.2f}  {claim.kind:<7}  {claim.text}")
-            click.echo(f"{'':>16}{'; '.join(claim.reasons)}")
+            continue
+        click.echo(f"{number:>3}  {claim.score:.2f}  {claim.kind:<7}  {claim.claim_text}")
+        if claim.claim_text != claim.text:
+            click.echo(f"{'':>16}article: {claim.text}")
+        said = f"claimant: {claim.claimant}; " if claim.claimant else ""
+        click.echo(f"{'':>16}{claim.section}; {said}{'; '.join(claim.reasons)}")
 
 
 @click.command("import")

@@ -85,6 +85,7 @@ def claim_record(
         "sentence": c.sentence,
         "span": [c.start, c.end],
         "kind": c.kind,
+        "claimant": c.claimant,
         "status": c.status,
         "verdict": verdict(publisher, c.verdict, a.language),
         "rationale": c.rationale,

@@ -20,6 +20,7 @@ from factcheck.publishing.claimreview import claim_review, feed_chunks, item_rev
 CLAIM_COLUMNS = [
     "key",
     "text",
+    "claimant",
     "verdict",
     "rationale",
     "published_at",

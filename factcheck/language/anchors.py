@@ -52,6 +52,7 @@ from factcheck.language.vocabulary import (
     QUALIFIERS,
     QUANTITY_WORDS,
     SCALES,
+    STOPWORDS,
     WEEKDAYS,
     alternation,
 )
@@ -414,3 +415,134 @@ def _names(text: str, taken: list[Anchor]) -> list[Anchor]:
         if len(label) > 1 and not overlaps(anchor.span, [a.span for a in taken]):
             found.append(anchor)
     return found
+
+
+# --- names whole, and the acronyms a text defines (for extraction's reasons and claimants) ----
+
+_CAPITAL_WORD = r"(?:[A-Z][\w'’/-]*|[A-Z]\.)"
+_WHOLE_NAME = re.compile(
+    rf"{_CAPITAL_WORD}(?:(?:\s+|\s+(?:of|for|of the|dan|and|&)\s+){_CAPITAL_WORD})*"
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+_NAME_JOINERS = ("dan", "and", "&")
+_INITIALS_SKIP = frozenset(("of", "for", "the", "dan", "and", "&"))
+
+
+def whole_names(
+    text: str,
+    lang: str,
+    common: Collection[str] = (),
+    acronyms: Collection[str] = (),
+    known: Collection[str] | None = None,
+) -> list[Anchor]:
+    """Names with all their words ("Badan Pusat Statistik", "Bank Dunia", "Ministry of Finance",
+    "Kementerian Energi dan Sumber Daya Mineral (ESDM)" without the brackets), as ``name``
+    anchors whose value is the name; places and terms inside them are part of them.
+
+    A run of capitalised words that opens the text or a quote loses its first word only when
+    that word is a function word or one of ``common`` (words the article also writes in lower
+    case). "dan"/"and" joins two runs only when an acronym in brackets after them spells their
+    initials, or ``acronyms`` (the text's defined acronyms, ``acronym_definitions``) names
+    them: "Bahrain dan Maroko" stays two names. With ``known`` (the capitalised words an
+    article uses in mid-sentence), a single capitalised word opening a sentence is a name only
+    when it is one of them ("Pernyataan itu ..." is no name, "Budi said ..." is).
+    """
+    found = []
+    for m in _WHOLE_NAME.finditer(text):
+        for start, end in _split_joined(text, m.start(), m.end(), acronyms):
+            after = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[end:])
+            vouched = after is not None and _spells(after[1], text[start:end])  # "... (BPS)"
+            if not vouched and (known is None or text[start:end] not in known):
+                start = _drop_common_opener(text, start, end, lang, common)
+            if known is not None and _opens_sentence(text, start):
+                first, _, rest = text[start:end].partition(" ")
+                if first not in known and not first.isupper():
+                    if not rest:
+                        continue  # "Pernyataan itu ...": a capital for the sentence's sake
+                    if all(w in known for w in rest.split()):
+                        start = end - len(rest)  # "Keputusan Kazakhstan": the name is the rest
+            for piece in re.finditer(r"[^’']+(?:['’](?!s\b)[^’']*)*", text[start:end]):
+                label = re.sub(r"^s\s+", "", piece.group()).strip().rstrip(".")
+                if not label or len(label) == 1 or label.lower() in ABBREVIATIONS_NEVER_FINAL:
+                    continue  # "Port Aldwin's Department of Public Health": two names
+                at = start + piece.start() + piece.group().index(label)
+                found.append(Anchor("name", label, label, at, at + len(label)))
+    return found
+
+
+def _split_joined(
+    text: str, start: int, end: int, acronyms: Collection[str]
+) -> list[tuple[int, int]]:
+    """The run at start:end, cut at "dan"/"and" unless an acronym vouches for it whole."""
+    run = text[start:end]
+    if not any(f" {j} " in run for j in _NAME_JOINERS):
+        return [(start, end)]
+    after = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[end:])
+    named = {_initials(a) for a in acronyms}
+    if (after and _spells(after[1], run)) or _initials(run) in named:
+        return [(start, end)]
+    pieces, at = [], start
+    for joiner in re.finditer(rf"\s+(?:{'|'.join(map(re.escape, _NAME_JOINERS))})\s+", run):
+        pieces.append((at, start + joiner.start()))
+        at = start + joiner.end()
+    return [*pieces, (at, end)]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start].rstrip(' "“‘([')
+    if start > 40 and not before:
+        before = text[:start].rstrip(' "“‘([')
+    if before.endswith(".") and re.search(r"\b\w+\.$", before):
+        word = re.search(r"\b(\w+)\.$", before)[1].lower()
+        if word in ABBREVIATIONS_NEVER_FINAL:
+            return False  # "Dr. Helena Marsh": a title's dot ends no sentence
+    return not before or before.endswith((".", "!", "?", ":", "\n"))
+
+
+def _drop_common_opener(text: str, start: int, end: int, lang: str, common) -> int:
+    """Drop the first word of a run that opens the text, a sentence or a quote when it is a
+    function word or a word the text writes in lower case elsewhere."""
+    if not _opens_sentence(text, start):
+        return start
+    first = re.match(r"[\w'’/-]+", text[start:end])
+    word = first.group().lower() if first else ""
+    stop = STOPWORDS.get(lang, STOPWORDS["en"]) | STOPWORDS["en"]
+    if word in stop or word in common:
+        rest = re.match(r"[\w'’/-]+\s*", text[start:end])
+        return start + rest.end()
+    return start
+
+
+def _initials(name: str) -> str:
+    """Initials of a name's words, function words left out: "Badan Pusat Statistik" -> "BPS"."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _INITIALS_SKIP).upper()
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is the initials of ``name`` or of its last words ("ESDM" for
+    "Kementerian Energi dan Sumber Daya Mineral")."""
+    initials = _initials(name)
+    return len(acronym) >= 2 and initials.endswith(acronym.upper())
+
+
+def acronym_definitions(text: str, lang: str) -> dict[str, str]:
+    """Acronyms the text spells out, to their names: from "Badan Pusat Statistik (BPS)", or
+    from any name in the text whose initials spell an acronym it uses ("PLN" and
+    "Perusahaan Listrik Negara")."""
+    used = {m.group() for m in _ACRONYM.finditer(text)}
+    if not used:
+        return {}
+    runs = [m for m in _WHOLE_NAME.finditer(text) if " " in m.group()]
+    out: dict[str, str] = {}
+    for m in runs:
+        name = m.group()
+        after = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[m.end() :])
+        if after and _spells(after[1], name):
+            out.setdefault(after[1], name)
+    for m in runs:
+        for start, end in _split_joined(text, m.start(), m.end(), ()):
+            name = text[start:end]
+            acronym = _initials(name)
+            if acronym in used and len(acronym) >= 2 and name.count(" ") >= 1:
+                out.setdefault(acronym, name)
+    return out

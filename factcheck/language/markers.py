@@ -42,14 +42,16 @@ OPINION_MARKERS = word_list(
     critics said, observers believe, experts believe, is seen as, are seen as, was seen as,
     widely seen as, seen as, regarded as, viewed as, in my view, arguably, we believe,
     i believe, argue that, argues that, opponents argue, supporters argue,
-    economists suggest, experts suggest"""
+    economists suggest, experts suggest, believe, believes, insist, insists, insisted,
+    argued that, argued, menilai, mengaku, berpendapat"""
 )
 
 # Hedges: the writer is not sure, so the clause is not asserted as fact.
 HEDGES = word_list(
     """mungkin, diperkirakan, tampaknya, bisa jadi, barangkali, sepertinya,
     kemungkinan besar, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps,
-    possibly, likely, apparently, appears to, seems to"""
+    possibly, likely, apparently, appears to, seems to, expect, expects, hope, hopes, hoped,
+    ke depan"""
 )
 
 # Hedges that are also proper nouns when capitalised ("in May 2024").
@@ -75,6 +77,19 @@ def word_pattern(items: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str
 
 
 @cache
+def marker_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every opinion marker and hedge (longest first, whole words), and the
+    prefix ("opinion" or "hedge") of each by its lower-case form. A marker in
+    LOWERCASE_ONLY_MARKERS matches only as written ("may", not "May")."""
+    prefixes = {m.lower(): "opinion" for m in OPINION_MARKERS}
+    prefixes |= {m.lower(): "hedge" for m in HEDGES if m.lower() not in prefixes}
+    anycase = [m for m in prefixes if m not in LOWERCASE_ONLY_MARKERS]
+    exact = [m for m in prefixes if m in LOWERCASE_ONLY_MARKERS]
+    pattern = rf"(?<![\w-])(?:(?i:{alternation(anycase)})|{alternation(exact)})(?![\w-])"
+    return re.compile(pattern), prefixes
+
+
+@cache
 def marker_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """("opinion" or "hedge", pattern) for every opinion marker and hedge."""
     found = []
@@ -83,3 +98,174 @@ def marker_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             flags = 0 if item in LOWERCASE_ONLY_MARKERS else re.IGNORECASE
             found.append((prefix, word_pattern([item], flags)))
     return tuple(found)
+
+
+# --- attribution frames: who said it (factcheck.articles.claimants) ----------------------------
+
+# "Menurut X, ..." / "According to X, ...": the source stands before the content.
+SOURCE_PREPOSITIONS = word_list("menurut, berdasarkan data, according to, based on data from")
+
+# Verbs of saying whose subject is the speaker and whose complement is the content, with or
+# without "bahwa"/"that": "BPS mengatakan ...", "The ministry said ...".
+SAYING_VERBS = word_list(
+    """mengatakan, menyatakan, menegaskan, menekankan, menjelaskan, menambahkan, berkata,
+    menyebut, menyebutkan, mencatat, melaporkan, memperkirakan, reported, reports, estimated,
+    estimates, noted, notes,
+    said, says, stated, states, told, tells, added, adds, insisted, insists, wrote, writes,
+    called, calls"""
+)
+# Reporting verbs that report content only with "bahwa"/"that" after them: "BPS mencatat
+# bahwa ..." is attributed, "Kazakhstan mengumumkan niatnya" is the fact itself.
+REPORTING_VERBS = SAYING_VERBS + word_list(
+    """mengumumkan, mengungkapkan, memproyeksikan, memprediksi, mengklaim, mengakui, menilai,
+    berpendapat, memperingatkan, announced, announces, warned, warns, confirmed, confirms,
+    argued, argues, claimed, claims, predicted,
+    predicts, projected, projects, forecast, forecasts, acknowledged, acknowledges"""
+)
+
+# Speech tags that follow the content, verb first: "..., kata Budi." / "..., said Budi."
+SPEECH_TAGS = word_list(
+    """kata, katanya, ujar, ujarnya, ucap, ucapnya, tutur, tuturnya, ungkap, ungkapnya, jelas,
+    jelasnya, tegas, tegasnya, imbuh, imbuhnya, tambah, tambahnya, sebut, sebutnya, said, says,
+    added, adds, wrote, writes"""
+)
+
+# Words that may stand between a speaker and the reporting verb ("secara khusus", "also").
+SPEECH_ADVERBS = word_list(
+    """secara, khusus, resmi, terpisah, tegas, juga, pun, telah, sudah, kembali, sebelumnya,
+    also, previously, later, again, has, have, had, publicly, officially"""
+)
+
+
+# --- reference: pronouns, demonstratives, relatives (factcheck.articles.standalone) -----------
+
+# Subject pronouns and what they point back to: a person, a group or a thing.
+PRONOUNS = {
+    "id": {"ia": "person", "dia": "person", "beliau": "person", "mereka": "group"},
+    "en": {"he": "person", "she": "person", "they": "group", "it": "thing"},
+}
+# Possessive determiners: "Its budget" -> "<antecedent>'s budget".
+POSSESSIVES = {"en": {"his": "person", "her": "person", "their": "group", "its": "thing"}}
+# "Keduanya", "ketiganya", "both", "all three": the members of the last list or pair.
+COLLECTIVE_PRONOUNS = word_list("keduanya, ketiganya, keempatnya, kelimanya, both, all three")
+
+# Demonstratives: Indonesian puts them after the noun ("angka itu"), English before it.
+DEMONSTRATIVES_AFTER = word_list("ini itu tersebut")
+DEMONSTRATIVES_BEFORE = word_list("this that these those the")
+# Fillers after an Indonesian demonstrative that add nothing: "Kesepakatan Abraham itu sendiri".
+DEMONSTRATIVE_FILLERS = word_list("sendiri")
+
+# Relative words that open a clause about the noun before them, and how the clause is read:
+# "subject" (the noun is its subject: "yang", "which", "who"), "place" ("where", "di mana")
+# or "time" ("when", "ketika").
+RELATIVES = {
+    "yang": "subject",
+    "which": "subject",
+    "who": "subject",
+    "di mana": "place",
+    "dimana": "place",
+    "where": "place",
+    "ketika": "time",
+    "saat": "time",
+    "when": "time",
+}
+# The preposition that puts an antecedent back into a place or time clause.
+RELATIVE_PREPOSITIONS = {
+    ("id", "place"): "di",
+    ("en", "place"): "in",
+    ("id", "time"): "pada",
+    ("en", "time"): "in",
+}
+# "the party, which" is a relative clause; "the party, that" is not English relative use.
+# Prepositions before a date or a place that carry it into a clause that lacks one.
+# Only those that date an event: "sejak 1992"/"since 1992" says how long, not when.
+TIME_PREPOSITIONS = word_list("pada, selama, per, in, on, during, as of")
+PLACE_PREPOSITIONS = word_list("di, in, at")
+# Temporal words that stand in the noun phrase before a date ("pada tanggal 6 November").
+DATE_NOUNS = word_list("tanggal tahun bulan hari")
+
+
+# --- shallow syntax: verbs and noun phrases (factcheck.language.syntax) ----------------------
+
+# Auxiliaries, modals, copulas and negations: a clause's predicate starts at one of these.
+AUXILIARIES = {
+    "id": word_list(
+        """adalah merupakan ialah yakni telah sudah akan masih sedang belum tidak tak bukan bisa
+        dapat harus perlu pernah sempat mulai turut ikut"""
+    ),
+    "en": word_list(
+        """is are was were be been being am has have had will would shall should can could may
+        might must do does did not never also"""
+    ),
+}
+# Verbs with no affix that Indonesian news uses as predicates ("naik", "turun", "tewas").
+# Affixed verbs (me-, ber-, di-, ter-) are recognised by their shape (factcheck.language.syntax).
+BARE_VERBS = {
+    "id": word_list(
+        """naik turun tewas tiba datang pergi pulang masuk keluar jatuh hilang lahir tumbuh
+        mati tinggal hidup capai kembali selesai habis pindah muncul terjadi punya suka ingin
+        mau minta buka tutup jadi menang kalah bekerja belajar"""
+    ),
+    # Irregular English past tenses, and present forms common in news (regular "-ed" and "-s"
+    # forms are recognised by their shape).
+    "en": word_list(
+        """rose fell grew won lost said told made took gave went came saw found left kept held
+        met paid ran spent sold built cut hit put set began became brought bought caught chose
+        drew drove fought flew forgot froze got hung hid knew led lay meant overtook rang sank
+        sat shot shut slid spoke spread stood stole stuck struck swept swore swam taught thought
+        threw understood woke wore wrote rise rises fall falls grow grows win wins lose loses
+        say says tell tells make makes take takes give gives"""
+    ),
+}
+# Words shaped like affixed Indonesian verbs or English "-ed" forms that are not verbs.
+NOT_VERBS = word_list(
+    """mereka menteri masyarakat media medis metode menit meter mesin memori menara daerah dinas
+    direktur direksi distrik desa dunia diskusi dokter dolar demokrasi divisi diri dirinya
+    terminal teori terhadap tersebut termasuk terutama terkait terakhir berbagai beberapa
+    bersama berita beras bencana bensin menurut mengenai melalui menuju mengingat hundred red
+    bed need seed speed feed shed united limited"""
+)
+
+# Person titles and roles: a noun phrase holding one names a person ("Presiden Donald Trump",
+# "the mayor"). By hand: CLDR has none.
+PERSON_TITLES = word_list(
+    """presiden, wakil presiden, menteri, gubernur, bupati, wali kota, walikota, camat, lurah,
+    kepala, direktur, ketua, juru bicara, jubir, kapolda, kapolri, pengamat, analis, ekonom,
+    warga, petani, pedagang, guru, dokter, president, vice president, minister, governor,
+    mayor, senator, director, chief, spokesperson, spokesman, spokeswoman, head, chair,
+    chairman, chairwoman, secretary, professor, economist, analyst, candidate, leader, teacher,
+    resident, official, officer, commissioner, councillor, councilor, mr, mrs, ms, dr, prof"""
+)
+# Words that head a group of people ("para analis", "pejabat") or show a plural.
+GROUP_MARKERS = word_list("para kalangan sejumlah banyak beberapa")
+
+# Nouns that head an organisation's name: "Badan Pusat Statistik", "World Bank". By hand: a
+# claimant is a Person or an Organization in ClaimReview, and CLDR has no such list.
+ORGANISATION_HEADS = word_list(
+    """badan, bank, kementerian, dinas, komisi, lembaga, pemerintah, pemerintahan, partai,
+    perusahaan, universitas, dewan, majelis, mahkamah, pengadilan, kepolisian, kantor, pusat,
+    organisasi, asosiasi, serikat, yayasan, ministry, department, council, agency, bureau,
+    office, institute, fund, commission, party, university, court, police, government,
+    administration, authority, board, company, corporation, association, union, organization,
+    organisation, foundation, committee, bank, centre, center, service"""
+)
+
+# Nouns that stand for a figure given just before ("The figure rose", "Angka itu naik"): the
+# only definite nouns read as the previous sentence's measured subject.
+FIGURE_NOUNS = word_list(
+    "angka jumlah tingkat persentase total figure number total rate tally toll level share"
+)
+
+# Nouns that head a place's name or stand for a place already named: "Kabupaten Gunung Sari",
+# "kabupaten tersebut", "the coastal city". By hand: CLDR names countries, not their parts.
+PLACE_HEADS = word_list(
+    """kabupaten kota desa kecamatan kelurahan provinsi wilayah daerah kawasan negara pulau
+    city county province district town village state region island country regency"""
+)
+# Words that stand just before a figure and end the noun phrase before it ("persentase
+# penduduk miskin sebesar 9,8 persen", "growth of 3.1 percent").
+FIGURE_LEADS = word_list(
+    "sebesar sekitar sebanyak mencapai hingga senilai about around nearly almost of at to by"
+)
+# Locative prepositions: a name after one of these is a place ("di Gunung Sari", "in Veridia").
+LOCATIVES = word_list("di ke dari in at from across")

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from factcheck.language.markers import ORGANISATION_HEADS
 from factcheck.review.ratings import RatingScale
 
 if TYPE_CHECKING:
@@ -63,6 +64,10 @@ def claim_review(
             "only rated claims have a ClaimReview"
         )
     language = article.language or "en"
+    item = claim_as_published or item_reviewed(article)
+    author = claimant_entity(getattr(claim, "claimant", None), article)
+    if author is not None and author != item.get("author"):
+        item = {**item, "author": author}  # a copy: exports share one item per article
     review: dict = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
@@ -71,7 +76,7 @@ def claim_review(
         "reviewRating": scale.review_rating(claim.verdict, language),
         "author": {"@type": "Organization", "name": org_name, "url": org_url},
         "inLanguage": language,
-        "itemReviewed": claim_as_published or item_reviewed(article),
+        "itemReviewed": item,
     }
     published = claim.published_at or claim.reviewed_at or claim.updated_at
     if published is not None:
@@ -96,6 +101,28 @@ def item_reviewed(article: Article) -> dict:
     item["appearance"] = [_appearance(article)]
     item["firstAppearance"] = _appearance(article)  # a copy: the article is the first place
     return item
+
+
+def claimant_entity(claimant: str | None, article: Article) -> dict | None:
+    """Who made the claim, as ClaimReview's ``itemReviewed.author``: the claim's claimant (the
+    speaker its sentence names, or the article's author or publisher); None when unknown.
+
+    The article's author is a Person and its publisher an Organization; another claimant is
+    an Organization when its name holds an organisation's head noun ("Badan Pusat Statistik",
+    "World Bank") or is an acronym, else a Person.
+    """
+    if not claimant:
+        return None
+    if claimant == article.author:
+        return {"@type": "Person", "name": claimant}
+    if claimant == article.publisher or _organisation(claimant):
+        return {"@type": "Organization", "name": claimant}
+    return {"@type": "Person", "name": claimant}
+
+
+def _organisation(name: str) -> bool:
+    heads = {h.lower() for h in ORGANISATION_HEADS}
+    return name.isupper() or any(w.lower() in heads for w in name.split())
 
 
 def claim_author(article: Article) -> dict | None:

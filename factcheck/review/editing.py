@@ -1,7 +1,10 @@
 """Claims of an article: add, edit, split, merge, delete, restore.
 
 A claim's text is what was checked, so it can change only while the claim is unverified or in
-review; a verified or published claim must be moved back to review first.
+review; a verified or published claim must be moved back to review first. The text is the
+claim written to stand alone; its span is where the article says it, and editing the text
+never moves the span. A claim a person adds (or a part of a split) is scored like an
+extracted proposal and gets its span when its text is found in the article.
 
 Like every change in factcheck.review, each function checks the user's role, takes the claim
 version the user saw (``workflow.lock``: the second of two concurrent saves gets StaleClaim),
@@ -12,8 +15,12 @@ restored. The caller commits.
 
 from __future__ import annotations
 
+import json
+
 from sqlmodel import Session, select
 
+from factcheck.articles.extract import assess_claim, claimant_of
+from factcheck.articles.ingest import article_voice
 from factcheck.errors import InputError, TransitionError
 from factcheck.models import Article, Claim, ClaimStatus, Evidence, ReviewEvent, Role, User, utcnow
 from factcheck.review import workflow
@@ -75,12 +82,16 @@ def _next_key(session: Session, article: Article) -> str:
 
 
 def renumber(session: Session, article: Article) -> None:
-    """Positions in reading order: claims with a span by where they start, the rest after."""
+    """Positions in reading order: the headline's claims, then claims with a span in the text
+    by where they start, the rest after."""
     claims = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
     spanless = len(article.text) + 1
-    ordered = sorted(
-        claims, key=lambda c: (c.start if c.end > c.start else spanless, c.position, c.id)
-    )
+
+    def reading_order(c: Claim) -> tuple:
+        where = 0 if c.section == "headline" else 1
+        return (where, c.start if c.end > c.start else spanless, c.position, c.id)
+
+    ordered = sorted(claims, key=reading_order)
     for position, claim in enumerate(ordered, start=1):
         if claim.position != position:  # order only: not a reviewed change, no version bump
             claim.position = position
@@ -98,6 +109,7 @@ def _new_claim(
 ) -> Claim:
     start, end = span or (0, 0)
     sentence = sentence_at(article, start, end) if span else text
+    found = assess_claim(text, article.text, article.language)
     claim = Claim(
         article_id=article.id,
         key=_next_key(session, article),
@@ -105,9 +117,11 @@ def _new_claim(
         sentence=sentence,
         start=start,
         end=end,
-        score=0.0,
-        kind="fact",
-        reasons="[]",
+        score=found.score,
+        kind=found.kind,
+        reasons=json.dumps(list(found.reasons), ensure_ascii=False),
+        claimant=claimant_of(text, article.text, article.language) or article_voice(article),
+        checkworthy=True,  # a person chose it
         position=10**6,
     )
     session.add(claim)
@@ -162,7 +176,7 @@ def edit_claim(
     expected_version: int,
     request_id: str | None = None,
 ) -> Claim:
-    """Change the claim's wording (its span follows when the new text is in the article)."""
+    """Change the claim's wording; its span (the article's own words) stays where it is."""
     workflow.require(user, Role.CHECKER, "editing claims")
     if workflow.already_done(session, request_id):
         return claim
@@ -172,11 +186,6 @@ def edit_claim(
         return claim
     workflow.lock(session, claim, expected_version)
     workflow.record(session, claim, user, "edit", claim.text, text, request_id=request_id)
-    article = session.get(Article, claim.article_id)
-    span = locate(article, text, near=claim.start)
-    if span:
-        claim.start, claim.end = span
-        claim.sentence = sentence_at(article, *span)
     claim.text = text
     session.add(claim)
     return claim

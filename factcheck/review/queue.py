@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, false
 from sqlmodel import Session, select
 
-from factcheck.models import Article, Claim, Evidence, EvidenceState, User
+from factcheck.models import Article, Claim, ClaimStatus, Evidence, EvidenceState, User
 from factcheck.review.hints import Hint, claim_hints
 from factcheck.review.pagination import Page, paginate
 from factcheck.review.search import claim_text_filter
@@ -33,9 +33,13 @@ class QueueFilters:
     slug. ``assignee``: "me" (the viewer), "none" (nobody), or a user's name. ``text``: words
     that must all occur in the claim or its sentence. ``contradicted``: only claims that a
     passage contradicts (evidence with that stance, not rejected). ``sort``: a key of
-    ``SORTS`` (anything else sorts by "updated"). ``page`` counts from 1.
+    ``SORTS`` (anything else sorts by "updated"). ``show``: "" shows check-worthy claims
+    (facts scoring CHECKWORTHY or more, claims a person added, and any claim someone has moved
+    on from unverified), "all" also the opinions, hedged statements and low-scoring proposals
+    that extraction stored. ``page`` counts from 1.
     """
 
+    show: str = ""
     status: str = ""
     verdict: str = ""
     article: str = ""
@@ -58,9 +62,16 @@ class ClaimQueue:
     hints: dict[int, Hint]  # what the evidence says of each claim on the page, by claim id
 
 
+def checkworthy():
+    """The condition for a claim shown by default: check-worthy, or already worked on."""
+    return Claim.checkworthy.is_(True) | (Claim.status != ClaimStatus.UNVERIFIED)
+
+
 def _statement(session: Session, filters: QueueFilters, *, viewer_id: int | None = None):
     """select(Claim) with the filters and the sort; every filter uses an indexed column."""
     statement = select(Claim).where(Claim.deleted_at.is_(None))
+    if filters.show != "all":
+        statement = statement.where(checkworthy())
     if filters.status:
         statement = statement.where(Claim.status == filters.status)
     if filters.verdict == "none":

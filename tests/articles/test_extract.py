@@ -197,7 +197,18 @@ def test_hedge_inside_a_word_is_not_a_hedge():
 
 def test_as_dict_has_the_documented_keys_and_a_list_of_reasons():
     data = only_claim("Pada 6 November 2025, Kazakhstan bergabung.", "id").as_dict()
-    assert list(data) == ["text", "sentence", "start", "end", "score", "reasons", "kind"]
+    assert list(data) == [
+        "text",
+        "sentence",
+        "start",
+        "end",
+        "score",
+        "reasons",
+        "kind",
+        "claim_text",
+        "claimant",
+        "section",
+    ]
     assert isinstance(data["reasons"], list)
 
 

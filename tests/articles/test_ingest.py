@@ -71,8 +71,9 @@ def test_ingest_stores_article_sources_and_proposed_claims(session, seed_text):
     claims = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
     assert len(sources) == 6
     assert any("1992" in c.text for c in claims)
-    for claim in claims:
-        assert article.text[claim.start : claim.end] == claim.text
+    for claim in claims:  # the span is the article's own words, the text stands alone
+        source = article.title if claim.section == "headline" else article.text
+        assert source[claim.start : claim.end] and source[claim.start : claim.end] in claim.sentence
         assert claim.status == "unverified"
     events = session.exec(select(ReviewEvent)).all()
     assert len(events) == len(claims) and {e.action for e in events} == {"create"}
@@ -192,3 +193,36 @@ def test_cli_ingest_url_in_a_legacy_charset(runner, session, httpserver):
     result = runner.invoke(args=["ingest", httpserver.url_for("/latin")])
     assert result.exit_code == 0, result.output
     assert "café on Main Street" in session.exec(select(Article)).one().text
+
+
+def test_ingest_stores_every_proposal_headline_first_opinions_labelled(session, seed_text):
+    article, _ = ingest.ingest(session, ingest.parse_article(seed_text))
+    session.commit()
+    claims = session.exec(
+        select(Claim).where(Claim.article_id == article.id).order_by(Claim.position)
+    ).all()
+    headline = claims[0]
+    assert headline.section == "headline" and headline.text == article.title
+    assert article.title[headline.start : headline.end] == article.title
+    opinions = [c for c in claims if c.kind == "opinion"]
+    assert opinions and not any(c.checkworthy for c in opinions)  # stored, but not counted
+    view = next(
+        c for c in claims if "para pengamat menilai" in c.sentence.lower() and c.kind == "opinion"
+    )
+    assert view.claimant and "pengamat" in view.claimant.lower()
+    trump = next(c for c in claims if "negara pertama" in c.text)
+    assert trump.claimant == "Presiden Trump"
+
+
+def test_a_claim_the_sentence_does_not_attribute_is_claimed_by_the_article(session):
+    parsed = ingest.parse_article(
+        "Harga beras naik\nOleh: Rina Marlina\n"
+        "Harga beras naik 5 persen pada Maret 2024 di Jakarta.\n"
+    )
+    article, _ = ingest.ingest(session, parsed, publisher="Harian Contoh")
+    session.commit()
+    claim = session.exec(
+        select(Claim).where(Claim.article_id == article.id, Claim.section == "body")
+    ).one()
+    assert claim.claimant == "Rina Marlina"
+    assert claim.text == "Harga beras naik 5 persen pada Maret 2024 di Jakarta"

@@ -47,6 +47,9 @@ def _reviewed_article(session, factory):
         rationale='Tidak benar:\n- poin satu\n- "kutip"',
         verdict_by_id=editor.id,
         version=4,
+        claimant="Badan Pusat Statistik",
+        section="body",
+        checkworthy=False,
     )
     session.add(
         ReviewEvent(
@@ -76,6 +79,11 @@ def test_reviewed_article_survives_export_import_export(session, factory, tmp_pa
         "false",
         4,
         'Tidak benar:\n- poin satu\n- "kutip"',
+    )
+    assert (claim.claimant, claim.section, claim.checkworthy) == (
+        "Badan Pusat Statistik",
+        "body",
+        False,
     )
 
 
@@ -183,3 +191,29 @@ def test_a_no_source_reason_survives_export_import_export(session, factory):
     session.commit()
     again = session.exec(select(Article).where(Article.slug == article.slug)).one()
     assert dump_article(session, again) == first
+
+
+def test_demo_claim_texts_stand_alone_and_keep_their_spans(session):
+    from factcheck.articles.claimants import find_attribution
+
+    result = import_path(session, DEMO)
+    claims = session.exec(select(Claim).where(Claim.article_id == result.article.id)).all()
+    for claim in claims:  # no claim text opens with a demonstrative or a pronoun
+        first_words = claim.text.split()[:3]
+        assert not {"itu", "ini", "tersebut", "ia", "mereka"} & {w.lower() for w in first_words}
+    c2 = next(c for c in claims if c.key == "c2")
+    assert (c2.start, c2.end) == (160, 309)  # the curated span, unchanged
+    assert result.article.text[c2.start : c2.end].startswith("Pernyataan penting ini")
+    attributed = {c.key: c.claimant for c in claims if c.claimant}
+    assert attributed["c7"] == "Presiden Trump"
+    assert find_attribution(next(c for c in claims if c.key == "c7").text, "id") is not None
+
+
+def test_an_older_claim_file_without_the_new_fields_still_imports(session):
+    text = DEMO.read_text(encoding="utf-8")
+    for field in ("  claimant: null\n", "  section: body\n", "  checkworthy: true\n"):
+        text = text.replace(field, "")
+    text = text.replace("  claimant: Presiden Trump\n", "")
+    result = import_text(session, text, "old.yaml")
+    claim = session.exec(select(Claim).where(Claim.article_id == result.article.id)).first()
+    assert (claim.section, claim.checkworthy, claim.claimant) == ("body", True, None)

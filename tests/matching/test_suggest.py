@@ -81,7 +81,7 @@ def test_matching_the_seed_article_stores_explained_suggestions_with_exact_spans
 def test_a_claim_with_no_passage_above_the_threshold_is_reported_unsupported(session, seed):
     summary = match_article(session, seed, model=MODEL)
     unsupported = {c.claim.id for c in summary.unsupported}
-    rare_earths = _claim(session, seed, "mineral langka")
+    rare_earths = _claim(session, seed, "mineral langka (rare earth")  # not the headline
     assert rare_earths.id in unsupported
     line = next(c for c in summary.claims if c.claim.id == rare_earths.id).describe()
     assert line == "no supporting passage"

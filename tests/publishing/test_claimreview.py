@@ -327,3 +327,28 @@ def test_binary_file_is_refused_as_not_json(session, tmp_path):
     path.write_bytes(b"\xff\xfe\x00binary")
     with pytest.raises(InputError, match="not UTF-8"):
         import_claimreviews(session, path)
+
+
+@pytest.mark.parametrize(
+    ("claimant", "author"),
+    [
+        ("Badan Pusat Statistik", {"@type": "Organization", "name": "Badan Pusat Statistik"}),
+        ("BPS", {"@type": "Organization", "name": "BPS"}),
+        ("Presiden Trump", {"@type": "Person", "name": "Presiden Trump"}),
+        ("Budi Santoso", {"@type": "Person", "name": "Budi Santoso"}),  # the article's author
+        (None, {"@type": "Person", "name": "Budi Santoso"}),
+    ],
+)
+def test_the_claims_claimant_is_the_item_reviewed_author(claimant, author):
+    review = _review(_claim(claimant=claimant))
+    assert review["itemReviewed"]["author"] == author
+    jsonschema.validate(review, SCHEMA)
+
+
+def test_a_shared_item_reviewed_is_not_changed_by_one_claims_claimant():
+    from factcheck.publishing.claimreview import item_reviewed
+
+    shared = item_reviewed(_article())
+    review = _review(_claim(claimant="Bank Dunia"), claim_as_published=shared)
+    assert review["itemReviewed"]["author"]["name"] == "Bank Dunia"
+    assert shared["author"] == {"@type": "Person", "name": "Budi Santoso"}

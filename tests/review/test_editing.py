@@ -179,10 +179,16 @@ def test_repeated_request_id_makes_one_claim(session, article, checker):
 
 
 # --- re-extraction -------------------------------------------------------------------------
-def extracted(session, article):
-    from factcheck.articles.extract import extract_claims
+# The three facts of TEXT scoring 0.5 or more (the fourth, "its capital is Astana", less).
+MIN_SCORE = 0.5
 
-    claims = add_claims(session, article, extract_claims(article.text, "en", min_score=0.4))
+
+def extracted(session, article):
+    """The article's proposals stored as ingest stores them (its title read for context)."""
+    from factcheck.articles.extract import extract_article
+
+    proposals = extract_article(article.title, article.text, "en", min_score=MIN_SCORE)
+    claims = add_claims(session, article, proposals)
     session.commit()
     return claims
 
@@ -191,7 +197,7 @@ def test_reextract_keeps_reviewed_claims_and_skips_overlapping_proposals(session
     first, second, third = extracted(session, article)
     workflow.change_status(session, first, "in_review", user=checker, expected_version=1)
     session.commit()
-    result = reextract(session, article, user=checker)
+    result = reextract(session, article, user=checker, min_score=MIN_SCORE)
     session.commit()
     assert result.skipped == 1 and result.unchanged == 2
     assert result.added == [] and result.replaced == []
@@ -207,16 +213,17 @@ def test_reextract_replaces_only_untouched_claims_and_records_it(session, articl
         session, third, "Exports rose 12 percent in 2024", user=checker, expected_version=1
     )
     session.commit()
-    result = reextract(session, article, user=checker)
+    result = reextract(session, article, user=checker, min_score=MIN_SCORE)
     session.commit()
     assert [c.id for c in result.replaced] == [second.id]
-    assert [c.text for c in result.added] == ["The country has 20 million people"]
+    # the claim text stands alone: "The country" is the article's place, Kazakhstan
+    assert [c.text for c in result.added] == ["Kazakhstan has 20 million people"]
     assert result.unchanged == 1 and result.skipped == 1  # the edited claim stays
     assert events(session, second)[-1] == ("delete", None, None, "replaced by re-extraction")
     texts = [c.text for c in live_claims(session, article)]
     assert texts == [
         "Kazakhstan joined the Abraham Accords in 2025",
-        "The country has 20 million people",
+        "Kazakhstan has 20 million people",
         "Exports rose 12 percent in 2024",
     ]
 
@@ -302,3 +309,40 @@ def test_evidence_of_a_published_claim_needs_an_editor(session, factory, checker
     editor = factory.user("ed", role="editor")
     reject_evidence(session, evidence, user=editor, expected_version=1, note="wrong document")
     assert evidence.state == "rejected"
+
+
+def test_a_claim_added_by_hand_is_scored_like_a_proposal(session, article, checker):
+    claim = editing.add_claim(
+        session, article, user=checker, text="Officials said exports rose 12 percent in 2024"
+    )
+    assert claim.kind == "fact" and claim.score >= 0.6 and claim.checkworthy
+    assert "number: 12 percent" in claim.reasons and "date: 2024" in claim.reasons
+    assert claim.claimant == "Officials"
+    assert TEXT[claim.start : claim.end] == claim.text  # found in the article: its span
+
+
+def test_split_parts_are_scored_and_found_in_the_article(session, article, checker):
+    claim = editing.add_claim(session, article, user=checker, start=47, end=TEXT.index("\n"))
+    session.commit()
+    _, second = editing.split_claim(
+        session,
+        claim,
+        ["The country has 20 million people", "its capital is Astana"],
+        user=checker,
+        expected_version=claim.version,
+    )
+    assert second.score > 0 and "named place: Astana" in second.reasons
+    assert TEXT[second.start : second.end] == "its capital is Astana"
+
+
+def test_editing_the_claim_text_never_moves_its_span(session, article, checker):
+    claim = editing.add_claim(session, article, user=checker, start=47, end=80)
+    session.commit()
+    span = (claim.start, claim.end)
+    editing.edit_claim(
+        session, claim, "Kazakhstan has 20 million people", user=checker, expected_version=1
+    )
+    editing.edit_claim(
+        session, claim, "its capital is Astana", user=checker, expected_version=claim.version
+    )
+    assert (claim.start, claim.end) == span and claim.text == "its capital is Astana"

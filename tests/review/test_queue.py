@@ -166,3 +166,24 @@ def test_queue_page_brings_the_claims_articles_people_and_choices(session, facto
 def test_empty_queue(session):
     found = load_queue(session, filters=QueueFilters())
     assert (found.page.items, found.page.total, found.page.pages, found.articles) == ([], 0, 1, {})
+
+
+def test_the_queue_counts_only_checkworthy_claims_unless_asked_for_all(session, factory):
+    article = factory.article("Opinions", slug="opinions")
+    factory.claim(article, "Harga naik 5 persen", key="f", kind="fact", score=0.8)
+    factory.claim(
+        article, "Para pengamat menilai", key="o", kind="opinion", score=0.2, checkworthy=False
+    )
+    factory.claim(
+        article,
+        "Worked on though low",
+        key="w",
+        kind="fact",
+        score=0.2,
+        checkworthy=False,
+        status="in_review",
+    )
+    shown = find_claims(session, filters=QueueFilters(article="opinions"))
+    assert {c.key for c in shown.items} == {"f", "w"} and shown.total == 2
+    everything = find_claims(session, filters=QueueFilters(article="opinions", show="all"))
+    assert {c.key for c in everything.items} == {"f", "o", "w"}

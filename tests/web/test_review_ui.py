@@ -509,8 +509,8 @@ def test_reextract_runs_as_a_job_and_reports_what_it_did(client, auth, session, 
     assert session.exec(select(Claim)).all() == []  # nothing was extracted in the request
     assert run_jobs() == 1
     html = page(client, f"/review/articles/{article.slug}")
-    assert "Extraction re-run: 3 claims added, 0 replaced, 0 unchanged" in html
-    assert len(session.exec(select(Claim)).all()) == 3
+    assert "Extraction re-run: 4 claims added, 0 replaced, 0 unchanged" in html
+    assert len(session.exec(select(Claim)).all()) == 4
 
 
 def test_source_added_by_web_address_only(client, auth, session, article):

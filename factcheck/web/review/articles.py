@@ -29,6 +29,9 @@ def article_page(article: Article, **submitted) -> str:
     session = get_session()
     claims = article_claims(session, article=article)
     live = [c for c in claims if c.deleted_at is None]
+    # opinions, hedged statements and low-scoring proposals go below the facts
+    shown = [c for c in live if c.checkworthy or c.status != "unverified"]
+    below = [c for c in live if c not in shown]
     forms = {
         "add_form": f.AddClaimForm(formdata=None),
         "merge_form": f.MergeForm(formdata=None),
@@ -46,9 +49,10 @@ def article_page(article: Article, **submitted) -> str:
     return render_template(
         "review/article.html",
         article=article,
-        claims=live,
+        claims=shown,
+        below=below,
         deleted=deleted,
-        text=segments(article.text, claim_marks(live)),
+        text=segments(article.text, claim_marks([c for c in live if c.section != "headline"])),
         sources=sources_with_latest(session, article.id, with_text=True),
         hints=claim_hints(session, live),
         jobs=[job_status(session, job) for job in article_jobs(session, article.id)],

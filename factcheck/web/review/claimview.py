@@ -128,6 +128,12 @@ def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
     }
 
 
+def article_words(claim, article) -> str:
+    """The article's own words for a claim (its span; in the title for a headline claim)."""
+    source = article.title if claim.section == "headline" else article.text
+    return source[claim.start : claim.end] if claim.end > claim.start else ""
+
+
 def claim_context(data: ClaimPage, user: User, scale: RatingScale, submitted: dict) -> dict:
     """Everything review/claim.html needs."""
     claim = data.claim
@@ -137,9 +143,10 @@ def claim_context(data: ClaimPage, user: User, scale: RatingScale, submitted: di
             field = CHOICE_FIELDS[name]
             getattr(form, field).choices = getattr(forms[name], field).choices
         forms[name] = form
-    at = claim.sentence.find(claim.text)
+    quote = article_words(claim, data.article)
+    at = claim.sentence.find(quote) if quote else -1
     in_sentence = segments(
-        claim.sentence, [(at, at + len(claim.text), "claim", None)] if at >= 0 else []
+        claim.sentence, [(at, at + len(quote), "claim", None)] if at >= 0 else []
     )
     views = [evidence_view(e, claim, source) for e, source in data.evidence]
     # a contradiction is never lost among the suggestions: it has a list of its own
@@ -149,6 +156,7 @@ def claim_context(data: ClaimPage, user: User, scale: RatingScale, submitted: di
         article=data.article,
         forms=forms,
         in_sentence=in_sentence,
+        quote=quote,
         hint=data.hint,
         contradicting=against,
         evidence=[v for v in views if v not in against],

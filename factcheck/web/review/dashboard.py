@@ -42,6 +42,7 @@ def dashboard():
 def queue_filters(form: f.QueueForm) -> QueueFilters:
     """The filters the queue form asks for, with the page from the query string."""
     return QueueFilters(
+        show=form.show.data or "",
         status=form.status.data or "",
         verdict=form.verdict.data or "",
         article=form.article.data or "",

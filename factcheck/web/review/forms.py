@@ -177,8 +177,10 @@ class MergeForm(FlaskForm):
 class ReextractForm(FlaskForm):
     min_score = SelectField(
         "Keep proposals at least this check-worthy",
-        default="0.4",
-        choices=options([("0.2", "0.2 (more)"), ("0.4", "0.4"), ("0.6", "0.6 (fewer)")]),
+        default="0",
+        choices=options(
+            [("0", "0 (all, opinions included)"), ("0.4", "0.4"), ("0.6", "0.6 (fewer)")]
+        ),
     )
     submit = SubmitField("Re-run extraction")
 
@@ -209,6 +211,11 @@ class QueueForm(FlaskForm):
         csrf = False
 
     q = StringField("Text", validators=[Optional(), Length(max=200)])
+    show = SelectField(
+        "Show",
+        validate_choice=False,
+        choices=options([("", "Check-worthy claims"), ("all", "All, opinions included")]),
+    )
     status = SelectField("Status", validate_choice=False)
     verdict = SelectField("Verdict", validate_choice=False)
     article = SelectField("Article", validate_choice=False)

@@ -1,0 +1,139 @@
+"""Who said it: the attribution frame of a sentence or clause.
+
+In: a sentence (or clause) and its language. Out: an ``Attribution`` (the speaker's words and
+span, the span of what they said) or None when the text is in the article's own voice.
+
+Four frames are recognised, in both languages (words in factcheck.language.markers):
+"Menurut BPS, ..." / "According to the WHO, ..." (a source first); "..., menurut BPS" (a
+source last); "..., kata Budi." / "..., the mayor said." / "..., said Budi." (a speech tag
+after the content); "BPS mencatat bahwa ..." / "The ministry said that ..." (a reporting verb
+with the speaker as its subject). In "Kepala BPS Gunung Sari, Hendra Wijaya, mengatakan ..."
+the person's name is the speaker.
+
+What it cannot do: a speaker named in an earlier sentence ("Ia menambahkan ...") is returned
+as the pronoun (factcheck.articles.standalone resolves it); attributions in the middle of a
+quote ('"We built 12 schools," she said, "and ..."'), passive reports ("it was reported
+that") and sources named only by a document ("data BPS menunjukkan") are not recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.language import markers
+from factcheck.language.anchors import whole_names
+from factcheck.language.syntax import first_verb, is_boundary, skip_opening, word_spans
+from factcheck.language.vocabulary import alternation
+
+MAX_SPEAKER_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker (their words as written, and where) and the span of what they said."""
+
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    content_start: int
+    content_end: int
+    frame: str  # "source", "tag" or "verb"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    sources = alternation(markers.SOURCE_PREPOSITIONS)
+    tags = alternation(markers.SPEECH_TAGS)
+    return {
+        "source first": re.compile(rf"^[\"“‘]?(?:{sources})\s+(?P<who>[^,;]{{2,120}}?),\s*", re.I),
+        "source last": re.compile(rf",\s*(?:{sources})\s+(?P<who>[^,;]{{2,120}}?)\s*[.!]?$", re.I),
+        "tag first": re.compile(
+            rf"[,.!?][\"”’]?\s*(?:{tags})\s+(?P<who>[^,;.\"“”]{{2,120}}?)\s*(?:,[^\"“”]*)?[.!]?$",
+            re.I,
+        ),
+        # "..., ujarnya dalam konferensi pers": the speaker is "-nya", someone named before
+        "tag nya": re.compile(rf"[,.!?][\"”’]?\s*(?P<who>(?:{tags}))(?<=nya)\b", re.I),
+        "tag last": re.compile(
+            rf"[,.!?][\"”’]?\s+(?P<who>[^,;.\"“”]{{2,120}}?)\s+(?:{tags})"
+            r"(?:\s+(?!that\b)\w+){0,3}\s*[.!]?$",
+            re.I,
+        ),
+    }
+
+
+def find_attribution(text: str, lang: str) -> Attribution | None:
+    """The attribution frame of ``text`` (a sentence or a clause), or None."""
+    patterns = _patterns()
+    m = patterns["source first"].match(text)
+    if m and _plausible(m["who"]):
+        return Attribution(m["who"], *m.span("who"), m.end(), len(text.rstrip(" .")), "source")
+    for name in ("tag nya", "source last", "tag first", "tag last"):
+        m = patterns[name].search(text)
+        if m and _plausible(m["who"]) and m.start() > 0:
+            frame = "source" if name.startswith("source") else "tag"
+            content_end = len(text[: m.start()].rstrip(' ,"”’'))
+            return Attribution(m["who"], *m.span("who"), 0, content_end, frame)
+    return _reporting_verb(text, lang)
+
+
+def _plausible(who: str) -> bool:
+    words = who.split()
+    return 0 < len(words) <= MAX_SPEAKER_WORDS
+
+
+def _reporting_verb(text: str, lang: str) -> Attribution | None:
+    """ "X mengatakan bahwa ...": the first verb is a reporting verb and what comes before it
+    (after an opening adverbial) is its subject, or a title and a name in apposition."""
+    start = skip_opening(text, lang)
+    verb = first_verb(text, lang, start)
+    if verb is None or verb.lower not in markers.REPORTING_VERBS:
+        return None
+    before = re.sub(r"\s*\([A-Z][A-Z0-9]{1,7}\)", "", text[start : verb.start])  # "(BPS)"
+    words = [
+        w
+        for w in word_spans(text, start, verb.start)
+        if not re.fullmatch(r"[A-Z]{2,8}", w.text) or f"({w.text})" not in text[start : verb.start]
+    ]
+    while words and words[-1].lower in markers.SPEECH_ADVERBS:
+        words.pop()
+    if not words or len(words) > MAX_SPEAKER_WORDS + 4 or re.search(r"[;:—(]", before):
+        return None
+    if is_boundary(words[0].text, lang):
+        return None  # "yang menyebut ...": a relative clause, not a speaker
+    complement = re.match(
+        r"[\s,]*(?:(?:to\s+)?(?:\w+\s+){1,3})?(?:bahwa|that)\b|\s*[,:]", text[verb.end :]
+    )
+    if verb.lower not in markers.SAYING_VERBS and not complement:
+        return None
+    speaker = _speaker_in_apposition(text, words[0].start, words[-1].end, lang)
+    inside = [w for w in words if speaker[0] <= w.start and w.end <= speaker[1]]
+    cut = next((w for w in inside[1:] if is_boundary(w.text, lang)), None)
+    if cut is not None:  # "Bank Dunia dalam laporannya": the speaker ends at "dalam"
+        speaker = (speaker[0], len(text[: cut.start].rstrip(" ,")))
+    content = verb.end
+    after = re.match(
+        r"[\s,]*(?:(?:to\s+)?(?:\w+\s+){1,3})?(?:bahwa|that)\b\s*|[\s,:]*", text[content:]
+    )
+    tail = text[content + after.end() :]
+    if len(tail.split()) < 3:
+        return None
+    end = len(text.rstrip(" ."))
+    return Attribution(text[speaker[0] : speaker[1]], *speaker, content + after.end(), end, "verb")
+
+
+def _speaker_in_apposition(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    """In "Kepala BPS Gunung Sari, Hendra Wijaya," the person's name; else the whole subject."""
+    parts = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^,]+", text[start:end])]
+    parts = [
+        (s + len(text[s:e]) - len(text[s:e].lstrip()), len(text[:e].rstrip()) or e)
+        for s, e in parts
+    ]
+    if len(parts) < 2:
+        return start, end
+    for s, e in reversed(parts):
+        names = whole_names(text[s:e], lang)
+        if len(names) == 1 and names[0].text == text[s:e] and " " in names[0].text:
+            return s, e
+    return parts[0]

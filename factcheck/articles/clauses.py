@@ -1,0 +1,284 @@
+"""Cutting a sentence into clauses that each carry one checkable fact, with their spans.
+
+In: a sentence and its language. Out: ``Unit``s in sentence order, never overlapping: each
+with its span (the article's own words), its role, and what its claim text needs from the rest
+of the sentence (the noun a relative clause describes, the subject a clause lost to a split).
+
+Cuts: ";"; ", sementara/while/whereas/tetapi/but/padahal ..."; "Meskipun/Although/While X,
+Y" and ", meskipun/although X"; ", dan/and" before a new clause, and "dan/and" before a verb
+when both sides carry a figure or a date (a list of facts); relative clauses set off by commas
+or dashes ("Pemerintahan Trump, yang ...", "..., which ...", "—yang ...—", ", di mana ...",
+", where ...", ", when ..."); an apposition before the verb ("Lucia Moreno, a former finance
+minister, won ...").
+Never cut: inside quotes or brackets, inside a membership list ("UEA, Bahrain, Maroko, dan
+Sudan"), at a restrictive relative ("negara pertama yang bergabung"), or where a piece would
+be shorter than three words.
+
+What it cannot do: it reads punctuation and a few words, not the grammar, so a relative clause
+without commas stays in its sentence, a trailing relative about the whole clause ("..., which
+surprised analysts") is cut off as its own claim, and a comma after an introductory phrase
+that is not listed stays uncut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.language import markers as words
+from factcheck.language.anchors import overlaps
+from factcheck.language.syntax import (
+    first_verb,
+    is_boundary,
+    is_verb,
+    noun_phrase_before,
+    word_spans,
+)
+from factcheck.language.vocabulary import alternation
+
+MIN_CLAUSE_WORDS = 3
+MAX_APPOSITION_WORDS = 8
+
+_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # "U.S" keeps its inner dots, not a final one
+_ITEM = rf"{_WORD}(?:\s+(?:{_WORD}|\([^()]*\)))*"
+# Three or more capitalised items ending "..., dan X": a membership list, checked whole.
+LIST_RE = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:dan|serta|and|or|atau)\s+{_ITEM}")
+QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+_PROTECTED_RE = re.compile(rf"\([^()]*\)|{QUOTE_RE.pattern}")
+# A comma, a semicolon, a dash, or the space before "but"/"tetapi" when no comma stands there
+# ("said ... but still hoped"); and ", saying ...", which reports a view of the subject.
+_SEPARATOR = re.compile(r"[;,][\"”’]?\s+|\s*—\s*|\s+(?=(?:but|tetapi)\s)")
+_LEADING_RE = re.compile(rf"^(?:(?:{alternation(words.LEADING_CONNECTIVES)})\b[\s,]*)+", re.I)
+_RELATIVE_RE = re.compile(rf"^(?:{alternation(words.RELATIVES)})\b", re.I)
+_RELATIVE_WORD_RE = re.compile(rf"\b(?:{alternation(words.RELATIVES)})\b", re.I)
+_SENTENCE_OPENERS = frozenset(words.CONCESSIVE_OPENERS) | {"while", "whereas"}
+
+
+@dataclass
+class Unit:
+    """A clause of a sentence: ``start:end`` is its span in the sentence.
+
+    ``role`` is "main", "relative" or "apposition". ``subject`` is the span (in the sentence)
+    of the noun phrase the clause is about when it is not inside the span: the noun a relative
+    clause describes, or the subject of a main clause cut off by a relative clause or an
+    apposition. ``relation`` says how a relative clause's noun goes back in: as its subject
+    ("yang", "which"), its place ("di mana", "where") or its time ("ketika", "when").
+    ``opener`` is the span of a preposition before that subject ("Bagi" in "Bagi Kazakhstan,
+    yang ..."), kept for the main clause's claim text.
+    """
+
+    start: int
+    end: int
+    role: str = "main"
+    subject: tuple[int, int] | None = None
+    relation: str = "subject"
+    opener: tuple[int, int] | None = None
+
+
+def split_clauses(sentence: str, lang: str) -> list[Unit]:
+    """The clauses of ``sentence``, in order, trimmed, each at least three words long."""
+    pieces = _pieces(sentence)
+    units: list[Unit] = [Unit(*pieces[0][:2])]
+    open_relative = False
+    for start, end, sep in pieces[1:]:
+        current = units[-1]
+        right = sentence[start:end]
+        if open_relative and not _has_verb(sentence, current, lang) and sep != "—":
+            current.end = end  # "yang, menurut banyak pihak, sempat ...": not closed yet
+            continue
+        if open_relative and sep == "—" and sentence[current.start : start].count("—") == 1:
+            current.end = end  # inside "—yang ...—"
+            continue
+        open_relative = False
+        if _RELATIVE_RE.match(right) and sep in (",", "—"):
+            units.append(_relative(sentence, current, start, end, sep, lang))
+            open_relative = True
+        elif _splits(sentence, sep, start, current, lang, first=len(units) == 1):
+            units.append(Unit(start, end))
+        elif current.role == "apposition" or (
+            current.role == "relative" and current.subject and current.start == current.subject[0]
+        ):
+            units.append(_resumed(current, start, end))  # the main clause goes on
+        else:
+            current.end = end
+    units = _appositions(sentence, units, lang)
+    return [u for u in (_trim(sentence, u) for u in units) if u is not None]
+
+
+def _pieces(sentence: str) -> list[tuple[int, int, str]]:
+    """The sentence cut at every separator outside quotes, brackets and lists:
+    (start, end, separator before it: "", ",", ";" or "—")."""
+    protected = [m.span() for m in _PROTECTED_RE.finditer(sentence)]
+    protected += [m.span() for m in LIST_RE.finditer(sentence)]
+    pieces, start, sep = [], 0, ""
+    for m in _SEPARATOR.finditer(sentence):
+        closes_quote = m.group()[:1] == "," and m.group()[1:2] in '"”’' and m.group()[1:2]
+        if closes_quote:  # “minyak baru,” : the comma inside the closing quote separates
+            if not any(e == m.start() + 2 for _, e in protected):
+                continue
+            cut = m.start() + 2
+        elif overlaps(m.span(), protected):
+            continue
+        else:
+            cut = m.start()
+        pieces.append((start, cut, sep))
+        sep, start = m.group().strip()[:1] or ",", m.end()
+    pieces.append((start, len(sentence), sep))
+    return pieces
+
+
+_PARTICIPLE_RE = re.compile(
+    r"^(?:saying|adding|citing|sambil mengatakan|dengan mengatakan)\b", re.I
+)
+
+
+def _has_verb(sentence: str, unit: Unit, lang: str) -> bool:
+    """Whether a relative clause has its verb yet (after "yang"/"which")."""
+    opener = _RELATIVE_WORD_RE.search(sentence, unit.start, unit.end)
+    start = opener.end() if opener else unit.start
+    if opener and opener.group().lower() in ("who", "which"):
+        following = word_spans(sentence, start, unit.end)[:1]
+        if following and following[0].lower not in ("the", "a", "an", "its", "his", "her"):
+            return True  # "who chairs ...": the word after "who" is its verb
+    return first_verb(sentence, lang, start, unit.end) is not None
+
+
+def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first: bool) -> bool:
+    """Whether the piece at ``start`` (after ``sep``) opens a new clause with its own fact."""
+    right = sentence[start:]
+    if len(right.split()) < MIN_CLAUSE_WORDS or len(sentence[current.start : start].split()) < 3:
+        return False
+    if sep == ";":
+        return True
+    if sep == "—":
+        return False
+    word = _first_word(right)
+    if word in words.CONTRAST_SPLITTERS or word in words.CONCESSIVE_OPENERS:
+        return True
+    if _PARTICIPLE_RE.match(right):
+        return True  # ", saying it would ...": what the subject says, apart
+    if any(p == "opinion" and r.match(right) for p, r in words.marker_patterns()):
+        return True
+    left = sentence[current.start : start]
+    if first and left.count(",") <= 1 and _first_word(sentence) in _SENTENCE_OPENERS:
+        return True
+    if word in words.AND_SPLITTERS:
+        # ", dan X" closes a list when the item before it is short.
+        last_item = left.rstrip(", ").rsplit(",", 1)[-1]
+        following = " ".join(right.split()[1:7])
+        return len(last_item.split()) > 3 and first_verb(following, lang) is not None
+    return False
+
+
+def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang: str) -> Unit:
+    """A relative clause opening at ``start``: its noun is the phrase before the separator.
+
+    When nothing before that noun in the current clause is a verb ("Pemerintahan Trump, yang
+    ... , telah ..."), the noun moves into the relative clause's span and the main clause
+    resumes after it; otherwise ("... dengan Israel, yang ...") the noun stays where it is.
+    """
+    relative = _RELATIVE_RE.match(sentence[start:end]).group().lower()
+    relation = words.RELATIVES.get(relative, "subject")
+    before = sentence[current.start : start].rstrip(" ,—")
+    np_start, np_end = noun_phrase_before(sentence, current.start + len(before), lang)
+    np_start, np_end = _restrictive(sentence, current.start, np_start, np_end, lang)
+    if np_start >= np_end:
+        return Unit(start, end, "relative", None, relation)
+    # "—yang ...—" is an aside inside its clause, whatever comes before the noun
+    embedded = sep == "—" or first_verb(sentence, lang, current.start, np_start) is None
+    if embedded and relation == "subject" and current.role == "main":
+        opener = (current.start, np_start) if np_start > current.start else None
+        current.end = current.start  # the noun (and an opener) now belong to the relative
+        return Unit(np_start, end, "relative", (np_start, np_end), relation, opener)
+    return Unit(start, end, "relative", (np_start, np_end), relation)
+
+
+def _restrictive(sentence: str, floor: int, start: int, end: int, lang: str) -> tuple[int, int]:
+    """Extend a noun that ends inside a restrictive relative ("kesepakatan yang diprakarsai
+    pada tahun 2020-2021") back to its head noun."""
+    window = sentence[floor:start]
+    m = None
+    for m in re.finditer(r"\b(?:yang|that|which|who)\b", window):  # noqa: B007 (the last)
+        continue
+    if m is None or re.search(r"[,;—]", window[m.end() :]):
+        return start, end
+    head_start, head_end = noun_phrase_before(sentence, floor + m.start(), lang, max_words=4)
+    return (head_start, end) if head_start < head_end else (start, end)
+
+
+def _resumed(current: Unit, start: int, end: int) -> Unit:
+    """The main clause going on after an embedded relative clause or apposition, with the
+    noun that was cut off as its subject (and the preposition before it, if any)."""
+    return Unit(start, end, "main", current.subject, "subject", current.opener)
+
+
+def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
+    """ "Lucia Moreno, a former finance minister, won ...": the first clause opens with two
+    noun phrases set off by commas before its verb; they become an apposition unit and the
+    clause resumes at the verb, with the name as its subject."""
+    first = units[0]
+    if first.role != "main":
+        return units
+    text = sentence[first.start : first.end]
+    parts = [m.span() for m in re.finditer(r"[^,]+", text)]
+    if len(parts) < 3 or LIST_RE.search(text) or _PROTECTED_RE.search(text[: parts[2][0]]):
+        return units
+    (a0, a1), (b0, b1) = parts[0], parts[1]
+    a = (first.start + a0, first.start + a1)
+    b = (first.start + b0 + 1, first.start + b1)
+    rest = first.start + parts[2][0] + 1
+    verb = first_verb(sentence, lang, rest)
+    noun_phrases = [sentence[s:e] for s, e in (a, b)]
+    if (
+        verb is None
+        or word_spans(sentence, rest, verb.end)[0].start != verb.start
+        or any(first_verb(sentence, lang, s, e) for s, e in (a, b))
+        or any(len(t.split()) > MAX_APPOSITION_WORDS or not t.strip() for t in noun_phrases)
+        or not any(t.strip()[:1].isupper() for t in noun_phrases)
+        or any(_first_word(t) in words.LEADING_CONNECTIVES for t in noun_phrases)
+        or is_boundary(_first_word(noun_phrases[0]), lang)
+    ):
+        return units
+    name = a if sentence[a[0]].isupper() and not _titled(sentence[b[0] : b[1]]) else b
+    apposition = Unit(a[0], b[1], "apposition", name)
+    main = Unit(verb.start, first.end, "main", name)
+    return [apposition, main, *units[1:]]
+
+
+def _titled(text: str) -> bool:
+    """Whether a noun phrase is a bare name (every word capitalised)."""
+    return all(w[:1].isupper() for w in text.split())
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"\s*([\w-]+)", text)
+    return m.group(1).lower() if m else ""
+
+
+def _trim(sentence: str, unit: Unit) -> Unit | None:
+    """Drop leading connectives and trailing punctuation; None if too short."""
+    start, end = unit.start, unit.end
+    text = sentence[start:end]
+    lead = _LEADING_RE.match(text)
+    if lead and len(text) > lead.end() and unit.role == "main":
+        start += lead.end()
+    text = sentence[start:end].rstrip(" \t.,;:—–")
+    if text.count("“") > text.count("”") or text.count('"') % 2:
+        text = sentence[start:end].rstrip(" \t.;:—–")  # keep a closing quote's comma inside
+    end = start + len(text)
+    if len(text.split()) < MIN_CLAUSE_WORDS:
+        return None
+    unit.start, unit.end = start, end
+    return unit
+
+
+_ADVERBS_BEFORE_VERBS = frozenset(("still", "also", "only", "just", "masih", "juga", "hanya"))
+
+
+def is_verb_start(text: str, lang: str) -> bool:
+    """Whether ``text`` opens with its verb, perhaps after an adverb ("still hoped"): a
+    clause whose subject was left behind."""
+    spans = word_spans(text)
+    while spans and spans[0].lower in _ADVERBS_BEFORE_VERBS:
+        spans = spans[1:]
+    return bool(spans) and is_verb(spans[0].text, lang, initial=True)

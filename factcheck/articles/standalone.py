@@ -1,0 +1,620 @@
+"""Claim texts that stand on their own: what a clause says, written so that a reader who has
+not seen the article understands it.
+
+In: the article read sentence by sentence (``Discourse`` remembers what came before), each
+sentence's clauses (factcheck.articles.clauses) and attribution (factcheck.articles.claimants).
+Out: per clause, a claim text and its claimant. The article's own words stay in the claim's
+span; only the claim text is rewritten:
+
+- a relative clause gets its noun back ("Pemerintahan Trump, yang menawarkan ..." ->
+  "Pemerintahan Trump menawarkan ..."; ", di mana X" -> "X di <noun>"; ", when X" ->
+  "X in <noun>"), an apposition becomes "<name> adalah/is <description>";
+- a clause cut off from its subject gets it back ("..., but it lost" -> "The party lost");
+- a leading pronoun is resolved to the last person, group or thing named ("Ia", "She",
+  "Mereka", "It"), "Ketiganya"/"both" to the last list, a demonstrative or definite noun
+  ("kesepakatan ini", "the mayor") to the last name with that noun in it ("Kesepakatan
+  Abraham", "Mayor Dana Whitfield"), and "Angka itu"/"The figure" to the subject of the
+  sentence before when that sentence gave a figure;
+- the sentence's time and place are carried in when the clause has none ("pada Maret 2024",
+  "di Jawa Timur");
+- an attribution is kept ("Menurut BPS, ...", "According to the WHO, ...") and its speaker is
+  the claimant, with acronyms the article spells out written out ("BPS" -> "Badan Pusat
+  Statistik") and "the mayor" resolved like any definite noun.
+
+What it cannot do: it rewrites only the opening of a clause and what it adds around it, so a
+pronoun or demonstrative later in the clause ("vetoed it", "format ini") stays; an event
+("Hal ini", "This decision" with nothing of that name before) is not resolved to the clause
+that described it; a time word relative to the article's date ("last year", "bulan lalu")
+is not turned into a date; and gender is not used ("he" is the last person named).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.articles.claimants import Attribution, find_attribution
+from factcheck.articles.clauses import LIST_RE, Unit, is_verb_start
+from factcheck.articles.worthiness import NameContext, anchors_of
+from factcheck.language import markers
+from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
+from factcheck.language.lexicon import fold
+from factcheck.language.syntax import first_verb, is_verb, stopword, subject_span, word_spans
+
+_TIME_KINDS = frozenset(("year", "date", "month"))
+_NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
+_DUMMY_IT = re.compile(r"^it\s+(?:is|was|has been)\s+\w+\s+(?:that|to)\b", re.I)
+
+
+@dataclass
+class Mention:
+    """Something the article has named: its words, and whether a person, group or thing."""
+
+    text: str
+    kind: str  # "person", "group", "thing", "measure"
+    time: str = ""  # the time phrase of its sentence, carried with it
+
+
+@dataclass
+class Written:
+    """A clause's claim text and its claimant (None: the article's own voice)."""
+
+    text: str
+    claimant: str | None
+
+
+@dataclass
+class Discourse:
+    """What the article has said so far, for resolving what a clause points back to."""
+
+    lang: str
+    context: NameContext
+    names: list[str] = field(default_factory=list)  # every name so far, in order
+    person: Mention | None = None
+    group: Mention | None = None
+    thing: Mention | None = None
+    subject: Mention | None = None  # the last sentence's subject
+    members: str | None = None  # the last list of names
+    place: tuple[str, str] | None = None  # the article's place: (its core, how to write it)
+    seen: str = ""  # the sentences read so far
+
+    @classmethod
+    def of(cls, text: str, lang: str, title: str = "") -> Discourse:
+        """A discourse over article ``text`` (and its ``title``): its lower-case words,
+        spelled-out acronyms and the place it is about."""
+        context = name_context(text, lang)
+        return cls(lang, context, [], place=main_place(text, lang, context, title))
+
+    # --- one sentence ----------------------------------------------------------------------
+
+    def write(self, sentence: str, units: list[Unit]) -> list[Written]:
+        """Claim texts and claimants for the ``units`` of ``sentence``, then remember what the
+        sentence named."""
+        lang = self.lang
+        anchors = anchors_of(sentence, lang, _TIME_KINDS | {"place"} | _NUMBER_KINDS)
+        attribution = find_attribution(sentence, lang)
+        written, previous_subject = [], None
+        for unit in units:
+            text = self._clause_text(sentence, unit, previous_subject)
+            text = self._resolve_places(text)
+            text, subject = self._resolve_opening(text, previous_subject, anchors)
+            if unit.role != "apposition":
+                text = _carry_context(sentence, unit, text, anchors, lang)
+                text = self._carry_place(text)
+            text, claimant = self._attribute(sentence, unit, text, attribution)
+            written.append(Written(_capitalise(text), claimant))
+            previous_subject = subject or previous_subject
+            self._remember_people(sentence[unit.start : unit.end])
+        self._remember(sentence, units, written, anchors, attribution)
+        self.seen += sentence + "\n"
+        return written
+
+    def _clause_text(self, sentence: str, unit: Unit, previous_subject: str | None) -> str:
+        span = sentence[unit.start : unit.end]
+        noun = self._noun(sentence, unit.subject) if unit.subject else None
+        if unit.role == "relative" and noun:
+            body = re.sub(
+                r"^.*?(?:[,—]\s*)?(?:yang|which|who|di\s?mana|where|ketika|saat|when)\b\s*",
+                "",
+                span if unit.start != unit.subject[0] else span[unit.subject[1] - unit.start :],
+                count=1,
+                flags=re.I | re.S,
+            )
+            return self._relative_text(noun, body, unit.relation)
+        if unit.role == "apposition" and noun:
+            other = [p.strip() for p in span.split(",") if p.strip() and p.strip() != noun]
+            verb = "adalah" if self.lang == "id" else "is"
+            return f"{noun} {verb} {other[0]}" if other else span
+        if unit.role == "main" and noun:
+            if is_verb_start(span, self.lang):
+                return f"{noun} {span}"
+            if unit.opener:
+                opener = sentence[unit.opener[0] : unit.opener[1]].strip()
+                return f"{opener} {noun}, {span}"
+        participle = re.match(r"(?:saying|sambil mengatakan|dengan mengatakan)\s+", span, re.I)
+        if previous_subject and participle:  # ", saying it would ...": what the subject said
+            said = "said" if self.lang == "en" else "mengatakan"
+            return f"{previous_subject} {said} {span[participle.end() :]}"
+        if previous_subject and is_verb_start(span, self.lang):
+            return f"{previous_subject} {span}"  # ", and hired 40 nurses"
+        if previous_subject and unit.role == "main" and first_verb(span, self.lang) is None:
+            head = _without_trailing_phrase(previous_subject, self.lang)
+            if head and _has_figure(span, self.lang):  # ", sementara di perkotaan 6,1 persen"
+                return f"{head} {_lower_first(span, self.context)}"
+        return span
+
+    def _relative_text(self, noun: str, body: str, relation: str) -> str:
+        source = re.match(
+            rf"(?:{'|'.join(map(re.escape, markers.SOURCE_PREPOSITIONS))})\s+([^,]+),\s*",
+            body,
+            re.I,
+        )
+        if relation in ("place", "time"):
+            preposition = markers.RELATIVE_PREPOSITIONS[(self.lang, relation)]
+            if self.lang == "en" and relation == "time" and noun[:1].isdigit():
+                preposition = "on"  # "on 3 May 2024", "in May 2024"
+            if re.match(rf"(?:{preposition}|pada|in|on|at)\b", noun, re.I):
+                return f"{body} {noun}"
+            return f"{body} {preposition} {noun}"
+        if source:  # "yang menurut banyak pihak, sempat ...": the attribution leads
+            lead = body[: source.end()].rstrip(", ")
+            return f"{lead}, {noun} {body[source.end() :]}"
+        return f"{noun} {body}"
+
+    def _noun(self, sentence: str, span: tuple[int, int]) -> str:
+        """A noun phrase of the sentence with its demonstrative resolved or dropped."""
+        noun = sentence[span[0] : span[1]]
+        resolved, _ = self._resolve_opening(noun, None, [])
+        resolved = _drop_demonstrative(resolved, self.lang)
+        head = word_spans(resolved)
+        if self.lang == "id" and head and resolved == noun and head[0].text.islower():
+            named = self._named_with(head[0].text)  # "kesepakatan yang ..." -> "Kesepakatan
+            if named and fold(named.split()[0]) == fold(head[0].text):  # Abraham yang ..."
+                return named + resolved[head[0].end :]
+        return resolved
+
+    # --- what a clause opens with -----------------------------------------------------------
+
+    def _resolve_opening(
+        self, text: str, previous_subject: str | None, anchors: list[Anchor]
+    ) -> tuple[str, str | None]:
+        """Replace a leading pronoun, collective or demonstrative noun phrase by what it
+        points back to; also return the clause's subject as written after that."""
+        spans = word_spans(text)
+        if not spans:
+            return text, None
+        first = spans[0].lower
+        lang = self.lang
+        kind = markers.PRONOUNS.get(lang, {}).get(first)
+        if kind and not _DUMMY_IT.match(text):
+            antecedent = previous_subject if kind == "thing" and previous_subject else None
+            antecedent = antecedent or self._antecedent(kind)
+            if antecedent:
+                text = antecedent + text[spans[0].end :]
+        elif first in markers.COLLECTIVE_PRONOUNS or " ".join(w.lower for w in spans[:2]) in (
+            markers.COLLECTIVE_PRONOUNS
+        ):
+            words_used = (
+                2 if " ".join(w.lower for w in spans[:2]) in markers.COLLECTIVE_PRONOUNS else 1
+            )
+            antecedent = self.members or (self.group.text if self.group else None)
+            if antecedent:
+                text = antecedent + text[spans[words_used - 1].end :]
+        elif first in markers.POSSESSIVES.get(lang, {}):
+            antecedent = self._antecedent(markers.POSSESSIVES[lang][first])
+            if antecedent and len(spans) > 1:
+                text = f"{antecedent}'s {text[spans[1].start :]}"
+        elif self._full_name(spans):
+            text = self._full_name(spans) + text[spans[0].end :]
+        else:
+            text = self._resolve_demonstrative(text, spans, anchors)
+        subject = subject_span(text, lang)
+        return text, (text[subject[0] : subject[1]] if subject else None)
+
+    def _resolve_demonstrative(self, text: str, spans, anchors: list[Anchor]) -> str:
+        phrase = _demonstrative_phrase(text, spans, self.lang)
+        if phrase is None:
+            return text
+        head, end, determiner = phrase
+        named = self._named_with(head)
+        if named:
+            return named + text[end:]
+        figure_noun = fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}
+        if self.subject and self.subject.kind == "measure" and _has_figure(text, self.lang):
+            if figure_noun:
+                time = self.subject.time
+                fresh = time and time not in self.subject.text and not _has_time(text, self.lang)
+                carried = f" {time}" if fresh else ""
+                return self.subject.text + carried + text[end:]
+        modifiers = None if figure_noun else self._first_mention(head)
+        if modifiers and not set(modifiers.split()) & {w.lower for w in spans}:
+            if (
+                self.lang == "id"
+            ):  # "Program senilai ... itu" -> "Program seragam gratis senilai ..."
+                rest = _drop_demonstrative(text[spans[0].end : end], "id")
+                return f"{spans[0].text} {modifiers}{rest}{text[end:]}"
+            return f"The {modifiers} {head}{text[end:]}"  # "The plan" -> "The bus lane plan"
+        return text
+
+    def _first_mention(self, head: str) -> str | None:
+        """The words that went with ``head`` when the article first used it: "seragam
+        gratis" for "program", "flagship bus lane" for "plan"; None if none."""
+        if self.lang == "id":
+            found = re.search(
+                rf"\b(?i:{re.escape(head)})\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)", self.seen
+            )
+            words_ = found.group(1).split() if found else []
+        else:
+            found = re.search(
+                rf"\b(?:the|a|an|its|their|his|her|\w+['’]s)\s+((?:[a-z][\w-]*\s+){{1,3}})"
+                rf"{re.escape(head)}\b",
+                self.seen,
+                re.I,
+            )
+            words_ = found.group(1).split() if found else []
+        kept = []
+        for word in words_:
+            if is_verb(word, self.lang) or stopword(word, self.lang) or word.isdigit():
+                break
+            if word in markers.DEMONSTRATIVES_AFTER or word in markers.PLACE_HEADS:
+                break
+            if word in markers.FIGURE_LEADS:
+                break
+            kept.append(word)
+        return " ".join(kept) or None
+
+    def _full_name(self, spans) -> str | None:
+        """A surname opening a clause ("Finch was elected") as the full name used before."""
+        first = spans[0].text
+        if not first[:1].isupper() or (len(spans) > 1 and spans[1].text[:1].isupper()):
+            return None
+        if _is_place(first, self.lang):
+            return None  # "Kazakhstan" is a country, not the surname of "Republik Kazakhstan"
+        for name in reversed(self.names):
+            parts = name.split()
+            if len(parts) > 1 and parts[-1] == first and self._kind_of(name, "", []) == "person":
+                return name
+        return None
+
+    def _resolve_places(self, text: str) -> str:
+        """ "kabupaten tersebut", "the coastal city": the article's place, by name."""
+        if self.place is None:
+            return text
+        display = fold(self.place[1]).split()
+        heads = "|".join(h for h in markers.PLACE_HEADS if fold(h) in display)
+        if self.lang == "id":
+            if not heads:
+                return text
+            pattern = rf"\b(?:{heads})\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)})\b"
+        else:
+            heads = "|".join(("city", "town", "country", "county", "regency", heads or "city"))
+            pattern = rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:{heads})\b(?!\s+(?:of|council|'s))"
+        return re.sub(pattern, self.place[1], text, count=1)
+
+    def _carry_place(self, text: str) -> str:
+        """Name the article's place in a claim that names no place ("di Kabupaten Gunung
+        Sari"), before a closing attribution ("..., according to X")."""
+        if self.place is None or fold(self.place[0]) in fold(text):
+            return text
+        if anchors_of(text, self.lang, {"place"}):
+            return text
+        preposition = "di" if self.lang == "id" else "in"
+        addition = f"{preposition} {self.place[1]}"
+        tail = re.search(
+            r",\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*$"
+            r"|,\s*[^,]{2,60}\s+(?:said|says)$",
+            text,
+        )
+        if tail:
+            return f"{text[: tail.start()]} {addition}{text[tail.start() :]}"
+        return f"{text.rstrip(' .')} {addition}"
+
+    def _remember_people(self, clause: str) -> None:
+        """A titled name in a clause is the person a later "he"/"his" points to."""
+        titles = {fold(t) for t in markers.PERSON_TITLES}
+        for name in whole_names(clause, self.lang, self.context.common, (), self.context.known):
+            words_ = fold(name.text).split()
+            if len(words_) > 1 and any(w in titles for w in words_[:-1]):
+                self.person = Mention(name.text, "person")
+
+    def _named_with(self, head: str) -> str | None:
+        """The last name the article used with ``head`` among its words ("the mayor" ->
+        "Mayor Dana Whitfield", "kesepakatan ini" -> "Kesepakatan Abraham")."""
+        key = fold(head)
+        for name in reversed(self.names):
+            parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
+            if len(name.split()) < 2:
+                continue
+            # the name's head: its first word in Indonesian ("Kesepakatan Abraham"), its last
+            # before "of" in English ("World Bank", "Ministry of Finance"); a title also counts
+            if (parts[0] if self.lang == "id" else parts[-1]) == key or parts[0] == key:
+                return name
+            if key in parts[:-1] and key in {fold(t) for t in markers.PERSON_TITLES}:
+                return name  # "the mayor": "Port Aldwin Mayor Daniel Okonjo"
+        return None
+
+    def _antecedent(self, kind: str) -> str | None:
+        mention = {"person": self.person, "group": self.group, "thing": self.thing}.get(kind)
+        if mention is None and kind == "group":
+            mention = self.subject
+        return mention.text if mention else None
+
+    # --- attribution ------------------------------------------------------------------------
+
+    def _attribute(
+        self, sentence: str, unit: Unit, text: str, attribution: Attribution | None
+    ) -> tuple[str, str | None]:
+        """Keep the sentence's attribution in a clause that lost it; the claimant, resolved."""
+        own = find_attribution(text, self.lang)
+        if own is not None:
+            return text, self.claimant(own.speaker)
+        if attribution is None or unit.role in ("relative", "apposition"):
+            return text, None  # an aside is in the article's own voice
+        inside = attribution.content_start <= unit.start and unit.end <= attribution.content_end
+        if not inside:
+            return text, None
+        speaker = attribution.speaker
+        if fold(speaker) in fold(text):
+            return text, self.claimant(speaker)  # "Councillor Sam Ortiz still hoped ..."
+        lead = "Menurut" if self.lang == "id" else "According to"
+        return f"{lead} {speaker}, {_lower_first(text, self.context)}", self.claimant(speaker)
+
+    def claimant(self, speaker: str) -> str:
+        """A speaker as the claimant: a pronoun or "the mayor" resolved, an acronym the
+        article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
+        speaker = re.sub(r"\s*\([A-Z][A-Z0-9]{1,7}\)", "", speaker).strip(" ,.")  # "(BPS)"
+        spans = word_spans(speaker)
+        if speaker.lower().endswith("nya") and speaker.lower() in markers.SPEECH_TAGS:
+            return self._antecedent("person") or speaker  # "ujarnya": he or she, named before
+        kind = markers.PRONOUNS.get(self.lang, {}).get(speaker.lower())
+        if kind:
+            return self._antecedent(kind) or speaker
+        if spans and spans[0].lower in ("the", "this", "that") and len(spans) > 1:
+            named = self._named_with(spans[-1].text)
+            if named:
+                return named
+        return self.context.acronyms.get(speaker, speaker)
+
+    # --- remembering ------------------------------------------------------------------------
+
+    def _remember(self, sentence, units, written, anchors, attribution) -> None:
+        names = whole_names(
+            sentence, self.lang, self.context.common, self.context.acronyms, self.context.known
+        )
+        self.names += [self.context.acronyms.get(n.text, n.text) for n in names]
+        lists = LIST_RE.findall(sentence)
+        if lists:
+            self.members = lists[-1]
+        time = _time_phrases(sentence, anchors, self.lang)
+        main = next((w for u, w in zip(units, written, strict=True) if u.role == "main"), None)
+        if main is not None:
+            said = find_attribution(main.text, self.lang)
+            text = main.text[said.content_start :] if said and said.frame == "verb" else main.text
+            span = subject_span(text, self.lang)
+            if span:
+                subject = _capitalise(text[span[0] : span[1]])
+                kind = self._kind_of(subject, sentence, anchors)
+                self.subject = Mention(subject, kind, time[0] if time else "")
+                slot = {"person": "person", "group": "group"}.get(kind, "thing")
+                setattr(self, slot, self.subject)
+        if attribution is not None:
+            speaker = self.claimant(attribution.speaker)
+            if self._kind_of(speaker, sentence, []) == "person":
+                self.person = Mention(speaker, "person")
+        for unit in units:
+            if unit.role == "apposition" and unit.subject:
+                self.person = Mention(sentence[unit.subject[0] : unit.subject[1]], "person")
+
+    def _kind_of(self, noun: str, sentence: str, anchors: list[Anchor]) -> str:
+        """ "person", "group", "measure" (a figure was given for it) or "thing"."""
+        folded = fold(noun).split()
+        titles = {fold(t) for t in markers.PERSON_TITLES}
+        if folded and folded[0] in {fold(g) for g in markers.GROUP_MARKERS}:
+            return "group"
+        if any(w in titles for w in folded) or " ".join(folded[:2]) in titles:
+            return "group" if folded[-1].endswith("s") and self.lang == "en" else "person"
+        if folded and "-" in folded[0] and folded[0].split("-")[0] == folded[0].split("-")[-1]:
+            return "group"  # "negara-negara"
+        heads = {fold(h) for h in markers.ORGANISATION_HEADS}
+        if any(w in heads for w in folded) or noun.isupper():
+            return "thing"
+        if any(a.kind in _NUMBER_KINDS for a in anchors) and not noun[:1].isupper():
+            return "measure"
+        if any(a.kind in _NUMBER_KINDS for a in anchors) and not all(
+            w[:1].isupper() for w in noun.split()
+        ):
+            return "measure"
+        capitalised = noun.split()
+        if 2 <= len(capitalised) <= 3 and all(w[:1].isupper() for w in capitalised):
+            placed = anchors_of(noun, self.lang, {"place"})
+            return "person" if noun in self.names and not placed else "thing"
+        return "thing"
+
+
+def name_context(text: str, lang: str) -> NameContext:
+    """Words ``text`` writes in lower case (not after a full stop) and the acronyms it
+    spells out: what tells a name from a capitalised ordinary word."""
+    common = frozenset(m.group() for m in re.finditer(r"\b[a-z][a-z'-]+\b", text))
+    # a capitalised word or run after a lower-case word (or a comma) is capitalised as a name,
+    # not for opening a sentence; runs count whole: "Port Aldwin" keeps its "Port"
+    runs = re.finditer(r"(?:^|(?<=\s))[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*", text, re.M)
+    known: set[str] = set()
+    for run in runs:
+        before = text[max(0, run.start() - 60) : run.start()].rstrip()
+        previous = re.search(r"[\w'’-]+$", before)
+        if before.endswith((",", ";", ")")) or (previous and previous.group()[0].islower()):
+            words_ = run.group().split()
+            known.add(words_[0])
+            known.add(re.sub(r"['’]s$", "", run.group()))
+    return NameContext(common, acronym_definitions(text, lang), frozenset(known))
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] | None:
+    """(head noun, end of the phrase, determiner) of a demonstrative noun phrase opening
+    ``text``: "Angka itu", "Keputusan strategis ini", "This decision", "the mayor"."""
+    if lang == "id":
+        for i, word in enumerate(spans[:7]):
+            if i and word.lower in markers.DEMONSTRATIVES_AFTER:
+                if any(is_verb(w.text, lang, initial=(j == 0)) for j, w in enumerate(spans[:i])):
+                    return None
+                if i >= 2 and spans[i - 1].lower in markers.PLACE_HEADS:
+                    return None  # "Rasio gini kabupaten itu": the demonstrative is the place's
+                end = word.end
+                if i + 1 < len(spans) and spans[i + 1].lower in markers.DEMONSTRATIVE_FILLERS:
+                    end = spans[i + 1].end
+                head = spans[0].text
+                return None if head.lower() == "hal" else (head, end, word.lower)
+            if is_verb(word.text, lang, initial=(i == 0)):
+                return None
+        return None
+    if spans[0].lower not in markers.DEMONSTRATIVES_BEFORE or len(spans) < 2:
+        return None
+    last = None
+    for word in spans[1:4]:
+        if is_verb(word.text, lang) or word.text[:1].isupper() or word.lower in ("of", "and"):
+            break
+        last = word
+    if last is None:
+        return None
+    return last.text, last.end, spans[0].lower
+
+
+def _drop_demonstrative(noun: str, lang: str) -> str:
+    """ "inisiatif Kesepakatan Abraham itu sendiri" -> "inisiatif Kesepakatan Abraham"."""
+    if lang != "id":
+        return noun
+    pattern = rf"\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)})(?:\s+sendiri)?$"
+    return re.sub(pattern, "", noun)
+
+
+def _has_figure(text: str, lang: str) -> bool:
+    kinds = {a.kind for a in anchors_of(text, lang, _NUMBER_KINDS | _TIME_KINDS)}
+    superlative = re.search(rf"\b(?:{'|'.join(markers.SUPERLATIVES)})\b", text, re.I)
+    return bool(kinds & _NUMBER_KINDS) or bool(superlative)
+
+
+def _has_time(text: str, lang: str) -> bool:
+    return any(a.kind in _TIME_KINDS for a in anchors_of(text, lang, _TIME_KINDS))
+
+
+def _time_phrases(sentence: str, anchors: list[Anchor], lang: str) -> list[str]:
+    """ "pada Maret 2024", "in April", "sejak tahun 1992": a preposition (and "tanggal",
+    "tahun") before a date in the sentence, with the date."""
+    return [p for p, _ in _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)]
+
+
+def _phrases(sentence, anchors, kinds, prepositions) -> list[tuple[str, tuple[int, int]]]:
+    out = []
+    chosen = [a for a in anchors if a.kind in kinds]
+    for i, anchor in enumerate(chosen):
+        if i and sentence[chosen[i - 1].end : anchor.start] in ("-", "–"):
+            continue  # the second year of "2020-2021" joins the first
+        end = anchor.end
+        if i + 1 < len(chosen) and sentence[anchor.end : chosen[i + 1].start] in ("-", "–"):
+            end = chosen[i + 1].end
+        before = sentence[: anchor.start]
+        words = "|".join(map(re.escape, prepositions))
+        nouns = "|".join(markers.DATE_NOUNS)
+        lead = re.search(rf"\b(?:{words})\s+(?:(?:{nouns})\s+)?$", before, re.I)
+        if lead:
+            out.append((sentence[lead.start() : end], (lead.start(), end)))
+    return out
+
+
+def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str) -> str:
+    """Add the sentence's time (and place) to a clause that has none of its own."""
+    inside = [a for a in anchors if unit.start <= a.start and a.end <= unit.end]
+    own_text = anchors_of(text, lang, _TIME_KINDS | {"place"})
+    additions = []
+    if not any(a.kind in _TIME_KINDS for a in inside + own_text):
+        times = _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)
+        times = [p for p, (s, e) in times if not (unit.start <= s and e <= unit.end)]
+        if times and times[0] not in text:
+            additions.append(times[0])
+    if not any(a.kind == "place" for a in inside + own_text):
+        places = _phrases(sentence, anchors, {"place"}, markers.PLACE_PREPOSITIONS)
+        places = [p for p, (s, e) in places if not (unit.start <= s and e <= unit.end)]
+        if places and places[0] not in text:
+            additions.append(places[0])
+    if not additions:
+        return text
+    return text.rstrip(" .") + " " + " ".join(additions)
+
+
+def _is_place(noun: str, lang: str) -> bool:
+    found = anchors_of(noun, lang, {"place"})
+    return bool(found) and found[0].text == noun
+
+
+def _capitalise(text: str) -> str:
+    text = re.sub(r",([”\"’])$", r"\1", text.strip())  # “minyak baru,” ends the claim
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _lower_first(text: str, context: NameContext) -> str:
+    """Lower the first letter of a clause put after an attribution, unless it is a name (a
+    word the article also capitalises in mid-sentence)."""
+    first = re.match(r"[\w'’-]+", text)
+    if not first or first.group().isupper() or first.group()[1:2].isupper():
+        return text
+    word = first.group()
+    if context.known is not None and word in context.known:
+        return text
+    return word.lower() + text[len(word) :]
+
+
+def _without_trailing_phrase(noun: str, lang: str) -> str:
+    """A noun phrase without its last prepositional phrase: "Persentase penduduk miskin di
+    perdesaan" -> "Persentase penduduk miskin"."""
+    spans = word_spans(noun)
+    for word in reversed(spans[1:]):
+        if word.lower in markers.LOCATIVES or word.lower in ("pada", "on", "for"):
+            return noun[: word.start].rstrip()
+    return ""
+
+
+def main_place(
+    text: str, lang: str, context: NameContext, title: str = ""
+) -> tuple[str, str] | None:
+    """The place an article is about: the name most often used as a place (after "di"/"in",
+    with a place noun such as "Kabupaten", known to CLDR, or named in the headline and neither
+    an organisation nor a person), three times or more in headline and text (twice when the
+    headline names it); returned as (its core, its fullest form): ("Gunung Sari", "Kabupaten
+    Gunung Sari")."""
+    heads = {fold(h) for h in markers.PLACE_HEADS}
+    others = {fold(h) for h in markers.ORGANISATION_HEADS + markers.PERSON_TITLES}
+    forms: dict[str, dict[str, int]] = {}
+    headlined: set[str] = set()
+    names = whole_names(text, lang, context.common, context.acronyms, context.known)
+    places = {a.span for a in anchors_of(text, lang, {"place"})}
+    candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
+    candidates += [(n, True, True) for n in whole_names(title, lang, (), context.acronyms)]
+    for name, placed, in_title in candidates:
+        label = re.sub(r"['’]s$", "", name.text)
+        parts = label.split()
+        core = " ".join(p for p in parts if fold(p) not in heads)
+        if in_title and {fold(p) for p in parts} & others:
+            continue
+        if not core or not (placed or len(core) < len(label)):
+            continue
+        forms.setdefault(core, {})
+        forms[core][label] = forms[core].get(label, 0) + 1
+        if in_title:
+            headlined.add(core)
+    whole = f"{title}\n{text}"
+    counts = {core: len(re.findall(rf"\b{re.escape(core)}\b", whole)) for core in forms}
+    counts = {c: n for c, n in counts.items() if n >= (2 if c in headlined else 3)}
+    if not counts:
+        return None
+    core = max(counts, key=lambda c: (counts[c], len(c)))
+    titled = [f for f in forms[core] if len(f) > len(core) and f.endswith(core)]
+    return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a locative preposition ("di", "in")."""
+    before = text[:start].split()[-1:]
+    return bool(before) and fold(before[0]) in markers.LOCATIVES

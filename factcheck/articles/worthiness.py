@@ -1,0 +1,260 @@
+"""Check-worthiness: the reasons a claim can be checked, and a score that is their sum.
+
+In: a claim text, its language, and what the article says about names (``NameContext``:
+words the article writes in lower case, the acronyms it spells out). Out: an ``Assessment``
+(score, reasons, kind). Every reason is one unit the score counts, with its weight in
+``REASON_WEIGHTS``: ``score == BASE_SCORE + sum of the reasons' weights`` (at most 1.0), so a
+checker can see why a claim scored what it did. Opinion and hedge markers are reasons too;
+they make the claim an opinion, whose score stays below OPINION_CEILING.
+
+Numbers, dates and places come from the recogniser (factcheck.language.anchors), names whole
+from its ``whole_names``, opinion and attribution words from factcheck.language.markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from factcheck.language import markers as words
+from factcheck.language.anchors import Anchor, extract_anchors, overlaps, whole_names
+from factcheck.language.lexicon import fold
+
+BASE_SCORE = 0.2
+# What each unit adds. The first date, the first number, the first place and the first other
+# name each count; each further distinct name adds EXTRA_NAME, at most MAX_EXTRA_NAMES times.
+WEIGHTS = {
+    "date": 0.3,
+    "number": 0.3,
+    "named place": 0.15,
+    "named entity": 0.15,
+    "membership list": 0.25,
+    "superlative/first": 0.3,
+    "attributed quote": 0.25,
+    "claimant": 0.15,
+    "quoted words": 0.1,
+}
+EXTRA_NAME = 0.05
+MAX_EXTRA_NAMES = 2
+OPINION_CEILING = 0.35  # opinions stay visible but below any fact threshold
+CHECKWORTHY = 0.4  # a fact scoring this much is shown in the claim queue by default
+MAX_VIEW_WORDS = 6  # a person's quoted words up to this long, with no figure, are a view
+
+# The recogniser's kinds that make a clause checkable, as the reasons a reviewer reads.
+REASON_OF_KIND = {
+    "number": "number",
+    "money": "number",
+    "percent": "number",
+    "quantity": "number",
+    "year": "date",
+    "date": "date",
+    "month": "date",
+    "place": "named place",
+}
+_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+_SUPERLATIVE_RE = words.word_pattern(words.SUPERLATIVES)
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """What the article says about names: words it writes in lower case (so a capitalised
+    one at the start of a sentence is no name) and the acronyms it spells out."""
+
+    common: frozenset[str] = frozenset()
+    acronyms: dict[str, str] = field(default_factory=dict)
+    known: frozenset[str] | None = None  # capitalised words used in mid-sentence
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A claim's check-worthiness: score, the reasons (one per counted unit, then opinion
+    and hedge markers), and kind ("fact" or "opinion")."""
+
+    score: float
+    reasons: tuple[str, ...]
+    kind: str
+
+
+@lru_cache(maxsize=4096)
+def _cached_anchors(text: str, lang: str, kinds: frozenset[str]) -> tuple[Anchor, ...]:
+    return tuple(extract_anchors(text, lang, kinds=kinds))
+
+
+def anchors_of(text: str, lang: str, kinds) -> list[Anchor]:
+    """The recogniser's anchors of ``kinds`` in ``text``, remembered: a claim text is read
+    several times while it is written and scored."""
+    return list(_cached_anchors(text, lang, frozenset(kinds)))
+
+
+def reason_weights(reasons: list[str] | tuple[str, ...]) -> list[float]:
+    """What each reason of a fact adds to its score, in order: the first reason of a kind
+    its WEIGHTS, a further name EXTRA_NAME; opinion and hedge markers and unknown reasons
+    (a claim file's own) 0."""
+    seen: set[str] = set()
+    out = []
+    for reason in reasons:
+        kind = reason.split(":", 1)[0]
+        if kind not in WEIGHTS:
+            out.append(0.0)
+        elif kind in seen:
+            out.append(EXTRA_NAME if kind in ("named place", "named entity") else 0.0)
+        else:
+            seen.add(kind)
+            out.append(WEIGHTS[kind])
+    return out
+
+
+def assess(
+    text: str,
+    lang: str,
+    *,
+    context: NameContext | None = None,
+    claimant: str | None = None,
+    list_spans: list[tuple[int, int]] = (),
+) -> Assessment:
+    """Score ``text`` (a claim text) for check-worthiness, with its reasons.
+
+    ``claimant`` is who the claim is attributed to (None: the article's own voice);
+    ``list_spans`` are membership lists found in it (one unit, "membership list").
+    """
+    context = context or NameContext()
+    units = _units(text, lang, context, claimant, list_spans)
+    markers = _markers(text) + _quoted_view(text, lang, claimant)
+    reasons = [label for label, _ in units]
+    if markers:
+        score = min(OPINION_CEILING, 0.1 + 0.05 * len({label.split(":")[0] for label in reasons}))
+        return Assessment(round(score, 2), tuple(dict.fromkeys(reasons + markers)), "opinion")
+    score = BASE_SCORE + sum(weight for _, weight in units)
+    return Assessment(round(min(1.0, score), 2), tuple(dict.fromkeys(reasons)), "fact")
+
+
+def _units(
+    text: str,
+    lang: str,
+    context: NameContext,
+    claimant: str | None,
+    list_spans: list[tuple[int, int]],
+) -> list[tuple[str, float]]:
+    """(reason, weight) for every unit the score counts, dates first."""
+    found: dict[str, tuple[str, float]] = {}
+    anchors = anchors_of(text, lang, REASON_OF_KIND)
+    names = _names(text, lang, context, anchors)
+    for i, anchor in enumerate(anchors):
+        kind = REASON_OF_KIND[anchor.kind]
+        if kind in ("date", "number") and kind not in found:
+            label = anchor.text
+            following = anchors[i + 1] if i + 1 < len(anchors) else None
+            if following and text[anchor.end : following.start] in ("-", "–"):
+                label = text[anchor.start : following.end]  # "2020-2021"
+            found[kind] = (f"{kind}: {label}", WEIGHTS[kind])
+    out = [found[k] for k in ("date", "number") if k in found]
+    out += _name_units(names)
+    if list_spans:
+        out.append(("membership list", WEIGHTS["membership list"]))
+    superlative = _SUPERLATIVE_RE.search(text)
+    if superlative:
+        out.append((f"superlative/first: {superlative.group()}", WEIGHTS["superlative/first"]))
+    quoted = _QUOTE_RE.search(text)
+    if quoted and claimant:
+        out.append(("attributed quote", WEIGHTS["attributed quote"]))
+    elif claimant:
+        out.append((f"claimant: {claimant}", WEIGHTS["claimant"]))
+    elif quoted:
+        out.append(("quoted words", WEIGHTS["quoted words"]))
+    return out
+
+
+def _names(text: str, lang: str, context: NameContext, anchors) -> list[tuple[str, str]]:
+    """(kind, label) of the named things in ``text``: a place the recogniser knows is a named
+    place; any other name, whole ("Badan Pusat Statistik"), a named entity, its title left
+    off ("Mayor Lena Ortiz" -> "Lena Ortiz")."""
+    places = [a for a in anchors if a.kind == "place"]
+    figures = [a.span for a in anchors if a.kind != "place"]  # "November", "dolar AS"
+    out: list[tuple[str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for name in whole_names(text, lang, context.common, context.acronyms, context.known):
+        if overlaps(name.span, figures):
+            continue
+        inside = [p for p in places if name.start <= p.start and p.end <= name.end]
+        if len(inside) == 1 and inside[0].span == name.span:
+            continue  # exactly a place: counted as one below
+        if overlaps(name.span, [p.span for p in places if p not in inside]):
+            continue
+        for label in _around_title(name.text):
+            out.append(("named entity", label))
+        taken.append(name.span)
+    for place in places:
+        if not overlaps(place.span, taken):
+            out.append(("named place", re.sub(r"['’]s?$", "", place.text)))
+    return out
+
+
+def _around_title(name: str) -> list[str]:
+    """The names on either side of a person's title: "Presiden Donald Trump" -> ["Donald
+    Trump"]; "Harlow Bay Mayor Gerald Finch" -> ["Harlow Bay", "Gerald Finch"]; a name
+    without a title is itself."""
+    titles = {fold(t) for t in words.PERSON_TITLES}
+    parts = name.split()
+    at = [i for i, p in enumerate(parts[:-1]) if fold(p) in titles]
+    if not at:
+        return [name]
+    before, after = parts[: at[0]], parts[at[-1] + 1 :]
+    return [" ".join(side) for side in (before, after) if side]
+
+
+def _name_units(names: list[tuple[str, str]]) -> list[tuple[str, float]]:
+    """The first named place and the first named entity count in full, each further distinct
+    name a little (EXTRA_NAME, at most MAX_EXTRA_NAMES)."""
+    out, seen, first = [], set(), set()
+    extras = 0
+    for kind, label in names:
+        key = fold(label)
+        if key in seen:
+            continue
+        seen.add(key)
+        if kind not in first:
+            first.add(kind)
+            out.append((f"{kind}: {label}", WEIGHTS[kind]))
+        elif extras < MAX_EXTRA_NAMES:
+            extras += 1
+            out.append((f"{kind}: {label}", EXTRA_NAME))
+    order = {"named place": 0, "named entity": 1}
+    return sorted(out, key=lambda unit: order[unit[0].split(":")[0]])
+
+
+def _quoted_view(text: str, lang: str, claimant: str | None) -> list[str]:
+    """A person's few quoted words with no figure or date anywhere in the claim ("called the
+    figures "too pessimistic"") are their view: a reason that makes the claim an opinion. A
+    country's or an organisation's quoted words (Kazakhstan's "minyak baru") are not."""
+    quoted = _QUOTE_RE.search(text)
+    if not quoted or not claimant or not _person(claimant):
+        return []
+    opening = re.sub(
+        r"^(?:menurut|according to)\s+[^,]+,\s*", "", text[: quoted.start()], flags=re.I
+    )
+    if len(quoted.group().split()) > MAX_VIEW_WORDS or len(opening.split()) < 2:
+        return []  # a whole statement in quotes is what they said, not a view inside a claim
+    figures = anchors_of(text, lang, ("number", "money", "percent"))
+    return [] if figures else [f"opinion: quoted view {quoted.group()}"]
+
+
+def _person(name: str) -> bool:
+    """Whether a claimant names a person: a title ("Presiden", "Councillor"), or two to four
+    capitalised words none of which heads an organisation or a place."""
+    folded = [fold(w) for w in name.split()]
+    if {fold(t) for t in words.PERSON_TITLES} & set(folded) and not name.isupper():
+        return True
+    others = {fold(h) for h in words.ORGANISATION_HEADS + words.PLACE_HEADS}
+    capitalised = all(w[:1].isupper() for w in name.split())
+    if not capitalised or not 2 <= len(folded) <= 4 or set(folded) & others:
+        return False
+    return not anchors_of(name, "en", {"place"})  # "Republik Kazakhstan"
+
+
+def _markers(text: str) -> list[str]:
+    """Opinion and hedge reasons found outside quotations in ``text``, in text order; where
+    markers overlap ("para pengamat menilai", "menilai") the longest wins."""
+    unquoted = _QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
+    pattern, prefixes = words.marker_regex()
+    return [f"{prefixes[m.group().lower()]}: {m.group()}" for m in pattern.finditer(unquoted)]
