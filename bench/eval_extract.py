@@ -236,7 +236,7 @@ def _claimant_right(gold: str | None, found: str | None) -> bool:
     return ends and len(found_words) - n <= 5  # a title before the name is fine
 
 
-def score_second(entry: dict, proposals: list[Proposal]) -> Tally:
+def score_second(entry: dict, proposals: list[Proposal], show: bool = False) -> Tally:
     """Score one article's proposals against its gold (see the module docstring)."""
     tally = Tally()
     language = entry["language"]
@@ -253,12 +253,15 @@ def score_second(entry: dict, proposals: list[Proposal]) -> Tally:
         )
     for fact in facts:
         hit = _match(fact, proposals, used)
-        _score_fact(tally, fact, facts, hit, language)
+        _score_fact(tally, fact, facts, hit, language, show)
     for p in proposals:
         if any(o in p.span for o in entry.get("opinions") or []):
             tally.opinion_proposals += 1
             tally.opinion_top = max(tally.opinion_top, p.score)
-            tally.opinion_leaks += int(p.kind == "fact" or p.score >= CHECKWORTHY)
+            leaked = p.kind == "fact" or p.score >= CHECKWORTHY
+            tally.opinion_leaks += int(leaked)
+            if show and leaked:
+                print(f"\n- opinion leaked ({p.kind}, {p.score}): {p.span}")
     return tally
 
 
@@ -279,7 +282,9 @@ def _match(fact: dict, proposals: list[Proposal], used: set[int]) -> Proposal | 
     return proposals[i]
 
 
-def _score_fact(tally: Tally, fact: dict, facts: list[dict], hit, language: str) -> None:
+def _score_fact(
+    tally: Tally, fact: dict, facts: list[dict], hit, language: str, show: bool = False
+) -> None:
     tally.facts += 1
     ok = {}
     ok["found"] = hit is not None
@@ -312,17 +317,32 @@ def _score_fact(tally: Tally, fact: dict, facts: list[dict], hit, language: str)
         n, good = tally.tags.get(tag, (0, 0))
         solved = ok.get("found") and ok.get("atomic") and ok.get("standalone")
         tally.tags[tag] = (n + 1, good + int(bool(solved)))
+    if show and not (ok.get("found") and ok.get("atomic") and ok.get("standalone")):
+        _print_failure(fact, hit, ok)
+
+
+def _print_failure(fact: dict, hit, ok: dict) -> None:
+    """One fact the extractor did not get found, atomic and self-contained, for --failures."""
+    failed = [k for k in ("found", "atomic", "standalone") if k in ok and not ok[k]]
+    print(f"\n- {', '.join(failed)}  tags {fact.get('tags') or []}")
+    print(f"  gold:  {fact['claim']}  [subject: {fact['subject']}]")
+    if hit is not None:
+        print(f"  span:  {hit.span}")
+        print(f"  claim: {hit.claim}")
 
 
 def _share(part: int, whole: int) -> str:
     return f"{part / whole:.2f} ({part}/{whole})" if whole else "-"
 
 
-def report_second(part: str) -> Tally:
-    """Print the second set's figures for ``part`` next to the baseline's; return the tally."""
+def report_second(part: str, show: bool = False) -> Tally:
+    """Print the second set's figures for ``part`` next to the baseline's (and, with
+    ``show``, every fact missed); return the tally."""
     total, base = Tally(), Tally()
     for entry in load_second(part):
-        total.add(score_second(entry, proposals_of(entry)))
+        if show:
+            print(f"\n=== {entry['file']}")
+        total.add(score_second(entry, proposals_of(entry), show))
         base.add(score_second(entry, baseline_of(entry)))
     print(f"\nsecond set, {part}: {total.facts} facts, {total.headlines} headlines")
     rows = [
@@ -401,6 +421,9 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--part", choices=("dev", "heldout"), default="dev")
     parser.add_argument("--speed", action="store_true", help="also time a 1,000-word article")
+    parser.add_argument(
+        "--failures", action="store_true", help="print each second-set fact not solved"
+    )
     args = parser.parse_args()
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
     print("cores:", os.cpu_count())
@@ -429,7 +452,7 @@ def main() -> None:
         f"precision x{total.precision / max(base_total.precision, 1e-9):.2f}"
     )
     print(f"time: {elapsed * 1000:.0f} ms for both runs")
-    report_second(args.part)
+    report_second(args.part, args.failures)
     if args.speed:
         report_speed()
 

@@ -107,7 +107,7 @@ def _body_claims(
                     score=found.score,
                     reasons=found.reasons,
                     kind=found.kind,
-                    claim_text=written.text,
+                    claim_text=written.claim_text,
                     claimant=written.claimant,
                     section=section,
                 )

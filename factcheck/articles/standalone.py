@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from factcheck.articles.claimants import Attribution, find_attribution
 from factcheck.articles.clauses import LIST_RE, Unit, is_verb_start
+from factcheck.articles.topic import main_topic, names_topic
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
 from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
@@ -57,10 +58,17 @@ class Mention:
 
 @dataclass
 class Written:
-    """A clause's claim text and its claimant (None: the article's own voice)."""
+    """A clause's claim text and its claimant (None: the article's own voice); ``label`` is
+    the article's topic, to put before a claim text that does not name it ("Longsor: ")."""
 
     text: str
     claimant: str | None
+    label: str = ""
+
+    @property
+    def claim_text(self) -> str:
+        """The claim text as a reader sees it: the label, then the text."""
+        return f"{self.label}{self.text}"
 
 
 @dataclass
@@ -76,6 +84,7 @@ class Discourse:
     subject: Mention | None = None  # the last sentence's subject
     members: str | None = None  # the last list of names
     place: tuple[str, str] | None = None  # the article's place: (its core, how to write it)
+    topic: str | None = None  # what the article is about ("longsor", "bus lane plan")
     seen: str = ""  # the sentences read so far
 
     @classmethod
@@ -83,7 +92,8 @@ class Discourse:
         """A discourse over article ``text`` (and its ``title``): its lower-case words,
         spelled-out acronyms and the place it is about."""
         context = name_context(text, lang)
-        return cls(lang, context, [], place=main_place(text, lang, context, title))
+        place = main_place(text, lang, context, title)
+        return cls(lang, context, [], place=place, topic=main_topic(title, text, lang, context))
 
     # --- one sentence ----------------------------------------------------------------------
 
@@ -102,7 +112,8 @@ class Discourse:
                 text = _carry_context(sentence, unit, text, anchors, lang)
                 text = self._carry_place(text)
             text, claimant = self._attribute(sentence, unit, text, attribution)
-            written.append(Written(_capitalise(text), claimant))
+            label = self._topic_label(text) if unit.role != "apposition" else ""
+            written.append(Written(_capitalise(text), claimant, label))
             previous_subject = subject or previous_subject
             self._remember_people(sentence[unit.start : unit.end])
         self._remember(sentence, units, written, anchors, attribution)
@@ -290,6 +301,12 @@ class Discourse:
             heads = "|".join(("city", "town", "country", "county", "regency", heads or "city"))
             pattern = rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:{heads})\b(?!\s+(?:of|council|'s))"
         return re.sub(pattern, self.place[1], text, count=1)
+
+    def _topic_label(self, text: str) -> str:
+        """ "Longsor: " before a claim text that does not name the article's topic."""
+        if not self.topic or names_topic(text, self.topic):
+            return ""
+        return f"{_capitalise(self.topic)}: "
 
     def _carry_place(self, text: str) -> str:
         """Name the article's place in a claim that names no place ("di Kabupaten Gunung

@@ -1,0 +1,100 @@
+"""What an article is about: the topic its headline names and its body keeps repeating.
+
+In: the article's title and body, their language, and what the body says about names
+(``NameContext``). Out: the topic as the body writes it ("longsor", "dengue", "bus lane
+plan"), or None. A claim text that does not name the topic is labelled with it
+(factcheck.articles.standalone), so "9 orang masih hilang" reads "Longsor: 9 orang masih
+hilang ..." on a verdict page and in ClaimReview.
+
+The topic is the headline word the body writes most often in lower case (three times or
+more), grown over its neighbours in the headline while the longer phrase also occurs in the
+body ("bus" -> "bus lane plan"). Words that cannot be a topic are left out by structure, not
+by a list of topics: function words, verbs, superlatives, months, titles, place nouns, the
+figure nouns, words of a name the body uses whole ("Bank" of "World Bank"), and units (a
+word that mostly follows a number: "persen", "orang", "siswa").
+
+What it cannot do: it reads words, not meaning, so a headline whose subject the body calls
+by other words ("Gratiskan Seragam" for "seragam sekolah gratis") gives only the shared word
+("seragam"), and an article whose headline shares no frequent word with its body has no
+topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.articles.worthiness import NameContext
+from factcheck.language import markers
+from factcheck.language.lexicon import fold
+from factcheck.language.syntax import Word, is_verb, stopword, word_spans
+from factcheck.language.vocabulary import MONTHS
+
+MIN_TOPIC_COUNT = 3
+MAX_TOPIC_WORDS = 3
+
+
+def main_topic(title: str, body: str, lang: str, context: NameContext) -> str | None:
+    """The article's topic as the body writes it, or None (see the module docstring)."""
+    words = word_spans(title)
+    named = _named_words(title, body)
+    fit = [_can_be_topic(w, body, lang, context, named) for w in words]
+    counts = {w.lower: _count(w.lower, body) for w, ok in zip(words, fit, strict=True) if ok}
+    if not counts:
+        return None
+    best = max(counts, key=lambda w: counts[w])
+    if counts[best] < MIN_TOPIC_COUNT:
+        return None
+    start = end = [w.lower for w in words].index(best)
+    grown = True
+    while grown and end - start + 1 < MAX_TOPIC_WORDS:
+        grown = False
+        for s, e in ((start - 1, end), (start, end + 1)):
+            if s < 0 or e >= len(words) or not all(fit[s : e + 1]):
+                continue
+            if _count(" ".join(w.lower for w in words[s : e + 1]), body):
+                start, end, grown = s, e, True
+                break
+    return " ".join(w.lower for w in words[start : end + 1])
+
+
+def names_topic(text: str, topic: str) -> bool:
+    """Whether ``text`` names any word of ``topic`` (a plural "-s" or a suffix such as
+    "-nya" allowed: "dengue", "plans", "longsornya")."""
+    folded = fold(text)
+    return any(re.search(rf"\b{re.escape(fold(w))}", folded) for w in topic.split())
+
+
+def _count(phrase: str, body: str) -> int:
+    """How often ``phrase`` occurs in ``body`` as written in lower case, as whole words."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", body))
+
+
+def _can_be_topic(word: Word, body: str, lang: str, context: NameContext, named: set[str]) -> bool:
+    lower = word.lower
+    if len(lower) < 3 or lower not in context.common or lower in named:
+        return False
+    if stopword(lower, lang) or is_verb(lower, lang) or lower.isdigit() or lower in MONTHS:
+        return False
+    excluded = markers.SUPERLATIVES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
+    if lower in excluded or lower in {fold(t) for t in markers.PERSON_TITLES}:
+        return False
+    return not _is_unit(lower, body)
+
+
+def _is_unit(word: str, body: str) -> bool:
+    """Whether ``word`` mostly follows a number in ``body`` ("12,4 persen", "48.000 siswa")."""
+    after_number = len(re.findall(rf"\d\s+{re.escape(word)}\b", body))
+    return after_number * 2 >= max(1, _count(word, body))
+
+
+def _named_words(title: str, body: str) -> set[str]:
+    """Lower-case forms of the headline's words that belong to a name of two or more
+    capitalised words the body also writes ("World Bank", "Tanah Tinggi")."""
+    named: set[str] = set()
+    for run in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", title):
+        parts = run.group().split()
+        for i in range(len(parts) - 1):
+            for j in range(i + 2, len(parts) + 1):
+                if re.search(rf"\b{re.escape(' '.join(parts[i:j]))}\b", body):
+                    named |= {p.lower() for p in parts[i:j]}
+    return named
