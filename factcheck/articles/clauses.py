@@ -108,7 +108,9 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
 def _pieces(sentence: str) -> list[tuple[int, int, str]]:
     """The sentence cut at every separator outside quotes, brackets and lists:
     (start, end, separator before it: "", ",", ";" or "—")."""
-    protected = [m.span() for m in _PROTECTED_RE.finditer(sentence)]
+    protected = [
+        m.span() for m in _PROTECTED_RE.finditer(sentence) if not _reported_quote(sentence, m)
+    ]
     protected += [m.span() for m in LIST_RE.finditer(sentence)]
     pieces, start, sep = [], 0, ""
     for m in _SEPARATOR.finditer(sentence):
@@ -125,6 +127,15 @@ def _pieces(sentence: str) -> list[tuple[int, int, str]]:
         sep, start = m.group().strip()[:1] or ",", m.end()
     pieces.append((start, len(sentence), sep))
     return pieces
+
+
+_SPEECH_TAG_RE = re.compile(rf"\s*,?\s*(?:{alternation(words.SPEECH_TAGS)})\b", re.I)
+
+
+def _reported_quote(sentence: str, quote: re.Match) -> bool:
+    """Whether ``quote`` is the whole statement of a sentence that only adds who said it
+    ('"A, tetapi B," ujarnya'): its clauses are cut like any other sentence's."""
+    return quote.start() == 0 and bool(_SPEECH_TAG_RE.match(sentence, quote.end()))
 
 
 _PARTICIPLE_RE = re.compile(

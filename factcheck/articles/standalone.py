@@ -43,6 +43,7 @@ from factcheck.language.lexicon import fold
 from factcheck.language.syntax import first_verb, is_verb, stopword, subject_span, word_spans
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
+QUOTE_MARKS = '"“”‘’'
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
 _DUMMY_IT = re.compile(r"^it\s+(?:is|was|has been)\s+\w+\s+(?:that|to)\b", re.I)
 
@@ -83,6 +84,7 @@ class Discourse:
     thing: Mention | None = None
     subject: Mention | None = None  # the last sentence's subject
     members: str | None = None  # the last list of names
+    members_fresh: bool = False  # whether the sentence before gave that list
     place: tuple[str, str] | None = None  # the article's place: (its core, how to write it)
     topic: str | None = None  # what the article is about ("longsor", "bus lane plan")
     seen: str = ""  # the sentences read so far
@@ -199,6 +201,8 @@ class Discourse:
         kind = markers.PRONOUNS.get(lang, {}).get(first)
         if kind and not _DUMMY_IT.match(text):
             antecedent = previous_subject if kind == "thing" and previous_subject else None
+            if kind == "group" and self.members_fresh:
+                antecedent = self.members  # "... tiga desa, yakni A, B, dan C. Mereka ..."
             antecedent = antecedent or self._antecedent(kind)
             if antecedent:
                 text = antecedent + text[spans[0].end :]
@@ -288,9 +292,11 @@ class Discourse:
         return None
 
     def _resolve_places(self, text: str) -> str:
-        """ "kabupaten tersebut", "the coastal city": the article's place, by name."""
+        """ "kabupaten tersebut", "the coastal city": the article's place, by name; its
+        short form written in full ("Tirta Sari bukan ..." -> "Kota Tirta Sari bukan ...")."""
         if self.place is None:
             return text
+        text = self._place_in_full(text)
         display = fold(self.place[1]).split()
         heads = "|".join(h for h in markers.PLACE_HEADS if fold(h) in display)
         if self.lang == "id":
@@ -302,9 +308,22 @@ class Discourse:
             pattern = rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:{heads})\b(?!\s+(?:of|council|'s))"
         return re.sub(pattern, self.place[1], text, count=1)
 
+    def _place_in_full(self, text: str) -> str:
+        """The article's place written in full where the clause uses its core alone and no
+        capitalised word stands before it (that would make it part of another name:
+        "Pasar Baru Tirta Sari", "Bupati Gunung Sari")."""
+        core, display = self.place
+        if core == display or display in text:
+            return text
+        for m in re.finditer(rf"\b{re.escape(core)}\b(?!\s+[A-Z])", text):
+            before = re.search(r"([\w'’-]+)\W*$", text[: m.start()])
+            if before is None or not before.group(1)[:1].isupper():
+                return text[: m.start()] + display + text[m.end() :]
+        return text
+
     def _topic_label(self, text: str) -> str:
         """ "Longsor: " before a claim text that does not name the article's topic."""
-        if not self.topic or names_topic(text, self.topic):
+        if not self.topic or names_topic(text, self.topic, self.lang):
             return ""
         return f"{_capitalise(self.topic)}: "
 
@@ -364,7 +383,7 @@ class Discourse:
         """Keep the sentence's attribution in a clause that lost it; the claimant, resolved."""
         own = find_attribution(text, self.lang)
         if own is not None:
-            return text, self.claimant(own.speaker)
+            return self._quote_reported(text, own), self.claimant(own.speaker)
         if attribution is None or unit.role in ("relative", "apposition"):
             return text, None  # an aside is in the article's own voice
         inside = attribution.content_start <= unit.start and unit.end <= attribution.content_end
@@ -373,8 +392,26 @@ class Discourse:
         speaker = attribution.speaker
         if fold(speaker) in fold(text):
             return text, self.claimant(speaker)  # "Councillor Sam Ortiz still hoped ..."
+        named = self.claimant(speaker)
+        shown = speaker if fold(named) in markers.SPEECH_TAGS else named  # "ujarnya": Hendra
         lead = "Menurut" if self.lang == "id" else "According to"
-        return f"{lead} {speaker}, {_lower_first(text, self.context)}", self.claimant(speaker)
+        text = _lower_first(_without_stray_quote(text), self.context)
+        return f"{lead} {shown}, {text}", named
+
+    def _quote_reported(self, text: str, own: Attribution) -> str:
+        """A quote with its speech tag after it ('"Mereka hanya bisa ...," ujarnya') as a
+        reported statement: "Menurut <speaker>, mereka hanya bisa ..."; other frames as
+        written. A speaker that cannot be named (an unresolved "ujarnya") keeps the quote."""
+        content = text[own.content_start : own.content_end].strip()
+        closing = text[own.content_end : own.speaker_start]
+        if own.frame != "tag" or not (content[:1] in QUOTE_MARKS or set(closing) & set(QUOTE_MARKS)):
+            return text
+        speaker = self.claimant(own.speaker)
+        if fold(speaker) in markers.SPEECH_TAGS:
+            return text
+        content = content.strip(QUOTE_MARKS + " ,").strip()
+        lead = "Menurut" if self.lang == "id" else "According to"
+        return self._carry_place(f"{lead} {speaker}, {_lower_first(content, self.context)}")
 
     def claimant(self, speaker: str) -> str:
         """A speaker as the claimant: a pronoun or "the mayor" resolved, an acronym the
@@ -402,6 +439,7 @@ class Discourse:
         lists = LIST_RE.findall(sentence)
         if lists:
             self.members = lists[-1]
+        self.members_fresh = bool(lists)
         time = _time_phrases(sentence, anchors, self.lang)
         main = next((w for u, w in zip(units, written, strict=True) if u.role == "main"), None)
         if main is not None:
@@ -568,7 +606,23 @@ def _is_place(noun: str, lang: str) -> bool:
 
 def _capitalise(text: str) -> str:
     text = re.sub(r",([”\"’])$", r"\1", text.strip())  # “minyak baru,” ends the claim
+    text = _without_stray_quote(text)
     return text[:1].upper() + text[1:] if text else text
+
+
+def _without_stray_quote(text: str) -> str:
+    """A clause cut out of a quote loses the quote mark it has no partner for: '"Garis
+    kemiskinan naik ...' -> 'Garis kemiskinan naik ...'."""
+    for opening, closing in (("“", "”"), ('"', '"')):
+        if opening == closing:
+            if text.count(opening) % 2:
+                at = re.search(rf'(?:^|(?<=[\s,])){opening}(?=\w)', text)
+                at = at.start() if at else text.rindex(opening)
+                text = text[:at] + text[at + 1 :]
+        elif text.count(opening) != text.count(closing):
+            text = text.removeprefix(opening) if text.startswith(opening) else text
+            text = re.sub(rf"{closing}(\W*)$", r"\1", text) if text.count(closing) else text
+    return text.strip()
 
 
 def _lower_first(text: str, context: NameContext) -> str:

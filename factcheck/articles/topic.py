@@ -57,11 +57,15 @@ def main_topic(title: str, body: str, lang: str, context: NameContext) -> str | 
     return " ".join(w.lower for w in words[start : end + 1])
 
 
-def names_topic(text: str, topic: str) -> bool:
-    """Whether ``text`` names any word of ``topic`` (a plural "-s" or a suffix such as
-    "-nya" allowed: "dengue", "plans", "longsornya")."""
+def names_topic(text: str, topic: str, lang: str) -> bool:
+    """Whether ``text`` names ``topic``: every word of it but its head noun (the last word
+    in English, the first in Indonesian: "bus lane" of "bus lane plan"), a plural "-s" or a
+    suffix such as "-nya" allowed ("dengue", "bus lanes", "longsornya")."""
+    words = topic.split()
+    if len(words) > 1:
+        words = words[1:] if lang == "id" else words[:-1]
     folded = fold(text)
-    return any(re.search(rf"\b{re.escape(fold(w))}", folded) for w in topic.split())
+    return all(re.search(rf"\b{re.escape(fold(w))}", folded) for w in words)
 
 
 def _count(phrase: str, body: str) -> int:
