@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.articles.worthiness import anchors_of
 from factcheck.language import markers as words
 from factcheck.language.anchors import overlaps
 from factcheck.language.syntax import (
@@ -37,6 +38,7 @@ from factcheck.language.syntax import (
 from factcheck.language.vocabulary import alternation
 
 MIN_CLAUSE_WORDS = 3
+_TIME_KINDS = frozenset(("year", "date", "month"))
 MAX_APPOSITION_WORDS = 8
 
 _WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # "U.S" keeps its inner dots, not a final one
@@ -196,12 +198,27 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
     if np_start >= np_end:
         return Unit(start, end, "relative", None, relation)
     # "—yang ...—" is an aside inside its clause, whatever comes before the noun
+    if relation == "subject":
+        np_start = _before_time(sentence, current.start, np_start, np_end, lang)
     embedded = sep == "—" or first_verb(sentence, lang, current.start, np_start) is None
-    if embedded and relation == "subject" and current.role == "main":
+    if embedded and relation in ("subject", "possessive") and current.role == "main":
         opener = (current.start, np_start) if np_start > current.start else None
         current.end = current.start  # the noun (and an opener) now belong to the relative
         return Unit(np_start, end, "relative", (np_start, np_end), relation, opener)
     return Unit(start, end, "relative", (np_start, np_end), relation)
+
+
+def _before_time(sentence: str, floor: int, start: int, end: int, lang: str) -> int:
+    """Where the noun of a relative clause starts when the phrase before it is only a time
+    ("heavy rains in March, which left ..."): the noun before the preposition, with it."""
+    times = anchors_of(sentence[start:end], lang, _TIME_KINDS)
+    if not times or times[0].start > 0 or times[-1].end < end - start:
+        return start
+    preposition = word_spans(sentence, floor, start)[-1:]
+    if not preposition or not is_boundary(preposition[0].text, lang):
+        return start
+    noun_start, _ = noun_phrase_before(sentence, preposition[0].start, lang)
+    return noun_start if floor <= noun_start < preposition[0].start else start
 
 
 def _restrictive(sentence: str, floor: int, start: int, end: int, lang: str) -> tuple[int, int]:

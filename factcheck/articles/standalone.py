@@ -169,9 +169,15 @@ class Discourse:
             if re.match(rf"(?:{preposition}|pada|in|on|at)\b", noun, re.I):
                 return f"{body} {noun}"
             return f"{body} {preposition} {noun}"
+        if relation == "possessive":  # "the IMF, whose own forecast ..."
+            return f"{noun}'s {body}"
         if source:  # "yang menurut banyak pihak, sempat ...": the attribution leads
             lead = body[: source.end()].rstrip(", ")
             return f"{lead}, {noun} {body[source.end() :]}"
+        owned = _owned_by_noun(body, self.lang)
+        if owned:  # "yang sebagian besar hutannya telah ..." -> "sebagian besar hutan X telah"
+            before, thing, rest = owned
+            return f"{before}{thing} {noun} {rest}"
         return f"{noun} {body}"
 
     def _noun(self, sentence: str, span: tuple[int, int]) -> str:
@@ -400,17 +406,24 @@ class Discourse:
 
     def _quote_reported(self, text: str, own: Attribution) -> str:
         """A quote with its speech tag after it ('"Mereka hanya bisa ...," ujarnya') as a
-        reported statement: "Menurut <speaker>, mereka hanya bisa ..."; other frames as
-        written. A speaker that cannot be named (an unresolved "ujarnya") keeps the quote."""
+        reported statement: 'Menurut <speaker>, "Mereka hanya bisa ..."' (a clause cut out of
+        the quote loses its marks); other frames as written. A speaker that cannot be named
+        (an unresolved "ujarnya") keeps the sentence's words."""
         content = text[own.content_start : own.content_end].strip()
         closing = text[own.content_end : own.speaker_start]
-        if own.frame != "tag" or not (content[:1] in QUOTE_MARKS or set(closing) & set(QUOTE_MARKS)):
+        quoted = content[:1] in QUOTE_MARKS or set(closing) & set(QUOTE_MARKS)
+        if own.frame != "tag" or not quoted:
             return text
         speaker = self.claimant(own.speaker)
         if fold(speaker) in markers.SPEECH_TAGS:
             return text
+        whole = content[:1] in QUOTE_MARKS and set(closing) & set(QUOTE_MARKS)
+        opening = content[:1]
         content = content.strip(QUOTE_MARKS + " ,").strip()
         lead = "Menurut" if self.lang == "id" else "According to"
+        if whole:  # their own words, still in quotes: '"Kami siap," kata Budi'
+            closing_mark = "”" if opening == "“" else opening
+            return self._carry_place(f"{lead} {speaker}, {opening}{content}{closing_mark}")
         return self._carry_place(f"{lead} {speaker}, {_lower_first(content, self.context)}")
 
     def claimant(self, speaker: str) -> str:
@@ -610,13 +623,28 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+def _owned_by_noun(body: str, lang: str) -> tuple[str, str, str] | None:
+    """An Indonesian relative clause whose subject belongs to its noun ("yang sebagian besar
+    hutannya telah ...", "yang jumlahnya sekitar ..."): (words before, the owned noun without
+    "-nya", the rest), or None."""
+    if lang != "id":
+        return None
+    m = re.match(r"((?:[a-z]+\s+){0,2}?)([a-z]{3,})nya\s+(.+)", body, re.S)
+    if m is None:
+        return None
+    word = m.group(2) + "nya"
+    if is_verb(word, lang) or stopword(m.group(2), lang) or word in markers.SPEECH_ADVERBS:
+        return None
+    return m.group(1), m.group(2), m.group(3)
+
+
 def _without_stray_quote(text: str) -> str:
     """A clause cut out of a quote loses the quote mark it has no partner for: '"Garis
     kemiskinan naik ...' -> 'Garis kemiskinan naik ...'."""
     for opening, closing in (("“", "”"), ('"', '"')):
         if opening == closing:
             if text.count(opening) % 2:
-                at = re.search(rf'(?:^|(?<=[\s,])){opening}(?=\w)', text)
+                at = re.search(rf"(?:^|(?<=[\s,])){opening}(?=\w)", text)
                 at = at.start() if at else text.rindex(opening)
                 text = text[:at] + text[at + 1 :]
         elif text.count(opening) != text.count(closing):

@@ -65,7 +65,7 @@ def names_topic(text: str, topic: str, lang: str) -> bool:
     if len(words) > 1:
         words = words[1:] if lang == "id" else words[:-1]
     folded = fold(text)
-    return all(re.search(rf"\b{re.escape(fold(w))}", folded) for w in words)
+    return all(re.search(rf"\b{re.escape(fold(w))}(?:s|es|nya)?\b", folded) for w in words)
 
 
 def _count(phrase: str, body: str) -> int:

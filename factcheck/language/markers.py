@@ -156,8 +156,8 @@ DEMONSTRATIVES_BEFORE = word_list("this that these those the")
 DEMONSTRATIVE_FILLERS = word_list("sendiri")
 
 # Relative words that open a clause about the noun before them, and how the clause is read:
-# "subject" (the noun is its subject: "yang", "which", "who"), "place" ("where", "di mana")
-# or "time" ("when", "ketika").
+# "subject" (the noun is its subject: "yang", "which", "who"), "place" ("where", "di mana"),
+# "time" ("when", "ketika") or "possessive" ("whose": the noun owns the clause's subject).
 RELATIVES = {
     "yang": "subject",
     "which": "subject",
@@ -168,6 +168,7 @@ RELATIVES = {
     "ketika": "time",
     "saat": "time",
     "when": "time",
+    "whose": "possessive",
 }
 # The preposition that puts an antecedent back into a place or time clause.
 RELATIVE_PREPOSITIONS = {
