@@ -44,6 +44,7 @@ from factcheck.language.syntax import first_verb, is_verb, stopword, subject_spa
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 QUOTE_MARKS = '"“”‘’'
+QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
 _DUMMY_IT = re.compile(r"^it\s+(?:is|was|has been)\s+\w+\s+(?:that|to)\b", re.I)
 
@@ -110,6 +111,7 @@ class Discourse:
             text = self._clause_text(sentence, unit, previous_subject)
             text = self._resolve_places(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
+            text = self._resolve_inner(text)
             if unit.role != "apposition":
                 text = _carry_context(sentence, unit, text, anchors, lang)
                 text = self._carry_place(text)
@@ -127,7 +129,7 @@ class Discourse:
         noun = self._noun(sentence, unit.subject) if unit.subject else None
         if unit.role == "relative" and noun:
             body = re.sub(
-                r"^.*?(?:[,—]\s*)?(?:yang|which|who|di\s?mana|where|ketika|saat|when)\b\s*",
+                r"^.*?(?:[,—]\s*)?(?:yang|which|whose|who|di\s?mana|where|ketika|saat|when)\b\s*",
                 "",
                 span if unit.start != unit.subject[0] else span[unit.subject[1] - unit.start :],
                 count=1,
@@ -255,7 +257,80 @@ class Discourse:
                 rest = _drop_demonstrative(text[spans[0].end : end], "id")
                 return f"{spans[0].text} {modifiers}{rest}{text[end:]}"
             return f"The {modifiers} {head}{text[end:]}"  # "The plan" -> "The bus lane plan"
+        if re.search(r"[,;:()](?!\d)", text[:end]) or figure_noun:
+            return text
+        if self.lang == "id":
+            noun = self._noun_for(head)
+            if noun:  # "Laporan itu" -> "Laporan Bank Dunia", "kawasan itu" -> "Lereng ..."
+                return noun + _drop_demonstrative(text[spans[0].end : end], "id") + text[end:]
+            return text
+        between = [w for w in spans[1:] if w.end < end]
+        plain = all(re.fullmatch(r"[\d.,]+|million|billion|thousand", w.lower) for w in between)
+        if determiner == "the" and plain and self._topic_fits(head, text, proper=True):
+            at = spans[len(between) + 1].start  # "The $18 million scheme" -> "... bus lane ..."
+            return f"{text[:at]}{_topic_modifiers(self.topic, 'en')} {text[at:]}"
         return text
+
+    def _noun_for(self, head: str) -> str | None:
+        """What an Indonesian "<head> itu/ini/tersebut" names, when no name has that head:
+        the owner of "<head>nya" in the sentence before ("Bank Dunia dalam laporannya" ->
+        "Laporan Bank Dunia"), the name that sentence was about for a place noun ("kawasan
+        itu" -> "Lereng Gunung Rantai"), or the article's topic ("penurunan itu" ->
+        "penurunan kemiskinan"); None when none of these fits."""
+        last = self.seen.rstrip("\n").rsplit("\n", 1)[-1]
+        owner = re.search(
+            rf"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+(?:[a-z]+\s+){{0,2}}"
+            rf"{re.escape(head.lower())}nya\b",
+            last,
+        )
+        if owner:
+            return f"{head} {owner.group(1)}"
+        if fold(head) in {fold(h) for h in markers.PLACE_HEADS}:
+            subject = self.subject.text if self.subject else ""
+            return subject if subject[:1].isupper() and _titled(subject) else None
+        return f"{head} {self.topic}" if self._topic_fits(head, "") else None
+
+    def _topic_fits(self, head: str, text: str, proper: bool = False) -> bool:
+        """Whether the article's topic can name what "<head> itu"/"the <head>" stands for:
+        an ordinary noun (not a title, a place noun, a figure noun or a time; with
+        ``proper``, not an organisation's head or a plural either: "the council", "the
+        districts"), not already followed by the topic in ``text``."""
+        if not self.topic or fold(head) in {fold(w) for w in self.topic.split()}:
+            return False
+        others = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
+        if proper:
+            others = others + markers.ORGANISATION_HEADS
+            if head.endswith("s"):
+                return False
+        if fold(head) in {fold(w) for w in others + markers.DATE_NOUNS}:
+            return False
+        if stopword(head, self.lang) or is_verb(head, self.lang, initial=True):
+            return False
+        return not re.search(rf"\b{re.escape(head)}\s+{re.escape(self.topic)}\b", text, re.I)
+
+    def _resolve_inner(self, text: str) -> str:
+        """Indonesian demonstratives inside a clause ("mengatakan penurunan itu terutama
+        ..."): resolved like those that open it, else left as written."""
+        if self.lang != "id":
+            return text
+        pattern = rf"(?<=[a-z]\s)([a-z][\w-]+)\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)})\b"
+        pattern += r"(?:\s+sendiri\b)?"
+
+        def resolved(m: re.Match) -> str:
+            head = m.group(1)
+            if fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}:
+                measured = self.subject and self.subject.kind == "measure"
+                return _lower_first(self.subject.text, self.context) if measured else m.group()
+            named = self._named_with(head)
+            return named or self._noun_for(head) or m.group()
+
+        quotes = [m.span() for m in QUOTED_RE.finditer(text)]
+
+        def outside(m: re.Match) -> str:
+            inside = any(s <= m.start() < e for s, e in quotes)
+            return m.group() if inside else resolved(m)
+
+        return re.sub(pattern, outside, text)
 
     def _first_mention(self, head: str) -> str | None:
         """The words that went with ``head`` when the article first used it: "seragam
@@ -621,6 +696,19 @@ def _capitalise(text: str) -> str:
     text = re.sub(r",([”\"’])$", r"\1", text.strip())  # “minyak baru,” ends the claim
     text = _without_stray_quote(text)
     return text[:1].upper() + text[1:] if text else text
+
+
+def _titled(text: str) -> bool:
+    """Whether every word of ``text`` is capitalised: a name ("Lereng Gunung Rantai")."""
+    return bool(text) and all(w[:1].isupper() for w in text.split())
+
+
+def _topic_modifiers(topic: str, lang: str) -> str:
+    """The words of a topic that describe another noun: "bus lane" of "bus lane plan"."""
+    words = topic.split()
+    if len(words) == 1:
+        return topic
+    return " ".join(words[1:] if lang == "id" else words[:-1])
 
 
 def _owned_by_noun(body: str, lang: str) -> tuple[str, str, str] | None:
