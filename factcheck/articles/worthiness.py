@@ -120,7 +120,7 @@ def assess(
     """
     context = context or NameContext()
     units = _units(text, lang, context, claimant, list_spans)
-    markers = _markers(text) + _quoted_view(text, lang, claimant)
+    markers = _markers(text) + _quoted_view(text, lang, claimant) + _quoted_norm(text)
     reasons = [label for label, _ in units]
     if markers:
         score = min(OPINION_CEILING, 0.1 + 0.05 * len({label.split(":")[0] for label in reasons}))
@@ -237,6 +237,19 @@ def _quoted_view(text: str, lang: str, claimant: str | None) -> list[str]:
         return []  # a whole statement in quotes is what they said, not a view inside a claim
     figures = anchors_of(text, lang, ("number", "money", "percent"))
     return [] if figures else [f"opinion: quoted view {quoted.group()}"]
+
+
+_OBLIGATION_RE = words.word_pattern(words.OBLIGATION_MODALS)
+
+
+def _quoted_norm(text: str) -> list[str]:
+    """A speaker's quoted words that say what must or must not be ("Tidak boleh ada anak
+    yang putus sekolah ...") are their norm: a reason that makes the claim an opinion."""
+    for quoted in _QUOTE_RE.finditer(text):
+        modal = _OBLIGATION_RE.search(quoted.group())
+        if modal:
+            return [f"opinion: norm {modal.group()}"]
+    return []
 
 
 def _person(name: str) -> bool:

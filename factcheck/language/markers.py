@@ -54,6 +54,17 @@ HEDGES = word_list(
     ke depan"""
 )
 
+# Deontic modals: a statement of what must or should be is a norm, not a fact. Advice
+# ("sebaiknya", "ought to") is an opinion wherever it stands ("should" is left out: news
+# uses it for schedules, "the first panels should be connected by 2026"); an obligation
+# ("must", "harus", "tidak boleh") reported by the writer is a fact ("the city must now
+# return the grant"), but in a speaker's quoted words it is their norm ("Tidak boleh ada
+# anak yang putus sekolah ...").
+ADVISORY_MODALS = word_list("seharusnya, sebaiknya, semestinya, ought to")
+OBLIGATION_MODALS = word_list(
+    "harus, wajib, tidak boleh, tak boleh, jangan, must, must not, mustn't, cannot be allowed"
+)
+
 # Hedges that are also proper nouns when capitalised ("in May 2024").
 LOWERCASE_ONLY_MARKERS = word_list("may")
 
@@ -81,7 +92,7 @@ def marker_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every opinion marker and hedge (longest first, whole words), and the
     prefix ("opinion" or "hedge") of each by its lower-case form. A marker in
     LOWERCASE_ONLY_MARKERS matches only as written ("may", not "May")."""
-    prefixes = {m.lower(): "opinion" for m in OPINION_MARKERS}
+    prefixes = {m.lower(): "opinion" for m in OPINION_MARKERS + ADVISORY_MODALS}
     prefixes |= {m.lower(): "hedge" for m in HEDGES if m.lower() not in prefixes}
     anycase = [m for m in prefixes if m not in LOWERCASE_ONLY_MARKERS]
     exact = [m for m in prefixes if m in LOWERCASE_ONLY_MARKERS]
@@ -93,7 +104,7 @@ def marker_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 def marker_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """("opinion" or "hedge", pattern) for every opinion marker and hedge."""
     found = []
-    for prefix, items in (("opinion", OPINION_MARKERS), ("hedge", HEDGES)):
+    for prefix, items in (("opinion", OPINION_MARKERS + ADVISORY_MODALS), ("hedge", HEDGES)):
         for item in items:
             flags = 0 if item in LOWERCASE_ONLY_MARKERS else re.IGNORECASE
             found.append((prefix, word_pattern([item], flags)))
