@@ -141,10 +141,10 @@ class Discourse:
             verb = "adalah" if self.lang == "id" else "is"
             return f"{noun} {verb} {other[0]}" if other else span
         if unit.role == "main" and noun:
-            if is_verb_start(span, self.lang):
-                return f"{noun} {span}"
-            if unit.opener:
-                opener = sentence[unit.opener[0] : unit.opener[1]].strip()
+            opener = sentence[unit.opener[0] : unit.opener[1]].strip() if unit.opener else ""
+            if is_verb_start(span, self.lang):  # "Economists at" + "the IMF" + "had predicted"
+                return f"{opener} {noun} {span}".strip()
+            if opener:
                 return f"{opener} {noun}, {span}"
         participle = re.match(r"(?:saying|sambil mengatakan|dengan mengatakan)\s+", span, re.I)
         if previous_subject and participle:  # ", saying it would ...": what the subject said

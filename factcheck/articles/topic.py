@@ -69,14 +69,17 @@ def names_topic(text: str, topic: str, lang: str) -> bool:
 
 
 def _count(phrase: str, body: str) -> int:
-    """How often ``phrase`` occurs in ``body`` as written in lower case, as whole words."""
-    return len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", body))
+    """How often ``phrase`` occurs in ``body`` as whole words, written in lower case or
+    capitalised only for opening a sentence ("Pengangguran di Kota Baru turun ...")."""
+    opening = rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)){re.escape(phrase.capitalize())}"
+    pattern = rf"(?<![\w-])(?:{re.escape(phrase)}|{opening})(?![\w-])"
+    return len(re.findall(pattern, body, re.M))
 
 
 def _can_be_topic(word: Word, body: str, lang: str, context: NameContext, named: set[str]) -> bool:
     lower = word.lower
-    if len(lower) < 3 or lower not in context.common or lower in named:
-        return False
+    if len(lower) < 3 or lower in named or word.text.capitalize() in (context.known or ()):
+        return False  # a name's word, or capitalised in mid-sentence: a name
     if stopword(lower, lang) or is_verb(lower, lang) or lower.isdigit() or lower in MONTHS:
         return False
     excluded = markers.SUPERLATIVES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
