@@ -779,6 +779,7 @@ def main_place(
     places = {a.span for a in anchors_of(text, lang, {"place"})}
     candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
     candidates += [(n, True, True) for n in whole_names(title, lang, (), context.acronyms)]
+    candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n)]
     for name, placed, in_title in candidates:
         label = re.sub(r"['’]s$", "", name.text)
         parts = label.split()
@@ -799,6 +800,17 @@ def main_place(
     core = max(counts, key=lambda c: (counts[c], len(c)))
     titled = [f for f in forms[core] if len(f) > len(core) and f.endswith(core)]
     return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
+
+
+def _places_inside(name: Anchor) -> list[Anchor]:
+    """A place named inside a longer name, from its place noun on: "Kota Watu Agung" in
+    "Kepala Dinas Pemadam Kebakaran Kota Watu Agung" or "Pasar Sentral Kota Watu Agung"."""
+    heads = "|".join(markers.PLACE_HEADS)
+    inner = re.search(rf"(?<=\s)(?i:{heads})(?:\s+[A-Z][\w'’-]*)+$", name.text)
+    if inner is None:
+        return []
+    start = name.start + inner.start()
+    return [Anchor("name", inner.group(), inner.group(), start, start + len(inner.group()))]
 
 
 def _locative_before(text: str, start: int) -> bool:

@@ -6,8 +6,8 @@ plan"), or None. A claim text that does not name the topic is labelled with it
 (factcheck.articles.standalone), so "9 orang masih hilang" reads "Longsor: 9 orang masih
 hilang ..." on a verdict page and in ClaimReview.
 
-The topic is the headline word the body writes most often in lower case (three times or
-more), grown over its neighbours in the headline while the longer phrase also occurs in the
+The topic is the headline word the body writes most often in lower case (twice or more;
+capitalised at a sentence's start counts too), grown over its neighbours in the headline while the longer phrase also occurs in the
 body ("bus" -> "bus lane plan"). Words that cannot be a topic are left out by structure, not
 by a list of topics: function words, verbs, superlatives, months, titles, place nouns, the
 figure nouns, words of a name the body uses whole ("Bank" of "World Bank"), and units (a
@@ -29,7 +29,7 @@ from factcheck.language.lexicon import fold
 from factcheck.language.syntax import Word, is_verb, stopword, word_spans
 from factcheck.language.vocabulary import MONTHS
 
-MIN_TOPIC_COUNT = 3
+MIN_TOPIC_COUNT = 2  # in the body, besides the headline
 MAX_TOPIC_WORDS = 3
 
 
