@@ -40,7 +40,14 @@ from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
 from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
 from factcheck.language.lexicon import fold
-from factcheck.language.syntax import first_verb, is_verb, stopword, subject_span, word_spans
+from factcheck.language.syntax import (
+    first_verb,
+    is_boundary,
+    is_verb,
+    stopword,
+    subject_span,
+    word_spans,
+)
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 QUOTE_MARKS = '"“”‘’'
@@ -143,7 +150,9 @@ class Discourse:
         if unit.role == "main" and noun:
             opener = sentence[unit.opener[0] : unit.opener[1]].strip() if unit.opener else ""
             if is_verb_start(span, self.lang):  # "Economists at" + "the IMF" + "had predicted"
-                return f"{opener} {noun} {span}".strip()
+                last = word_spans(opener)[-1:]
+                joined = last and is_boundary(last[0].text, self.lang) and "," not in opener
+                return f"{opener} {noun} {span}" if joined else f"{noun} {span}"
             if opener:
                 return f"{opener} {noun}, {span}"
         participle = re.match(r"(?:saying|sambil mengatakan|dengan mengatakan)\s+", span, re.I)
@@ -260,6 +269,9 @@ class Discourse:
         if re.search(r"[,;:()](?!\d)", text[:end]) or figure_noun:
             return text
         if self.lang == "id":
+            between = text[spans[0].end : end].split()[:-1]
+            if between and not any(re.search(r"\d", w) for w in between):
+                return text  # "sebagian besar alat itu": the noun is the last word (inside)
             noun = self._noun_for(head)
             if noun:  # "Laporan itu" -> "Laporan Bank Dunia", "kawasan itu" -> "Lereng ..."
                 return noun + _drop_demonstrative(text[spans[0].end : end], "id") + text[end:]
@@ -288,6 +300,9 @@ class Discourse:
         if fold(head) in {fold(h) for h in markers.PLACE_HEADS}:
             subject = self.subject.text if self.subject else ""
             return subject if subject[:1].isupper() and _titled(subject) else None
+        modifiers = self._first_mention(head)  # "alat itu" -> "alat pemadam api ringan"
+        if modifiers:
+            return f"{head} {modifiers}"
         return f"{head} {self.topic}" if self._topic_fits(head, "") else None
 
     def _topic_fits(self, head: str, text: str, proper: bool = False) -> bool:
@@ -313,11 +328,13 @@ class Discourse:
         ..."): resolved like those that open it, else left as written."""
         if self.lang != "id":
             return text
-        pattern = rf"(?<=[a-z]\s)([a-z][\w-]+)\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)})\b"
+        pattern = rf"(?<=[a-z,]\s)([a-z][\w-]+)\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)})\b"
         pattern += r"(?:\s+sendiri\b)?"
 
         def resolved(m: re.Match) -> str:
             head = m.group(1)
+            if head in markers.DATE_NOUNS or stopword(head, self.lang):
+                return m.group()  # "tahun ini" is a time, "selain itu" a connective
             if fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}:
                 measured = self.subject and self.subject.kind == "measure"
                 return _lower_first(self.subject.text, self.context) if measured else m.group()
@@ -546,7 +563,13 @@ class Discourse:
                 self.person = Mention(speaker, "person")
         for unit in units:
             if unit.role == "apposition" and unit.subject:
-                self.person = Mention(sentence[unit.subject[0] : unit.subject[1]], "person")
+                name = sentence[unit.subject[0] : unit.subject[1]]
+                titles = {fold(t) for t in markers.PERSON_TITLES}
+                described = fold(sentence[unit.start : unit.end].replace(name, " ")).split()
+                if titles & set(described):  # "..., a former finance minister,": a person
+                    self.person = Mention(name, "person")
+                else:  # "The district's main reservoir, Hollins Lake,": a thing
+                    self.thing = self.subject = Mention(name, "thing")
 
     def _kind_of(self, noun: str, sentence: str, anchors: list[Anchor]) -> str:
         """ "person", "group", "measure" (a figure was given for it) or "thing"."""
@@ -605,6 +628,8 @@ def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] |
                     return None
                 if i >= 2 and spans[i - 1].lower in markers.PLACE_HEADS:
                     return None  # "Rasio gini kabupaten itu": the demonstrative is the place's
+                if any(is_boundary(w.text, lang) for w in spans[1:i]):
+                    return None  # "Hidran di pasar tersebut": it is the second noun's
                 end = word.end
                 if i + 1 < len(spans) and spans[i + 1].lower in markers.DEMONSTRATIVE_FILLERS:
                     end = spans[i + 1].end
