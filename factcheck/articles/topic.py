@@ -7,11 +7,12 @@ plan"), or None. A claim text that does not name the topic is labelled with it
 hilang ..." on a verdict page and in ClaimReview.
 
 The topic is the headline word the body writes most often in lower case (twice or more;
-capitalised at a sentence's start counts too), grown over its neighbours in the headline while the longer phrase also occurs in the
-body ("bus" -> "bus lane plan"). Words that cannot be a topic are left out by structure, not
-by a list of topics: function words, verbs, superlatives, months, titles, place nouns, the
-figure nouns, words of a name the body uses whole ("Bank" of "World Bank"), and units (a
-word that mostly follows a number: "persen", "orang", "siswa").
+capitalised at a sentence's start counts too), grown over its neighbours in the headline
+while the longer phrase also occurs in the body ("bus" -> "bus lane plan"). Words that cannot
+be a topic are left out by structure, not by a list of topics: function words, verbs,
+superlatives, months, titles, place nouns, the figure nouns, words of a name the body uses
+whole ("Bank" of "World Bank"), and units (a word that mostly follows a number: "persen",
+"orang", "siswa").
 
 What it cannot do: it reads words, not meaning, so a headline whose subject the body calls
 by other words ("Gratiskan Seragam" for "seragam sekolah gratis") gives only the shared word
