@@ -44,6 +44,7 @@ from factcheck.language.syntax import (
     first_verb,
     is_boundary,
     is_verb,
+    skip_opening,
     stopword,
     subject_span,
     word_spans,
@@ -420,9 +421,23 @@ class Discourse:
         return text
 
     def _topic_label(self, text: str) -> str:
-        """ "Longsor: " before a claim text that does not name the article's topic."""
+        """ "Longsor: " before a claim text that does not name the article's topic and whose
+        subject, after any attribution, is no name ("9 orang masih hilang", "Eleven people
+        have died"); a claim about a named person, body or place ("Kazakhstan mengumumkan
+        ...") is about that name, which the topic could mislabel."""
         if not self.topic or names_topic(text, self.topic, self.lang):
             return ""
+        said = find_attribution(text, self.lang)
+        content = text[said.content_start : said.content_end] if said else text
+        span = subject_span(content, self.lang)
+        subject = (
+            content[span[0] : span[1]] if span else content[skip_opening(content, self.lang) :]
+        )
+        first = subject.split()[:1]
+        if first and first[0][:1].isupper() and not first[0].isupper():
+            two = subject.split()[:2]
+            if first[0] in (self.context.known or ()) or (len(two) == 2 and _titled(" ".join(two))):
+                return ""
         return f"{_capitalise(self.topic)}: "
 
     def _carry_place(self, text: str) -> str:

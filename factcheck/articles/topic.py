@@ -7,12 +7,13 @@ plan"), or None. A claim text that does not name the topic is labelled with it
 hilang ..." on a verdict page and in ClaimReview.
 
 The topic is the headline word the body writes most often in lower case (twice or more;
-capitalised at a sentence's start counts too), grown over its neighbours in the headline
-while the longer phrase also occurs in the body ("bus" -> "bus lane plan"). Words that cannot
-be a topic are left out by structure, not by a list of topics: function words, verbs,
-superlatives, months, titles, place nouns, the figure nouns, words of a name the body uses
-whole ("Bank" of "World Bank"), and units (a word that mostly follows a number: "persen",
-"orang", "siswa").
+capitalised at a sentence's start counts too) before the headline's first preposition or
+conjunction (what follows is an aside: "... di Tengah KTT Mineral Langka AS"), grown over
+its neighbours in the headline while the longer phrase also occurs in the body ("bus" ->
+"bus lane plan"). Words that cannot be a topic are left out by structure, not by a list of
+topics: function words, verbs, superlatives, months, titles, place nouns, the figure nouns,
+words of a name the body uses whole ("Bank" of "World Bank"), and units (a word that mostly
+follows a number: "persen", "orang", "siswa").
 
 What it cannot do: it reads words, not meaning, so a headline whose subject the body calls
 by other words ("Gratiskan Seragam" for "seragam sekolah gratis") gives only the shared word
@@ -27,7 +28,7 @@ import re
 from factcheck.articles.worthiness import NameContext
 from factcheck.language import markers
 from factcheck.language.lexicon import fold
-from factcheck.language.syntax import Word, is_verb, stopword, word_spans
+from factcheck.language.syntax import Word, is_boundary, is_verb, stopword, word_spans
 from factcheck.language.vocabulary import MONTHS
 
 MIN_TOPIC_COUNT = 2  # in the body, besides the headline
@@ -37,6 +38,8 @@ MAX_TOPIC_WORDS = 3
 def main_topic(title: str, body: str, lang: str, context: NameContext) -> str | None:
     """The article's topic as the body writes it, or None (see the module docstring)."""
     words = word_spans(title)
+    first_phrase = next((i for i, w in enumerate(words) if i and is_boundary(w.text, lang)), None)
+    words = words[:first_phrase]  # "... di Tengah KTT Mineral Langka": an aside, not the topic
     named = _named_words(title, body)
     fit = [_can_be_topic(w, body, lang, context, named) for w in words]
     counts = {w.lower: _count(w.lower, body) for w, ok in zip(words, fit, strict=True) if ok}
