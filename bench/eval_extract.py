@@ -306,6 +306,8 @@ def _score_fact(
             tally.names_whole += int(fold(name) in labels)
         tally.claimants += 1
         right = _claimant_right(fact.get("claimant"), hit.claimant)
+        if show and not right:
+            print(f"\n- claimant {hit.claimant!r}, gold {fact.get('claimant')!r}: {hit.span}")
         tally.claimants_right += int(right)
         if fact.get("claimant"):
             tally.attributed += 1

@@ -67,20 +67,22 @@ def find_attribution(text: str, lang: str) -> Attribution | None:
     """The attribution frame of ``text`` (a sentence or a clause), or None."""
     patterns = _patterns()
     m = patterns["source first"].match(text)
-    if m and _plausible(m["who"]):
+    if m and _plausible(m["who"], lang):
         return Attribution(m["who"], *m.span("who"), m.end(), len(text.rstrip(" .")), "source")
     for name in ("tag nya", "source last", "tag first", "tag last"):
         m = patterns[name].search(text)
-        if m and _plausible(m["who"]) and m.start() > 0:
+        if m and _plausible(m["who"], lang) and m.start() > 0:
             frame = "source" if name.startswith("source") else "tag"
             content_end = len(text[: m.start()].rstrip(' ,"”’'))
             return Attribution(m["who"], *m.span("who"), 0, content_end, frame)
     return _reporting_verb(text, lang)
 
 
-def _plausible(who: str) -> bool:
+def _plausible(who: str, lang: str) -> bool:
+    """Whether ``who`` can name a speaker: a few words and no verb (", said the rationing
+    would last ..." is a reported clause, not a speech tag)."""
     words = who.split()
-    return 0 < len(words) <= MAX_SPEAKER_WORDS
+    return 0 < len(words) <= MAX_SPEAKER_WORDS and first_verb(who, lang, 1) is None
 
 
 def _reporting_verb(text: str, lang: str) -> Attribution | None:

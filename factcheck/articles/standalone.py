@@ -97,6 +97,7 @@ class Discourse:
     place: tuple[str, str] | None = None  # the article's place: (its core, how to write it)
     topic: str | None = None  # what the article is about ("longsor", "bus lane plan")
     seen: str = ""  # the sentences read so far
+    titled: dict[str, str] = field(default_factory=dict)  # "mayor" -> "Mayor Daniel Okonjo"
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -480,7 +481,7 @@ class Discourse:
                 return name
             if key in parts[:-1] and key in {fold(t) for t in markers.PERSON_TITLES}:
                 return name  # "the mayor": "Port Aldwin Mayor Daniel Okonjo"
-        return None
+        return self.titled.get(key)
 
     def _antecedent(self, kind: str) -> str | None:
         mention = {"person": self.person, "group": self.group, "thing": self.thing}.get(kind)
@@ -496,12 +497,17 @@ class Discourse:
         """Keep the sentence's attribution in a clause that lost it; the claimant, resolved."""
         own = find_attribution(text, self.lang)
         if own is not None:
-            return self._quote_reported(text, own), self.claimant(own.speaker)
-        if attribution is None or unit.role in ("relative", "apposition"):
+            named = self.claimant(own.speaker)
+            if own.speaker.lower().startswith("the ") and named != own.speaker:
+                start, end = own.speaker_start, own.speaker_end  # "The utility said" -> named
+                text = f"{text[:start]}{named}{text[end:]}"
+                own = find_attribution(text, self.lang) or own
+            return self._quote_reported(text, own), named
+        if attribution is None or unit.role == "apposition":
             return text, None  # an aside is in the article's own voice
         inside = attribution.content_start <= unit.start and unit.end <= attribution.content_end
-        if not inside:
-            return text, None
+        if not inside or (unit.role == "relative" and attribution.content_start == 0):
+            return text, None  # a relative clause counts as said only after the speech verb
         speaker = attribution.speaker
         if fold(speaker) in fold(text):
             return text, self.claimant(speaker)  # "Councillor Sam Ortiz still hoped ..."
@@ -547,7 +553,13 @@ class Discourse:
             named = self._named_with(spans[-1].text)
             if named:
                 return named
-        return self.context.acronyms.get(speaker, speaker)
+        spelled = self.context.acronyms.get(speaker)
+        if spelled:
+            return spelled
+        # "kata Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the speaker was cut at
+        # the first comma; the spelled-out acronym that it opens is the whole name
+        longer = [v for v in self.context.acronyms.values() if v.startswith(f"{speaker},")]
+        return longer[0] if len(longer) == 1 else speaker
 
     # --- remembering ------------------------------------------------------------------------
 
@@ -576,6 +588,11 @@ class Discourse:
             speaker = self.claimant(attribution.speaker)
             if self._kind_of(speaker, sentence, []) == "person":
                 self.person = Mention(speaker, "person")
+        titles = {fold(t) for t in markers.PERSON_TITLES}
+        for name in names:  # "Mayor Daniel Okonjo, who ...": "the mayor" is he
+            before = word_spans(sentence, max(0, name.start - 40), name.start)[-1:]
+            if before and fold(before[0].text) in titles and before[0].text[:1].isupper():
+                self.titled[fold(before[0].text)] = sentence[before[0].start : name.end]
         for unit in units:
             if unit.role == "apposition" and unit.subject:
                 name = sentence[unit.subject[0] : unit.subject[1]]
@@ -588,7 +605,7 @@ class Discourse:
 
     def _kind_of(self, noun: str, sentence: str, anchors: list[Anchor]) -> str:
         """ "person", "group", "measure" (a figure was given for it) or "thing"."""
-        folded = fold(noun).split()
+        folded = [w.strip(".") for w in fold(noun).split()]  # "Dr." is "dr"
         titles = {fold(t) for t in markers.PERSON_TITLES}
         if folded and folded[0] in {fold(g) for g in markers.GROUP_MARKERS}:
             return "group"

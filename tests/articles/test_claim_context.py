@@ -257,3 +257,46 @@ def test_a_quoted_norm_or_advice_is_an_opinion_and_a_reported_obligation_a_fact(
 ):
     claims = extract_claims(text, language)
     assert [c.kind for c in claims] == [kind]
+
+
+# --- who said it -----------------------------------------------------------------------------
+
+
+CLAIMANT_CASES = [
+    # "the mayor" after "Mayor <name>" opened a sentence (the title was read as a word)
+    (
+        "en",
+        "Mayor Daniel Ortega, who faces re-election in November, opened 3 clinics in May. "
+        "The mayor said the scheme would cost 14 million crowns in its first year.",
+        "The mayor said",
+        "Mayor Daniel Ortega",
+    ),
+    # a reported clause after ", said" is no speech tag: the speaker is the subject
+    (
+        "en",
+        "The utility, which serves about 40,000 homes, said the rationing would last until "
+        "September 2025.",
+        "rationing would last",
+        "The utility",
+    ),
+    # a relative clause inside what a person said is theirs too
+    (
+        "en",
+        "Dr. Helena Marsh said the surge was driven by heavy rains in March, which left "
+        "standing water across 12 districts.",
+        "which left standing water",
+        "Dr. Helena Marsh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "span_words", "claimant"), CLAIMANT_CASES)
+def test_the_claimant_is_resolved_to_who_said_it(language, text, span_words, claimant):
+    found = [c for c in extract_claims(text, language) if span_words in c.text]
+    assert [c.claimant for c in found] == [claimant]
+
+
+def test_a_relative_clause_before_the_speech_verb_is_in_the_articles_voice():
+    text = "The utility, which serves about 40,000 homes, said the rationing would last."
+    found = [c for c in extract_claims(text, "en") if "serves" in c.text]
+    assert [c.claimant for c in found] == [None]
