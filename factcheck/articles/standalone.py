@@ -257,7 +257,9 @@ class Discourse:
         if self.subject and self.subject.kind == "measure" and _has_figure(text, self.lang):
             if figure_noun:
                 time = self.subject.time
-                fresh = time and time not in self.subject.text and not _has_time(text, self.lang)
+                # the figure's own time ("pada Maret 2025") goes with it, whatever other time
+                # the clause gives ("terendah sejak 2015")
+                fresh = time and time not in self.subject.text and time not in text
                 carried = f" {time}" if fresh else ""
                 return self.subject.text + carried + text[end:]
         modifiers = None if figure_noun else self._first_mention(head)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.language import markers
-from factcheck.language.vocabulary import STOPWORDS
+from factcheck.language.vocabulary import MONTHS, STOPWORDS, WEEKDAYS
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _ID_VERB_SHAPE = re.compile(r"(?:mem|men|meng|meny|me|ber|di|ter)[a-z]{3,}")
@@ -170,11 +170,23 @@ def subject_span(text: str, lang: str, max_words: int = 12) -> tuple[int, int] |
         words.pop()
     if len(words) >= 2 and words[-2].lower == "secara":
         words = words[:-2]
+    words = _without_trailing_time(words, lang)
     if not words or len(words) > max_words:
         return None
     if any(is_boundary(w.lower, lang) for w in words[:1]):
         return None
     return words[0].start, words[-1].end
+
+
+def _without_trailing_time(words: list[Word], lang: str) -> list[Word]:
+    """A subject without a time phrase before its verb: "The World Bank on Thursday" ->
+    "The World Bank", "Tim SAR pada Jumat" -> "Tim SAR"."""
+    for i, word in enumerate(words[1:-1], 1):
+        following = words[i + 1].lower
+        timed = following in MONTHS or following in WEEKDAYS or following.isdigit()
+        if is_boundary(word.lower, lang) and timed:
+            return words[:i]
+    return words
 
 
 def stopword(word: str, lang: str) -> bool:

@@ -300,3 +300,19 @@ def test_a_relative_clause_before_the_speech_verb_is_in_the_articles_voice():
     text = "The utility, which serves about 40,000 homes, said the rationing would last."
     found = [c for c in extract_claims(text, "en") if "serves" in c.text]
     assert [c.claimant for c in found] == [None]
+
+
+@pytest.mark.parametrize(
+    ("language", "clause", "subject"),
+    [
+        ("en", "The World Bank on Thursday lowered its forecast", "The World Bank"),
+        ("id", "Tim SAR pada Jumat menemukan 14 korban", "Tim SAR"),
+        ("id", "Persentase penduduk miskin di perdesaan mencapai 12,4 persen", None),
+    ],
+)
+def test_a_subject_ends_before_a_time_phrase_but_keeps_its_place(language, clause, subject):
+    from factcheck.language.syntax import subject_span
+
+    start, end = subject_span(clause, language)
+    expected = subject or "Persentase penduduk miskin di perdesaan"
+    assert clause[start:end] == expected
