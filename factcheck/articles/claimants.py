@@ -92,7 +92,8 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
     verb = first_verb(text, lang, start)
     if verb is None or verb.lower not in markers.REPORTING_VERBS:
         return None
-    before = re.sub(r"\s*\([A-Z][A-Z0-9]{1,7}\)", "", text[start : verb.start])  # "(BPS)"
+    # "(BPS)", "(Persero)": a bracketed acronym or legal form belongs to the name before it
+    before = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", text[start : verb.start])
     words = [
         w
         for w in word_spans(text, start, verb.start)

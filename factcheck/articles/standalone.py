@@ -544,7 +544,7 @@ class Discourse:
     def claimant(self, speaker: str) -> str:
         """A speaker as the claimant: a pronoun or "the mayor" resolved, an acronym the
         article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
-        speaker = re.sub(r"\s*\([A-Z][A-Z0-9]{1,7}\)", "", speaker).strip(" ,.")  # "(BPS)"
+        speaker = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", speaker).strip(" ,.")  # "(BPS)"
         spans = word_spans(speaker)
         if speaker.lower().endswith("nya") and speaker.lower() in markers.SPEECH_TAGS:
             return self._antecedent("person") or speaker  # "ujarnya": he or she, named before

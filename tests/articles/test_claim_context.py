@@ -279,6 +279,14 @@ CLAIMANT_CASES = [
         "rationing would last",
         "The utility",
     ),
+    # a bracketed legal form belongs to the name, which stays the speaker
+    (
+        "id",
+        "PT PLN (Persero), operator PLTU Batu Hitam, menyatakan pembangkit itu akan "
+        "ditutup pada 2030.",
+        "ditutup pada 2030",
+        "PT PLN",
+    ),
     # a relative clause inside what a person said is theirs too
     (
         "en",
