@@ -5,7 +5,8 @@ contradiction.
    .embedding) and the anchor/word index's candidates (factcheck.matching.index), together.
 2. Relevance (0-100) fuses the two: ``FUSION`` picks a calibrated weighted sum or
    reciprocal-rank fusion; bench/eval_match.py measures both. The weighted sum weighs
-   DENSE_WEIGHT of meaning against the lexical score. Meaning is the cosine calibrated per
+   DENSE_WEIGHT of meaning against the lexical score (CROSS_DENSE_WEIGHT when the passage is
+   in another language than the claim). Meaning is the cosine calibrated per
    passage language: the model scores a claim higher against any sentence in the claim's own
    language (on bench/data/match_eval.jsonl an Indonesian claim's mean cosine is 0.83 with
    Indonesian passages, 0.76 with English ones). So a cosine counts by how far it stands above
@@ -14,9 +15,10 @@ contradiction.
    from [Z_FLOOR, Z_CEILING] to [0, 1]. It does not depend on the other passages: an article
    whose every source is on topic is not marked down for it.
 3. Verify (factcheck.matching.verify): supports, contradicts or related, with the reasons.
-4. Rank by relevance alone; a disagreement never lowers it. Ties go to the more focused
-   passage (the one that says least besides the claim), then to the nearer meaning, never to
-   source order. The ``top`` passages at or above SUGGESTION_THRESHOLD are returned, and besides
+4. Rank by relevance; a disagreement never lowers it. Among the evidence shown, passages
+   that support come before those merely related; ties go to the more focused passage (the
+   one that says least besides the claim), then to the nearer meaning, never to source
+   order. The ``top`` passages at or above SUGGESTION_THRESHOLD are returned, and besides
    them every contradicting passage at or above CONTRADICTION_THRESHOLD (at most ``top``): a
    relevant contradiction is always shown. The same text (a headline repeated as a snapshot's
    first line) is returned once.
@@ -40,6 +42,9 @@ __all__ = ["CONTRADICTS", "RELATED", "SUPPORTS", "Match", "match_claim"]
 
 FUSION = "weighted"  # or "rrf"
 DENSE_WEIGHT = 0.5
+# across languages the lexical score sees anchors and names only (ordinary words cannot meet),
+# so there meaning weighs more
+CROSS_DENSE_WEIGHT = 0.7
 Z_FLOOR, Z_CEILING = 1.0, 6.0
 SHRINK = 100  # weight of the background, in passages, against the index's own
 RRF_K = 60
@@ -163,7 +168,9 @@ def _relevance(scorer: ClaimScorer, dense: Dense | None, ids: list[int]) -> np.n
         return _rrf(lexical, dense[0][ids])
     z = dense[1][ids]
     meaning = np.clip((z - Z_FLOOR) / (Z_CEILING - Z_FLOOR), 0.0, 1.0)
-    return np.round(100 * DENSE_WEIGHT * meaning + (1 - DENSE_WEIGHT) * lexical, 1)
+    cross = np.array([scorer.index.profiles[i].lang != scorer.lang for i in ids])
+    weight = np.where(cross, CROSS_DENSE_WEIGHT, DENSE_WEIGHT)
+    return np.round(100 * weight * meaning + (1 - weight) * lexical, 1)
 
 
 def _standardised(
@@ -235,11 +242,13 @@ def _explain(
 def _tie_break(
     scorer: ClaimScorer, dense: Dense | None, shown: list[tuple[Match, int]]
 ) -> list[Match]:
-    """Equal relevance: the more focused passage first, then the nearer meaning."""
+    """Passages that support first (a passage that states the claim's figures is better
+    evidence than one merely about the same event), each by relevance; equal relevance: the
+    more focused passage first, then the nearer meaning."""
 
     def key(found: tuple[Match, int]) -> tuple:
         match, i = found
         near = float(dense[1][i]) if dense is not None else 0.0
-        return (-match.score, -scorer.focus(i), -near)
+        return (match.stance != SUPPORTS, -match.score, -scorer.focus(i), -near)
 
     return [match for match, _ in sorted(shown, key=key)]
