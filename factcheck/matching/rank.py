@@ -59,7 +59,7 @@ LEXICAL_CANDIDATES = 200
 SUGGESTION_THRESHOLD = 40.0
 SUPPORT_THRESHOLD = 45.0
 SUPPORT_WITHOUT_VALUES = 65.0  # nothing to compare: only a passage this close supports
-CONTRADICTION_THRESHOLD = 35.0
+CONTRADICTION_THRESHOLD = 30.0
 STRONG_THRESHOLD = 70.0
 MIN_STRONG_UNITS = 4
 
@@ -118,8 +118,6 @@ def match_claim(
     # verifying costs more than ranking: the most relevant EXPLAINED candidates are enough to
     # fill the list and find the contradictions worth showing
     for k in order[: max(EXPLAINED, 4 * top)]:
-        if relevance[k] < min(floor, CONTRADICTION_THRESHOLD):
-            break
         i = ids[k]
         text = " ".join(index.passages[i].text.split()).casefold()
         if text in seen:
@@ -127,14 +125,18 @@ def match_claim(
         score = float(relevance[k])
         if len(shown) < top and score >= floor:
             shown.append((_explain(index, scorer, i, score), i))
-        elif score >= CONTRADICTION_THRESHOLD and len(contradictions) < top:
+        elif len(contradictions) < top:
             check = _check(index, scorer, i)  # only a contradiction is kept: explain it then
             if check.stance != CONTRADICTS:
+                continue
+            score = max(score, _disputed(scorer, dense, i, check))
+            if score < CONTRADICTION_THRESHOLD:
                 continue
             contradictions.append(_explain(index, scorer, i, score, check))
         else:
             continue
         seen.add(text)
+    contradictions.sort(key=lambda match: -match.score)
     return _tie_break(scorer, dense, shown) + contradictions
 
 
@@ -162,6 +164,23 @@ def _candidates(
 def _relevance(scorer: ClaimScorer, dense: Dense | None, ids: list[int]) -> np.ndarray:
     """Relevance 0-100 of each candidate (see the module docstring)."""
     lexical = np.array([score for score, _ in scorer.score_many(ids)])
+    return _fused(scorer, dense, ids, lexical)
+
+
+def _disputed(scorer: ClaimScorer, dense: Dense | None, i: int, check: Check) -> float:
+    """A contradicting passage's relevance with the values in dispute left out of the
+    lexical score: a report that got the figure wrong is about the rest of the claim, and the
+    wrong figure must not make it look less relevant (a disagreement never lowers the rank)."""
+    if dense is not None and FUSION == "rrf":
+        return 0.0  # a rank fusion cannot score one passage alone: its relevance stands
+    lexical = np.array([scorer.score_apart(i, check.claim_spans)])
+    return float(_fused(scorer, dense, [i], lexical)[0])
+
+
+def _fused(
+    scorer: ClaimScorer, dense: Dense | None, ids: list[int], lexical: np.ndarray
+) -> np.ndarray:
+    """The lexical scores of passages ``ids`` fused with their meaning."""
     if dense is None:
         return lexical
     if FUSION == "rrf":
