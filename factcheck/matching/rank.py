@@ -44,7 +44,7 @@ FUSION = "weighted"  # or "rrf"
 DENSE_WEIGHT = 0.5
 # across languages the lexical score sees anchors and names only (ordinary words cannot meet),
 # so there meaning weighs more
-CROSS_DENSE_WEIGHT = 0.7
+CROSS_DENSE_WEIGHT = 0.8
 Z_FLOOR, Z_CEILING = 1.0, 6.0
 SHRINK = 100  # weight of the background, in passages, against the index's own
 RRF_K = 60

@@ -10,15 +10,21 @@ kind about the same thing are compared:
 - dates with dates: a full date with a full date, with a date that has no year ("Nov. 7",
   "6/11") by day and month, and with a weekday ("Thursday" confirms 6 November 2025);
 - amounts of money in the same currency; percentages; counts only when they count the same
-  thing (the word after the number is the same, or the same glossary term);
+  thing (the word after the number is the same, or the same glossary term, or each side
+  states only one count);
+- quantities (amounts, percentages, counts) disagree only within a factor of
+  SAME_QUANTITY_RATIO: a figure several times the claim's measures something else (the whole
+  beside a part), and leaves the claim's value unconfirmed; a passage value that another of
+  the claim's values states is about that other thing, and is held against no other;
 - a value stated with a qualifier ("more than 30", "sekitar 1.500") agrees with any value the
   qualifier allows; values agree when they are equal at the precision of the rounder one, if
   that one still has three significant digits (12.43 and 12.4 agree, 12 and 12.4 do not: a
   near amount is relevant *and* different).
 
-A passage *contradicts* when some value disagrees, *supports* when at least one value agrees
-and none disagrees (or, for a claim without values, when the ranking found it relevant
-enough: factcheck.matching.rank decides that), and is *related* otherwise.
+A passage *contradicts* when some value disagrees, *supports* when at least one value agrees,
+none disagrees and none is left unconfirmed (or, for a claim without values, when the
+ranking found it relevant enough: factcheck.matching.rank decides that), and is *related*
+otherwise.
 """
 
 from __future__ import annotations
@@ -68,6 +74,7 @@ class _Findings:
     disagree: list[str] = field(default_factory=list)
     claim_spans: list[tuple[int, int]] = field(default_factory=list)
     passage_spans: list[tuple[int, int]] = field(default_factory=list)
+    unconfirmed: list[str] = field(default_factory=list)
 
 
 def values(text: str, anchors: list[Anchor]) -> list[Value]:
@@ -152,7 +159,10 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
         others = [v for v in mine if v is not value]
         free = [v for v in theirs if not any(_same_value(o, v) for o in others)]
         _compare(value, free, found, lone)
-    stance = CONTRADICTS if found.disagree else SUPPORTS if found.agree else RELATED
+    if found.disagree:
+        stance = CONTRADICTS
+    else:  # a claim value beside another quantity of its kind is not confirmed by the passage
+        stance = SUPPORTS if found.agree and not found.unconfirmed else RELATED
     return Check(
         stance,
         tuple(dict.fromkeys(found.agree)),
@@ -213,7 +223,8 @@ def _compare(value: Value, theirs: list[Value], found: _Findings, lone: bool = F
         return
     if value.slot != "year":
         others = [v for v in others if _same_magnitude(value, v)]
-        if not others:
+        if not others:  # the passage measures something else: the claim's value is unconfirmed
+            found.unconfirmed.append(label)
             return
     shown = ", ".join(dict.fromkeys(_shown(v) for v in others))
     found.disagree.append(f"{label}: claim {_shown(value)} ≠ passage {shown}")

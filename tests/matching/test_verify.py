@@ -154,3 +154,11 @@ def test_a_passage_value_the_claim_states_elsewhere_is_not_held_against_another(
     passage = "Anggaran itu naik 9,4 persen dibandingkan APBD 2024."
     found = check(claim, passage, "en", "id")
     assert found.stance == SUPPORTS and found.disagree == ()
+
+
+def test_a_value_beside_another_quantity_of_its_kind_is_not_confirmed_by_a_matching_year():
+    """The year agrees, but the passage's amount is the city's budget, not the stadium's."""
+    claim = "Pemkot Baruna mengalokasikan Rp 200 miliar untuk stadion baru pada 2025."
+    passage = "The council approved a 2025 budget of 4.82 trillion rupiah."
+    found = check(claim, passage)
+    assert found.stance == RELATED and found.disagree == ()
