@@ -72,9 +72,10 @@ def measure(engine: str, args) -> list[tuple[str, list[tuple[float, float]]]]:
     """Per row, ``args.runs`` (wall ms, CPU ms) pairs; the rows take turns within each run."""
     from ceiling_app import app as bare
 
-    with tempfile.TemporaryDirectory(prefix="fc-verdict-") as folder, database(
-        engine, Path(folder)
-    ) as url:
+    with (
+        tempfile.TemporaryDirectory(prefix="fc-verdict-") as folder,
+        database(engine, Path(folder)) as url,
+    ):
         env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
         env.update(DATABASE_URL=url, FACTCHECK_INSTANCE=str(Path(folder) / "instance"))
         plan = prepare(url, env, checkers=1, work_claims=1)

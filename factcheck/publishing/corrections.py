@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import Connection, func
 from sqlmodel import Session, col, select
 
 from factcheck.models import Article, Claim, ClaimStatus, ReviewEvent
@@ -53,7 +53,7 @@ def corrections_log(session: Session, limit: int = 1000) -> list[CorrectionEntry
     return list(entries.values())
 
 
-def corrections_stamp(session: Session) -> tuple:
+def corrections_stamp(session: Connection | Session) -> tuple:
     """Changes whenever the log or the visibility of a claim in it may have changed: the public
     events (count, newest id) and the published claims (count, sum of versions)."""
     events = session.execute(

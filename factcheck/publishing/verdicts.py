@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, func
+from sqlalchemy import Connection, bindparam, func
 from sqlalchemy.orm import defer
 from sqlalchemy.sql import Select
 from sqlmodel import Session, select
@@ -259,12 +259,12 @@ _ARTICLE_STAMP = _article_stamp_query()  # built once: statement building costs 
 _INDEX_STAMP = _index_stamp_query()  # running these on an indexed column
 
 
-def article_stamp(session: Session, slug: str) -> tuple | None:
+def article_stamp(connection: Connection | Session, slug: str) -> tuple | None:
     """The stamp of article ``slug``'s verdict pages (article and claims); None if unknown."""
-    row = session.execute(_ARTICLE_STAMP, {"slug": slug}).first()
+    row = connection.execute(_ARTICLE_STAMP, {"slug": slug}).first()
     return tuple(row) if row is not None else None
 
 
-def index_stamp(session: Session) -> tuple:
+def index_stamp(connection: Connection | Session) -> tuple:
     """The stamp of the front page (the list of articles with published verdicts)."""
-    return tuple(session.execute(_INDEX_STAMP).one())
+    return tuple(connection.execute(_INDEX_STAMP).one())
