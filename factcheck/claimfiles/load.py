@@ -55,6 +55,8 @@ def load(text: str, name: str) -> dict:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "unknown line"
         problem = getattr(error, "problem", None) or str(error)
+        if "maximum nesting depth" in problem:  # libyaml's own limit, before ours is checked
+            problem = f"nested deeper than {schema.MAX_DEPTH} levels"
         raise InputError(f"{name}: {where}: not valid YAML ({problem})") from None
     schema.validate(data, name)
     return data
