@@ -1,9 +1,10 @@
 """Validation of claim files, with the line number of every problem.
 
 ``LineLoader`` is PyYAML's SafeLoader (libyaml's when available) whose mappings remember the
-line of each key, so an error can say "claims[3].status (line 41): ..." rather than just "invalid file". It refuses
-aliases (``*name``: a few lines of them expand to billions of values, and the tool never
-writes them) and nesting deeper than ``MAX_DEPTH``, and reports impossible dates as errors.
+line of each key, so an error can say "claims[3].status (line 41): ..." rather than just
+"invalid file". It refuses aliases (``*name``: a few lines of them expand to billions of
+values, and the tool never writes them) and nesting deeper than ``MAX_DEPTH``, and reports
+impossible dates as errors.
 
 Every text fits its column and holds no NUL character, every number fits the database, slugs
 and keys are plain names (a slug becomes a file name on export), and user names are names.
