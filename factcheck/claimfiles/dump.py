@@ -91,22 +91,8 @@ def dump_article(session: Session, article: Article) -> str:
     claims = session.exec(
         select(Claim).where(Claim.article_id == article.id).order_by(Claim.position, Claim.id)
     ).all()
-    evidence = _grouped(
-        session.exec(
-            select(Evidence)
-            .join(Claim, Claim.id == Evidence.claim_id)
-            .where(Claim.article_id == article.id)
-            .order_by(Evidence.claim_id, Evidence.id)
-        ).all()
-    )
-    events = _grouped(
-        session.exec(
-            select(ReviewEvent)
-            .join(Claim, Claim.id == ReviewEvent.claim_id)
-            .where(Claim.article_id == article.id)
-            .order_by(ReviewEvent.claim_id, ReviewEvent.id)
-        ).all()
-    )
+    evidence = _by_claim(session, Evidence, article.id)
+    events = _by_claim(session, ReviewEvent, article.id)
     hashes = {n.id: n.sha256 for group in snapshots.values() for n in group}
     hashes |= _other_hashes(session, evidence, hashes)
     names = _user_names(session)
@@ -128,8 +114,14 @@ def _user_names(session: Session) -> dict[int, str]:
     return {u.id: u.name for u in session.exec(select(User)).all()}
 
 
-def _grouped(rows) -> dict[int, list]:
-    """Evidence or history rows by claim id, in the order read."""
+def _by_claim(session: Session, model: type[Evidence | ReviewEvent], article_id: int) -> dict:
+    """The article's evidence or history rows (``model``) by claim id, in id order."""
+    rows = session.exec(
+        select(model)
+        .join(Claim, Claim.id == model.claim_id)
+        .where(Claim.article_id == article_id)
+        .order_by(model.claim_id, model.id)
+    ).all()
     by_claim: dict[int, list] = {}
     for row in rows:
         by_claim.setdefault(row.claim_id, []).append(row)

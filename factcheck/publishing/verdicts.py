@@ -11,8 +11,9 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, bindparam, func
+from sqlalchemy import bindparam, func
 from sqlalchemy.orm import defer
 from sqlalchemy.sql import Select
 from sqlmodel import Session, select
@@ -28,6 +29,9 @@ from factcheck.models import (
     Source,
 )
 from factcheck.sources.cited import sources_with_latest
+
+if TYPE_CHECKING:
+    from factcheck.db import DriverReader
 
 
 def _visible():
@@ -290,12 +294,12 @@ _ARTICLE_STAMP = _article_stamp_query()  # built once: statement building costs 
 _INDEX_STAMP = _index_stamp_query()  # running these on an indexed column
 
 
-def article_stamp(connection: Connection | Session, slug: str) -> tuple | None:
+def article_stamp(connection: DriverReader | Session, slug: str) -> tuple | None:
     """The stamp of article ``slug``'s verdict pages (article and claims); None if unknown."""
     row = connection.execute(_ARTICLE_STAMP, {"slug": slug}).first()
     return tuple(row) if row is not None else None
 
 
-def index_stamp(connection: Connection | Session) -> tuple:
+def index_stamp(connection: DriverReader | Session) -> tuple:
     """The stamp of the front page (the list of articles with published verdicts)."""
     return tuple(connection.execute(_INDEX_STAMP).one())

@@ -26,11 +26,10 @@ from time import monotonic
 
 from flask import Response, abort, current_app, request, session
 from flask_login import current_user
-from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.http import http_date, quote_etag
 
-from factcheck.db import read_outside_transaction
+from factcheck.db import DriverReader, read_outside_transaction
 from factcheck.web.i18n import SESSION_KEY as LANGUAGE_CHOICE
 from factcheck.web.i18n import browser_language
 
@@ -120,12 +119,13 @@ class PageCache:
 
 
 Render = Callable[[], tuple[str, datetime | None]]
-StampRead = Callable[[Connection], Hashable | None]
+StampRead = Callable[[DriverReader], Hashable | None]
 
 
 def read_stamp(engine, read: StampRead) -> Hashable | None:
-    """A page's stamp, read on its own connection outside any transaction (one round trip):
-    the same way before Flask and in it, so that the two readings compare equal."""
+    """A page's stamp, read on its own connection outside any transaction (one round trip),
+    by the driver: the same way before Flask and in it, so that the two readings compare
+    equal."""
     return read_outside_transaction(engine, read)
 
 
@@ -137,8 +137,8 @@ def serve(
     content_type: str = HTML,
     headers: tuple[tuple[str, str], ...] = (),
 ) -> Response:
-    """The page ``render()`` makes (its text and Last-Modified), reused while
-    ``stamp(connection)`` (kept under ``stamp_key``) is unchanged; 404 when it is None
+    """The page ``render()`` makes (its text and Last-Modified), reused while ``stamp(reader)``
+    (kept under ``stamp_key``; see db.DriverReader) is unchanged; 404 when it is None
     (nothing at this address).
 
     The stamp is read before the page's data, so a stored page is never older than its stamp
