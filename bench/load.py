@@ -34,7 +34,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent)]
 
 from load_clients import Stats, checker, reader  # noqa: E402
-from load_setup import PASSWORD, database, gunicorn, prepare, verify  # noqa: E402
+from load_setup import PASSWORD, database, gunicorn, prepare, server_cpu, verify  # noqa: E402
 
 TARGET_RATIO = 0.5
 BENCHMARKS = BENCH.parent / "BENCHMARKS.md"
@@ -59,6 +59,7 @@ def drive(
     elapsed)."""
     deadline = time.monotonic() + seconds
     started = time.monotonic()
+    cpu = server_cpu(base)
     # The attackers run in processes of their own (reading megabytes here would hold the GIL
     # and slow the readers' clocks, not the server), at the lowest CPU priority: in a real
     # attack their CPU is someone else's, and only the server's work should count.
@@ -93,6 +94,7 @@ def drive(
             part, saved = future.result()
             stats.merge(part)
             saves += saved
+    stats.cpu = server_cpu(base) - cpu
     return stats, saves, time.monotonic() - started
 
 
@@ -142,6 +144,7 @@ def run_engine(engine: str, args, ceiling: str) -> dict:
                 )
                 ceiling_stats.merge(part)
                 ceiling_stats.elapsed += elapsed
+                ceiling_stats.cpu += part.cpu
                 # the app alone, then (with --feed-clients) the same under the feed attack
                 for stats, feed in ((app_stats, 0), (attack_stats, args.feed_clients)):
                     if stats is attack_stats and not feed:
@@ -161,6 +164,7 @@ def run_engine(engine: str, args, ceiling: str) -> dict:
                     )
                     stats.merge(part)
                     stats.elapsed += elapsed
+                    stats.cpu += part.cpu
                     saves += saved
         check = verify(url, saves)
     return {
@@ -199,6 +203,11 @@ def table(results: list[dict]) -> list[str]:
         ceiling_rate = result["ceiling"].rate(["page"])
         result["ratio"] = ratio = pages / ceiling_rate if ceiling_rate else 0.0
         lines.append(
+            f"- {result['engine']}: server CPU per request (every kind) "
+            f"{_cpu_ms(stats):.2f} ms, the ceiling's {_cpu_ms(result['ceiling']):.2f} ms "
+            f"(gunicorn and its workers, user + system, from /proc)"
+        )
+        lines.append(
             f"- {result['engine']}: verdict pages {pages:.0f} req/s = **{ratio:.0%} of the "
             f"ceiling** ({ceiling_rate:.0f} req/s); {result['saves']} saves acknowledged, "
             f"{stats.conflicts} conflicts (409, reloaded and retried); history: "
@@ -208,6 +217,11 @@ def table(results: list[dict]) -> list[str]:
             f"readers' p99 (article and claim pages): {reader_p99_ms(stats):.1f} ms"
         )
     return lines
+
+
+def _cpu_ms(stats) -> float:
+    requests = sum(len(v) for v in stats.latencies.values())
+    return stats.cpu / requests * 1000 if requests else 0.0
 
 
 def reader_p99_ms(stats) -> float:
@@ -240,11 +254,11 @@ def write_section(lines: list[str], path: Path = BENCHMARKS, section: str = SECT
     add the section); its hand-written "### Notes" and every other section are kept."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     before, found, rest = text.partition(section)
-    section, after = (rest, "")
+    old, after = (rest if found else ""), ""
     if found and "\n## " in rest:
         cut = rest.index("\n## ")
-        section, after = rest[: cut + 1], rest[cut + 1 :]
-    notes = section[section.index("### Notes") :] if "### Notes" in section else ""
+        old, after = rest[: cut + 1], rest[cut + 1 :]
+    notes = old[old.index("### Notes") :] if "### Notes" in old else ""
     body = "\n".join([section, "", *lines]).rstrip() + "\n"
     if notes:
         body += "\n" + notes.rstrip() + "\n"

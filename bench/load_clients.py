@@ -28,6 +28,7 @@ class Stats:
     conn_errors: Counter = field(default_factory=Counter)
     conflicts: int = 0
     elapsed: float = 0.0
+    cpu: float = 0.0  # server CPU seconds (see load_setup.server_cpu)
 
     def add(self, kind: str, seconds: float, status: int) -> None:
         self.latencies[kind].append(seconds)

@@ -233,6 +233,25 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+SERVERS: dict[str, int] = {}  # base URL: gunicorn master's pid
+
+
+def server_cpu(base: str) -> float:
+    """CPU seconds (user + system) the gunicorn serving ``base`` and its workers used so far."""
+    master = SERVERS[base]
+    pids = [master]
+    for task in Path(f"/proc/{master}/task").iterdir():
+        pids += [int(p) for p in (task / "children").read_text().split()]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue  # a worker that exited
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def gunicorn(spec: str, env: dict, cwd: Path, workers: int, threads: int) -> Iterator[str]:
     """Serve ``spec`` with gunicorn on a free loopback port; yields the base URL; stops it."""
@@ -264,6 +283,7 @@ def gunicorn(spec: str, env: dict, cwd: Path, workers: int, threads: int) -> Ite
         start_new_session=True,
     )  # its own process group: the workers go down with it
     base = f"http://127.0.0.1:{port}"
+    SERVERS[base] = process.pid
     try:
         _wait_ready(process, base, log, workers)
         yield base

@@ -14,10 +14,10 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, event, inspect
 from sqlmodel import Session, create_engine
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Revisions are numbered: versions/0004_some_change.py holds revision "0004".
 _REVISION_FILE = re.compile(r"(\d{4})_\w*\.py")
+# PostgreSQL connections are replaced after this many seconds in the pool, before a server or
+# a firewall drops them idle: cheaper than pre-pinging, a round trip on every checkout.
+POOL_RECYCLE_SECONDS = 300
+T = TypeVar("T")
 
 
 def make_engine(url: str, *, migrate: bool = False) -> Engine:
@@ -47,7 +51,7 @@ def make_engine(url: str, *, migrate: bool = False) -> Engine:
         if sqlite_path(url):
             event.listen(engine, "do_connect", _make_folder_of(sqlite_path(url)))
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_recycle=POOL_RECYCLE_SECONDS)
     if migrate:
         event.listen(engine, "first_connect", functools.partial(_upgrade_if_behind, engine))
     return engine
@@ -69,6 +73,77 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def read_outside_transaction(engine: Engine, read: Callable[[DriverReader], T]) -> T:
+    """``read(reader)`` on a pooled connection in autocommit mode, the statements run by the
+    driver itself (``DriverReader``): on PostgreSQL each query is one round trip (no BEGIN
+    before it, no ROLLBACK after). For small hot reads that need no consistent view across
+    queries, such as the readers' pages' freshness stamps."""
+    pooled = engine.raw_connection()
+    try:
+        connection = pooled.dbapi_connection
+        autocommit = engine.dialect.name == "postgresql"  # SQLite begins none for a SELECT
+        if autocommit:
+            connection.autocommit = True
+        try:
+            return read(DriverReader(connection, engine))
+        finally:
+            if autocommit:
+                connection.autocommit = False
+    finally:
+        pooled.close()
+
+
+class DriverReader:
+    """Runs SQLAlchemy SELECT statements straight on a DB-API connection, each compiled once:
+    SQLAlchemy's work per execution (cache key, context, result objects) costs several times
+    what a tiny indexed query costs the database. Rows come back as the driver gives them
+    (SQLite: timestamps as text), so compare only values read this way with each other. The
+    engine's ``before_cursor_execute`` listeners still see each statement (query logs and
+    counts), with no SQLAlchemy connection or context."""
+
+    _compiled: dict[tuple[int, str], tuple] = {}  # (id(statement), dialect): (compiled, statement)
+
+    def __init__(self, connection, engine: Engine):
+        self.connection, self.engine, self.dialect = connection, engine, engine.dialect
+
+    def execute(self, statement, params: dict | None = None) -> DriverRows:
+        compiled = self._compile(statement)
+        values = compiled.construct_params(params or {})
+        processors = compiled._bind_processors
+        values = {k: processors[k](v) if k in processors else v for k, v in values.items()}
+        if compiled.positional:
+            values = [values[name] for name in compiled.positiontup]
+        cursor = self.connection.cursor()
+        try:
+            if self.engine.dispatch.before_cursor_execute:
+                self.engine.dispatch.before_cursor_execute(
+                    None, cursor, compiled.string, values, None, False
+                )
+            cursor.execute(compiled.string, values)
+            return DriverRows(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def _compile(self, statement):
+        key = (id(statement), self.dialect.name)
+        known = self._compiled.get(key)
+        if known is None or known[1] is not statement:  # the statement keeps its id alive
+            known = self._compiled[key] = (statement.compile(dialect=self.dialect), statement)
+        return known[0]
+
+
+class DriverRows(list):
+    """A DriverReader's rows, with the two Result methods stamps use."""
+
+    def first(self) -> tuple | None:
+        return tuple(self[0]) if self else None
+
+    def one(self) -> tuple:
+        if len(self) != 1:
+            raise ValueError(f"expected one row, got {len(self)}")
+        return tuple(self[0])
 
 
 @contextmanager

@@ -1,9 +1,10 @@
 """Validation of claim files, with the line number of every problem.
 
-``LineLoader`` is PyYAML's SafeLoader whose mappings remember the line of each key, so an
-error can say "claims[3].status (line 41): ..." rather than just "invalid file". It refuses
-aliases (``*name``: a few lines of them expand to billions of values, and the tool never
-writes them) and nesting deeper than ``MAX_DEPTH``, and reports impossible dates as errors.
+``LineLoader`` is PyYAML's SafeLoader (libyaml's when available) whose mappings remember the
+line of each key, so an error can say "claims[3].status (line 41): ..." rather than just
+"invalid file". It refuses aliases (``*name``: a few lines of them expand to billions of
+values, and the tool never writes them) and nesting deeper than ``MAX_DEPTH``, and reports
+impossible dates as errors.
 
 Every text fits its column and holds no NUL character, every number fits the database, slugs
 and keys are plain names (a slug becomes a file name on export), and user names are names.
@@ -60,29 +61,16 @@ class LineDict(dict):
 MAX_DEPTH = 20  # a claim file nests six levels; explanations a few more
 
 
-class LineLoader(yaml.SafeLoader):
-    _depth = 0
+# libyaml's parser and composer (C) when PyYAML was built with it: 3-4x faster on a big file.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_node(self, parent, index):  # noqa: D102
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                "aliases (*name) are not allowed in claim files",
-                self.peek_event().start_mark,
-            )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(
-                    None,
-                    None,
-                    f"nested deeper than {MAX_DEPTH} levels",
-                    self.peek_event().start_mark,
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+
+class LineLoader(_SafeLoader):
+    def get_single_node(self):  # noqa: D102
+        node = super().get_single_node()
+        if node is not None:
+            _check_structure(node)
+        return node
 
     def construct_mapping(self, node, deep=False):  # noqa: D102
         mapping = LineDict(super().construct_mapping(node, deep=True))
@@ -99,6 +87,34 @@ class LineLoader(yaml.SafeLoader):
             raise yaml.constructor.ConstructorError(
                 None, None, f"not a real date or time ({error})", node.start_mark
             ) from None
+
+
+def _check_structure(root: yaml.Node) -> None:
+    """ComposerError for an alias (``*name``) or nesting deeper than ``MAX_DEPTH``, before
+    anything is constructed.
+
+    The composer gives an alias the node its anchor named: a node met twice is an alias, so
+    the walk never expands one (a "billion laughs" stops at its first alias). The walk keeps
+    its own stack: no recursion however deep the file nests.
+    """
+    seen: set[int] = set()
+    stack = [(root, 1, root.start_mark)]
+    while stack:
+        node, depth, mark = stack.pop()
+        if id(node) in seen:
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in claim files", mark
+            )
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested deeper than {MAX_DEPTH} levels", node.start_mark
+            )
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack += [(value, depth + 1, key.start_mark), (key, depth + 1, key.start_mark)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1, node.start_mark) for item in reversed(node.value)]
 
 
 LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)

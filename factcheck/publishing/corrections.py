@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from factcheck.models import Article, Claim, ClaimStatus, ReviewEvent
+
+if TYPE_CHECKING:
+    from factcheck.db import DriverReader
 
 
 @dataclass
@@ -53,7 +57,7 @@ def corrections_log(session: Session, limit: int = 1000) -> list[CorrectionEntry
     return list(entries.values())
 
 
-def corrections_stamp(session: Session) -> tuple:
+def corrections_stamp(session: DriverReader | Session) -> tuple:
     """Changes whenever the log or the visibility of a claim in it may have changed: the public
     events (count, newest id) and the published claims (count, sum of versions)."""
     events = session.execute(

@@ -7,9 +7,11 @@ was ever published, so withdrawing a claim also moves the page's date forward.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func
 from sqlalchemy.orm import defer
@@ -27,6 +29,9 @@ from factcheck.models import (
     Source,
 )
 from factcheck.sources.cited import sources_with_latest
+
+if TYPE_CHECKING:
+    from factcheck.db import DriverReader
 
 
 def _visible():
@@ -92,15 +97,10 @@ def load_article_page(
     published claim of it: readers get the same 404 for all of these.
     """
     # One query for the article and its visible claims: no row means a 404 either way.
-    query = (
-        select(Article, Claim)
-        .join(Claim, Claim.article_id == Article.id)
-        .where(Article.slug == slug, _visible())
-        .options(defer(Article.text))
-    )  # the article body is never shown here
-    if claim_key is not None:
-        query = query.where(Claim.key == claim_key)
-    rows = session.exec(query.order_by(Claim.position, Claim.id)).all()
+    rows = session.exec(
+        _article_claims_query(one_claim=claim_key is not None),
+        params={"slug": slug, "key": claim_key},
+    ).all()
     if not rows:
         return None
     article = rows[0][0]
@@ -112,27 +112,66 @@ def load_article_page(
     return VerdictPage(article, shown, sources, _last_modified(session, article, shown, sources))
 
 
-def _add_evidence(session: Session, shown: list[ShownClaim]) -> None:
-    by_id = {c.claim.id: c for c in shown}
-    rows = session.exec(
+# The render path's statements are built once, with bound parameters: building and hashing a
+# statement cost more than running these small indexed queries (functools.cache: on first
+# use, so that commands which never render a page do not pay for them at start-up).
+@functools.cache
+def _article_claims_query(*, one_claim: bool) -> Select:
+    query = (
+        select(Article, Claim)
+        .join(Claim, Claim.article_id == Article.id)
+        .where(Article.slug == bindparam("slug"), _visible())
+        .options(defer(Article.text))  # the article body is never shown here
+    )
+    if one_claim:
+        query = query.where(Claim.key == bindparam("key"))
+    return query.order_by(Claim.position, Claim.id)
+
+
+@functools.cache
+def _evidence_query() -> Select:
+    return (
         select(Evidence, Source, Snapshot)
         .join(Source, Source.id == Evidence.source_id, isouter=True)
         .join(Snapshot, Snapshot.id == Evidence.snapshot_id, isouter=True)
-        .where(Evidence.claim_id.in_(by_id), Evidence.state == EvidenceState.CONFIRMED)
+        .where(
+            Evidence.claim_id.in_(bindparam("claim_ids", expanding=True)),
+            Evidence.state == EvidenceState.CONFIRMED,
+        )
         .order_by(Evidence.claim_id, Evidence.id)
-        .options(defer(Snapshot.text))
-    ).all()  # a whole fetched page; only its date shows
+        .options(defer(Snapshot.text))  # a whole fetched page; only its date shows
+    )
+
+
+@functools.cache
+def _corrections_query() -> Select:
+    return (
+        select(ReviewEvent)
+        .where(
+            ReviewEvent.claim_id.in_(bindparam("claim_ids", expanding=True)),
+            ReviewEvent.public.is_(True),
+        )
+        .order_by(ReviewEvent.at, ReviewEvent.id)
+    )
+
+
+@functools.cache
+def _ever_published_query() -> Select:
+    return select(func.max(Claim.updated_at), func.max(Claim.deleted_at)).where(
+        Claim.article_id == bindparam("article_id"), Claim.published_at.is_not(None)
+    )
+
+
+def _add_evidence(session: Session, shown: list[ShownClaim]) -> None:
+    by_id = {c.claim.id: c for c in shown}
+    rows = session.exec(_evidence_query(), params={"claim_ids": list(by_id)}).all()
     for evidence, source, snapshot in rows:
         by_id[evidence.claim_id].evidence.append(ShownEvidence(evidence, source, snapshot))
 
 
 def _add_corrections(session: Session, shown: list[ShownClaim]) -> None:
     by_id = {c.claim.id: c for c in shown}
-    events = session.exec(
-        select(ReviewEvent)
-        .where(ReviewEvent.claim_id.in_(by_id), ReviewEvent.public.is_(True))
-        .order_by(ReviewEvent.at, ReviewEvent.id)
-    ).all()
+    events = session.exec(_corrections_query(), params={"claim_ids": list(by_id)}).all()
     for event in events:
         by_id[event.claim_id].corrections.append(event)
 
@@ -151,11 +190,7 @@ def _last_modified(
     times = [article.created_at]
     # Claims published once and since withdrawn or deleted still date the page: their
     # disappearance is a change readers' caches must notice.
-    row = session.exec(
-        select(func.max(Claim.updated_at), func.max(Claim.deleted_at)).where(
-            Claim.article_id == article.id, Claim.published_at.is_not(None)
-        )
-    ).one()
+    row = session.exec(_ever_published_query(), params={"article_id": article.id}).one()
     times += list(row)
     for item in shown:
         times += [item.claim.updated_at, item.claim.published_at]
@@ -259,12 +294,12 @@ _ARTICLE_STAMP = _article_stamp_query()  # built once: statement building costs 
 _INDEX_STAMP = _index_stamp_query()  # running these on an indexed column
 
 
-def article_stamp(session: Session, slug: str) -> tuple | None:
+def article_stamp(connection: DriverReader | Session, slug: str) -> tuple | None:
     """The stamp of article ``slug``'s verdict pages (article and claims); None if unknown."""
-    row = session.execute(_ARTICLE_STAMP, {"slug": slug}).first()
+    row = connection.execute(_ARTICLE_STAMP, {"slug": slug}).first()
     return tuple(row) if row is not None else None
 
 
-def index_stamp(session: Session) -> tuple:
+def index_stamp(connection: DriverReader | Session) -> tuple:
     """The stamp of the front page (the list of articles with published verdicts)."""
-    return tuple(session.execute(_INDEX_STAMP).one())
+    return tuple(connection.execute(_INDEX_STAMP).one())

@@ -3,7 +3,9 @@ adding a source by its web address (archiving pages is in factcheck.sources.snap
 
 from __future__ import annotations
 
-from sqlalchemy import func
+import functools
+
+from sqlalchemy import bindparam, func
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
@@ -103,6 +105,14 @@ def sources_with_latest(
     "Newest" as in ``latest_snapshot``. Snapshot texts (whole pages) are loaded only when
     ``with_text``.
     """
+    rows = session.exec(_sources_query(with_text), params={"article_id": article_id}).all()
+    return [(source, snapshot) for source, snapshot in rows]
+
+
+@functools.cache
+def _sources_query(with_text: bool):
+    # Built once, with the article as a bound parameter: building a statement costs more
+    # than running this one (readers' pages run it on every render).
     newest = (
         select(Snapshot.id)
         .where(Snapshot.source_id == Source.id)
@@ -114,9 +124,7 @@ def sources_with_latest(
     query = (
         select(Source, Snapshot)
         .join(Snapshot, Snapshot.id == newest, isouter=True)
-        .where(Source.article_id == article_id)
+        .where(Source.article_id == bindparam("article_id"))
         .order_by(Source.position, Source.id)
     )
-    if not with_text:
-        query = query.options(defer(Snapshot.text))
-    return [(source, snapshot) for source, snapshot in session.exec(query).all()]
+    return query if with_text else query.options(defer(Snapshot.text))

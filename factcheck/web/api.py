@@ -127,7 +127,7 @@ def claimreview_feed():
     """
     return serve(
         "claimreview-feed",
-        lambda: index_stamp(get_session()),
+        index_stamp,
         _feed,
         content_type=FORMATS["claimreview"].media_type,
         headers=FEED_HEADERS,

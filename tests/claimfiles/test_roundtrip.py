@@ -3,8 +3,10 @@
 from pathlib import Path
 
 import pytest
+import yaml
 from sqlmodel import select
 
+from factcheck.claimfiles import dump
 from factcheck.claimfiles.dump import dump_article
 from factcheck.claimfiles.load import import_path, import_text
 from factcheck.errors import InputError
@@ -217,3 +219,24 @@ def test_an_older_claim_file_without_the_new_fields_still_imports(session):
     result = import_text(session, text, "old.yaml")
     claim = session.exec(select(Claim).where(Claim.article_id == result.article.id)).first()
     assert (claim.section, claim.checkworthy, claim.claimant) == ("body", True, None)
+
+
+TEXTS = [
+    "Plain prose, with commas: and colons; quotes ' and \" and #hashes.",
+    "Turnout rose to 71.2 percent " * 12,  # folded over several lines
+    "Line one\nline two\n\nline four\n",
+    "Line one  \nwith a space before the break " * 6,  # double-quoted and folded
+    "Emoji 😀 in a post",
+    "A tab\there and a carriage return\r\n",
+    "Zero\u200bwidth, BOM \ufeff, separators \u2028 \u2029, NEL \x85",
+    "Kazakhstan resmi bergabung dengan Kesepakatan Abraham pada 6 November 2025.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_claim_files_are_written_byte_for_byte_as_pythons_yaml_emitter_writes_them(text):
+    data = {"article": {"title": text, "text": text + "\n"}, "claims": [{"reasons": [text]}]}
+    options = {"sort_keys": False, "allow_unicode": True, "width": 100}
+    expected = yaml.dump(data, Dumper=dump._PyDumper, **options)
+    assert dump.to_yaml(data) == expected
+    assert yaml.load(dump.to_yaml(data), Loader=yaml.SafeLoader) == data  # noqa: S506

@@ -114,6 +114,53 @@ def test_sources_show_their_newest_archived_copy(client, session, article):
     assert 'datetime="2025-11-08"' not in text and 'datetime="2025-10-01"' not in text
 
 
+def test_without_the_micro_cache_an_unchanged_page_skips_flask_after_its_stamp_query(
+    app, client, article, statements
+):
+    assert app.config["PUBLIC_CACHE_SECONDS"] == 0  # every request checks the database
+    entered = []
+    app.before_request(lambda: entered.append(1))
+    path = f"/articles/{article.slug}/claims/c1"
+    rendered = client.get(path)
+    statements.clear()
+    kept = client.get(path)
+    assert len(entered) == 1  # the second answer came from before Flask ...
+    assert len(statements) == 1  # ... after reading the stamp, and nothing else
+    assert kept.data == rendered.data and kept.headers["ETag"] == rendered.headers["ETag"]
+    assert kept.headers["Content-Security-Policy"] == rendered.headers["Content-Security-Policy"]
+
+
+def test_without_the_micro_cache_a_changed_page_reads_its_stamp_once(
+    app, client, session, article, people, statements
+):
+    path = f"/articles/{article.slug}"
+    page(client, path)
+    publish(session, claim_of(session, article, "c2"), checker=people[0], editor=people[1])
+    statements.clear()
+    assert "Polls closed at 8 pm." in page(client, path)  # read before Flask, rendered in it
+    assert len(statements) == 6  # one stamp query (not two), then the page's five
+
+
+def test_a_stamp_the_database_cannot_give_before_flask_leaves_the_page_to_flask(
+    app, client, article, monkeypatch
+):
+    from sqlalchemy.exc import OperationalError
+
+    path = f"/articles/{article.slug}"
+    first = page(client, path)
+    calls = []
+
+    def failing_once(engine, read):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+        return pagecache.read_outside_transaction(engine, read)
+
+    monkeypatch.setattr(pagecache, "read_stamp", failing_once)
+    assert page(client, path) == first  # Flask read it again, and served the stored page
+    assert len(calls) == 2
+
+
 def test_if_none_match_is_answered_from_the_stamp_without_rendering(client, article, statements):
     path = f"/articles/{article.slug}"
     etag = client.get(path).headers["ETag"]

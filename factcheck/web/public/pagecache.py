@@ -7,6 +7,8 @@ one small query and, if it is unchanged, sends the stored page, or a 304 when th
 already has it, without rendering anything. With ``PUBLIC_CACHE_SECONDS`` > 0 a page whose
 stamp was checked that recently is sent without even that query, and by ``FreshPages``, a
 WSGI middleware, without even Flask: readers then see a change at most that many seconds late.
+With 0 (every request checks), ``FreshPages`` still reads the stamp itself, in one round
+trip outside any transaction, and sends a page whose stamp is unchanged without entering Flask.
 
 Pages for logged-in staff (their navigation differs) and pages carrying a one-off flash
 message are never stored or served from here.
@@ -24,8 +26,10 @@ from time import monotonic
 
 from flask import Response, abort, current_app, request, session
 from flask_login import current_user
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.http import http_date, quote_etag
 
+from factcheck.db import DriverReader, read_outside_transaction
 from factcheck.web.i18n import SESSION_KEY as LANGUAGE_CHOICE
 from factcheck.web.i18n import browser_language
 
@@ -39,7 +43,8 @@ HTML = "text/html; charset=utf-8"
 @dataclass
 class CachedPage:
     """One rendered page (or document: the ClaimReview feed) and the stamp (named by
-    ``stamp_key``) it was rendered at; ``extra`` headers replace the defaults of the same name."""
+    ``stamp_key``, read by ``read_stamp``) it was rendered at; ``extra`` headers replace the
+    defaults of the same name."""
 
     stamp_key: Hashable
     stamp: Hashable
@@ -50,6 +55,7 @@ class CachedPage:
     extra: tuple[tuple[str, str], ...] = ()
     headers: list[tuple[str, str]] = field(default_factory=list)
     sent_headers: list[tuple[str, str]] | None = None  # as Flask sent them (see FreshPages)
+    read_stamp: StampRead | None = None
 
     def __post_init__(self):
         # Formatted once, not per request: a cached page is served thousands of times.
@@ -113,18 +119,27 @@ class PageCache:
 
 
 Render = Callable[[], tuple[str, datetime | None]]
+StampRead = Callable[[DriverReader], Hashable | None]
+
+
+def read_stamp(engine, read: StampRead) -> Hashable | None:
+    """A page's stamp, read on its own connection outside any transaction (one round trip),
+    by the driver: the same way before Flask and in it, so that the two readings compare
+    equal."""
+    return read_outside_transaction(engine, read)
 
 
 def serve(
     stamp_key: Hashable,
-    stamp: Callable[[], Hashable | None],
+    stamp: StampRead,
     render: Render,
     *,
     content_type: str = HTML,
     headers: tuple[tuple[str, str], ...] = (),
 ) -> Response:
-    """The page ``render()`` makes (its text and Last-Modified), reused while ``stamp()``
-    (kept under ``stamp_key``) is unchanged; 404 when it is None (nothing at this address).
+    """The page ``render()`` makes (its text and Last-Modified), reused while ``stamp(reader)``
+    (kept under ``stamp_key``; see db.DriverReader) is unchanged; 404 when it is None
+    (nothing at this address).
 
     The stamp is read before the page's data, so a stored page is never older than its stamp
     (a change in between only costs one more render on the next request). ``content_type``
@@ -140,7 +155,7 @@ def serve(
     cache: PageCache = current_app.extensions["factcheck.page_cache"]
     key = request.environ.get(PAGE_KEY) or environ_key(request.environ)
     page = cache.get(key)
-    current = cache.stamp(stamp_key, stamp, current_app.config["PUBLIC_CACHE_SECONDS"])
+    current = _current_stamp(cache, stamp_key, stamp)
     if current is None:
         abort(404)
     if page is not None and page.stamp == current:
@@ -148,8 +163,20 @@ def serve(
     html, last_modified = render()
     body = html.encode()
     page = CachedPage(stamp_key, current, body, _etag(body), last_modified, content_type, headers)
+    page.read_stamp = stamp
     cache.put(key, page)
     return _from_cache(page)
+
+
+def _current_stamp(cache: PageCache, stamp_key: Hashable, stamp: StampRead) -> Hashable | None:
+    """The stamp FreshPages has just read for this request, else one read now (or within
+    PUBLIC_CACHE_SECONDS)."""
+    known = request.environ.pop(STAMP_READ, None)
+    if known is not None and known[0] == stamp_key:
+        return known[1]
+    engine = current_app.extensions["factcheck.engine"]
+    ttl = current_app.config["PUBLIC_CACHE_SECONDS"]
+    return cache.stamp(stamp_key, lambda: read_stamp(engine, stamp), ttl)
 
 
 def _has_flashes() -> bool:
@@ -220,6 +247,7 @@ def _respond(
 # --- before Flask -------------------------------------------------------------------------
 PAGE_KEY = "factcheck.page_key"
 SENT = "factcheck.sent_page"
+STAMP_READ = "factcheck.stamp_read"  # (stamp_key, stamp) FreshPages read for this request
 _FORWARDED = (
     "HTTP_X_FORWARDED_PROTO",
     "HTTP_X_FORWARDED_HOST",
@@ -244,9 +272,9 @@ def environ_key(environ: dict) -> tuple:
 
 
 class FreshPages:
-    """WSGI middleware: a reader's plain GET for a page whose stamp was checked within
-    ``PUBLIC_CACHE_SECONDS`` gets the stored page, with the headers Flask last sent it with
-    (security headers included), without entering Flask.
+    """WSGI middleware: a reader's plain GET for a stored page whose stamp was checked within
+    ``PUBLIC_CACHE_SECONDS``, or is unchanged when read now, gets the stored page, with the
+    headers Flask last sent it with (security headers included), without entering Flask.
 
     Requests with a cookie (staff, flash messages), conditional requests and everything else
     go to the app. A header that should differ per request (a CSP nonce, say) would have to
@@ -264,11 +292,31 @@ class FreshPages:
         if "HTTP_COOKIE" in environ or any(name in environ for name in CONDITIONAL):
             return self.wsgi_app(environ, start_response)
         page = self.cache.get(key)
-        ttl = self.app.config["PUBLIC_CACHE_SECONDS"]
-        if page is not None and page.sent_headers and self.cache.fresh(page, ttl):
+        if page is not None and page.sent_headers and self._current(page, environ):
             start_response("200 OK", list(page.sent_headers))
             return [page.body]
         return self.wsgi_app(environ, _keeping_headers(environ, start_response))
+
+    def _current(self, page: CachedPage, environ: dict) -> bool:
+        """Whether ``page``'s stamp is still the database's (read within the TTL, else now).
+
+        A stamp read now is left in ``environ`` for ``serve``, so that a changed page costs
+        one stamp query, not two; a failed read leaves the request to Flask's error pages.
+        """
+        ttl = self.app.config["PUBLIC_CACHE_SECONDS"]
+        if self.cache.fresh(page, ttl):
+            return True
+        if page.read_stamp is None:
+            return False
+        engine = self.app.extensions["factcheck.engine"]
+        try:
+            stamp = self.cache.stamp(
+                page.stamp_key, lambda: read_stamp(engine, page.read_stamp), ttl
+            )
+        except SQLAlchemyError:
+            return False
+        environ[STAMP_READ] = (page.stamp_key, stamp)
+        return stamp == page.stamp
 
 
 def _keeping_headers(environ: dict, start_response):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
@@ -37,7 +38,7 @@ from factcheck.web.public.rendering import (
 @bp.get("/")
 def index():
     """Articles with published verdicts, newest first, each with its verdict summary."""
-    return serve("index", lambda: index_stamp(get_session()), _index_page)
+    return serve("index", index_stamp, _index_page)
 
 
 def _index_page() -> tuple[str, datetime | None]:
@@ -58,7 +59,9 @@ def _page_or_404(slug: str, key: str | None = None) -> VerdictPage:
 def article(slug: str):
     """An article's verdict page: summary of verdicts, then each published claim."""
     return serve(
-        ("article", slug), lambda: article_stamp(get_session(), slug), lambda: _article_page(slug)
+        ("article", slug),
+        functools.partial(article_stamp, slug=slug),
+        lambda: _article_page(slug),
     )
 
 
@@ -80,7 +83,7 @@ def claim(slug: str, key: str):
     """One claim's verdict page: the stable URL ClaimReview points to."""
     return serve(
         ("article", slug),
-        lambda: article_stamp(get_session(), slug),
+        functools.partial(article_stamp, slug=slug),
         lambda: _claim_page(slug, key),
     )
 
@@ -107,7 +110,7 @@ def methodology():
     # Nothing in the database shows here: the page changes only with the settings.
     return serve(
         "methodology",
-        lambda: "unchanged",
+        lambda _connection: "unchanged",
         lambda: (
             render_template(
                 "public/methodology.html",
@@ -127,7 +130,7 @@ def corrections():
     """Every correction and retraction, newest first, with dates and notes."""
     return serve(
         "corrections",
-        lambda: corrections_stamp(get_session()),
+        corrections_stamp,
         lambda: (
             render_template(
                 "public/corrections.html",
