@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, EqualTo, Length
+
+from factcheck.review.users import MIN_PASSWORD_LENGTH
 
 
 class LoginForm(FlaskForm):
@@ -20,3 +22,29 @@ class LoginForm(FlaskForm):
     )
     next = HiddenField()
     submit = SubmitField("Log in")
+
+
+class NewPasswordForm(FlaskForm):
+    """A new password, typed twice (the domain layer checks its length too)."""
+
+    password = PasswordField(
+        "Password",
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=1000)],
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        "Password again",
+        validators=[DataRequired(), EqualTo("password", message="the two passwords differ")],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+class SetupForm(NewPasswordForm):
+    """The first admin's name and password."""
+
+    name = StringField(
+        "Your user name",
+        validators=[DataRequired(), Length(max=80)],
+        render_kw={"autocomplete": "username", "autocapitalize": "none"},
+    )
+    submit = SubmitField("Create the admin account")

@@ -21,6 +21,7 @@ from factcheck.publishing.verdicts import (
 from factcheck.review.ratings import DEFAULT_SCALE
 from factcheck.web import get_session
 from factcheck.web.auth import me, role_required
+from factcheck.web.auth.setup import setup_pending
 from factcheck.web.public import bp
 from factcheck.web.public.forms import CloseReportForm, ReportForm
 from factcheck.web.public.i18n import WORDS
@@ -37,7 +38,8 @@ from factcheck.web.public.rendering import (
 @bp.get("/")
 def index():
     """Articles with published verdicts, newest first, each with its verdict summary."""
-    return serve("index", lambda: index_stamp(get_session()), _index_page)
+    # the set-up notice shows until the first user exists: part of what the page depends on
+    return serve("index", lambda: (*index_stamp(get_session()), setup_pending()), _index_page)
 
 
 def _index_page() -> tuple[str, datetime | None]:

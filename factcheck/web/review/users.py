@@ -1,0 +1,178 @@
+"""Admins manage the newsroom's people: add a user, change a role, disable and enable, set a
+new password, end a lock-out. Every change goes through factcheck.review.users (audited; the
+last admin stays; nobody locks themselves out) and is shown on the user's page with the
+audit log's records about them."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, url_for
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length
+
+from factcheck.audit import audit_events
+from factcheck.models import Role, User
+from factcheck.review import users
+from factcheck.web import get_session
+from factcheck.web.auth import me, role_required
+from factcheck.web.auth.forms import NewPasswordForm
+from factcheck.web.review import bp, save
+from factcheck.web.review.forms import ButtonForm, options
+
+ROLES = [
+    (Role.CHECKER.value, "checker: reviews claims"),
+    (Role.EDITOR.value, "editor: also publishes and approves corrections"),
+    (Role.ADMIN.value, "admin: also manages users"),
+]
+
+
+class RoleForm(FlaskForm):
+    role = SelectField("Role", choices=options(ROLES), default=Role.CHECKER.value)
+    submit = SubmitField("Change role")
+
+
+class AddUserForm(NewPasswordForm, RoleForm):
+    name = StringField(
+        "User name",
+        validators=[DataRequired(), Length(max=80)],
+        render_kw={"autocomplete": "off", "autocapitalize": "none"},
+    )
+    submit = SubmitField("Add user")
+
+
+class PasswordForm(NewPasswordForm):
+    submit = SubmitField("Set the new password")
+
+
+def get_user_or_404(user_id: int) -> User:
+    user = get_session().get(User, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+def users_page(add_form: AddUserForm | None = None) -> str:
+    """Every user with their role and state, and the form to add one."""
+    return render_template(
+        "review/users.html",
+        people=users.list_users(get_session()),
+        is_locked=users.is_locked,
+        add_form=add_form or AddUserForm(formdata=None),
+    )
+
+
+def user_page(user: User, **submitted) -> str:
+    """One user: their state, the forms that change it, and the audit records about them."""
+    forms = {
+        "role_form": RoleForm(formdata=None, role=user.role),
+        "password_form": PasswordForm(formdata=None),
+        "button_form": ButtonForm(formdata=None),
+    }
+    forms.update(submitted)
+    return render_template(
+        "review/user.html",
+        user=user,
+        locked=users.is_locked(user),
+        myself=user.id == me().id,
+        history=audit_events(get_session(), target=users.audit_target(user), limit=50),
+        **forms,
+    )
+
+
+@bp.get("/users")
+@role_required(Role.ADMIN)
+def users_list():
+    return users_page()
+
+
+@bp.post("/users")
+@role_required(Role.ADMIN)
+def add_user():
+    """Add a user with a role and a first password (the admin tells it to them)."""
+    form = AddUserForm()
+    if not form.validate_on_submit():
+        return users_page(form), 400
+    added: list[User] = []
+    return save(
+        lambda: added.append(
+            users.create_user(
+                get_session(), form.name.data, form.role.data, form.password.data, actor=me()
+            )
+        ),
+        lambda: (
+            f"Added {added[0].name} ({added[0].role}). Tell them their password; they "
+            "log in at the login page."
+        ),
+        back=url_for(".users_list"),
+        page=lambda: users_page(form),
+    )
+
+
+@bp.get("/users/<int:user_id>")
+@role_required(Role.ADMIN)
+def user(user_id: int):
+    return user_page(get_user_or_404(user_id))
+
+
+def _change(user: User, change, done: str, **submitted):
+    """Run one change to ``user`` (the domain layer checks it), back to their page."""
+    return save(
+        change,
+        done,
+        back=url_for(".user", user_id=user.id),
+        page=lambda: user_page(user, **submitted),
+    )
+
+
+@bp.post("/users/<int:user_id>/role")
+@role_required(Role.ADMIN)
+def user_role(user_id: int):
+    user = get_user_or_404(user_id)
+    form = RoleForm()
+    if not form.validate_on_submit():
+        return user_page(user, role_form=form), 400
+    return _change(
+        user,
+        lambda: users.set_role(get_session(), user.name, form.role.data, actor=me()),
+        f"{user.name} is now {form.role.data}.",
+        role_form=form,
+    )
+
+
+@bp.post("/users/<int:user_id>/password")
+@role_required(Role.ADMIN)
+def user_password(user_id: int):
+    user = get_user_or_404(user_id)
+    form = PasswordForm()
+    if not form.validate_on_submit():
+        return user_page(user, password_form=form), 400
+    return _change(
+        user,
+        lambda: users.change_password(get_session(), user.name, form.password.data, actor=me()),
+        f"New password set for {user.name}; their open sessions have ended.",
+        password_form=form,
+    )
+
+
+def _button(user_id: int, action, done: str):
+    """A POST-only button (disable, enable, unlock): its CSRF token is all it carries."""
+    user = get_user_or_404(user_id)  # CSRFProtect has checked the token before we get here
+    return _change(user, lambda: action(get_session(), user.name, actor=me()), done % user.name)
+
+
+@bp.post("/users/<int:user_id>/disable")
+@role_required(Role.ADMIN)
+def user_disable(user_id: int):
+    return _button(user_id, users.disable_user, "%s is disabled and logged out.")
+
+
+@bp.post("/users/<int:user_id>/enable")
+@role_required(Role.ADMIN)
+def user_enable(user_id: int):
+    return _button(user_id, users.enable_user, "%s can log in again.")
+
+
+@bp.post("/users/<int:user_id>/unlock")
+@role_required(Role.ADMIN)
+def user_unlock(user_id: int):
+    return _button(user_id, users.unlock_user, "%s's lock-out has ended.")
