@@ -29,7 +29,14 @@ class NewPasswordForm(FlaskForm):
 
     password = PasswordField(
         "Password",
-        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=1000)],
+        validators=[
+            DataRequired(),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=1000,
+                message=f"the password needs {MIN_PASSWORD_LENGTH} to 1000 characters",
+            ),
+        ],
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(

@@ -42,7 +42,8 @@ def setup(token: str):
         abort(404)
     form = SetupForm()
     if not form.validate_on_submit():
-        return render_template("auth/setup.html", form=form, token=token)
+        page = render_template("auth/setup.html", form=form, token=token)
+        return page, 400 if form.is_submitted() else 200
     session = get_session()
     try:
         user = run_retrying(
