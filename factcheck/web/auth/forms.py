@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from factcheck.review.users import MIN_PASSWORD_LENGTH
 
+from factcheck.web.i18n import TranslatedForm
 
-class LoginForm(FlaskForm):
+
+class LoginForm(TranslatedForm):
     name = StringField(
         "Name",
         validators=[DataRequired(), Length(max=80)],
