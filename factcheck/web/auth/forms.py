@@ -6,8 +6,7 @@ from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from factcheck.review.users import MIN_PASSWORD_LENGTH
-
-from factcheck.web.i18n import TranslatedForm
+from factcheck.web.i18n import TranslatedForm, lazy_gettext
 
 
 class LoginForm(TranslatedForm):
@@ -25,24 +24,27 @@ class LoginForm(TranslatedForm):
     submit = SubmitField("Log in")
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(TranslatedForm):
     """A new password, typed twice (the domain layer checks its length too)."""
 
     password = PasswordField(
-        "Password",
+        lazy_gettext("Password"),
         validators=[
             DataRequired(),
             Length(
                 min=MIN_PASSWORD_LENGTH,
                 max=1000,
-                message=f"the password needs {MIN_PASSWORD_LENGTH} to 1000 characters",
+                message=lazy_gettext("the password needs %(min)d to %(max)d characters"),
             ),
         ],
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(
-        "Password again",
-        validators=[DataRequired(), EqualTo("password", message="the two passwords differ")],
+        lazy_gettext("Password again"),
+        validators=[
+            DataRequired(),
+            EqualTo("password", message=lazy_gettext("the two passwords differ")),
+        ],
         render_kw={"autocomplete": "new-password"},
     )
 
@@ -51,8 +53,8 @@ class SetupForm(NewPasswordForm):
     """The first admin's name and password."""
 
     name = StringField(
-        "Your user name",
+        lazy_gettext("Your user name"),
         validators=[DataRequired(), Length(max=80)],
         render_kw={"autocomplete": "username", "autocapitalize": "none"},
     )
-    submit = SubmitField("Create the admin account")
+    submit = SubmitField(lazy_gettext("Create the admin account"))

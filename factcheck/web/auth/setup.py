@@ -17,6 +17,7 @@ from factcheck.web import error_status, get_session
 from factcheck.web.auth import bp
 from factcheck.web.auth.forms import SetupForm
 from factcheck.web.auth.routes import start_session
+from factcheck.web.i18n import gettext
 
 _SET_UP = "factcheck.users_exist"  # app.extensions: True once a user is seen (never undone)
 
@@ -64,8 +65,11 @@ def setup(token: str):
     current_app.extensions[_SET_UP] = True
     start_session(user)
     flash(
-        f"Welcome, {user.name}: you are the first admin. Add your colleagues under "
-        "“Users”: publishing a verdict takes a second person.",
+        gettext(
+            "Welcome, %(name)s: you are the first admin. Add your colleagues under “Users”: "
+            "publishing a verdict takes a second person.",
+            name=user.name,
+        ),
         "success",
     )
     return redirect(url_for("review.dashboard"))

@@ -9,7 +9,6 @@ fetched, stored and its claims proposed by a job, listed on this page until it i
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, url_for
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
@@ -23,30 +22,31 @@ from factcheck.review.workflow import run_retrying
 from factcheck.sources.urls import web_address
 from factcheck.web import error_status, get_session
 from factcheck.web.auth import me
+from factcheck.web.i18n import TranslatedForm, gettext, lazy_gettext, ngettext
 from factcheck.web.review import bp, save
 from factcheck.web.review.forms import options
 from factcheck.web.review.jobs import job_queue
 
-LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
+LANGUAGE_NAMES = {"id": lazy_gettext("Indonesian"), "en": lazy_gettext("English")}
 
 
-class ArticleForm(FlaskForm):
+class ArticleForm(TranslatedForm):
     """What every way of adding an article may say about it."""
 
-    title = StringField("Title", validators=[Optional(), Length(max=500)])
-    language = SelectField("Language", validate_choice=False)
-    publisher = StringField("Publisher", validators=[Optional(), Length(max=200)])
+    title = StringField(lazy_gettext("Title"), validators=[Optional(), Length(max=500)])
+    language = SelectField(lazy_gettext("Language"), validate_choice=False)
+    publisher = StringField(lazy_gettext("Publisher"), validators=[Optional(), Length(max=200)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         languages = current_app.config["LANGUAGES"]
         self.language.choices = options(
-            [("", "Detect it")] + [(c, LANGUAGE_NAMES.get(c, c)) for c in languages]
+            [("", gettext("Detect it"))] + [(c, LANGUAGE_NAMES.get(c, c)) for c in languages]
         )
 
     def validate_language(self, field) -> None:
         if field.data and field.data not in current_app.config["LANGUAGES"]:
-            raise ValidationError("choose one of the languages offered")
+            raise ValidationError(gettext("choose one of the languages offered"))
 
     def chosen(self) -> dict:
         """The title and language to parse with (None: from the document)."""
@@ -55,25 +55,28 @@ class ArticleForm(FlaskForm):
 
 class AddressForm(ArticleForm):
     url = StringField(
-        "Web address of the article",
+        lazy_gettext("Web address of the article"),
         validators=[DataRequired(), Length(max=2000)],
         render_kw={"inputmode": "url", "placeholder": "https://"},
     )
-    submit = SubmitField("Fetch and add")
+    submit = SubmitField(lazy_gettext("Fetch and add"))
 
 
 class PasteArticleForm(ArticleForm):
     text = TextAreaField(
-        "The article's text",
+        lazy_gettext("The article's text"),
         validators=[DataRequired(), Length(max=MAX_INPUT_BYTES)],
         render_kw={"rows": 12},
     )
-    submit = SubmitField("Add the article")
+    submit = SubmitField(lazy_gettext("Add the article"))
 
 
 class UploadForm(ArticleForm):
-    file = FileField("A text (.txt) or web page (.html) file, UTF-8", validators=[FileRequired()])
-    submit = SubmitField("Upload and add")
+    file = FileField(
+        lazy_gettext("A text (.txt) or web page (.html) file, UTF-8"),
+        validators=[FileRequired(lazy_gettext("This field is required."))],
+    )
+    submit = SubmitField(lazy_gettext("Upload and add"))
 
 
 def new_article_page(**submitted) -> str:
@@ -159,10 +162,21 @@ def _add(parse, form: ArticleForm, **submitted):
         return new_article_page(**submitted), error_status(error)
     back = url_for(".article", slug=article.slug)
     if not created:
-        flash(f"This text is already stored as “{article.title}”; nothing changed.", "info")
+        flash(
+            gettext(
+                "This text is already stored as “%(title)s”; nothing changed.", title=article.title
+            ),
+            "info",
+        )
         return redirect(back)
-    count = len(parsed.sources)
-    flash(f"Article added with {count} cited source{'' if count == 1 else 's'}.", "success")
+    flash(
+        ngettext(
+            "Article added with %(num)d cited source.",
+            "Article added with %(num)d cited sources.",
+            len(parsed.sources),
+        ),
+        "success",
+    )
     _propose_claims(article)
     return redirect(back)
 
@@ -173,6 +187,10 @@ def _propose_claims(article: Article) -> None:
         job_queue().submit(get_session(), "propose_claims", user=me(), article=article)
     except FactcheckError as error:
         get_session().rollback()
-        flash(f"Its claims could not be proposed yet ({error}): use “Re-run extraction”.", "error")
+        message = gettext(
+            "Its claims could not be proposed yet (%(error)s): use “Re-run extraction”.",
+            error=error,
+        )
+        flash(message, "error")
         return
-    flash("Its claims are being proposed: see “Background jobs” below.", "info")
+    flash(gettext("Its claims are being proposed: see “Background jobs” below."), "info")

@@ -6,7 +6,6 @@ audit log's records about them."""
 from __future__ import annotations
 
 from flask import abort, render_template, url_for
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
@@ -16,32 +15,33 @@ from factcheck.review import users
 from factcheck.web import get_session
 from factcheck.web.auth import me, role_required
 from factcheck.web.auth.forms import NewPasswordForm
+from factcheck.web.i18n import TranslatedForm, gettext, lazy_gettext
 from factcheck.web.review import bp, save
 from factcheck.web.review.forms import ButtonForm, options
 
 ROLES = [
-    (Role.CHECKER.value, "checker: reviews claims"),
-    (Role.EDITOR.value, "editor: also publishes and approves corrections"),
-    (Role.ADMIN.value, "admin: also manages users"),
+    (Role.CHECKER.value, lazy_gettext("checker: reviews claims")),
+    (Role.EDITOR.value, lazy_gettext("editor: also publishes and approves corrections")),
+    (Role.ADMIN.value, lazy_gettext("admin: also manages users")),
 ]
 
 
-class RoleForm(FlaskForm):
-    role = SelectField("Role", choices=options(ROLES), default=Role.CHECKER.value)
-    submit = SubmitField("Change role")
+class RoleForm(TranslatedForm):
+    role = SelectField(lazy_gettext("Role"), choices=options(ROLES), default=Role.CHECKER.value)
+    submit = SubmitField(lazy_gettext("Change role"))
 
 
 class AddUserForm(NewPasswordForm, RoleForm):
     name = StringField(
-        "User name",
+        lazy_gettext("User name"),
         validators=[DataRequired(), Length(max=80)],
         render_kw={"autocomplete": "off", "autocapitalize": "none"},
     )
-    submit = SubmitField("Add user")
+    submit = SubmitField(lazy_gettext("Add user"))
 
 
 class PasswordForm(NewPasswordForm):
-    submit = SubmitField("Set the new password")
+    submit = SubmitField(lazy_gettext("Set the new password"))
 
 
 def get_user_or_404(user_id: int) -> User:
@@ -99,9 +99,10 @@ def add_user():
                 get_session(), form.name.data, form.role.data, form.password.data, actor=me()
             )
         ),
-        lambda: (
-            f"Added {added[0].name} ({added[0].role}). Tell them their password; they "
-            "log in at the login page."
+        lambda: gettext(
+            "Added %(name)s (%(role)s). Tell them their password; they log in at the login page.",
+            name=added[0].name,
+            role=added[0].role,
         ),
         back=url_for(".users_list"),
         page=lambda: users_page(form),
@@ -134,7 +135,7 @@ def user_role(user_id: int):
     return _change(
         user,
         lambda: users.set_role(get_session(), user.name, form.role.data, actor=me()),
-        f"{user.name} is now {form.role.data}.",
+        gettext("%(name)s is now %(role)s.", name=user.name, role=form.role.data),
         role_form=form,
     )
 
@@ -149,30 +150,40 @@ def user_password(user_id: int):
     return _change(
         user,
         lambda: users.change_password(get_session(), user.name, form.password.data, actor=me()),
-        f"New password set for {user.name}; their open sessions have ended.",
+        gettext("New password set for %(name)s; their open sessions have ended.", name=user.name),
         password_form=form,
     )
 
 
-def _button(user_id: int, action, done: str):
+def _button(user_id: int, action, done):
     """A POST-only button (disable, enable, unlock): its CSRF token is all it carries."""
     user = get_user_or_404(user_id)  # CSRFProtect has checked the token before we get here
-    return _change(user, lambda: action(get_session(), user.name, actor=me()), done % user.name)
+    return _change(user, lambda: action(get_session(), user.name, actor=me()), done(user.name))
 
 
 @bp.post("/users/<int:user_id>/disable")
 @role_required(Role.ADMIN)
 def user_disable(user_id: int):
-    return _button(user_id, users.disable_user, "%s is disabled and logged out.")
+    return _button(
+        user_id,
+        users.disable_user,
+        lambda name: gettext("%(name)s is disabled and logged out.", name=name),
+    )
 
 
 @bp.post("/users/<int:user_id>/enable")
 @role_required(Role.ADMIN)
 def user_enable(user_id: int):
-    return _button(user_id, users.enable_user, "%s can log in again.")
+    return _button(
+        user_id, users.enable_user, lambda name: gettext("%(name)s can log in again.", name=name)
+    )
 
 
 @bp.post("/users/<int:user_id>/unlock")
 @role_required(Role.ADMIN)
 def user_unlock(user_id: int):
-    return _button(user_id, users.unlock_user, "%s's lock-out has ended.")
+    return _button(
+        user_id,
+        users.unlock_user,
+        lambda name: gettext("The lock-out of %(name)s has ended.", name=name),
+    )
