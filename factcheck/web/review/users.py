@@ -125,33 +125,43 @@ def _change(user: User, change, done: str, **submitted):
     )
 
 
+def _with_form(user_id: int, form_class, key: str, change, done):
+    """A form posted about one user: validated, then ``change(user, form)`` with the message
+    ``done(user, form)``; with errors, the user's page again with the form as it was sent."""
+    user = get_user_or_404(user_id)
+    form = form_class()
+    if not form.validate_on_submit():
+        return user_page(user, **{key: form}), 400
+    return _change(user, lambda: change(user, form), done(user, form), **{key: form})
+
+
 @bp.post("/users/<int:user_id>/role")
 @role_required(Role.ADMIN)
 def user_role(user_id: int):
-    user = get_user_or_404(user_id)
-    form = RoleForm()
-    if not form.validate_on_submit():
-        return user_page(user, role_form=form), 400
-    return _change(
-        user,
-        lambda: users.set_role(get_session(), user.name, form.role.data, actor=me()),
-        gettext("%(name)s is now %(role)s.", name=user.name, role=form.role.data),
-        role_form=form,
+    return _with_form(
+        user_id,
+        RoleForm,
+        "role_form",
+        lambda user, form: users.set_role(get_session(), user.name, form.role.data, actor=me()),
+        lambda user, form: gettext(
+            "%(name)s is now %(role)s.", name=user.name, role=form.role.data
+        ),
     )
 
 
 @bp.post("/users/<int:user_id>/password")
 @role_required(Role.ADMIN)
 def user_password(user_id: int):
-    user = get_user_or_404(user_id)
-    form = PasswordForm()
-    if not form.validate_on_submit():
-        return user_page(user, password_form=form), 400
-    return _change(
-        user,
-        lambda: users.change_password(get_session(), user.name, form.password.data, actor=me()),
-        gettext("New password set for %(name)s; their open sessions have ended.", name=user.name),
-        password_form=form,
+    return _with_form(
+        user_id,
+        PasswordForm,
+        "password_form",
+        lambda user, form: users.change_password(
+            get_session(), user.name, form.password.data, actor=me()
+        ),
+        lambda user, _form: gettext(
+            "New password set for %(name)s; their open sessions have ended.", name=user.name
+        ),
     )
 
 
