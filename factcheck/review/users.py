@@ -105,17 +105,19 @@ def audit_target(user: User) -> str:
     return f"user {user.name}"
 
 
-def _audit(session: Session, action: str, user: User, actor: Actor, **detail) -> None:
+def record_change(session: Session, action: str, user: User, actor: Actor, **detail) -> None:
+    """Record a change to ``user`` in the audit log."""
     record_audit(session, action, actor=actor, target=audit_target(user), detail=detail)
 
 
 def create_user(
-    session: Session, name: str, role: str, password: str, *, actor: Actor = None
+    session: Session, name: str, role: str, password: str | None, *, actor: Actor = None
 ) -> User:
     """Add a user with ``role`` (admin, editor, checker) and ``password``; returns it.
 
     Names are letters, digits, dot, dash and underscore (they appear in history and URLs),
-    not too like another user's. Recorded in the audit log as done by ``actor``.
+    not too like another user's. Recorded in the audit log as done by ``actor``. A user made
+    without a password cannot log in until they choose one (factcheck.review.invitations).
     """
     _require_admin(actor)
     name = (name or "").strip()
@@ -131,10 +133,11 @@ def create_user(
     if similar:
         raise InputError(f"{name!r} looks too much like the existing user {similar!r}")
     user = User(name=name, role=role)
-    set_password(user, password)
+    if password is not None:
+        set_password(user, password)
     session.add(user)
     session.flush()
-    _audit(session, "user.add", user, actor, role=role)
+    record_change(session, "user.add", user, actor, role=role)
     return user
 
 
@@ -219,7 +222,7 @@ def set_role(session: Session, name: str, role: str, *, actor: Actor = None) -> 
         _keep_an_admin(session, user)
     before, user.role = user.role, role
     session.add(user)
-    _audit(session, "user.role", user, actor, **{"from": before, "to": user.role})
+    record_change(session, "user.role", user, actor, **{"from": before, "to": user.role})
     return before
 
 
@@ -329,7 +332,7 @@ def set_active(session: Session, name: str, active: bool, *, actor: Actor = None
     if not active:
         _not_yourself(user, actor, "disable")
         _keep_an_admin(session, user)
-    _audit(session, "user.enable" if active else "user.disable", user, actor)
+    record_change(session, "user.enable" if active else "user.disable", user, actor)
     user.active = active
     if active:
         user.failed_logins, user.locked_until = 0, None
@@ -352,7 +355,7 @@ def enable_user(session: Session, name: str, *, actor: Actor = None) -> User:
 def unlock_user(session: Session, name: str, *, actor: Actor = None) -> User:
     """End ``name``'s lock-out after too many failed logins (the count starts again). Audited."""
     user = _user_to_change(session, name, actor)
-    _audit(session, "user.unlock", user, actor, failed_logins=user.failed_logins)
+    record_change(session, "user.unlock", user, actor, failed_logins=user.failed_logins)
     user.failed_logins, user.locked_until = 0, None
     session.add(user)
     return user
@@ -362,7 +365,7 @@ def change_password(session: Session, name: str, password: str, *, actor: Actor 
     """Give ``name`` a new password (their open sessions end). Audited (not the password)."""
     user = _user_to_change(session, name, actor)
     set_password(user, password)
-    _audit(session, "user.password", user, actor)
+    record_change(session, "user.password", user, actor)
     close_all_sessions(session, user)
     session.add(user)
     return user

@@ -47,6 +47,8 @@ ACCESS = {
     ("POST", "/login"): PUBLIC,
     ("POST", "/logout"): PUBLIC,
     ("GET", "/setup/<token>"): GONE,
+    ("GET", "/invite/<token>"): PUBLIC,  # an unknown link is no page
+    ("POST", "/invite/<token>"): PUBLIC,
     ("POST", "/setup/<token>"): GONE,
     # editors: exports and the readers' error reports
     ("GET", "/export.<fmt>"): EDITOR,
@@ -58,6 +60,8 @@ ACCESS = {
     # admins: the newsroom's people
     ("GET", "/review/users"): ADMIN,
     ("POST", "/review/users"): ADMIN,
+    ("POST", "/review/users/invite"): ADMIN,
+    ("POST", "/review/users/<int:user_id>/invite"): ADMIN,
     ("GET", "/review/users/<int:user_id>"): ADMIN,
     ("POST", "/review/users/<int:user_id>/role"): ADMIN,
     ("POST", "/review/users/<int:user_id>/password"): ADMIN,

@@ -4,6 +4,7 @@ admin (and keep admins from locking themselves out) say why in one line."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -138,3 +139,57 @@ def test_an_admin_may_demote_another_admin(client, session, factory, admin):
 def test_an_unknown_user_is_no_page(client, admin):
     assert client.get("/review/users/999").status_code == 404
     assert client.post("/review/users/999/disable").status_code == 404
+
+
+# --- invitations ---------------------------------------------------------------------------
+def invite_link(html: str) -> str:
+    found = re.search(r'<code class="invite-link">([^<]+)</code>', html)
+    assert found, "no invitation link on the page"
+    return found.group(1)
+
+
+def test_an_invited_user_chooses_their_password_through_the_link_once(app, client, session, admin):
+    response = client.post("/review/users/invite", data={"name": "budi", "role": "editor"})
+    assert response.status_code == 200
+    link = invite_link(response.get_data(as_text=True))
+    assert link.startswith("http://localhost/invite/")
+    budi = stored(session, "budi")
+    assert budi.password_hash is None and budi.role == "editor"
+    assert "invited" in client.get("/review/users").get_data(as_text=True)
+    # the admin's own page view never shows the link again
+    assert "invite-link" not in client.get(f"/review/users/{budi.id}").get_data(as_text=True)
+
+    visitor = app.test_client()
+    path = link.removeprefix("http://localhost")
+    page = visitor.get(path)
+    assert page.status_code == 200 and "budi" in page.get_data(as_text=True)
+    short = visitor.post(path, data={"password": "short", "confirm": "short"})
+    assert short.status_code == 400 and stored(session, "budi").password_hash is None
+    chosen = {"password": "budi-own-pass", "confirm": "budi-own-pass"}
+    done = visitor.post(path, data=chosen)
+    assert done.status_code == 302 and done.location.endswith("/review/")
+    assert "your password is set" in visitor.get("/review/").get_data(as_text=True)
+    assert visitor.post(path, data=chosen).status_code == 404  # once
+    assert app.test_client().get(path).status_code == 404
+
+
+def test_a_new_link_replaces_the_old_one(app, client, session, admin):
+    first = invite_link(
+        client.post("/review/users/invite", data={"name": "budi", "role": "checker"}).get_data(
+            as_text=True
+        )
+    )
+    budi = stored(session, "budi")
+    again = client.post(f"/review/users/{budi.id}/invite")
+    second = invite_link(again.get_data(as_text=True))
+    assert second != first
+    visitor = app.test_client()
+    assert visitor.get(first.removeprefix("http://localhost")).status_code == 404
+    assert visitor.get(second.removeprefix("http://localhost")).status_code == 200
+
+
+def test_inviting_a_taken_name_says_why(client, session, factory, admin):
+    factory.user("budi")
+    response = client.post("/review/users/invite", data={"name": "budi", "role": "checker"})
+    assert response.status_code == 400
+    assert "already exists" in response.get_data(as_text=True)

@@ -105,4 +105,4 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["setup_pending"] = setup.setup_pending
 
 
-from factcheck.web.auth import routes, setup  # noqa: E402,F401  (registers the views on bp)
+from factcheck.web.auth import invite, routes, setup  # noqa: E402,F401  (registers the views on bp)

@@ -58,3 +58,9 @@ class SetupForm(NewPasswordForm):
         render_kw={"autocomplete": "username", "autocapitalize": "none"},
     )
     submit = SubmitField(lazy_gettext("Create the admin account"))
+
+
+class InvitationForm(NewPasswordForm):
+    """An invited person's own password."""
+
+    submit = SubmitField(lazy_gettext("Set my password and log in"))

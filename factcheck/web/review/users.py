@@ -5,17 +5,20 @@ audit log's records about them."""
 
 from __future__ import annotations
 
-from flask import abort, render_template, url_for
+from flask import abort, flash, render_template, url_for
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
 from factcheck.audit import audit_events
+from factcheck.errors import FactcheckError
 from factcheck.models import Role, User
-from factcheck.review import users
-from factcheck.web import get_session
+from factcheck.review import invitations, users
+from factcheck.review.workflow import run_retrying
+from factcheck.web import error_status, get_session
 from factcheck.web.auth import me, role_required
 from factcheck.web.auth.forms import NewPasswordForm
 from factcheck.web.i18n import TranslatedForm, gettext, lazy_gettext
+from factcheck.web.public.rendering import absolute_url
 from factcheck.web.review import bp, save
 from factcheck.web.review.forms import ButtonForm, options
 
@@ -44,6 +47,15 @@ class PasswordForm(NewPasswordForm):
     submit = SubmitField(lazy_gettext("Set the new password"))
 
 
+class InviteForm(RoleForm):
+    name = StringField(
+        lazy_gettext("User name"),
+        validators=[DataRequired(), Length(max=80)],
+        render_kw={"autocomplete": "off", "autocapitalize": "none"},
+    )
+    submit = SubmitField(lazy_gettext("Invite"))
+
+
 def get_user_or_404(user_id: int) -> User:
     user = get_session().get(User, user_id)
     if user is None:
@@ -51,18 +63,20 @@ def get_user_or_404(user_id: int) -> User:
     return user
 
 
-def users_page(add_form: AddUserForm | None = None) -> str:
-    """Every user with their role and state, and the form to add one."""
+def users_page(add_form: AddUserForm | None = None, invite_form: InviteForm | None = None) -> str:
+    """Every user with their role and state, and the forms to invite or add one."""
     return render_template(
         "review/users.html",
         people=users.list_users(get_session()),
         is_locked=users.is_locked,
         add_form=add_form or AddUserForm(formdata=None),
+        invite_form=invite_form or InviteForm(formdata=None),
     )
 
 
-def user_page(user: User, **submitted) -> str:
-    """One user: their state, the forms that change it, and the audit records about them."""
+def user_page(user: User, invite_link: str | None = None, **submitted) -> str:
+    """One user: their state, the forms that change it, and the audit records about them
+    (with ``invite_link``: the invitation link just made, shown this once)."""
     forms = {
         "role_form": RoleForm(formdata=None, role=user.role),
         "password_form": PasswordForm(formdata=None),
@@ -74,6 +88,7 @@ def user_page(user: User, **submitted) -> str:
         user=user,
         locked=users.is_locked(user),
         myself=user.id == me().id,
+        invite_link=invite_link,
         history=audit_events(get_session(), target=users.audit_target(user), limit=50),
         **forms,
     )
@@ -107,6 +122,47 @@ def add_user():
         back=url_for(".users_list"),
         page=lambda: users_page(form),
     )
+
+
+@bp.post("/users/invite")
+@role_required(Role.ADMIN)
+def invite_user():
+    """Make a user without a password and show the one-time link where they choose one (on
+    this answer only: the database keeps no copy of it)."""
+    form = InviteForm()
+    if not form.validate_on_submit():
+        return users_page(invite_form=form), 400
+    return _show_link(
+        lambda session: invitations.invite_user(
+            session, form.name.data, form.role.data, actor=me()
+        ),
+        lambda: users_page(invite_form=form),
+    )
+
+
+@bp.post("/users/<int:user_id>/invite")
+@role_required(Role.ADMIN)
+def user_invite(user_id: int):
+    """A new link for a user who has not chosen a password yet (the old one stops working)."""
+    user = get_user_or_404(user_id)
+    return _show_link(
+        lambda session: (user, invitations.new_link(session, user, actor=me())),
+        lambda: user_page(user),
+    )
+
+
+def _show_link(make, page):
+    """Run ``make(session)`` -> (user, token), commit, and show the user's page with the
+    link; a user error shows ``page()`` with the message, nothing stored."""
+    session = get_session()
+    try:
+        user, token = run_retrying(session, lambda: make(session))
+    except FactcheckError as error:
+        session.rollback()
+        flash(str(error), "error")
+        return page(), error_status(error)
+    link = absolute_url("auth.invite", token=token)
+    return user_page(user, invite_link=link)
 
 
 @bp.get("/users/<int:user_id>")
