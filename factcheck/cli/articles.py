@@ -192,7 +192,11 @@ def setup_address(host: str, port: int) -> str | None:
     with transaction() as session:
         if has_users(session):
             return None
-    token = issue_token(current_app.instance_path)
+    try:
+        token = issue_token(current_app.instance_path)
+    except OSError as error:  # an instance folder it may not write: the CLI still works
+        click.echo(f"cannot write the set-up token ({error}); use `factcheck user add`", err=True)
+        return None
     shown = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
     shown = f"[{shown}]" if ":" in shown else shown
     return f"http://{shown}:{port}/setup/{token}"

@@ -125,6 +125,14 @@ def test_serve_prints_the_address_only_while_nobody_can_log_in(app, factory):
         assert setup_address("127.0.0.1", 8000) is None
 
 
+def test_serve_starts_even_when_it_cannot_write_the_token(app, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the instance folder would be")
+    app.instance_path = str(blocked)
+    with app.app_context():
+        assert setup_address("127.0.0.1", 8000) is None
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
