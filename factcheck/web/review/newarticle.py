@@ -99,6 +99,7 @@ def new_article_page(**submitted) -> str:
 
 @bp.get("/articles/new")
 def new_article():
+    """The page to add an article (by paste, address or file)."""
     return new_article_page()
 
 
@@ -108,18 +109,17 @@ def add_by_address():
     form = AddressForm()
     if not form.validate_on_submit():
         return new_article_page(address_form=form), 400
-    queued = []
 
     def submit():
-        url = web_address(form.url.data)
+        url = web_address(form.url.data)  # a one-line error unless http(s); the fetcher checks more
         params = {**form.chosen(), "publisher": form.publisher.data or None}
-        queued.append(job_queue().submit(get_session(), "ingest_url", user=me(), url=url, **params))
+        job_queue().submit(get_session(), "ingest_url", user=me(), url=url, **params)
 
     return save(
         submit,
-        lambda: (
-            f"Fetching {form.url.data.strip()}: queued. The article is listed below once "
-            "it is stored."
+        lambda: gettext(
+            "Fetching %(url)s: queued. The article is listed below once it is stored.",
+            url=form.url.data.strip(),
         ),
         back=url_for(".new_article"),
         page=lambda: new_article_page(address_form=form),
@@ -128,6 +128,7 @@ def add_by_address():
 
 @bp.post("/articles/new/paste")
 def add_by_paste():
+    """Store the pasted article, then queue proposing its claims."""
     form = PasteArticleForm()
     if not form.validate_on_submit():
         return new_article_page(paste_form=form), 400
@@ -136,6 +137,7 @@ def add_by_paste():
 
 @bp.post("/articles/new/file")
 def add_by_file():
+    """Store the uploaded text or HTML file's article, then queue proposing its claims."""
     form = UploadForm()
     if not form.validate_on_submit():
         return new_article_page(upload_form=form), 400
