@@ -24,6 +24,15 @@ class LoginForm(TranslatedForm):
     submit = SubmitField("Log in")
 
 
+def user_name_field(label, autocomplete: str = "off") -> StringField:
+    """A new user's name (the domain layer checks what it may be)."""
+    return StringField(
+        label,
+        validators=[DataRequired(), Length(max=80)],
+        render_kw={"autocomplete": autocomplete, "autocapitalize": "none"},
+    )
+
+
 class NewPasswordForm(TranslatedForm):
     """A new password, typed twice (the domain layer checks its length too)."""
 
@@ -52,11 +61,7 @@ class NewPasswordForm(TranslatedForm):
 class SetupForm(NewPasswordForm):
     """The first admin's name and password."""
 
-    name = StringField(
-        lazy_gettext("Your user name"),
-        validators=[DataRequired(), Length(max=80)],
-        render_kw={"autocomplete": "username", "autocapitalize": "none"},
-    )
+    name = user_name_field(lazy_gettext("Your user name"), autocomplete="username")
     submit = SubmitField(lazy_gettext("Create the admin account"))
 
 

@@ -6,8 +6,7 @@ audit log's records about them."""
 from __future__ import annotations
 
 from flask import abort, flash, render_template, url_for
-from wtforms import SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length
+from wtforms import SelectField, SubmitField
 
 from factcheck.audit import audit_events
 from factcheck.errors import FactcheckError
@@ -16,7 +15,7 @@ from factcheck.review import invitations, users
 from factcheck.review.workflow import run_retrying
 from factcheck.web import error_status, get_session
 from factcheck.web.auth import me, role_required
-from factcheck.web.auth.forms import NewPasswordForm
+from factcheck.web.auth.forms import NewPasswordForm, user_name_field
 from factcheck.web.i18n import TranslatedForm, gettext, lazy_gettext
 from factcheck.web.public.rendering import absolute_url
 from factcheck.web.review import bp, save
@@ -34,26 +33,17 @@ class RoleForm(TranslatedForm):
     submit = SubmitField(lazy_gettext("Change role"))
 
 
-class AddUserForm(NewPasswordForm, RoleForm):
-    name = StringField(
-        lazy_gettext("User name"),
-        validators=[DataRequired(), Length(max=80)],
-        render_kw={"autocomplete": "off", "autocapitalize": "none"},
-    )
+class InviteForm(RoleForm):
+    name = user_name_field(lazy_gettext("User name"))
+    submit = SubmitField(lazy_gettext("Invite"))
+
+
+class AddUserForm(NewPasswordForm, InviteForm):
     submit = SubmitField(lazy_gettext("Add user"))
 
 
 class PasswordForm(NewPasswordForm):
     submit = SubmitField(lazy_gettext("Set the new password"))
-
-
-class InviteForm(RoleForm):
-    name = StringField(
-        lazy_gettext("User name"),
-        validators=[DataRequired(), Length(max=80)],
-        render_kw={"autocomplete": "off", "autocapitalize": "none"},
-    )
-    submit = SubmitField(lazy_gettext("Invite"))
 
 
 def get_user_or_404(user_id: int) -> User:
