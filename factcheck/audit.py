@@ -52,14 +52,22 @@ def audit_batches(session: Session, size: int = 1000):
 
 
 def audit_events(
-    session: Session, *, before: int | None = None, limit: int = 100, action: str | None = None
+    session: Session,
+    *,
+    before: int | None = None,
+    limit: int = 100,
+    action: str | None = None,
+    target: str | None = None,
 ) -> list[AuditEvent]:
-    """Records newest first, ``limit`` of them, older than id ``before`` if given."""
+    """Records newest first, ``limit`` of them, older than id ``before`` if given, of one
+    ``action`` and about one ``target`` ("user alice") if given."""
     query = select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)
     if before is not None:
         query = query.where(AuditEvent.id < before)
     if action:
         query = query.where(AuditEvent.action == action)
+    if target:
+        query = query.where(AuditEvent.target == target)
     return list(session.exec(query).all())
 
 

@@ -258,6 +258,20 @@ class RateLimit(SQLModel, table=True):
     count: int = 0
 
 
+class Invitation(SQLModel, table=True):
+    """A one-time link for a new user to choose their own password. The link holds a random
+    token and this row its SHA-256; it works once, until it expires or a newer one replaces
+    it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: datetime | None = None  # also set when a newer link replaces this one
+
+
 class AuditEvent(SQLModel, table=True):
     """The append-only audit log: sources added, fetched and pasted, snapshots stored, files
     imported, users changed; who did it and when. The database refuses updates and deletes."""

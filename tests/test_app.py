@@ -11,10 +11,11 @@ from factcheck.errors import FactcheckError
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_index_lists_no_articles_on_an_empty_database(client):
+def test_index_with_nothing_published_says_articles_are_being_checked(client):
     response = client.get("/")
     assert response.status_code == 200
-    assert b"No articles yet" in response.data
+    assert b"Our fact-checkers are checking articles now" in response.data
+    assert b'class="article-list"' not in response.data
 
 
 def test_production_refuses_the_default_secret_key(app_config):

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 # also serves `factcheck extract`, which needs no database.
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
+# Addresses of the workspace's own pages under /review/articles/ (the form to add one).
+RESERVED_SLUGS = frozenset({"new"})
 
 SOURCE_HEADINGS = re.compile(
     r"^\s*(sumber[- ]sumber|sumber|sources?|referensi|references|rujukan|daftar pustaka)\s*:?\s*$",
@@ -236,7 +238,10 @@ def unique_slug(session: Session, title: str) -> str:
 
     base = slugify(title)
     slug, n = base, 1
-    while session.exec(select(Article.id).where(Article.slug == slug)).first() is not None:
+    while (
+        slug in RESERVED_SLUGS
+        or session.exec(select(Article.id).where(Article.slug == slug)).first() is not None
+    ):
         n += 1
         slug = f"{base[:75]}-{n}"
     return slug

@@ -23,17 +23,11 @@ def _read_document(target: str, title: str | None, language: str | None) -> Pars
     from factcheck.articles import ingest as ingesting
 
     if target.startswith(("http://", "https://")):
-        from factcheck.sources.fetch import FetchSettings, fetch_url
-        from factcheck.sources.pagetext import charset_of, decode_page
+        from factcheck.articles.adding import read_url
+        from factcheck.sources.fetch import FetchSettings
 
-        result = fetch_url(target, FetchSettings.from_config(current_app.config))
-        html = "html" in (result.content_type or "") or ingesting.looks_like_html(
-            result.body[:1000].decode("ascii", "ignore")
-        )
-        text = decode_page(result.body, charset_of(result.content_type), html=html)
-        return ingesting.parse_document(
-            text, target, title=title, language=language, url=result.final_url
-        )
+        settings = FetchSettings.from_config(current_app.config)
+        return read_url(target, settings, title=title, language=language)
     if target == "-":
         return ingesting.read_document(
             sys.stdin.buffer.read(), "stdin", title=title, language=language
@@ -190,6 +184,24 @@ def import_demo() -> str | None:
     return f"imported {len(files)} demo claim file(s) from {folder}"
 
 
+def setup_address(host: str, port: int) -> str | None:
+    """The one-time set-up address while no user exists (its token is made if needed)."""
+    from factcheck.review.firstrun import issue_token
+    from factcheck.review.users import has_users
+
+    with transaction() as session:
+        if has_users(session):
+            return None
+    try:
+        token = issue_token(current_app.instance_path)
+    except OSError as error:  # an instance folder it may not write: the CLI still works
+        click.echo(f"cannot write the set-up token ({error}); use `factcheck user add`", err=True)
+        return None
+    shown = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
+    shown = f"[{shown}]" if ":" in shown else shown
+    return f"http://{shown}:{port}/setup/{token}"
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
@@ -204,6 +216,12 @@ def serve(host: str, port: int, debug: bool, no_worker: bool) -> None:
     message = import_demo()
     if message:
         click.echo(message)
+    address = setup_address(host, port)
+    if address:
+        click.echo(
+            "No user exists yet. Create the first admin in your browser at this one-time "
+            f"address:\n\n    {address}\n"
+        )
     from werkzeug.serving import run_simple
 
     from factcheck.jobs.consumer import start_embedded

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from factcheck.articles.adding import add_parsed, read_url
+from factcheck.articles.lookup import count_claims
 from factcheck.articles.reextract import reextract
 from factcheck.errors import InputError, NotFound
 from factcheck.jobs.runner import KINDS, JobRun, job
@@ -17,7 +19,8 @@ from factcheck.matching import suggest
 from factcheck.matching.embedding import Embedder, embedder
 from factcheck.matching.index import glossary_path
 from factcheck.matching.vectors import embed_source
-from factcheck.models import Source
+from factcheck.models import Article, Job, Source
+from factcheck.review.workflow import run_retrying
 from factcheck.sources import watch
 from factcheck.sources.cited import article_sources
 from factcheck.sources.fetch import FetchSettings
@@ -128,6 +131,55 @@ def reextract_article(run: JobRun, article_id: int, min_score: float = 0.4) -> s
         found = reextract(session, article, user=run.requester(session), min_score=min_score)
     run.progress(1)
     return found.describe()
+
+
+@job("propose_claims", label="Proposing claims")
+def propose_claims(run: JobRun, article_id: int) -> str:
+    """Propose the claims of an article just added on the web (every proposal, as ingest
+    stores them; re-running it later keeps what someone has worked on)."""
+    run.progress(0, 1)
+    with run.unit() as session:
+        article = run.article(session, article_id)
+        found = reextract(session, article, user=run.requester(session), min_score=0.0)
+    run.progress(1)
+    return f"{len(found.added)} claims proposed"
+
+
+@job("ingest_url", label="Adding an article from its address", one_at_a_time=None)
+def ingest_url(
+    run: JobRun,
+    url: str,
+    title: str | None = None,
+    language: str | None = None,
+    publisher: str | None = None,
+    article_id: int | None = None,
+) -> str:
+    """Fetch the page at ``url`` with the one safe fetcher, store it as an article with its
+    sources and proposed claims (as ``factcheck ingest URL`` does), and link the job to it.
+    A page whose text is already stored links to that article and changes nothing."""
+    if article_id is not None:  # a retry after the article was stored and linked
+        return "the article was added"
+    run.progress(0, 2)
+    parsed = read_url(url, FetchSettings.from_config(run.config), title=title, language=language)
+    run.progress(1)
+    with Session(run.engine, expire_on_commit=False) as session:
+
+        def store() -> tuple[Article, bool]:
+            user = run.requester(session)
+            article, created = add_parsed(session, parsed, user=user, publisher=publisher)
+            session.get(Job, run.job_id).article_id = article.id  # the job lists it
+            return article, created
+
+        # a unique slug or text taken by a racing request: again, seeing theirs
+        article, created = run_retrying(session, store)
+        claims = count_claims(session, article=article)
+    run.progress(2)
+    if not created:
+        return f"already added as “{article.title}”; nothing changed"
+    return (
+        f"added “{article.title}” ({article.language}): {len(parsed.sources)} sources, "
+        f"{claims} proposed claims"
+    )
 
 
 @job("watch_sources", label="Re-checking the sources of published claims", one_at_a_time="global")

@@ -55,6 +55,9 @@ def article_jobs(session: Session, article_id: int, limit: int = 5) -> list[Job]
     return (active + [j for j in jobs if j not in active])[: max(limit, len(active))]
 
 
-def recent_jobs(session: Session, limit: int = 100) -> list[Job]:
-    """The newest jobs of every kind."""
-    return list(session.exec(select(Job).order_by(col(Job.id).desc()).limit(limit)).all())
+def recent_jobs(session: Session, limit: int = 100, *, kind: str | None = None) -> list[Job]:
+    """The newest jobs of every kind (or of one ``kind``)."""
+    query = select(Job).order_by(col(Job.id).desc()).limit(limit)
+    if kind is not None:
+        query = query.where(Job.kind == kind)
+    return list(session.exec(query).all())

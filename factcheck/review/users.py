@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import case, update
+from sqlalchemy import case, func, text, update
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -100,18 +100,26 @@ def _check_role(role: str) -> str:
         ) from None
 
 
-def _audit(session: Session, action: str, user: User, actor: Actor, **detail) -> None:
-    record_audit(session, action, actor=actor, target=f"user {user.name}", detail=detail)
+def audit_target(user: User) -> str:
+    """How the audit log names ``user`` as what a change was made to."""
+    return f"user {user.name}"
+
+
+def record_change(session: Session, action: str, user: User, actor: Actor, **detail) -> None:
+    """Record a change to ``user`` in the audit log."""
+    record_audit(session, action, actor=actor, target=audit_target(user), detail=detail)
 
 
 def create_user(
-    session: Session, name: str, role: str, password: str, *, actor: Actor = None
+    session: Session, name: str, role: str, password: str | None, *, actor: Actor = None
 ) -> User:
     """Add a user with ``role`` (admin, editor, checker) and ``password``; returns it.
 
     Names are letters, digits, dot, dash and underscore (they appear in history and URLs),
-    not too like another user's. Recorded in the audit log as done by ``actor``.
+    not too like another user's. Recorded in the audit log as done by ``actor``. A user made
+    without a password cannot log in until they choose one (factcheck.review.invitations).
     """
+    _require_admin(actor)
     name = (name or "").strip()
     if not NAME_RE.match(name):
         raise InputError(
@@ -125,19 +133,100 @@ def create_user(
     if similar:
         raise InputError(f"{name!r} looks too much like the existing user {similar!r}")
     user = User(name=name, role=role)
-    set_password(user, password)
+    if password is not None:
+        set_password(user, password)
     session.add(user)
     session.flush()
-    _audit(session, "user.add", user, actor, role=role)
+    record_change(session, "user.add", user, actor, role=role)
+    return user
+
+
+# --- changes only one request makes at a time -------------------------------------------------
+# Any 64-bit number; it names the lock PostgreSQL holds while one transaction changes users.
+_USERS_LOCK = 0x66616374636B  # "factck"
+
+
+def lock_users(session: Session) -> None:
+    """Make this transaction the only one changing users until it commits or rolls back.
+
+    A rule such as "one admin stays" reads how many admins there are, then changes one: two
+    admins demoting each other at the same moment would each see the other still there. Under
+    this lock the second waits for the first and then sees its change. PostgreSQL: an advisory
+    lock held until the transaction ends; SQLite: its one write lock, taken by a write that
+    changes no row. Call it before reading what the change depends on.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _USERS_LOCK})
+    else:
+        session.execute(
+            update(User)
+            .where(User.id == 0)
+            .values(active=User.active)
+            .execution_options(synchronize_session=False)
+        )
+
+
+_ANY_USER = select(User.id).limit(1)
+
+
+def has_users(connection) -> bool:
+    """Whether any user exists (before the first, nobody can log in); ``connection`` is a
+    Session or a db.DriverReader (the readers' page stamps read outside Flask)."""
+    return connection.execute(_ANY_USER).first() is not None
+
+
+def _require_admin(actor: Actor) -> None:
+    """A person changing users through the web must be an active admin (the command line,
+    run by whoever runs the server, is trusted as it is)."""
+    if isinstance(actor, User) and not (actor.active and actor.role == Role.ADMIN):
+        raise PermissionDenied("managing users needs the admin role")
+
+
+def _not_yourself(user: User, actor: Actor, what: str) -> None:
+    if isinstance(actor, User) and actor.id == user.id:
+        raise PermissionDenied(f"you cannot {what} your own account; ask another admin")
+
+
+def _keep_an_admin(session: Session, user: User) -> None:
+    """PermissionDenied when ``user`` is the last active admin (nobody could manage users)."""
+    if user.role != Role.ADMIN or not user.active:
+        return
+    admins = session.exec(
+        select(func.count()).select_from(User).where(User.role == Role.ADMIN, User.active)
+    ).one()
+    if admins <= 1:
+        raise PermissionDenied(
+            f"{user.name} is the last active admin; make another user admin first"
+        )
+
+
+def _user_to_change(session: Session, name: str, actor: Actor) -> User:
+    """``name``'s row, read under the users lock, once ``actor`` may change users (both rows
+    as the lock's holder sees them, not as an earlier read of the request left them)."""
+    _require_admin(actor)
+    lock_users(session)
+    if isinstance(actor, User) and actor in session:
+        session.refresh(actor)
+        _require_admin(actor)  # demoted or disabled by another admin a moment ago
+    user = get_user(session, name)
+    session.refresh(user)
     return user
 
 
 def set_role(session: Session, name: str, role: str, *, actor: Actor = None) -> str:
-    """Give ``name`` another role; returns the role they had. Audited."""
-    user = get_user(session, name)
-    before, user.role = user.role, _check_role(role)
+    """Give ``name`` another role; returns the role they had. Audited.
+
+    Refused (PermissionDenied) for the last active admin, and for one's own account (an admin
+    cannot lock themselves out of managing users).
+    """
+    role = _check_role(role)
+    user = _user_to_change(session, name, actor)
+    if role != user.role:
+        _not_yourself(user, actor, "change the role of")
+        _keep_an_admin(session, user)
+    before, user.role = user.role, role
     session.add(user)
-    _audit(session, "user.role", user, actor, **{"from": before, "to": user.role})
+    record_change(session, "user.role", user, actor, **{"from": before, "to": user.role})
     return before
 
 
@@ -241,10 +330,13 @@ def set_active(session: Session, name: str, active: bool, *, actor: Actor = None
     """Disable (``active=False``) or enable a user; enabling also ends a lock-out.
 
     A disabled user cannot log in and is logged out of open sessions; their history stays.
-    Audited.
+    Audited. Nobody disables their own account or the last active admin (PermissionDenied).
     """
-    user = get_user(session, name)
-    _audit(session, "user.enable" if active else "user.disable", user, actor)
+    user = _user_to_change(session, name, actor)
+    if not active:
+        _not_yourself(user, actor, "disable")
+        _keep_an_admin(session, user)
+    record_change(session, "user.enable" if active else "user.disable", user, actor)
     user.active = active
     if active:
         user.failed_logins, user.locked_until = 0, None
@@ -264,11 +356,20 @@ def enable_user(session: Session, name: str, *, actor: Actor = None) -> User:
     return set_active(session, name, True, actor=actor)
 
 
+def unlock_user(session: Session, name: str, *, actor: Actor = None) -> User:
+    """End ``name``'s lock-out after too many failed logins (the count starts again). Audited."""
+    user = _user_to_change(session, name, actor)
+    record_change(session, "user.unlock", user, actor, failed_logins=user.failed_logins)
+    user.failed_logins, user.locked_until = 0, None
+    session.add(user)
+    return user
+
+
 def change_password(session: Session, name: str, password: str, *, actor: Actor = None) -> User:
     """Give ``name`` a new password (their open sessions end). Audited (not the password)."""
-    user = get_user(session, name)
+    user = _user_to_change(session, name, actor)
     set_password(user, password)
-    _audit(session, "user.password", user, actor)
+    record_change(session, "user.password", user, actor)
     close_all_sessions(session, user)
     session.add(user)
     return user

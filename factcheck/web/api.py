@@ -1,7 +1,8 @@
 """Machine-readable downloads: exports for editors, and the public ClaimReview feed.
 
 - ``/export.<fmt>`` (claimreview, json, csv, markdown, html): editors and admins only;
-  ``?article=<slug>&status=verified|published|all&since=YYYY-MM-DD`` as on the command line.
+  ``?article=<slug>&status=verified|published|all&since=YYYY-MM-DD`` as on the command line;
+  ``/export.claimfile?article=<slug>``: one article's claim file.
 - ``/claimreview.json``: every published claim as a schema.org DataFeed of ClaimReviews, for
   search engines and other fact-checkers; no login.
 
@@ -41,6 +42,8 @@ def export(fmt: str):
     if not getattr(current_user, "is_authenticated", False):
         return current_app.login_manager.unauthorized()
     workflow.require(current_user.row, Role.EDITOR, "downloading exports")
+    if fmt == "claimfile":
+        return _claimfile(request.args.get("article") or "")
     if fmt not in FORMATS:
         abort(404)
     selection = _selection(request.args)
@@ -53,6 +56,22 @@ def export(fmt: str):
     return response
 
 
+def _claimfile(slug: str) -> Response:
+    """One article's claim file (the lossless format; one article per file)."""
+    from factcheck.claimfiles.dump import dump_article
+
+    if not slug:
+        raise InputError("a claim file holds one article: choose the article (?article=SLUG)")
+    article = article_by_slug(get_session(), slug=slug)
+    if article is None:
+        raise NotFound(f"no article {slug!r}")
+    response = Response(dump_article(get_session(), article), content_type=CLAIMFILE_TYPE)
+    response.headers["Content-Disposition"] = f'attachment; filename="{article.slug}.yaml"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+CLAIMFILE_TYPE = "application/yaml; charset=utf-8"
 FEED_HEADERS = (
     ("Cache-Control", "public, max-age=300"),
     ("Access-Control-Allow-Origin", "*"),  # a public feed, read by any site

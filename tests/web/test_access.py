@@ -18,12 +18,16 @@ from factcheck.models import (
     User,
 )
 
-PUBLIC, LOGIN, EDITOR = "everyone", "logged in", "editor"
+PUBLIC, LOGIN, EDITOR, ADMIN = "everyone", "logged in", "editor", "admin"
+# the first-run set-up page: once any user exists it is gone (a redirect to the login page)
+GONE = "nobody once a user exists"
 ROLES = ["anonymous", "disabled", "checker", "editor", "admin"]
 ALLOWED = {
     PUBLIC: set(ROLES),
     LOGIN: {"checker", "editor", "admin"},
     EDITOR: {"editor", "admin"},
+    ADMIN: {"admin"},
+    GONE: set(),
 }
 
 ACCESS = {
@@ -42,16 +46,36 @@ ACCESS = {
     ("GET", "/login"): PUBLIC,
     ("POST", "/login"): PUBLIC,
     ("POST", "/logout"): PUBLIC,
+    ("GET", "/setup/<token>"): GONE,
+    ("GET", "/invite/<token>"): PUBLIC,  # an unknown link is no page
+    ("POST", "/invite/<token>"): PUBLIC,
+    ("POST", "/setup/<token>"): GONE,
     # editors: exports and the readers' error reports
     ("GET", "/export.<fmt>"): EDITOR,
     ("GET", "/reports"): EDITOR,
     ("GET", "/review/audit"): EDITOR,
     ("GET", "/review/audit.csv"): EDITOR,
     ("POST", "/reports/<int:report_id>/close"): EDITOR,
+    ("GET", "/review/exports"): EDITOR,
+    # admins: the newsroom's people
+    ("GET", "/review/users"): ADMIN,
+    ("POST", "/review/users"): ADMIN,
+    ("POST", "/review/users/invite"): ADMIN,
+    ("POST", "/review/users/<int:user_id>/invite"): ADMIN,
+    ("GET", "/review/users/<int:user_id>"): ADMIN,
+    ("POST", "/review/users/<int:user_id>/role"): ADMIN,
+    ("POST", "/review/users/<int:user_id>/password"): ADMIN,
+    ("POST", "/review/users/<int:user_id>/disable"): ADMIN,
+    ("POST", "/review/users/<int:user_id>/enable"): ADMIN,
+    ("POST", "/review/users/<int:user_id>/unlock"): ADMIN,
     # the workspace
     ("GET", "/review/"): LOGIN,
     ("GET", "/review/claims"): LOGIN,
     ("GET", "/review/articles/<slug>"): LOGIN,
+    ("GET", "/review/articles/new"): LOGIN,
+    ("POST", "/review/articles/new/address"): LOGIN,
+    ("POST", "/review/articles/new/paste"): LOGIN,
+    ("POST", "/review/articles/new/file"): LOGIN,
     ("GET", "/review/articles/<slug>/coverage"): LOGIN,
     ("POST", "/review/articles/<slug>/claims"): LOGIN,
     ("POST", "/review/articles/<slug>/merge"): LOGIN,
@@ -154,6 +178,8 @@ def world(factory, session):
         "job_id": job.id,
         "change_id": change.id,
         "correction_id": correction.id,
+        "user_id": author.id,
+        "token": "not-the-token",
     }
 
 
@@ -194,6 +220,8 @@ def test_route_access(client, auth, factory, session, world, role, method, rule)
     if rule == "/login" and method == "POST":
         allowed = True  # a failed login (401) is the page working, not a refusal
         assert response.status_code in (200, 302, 400, 401)
+    elif ACCESS[(method, rule)] == GONE:
+        assert response.status_code == 302 and response.location.endswith("/login")
     elif allowed:
         assert not is_refused(response), (response.status_code, response.location)
     elif role in ("anonymous", "disabled"):

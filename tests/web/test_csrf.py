@@ -83,3 +83,34 @@ def test_queue_search_is_a_get_form_without_token(client, claim):
     response = client.get("/review/claims?q=bridge&status=unverified")
     assert response.status_code == 200
     assert "The bridge opened in 1990" in response.get_data(as_text=True)
+
+
+def test_every_post_route_refuses_a_missing_token(client, factory, session):
+    """Whatever the route (the workspace's, the admins', the set-up page's, the readers'),
+    a POST without the token is refused, even from an admin, and changes nothing."""
+    from tests.web.test_access import ACCESS, url_for_rule, world
+
+    places = world.__wrapped__(factory, session)
+    factory.user("admin", role="admin")
+    login(client, "admin")
+    before = session.exec(select(ReviewEvent)).all(), session.exec(select(ErrorReport)).all()
+    for method, rule in sorted(ACCESS):
+        if method == "POST":
+            response = client.post(url_for_rule(rule, places), data={"text": "x", "to": "x"})
+            assert response.status_code == 400, rule
+    assert client.get("/review/").status_code == 200  # still logged in: /logout refused too
+    session.expire_all()
+    after = session.exec(select(ReviewEvent)).all(), session.exec(select(ErrorReport)).all()
+    assert after == before
+
+
+def test_first_run_set_up_needs_the_token_of_its_form(app, client, session):
+    from factcheck.models import User
+    from factcheck.review import firstrun
+
+    url = f"/setup/{firstrun.issue_token(app.instance_path)}"
+    data = {"name": "alice", "password": "correct horse", "confirm": "correct horse"}
+    assert client.post(url, data=data).status_code == 400
+    assert session.exec(select(User)).all() == []
+    assert client.post(url, data={**data, "csrf_token": token(client, url)}).status_code == 302
+    assert [u.name for u in session.exec(select(User))] == ["alice"]

@@ -101,6 +101,8 @@ def init_app(app: Flask) -> None:
     login_manager.login_message_category = "info"
     # "strong" would log people out whenever their address changes (phones do that often)
     login_manager.session_protection = "basic"
+    # the home and login pages say where the set-up address is while nobody can log in
+    app.jinja_env.globals["setup_pending"] = setup.setup_pending
 
 
-from factcheck.web.auth import routes  # noqa: E402,F401  (registers the views on bp)
+from factcheck.web.auth import invite, routes, setup  # noqa: E402,F401  (registers the views on bp)

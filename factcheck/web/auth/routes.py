@@ -45,15 +45,21 @@ def login():
             page = render_template("auth/login.html", form=form)
             return page, 429, {"Retry-After": str(error.retry_after)}
         if user is not None:
-            token = open_session(get_session(), user, current_app.permanent_session_lifetime)
-            get_session().commit()
-            session.clear()  # a new CSRF token: one seen before login is worth nothing after
-            login_user(LoginUser(user, token))
+            start_session(user)
             flash(f"Logged in as {user.name}.", "success")
             return redirect(safe_next(form.next.data))
         flash(users.LOGIN_FAILED, "error")
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form)
+
+
+def start_session(user) -> None:
+    """Log ``user`` in: a new server-side session, its cookie, and a fresh CSRF token (one
+    seen before logging in is worth nothing after)."""
+    token = open_session(get_session(), user, current_app.permanent_session_lifetime)
+    get_session().commit()
+    session.clear()
+    login_user(LoginUser(user, token))
 
 
 def _authenticate(form: LoginForm):

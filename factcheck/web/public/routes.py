@@ -20,6 +20,7 @@ from factcheck.publishing.verdicts import (
     load_index,
 )
 from factcheck.review.ratings import DEFAULT_SCALE
+from factcheck.review.users import has_users
 from factcheck.web import get_session
 from factcheck.web.auth import me, role_required
 from factcheck.web.public import bp
@@ -38,7 +39,13 @@ from factcheck.web.public.rendering import (
 @bp.get("/")
 def index():
     """Articles with published verdicts, newest first, each with its verdict summary."""
-    return serve("index", index_stamp, _index_page)
+    return serve("index", _index_stamp, _index_page)
+
+
+def _index_stamp(reader) -> tuple:
+    """The front page's stamp, and whether the set-up notice still shows (until the first
+    user exists): read by the page cache, possibly before Flask, so no app state is used."""
+    return (*index_stamp(reader), not has_users(reader))
 
 
 def _index_page() -> tuple[str, datetime | None]:

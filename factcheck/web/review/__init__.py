@@ -112,6 +112,9 @@ from factcheck.web.review import (  # noqa: E402,F401
     audit,
     claims,
     dashboard,
+    exports,
     jobs,
+    newarticle,
     sources,
+    users,
 )
