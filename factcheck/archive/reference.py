@@ -9,6 +9,7 @@ again (same url and claim) updates it instead of adding a copy.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Iterator
@@ -44,16 +45,13 @@ def import_claimreviews(session: Session, path: str | Path) -> int:
         reference_row(review, f"{path}: ClaimReview #{n}")
         for n, review in enumerate(reviews, start=1)
     ]
-    stored: dict[tuple[str, str], ReferenceFactCheck] = {}
+    stored: dict[str, ReferenceFactCheck] = {}
     for row in rows:
-        key = (row.url, row.claim_reviewed)
+        row.feed = path.name
         existing = (
-            stored.get(key)
+            stored.get(row.key)
             or session.exec(
-                select(ReferenceFactCheck).where(
-                    ReferenceFactCheck.url == row.url,
-                    ReferenceFactCheck.claim_reviewed == row.claim_reviewed,
-                )
+                select(ReferenceFactCheck).where(ReferenceFactCheck.key == row.key)
             ).first()
         )
         if existing is not None:
@@ -62,9 +60,20 @@ def import_claimreviews(session: Session, path: str | Path) -> int:
                     setattr(existing, field, getattr(row, field))
             row = existing
         session.add(row)
-        stored[key] = row
+        stored[row.key] = row
     session.flush()
     return len(rows)
+
+
+def review_key(url: str, claim: str) -> str:
+    """What makes two imports the same review: its address and the claim it checks."""
+    return hashlib.sha256(f"{url}\x00{claim}".encode()).hexdigest()
+
+
+def missing_fields(row: ReferenceFactCheck) -> list[str]:
+    """What a review came without ("rating", "language", "date"): it is kept, and marked."""
+    wanted = (("rating", row.rating or row.rating_value), ("language", row.language))
+    return [name for name, value in (*wanted, ("date", row.date_published)) if value is None]
 
 
 def _read_json(path: Path) -> Any:
@@ -188,6 +197,7 @@ def reference_row(review: dict, name: str) -> ReferenceFactCheck:
         appearance_url=_clip(_text(appearance), 2000),
         language=_clip(_text(_get(review, "inLanguage")), 16),
         raw=json.dumps(review, ensure_ascii=False),
+        key=review_key(url, claim),
     )
 
 
