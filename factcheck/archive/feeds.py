@@ -156,7 +156,8 @@ def _store(session: Session, rows: list[ReferenceFactCheck], tally: FeedImport) 
         return
     table = ReferenceFactCheck.__table__
     keys = [row.key for row in rows]
-    existing = dict(session.execute(select(table.c.key, table.c.raw).where(table.c.key.in_(keys))))
+    known = select(table.c.key, table.c.raw).where(table.c.key.in_(keys))
+    existing = dict(session.execute(known).all())
     new = [_values(row) for row in rows if row.key not in existing]
     if new:
         session.execute(insert(table), new)

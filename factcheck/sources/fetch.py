@@ -317,9 +317,7 @@ def fetch_url(
             current = url
             for _hop in range(settings.max_redirects + 1):
                 check_fetchable(current, settings)
-                result = _fetch_with_retries(
-                    http, current, headers, settings, watchdog, download
-                )
+                result = _fetch_with_retries(http, current, headers, settings, watchdog, download)
                 if isinstance(result, FetchResult):
                     return result
                 current = result  # a redirect: the next hop's absolute URL

@@ -19,6 +19,7 @@ from factcheck.web.auth.routes import safe_next
 from factcheck.web.review import bp, get_claim_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import assignee_choices, claim_context
+from factcheck.web.review.earlier import checked_before_panel
 
 
 def scale():
@@ -36,6 +37,7 @@ def claim_page(claim, **submitted) -> str:
         pending=pending,
         pending_rationale_html=render_markdown(pending.rationale) if pending else "",
         correction_form=f.CorrectionForm(formdata=None),
+        **checked_before_panel(claim),
     )
 
 
