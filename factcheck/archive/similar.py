@@ -121,6 +121,14 @@ def search(
     first, each judged same claim or not. ``link`` gives an own claim's address."""
     labels, cosines = index.search(session, query.vector, CANDIDATES)
     found = _load(session, labels, cosines, scope, query.claim_id, org_name, link)
+    return rank_and_judge(model, query, found, top)
+
+
+def rank_and_judge(
+    model: Embedder, query: Query, found: list[EarlierCheck], top: int
+) -> list[EarlierCheck]:
+    """Candidates (with their cosines) ranked by calibrated closeness, the ``top`` at
+    LISTED_SCORE or more, each judged same claim or not (steps 2-4 above)."""
     if not found:
         return []
     scores = calibrate(model, query.vector, [f.cosine for f in found], [f.language for f in found])

@@ -12,7 +12,7 @@ from sqlmodel import select
 from factcheck.archive.claimvectors import embed_pending
 from factcheck.archive.similar import differences
 from factcheck.matching.embedding import embedder
-from factcheck.models import Claim, Evidence, ReferenceFactCheck, ReviewEvent, SameClaim
+from factcheck.models import Evidence, ReferenceFactCheck, ReviewEvent, SameClaim
 
 
 def claimreview(claim: str, url: str, rating: str = "False", lang: str = "en", **more) -> dict:
