@@ -145,7 +145,8 @@ def stream_claimreviews(file: BinaryIO, name: str) -> Iterator[dict]:
             if found:
                 return
     except ijson.JSONError as error:
-        raise InputError(f"{name}: not JSON ({str(error)[:200]})") from None
+        reason = " ".join(str(error).split("\n")[0].split())[:200]
+        raise InputError(f"{name}: not JSON ({reason})") from None
     except UnicodeDecodeError:
         raise InputError(f"{name}: not UTF-8 text, so not a JSON feed") from None
 

@@ -1,6 +1,6 @@
 """Searching the archive's vectors by meaning: exact (numpy) or approximate (usearch HNSW).
 
-Both keep float16 vectors under integer labels (``label``: a claim's id times two, a
+Both keep vectors under integer labels (``label``: a claim's id times two, a
 reference's times two plus one) and answer ``search(vector, k)`` with the k closest labels
 and their cosines. Which one a process uses is ARCHIVE_INDEX ("exact", "approximate", or
 "auto": exact up to ARCHIVE_EXACT_LIMIT vectors; BENCHMARKS.md has the figures behind it).
@@ -38,13 +38,15 @@ def unlabel(value: int) -> tuple[str, int]:
 
 
 class ExactIndex:
-    """Every vector compared with the query: one float16 matrix product."""
+    """Every vector compared with the query: one matrix product. The vectors are held as
+    float32 (1.5 KB a claim): numpy has no fast float16 product, and converting on each
+    search cost ten times the product itself (BENCHMARKS.md)."""
 
     kind = "exact"
 
     def __init__(self, dim: int):
         self.dim = dim
-        self._vectors = np.zeros((0, dim), dtype=np.float16)
+        self._vectors = np.zeros((0, dim), dtype=np.float32)
         self._labels = np.zeros(0, dtype=np.int64)
         self._rows: dict[int, int] = {}
 
@@ -53,7 +55,7 @@ class ExactIndex:
 
     def add(self, labels: np.ndarray, vectors: np.ndarray) -> None:
         """Add or replace vectors under ``labels``."""
-        vectors = np.asarray(vectors, dtype=np.float16).reshape(-1, self.dim)
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         fresh = [i for i, lab in enumerate(labels.tolist()) if lab not in self._rows]
         for i, lab in enumerate(labels.tolist()):
             if lab in self._rows:
@@ -68,7 +70,7 @@ class ExactIndex:
         """The ``k`` closest labels, closest first, and their cosines."""
         if not len(self._labels):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        scores = (self._vectors @ vector.astype(np.float16)).astype(np.float32)
+        scores = self._vectors @ vector.astype(np.float32)
         k = min(k, len(scores))
         best = np.argpartition(-scores, k - 1)[:k]
         best = best[np.argsort(-scores[best])]
@@ -93,7 +95,7 @@ class ApproximateIndex:
             metric="cos",
             dtype="f16",
             connectivity=connectivity,
-            expansion_add=128,
+            expansion_add=64,
             expansion_search=expansion_search,
         )
 
