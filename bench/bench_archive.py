@@ -96,7 +96,8 @@ def bench_search(sizes: list[int], count: int) -> None:
             del index
         exact_found = rows["exact"][4]
         for kind, (build, memory, median, p99, found) in rows.items():
-            recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, exact_found)])
+            pairs = zip(found, exact_found, strict=True)
+            recall = np.mean([len(set(a) & set(b)) / 10 for a, b in pairs])
             ratio = rows["exact"][2] / rows["approximate"][2]
             print(f"| {n:,} | {kind} | {build:.1f} | {memory:.0f} | {median:.2f} | {p99:.2f} | "
                   f"{recall:.3f} | {ratio:.1f} |")  # fmt: skip
@@ -118,8 +119,8 @@ def make_feed(path: Path, reviews: int) -> None:
             }
             if i % 10:
                 review["inLanguage"] = "id"
-                review["reviewRating"] = {"@type": "Rating", "alternateName": "Salah",
-                                          "ratingValue": 1, "bestRating": 5, "worstRating": 1}  # fmt: skip
+                rating = {"alternateName": "Salah", "ratingValue": 1, "bestRating": 5}
+                review["reviewRating"] = {"@type": "Rating", **rating, "worstRating": 1}
             item = {"@type": "DataFeedItem", "item": [review]}
             out.write(("," if i else "") + json.dumps(item, ensure_ascii=False))
         out.write("]}")
@@ -188,9 +189,8 @@ def main() -> None:
         bench_search([int(s) for s in args.sizes.split(",")], args.queries)
     if not args.skip_import:
         bench_import(args.reviews)
-    print(
-        f"\nthis process's peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
-    )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nthis process's peak memory: {peak:.0f} MiB")
 
 
 if __name__ == "__main__":
