@@ -47,7 +47,7 @@ def claim_query(session: Session, claim: Claim, model: Embedder) -> Query | None
     if vector is None:
         return None
     article = session.get(Article, claim.article_id)
-    return Query(claim.text, article.language, vector, claim_id=claim.id)
+    return Query(claim.text, article.language, vector, claim_id=claim.id, stored=True)
 
 
 def checked_before(

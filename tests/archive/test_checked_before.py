@@ -210,3 +210,29 @@ def test_api_similar_is_rate_limited(app, client):
     for _ in range(2):
         assert client.get("/api/similar", query_string={"text": "x"}).status_code == 200
     assert client.get("/api/similar", query_string={"text": "x"}).status_code == 429
+
+
+def test_repeated_claim_of_another_article_is_marked_in_the_queue(
+    app, client, factory, auth, session, embedded
+):
+    from factcheck.archive.earlier import find_earlier
+    from factcheck.archive.vectorindex import archive_index
+
+    first = factory.claim(
+        factory.article("Satu", language="id"),
+        "Pemerintah akan memblokir WhatsApp mulai 1 Januari.",
+    )
+    second = factory.claim(
+        factory.article("Dua", language="id"),
+        "Pemerintah akan memblokir aplikasi WhatsApp mulai 1 Januari.",
+    )
+    embedded()
+    model = embedder(app.config.get("EMBEDDING_MODEL"))
+    index = archive_index(app.extensions["factcheck.engine"], app.config, model.name, model.dim)
+    assert find_earlier(session, second, model, index) == 1
+    session.commit()
+    auth.login("checker")
+    queue = client.get("/review/claims").get_data(as_text=True)
+    row = queue.split(f"/review/claims/{second.id}")[1].split("</tr>")[0]
+    assert "repeat" in row
+    assert "repeat" not in queue.split(f"/review/claims/{first.id}")[1].split("</tr>")[0]
