@@ -7,6 +7,7 @@ from collections.abc import Callable
 from flask import abort, current_app, render_template, request, url_for
 from sqlmodel import Session
 
+from factcheck.archive import earlier
 from factcheck.models import CorrectionRequest, Evidence, User
 from factcheck.publishing.markup import render_markdown
 from factcheck.review import editing, verdict_changes, workflow
@@ -256,3 +257,39 @@ def assign(claim_id: int):
     return _run(
         claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, "assign", back=back
     )
+
+
+def _earlier(claim_id: int, apply, done: str):
+    return _run(claim_id, f.ClaimForm, "earlier_form", done, apply, "checked-before")
+
+
+@bp.post("/claims/<int:claim_id>/same/<int:earlier_id>")
+def same_claim(claim_id: int, earlier_id: int):
+    """Link the claim to an earlier check as the same claim (in its history)."""
+
+    def change(session, user, form):
+        earlier.link_same_claim(
+            session,
+            get_claim_or_404(claim_id),
+            earlier_id,
+            user=user,
+            expected_version=form.expected_version,
+        )
+
+    return _earlier(claim_id, change, "Linked as the same claim.")
+
+
+@bp.post("/claims/<int:claim_id>/cite/<int:reference_id>")
+def cite_reference(claim_id: int, reference_id: int):
+    """Add an imported fact-check as evidence for the claim."""
+
+    def change(session, user, form):
+        earlier.cite_reference(
+            session,
+            get_claim_or_404(claim_id),
+            reference_id,
+            user=user,
+            expected_version=form.expected_version,
+        )
+
+    return _earlier(claim_id, change, "The earlier fact-check was added as evidence.")

@@ -1,5 +1,5 @@
-"""The claim page's "Checked before" panel and its two actions: link an earlier check of the
-newsroom's as the same claim, and cite another organisation's check as evidence."""
+"""The claim page's "Checked before" panel (its two actions, "same claim" and "cite as
+evidence", are with the claim's other actions in ``claims``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from flask import current_app, url_for
 from factcheck.archive import earlier as archive
 from factcheck.models import Article, Claim
 from factcheck.web import get_session
-from factcheck.web.auth import me
-from factcheck.web.review import bp, get_claim_or_404
 from factcheck.web.review import forms as f
 
 
@@ -47,44 +45,3 @@ def checked_before_panel(claim: Claim) -> dict:
         "linked": set(archive.same_claim_links(get_session(), claim)),
         "earlier_form": f.ClaimForm(formdata=None, version=claim.version),
     }
-
-
-def _change(claim_id: int, apply, done: str):
-    from factcheck.web.review.claims import _run
-
-    return _run(claim_id, f.ClaimForm, "earlier_form", done, apply, "checked-before")
-
-
-@bp.post("/claims/<int:claim_id>/same/<int:earlier_id>")
-def same_claim(claim_id: int, earlier_id: int):
-    """Link the claim to an earlier check as the same claim (in its history)."""
-
-    def change(session, user, form):
-        archive.link_same_claim(
-            session,
-            get_claim_or_404(claim_id),
-            earlier_id,
-            user=user,
-            expected_version=form.expected_version,
-        )
-
-    return _change(claim_id, change, "Linked as the same claim.")
-
-
-@bp.post("/claims/<int:claim_id>/cite/<int:reference_id>")
-def cite_reference(claim_id: int, reference_id: int):
-    """Add an imported fact-check as evidence for the claim."""
-
-    def change(session, user, form):
-        archive.cite_reference(
-            session,
-            get_claim_or_404(claim_id),
-            reference_id,
-            user=user,
-            expected_version=form.expected_version,
-        )
-
-    return _change(claim_id, change, "The earlier fact-check was added as evidence.")
-
-
-__all__ = ["checked_before_panel", "me"]
