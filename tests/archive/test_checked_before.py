@@ -236,3 +236,15 @@ def test_repeated_claim_of_another_article_is_marked_in_the_queue(
     row = queue.split(f"/review/claims/{second.id}")[1].split("</tr>")[0]
     assert "repeat" in row
     assert "repeat" not in queue.split(f"/review/claims/{first.id}")[1].split("</tr>")[0]
+
+
+def test_replacing_an_article_takes_its_archive_rows_with_it(session, factory, embedded):
+    from factcheck.claimfiles.load import delete_article
+    from factcheck.models import ArchiveVector
+
+    article = factory.article("Diganti", language="id")
+    factory.claim(article, "Sesuatu terjadi pada 2020.")
+    embedded()
+    delete_article(session, article)
+    session.commit()
+    assert session.exec(select(ArchiveVector)).all() == []
