@@ -38,6 +38,14 @@ def feed(*reviews: dict) -> str:
     )
 
 
+def published_and_new(factory, earlier_text: str, new_text: str):
+    """A published claim of one article (verdict false) and a new claim of another."""
+    earlier = factory.claim(
+        factory.article("Dulu", language="id"), earlier_text, status="published", verdict="false"
+    )
+    return earlier, factory.claim(factory.article("Baru", language="id"), new_text)
+
+
 @pytest.fixture
 def embedded(app, session):
     """Embed what the archive lacks (what the worker's job does)."""
@@ -108,15 +116,9 @@ def test_reference_is_cited_as_evidence_from_the_panel(client, factory, auth, se
 
 
 def test_same_claim_link_is_recorded_in_history(client, factory, auth, session, embedded):
-    earlier_article = factory.article("Dulu", language="id")
-    earlier = factory.claim(
-        earlier_article,
+    earlier, new = published_and_new(
+        factory,
         "Vaksin COVID-19 mengandung microchip untuk melacak warga.",
-        status="published",
-        verdict="false",
-    )
-    new = factory.claim(
-        factory.article("Baru", language="id"),
         "Vaksin COVID-19 disisipi microchip supaya pemerintah bisa melacak warga.",
     )
     embedded()
@@ -141,14 +143,9 @@ def test_same_claim_link_is_recorded_in_history(client, factory, auth, session, 
 def test_another_year_is_listed_as_related_never_as_the_same_claim(
     client, factory, auth, session, embedded
 ):
-    earlier = factory.claim(
-        factory.article("Pemilu", language="id"),
+    earlier, new = published_and_new(
+        factory,
         "Sebanyak 2 juta orang yang sudah meninggal masuk daftar pemilih tetap Pemilu 2019.",
-        status="published",
-        verdict="false",
-    )
-    new = factory.claim(
-        factory.article("Pemilu baru", language="id"),
         "Sebanyak 2 juta orang yang sudah meninggal masuk daftar pemilih tetap Pemilu 2024.",
     )
     embedded()

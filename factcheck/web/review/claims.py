@@ -259,37 +259,24 @@ def assign(claim_id: int):
     )
 
 
-def _earlier(claim_id: int, apply, done: str):
-    return _run(claim_id, f.ClaimForm, "earlier_form", done, apply, "checked-before")
+def _earlier(claim_id: int, other_id: int, act: Callable, done: str):
+    """Run ``act(session, claim, other_id, user=, expected_version=)`` from the panel."""
+
+    def change(session, user, form):
+        claim = get_claim_or_404(claim_id)
+        act(session, claim, other_id, user=user, expected_version=form.expected_version)
+
+    return _run(claim_id, f.ClaimForm, "earlier_form", done, change, "checked-before")
 
 
 @bp.post("/claims/<int:claim_id>/same/<int:earlier_id>")
 def same_claim(claim_id: int, earlier_id: int):
     """Link the claim to an earlier check as the same claim (in its history)."""
-
-    def change(session, user, form):
-        earlier.link_same_claim(
-            session,
-            get_claim_or_404(claim_id),
-            earlier_id,
-            user=user,
-            expected_version=form.expected_version,
-        )
-
-    return _earlier(claim_id, change, "Linked as the same claim.")
+    return _earlier(claim_id, earlier_id, earlier.link_same_claim, "Linked as the same claim.")
 
 
 @bp.post("/claims/<int:claim_id>/cite/<int:reference_id>")
 def cite_reference(claim_id: int, reference_id: int):
     """Add an imported fact-check as evidence for the claim."""
-
-    def change(session, user, form):
-        earlier.cite_reference(
-            session,
-            get_claim_or_404(claim_id),
-            reference_id,
-            user=user,
-            expected_version=form.expected_version,
-        )
-
-    return _earlier(claim_id, change, "The earlier fact-check was added as evidence.")
+    done = "The earlier fact-check was added as evidence."
+    return _earlier(claim_id, reference_id, earlier.cite_reference, done)
