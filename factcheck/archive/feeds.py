@@ -25,10 +25,10 @@ import ijson
 from sqlalchemy import insert, select, update
 from sqlmodel import Session
 
-from factcheck.archive.reference import find_claimreviews, missing_fields, reference_row
+from factcheck.archive.reference import find_claimreviews, missing_fields, reference_fields
 from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError
-from factcheck.models import ReferenceFactCheck
+from factcheck.models import ReferenceFactCheck, utcnow
 from factcheck.sources.fetch import Download, FetchSettings, fetch_url
 
 FEED_TYPES = {
@@ -106,11 +106,12 @@ def import_feed_file(
     """Import every ClaimReview of an open feed file, streamed; the caller commits, or rolls
     back on InputError (nothing of a bad feed is kept). Recorded in the audit log."""
     tally = FeedImport(name, sha256=_sha256(file))
-    batch: list[ReferenceFactCheck] = []
+    batch: list[dict] = []
+    now = utcnow()
     for number, review in enumerate(stream_claimreviews(file, name), start=1):
-        row = reference_row(review, f"{name}: ClaimReview #{number}")
-        row.feed = name[:2000]
-        digest = bytes.fromhex(row.key)
+        row = reference_fields(review, f"{name}: ClaimReview #{number}")
+        row |= {"feed": name[:2000], "imported_at": now}
+        digest = bytes.fromhex(row["key"])
         if digest in tally._seen:  # the same review twice in one feed: once is enough
             continue
         tally._seen.add(digest)
@@ -151,29 +152,23 @@ def stream_claimreviews(file: BinaryIO, name: str) -> Iterator[dict]:
         raise InputError(f"{name}: not UTF-8 text, so not a JSON feed") from None
 
 
-def _store(session: Session, rows: list[ReferenceFactCheck], tally: FeedImport) -> None:
+def _store(session: Session, rows: list[dict], tally: FeedImport) -> None:
     """Insert the new reviews and update the changed ones, a batch in two statements."""
     if not rows:
         return
     table = ReferenceFactCheck.__table__
-    keys = [row.key for row in rows]
-    known = select(table.c.key, table.c.raw).where(table.c.key.in_(keys))
+    known = select(table.c.key, table.c.raw).where(table.c.key.in_([r["key"] for r in rows]))
     existing = dict(session.execute(known).all())
-    new = [_values(row) for row in rows if row.key not in existing]
+    new = [row for row in rows if row["key"] not in existing]
     if new:
         session.execute(insert(table), new)
     for row in rows:
-        if row.key in existing and existing[row.key] != row.raw:
-            values = _values(row)
-            session.execute(update(table).where(table.c.key == row.key).values(values))
+        if row["key"] in existing and existing[row["key"]] != row["raw"]:
+            session.execute(update(table).where(table.c.key == row["key"]).values(row))
             tally.updated += 1
     tally.added += len(new)
-    tally.unchanged += sum(1 for row in rows if existing.get(row.key) == row.raw)
+    tally.unchanged += sum(1 for row in rows if existing.get(row["key"]) == row["raw"])
     tally.incomplete += sum(1 for row in rows if missing_fields(row))
-
-
-def _values(row: ReferenceFactCheck) -> dict:
-    return row.model_dump(exclude={"id"})
 
 
 def _sha256(file: BinaryIO) -> str:

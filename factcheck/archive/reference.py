@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
 CONTAINERS = ("@graph", "dataFeedElement", "item")
 MAX_CLAIM_CHARS = 10_000
 MAX_NUMBER = 1e9  # ratings are small numbers; anything past this is noise
+_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")  # an escaped NUL, not an escaped backslash
 
 
 def import_claimreviews(session: Session, path: str | Path) -> int:
@@ -70,10 +72,12 @@ def review_key(url: str, claim: str) -> str:
     return hashlib.sha256(f"{url}\x00{claim}".encode()).hexdigest()
 
 
-def missing_fields(row: ReferenceFactCheck) -> list[str]:
-    """What a review came without ("rating", "language", "date"): it is kept, and marked."""
-    wanted = (("rating", row.rating or row.rating_value), ("language", row.language))
-    return [name for name, value in (*wanted, ("date", row.date_published)) if value is None]
+def missing_fields(row: ReferenceFactCheck | dict) -> list[str]:
+    """What a review (a row, or its fields) came without ("rating", "language", "date"): it
+    is kept, and marked."""
+    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+    wanted = (("rating", get("rating") or get("rating_value")), ("language", get("language")))
+    return [name for name, value in (*wanted, ("date", get("date_published"))) if value is None]
 
 
 def _read_json(path: Path) -> Any:
@@ -161,7 +165,13 @@ def _clip(value: str | None, length: int) -> str | None:
 def reference_row(review: dict, name: str) -> ReferenceFactCheck:
     """One ClaimReview as an (unsaved) ReferenceFactCheck; InputError names what is missing
     (or what cannot be stored: a NUL character anywhere, an over-long claim)."""
-    if _has_nul(review):
+    return ReferenceFactCheck(**reference_fields(review, name))
+
+
+def reference_fields(review: dict, name: str) -> dict:
+    """The columns of ``reference_row`` as a dict (bulk imports skip building the object)."""
+    raw = json.dumps(review, ensure_ascii=False)
+    if _NUL.search(raw):  # JSON writes a NUL anywhere in the review as \u0000
         raise InputError(f"{name}: contains a NUL character (binary data?)")
     claim = _text(_get(review, "claimReviewed"))
     if not claim:
@@ -184,7 +194,7 @@ def reference_row(review: dict, name: str) -> ReferenceFactCheck:
     appearance = appearance[0] if isinstance(appearance, list) and appearance else appearance
     if isinstance(appearance, dict):  # a CreativeWork: its address, not its headline
         appearance = _get(appearance, "url") or appearance.get("@id")
-    return ReferenceFactCheck(
+    return dict(
         url=url,
         claim_reviewed=claim,
         rating=_clip(_text(_get(rating, "alternateName")), 200),
@@ -196,14 +206,6 @@ def reference_row(review: dict, name: str) -> ReferenceFactCheck:
         claim_author=_clip(_text(_get(item, "author")), 200),
         appearance_url=_clip(_text(appearance), 2000),
         language=_clip(_text(_get(review, "inLanguage")), 16),
-        raw=json.dumps(review, ensure_ascii=False),
+        raw=raw,
         key=review_key(url, claim),
     )
-
-
-def _has_nul(node: Any) -> bool:
-    if isinstance(node, str):
-        return "\x00" in node
-    if isinstance(node, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in node.items())
-    return isinstance(node, list) and any(map(_has_nul, node))
