@@ -90,6 +90,8 @@ DEFAULTS: dict = {
     "ARCHIVE_INDEX": "auto",
     "ARCHIVE_EXACT_LIMIT": 200_000,
     "SIMILAR_REQUESTS_PER_MINUTE": 30,
+    # The interface's language when nothing else decides (factcheck/web/i18n.py says what does).
+    "DEFAULT_LANGUAGE": "en",
 }
 
 YES, NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
@@ -127,6 +129,7 @@ ENVIRONMENT = {
     "WATCH_HOST_SECONDS": float,
     "ARCHIVE_FEEDS_HOURS": float,
     "ARCHIVE_INDEX": str,
+    "DEFAULT_LANGUAGE": str,
 }
 
 
