@@ -85,6 +85,9 @@ DEFAULTS: dict = {
     # /api/similar's budget per client address and minute (counted in the database).
     "ARCHIVE_FEEDS": [],
     "ARCHIVE_FEEDS_HOURS": 24.0,
+    # The workers embed new claims and flag their earlier checks and repeats; None: in
+    # production only (development embeds with `factcheck similar` and `factcheck feeds`).
+    "ARCHIVE_EMBED_NEW": None,
     "FEED_MAX_BYTES": 512 * 1024 * 1024,
     "FEED_DEADLINE": 600.0,
     "ARCHIVE_INDEX": "auto",
@@ -128,6 +131,7 @@ ENVIRONMENT = {
     "WATCH_SOURCES_HOURS": float,
     "WATCH_HOST_SECONDS": float,
     "ARCHIVE_FEEDS_HOURS": float,
+    "ARCHIVE_EMBED_NEW": flag,
     "ARCHIVE_INDEX": str,
     "DEFAULT_LANGUAGE": str,
 }

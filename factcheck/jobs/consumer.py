@@ -94,11 +94,17 @@ def submit_due_watch(queue: JobQueue) -> bool:
         return queue.submit(session, "watch_sources", user=None).created
 
 
+def embed_new_claims(config) -> bool:
+    """ARCHIVE_EMBED_NEW, with its default: on in production, off in development."""
+    setting = config.get("ARCHIVE_EMBED_NEW")
+    return bool(config.get("PRODUCTION")) if setting is None else bool(setting)
+
+
 def submit_due_archive(queue: JobQueue) -> int:
     """Ask for the import of each feed in ARCHIVE_FEEDS when the last round is
-    ARCHIVE_FEEDS_HOURS old, and for embedding when claims have no archive vector yet (a new
-    article's claims: their earlier checks and repeats are found then). Returns how many jobs
-    were asked for."""
+    ARCHIVE_FEEDS_HOURS old, and (ARCHIVE_EMBED_NEW) for embedding when claims have no archive
+    vector yet (a new article's claims: their earlier checks and repeats are found then).
+    Returns how many jobs were asked for."""
     from factcheck.archive.feeds import configured_feeds
     from factcheck.archive.vectorindex import claims_without_vectors
 
@@ -111,7 +117,7 @@ def submit_due_archive(queue: JobQueue) -> int:
         for url in urls if due else ():
             asked += queue.submit(session, "import_feed", user=None, url=url).created
         model = queue.config.get("EMBEDDING_MODEL")
-        if not due and claims_without_vectors(session, model):
+        if not due and embed_new_claims(queue.config) and claims_without_vectors(session, model):
             asked += queue.submit(session, "embed_archive", user=None).created
     return asked
 
