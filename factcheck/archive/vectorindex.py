@@ -215,3 +215,11 @@ def claims_without_vectors(session: Session, setting: str | None) -> bool:
         vectors = vectors.where(ArchiveVector.model == embedder(setting).name)
     query = query.where(col(Claim.id).not_in(vectors)).limit(1)
     return session.exec(query).first() is not None
+
+
+def search_parts(engine: Engine, config: Mapping):
+    """The EMBEDDING_MODEL (loaded once per process) and this database's ArchiveIndex for it."""
+    from factcheck.matching.embedding import embedder
+
+    model = embedder(config.get("EMBEDDING_MODEL"))
+    return model, archive_index(engine, config, model.name, model.dim)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import current_app, url_for
 
 from factcheck.archive import earlier as archive
+from factcheck.archive.vectorindex import search_parts
 from factcheck.models import Article, Claim
 from factcheck.web import get_session
 from factcheck.web.review import forms as f
@@ -13,12 +14,8 @@ from factcheck.web.review import forms as f
 
 def archive_parts():
     """The model and this database's archive index (no embedding happens here)."""
-    from factcheck.archive.vectorindex import archive_index
-    from factcheck.matching.embedding import embedder
-
-    model = embedder(current_app.config.get("EMBEDDING_MODEL"))
     engine = current_app.extensions["factcheck.engine"]
-    return model, archive_index(engine, current_app.config, model.name, model.dim)
+    return search_parts(engine, current_app.config)
 
 
 def own_link(claim: Claim, article: Article) -> str:
