@@ -79,6 +79,20 @@ DEFAULTS: dict = {
     "WATCH_HOST_SECONDS": 5.0,  # at least this long between two requests to one host
     # Languages of articles and sources (ISO 639-1): language identification chooses among them.
     "LANGUAGES": ["id", "en"],
+    # The claim archive (factcheck/archive): ClaimReview feeds re-imported every
+    # ARCHIVE_FEEDS_HOURS by the workers (or `factcheck feeds` from cron), their limits, the
+    # index ("exact", "approximate", "auto": exact up to ARCHIVE_EXACT_LIMIT vectors) and
+    # /api/similar's budget per client address and minute (counted in the database).
+    "ARCHIVE_FEEDS": [],
+    "ARCHIVE_FEEDS_HOURS": 24.0,
+    # The workers embed new claims and flag their earlier checks and repeats; None: in
+    # production only (development embeds with `factcheck similar` and `factcheck feeds`).
+    "ARCHIVE_EMBED_NEW": None,
+    "FEED_MAX_BYTES": 512 * 1024 * 1024,
+    "FEED_DEADLINE": 600.0,
+    "ARCHIVE_INDEX": "auto",
+    "ARCHIVE_EXACT_LIMIT": 200_000,
+    "SIMILAR_REQUESTS_PER_MINUTE": 30,
     # The interface's language when nothing else decides (factcheck/web/i18n.py says what does).
     "DEFAULT_LANGUAGE": "en",
 }
@@ -116,6 +130,9 @@ ENVIRONMENT = {
     "JOB_STALE_SECONDS": float,
     "WATCH_SOURCES_HOURS": float,
     "WATCH_HOST_SECONDS": float,
+    "ARCHIVE_FEEDS_HOURS": float,
+    "ARCHIVE_EMBED_NEW": flag,
+    "ARCHIVE_INDEX": str,
     "DEFAULT_LANGUAGE": str,
 }
 

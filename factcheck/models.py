@@ -316,6 +316,56 @@ class ReferenceFactCheck(SQLModel, table=True):
     language: str | None = Field(default=None, max_length=16)
     raw: str = Field(sa_column=_text(nullable=False))  # the ClaimReview object as JSON
     imported_at: datetime = Field(default_factory=utcnow)
+    # sha256 of url and claim: one row per review however often it is imported
+    key: str | None = Field(default=None, max_length=64, unique=True, index=True)
+    feed: str | None = Field(default=None, max_length=2000)  # the address or file it came from
+
+
+# --- the archive of earlier checks (factcheck/archive) ------------------------------------
+class ArchiveVector(SQLModel, table=True):
+    """The embedding of one archived claim, stored once: a claim of the newsroom's
+    (``claim_id``) or another organisation's fact-check (``reference_id``)."""
+
+    __table_args__ = (
+        Index("uq_archivevector_claim", "claim_id", "model", unique=True),
+        Index("uq_archivevector_reference", "reference_id", "model", unique=True),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int | None = Field(default=None, foreign_key="claim.id")
+    reference_id: int | None = Field(default=None, foreign_key="referencefactcheck.id")
+    model: str = Field(max_length=200, index=True)
+    digest: str = Field(max_length=64)  # sha256 of the text embedded
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # float16, dim values
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class SameClaim(SQLModel, table=True):
+    """A claim a person linked to an earlier check of the newsroom's as "same claim"."""
+
+    __table_args__ = (UniqueConstraint("claim_id", "earlier_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    earlier_id: int = Field(foreign_key="claim.id")
+    linked_by_id: int | None = Field(default=None, foreign_key="user.id")
+    linked_at: datetime = Field(default_factory=utcnow)
+
+
+class EarlierMatch(SQLModel, table=True):
+    """What the archive found for a claim when it was embedded: an earlier check (own claim
+    or reference) close enough to list; ``same`` when offered as the same claim. The queue's
+    markers read these; the claim page searches afresh."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    earlier_claim_id: int | None = Field(default=None, foreign_key="claim.id")
+    reference_id: int | None = Field(default=None, foreign_key="referencefactcheck.id")
+    closeness: float = 0.0
+    same: bool = False
+    repeat: bool = False  # a claim of another of the newsroom's articles, in any status
+    differs: str = Field(default="[]", sa_column=_text(nullable=False))  # JSON list
+    found_at: datetime = Field(default_factory=utcnow)
 
 
 # --- work done outside the web request ----------------------------------------------------

@@ -9,8 +9,10 @@ again (same url and claim) updates it instead of adding a copy.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
 CONTAINERS = ("@graph", "dataFeedElement", "item")
 MAX_CLAIM_CHARS = 10_000
 MAX_NUMBER = 1e9  # ratings are small numbers; anything past this is noise
+_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")  # an escaped NUL, not an escaped backslash
 
 
 def import_claimreviews(session: Session, path: str | Path) -> int:
@@ -44,16 +47,13 @@ def import_claimreviews(session: Session, path: str | Path) -> int:
         reference_row(review, f"{path}: ClaimReview #{n}")
         for n, review in enumerate(reviews, start=1)
     ]
-    stored: dict[tuple[str, str], ReferenceFactCheck] = {}
+    stored: dict[str, ReferenceFactCheck] = {}
     for row in rows:
-        key = (row.url, row.claim_reviewed)
+        row.feed = path.name
         existing = (
-            stored.get(key)
+            stored.get(row.key)
             or session.exec(
-                select(ReferenceFactCheck).where(
-                    ReferenceFactCheck.url == row.url,
-                    ReferenceFactCheck.claim_reviewed == row.claim_reviewed,
-                )
+                select(ReferenceFactCheck).where(ReferenceFactCheck.key == row.key)
             ).first()
         )
         if existing is not None:
@@ -62,9 +62,22 @@ def import_claimreviews(session: Session, path: str | Path) -> int:
                     setattr(existing, field, getattr(row, field))
             row = existing
         session.add(row)
-        stored[key] = row
+        stored[row.key] = row
     session.flush()
     return len(rows)
+
+
+def review_key(url: str, claim: str) -> str:
+    """What makes two imports the same review: its address and the claim it checks."""
+    return hashlib.sha256(f"{url}\x00{claim}".encode()).hexdigest()
+
+
+def missing_fields(row: ReferenceFactCheck | dict) -> list[str]:
+    """What a review (a row, or its fields) came without ("rating", "language", "date"): it
+    is kept, and marked."""
+    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+    wanted = (("rating", get("rating") or get("rating_value")), ("language", get("language")))
+    return [name for name, value in (*wanted, ("date", get("date_published"))) if value is None]
 
 
 def _read_json(path: Path) -> Any:
@@ -152,7 +165,13 @@ def _clip(value: str | None, length: int) -> str | None:
 def reference_row(review: dict, name: str) -> ReferenceFactCheck:
     """One ClaimReview as an (unsaved) ReferenceFactCheck; InputError names what is missing
     (or what cannot be stored: a NUL character anywhere, an over-long claim)."""
-    if _has_nul(review):
+    return ReferenceFactCheck(**reference_fields(review, name))
+
+
+def reference_fields(review: dict, name: str) -> dict:
+    """The columns of ``reference_row`` as a dict (bulk imports skip building the object)."""
+    raw = json.dumps(review, ensure_ascii=False)
+    if _NUL.search(raw):  # JSON writes a NUL anywhere in the review as \u0000
         raise InputError(f"{name}: contains a NUL character (binary data?)")
     claim = _text(_get(review, "claimReviewed"))
     if not claim:
@@ -175,7 +194,7 @@ def reference_row(review: dict, name: str) -> ReferenceFactCheck:
     appearance = appearance[0] if isinstance(appearance, list) and appearance else appearance
     if isinstance(appearance, dict):  # a CreativeWork: its address, not its headline
         appearance = _get(appearance, "url") or appearance.get("@id")
-    return ReferenceFactCheck(
+    return dict(
         url=url,
         claim_reviewed=claim,
         rating=_clip(_text(_get(rating, "alternateName")), 200),
@@ -187,13 +206,6 @@ def reference_row(review: dict, name: str) -> ReferenceFactCheck:
         claim_author=_clip(_text(_get(item, "author")), 200),
         appearance_url=_clip(_text(appearance), 2000),
         language=_clip(_text(_get(review, "inLanguage")), 16),
-        raw=json.dumps(review, ensure_ascii=False),
+        raw=raw,
+        key=review_key(url, claim),
     )
-
-
-def _has_nul(node: Any) -> bool:
-    if isinstance(node, str):
-        return "\x00" in node
-    if isinstance(node, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in node.items())
-    return isinstance(node, list) and any(map(_has_nul, node))

@@ -19,19 +19,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
 from factcheck.claimfiles import schema
 from factcheck.claimfiles.schema import parse_stamp
 from factcheck.errors import InputError
 from factcheck.models import (
+    ArchiveVector,
     Article,
     Claim,
+    EarlierMatch,
     ErrorReport,
     Evidence,
     Job,
     ReviewEvent,
+    SameClaim,
     Snapshot,
     Source,
     SourceChange,
@@ -343,6 +346,10 @@ def delete_article(session: Session, article: Article) -> None:
     # So does the record of work done on it (jobs), without the link.
     session.execute(update(Job).where(Job.article_id == article.id).values(article_id=None))
     source_ids = session.exec(select(Source.id).where(Source.article_id == article.id)).all()
+    # The archive's rows about these claims go (its index is rebuilt from what is left).
+    for column in (ArchiveVector.claim_id, SameClaim.claim_id, SameClaim.earlier_id,
+                   EarlierMatch.claim_id, EarlierMatch.earlier_claim_id):  # fmt: skip
+        session.execute(delete(column.class_).where(column.in_(claim_ids)))
     for model, column, ids in (
         (Evidence, Evidence.claim_id, claim_ids),
         (SourceChange, SourceChange.claim_id, claim_ids),

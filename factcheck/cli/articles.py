@@ -108,7 +108,7 @@ def extract_command(target: str, output: str, language: str | None, min_score: f
 
 
 @click.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True)
 @click.option("--replace", is_flag=True, help="Overwrite articles already in the database.")
 @click.option(
     "--trust",
@@ -119,15 +119,22 @@ def extract_command(target: str, output: str, language: str | None, min_score: f
 @click.option("--as", "as_name", metavar="NAME", help="The admin who vouches for --trust.")
 @user_errors
 def import_command(files: tuple[str, ...], replace: bool, trust: bool, as_name: str | None) -> None:
-    """Import claim files (claims/*.yaml) or ClaimReview files; each file is all or nothing.
+    """Import claim files (claims/*.yaml), ClaimReview files, or ClaimReview feeds by web
+    address (https://...); each file or feed is all or nothing.
 
     A claim file that records review work is refused unless an admin imports it with
     --trust; every import is recorded in the audit log with the file's SHA-256.
     """
+    from factcheck.archive import feeds
     from factcheck.export import import_any
 
     actor = _trusting_admin(as_name) if trust else cli_actor()
     for name in files:
+        if feeds.is_address(name):  # a ClaimReview feed, through the one safe fetcher
+            settings = feeds.feed_settings(current_app.config)
+            with transaction() as session:
+                click.echo(feeds.import_feed_url(session, name, settings, actor=actor).describe())
+            continue
         with transaction() as session:
             message = import_any(
                 session,

@@ -78,6 +78,7 @@ class Pulse(threading.Thread):
         self.queue.resend_lost(older_than=self.stale)
         if self.watch:
             submit_due_watch(self.queue)
+            submit_due_archive(self.queue)
 
 
 def submit_due_watch(queue: JobQueue) -> bool:
@@ -91,6 +92,34 @@ def submit_due_watch(queue: JobQueue) -> bool:
         return False
     with Session(queue.engine, expire_on_commit=False) as session:
         return queue.submit(session, "watch_sources", user=None).created
+
+
+def embed_new_claims(config) -> bool:
+    """ARCHIVE_EMBED_NEW, with its default: on in production, off in development."""
+    setting = config.get("ARCHIVE_EMBED_NEW")
+    return bool(config.get("PRODUCTION")) if setting is None else bool(setting)
+
+
+def submit_due_archive(queue: JobQueue) -> int:
+    """Ask for the import of each feed in ARCHIVE_FEEDS when the last round is
+    ARCHIVE_FEEDS_HOURS old, and (ARCHIVE_EMBED_NEW) for embedding when claims have no archive
+    vector yet (a new article's claims: their earlier checks and repeats are found then).
+    Returns how many jobs were asked for."""
+    from factcheck.archive.feeds import configured_feeds
+    from factcheck.archive.vectorindex import claims_without_vectors
+
+    asked = 0
+    hours = float(queue.config.get("ARCHIVE_FEEDS_HOURS") or 0)
+    urls = configured_feeds(queue.config)
+    last = tracking.last_requested(queue.engine, "import_feed")
+    due = urls and hours > 0 and (last is None or utcnow() - last >= timedelta(hours=hours))
+    with Session(queue.engine, expire_on_commit=False) as session:
+        for url in urls if due else ():
+            asked += queue.submit(session, "import_feed", user=None, url=url).created
+        model = queue.config.get("EMBEDDING_MODEL")
+        if not due and embed_new_claims(queue.config) and claims_without_vectors(session, model):
+            asked += queue.submit(session, "embed_archive", user=None).created
+    return asked
 
 
 class _Consumer(Consumer):

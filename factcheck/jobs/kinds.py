@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from factcheck.archive import claimvectors, earlier, feeds
+from factcheck.archive.vectorindex import archive_index
 from factcheck.articles.adding import add_parsed, read_url
 from factcheck.articles.lookup import count_claims
 from factcheck.articles.reextract import reextract
@@ -19,7 +21,7 @@ from factcheck.matching import suggest
 from factcheck.matching.embedding import Embedder, embedder
 from factcheck.matching.index import glossary_path
 from factcheck.matching.vectors import embed_source
-from factcheck.models import Article, Job, Source
+from factcheck.models import Article, Claim, Job, Source
 from factcheck.review.workflow import run_retrying
 from factcheck.sources import watch
 from factcheck.sources.cited import article_sources
@@ -200,6 +202,48 @@ def watch_sources(run: JobRun) -> str:
                 tally.add(watch.recheck_source(session, source, settings))
         run.progress()
     return tally.describe()
+
+
+@job("import_feed", label="Importing a ClaimReview feed", one_at_a_time=None)
+def import_feed(run: JobRun, url: str) -> str:
+    """Import the ClaimReview feed at ``url`` (all or nothing: one unit), then embed what it
+    added and look again for the earlier checks of the claims still being checked."""
+    run.progress(0, 1)
+    with run.unit() as session:
+        done = feeds.import_feed_url(
+            session, url, feeds.feed_settings(run.config), actor=run.requester(session)
+        )
+    run.progress(1)
+    embedded = _embed_archive(run)
+    return f"{done.describe()}; {embedded} archived claims embedded"
+
+
+@job("embed_archive", label="Embedding archived claims", one_at_a_time="global")
+def embed_archive(run: JobRun, claim_ids: list[int] | None = None) -> str:
+    """Embed the archive's claims that have no current vector (only ``claim_ids`` if given),
+    a batch per unit, then store the earlier checks and repeats of the claims embedded."""
+    embedded = _embed_archive(run, claim_ids)
+    return f"{embedded} archived claims embedded"
+
+
+def _embed_archive(run: JobRun, claim_ids: list[int] | None = None) -> int:
+    model, done, embedded_claims = _model(run), 0, []
+    with Session(run.engine) as reader:
+        batches = claimvectors.pending_batches(reader, model, claim_ids)
+        for batch in batches:
+            vectors = model.embed_passages([item.text for item in batch])
+            with run.unit() as session:
+                claimvectors.store_vectors(session, batch, model, vectors)
+            done += len(batch)
+            embedded_claims += [item.claim_id for item in batch if item.claim_id is not None]
+            run.progress(done)
+    index = archive_index(run.engine, run.config, model.name, model.dim)
+    for claim_id in embedded_claims:
+        with run.unit() as session:
+            claim = session.get(Claim, claim_id)
+            if claim is not None:
+                earlier.find_earlier(session, claim, model, index)
+    return done
 
 
 @job("ping", label="Checking that a worker answers", one_at_a_time=None)

@@ -260,15 +260,22 @@ def _same_thing(mine: Value, theirs: Value) -> bool:
     return len(a) >= 3 and b.startswith(a)
 
 
+def numbers_agree(mine: Value, theirs: Value) -> bool:
+    """Whether two values' numbers agree (see ``_numbers_agree``), whatever they count."""
+    return _numbers_agree(mine, theirs)
+
+
 def _numbers_agree(mine: Value, theirs: Value) -> bool:
     """Equal, equal at the precision of the rounder one (if it keeps three significant
-    digits), or allowed by a qualifier on either side."""
+    digits; never for years: 2030 is not 2026 rounded), or allowed by a qualifier on either
+    side."""
     a, b = mine.number, theirs.number
     if a is None or b is None:
         return False
     if mine.high is not None or theirs.high is not None:  # ranges overlap
         return a <= (theirs.high or b) and b <= (mine.high or a)
-    if a == b or _rounds_to(a, b) or _rounds_to(b, a):
+    rounding = mine.slot != "year" and theirs.slot != "year"
+    if a == b or rounding and (_rounds_to(a, b) or _rounds_to(b, a)):
         return True
     return _allowed(mine.qualifier, a, b) or _allowed(theirs.qualifier, b, a)
 

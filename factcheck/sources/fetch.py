@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import BinaryIO
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -270,18 +271,37 @@ def _guarded_adapter(settings: FetchSettings, watchdog: _Watchdog) -> HTTPAdapte
 
 
 # --- fetching ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Download:
+    """Where a fetch that is not a page goes (a ClaimReview feed): the body is written to
+    ``into`` as it arrives (capped like a page), never held whole in memory, and only the
+    ``types`` (media type to kind) are accepted."""
+
+    into: BinaryIO
+    types: Mapping[str, str]
+    accept: str
+
+
 def fetch_url(
-    url: str, settings: FetchSettings, *, etag: str | None = None, last_modified: str | None = None
+    url: str,
+    settings: FetchSettings,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    download: Download | None = None,
 ) -> FetchResult:
     """Fetch ``url``: redirects followed (each hop checked), body capped, text extracted,
     all within ``settings.total_seconds``.
 
     ``etag``/``last_modified`` make the request conditional; a 304 gives ``not_modified``.
+    With ``download`` the body goes to its file instead (``body`` and ``text`` stay empty).
     Raises FetchError with a one-line message naming the URL.
     """
     headers = {
         "User-Agent": settings.user_agent,
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+        "Accept": download.accept
+        if download
+        else "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
     }
     if etag:
         headers["If-None-Match"] = etag
@@ -297,7 +317,7 @@ def fetch_url(
             current = url
             for _hop in range(settings.max_redirects + 1):
                 check_fetchable(current, settings)
-                result = _fetch_with_retries(http, current, headers, settings, watchdog)
+                result = _fetch_with_retries(http, current, headers, settings, watchdog, download)
                 if isinstance(result, FetchResult):
                     return result
                 current = result  # a redirect: the next hop's absolute URL
@@ -307,14 +327,21 @@ def fetch_url(
 
 
 def _fetch_with_retries(
-    http: requests.Session, url: str, headers: dict, settings: FetchSettings, watchdog: _Watchdog
+    http: requests.Session,
+    url: str,
+    headers: dict,
+    settings: FetchSettings,
+    watchdog: _Watchdog,
+    download: Download | None = None,
 ) -> FetchResult | str:
     """One hop: the result, or the URL a redirect points to. 5xx and timeouts are retried
     while the deadline leaves time for it."""
     for attempt in range(settings.retries + 1):
         last = attempt == settings.retries or watchdog.remaining() <= settings.backoff * 2**attempt
         try:
-            result = _fetch_once(http, url, headers, settings, watchdog, give_up=last)
+            result = _fetch_once(
+                http, url, headers, settings, watchdog, give_up=last, download=download
+            )
         except _PeerRefused as error:
             raise FetchError(f"{url}: refused, {error}", refused=True) from None
         except (requests.RequestException, FetchError, _ServerError) as error:
@@ -349,6 +376,7 @@ def _fetch_once(
     watchdog: _Watchdog,
     *,
     give_up: bool,
+    download: Download | None = None,
 ) -> FetchResult | str:
     if watchdog.remaining() <= 0:
         raise watchdog.error(url)
@@ -371,6 +399,12 @@ def _fetch_once(
         content_type = response.headers.get("Content-Type")
         if status == 304:
             return FetchResult(url, status, content_type, b"", "", etag, modified, True)
+        if download is not None:
+            _page_kind(url, content_type, download.types)
+            _save_body(response, url, settings, download.into)
+            if watchdog.expired:
+                raise watchdog.error(url)
+            return FetchResult(url, status, content_type, b"", "", etag, modified)
         kind = _page_kind(url, content_type)
         body = _read_body(response, url, settings)
     if watchdog.expired:
@@ -383,28 +417,45 @@ def _fetch_once(
     return FetchResult(url, status, content_type, body, text, etag, modified)
 
 
-def _page_kind(url: str, content_type: str | None) -> str | None:
-    """ "html" or "text"; None when the server did not say; FetchError for anything else."""
+def _page_kind(
+    url: str, content_type: str | None, types: Mapping[str, str] = PAGE_TYPES
+) -> str | None:
+    """ "html" or "text" (or the kind ``types`` gives); None when the server did not say;
+    FetchError for anything else."""
     media = (content_type or "").split(";", 1)[0].strip().lower()
     if not media:
         return None
-    if media not in PAGE_TYPES:
+    if media not in types:
         raise FetchError(
             f"{url}: refused, the content type is {media}, not a web page or "
             "plain text (download it and paste its text instead)",
             refused=True,
         )
-    return PAGE_TYPES[media]
+    return types[media]
 
 
 def _read_body(response: requests.Response, url: str, settings: FetchSettings) -> bytes:
+    return b"".join(_capped_chunks(response, url, settings))
+
+
+def _save_body(
+    response: requests.Response, url: str, settings: FetchSettings, into: BinaryIO
+) -> None:
+    into.seek(0)
+    into.truncate()  # a retry starts the file afresh
+    for chunk in _capped_chunks(response, url, settings):
+        into.write(chunk)
+    into.flush()
+
+
+def _capped_chunks(response: requests.Response, url: str, settings: FetchSettings):
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:
         raise FetchError(
             f"{url}: refused, {int(declared)} bytes is more than the limit of {settings.max_bytes}",
             refused=True,
         )
-    chunks, size = [], 0
+    size = 0
     for chunk in response.iter_content(CHUNK_BYTES):  # decompressed: a zip bomb hits the cap
         size += len(chunk)
         if size > settings.max_bytes:
@@ -412,8 +463,7 @@ def _read_body(response: requests.Response, url: str, settings: FetchSettings) -
                 f"{url}: refused, the page is larger than the limit of {settings.max_bytes} bytes",
                 refused=True,
             )
-        chunks.append(chunk)
-    return b"".join(chunks)
+        yield chunk
 
 
 def _describe(error: Exception) -> str:

@@ -194,3 +194,58 @@ def _selection(args) -> Selection:
                 f"since must be a date like 2025-11-06, not {args['since']!r}"
             ) from None
     return Selection(status=args.get("status") or "verified", article_id=article_id, since=since)
+
+
+@bp.get("/api/similar")
+def similar():
+    """Earlier checks close to ``?text=`` (``lang``, ``top``) as JSON, the fields of
+    ``factcheck similar --format jsonl``. Readers see only published checks (and imported
+    fact-checks); SIMILAR_REQUESTS_PER_MINUTE per client address, counted in the database.
+    Errors are JSON too: ``{"error": one line}`` with 400, or 429 and Retry-After."""
+    from factcheck.ratelimit import RateLimited
+
+    try:
+        return _similar(get_session(), request.args)
+    except RateLimited as error:
+        return {"error": str(error)}, 429, {"Retry-After": str(error.retry_after)}
+    except InputError as error:
+        return {"error": str(error)}, 400
+
+
+def _similar(session, args) -> dict:
+    from factcheck import ratelimit
+    from factcheck.archive.similar import READERS, Scope, query_for_text, search
+    from factcheck.inputs import check_text
+    from factcheck.web.review.earlier import archive_parts, own_link
+
+    address = request.remote_addr or "unknown"
+    ratelimit.take(
+        session,
+        ratelimit.private_key(current_app.config["SECRET_KEY"], "similar", address),
+        int(current_app.config["SIMILAR_REQUESTS_PER_MINUTE"]),
+        60.0,
+        "too many look-ups of similar claims from this address; wait a minute",
+    )
+    text = check_text((args.get("text") or "").strip(), "text", 2000)
+    if not text:
+        raise InputError("give the claim to look for as ?text=")
+    try:
+        top = min(max(int(args.get("top") or 5), 1), 50)
+    except ValueError:
+        raise InputError("top must be a whole number from 1 to 50") from None
+    lang = args.get("lang") or None
+    if lang is not None and lang not in current_app.config["LANGUAGES"]:
+        raise InputError(f"lang must be one of {', '.join(current_app.config['LANGUAGES'])}")
+    staff = getattr(current_user, "is_authenticated", False)
+    model, index = archive_parts()
+    found = search(
+        session,
+        index,
+        model,
+        query_for_text(model, text, lang),
+        scope=Scope() if staff else READERS,
+        top=top,
+        org_name=current_app.config.get("ORG_NAME"),
+        link=own_link,
+    )
+    return {"text": text, "results": [check.as_dict() for check in found]}

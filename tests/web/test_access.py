@@ -12,6 +12,7 @@ from factcheck.models import (
     ErrorReport,
     Evidence,
     Job,
+    ReferenceFactCheck,
     Snapshot,
     Source,
     SourceChange,
@@ -42,6 +43,7 @@ ACCESS = {
     ("GET", "/methodology"): PUBLIC,
     ("GET", "/corrections"): PUBLIC,
     ("GET", "/claimreview.json"): PUBLIC,
+    ("GET", "/api/similar"): PUBLIC,  # readers see published checks only
     # logging in and out
     ("GET", "/login"): PUBLIC,
     ("POST", "/login"): PUBLIC,
@@ -87,6 +89,8 @@ ACCESS = {
     ("POST", "/review/claims/<int:claim_id>/delete"): LOGIN,
     ("POST", "/review/claims/<int:claim_id>/edit"): LOGIN,
     ("POST", "/review/claims/<int:claim_id>/evidence"): LOGIN,
+    ("POST", "/review/claims/<int:claim_id>/same/<int:earlier_id>"): LOGIN,
+    ("POST", "/review/claims/<int:claim_id>/cite/<int:reference_id>"): LOGIN,
     ("POST", "/review/claims/<int:claim_id>/restore"): LOGIN,
     ("POST", "/review/claims/<int:claim_id>/split"): LOGIN,
     ("POST", "/review/claims/<int:claim_id>/status"): LOGIN,  # publishing: see below
@@ -157,7 +161,10 @@ def world(factory, session):
         Snapshot(source_id=source.id, sha256=str(n), text=f"Opened {year}.")
         for n, year in enumerate((1990, 1991))
     )
-    session.add_all([evidence, report, correction, job, before, after])
+    reference = ReferenceFactCheck(
+        url="https://fc.example.org/1", claim_reviewed="It opened in 1990.", raw="{}", key="k"
+    )
+    session.add_all([evidence, report, correction, job, before, after, reference])
     session.commit()
     change = SourceChange(
         claim_id=claim.id,
@@ -180,6 +187,8 @@ def world(factory, session):
         "correction_id": correction.id,
         "user_id": author.id,
         "token": "not-the-token",
+        "earlier_id": corrected.id,
+        "reference_id": reference.id,
     }
 
 

@@ -9,9 +9,12 @@ from factcheck.models import Evidence, ReviewEvent, Source
 # higher means a query crept into a loop (or a new read that should be joined to another).
 BUDGET = {
     # +2 for the verdict hints: the page's claims' evidence, and their articles' source counts
-    "queue": 8,
-    "queue, filtered and searched": 9,  # SQLite also checks that the search index exists
-    "claim page": 7,
+    # +1 for the archive's marks ("checked before", "repeat") of the page's claims
+    "queue": 9,
+    "queue, filtered and searched": 10,  # SQLite also checks that the search index exists
+    # +2 for "Checked before": the claim's stored vector and the archive index's stamp (the
+    # earlier checks found are read in one or two more when there are any)
+    "claim page": 9,
     "dashboard": 7,
 }
 

@@ -112,6 +112,7 @@ from factcheck.web.review import (  # noqa: E402,F401
     audit,
     claims,
     dashboard,
+    earlier,
     exports,
     jobs,
     newarticle,

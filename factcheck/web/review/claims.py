@@ -7,6 +7,7 @@ from collections.abc import Callable
 from flask import abort, current_app, render_template, request, url_for
 from sqlmodel import Session
 
+from factcheck.archive import earlier
 from factcheck.models import CorrectionRequest, Evidence, User
 from factcheck.publishing.markup import render_markdown
 from factcheck.review import editing, verdict_changes, workflow
@@ -19,6 +20,7 @@ from factcheck.web.auth.routes import safe_next
 from factcheck.web.review import bp, get_claim_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import assignee_choices, claim_context
+from factcheck.web.review.earlier import checked_before_panel
 
 
 def scale():
@@ -36,6 +38,7 @@ def claim_page(claim, **submitted) -> str:
         pending=pending,
         pending_rationale_html=render_markdown(pending.rationale) if pending else "",
         correction_form=f.CorrectionForm(formdata=None),
+        **checked_before_panel(claim),
     )
 
 
@@ -254,3 +257,26 @@ def assign(claim_id: int):
     return _run(
         claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, "assign", back=back
     )
+
+
+def _earlier(claim_id: int, other_id: int, act: Callable, done: str):
+    """Run ``act(session, claim, other_id, user=, expected_version=)`` from the panel."""
+
+    def change(session, user, form):
+        claim = get_claim_or_404(claim_id)
+        act(session, claim, other_id, user=user, expected_version=form.expected_version)
+
+    return _run(claim_id, f.ClaimForm, "earlier_form", done, change, "checked-before")
+
+
+@bp.post("/claims/<int:claim_id>/same/<int:earlier_id>")
+def same_claim(claim_id: int, earlier_id: int):
+    """Link the claim to an earlier check as the same claim (in its history)."""
+    return _earlier(claim_id, earlier_id, earlier.link_same_claim, "Linked as the same claim.")
+
+
+@bp.post("/claims/<int:claim_id>/cite/<int:reference_id>")
+def cite_reference(claim_id: int, reference_id: int):
+    """Add an imported fact-check as evidence for the claim."""
+    done = "The earlier fact-check was added as evidence."
+    return _earlier(claim_id, reference_id, earlier.cite_reference, done)

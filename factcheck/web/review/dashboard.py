@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app, render_template, request
 
+from factcheck.archive.earlier import queue_marks
 from factcheck.models import ClaimStatus, Role
 from factcheck.review.dashboard import load_dashboard
 from factcheck.review.pagination import page_number
@@ -89,4 +90,5 @@ def queue():
         assign_forms=assign_forms,
         assignee_options=assignee_choices(found.people),
         hints=found.hints,
+        earlier_marks=queue_marks(get_session(), [c.id for c in page.items]),
     )
