@@ -117,6 +117,15 @@ def _security_headers(response):
     return response
 
 
+def rating_label(key: str | None, lang: str = "en") -> str:
+    """A verdict key as people read it ("mostly_true" -> "Mostly true"); a key the scale no
+    longer has is shown as stored, "—" for none."""
+    scale = current_app.extensions["factcheck.ratings"]
+    if not key:
+        return "—"
+    return scale.get(key).label(lang) if key in scale else key
+
+
 def init_app(app: Flask) -> None:
     """Register the session teardown, blueprints and error handlers on ``app``."""
     app.teardown_appcontext(_close_session)
@@ -124,6 +133,7 @@ def init_app(app: Flask) -> None:
     app.before_request(_refuse_nul)  # first: CSRFProtect reads the form after this
     csrf.init_app(app)  # every POST needs a token; forms carry it, tests check refusal
     app.jinja_env.filters["web_url"] = web_url  # every href built from stored data uses it
+    app.jinja_env.filters["rating_label"] = rating_label  # verdict keys never show raw
     app.after_request(_security_headers)
 
     _register_blueprints(app)

@@ -12,6 +12,7 @@ from factcheck.publishing.markup import render_markdown
 from factcheck.review import editing, verdict_changes, workflow
 from factcheck.review import evidence as evidence_review
 from factcheck.review.claimpage import load_claim_page
+from factcheck.review.previews import preview_delete
 from factcheck.review.users import people
 from factcheck.web import get_session
 from factcheck.web.auth import me
@@ -19,6 +20,7 @@ from factcheck.web.auth.routes import safe_next
 from factcheck.web.review import bp, get_claim_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import assignee_choices, claim_context
+from factcheck.web.review.confirm import ask_first
 
 
 def scale():
@@ -36,6 +38,7 @@ def claim_page(claim, **submitted) -> str:
         pending=pending,
         pending_rationale_html=render_markdown(pending.rationale) if pending else "",
         correction_form=f.CorrectionForm(formdata=None),
+        button_form=f.ButtonForm(formdata=None),
     )
 
 
@@ -51,11 +54,10 @@ def _run(
     name: str,
     done: str,
     change: Callable[[Session, User, object], object],
-    anchor: str | None = None,
     back: str | None = None,
 ):
     """Validate ``form_class`` from the request and apply ``change`` to the claim; then go
-    ``back`` (default: the claim page at ``anchor``)."""
+    ``back`` (default: the top of the claim page, where the message about it shows)."""
     claim = get_claim_or_404(claim_id)
     form = form_class()
     if isinstance(form, f.VerdictForm):
@@ -67,7 +69,7 @@ def _run(
     return save(
         lambda: change(get_session(), me(), form),
         done,
-        back=back or url_for(".claim", claim_id=claim.id, _anchor=anchor),
+        back=back or url_for(".claim", claim_id=claim.id),
         page=lambda: claim_page(claim, **{name: form}),
         claim=claim,
         form=form,
@@ -99,7 +101,7 @@ def verdict(claim_id: int):
         if claim.status == "published"
         else "Verdict saved."
     )
-    return _run(claim_id, f.VerdictForm, "verdict_form", done, change, "verdict")
+    return _run(claim_id, f.VerdictForm, "verdict_form", done, change)
 
 
 def _decide(correction_id: int, decide: Callable, done: str):
@@ -114,7 +116,7 @@ def _decide(correction_id: int, decide: Callable, done: str):
     return save(
         lambda: decide(get_session(), correction, me(), form),
         done,
-        back=url_for(".claim", claim_id=claim.id, _anchor="verdict"),
+        back=url_for(".claim", claim_id=claim.id),
         page=lambda: claim_page(claim),
     )
 
@@ -155,7 +157,7 @@ def status(claim_id: int):
             **_versioned(form),
         )
 
-    return _run(claim_id, f.StatusForm, "status_form", "Status changed.", change, "status")
+    return _run(claim_id, f.StatusForm, "status_form", "Status changed.", change)
 
 
 @bp.post("/evidence/<int:evidence_id>/state")
@@ -175,7 +177,6 @@ def evidence_state(evidence_id: int):
         "evidence_form",
         "Evidence updated.",
         change,
-        f"evidence-{evidence.id}",
     )
 
 
@@ -192,9 +193,7 @@ def add_evidence(claim_id: int):
             **_versioned(form),
         )
 
-    return _run(
-        claim_id, f.AddEvidenceForm, "add_evidence_form", "Evidence added.", change, "evidence"
-    )
+    return _run(claim_id, f.AddEvidenceForm, "add_evidence_form", "Evidence added.", change)
 
 
 @bp.post("/claims/<int:claim_id>/edit")
@@ -223,6 +222,12 @@ def split(claim_id: int):
 
 @bp.post("/claims/<int:claim_id>/delete")
 def delete(claim_id: int):
+    claim = get_claim_or_404(claim_id)
+    back = url_for(".claim", claim_id=claim.id)
+    asking = ask_first("delete", preview_delete(get_session(), claim), back=back)
+    if asking is not None:
+        return asking
+
     def change(session, user, form):
         editing.delete_claim(
             session, get_claim_or_404(claim_id), user=user, note=form.note.data, **_versioned(form)
@@ -251,6 +256,4 @@ def assign(claim_id: int):
         )
 
     back = safe_next(request.form["next"]) if request.form.get("next") else None
-    return _run(
-        claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, "assign", back=back
-    )
+    return _run(claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, back=back)
