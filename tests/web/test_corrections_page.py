@@ -94,3 +94,24 @@ def test_a_new_correction_shows_on_the_next_request(client, session, people, cla
 def test_every_verdict_page_links_to_the_corrections_page(client, claims):
     html = client.get("/articles/harbour").get_data(as_text=True)
     assert 'href="/corrections"' in html
+
+
+def test_a_correction_of_rating_and_explanation_says_its_note_once(client, session, people, claims):
+    kept, _ = claims
+    _, editor, second = people
+    note = "We misread the table: the figure is right."
+    correct(
+        session,
+        kept,
+        "true",
+        "The report says 120 tonnes.",
+        editor=editor,
+        approver=second,
+        note=note,
+    )
+    html = page(client)
+    assert html.count(note) == 1
+    assert "Rating changed from False to True" in html and "Explanation revised" in html
+    article = client.get("/articles/harbour").get_data(as_text=True)
+    log = article.split('id="corrections-h"')[1]
+    assert log.count(note) == 1 and "Explanation revised" in log

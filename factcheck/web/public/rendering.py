@@ -8,8 +8,9 @@ from datetime import datetime
 
 from flask import current_app, request, url_for
 
-from factcheck.models import Claim, ClaimStatus, ReviewEvent
+from factcheck.models import ClaimStatus, ReviewEvent
 from factcheck.publishing.claimreview import claim_review
+from factcheck.publishing.corrections import CorrectionEntry, group_corrections
 from factcheck.publishing.markup import plain_excerpt, render_markdown
 from factcheck.publishing.verdicts import ShownClaim, VerdictPage
 from factcheck.review.ratings import RatingScale
@@ -80,10 +81,13 @@ class PageHelpers:
         parts = ", ".join(f"{badge.label} {count}" for badge, count in self.summary(counts))
         return self.t("summary_of", count=sum(counts.values())) + (f": {parts}" if parts else "")
 
-    def log(self, claims: list[ShownClaim]) -> list[tuple[Claim, ReviewEvent]]:
-        """The corrections log of ``claims``: (claim, public event) pairs, oldest first."""
-        entries = [(item.claim, event) for item in claims for event in item.corrections]
-        return sorted(entries, key=lambda entry: (entry[1].at, entry[1].id))
+    def log(self, page: VerdictPage) -> list[CorrectionEntry]:
+        """The corrections log of the page's claims, oldest first, one entry per correction."""
+        rows = [
+            (event, item.claim, page.article) for item in page.claims for event in item.corrections
+        ]
+        rows.sort(key=lambda row: (row[0].at.replace(tzinfo=None), row[0].id))
+        return group_corrections(rows)
 
     def describe(self, event: ReviewEvent) -> str:
         """One line saying what a public history event changed."""
