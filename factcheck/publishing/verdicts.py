@@ -7,15 +7,17 @@ was ever published, so withdrawing a claim also moves the page's date forward.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import bindparam, func
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import aliased, defer
 from sqlalchemy.sql import Select
 from sqlmodel import Session, select
 
+from factcheck.language.identify import identify_language
 from factcheck.models import (
     Article,
     Claim,
@@ -25,6 +27,7 @@ from factcheck.models import (
     ReviewEvent,
     Snapshot,
     Source,
+    User,
 )
 from factcheck.sources.cited import sources_with_latest
 
@@ -54,6 +57,11 @@ class ShownEvidence:
     def archived_at(self) -> datetime | None:
         return self.snapshot.fetched_at if self.snapshot else None
 
+    @functools.cached_property
+    def language(self) -> str:
+        """The language the passage is written in (pages mark a quote in another language)."""
+        return identify_language(self.evidence.passage)
+
 
 @dataclass
 class ShownSource:
@@ -79,8 +87,19 @@ class VerdictPage:
     sources: list[ShownSource]
     last_modified: datetime
 
+    # names of the checkers and editors of the claims shown, by user id (the bylines)
+    people: dict[int, str] = field(default_factory=dict)
+
     def verdict_counts(self) -> Counter:
         return Counter(c.claim.verdict for c in self.claims)
+
+    def checker(self, claim: Claim) -> str | None:
+        """Who chose the verdict (and wrote the rationale)."""
+        return self.people.get(claim.verdict_by_id)
+
+    def editor(self, claim: Claim) -> str | None:
+        """The second person: the editor who published it or approved its last correction."""
+        return self.people.get(claim.published_by_id)
 
 
 def load_article_page(
@@ -92,9 +111,12 @@ def load_article_page(
     published claim of it: readers get the same 404 for all of these.
     """
     # One query for the article and its visible claims: no row means a 404 either way.
+    checker, editor = aliased(User), aliased(User)
     query = (
-        select(Article, Claim)
+        select(Article, Claim, checker.name, editor.name)
         .join(Claim, Claim.article_id == Article.id)
+        .outerjoin(checker, checker.id == Claim.verdict_by_id)  # the bylines
+        .outerjoin(editor, editor.id == Claim.published_by_id)
         .where(Article.slug == slug, _visible())
         .options(defer(Article.text))
     )  # the article body is never shown here
@@ -104,12 +126,16 @@ def load_article_page(
     if not rows:
         return None
     article = rows[0][0]
-    claims = [claim for _, claim in rows]
+    claims = [row[1] for row in rows]
     shown = [ShownClaim(c) for c in claims]
     _add_evidence(session, shown)
     _add_corrections(session, shown)
     sources = _sources(session, article.id)
-    return VerdictPage(article, shown, sources, _last_modified(session, article, shown, sources))
+    page = VerdictPage(article, shown, sources, _last_modified(session, article, shown, sources))
+    for _, claim, checker_name, editor_name in rows:
+        page.people[claim.verdict_by_id] = checker_name
+        page.people[claim.published_by_id] = editor_name
+    return page
 
 
 def _add_evidence(session: Session, shown: list[ShownClaim]) -> None:

@@ -11,7 +11,8 @@ from flask import current_app, request, url_for
 from factcheck.models import ClaimStatus, ReviewEvent
 from factcheck.publishing.claimreview import claim_review
 from factcheck.publishing.corrections import CorrectionEntry, group_corrections
-from factcheck.publishing.markup import plain_excerpt, render_markdown
+from factcheck.publishing.markup import first_sentence, plain_excerpt, render_markdown
+from factcheck.publishing.shareimage import ShareCard
 from factcheck.publishing.verdicts import ShownClaim, VerdictPage
 from factcheck.review.ratings import RatingScale
 from factcheck.web.public.i18n import Words, long_date, page_language, tier
@@ -40,6 +41,7 @@ class Badge:
     label: str
     explanation: str
     tier: str
+    level: int = 0  # the step on a five-step scale: its own colour and icon (0: no value)
 
 
 class PageHelpers:
@@ -59,8 +61,20 @@ class PageHelpers:
             return None  # a verdict the newsroom has since dropped from its scale
         rating = self.scale.get(key)
         return Badge(
-            key, rating.label(self.lang), rating.explanation(self.lang), tier(rating, self.scale)
+            key,
+            rating.label(self.lang),
+            rating.explanation(self.lang),
+            tier(rating, self.scale),
+            self.scale.level(key),
         )
+
+    def conclusion(self, claim) -> str:
+        """The verdict in one line: the first sentence of the rationale."""
+        return first_sentence(claim.rationale)
+
+    def quote_lang(self, language: str) -> str | None:
+        """The ``lang`` a quote needs inside this page: None when it is the page's own."""
+        return None if language == self.lang else language
 
     def date(self, value) -> str:
         return long_date(value, self.lang)
@@ -131,3 +145,19 @@ def claim_reviews(page: VerdictPage) -> list[dict]:
 
 def last_correction(item: ShownClaim) -> datetime | None:
     return max((e.at for e in item.corrections), default=None)
+
+
+def share_card(page: VerdictPage, h: PageHelpers) -> ShareCard | None:
+    """What the share image of the page's (first) claim says; None without a known rating."""
+    claim = page.claims[0].claim
+    badge = h.badge(claim.verdict)
+    if badge is None:
+        return None
+    return ShareCard(
+        claim=claim.text,
+        label=badge.label,
+        level=badge.level,
+        conclusion=h.conclusion(claim),
+        org_name=current_app.config["ORG_NAME"],
+        claim_word=h.t.claim,
+    )
