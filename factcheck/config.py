@@ -79,6 +79,8 @@ DEFAULTS: dict = {
     "WATCH_HOST_SECONDS": 5.0,  # at least this long between two requests to one host
     # Languages of articles and sources (ISO 639-1): language identification chooses among them.
     "LANGUAGES": ["id", "en"],
+    # The interface's language when nothing else decides (factcheck/web/i18n.py says what does).
+    "DEFAULT_LANGUAGE": "en",
 }
 
 YES, NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
@@ -114,6 +116,7 @@ ENVIRONMENT = {
     "JOB_STALE_SECONDS": float,
     "WATCH_SOURCES_HOURS": float,
     "WATCH_HOST_SECONDS": float,
+    "DEFAULT_LANGUAGE": str,
 }
 
 

@@ -60,6 +60,7 @@ class User(SQLModel, table=True):
     failed_logins: int = 0
     locked_until: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    language: str | None = Field(default=None, max_length=8)  # the interface's; None: browser's
 
 
 # --- the article and what it cites --------------------------------------------------------

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 # factcheck/cli/<name>.py, each with a COMMANDS list.
-COMMAND_MODULES = ("articles", "sources", "exports", "users", "database", "jobs")
+COMMAND_MODULES = ("articles", "sources", "exports", "users", "database", "jobs", "translations")
 
 
 def user_errors(command: Callable) -> Callable:

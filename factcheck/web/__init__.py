@@ -11,6 +11,7 @@ from werkzeug.routing import IntegerConverter
 from factcheck.errors import FactcheckError, NotFound, PermissionDenied
 from factcheck.inputs import MAX_INT
 from factcheck.sources.urls import web_url
+from factcheck.web import i18n
 
 
 def get_session() -> Session:
@@ -132,6 +133,7 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["int"] = DatabaseId  # before any route is added
     app.before_request(_refuse_nul)  # first: CSRFProtect reads the form after this
     csrf.init_app(app)  # every POST needs a token; forms carry it, tests check refusal
+    i18n.init_app(app)
     app.jinja_env.filters["web_url"] = web_url  # every href built from stored data uses it
     app.jinja_env.filters["rating_label"] = rating_label  # verdict keys never show raw
     app.after_request(_security_headers)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
+from factcheck.web.i18n import TranslatedForm
 
-class LoginForm(FlaskForm):
+
+class LoginForm(TranslatedForm):
     name = StringField(
         "Name",
         validators=[DataRequired(), Length(max=80)],

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from factcheck.publishing.feedback import MAX_CONTACT, MAX_MESSAGE
+from factcheck.web.i18n import TranslatedForm
 
 
-class ReportForm(FlaskForm):
+class ReportForm(TranslatedForm):
     """A reader tells the editors what is wrong; the contact is optional."""
 
     message = TextAreaField(
@@ -29,7 +29,7 @@ class ReportForm(FlaskForm):
         self.submit.label.text = words.send
 
 
-class CloseReportForm(FlaskForm):
+class CloseReportForm(TranslatedForm):
     """No fields: gives the editors' "close" button its CSRF token."""
 
     submit = SubmitField("Mark handled")

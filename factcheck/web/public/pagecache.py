@@ -26,6 +26,9 @@ from flask import Response, abort, current_app, request, session
 from flask_login import current_user
 from werkzeug.http import http_date, quote_etag
 
+from factcheck.web.i18n import SESSION_KEY as LANGUAGE_CHOICE
+from factcheck.web.i18n import browser_language
+
 MAX_PAGES = 1000
 MAX_BYTES = 64 * 1024 * 1024  # per process; an article page of 20 claims is about 40 KB
 
@@ -128,7 +131,9 @@ def serve(
     and ``headers`` serve documents other than HTML pages (the feed).
     """
     if "HTTP_COOKIE" in request.environ:  # without cookies: no login, no flash message
-        if _has_flashes():  # read before rendering: rendering takes the messages out
+        # read before rendering: rendering takes the messages out; a visitor's own choice of
+        # language is not the one their Accept-Language (in the page's key) would give
+        if _has_flashes() or LANGUAGE_CHOICE in session:
             return _respond(*render(), store=False)
         if current_user.is_authenticated:  # staff see their own navigation and logout form
             return _respond(*render(), store=True, content_type=content_type, extra=headers)
@@ -166,7 +171,8 @@ def _headers(
         "Content-Type": content_type,
         "ETag": quote_etag(etag),
         "Cache-Control": "no-cache",  # may be stored, but ask us each time
-        "Vary": "Cookie",  # logged-in staff get another page at the same address
+        # logged-in staff get another page at the same address; readers one in their language
+        "Vary": "Cookie, Accept-Language",
     }
     if last_modified is not None:
         headers["Last-Modified"] = http_date(last_modified)
@@ -233,6 +239,7 @@ def environ_key(environ: dict) -> tuple:
         environ.get("SCRIPT_NAME", ""),
         environ.get("PATH_INFO", ""),
         *(environ.get(name) for name in _FORWARDED),
+        browser_language(environ),  # pages without a language of their own follow it
     )
 
 

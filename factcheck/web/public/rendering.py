@@ -15,6 +15,7 @@ from factcheck.publishing.markup import first_sentence, plain_excerpt, render_ma
 from factcheck.publishing.shareimage import ShareCard
 from factcheck.publishing.verdicts import ShownClaim, VerdictPage
 from factcheck.review.ratings import RatingScale
+from factcheck.web.i18n import current_language, use_language
 from factcheck.web.public.i18n import Words, long_date, page_language, tier
 
 
@@ -122,7 +123,10 @@ class PageHelpers:
 
 
 def helpers_for(page: VerdictPage | None = None) -> PageHelpers:
-    return PageHelpers(page.article.language if page else "en", rating_scale())
+    """The page's helpers: in its article's language (the whole page follows it), else in
+    the request's."""
+    language = use_language(page.article.language) if page else current_language()
+    return PageHelpers(language, rating_scale())
 
 
 def claim_reviews(page: VerdictPage) -> list[dict]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -28,6 +27,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from factcheck.inputs import MAX_INT, database_id
+from factcheck.web.i18n import TranslatedForm
 
 
 def new_request_id() -> str:
@@ -39,7 +39,7 @@ def options(pairs) -> list[SelectChoice]:
     return [SelectChoice(str(value), label) for value, label in pairs]
 
 
-class ClaimForm(FlaskForm):
+class ClaimForm(TranslatedForm):
     """Base of every form that changes a claim."""
 
     version = HiddenField(validators=[InputRequired()])
@@ -70,7 +70,7 @@ class VerdictForm(ClaimForm):
     submit = SubmitField("Save verdict")
 
 
-class CorrectionForm(FlaskForm):
+class CorrectionForm(TranslatedForm):
     """Approve or reject a proposed correction (a POST-only button with an optional note)."""
 
     note = StringField("Why (optional)", validators=[Optional(), Length(max=500)])
@@ -132,7 +132,7 @@ class RestoreForm(ClaimForm):
     submit = SubmitField("Restore")
 
 
-class AddClaimForm(FlaskForm):
+class AddClaimForm(TranslatedForm):
     text = TextAreaField("Claim text", validators=[Optional(), Length(max=2000)])
     start = IntegerField("From character", validators=[Optional(), NumberRange(0, MAX_INT)])
     end = IntegerField("To character", validators=[Optional(), NumberRange(1, MAX_INT)])
@@ -150,7 +150,7 @@ class AddClaimForm(FlaskForm):
         return True
 
 
-class MergeForm(FlaskForm):
+class MergeForm(TranslatedForm):
     """Checkboxes valued ``<claim id>:<version>``: each carries the version seen."""
 
     claims = SelectMultipleField(
@@ -174,7 +174,7 @@ class MergeForm(FlaskForm):
         return out
 
 
-class ReextractForm(FlaskForm):
+class ReextractForm(TranslatedForm):
     min_score = SelectField(
         "Keep proposals at least this check-worthy",
         default="0",
@@ -185,7 +185,7 @@ class ReextractForm(FlaskForm):
     submit = SubmitField("Re-run extraction")
 
 
-class AddSourceForm(FlaskForm):
+class AddSourceForm(TranslatedForm):
     url = StringField(
         "Web address",
         validators=[DataRequired(), Length(max=2000)],
@@ -195,16 +195,16 @@ class AddSourceForm(FlaskForm):
     submit = SubmitField("Add source")
 
 
-class PasteForm(FlaskForm):
+class PasteForm(TranslatedForm):
     text = TextAreaField("Source text", validators=[DataRequired(), Length(max=1_000_000)])
     submit = SubmitField("Save pasted text")
 
 
-class ButtonForm(FlaskForm):
+class ButtonForm(TranslatedForm):
     """No fields: the CSRF token for a POST-only button (fetch, match)."""
 
 
-class QueueForm(FlaskForm):
+class QueueForm(TranslatedForm):
     """The queue's filters: a GET form, so links can be shared; no CSRF (it changes nothing)."""
 
     class Meta:

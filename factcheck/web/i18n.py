@@ -1,0 +1,194 @@
+"""The interface in the reader's or the staff member's language: Flask-Babel, set up once.
+
+``_``/``gettext``/``ngettext`` (and ``lazy_gettext`` for text defined at import time, such as
+form labels) work in Python and in every template. The messages come from
+factcheck/translations, read from the .po files themselves (see that package).
+
+The language of a request, first that applies:
+
+1. the page's own (``use_language``): readers' pages are in their article's language;
+2. the logged-in staff member's choice, remembered on their user row;
+3. a visitor's choice from the language switcher, kept in their session;
+4. the browser's ``Accept-Language``, among the languages with a catalogue;
+5. ``DEFAULT_LANGUAGE``.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from flask import Flask, current_app, g, request, session
+from flask_babel import (
+    Babel,
+    Domain,
+    get_locale,
+    gettext,
+    lazy_gettext,
+    lazy_ngettext,
+    ngettext,
+    refresh,
+)
+from flask_babel import format_date as _format_date
+from flask_babel import format_decimal as _format_decimal
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
+
+from factcheck import translations
+
+__all__ = ["_", "gettext", "lazy_gettext", "ngettext", "TranslatedForm", "use_language"]
+
+_ = gettext
+SESSION_KEY = "language"  # a visitor's choice (staff: User.language)
+
+
+class CatalogueDomain(Domain):
+    """Flask-Babel's message domain, reading factcheck/translations' .po files."""
+
+    def get_translations(self):
+        locale = get_locale()
+        language = locale.language if locale else translations.SOURCE_LANGUAGE
+        return translations.translations(language)
+
+
+class FactcheckBabel(Babel):
+    """Flask-Babel with the catalogues of factcheck/translations."""
+
+    @property
+    def domain_instance(self) -> Domain:
+        return _DOMAIN
+
+    def list_translations(self) -> list[Locale]:
+        return [Locale.parse(language) for language in translations.languages()]
+
+
+_DOMAIN = CatalogueDomain()
+
+
+def interface_language(language: str | None) -> str:
+    """The interface language for a language tag ("id-ID" -> "id"); the default language
+    for one without a catalogue (or none)."""
+    primary = (language or "").replace("_", "-").split("-")[0].lower()
+    if primary in translations.languages():
+        return primary
+    return current_app.config["DEFAULT_LANGUAGE"]
+
+
+def select_language() -> str:
+    """The language of this request (see the module's docstring)."""
+    chosen = g.get("page_language")
+    if chosen:
+        return chosen
+    if current_user and current_user.is_authenticated and current_user.row.language:
+        return interface_language(current_user.row.language)
+    if session.get(SESSION_KEY):
+        return interface_language(session[SESSION_KEY])
+    return browser_language(request.environ) or current_app.config["DEFAULT_LANGUAGE"]
+
+
+def browser_language(environ: dict) -> str | None:
+    """The language with a catalogue that the request's ``Accept-Language`` prefers most,
+    if any (read from the WSGI environ: the page cache keys on it, before Flask)."""
+    header = environ.get("HTTP_ACCEPT_LANGUAGE")
+    if not header:
+        return None
+    return parse_accept_header(header, LanguageAccept).best_match(translations.languages())
+
+
+def use_language(language: str | None) -> str:
+    """Show the rest of this request in ``language`` (a page's own, e.g. its article's);
+    returns the interface language chosen for it."""
+    g.page_language = interface_language(language)
+    refresh()  # a message translated earlier in the request fixed the language until now
+    return g.page_language
+
+
+def current_language() -> str:
+    """The language this request's interface is in ("id", "en")."""
+    locale = get_locale()
+    return locale.language if locale else current_app.config["DEFAULT_LANGUAGE"]
+
+
+def format_date(value, format: str = "long") -> str:  # noqa: A002
+    """A date (or a datetime's date) in the request's language: "3 Oktober 2025"."""
+    if value is None:
+        return ""
+    return _format_date(value, format=format, rebase=False)
+
+
+def format_decimal(value, format: str | None = None) -> str:  # noqa: A002
+    """A number in the request's language: "1.234,5" in Indonesian, "1,234.5" in English."""
+    return _format_decimal(value, format=format)
+
+
+class _FormTranslations:
+    """WTForms' own messages ("This field is required.") through our catalogues."""
+
+    def gettext(self, string: str) -> str:
+        return gettext(string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return ngettext(singular, plural, n)
+
+
+class TranslatedForm(FlaskForm):
+    """FlaskForm whose built-in validation messages are translated too: every form of the
+    web shell derives from it (a test checks)."""
+
+    class Meta(FlaskForm.Meta):
+        def get_translations(self, form):
+            return _FormTranslations()
+
+
+def _role(role: str) -> str:
+    """A role's name in the request's language."""
+    return str(ROLE_NAMES.get(role, role))
+
+
+ROLE_NAMES = {
+    "checker": lazy_gettext("checker"),
+    "editor": lazy_gettext("editor"),
+    "admin": lazy_gettext("admin"),
+}
+
+# WTForms' messages that our forms can show, so that the catalogues carry them.
+WTFORMS_MESSAGES = (
+    lazy_gettext("This field is required."),
+    lazy_gettext("Not a valid choice."),
+    lazy_gettext("Not a valid integer value."),
+    lazy_gettext("Invalid Choice: could not coerce."),
+    lazy_gettext("Number must be at least %(min)s."),
+    lazy_gettext("Number must be at most %(max)s."),
+    lazy_gettext("Number must be between %(min)s and %(max)s."),
+    lazy_gettext("Field must be between %(min)d and %(max)d characters long."),
+    lazy_ngettext(
+        "Field must be at least %(min)d character long.",
+        "Field must be at least %(min)d characters long.",
+        1,
+    ),
+    lazy_ngettext(
+        "Field cannot be longer than %(max)d character.",
+        "Field cannot be longer than %(max)d characters.",
+        1,
+    ),
+)
+
+
+def _template_globals() -> dict:
+    return {
+        "_role": _role,
+        "current_language": current_language,
+        "interface_languages": translations.languages,
+        "format_date": format_date,
+        "format_decimal": format_decimal,
+    }
+
+
+def init_app(app: Flask) -> None:
+    """Set up Flask-Babel on ``app``: catalogues, language selection, template helpers."""
+    app.config.setdefault("DEFAULT_LANGUAGE", "en")
+    app.config["BABEL_DEFAULT_LOCALE"] = app.config["DEFAULT_LANGUAGE"]
+    FactcheckBabel(app, locale_selector=select_language)
+    # {% trans %} blocks are read with their whitespace collapsed, as the extractor reads them
+    app.jinja_env.policies["ext.i18n.trimmed"] = True
+    app.context_processor(_template_globals)

@@ -1,0 +1,66 @@
+"""The interface in two languages: how a request's language is chosen, catalogues read from
+their .po files, WTForms' own messages translated. (Every page in every language:
+test_i18n_pages.py.)"""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+
+from factcheck import create_app, translations
+from factcheck.web import i18n
+
+
+def test_browser_language_decides_for_a_visitor(client):
+    page = client.get("/login", headers={"Accept-Language": "id-ID,id;q=0.9,en;q=0.5"})
+    text = page.get_data(as_text=True)
+    assert '<html lang="id">' in text
+    assert "Langsung ke isi" in text and "Skip to content" not in text
+
+
+def test_without_accept_language_the_default_language_is_used(client):
+    text = client.get("/login").get_data(as_text=True)
+    assert '<html lang="en">' in text and "Skip to content" in text
+
+
+def test_a_browser_language_without_catalogue_falls_back_to_the_default(client):
+    text = client.get("/login", headers={"Accept-Language": "fr, de;q=0.5"}).get_data(as_text=True)
+    assert '<html lang="en">' in text
+
+
+def test_default_language_setting_applies_when_the_browser_says_nothing(app_config):
+    app_config["DEFAULT_LANGUAGE"] = "id"
+    app = create_app(app_config)
+    text = app.test_client().get("/login").get_data(as_text=True)
+    app.extensions["factcheck.engine"].dispose()
+    assert '<html lang="id">' in text and "Langsung ke isi" in text
+
+
+def test_wtforms_own_messages_are_translated(client):
+    page = client.post(
+        "/login", data={"name": "", "password": ""}, headers={"Accept-Language": "id"}
+    )
+    assert "Isian ini wajib diisi." in page.get_data(as_text=True)
+
+
+def test_catalogues_are_read_from_po_files_with_no_compiled_copy():
+    assert {"id", "en"} <= set(translations.languages())
+    assert not list(translations.FOLDER.glob("**/*.mo"))  # nothing to compile or let go stale
+    assert translations.translations("id").gettext("Skip to content") == "Langsung ke isi"
+
+
+def test_a_language_without_catalogue_shows_messages_as_written():
+    assert translations.translations("xx").gettext("Skip to content") == "Skip to content"
+
+
+def test_every_form_translates_wtforms_messages():
+    import factcheck.web.auth.forms  # noqa: F401  (forms register as subclasses on import)
+    import factcheck.web.public.forms  # noqa: F401
+    import factcheck.web.review.forms  # noqa: F401
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    ours = [f for f in subclasses(FlaskForm) if f.__module__.startswith("factcheck.")]
+    assert ours and [f for f in ours if not issubclass(f, i18n.TranslatedForm)] == []
