@@ -211,13 +211,14 @@ def overflow(page) -> int:
 def too_wide(page) -> list[str]:
     """The innermost elements reaching past the window's right edge (to say what to fix)."""
     return page.evaluate(
-        """() => [...document.querySelectorAll('body *')]
-          .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth
-                       && ![...e.children].some(
-                          c => c.getBoundingClientRect().right > document.documentElement.clientWidth))
+        """() => {
+          const past = e => e.getBoundingClientRect().right > document.body.clientWidth;
+          return [...document.querySelectorAll('body *')]
+          .filter(e => past(e) && ![...e.children].some(past))
           .slice(0, 4)
           .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
-                    + ': ' + (e.textContent || '').trim().slice(0, 40))"""
+                    + ': ' + (e.textContent || '').trim().slice(0, 40));
+        }"""
     )
 
 
