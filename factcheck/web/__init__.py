@@ -118,13 +118,14 @@ def _security_headers(response):
     return response
 
 
-def rating_label(key: str | None, lang: str = "en") -> str:
-    """A verdict key as people read it ("mostly_true" -> "Mostly true"); a key the scale no
-    longer has is shown as stored, "—" for none."""
+def rating_label(key: str | None) -> str:
+    """A verdict key as people read it, in the page's language ("mostly_true" -> "Mostly
+    true", "Sebagian besar benar"); a key the scale no longer has is shown as stored, "—" for
+    none."""
     scale = current_app.extensions["factcheck.ratings"]
     if not key:
         return "—"
-    return scale.get(key).label(lang) if key in scale else key
+    return scale.get(key).label(i18n.current_language()) if key in scale else key
 
 
 def init_app(app: Flask) -> None:

@@ -209,3 +209,18 @@ def test_merging_moves_evidence_and_marks_it_stale(client, auth, session, claims
     session.expire_all()
     moved = session.exec(select(Evidence)).one()
     assert (moved.claim_id, moved.stale) == (first.id, True)
+
+
+def test_the_review_screen_speaks_indonesian(client, auth, claims, article):
+    auth.login("checker")
+    claim = claims[1]
+    id_ = {"Accept-Language": "id"}
+    html = client.get(f"/review/claims/{claim.id}", headers=id_).get_data(as_text=True)
+    assert '<html lang="id">' in html
+    assert buttons(html) == [("button", "Mulai pemeriksaan")]
+    assert "Klaim berikutnya (c3)" in html and ">Bukti</h2>" in html
+    assert "belum diverifikasi" in html and "Start review" not in html
+    asked = client.post(
+        f"/review/articles/{article.slug}/reextract", data={"min_score": "0"}, headers=id_
+    )
+    assert "Jalankan ulang ekstraksi?" in asked.get_data(as_text=True)

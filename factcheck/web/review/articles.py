@@ -17,6 +17,7 @@ from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.review import bp, get_article_or_404, save
 from factcheck.web.review import forms as f
+from factcheck.web.review.claimview import KINDS, SNAPSHOT_KINDS, STATUSES
 from factcheck.web.review.confirm import ask_first
 from factcheck.web.review.highlight import segments
 from factcheck.web.review.jobs import start_job
@@ -59,6 +60,9 @@ def article_page(article: Article, **submitted) -> str:
         sources=sources_with_latest(session, article.id, with_text=True),
         hints=claim_hints(session, live),
         jobs=[job_status(session, job) for job in article_jobs(session, article.id)],
+        statuses=STATUSES,
+        kinds=KINDS,
+        snapshot_kinds=SNAPSHOT_KINDS,
         **forms,
     )
 

@@ -13,18 +13,38 @@ from factcheck.review import workflow
 from factcheck.review.claimpage import ClaimPage
 from factcheck.review.ratings import RatingScale
 from factcheck.review.users import People
+from factcheck.web.i18n import current_language, lazy_gettext
 from factcheck.web.review import forms as f
 from factcheck.web.review.highlight import Segment, disagreeing_values, find_all, segments
 
 S = ClaimStatus
 TRANSITION_LABELS = {
-    (S.UNVERIFIED, S.IN_REVIEW): "Start review",
-    (S.IN_REVIEW, S.UNVERIFIED): "Back to unverified",
-    (S.IN_REVIEW, S.VERIFIED): "Mark verified",
-    (S.VERIFIED, S.IN_REVIEW): "Reopen review",
-    (S.VERIFIED, S.PUBLISHED): "Publish",
-    (S.PUBLISHED, S.VERIFIED): "Unpublish",
+    (S.UNVERIFIED, S.IN_REVIEW): lazy_gettext("Start review"),
+    (S.IN_REVIEW, S.UNVERIFIED): lazy_gettext("Back to unverified"),
+    (S.IN_REVIEW, S.VERIFIED): lazy_gettext("Mark verified"),
+    (S.VERIFIED, S.IN_REVIEW): lazy_gettext("Reopen review"),
+    (S.VERIFIED, S.PUBLISHED): lazy_gettext("Publish"),
+    (S.PUBLISHED, S.VERIFIED): lazy_gettext("Unpublish"),
 }
+# What the page calls stored keys, in the reader's language.
+STATUSES = {
+    S.UNVERIFIED: lazy_gettext("unverified"),
+    S.IN_REVIEW: lazy_gettext("in review"),
+    S.VERIFIED: lazy_gettext("verified"),
+    S.PUBLISHED: lazy_gettext("published"),
+}
+STANCES = {
+    "supports": lazy_gettext("supports"),
+    "contradicts": lazy_gettext("contradicts"),
+    "related": lazy_gettext("related"),
+}
+EVIDENCE_STATES = {
+    "suggested": lazy_gettext("suggested"),
+    "confirmed": lazy_gettext("confirmed"),
+    "rejected": lazy_gettext("rejected"),
+}
+KINDS = {"fact": lazy_gettext("fact"), "opinion": lazy_gettext("opinion")}
+SNAPSHOT_KINDS = {"fetched": lazy_gettext("fetched"), "pasted": lazy_gettext("pasted")}
 
 # The moves that take a claim towards readers: each is its page's primary button.
 FORWARD = frozenset({S.IN_REVIEW, S.VERIFIED, S.PUBLISHED})
@@ -125,7 +145,7 @@ def _forward(frm: str, to: str) -> bool:
 
 def assignee_choices(people: People) -> list:
     """("", "Nobody") and (id, name) of every active user, for an assign form."""
-    return f.options([("", "Nobody")] + [(str(i), name) for i, name in people.active])
+    return f.options([("", lazy_gettext("Nobody"))] + [(str(i), name) for i, name in people.active])
 
 
 def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
@@ -137,7 +157,9 @@ def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
         rationale=claim.rationale,
         no_source_reason=claim.no_source_reason,
     )
-    verdict.verdict.choices = f.options([("", "Choose a verdict")] + scale.choices())
+    verdict.verdict.choices = f.options(
+        [("", lazy_gettext("Choose a verdict"))] + scale.choices(current_language())
+    )
     assign = f.AssignForm(**version, assignee=str(claim.assignee_id or ""))
     assign.assignee.choices = people
     return {
@@ -154,10 +176,10 @@ def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
 
 # The evidence lists of the review screen, in the matcher's words, then what people added.
 GROUPS = (
-    ("supports", "Supports"),
-    ("contradicts", "Contradicts"),
-    ("related", "Related"),
-    (None, "Added by hand"),
+    ("supports", lazy_gettext("Supports")),
+    ("contradicts", lazy_gettext("Contradicts")),
+    ("related", lazy_gettext("Related")),
+    (None, lazy_gettext("Added by hand")),
 )
 
 
@@ -171,7 +193,9 @@ def evidence_groups(views: list[EvidenceView]) -> list[tuple[str, str, list[Evid
     ]
     known = {stance for stance, _ in GROUPS}
     groups[-1][2].extend(v for v in live if v.stance not in known)  # a stance of the future
-    groups.append(("rejected", "Rejected", [v for v in views if v.row.state == "rejected"]))
+    groups.append(
+        ("rejected", lazy_gettext("Rejected"), [v for v in views if v.row.state == "rejected"])
+    )
     return [group for group in groups if group[2]]
 
 
@@ -227,6 +251,10 @@ def claim_context(data: ClaimPage, user: User, scale: RatingScale, submitted: di
         events=data.events,
         names=data.people.names,
         transitions=transitions(claim, user, authors),
+        statuses=STATUSES,
+        stances=STANCES,
+        evidence_states=EVIDENCE_STATES,
+        kinds=KINDS,
         verdict_open=claim.status in VERDICT_OPEN,
         stale=any(v.row.stale for v in views),
         scale=scale,
