@@ -16,15 +16,12 @@ from factcheck.publishing import shareimage
 from factcheck.publishing.markup import first_sentence
 from factcheck.review.ratings import RatingScale
 from tests.web.test_public import Scripts, publish
+from tests.web.test_public import people as people  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
-def people(factory):
-    return factory.user("siti", "checker"), factory.user("budi", "editor")
-
-
-@pytest.fixture
-def claim(factory, session, people):
+def claim(factory, session, request):
+    people = request.getfixturevalue("people")
     article = factory.article(
         "Kazakhstan dan Abraham Accords",
         language="id",
@@ -57,8 +54,8 @@ def test_verdict_pages_say_who_claimed_it_where_and_who_checked_it(client, claim
     assert "Diklaim oleh: <strong>Menteri Luar Negeri</strong>" in html
     assert re.search(r'Muncul di\s*<a href="https://news.example/kz"[^>]*>Harian Contoh</a>', html)
     assert "7 November 2025" in html
-    assert 'Diperiksa oleh <span class="person">siti</span>, disunting oleh ' in html
-    assert '<span class="person">budi</span>' in html
+    assert 'Diperiksa oleh <span class="person">checker1</span>, disunting oleh ' in html
+    assert '<span class="person">editor1</span>' in html
 
 
 def test_the_verdict_is_said_in_one_line_at_the_top(client, claim):
