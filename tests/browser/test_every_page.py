@@ -283,3 +283,44 @@ def test_the_confirmation_pages_pass_axe_and_fit_a_phone(
     phone.get_by_role("heading", name="Re-run extraction?").wait_for()
     assert axe_violations(phone) == [] and overflow(phone) == 0
     assert session.exec(select(Evidence)).all()  # nothing was changed by asking
+
+
+@pytest.mark.parametrize("viewport, suffix", [(DESKTOP, "desktop"), (PHONE, "phone")])
+def test_review_in_indonesian_with_keys_then_a_second_editor_publishes(
+    server, new_page, screenshot, site, viewport, suffix
+):
+    """A checker reviews in Indonesian (the browser asks for it), going from claim to claim
+    with the keyboard; another editor publishes; the reader's page is in Indonesian."""
+    checker = new_page(viewport=viewport, locale="id-ID")
+    log_in(checker, server.url, "siti", "siti-pw-123")
+    checker.goto(f"{server.url}/review/claims/{site['claim_id']}")
+    checker.keyboard.press("n")  # the next claim: c2, in review
+    checker.wait_for_url(f"{server.url}/review/claims/{site['review_id']}")
+    expect = pytest.importorskip("playwright.sync_api").expect
+    expect(checker.locator("html")).to_have_attribute("lang", "id")
+    evidence = checker.locator("#contradicts article.evidence").first
+    evidence.get_by_role("button", name="Konfirmasi").click()
+    expect(checker.locator(".flash")).to_be_in_viewport()  # the message, not below the fold
+    # (form labels and messages are the i18n work's: fields by id, so this outlives it)
+    checker.locator("#verdict-verdict").select_option("false")
+    checker.locator("#verdict-rationale").fill("Perdagangan hanya 1,2 miliar dolar AS.")
+    checker.locator("#verdict-submit").click()
+    expect(checker.locator(".flash")).to_be_in_viewport()
+    checker.get_by_role("button", name="Tandai terverifikasi").click()
+    expect(checker.locator("#status .status")).to_have_text("terverifikasi")
+    assert axe_violations(checker) == [] and overflow(checker) == 0
+    screenshot(checker, f"review-indonesian-{suffix}")
+
+    editor = new_page(viewport=viewport, locale="id-ID")
+    log_in(editor, server.url, "budi", "budi-pw-123")
+    editor.goto(f"{server.url}/review/claims/{site['review_id']}")
+    editor.get_by_role("button", name="Terbitkan").click()
+    expect(editor.locator("#status .status")).to_have_text("terbit")
+
+    reader = new_page(viewport=viewport)
+    reader.goto(f"{server.url}/articles/{site['slug']}/claims/c2")
+    expect(reader.locator("html")).to_have_attribute("lang", "id")
+    expect(reader.locator(".conclusion .rating")).to_have_text("Salah")
+    expect(reader.locator(".byline")).to_contain_text("Diperiksa oleh siti")
+    assert axe_violations(reader) == [] and overflow(reader) == 0
+    screenshot(reader, f"reader-indonesian-{suffix}")
