@@ -183,12 +183,14 @@ def site(factory, session):
         )
     )
     session.commit()
-    return {
+    found = {
         "slug": article.slug,
         "key": published.key,
         "claim_id": published.id,
         "review_id": in_review.id,
     }
+    session.commit()  # reading the ids began a transaction: end it, the server needs the tables
+    return found
 
 
 def axe_violations(page) -> list[str]:
