@@ -192,6 +192,9 @@ class Evidence(SQLModel, table=True):
     # the matcher's reading: supports, contradicts, related (None: added by a checker)
     stance: str | None = Field(default=None, max_length=16)
     state: str = Field(default=EvidenceState.SUGGESTED, max_length=16)
+    # the claim's text changed after this passage was found or judged: its score and stance
+    # are for the old wording until the claim is matched again (or a person judges it again)
+    stale: bool = Field(default=False)
     url: str | None = Field(default=None, max_length=2000)
     note: str | None = Field(default=None, sa_column=_text())
     added_by_id: int | None = Field(default=None, foreign_key="user.id")

@@ -8,8 +8,9 @@ correction that changed the rating and the explanation together is one entry.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func
@@ -47,14 +48,38 @@ def corrections_log(session: Session, limit: int = 1000) -> list[CorrectionEntry
         .order_by(col(ReviewEvent.at).desc(), col(ReviewEvent.id).desc())
         .limit(limit)
     ).all()
-    entries: dict[tuple, CorrectionEntry] = {}
+    return group_corrections(rows)
+
+
+# Events of one correction are recorded one after another (a rating and its explanation), each
+# with its own timestamp: those of one claim with one note this close together are one entry.
+SAME_CORRECTION = timedelta(seconds=60)
+
+
+def group_corrections(rows: Iterable[tuple[ReviewEvent, Claim, Article]]) -> list[CorrectionEntry]:
+    """(event, claim, article) rows, newest or oldest first, as entries in the same order: the
+    events of one correction (same claim and note, recorded together) make one entry, so its
+    note is said once; each entry's events are in the order they were recorded."""
+    entries: list[CorrectionEntry] = []
     for event, claim, article in rows:
-        key = (claim.id, event.at, event.note)
-        entry = entries.get(key)
-        if entry is None:
-            entry = entries[key] = CorrectionEntry(event.at, event.note, claim, article)
-        entry.events.insert(0, event)  # in the order they were recorded
-    return list(entries.values())
+        last = entries[-1] if entries else None
+        if (
+            last is not None
+            and last.claim.id == claim.id
+            and last.note == event.note
+            and abs(_naive(last.at) - _naive(event.at)) <= SAME_CORRECTION
+        ):
+            last.events.append(event)
+            last.events.sort(key=lambda e: (_naive(e.at), e.id))
+            last.at = max(last.at, event.at, key=_naive)
+        else:
+            entries.append(CorrectionEntry(event.at, event.note, claim, article, [event]))
+    return entries
+
+
+def _naive(value: datetime) -> datetime:
+    # SQLite hands datetimes back naive, PostgreSQL aware; both are UTC
+    return value.replace(tzinfo=None)
 
 
 def corrections_stamp(session: DriverReader | Session) -> tuple:

@@ -16,6 +16,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from factcheck.language.sentences import split_sentences
+
 ALLOWED_TAGS = {
     "p",
     "br",
@@ -123,3 +125,12 @@ def script_json(data: object) -> Markup:
     text = json.dumps(data, ensure_ascii=True, sort_keys=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+def first_sentence(text: str | None, limit: int = 200) -> str:
+    """The first sentence of Markdown ``text`` as plain text (at most ``limit`` characters):
+    the one-line conclusion at the top of a verdict page."""
+    plain = plain_excerpt(text, limit=10_000)
+    sentences = split_sentences(plain)
+    first = sentences[0].text if sentences else plain
+    return plain_excerpt(first, limit)

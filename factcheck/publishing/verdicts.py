@@ -14,10 +14,11 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import aliased, defer
 from sqlalchemy.sql import Select
 from sqlmodel import Session, select
 
+from factcheck.language.identify import identify_language
 from factcheck.models import (
     Article,
     Claim,
@@ -27,6 +28,7 @@ from factcheck.models import (
     ReviewEvent,
     Snapshot,
     Source,
+    User,
 )
 from factcheck.sources.cited import sources_with_latest
 
@@ -59,6 +61,11 @@ class ShownEvidence:
     def archived_at(self) -> datetime | None:
         return self.snapshot.fetched_at if self.snapshot else None
 
+    @functools.cached_property
+    def language(self) -> str:
+        """The language the passage is written in (pages mark a quote in another language)."""
+        return identify_language(self.evidence.passage)
+
 
 @dataclass
 class ShownSource:
@@ -84,8 +91,19 @@ class VerdictPage:
     sources: list[ShownSource]
     last_modified: datetime
 
+    # names of the checkers and editors of the claims shown, by user id (the bylines)
+    people: dict[int, str] = field(default_factory=dict)
+
     def verdict_counts(self) -> Counter:
         return Counter(c.claim.verdict for c in self.claims)
+
+    def checker(self, claim: Claim) -> str | None:
+        """Who chose the verdict (and wrote the rationale)."""
+        return self.people.get(claim.verdict_by_id)
+
+    def editor(self, claim: Claim) -> str | None:
+        """The second person: the editor who published it or approved its last correction."""
+        return self.people.get(claim.published_by_id)
 
 
 def load_article_page(
@@ -104,12 +122,16 @@ def load_article_page(
     if not rows:
         return None
     article = rows[0][0]
-    claims = [claim for _, claim in rows]
+    claims = [row[1] for row in rows]
     shown = [ShownClaim(c) for c in claims]
     _add_evidence(session, shown)
     _add_corrections(session, shown)
     sources = _sources(session, article.id)
-    return VerdictPage(article, shown, sources, _last_modified(session, article, shown, sources))
+    page = VerdictPage(article, shown, sources, _last_modified(session, article, shown, sources))
+    for _, claim, checker_name, editor_name in rows:
+        page.people[claim.verdict_by_id] = checker_name
+        page.people[claim.published_by_id] = editor_name
+    return page
 
 
 # The render path's statements are built once, with bound parameters: building and hashing a
@@ -117,9 +139,12 @@ def load_article_page(
 # use, so that commands which never render a page do not pay for them at start-up).
 @functools.cache
 def _article_claims_query(*, one_claim: bool) -> Select:
+    checker, editor = aliased(User), aliased(User)
     query = (
-        select(Article, Claim)
+        select(Article, Claim, checker.name, editor.name)
         .join(Claim, Claim.article_id == Article.id)
+        .outerjoin(checker, checker.id == Claim.verdict_by_id)  # the bylines
+        .outerjoin(editor, editor.id == Claim.published_by_id)
         .where(Article.slug == bindparam("slug"), _visible())
         .options(defer(Article.text))  # the article body is never shown here
     )
@@ -290,6 +315,7 @@ def _index_stamp_query() -> Select:
     ).where(published)
 
 
+_FRONT_STAMP = _index_stamp_query().add_columns(select(User.id).exists())
 _ARTICLE_STAMP = _article_stamp_query()  # built once: statement building costs more than
 _INDEX_STAMP = _index_stamp_query()  # running these on an indexed column
 
@@ -298,6 +324,12 @@ def article_stamp(connection: DriverReader | Session, slug: str) -> tuple | None
     """The stamp of article ``slug``'s verdict pages (article and claims); None if unknown."""
     row = connection.execute(_ARTICLE_STAMP, {"slug": slug}).first()
     return tuple(row) if row is not None else None
+
+
+def front_page_stamp(connection: DriverReader | Session) -> tuple:
+    """The front page's stamp: the index's, and whether anybody can log in yet (until the
+    first user exists the page says how to set the newsroom up). One query, like the rest."""
+    return tuple(connection.execute(_FRONT_STAMP).one())
 
 
 def index_stamp(connection: DriverReader | Session) -> tuple:

@@ -8,7 +8,7 @@ assignee (``load_conflict``). The web turns these into pages (highlights, forms,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
@@ -30,6 +30,19 @@ class ClaimPage:
     events: list[ReviewEvent]
     people: People
     hint: Hint  # what the evidence says, in one line (factcheck.review.hints)
+    # the article's live claims in reading order, this one included: the text's highlights
+    # and the previous and next claim
+    siblings: list[Claim] = field(default_factory=list)
+
+    def neighbours(self) -> tuple[Claim | None, Claim | None]:
+        """The live claims before and after this one in reading order (None at either end)."""
+        ids = [c.id for c in self.siblings]
+        if self.claim.id not in ids:
+            return None, None
+        at = ids.index(self.claim.id)
+        before = self.siblings[at - 1] if at > 0 else None
+        after = self.siblings[at + 1] if at + 1 < len(self.siblings) else None
+        return before, after
 
 
 @dataclass
@@ -43,8 +56,16 @@ class Conflict:
 
 def load_claim_page(session: Session, *, claim: Claim) -> ClaimPage:
     """Everything the claim page shows of ``claim``, in five queries whatever it holds."""
-    article = session.get(Article, claim.article_id)
+    # the article and all its claims in one query (the claim itself is always among them)
     rows = session.exec(
+        select(Article, Claim)
+        .join(Claim, Claim.article_id == Article.id)
+        .where(Article.id == claim.article_id)
+        .order_by(Claim.position, Claim.id)
+    ).all()
+    article = rows[0][0]
+    siblings = [c for _, c in rows if c.deleted_at is None]
+    evidence = session.exec(
         select(Evidence)
         .where(Evidence.claim_id == claim.id)
         .order_by(Evidence.score.desc().nulls_last(), Evidence.id)
@@ -59,10 +80,11 @@ def load_claim_page(session: Session, *, claim: Claim) -> ClaimPage:
     return ClaimPage(
         claim=claim,
         article=article,
-        evidence=[(e, sources.get(e.source_id)) for e in rows],
+        evidence=[(e, sources.get(e.source_id)) for e in evidence],
         events=list(events),
         people=people(session),
-        hint=hint_of(list(rows), len(sources)),
+        hint=hint_of(list(evidence), len(sources)),
+        siblings=siblings,
     )
 
 

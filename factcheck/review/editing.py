@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import Session, select
+from sqlalchemy import update
+from sqlmodel import Session, col, select
 
 from factcheck.articles.extract import assess_claim, claimant_of
 from factcheck.articles.ingest import article_voice
@@ -30,6 +31,17 @@ EDITABLE = (ClaimStatus.UNVERIFIED, ClaimStatus.IN_REVIEW)
 
 
 # --- helpers ------------------------------------------------------------------------------
+def _evidence_now_stale(session: Session, claim_ids: list[int]) -> None:
+    """Mark the evidence of claims whose text changed as stale: its scores and stances were
+    found for the old wording (the claim page says so and offers to match again)."""
+    session.execute(
+        update(Evidence)
+        .where(col(Evidence.claim_id).in_(claim_ids))
+        .values(stale=True)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def _require_editable(claim: Claim) -> None:
     if claim.deleted_at is not None:
         raise TransitionError(f"claim {claim.key} is deleted; restore it first")
@@ -187,6 +199,7 @@ def edit_claim(
     workflow.lock(session, claim, expected_version)
     workflow.record(session, claim, user, "edit", claim.text, text, request_id=request_id)
     claim.text = text
+    _evidence_now_stale(session, [claim.id])
     session.add(claim)
     return claim
 
@@ -237,6 +250,8 @@ def split_claim(
     if span:
         claim.start, claim.end = span
         claim.sentence = sentence_at(article, *span)
+    if parts[0] != claim.text:
+        _evidence_now_stale(session, [claim.id])
     claim.text = parts[0]
     session.add(claim)
     renumber(session, article)
@@ -267,7 +282,7 @@ def merge_claims(
     for claim in claims:
         workflow.lock(session, claim, versions.get(claim.id, -1))
     target, others = claims[0], claims[1:]
-    text = _merged_text(article, claims)
+    text = merged_text(article, claims)
     workflow.record(
         session,
         target,
@@ -293,6 +308,7 @@ def merge_claims(
         target.sentence = sentence_at(article, target.start, target.end)
     target.text = text
     session.add(target)
+    _evidence_now_stale(session, [target.id])
     return target
 
 
@@ -316,7 +332,7 @@ def merge_ticked_claims(
     return merge_claims(session, list(claims), versions, user=user, request_id=request_id)
 
 
-def _merged_text(article: Article, claims: list[Claim]) -> str:
+def merged_text(article: Article, claims: list[Claim]) -> str:
     """The article's own words when the claims' spans are close together, else joined texts."""
     if all(c.end > c.start for c in claims):
         start, end = min(c.start for c in claims), max(c.end for c in claims)

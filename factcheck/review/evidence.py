@@ -41,7 +41,9 @@ def set_evidence_state(
         )
     claim = session.get(Claim, evidence.claim_id)
     _require_changeable(claim, user)
-    if workflow.already_done(session, request_id) or evidence.state == state:
+    if workflow.already_done(session, request_id) or (
+        evidence.state == state and not evidence.stale
+    ):
         return evidence
     workflow.lock(session, claim, expected_version)
     workflow.record(
@@ -55,6 +57,7 @@ def set_evidence_state(
         request_id=request_id,
     )
     evidence.state = state
+    evidence.stale = False  # a person judged it against the claim's current wording
     session.add(evidence)
     return evidence
 

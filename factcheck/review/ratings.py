@@ -102,6 +102,15 @@ class RatingScale:
     def keys(self) -> list[str]:
         return [r.key for r in self.ratings]
 
+    def level(self, key: str) -> int:
+        """Where the rating sits on a five-step scale, for its colour and icon: 5 for the best
+        value, 1 for the worst, those between by position; 0 for a rating without a value
+        (or a scale of one value). A newsroom's own scale gets five steps too."""
+        rating = self.get(key)
+        if rating.value is None or self.best == self.worst:
+            return 0
+        return round((rating.value - self.worst) / (self.best - self.worst) * 4) + 1
+
     def choices(self, lang: str = "en") -> list[tuple[str, str]]:
         """(key, label) pairs for a form's select field."""
         return [(r.key, r.label(lang)) for r in self.ratings]

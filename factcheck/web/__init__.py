@@ -118,6 +118,16 @@ def _security_headers(response):
     return response
 
 
+def rating_label(key: str | None) -> str:
+    """A verdict key as people read it, in the page's language ("mostly_true" -> "Mostly
+    true", "Sebagian besar benar"); a key the scale no longer has is shown as stored, "—" for
+    none."""
+    scale = current_app.extensions["factcheck.ratings"]
+    if not key:
+        return "—"
+    return scale.get(key).label(i18n.current_language()) if key in scale else key
+
+
 def init_app(app: Flask) -> None:
     """Register the session teardown, blueprints and error handlers on ``app``."""
     app.teardown_appcontext(_close_session)
@@ -126,6 +136,7 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)  # every POST needs a token; forms carry it, tests check refusal
     i18n.init_app(app)
     app.jinja_env.filters["web_url"] = web_url  # every href built from stored data uses it
+    app.jinja_env.filters["rating_label"] = rating_label  # verdict keys never show raw
     app.after_request(_security_headers)
 
     _register_blueprints(app)

@@ -325,3 +325,10 @@ def test_claims_are_read_batch_by_batch(app, session, factory, monkeypatch):
     assert sum("FROM evidence" in s for s in seen) == 1
     chunks.close()  # a download cut short: the cursor is closed (PostgreSQL warns otherwise)
     session.commit()
+
+
+def test_html_report_keeps_publisher_and_address_apart(session, factory):
+    reviewed_articles(session, factory)
+    text = " ".join("".join(_parse(text_of(session, "html")).text).split())
+    assert "Laporan BPS <2025>, BPS · https://bps.example.id/laporan (archived" in text
+    assert 'Kompas "Harian" · Budi, S. · 2025-11-06 · https://news.example.id/a?x=1&y=2' in text

@@ -36,6 +36,7 @@ ACCESS = {
     ("GET", "/"): PUBLIC,
     ("GET", "/articles/<slug>"): PUBLIC,
     ("GET", "/articles/<slug>/claims/<key>"): PUBLIC,
+    ("GET", "/articles/<slug>/claims/<key>/share.png"): PUBLIC,
     ("GET", "/articles/<slug>/report"): PUBLIC,
     ("POST", "/articles/<slug>/report"): PUBLIC,
     ("GET", "/articles/<slug>/claims/<key>/report"): PUBLIC,

@@ -19,6 +19,23 @@ def people(factory):
     )
 
 
+MISREAD = "We misread the table: the figure is right."
+
+
+def correct_kept(session, people, kept) -> None:
+    """The second editor approves the first's correction of ``kept``: rating and rationale."""
+    _, editor, second = people
+    correct(
+        session,
+        kept,
+        "true",
+        "The report says 120 tonnes.",
+        editor=editor,
+        approver=second,
+        note=MISREAD,
+    )
+
+
 @pytest.fixture
 def claims(factory, session, people):
     checker, editor, _ = people
@@ -44,16 +61,8 @@ def test_corrections_and_retractions_are_listed_with_date_claim_and_note(
     client, session, people, claims
 ):
     kept, withdrawn = claims
-    _, editor, second = people
-    correct(
-        session,
-        kept,
-        "true",
-        "The report says 120 tonnes.",
-        editor=editor,
-        approver=second,
-        note="We misread the table: the figure is right.",
-    )
+    _, editor, _ = people
+    correct_kept(session, people, kept)
     workflow.change_status(
         session,
         withdrawn,
@@ -94,3 +103,14 @@ def test_a_new_correction_shows_on_the_next_request(client, session, people, cla
 def test_every_verdict_page_links_to_the_corrections_page(client, claims):
     html = client.get("/articles/harbour").get_data(as_text=True)
     assert 'href="/corrections"' in html
+
+
+def test_a_correction_of_rating_and_explanation_says_its_note_once(client, session, people, claims):
+    correct_kept(session, people, claims[0])
+    note = MISREAD
+    html = page(client)
+    assert html.count(note) == 1
+    assert "Rating changed from False to True" in html and "Explanation revised" in html
+    article = client.get("/articles/harbour").get_data(as_text=True)
+    log = article.split('id="corrections-h"')[1]
+    assert log.count(note) == 1 and "Explanation revised" in log

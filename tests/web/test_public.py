@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 from html.parser import HTMLParser
 
@@ -287,7 +288,12 @@ def test_verdict_labels_and_page_language_follow_the_article(
     )
     page = client.get(f"/articles/{article.slug}/claims/c1").get_data(as_text=True)
     assert Scripts(page).html_lang == language.split("-")[0]
-    assert f'class="rating rating-bad rating-large">{label}</span>' in page
+    assert re.search(
+        r'class="rating rating-bad rating-level-1 rating-large">'
+        rf'<span class="rating-icon rating-icon-1" aria-hidden="true"></span>{label}</span>',
+        page,
+        re.S,
+    )
     assert explanation in page
     assert heading in page
 

@@ -53,6 +53,18 @@ def post_from_page(client, claim, action, **fields):
     return client.post(f"{url}/{action}", data=data)
 
 
+def confirmed(client, response):
+    """Answer "yes" on the page that asks before a destructive action; its response."""
+    assert response.status_code == 200, "the action did not ask first"
+    html = response.get_data(as_text=True)
+    action = re.search(r'<form method="post" action="([^"]+)"', html).group(1)
+    fields = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html)
+    data: dict = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+    return client.post(action, data=data)
+
+
 @pytest.fixture
 def article(factory):
     return factory.article("Kazakhstan", text_=TEXT, language="en")
@@ -357,7 +369,9 @@ def test_confirm_then_reject_evidence(client, auth, session, claim, evidence):
     response = client.post(
         f"/review/evidence/{evidence.id}/state", data={**data, "state": "confirmed"}
     )
-    assert response.status_code == 302 and response.location.endswith(f"#evidence-{evidence.id}")
+    # back to the top of the claim page, where the message shows (no anchor jumping past it)
+    assert response.status_code == 302 and response.location == url
+    assert "Evidence updated." in page(client, url).split('id="status"')[0]
     data = form_data(page(client, url), f"/review/evidence/{evidence.id}/state")
     client.post(f"/review/evidence/{evidence.id}/state", data={**data, "state": "rejected"})
     assert [(e.from_value, e.to_value) for e in events(session, claim, "evidence")] == [
@@ -468,7 +482,10 @@ def test_delete_lists_the_claim_as_deleted_and_restore_brings_it_back(
     client, auth, session, claim, article
 ):
     auth.login("checker")
-    assert post_from_page(client, claim, "delete", note="duplicate").status_code == 302
+    asked = post_from_page(client, claim, "delete", note="duplicate")
+    assert "Delete this claim?" in asked.get_data(as_text=True)
+    assert fresh(session, claim).deleted_at is None  # nothing happens before the answer
+    assert confirmed(client, asked).status_code == 302
     html = page(client, f"/review/articles/{article.slug}")
     assert f'action="/review/claims/{claim.id}/restore"' in html
     assert 'status-unverified"><a href="/review/claims/' not in html  # no longer marked
@@ -491,8 +508,9 @@ def test_split_and_merge_from_the_pages(client, auth, session, factory, article)
     url = f"/review/articles/{article.slug}"
     data = form_data(page(client, url), f"{url}/merge")
     ticked = [f"{c.id}:{c.version}" for c in parts]
-    response = client.post(f"{url}/merge", data={**data, "claims": ticked})
-    assert response.status_code == 302
+    asked = client.post(f"{url}/merge", data={**data, "claims": ticked})
+    assert f"Claim {parts[0].key} gets the merged text" in asked.get_data(as_text=True)
+    assert confirmed(client, asked).status_code == 302
     session.expire_all()
     assert session.get(Claim, parts[0].id).text == SENTENCE[:-1]
     assert session.get(Claim, parts[1].id).deleted_at is not None
@@ -500,11 +518,10 @@ def test_split_and_merge_from_the_pages(client, auth, session, factory, article)
 
 def test_reextract_runs_as_a_job_and_reports_what_it_did(client, auth, session, article, run_jobs):
     auth.login("checker")
-    response = client.post(
-        f"/review/articles/{article.slug}/reextract",
-        data={"min_score": "0.4"},
-        follow_redirects=True,
-    )
+    asked = client.post(f"/review/articles/{article.slug}/reextract", data={"min_score": "0.4"})
+    assert "Re-run extraction?" in asked.get_data(as_text=True)
+    response = confirmed(client, asked)
+    response = client.get(response.location)
     assert "Re-running claim extraction: queued" in response.get_data(as_text=True)
     assert session.exec(select(Claim)).all() == []  # nothing was extracted in the request
     assert run_jobs() == 1

@@ -59,6 +59,10 @@ WORDS: dict[str, dict[str, str]] = {
         "contact_hint": "Only if you want an answer. We never publish it.",
         "send": "Send report",
         "about": "About",
+        "in_short": "In short",
+        "appeared_in": "Appeared in",
+        "checked_by": "Checked by",
+        "edited_by": "edited by",
     },
     "id": {
         "fact_checks": "Cek fakta",
@@ -104,6 +108,10 @@ WORDS: dict[str, dict[str, str]] = {
         "contact_hint": "Hanya jika Anda ingin dijawab. Kami tidak pernah menerbitkannya.",
         "send": "Kirim laporan",
         "about": "Tentang",
+        "in_short": "Singkatnya",
+        "appeared_in": "Muncul di",
+        "checked_by": "Diperiksa oleh",
+        "edited_by": "disunting oleh",
     },
 }
 

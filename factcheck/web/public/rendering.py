@@ -8,9 +8,11 @@ from datetime import datetime
 
 from flask import current_app, request, url_for
 
-from factcheck.models import Claim, ClaimStatus, ReviewEvent
+from factcheck.models import ClaimStatus, ReviewEvent
 from factcheck.publishing.claimreview import claim_review
-from factcheck.publishing.markup import plain_excerpt, render_markdown
+from factcheck.publishing.corrections import CorrectionEntry, group_corrections
+from factcheck.publishing.markup import first_sentence, plain_excerpt, render_markdown
+from factcheck.publishing.shareimage import ShareCard
 from factcheck.publishing.verdicts import ShownClaim, VerdictPage
 from factcheck.review.ratings import RatingScale
 from factcheck.web.i18n import current_language, use_language
@@ -40,6 +42,7 @@ class Badge:
     label: str
     explanation: str
     tier: str
+    level: int = 0  # the step on a five-step scale: its own colour and icon (0: no value)
 
 
 class PageHelpers:
@@ -59,8 +62,20 @@ class PageHelpers:
             return None  # a verdict the newsroom has since dropped from its scale
         rating = self.scale.get(key)
         return Badge(
-            key, rating.label(self.lang), rating.explanation(self.lang), tier(rating, self.scale)
+            key,
+            rating.label(self.lang),
+            rating.explanation(self.lang),
+            tier(rating, self.scale),
+            self.scale.level(key),
         )
+
+    def conclusion(self, claim) -> str:
+        """The verdict in one line: the first sentence of the rationale."""
+        return first_sentence(claim.rationale)
+
+    def quote_lang(self, language: str) -> str | None:
+        """The ``lang`` a quote needs inside this page: None when it is the page's own."""
+        return None if language == self.lang else language
 
     def date(self, value) -> str:
         return long_date(value, self.lang)
@@ -81,10 +96,13 @@ class PageHelpers:
         parts = ", ".join(f"{badge.label} {count}" for badge, count in self.summary(counts))
         return self.t("summary_of", count=sum(counts.values())) + (f": {parts}" if parts else "")
 
-    def log(self, claims: list[ShownClaim]) -> list[tuple[Claim, ReviewEvent]]:
-        """The corrections log of ``claims``: (claim, public event) pairs, oldest first."""
-        entries = [(item.claim, event) for item in claims for event in item.corrections]
-        return sorted(entries, key=lambda entry: (entry[1].at, entry[1].id))
+    def log(self, page: VerdictPage) -> list[CorrectionEntry]:
+        """The corrections log of the page's claims, oldest first, one entry per correction."""
+        rows = [
+            (event, item.claim, page.article) for item in page.claims for event in item.corrections
+        ]
+        rows.sort(key=lambda row: (row[0].at.replace(tzinfo=None), row[0].id))
+        return group_corrections(rows)
 
     def describe(self, event: ReviewEvent) -> str:
         """One line saying what a public history event changed."""
@@ -131,3 +149,19 @@ def claim_reviews(page: VerdictPage) -> list[dict]:
 
 def last_correction(item: ShownClaim) -> datetime | None:
     return max((e.at for e in item.corrections), default=None)
+
+
+def share_card(page: VerdictPage, h: PageHelpers) -> ShareCard | None:
+    """What the share image of the page's (first) claim says; None without a known rating."""
+    claim = page.claims[0].claim
+    badge = h.badge(claim.verdict)
+    if badge is None:
+        return None
+    return ShareCard(
+        claim=claim.text,
+        label=badge.label,
+        level=badge.level,
+        conclusion=h.conclusion(claim),
+        org_name=current_app.config["ORG_NAME"],
+        claim_word=h.t.claim,
+    )

@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 import functools
+import io
 from datetime import datetime
+from pathlib import Path
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 
 from factcheck.errors import InputError
 from factcheck.models import Role
 from factcheck.publishing.corrections import corrections_log, corrections_stamp
 from factcheck.publishing.feedback import TooManyReports, close_report, list_open, submit_report
 from factcheck.publishing.markup import script_json
+from factcheck.publishing.shareimage import share_image
 from factcheck.publishing.verdicts import (
     VerdictPage,
     article_stamp,
-    index_stamp,
+    front_page_stamp,
     load_article_page,
     load_index,
 )
 from factcheck.review.ratings import DEFAULT_SCALE
-from factcheck.review.users import has_users
 from factcheck.web import get_session
 from factcheck.web.auth import me, role_required
 from factcheck.web.public import bp
@@ -33,19 +44,16 @@ from factcheck.web.public.rendering import (
     helpers_for,
     last_correction,
     rating_scale,
+    share_card,
 )
+
+SHARE_MAX_AGE = 3600  # a corrected verdict draws a new image (its address stays the same)
 
 
 @bp.get("/")
 def index():
     """Articles with published verdicts, newest first, each with its verdict summary."""
-    return serve("index", _index_stamp, _index_page)
-
-
-def _index_stamp(reader) -> tuple:
-    """The front page's stamp, and whether the set-up notice still shows (until the first
-    user exists): read by the page cache, possibly before Flask, so no app state is used."""
-    return (*index_stamp(reader), not has_users(reader))
+    return serve("index", front_page_stamp, _index_page)
 
 
 def _index_page() -> tuple[str, datetime | None]:
@@ -82,7 +90,16 @@ def _article_page(slug: str) -> tuple[str, datetime]:
         page_lang=h.lang,
         jsonld=script_json(claim_reviews(page)),
         canonical=absolute_url("public.article", slug=slug),
+        share_url=_share_url(page, h),
     ), page.last_modified
+
+
+def _share_url(page: VerdictPage, h) -> str | None:
+    """The absolute address of the share image of the page's first rated claim, if any."""
+    for item in page.claims:
+        if h.badge(item.claim.verdict) is not None:
+            return absolute_url("public.share", slug=page.article.slug, key=item.claim.key)
+    return None
 
 
 @bp.get("/articles/<slug>/claims/<key>")
@@ -108,7 +125,25 @@ def _claim_page(slug: str, key: str) -> tuple[str, datetime]:
         jsonld=script_json(reviews[0] if reviews else {}),
         corrected_at=last_correction(page.claims[0]),
         canonical=absolute_url("public.claim", slug=slug, key=key),
+        share_url=_share_url(page, h),
     ), page.last_modified
+
+
+@bp.get("/articles/<slug>/claims/<key>/share.png")
+def share(slug: str, key: str):
+    """The verdict's share image (PNG, og:image), drawn once and then served from disk."""
+    page = _page_or_404(slug, key)
+    card = share_card(page, helpers_for(page))
+    if card is None:
+        abort(404)
+    path = share_image(card, Path(current_app.instance_path) / "share-images")
+    return send_file(
+        io.BytesIO(path.read_bytes()),  # read whole: no file handle outlives the request
+        mimetype="image/png",
+        etag=card.key(),
+        max_age=SHARE_MAX_AGE,
+        conditional=True,
+    )
 
 
 @bp.get("/methodology")

@@ -3,18 +3,22 @@ re-extracting claims; deleted claims, restorable."""
 
 from __future__ import annotations
 
-from flask import render_template, url_for
+from flask import flash, render_template, url_for
 
 from factcheck.articles.lookup import article_claims
+from factcheck.errors import InputError
 from factcheck.jobs.status import article_jobs, job_status
 from factcheck.models import Article, Claim
 from factcheck.review import editing
 from factcheck.review.hints import article_coverage, claim_hints
+from factcheck.review.previews import preview_merge, preview_reextract
 from factcheck.sources.cited import sources_with_latest
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.review import bp, get_article_or_404, save
 from factcheck.web.review import forms as f
+from factcheck.web.review.claimview import KINDS, SNAPSHOT_KINDS, STATUSES
+from factcheck.web.review.confirm import ask_first
 from factcheck.web.review.highlight import segments
 from factcheck.web.review.jobs import start_job
 
@@ -56,6 +60,9 @@ def article_page(article: Article, **submitted) -> str:
         sources=sources_with_latest(session, article.id, with_text=True),
         hints=claim_hints(session, live),
         jobs=[job_status(session, job) for job in article_jobs(session, article.id)],
+        statuses=STATUSES,
+        kinds=KINDS,
+        snapshot_kinds=SNAPSHOT_KINDS,
         **forms,
     )
 
@@ -99,7 +106,7 @@ def add_claim(slug: str):
     return save(
         change,
         lambda: f"Claim {added[0].key} added.",
-        back=url_for(".article", slug=slug, _anchor="claims"),
+        back=url_for(".article", slug=slug),
         page=lambda: article_page(article, add_form=form),
     )
 
@@ -109,13 +116,20 @@ def merge(slug: str):
     """Merge the ticked claims into the first of them."""
     article = get_article_or_404(slug)
     form = f.MergeForm()
-
+    try:
+        preview = preview_merge(get_session(), article, list(form.versions()))
+    except InputError as error:
+        flash(str(error), "error")
+        return article_page(article), 400
+    asking = ask_first("merge", preview, back=url_for(".article", slug=slug))
+    if asking is not None:
+        return asking
     return save(
         lambda: editing.merge_ticked_claims(
             get_session(), article, form.versions(), user=me(), request_id=form.request_id.data
         ),
         "Claims merged; the others are listed as deleted.",
-        back=url_for(".article", slug=slug, _anchor="claims"),
+        back=url_for(".article", slug=slug),
         page=lambda: article_page(article),
     )
 
@@ -128,6 +142,10 @@ def reextract(slug: str):
     form = f.ReextractForm()
     if not form.validate_on_submit():
         return article_page(article, reextract_form=form), 400
+    preview = preview_reextract(get_session(), article)
+    asking = ask_first("reextract", preview, back=url_for(".article", slug=slug))
+    if asking is not None:
+        return asking
     return start_job(
         "reextract",
         article,

@@ -13,6 +13,7 @@ from factcheck.publishing.markup import render_markdown
 from factcheck.review import editing, verdict_changes, workflow
 from factcheck.review import evidence as evidence_review
 from factcheck.review.claimpage import load_claim_page
+from factcheck.review.previews import preview_delete
 from factcheck.review.users import people
 from factcheck.web import get_session
 from factcheck.web.auth import me
@@ -20,6 +21,7 @@ from factcheck.web.auth.routes import safe_next
 from factcheck.web.review import bp, get_claim_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import assignee_choices, claim_context
+from factcheck.web.review.confirm import ask_first
 from factcheck.web.review.earlier import checked_before_panel
 
 
@@ -38,6 +40,7 @@ def claim_page(claim, **submitted) -> str:
         pending=pending,
         pending_rationale_html=render_markdown(pending.rationale) if pending else "",
         correction_form=f.CorrectionForm(formdata=None),
+        button_form=f.ButtonForm(formdata=None),
         **checked_before_panel(claim),
     )
 
@@ -54,11 +57,10 @@ def _run(
     name: str,
     done: str,
     change: Callable[[Session, User, object], object],
-    anchor: str | None = None,
     back: str | None = None,
 ):
     """Validate ``form_class`` from the request and apply ``change`` to the claim; then go
-    ``back`` (default: the claim page at ``anchor``)."""
+    ``back`` (default: the top of the claim page, where the message about it shows)."""
     claim = get_claim_or_404(claim_id)
     form = form_class()
     if isinstance(form, f.VerdictForm):
@@ -70,7 +72,7 @@ def _run(
     return save(
         lambda: change(get_session(), me(), form),
         done,
-        back=back or url_for(".claim", claim_id=claim.id, _anchor=anchor),
+        back=back or url_for(".claim", claim_id=claim.id),
         page=lambda: claim_page(claim, **{name: form}),
         claim=claim,
         form=form,
@@ -102,7 +104,7 @@ def verdict(claim_id: int):
         if claim.status == "published"
         else "Verdict saved."
     )
-    return _run(claim_id, f.VerdictForm, "verdict_form", done, change, "verdict")
+    return _run(claim_id, f.VerdictForm, "verdict_form", done, change)
 
 
 def _decide(correction_id: int, decide: Callable, done: str):
@@ -117,7 +119,7 @@ def _decide(correction_id: int, decide: Callable, done: str):
     return save(
         lambda: decide(get_session(), correction, me(), form),
         done,
-        back=url_for(".claim", claim_id=claim.id, _anchor="verdict"),
+        back=url_for(".claim", claim_id=claim.id),
         page=lambda: claim_page(claim),
     )
 
@@ -158,7 +160,7 @@ def status(claim_id: int):
             **_versioned(form),
         )
 
-    return _run(claim_id, f.StatusForm, "status_form", "Status changed.", change, "status")
+    return _run(claim_id, f.StatusForm, "status_form", "Status changed.", change)
 
 
 @bp.post("/evidence/<int:evidence_id>/state")
@@ -178,7 +180,6 @@ def evidence_state(evidence_id: int):
         "evidence_form",
         "Evidence updated.",
         change,
-        f"evidence-{evidence.id}",
     )
 
 
@@ -195,9 +196,7 @@ def add_evidence(claim_id: int):
             **_versioned(form),
         )
 
-    return _run(
-        claim_id, f.AddEvidenceForm, "add_evidence_form", "Evidence added.", change, "evidence"
-    )
+    return _run(claim_id, f.AddEvidenceForm, "add_evidence_form", "Evidence added.", change)
 
 
 @bp.post("/claims/<int:claim_id>/edit")
@@ -226,6 +225,12 @@ def split(claim_id: int):
 
 @bp.post("/claims/<int:claim_id>/delete")
 def delete(claim_id: int):
+    claim = get_claim_or_404(claim_id)
+    back = url_for(".claim", claim_id=claim.id)
+    asking = ask_first("delete", preview_delete(get_session(), claim), back=back)
+    if asking is not None:
+        return asking
+
     def change(session, user, form):
         editing.delete_claim(
             session, get_claim_or_404(claim_id), user=user, note=form.note.data, **_versioned(form)
@@ -254,9 +259,7 @@ def assign(claim_id: int):
         )
 
     back = safe_next(request.form["next"]) if request.form.get("next") else None
-    return _run(
-        claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, "assign", back=back
-    )
+    return _run(claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, back=back)
 
 
 def _earlier(claim_id: int, other_id: int, act: Callable, done: str):
@@ -266,7 +269,7 @@ def _earlier(claim_id: int, other_id: int, act: Callable, done: str):
         claim = get_claim_or_404(claim_id)
         act(session, claim, other_id, user=user, expected_version=form.expected_version)
 
-    return _run(claim_id, f.ClaimForm, "earlier_form", done, change, "checked-before")
+    return _run(claim_id, f.ClaimForm, "earlier_form", done, change)
 
 
 @bp.post("/claims/<int:claim_id>/same/<int:earlier_id>")

@@ -13,18 +13,43 @@ from factcheck.review import workflow
 from factcheck.review.claimpage import ClaimPage
 from factcheck.review.ratings import RatingScale
 from factcheck.review.users import People
+from factcheck.web.i18n import current_language, lazy_gettext
 from factcheck.web.review import forms as f
 from factcheck.web.review.highlight import Segment, disagreeing_values, find_all, segments
 
 S = ClaimStatus
 TRANSITION_LABELS = {
-    (S.UNVERIFIED, S.IN_REVIEW): "Start review",
-    (S.IN_REVIEW, S.UNVERIFIED): "Back to unverified",
-    (S.IN_REVIEW, S.VERIFIED): "Mark verified",
-    (S.VERIFIED, S.IN_REVIEW): "Reopen review",
-    (S.VERIFIED, S.PUBLISHED): "Publish",
-    (S.PUBLISHED, S.VERIFIED): "Unpublish",
+    (S.UNVERIFIED, S.IN_REVIEW): lazy_gettext("Start review"),
+    (S.IN_REVIEW, S.UNVERIFIED): lazy_gettext("Back to unverified"),
+    (S.IN_REVIEW, S.VERIFIED): lazy_gettext("Mark verified"),
+    (S.VERIFIED, S.IN_REVIEW): lazy_gettext("Reopen review"),
+    (S.VERIFIED, S.PUBLISHED): lazy_gettext("Publish"),
+    (S.PUBLISHED, S.VERIFIED): lazy_gettext("Unpublish"),
 }
+# What the page calls stored keys, in the reader's language.
+STATUSES = {
+    S.UNVERIFIED: lazy_gettext("unverified"),
+    S.IN_REVIEW: lazy_gettext("in review"),
+    S.VERIFIED: lazy_gettext("verified"),
+    S.PUBLISHED: lazy_gettext("published"),
+}
+STANCES = {
+    "supports": lazy_gettext("supports"),
+    "contradicts": lazy_gettext("contradicts"),
+    "related": lazy_gettext("related"),
+}
+EVIDENCE_STATES = {
+    "suggested": lazy_gettext("suggested"),
+    "confirmed": lazy_gettext("confirmed"),
+    "rejected": lazy_gettext("rejected"),
+}
+KINDS = {"fact": lazy_gettext("fact"), "opinion": lazy_gettext("opinion")}
+SNAPSHOT_KINDS = {"fetched": lazy_gettext("fetched"), "pasted": lazy_gettext("pasted")}
+
+# The moves that take a claim towards readers: each is its page's primary button.
+FORWARD = frozenset({S.IN_REVIEW, S.VERIFIED, S.PUBLISHED})
+# While a claim is unverified nobody has started reviewing it: the verdict form waits.
+VERDICT_OPEN = frozenset({S.IN_REVIEW, S.VERIFIED, S.PUBLISHED})
 
 CHOICE_FIELDS = {"verdict_form": "verdict", "assign_form": "assignee"}
 
@@ -90,18 +115,37 @@ def evidence_view(evidence: Evidence, claim: Claim, source: Source | None) -> Ev
     )
 
 
-def transitions(claim: Claim, user: User) -> list[tuple[str, str]]:
-    """(to status, button label) for the moves this user may make from the claim's status."""
-    return [
-        (to, TRANSITION_LABELS.get((frm, to), to))
+@dataclass(frozen=True)
+class Transition:
+    """A status button: the status it moves to, its label, and whether it is the move
+    forward (the primary button) or back."""
+
+    to: str
+    label: str
+    forward: bool
+
+
+def transitions(claim: Claim, user: User, authors: set[int] = frozenset()) -> list[Transition]:
+    """The moves this user may make from the claim's status, forward first. "Publish" is not
+    offered to one of the verdict's ``authors`` (the two-person rule would refuse it)."""
+    moves = [
+        Transition(to, TRANSITION_LABELS.get((frm, to), to), _forward(frm, to))
         for (frm, to), role in workflow.ALLOWED.items()
-        if frm == claim.status and workflow.has_role(user, role)
+        if frm == claim.status
+        and workflow.has_role(user, role)
+        and not (to == S.PUBLISHED and user.id in authors)
     ]
+    return sorted(moves, key=lambda move: not move.forward)
+
+
+def _forward(frm: str, to: str) -> bool:
+    order = [S.UNVERIFIED, S.IN_REVIEW, S.VERIFIED, S.PUBLISHED]
+    return to in FORWARD and order.index(to) > order.index(frm)
 
 
 def assignee_choices(people: People) -> list:
     """("", "Nobody") and (id, name) of every active user, for an assign form."""
-    return f.options([("", "Nobody")] + [(str(i), name) for i, name in people.active])
+    return f.options([("", lazy_gettext("Nobody"))] + [(str(i), name) for i, name in people.active])
 
 
 def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
@@ -113,7 +157,9 @@ def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
         rationale=claim.rationale,
         no_source_reason=claim.no_source_reason,
     )
-    verdict.verdict.choices = f.options([("", "Choose a verdict")] + scale.choices())
+    verdict.verdict.choices = f.options(
+        [("", lazy_gettext("Choose a verdict"))] + scale.choices(current_language())
+    )
     assign = f.AssignForm(**version, assignee=str(claim.assignee_id or ""))
     assign.assignee.choices = people
     return {
@@ -126,6 +172,42 @@ def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
         "delete_form": f.DeleteForm(**version),
         "restore_form": f.RestoreForm(**version),
     }
+
+
+# The evidence lists of the review screen, in the matcher's words, then what people added.
+GROUPS = (
+    ("supports", lazy_gettext("Supports")),
+    ("contradicts", lazy_gettext("Contradicts")),
+    ("related", lazy_gettext("Related")),
+    (None, lazy_gettext("Added by hand")),
+)
+
+
+def evidence_groups(views: list[EvidenceView]) -> list[tuple[str, str, list[EvidenceView]]]:
+    """(id, heading, views) per stance that has evidence, rejected evidence last on its own
+    ("rejected", "Rejected")."""
+    live = [v for v in views if v.row.state != "rejected"]
+    groups = [
+        (stance or "by-hand", heading, [v for v in live if v.stance == stance])
+        for stance, heading in GROUPS
+    ]
+    known = {stance for stance, _ in GROUPS}
+    groups[-1][2].extend(v for v in live if v.stance not in known)  # a stance of the future
+    groups.append(
+        ("rejected", lazy_gettext("Rejected"), [v for v in views if v.row.state == "rejected"])
+    )
+    return [group for group in groups if group[2]]
+
+
+def article_text(data: ClaimPage) -> list[Segment]:
+    """The article's text with every live claim marked (kind: its status, or "current" for
+    the claim on the page; ref: the claim's id)."""
+    marks = [
+        (c.start, c.end, "current" if c.id == data.claim.id else c.status, str(c.id))
+        for c in data.siblings
+        if c.end > c.start and c.section != "headline"
+    ]
+    return segments(data.article.text, marks)
 
 
 def article_words(claim, article) -> str:
@@ -151,6 +233,8 @@ def claim_context(data: ClaimPage, user: User, scale: RatingScale, submitted: di
     views = [evidence_view(e, claim, source) for e, source in data.evidence]
     # a contradiction is never lost among the suggestions: it has a list of its own
     against = [v for v in views if v.stance == "contradicts" and v.row.state != "rejected"]
+    before, after = data.neighbours()
+    authors = workflow.authors_in(data.events, claim) if claim.status == S.VERIFIED else set()
     return dict(
         claim=claim,
         article=data.article,
@@ -160,12 +244,21 @@ def claim_context(data: ClaimPage, user: User, scale: RatingScale, submitted: di
         hint=data.hint,
         contradicting=against,
         evidence=[v for v in views if v not in against],
+        groups=evidence_groups(views),
+        text=article_text(data),
+        previous=before,
+        next=after,
         events=data.events,
         names=data.people.names,
-        transitions=transitions(claim, user),
+        transitions=transitions(claim, user, authors),
+        statuses=STATUSES,
+        stances=STANCES,
+        evidence_states=EVIDENCE_STATES,
+        kinds=KINDS,
+        verdict_open=claim.status in VERDICT_OPEN,
+        stale=any(v.row.stale for v in views),
         scale=scale,
         rationale_html=render_markdown(claim.rationale),
-        own_verdict=claim.status == S.VERIFIED
-        and user.id in workflow.authors_in(data.events, claim),
+        own_verdict=user.id in authors,
         rating=scale.get(claim.verdict) if claim.verdict in scale else None,
     )

@@ -45,7 +45,7 @@ def start_job(kind: str, article: Article, page, **params):
             job_queue().submit(get_session(), kind, user=me(), article=article, **params)
         ),
         message,
-        back=url_for(".article", slug=article.slug, _anchor="jobs"),
+        back=url_for(".article", slug=article.slug),
         page=page,
         category=lambda: "success" if started[0].created else "info",
     )

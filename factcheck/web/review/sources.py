@@ -28,7 +28,7 @@ def _source_or_404(source_id: int) -> tuple[Source, Article]:
 
 
 def _back(article: Article) -> str:
-    return url_for(".article", slug=article.slug, _anchor="sources")
+    return url_for(".article", slug=article.slug)
 
 
 @bp.post("/articles/<slug>/sources")
