@@ -287,3 +287,9 @@ def verify_admin(
     if user.role != Role.ADMIN:
         raise PermissionDenied(f"{name} is not an admin; only an admin can vouch with --trust")
     return user
+
+
+def choose_language(user: User, language: str | None) -> None:
+    """Remember the interface language ``user`` chose (None: their browser's decides).
+    A preference, not a change to anyone's rights: not in the audit log."""
+    user.language = language

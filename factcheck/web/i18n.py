@@ -8,15 +8,14 @@ The language of a request, first that applies:
 
 1. the page's own (``use_language``): readers' pages are in their article's language;
 2. the logged-in staff member's choice, remembered on their user row;
-3. a visitor's choice from the language switcher, kept in their session;
-4. the browser's ``Accept-Language``, among the languages with a catalogue;
-5. ``DEFAULT_LANGUAGE``.
+3. the browser's ``Accept-Language``, among the languages with a catalogue;
+4. ``DEFAULT_LANGUAGE``.
 """
 
 from __future__ import annotations
 
 from babel import Locale
-from flask import Flask, current_app, g, request, session
+from flask import Flask, current_app, g, request
 from flask_babel import (
     Babel,
     Domain,
@@ -39,7 +38,6 @@ from factcheck import translations
 __all__ = ["_", "gettext", "lazy_gettext", "ngettext", "TranslatedForm", "use_language"]
 
 _ = gettext
-SESSION_KEY = "language"  # a visitor's choice (staff: User.language)
 
 
 class CatalogueDomain(Domain):
@@ -81,8 +79,6 @@ def select_language() -> str:
         return chosen
     if current_user and current_user.is_authenticated and current_user.row.language:
         return interface_language(current_user.row.language)
-    if session.get(SESSION_KEY):
-        return interface_language(session[SESSION_KEY])
     return browser_language(request.environ) or current_app.config["DEFAULT_LANGUAGE"]
 
 
@@ -140,6 +136,11 @@ class TranslatedForm(FlaskForm):
             return _FormTranslations()
 
 
+def language_names() -> list[tuple[str, str]]:
+    """(code, the language's name in itself) for every interface language: "Bahasa Indonesia"."""
+    return [(code, Locale.parse(code).get_display_name(code)) for code in translations.languages()]
+
+
 def _role(role: str) -> str:
     """A role's name in the request's language."""
     return str(ROLE_NAMES.get(role, role))
@@ -178,7 +179,7 @@ def _template_globals() -> dict:
     return {
         "_role": _role,
         "current_language": current_language,
-        "interface_languages": translations.languages,
+        "language_names": language_names,
         "format_date": format_date,
         "format_decimal": format_decimal,
     }

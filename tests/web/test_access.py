@@ -42,6 +42,7 @@ ACCESS = {
     ("GET", "/login"): PUBLIC,
     ("POST", "/login"): PUBLIC,
     ("POST", "/logout"): PUBLIC,
+    ("POST", "/language"): LOGIN,  # the staff's language switcher
     # editors: exports and the readers' error reports
     ("GET", "/export.<fmt>"): EDITOR,
     ("GET", "/reports"): EDITOR,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
+from factcheck import translations
 from factcheck.review import users
 from factcheck.review.sessions import close_session, open_session
 from factcheck.web import get_session
-from factcheck.web.auth import LoginUser, bp
+from factcheck.web.auth import LoginUser, bp, login_manager
 from factcheck.web.auth.forms import LoginForm
 
 
@@ -68,6 +69,21 @@ def _authenticate(form: LoginForm):
         address_limit=config["LOGIN_ATTEMPTS_PER_ADDRESS"],
         secret=config["SECRET_KEY"],
     )
+
+
+@bp.post("/language")
+def language():
+    """The staff's language switcher: remember the chosen interface language on the user,
+    then back to the page it was chosen on. (Readers' pages follow their article's language,
+    other pages a visitor's browser: a form on them would set a cookie on every reader.)"""
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    chosen = request.form.get("language", "")
+    if chosen not in translations.languages():
+        abort(400)
+    users.choose_language(current_user.row, chosen)
+    get_session().commit()
+    return redirect(safe_next(request.form.get("next")), 303)
 
 
 @bp.post("/logout")
