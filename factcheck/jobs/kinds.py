@@ -26,7 +26,13 @@ from factcheck.sources.snapshots import fetch_article_sources, fetch_source, fet
 __all__ = ["KINDS"]
 
 
-@job("fetch_sources", label="Fetching sources")
+def N_(message: str) -> str:  # noqa: N802  (gettext's name for it)
+    """Mark a label for the interface's catalogues (`factcheck i18n update` finds it); the
+    web translates it when it shows it. Returns ``message`` unchanged."""
+    return message
+
+
+@job("fetch_sources", label=N_("Fetching sources"))
 def fetch_sources(run: JobRun, article_id: int, source_id: int | None = None) -> str:
     """Fetch and archive the article's sources (only ``source_id`` if given); each source's
     snapshot is committed as soon as it is fetched, then its passages are embedded (a unit of
@@ -82,7 +88,7 @@ def _embed(run: JobRun, source_ids: list[int]) -> int:
     return embedded
 
 
-@job("embed_sources", label="Embedding source passages")
+@job("embed_sources", label=N_("Embedding source passages"))
 def embed_sources(run: JobRun, article_id: int) -> str:
     """Give every source of the article current passage vectors (after a paste, or a change
     of model); each source is one unit."""
@@ -96,7 +102,7 @@ def embed_sources(run: JobRun, article_id: int) -> str:
     return f"{embedded} passages embedded in {len(ids)} sources"
 
 
-@job("match_article", label="Matching claims against sources")
+@job("match_article", label=N_("Matching claims against sources"))
 def match_article(run: JobRun, article_id: int, top: int = 5) -> str:
     """Match every claim of the article and store the suggestions. The new suggestions of all
     claims replace the old ones in one commit: a claim's list is never half old, half new."""
@@ -119,7 +125,7 @@ def match_article(run: JobRun, article_id: int, top: int = 5) -> str:
     return summary.describe()
 
 
-@job("reextract", label="Re-running claim extraction")
+@job("reextract", label=N_("Re-running claim extraction"))
 def reextract_article(run: JobRun, article_id: int, min_score: float = 0.4) -> str:
     """Propose the article's claims again as the person who asked (see articles.reextract)."""
     run.progress(0, 1)
@@ -130,7 +136,9 @@ def reextract_article(run: JobRun, article_id: int, min_score: float = 0.4) -> s
     return found.describe()
 
 
-@job("watch_sources", label="Re-checking the sources of published claims", one_at_a_time="global")
+@job(
+    "watch_sources", label=N_("Re-checking the sources of published claims"), one_at_a_time="global"
+)
 def watch_sources(run: JobRun) -> str:
     """Fetch again every source a published claim relies on, politely (WATCH_HOST_SECONDS
     between two requests to one host); each source is one unit: its new snapshot and the
@@ -150,7 +158,7 @@ def watch_sources(run: JobRun) -> str:
     return tally.describe()
 
 
-@job("ping", label="Checking that a worker answers", one_at_a_time=None)
+@job("ping", label=N_("Checking that a worker answers"), one_at_a_time=None)
 def ping(run: JobRun) -> str:
     """Nothing but an answer: shows a worker is running (``factcheck jobs ping``), and
     measures the queue's own cost (bench/bench_jobs.py)."""

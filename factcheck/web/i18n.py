@@ -27,6 +27,7 @@ from flask_babel import (
     refresh,
 )
 from flask_babel import format_date as _format_date
+from flask_babel import format_datetime as _format_datetime
 from flask_babel import format_decimal as _format_decimal
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -112,6 +113,13 @@ def format_date(value, format: str = "long") -> str:  # noqa: A002
     return _format_date(value, format=format, rebase=False)
 
 
+def format_datetime(value, format: str = "d MMM y HH:mm") -> str:  # noqa: A002
+    """A time as stored (UTC) in the request's language: "4 Des 2026 17.05" in Indonesian."""
+    if value is None:
+        return ""
+    return _format_datetime(value, format=format, rebase=False)
+
+
 def format_decimal(value, format: str | None = None) -> str:  # noqa: A002
     """A number in the request's language: "1.234,5" in Indonesian, "1,234.5" in English."""
     return _format_decimal(value, format=format)
@@ -136,20 +144,53 @@ class TranslatedForm(FlaskForm):
             return _FormTranslations()
 
 
+def language_name(code: str) -> str:
+    """A language's name in itself ("Indonesia", "English"); the code if Babel knows none."""
+    try:
+        return Locale.parse(code).get_display_name(code) or code
+    except ValueError:
+        return code
+
+
 def language_names() -> list[tuple[str, str]]:
-    """(code, the language's name in itself) for every interface language: "Bahasa Indonesia"."""
-    return [(code, Locale.parse(code).get_display_name(code)) for code in translations.languages()]
+    """(code, name in itself) for every interface language, for the language switcher."""
+    return [(code, language_name(code)) for code in translations.languages()]
 
 
-def _role(role: str) -> str:
-    """A role's name in the request's language."""
-    return str(ROLE_NAMES.get(role, role))
+def term(value: str | None) -> str:
+    """A stored word (a status, role, state, stance, kind) in the request's language; one
+    this table does not know, as it is."""
+    if value is None:
+        return ""
+    return str(TERMS.get(value, value))
 
 
-ROLE_NAMES = {
+# The words stored in the database that pages show, as people say them.
+TERMS = {
     "checker": lazy_gettext("checker"),
     "editor": lazy_gettext("editor"),
     "admin": lazy_gettext("admin"),
+    "unverified": lazy_gettext("unverified"),
+    "in_review": lazy_gettext("in review"),
+    "verified": lazy_gettext("verified"),
+    "published": lazy_gettext("published"),
+    "queued": lazy_gettext("queued"),
+    "running": lazy_gettext("running"),
+    "done": lazy_gettext("done"),
+    "failed": lazy_gettext("failed"),
+    "suggested": lazy_gettext("suggested"),
+    "confirmed": lazy_gettext("confirmed"),
+    "rejected": lazy_gettext("rejected"),
+    "supports": lazy_gettext("supports"),
+    "contradicts": lazy_gettext("contradicts"),
+    "related": lazy_gettext("related"),
+    "fact": lazy_gettext("fact"),
+    "opinion": lazy_gettext("opinion"),
+    "fetched": lazy_gettext("fetched"),
+    "pasted": lazy_gettext("pasted"),
+    "supported": lazy_gettext("supported"),
+    "contradicted": lazy_gettext("contradicted"),
+    "not addressed": lazy_gettext("not addressed"),
 }
 
 # WTForms' messages that our forms can show, so that the catalogues carry them.
@@ -176,10 +217,13 @@ WTFORMS_MESSAGES = (
 
 
 def _template_globals() -> dict:
+    """Helpers every template (and every imported macro) can call."""
     return {
-        "_role": _role,
+        "term": term,
         "current_language": current_language,
         "language_names": language_names,
+        "language_name": language_name,
+        "format_datetime": format_datetime,
         "format_date": format_date,
         "format_decimal": format_decimal,
     }
@@ -192,4 +236,4 @@ def init_app(app: Flask) -> None:
     FactcheckBabel(app, locale_selector=select_language)
     # {% trans %} blocks are read with their whitespace collapsed, as the extractor reads them
     app.jinja_env.policies["ext.i18n.trimmed"] = True
-    app.context_processor(_template_globals)
+    app.jinja_env.globals.update(_template_globals())

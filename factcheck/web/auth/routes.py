@@ -13,6 +13,7 @@ from factcheck.review.sessions import close_session, open_session
 from factcheck.web import get_session
 from factcheck.web.auth import LoginUser, bp, login_manager
 from factcheck.web.auth.forms import LoginForm
+from factcheck.web.i18n import _
 
 
 def safe_next(target: str | None) -> str:
@@ -50,7 +51,7 @@ def login():
             get_session().commit()
             session.clear()  # a new CSRF token: one seen before login is worth nothing after
             login_user(LoginUser(user, token))
-            flash(f"Logged in as {user.name}.", "success")
+            flash(_("Logged in as %(name)s.", name=user.name), "success")
             return redirect(safe_next(form.next.data))
         flash(users.LOGIN_FAILED, "error")
         return render_template("auth/login.html", form=form), 401
@@ -95,5 +96,5 @@ def logout():
         get_session().commit()
     logout_user()
     session.clear()  # and a new CSRF token
-    flash("Logged out.", "success")
+    flash(_("Logged out."), "success")
     return redirect(url_for("public.index"))

@@ -16,6 +16,7 @@ from factcheck.review.users import people
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.auth.routes import safe_next
+from factcheck.web.i18n import _
 from factcheck.web.review import bp, get_claim_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import assignee_choices, claim_context
@@ -95,9 +96,9 @@ def verdict(claim_id: int):
 
     claim = get_claim_or_404(claim_id)
     done = (
-        "Correction proposed; another editor must approve it before readers see it."
+        _("Correction proposed; another editor must approve it before readers see it.")
         if claim.status == "published"
-        else "Verdict saved."
+        else _("Verdict saved.")
     )
     return _run(claim_id, f.VerdictForm, "verdict_form", done, change, "verdict")
 
@@ -127,7 +128,7 @@ def approve_correction(correction_id: int):
         lambda session, correction, user, form: verdict_changes.approve_correction(
             session, correction, user=user, request_id=form.request_id.data
         ),
-        "Correction approved: readers now see it, with its note.",
+        _("Correction approved: readers now see it, with its note."),
     )
 
 
@@ -139,7 +140,7 @@ def reject_correction(correction_id: int):
         lambda session, correction, user, form: verdict_changes.reject_correction(
             session, correction, user=user, note=form.note.data, request_id=form.request_id.data
         ),
-        "Correction rejected; the published verdict stands.",
+        _("Correction rejected; the published verdict stands."),
     )
 
 
@@ -155,7 +156,7 @@ def status(claim_id: int):
             **_versioned(form),
         )
 
-    return _run(claim_id, f.StatusForm, "status_form", "Status changed.", change, "status")
+    return _run(claim_id, f.StatusForm, "status_form", _("Status changed."), change, "status")
 
 
 @bp.post("/evidence/<int:evidence_id>/state")
@@ -173,7 +174,7 @@ def evidence_state(evidence_id: int):
         evidence.claim_id,
         f.EvidenceStateForm,
         "evidence_form",
-        "Evidence updated.",
+        _("Evidence updated."),
         change,
         f"evidence-{evidence.id}",
     )
@@ -193,7 +194,7 @@ def add_evidence(claim_id: int):
         )
 
     return _run(
-        claim_id, f.AddEvidenceForm, "add_evidence_form", "Evidence added.", change, "evidence"
+        claim_id, f.AddEvidenceForm, "add_evidence_form", _("Evidence added."), change, "evidence"
     )
 
 
@@ -204,7 +205,7 @@ def edit(claim_id: int):
             session, get_claim_or_404(claim_id), form.text.data, user=user, **_versioned(form)
         )
 
-    return _run(claim_id, f.EditClaimForm, "edit_form", "Claim text saved.", change)
+    return _run(claim_id, f.EditClaimForm, "edit_form", _("Claim text saved."), change)
 
 
 @bp.post("/claims/<int:claim_id>/split")
@@ -218,7 +219,7 @@ def split(claim_id: int):
             **_versioned(form),
         )
 
-    return _run(claim_id, f.SplitForm, "split_form", "Claim split.", change)
+    return _run(claim_id, f.SplitForm, "split_form", _("Claim split."), change)
 
 
 @bp.post("/claims/<int:claim_id>/delete")
@@ -228,7 +229,9 @@ def delete(claim_id: int):
             session, get_claim_or_404(claim_id), user=user, note=form.note.data, **_versioned(form)
         )
 
-    return _run(claim_id, f.DeleteForm, "delete_form", "Claim deleted; it can be restored.", change)
+    return _run(
+        claim_id, f.DeleteForm, "delete_form", _("Claim deleted; it can be restored."), change
+    )
 
 
 @bp.post("/claims/<int:claim_id>/restore")
@@ -236,7 +239,7 @@ def restore(claim_id: int):
     def change(session, user, form):
         editing.restore_claim(session, get_claim_or_404(claim_id), user=user, **_versioned(form))
 
-    return _run(claim_id, f.RestoreForm, "restore_form", "Claim restored.", change)
+    return _run(claim_id, f.RestoreForm, "restore_form", _("Claim restored."), change)
 
 
 @bp.post("/claims/<int:claim_id>/assign")
@@ -252,5 +255,5 @@ def assign(claim_id: int):
 
     back = safe_next(request.form["next"]) if request.form.get("next") else None
     return _run(
-        claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, "assign", back=back
+        claim_id, f.AssignForm, "assign_form", _("Assignment saved."), change, "assign", back=back
     )

@@ -13,17 +13,18 @@ from factcheck.review import workflow
 from factcheck.review.claimpage import ClaimPage
 from factcheck.review.ratings import RatingScale
 from factcheck.review.users import People
+from factcheck.web.i18n import _, lazy_gettext
 from factcheck.web.review import forms as f
 from factcheck.web.review.highlight import Segment, disagreeing_values, find_all, segments
 
 S = ClaimStatus
 TRANSITION_LABELS = {
-    (S.UNVERIFIED, S.IN_REVIEW): "Start review",
-    (S.IN_REVIEW, S.UNVERIFIED): "Back to unverified",
-    (S.IN_REVIEW, S.VERIFIED): "Mark verified",
-    (S.VERIFIED, S.IN_REVIEW): "Reopen review",
-    (S.VERIFIED, S.PUBLISHED): "Publish",
-    (S.PUBLISHED, S.VERIFIED): "Unpublish",
+    (S.UNVERIFIED, S.IN_REVIEW): lazy_gettext("Start review"),
+    (S.IN_REVIEW, S.UNVERIFIED): lazy_gettext("Back to unverified"),
+    (S.IN_REVIEW, S.VERIFIED): lazy_gettext("Mark verified"),
+    (S.VERIFIED, S.IN_REVIEW): lazy_gettext("Reopen review"),
+    (S.VERIFIED, S.PUBLISHED): lazy_gettext("Publish"),
+    (S.PUBLISHED, S.VERIFIED): lazy_gettext("Unpublish"),
 }
 
 CHOICE_FIELDS = {"verdict_form": "verdict", "assign_form": "assignee"}
@@ -101,7 +102,7 @@ def transitions(claim: Claim, user: User) -> list[tuple[str, str]]:
 
 def assignee_choices(people: People) -> list:
     """("", "Nobody") and (id, name) of every active user, for an assign form."""
-    return f.options([("", "Nobody")] + [(str(i), name) for i, name in people.active])
+    return f.options([("", _("Nobody"))] + [(str(i), name) for i, name in people.active])
 
 
 def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
@@ -113,7 +114,7 @@ def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
         rationale=claim.rationale,
         no_source_reason=claim.no_source_reason,
     )
-    verdict.verdict.choices = f.options([("", "Choose a verdict")] + scale.choices())
+    verdict.verdict.choices = f.options([("", _("Choose a verdict"))] + scale.choices())
     assign = f.AssignForm(**version, assignee=str(claim.assignee_id or ""))
     assign.assignee.choices = people
     return {
