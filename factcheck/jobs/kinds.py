@@ -17,6 +17,7 @@ from factcheck.matching import suggest
 from factcheck.matching.embedding import Embedder, embedder
 from factcheck.matching.index import glossary_path
 from factcheck.matching.vectors import embed_source
+from factcheck.messages import N_
 from factcheck.models import Source
 from factcheck.sources import watch
 from factcheck.sources.cited import article_sources
@@ -24,12 +25,6 @@ from factcheck.sources.fetch import FetchSettings
 from factcheck.sources.snapshots import fetch_article_sources, fetch_source, fetch_summary
 
 __all__ = ["KINDS"]
-
-
-def N_(message: str) -> str:  # noqa: N802  (gettext's name for it)
-    """Mark a label for the interface's catalogues (`factcheck i18n update` finds it); the
-    web translates it when it shows it. Returns ``message`` unchanged."""
-    return message
 
 
 @job("fetch_sources", label=N_("Fetching sources"))

@@ -23,10 +23,11 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from factcheck import ratelimit
 from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError, NotFound, PermissionDenied
+from factcheck.messages import N_
 from factcheck.models import Role, User, utcnow
 from factcheck.review.sessions import close_all_sessions
 
-LOGIN_FAILED = "Wrong name or password, or the account is locked"
+LOGIN_FAILED = N_("Wrong name or password, or the account is locked")
 MIN_PASSWORD_LENGTH = 8
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 # Checked against when the name is unknown, so that a wrong name takes as long as a wrong

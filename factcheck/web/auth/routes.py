@@ -53,7 +53,7 @@ def login():
             login_user(LoginUser(user, token))
             flash(_("Logged in as %(name)s.", name=user.name), "success")
             return redirect(safe_next(form.next.data))
-        flash(users.LOGIN_FAILED, "error")
+        flash(_(users.LOGIN_FAILED), "error")
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form)
 
