@@ -191,6 +191,24 @@ TERMS = {
     "supported": lazy_gettext("supported"),
     "contradicted": lazy_gettext("contradicted"),
     "not addressed": lazy_gettext("not addressed"),
+    # a claim's history
+    "create": lazy_gettext("created"),
+    "status": lazy_gettext("status"),
+    "verdict": lazy_gettext("verdict"),
+    "rationale": lazy_gettext("rationale"),
+    "no_source": lazy_gettext("why no source"),
+    "correction": lazy_gettext("correction"),
+    "correction_proposed": lazy_gettext("correction proposed"),
+    "correction_approved": lazy_gettext("correction approved"),
+    "correction_rejected": lazy_gettext("correction rejected"),
+    "evidence": lazy_gettext("evidence"),
+    "edit": lazy_gettext("wording edited"),
+    "split": lazy_gettext("split"),
+    "merge": lazy_gettext("merged"),
+    "assign": lazy_gettext("assigned"),
+    "delete": lazy_gettext("deleted"),
+    "restore": lazy_gettext("restored"),
+    "source_change_reviewed": lazy_gettext("source change looked at"),
 }
 
 # WTForms' messages that our forms can show, so that the catalogues carry them.
