@@ -5,7 +5,8 @@ contradiction.
    .embedding) and the anchor/word index's candidates (factcheck.matching.index), together.
 2. Relevance (0-100) fuses the two: ``FUSION`` picks a calibrated weighted sum or
    reciprocal-rank fusion; bench/eval_match.py measures both. The weighted sum weighs
-   DENSE_WEIGHT of meaning against the lexical score. Meaning is the cosine calibrated per
+   DENSE_WEIGHT of meaning against the lexical score (CROSS_DENSE_WEIGHT when the passage is
+   in another language than the claim). Meaning is the cosine calibrated per
    passage language: the model scores a claim higher against any sentence in the claim's own
    language (on bench/data/match_eval.jsonl an Indonesian claim's mean cosine is 0.83 with
    Indonesian passages, 0.76 with English ones). So a cosine counts by how far it stands above
@@ -14,9 +15,10 @@ contradiction.
    from [Z_FLOOR, Z_CEILING] to [0, 1]. It does not depend on the other passages: an article
    whose every source is on topic is not marked down for it.
 3. Verify (factcheck.matching.verify): supports, contradicts or related, with the reasons.
-4. Rank by relevance alone; a disagreement never lowers it. Ties go to the more focused
-   passage (the one that says least besides the claim), then to the nearer meaning, never to
-   source order. The ``top`` passages at or above SUGGESTION_THRESHOLD are returned, and besides
+4. Rank by relevance; a disagreement never lowers it. Among the evidence shown, passages
+   that support come before those merely related; ties go to the more focused passage (the
+   one that says least besides the claim), then to the nearer meaning, never to source
+   order. The ``top`` passages at or above SUGGESTION_THRESHOLD are returned, and besides
    them every contradicting passage at or above CONTRADICTION_THRESHOLD (at most ``top``): a
    relevant contradiction is always shown. The same text (a headline repeated as a snapshot's
    first line) is returned once.
@@ -40,6 +42,9 @@ __all__ = ["CONTRADICTS", "RELATED", "SUPPORTS", "Match", "match_claim"]
 
 FUSION = "weighted"  # or "rrf"
 DENSE_WEIGHT = 0.5
+# across languages the lexical score sees anchors and names only (ordinary words cannot meet),
+# so there meaning weighs more
+CROSS_DENSE_WEIGHT = 0.8
 Z_FLOOR, Z_CEILING = 1.0, 6.0
 SHRINK = 100  # weight of the background, in passages, against the index's own
 RRF_K = 60
@@ -54,7 +59,7 @@ LEXICAL_CANDIDATES = 200
 SUGGESTION_THRESHOLD = 40.0
 SUPPORT_THRESHOLD = 45.0
 SUPPORT_WITHOUT_VALUES = 65.0  # nothing to compare: only a passage this close supports
-CONTRADICTION_THRESHOLD = 35.0
+CONTRADICTION_THRESHOLD = 30.0
 STRONG_THRESHOLD = 70.0
 MIN_STRONG_UNITS = 4
 
@@ -113,8 +118,6 @@ def match_claim(
     # verifying costs more than ranking: the most relevant EXPLAINED candidates are enough to
     # fill the list and find the contradictions worth showing
     for k in order[: max(EXPLAINED, 4 * top)]:
-        if relevance[k] < min(floor, CONTRADICTION_THRESHOLD):
-            break
         i = ids[k]
         text = " ".join(index.passages[i].text.split()).casefold()
         if text in seen:
@@ -122,14 +125,18 @@ def match_claim(
         score = float(relevance[k])
         if len(shown) < top and score >= floor:
             shown.append((_explain(index, scorer, i, score), i))
-        elif score >= CONTRADICTION_THRESHOLD and len(contradictions) < top:
+        elif len(contradictions) < top:
             check = _check(index, scorer, i)  # only a contradiction is kept: explain it then
             if check.stance != CONTRADICTS:
+                continue
+            score = max(score, _disputed(scorer, dense, i, check))
+            if score < CONTRADICTION_THRESHOLD:
                 continue
             contradictions.append(_explain(index, scorer, i, score, check))
         else:
             continue
         seen.add(text)
+    contradictions.sort(key=lambda match: -match.score)
     return _tie_break(scorer, dense, shown) + contradictions
 
 
@@ -157,13 +164,32 @@ def _candidates(
 def _relevance(scorer: ClaimScorer, dense: Dense | None, ids: list[int]) -> np.ndarray:
     """Relevance 0-100 of each candidate (see the module docstring)."""
     lexical = np.array([score for score, _ in scorer.score_many(ids)])
+    return _fused(scorer, dense, ids, lexical)
+
+
+def _disputed(scorer: ClaimScorer, dense: Dense | None, i: int, check: Check) -> float:
+    """A contradicting passage's relevance with the values in dispute left out of the
+    lexical score: a report that got the figure wrong is about the rest of the claim, and the
+    wrong figure must not make it look less relevant (a disagreement never lowers the rank)."""
+    if dense is not None and FUSION == "rrf":
+        return 0.0  # a rank fusion cannot score one passage alone: its relevance stands
+    lexical = np.array([scorer.score_apart(i, check.claim_spans)])
+    return float(_fused(scorer, dense, [i], lexical)[0])
+
+
+def _fused(
+    scorer: ClaimScorer, dense: Dense | None, ids: list[int], lexical: np.ndarray
+) -> np.ndarray:
+    """The lexical scores of passages ``ids`` fused with their meaning."""
     if dense is None:
         return lexical
     if FUSION == "rrf":
         return _rrf(lexical, dense[0][ids])
     z = dense[1][ids]
     meaning = np.clip((z - Z_FLOOR) / (Z_CEILING - Z_FLOOR), 0.0, 1.0)
-    return np.round(100 * DENSE_WEIGHT * meaning + (1 - DENSE_WEIGHT) * lexical, 1)
+    cross = np.array([scorer.index.profiles[i].lang != scorer.lang for i in ids])
+    weight = np.where(cross, CROSS_DENSE_WEIGHT, DENSE_WEIGHT)
+    return np.round(100 * weight * meaning + (1 - weight) * lexical, 1)
 
 
 def _standardised(
@@ -235,11 +261,13 @@ def _explain(
 def _tie_break(
     scorer: ClaimScorer, dense: Dense | None, shown: list[tuple[Match, int]]
 ) -> list[Match]:
-    """Equal relevance: the more focused passage first, then the nearer meaning."""
+    """Passages that support first (a passage that states the claim's figures is better
+    evidence than one merely about the same event), each by relevance; equal relevance: the
+    more focused passage first, then the nearer meaning."""
 
     def key(found: tuple[Match, int]) -> tuple:
         match, i = found
         near = float(dense[1][i]) if dense is not None else 0.0
-        return (-match.score, -scorer.focus(i), -near)
+        return (match.stance != SUPPORTS, -match.score, -scorer.focus(i), -near)
 
     return [match for match, _ in sorted(shown, key=key)]

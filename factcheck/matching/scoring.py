@@ -101,12 +101,27 @@ class ClaimScorer:
         columns = [self.vocab[w] for w in words]
         return self.similar[:, columns].max(axis=1) / 100.0
 
-    def _score(self, i: int) -> tuple[float, list[float]]:
+    def score_apart(self, i: int, spans: tuple[tuple[int, int], ...]) -> float:
+        """The score of passage number ``i`` leaving out the claim's units at ``spans`` (the
+        values in dispute): how relevant the passage is to the rest of the claim."""
+        units = self.anchors + self.words
+        left_out = [
+            k
+            for k, unit in enumerate(units)
+            if any(a < end and start < b for a, b in unit.spans for start, end in spans)
+        ]
+        return self._score(i, left_out)[0]
+
+    def _score(self, i: int, left_out: list[int] | None = None) -> tuple[float, list[float]]:
         profile = self.index.profiles[i]
         credit = [_anchor_credit(unit, profile.facets) for unit in self.anchors]
         credit += self._word_credit(profile.words).tolist()
         weights = self.weights if profile.lang == self.lang else self.cross
-        coverage = float(np.dot(weights, credit) / weights.sum()) if self.size else 0.0
+        if left_out:
+            weights = weights.copy()
+            weights[left_out] = 0.0
+        total = weights.sum()
+        coverage = float(np.dot(weights, credit) / total) if total else 0.0
         summary = " ".join([*sorted(profile.facets), *profile.words])
         fuzzy = fuzz.token_set_ratio(self.summary, summary) / 100.0
         score = 100 * (0.85 * coverage + 0.15 * fuzzy)

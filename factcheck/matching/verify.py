@@ -10,15 +10,21 @@ kind about the same thing are compared:
 - dates with dates: a full date with a full date, with a date that has no year ("Nov. 7",
   "6/11") by day and month, and with a weekday ("Thursday" confirms 6 November 2025);
 - amounts of money in the same currency; percentages; counts only when they count the same
-  thing (the word after the number is the same, or the same glossary term);
+  thing (the word after the number is the same, or the same glossary term, or each side
+  states only one count);
+- quantities (amounts, percentages, counts) disagree only within a factor of
+  SAME_QUANTITY_RATIO: a figure several times the claim's measures something else (the whole
+  beside a part), and leaves the claim's value unconfirmed; a passage value that another of
+  the claim's values states is about that other thing, and is held against no other;
 - a value stated with a qualifier ("more than 30", "sekitar 1.500") agrees with any value the
   qualifier allows; values agree when they are equal at the precision of the rounder one, if
   that one still has three significant digits (12.43 and 12.4 agree, 12 and 12.4 do not: a
   near amount is relevant *and* different).
 
-A passage *contradicts* when some value disagrees, *supports* when at least one value agrees
-and none disagrees (or, for a claim without values, when the ranking found it relevant
-enough: factcheck.matching.rank decides that), and is *related* otherwise.
+A passage *contradicts* when some value disagrees, *supports* when at least one value agrees,
+none disagrees and none is left unconfirmed (or, for a claim without values, when the
+ranking found it relevant enough: factcheck.matching.rank decides that), and is *related*
+otherwise.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from factcheck.language.lexicon import fold_word
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 SIGNIFICANT_FOR_ROUNDING = 3
+SAME_QUANTITY_RATIO = 2
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]{2,})")
 
 
@@ -67,6 +74,7 @@ class _Findings:
     disagree: list[str] = field(default_factory=list)
     claim_spans: list[tuple[int, int]] = field(default_factory=list)
     passage_spans: list[tuple[int, int]] = field(default_factory=list)
+    unconfirmed: list[str] = field(default_factory=list)
 
 
 def values(text: str, anchors: list[Anchor]) -> list[Value]:
@@ -144,9 +152,17 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
     module docstring."""
     mine, theirs = values(claim_text, claim), values(passage_text, passage)
     found = _Findings()
+    lone = _lone_counts(mine, theirs)
     for value in mine:
-        _compare(value, theirs, found)
-    stance = CONTRADICTS if found.disagree else SUPPORTS if found.agree else RELATED
+        # a passage value that one of the claim's other values states is about that other
+        # thing ("its 2025 budget ... its 2024 budget" against "APBD 2024")
+        others = [v for v in mine if v is not value]
+        free = [v for v in theirs if not any(_same_value(o, v) for o in others)]
+        _compare(value, free, found, lone)
+    if found.disagree:
+        stance = CONTRADICTS
+    else:  # a claim value beside another quantity of its kind is not confirmed by the passage
+        stance = SUPPORTS if found.agree and not found.unconfirmed else RELATED
     return Check(
         stance,
         tuple(dict.fromkeys(found.agree)),
@@ -156,8 +172,25 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
     )
 
 
-def _compare(value: Value, theirs: list[Value], found: _Findings) -> None:
-    """Add what one claim value agrees or disagrees with among the passage's values."""
+def _lone_counts(mine: list[Value], theirs: list[Value]) -> bool:
+    """Whether the claim and the passage each state exactly one count: those two are taken
+    to count the same thing even when the words after them differ ("38 posko" / "42
+    temporary shelters": another language, or another word)."""
+    return [v.slot for v in mine].count("count") == 1 == [v.slot for v in theirs].count("count")
+
+
+def _same_value(mine: Value, theirs: Value) -> bool:
+    """The same slot and the same value (a claim value that states a passage value)."""
+    if mine.slot != theirs.slot:
+        return False
+    if mine.slot == "date":
+        return mine.date == theirs.date
+    return mine.number is not None and mine.number == theirs.number
+
+
+def _compare(value: Value, theirs: list[Value], found: _Findings, lone: bool = False) -> None:
+    """Add what one claim value agrees or disagrees with among the passage's values; ``lone``:
+    the claim's only count and the passage's only count count the same thing."""
     if value.slot == "date":
         _compare_date(value, theirs, found)
         return
@@ -172,7 +205,7 @@ def _compare(value: Value, theirs: list[Value], found: _Findings) -> None:
     elif value.slot == "count":
         # the same number agrees whatever it counts (weak, but true); anything looser than
         # equality, and any disagreement, needs the same thing counted
-        same = [v for v in theirs if v.slot == "count" and _same_thing(value, v)]
+        same = [v for v in theirs if v.slot == "count" and (lone or _same_thing(value, v))]
         if any(v.slot == "count" and v.number == value.number for v in theirs) or any(
             _numbers_agree(value, v) for v in same
         ):
@@ -188,6 +221,11 @@ def _compare(value: Value, theirs: list[Value], found: _Findings) -> None:
     if matching:
         found.agree.append(f"{label}: {_shown(value)}")
         return
+    if value.slot != "year":
+        others = [v for v in others if _same_magnitude(value, v)]
+        if not others:  # the passage measures something else: the claim's value is unconfirmed
+            found.unconfirmed.append(label)
+            return
     shown = ", ".join(dict.fromkeys(_shown(v) for v in others))
     found.disagree.append(f"{label}: claim {_shown(value)} ≠ passage {shown}")
     found.claim_spans.append((value.anchor.start, value.anchor.end))
@@ -233,6 +271,15 @@ def _numbers_agree(mine: Value, theirs: Value) -> bool:
     if a == b or _rounds_to(a, b) or _rounds_to(b, a):
         return True
     return _allowed(mine.qualifier, a, b) or _allowed(theirs.qualifier, b, a)
+
+
+def _same_magnitude(mine: Value, theirs: Value) -> bool:
+    """Two quantities within a factor of SAME_QUANTITY_RATIO: a report that gets a figure
+    wrong gets it near (a transposed "13,1" for "11.3", 38 for 42); a figure several times
+    another is a measure of something else (a part and the whole: a health budget beside the
+    city's budget), related but not a contradiction."""
+    a, b = sorted((abs(mine.number), abs(theirs.number)))
+    return b <= a * SAME_QUANTITY_RATIO
 
 
 def _rounds_to(precise: Decimal, rounder: Decimal) -> bool:

@@ -13,6 +13,8 @@ from factcheck.matching.rank import (
     Match,
     match_claim,
 )
+from factcheck.matching.scoring import ClaimScorer
+from factcheck.matching.verify import verify
 from factcheck.sources.passages import Passage, cut_passages
 
 SEED = (
@@ -233,3 +235,27 @@ def test_a_headline_repeated_as_the_first_line_of_its_page_is_shown_once():
     assert [m.passage_id for m in found].count("s1/title") + [m.passage_id for m in found].count(
         "s1/n1/0-34"
     ) == 1
+
+
+def test_a_passage_that_supports_is_listed_before_a_more_relevant_one_that_only_relates():
+    claim = "Kazakhstan and Israel established diplomatic relations in 1992."
+    index = index_of(
+        "Kazakhstan and Israel established full diplomatic relations, officials in Astana said.",
+        "Kazakhstan's relations with Israel date from 1992.",
+    )
+    found = match_claim(index, claim, "en", min_score=0)
+    assert [(m.passage_id, m.stance) for m in found] == [("p1", "supports"), ("p0", "related")]
+    assert found[0].score < found[1].score
+
+
+def test_a_contradiction_is_scored_without_the_values_in_dispute():
+    """A report that got the cost wrong is about the rest of the claim: leaving the disputed
+    amount out of the claim raises its score (rank uses it to decide whether to show it)."""
+    claim = "Biaya pembangunan jalan tol Kayu Agung mencapai Rp 13,1 triliun."
+    index = index_of("The Kayu Agung toll road cost 11.3 trillion rupiah to build.")
+    scorer = ClaimScorer(index, claim, "id")
+    [(score, _)] = scorer.score_many([0])
+    check = verify(claim, scorer.claim_anchors, index.passages[0].text, index.anchors(0))
+    assert check.stance == "contradicts"
+    assert scorer.score_apart(0, check.claim_spans) > score + 10
+    assert scorer.score_apart(0, ()) == score
