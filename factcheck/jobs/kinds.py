@@ -21,6 +21,7 @@ from factcheck.matching import suggest
 from factcheck.matching.embedding import Embedder, embedder
 from factcheck.matching.index import glossary_path
 from factcheck.matching.vectors import embed_source
+from factcheck.messages import N_
 from factcheck.models import Article, Claim, Job, Source
 from factcheck.review.workflow import run_retrying
 from factcheck.sources import watch
@@ -31,7 +32,7 @@ from factcheck.sources.snapshots import fetch_article_sources, fetch_source, fet
 __all__ = ["KINDS"]
 
 
-@job("fetch_sources", label="Fetching sources")
+@job("fetch_sources", label=N_("Fetching sources"))
 def fetch_sources(run: JobRun, article_id: int, source_id: int | None = None) -> str:
     """Fetch and archive the article's sources (only ``source_id`` if given); each source's
     snapshot is committed as soon as it is fetched, then its passages are embedded (a unit of
@@ -87,7 +88,7 @@ def _embed(run: JobRun, source_ids: list[int]) -> int:
     return embedded
 
 
-@job("embed_sources", label="Embedding source passages")
+@job("embed_sources", label=N_("Embedding source passages"))
 def embed_sources(run: JobRun, article_id: int) -> str:
     """Give every source of the article current passage vectors (after a paste, or a change
     of model); each source is one unit."""
@@ -101,7 +102,7 @@ def embed_sources(run: JobRun, article_id: int) -> str:
     return f"{embedded} passages embedded in {len(ids)} sources"
 
 
-@job("match_article", label="Matching claims against sources")
+@job("match_article", label=N_("Matching claims against sources"))
 def match_article(run: JobRun, article_id: int, top: int = 5) -> str:
     """Match every claim of the article and store the suggestions. The new suggestions of all
     claims replace the old ones in one commit: a claim's list is never half old, half new."""
@@ -124,7 +125,7 @@ def match_article(run: JobRun, article_id: int, top: int = 5) -> str:
     return summary.describe()
 
 
-@job("reextract", label="Re-running claim extraction")
+@job("reextract", label=N_("Re-running claim extraction"))
 def reextract_article(run: JobRun, article_id: int, min_score: float = 0.4) -> str:
     """Propose the article's claims again as the person who asked (see articles.reextract)."""
     run.progress(0, 1)
@@ -135,7 +136,7 @@ def reextract_article(run: JobRun, article_id: int, min_score: float = 0.4) -> s
     return found.describe()
 
 
-@job("propose_claims", label="Proposing claims")
+@job("propose_claims", label=N_("Proposing claims"))
 def propose_claims(run: JobRun, article_id: int) -> str:
     """Propose the claims of an article just added on the web (every proposal, as ingest
     stores them; re-running it later keeps what someone has worked on)."""
@@ -147,7 +148,7 @@ def propose_claims(run: JobRun, article_id: int) -> str:
     return f"{len(found.added)} claims proposed"
 
 
-@job("ingest_url", label="Adding an article from its address", one_at_a_time=None)
+@job("ingest_url", label=N_("Adding an article from its address"), one_at_a_time=None)
 def ingest_url(
     run: JobRun,
     url: str,
@@ -184,7 +185,9 @@ def ingest_url(
     )
 
 
-@job("watch_sources", label="Re-checking the sources of published claims", one_at_a_time="global")
+@job(
+    "watch_sources", label=N_("Re-checking the sources of published claims"), one_at_a_time="global"
+)
 def watch_sources(run: JobRun) -> str:
     """Fetch again every source a published claim relies on, politely (WATCH_HOST_SECONDS
     between two requests to one host); each source is one unit: its new snapshot and the
@@ -204,7 +207,7 @@ def watch_sources(run: JobRun) -> str:
     return tally.describe()
 
 
-@job("import_feed", label="Importing a ClaimReview feed", one_at_a_time=None)
+@job("import_feed", label=N_("Importing a ClaimReview feed"), one_at_a_time=None)
 def import_feed(run: JobRun, url: str) -> str:
     """Import the ClaimReview feed at ``url`` (all or nothing: one unit), then embed what it
     added and look again for the earlier checks of the claims still being checked."""
@@ -218,7 +221,7 @@ def import_feed(run: JobRun, url: str) -> str:
     return f"{done.describe()}; {embedded} archived claims embedded"
 
 
-@job("embed_archive", label="Embedding archived claims", one_at_a_time="global")
+@job("embed_archive", label=N_("Embedding archived claims"), one_at_a_time="global")
 def embed_archive(run: JobRun, claim_ids: list[int] | None = None) -> str:
     """Embed the archive's claims that have no current vector (only ``claim_ids`` if given),
     a batch per unit, then store the earlier checks and repeats of the claims embedded."""
@@ -246,7 +249,7 @@ def _embed_archive(run: JobRun, claim_ids: list[int] | None = None) -> int:
     return done
 
 
-@job("ping", label="Checking that a worker answers", one_at_a_time=None)
+@job("ping", label=N_("Checking that a worker answers"), one_at_a_time=None)
 def ping(run: JobRun) -> str:
     """Nothing but an answer: shows a worker is running (``factcheck jobs ping``), and
     measures the queue's own cost (bench/bench_jobs.py)."""

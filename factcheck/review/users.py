@@ -23,10 +23,11 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from factcheck import ratelimit
 from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError, NotFound, PermissionDenied
+from factcheck.messages import N_
 from factcheck.models import Role, User, utcnow
 from factcheck.review.sessions import close_all_sessions
 
-LOGIN_FAILED = "Wrong name or password, or the account is locked"
+LOGIN_FAILED = N_("Wrong name or password, or the account is locked")
 MIN_PASSWORD_LENGTH = 8
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 # Checked against when the name is unknown, so that a wrong name takes as long as a wrong
@@ -388,3 +389,9 @@ def verify_admin(
     if user.role != Role.ADMIN:
         raise PermissionDenied(f"{name} is not an admin; only an admin can vouch with --trust")
     return user
+
+
+def choose_language(user: User, language: str | None) -> None:
+    """Remember the interface language ``user`` chose (None: their browser's decides).
+    A preference, not a change to anyone's rights: not in the audit log."""
+    user.language = language

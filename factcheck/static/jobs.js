@@ -17,13 +17,13 @@
   function show(item, job) {
     item.setAttribute("data-job-state", job.state);
     item.className = "job job-" + job.state;
-    item.querySelector(".job-state").textContent = job.state;
+    item.querySelector(".job-state").textContent = job.state_label || job.state;
     var bar = item.querySelector(".job-bar");
     var count = item.querySelector(".job-count");
     if (job.total) {
       bar.max = job.total;
       bar.value = job.done;
-      bar.textContent = count.textContent = job.done + " of " + job.total;
+      bar.textContent = count.textContent = job.progress || job.done + " of " + job.total;
     }
     bar.hidden = job.finished;
     item.querySelector(".job-result").textContent = job.result || "";
@@ -39,7 +39,7 @@
       var link = document.createElement("a");
       link.id = "jobs-reload";
       link.href = window.location.pathname + window.location.search;
-      link.textContent = "Reload the page to see what changed";
+      link.textContent = list.getAttribute("data-reload-text") || "Reload the page to see what changed";
       list.parentNode.insertBefore(link, list.nextSibling);
     }
   }

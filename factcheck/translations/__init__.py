@@ -35,6 +35,7 @@ KEYWORDS = {
     "ngettext": (1, 2),
     "lazy_gettext": None,
     "lazy_ngettext": (1, 2),
+    "N_": None,  # marked where it is defined, translated where it is shown
 }
 
 

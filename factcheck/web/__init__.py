@@ -12,6 +12,7 @@ from factcheck.errors import FactcheckError, NotFound, PermissionDenied
 from factcheck.inputs import MAX_INT
 from factcheck.sources.urls import web_url
 from factcheck.web import i18n
+from factcheck.web.i18n import _
 
 
 def get_session() -> Session:
@@ -95,9 +96,11 @@ def _refuse_nul():
     if _has_nul():
         return render_template(
             "error.html",
-            title="Cannot read that",
-            message="What you sent contains a NUL character (binary data?). Nothing was "
-            "saved; send plain text.",
+            title=_("Cannot read that"),
+            message=_(
+                "What you sent contains a NUL character (binary data?). Nothing was "
+                "saved; send plain text."
+            ),
         ), 400
     return None
 
@@ -144,7 +147,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(404)
     def not_found(_error):
         return render_template(
-            "error.html", title="Not found", message="There is nothing at this address."
+            "error.html", title=_("Not found"), message=_("There is nothing at this address.")
         ), 404
 
     @app.errorhandler(413)
@@ -152,19 +155,24 @@ def init_app(app: Flask) -> None:
         limit = app.config["MAX_CONTENT_LENGTH"] // 1024
         return render_template(
             "error.html",
-            title="Too large",
-            message=f"What you sent is larger than {limit} KiB. Nothing was "
-            "saved; send a shorter text or a link.",
+            title=_("Too large"),
+            message=_(
+                "What you sent is larger than %(limit)s KiB. Nothing was "
+                "saved; send a shorter text or a link.",
+                limit=limit,
+            ),
         ), 413
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
         return render_template(
             "error.html",
-            title="Form expired",
-            message="The form was missing its security token or it expired. "
-            "Go back, reload the page and send it again. Nothing was "
-            "saved.",
+            title=_("Form expired"),
+            message=_(
+                "The form was missing its security token or it expired. "
+                "Go back, reload the page and send it again. Nothing was "
+                "saved."
+            ),
         ), 400
 
     @app.errorhandler(FactcheckError)
@@ -173,7 +181,7 @@ def init_app(app: Flask) -> None:
         session = g.get("db_session")
         if session is not None:
             session.rollback()
-        return render_template("error.html", title="Cannot do that", message=str(error)), code
+        return render_template("error.html", title=_("Cannot do that"), message=str(error)), code
 
     @app.errorhandler(500)
     def server_error(_error):
@@ -182,6 +190,6 @@ def init_app(app: Flask) -> None:
             session.rollback()
         return render_template(
             "error.html",
-            title="Something went wrong",
-            message="The error was logged. Nothing you sent was saved.",
+            title=_("Something went wrong"),
+            message=_("The error was logged. Nothing you sent was saved."),
         ), 500

@@ -8,15 +8,14 @@ The language of a request, first that applies:
 
 1. the page's own (``use_language``): readers' pages are in their article's language;
 2. the logged-in staff member's choice, remembered on their user row;
-3. a visitor's choice from the language switcher, kept in their session;
-4. the browser's ``Accept-Language``, among the languages with a catalogue;
-5. ``DEFAULT_LANGUAGE``.
+3. the browser's ``Accept-Language``, among the languages with a catalogue;
+4. ``DEFAULT_LANGUAGE``.
 """
 
 from __future__ import annotations
 
 from babel import Locale
-from flask import Flask, current_app, g, request, session
+from flask import Flask, current_app, g, request
 from flask_babel import (
     Babel,
     Domain,
@@ -28,6 +27,7 @@ from flask_babel import (
     refresh,
 )
 from flask_babel import format_date as _format_date
+from flask_babel import format_datetime as _format_datetime
 from flask_babel import format_decimal as _format_decimal
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -39,7 +39,6 @@ from factcheck import translations
 __all__ = ["_", "gettext", "lazy_gettext", "ngettext", "TranslatedForm", "use_language"]
 
 _ = gettext
-SESSION_KEY = "language"  # a visitor's choice (staff: User.language)
 
 
 class CatalogueDomain(Domain):
@@ -81,8 +80,6 @@ def select_language() -> str:
         return chosen
     if current_user and current_user.is_authenticated and current_user.row.language:
         return interface_language(current_user.row.language)
-    if session.get(SESSION_KEY):
-        return interface_language(session[SESSION_KEY])
     return browser_language(request.environ) or current_app.config["DEFAULT_LANGUAGE"]
 
 
@@ -116,6 +113,13 @@ def format_date(value, format: str = "long") -> str:  # noqa: A002
     return _format_date(value, format=format, rebase=False)
 
 
+def format_datetime(value, format: str = "d MMM y HH:mm") -> str:  # noqa: A002
+    """A time as stored (UTC) in the request's language: "4 Des 2026 17.05" in Indonesian."""
+    if value is None:
+        return ""
+    return _format_datetime(value, format=format, rebase=False)
+
+
 def format_decimal(value, format: str | None = None) -> str:  # noqa: A002
     """A number in the request's language: "1.234,5" in Indonesian, "1,234.5" in English."""
     return _format_decimal(value, format=format)
@@ -140,15 +144,73 @@ class TranslatedForm(FlaskForm):
             return _FormTranslations()
 
 
-def _role(role: str) -> str:
-    """A role's name in the request's language."""
-    return str(ROLE_NAMES.get(role, role))
+def language_name(code: str) -> str:
+    """A language's name in itself ("Indonesia", "English"); the code if Babel knows none."""
+    try:
+        return Locale.parse(code).get_display_name(code) or code
+    except ValueError:
+        return code
 
 
-ROLE_NAMES = {
+def language_names() -> list[tuple[str, str]]:
+    """(code, name in itself) for every interface language, for the language switcher."""
+    return [(code, language_name(code)) for code in translations.languages()]
+
+
+def term(value: str | None) -> str:
+    """A stored word (a status, role, state, stance, kind) in the request's language; one
+    this table does not know, as it is."""
+    if value is None:
+        return ""
+    return str(TERMS.get(value, value))
+
+
+# The words stored in the database that pages show, as people say them.
+TERMS = {
     "checker": lazy_gettext("checker"),
+    "checked before": lazy_gettext("checked before"),  # the claim queue's archive marks
+    "repeat": lazy_gettext("repeat"),
     "editor": lazy_gettext("editor"),
     "admin": lazy_gettext("admin"),
+    "unverified": lazy_gettext("unverified"),
+    "in_review": lazy_gettext("in review"),
+    "verified": lazy_gettext("verified"),
+    "published": lazy_gettext("published"),
+    "queued": lazy_gettext("queued"),
+    "running": lazy_gettext("running"),
+    "done": lazy_gettext("done"),
+    "failed": lazy_gettext("failed"),
+    "suggested": lazy_gettext("suggested"),
+    "confirmed": lazy_gettext("confirmed"),
+    "rejected": lazy_gettext("rejected"),
+    "supports": lazy_gettext("supports"),
+    "contradicts": lazy_gettext("contradicts"),
+    "related": lazy_gettext("related"),
+    "fact": lazy_gettext("fact"),
+    "opinion": lazy_gettext("opinion"),
+    "fetched": lazy_gettext("fetched"),
+    "pasted": lazy_gettext("pasted"),
+    "supported": lazy_gettext("supported"),
+    "contradicted": lazy_gettext("contradicted"),
+    "not addressed": lazy_gettext("not addressed"),
+    # a claim's history
+    "create": lazy_gettext("created"),
+    "status": lazy_gettext("status"),
+    "verdict": lazy_gettext("verdict"),
+    "rationale": lazy_gettext("rationale"),
+    "no_source": lazy_gettext("why no source"),
+    "correction": lazy_gettext("correction"),
+    "correction_proposed": lazy_gettext("correction proposed"),
+    "correction_approved": lazy_gettext("correction approved"),
+    "correction_rejected": lazy_gettext("correction rejected"),
+    "evidence": lazy_gettext("evidence"),
+    "edit": lazy_gettext("wording edited"),
+    "split": lazy_gettext("split"),
+    "merge": lazy_gettext("merged"),
+    "assign": lazy_gettext("assigned"),
+    "delete": lazy_gettext("deleted"),
+    "restore": lazy_gettext("restored"),
+    "source_change_reviewed": lazy_gettext("source change looked at"),
 }
 
 # WTForms' messages that our forms can show, so that the catalogues carry them.
@@ -175,10 +237,13 @@ WTFORMS_MESSAGES = (
 
 
 def _template_globals() -> dict:
+    """Helpers every template (and every imported macro) can call."""
     return {
-        "_role": _role,
+        "term": term,
         "current_language": current_language,
-        "interface_languages": translations.languages,
+        "language_names": language_names,
+        "language_name": language_name,
+        "format_datetime": format_datetime,
         "format_date": format_date,
         "format_decimal": format_decimal,
     }
@@ -191,4 +256,4 @@ def init_app(app: Flask) -> None:
     FactcheckBabel(app, locale_selector=select_language)
     # {% trans %} blocks are read with their whitespace collapsed, as the extractor reads them
     app.jinja_env.policies["ext.i18n.trimmed"] = True
-    app.context_processor(_template_globals)
+    app.jinja_env.globals.update(_template_globals())

@@ -9,6 +9,7 @@ import pytest
 from factcheck.jobs.consumer import start_embedded
 from factcheck.review import firstrun
 from tests.browser.conftest import PHONE
+from tests.browser.test_every_page import axe_violations
 from tests.web.test_add_article import ARTICLE
 
 pytestmark = pytest.mark.browser
@@ -44,6 +45,7 @@ def test_set_up_then_add_an_article_by_paste_and_an_editor(
 
     page.goto(f"{server.url}/setup/{token}")
     no_sideways_scroll(page)
+    assert axe_violations(page) == []
     page.get_by_label("Your user name").fill("alice")
     page.get_by_label("Password", exact=True).fill("correct horse")
     page.get_by_label("Password again").fill("correct horse")

@@ -241,7 +241,8 @@ def test_empty_report_is_refused_with_a_message(client, session, published):
     article, _ = published
     response = client.post(f"/articles/{article.slug}/report", data={"message": "  "})
     assert response.status_code == 400
-    assert "Please describe the error" in response.get_data(as_text=True)
+    # the form speaks the article's language (Indonesian), its errors too
+    assert "Mohon jelaskan kesalahan yang Anda temukan." in response.get_data(as_text=True)
     assert report_count(session) == 0
 
 

@@ -53,6 +53,7 @@ ACCESS = {
     ("GET", "/invite/<token>"): PUBLIC,  # an unknown link is no page
     ("POST", "/invite/<token>"): PUBLIC,
     ("POST", "/setup/<token>"): GONE,
+    ("POST", "/language"): LOGIN,  # the staff's language switcher
     # editors: exports and the readers' error reports
     ("GET", "/export.<fmt>"): EDITOR,
     ("GET", "/reports"): EDITOR,

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 
 from factcheck import create_app, translations
 from factcheck.web import i18n
+from tests.web.test_public import publish
 
 
 def test_browser_language_decides_for_a_visitor(client):
@@ -64,3 +65,49 @@ def test_every_form_translates_wtforms_messages():
 
     ours = [f for f in subclasses(FlaskForm) if f.__module__.startswith("factcheck.")]
     assert ours and [f for f in ours if not issubclass(f, i18n.TranslatedForm)] == []
+
+
+def test_readers_pages_follow_the_article_not_the_browser(client, factory, session):
+    checker, editor = factory.user("rina", "checker"), factory.user("sari", "editor")
+    english = factory.article("An English article", language="en")
+    publish(session, factory.claim(english, "A claim.", key="c1"), checker=checker, editor=editor)
+    page = client.get(f"/articles/{english.slug}", headers={"Accept-Language": "id"})
+    text = page.get_data(as_text=True)
+    assert '<html lang="en">' in text and "Claims checked" in text and "Skip to content" in text
+
+
+def test_cached_readers_pages_are_kept_per_browser_language(app, client):
+    app.config["PUBLIC_CACHE_SECONDS"] = 60  # served by the page cache, even before Flask
+    for _round in range(2):
+        indonesian = client.get("/methodology", headers={"Accept-Language": "id"})
+        english = client.get("/methodology", headers={"Accept-Language": "en"})
+        assert "Cara kami memeriksa" in indonesian.get_data(as_text=True)
+        assert "How we check" in english.get_data(as_text=True)
+        assert "Accept-Language" in english.headers["Vary"]
+
+
+def test_staff_without_a_choice_get_their_browsers_language(client, auth):
+    auth.login("checker")
+    page = client.get("/review/", headers={"Accept-Language": "id"}).get_data(as_text=True)
+    assert '<html lang="id">' in page and "Ruang kerja" in page
+
+
+def test_dates_are_written_the_languages_way(client, auth, factory, session):
+    from datetime import datetime
+
+    article = factory.article("Angka", language="id", published_date=datetime(2025, 10, 3).date())
+    auth.login("checker")
+    page = client.get(f"/review/articles/{article.slug}", headers={"Accept-Language": "id"})
+    assert "3 Oktober 2025" in page.get_data(as_text=True)
+    english = client.get(f"/review/articles/{article.slug}", headers={"Accept-Language": "en"})
+    assert "October 3, 2025" in english.get_data(as_text=True)
+
+
+def test_a_failed_login_says_so_in_the_browsers_language(client):
+    page = client.post(
+        "/login",
+        data={"name": "nobody", "password": "wrong-pass"},
+        headers={"Accept-Language": "id"},
+    )
+    assert page.status_code == 401
+    assert "Nama atau kata sandi salah" in page.get_data(as_text=True)

@@ -71,6 +71,8 @@ def test_job_status_json_says_state_progress_and_result(client, auth, session, f
         "kind": "match_article",
         "label": "Matching claims against sources",
         "state": "queued",
+        "state_label": "queued",  # in the person's language (English here)
+        "progress": "",
         "finished": False,
         "done": 0,
         "total": None,
@@ -85,6 +87,7 @@ def test_job_status_json_says_state_progress_and_result(client, auth, session, f
     run_jobs()
     done = client.get(f"/review/jobs/{job_id}").json
     assert (done["state"], done["finished"], done["done"], done["total"]) == ("done", True, 1, 1)
+    assert done["progress"] == "1 of 1"
     assert done["result"].startswith("Matched 1 claim against") and done["finished_at"]
     assert client.get("/review/jobs/999").status_code == 404
 

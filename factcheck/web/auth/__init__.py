@@ -18,6 +18,7 @@ from factcheck.models import User
 from factcheck.review import workflow
 from factcheck.review.sessions import session_user
 from factcheck.web import get_session
+from factcheck.web.i18n import lazy_gettext
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -97,7 +98,7 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Log in to see that page."
+    login_manager.login_message = lazy_gettext("Log in to see that page.")
     login_manager.login_message_category = "info"
     # "strong" would log people out whenever their address changes (phones do that often)
     login_manager.session_protection = "basic"

@@ -11,17 +11,17 @@ from factcheck.web.i18n import TranslatedForm, lazy_gettext
 
 class LoginForm(TranslatedForm):
     name = StringField(
-        "Name",
+        lazy_gettext("Name"),
         validators=[DataRequired(), Length(max=80)],
         render_kw={"autocomplete": "username", "autocapitalize": "none"},
     )
     password = PasswordField(
-        "Password",
+        lazy_gettext("Password"),
         validators=[DataRequired(), Length(max=1000)],
         render_kw={"autocomplete": "current-password"},
     )
     next = HiddenField()
-    submit = SubmitField("Log in")
+    submit = SubmitField(lazy_gettext("Log in"))
 
 
 def user_name_field(label, autocomplete: str = "off") -> StringField:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
+from factcheck import translations
 from factcheck.review import users
 from factcheck.review.sessions import close_session, open_session
 from factcheck.web import get_session
-from factcheck.web.auth import LoginUser, bp
+from factcheck.web.auth import LoginUser, bp, login_manager
 from factcheck.web.auth.forms import LoginForm
+from factcheck.web.i18n import _
 
 
 def safe_next(target: str | None) -> str:
@@ -46,9 +48,9 @@ def login():
             return page, 429, {"Retry-After": str(error.retry_after)}
         if user is not None:
             start_session(user)
-            flash(f"Logged in as {user.name}.", "success")
+            flash(_("Logged in as %(name)s.", name=user.name), "success")
             return redirect(safe_next(form.next.data))
-        flash(users.LOGIN_FAILED, "error")
+        flash(_(users.LOGIN_FAILED), "error")
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form)
 
@@ -76,6 +78,21 @@ def _authenticate(form: LoginForm):
     )
 
 
+@bp.post("/language")
+def language():
+    """The staff's language switcher: remember the chosen interface language on the user,
+    then back to the page it was chosen on. (Readers' pages follow their article's language,
+    other pages a visitor's browser: a form on them would set a cookie on every reader.)"""
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    chosen = request.form.get("language", "")
+    if chosen not in translations.languages():
+        abort(400)
+    users.choose_language(current_user.row, chosen)
+    get_session().commit()
+    return redirect(safe_next(request.form.get("next")), 303)
+
+
 @bp.post("/logout")
 def logout():
     """Log out (POST only, with a CSRF token, so no link can log anyone out): the session
@@ -85,5 +102,5 @@ def logout():
         get_session().commit()
     logout_user()
     session.clear()  # and a new CSRF token
-    flash("Logged out.", "success")
+    flash(_("Logged out."), "success")
     return redirect(url_for("public.index"))

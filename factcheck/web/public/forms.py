@@ -6,30 +6,28 @@ from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from factcheck.publishing.feedback import MAX_CONTACT, MAX_MESSAGE
-from factcheck.web.i18n import TranslatedForm
+from factcheck.web.i18n import TranslatedForm, lazy_gettext
 
 
 class ReportForm(TranslatedForm):
     """A reader tells the editors what is wrong; the contact is optional."""
 
     message = TextAreaField(
-        "What is wrong?",
-        validators=[DataRequired("Please describe the error you found."), Length(max=MAX_MESSAGE)],
+        lazy_gettext("What is wrong?"),
+        validators=[
+            DataRequired(lazy_gettext("Please describe the error you found.")),
+            Length(max=MAX_MESSAGE),
+        ],
     )
     contact = StringField(
-        "Your e-mail (optional)", validators=[Optional(), Length(max=MAX_CONTACT)]
+        lazy_gettext("Your e-mail (optional)"),
+        validators=[Optional(), Length(max=MAX_CONTACT)],
+        description=lazy_gettext("Only if you want an answer. We never publish it."),
     )
-    submit = SubmitField("Send report")
-
-    def localise(self, words) -> None:
-        """Labels and hints in the page's language (``words``: a public.i18n.Words)."""
-        self.message.label.text = words.what_wrong
-        self.contact.label.text = words.contact
-        self.contact.description = words.contact_hint
-        self.submit.label.text = words.send
+    submit = SubmitField(lazy_gettext("Send report"))
 
 
 class CloseReportForm(TranslatedForm):
     """No fields: gives the editors' "close" button its CSRF token."""
 
-    submit = SubmitField("Mark handled")
+    submit = SubmitField(lazy_gettext("Mark handled"))

@@ -30,7 +30,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.http import http_date, quote_etag
 
 from factcheck.db import DriverReader, read_outside_transaction
-from factcheck.web.i18n import SESSION_KEY as LANGUAGE_CHOICE
 from factcheck.web.i18n import browser_language
 
 MAX_PAGES = 1000
@@ -146,9 +145,7 @@ def serve(
     and ``headers`` serve documents other than HTML pages (the feed).
     """
     if "HTTP_COOKIE" in request.environ:  # without cookies: no login, no flash message
-        # read before rendering: rendering takes the messages out; a visitor's own choice of
-        # language is not the one their Accept-Language (in the page's key) would give
-        if _has_flashes() or LANGUAGE_CHOICE in session:
+        if _has_flashes():  # read before rendering: rendering takes the messages out
             return _respond(*render(), store=False)
         if current_user.is_authenticated:  # staff see their own navigation and logout form
             return _respond(*render(), store=True, content_type=content_type, extra=headers)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+from babel.dates import format_date
 from flask import current_app, request, url_for
+from flask_babel import force_locale, gettext, ngettext
 
 from factcheck.models import ClaimStatus, ReviewEvent
 from factcheck.publishing.claimreview import claim_review
@@ -14,9 +17,8 @@ from factcheck.publishing.corrections import CorrectionEntry, group_corrections
 from factcheck.publishing.markup import first_sentence, plain_excerpt, render_markdown
 from factcheck.publishing.shareimage import ShareCard
 from factcheck.publishing.verdicts import ShownClaim, VerdictPage
-from factcheck.review.ratings import RatingScale
-from factcheck.web.i18n import current_language, use_language
-from factcheck.web.public.i18n import Words, long_date, page_language, tier
+from factcheck.review.ratings import Rating, RatingScale
+from factcheck.web.i18n import current_language, interface_language, use_language
 
 
 def rating_scale() -> RatingScale:
@@ -46,12 +48,31 @@ class Badge:
 
 
 class PageHelpers:
-    """The words and formatters one page needs, in one language (templates call these)."""
+    """The words and formatters one page needs, in one language (templates call these).
+
+    A page's own text is in the request's language (``_()`` in the templates); these say
+    things in the helpers' language, which on the index and corrections pages is each
+    listed article's own.
+    """
 
     def __init__(self, lang: str, scale: RatingScale):
-        self.lang = page_language(lang)
+        self.lang = interface_language(lang)
         self.scale = scale
-        self.t = Words(self.lang)
+
+    def gettext(self, message: str, **values) -> str:
+        with force_locale(self.lang):
+            return gettext(message, **values)
+
+    def ngettext(self, singular: str, plural: str, count: int, **values) -> str:
+        with force_locale(self.lang):
+            return ngettext(singular, plural, count, **values)
+
+    def summary_of(self, count: int) -> str:
+        """ "3 claims checked", in the helpers' language."""
+        return self.ngettext("%(num)d claim checked", "%(num)d claims checked", count)
+
+    def claim_label(self) -> str:
+        return self.gettext("Claim")
 
     def in_language(self, lang: str | None) -> PageHelpers:
         """The same helpers in another language (the index lists articles in several)."""
@@ -78,6 +99,7 @@ class PageHelpers:
         return None if language == self.lang else language
 
     def date(self, value) -> str:
+        """``value`` as a reader reads it: "3 October 2025", "3 Oktober 2025" (Babel)."""
         return long_date(value, self.lang)
 
     def markdown(self, text: str | None):
@@ -94,7 +116,7 @@ class PageHelpers:
     def summary_text(self, counts: Counter) -> str:
         """A one-line verdict summary, for og:description: "3 claims checked: False 2, ..."."""
         parts = ", ".join(f"{badge.label} {count}" for badge, count in self.summary(counts))
-        return self.t("summary_of", count=sum(counts.values())) + (f": {parts}" if parts else "")
+        return self.summary_of(sum(counts.values())) + (f": {parts}" if parts else "")
 
     def log(self, page: VerdictPage) -> list[CorrectionEntry]:
         """The corrections log of the page's claims, oldest first, one entry per correction."""
@@ -108,18 +130,46 @@ class PageHelpers:
         """One line saying what a public history event changed."""
         if event.action == "correction":
             old, new = self.badge(event.from_value), self.badge(event.to_value)
-            return self.t(
-                "rating_changed",
+            return self.gettext(
+                "Rating changed from %(old)s to %(new)s",
                 old=old.label if old else event.from_value,
                 new=new.label if new else event.to_value,
             )
         if event.action == "rationale":
-            return self.t.rationale_revised
+            return self.gettext("Explanation revised")
         if event.action == "status" and event.from_value == ClaimStatus.PUBLISHED:
-            return self.t.withdrawn
+            return self.gettext("Withdrawn for re-review")
         if event.action == "status" and event.to_value == ClaimStatus.PUBLISHED:
-            return self.t.republished
+            return self.gettext("Published again")
         return event.action.replace("_", " ")
+
+
+def long_date(value: date | datetime | None, lang: str) -> str:
+    """``value`` as a long date in ``lang``; "" for none."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return _long_date(value, lang)
+
+
+@functools.lru_cache(maxsize=4096)  # Babel's formatting is slow; a page repeats few dates
+def _long_date(value: date, lang: str) -> str:
+    return format_date(value, format="long", locale=lang)
+
+
+def tier(rating: Rating, scale: RatingScale) -> str:
+    """A colour family for a rating badge: good, mixed, bad or neutral (no value).
+
+    By position on the scale, so a newsroom's own scale gets sensible colours; the badge
+    always says the rating in words too, colour is never the only signal.
+    """
+    if rating.value is None or scale.best == scale.worst:
+        return "neutral"
+    position = (rating.value - scale.worst) / (scale.best - scale.worst)
+    if position >= 0.75:
+        return "good"
+    return "bad" if position <= 0.25 else "mixed"
 
 
 def helpers_for(page: VerdictPage | None = None) -> PageHelpers:
@@ -163,5 +213,5 @@ def share_card(page: VerdictPage, h: PageHelpers) -> ShareCard | None:
         level=badge.level,
         conclusion=h.conclusion(claim),
         org_name=current_app.config["ORG_NAME"],
-        claim_word=h.t.claim,
+        claim_word=h.claim_label(),
     )

@@ -18,6 +18,7 @@ from flask import (
     url_for,
 )
 
+from factcheck import translations
 from factcheck.errors import InputError
 from factcheck.models import Role
 from factcheck.publishing.corrections import corrections_log, corrections_stamp
@@ -34,9 +35,9 @@ from factcheck.publishing.verdicts import (
 from factcheck.review.ratings import DEFAULT_SCALE
 from factcheck.web import get_session
 from factcheck.web.auth import me, role_required
+from factcheck.web.i18n import _
 from factcheck.web.public import bp
 from factcheck.web.public.forms import CloseReportForm, ReportForm
-from factcheck.web.public.i18n import WORDS
 from factcheck.web.public.pagecache import serve
 from factcheck.web.public.rendering import (
     absolute_url,
@@ -58,9 +59,7 @@ def index():
 
 def _index_page() -> tuple[str, datetime | None]:
     entries, last_modified = load_index(get_session())
-    return render_template(
-        "public/index.html", entries=entries, h=helpers_for(), page_lang="en"
-    ), last_modified
+    return render_template("public/index.html", entries=entries, h=helpers_for()), last_modified
 
 
 def _page_or_404(slug: str, key: str | None = None) -> VerdictPage:
@@ -87,7 +86,6 @@ def _article_page(slug: str) -> tuple[str, datetime]:
         "public/article.html",
         page=page,
         h=h,
-        page_lang=h.lang,
         jsonld=script_json(claim_reviews(page)),
         canonical=absolute_url("public.article", slug=slug),
         share_url=_share_url(page, h),
@@ -121,7 +119,6 @@ def _claim_page(slug: str, key: str) -> tuple[str, datetime]:
         page=page,
         item=page.claims[0],
         h=h,
-        page_lang=h.lang,
         jsonld=script_json(reviews[0] if reviews else {}),
         corrected_at=last_correction(page.claims[0]),
         canonical=absolute_url("public.claim", slug=slug, key=key),
@@ -158,9 +155,8 @@ def methodology():
                 "public/methodology.html",
                 h=helpers_for(),
                 scale=rating_scale(),
-                languages=sorted(WORDS),
+                languages=translations.languages(),
                 default_scale=DEFAULT_SCALE,
-                page_lang="en",
             ),
             None,
         ),
@@ -178,7 +174,6 @@ def corrections():
                 "public/corrections.html",
                 entries=corrections_log(get_session()),
                 h=helpers_for(),
-                page_lang="en",
             ),
             None,
         ),
@@ -192,7 +187,6 @@ def report(slug: str, key: str | None = None):
     page = _page_or_404(slug, key)
     h = helpers_for(page)
     form = ReportForm()
-    form.localise(h.t)
     status, headers = 200, {}
     if form.validate_on_submit():
         try:
@@ -204,14 +198,14 @@ def report(slug: str, key: str | None = None):
             form.message.errors = [str(error)]
             status = 400
         else:
-            flash(h.t.report_thanks, "success")
+            flash(_("Thank you. Your report is with our editors."), "success")
             if key:
                 return redirect(url_for("public.claim", slug=slug, key=key), 303)
             return redirect(url_for("public.article", slug=slug), 303)
     elif form.is_submitted():
         status = 400
     return (
-        render_template("public/report.html", page=page, form=form, h=h, key=key, page_lang=h.lang),
+        render_template("public/report.html", page=page, form=form, h=h, key=key),
         status,
         headers,
     )
@@ -247,5 +241,5 @@ def close(report_id: int):
     session = get_session()
     close_report(session, report_id, user=me())
     session.commit()
-    flash(f"Report {report_id} marked handled.", "success")
+    flash(_("Report %(number)s marked handled.", number=report_id), "success")
     return redirect(url_for("public.reports"), 303)

@@ -20,6 +20,7 @@ from factcheck.review import workflow
 from factcheck.review.claimpage import load_conflict
 from factcheck.web import error_status, get_session
 from factcheck.web.auth import login_manager
+from factcheck.web.i18n import _
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -70,7 +71,7 @@ def save(
     except StaleClaim as error:
         session.rollback()
         if form is not None and workflow.already_done(session, form.request_id.data):
-            flash("Saved." if callable(done) else done, "success")  # the first click's work
+            flash(_("Saved.") if callable(done) else done, "success")  # the first click's work
             return redirect(back)
         if claim is None or form is None:
             flash(str(error), "error")
@@ -118,4 +119,5 @@ from factcheck.web.review import (  # noqa: E402,F401
     newarticle,
     sources,
     users,
+    wording,
 )

@@ -15,6 +15,7 @@ from factcheck.review.previews import preview_merge, preview_reextract
 from factcheck.sources.cited import sources_with_latest
 from factcheck.web import get_session
 from factcheck.web.auth import me
+from factcheck.web.i18n import _
 from factcheck.web.review import bp, get_article_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import KINDS, SNAPSHOT_KINDS, STATUSES
@@ -105,7 +106,7 @@ def add_claim(slug: str):
 
     return save(
         change,
-        lambda: f"Claim {added[0].key} added.",
+        lambda: _("Claim %(key)s added.", key=added[0].key),
         back=url_for(".article", slug=slug),
         page=lambda: article_page(article, add_form=form),
     )
@@ -128,7 +129,7 @@ def merge(slug: str):
         lambda: editing.merge_ticked_claims(
             get_session(), article, form.versions(), user=me(), request_id=form.request_id.data
         ),
-        "Claims merged; the others are listed as deleted.",
+        _("Claims merged; the others are listed as deleted."),
         back=url_for(".article", slug=slug),
         page=lambda: article_page(article),
     )

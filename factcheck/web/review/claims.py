@@ -18,6 +18,7 @@ from factcheck.review.users import people
 from factcheck.web import get_session
 from factcheck.web.auth import me
 from factcheck.web.auth.routes import safe_next
+from factcheck.web.i18n import _
 from factcheck.web.review import bp, get_claim_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import assignee_choices, claim_context
@@ -100,9 +101,9 @@ def verdict(claim_id: int):
 
     claim = get_claim_or_404(claim_id)
     done = (
-        "Correction proposed; another editor must approve it before readers see it."
+        _("Correction proposed; another editor must approve it before readers see it.")
         if claim.status == "published"
-        else "Verdict saved."
+        else _("Verdict saved.")
     )
     return _run(claim_id, f.VerdictForm, "verdict_form", done, change)
 
@@ -132,7 +133,7 @@ def approve_correction(correction_id: int):
         lambda session, correction, user, form: verdict_changes.approve_correction(
             session, correction, user=user, request_id=form.request_id.data
         ),
-        "Correction approved: readers now see it, with its note.",
+        _("Correction approved: readers now see it, with its note."),
     )
 
 
@@ -144,7 +145,7 @@ def reject_correction(correction_id: int):
         lambda session, correction, user, form: verdict_changes.reject_correction(
             session, correction, user=user, note=form.note.data, request_id=form.request_id.data
         ),
-        "Correction rejected; the published verdict stands.",
+        _("Correction rejected; the published verdict stands."),
     )
 
 
@@ -160,7 +161,7 @@ def status(claim_id: int):
             **_versioned(form),
         )
 
-    return _run(claim_id, f.StatusForm, "status_form", "Status changed.", change)
+    return _run(claim_id, f.StatusForm, "status_form", _("Status changed."), change)
 
 
 @bp.post("/evidence/<int:evidence_id>/state")
@@ -178,7 +179,7 @@ def evidence_state(evidence_id: int):
         evidence.claim_id,
         f.EvidenceStateForm,
         "evidence_form",
-        "Evidence updated.",
+        _("Evidence updated."),
         change,
     )
 
@@ -196,7 +197,7 @@ def add_evidence(claim_id: int):
             **_versioned(form),
         )
 
-    return _run(claim_id, f.AddEvidenceForm, "add_evidence_form", "Evidence added.", change)
+    return _run(claim_id, f.AddEvidenceForm, "add_evidence_form", _("Evidence added."), change)
 
 
 @bp.post("/claims/<int:claim_id>/edit")
@@ -206,7 +207,7 @@ def edit(claim_id: int):
             session, get_claim_or_404(claim_id), form.text.data, user=user, **_versioned(form)
         )
 
-    return _run(claim_id, f.EditClaimForm, "edit_form", "Claim text saved.", change)
+    return _run(claim_id, f.EditClaimForm, "edit_form", _("Claim text saved."), change)
 
 
 @bp.post("/claims/<int:claim_id>/split")
@@ -220,7 +221,7 @@ def split(claim_id: int):
             **_versioned(form),
         )
 
-    return _run(claim_id, f.SplitForm, "split_form", "Claim split.", change)
+    return _run(claim_id, f.SplitForm, "split_form", _("Claim split."), change)
 
 
 @bp.post("/claims/<int:claim_id>/delete")
@@ -236,7 +237,9 @@ def delete(claim_id: int):
             session, get_claim_or_404(claim_id), user=user, note=form.note.data, **_versioned(form)
         )
 
-    return _run(claim_id, f.DeleteForm, "delete_form", "Claim deleted; it can be restored.", change)
+    return _run(
+        claim_id, f.DeleteForm, "delete_form", _("Claim deleted; it can be restored."), change
+    )
 
 
 @bp.post("/claims/<int:claim_id>/restore")
@@ -244,7 +247,7 @@ def restore(claim_id: int):
     def change(session, user, form):
         editing.restore_claim(session, get_claim_or_404(claim_id), user=user, **_versioned(form))
 
-    return _run(claim_id, f.RestoreForm, "restore_form", "Claim restored.", change)
+    return _run(claim_id, f.RestoreForm, "restore_form", _("Claim restored."), change)
 
 
 @bp.post("/claims/<int:claim_id>/assign")
@@ -259,7 +262,7 @@ def assign(claim_id: int):
         )
 
     back = safe_next(request.form["next"]) if request.form.get("next") else None
-    return _run(claim_id, f.AssignForm, "assign_form", "Assignment saved.", change, back=back)
+    return _run(claim_id, f.AssignForm, "assign_form", _("Assignment saved."), change, back=back)
 
 
 def _earlier(claim_id: int, other_id: int, act: Callable, done: str):
@@ -275,11 +278,11 @@ def _earlier(claim_id: int, other_id: int, act: Callable, done: str):
 @bp.post("/claims/<int:claim_id>/same/<int:earlier_id>")
 def same_claim(claim_id: int, earlier_id: int):
     """Link the claim to an earlier check as the same claim (in its history)."""
-    return _earlier(claim_id, earlier_id, earlier.link_same_claim, "Linked as the same claim.")
+    return _earlier(claim_id, earlier_id, earlier.link_same_claim, _("Linked as the same claim."))
 
 
 @bp.post("/claims/<int:claim_id>/cite/<int:reference_id>")
 def cite_reference(claim_id: int, reference_id: int):
     """Add an imported fact-check as evidence for the claim."""
-    done = "The earlier fact-check was added as evidence."
+    done = _("The earlier fact-check was added as evidence.")
     return _earlier(claim_id, reference_id, earlier.cite_reference, done)

@@ -13,6 +13,7 @@ from factcheck.review.verdict_changes import pending_corrections
 from factcheck.review.workflow import has_role
 from factcheck.web import get_session
 from factcheck.web.auth import me
+from factcheck.web.i18n import _, term
 from factcheck.web.review import bp
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import assignee_choices
@@ -60,12 +61,14 @@ def fill_choices(form: f.QueueForm, found: ClaimQueue) -> None:
     """Give the queue form's selects their options."""
     scale = current_app.extensions["factcheck.ratings"]
     form.status.choices = f.options(
-        [("", "Any")] + [(s.value, s.value.replace("_", " ")) for s in ClaimStatus]
+        [("", _("Any"))] + [(s.value, term(s.value)) for s in ClaimStatus]
     )
-    form.verdict.choices = f.options([("", "Any"), ("none", "No verdict yet")] + scale.choices())
-    form.article.choices = f.options([("", "Any")] + found.titles)
+    form.verdict.choices = f.options(
+        [("", _("Any")), ("none", _("No verdict yet"))] + scale.choices()
+    )
+    form.article.choices = f.options([("", _("Any"))] + found.titles)
     form.assignee.choices = f.options(
-        [("", "Anyone"), ("me", "Me"), ("none", "Nobody")]
+        [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]
         + [(name, name) for _, name in found.people.active]
     )
 
@@ -91,4 +94,5 @@ def queue():
         assignee_options=assignee_choices(found.people),
         hints=found.hints,
         earlier_marks=queue_marks(get_session(), [c.id for c in page.items]),
+        scale=current_app.extensions["factcheck.ratings"],
     )

@@ -27,7 +27,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from factcheck.inputs import MAX_INT, database_id
-from factcheck.web.i18n import TranslatedForm
+from factcheck.web.i18n import TranslatedForm, lazy_gettext
 
 
 def new_request_id() -> str:
@@ -55,25 +55,25 @@ class ClaimForm(TranslatedForm):
 
 
 class VerdictForm(ClaimForm):
-    verdict = SelectField("Verdict", validators=[DataRequired()])
+    verdict = SelectField(lazy_gettext("Verdict"), validators=[DataRequired()])
     rationale = TextAreaField(
-        "Rationale (Markdown)", validators=[DataRequired(), Length(max=20_000)]
+        lazy_gettext("Rationale (Markdown)"), validators=[DataRequired(), Length(max=20_000)]
     )
     no_source_reason = TextAreaField(
-        "No source available? Say why (shown to readers)",
+        lazy_gettext("No source available? Say why (shown to readers)"),
         validators=[Optional(), Length(max=2000)],
     )
     note = TextAreaField(
-        "Correction note for readers (needed once published)",
+        lazy_gettext("Correction note for readers (needed once published)"),
         validators=[Optional(), Length(max=2000)],
     )
-    submit = SubmitField("Save verdict")
+    submit = SubmitField(lazy_gettext("Save verdict"))
 
 
 class CorrectionForm(TranslatedForm):
     """Approve or reject a proposed correction (a POST-only button with an optional note)."""
 
-    note = StringField("Why (optional)", validators=[Optional(), Length(max=500)])
+    note = StringField(lazy_gettext("Why (optional)"), validators=[Optional(), Length(max=500)])
     request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
 
 
@@ -82,14 +82,14 @@ class StatusForm(ClaimForm):
 
     to = HiddenField(validators=[DataRequired()])
     note = TextAreaField(
-        "Note (needed to unpublish; shown to readers then)",
+        lazy_gettext("Note (needed to unpublish; shown to readers then)"),
         validators=[Optional(), Length(max=2000)],
     )
 
 
 class AssignForm(ClaimForm):
-    assignee = SelectField("Assign to", validate_choice=False)
-    submit = SubmitField("Assign")
+    assignee = SelectField(lazy_gettext("Assign to"), validate_choice=False)
+    submit = SubmitField(lazy_gettext("Assign"))
 
     def validate_assignee(self, field) -> None:
         if field.data and database_id(field.data) is None:
@@ -104,40 +104,48 @@ class EvidenceStateForm(ClaimForm):
 
 class AddEvidenceForm(ClaimForm):
     url = StringField(
-        "Web address",
+        lazy_gettext("Web address"),
         validators=[DataRequired(), Length(max=2000)],
         render_kw={"inputmode": "url", "placeholder": "https://"},
     )
-    quote = TextAreaField("Quoted passage", validators=[DataRequired(), Length(max=5000)])
-    note = StringField("Note", validators=[Optional(), Length(max=500)])
-    submit = SubmitField("Add evidence")
+    quote = TextAreaField(
+        lazy_gettext("Quoted passage"), validators=[DataRequired(), Length(max=5000)]
+    )
+    note = StringField(lazy_gettext("Note"), validators=[Optional(), Length(max=500)])
+    submit = SubmitField(lazy_gettext("Add evidence"))
 
 
 class EditClaimForm(ClaimForm):
-    text = TextAreaField("Claim text", validators=[DataRequired(), Length(max=2000)])
-    submit = SubmitField("Save text")
+    text = TextAreaField(lazy_gettext("Claim text"), validators=[DataRequired(), Length(max=2000)])
+    submit = SubmitField(lazy_gettext("Save text"))
 
 
 class SplitForm(ClaimForm):
-    parts = TextAreaField("Parts, one per line", validators=[DataRequired(), Length(max=10_000)])
-    submit = SubmitField("Split")
+    parts = TextAreaField(
+        lazy_gettext("Parts, one per line"), validators=[DataRequired(), Length(max=10_000)]
+    )
+    submit = SubmitField(lazy_gettext("Split"))
 
 
 class DeleteForm(ClaimForm):
-    note = StringField("Why (optional)", validators=[Optional(), Length(max=500)])
-    submit = SubmitField("Delete claim")
+    note = StringField(lazy_gettext("Why (optional)"), validators=[Optional(), Length(max=500)])
+    submit = SubmitField(lazy_gettext("Delete claim"))
 
 
 class RestoreForm(ClaimForm):
-    submit = SubmitField("Restore")
+    submit = SubmitField(lazy_gettext("Restore"))
 
 
 class AddClaimForm(TranslatedForm):
-    text = TextAreaField("Claim text", validators=[Optional(), Length(max=2000)])
-    start = IntegerField("From character", validators=[Optional(), NumberRange(0, MAX_INT)])
-    end = IntegerField("To character", validators=[Optional(), NumberRange(1, MAX_INT)])
+    text = TextAreaField(lazy_gettext("Claim text"), validators=[Optional(), Length(max=2000)])
+    start = IntegerField(
+        lazy_gettext("From character"), validators=[Optional(), NumberRange(0, MAX_INT)]
+    )
+    end = IntegerField(
+        lazy_gettext("To character"), validators=[Optional(), NumberRange(1, MAX_INT)]
+    )
     request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
-    submit = SubmitField("Add claim")
+    submit = SubmitField(lazy_gettext("Add claim"))
 
     def validate(self, extra_validators=None) -> bool:
         if not super().validate(extra_validators):
@@ -154,14 +162,14 @@ class MergeForm(TranslatedForm):
     """Checkboxes valued ``<claim id>:<version>``: each carries the version seen."""
 
     claims = SelectMultipleField(
-        "Claims to merge",
+        lazy_gettext("Claims to merge"),
         choices=[],
         validate_choice=False,
         option_widget=CheckboxInput(),
         widget=ListWidget(),
     )
     request_id = HiddenField(default=new_request_id, validators=[Length(max=64)])
-    submit = SubmitField("Merge selected claims")
+    submit = SubmitField(lazy_gettext("Merge selected claims"))
 
     def versions(self) -> dict[int, int]:
         """{claim id: version} from the ticked boxes; malformed values are ignored."""
@@ -176,28 +184,34 @@ class MergeForm(TranslatedForm):
 
 class ReextractForm(TranslatedForm):
     min_score = SelectField(
-        "Keep proposals at least this check-worthy",
+        lazy_gettext("Keep proposals at least this check-worthy"),
         default="0",
         choices=options(
-            [("0", "0 (all, opinions included)"), ("0.4", "0.4"), ("0.6", "0.6 (fewer)")]
+            [
+                ("0", lazy_gettext("0 (all, opinions included)")),
+                ("0.4", "0.4"),
+                ("0.6", lazy_gettext("0.6 (fewer)")),
+            ]
         ),
     )
-    submit = SubmitField("Re-run extraction")
+    submit = SubmitField(lazy_gettext("Re-run extraction"))
 
 
 class AddSourceForm(TranslatedForm):
     url = StringField(
-        "Web address",
+        lazy_gettext("Web address"),
         validators=[DataRequired(), Length(max=2000)],
         render_kw={"inputmode": "url", "placeholder": "https://"},
     )
-    title = StringField("Title", validators=[Optional(), Length(max=500)])
-    submit = SubmitField("Add source")
+    title = StringField(lazy_gettext("Title"), validators=[Optional(), Length(max=500)])
+    submit = SubmitField(lazy_gettext("Add source"))
 
 
 class PasteForm(TranslatedForm):
-    text = TextAreaField("Source text", validators=[DataRequired(), Length(max=1_000_000)])
-    submit = SubmitField("Save pasted text")
+    text = TextAreaField(
+        lazy_gettext("Source text"), validators=[DataRequired(), Length(max=1_000_000)]
+    )
+    submit = SubmitField(lazy_gettext("Save pasted text"))
 
 
 class ButtonForm(TranslatedForm):
@@ -210,25 +224,30 @@ class QueueForm(TranslatedForm):
     class Meta:
         csrf = False
 
-    q = StringField("Text", validators=[Optional(), Length(max=200)])
+    q = StringField(lazy_gettext("Text"), validators=[Optional(), Length(max=200)])
     show = SelectField(
-        "Show",
-        validate_choice=False,
-        choices=options([("", "Check-worthy claims"), ("all", "All, opinions included")]),
-    )
-    status = SelectField("Status", validate_choice=False)
-    verdict = SelectField("Verdict", validate_choice=False)
-    article = SelectField("Article", validate_choice=False)
-    assignee = SelectField("Assigned to", validate_choice=False)
-    contradicted = BooleanField("Has a contradiction")
-    sort = SelectField(
-        "Sort by",
+        lazy_gettext("Show"),
         validate_choice=False,
         choices=options(
             [
-                ("updated", "Recently changed"),
-                ("position", "Article order"),
-                ("score", "Check-worthiness"),
+                ("", lazy_gettext("Check-worthy claims")),
+                ("all", lazy_gettext("All, opinions included")),
+            ]
+        ),
+    )
+    status = SelectField(lazy_gettext("Status"), validate_choice=False)
+    verdict = SelectField(lazy_gettext("Verdict"), validate_choice=False)
+    article = SelectField(lazy_gettext("Article"), validate_choice=False)
+    assignee = SelectField(lazy_gettext("Assigned to"), validate_choice=False)
+    contradicted = BooleanField(lazy_gettext("Has a contradiction"))
+    sort = SelectField(
+        lazy_gettext("Sort by"),
+        validate_choice=False,
+        choices=options(
+            [
+                ("updated", lazy_gettext("Recently changed")),
+                ("position", lazy_gettext("Article order")),
+                ("score", lazy_gettext("Check-worthiness")),
             ]
         ),
     )

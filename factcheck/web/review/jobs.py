@@ -16,6 +16,7 @@ from factcheck.models import Article, Job
 from factcheck.sources import changes
 from factcheck.web import get_session
 from factcheck.web.auth import me
+from factcheck.web.i18n import _, term
 from factcheck.web.review import bp, save
 from factcheck.web.review import forms as f
 
@@ -32,12 +33,14 @@ def start_job(kind: str, article: Article, page, **params):
 
     def message() -> str:
         submitted = started[0]
-        what = status.label(submitted.job)
+        what = _(status.label(submitted.job))
         if submitted.created:
-            return f"{what}: queued. Its progress is shown under “Background jobs”."
-        return (
-            f"{what} is already {submitted.job.state} for this article; "
-            "nothing new was started. Its progress is shown under “Background jobs”."
+            return _("%(what)s: queued. Its progress is shown under “Background jobs”.", what=what)
+        return _(
+            "%(what)s is already %(state)s for this article; nothing new was started. "
+            "Its progress is shown under “Background jobs”.",
+            what=what,
+            state=term(submitted.job.state),
         )
 
     return save(
@@ -51,6 +54,18 @@ def start_job(kind: str, article: Article, page, **params):
     )
 
 
+def shown_job(job: dict) -> dict:
+    """A job_status() dict with its label, state and progress in the reader's language
+    (``state_label`` and ``progress`` are for static/jobs.js)."""
+    total = job["total"]
+    return dict(
+        job,
+        label=_(job["label"]),
+        state_label=term(job["state"]),
+        progress=_("%(done)s of %(total)s", done=job["done"], total=total) if total else "",
+    )
+
+
 @bp.get("/jobs/<int:job_id>")
 def job_status(job_id: int):
     """The job's state and progress as JSON (polled by static/jobs.js)."""
@@ -58,7 +73,7 @@ def job_status(job_id: int):
     job = session.get(Job, job_id)
     if job is None:
         return jsonify({"error": "no such job"}), 404
-    response = jsonify(status.job_status(session, job))
+    response = jsonify(shown_job(status.job_status(session, job)))
     response.headers["Cache-Control"] = "private, no-store"
     return response
 
@@ -90,7 +105,7 @@ def source_change_reviewed(change_id: int):
     """An editor has looked at the change: it leaves the queue."""
     return save(
         lambda: changes.mark_reviewed(get_session(), change_id, user=me()),
-        "Marked as looked at; the change stays in the claim's history.",
+        _("Marked as looked at; the change stays in the claim's history."),
         back=url_for(".source_changes"),
         page=source_changes,
     )

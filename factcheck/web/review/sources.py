@@ -13,6 +13,7 @@ from factcheck.sources import cited
 from factcheck.sources.snapshots import paste_text
 from factcheck.web import get_session
 from factcheck.web.auth import me
+from factcheck.web.i18n import _
 from factcheck.web.review import bp, get_article_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.articles import article_page
@@ -42,7 +43,7 @@ def add_source(slug: str):
         lambda: cited.add_source(
             get_session(), article, form.url.data, user=me(), title=form.title.data
         ),
-        "Source added; fetch it to archive its text.",
+        _("Source added; fetch it to archive its text."),
         back=_back(article),
         page=lambda: article_page(article, source_form=form),
     )
