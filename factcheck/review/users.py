@@ -167,13 +167,9 @@ def lock_users(session: Session) -> None:
         )
 
 
-_ANY_USER = select(User.id).limit(1)
-
-
-def has_users(connection) -> bool:
-    """Whether any user exists (before the first, nobody can log in); ``connection`` is a
-    Session or a db.DriverReader (the readers' page stamps read outside Flask)."""
-    return connection.execute(_ANY_USER).first() is not None
+def has_users(session: Session) -> bool:
+    """Whether any user exists (before the first, nobody can log in)."""
+    return session.exec(select(User.id).limit(1)).first() is not None
 
 
 def _require_admin(actor: Actor) -> None:
