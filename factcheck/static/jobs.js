@@ -1,8 +1,10 @@
 // Background jobs: while a listed job is queued or running, ask the server for its status
 // every second and show its progress; when it ends, show its result and reload the page so
 // that what it changed (snapshots, suggestions, claims) shows too, unless the person has
-// started typing in a form, which a reload would lose. Without this file the page still shows
-// each job's state as it was when the page was made.
+// started typing in a form, which a reload would lose. The page's messages ("Article added…")
+// are carried over the reload (sessionStorage), so a fast job does not wipe them before they
+// are read. Without this file the page still shows each job's state as it was when the page
+// was made.
 (function () {
   "use strict";
   var POLL_MS = 1000;
@@ -29,8 +31,37 @@
     item.querySelector(".job-result").textContent = job.result || "";
   }
 
+  var KEPT = "factcheck-messages:" + window.location.pathname + window.location.search;
+
+  function keepMessages() {
+    var kept = [];
+    var shown = document.querySelectorAll("main > .flash");
+    for (var i = 0; i < shown.length; i++) {
+      kept.push({ cls: shown[i].className, role: shown[i].getAttribute("role"), text: shown[i].textContent });
+    }
+    try { window.sessionStorage.setItem(KEPT, JSON.stringify(kept)); } catch (e) { /* storage off */ }
+  }
+
+  function restoreMessages() {
+    var kept;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(KEPT) || "[]");
+      window.sessionStorage.removeItem(KEPT);
+    } catch (e) { return; }
+    var main = document.getElementById("main");
+    if (!main || !kept.length || main.querySelector(".flash")) { return; }
+    for (var i = kept.length - 1; i >= 0; i--) {
+      var p = document.createElement("p");
+      p.className = kept[i].cls;
+      if (kept[i].role) { p.setAttribute("role", kept[i].role); }
+      p.textContent = kept[i].text;
+      main.insertBefore(p, main.firstChild);
+    }
+  }
+
   function finished() {
     if (!typing) {
+      keepMessages();
       window.location.reload();
       return;
     }
@@ -59,6 +90,7 @@
     });
   }
 
+  restoreMessages();
   var items = document.querySelectorAll("[data-job-url]");
   for (var i = 0; i < items.length; i++) {
     if (active(items[i])) { poll(items[i]); }

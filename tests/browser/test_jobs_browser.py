@@ -70,6 +70,8 @@ def test_fetch_all_and_match_run_in_the_background_and_the_page_follows_them(
         "fetched 1 of 1 sources with a web address", timeout=15_000
     )  # shown after the script reloads the page once the job ended
     expect(page.locator("#sources")).to_contain_text("archived")
+    # the reload did not wipe the message the checker may not have read yet
+    expect(page.locator(".flash")).to_contain_text("Fetching sources: queued")
 
     page.get_by_role("button", name="Match claims against sources").click()
     expect(page.locator("#jobs .job").first.locator(".job-result")).to_contain_text(
