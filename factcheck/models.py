@@ -397,6 +397,8 @@ class Job(SQLModel, table=True):
     done: int = 0  # progress: units done of ``total``
     total: int | None = None
     result: str | None = Field(default=None, max_length=500)  # one line: the outcome or error
+    # the result as a message id and its values (JSON), shown in each viewer's language
+    result_message: str | None = Field(default=None, sa_column=_text())
 
 
 class SourceChange(SQLModel, table=True):

@@ -26,6 +26,7 @@ from factcheck.errors import InputError
 from factcheck.jobs import kinds, runner, tracking
 from factcheck.jobs.backend import queue_kind
 from factcheck.jobs.tracking import Submitted
+from factcheck.messages import Message
 from factcheck.models import Article, JobState, Role, User, utcnow
 from factcheck.review import workflow
 
@@ -95,7 +96,7 @@ class JobQueue:
         if found is None:
             raise InputError(f"no such kind of job: {kind}")
         if user is not None:
-            workflow.require(user, Role.CHECKER, found.label.lower())
+            workflow.require(user, Role.CHECKER, Message(found.label))
         article_id = article.id if article is not None else None
         key = runner.active_key(found, article_id)
         submitted = tracking.create(

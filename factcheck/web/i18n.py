@@ -35,6 +35,7 @@ from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
 from factcheck import translations
+from factcheck.messages import Message
 
 __all__ = ["_", "gettext", "lazy_gettext", "ngettext", "TranslatedForm", "use_language"]
 
@@ -157,6 +158,31 @@ def language_names() -> list[tuple[str, str]]:
     return [(code, language_name(code)) for code in translations.languages()]
 
 
+def translate(message: str | None) -> str:
+    """A message made below the web (a ``Message``: an error's, a job's result) in the
+    request's language, its values too; plain text as the catalogue has it, else as it is."""
+    if message is None:
+        return ""
+    if not isinstance(message, Message):
+        return gettext(message) if message else ""
+    if message.is_term:
+        return term(message.template)
+    params = {name: _value(value) for name, value in message.params.items()}
+    if message.plural_template is not None:
+        return ngettext(message.template, message.plural_template, message.count, **params)
+    return gettext(message.template, **params) if params else gettext(message.template)
+
+
+def _value(value):
+    return translate(value) if isinstance(value, Message) else value
+
+
+def error_text(error: Exception) -> str:
+    """A user's error (FactcheckError) as one line in the request's language."""
+    message = getattr(error, "message", None)
+    return translate(message) if isinstance(message, Message) else str(error)
+
+
 def term(value: str | None) -> str:
     """A stored word (a status, role, state, stance, kind) in the request's language; one
     this table does not know, as it is."""
@@ -240,6 +266,7 @@ def _template_globals() -> dict:
     """Helpers every template (and every imported macro) can call."""
     return {
         "term": term,
+        "translate": translate,
         "current_language": current_language,
         "language_names": language_names,
         "language_name": language_name,

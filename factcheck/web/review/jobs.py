@@ -12,11 +12,12 @@ from flask import current_app, jsonify, render_template, url_for
 from factcheck.jobs import status
 from factcheck.jobs.broker import JobQueue
 from factcheck.jobs.tracking import Submitted
+from factcheck.messages import Message
 from factcheck.models import Article, Job
 from factcheck.sources import changes
 from factcheck.web import get_session
 from factcheck.web.auth import me
-from factcheck.web.i18n import _, term
+from factcheck.web.i18n import _, term, translate
 from factcheck.web.review import bp, save
 from factcheck.web.review import forms as f
 
@@ -55,12 +56,14 @@ def start_job(kind: str, article: Article, page, **params):
 
 
 def shown_job(job: dict) -> dict:
-    """A job_status() dict with its label, state and progress in the reader's language
-    (``state_label`` and ``progress`` are for static/jobs.js)."""
+    """A job_status() dict with its label, state, progress and result in the reader's
+    language (``state_label`` and ``progress`` are for static/jobs.js)."""
     total = job["total"]
+    message = Message.from_json(job.pop("result_message", None))
     return dict(
         job,
         label=_(job["label"]),
+        result=translate(message) if message is not None else job["result"],
         state_label=term(job["state"]),
         progress=_("%(done)s of %(total)s", done=job["done"], total=total) if total else "",
     )
@@ -84,7 +87,7 @@ def jobs():
     session = get_session()
     found = status.recent_jobs(session)
     return render_template(
-        "review/jobs.html", jobs=[status.job_status(session, job) for job in found]
+        "review/jobs.html", jobs=[shown_job(status.job_status(session, job)) for job in found]
     )
 
 
