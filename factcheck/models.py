@@ -93,6 +93,8 @@ class Source(SQLModel, table=True):
     url: str | None = Field(default=None, max_length=2000)
     fetch_status: str | None = Field(default=None, max_length=16)  # ok, failed, refused
     fetch_error: str | None = Field(default=None, max_length=500)
+    # the error as a message id and its values (JSON), shown in each viewer's language
+    fetch_error_message: str | None = Field(default=None, sa_column=_text())
     etag: str | None = Field(default=None, max_length=200)
     last_modified: str | None = Field(default=None, max_length=100)
     created_at: datetime = Field(default_factory=utcnow)

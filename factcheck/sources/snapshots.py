@@ -152,9 +152,10 @@ def _fetch(session: Session, source: Source, settings: FetchSettings) -> Snapsho
         source.fetch_status = "refused" if error.refused else "failed"
         message = error.message
         source.fetch_error = message if len(message) <= 500 else message[:499] + "…"
+        source.fetch_error_message = message.to_json()
         session.add(source)
         return SnapshotOutcome(source, source.fetch_status, error=message)
-    source.fetch_status, source.fetch_error = "ok", None
+    source.fetch_status, source.fetch_error, source.fetch_error_message = "ok", None, None
     if not result.not_modified or result.etag:
         source.etag = _fits(result.etag, 200)
     if not result.not_modified or result.last_modified:

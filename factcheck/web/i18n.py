@@ -173,6 +173,13 @@ def translate(message: str | None) -> str:
     return gettext(message.template, **params) if params else gettext(message.template)
 
 
+def stored_message(stored: str | None, english: str | None) -> str:
+    """A message stored as JSON (``Message.to_json``) in the request's language; the stored
+    ``english`` line when there is none (rows written before messages were stored)."""
+    message = Message.from_json(stored)
+    return translate(message) if message is not None else english or ""
+
+
 def _value(value):
     return translate(value) if isinstance(value, Message) else value
 
@@ -215,6 +222,7 @@ TERMS = {
     "fact": lazy_gettext("fact"),
     "opinion": lazy_gettext("opinion"),
     "fetched": lazy_gettext("fetched"),
+    "refused": lazy_gettext("refused"),
     "pasted": lazy_gettext("pasted"),
     "supported": lazy_gettext("supported"),
     "contradicted": lazy_gettext("contradicted"),
@@ -237,6 +245,21 @@ TERMS = {
     "delete": lazy_gettext("deleted"),
     "restore": lazy_gettext("restored"),
     "source_change_reviewed": lazy_gettext("source change looked at"),
+    # the audit log's actions
+    "article.ingest": lazy_gettext("article added"),
+    "source.add": lazy_gettext("source added"),
+    "source.fetch": lazy_gettext("source fetched"),
+    "source.paste": lazy_gettext("source text pasted"),
+    "snapshot.add": lazy_gettext("copy archived"),
+    "import": lazy_gettext("file imported"),
+    "import_feed": lazy_gettext("ClaimReview feed imported"),
+    "user.add": lazy_gettext("user added"),
+    "user.invite": lazy_gettext("user invited"),
+    "user.role": lazy_gettext("role changed"),
+    "user.enable": lazy_gettext("user enabled"),
+    "user.disable": lazy_gettext("user disabled"),
+    "user.unlock": lazy_gettext("user unlocked"),
+    "user.password": lazy_gettext("password set"),
 }
 
 # WTForms' messages that our forms can show, so that the catalogues carry them.
@@ -267,6 +290,7 @@ def _template_globals() -> dict:
     return {
         "term": term,
         "translate": translate,
+        "stored_message": stored_message,
         "current_language": current_language,
         "language_names": language_names,
         "language_name": language_name,

@@ -1,5 +1,6 @@
-"""a job's result as a message id and its values (JSON), so that pages show it in the
-viewer's language (the English line stays in ``result`` for the command line and logs)
+"""a job's result and a source's fetch error as a message id and its values (JSON), so that
+pages show them in the viewer's language (the English line stays in ``result`` and
+``fetch_error`` for the command line, exports and logs)
 
 Revision ID: 0012
 Revises: 0011
@@ -17,7 +18,9 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("job", sa.Column("result_message", sa.Text(), nullable=True))
+    op.add_column("source", sa.Column("fetch_error_message", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column("source", "fetch_error_message")
     op.drop_column("job", "result_message")

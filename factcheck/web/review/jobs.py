@@ -12,12 +12,11 @@ from flask import current_app, jsonify, render_template, url_for
 from factcheck.jobs import status
 from factcheck.jobs.broker import JobQueue
 from factcheck.jobs.tracking import Submitted
-from factcheck.messages import Message
 from factcheck.models import Article, Job
 from factcheck.sources import changes
 from factcheck.web import get_session
 from factcheck.web.auth import me
-from factcheck.web.i18n import _, term, translate
+from factcheck.web.i18n import _, stored_message, term
 from factcheck.web.review import bp, save
 from factcheck.web.review import forms as f
 
@@ -59,11 +58,11 @@ def shown_job(job: dict) -> dict:
     """A job_status() dict with its label, state, progress and result in the reader's
     language (``state_label`` and ``progress`` are for static/jobs.js)."""
     total = job["total"]
-    message = Message.from_json(job.pop("result_message", None))
+    stored = job.pop("result_message", None)
     return dict(
         job,
         label=_(job["label"]),
-        result=translate(message) if message is not None else job["result"],
+        result=stored_message(stored, job["result"]) or None,
         state_label=term(job["state"]),
         progress=_("%(done)s of %(total)s", done=job["done"], total=total) if total else "",
     )
