@@ -191,7 +191,7 @@ def _propose_claims(article: Article) -> None:
         get_session().rollback()
         message = gettext(
             "Its claims could not be proposed yet (%(error)s): use “Re-run extraction”.",
-            error=error,
+            error=error_text(error),
         )
         flash(message, "error")
         return
