@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError
-from factcheck.messages import N_, NP_, Message
+from factcheck.messages import N_, Message
 from factcheck.models import Article, Role, Snapshot, Source, User, utcnow
 from factcheck.review import workflow
 from factcheck.sources.cited import article_sources, latest_snapshot, source_target
@@ -71,13 +71,10 @@ def fetch_summary(outcomes: list[SnapshotOutcome]) -> str:
     if not tried:
         return Message(N_("no source has a web address; archive their text by pasting it"))
     failed = [o for o in tried if o.status != "ok"]
-    fetched = Message.plural(
-        NP_(
-            "fetched %(fetched)s of %(num)s source with a web address",
-            "fetched %(fetched)s of %(num)s sources with a web address",
-        ),
-        len(tried),
+    fetched = Message(
+        N_("fetched %(fetched)s of %(total)s sources with a web address"),
         fetched=len(tried) - len(failed),
+        total=len(tried),
     )
     if not failed:
         return fetched
