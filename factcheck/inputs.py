@@ -14,6 +14,7 @@ import math
 import re
 
 from factcheck.errors import InputError
+from factcheck.messages import N_, Message
 
 MAX_INT = 2**31 - 1  # a PostgreSQL INTEGER; SQLite's are wider
 MAX_SLUG = 120
@@ -23,9 +24,13 @@ SLUG_RE = re.compile(r"^[a-z0-9-]+$")
 def text_problem(value: str, limit: int | None) -> str | None:
     """Why ``value`` cannot be stored (a NUL character, longer than ``limit``), or None."""
     if "\x00" in value:
-        return "contains a NUL character (binary data?); send plain text"
+        return Message(N_("contains a NUL character (binary data?); send plain text"))
     if limit is not None and len(value) > limit:
-        return f"is too long ({len(value):,} characters; at most {limit:,} characters)"
+        return Message(
+            N_("is too long (%(length)s characters; at most %(limit)s characters)"),
+            length=f"{len(value):,}",
+            limit=f"{limit:,}",
+        )
     return None
 
 
@@ -33,7 +38,7 @@ def check_text(value: str, what: str, limit: int | None) -> str:
     """``value`` unchanged, or InputError("<what> <problem>")."""
     problem = text_problem(value, limit)
     if problem:
-        raise InputError(f"{what} {problem}")
+        raise InputError(N_("%(what)s %(problem)s"), what=Message(what), problem=problem)
     return value
 
 

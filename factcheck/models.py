@@ -100,6 +100,8 @@ class Source(SQLModel, table=True):
     url: str | None = Field(default=None, max_length=2000)
     fetch_status: str | None = Field(default=None, max_length=16)  # ok, failed, refused
     fetch_error: str | None = Field(default=None, max_length=500)
+    # the error as a message id and its values (JSON), shown in each viewer's language
+    fetch_error_message: str | None = Field(default=None, sa_column=_text())
     etag: str | None = Field(default=None, max_length=200)
     last_modified: str | None = Field(default=None, max_length=100)
     created_at: datetime = Field(default_factory=utcnow)
@@ -404,6 +406,8 @@ class Job(SQLModel, table=True):
     done: int = 0  # progress: units done of ``total``
     total: int | None = None
     result: str | None = Field(default=None, max_length=500)  # one line: the outcome or error
+    # the result as a message id and its values (JSON), shown in each viewer's language
+    result_message: str | None = Field(default=None, sa_column=_text())
 
 
 class SourceChange(SQLModel, table=True):

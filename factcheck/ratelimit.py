@@ -33,8 +33,8 @@ INSERTS = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
 class RateLimited(InputError):
     """Too many attempts under one key; ``retry_after`` seconds until the window ends."""
 
-    def __init__(self, message: str, retry_after: int):
-        super().__init__(message)
+    def __init__(self, message: str, retry_after: int, **params):
+        super().__init__(message, **params)
         self.retry_after = retry_after
 
 

@@ -28,6 +28,7 @@ from sqlmodel import Session
 from factcheck.archive.reference import find_claimreviews, missing_fields, reference_fields
 from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError
+from factcheck.messages import N_, Message
 from factcheck.models import ReferenceFactCheck, utcnow
 from factcheck.sources.fetch import Download, FetchSettings, fetch_url
 
@@ -61,13 +62,30 @@ class FeedImport:
 
     def describe(self) -> str:
         """One line for people."""
-        line = (
-            f"{self.feed}: {self.reviews} reviews: {self.added} added, {self.updated} updated, "
-            f"{self.unchanged} unchanged"
+        counts = dict(
+            feed=self.feed,
+            reviews=self.reviews,
+            added=self.added,
+            updated=self.updated,
+            unchanged=self.unchanged,
         )
-        if self.incomplete:
-            line += f"; {self.incomplete} without a rating, language or date (kept, marked)"
-        return line
+        if not self.incomplete:
+            return Message(
+                N_(
+                    "%(feed)s: %(reviews)s reviews: %(added)s added, %(updated)s updated, "
+                    "%(unchanged)s unchanged"
+                ),
+                **counts,
+            )
+        return Message(
+            N_(
+                "%(feed)s: %(reviews)s reviews: %(added)s added, %(updated)s updated, "
+                "%(unchanged)s unchanged; %(incomplete)s without a rating, language or date "
+                "(kept, marked)"
+            ),
+            incomplete=self.incomplete,
+            **counts,
+        )
 
 
 def feed_settings(config: Mapping) -> FetchSettings:

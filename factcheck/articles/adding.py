@@ -23,6 +23,7 @@ from factcheck.articles.ingest import (
 )
 from factcheck.errors import InputError
 from factcheck.inputs import check_text
+from factcheck.messages import N_
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -53,11 +54,13 @@ def read_pasted(
     text: str, *, title: str | None = None, language: str | None = None
 ) -> ParsedArticle:
     """Parse pasted text (plain text, or a page's HTML source)."""
-    text = check_text(text or "", "the pasted text", None)
+    text = check_text(text or "", N_("the pasted text"), None)
     if not text.strip():
-        raise InputError("the pasted text is empty")
+        raise InputError(N_("the pasted text is empty"))
     if len(text.encode("utf-8")) > MAX_INPUT_BYTES:
-        raise InputError(f"the pasted text is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
+        raise InputError(
+            N_("the pasted text is larger than %(size)s MiB"), size=MAX_INPUT_BYTES // (1024 * 1024)
+        )
     return parse_document(text, "the pasted text", title=title, language=language)
 
 
@@ -88,6 +91,6 @@ def add_parsed(
     from factcheck.models import Role
     from factcheck.review import workflow
 
-    workflow.require(user, Role.CHECKER, "adding articles")
+    workflow.require(user, Role.CHECKER, N_("adding articles"))
     publisher = (publisher or "").strip() or None
     return ingest(session, parsed, extract=extract, publisher=publisher, actor=user)

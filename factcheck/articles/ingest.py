@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from factcheck.errors import InputError
 from factcheck.inputs import check_text
 from factcheck.language.identify import identify_language
+from factcheck.messages import N_, Message
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -115,7 +116,7 @@ def parse_article(
         body_lines.pop(0)
     body = "\n".join(line.strip() for line in body_lines)
     if not body.strip():
-        raise InputError("the document has no article text")
+        raise InputError(N_("the document has no article text"))
     sources = [parse_source_line(line) for line in source_lines if line.strip()]
     return ParsedArticle(
         title=title or body[:80],
@@ -147,16 +148,24 @@ def _byline(line: str, meta: dict[str, str]) -> bool:
 def decode_text(data: bytes, name: str) -> str:
     """Bytes of a text file as str; binary or undecodable input is an InputError."""
     if not data.strip():
-        raise InputError(f"{name}: the file is empty")
+        raise InputError(N_("%(name)s: the file is empty"), name=name)
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
+        raise InputError(
+            N_("%(name)s: larger than %(size)s MiB"),
+            name=name,
+            size=MAX_INPUT_BYTES // (1024 * 1024),
+        )
     if b"\x00" in data:
-        raise InputError(f"{name}: contains a NUL byte; it looks like a binary file, not text")
+        raise InputError(
+            N_("%(name)s: contains a NUL byte; it looks like a binary file, not text"), name=name
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{name}: not valid UTF-8 (byte {error.start}); save the file as UTF-8 and try again"
+            N_("%(name)s: not valid UTF-8 (byte %(byte)s); save the file as UTF-8 and try again"),
+            name=name,
+            byte=error.start,
         ) from None
 
 
@@ -169,7 +178,7 @@ def html_to_text(html: str) -> tuple[str | None, str]:
     )
     metadata = trafilatura.extract_metadata(html)
     if not text or not text.strip():
-        raise InputError("no article text found in the HTML")
+        raise InputError(N_("no article text found in the HTML"))
     return (metadata.title if metadata else None), text
 
 
@@ -249,21 +258,20 @@ def unique_slug(session: Session, title: str) -> str:
 
 def _check_fields(parsed: ParsedArticle, publisher: str | None) -> None:
     """InputError for text the columns cannot hold (too long, a NUL character)."""
-    check_text(parsed.body, "the article text", None)
-    hint = " (give one with --title)"
-    check_text(parsed.title, "the title" + hint, 500)
+    check_text(parsed.body, N_("the article text"), None)
+    check_text(parsed.title, N_("the title (give one with --title)"), 500)
     for what, value, limit in (
-        ("the publisher", publisher, 200),
-        ("the author", parsed.author, 200),
-        ("the editor", parsed.editor, 200),
-        ("the article's address", parsed.url, 2000),
+        (N_("the publisher"), publisher, 200),
+        (N_("the author"), parsed.author, 200),
+        (N_("the editor"), parsed.editor, 200),
+        (N_("the article's address"), parsed.url, 2000),
     ):
         if value:
             check_text(value, what, limit)
     for number, source in enumerate(parsed.sources, start=1):
-        check_text(source.title, f"source {number}'s title", 500)
+        check_text(source.title, Message(N_("source %(number)s's title"), number=number), 500)
         if source.url:
-            check_text(source.url, f"source {number}'s address", 2000)
+            check_text(source.url, Message(N_("source %(number)s's address"), number=number), 2000)
 
 
 def add_article(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from factcheck.messages import N_, Message
 from factcheck.models import Article, Claim, ClaimStatus, ReviewEvent, Role, User, utcnow
 from factcheck.review import workflow
 from factcheck.review.editing import renumber
@@ -23,10 +24,16 @@ class Reextraction:
 
     def describe(self) -> str:
         """One line for people: what re-running extraction did."""
-        return (
-            f"Extraction re-run: {len(self.added)} claims added, {len(self.replaced)} "
-            f"replaced, {self.unchanged} unchanged, {self.skipped} skipped because they "
-            "overlap claims someone has worked on."
+        return Message(
+            N_(
+                "Extraction re-run: %(added)s claims added, %(replaced)s replaced, "
+                "%(unchanged)s unchanged, %(skipped)s skipped because they overlap claims "
+                "someone has worked on."
+            ),
+            added=len(self.added),
+            replaced=len(self.replaced),
+            unchanged=self.unchanged,
+            skipped=self.skipped,
         )
 
 
@@ -61,7 +68,7 @@ def reextract(
     from factcheck.articles.extract import extract_article
     from factcheck.articles.ingest import add_claims
 
-    workflow.require(user, Role.CHECKER, "re-running extraction")
+    workflow.require(user, Role.CHECKER, N_("re-running extraction"))
     live = session.exec(
         select(Claim).where(Claim.article_id == article.id, Claim.deleted_at.is_(None))
     ).all()

@@ -26,6 +26,7 @@ from factcheck.errors import InputError
 from factcheck.jobs import kinds, runner, tracking
 from factcheck.jobs.backend import queue_kind
 from factcheck.jobs.tracking import Submitted
+from factcheck.messages import N_, Message
 from factcheck.models import Article, JobState, Role, User, utcnow
 from factcheck.review import workflow
 
@@ -95,7 +96,7 @@ class JobQueue:
         if found is None:
             raise InputError(f"no such kind of job: {kind}")
         if user is not None:
-            workflow.require(user, Role.CHECKER, found.label.lower())
+            workflow.require(user, Role.CHECKER, Message(found.label))
         article_id = article.id if article is not None else None
         key = runner.active_key(found, article_id)
         submitted = tracking.create(
@@ -108,8 +109,11 @@ class JobQueue:
                 log.exception("could not queue job %s", submitted.job.id)
                 _unsent(session, submitted.job, error)
                 raise InputError(
-                    f"the job queue ({self.kind}) cannot be reached: {type(error).__name__}; "
-                    "nothing was started"
+                    N_(
+                        "the job queue (%(kind)s) cannot be reached: %(error)s; nothing was started"
+                    ),
+                    kind=self.kind,
+                    error=type(error).__name__,
                 ) from None
         return submitted
 
@@ -152,7 +156,9 @@ class JobQueue:
 
 def _unsent(session: Session, job, error: Exception) -> None:
     job.state, job.active_key, job.finished_at = JobState.FAILED, None, utcnow()
-    job.result = tracking.one_line(f"could not be queued: {type(error).__name__}: {error}")
+    unsent = Message(N_("could not be queued: %(error)s"), error=f"{type(error).__name__}: {error}")
+    for column, value in tracking.result_values(unsent).items():
+        setattr(job, column, value)
     session.add(job)
     session.commit()
 

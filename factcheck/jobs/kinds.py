@@ -21,7 +21,7 @@ from factcheck.matching import suggest
 from factcheck.matching.embedding import Embedder, embedder
 from factcheck.matching.index import glossary_path
 from factcheck.matching.vectors import embed_source
-from factcheck.messages import N_
+from factcheck.messages import N_, NP_, Message, joined
 from factcheck.models import Article, Claim, Job, Source
 from factcheck.review.workflow import run_retrying
 from factcheck.sources import watch
@@ -53,7 +53,10 @@ def fetch_sources(run: JobRun, article_id: int, source_id: int | None = None) ->
     _embed(run, [o.source.id for o in outcomes if o.snapshot is not None])
     tried = [o for o in outcomes if o.status != "skipped"]
     if tried and all(o.status != "ok" for o in tried):
-        raise InputError("no source could be fetched: " + "; ".join(o.error or "" for o in tried))
+        raise InputError(
+            N_("no source could be fetched: %(errors)s"),
+            errors=joined([o.error or "" for o in tried]),
+        )
     return fetch_summary(outcomes)
 
 
@@ -62,10 +65,10 @@ def _fetch_one(run: JobRun, article_id: int, source_id: int, settings: FetchSett
     with run.unit() as session:
         source = session.get(Source, source_id)
         if source is None or source.article_id != article_id:
-            raise NotFound(f"source {source_id} no longer exists")
+            raise NotFound(N_("source %(id)s no longer exists"), id=source_id)
         outcome = fetch_source(session, source, settings, actor=run.requester(session))
     if outcome.status != "ok":
-        raise InputError(outcome.describe())
+        raise InputError(outcome.describe())  # a Message: the viewer's language
     if outcome.snapshot is not None:
         _embed(run, [source_id])
     run.progress(1)
@@ -99,7 +102,11 @@ def embed_sources(run: JobRun, article_id: int) -> str:
     for source_id in ids:
         embedded += _embed(run, [source_id])
         run.progress()
-    return f"{embedded} passages embedded in {len(ids)} sources"
+    return Message(
+        N_("%(embedded)s passages embedded in %(sources)s sources"),
+        embedded=embedded,
+        sources=len(ids),
+    )
 
 
 @job("match_article", label=N_("Matching claims against sources"))
@@ -145,7 +152,9 @@ def propose_claims(run: JobRun, article_id: int) -> str:
         article = run.article(session, article_id)
         found = reextract(session, article, user=run.requester(session), min_score=0.0)
     run.progress(1)
-    return f"{len(found.added)} claims proposed"
+    return Message.plural(
+        NP_("%(num)s claim proposed", "%(num)s claims proposed"), len(found.added)
+    )
 
 
 @job("ingest_url", label=N_("Adding an article from its address"), one_at_a_time=None)
@@ -161,7 +170,7 @@ def ingest_url(
     sources and proposed claims (as ``factcheck ingest URL`` does), and link the job to it.
     A page whose text is already stored links to that article and changes nothing."""
     if article_id is not None:  # a retry after the article was stored and linked
-        return "the article was added"
+        return Message(N_("the article was added"))
     run.progress(0, 2)
     parsed = read_url(url, FetchSettings.from_config(run.config), title=title, language=language)
     run.progress(1)
@@ -178,10 +187,13 @@ def ingest_url(
         claims = count_claims(session, article=article)
     run.progress(2)
     if not created:
-        return f"already added as “{article.title}”; nothing changed"
-    return (
-        f"added “{article.title}” ({article.language}): {len(parsed.sources)} sources, "
-        f"{claims} proposed claims"
+        return Message(N_("already added as “%(title)s”; nothing changed"), title=article.title)
+    return Message(
+        N_("added “%(title)s” (%(language)s): %(sources)s sources, %(claims)s proposed claims"),
+        title=article.title,
+        language=article.language,
+        sources=len(parsed.sources),
+        claims=claims,
     )
 
 
@@ -218,7 +230,11 @@ def import_feed(run: JobRun, url: str) -> str:
         )
     run.progress(1)
     embedded = _embed_archive(run)
-    return f"{done.describe()}; {embedded} archived claims embedded"
+    return Message(
+        N_("%(done)s; %(embedded)s archived claims embedded"),
+        done=done.describe(),
+        embedded=embedded,
+    )
 
 
 @job("embed_archive", label=N_("Embedding archived claims"), one_at_a_time="global")
@@ -226,7 +242,7 @@ def embed_archive(run: JobRun, claim_ids: list[int] | None = None) -> str:
     """Embed the archive's claims that have no current vector (only ``claim_ids`` if given),
     a batch per unit, then store the earlier checks and repeats of the claims embedded."""
     embedded = _embed_archive(run, claim_ids)
-    return f"{embedded} archived claims embedded"
+    return Message(N_("%(embedded)s archived claims embedded"), embedded=embedded)
 
 
 def _embed_archive(run: JobRun, claim_ids: list[int] | None = None) -> int:
@@ -253,4 +269,4 @@ def _embed_archive(run: JobRun, claim_ids: list[int] | None = None) -> int:
 def ping(run: JobRun) -> str:
     """Nothing but an answer: shows a worker is running (``factcheck jobs ping``), and
     measures the queue's own cost (bench/bench_jobs.py)."""
-    return f"answered by {run.worker}"
+    return Message(N_("answered by %(worker)s"), worker=run.worker)

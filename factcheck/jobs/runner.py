@@ -25,6 +25,7 @@ from sqlmodel import Session
 from factcheck import db
 from factcheck.errors import FactcheckError, NotFound
 from factcheck.jobs import tracking
+from factcheck.messages import N_, Message
 from factcheck.models import Article, Job, JobState, User
 
 log = logging.getLogger("factcheck.jobs")
@@ -130,7 +131,8 @@ def execute(
 def _run(engine: Engine, config: Mapping, row, worker: str) -> Outcome:
     kind = KINDS.get(row.kind)
     if kind is None:
-        tracking.finish(engine, row.id, worker, JobState.FAILED, f"unknown kind of job {row.kind}")
+        unknown = Message(N_("unknown kind of job %(kind)s"), kind=row.kind)
+        tracking.finish(engine, row.id, worker, JobState.FAILED, unknown)
         return Outcome(JobState.FAILED)
     run = JobRun(engine, config, row, worker)
     params = json.loads(row.params or "{}")
@@ -139,23 +141,31 @@ def _run(engine: Engine, config: Mapping, row, worker: str) -> Outcome:
     try:
         inspect.signature(kind.function).bind(run, **params)
     except TypeError as error:  # e.g. its article was deleted (the link is gone)
-        tracking.finish(engine, row.id, worker, JobState.FAILED, f"cannot run: {error}")
+        cannot = Message(N_("cannot run: %(error)s"), error=str(error))
+        tracking.finish(engine, row.id, worker, JobState.FAILED, cannot)
         return Outcome(JobState.FAILED)
     try:
         result = kind.function(run, **params)
     except FactcheckError as error:
-        tracking.finish(engine, row.id, worker, JobState.FAILED, str(error))
+        tracking.finish(engine, row.id, worker, JobState.FAILED, error.message)
         return Outcome(JobState.FAILED)
     except Exception as error:
         log.exception("job %s (%s) attempt %s failed", row.id, row.kind, row.attempts)
         what = f"{type(error).__name__}: {error}"
         if row.attempts >= int(config.get("JOB_MAX_ATTEMPTS", 3)):
-            note = f"failed {row.attempts} times; last: {what}"
+            note = Message(
+                N_("failed %(count)s times; last: %(what)s"), count=row.attempts, what=what
+            )
             tracking.finish(engine, row.id, worker, JobState.FAILED, note)
             return Outcome(JobState.FAILED)
         tracking.requeue(
-            engine, row.id, worker, f"attempt {row.attempts} failed ({what}); retrying"
+            engine,
+            row.id,
+            worker,
+            Message(
+                N_("attempt %(count)s failed (%(what)s); retrying"), count=row.attempts, what=what
+            ),
         )
         return Outcome(JobState.QUEUED, retry=True)
-    tracking.finish(engine, row.id, worker, JobState.DONE, result or "done")
+    tracking.finish(engine, row.id, worker, JobState.DONE, result or Message.term("done"))
     return Outcome(JobState.DONE)

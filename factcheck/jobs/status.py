@@ -20,7 +20,8 @@ def _stamp(value) -> str | None:
 
 
 def job_status(session: Session, job: Job) -> dict:
-    """The job as JSON: id, kind, label, state, finished, done, total, result, attempts,
+    """The job as JSON: id, kind, label, state, finished, done, total, result (and
+    result_message, its message id and values), attempts,
     requested_by, article (slug) and the times (ISO 8601, UTC)."""
     user = session.get(User, job.requested_by_id) if job.requested_by_id else None
     article = session.get(Article, job.article_id) if job.article_id else None
@@ -33,6 +34,7 @@ def job_status(session: Session, job: Job) -> dict:
         "done": job.done,
         "total": job.total,
         "result": job.result,
+        "result_message": job.result_message,  # JSON: for pages in the viewer's language
         "attempts": job.attempts,
         "requested_by": user.name if user else "system",
         "article": article.slug if article else None,

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from factcheck.messages import N_, Message
 from factcheck.models import Job, JobState, User, utcnow
 
 RESULT_CHARS = 500
@@ -26,6 +27,13 @@ def one_line(text: str, limit: int = RESULT_CHARS) -> str:
     """``text`` on one line, cut to ``limit`` characters (the result column's size)."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def result_values(result: str) -> dict:
+    """The job's result columns: the English line, and the message (a ``Message``'s id and
+    values, JSON) that pages show in the viewer's language."""
+    message = result.to_json() if isinstance(result, Message) else None
+    return {"result": one_line(result), "result_message": message}
 
 
 @dataclass(frozen=True)
@@ -123,13 +131,13 @@ def beat(engine: Engine, running: dict[int, str]) -> None:
 def finish(engine: Engine, job_id: int, worker: str, state: str, result: str) -> bool:
     """End a running job as done or failed with its one-line ``result``; False when the job
     was no longer this worker's (taken for dead and handed on meanwhile)."""
-    values = {"state": state, "result": one_line(result), "finished_at": utcnow()}
+    values = {"state": state, "finished_at": utcnow()} | result_values(result)
     return _update_running(engine, job_id, worker, values | {"active_key": None})
 
 
 def requeue(engine: Engine, job_id: int, worker: str, note: str) -> bool:
     """Put a running job back in the queue for another attempt (``note`` says why)."""
-    values = {"state": JobState.QUEUED, "result": one_line(note), "queued_at": utcnow()}
+    values = {"state": JobState.QUEUED, "queued_at": utcnow()} | result_values(note)
     return _update_running(engine, job_id, worker, values)
 
 
@@ -158,20 +166,21 @@ def recover_stalled(engine: Engine, *, stale_seconds: float, max_attempts: int) 
         ).all()
         for job_id, attempts, worker in stalled:
             gave_up = attempts >= max_attempts
-            what = f"its worker ({worker}) stopped while running it"
+            what = Message(N_("its worker (%(worker)s) stopped while running it"), worker=worker)
             values = (
-                {
-                    "state": JobState.FAILED,
-                    "finished_at": utcnow(),
-                    "active_key": None,
-                    "result": one_line(f"failed: {what}, {attempts} times; not retried"),
-                }
+                {"state": JobState.FAILED, "finished_at": utcnow(), "active_key": None}
+                | result_values(
+                    Message(
+                        N_("failed: %(what)s, %(count)s times; not retried"),
+                        what=what,
+                        count=attempts,
+                    )
+                )
                 if gave_up
-                else {
-                    "state": JobState.QUEUED,
-                    "queued_at": utcnow(),
-                    "result": one_line(f"attempt {attempts}: {what}; retrying"),
-                }
+                else {"state": JobState.QUEUED, "queued_at": utcnow()}
+                | result_values(
+                    Message(N_("attempt %(count)s: %(what)s; retrying"), what=what, count=attempts)
+                )
             )
             # Conditional on the same silence: of two recovering workers only one wins.
             changed = session.execute(

@@ -27,6 +27,7 @@ from factcheck.matching.embedding import Embedder
 from factcheck.matching.index import MatchIndex
 from factcheck.matching.rank import CONTRADICTS, SUPPORTS, Match, match_claim
 from factcheck.matching.vectors import passage_vectors
+from factcheck.messages import NP_, Message
 from factcheck.models import Article, Claim, Evidence, EvidenceState, Snapshot, Source
 from factcheck.sources.passages import (
     MAX_SOURCE_PASSAGES,
@@ -86,11 +87,19 @@ class MatchSummary:
 
     def describe(self) -> str:
         """One line for people: what matching found and stored."""
-        claims = f"{len(self.claims)} claim{'' if len(self.claims) == 1 else 's'}"
-        return (
-            f"Matched {claims} against {self.passages} passages: {self.stored} suggestions "
-            f"stored, {len(self.unsupported)} claims without a supporting passage. "
-            "See each claim's evidence."
+        return Message.plural(
+            NP_(
+                "Matched %(num)s claim against %(passages)s passages: %(stored)s suggestions "
+                "stored, %(unsupported)s claims without a supporting passage. See each "
+                "claim's evidence.",
+                "Matched %(num)s claims against %(passages)s passages: %(stored)s suggestions "
+                "stored, %(unsupported)s claims without a supporting passage. See each "
+                "claim's evidence.",
+            ),
+            len(self.claims),
+            passages=self.passages,
+            stored=self.stored,
+            unsupported=len(self.unsupported),
         )
 
 

@@ -23,6 +23,7 @@ from sqlmodel import Session, select
 from factcheck import ratelimit
 from factcheck.errors import InputError, NotFound
 from factcheck.inputs import check_text
+from factcheck.messages import N_, NP_, Message
 from factcheck.models import Article, Claim, ErrorReport, Role, User, utcnow
 from factcheck.review.workflow import require
 
@@ -56,7 +57,13 @@ class ReportLimiter:
             ratelimit.private_key(self._secret, "report", address),
             self.per_hour,
             HOUR,
-            f"you have sent {self.per_hour} reports in the last hour; please try again later",
+            Message.plural(
+                NP_(
+                    "you have sent %(num)s report in the last hour; please try again later",
+                    "you have sent %(num)s reports in the last hour; please try again later",
+                ),
+                self.per_hour,
+            ),
             now=self._clock(),
             exception=TooManyReports,
         )
@@ -80,10 +87,10 @@ def submit_report(
     message = (message or "").strip()
     contact = (contact or "").strip() or None
     if not message:
-        raise InputError("please describe the error you found")
-    check_text(message, "the message", MAX_MESSAGE)
+        raise InputError(N_("please describe the error you found"))
+    check_text(message, N_("the message"), MAX_MESSAGE)
     if contact:
-        check_text(contact, "the contact", MAX_CONTACT)
+        check_text(contact, N_("the contact"), MAX_CONTACT)
     if claim is not None and claim.article_id != article.id:
         raise InputError(f"claim {claim.key} is not part of article {article.slug!r}")
     _check_article_cap(session, article, limiter.per_hour * TARGET_CAP_FACTOR)
@@ -108,8 +115,10 @@ def _check_article_cap(session: Session, article: Article, cap: int) -> None:
     ).one()
     if recent >= cap:
         raise TooManyReports(
-            "this article has received many reports in the last hour; "
-            "the editors are on it, please try again later"
+            N_(
+                "this article has received many reports in the last hour; "
+                "the editors are on it, please try again later"
+            )
         )
 
 
@@ -139,7 +148,7 @@ def close_report(session: Session, report_id: int, *, user: User) -> ErrorReport
 
     The caller commits.
     """
-    require(user, Role.EDITOR, "closing error reports")
+    require(user, Role.EDITOR, N_("closing error reports"))
     report = session.get(ErrorReport, report_id)
     if report is None:
         raise NotFound(f"there is no error report {report_id}")

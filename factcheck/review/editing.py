@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 from factcheck.articles.extract import assess_claim, claimant_of
 from factcheck.articles.ingest import article_voice
 from factcheck.errors import InputError, TransitionError
+from factcheck.messages import N_, Message
 from factcheck.models import Article, Claim, ClaimStatus, Evidence, ReviewEvent, Role, User, utcnow
 from factcheck.review import workflow
 
@@ -44,20 +45,23 @@ def _evidence_now_stale(session: Session, claim_ids: list[int]) -> None:
 
 def _require_editable(claim: Claim) -> None:
     if claim.deleted_at is not None:
-        raise TransitionError(f"claim {claim.key} is deleted; restore it first")
+        raise TransitionError(N_("claim %(key)s is deleted; restore it first"), key=claim.key)
     if claim.status not in EDITABLE:
         raise TransitionError(
-            f"claim {claim.key} is {claim.status}; move it back to in review "
-            "before changing its text"
+            N_("claim %(key)s is %(status)s; move it back to in review before changing its text"),
+            key=claim.key,
+            status=Message.term(claim.status),
         )
 
 
 def _clean_text(text: str) -> str:
     text = " ".join((text or "").split())
     if not text:
-        raise InputError("the claim text is empty")
+        raise InputError(N_("the claim text is empty"))
     if len(text) > MAX_CLAIM_CHARS:
-        raise InputError(f"a claim is at most {MAX_CLAIM_CHARS} characters; split it")
+        raise InputError(
+            N_("a claim is at most %(limit)s characters; split it"), limit=MAX_CLAIM_CHARS
+        )
     return text
 
 
@@ -158,13 +162,17 @@ def add_claim(
     A chosen span gives the text (typed text then wins, if any); typed text that occurs in the
     article gets its span, so it is highlighted in place.
     """
-    workflow.require(user, Role.CHECKER, "adding claims")
+    workflow.require(user, Role.CHECKER, N_("adding claims"))
     if workflow.already_done(session, request_id):
         return _by_request(session, request_id)
     span = None
     if start is not None and end is not None:
         if not 0 <= start < end <= len(article.text):
-            raise InputError(f"the chosen span {start}-{end} is outside the article text")
+            raise InputError(
+                N_("the chosen span %(start)s-%(end)s is outside the article text"),
+                start=start,
+                end=end,
+            )
         span = (start, end)
         text = text or article.text[start:end]
     text = _clean_text(text)
@@ -189,7 +197,7 @@ def edit_claim(
     request_id: str | None = None,
 ) -> Claim:
     """Change the claim's wording; its span (the article's own words) stays where it is."""
-    workflow.require(user, Role.CHECKER, "editing claims")
+    workflow.require(user, Role.CHECKER, N_("editing claims"))
     if workflow.already_done(session, request_id):
         return claim
     _require_editable(claim)
@@ -215,13 +223,13 @@ def split_claim(
 ) -> list[Claim]:
     """Split a claim into atomic parts: the claim keeps the first (with its status, verdict and
     evidence), each other part becomes a new unverified claim. Returns all parts."""
-    workflow.require(user, Role.CHECKER, "splitting claims")
+    workflow.require(user, Role.CHECKER, N_("splitting claims"))
     if workflow.already_done(session, request_id):
         return [claim]
     _require_editable(claim)
     parts = [_clean_text(p) for p in parts if p.strip()]
     if len(parts) < 2:
-        raise InputError("put each part of the claim on its own line: at least two parts")
+        raise InputError(N_("put each part of the claim on its own line: at least two parts"))
     workflow.lock(session, claim, expected_version)
     article = session.get(Article, claim.article_id)
     new = [
@@ -268,11 +276,11 @@ def merge_claims(
 ) -> Claim:
     """Merge claims of one article into the first in reading order; the others are deleted
     (restorable) and their evidence moves to the merged claim. ``versions``: id -> version."""
-    workflow.require(user, Role.CHECKER, "merging claims")
+    workflow.require(user, Role.CHECKER, N_("merging claims"))
     if len({c.id for c in claims}) < 2:
-        raise InputError("choose at least two claims to merge")
+        raise InputError(N_("choose at least two claims to merge"))
     if len({c.article_id for c in claims}) != 1:
-        raise InputError("only claims of the same article can be merged")
+        raise InputError(N_("only claims of the same article can be merged"))
     claims = sorted({c.id: c for c in claims}.values(), key=lambda c: (c.position, c.id))
     if workflow.already_done(session, request_id):
         return claims[0]
@@ -323,12 +331,12 @@ def merge_ticked_claims(
     """Merge the claims of ``article`` whose ids are in ``versions`` (id -> version seen), as
     ``merge_claims`` does. Ids of other articles' claims are ignored; InputError when fewer
     than two of this article's claims remain."""
-    workflow.require(user, Role.CHECKER, "merging claims")
+    workflow.require(user, Role.CHECKER, N_("merging claims"))
     claims = session.exec(
         select(Claim).where(Claim.id.in_(list(versions)), Claim.article_id == article.id)
     ).all()
     if len(claims) < 2:
-        raise InputError("tick at least two claims of this article to merge them")
+        raise InputError(N_("tick at least two claims of this article to merge them"))
     return merge_claims(session, list(claims), versions, user=user, request_id=request_id)
 
 
@@ -351,13 +359,16 @@ def delete_claim(
     request_id: str | None = None,
 ) -> Claim:
     """Delete a claim: it leaves the lists but stays in the database and can be restored."""
-    workflow.require(user, Role.CHECKER, "deleting claims")
+    workflow.require(user, Role.CHECKER, N_("deleting claims"))
     if workflow.already_done(session, request_id) or claim.deleted_at is not None:
         return claim
     if claim.status == ClaimStatus.PUBLISHED:
         raise TransitionError(
-            f"claim {claim.key} is published; unpublish it (with a note for "
-            "readers) before deleting it"
+            N_(
+                "claim %(key)s is published; unpublish it (with a note for readers) before "
+                "deleting it"
+            ),
+            key=claim.key,
         )
     workflow.lock(session, claim, expected_version)
     workflow.record(session, claim, user, "delete", None, None, note=note, request_id=request_id)
@@ -375,7 +386,7 @@ def restore_claim(
     request_id: str | None = None,
 ) -> Claim:
     """Bring a deleted claim back where it was."""
-    workflow.require(user, Role.CHECKER, "restoring claims")
+    workflow.require(user, Role.CHECKER, N_("restoring claims"))
     if workflow.already_done(session, request_id) or claim.deleted_at is None:
         return claim
     workflow.lock(session, claim, expected_version)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from factcheck.errors import InputError, TransitionError
+from factcheck.messages import N_
 from factcheck.models import Claim, ClaimStatus, Evidence, EvidenceState, Role, Source, User
 from factcheck.review import workflow
 from factcheck.sources.urls import web_address
@@ -14,12 +15,12 @@ MAX_QUOTE_CHARS = 5000
 
 def _require_changeable(claim: Claim, user: User) -> None:
     if claim.deleted_at is not None:
-        raise TransitionError(f"claim {claim.key} is deleted; restore it first")
+        raise TransitionError(N_("claim %(key)s is deleted; restore it first"), key=claim.key)
     published = claim.status == ClaimStatus.PUBLISHED
     workflow.require(
         user,
         Role.EDITOR if published else Role.CHECKER,
-        "changing the evidence of a published claim" if published else "reviewing evidence",
+        N_("changing the evidence of a published claim") if published else N_("reviewing evidence"),
     )
 
 
@@ -91,9 +92,9 @@ def add_evidence(
     url = web_address(url)
     quote = (quote or "").strip()
     if not quote:
-        raise InputError("quote the passage that supports or contradicts the claim")
+        raise InputError(N_("quote the passage that supports or contradicts the claim"))
     if len(quote) > MAX_QUOTE_CHARS:
-        raise InputError(f"the quote is at most {MAX_QUOTE_CHARS} characters")
+        raise InputError(N_("the quote is at most %(limit)s characters"), limit=MAX_QUOTE_CHARS)
     if workflow.already_done(session, request_id):
         return None
     workflow.lock(session, claim, expected_version)

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from factcheck.errors import NotFound, PermissionDenied
+from factcheck.messages import N_
 from factcheck.models import Role, User
 from factcheck.review.users import create_user, has_users, lock_users
 
@@ -89,8 +90,8 @@ def create_first_admin(
     InputError for a bad name or password (nothing is stored).
     """
     if not token_matches(instance_path, token):
-        raise NotFound("there is nothing at this address")
+        raise NotFound(N_("there is nothing at this address"))
     lock_users(session)  # a set-up racing this one waits here, then finds our admin
     if has_users(session):
-        raise PermissionDenied("the first admin has already been set up; log in instead")
+        raise PermissionDenied(N_("the first admin has already been set up; log in instead"))
     return create_user(session, name, Role.ADMIN, password, actor=SETUP_ACTOR)

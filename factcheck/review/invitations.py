@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 from factcheck.audit import Actor
 from factcheck.errors import InputError, NotFound
+from factcheck.messages import N_
 from factcheck.models import Invitation, User, utcnow
 from factcheck.review import users
 
@@ -44,7 +45,9 @@ def new_link(session: Session, user: User, *, actor: Actor) -> str:
     users.lock_users(session)
     session.refresh(user)
     if user.password_hash is not None:
-        raise InputError(f"{user.name} has chosen a password already; set a new one instead")
+        raise InputError(
+            N_("%(name)s has chosen a password already; set a new one instead"), name=user.name
+        )
     now = utcnow()
     session.execute(
         update(Invitation)
@@ -88,7 +91,7 @@ def accept(session: Session, token: str, password: str) -> User:
     still works then). The caller commits."""
     user = invited_user(session, token)
     if user is None:
-        raise NotFound("this invitation link is no longer valid; ask an admin for a new one")
+        raise NotFound(N_("this invitation link is no longer valid; ask an admin for a new one"))
     users.set_password(user, password)  # checks the length before the link is spent
     spent = session.execute(
         update(Invitation)
@@ -97,7 +100,7 @@ def accept(session: Session, token: str, password: str) -> User:
         .execution_options(synchronize_session=False)
     ).rowcount
     if spent != 1:  # the same link used a moment ago
-        raise NotFound("this invitation link is no longer valid; ask an admin for a new one")
+        raise NotFound(N_("this invitation link is no longer valid; ask an admin for a new one"))
     session.add(user)
     users.record_change(session, "user.password", user, user, via="invitation")
     return user

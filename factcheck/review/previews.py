@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from factcheck.articles.reextract import untouched
 from factcheck.errors import InputError
+from factcheck.messages import N_
 from factcheck.models import Article, Claim, Evidence
 from factcheck.review.editing import merged_text
 
@@ -70,7 +71,7 @@ def preview_merge(session: Session, article: Article, claim_ids: list[int]) -> M
         .order_by(Claim.position, Claim.id)
     ).all()
     if len(claims) < 2:
-        raise InputError("tick at least two claims of this article to merge them")
+        raise InputError(N_("tick at least two claims of this article to merge them"))
     target, others = claims[0], list(claims[1:])
     moving = _evidence_count(session, [c.id for c in others])
     return MergePreview(target, others, merged_text(article, list(claims)), moving)

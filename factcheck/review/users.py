@@ -23,7 +23,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from factcheck import ratelimit
 from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError, NotFound, PermissionDenied
-from factcheck.messages import N_
+from factcheck.messages import N_, Message
 from factcheck.models import Role, User, as_utc, utcnow
 from factcheck.review.sessions import close_all_sessions
 
@@ -39,7 +39,7 @@ def get_user(session: Session, name: str) -> User:
     """The user called ``name``; NotFound when there is none."""
     user = session.exec(select(User).where(User.name == name)).first()
     if user is None:
-        raise NotFound(f"no user named {name!r}")
+        raise NotFound(N_("no user named %(name)r"), name=name)
     return user
 
 
@@ -117,15 +117,22 @@ def create_user(
     name = (name or "").strip()
     if not NAME_RE.match(name):
         raise InputError(
-            f"invalid user name {name!r}: use 1-80 letters, digits, '.', '-' or "
-            "'_', starting with a letter or digit"
+            N_(
+                "invalid user name %(name)r: use 1-80 letters, digits, '.', '-' or "
+                "'_', starting with a letter or digit"
+            ),
+            name=name,
         )
     role = _check_role(role)
     if session.exec(select(User.id).where(User.name == name)).first() is not None:
-        raise InputError(f"a user named {name!r} already exists")
+        raise InputError(N_("a user named %(name)r already exists"), name=name)
     similar = lookalike_of(session, name)
     if similar:
-        raise InputError(f"{name!r} looks too much like the existing user {similar!r}")
+        raise InputError(
+            N_("%(name)r looks too much like the existing user %(similar)r"),
+            name=name,
+            similar=similar,
+        )
     user = User(name=name, role=role)
     if password is not None:
         set_password(user, password)
@@ -169,12 +176,14 @@ def _require_admin(actor: Actor) -> None:
     """A person changing users through the web must be an active admin (the command line,
     run by whoever runs the server, is trusted as it is)."""
     if isinstance(actor, User) and not (actor.active and actor.role == Role.ADMIN):
-        raise PermissionDenied("managing users needs the admin role")
+        raise PermissionDenied(N_("managing users needs the admin role"))
 
 
 def _not_yourself(user: User, actor: Actor, what: str) -> None:
     if isinstance(actor, User) and actor.id == user.id:
-        raise PermissionDenied(f"you cannot {what} your own account; ask another admin")
+        raise PermissionDenied(
+            N_("you cannot %(what)s your own account; ask another admin"), what=Message(what)
+        )
 
 
 def _keep_an_admin(session: Session, user: User) -> None:
@@ -186,7 +195,7 @@ def _keep_an_admin(session: Session, user: User) -> None:
     ).one()
     if admins <= 1:
         raise PermissionDenied(
-            f"{user.name} is the last active admin; make another user admin first"
+            N_("%(name)s is the last active admin; make another user admin first"), name=user.name
         )
 
 
@@ -212,7 +221,7 @@ def set_role(session: Session, name: str, role: str, *, actor: Actor = None) -> 
     role = _check_role(role)
     user = _user_to_change(session, name, actor)
     if role != user.role:
-        _not_yourself(user, actor, "change the role of")
+        _not_yourself(user, actor, N_("change the role of"))
         _keep_an_admin(session, user)
     before, user.role = user.role, role
     session.add(user)
@@ -223,7 +232,9 @@ def set_role(session: Session, name: str, role: str, *, actor: Actor = None) -> 
 def set_password(user: User, password: str) -> None:
     """Hash and store a new password; it also ends any lock-out."""
     if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise InputError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise InputError(
+            N_("the password needs at least %(count)s characters"), count=MIN_PASSWORD_LENGTH
+        )
     user.password_hash = generate_password_hash(password)
     user.failed_logins, user.locked_until = 0, None
 
@@ -265,7 +276,7 @@ def authenticate(
             ratelimit.private_key(secret, "login-address", address),
             address_limit,
             lockout_seconds,
-            "too many login attempts from your address; please wait a few minutes",
+            N_("too many login attempts from your address; please wait a few minutes"),
             exception=TooManyLogins,
         )
     user = session.exec(select(User).where(User.name == (name or "").strip())).first()
@@ -324,7 +335,7 @@ def set_active(session: Session, name: str, active: bool, *, actor: Actor = None
     """
     user = _user_to_change(session, name, actor)
     if not active:
-        _not_yourself(user, actor, "disable")
+        _not_yourself(user, actor, N_("disable"))
         _keep_an_admin(session, user)
     record_change(session, "user.enable" if active else "user.disable", user, actor)
     user.active = active

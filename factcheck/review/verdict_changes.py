@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 
 from factcheck.errors import PermissionDenied, StaleClaim, TransitionError
 from factcheck.inputs import check_text
+from factcheck.messages import N_, Message
 from factcheck.models import (
     Claim,
     ClaimStatus,
@@ -39,7 +40,9 @@ MAX_REASON_CHARS = 2000
 def _check_verdict(verdict: str, scale: RatingScale) -> None:
     if verdict not in scale:
         raise TransitionError(
-            f"unknown verdict {verdict!r}; choose one of: " + ", ".join(scale.keys())
+            N_("unknown verdict %(verdict)r; choose one of: %(keys)s"),
+            verdict=verdict,
+            keys=", ".join(scale.keys()),
         )
 
 
@@ -69,9 +72,11 @@ def set_verdict(
     _check_verdict(verdict, scale)
     rationale = (rationale or "").strip()
     reason = claim.no_source_reason if no_source_reason is None else no_source_reason.strip()
-    check_text(reason or "", "the reason why no source is available", MAX_REASON_CHARS)
+    check_text(reason or "", N_("the reason why no source is available"), MAX_REASON_CHARS)
     if claim.status == S.UNVERIFIED:
-        raise TransitionError(f"start the review of claim {claim.key} before setting a verdict")
+        raise TransitionError(
+            N_("start the review of claim %(key)s before setting a verdict"), key=claim.key
+        )
     if claim.status == S.PUBLISHED:
         propose_correction(
             session,
@@ -85,7 +90,7 @@ def set_verdict(
             request_id=request_id,
         )
         return claim
-    require(user, Role.CHECKER, "setting a verdict")
+    require(user, Role.CHECKER, N_("setting a verdict"))
     changes = _changes(claim, verdict, rationale, reason)
     if not changes:
         return claim  # nothing changed: no version bump, no event
@@ -170,22 +175,26 @@ def propose_correction(
     Needs an editor and a note for readers; one correction waits at a time. Returns it, or
     None when nothing would change.
     """
-    require(user, Role.EDITOR, "correcting a published verdict")
+    require(user, Role.EDITOR, N_("correcting a published verdict"))
     note = (note or "").strip()
     if not note:
-        raise TransitionError("a correction to a published verdict needs a note for readers")
+        raise TransitionError(N_("a correction to a published verdict needs a note for readers"))
     if claim.version != expected_version:
         raise StaleClaim(
-            f"claim {claim.key} was changed by someone else since you opened it",
+            N_("claim %(key)s was changed by someone else since you opened it"),
             claim_id=claim.id,
+            key=claim.key,
             current_version=claim.version,
         )
     if not _changes(claim, verdict, rationale, no_source_reason):
         return None
     if pending_correction(session, claim) is not None:
         raise TransitionError(
-            f"a correction of claim {claim.key} is already waiting for approval; approve or "
-            "reject it first"
+            N_(
+                "a correction of claim %(key)s is already waiting for approval; approve or "
+                "reject it first"
+            ),
+            key=claim.key,
         )
     correction = CorrectionRequest(
         claim_id=claim.id,
@@ -212,9 +221,11 @@ def propose_correction(
 
 
 def _pending_for(session: Session, correction: CorrectionRequest, user: User) -> Claim:
-    require(user, Role.EDITOR, "deciding on a correction")
+    require(user, Role.EDITOR, N_("deciding on a correction"))
     if correction.state != "pending":
-        raise TransitionError(f"this correction was already {correction.state}")
+        raise TransitionError(
+            N_("this correction was already %(state)s"), state=Message.term(correction.state)
+        )
     claim = session.get(Claim, correction.claim_id)
     require_live(claim)
     return claim
@@ -233,12 +244,15 @@ def approve_correction(
     claim = _pending_for(session, correction, user)
     if user.id == correction.proposed_by_id:
         raise PermissionDenied(
-            "two-person rule: a correction needs another editor's approval, not its author's"
+            N_("two-person rule: a correction needs another editor's approval, not its author's")
         )
     if claim.status != S.PUBLISHED:
         raise TransitionError(
-            f"claim {claim.key} is no longer published; reject this correction and change "
-            "the verdict in review instead"
+            N_(
+                "claim %(key)s is no longer published; reject this correction and change "
+                "the verdict in review instead"
+            ),
+            key=claim.key,
         )
     lock(session, claim, correction.base_version)
     author = session.get(User, correction.proposed_by_id)

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from factcheck.errors import InputError, PermissionDenied, StaleClaim, TransitionError
+from factcheck.messages import N_, Message, joined
 from factcheck.models import (
     Claim,
     ClaimStatus,
@@ -61,7 +62,11 @@ def has_role(user: User | None, role: str) -> bool:
 def require(user: User | None, role: str, action: str) -> None:
     """PermissionDenied ("<action> needs the <role> role") unless ``has_role(user, role)``."""
     if not has_role(user, role):
-        raise PermissionDenied(f"{action} needs the {role} role")
+        raise PermissionDenied(
+            N_("%(action)s needs the %(role)s role"),
+            action=action if isinstance(action, Message) else Message(action),
+            role=Message.term(role),
+        )
 
 
 def already_done(session: Session, request_id: str | None) -> bool:
@@ -92,7 +97,7 @@ def run_retrying(session: Session, change: Callable[[], T], attempts: int = 8) -
 def require_live(claim: Claim) -> None:
     """A deleted claim takes no review work until it is restored."""
     if claim.deleted_at is not None:
-        raise TransitionError(f"claim {claim.key} is deleted; restore it first")
+        raise TransitionError(N_("claim %(key)s is deleted; restore it first"), key=claim.key)
 
 
 def lock(session: Session, claim: Claim, expected_version: int) -> None:
@@ -106,10 +111,15 @@ def lock(session: Session, claim: Claim, expected_version: int) -> None:
     if result.rowcount != 1:
         session.refresh(claim)
         raise StaleClaim(
-            f"claim {claim.key} was changed by someone else since you opened it "
-            f"(your version {expected_version}, now {claim.version})",
+            N_(
+                "claim %(key)s was changed by someone else since you opened it "
+                "(your version %(yours)s, now %(now)s)"
+            ),
             claim_id=claim.id,
             current_version=claim.version,
+            key=claim.key,
+            yours=expected_version,
+            now=claim.version,
         )
     claim.version = expected_version + 1
     claim.updated_at = utcnow()
@@ -160,12 +170,17 @@ def change_status(
     to_status = _status(to_status)
     needed = ALLOWED.get((claim.status, to_status))
     if needed is None:
-        allowed = ", ".join(t for (f, t) in ALLOWED if f == claim.status)
+        allowed = [Message.term(t) for (f, t) in ALLOWED if f == claim.status]
         raise TransitionError(
-            f"cannot move claim {claim.key} from {claim.status} to "
-            f"{to_status}; allowed: {allowed or 'nothing'}"
+            N_("cannot move claim %(key)s from %(status)s to %(to)s; allowed: %(allowed)s"),
+            key=claim.key,
+            status=Message.term(claim.status),
+            to=Message.term(to_status),
+            allowed=joined(allowed, ", ") if allowed else Message(N_("nothing")),
         )
-    require(user, needed, f"moving a claim to {to_status}")
+    require(
+        user, needed, Message(N_("moving a claim to %(status)s"), status=Message.term(to_status))
+    )
     _check_rules(session, claim, to_status, user, note)
     lock(session, claim, expected_version)
     public = claim.status == S.PUBLISHED
@@ -202,18 +217,24 @@ def _check_rules(
 ) -> None:
     if to_status == S.VERIFIED and claim.status == S.IN_REVIEW:
         if not claim.verdict:
-            raise TransitionError(f"claim {claim.key} needs a verdict before it is verified")
+            raise TransitionError(
+                N_("claim %(key)s needs a verdict before it is verified"), key=claim.key
+            )
         if not (claim.rationale or "").strip():
-            raise TransitionError(f"claim {claim.key} needs a rationale before it is verified")
+            raise TransitionError(
+                N_("claim %(key)s needs a rationale before it is verified"), key=claim.key
+            )
     if to_status in (S.VERIFIED, S.PUBLISHED) and claim.status != S.PUBLISHED:
         require_grounds(session, claim)
     if to_status == S.PUBLISHED and user.id in authors(session, claim):
         raise PermissionDenied(
-            "two-person rule: you chose or changed this claim's verdict, rationale or "
-            "wording since it was last published, so another editor must publish it"
+            N_(
+                "two-person rule: you chose or changed this claim's verdict, rationale or "
+                "wording since it was last published, so another editor must publish it"
+            )
         )
     if claim.status == S.PUBLISHED and not (note or "").strip():
-        raise TransitionError("unpublishing a claim needs a note for readers")
+        raise TransitionError(N_("unpublishing a claim needs a note for readers"))
 
 
 def require_grounds(session: Session, claim: Claim) -> None:
@@ -228,8 +249,12 @@ def require_grounds(session: Session, claim: Claim) -> None:
     ).first()
     if confirmed is None:
         raise TransitionError(
-            f"claim {claim.key} needs at least one piece of confirmed evidence, or a reason "
-            "why no source is available (shown to readers), before it is verified or published"
+            N_(
+                "claim %(key)s needs at least one piece of confirmed evidence, or a reason "
+                "why no source is available (shown to readers), before it is verified or "
+                "published"
+            ),
+            key=claim.key,
         )
 
 
@@ -270,7 +295,7 @@ def assign(
     if already_done(session, request_id):
         return claim
     require_live(claim)
-    require(user, Role.CHECKER, "assigning claims")
+    require(user, Role.CHECKER, N_("assigning claims"))
     lock(session, claim, expected_version)
     old = session.get(User, claim.assignee_id) if claim.assignee_id else None
     record(
@@ -298,10 +323,10 @@ def assign_to(
 ) -> Claim:
     """Assign the claim to the user whose id is ``assignee_id`` as a form sends it ("" for
     nobody). InputError unless it names an active user; otherwise as ``assign``."""
-    require(user, Role.CHECKER, "assigning claims")
+    require(user, Role.CHECKER, N_("assigning claims"))
     assignee = session.get(User, int(assignee_id)) if assignee_id.isdigit() else None
     if assignee_id and (assignee is None or not assignee.active):
-        raise InputError("choose an active user to assign the claim to")
+        raise InputError(N_("choose an active user to assign the claim to"))
     return assign(
         session,
         claim,

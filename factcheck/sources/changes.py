@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from factcheck.errors import NotFound
+from factcheck.messages import N_
 from factcheck.models import (
     Article,
     Claim,
@@ -133,7 +134,7 @@ def change_diff(session: Session, change: SourceChange) -> list[PassageChange]:
 
 def mark_reviewed(session: Session, change_id: int, *, user: User) -> SourceChange:
     """An editor has looked at the change: it leaves the queue (recorded on the claim)."""
-    workflow.require(user, Role.EDITOR, "closing a source change")
+    workflow.require(user, Role.EDITOR, N_("closing a source change"))
     change = session.get(SourceChange, change_id)
     if change is None:
         raise NotFound(f"no source change {change_id}")

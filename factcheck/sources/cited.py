@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from factcheck.audit import record_audit
 from factcheck.errors import InputError
+from factcheck.messages import N_
 from factcheck.models import Article, Role, Snapshot, Source, User
 from factcheck.review import workflow
 from factcheck.sources.urls import web_address
@@ -25,7 +26,7 @@ def add_source(
     The same address twice is refused (by the database too, for two requests at once), so a
     double submit adds one source.
     """
-    workflow.require(user, Role.CHECKER, "adding sources")
+    workflow.require(user, Role.CHECKER, N_("adding sources"))
     url = web_address(url)
     if (
         session.exec(
@@ -33,7 +34,7 @@ def add_source(
         ).first()
         is not None
     ):
-        raise InputError(f"{url} is already a source of this article")
+        raise InputError(N_("%(url)s is already a source of this article"), url=url)
     last = session.exec(
         select(func.max(Source.position)).where(Source.article_id == article.id)
     ).one()

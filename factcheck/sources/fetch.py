@@ -32,6 +32,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from factcheck.errors import InputError
+from factcheck.messages import N_, Message
 from factcheck.sources.pagetext import UnreadablePage, charset_of, page_text
 
 USER_AGENT = "factcheck/0.1 (+https://github.com/factcheck/factcheck)"
@@ -40,12 +41,17 @@ PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain"
 CHUNK_BYTES = 64 * 1024
 
 
+SERVER_ERROR_RETRIED = N_(
+    "%(url)s: the server answered %(status)s %(reason)s (after %(count)s attempts)"
+)
+
+
 class FetchError(InputError):
     """A URL that could not be fetched; ``refused`` when our own rules said no (address,
     scheme, size, content type) rather than the network or the server."""
 
-    def __init__(self, message: str, *, refused: bool = False):
-        super().__init__(message)
+    def __init__(self, message: str, *, refused: bool = False, **params):
+        super().__init__(message, **params)
         self.refused = refused
 
 
@@ -124,16 +130,16 @@ def address_problem(address: str) -> str | None:
     """
     ip = _unwrapped(ipaddress.ip_address(address.split("%", 1)[0]))
     for reason, bad in (
-        ("cloud metadata", ip in METADATA_ADDRESSES),
-        ("loopback", ip.is_loopback),
-        ("link-local", ip.is_link_local),
-        ("multicast", ip.is_multicast),
-        ("reserved", ip.is_reserved or ip.is_unspecified),
-        ("private", ip.is_private),
-        ("non-public", not ip.is_global or any(ip in net for net in NON_PUBLIC)),
+        (N_("cloud metadata address"), ip in METADATA_ADDRESSES),
+        (N_("loopback address"), ip.is_loopback),
+        (N_("link-local address"), ip.is_link_local),
+        (N_("multicast address"), ip.is_multicast),
+        (N_("reserved address"), ip.is_reserved or ip.is_unspecified),
+        (N_("private address"), ip.is_private),
+        (N_("non-public address"), not ip.is_global or any(ip in net for net in NON_PUBLIC)),
     ):
         if bad:
-            return f"{reason} address"
+            return Message(reason)
     return None
 
 
@@ -147,22 +153,35 @@ def check_fetchable(url: str, settings: FetchSettings) -> None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise FetchError(
-            f"{url}: only http:// and https:// web addresses can be fetched", refused=True
+            N_("%(url)s: only http:// and https:// web addresses can be fetched"),
+            refused=True,
+            url=url,
         )
     try:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     except ValueError:
-        raise FetchError(f"{url}: the port is not a number from 0 to 65535") from None
+        raise FetchError(N_("%(url)s: the port is not a number from 0 to 65535"), url=url) from None
     if settings.allow_private or _trusted(settings, parts.hostname, port, parts.scheme):
         return
     try:
         addresses = _resolve(parts.hostname, port)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(f"{url}: cannot find the host {parts.hostname!r} ({error})") from None
+        raise FetchError(
+            N_("%(url)s: cannot find the host %(host)r (%(error)s)"),
+            url=url,
+            host=parts.hostname,
+            error=str(error),
+        ) from None
     for address in addresses:
         problem = address_problem(address)
         if problem:
-            raise FetchError(f"{url}: refused, {parts.hostname} is a {problem}", refused=True)
+            raise FetchError(
+                N_("%(url)s: refused, %(host)s is a %(problem)s"),
+                refused=True,
+                url=url,
+                host=parts.hostname,
+                problem=problem,
+            )
 
 
 def _trusted(settings: FetchSettings, host: str, port: int | None, scheme: str) -> bool:
@@ -214,8 +233,12 @@ class _Watchdog:
 
     def error(self, url: str) -> FetchError:
         return FetchError(
-            f"{url}: the fetch took longer than {self.seconds:g} seconds (the server is too "
-            "slow); try again later, or paste the page's text"
+            N_(
+                "%(url)s: the fetch took longer than %(seconds)s seconds (the server is too "
+                "slow); try again later, or paste the page's text"
+            ),
+            url=url,
+            seconds=f"{self.seconds:g}",
         )
 
 
@@ -248,7 +271,12 @@ class _PeerCheck:
             problem = address_problem(sock.getpeername()[0])
             if problem:
                 sock.close()
-                raise _PeerRefused(f"{self.host} connected to a {problem}", refused=True)
+                raise _PeerRefused(
+                    N_("%(host)s connected to a %(problem)s"),
+                    refused=True,
+                    host=self.host,
+                    problem=problem,
+                )
         return sock
 
 
@@ -323,7 +351,9 @@ def fetch_url(
                 current = result  # a redirect: the next hop's absolute URL
     finally:
         watchdog.cancel()
-    raise FetchError(f"{url}: more than {settings.max_redirects} redirects")
+    raise FetchError(
+        N_("%(url)s: more than %(count)s redirects"), url=url, count=settings.max_redirects
+    )
 
 
 def _fetch_with_retries(
@@ -343,7 +373,9 @@ def _fetch_with_retries(
                 http, url, headers, settings, watchdog, give_up=last, download=download
             )
         except _PeerRefused as error:
-            raise FetchError(f"{url}: refused, {error}", refused=True) from None
+            raise FetchError(
+                N_("%(url)s: refused, %(reason)s"), refused=True, url=url, reason=error.message
+            ) from None
         except (requests.RequestException, FetchError, _ServerError) as error:
             if watchdog.expired:
                 raise watchdog.error(url) from None
@@ -352,7 +384,10 @@ def _fetch_with_retries(
             if isinstance(error, requests.Timeout | requests.ConnectionError):
                 if last:
                     raise FetchError(
-                        f"{url}: {_describe(error)} (after {attempt + 1} attempts)"
+                        N_("%(url)s: %(reason)s (after %(count)s attempts)"),
+                        url=url,
+                        reason=_describe(error),
+                        count=attempt + 1,
                     ) from None
             elif not isinstance(error, _ServerError):  # a malformed URL or answer: no retry
                 raise FetchError(f"{url}: {type(error).__name__}: {error}"[:300]) from None
@@ -393,8 +428,20 @@ def _fetch_once(
         if status >= 500 and not give_up:
             raise _ServerError(status)
         if not (200 <= status < 300 or status == 304):
-            tries = f" (after {settings.retries + 1} attempts)" if status >= 500 else ""
-            raise FetchError(f"{url}: the server answered {status} {response.reason}{tries}")
+            if status >= 500:
+                raise FetchError(
+                    SERVER_ERROR_RETRIED,
+                    url=url,
+                    status=status,
+                    reason=response.reason,
+                    count=settings.retries + 1,
+                )
+            raise FetchError(
+                N_("%(url)s: the server answered %(status)s %(reason)s"),
+                url=url,
+                status=status,
+                reason=response.reason,
+            )
         etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
         content_type = response.headers.get("Content-Type")
         if status == 304:
@@ -413,7 +460,9 @@ def _fetch_once(
         # a NUL in a page is noise, and no database column may hold one
         text = page_text(body, kind, charset_of(content_type)).replace("\x00", "")
     except UnreadablePage as error:
-        raise FetchError(f"{url}: {error}", refused=error.refused) from None
+        raise FetchError(
+            N_("%(url)s: %(reason)s"), refused=error.refused, url=url, reason=error.message
+        ) from None
     return FetchResult(url, status, content_type, body, text, etag, modified)
 
 
@@ -427,9 +476,13 @@ def _page_kind(
         return None
     if media not in types:
         raise FetchError(
-            f"{url}: refused, the content type is {media}, not a web page or "
-            "plain text (download it and paste its text instead)",
+            N_(
+                "%(url)s: refused, the content type is %(media)s, not a web page or "
+                "plain text (download it and paste its text instead)"
+            ),
             refused=True,
+            url=url,
+            media=media,
         )
     return types[media]
 
@@ -452,23 +505,29 @@ def _capped_chunks(response: requests.Response, url: str, settings: FetchSetting
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:
         raise FetchError(
-            f"{url}: refused, {int(declared)} bytes is more than the limit of {settings.max_bytes}",
+            N_("%(url)s: refused, %(size)s bytes is more than the limit of %(limit)s"),
             refused=True,
+            url=url,
+            size=int(declared),
+            limit=settings.max_bytes,
         )
     size = 0
     for chunk in response.iter_content(CHUNK_BYTES):  # decompressed: a zip bomb hits the cap
         size += len(chunk)
         if size > settings.max_bytes:
             raise FetchError(
-                f"{url}: refused, the page is larger than the limit of {settings.max_bytes} bytes",
+                N_("%(url)s: refused, the page is larger than the limit of %(limit)s bytes"),
                 refused=True,
+                url=url,
+                limit=settings.max_bytes,
             )
         yield chunk
 
 
 def _describe(error: Exception) -> str:
     if isinstance(error, requests.ConnectTimeout):
-        return "timed out connecting"
+        return Message(N_("timed out connecting"))
     if isinstance(error, requests.Timeout) or "timed out" in str(error).lower():
-        return "timed out waiting for the server"
-    return "could not connect (" + str(error).split(": ")[-1].strip("')\"")[:120] + ")"
+        return Message(N_("timed out waiting for the server"))
+    reason = str(error).split(": ")[-1].strip("')\"")[:120]
+    return Message(N_("could not connect (%(reason)s)"), reason=reason)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from factcheck.errors import InputError
+from factcheck.messages import N_, Message
 
 
 class UnreadablePage(ValueError):
@@ -15,6 +16,7 @@ class UnreadablePage(ValueError):
 
     def __init__(self, message: str, *, refused: bool = False):
         super().__init__(message)
+        self.message = Message(message)  # for FetchError, which says it in the viewer's language
         self.refused = refused
 
 
@@ -57,7 +59,7 @@ def page_text(body: bytes, kind: str | None, charset: str | None) -> str:
     """
     if kind is None:  # no Content-Type: sniff, and refuse what is plainly binary
         if b"\x00" in body[:8192]:
-            raise UnreadablePage("refused, the answer is binary, not a page", refused=True)
+            raise UnreadablePage(N_("refused, the answer is binary, not a page"), refused=True)
         head = body[:1024].lstrip().lower()
         kind = "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
     text = decode_page(body, charset, html=kind == "html")
@@ -70,5 +72,5 @@ def page_text(body: bytes, kind: str | None, charset: str | None) -> str:
             text = ""
     text = text.replace("\r\n", "\n").strip()
     if not text:
-        raise UnreadablePage("no readable text in the page; paste the text instead")
+        raise UnreadablePage(N_("no readable text in the page; paste the text instead"))
     return text

@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError
+from factcheck.messages import N_, Message
 from factcheck.models import Article, Role, Snapshot, Source, User, utcnow
 from factcheck.review import workflow
 from factcheck.sources.cited import article_sources, latest_snapshot, source_target
@@ -41,16 +42,26 @@ class SnapshotOutcome:
 
     def describe(self) -> str:
         """One line for people: what fetching or pasting did for this source."""
+        title = self.source.title
         if self.status == "skipped":
-            return f"“{self.source.title}” has no web address; paste its text instead."
+            return Message(
+                N_("“%(title)s” has no web address; paste its text instead."), title=title
+            )
         if self.status != "ok":
-            return (
-                f"Could not fetch “{self.source.title}”: {self.error or self.status}. "
-                "Paste its text instead if the site refuses us."
+            return Message(
+                N_(
+                    "Could not fetch “%(title)s”: %(error)s. Paste its text instead if the "
+                    "site refuses us."
+                ),
+                title=title,
+                error=self.error or Message.term(self.status),
             )
         if self.unchanged:
-            return f"“{self.source.title}” has not changed since the last copy; nothing new saved."
-        return f"Saved a new copy of “{self.source.title}”."
+            return Message(
+                N_("“%(title)s” has not changed since the last copy; nothing new saved."),
+                title=title,
+            )
+        return Message(N_("Saved a new copy of “%(title)s”."), title=title)
 
 
 def fetch_summary(outcomes: list[SnapshotOutcome]) -> str:
@@ -58,11 +69,17 @@ def fetch_summary(outcomes: list[SnapshotOutcome]) -> str:
     the positions of those that failed."""
     tried = [o for o in outcomes if o.status != "skipped"]
     if not tried:
-        return "no source has a web address; archive their text by pasting it"
+        return Message(N_("no source has a web address; archive their text by pasting it"))
     failed = [o for o in tried if o.status != "ok"]
-    return f"fetched {len(tried) - len(failed)} of {len(tried)} sources with a web address" + (
-        f"; failed: {', '.join(str(o.source.position) for o in failed)}" if failed else ""
+    fetched = Message(
+        N_("fetched %(fetched)s of %(total)s sources with a web address"),
+        fetched=len(tried) - len(failed),
+        total=len(tried),
     )
+    if not failed:
+        return fetched
+    positions = ", ".join(str(o.source.position) for o in failed)
+    return Message(N_("%(fetched)s; failed: %(positions)s"), fetched=fetched, positions=positions)
 
 
 def _fits(value: str | None, limit: int) -> str | None:
@@ -130,11 +147,12 @@ def _fetch(session: Session, source: Source, settings: FetchSettings) -> Snapsho
         )
     except FetchError as error:
         source.fetch_status = "refused" if error.refused else "failed"
-        message = str(error)
+        message = error.message
         source.fetch_error = message if len(message) <= 500 else message[:499] + "…"
+        source.fetch_error_message = message.to_json()
         session.add(source)
         return SnapshotOutcome(source, source.fetch_status, error=message)
-    source.fetch_status, source.fetch_error = "ok", None
+    source.fetch_status, source.fetch_error, source.fetch_error_message = "ok", None, None
     if not result.not_modified or result.etag:
         source.etag = _fits(result.etag, 200)
     if not result.not_modified or result.last_modified:
@@ -186,14 +204,16 @@ def paste_text(
 
 def _paste(session: Session, source: Source, text: str, user: User | None) -> SnapshotOutcome:
     if user is not None:
-        workflow.require(user, Role.CHECKER, "pasting a source's text")
+        workflow.require(user, Role.CHECKER, N_("pasting a source's text"))
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
-        raise InputError("the pasted text is empty")
+        raise InputError(N_("the pasted text is empty"))
     if len(text) > MAX_PASTE_CHARS:
-        raise InputError(f"the pasted text is longer than {MAX_PASTE_CHARS:,} characters")
+        raise InputError(
+            N_("the pasted text is longer than %(limit)s characters"), limit=f"{MAX_PASTE_CHARS:,}"
+        )
     if "\x00" in text:
-        raise InputError("the pasted text contains a NUL character; paste plain text")
+        raise InputError(N_("the pasted text contains a NUL character; paste plain text"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     previous = latest_snapshot(session, source, "pasted")
     if previous is not None and previous.sha256 == digest:
@@ -236,7 +256,7 @@ def fetch_article_sources(
             session.commit()
         else:
             outcome = SnapshotOutcome(
-                source, "skipped", error="no web address; paste its text instead"
+                source, "skipped", error=Message(N_("no web address; paste its text instead"))
             )
         outcomes.append(outcome)
         if progress is not None:

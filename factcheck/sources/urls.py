@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from factcheck.errors import InputError
+from factcheck.messages import N_
 
 MAX_URL_CHARS = 2000
 
@@ -37,7 +38,10 @@ def web_address(url: str | None) -> str:
     url = (url or "").strip()
     if not is_web_url(url):
         raise InputError(
-            "the link must be one web address starting with http:// or https://, "
-            f"without spaces, of at most {MAX_URL_CHARS} characters"
+            N_(
+                "the link must be one web address starting with http:// or https://, "
+                "without spaces, of at most %(limit)s characters"
+            ),
+            limit=MAX_URL_CHARS,
         )
     return url

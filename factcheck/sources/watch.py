@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from sqlmodel import Session, col, select
 
+from factcheck.messages import N_, Message
 from factcheck.models import Claim, ClaimStatus, Source
 from factcheck.sources.changes import passage_diff, record_change
 from factcheck.sources.cited import latest_snapshot
@@ -116,8 +117,13 @@ class WatchTally:
         self.flagged += len(found.flagged)
 
     def describe(self) -> str:
-        return (
-            f"re-checked {self.checked} sources of published claims: {self.changed} changed "
-            f"({self.flagged} claims put in the editors' queue), {self.failed} could not be "
-            "fetched"
+        return Message(
+            N_(
+                "re-checked %(checked)s sources of published claims: %(changed)s changed "
+                "(%(flagged)s claims put in the editors' queue), %(failed)s could not be fetched"
+            ),
+            checked=self.checked,
+            changed=self.changed,
+            flagged=self.flagged,
+            failed=self.failed,
         )

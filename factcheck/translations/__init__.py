@@ -36,6 +36,7 @@ KEYWORDS = {
     "lazy_gettext": None,
     "lazy_ngettext": (1, 2),
     "N_": None,  # marked where it is defined, translated where it is shown
+    "NP_": (1, 2),  # the same for a singular and plural pair (Message.plural)
 }
 
 

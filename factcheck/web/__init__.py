@@ -12,7 +12,7 @@ from factcheck.errors import FactcheckError, NotFound, PermissionDenied
 from factcheck.inputs import MAX_INT
 from factcheck.sources.urls import web_url
 from factcheck.web import i18n
-from factcheck.web.i18n import _
+from factcheck.web.i18n import _, error_text
 
 
 def get_session() -> Session:
@@ -181,7 +181,9 @@ def init_app(app: Flask) -> None:
         session = g.get("db_session")
         if session is not None:
             session.rollback()
-        return render_template("error.html", title=_("Cannot do that"), message=str(error)), code
+        return render_template(
+            "error.html", title=_("Cannot do that"), message=error_text(error)
+        ), code
 
     @app.errorhandler(500)
     def server_error(_error):

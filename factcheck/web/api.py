@@ -24,6 +24,7 @@ from factcheck.articles.lookup import article_by_slug
 from factcheck.errors import InputError, NotFound
 from factcheck.export.records import Publisher, Selection
 from factcheck.export.stream import FORMATS, export_chunks
+from factcheck.messages import N_
 from factcheck.models import Role, utcnow
 from factcheck.publishing.verdicts import index_stamp
 from factcheck.ratelimit import LocalLimiter
@@ -41,7 +42,7 @@ def export(fmt: str):
     """Download the selected claims in ``fmt`` (editors and admins)."""
     if not getattr(current_user, "is_authenticated", False):
         return current_app.login_manager.unauthorized()
-    workflow.require(current_user.row, Role.EDITOR, "downloading exports")
+    workflow.require(current_user.row, Role.EDITOR, N_("downloading exports"))
     if fmt == "claimfile":
         return _claimfile(request.args.get("article") or "")
     if fmt not in FORMATS:

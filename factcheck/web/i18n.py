@@ -35,6 +35,7 @@ from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
 from factcheck import translations
+from factcheck.messages import Message
 
 __all__ = ["_", "gettext", "lazy_gettext", "ngettext", "TranslatedForm", "use_language"]
 
@@ -157,6 +158,38 @@ def language_names() -> list[tuple[str, str]]:
     return [(code, language_name(code)) for code in translations.languages()]
 
 
+def translate(message: str | None) -> str:
+    """A message made below the web (a ``Message``: an error's, a job's result) in the
+    request's language, its values too; plain text as the catalogue has it, else as it is."""
+    if message is None:
+        return ""
+    if not isinstance(message, Message):
+        return gettext(message) if message else ""
+    if message.is_term:
+        return term(message.template)
+    params = {name: _value(value) for name, value in message.params.items()}
+    if message.plural_template is not None:
+        return ngettext(message.template, message.plural_template, message.count, **params)
+    return gettext(message.template, **params) if params else gettext(message.template)
+
+
+def stored_message(stored: str | None, english: str | None) -> str:
+    """A message stored as JSON (``Message.to_json``) in the request's language; the stored
+    ``english`` line when there is none (rows written before messages were stored)."""
+    message = Message.from_json(stored)
+    return translate(message) if message is not None else english or ""
+
+
+def _value(value):
+    return translate(value) if isinstance(value, Message) else value
+
+
+def error_text(error: Exception) -> str:
+    """A user's error (FactcheckError) as one line in the request's language."""
+    message = getattr(error, "message", None)
+    return translate(message) if isinstance(message, Message) else str(error)
+
+
 def term(value: str | None) -> str:
     """A stored word (a status, role, state, stance, kind) in the request's language; one
     this table does not know, as it is."""
@@ -189,6 +222,7 @@ TERMS = {
     "fact": lazy_gettext("fact"),
     "opinion": lazy_gettext("opinion"),
     "fetched": lazy_gettext("fetched"),
+    "refused": lazy_gettext("refused"),
     "pasted": lazy_gettext("pasted"),
     "supported": lazy_gettext("supported"),
     "contradicted": lazy_gettext("contradicted"),
@@ -211,6 +245,21 @@ TERMS = {
     "delete": lazy_gettext("deleted"),
     "restore": lazy_gettext("restored"),
     "source_change_reviewed": lazy_gettext("source change looked at"),
+    # the audit log's actions
+    "article.ingest": lazy_gettext("article added"),
+    "source.add": lazy_gettext("source added"),
+    "source.fetch": lazy_gettext("source fetched"),
+    "source.paste": lazy_gettext("source text pasted"),
+    "snapshot.add": lazy_gettext("copy archived"),
+    "import": lazy_gettext("file imported"),
+    "import_feed": lazy_gettext("ClaimReview feed imported"),
+    "user.add": lazy_gettext("user added"),
+    "user.invite": lazy_gettext("user invited"),
+    "user.role": lazy_gettext("role changed"),
+    "user.enable": lazy_gettext("user enabled"),
+    "user.disable": lazy_gettext("user disabled"),
+    "user.unlock": lazy_gettext("user unlocked"),
+    "user.password": lazy_gettext("password set"),
 }
 
 # WTForms' messages that our forms can show, so that the catalogues carry them.
@@ -240,6 +289,8 @@ def _template_globals() -> dict:
     """Helpers every template (and every imported macro) can call."""
     return {
         "term": term,
+        "translate": translate,
+        "stored_message": stored_message,
         "current_language": current_language,
         "language_names": language_names,
         "language_name": language_name,

@@ -5,7 +5,8 @@ without touching this file; their addresses come from test_access.world, which e
 needs anyway) is rendered for a reader and for a logged-in editor, in Indonesian. A page fails
 
 - when a message it looked up has no Indonesian translation in the catalogue, or
-- when visible text is left once the page's data (every text the database holds), the
+- when visible text is left once the page's data (every text the database holds, but for the
+  English lines stored beside a message that pages must show translated), the
   Indonesian catalogue's translations and Babel's Indonesian month and day names are taken
   out: an English string that was never marked for translation.
 
@@ -57,7 +58,10 @@ def visible_text(page: str) -> list[str]:
 def _pattern(message: str) -> str:
     """A regex for a translated message, its %(name)s placeholders matching anything."""
     parts = re.split(r"%\(\w+\)[sd]|%[sd]", message)
-    return r".*?".join(re.escape(p.strip()) for p in parts if p.strip())
+    pattern = r".*?".join(re.escape(p.strip()) for p in parts if p.strip())
+    # whole words only, but a message that begins with a value ("%(what)s: queued") may
+    # follow the value's last word
+    return pattern if not parts[0].strip() else r"(?<!\w)" + pattern
 
 
 def _weight(text: str) -> int:
@@ -65,12 +69,20 @@ def _weight(text: str) -> int:
     return len(re.sub(r"%\(\w+\)[sd]", "", text))
 
 
+# English kept for the command line and logs beside a message id and its values: a page
+# showing these columns' text as it is would show English (jobs' results, fetch errors).
+ENGLISH_COLUMNS = {("job", "result"), ("job", "result_message"), ("source", "fetch_error")}
+ENGLISH_COLUMNS |= {("source", "fetch_error_message")}
+
+
 def known_text(session, scale) -> re.Pattern:
-    """What may stay on an Indonesian page: the data (the database's text and the rating
-    scale's labels in every language), the translations, Babel's month and day names."""
+    """What may stay on an Indonesian page: the data (the database's text, but for
+    ENGLISH_COLUMNS, and the rating scale's labels in every language), the translations,
+    Babel's month and day names."""
     data = set()
     for table in SQLModel.metadata.sorted_tables:
-        for row in session.connection().execute(table.select()):
+        columns = [c for c in table.columns if (table.name, c.name) not in ENGLISH_COLUMNS]
+        for row in session.connection().execute(table.select().with_only_columns(*columns)):
             data.update(v for v in row if isinstance(v, str) and v)
     for rating in scale.ratings:
         for language in ("id", "en"):
@@ -86,11 +98,11 @@ def known_text(session, scale) -> re.Pattern:
     names = {*locale.months["format"]["wide"].values(), *locale.days["format"]["wide"].values()}
     names |= set(locale.months["format"]["abbreviated"].values())
     # longest first: the first alternative that matches wins
-    found = [(d, re.escape(d)) for d in data] + [(m, _pattern(m)) for m in messages]
-    found += [(n, re.escape(n)) for n in names]
+    found = [(d, r"(?<!\w)" + re.escape(d)) for d in data] + [(m, _pattern(m)) for m in messages]
+    found += [(n, r"(?<!\w)" + re.escape(n)) for n in names]
     alternatives = [pattern for text, pattern in sorted(found, key=lambda f: -_weight(f[0]))]
     # whole words only: a short datum ("check") must not eat part of an English word
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return re.compile(r"(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 def leftover_english(page: str, known: re.Pattern) -> list[str]:

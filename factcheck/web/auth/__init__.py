@@ -14,6 +14,7 @@ from flask import Blueprint, Flask
 from flask_login import LoginManager, UserMixin, current_user
 
 from factcheck.errors import PermissionDenied
+from factcheck.messages import N_, Message
 from factcheck.models import User
 from factcheck.review import workflow
 from factcheck.review.sessions import session_user
@@ -85,7 +86,9 @@ def role_required(role: str) -> Callable:
             if not current_user.is_authenticated:
                 return login_manager.unauthorized()
             if not workflow.has_role(current_user.row, role):
-                raise PermissionDenied(f"this page needs the {role} role")
+                raise PermissionDenied(
+                    N_("this page needs the %(role)s role"), role=Message.term(role)
+                )
             return view(*args, **kwargs)
 
         return wrapper

@@ -12,7 +12,7 @@ from factcheck.web import error_status, get_session
 from factcheck.web.auth import bp
 from factcheck.web.auth.forms import InvitationForm
 from factcheck.web.auth.routes import start_session
-from factcheck.web.i18n import gettext
+from factcheck.web.i18n import error_text, gettext
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
@@ -33,7 +33,7 @@ def invite(token: str):
         abort(404)
     except FactcheckError as error:
         session.rollback()
-        form.password.errors.append(str(error))
+        form.password.errors.append(error_text(error))
         page = render_template("auth/invite.html", form=form, token=token, name=user.name)
         return page, error_status(error)
     start_session(user)

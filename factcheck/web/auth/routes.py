@@ -13,7 +13,7 @@ from factcheck.review.sessions import close_session, open_session
 from factcheck.web import get_session
 from factcheck.web.auth import LoginUser, bp, login_manager
 from factcheck.web.auth.forms import LoginForm
-from factcheck.web.i18n import _
+from factcheck.web.i18n import _, error_text
 
 
 def safe_next(target: str | None) -> str:
@@ -43,7 +43,7 @@ def login():
         try:
             user = _authenticate(form)
         except users.TooManyLogins as error:
-            flash(str(error), "error")
+            flash(error_text(error), "error")
             page = render_template("auth/login.html", form=form)
             return page, 429, {"Retry-After": str(error.retry_after)}
         if user is not None:

@@ -17,7 +17,7 @@ from factcheck.web import error_status, get_session
 from factcheck.web.auth import bp
 from factcheck.web.auth.forms import SetupForm
 from factcheck.web.auth.routes import start_session
-from factcheck.web.i18n import gettext
+from factcheck.web.i18n import error_text, gettext
 
 _SET_UP = "factcheck.users_exist"  # app.extensions: True once a user is seen (never undone)
 
@@ -55,11 +55,11 @@ def setup(token: str):
         )
     except (NotFound, PermissionDenied) as error:  # another set-up got there first
         session.rollback()
-        flash(str(error), "info")
+        flash(error_text(error), "info")
         return redirect(url_for("auth.login"))
     except FactcheckError as error:
         session.rollback()
-        form.name.errors.append(str(error))
+        form.name.errors.append(error_text(error))
         return render_template("auth/setup.html", form=form, token=token), error_status(error)
     firstrun.discard_token(instance)
     current_app.extensions[_SET_UP] = True

@@ -35,7 +35,7 @@ from factcheck.publishing.verdicts import (
 from factcheck.review.ratings import DEFAULT_SCALE
 from factcheck.web import get_session
 from factcheck.web.auth import me, role_required
-from factcheck.web.i18n import _
+from factcheck.web.i18n import _, error_text
 from factcheck.web.public import bp
 from factcheck.web.public.forms import CloseReportForm, ReportForm
 from factcheck.web.public.pagecache import serve
@@ -192,10 +192,10 @@ def report(slug: str, key: str | None = None):
         try:
             _submit(page, key, form)
         except TooManyReports as error:
-            form.message.errors = [str(error)]
+            form.message.errors = [error_text(error)]
             status, headers = 429, {"Retry-After": str(error.retry_after)}
         except InputError as error:
-            form.message.errors = [str(error)]
+            form.message.errors = [error_text(error)]
             status = 400
         else:
             flash(_("Thank you. Your report is with our editors."), "success")

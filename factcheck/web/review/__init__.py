@@ -20,7 +20,7 @@ from factcheck.review import workflow
 from factcheck.review.claimpage import load_conflict
 from factcheck.web import error_status, get_session
 from factcheck.web.auth import login_manager
-from factcheck.web.i18n import _
+from factcheck.web.i18n import _, error_text
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -74,12 +74,12 @@ def save(
             flash(_("Saved.") if callable(done) else done, "success")  # the first click's work
             return redirect(back)
         if claim is None or form is None:
-            flash(str(error), "error")
+            flash(error_text(error), "error")
             return redirect(back)
         return conflict(claim, form), 409
     except FactcheckError as error:
         session.rollback()
-        flash(str(error), "error")
+        flash(error_text(error), "error")
         return page(), error_status(error)
     flash(done() if callable(done) else done, category() if callable(category) else category)
     return redirect(back)

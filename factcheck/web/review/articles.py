@@ -15,13 +15,13 @@ from factcheck.review.previews import preview_merge, preview_reextract
 from factcheck.sources.cited import sources_with_latest
 from factcheck.web import get_session
 from factcheck.web.auth import me
-from factcheck.web.i18n import _
+from factcheck.web.i18n import _, error_text
 from factcheck.web.review import bp, get_article_or_404, save
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import KINDS, SNAPSHOT_KINDS, STATUSES
 from factcheck.web.review.confirm import ask_first
 from factcheck.web.review.highlight import segments
-from factcheck.web.review.jobs import start_job
+from factcheck.web.review.jobs import shown_job, start_job
 
 
 def claim_marks(claims: list[Claim]) -> list:
@@ -60,7 +60,7 @@ def article_page(article: Article, **submitted) -> str:
         text=segments(article.text, claim_marks([c for c in live if c.section != "headline"])),
         sources=sources_with_latest(session, article.id, with_text=True),
         hints=claim_hints(session, live),
-        jobs=[job_status(session, job) for job in article_jobs(session, article.id)],
+        jobs=[shown_job(job_status(session, job)) for job in article_jobs(session, article.id)],
         statuses=STATUSES,
         kinds=KINDS,
         snapshot_kinds=SNAPSHOT_KINDS,
@@ -120,7 +120,7 @@ def merge(slug: str):
     try:
         preview = preview_merge(get_session(), article, list(form.versions()))
     except InputError as error:
-        flash(str(error), "error")
+        flash(error_text(error), "error")
         return article_page(article), 400
     asking = ask_first("merge", preview, back=url_for(".article", slug=slug))
     if asking is not None:

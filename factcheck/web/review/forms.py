@@ -27,7 +27,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from factcheck.inputs import MAX_INT, database_id
-from factcheck.web.i18n import TranslatedForm, lazy_gettext
+from factcheck.web.i18n import TranslatedForm, gettext, lazy_gettext
 
 
 def new_request_id() -> str:
@@ -47,7 +47,9 @@ class ClaimForm(TranslatedForm):
 
     def validate_version(self, field) -> None:
         if database_id(field.data) is None:
-            raise ValidationError("the form is missing the claim's version; reload the page")
+            raise ValidationError(
+                gettext("the form is missing the claim's version; reload the page")
+            )
 
     @property
     def expected_version(self) -> int:
@@ -93,7 +95,7 @@ class AssignForm(ClaimForm):
 
     def validate_assignee(self, field) -> None:
         if field.data and database_id(field.data) is None:
-            raise ValidationError("choose an active user to assign the claim to")
+            raise ValidationError(gettext("choose an active user to assign the claim to"))
 
 
 class EvidenceStateForm(ClaimForm):

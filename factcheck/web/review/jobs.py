@@ -16,7 +16,7 @@ from factcheck.models import Article, Job
 from factcheck.sources import changes
 from factcheck.web import get_session
 from factcheck.web.auth import me
-from factcheck.web.i18n import _, term
+from factcheck.web.i18n import _, stored_message, term
 from factcheck.web.review import bp, save
 from factcheck.web.review import forms as f
 
@@ -55,12 +55,14 @@ def start_job(kind: str, article: Article, page, **params):
 
 
 def shown_job(job: dict) -> dict:
-    """A job_status() dict with its label, state and progress in the reader's language
-    (``state_label`` and ``progress`` are for static/jobs.js)."""
+    """A job_status() dict with its label, state, progress and result in the reader's
+    language (``state_label`` and ``progress`` are for static/jobs.js)."""
     total = job["total"]
+    stored = job.pop("result_message", None)
     return dict(
         job,
         label=_(job["label"]),
+        result=stored_message(stored, job["result"]) or None,
         state_label=term(job["state"]),
         progress=_("%(done)s of %(total)s", done=job["done"], total=total) if total else "",
     )
@@ -84,7 +86,7 @@ def jobs():
     session = get_session()
     found = status.recent_jobs(session)
     return render_template(
-        "review/jobs.html", jobs=[status.job_status(session, job) for job in found]
+        "review/jobs.html", jobs=[shown_job(status.job_status(session, job)) for job in found]
     )
 
 

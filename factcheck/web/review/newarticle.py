@@ -22,10 +22,10 @@ from factcheck.review.workflow import run_retrying
 from factcheck.sources.urls import web_address
 from factcheck.web import error_status, get_session
 from factcheck.web.auth import me
-from factcheck.web.i18n import TranslatedForm, gettext, lazy_gettext, ngettext
+from factcheck.web.i18n import TranslatedForm, error_text, gettext, lazy_gettext, ngettext
 from factcheck.web.review import bp, save
 from factcheck.web.review.forms import options
-from factcheck.web.review.jobs import job_queue
+from factcheck.web.review.jobs import job_queue, shown_job
 
 LANGUAGE_NAMES = {"id": lazy_gettext("Indonesian"), "en": lazy_gettext("English")}
 
@@ -91,7 +91,7 @@ def new_article_page(**submitted) -> str:
     jobs = status.recent_jobs(session, limit=10, kind="ingest_url")
     return render_template(
         "review/new_article.html",
-        jobs=[status.job_status(session, job) for job in jobs],
+        jobs=[shown_job(status.job_status(session, job)) for job in jobs],
         upload_limit=current_app.config["MAX_CONTENT_LENGTH"],
         **forms,
     )
@@ -160,7 +160,7 @@ def _add(parse, form: ArticleForm, **submitted):
         )
     except FactcheckError as error:
         session.rollback()
-        flash(str(error), "error")
+        flash(error_text(error), "error")
         return new_article_page(**submitted), error_status(error)
     back = url_for(".article", slug=article.slug)
     if not created:
@@ -191,7 +191,7 @@ def _propose_claims(article: Article) -> None:
         get_session().rollback()
         message = gettext(
             "Its claims could not be proposed yet (%(error)s): use “Re-run extraction”.",
-            error=error,
+            error=error_text(error),
         )
         flash(message, "error")
         return

@@ -16,7 +16,7 @@ from factcheck.review.workflow import run_retrying
 from factcheck.web import error_status, get_session
 from factcheck.web.auth import me, role_required
 from factcheck.web.auth.forms import NewPasswordForm, user_name_field
-from factcheck.web.i18n import TranslatedForm, gettext, lazy_gettext
+from factcheck.web.i18n import TranslatedForm, error_text, gettext, lazy_gettext
 from factcheck.web.public.rendering import absolute_url
 from factcheck.web.review import bp, save
 from factcheck.web.review.forms import ButtonForm, options
@@ -149,7 +149,7 @@ def _show_link(make, page):
         user, token = run_retrying(session, lambda: make(session))
     except FactcheckError as error:
         session.rollback()
-        flash(str(error), "error")
+        flash(error_text(error), "error")
         return page(), error_status(error)
     link = absolute_url("auth.invite", token=token)
     return user_page(user, invite_link=link)
