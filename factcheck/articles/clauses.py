@@ -267,7 +267,13 @@ def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
         or is_boundary(_first_word(noun_phrases[0]), lang)
     ):
         return units
-    name = a if sentence[a[0]].isupper() and not _titled(sentence[b[0] : b[1]]) else b
+    opener = _first_word(sentence[a[0] : a[1]])
+    pointing = opener in words.DEMONSTRATIVES_BEFORE or any(
+        opener in p for p in words.POSSESSIVES.values()
+    )  # "Its leader, outgoing premier Carla Duarte,": the name is the second
+    name = (
+        a if sentence[a[0]].isupper() and not _titled(sentence[b[0] : b[1]]) and not pointing else b
+    )
     apposition = Unit(a[0], b[1], "apposition", name)
     main = Unit(verb.start, first.end, "main", name)
     return [apposition, main, *units[1:]]

@@ -38,12 +38,13 @@ from factcheck.articles.clauses import LIST_RE, Unit, is_verb_start
 from factcheck.articles.topic import main_topic, names_topic
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
-from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
+from factcheck.language.anchors import Anchor, acronym_definitions, overlaps, whole_names
 from factcheck.language.lexicon import fold
 from factcheck.language.syntax import (
     first_verb,
     is_boundary,
     is_verb,
+    noun_phrase_before,
     skip_opening,
     stopword,
     subject_span,
@@ -148,7 +149,10 @@ class Discourse:
         if unit.role == "apposition" and noun:
             other = [p.strip() for p in span.split(",") if p.strip() and p.strip() != noun]
             verb = "adalah" if self.lang == "id" else "is"
-            return f"{noun} {verb} {other[0]}" if other else span
+            if not other:
+                return span
+            described, _ = self._resolve_opening(other[0], None, [])  # "Its leader" -> "X's"
+            return f"{noun} {verb} {_lower_first(described, self.context)}"
         if unit.role == "main" and noun:
             opener = sentence[unit.opener[0] : unit.opener[1]].strip() if unit.opener else ""
             if is_verb_start(span, self.lang):  # "Economists at" + "the IMF" + "had predicted"
@@ -235,7 +239,10 @@ class Discourse:
             if antecedent:
                 text = antecedent + text[spans[words_used - 1].end :]
         elif first in markers.POSSESSIVES.get(lang, {}):
-            antecedent = self._antecedent(markers.POSSESSIVES[lang][first])
+            kind = markers.POSSESSIVES[lang][first]
+            # "Although Kestrel spends ..., its education budget rose": the sentence's subject
+            same = previous_subject if kind == "thing" and previous_subject else None
+            antecedent = same or self._antecedent(kind)
             if antecedent and len(spans) > 1:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
         elif self._full_name(spans):
@@ -464,10 +471,23 @@ class Discourse:
     def _remember_people(self, clause: str) -> None:
         """A titled name in a clause is the person a later "he"/"his" points to."""
         titles = {fold(t) for t in markers.PERSON_TITLES}
+        others = {fold(h) for h in markers.ORGANISATION_HEADS + markers.PLACE_HEADS}
         for name in whole_names(clause, self.lang, self.context.common, (), self.context.known):
             words_ = fold(name.text).split()
             if len(words_) > 1 and any(w in titles for w in words_[:-1]):
                 self.person = Mention(name.text, "person")
+            elif (
+                2 <= len(words_) <= 4
+                and not set(words_) & others
+                and clause[: name.start].rstrip().endswith(",")
+            ):
+                # "The Green Alliance's leader, Ines Halvorsen", "Direktur Operasi PT Arus
+                # Samudra, Bambang Sutrisno": a name in apposition to a title is a person
+                before = clause[: name.start].rstrip(" ,")
+                start, end = noun_phrase_before(before, len(before), self.lang)
+                described = {fold(w) for w in before[start:end].split()}
+                if described & titles and not _is_place(name.text, self.lang):
+                    self.person = Mention(name.text, "person")
 
     def _named_with(self, head: str) -> str | None:
         """The last name the article used with ``head`` among its words ("the mayor" ->
@@ -570,6 +590,9 @@ class Discourse:
             sentence, self.lang, self.context.common, self.context.acronyms, self.context.known
         )
         self.names += [self.context.acronyms.get(n.text, n.text) for n in names]
+        counted = _counted_group(sentence, anchors, self.lang)
+        if counted:  # "... 1.240 pekerja PLTU ...": what a later "Mereka"/"They" may be
+            self.group = Mention(counted, "group")
         lists = LIST_RE.findall(sentence)
         if lists:
             self.members = lists[-1]
@@ -650,6 +673,32 @@ def name_context(text: str, lang: str) -> NameContext:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | None:
+    """The last counted plural of the sentence, a bare number and the ordinary nouns after
+    it ("1.240 pekerja PLTU", "about 410,000 pupils"): a group a later "Mereka"/"They"
+    can point to. A sum of money, a percentage or a figure noun is no group."""
+    found = None
+    for anchor in anchors:
+        if anchor.kind != "number":
+            continue
+        nouns = []
+        for word in word_spans(sentence, anchor.end, min(len(sentence), anchor.end + 60)):
+            gap = sentence[(nouns[-1].end if nouns else anchor.end) : word.start]
+            if gap.strip() or len(nouns) == 3:
+                break
+            if stopword(word.lower, lang) or is_boundary(word.text, lang):
+                break
+            if is_verb(word.text, lang) or (word.text[:1].isupper() and not word.text.isupper()):
+                break
+            nouns.append(word)
+        if not nouns or not nouns[0].text.islower():
+            continue
+        if fold(nouns[0].text) in {fold(n) for n in markers.FIGURE_NOUNS + markers.DATE_NOUNS}:
+            continue
+        found = sentence[anchor.start : nouns[-1].end]
+    return found
 
 
 def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] | None:
@@ -834,8 +883,10 @@ def main_place(
     others = {fold(h) for h in markers.ORGANISATION_HEADS + markers.PERSON_TITLES}
     forms: dict[str, dict[str, int]] = {}
     headlined: set[str] = set()
+    money = [a.span for a in anchors_of(text, lang, {"money"})]
     names = whole_names(text, lang, context.common, context.acronyms, context.known)
-    places = {a.span for a in anchors_of(text, lang, {"place"})}
+    names = [n for n in names if not overlaps(n.span, money)]  # "dolar AS" is a currency
+    places = {a.span for a in anchors_of(text, lang, {"place"}) if not overlaps(a.span, money)}
     candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
     candidates += [(n, True, True) for n in whole_names(title, lang, (), context.acronyms)]
     candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n)]
@@ -857,7 +908,12 @@ def main_place(
     if not counts:
         return None
     core = max(counts, key=lambda c: (counts[c], len(c)))
-    titled = [f for f in forms[core] if len(f) > len(core) and f.endswith(core)]
+    # "Kabupaten Gunung Sari" (the place noun first) or "Kestrel Province" (last)
+    titled = [
+        f
+        for f in forms[core]
+        if len(f) > len(core) and (f.endswith(core) or (lang == "en" and f.startswith(core)))
+    ]
     return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
 
 

@@ -120,7 +120,8 @@ def assess(
     """
     context = context or NameContext()
     units = _units(text, lang, context, claimant, list_spans)
-    markers = _markers(text) + _quoted_view(text, lang, claimant) + _quoted_norm(text)
+    markers = _markers(text) + _prediction(text, lang)
+    markers += _quoted_view(text, lang, claimant) + _quoted_norm(text)
     reasons = [label for label, _ in units]
     if markers:
         score = min(OPINION_CEILING, 0.1 + 0.05 * len({label.split(":")[0] for label in reasons}))
@@ -240,6 +241,18 @@ def _quoted_view(text: str, lang: str, claimant: str | None) -> list[str]:
 
 
 _OBLIGATION_RE = words.word_pattern(words.OBLIGATION_MODALS)
+_PREDICTION_RE = words.word_pattern(words.PREDICTIONS)
+_FIGURE_KINDS = ("number", "money", "percent", "quantity")
+
+
+def _prediction(text: str, lang: str) -> list[str]:
+    """A prediction outside quotes with no figure in the claim ("is expected to be sworn in
+    next week") is hedged; a forecast with a figure is a fact on the record."""
+    unquoted = _QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
+    found = _PREDICTION_RE.search(unquoted)
+    if found is None or anchors_of(text, lang, _FIGURE_KINDS):
+        return []
+    return [f"hedge: {found.group()}"]
 
 
 def _quoted_norm(text: str) -> list[str]:
