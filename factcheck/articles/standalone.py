@@ -123,7 +123,10 @@ class Discourse:
             text, subject = self._resolve_opening(text, previous_subject, anchors)
             text = self._resolve_inner(text)
             if unit.role != "apposition":
-                text = _carry_context(sentence, unit, text, anchors, lang)
+                # a relative clause's own time is not the main clause's ("PLTU yang mulai
+                # beroperasi pada 2006 itu memasok ...")
+                asides = [(u.start, u.end) for u in units if u.role == "relative" and u is not unit]
+                text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
             text, claimant = self._attribute(sentence, unit, text, attribution)
             label = self._topic_label(text) if unit.role != "apposition" else ""
@@ -151,8 +154,11 @@ class Discourse:
             verb = "adalah" if self.lang == "id" else "is"
             if not other:
                 return span
-            described, _ = self._resolve_opening(other[0], None, [])  # "Its leader" -> "X's"
-            return f"{noun} {verb} {_lower_first(described, self.context)}"
+            described = [  # "Its leader" -> "the Liberal Union's leader"
+                _lower_first(self._resolve_opening(o, None, [])[0], self.context) for o in other
+            ]
+            joined = f" {'dan' if self.lang == 'id' else 'and'} ".join(described)
+            return f"{noun} {verb} {joined}"
         if unit.role == "main" and noun:
             opener = sentence[unit.opener[0] : unit.opener[1]].strip() if unit.opener else ""
             if is_verb_start(span, self.lang):  # "Economists at" + "the IMF" + "had predicted"
@@ -499,6 +505,16 @@ class Discourse:
                 continue
             # the name's head: its first word in Indonesian ("Kesepakatan Abraham"), its last
             # before "of" in English ("World Bank", "Ministry of Finance"); a title also counts
+            titles = {fold(t) for t in markers.PERSON_TITLES}
+            at = next((i for i, p in enumerate(parts[:-1]) if i and p in titles), None)
+            if at is not None and key not in titles:
+                # "Central Bank Governor Lucia Moreno": "the bank" is the body before the title
+                body = " ".join(name.split()[:at])
+                before = re.search(rf"((?:[A-Z][\w'’-]*\s+)*){re.escape(name)}", self.seen)
+                body = f"{before.group(1)}{body}" if before else body  # "Central " + "Bank"
+                if fold(body.split()[0 if self.lang == "id" else -1]) == key:
+                    return body if len(body.split()) > 1 else None
+                continue
             if (parts[0] if self.lang == "id" else parts[-1]) == key or parts[0] == key:
                 return name
             if key in parts[:-1] and key in {fold(t) for t in markers.PERSON_TITLES}:
@@ -775,14 +791,20 @@ def _phrases(sentence, anchors, kinds, prepositions) -> list[tuple[str, tuple[in
     return out
 
 
-def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str) -> str:
-    """Add the sentence's time (and place) to a clause that has none of its own."""
+def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asides=()) -> str:
+    """Add the sentence's time (and place) to a clause that has none of its own; a time
+    inside one of the ``asides`` (spans of other clauses) is theirs, not the sentence's."""
     inside = [a for a in anchors if unit.start <= a.start and a.end <= unit.end]
     own_text = anchors_of(text, lang, _TIME_KINDS | {"place"})
     additions = []
     if not any(a.kind in _TIME_KINDS for a in inside + own_text):
         times = _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)
-        times = [p for p, (s, e) in times if not (unit.start <= s and e <= unit.end)]
+        times = [
+            p
+            for p, (s, e) in times
+            if not (unit.start <= s and e <= unit.end)
+            and not any(a <= s and e <= b for a, b in asides)
+        ]
         if times and times[0] not in text:
             additions.append(times[0])
     if not any(a.kind == "place" for a in inside + own_text):

@@ -159,3 +159,48 @@ def test_plural_possessive_stays_inside_a_name():
     sentence = "The Norland Nurses' Union, which has 9,000 members, called a strike."
     start, end = noun_phrase_before(sentence, sentence.index(","), "en")
     assert sentence[start:end] == "The Norland Nurses' Union"
+
+
+def test_relative_clause_closed_by_a_demonstrative_is_its_own_claim():
+    title = "Bendungan Tua Ditutup"
+    body = (
+        "Pemerintah menutup Bendungan Ciliwung Hulu pada Mei 2025. Bendungan yang mulai "
+        "dibangun pada 1978 itu mengairi 12.000 hektare sawah di tiga kabupaten."
+    )
+    claims = extract_article(title, body, "id")
+    built = claim_of(title, body, "id", "dibangun pada 1978")
+    watered = claim_of(title, body, "id", "12.000 hektare")
+    assert built.text == "Bendungan yang mulai dibangun pada 1978"
+    assert watered.text.startswith("mengairi")
+    assert watered.claim_text.startswith("Bendungan")
+    assert "1978" not in watered.claim_text  # the relative clause's time is its own
+    assert len(claims) >= 3
+
+
+def test_relative_clause_about_an_object_is_not_cut():
+    body = "Pemerintah menyalurkan bantuan yang disiapkan sejak 2024 itu kepada 900 keluarga."
+    texts = [c.text for c in extract_article("Bantuan Disalurkan Pemerintah", body, "id")]
+    assert any("900 keluarga" in t and "sejak 2024" in t for t in texts)
+
+
+def test_three_noun_phrases_before_the_verb_are_one_apposition_about_the_middle_name():
+    title = "New mayor for Lenwick"
+    body = (
+        "The Civic League's candidate, Petra Soll, a 51-year-old nurse, won the Lenwick "
+        "mayoral race on Sunday with 54 percent of the vote. She takes office in June."
+    )
+    texts = [c.claim_text for c in extract_article(title, body, "en")]
+    assert "Petra Soll is the Civic League's candidate and a 51-year-old nurse" in texts
+    assert any(t.startswith("Petra Soll won the Lenwick mayoral race") for t in texts)
+    assert any(t.startswith("Petra Soll takes office in June") for t in texts)
+
+
+def test_the_body_before_a_person_title_is_what_the_definite_noun_names():
+    title = "Growth slows in Orvia"
+    body = (
+        "The World Bank cut Orvia's growth forecast to 2.1 percent on Monday. Central Bank "
+        "Governor Ada Rusk said the slowdown would pass. The bank held its main rate at 4 "
+        "percent in May."
+    )
+    held = claim_of(title, body, "en", "held its main rate")
+    assert held.claim_text.startswith("Central Bank held")
