@@ -394,10 +394,15 @@ class Discourse:
         return " ".join(kept) or None
 
     def _full_name(self, spans) -> str | None:
-        """A surname opening a clause ("Finch was elected") as the full name used before."""
+        """A surname opening a clause ("Finch was elected") as the full name used before; an
+        acronym as the longer name the article gave it ("PLTU memasok" -> "PLTU Batu
+        Hitam memasok")."""
         first = spans[0].text
         if not first[:1].isupper() or (len(spans) > 1 and spans[1].text[:1].isupper()):
             return None
+        if first.isupper() and len(first) > 1:
+            longer = [n for n in self.names if n.startswith(f"{first} ") and _titled(n)]
+            return longer[-1].strip() if longer else None
         if _is_place(first, self.lang):
             return None  # "Kazakhstan" is a country, not the surname of "Republik Kazakhstan"
         for name in reversed(self.names):
@@ -516,7 +521,10 @@ class Discourse:
                     return body if len(body.split()) > 1 else None
                 continue
             if (parts[0] if self.lang == "id" else parts[-1]) == key or parts[0] == key:
-                return name
+                # "Pembangkit Listrik Tenaga Uap" as first written, with its acronym and the
+                # words after it: "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam"
+                whole = [n for n in self.names if n.startswith(f"{name} (")]
+                return whole[-1] if whole else name
             if key in parts[:-1] and key in {fold(t) for t in markers.PERSON_TITLES}:
                 return name  # "the mayor": "Port Aldwin Mayor Daniel Okonjo"
         return self.titled.get(key)
@@ -536,7 +544,8 @@ class Discourse:
         own = find_attribution(text, self.lang)
         if own is not None:
             named = self.claimant(own.speaker)
-            if own.speaker.lower().startswith("the ") and named != own.speaker:
+            short = own.speaker.istitle() and " " not in own.speaker  # "Menurut Sri"
+            if (own.speaker.lower().startswith("the ") or short) and named != own.speaker:
                 start, end = own.speaker_start, own.speaker_end  # "The utility said" -> named
                 text = f"{text[:start]}{named}{text[end:]}"
                 own = find_attribution(text, self.lang) or own
@@ -591,6 +600,13 @@ class Discourse:
             named = self._named_with(spans[-1].text)
             if named:
                 return named
+        if len(spans) == 1 and speaker[:1].isupper() and not speaker.isupper():
+            # "Menurut Sri": the person named in full before ("Sri Wahyuni")
+            for name in reversed(self.names):
+                parts = name.split()
+                if len(parts) > 1 and speaker in (parts[0], parts[-1]):
+                    if self._kind_of(name, "", []) == "person":
+                        return name
         spelled = self.context.acronyms.get(speaker)
         if spelled:
             return spelled
@@ -606,6 +622,14 @@ class Discourse:
             sentence, self.lang, self.context.common, self.context.acronyms, self.context.known
         )
         self.names += [self.context.acronyms.get(n.text, n.text) for n in names]
+        # "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam": the plant is "PLTU Batu Hitam"
+        continued = [
+            m for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,7})\)\s+((?:[A-Z][\w'’-]*\s?)+)", sentence)
+        ]
+        for m in continued:  # "PLTU Batu Hitam" and the name as written, whole
+            before = [n.text for n in names if n.end + 1 == m.start()]
+            self.names += [*(f"{b} {m.group().strip()}" for b in before)]
+            self.names.append(f"{m.group(1)} {m.group(2).strip()}")
         counted = _counted_group(sentence, anchors, self.lang)
         if counted:  # "... 1.240 pekerja PLTU ...": what a later "Mereka"/"They" may be
             self.group = Mention(counted, "group")
