@@ -146,6 +146,15 @@ _PARTICIPLE_RE = re.compile(
 )
 
 
+# ", ending the Liberal Union's hold ...", ", giving the party a majority": an English
+# present participle with its object after a comma states what the clause brought about.
+# Participles that work as prepositions ("including", "according to") are not clauses.
+RESULT_PARTICIPLE_RE = re.compile(
+    r"(?!(?:including|according|following|regarding|concerning|excluding|notwithstanding|"
+    r"saying|adding|citing)\b)[a-z]{3,}ing\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s|\d)\b"
+)
+
+
 def _has_verb(sentence: str, unit: Unit, lang: str) -> bool:
     """Whether a relative clause has its verb yet (after "yang"/"which")."""
     opener = _RELATIVE_WORD_RE.search(sentence, unit.start, unit.end)
@@ -171,6 +180,8 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         return True
     if _PARTICIPLE_RE.match(right):
         return True  # ", saying it would ...": what the subject says, apart
+    if lang == "en" and RESULT_PARTICIPLE_RE.match(right):
+        return True  # ", ending the party's 28-year hold": a result, a fact of its own
     if any(p == "opinion" and r.match(right) for p, r in words.marker_patterns()):
         return True
     left = sentence[current.start : start]

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.articles.claimants import Attribution, find_attribution
-from factcheck.articles.clauses import LIST_RE, Unit, is_verb_start
+from factcheck.articles.clauses import LIST_RE, RESULT_PARTICIPLE_RE, Unit, is_verb_start
 from factcheck.articles.topic import main_topic, names_topic
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
@@ -99,6 +99,7 @@ class Discourse:
     topic: str | None = None  # what the article is about ("longsor", "bus lane plan")
     seen: str = ""  # the sentences read so far
     titled: dict[str, str] = field(default_factory=dict)  # "mayor" -> "Mayor Daniel Okonjo"
+    last_place: str | None = None  # the last place named ("Desa Tanjung Lalang")
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -116,12 +117,18 @@ class Discourse:
         lang = self.lang
         anchors = anchors_of(sentence, lang, _TIME_KINDS | {"place"} | _NUMBER_KINDS)
         attribution = find_attribution(sentence, lang)
-        written, previous_subject = [], None
+        written, previous_subject, previous_text = [], None, ""
         for unit in units:
             text = self._clause_text(sentence, unit, previous_subject)
+            span = sentence[unit.start : unit.end]
+            if previous_text and RESULT_PARTICIPLE_RE.match(span) and self.lang == "en":
+                # ", ending the party's hold": what brought it about goes with it
+                text = f"{previous_text.rstrip(' ,.')}, {span}"
             text = self._resolve_places(text)
+            text = self._resolve_local(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
             text = self._resolve_inner(text)
+            previous_text = text if unit.role == "main" else previous_text
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
                 # beroperasi pada 2006 itu memasok ...")
@@ -428,6 +435,13 @@ class Discourse:
             pattern = rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:{heads})\b(?!\s+(?:of|council|'s))"
         return re.sub(pattern, self.place[1], text, count=1)
 
+    def _resolve_local(self, text: str) -> str:
+        """ "Puskesmas setempat" (the local clinic): the clinic of the last place the article
+        named, "Puskesmas di Desa Tanjung Lalang". Indonesian only."""
+        if self.lang != "id" or self.last_place is None or self.last_place in text:
+            return text
+        return re.sub(r"\b([A-Za-z][\w-]*)\s+setempat\b", rf"\1 di {self.last_place}", text, 1)
+
     def _place_in_full(self, text: str) -> str:
         """The article's place written in full where the clause uses its core alone and no
         capitalised word stands before it (that would make it part of another name:
@@ -604,7 +618,7 @@ class Discourse:
             # "Menurut Sri": the person named in full before ("Sri Wahyuni")
             for name in reversed(self.names):
                 parts = name.split()
-                if len(parts) > 1 and speaker in (parts[0], parts[-1]):
+                if len(parts) > 1 and speaker in parts:
                     if self._kind_of(name, "", []) == "person":
                         return name
         spelled = self.context.acronyms.get(speaker)
@@ -623,6 +637,11 @@ class Discourse:
         )
         self.names += [self.context.acronyms.get(n.text, n.text) for n in names]
         # "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam": the plant is "PLTU Batu Hitam"
+        heads = {fold(h) for h in markers.PLACE_HEADS}
+        for name in names:  # "Desa Tanjung Lalang", "Kabupaten Gunung Sari"
+            if self.lang == "id" and len(name.text.split()) > 1:
+                if fold(name.text.split()[0]) in heads:
+                    self.last_place = name.text
         continued = [
             m for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,7})\)\s+((?:[A-Z][\w'’-]*\s?)+)", sentence)
         ]

@@ -37,7 +37,10 @@ WEIGHTS = {
 }
 EXTRA_NAME = 0.05
 MAX_EXTRA_NAMES = 2
-OPINION_CEILING = 0.35  # opinions stay visible but below any fact threshold
+# Opinions stay visible, but every one scores below every fact (a fact scores BASE_SCORE
+# at least), so no ranking by score puts an opinion level with or above a fact.
+OPINION_CEILING = 0.19
+OPINION_BASE, OPINION_STEP = 0.05, 0.03
 CHECKWORTHY = 0.4  # a fact scoring this much is shown in the claim queue by default
 MAX_VIEW_WORDS = 6  # a person's quoted words up to this long, with no figure, are a view
 
@@ -124,7 +127,8 @@ def assess(
     markers += _quoted_view(text, lang, claimant) + _quoted_norm(text)
     reasons = [label for label, _ in units]
     if markers:
-        score = min(OPINION_CEILING, 0.1 + 0.05 * len({label.split(":")[0] for label in reasons}))
+        kinds = len({label.split(":")[0] for label in reasons})
+        score = min(OPINION_CEILING, OPINION_BASE + OPINION_STEP * kinds)
         return Assessment(round(score, 2), tuple(dict.fromkeys(reasons + markers)), "opinion")
     score = BASE_SCORE + sum(weight for _, weight in units)
     return Assessment(round(min(1.0, score), 2), tuple(dict.fromkeys(reasons)), "fact")

@@ -204,3 +204,61 @@ def test_the_body_before_a_person_title_is_what_the_definite_noun_names():
     )
     held = claim_of(title, body, "en", "held its main rate")
     assert held.claim_text.startswith("Central Bank held")
+
+
+def test_result_participle_is_its_own_claim_and_carries_its_cause():
+    title = "Tram line opens in Oskar"
+    body = (
+        "The new tram line in Oskar opened on Friday, cutting the trip to the airport to 18 "
+        "minutes. About 6,000 people rode it on the first day, including the mayor."
+    )
+    cut = claim_of(title, body, "en", "cutting the trip")
+    assert cut.text.startswith("cutting the trip")
+    assert cut.claim_text.startswith("The new tram line in Oskar opened on Friday, cutting")
+    rode = claim_of(title, body, "en", "including the mayor")  # a preposition: not cut
+    assert rode.text.startswith("About 6,000 people rode it")
+
+
+def test_local_noun_names_the_last_place_named():
+    title = "Kasus Diare Naik di Pesisir"
+    body = (
+        "Banjir rob merendam Desa Teluk Bening selama sepekan pada Mei 2025. Puskesmas "
+        "setempat mencatat 312 kasus diare sepanjang Mei."
+    )
+    claim = claim_of(title, body, "id", "312 kasus diare")
+    assert claim.claim_text.startswith("Puskesmas di Desa Teluk Bening mencatat 312 kasus")
+    assert claim.text.startswith("Puskesmas setempat")
+
+
+def test_acronym_and_the_words_after_it_name_the_thing_and_a_first_name_the_person():
+    title = "PLTA Sungai Deras Berhenti Beroperasi"
+    body = (
+        "Pemerintah menghentikan Pembangkit Listrik Tenaga Air (PLTA) Sungai Deras pada "
+        "Juni 2025, kata Menteri Energi Rina Kartika. Menurut Rina, pembangkit itu rusak "
+        "berat. PLTA yang dibangun pada 1985 itu memasok 40 megawatt listrik. Pembangkit "
+        "tersebut mempekerjakan 210 orang."
+    )
+    texts = [c.claim_text for c in extract_article(title, body, "id")]
+    assert "PLTA Sungai Deras dibangun pada 1985" in texts
+    assert any(t.startswith("PLTA Sungai Deras memasok 40 megawatt") for t in texts)
+    assert any(
+        t.startswith("Pembangkit Listrik Tenaga Air (PLTA) Sungai Deras mempekerjakan")
+        for t in texts
+    )
+    said = claim_of(title, body, "id", "rusak berat")
+    assert said.claimant.endswith("Rina Kartika")  # her title may stand before it
+    assert said.claim_text.startswith(f"Menurut {said.claimant},")
+
+
+def test_every_opinion_scores_below_every_fact():
+    title = "Harga Gula Naik"
+    body = (
+        "Harga gula di Kota Lembayung naik 12 persen pada Mei 2025. Pedagang menjual gula "
+        "seharga Rp 18.000 per kilogram. Para pengamat menilai kenaikan itu terlalu tajam "
+        "dan kemungkinan besar akan berlanjut hingga Desember 2025. Stok gula cukup."
+    )
+    claims = extract_article(title, body, "id")
+    opinions = [c.score for c in claims if c.kind == "opinion"]
+    facts = [c.score for c in claims if c.kind == "fact"]
+    assert opinions and facts
+    assert max(opinions) < min(facts)
