@@ -440,7 +440,8 @@ class Discourse:
         named, "Puskesmas di Desa Tanjung Lalang". Indonesian only."""
         if self.lang != "id" or self.last_place is None or self.last_place in text:
             return text
-        return re.sub(r"\b([A-Za-z][\w-]*)\s+setempat\b", rf"\1 di {self.last_place}", text, 1)
+        local = r"\b([A-Za-z][\w-]*)\s+setempat\b"
+        return re.sub(local, rf"\1 di {self.last_place}", text, count=1)
 
     def _place_in_full(self, text: str) -> str:
         """The article's place written in full where the clause uses its core alone and no
