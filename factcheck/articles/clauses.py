@@ -155,6 +155,15 @@ RESULT_PARTICIPLE_RE = re.compile(
 )
 
 
+# ", angka yang dibantah oleh PLN", ", a figure disputed by the utility": a noun standing
+# for the figure just given, with what is said of it.
+FIGURE_APPOSITION_RE = re.compile(
+    rf"(?:a\s+|the\s+)?(?P<noun>{alternation(words.FIGURE_NOUNS)})\s+"
+    r"(?:(?:yang|that|which)\s+)?(?P<rest>\w+\s+\w+)",
+    re.I,
+)
+
+
 def _has_verb(sentence: str, unit: Unit, lang: str) -> bool:
     """Whether a relative clause has its verb yet (after "yang"/"which")."""
     opener = _RELATIVE_WORD_RE.search(sentence, unit.start, unit.end)
@@ -180,6 +189,8 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         return True
     if _PARTICIPLE_RE.match(right):
         return True  # ", saying it would ...": what the subject says, apart
+    if FIGURE_APPOSITION_RE.match(right):
+        return True  # ", angka yang dibantah oleh PLN": what is said of the figure, apart
     if lang == "en" and RESULT_PARTICIPLE_RE.match(right):
         return True  # ", ending the party's 28-year hold": a result, a fact of its own
     if any(p == "opinion" and r.match(right) for p, r in words.marker_patterns()):

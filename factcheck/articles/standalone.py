@@ -34,7 +34,13 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.articles.claimants import Attribution, find_attribution
-from factcheck.articles.clauses import LIST_RE, RESULT_PARTICIPLE_RE, Unit, is_verb_start
+from factcheck.articles.clauses import (
+    FIGURE_APPOSITION_RE,
+    LIST_RE,
+    RESULT_PARTICIPLE_RE,
+    Unit,
+    is_verb_start,
+)
 from factcheck.articles.topic import main_topic, names_topic
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
@@ -55,7 +61,13 @@ _TIME_KINDS = frozenset(("year", "date", "month"))
 QUOTE_MARKS = '"“”‘’'
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
-_DUMMY_IT = re.compile(r"^it\s+(?:is|was|has been)\s+\w+\s+(?:that|to)\b", re.I)
+# "It is likely that ...", and "It was the second downgrade": an "it" that names no thing
+# (the second points to an event the sentence before told, which a rule cannot name).
+_DUMMY_IT = re.compile(
+    r"^it\s+(?:(?:is|was|has been)\s+\w+\s+(?:that|to)\b"
+    r"|(?:is|was)\s+the\s+(?:first|second|third|\w+th|latest|last)\b)",
+    re.I,
+)
 
 
 @dataclass
@@ -121,7 +133,10 @@ class Discourse:
         for unit in units:
             text = self._clause_text(sentence, unit, previous_subject)
             span = sentence[unit.start : unit.end]
-            if previous_text and RESULT_PARTICIPLE_RE.match(span) and self.lang == "en":
+            figure = _figure_apposition(span, previous_text, self.lang)
+            if figure:
+                text = figure
+            elif previous_text and RESULT_PARTICIPLE_RE.match(span) and self.lang == "en":
                 # ", ending the party's hold": what brought it about goes with it
                 text = f"{previous_text.rstrip(' ,.')}, {span}"
             text = self._resolve_places(text)
@@ -135,7 +150,9 @@ class Discourse:
                 asides = [(u.start, u.end) for u in units if u.role == "relative" and u is not unit]
                 text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
-            text, claimant = self._attribute(sentence, unit, text, attribution)
+            # what the article says of a figure someone gave is in the article's own voice
+            said = None if figure else attribution
+            text, claimant = self._attribute(sentence, unit, text, said)
             label = self._topic_label(text) if unit.role != "apposition" else ""
             written.append(Written(_capitalise(text), claimant, label))
             previous_subject = subject or previous_subject
@@ -735,11 +752,33 @@ def name_context(text: str, lang: str) -> NameContext:
 # --- helpers -------------------------------------------------------------------------------
 
 
+def _figure_apposition(span: str, previous: str, lang: str) -> str | None:
+    """The claim text of a figure's apposition: the figure named with the noun that stands
+    for it. "angka yang dibantah oleh PLN" after "... sekitar 1.500 kematian dini setiap
+    tahun" -> "Angka sekitar 1.500 kematian dini setiap tahun dibantah oleh PLN"; in English
+    the verb is left as written: "The figure (about 1,500 deaths a year) disputed by ...".
+    None when ``span`` is no such apposition or the clause before gave no figure."""
+    m = FIGURE_APPOSITION_RE.match(span)
+    if m is None or not previous:
+        return None
+    figures = [a for a in anchors_of(previous, lang, _NUMBER_KINDS) if a.kind != "year"]
+    if not figures:
+        return None
+    last = figures[-1]
+    tail = re.match(r"[^,;.]*", previous[last.end :]).group()  # "kematian dini setiap tahun"
+    amount = (previous[last.start : last.end] + tail).strip()
+    lead = re.search(r"\b(?:sekitar|about|around|nearly|almost)\s+$", previous[: last.start])
+    amount = f"{lead.group().strip()} {amount}" if lead else amount
+    rest = span[m.start("rest") :]
+    if lang == "id":
+        return f"{m.group('noun').capitalize()} {amount} {rest}"
+    return f"The {m.group('noun').lower()} ({amount}) {rest}"
+
+
 def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | None:
-    """The last counted plural of the sentence, a bare number and the ordinary nouns after
+    """The first counted plural of the sentence, a bare number and the ordinary nouns after
     it ("1.240 pekerja PLTU", "about 410,000 pupils"): a group a later "Mereka"/"They"
     can point to. A sum of money, a percentage or a figure noun is no group."""
-    found = None
     for anchor in anchors:
         if anchor.kind != "number":
             continue
@@ -757,8 +796,8 @@ def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | Non
             continue
         if fold(nouns[0].text) in {fold(n) for n in markers.FIGURE_NOUNS + markers.DATE_NOUNS}:
             continue
-        found = sentence[anchor.start : nouns[-1].end]
-    return found
+        return sentence[anchor.start : nouns[-1].end]  # the first: "1.320 anak, naik dari 980"
+    return None
 
 
 def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] | None:

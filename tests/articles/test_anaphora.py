@@ -262,3 +262,54 @@ def test_every_opinion_scores_below_every_fact():
     facts = [c.score for c in claims if c.kind == "fact"]
     assert opinions and facts
     assert max(opinions) < min(facts)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "span_words", "expected"),
+    [
+        (
+            "id",
+            "Asap Pabrik Dikeluhkan Warga",
+            "Lembaga Udara Sehat menyebut asap Pabrik Semen Bukit Kapur menyebabkan sekitar "
+            "800 kasus asma setiap tahun, angka yang dibantah oleh perusahaan.",
+            "dibantah oleh perusahaan",
+            "Angka sekitar 800 kasus asma setiap tahun dibantah oleh perusahaan",
+        ),
+        (
+            "en",
+            "Smog blamed for asthma cases",
+            "A clean-air group said smoke from the Redcliff cement works caused about 800 "
+            "asthma cases a year, a figure disputed by the company.",
+            "disputed by the company",
+            "The figure (about 800 asthma cases a year) disputed by the company",
+        ),
+    ],
+)
+def test_figure_apposition_is_its_own_claim_in_the_article_voice(
+    language, title, body, span_words, expected
+):
+    claim = claim_of(title, body, language, span_words)
+    assert claim.claim_text == expected
+    assert claim.claimant is None  # the group gave the figure; the dispute is reported
+    gave = claim_of(title, body, language, "800")
+    assert span_words not in gave.text
+
+
+def test_it_naming_an_event_is_left_as_written():
+    title = "Rating agency downgrades Nerria"
+    body = (
+        "The agency Fairline cut Nerria's credit rating to BB on Monday. It was the second "
+        "downgrade this year."
+    )
+    claim = claim_of(title, body, "en", "second downgrade")
+    assert claim.claim_text.startswith("It was the second downgrade")
+
+
+def test_they_is_the_first_counted_group_of_the_sentence_before():
+    title = "Angka Putus Sekolah Naik"
+    body = (
+        "Angka putus sekolah di Kota Seruni mencapai 1.320 anak pada 2024, naik dari 980 "
+        "anak setahun sebelumnya. Mereka kebanyakan berasal dari keluarga nelayan."
+    )
+    claim = claim_of(title, body, "id", "keluarga nelayan")
+    assert claim.claim_text.startswith("1.320 anak kebanyakan berasal")
