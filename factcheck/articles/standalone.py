@@ -112,6 +112,7 @@ class Discourse:
     seen: str = ""  # the sentences read so far
     titled: dict[str, str] = field(default_factory=dict)  # "mayor" -> "Mayor Daniel Okonjo"
     last_place: str | None = None  # the last place named ("Desa Tanjung Lalang")
+    opening_subject: str | None = None  # the last sentence's first subject, a speaker too
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -287,7 +288,7 @@ class Discourse:
         if phrase is None:
             return text
         head, end, determiner = phrase
-        named = self._named_with(head)
+        named = self._named_with(head) or self._previous_organisation(head, spans, end)
         if named:
             return named + text[end:]
         figure_noun = fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}
@@ -561,6 +562,29 @@ class Discourse:
                 return name  # "the mayor": "Port Aldwin Mayor Daniel Okonjo"
         return self.titled.get(key)
 
+    def _previous_organisation(self, head: str, spans, end: int) -> str | None:
+        """ "The utility, which ..." right after a sentence about "Calder Valley Water": a
+        bare "the <noun>" opening a clause, that no name has as its head, is the sentence
+        before's subject when that subject is a name of no person, place or figure (the
+        subject stays the centre of attention). English only; None otherwise."""
+        if self.lang != "en" or spans[0].lower != "the" or len(spans) < 2:
+            return None
+        previous = self.opening_subject
+        if spans[1].end != end or not previous:
+            return None  # "the provincial government": a modifier says which, not who
+        core = self.place[0] if self.place else None
+        placed = core and core in previous and core != previous
+        if self._kind_of(previous, "", []) != "thing" and not placed:
+            return None  # "Calder Valley Water" is named after the place: no person
+        others = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
+        if fold(head) in {fold(w) for w in others + markers.DATE_NOUNS} or head.endswith("s"):
+            return None
+        subject = re.sub(r"^[Tt]he\s+", "", previous)
+        words_ = subject.split()
+        if not 2 <= len(words_) <= 5 or not _titled(subject) or _is_place(subject, self.lang):
+            return None
+        return f"The {subject}" if previous.lower().startswith("the ") else subject
+
     def _antecedent(self, kind: str) -> str | None:
         mention = {"person": self.person, "group": self.group, "thing": self.thing}.get(kind)
         if mention is None and kind == "group":
@@ -676,7 +700,10 @@ class Discourse:
         self.members_fresh = bool(lists)
         time = _time_phrases(sentence, anchors, self.lang)
         main = next((w for u, w in zip(units, written, strict=True) if u.role == "main"), None)
+        self.opening_subject = None
         if main is not None:
+            whole = subject_span(main.text, self.lang)  # the speaker, if one opens it
+            self.opening_subject = main.text[whole[0] : whole[1]] if whole else None
             said = find_attribution(main.text, self.lang)
             text = main.text[said.content_start :] if said and said.frame == "verb" else main.text
             span = subject_span(text, self.lang)

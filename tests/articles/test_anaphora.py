@@ -313,3 +313,26 @@ def test_they_is_the_first_counted_group_of_the_sentence_before():
     )
     claim = claim_of(title, body, "id", "keluarga nelayan")
     assert claim.claim_text.startswith("1.320 anak kebanyakan berasal")
+
+
+def test_bare_definite_noun_after_a_sentence_about_an_organisation_names_it():
+    title = "Drought forces Brenmoor to cut supply"
+    body = (
+        "Brenmoor Water Services announced on Monday that taps in Brenmoor will run for 10 "
+        "hours a day from June. The utility, which supplies 52,000 homes, blamed the "
+        "drought. The provincial government has offered 2 million dollars in aid."
+    )
+    supplies = claim_of(title, body, "en", "supplies 52,000 homes")
+    assert supplies.claim_text.startswith("Brenmoor Water Services supplies 52,000 homes")
+    offered = claim_of(title, body, "en", "offered 2 million")
+    assert offered.claim_text.startswith("The provincial government")  # a modifier: as is
+
+
+def test_bare_definite_noun_after_a_person_is_left_as_written():
+    title = "Lenwick election"
+    body = (
+        "Mara Quint won the Lenwick mayoral race on Sunday with 51 percent. The party won "
+        "9 of the 12 council seats."
+    )
+    claim = claim_of(title, body, "en", "9 of the 12")
+    assert claim.claim_text.startswith("The party won")
