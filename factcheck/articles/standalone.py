@@ -273,6 +273,8 @@ class Discourse:
             kind = markers.POSSESSIVES[lang][first]
             # "Although Kestrel spends ..., its education budget rose": the sentence's subject
             same = previous_subject if kind == "thing" and previous_subject else None
+            if same and self._kind_of(same, "", []) == "person":
+                same = None  # "its" is no person's
             antecedent = same or self._antecedent(kind)
             if antecedent and len(spans) > 1:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
@@ -564,8 +566,8 @@ class Discourse:
 
     def _previous_organisation(self, head: str, spans, end: int) -> str | None:
         """ "The utility, which ..." right after a sentence about "Calder Valley Water": a
-        bare "the <noun>" opening a clause, that no name has as its head, is the sentence
-        before's subject when that subject is a name of no person, place or figure (the
+        bare "the <organisation noun>" opening a clause, that no name has as its head, is the
+        sentence before's subject when that subject is a name of no person, place or figure (the
         subject stays the centre of attention). English only; None otherwise."""
         if self.lang != "en" or spans[0].lower != "the" or len(spans) < 2:
             return None
@@ -576,9 +578,8 @@ class Discourse:
         placed = core and core in previous and core != previous
         if self._kind_of(previous, "", []) != "thing" and not placed:
             return None  # "Calder Valley Water" is named after the place: no person
-        others = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
-        if fold(head) in {fold(w) for w in others + markers.DATE_NOUNS} or head.endswith("s"):
-            return None
+        if fold(head) not in {fold(w) for w in markers.ORGANISATION_HEADS}:
+            return None  # "The decision, announced on Thursday": an event, not the body
         subject = re.sub(r"^[Tt]he\s+", "", previous)
         words_ = subject.split()
         if not 2 <= len(words_) <= 5 or not _titled(subject) or _is_place(subject, self.lang):

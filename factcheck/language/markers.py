@@ -269,7 +269,7 @@ ORGANISATION_HEADS = word_list(
     office, institute, fund, commission, party, university, court, police, government,
     administration, authority, board, company, corporation, association, union, organization,
     organisation, foundation, committee, bank, centre, center, service, federation, alliance,
-    coalition, federasi, aliansi, koalisi"""
+    coalition, federasi, aliansi, koalisi, utility, firm, lender, operator, insurer"""
 )
 
 # Nouns that stand for a figure given just before ("The figure rose", "Angka itu naik"): the

@@ -336,3 +336,16 @@ def test_bare_definite_noun_after_a_person_is_left_as_written():
     )
     claim = claim_of(title, body, "en", "9 of the 12")
     assert claim.claim_text.startswith("The party won")
+
+
+def test_its_is_never_a_person_and_an_event_noun_is_not_the_organisation():
+    title = "Clinic hit by outage"
+    body = (
+        "The Marlow Health Trust said on Monday that its clinics had closed. Director Ana "
+        "Pell said 300 visits were cancelled, while its phone lines remain down. The "
+        "decision, announced on Friday, follows a review of the trust's systems."
+    )
+    lines = claim_of(title, body, "en", "phone lines remain down")
+    assert "Ana Pell's" not in lines.claim_text
+    decision = claim_of(title, body, "en", "announced on Friday")
+    assert not decision.claim_text.startswith("The Marlow Health Trust, announced")
