@@ -104,6 +104,7 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
         else:
             current.end = end
     units = _appositions(sentence, units, lang)
+    units = [piece for unit in units for piece in _closed_relative(sentence, unit, lang)]
     return [u for u in (_trim(sentence, u) for u in units) if u is not None]
 
 
@@ -145,6 +146,24 @@ _PARTICIPLE_RE = re.compile(
 )
 
 
+# ", ending the Liberal Union's hold ...", ", giving the party a majority": an English
+# present participle with its object after a comma states what the clause brought about.
+# Participles that work as prepositions ("including", "according to") are not clauses.
+RESULT_PARTICIPLE_RE = re.compile(
+    r"(?!(?:including|according|following|regarding|concerning|excluding|notwithstanding|"
+    r"saying|adding|citing)\b)[a-z]{3,}ing\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s|\d)\b"
+)
+
+
+# ", angka yang dibantah oleh PLN", ", a figure disputed by the utility": a noun standing
+# for the figure just given, with what is said of it.
+FIGURE_APPOSITION_RE = re.compile(
+    rf"(?:a\s+|the\s+)?(?P<noun>{alternation(words.FIGURE_NOUNS)})\s+"
+    r"(?:(?:yang|that|which)\s+)?(?P<rest>\w+\s+\w+)",
+    re.I,
+)
+
+
 def _has_verb(sentence: str, unit: Unit, lang: str) -> bool:
     """Whether a relative clause has its verb yet (after "yang"/"which")."""
     opener = _RELATIVE_WORD_RE.search(sentence, unit.start, unit.end)
@@ -170,6 +189,10 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         return True
     if _PARTICIPLE_RE.match(right):
         return True  # ", saying it would ...": what the subject says, apart
+    if FIGURE_APPOSITION_RE.match(right):
+        return True  # ", angka yang dibantah oleh PLN": what is said of the figure, apart
+    if lang == "en" and RESULT_PARTICIPLE_RE.match(right):
+        return True  # ", ending the party's 28-year hold": a result, a fact of its own
     if any(p == "opinion" and r.match(right) for p, r in words.marker_patterns()):
         return True
     left = sentence[current.start : start]
@@ -234,6 +257,35 @@ def _restrictive(sentence: str, floor: int, start: int, end: int, lang: str) -> 
     return (head_start, end) if head_start < head_end else (start, end)
 
 
+_CLOSED_RELATIVE_RE = re.compile(
+    rf"(?P<noun>[^,;]+?)\s+yang\s+(?P<clause>[^,;]+?)\s+(?:{alternation(words.DEMONSTRATIVES_AFTER)})"
+    r"\s+(?P<rest>\S)"
+)
+
+
+def _closed_relative(sentence: str, unit: Unit, lang: str) -> list[Unit]:
+    """ "PLTU yang mulai beroperasi pada 2006 itu memasok ...": an Indonesian relative
+    clause closed by a demonstrative, with no commas, carries a fact of its own when the
+    clause after the demonstrative opens with its verb. Two units: the relative clause
+    (without the demonstrative, which belongs to neither) and the main clause, the noun its
+    subject. Anything else is returned as it is."""
+    if lang != "id" or unit.role != "main" or unit.subject is not None:
+        return [unit]
+    m = _CLOSED_RELATIVE_RE.match(sentence, unit.start, unit.end)
+    if m is None or len(m.group("noun").split()) > 4 or len(m.group("clause").split()) < 2:
+        return [unit]
+    noun = (m.start("noun"), m.end("noun"))
+    rest = m.start("rest")
+    if first_verb(sentence, lang, noun[0], noun[1]) is not None:
+        return [unit]  # "Pemerintah menyalurkan bantuan yang ...": the noun is an object
+    if first_verb(sentence, lang, m.start("clause"), m.end("clause")) is None:
+        return [unit]
+    if not is_verb_start(sentence[rest : unit.end], lang):
+        return [unit]
+    relative = Unit(noun[0], m.end("clause"), "relative", noun, "subject")
+    return [relative, Unit(rest, unit.end, "main", noun)]
+
+
 def _resumed(current: Unit, start: int, end: int) -> Unit:
     """The main clause going on after an embedded relative clause or apposition, with the
     noun that was cut off as its subject (and the preposition before it, if any)."""
@@ -242,35 +294,54 @@ def _resumed(current: Unit, start: int, end: int) -> Unit:
 
 def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
     """ "Lucia Moreno, a former finance minister, won ...": the first clause opens with two
-    noun phrases set off by commas before its verb; they become an apposition unit and the
-    clause resumes at the verb, with the name as its subject."""
+    (or three: "The party's leader, Ines Halvorsen, a former teacher, is ...") noun phrases
+    set off by commas before its verb; they become an apposition unit and the clause resumes
+    at the verb, with the name as its subject."""
     first = units[0]
     if first.role != "main":
         return units
     text = sentence[first.start : first.end]
     parts = [m.span() for m in re.finditer(r"[^,]+", text)]
-    if len(parts) < 3 or LIST_RE.search(text) or _PROTECTED_RE.search(text[: parts[2][0]]):
-        return units
-    (a0, a1), (b0, b1) = parts[0], parts[1]
-    a = (first.start + a0, first.start + a1)
-    b = (first.start + b0 + 1, first.start + b1)
-    rest = first.start + parts[2][0] + 1
+    for count in (2, 3):
+        if len(parts) <= count or LIST_RE.search(text):
+            return units
+        if _PROTECTED_RE.search(text[: parts[count][0]]):
+            return units
+        spans = [(first.start + s + bool(i), first.start + e) for i, (s, e) in enumerate(parts)]
+        found = _apposition_at(sentence, spans[:count], spans[count][0], lang)
+        if found is not None:
+            name, verb = found
+            apposition = Unit(spans[0][0], spans[count - 1][1], "apposition", name)
+            return [apposition, Unit(verb, first.end, "main", name), *units[1:]]
+    return units
+
+
+def _apposition_at(
+    sentence: str, phrases: list[tuple[int, int]], rest: int, lang: str
+) -> tuple[tuple[int, int], int] | None:
+    """(the name's span, where the verb starts) when ``phrases`` are noun phrases in
+    apposition and the clause goes on with its verb at ``rest``; else None."""
     verb = first_verb(sentence, lang, rest)
-    noun_phrases = [sentence[s:e] for s, e in (a, b)]
+    texts = [sentence[s:e] for s, e in phrases]
     if (
         verb is None
         or word_spans(sentence, rest, verb.end)[0].start != verb.start
-        or any(first_verb(sentence, lang, s, e) for s, e in (a, b))
-        or any(len(t.split()) > MAX_APPOSITION_WORDS or not t.strip() for t in noun_phrases)
-        or not any(t.strip()[:1].isupper() for t in noun_phrases)
-        or any(_first_word(t) in words.LEADING_CONNECTIVES for t in noun_phrases)
-        or is_boundary(_first_word(noun_phrases[0]), lang)
+        or any(first_verb(sentence, lang, s, e) for s, e in phrases)
+        or any(len(t.split()) > MAX_APPOSITION_WORDS or not t.strip() for t in texts)
+        or not any(t.strip()[:1].isupper() for t in texts)
+        or any(_first_word(t) in words.LEADING_CONNECTIVES for t in texts)
+        or is_boundary(_first_word(texts[0]), lang)
     ):
-        return units
-    name = a if sentence[a[0]].isupper() and not _titled(sentence[b[0] : b[1]]) else b
-    apposition = Unit(a[0], b[1], "apposition", name)
-    main = Unit(verb.start, first.end, "main", name)
-    return [apposition, main, *units[1:]]
+        return None
+    a, b = phrases[0], phrases[1]
+    opener = _first_word(texts[0])
+    pointing = opener in words.DEMONSTRATIVES_BEFORE or any(
+        opener in p for p in words.POSSESSIVES.values()
+    )  # "Its leader, outgoing premier Carla Duarte,": the name is the second
+    first_named = sentence[a[0]].isupper() and not _titled(texts[1]) and not pointing
+    if len(phrases) == 3 and not _titled(texts[1]):
+        return None  # of three, the name is the one in the middle
+    return (a if first_named and len(phrases) == 2 else b), verb.start
 
 
 def _titled(text: str) -> bool:

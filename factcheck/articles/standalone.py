@@ -34,16 +34,23 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.articles.claimants import Attribution, find_attribution
-from factcheck.articles.clauses import LIST_RE, Unit, is_verb_start
+from factcheck.articles.clauses import (
+    FIGURE_APPOSITION_RE,
+    LIST_RE,
+    RESULT_PARTICIPLE_RE,
+    Unit,
+    is_verb_start,
+)
 from factcheck.articles.topic import main_topic, names_topic
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
-from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
+from factcheck.language.anchors import Anchor, acronym_definitions, overlaps, whole_names
 from factcheck.language.lexicon import fold
 from factcheck.language.syntax import (
     first_verb,
     is_boundary,
     is_verb,
+    noun_phrase_before,
     skip_opening,
     stopword,
     subject_span,
@@ -54,7 +61,13 @@ _TIME_KINDS = frozenset(("year", "date", "month"))
 QUOTE_MARKS = '"“”‘’'
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
-_DUMMY_IT = re.compile(r"^it\s+(?:is|was|has been)\s+\w+\s+(?:that|to)\b", re.I)
+# "It is likely that ...", and "It was the second downgrade": an "it" that names no thing
+# (the second points to an event the sentence before told, which a rule cannot name).
+_DUMMY_IT = re.compile(
+    r"^it\s+(?:(?:is|was|has been)\s+\w+\s+(?:that|to)\b"
+    r"|(?:is|was)\s+the\s+(?:first|second|third|\w+th|latest|last)\b)",
+    re.I,
+)
 
 
 @dataclass
@@ -98,6 +111,8 @@ class Discourse:
     topic: str | None = None  # what the article is about ("longsor", "bus lane plan")
     seen: str = ""  # the sentences read so far
     titled: dict[str, str] = field(default_factory=dict)  # "mayor" -> "Mayor Daniel Okonjo"
+    last_place: str | None = None  # the last place named ("Desa Tanjung Lalang")
+    opening_subject: str | None = None  # the last sentence's first subject, a speaker too
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -115,16 +130,30 @@ class Discourse:
         lang = self.lang
         anchors = anchors_of(sentence, lang, _TIME_KINDS | {"place"} | _NUMBER_KINDS)
         attribution = find_attribution(sentence, lang)
-        written, previous_subject = [], None
+        written, previous_subject, previous_text = [], None, ""
         for unit in units:
             text = self._clause_text(sentence, unit, previous_subject)
+            span = sentence[unit.start : unit.end]
+            figure = _figure_apposition(span, previous_text, self.lang)
+            if figure:
+                text = figure
+            elif previous_text and RESULT_PARTICIPLE_RE.match(span) and self.lang == "en":
+                # ", ending the party's hold": what brought it about goes with it
+                text = f"{previous_text.rstrip(' ,.')}, {span}"
             text = self._resolve_places(text)
+            text = self._resolve_local(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
             text = self._resolve_inner(text)
+            previous_text = text if unit.role == "main" else previous_text
             if unit.role != "apposition":
-                text = _carry_context(sentence, unit, text, anchors, lang)
+                # a relative clause's own time is not the main clause's ("PLTU yang mulai
+                # beroperasi pada 2006 itu memasok ...")
+                asides = [(u.start, u.end) for u in units if u.role == "relative" and u is not unit]
+                text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
-            text, claimant = self._attribute(sentence, unit, text, attribution)
+            # what the article says of a figure someone gave is in the article's own voice
+            said = None if figure else attribution
+            text, claimant = self._attribute(sentence, unit, text, said)
             label = self._topic_label(text) if unit.role != "apposition" else ""
             written.append(Written(_capitalise(text), claimant, label))
             previous_subject = subject or previous_subject
@@ -148,7 +177,13 @@ class Discourse:
         if unit.role == "apposition" and noun:
             other = [p.strip() for p in span.split(",") if p.strip() and p.strip() != noun]
             verb = "adalah" if self.lang == "id" else "is"
-            return f"{noun} {verb} {other[0]}" if other else span
+            if not other:
+                return span
+            described = [  # "Its leader" -> "the Liberal Union's leader"
+                _lower_first(self._resolve_opening(o, None, [])[0], self.context) for o in other
+            ]
+            joined = f" {'dan' if self.lang == 'id' else 'and'} ".join(described)
+            return f"{noun} {verb} {joined}"
         if unit.role == "main" and noun:
             opener = sentence[unit.opener[0] : unit.opener[1]].strip() if unit.opener else ""
             if is_verb_start(span, self.lang):  # "Economists at" + "the IMF" + "had predicted"
@@ -235,7 +270,12 @@ class Discourse:
             if antecedent:
                 text = antecedent + text[spans[words_used - 1].end :]
         elif first in markers.POSSESSIVES.get(lang, {}):
-            antecedent = self._antecedent(markers.POSSESSIVES[lang][first])
+            kind = markers.POSSESSIVES[lang][first]
+            # "Although Kestrel spends ..., its education budget rose": the sentence's subject
+            same = previous_subject if kind == "thing" and previous_subject else None
+            if same and self._kind_of(same, "", []) == "person":
+                same = None  # "its" is no person's
+            antecedent = same or self._antecedent(kind)
             if antecedent and len(spans) > 1:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
         elif self._full_name(spans):
@@ -250,7 +290,7 @@ class Discourse:
         if phrase is None:
             return text
         head, end, determiner = phrase
-        named = self._named_with(head)
+        named = self._named_with(head) or self._previous_organisation(head, spans, end)
         if named:
             return named + text[end:]
         figure_noun = fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}
@@ -381,10 +421,15 @@ class Discourse:
         return " ".join(kept) or None
 
     def _full_name(self, spans) -> str | None:
-        """A surname opening a clause ("Finch was elected") as the full name used before."""
+        """A surname opening a clause ("Finch was elected") as the full name used before; an
+        acronym as the longer name the article gave it ("PLTU memasok" -> "PLTU Batu
+        Hitam memasok")."""
         first = spans[0].text
         if not first[:1].isupper() or (len(spans) > 1 and spans[1].text[:1].isupper()):
             return None
+        if first.isupper() and len(first) > 1:
+            longer = [n for n in self.names if n.startswith(f"{first} ") and _titled(n)]
+            return longer[-1].strip() if longer else None
         if _is_place(first, self.lang):
             return None  # "Kazakhstan" is a country, not the surname of "Republik Kazakhstan"
         for name in reversed(self.names):
@@ -409,6 +454,14 @@ class Discourse:
             heads = "|".join(("city", "town", "country", "county", "regency", heads or "city"))
             pattern = rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:{heads})\b(?!\s+(?:of|council|'s))"
         return re.sub(pattern, self.place[1], text, count=1)
+
+    def _resolve_local(self, text: str) -> str:
+        """ "Puskesmas setempat" (the local clinic): the clinic of the last place the article
+        named, "Puskesmas di Desa Tanjung Lalang". Indonesian only."""
+        if self.lang != "id" or self.last_place is None or self.last_place in text:
+            return text
+        local = r"\b([A-Za-z][\w-]*)\s+setempat\b"
+        return re.sub(local, rf"\1 di {self.last_place}", text, count=1)
 
     def _place_in_full(self, text: str) -> str:
         """The article's place written in full where the clause uses its core alone and no
@@ -464,10 +517,23 @@ class Discourse:
     def _remember_people(self, clause: str) -> None:
         """A titled name in a clause is the person a later "he"/"his" points to."""
         titles = {fold(t) for t in markers.PERSON_TITLES}
+        others = {fold(h) for h in markers.ORGANISATION_HEADS + markers.PLACE_HEADS}
         for name in whole_names(clause, self.lang, self.context.common, (), self.context.known):
             words_ = fold(name.text).split()
             if len(words_) > 1 and any(w in titles for w in words_[:-1]):
                 self.person = Mention(name.text, "person")
+            elif (
+                2 <= len(words_) <= 4
+                and not set(words_) & others
+                and clause[: name.start].rstrip().endswith(",")
+            ):
+                # "The Green Alliance's leader, Ines Halvorsen", "Direktur Operasi PT Arus
+                # Samudra, Bambang Sutrisno": a name in apposition to a title is a person
+                before = clause[: name.start].rstrip(" ,")
+                start, end = noun_phrase_before(before, len(before), self.lang)
+                described = {fold(w) for w in before[start:end].split()}
+                if described & titles and not _is_place(name.text, self.lang):
+                    self.person = Mention(name.text, "person")
 
     def _named_with(self, head: str) -> str | None:
         """The last name the article used with ``head`` among its words ("the mayor" ->
@@ -479,11 +545,46 @@ class Discourse:
                 continue
             # the name's head: its first word in Indonesian ("Kesepakatan Abraham"), its last
             # before "of" in English ("World Bank", "Ministry of Finance"); a title also counts
+            titles = {fold(t) for t in markers.PERSON_TITLES}
+            at = next((i for i, p in enumerate(parts[:-1]) if i and p in titles), None)
+            if at is not None and key not in titles:
+                # "Central Bank Governor Lucia Moreno": "the bank" is the body before the title
+                body = " ".join(name.split()[:at])
+                before = re.search(rf"((?:[A-Z][\w'’-]*\s+)*){re.escape(name)}", self.seen)
+                body = f"{before.group(1)}{body}" if before else body  # "Central " + "Bank"
+                if fold(body.split()[0 if self.lang == "id" else -1]) == key:
+                    return body if len(body.split()) > 1 else None
+                continue
             if (parts[0] if self.lang == "id" else parts[-1]) == key or parts[0] == key:
-                return name
+                # "Pembangkit Listrik Tenaga Uap" as first written, with its acronym and the
+                # words after it: "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam"
+                whole = [n for n in self.names if n.startswith(f"{name} (")]
+                return whole[-1] if whole else name
             if key in parts[:-1] and key in {fold(t) for t in markers.PERSON_TITLES}:
                 return name  # "the mayor": "Port Aldwin Mayor Daniel Okonjo"
         return self.titled.get(key)
+
+    def _previous_organisation(self, head: str, spans, end: int) -> str | None:
+        """ "The utility, which ..." right after a sentence about "Calder Valley Water": a
+        bare "the <organisation noun>" opening a clause, that no name has as its head, is the
+        sentence before's subject when that subject is a name of no person, place or figure (the
+        subject stays the centre of attention). English only; None otherwise."""
+        if self.lang != "en" or spans[0].lower != "the" or len(spans) < 2:
+            return None
+        previous = self.opening_subject
+        if spans[1].end != end or not previous:
+            return None  # "the provincial government": a modifier says which, not who
+        core = self.place[0] if self.place else None
+        placed = core and core in previous and core != previous
+        if self._kind_of(previous, "", []) != "thing" and not placed:
+            return None  # "Calder Valley Water" is named after the place: no person
+        if fold(head) not in {fold(w) for w in markers.ORGANISATION_HEADS}:
+            return None  # "The decision, announced on Thursday": an event, not the body
+        subject = re.sub(r"^[Tt]he\s+", "", previous)
+        words_ = subject.split()
+        if not 2 <= len(words_) <= 5 or not _titled(subject) or _is_place(subject, self.lang):
+            return None
+        return f"The {subject}" if previous.lower().startswith("the ") else subject
 
     def _antecedent(self, kind: str) -> str | None:
         mention = {"person": self.person, "group": self.group, "thing": self.thing}.get(kind)
@@ -500,7 +601,8 @@ class Discourse:
         own = find_attribution(text, self.lang)
         if own is not None:
             named = self.claimant(own.speaker)
-            if own.speaker.lower().startswith("the ") and named != own.speaker:
+            short = own.speaker.istitle() and " " not in own.speaker  # "Menurut Sri"
+            if (own.speaker.lower().startswith("the ") or short) and named != own.speaker:
                 start, end = own.speaker_start, own.speaker_end  # "The utility said" -> named
                 text = f"{text[:start]}{named}{text[end:]}"
                 own = find_attribution(text, self.lang) or own
@@ -555,6 +657,13 @@ class Discourse:
             named = self._named_with(spans[-1].text)
             if named:
                 return named
+        if len(spans) == 1 and speaker[:1].isupper() and not speaker.isupper():
+            # "Menurut Sri": the person named in full before ("Sri Wahyuni")
+            for name in reversed(self.names):
+                parts = name.split()
+                if len(parts) > 1 and speaker in parts:
+                    if self._kind_of(name, "", []) == "person":
+                        return name
         spelled = self.context.acronyms.get(speaker)
         if spelled:
             return spelled
@@ -570,13 +679,32 @@ class Discourse:
             sentence, self.lang, self.context.common, self.context.acronyms, self.context.known
         )
         self.names += [self.context.acronyms.get(n.text, n.text) for n in names]
+        # "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam": the plant is "PLTU Batu Hitam"
+        heads = {fold(h) for h in markers.PLACE_HEADS}
+        for name in names:  # "Desa Tanjung Lalang", "Kabupaten Gunung Sari"
+            if self.lang == "id" and len(name.text.split()) > 1:
+                if fold(name.text.split()[0]) in heads:
+                    self.last_place = name.text
+        continued = [
+            m for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,7})\)\s+((?:[A-Z][\w'’-]*\s?)+)", sentence)
+        ]
+        for m in continued:  # "PLTU Batu Hitam" and the name as written, whole
+            before = [n.text for n in names if n.end + 1 == m.start()]
+            self.names += [*(f"{b} {m.group().strip()}" for b in before)]
+            self.names.append(f"{m.group(1)} {m.group(2).strip()}")
+        counted = _counted_group(sentence, anchors, self.lang)
+        if counted:  # "... 1.240 pekerja PLTU ...": what a later "Mereka"/"They" may be
+            self.group = Mention(counted, "group")
         lists = LIST_RE.findall(sentence)
         if lists:
             self.members = lists[-1]
         self.members_fresh = bool(lists)
         time = _time_phrases(sentence, anchors, self.lang)
         main = next((w for u, w in zip(units, written, strict=True) if u.role == "main"), None)
+        self.opening_subject = None
         if main is not None:
+            whole = subject_span(main.text, self.lang)  # the speaker, if one opens it
+            self.opening_subject = main.text[whole[0] : whole[1]] if whole else None
             said = find_attribution(main.text, self.lang)
             text = main.text[said.content_start :] if said and said.frame == "verb" else main.text
             span = subject_span(text, self.lang)
@@ -650,6 +778,54 @@ def name_context(text: str, lang: str) -> NameContext:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _figure_apposition(span: str, previous: str, lang: str) -> str | None:
+    """The claim text of a figure's apposition: the figure named with the noun that stands
+    for it. "angka yang dibantah oleh PLN" after "... sekitar 1.500 kematian dini setiap
+    tahun" -> "Angka sekitar 1.500 kematian dini setiap tahun dibantah oleh PLN"; in English
+    the verb is left as written: "The figure (about 1,500 deaths a year) disputed by ...".
+    None when ``span`` is no such apposition or the clause before gave no figure."""
+    m = FIGURE_APPOSITION_RE.match(span)
+    if m is None or not previous:
+        return None
+    figures = [a for a in anchors_of(previous, lang, _NUMBER_KINDS) if a.kind != "year"]
+    if not figures:
+        return None
+    last = figures[-1]
+    tail = re.match(r"[^,;.]*", previous[last.end :]).group()  # "kematian dini setiap tahun"
+    amount = (previous[last.start : last.end] + tail).strip()
+    lead = re.search(r"\b(?:sekitar|about|around|nearly|almost)\s+$", previous[: last.start])
+    amount = f"{lead.group().strip()} {amount}" if lead else amount
+    rest = span[m.start("rest") :]
+    if lang == "id":
+        return f"{m.group('noun').capitalize()} {amount} {rest}"
+    return f"The {m.group('noun').lower()} ({amount}) {rest}"
+
+
+def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | None:
+    """The first counted plural of the sentence, a bare number and the ordinary nouns after
+    it ("1.240 pekerja PLTU", "about 410,000 pupils"): a group a later "Mereka"/"They"
+    can point to. A sum of money, a percentage or a figure noun is no group."""
+    for anchor in anchors:
+        if anchor.kind != "number":
+            continue
+        nouns = []
+        for word in word_spans(sentence, anchor.end, min(len(sentence), anchor.end + 60)):
+            gap = sentence[(nouns[-1].end if nouns else anchor.end) : word.start]
+            if gap.strip() or len(nouns) == 3:
+                break
+            if stopword(word.lower, lang) or is_boundary(word.text, lang):
+                break
+            if is_verb(word.text, lang) or (word.text[:1].isupper() and not word.text.isupper()):
+                break
+            nouns.append(word)
+        if not nouns or not nouns[0].text.islower():
+            continue
+        if fold(nouns[0].text) in {fold(n) for n in markers.FIGURE_NOUNS + markers.DATE_NOUNS}:
+            continue
+        return sentence[anchor.start : nouns[-1].end]  # the first: "1.320 anak, naik dari 980"
+    return None
 
 
 def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] | None:
@@ -726,14 +902,20 @@ def _phrases(sentence, anchors, kinds, prepositions) -> list[tuple[str, tuple[in
     return out
 
 
-def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str) -> str:
-    """Add the sentence's time (and place) to a clause that has none of its own."""
+def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asides=()) -> str:
+    """Add the sentence's time (and place) to a clause that has none of its own; a time
+    inside one of the ``asides`` (spans of other clauses) is theirs, not the sentence's."""
     inside = [a for a in anchors if unit.start <= a.start and a.end <= unit.end]
     own_text = anchors_of(text, lang, _TIME_KINDS | {"place"})
     additions = []
     if not any(a.kind in _TIME_KINDS for a in inside + own_text):
         times = _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)
-        times = [p for p, (s, e) in times if not (unit.start <= s and e <= unit.end)]
+        times = [
+            p
+            for p, (s, e) in times
+            if not (unit.start <= s and e <= unit.end)
+            and not any(a <= s and e <= b for a, b in asides)
+        ]
         if times and times[0] not in text:
             additions.append(times[0])
     if not any(a.kind == "place" for a in inside + own_text):
@@ -834,8 +1016,10 @@ def main_place(
     others = {fold(h) for h in markers.ORGANISATION_HEADS + markers.PERSON_TITLES}
     forms: dict[str, dict[str, int]] = {}
     headlined: set[str] = set()
+    money = [a.span for a in anchors_of(text, lang, {"money"})]
     names = whole_names(text, lang, context.common, context.acronyms, context.known)
-    places = {a.span for a in anchors_of(text, lang, {"place"})}
+    names = [n for n in names if not overlaps(n.span, money)]  # "dolar AS" is a currency
+    places = {a.span for a in anchors_of(text, lang, {"place"}) if not overlaps(a.span, money)}
     candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
     candidates += [(n, True, True) for n in whole_names(title, lang, (), context.acronyms)]
     candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n)]
@@ -857,7 +1041,12 @@ def main_place(
     if not counts:
         return None
     core = max(counts, key=lambda c: (counts[c], len(c)))
-    titled = [f for f in forms[core] if len(f) > len(core) and f.endswith(core)]
+    # "Kabupaten Gunung Sari" (the place noun first) or "Kestrel Province" (last)
+    titled = [
+        f
+        for f in forms[core]
+        if len(f) > len(core) and (f.endswith(core) or (lang == "en" and f.startswith(core)))
+    ]
     return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
 
 

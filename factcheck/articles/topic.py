@@ -12,6 +12,7 @@ conjunction (what follows is an aside: "... di Tengah KTT Mineral Langka AS"), g
 its neighbours in the headline while the longer phrase also occurs in the body ("bus" ->
 "bus lane plan"). Words that cannot be a topic are left out by structure, not by a list of
 topics: function words, verbs, superlatives, months, titles, place nouns, the figure nouns,
+numbers and date nouns ("tujuh tahun"),
 words of a name the body uses whole ("Bank" of "World Bank"), and units (a word that mostly
 follows a number: "persen", "orang", "siswa").
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.articles.worthiness import NameContext
+from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
 from factcheck.language.lexicon import fold
 from factcheck.language.syntax import Word, is_boundary, is_verb, stopword, word_spans
@@ -89,6 +90,8 @@ def _can_be_topic(word: Word, body: str, lang: str, context: NameContext, named:
     excluded = markers.SUPERLATIVES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
     if lower in excluded or lower in {fold(t) for t in markers.PERSON_TITLES}:
         return False
+    if lower in markers.DATE_NOUNS or anchors_of(lower, lang, {"number"}):
+        return False  # "Tujuh Tahun Lebih Awal": a length of time, not what it is about
     return not _is_unit(lower, body)
 
 

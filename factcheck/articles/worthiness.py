@@ -37,7 +37,10 @@ WEIGHTS = {
 }
 EXTRA_NAME = 0.05
 MAX_EXTRA_NAMES = 2
-OPINION_CEILING = 0.35  # opinions stay visible but below any fact threshold
+# Opinions stay visible, but every one scores below every fact (a fact scores BASE_SCORE
+# at least), so no ranking by score puts an opinion level with or above a fact.
+OPINION_CEILING = 0.19
+OPINION_BASE, OPINION_STEP = 0.05, 0.03
 CHECKWORTHY = 0.4  # a fact scoring this much is shown in the claim queue by default
 MAX_VIEW_WORDS = 6  # a person's quoted words up to this long, with no figure, are a view
 
@@ -120,10 +123,12 @@ def assess(
     """
     context = context or NameContext()
     units = _units(text, lang, context, claimant, list_spans)
-    markers = _markers(text) + _quoted_view(text, lang, claimant) + _quoted_norm(text)
+    markers = _markers(text) + _prediction(text, lang)
+    markers += _quoted_view(text, lang, claimant) + _quoted_norm(text)
     reasons = [label for label, _ in units]
     if markers:
-        score = min(OPINION_CEILING, 0.1 + 0.05 * len({label.split(":")[0] for label in reasons}))
+        kinds = len({label.split(":")[0] for label in reasons})
+        score = min(OPINION_CEILING, OPINION_BASE + OPINION_STEP * kinds)
         return Assessment(round(score, 2), tuple(dict.fromkeys(reasons + markers)), "opinion")
     score = BASE_SCORE + sum(weight for _, weight in units)
     return Assessment(round(min(1.0, score), 2), tuple(dict.fromkeys(reasons)), "fact")
@@ -240,6 +245,18 @@ def _quoted_view(text: str, lang: str, claimant: str | None) -> list[str]:
 
 
 _OBLIGATION_RE = words.word_pattern(words.OBLIGATION_MODALS)
+_PREDICTION_RE = words.word_pattern(words.PREDICTIONS)
+_FIGURE_KINDS = ("number", "money", "percent", "quantity")
+
+
+def _prediction(text: str, lang: str) -> list[str]:
+    """A prediction outside quotes with no figure in the claim ("is expected to be sworn in
+    next week") is hedged; a forecast with a figure is a fact on the record."""
+    unquoted = _QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
+    found = _PREDICTION_RE.search(unquoted)
+    if found is None or anchors_of(text, lang, _FIGURE_KINDS):
+        return []
+    return [f"hedge: {found.group()}"]
 
 
 def _quoted_norm(text: str) -> list[str]:

@@ -50,8 +50,17 @@ OPINION_MARKERS = word_list(
 HEDGES = word_list(
     """mungkin, diperkirakan, tampaknya, bisa jadi, barangkali, sepertinya,
     kemungkinan besar, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps,
-    possibly, likely, apparently, appears to, seems to, expect, expects, hope, hopes, hoped,
-    ke depan"""
+    possibly, likely, unlikely, probably, apparently, appears to, appeared, seems to, expect,
+    expects, hope, hopes, hoped, ke depan"""
+)
+
+# Predictions: what someone expects to happen. One with a figure ("is expected to power
+# 12,000 homes", "memperkirakan ekonomi tumbuh 3,1 persen") is a forecast on the record, a
+# fact that can be checked; one without ("is expected to be sworn in next week", "harga
+# cabai akan kembali normal") is a hedge (factcheck.articles.worthiness).
+PREDICTIONS = word_list(
+    """memperkirakan, memprediksi, diprediksi, is expected to, are expected to,
+    was expected to, were expected to"""
 )
 
 # Deontic modals: a statement of what must or should be is a norm, not a fact. Advice
@@ -259,7 +268,8 @@ ORGANISATION_HEADS = word_list(
     organisasi, asosiasi, serikat, yayasan, ministry, department, council, agency, bureau,
     office, institute, fund, commission, party, university, court, police, government,
     administration, authority, board, company, corporation, association, union, organization,
-    organisation, foundation, committee, bank, centre, center, service"""
+    organisation, foundation, committee, bank, centre, center, service, federation, alliance,
+    coalition, federasi, aliansi, koalisi, utility, firm, lender, operator, insurer"""
 )
 
 # Nouns that stand for a figure given just before ("The figure rose", "Angka itu naik"): the

@@ -121,6 +121,8 @@ def noun_phrase_before(text: str, pos: int, lang: str, max_words: int = 8) -> tu
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         gap = text[word.end : (words[i + 1].start if i + 1 < len(words) else end)]
+        if word.lower.endswith("s") and gap[:1] in ("'", "’"):
+            gap = gap[1:]  # a plural possessive inside a name: "Kestrel Teachers' Federation"
         if taken and (set(gap) - {" ", "\u00a0"}) - set("()"):
             break  # punctuation between words ends the phrase
         lower = word.lower
