@@ -25,7 +25,7 @@ NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no
 MIN_WORD = 3
 SAME_WORD = 75  # rapidfuzz ratio at which two words of names are one ("Kaspia", "Caspian")
 MAX_MISSING, MAX_NEW = 2, 1
-HEADLINE_CAPITALS = 0.75  # a text with this share of its words capitalised is a headline
+HEADLINE_CAPITALS = 0.6  # a headline, or a list of names whose slots cannot be told apart
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def named(text: str, lang: str, glossary_path: str | None) -> list[Anchor]:
     """The places and names of ``text`` (a title such as "Rector" stays part of its name),
     without a possessive "'s" or a leading "of". An acronym is left out: in Indonesian most
     stand for common nouns ("KLB", "DBD", "APBD"), not for who or where; a headline has
-    none (its capitals are style)."""
+    none (its capitals are style), nor has a sentence crowded with names (HEADLINE_CAPITALS)."""
     spans = words(text)
     capitals = sum(text[s].isupper() for s, _ in spans)
     if len(spans) > 2 and capitals >= HEADLINE_CAPITALS * len(spans):

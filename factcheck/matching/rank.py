@@ -69,6 +69,9 @@ MIN_STRONG_UNITS = 4
 # bench/data/match_eval_v2, BENCHMARKS.md)
 SWAP_GAIN = 0.02
 SWAP_MARGIN = 0.015
+# two names this near alone are one name in two languages ("Jawa Barat", "West Java": 0.92;
+# two regencies or two people: 0.85-0.89 on bench/data/match_eval_v2)
+SAME_NAME_COSINE = 0.9
 # a passage must be relevant enough to support the claim for another name in it to
 # contradict the claim: a name is weaker evidence of "the same statement" than a figure
 SWAP_RELEVANCE = SUPPORT_THRESHOLD
@@ -239,8 +242,8 @@ class _Slots:
     A passage whose values agree (or say nothing) but which puts another name or place in
     the claim's slot contradicts the claim ("Manado" for "Makassar"). A candidate swap counts
     only when meaning confirms it (SWAP_GAIN), so a report that omits the claim's province
-    and names an official in passing does not; it is looked for only in passages relevant
-    enough to support the claim (SWAP_RELEVANCE).
+    and names an official in passing does not, nor does a name translated (SAME_NAME_COSINE);
+    it is looked for only in passages relevant enough to support the claim (SWAP_RELEVANCE).
     """
 
     def __init__(
@@ -285,7 +288,14 @@ class _Slots:
         replaced, removed = gains[: len(swaps)], gains[len(swaps) :]
         margin = np.where(replaced >= SWAP_GAIN, replaced - removed, -1.0)
         best = int(np.argmax(margin))
-        return swaps[best] if margin[best] >= SWAP_MARGIN else None
+        if margin[best] < SWAP_MARGIN:
+            return None
+        swap = swaps[best]
+        if lang != self.scorer.lang:  # "Gedung Putih" is "White House": a translation
+            names = self.model.embed_passages([swap.claim.text, swap.passage.text])
+            if float(names[0] @ names[1]) >= SAME_NAME_COSINE:
+                return None
+        return swap
 
 
 def _another_time(claim: list, passage: list) -> bool:

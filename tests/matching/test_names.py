@@ -47,7 +47,7 @@ def test_a_passage_naming_several_things_the_claim_does_not_is_no_swap():
 
 
 def test_acronyms_headlines_and_months_are_not_names():
-    found = named("Kasus DBD di Toraja Barat naik pada Januari.", "id", None)
+    found = named("Jumlah kasus DBD di Toraja Barat naik tajam pada bulan Januari.", "id", None)
     assert [a.text for a in found] == ["Toraja Barat"]
     assert named("Kasus DBD naik pada Januari.", "id", None) == []
     assert named("Kazakhstan to Join Abraham Accords", "en", None) == []
@@ -98,3 +98,16 @@ def test_a_swap_reads_as_the_claim_with_the_passages_name():
     swap = Swap(claim, Anchor("name", "Batu Merah", "Batu Merah", 23, 33))
     assert swap.replaced(BRIDGE).startswith("Jembatan gantung di Batu Merah, Toraja Barat")
     assert "Lembang Tua" not in swap.removed(BRIDGE)
+
+
+def test_a_name_in_the_passages_language_is_no_other_name():
+    claim = (
+        "Mahkamah Konstitusi menolak gugatan Partai Harapan Rakyat atas hasil pemilu di "
+        "Kabupaten Lembah Sari."
+    )
+    passage = (
+        "The Constitutional Court rejected the Partai Harapan Rakyat challenge to the election "
+        "result in Lembah Sari regency."
+    )
+    index = MatchIndex.build([Passage("p0", passage, "en")], None, MODEL.embed_passages([passage]))
+    assert [m.stance for m in match_claim(index, claim, "id", model=MODEL)] == [SUPPORTS]
