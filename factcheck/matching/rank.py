@@ -244,6 +244,10 @@ class _Slots:
     only when meaning confirms it (SWAP_GAIN), so a report that omits the claim's province
     and names an official in passing does not, nor does a name translated (SAME_NAME_COSINE);
     it is looked for only in passages relevant enough to support the claim (SWAP_RELEVANCE).
+    A passage that puts another known country (CLDR, the glossary) in the claim's slot
+    without meaning confirming it as the same statement does not support the claim either:
+    it is about that other country ("Uzbekistan and Israel ... 1992" against a claim about
+    Astana and Jerusalem), merely related.
     """
 
     def __init__(
@@ -258,29 +262,40 @@ class _Slots:
         check = verify(scorer.text, scorer.claim_anchors, index.passages[i].text, index.anchors(i))
         if check.stance == CONTRADICTS or check.unconfirmed or relevance < SWAP_RELEVANCE:
             return check
-        if self.dense is None or self.model is None:
-            return check
-        swap = self._swap(i)
-        if swap is None:
-            return check
-        span = (swap.claim.start, swap.claim.end), (swap.passage.start, swap.passage.end)
-        return Check(CONTRADICTS, check.agree, (swap.reason(),), (span[0],), (span[1],))
+        swaps = self._candidates(i)
+        swap = self._confirmed(i, swaps) if swaps else None
+        if swap is not None:
+            span = (swap.claim.start, swap.claim.end), (swap.passage.start, swap.passage.end)
+            return Check(CONTRADICTS, check.agree, (swap.reason(),), (span[0],), (span[1],))
+        if check.stance == SUPPORTS and self._other_places(i):
+            return Check(RELATED, check.agree, unconfirmed=("place",))
+        return check
 
-    def _swap(self, i: int) -> Swap | None:
+    def _other_places(self, i: int) -> bool:
+        """Whether the claim and the passage both name known places (CLDR, the glossary) and
+        share none: the passage is about other countries."""
+        mine = {a.value for a in self.scorer.claim_anchors if a.kind == "place"}
+        theirs = {a.value for a in self.index.anchors(i) if a.kind == "place"}
+        return bool(mine and theirs) and not mine & theirs
+
+    def _candidates(self, i: int) -> list[Swap]:
+        """The candidate swaps of passage number ``i`` (factcheck.matching.names)."""
+        if self._names is None:
+            self._names = named(self.scorer.text, self.scorer.lang, self.index.glossary_path)
+        if not self._names or _another_time(self.scorer.claim_anchors, self.index.anchors(i)):
+            return []
+        passage, lang = self.index.passages[i], self.index.profiles[i].lang
+        theirs = named(passage.text, lang, self.index.glossary_path)
+        return candidate_swaps(
+            self.scorer.text, self.scorer.lang, self._names, passage.text, lang, theirs
+        )
+
+    def _confirmed(self, i: int, swaps: list[Swap]) -> Swap | None:
         """The candidate swap meaning confirms best, if any does: the claim with the passage's
         name in place of its own must be nearer the passage by SWAP_GAIN, and by SWAP_MARGIN
         more than the claim without its name (leaving out a name the passage does not have
         brings any claim nearer; putting the right one in brings it nearer still)."""
-        if self._names is None:
-            self._names = named(self.scorer.text, self.scorer.lang, self.index.glossary_path)
-        if not self._names or _another_time(self.scorer.claim_anchors, self.index.anchors(i)):
-            return None
-        passage, lang = self.index.passages[i], self.index.profiles[i].lang
-        theirs = named(passage.text, lang, self.index.glossary_path)
-        swaps = candidate_swaps(
-            self.scorer.text, self.scorer.lang, self._names, passage.text, lang, theirs
-        )
-        if not swaps:
+        if self.dense is None or self.model is None:
             return None
         text = self.scorer.text
         changed = [s.replaced(text) for s in swaps] + [s.removed(text) for s in swaps]
@@ -291,7 +306,7 @@ class _Slots:
         if margin[best] < SWAP_MARGIN:
             return None
         swap = swaps[best]
-        if lang != self.scorer.lang:  # "Gedung Putih" is "White House": a translation
+        if self.index.profiles[i].lang != self.scorer.lang:  # "Gedung Putih" is "White House"
             names = self.model.embed_passages([swap.claim.text, swap.passage.text])
             if float(names[0] @ names[1]) >= SAME_NAME_COSINE:
                 return None

@@ -5,7 +5,7 @@ from factcheck.language.anchors import Anchor
 from factcheck.matching.embedding import embedder
 from factcheck.matching.index import MatchIndex
 from factcheck.matching.names import Swap, candidate_swaps, named
-from factcheck.matching.rank import CONTRADICTS, SUPPORTS, match_claim
+from factcheck.matching.rank import CONTRADICTS, RELATED, SUPPORTS, match_claim
 from factcheck.sources.passages import Passage
 
 MODEL = embedder()  # the bundled model, loaded once per test session
@@ -111,3 +111,16 @@ def test_a_name_in_the_passages_language_is_no_other_name():
     )
     index = MatchIndex.build([Passage("p0", passage, "en")], None, MODEL.embed_passages([passage]))
     assert [m.stance for m in match_claim(index, claim, "id", model=MODEL)] == [SUPPORTS]
+
+
+def test_a_passage_about_another_country_with_the_same_figures_does_not_support():
+    index = MatchIndex.build(
+        [
+            Passage("p0", "Kazakhstan established diplomatic relations with Israel in 1992.", "en"),
+            Passage("p1", "Uzbekistan established diplomatic relations with Japan in 1992.", "en"),
+        ]
+    )
+    claim = "Kazakhstan menjalin hubungan diplomatik dengan Israel sejak 1992."
+    found = {m.passage_id: m for m in match_claim(index, claim, "id", min_score=0)}
+    assert found["p0"].stance == SUPPORTS
+    assert found["p1"].stance == RELATED
