@@ -19,6 +19,9 @@ cross-language support (gold in the other language) and same-language support:
   (default thresholds: the top 5, plus the new matcher's "Contradicts" list) *and* flags;
 - false disagreements: supporting passages shown with a disagreement, of all supporting
   passages shown;
+- flagged distractors: passages shown flagged as contradicting that are neither a planted
+  contradiction nor support (the precision of the Contradicts list: planted surfaced against
+  these; on the old set, which plants none, every flagged passage counts here);
 - no-support shown: claims with nothing in the file to say about them (no gold, no
   contradiction) for which the method shows a passage as support (the new matcher: stance
   "supports"; the old one had no stance: any suggestion it showed).
@@ -209,15 +212,17 @@ def planted(claim: dict) -> list[tuple[str, bool]]:
     return out
 
 
-def flags(result: dict, claims: list[dict]) -> tuple[str, str, str]:
-    """("surfaced/planted", "false disagreements/supporting shown", "no-support shown") for a
-    method that flags; "-" for one that does not."""
-    total = surfaced = support_shown = false = empty = empty_shown = 0
+def flags(result: dict, claims: list[dict]) -> tuple[str, str, str, str]:
+    """("surfaced/planted", "false disagreements/supporting shown", "flagged distractors",
+    "no-support shown") for a method that flags; "-" for one that does not."""
+    total = surfaced = support_shown = false = empty = empty_shown = distractors = 0
     for claim in claims:
         shown = result[claim["id"]]["shown"]
         if shown is None:
-            return "-", "-", "-"
+            return "-", "-", "-", "-"
         flagged = {pid for pid, bad, _ in shown if bad}
+        plants = {pid for pid, _near in planted(claim)}
+        distractors += len(flagged - plants - set(claim["gold"]))
         for pid, _near in planted(claim):
             total += 1
             surfaced += pid in flagged
@@ -231,6 +236,7 @@ def flags(result: dict, claims: list[dict]) -> tuple[str, str, str]:
     return (
         f"{surfaced}/{total}" if total else "n/a",
         f"{false}/{support_shown} ({false / max(support_shown, 1):.0%})",
+        str(distractors),
         f"{empty_shown}/{empty}" if empty else "n/a",
     )
 
@@ -267,18 +273,19 @@ def evaluate(path: Path, commit: str, empty_glossary: str) -> None:
     )
     print(
         "| method | cross n | r@1 | r@5 | MRR | same n | r@1 | r@5 | MRR "
-        "| contradictions surfaced | false disagreements | no-support shown | time s |"
+        "| contradictions surfaced | false disagreements | flagged distractors "
+        "| no-support shown | time s | CPU s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, run in methods(passages, claims, vectors, empty_glossary, commit):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = run()
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         cells = []
         for cross in (True, False):
             m = retrieval(result, claims, lang_of, cross)
             cells += [str(m["n"]), f"{m['r@1']:.2f}", f"{m['r@5']:.2f}", f"{m['mrr']:.2f}"]
-        row = " | ".join([name, *cells, *flags(result, claims), f"{elapsed:.1f}"])
+        row = " | ".join([name, *cells, *flags(result, claims), f"{elapsed:.1f}", f"{cpu:.1f}"])
         print(f"| {row} |", flush=True)
 
 
@@ -291,7 +298,10 @@ def main() -> None:
     files = args.data or [
         p for p in (DATA / "match_eval.jsonl", DATA / "match_eval_v2" / "dev.jsonl") if p.exists()
     ]
-    print(f"$ python {' '.join(sys.argv)}   ({os.cpu_count()} cores, model {embedder().name})")
+    print(
+        f"$ python {' '.join(sys.argv)}   ({os.cpu_count()} cores, model {embedder().name}, "
+        f"load average at start {os.getloadavg()[0]:.1f})"
+    )
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as empty:
         empty.write("{}\n")
     try:

@@ -32,9 +32,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from factcheck.language.anchors import facets
 from factcheck.language.identify import identify_language
 from factcheck.matching.embedding import Embedder, background
 from factcheck.matching.index import MatchIndex
+from factcheck.matching.names import Swap, candidate_swaps, named
 from factcheck.matching.scoring import ClaimScorer
 from factcheck.matching.verify import CONTRADICTS, RELATED, SUPPORTS, Check, values, verify
 
@@ -62,6 +64,17 @@ SUPPORT_WITHOUT_VALUES = 65.0  # nothing to compare: only a passage this close s
 CONTRADICTION_THRESHOLD = 30.0
 STRONG_THRESHOLD = 70.0
 MIN_STRONG_UNITS = 4
+# a name or place of the claim replaced by another of the passage is the slot the two fill
+# differently when the claim so changed is this much nearer the passage (cosine; calibrated on
+# bench/data/match_eval_v2, BENCHMARKS.md)
+SWAP_GAIN = 0.02
+SWAP_MARGIN = 0.015
+# two names this near alone are one name in two languages ("Jawa Barat", "West Java": 0.92;
+# two regencies or two people: 0.85-0.89 on bench/data/match_eval_v2)
+SAME_NAME_COSINE = 0.9
+# a passage must be relevant enough to support the claim for another name in it to
+# contradict the claim: a name is weaker evidence of "the same statement" than a figure
+SWAP_RELEVANCE = SUPPORT_THRESHOLD
 
 
 _VALUES = ("year:", "number:", "money:", "percent:", "date:")
@@ -108,6 +121,7 @@ def match_claim(
     lang = lang or identify_language(claim_text)
     scorer = ClaimScorer(index, claim_text, lang)
     dense = _cosines(index, claim_text, model)
+    slots = _Slots(index, scorer, dense, model)
     ids = _candidates(index, scorer, dense, exhaustive)
     if not ids:
         return []
@@ -124,9 +138,9 @@ def match_claim(
             continue  # a headline repeated as a snapshot's first line is shown once
         score = float(relevance[k])
         if len(shown) < top and score >= floor:
-            shown.append((_explain(index, scorer, i, score), i))
+            shown.append((_explain(index, scorer, i, score, slots.check(i, score)), i))
         elif len(contradictions) < top:
-            check = _check(index, scorer, i)  # only a contradiction is kept: explain it then
+            check = slots.check(i, score)  # only a contradiction is kept: explain it then
             if check.stance != CONTRADICTS:
                 continue
             score = max(score, _disputed(scorer, dense, i, check))
@@ -221,16 +235,96 @@ def _rrf(lexical: np.ndarray, cosine: np.ndarray) -> np.ndarray:
     return np.round(100 * fused / (2.0 / (RRF_K + 1)), 1)
 
 
-def _check(index: MatchIndex, scorer: ClaimScorer, i: int) -> Check:
-    return verify(scorer.text, scorer.claim_anchors, index.passages[i].text, index.anchors(i))
+class _Slots:
+    """Verification of one claim against passages: its values (factcheck.matching.verify),
+    then its names and places (factcheck.matching.names).
+
+    A passage whose values agree (or say nothing) but which puts another name or place in
+    the claim's slot contradicts the claim ("Manado" for "Makassar"). A candidate swap counts
+    only when meaning confirms it (SWAP_GAIN), so a report that omits the claim's province
+    and names an official in passing does not, nor does a name translated (SAME_NAME_COSINE);
+    it is looked for only in passages relevant enough to support the claim (SWAP_RELEVANCE).
+    A passage that puts another known country (CLDR, the glossary) in the claim's slot
+    without meaning confirming it as the same statement does not support the claim either:
+    it is about that other country ("Uzbekistan and Israel ... 1992" against a claim about
+    Astana and Jerusalem), merely related.
+    """
+
+    def __init__(
+        self, index: MatchIndex, scorer: ClaimScorer, dense: Dense | None, model: Embedder | None
+    ) -> None:
+        self.index, self.scorer, self.dense, self.model = index, scorer, dense, model
+        self._names = None
+
+    def check(self, i: int, relevance: float) -> Check:
+        """The stance of passage number ``i`` (of ``relevance``) with its reasons."""
+        index, scorer = self.index, self.scorer
+        check = verify(scorer.text, scorer.claim_anchors, index.passages[i].text, index.anchors(i))
+        if check.stance == CONTRADICTS or check.unconfirmed or relevance < SWAP_RELEVANCE:
+            return check
+        swaps = self._candidates(i)
+        swap = self._confirmed(i, swaps) if swaps else None
+        if swap is not None:
+            span = (swap.claim.start, swap.claim.end), (swap.passage.start, swap.passage.end)
+            return Check(CONTRADICTS, check.agree, (swap.reason(),), (span[0],), (span[1],))
+        if check.stance == SUPPORTS and self._other_places(i):
+            return Check(RELATED, check.agree, unconfirmed=("place",))
+        return check
+
+    def _other_places(self, i: int) -> bool:
+        """Whether the claim and the passage both name known places (CLDR, the glossary) and
+        share none: the passage is about other countries."""
+        mine = {a.value for a in self.scorer.claim_anchors if a.kind == "place"}
+        theirs = {a.value for a in self.index.anchors(i) if a.kind == "place"}
+        return bool(mine and theirs) and not mine & theirs
+
+    def _candidates(self, i: int) -> list[Swap]:
+        """The candidate swaps of passage number ``i`` (factcheck.matching.names)."""
+        if self._names is None:
+            self._names = named(self.scorer.text, self.scorer.lang, self.index.glossary_path)
+        if not self._names or _another_time(self.scorer.claim_anchors, self.index.anchors(i)):
+            return []
+        passage, lang = self.index.passages[i], self.index.profiles[i].lang
+        theirs = named(passage.text, lang, self.index.glossary_path)
+        return candidate_swaps(
+            self.scorer.text, self.scorer.lang, self._names, passage.text, lang, theirs
+        )
+
+    def _confirmed(self, i: int, swaps: list[Swap]) -> Swap | None:
+        """The candidate swap meaning confirms best, if any does: the claim with the passage's
+        name in place of its own must be nearer the passage by SWAP_GAIN, and by SWAP_MARGIN
+        more than the claim without its name (leaving out a name the passage does not have
+        brings any claim nearer; putting the right one in brings it nearer still)."""
+        if self.dense is None or self.model is None:
+            return None
+        text = self.scorer.text
+        changed = [s.replaced(text) for s in swaps] + [s.removed(text) for s in swaps]
+        gains = self.model.embed_passages(changed) @ self.index.vectors[i] - self.dense[0][i]
+        replaced, removed = gains[: len(swaps)], gains[len(swaps) :]
+        margin = np.where(replaced >= SWAP_GAIN, replaced - removed, -1.0)
+        best = int(np.argmax(margin))
+        if margin[best] < SWAP_MARGIN:
+            return None
+        swap = swaps[best]
+        if self.index.profiles[i].lang != self.scorer.lang:  # "Gedung Putih" is "White House"
+            names = self.model.embed_passages([swap.claim.text, swap.passage.text])
+            if float(names[0] @ names[1]) >= SAME_NAME_COSINE:
+                return None
+        return swap
+
+
+def _another_time(claim: list, passage: list) -> bool:
+    """Whether the passage names a year the claim does not: it may be another event (last
+    year's budget, the 2023 summit), whose names are not the claim's to contradict."""
+    years = {key for a in claim for key in facets(a) if key.startswith("year:")}
+    return any(key.startswith("year:") and key not in years for a in passage for key in facets(a))
 
 
 def _explain(
-    index: MatchIndex, scorer: ClaimScorer, i: int, relevance: float, check: Check | None = None
+    index: MatchIndex, scorer: ClaimScorer, i: int, relevance: float, check: Check
 ) -> Match:
     passage = index.passages[i]
     agree, named, claim_spans, passage_spans = scorer.details(i)
-    check = check or _check(index, scorer, i)
     stance = check.stance
     if stance == RELATED and not values(scorer.text, scorer.claim_anchors):
         stance = SUPPORTS if relevance >= SUPPORT_WITHOUT_VALUES else RELATED

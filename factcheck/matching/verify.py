@@ -52,6 +52,7 @@ class Check:
     disagree: tuple[str, ...] = ()
     claim_spans: tuple[tuple[int, int], ...] = ()
     passage_spans: tuple[tuple[int, int], ...] = ()
+    unconfirmed: tuple[str, ...] = ()  # claim values beside another quantity of their kind
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
         tuple(dict.fromkeys(found.disagree)),
         tuple(sorted(set(found.claim_spans))),
         tuple(sorted(set(found.passage_spans))),
+        tuple(dict.fromkeys(found.unconfirmed)),
     )
 
 

@@ -1,0 +1,126 @@
+"""Names and places as slots of a statement: does a passage state the claim's fact with
+another place, person or organisation in the same role?
+
+A claim's name (a run of capitalised words, or a place CLDR or the glossary knows) is
+*missing* from a passage when none of its words is in the passage (places also by their
+code: "Amerika Serikat" is "United States"); a passage's name is *new* when none of its words
+is in the claim. Each pair of a missing claim name and a new passage name is a candidate
+*swap*. Most candidates are not swaps: a report omits the claim's province and names an
+official in passing. Which candidate is the slot the two texts fill differently is decided by
+meaning (factcheck.matching.rank): the claim with its name replaced by the passage's must say
+more nearly what the passage says than the claim itself does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from factcheck.language.anchors import COMPARED_KINDS, Anchor, extract_anchors
+from factcheck.language.lexicon import fold_word, token_spans, words
+
+NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no name
+MIN_WORD = 3
+SAME_WORD = 75  # rapidfuzz ratio at which two words of names are one ("Kaspia", "Caspian")
+MAX_MISSING, MAX_NEW = 2, 1
+HEADLINE_CAPITALS = 0.6  # a headline, or a list of names whose slots cannot be told apart
+
+
+@dataclass(frozen=True)
+class Swap:
+    """A claim name missing from a passage and a passage name new to the claim."""
+
+    claim: Anchor
+    passage: Anchor
+
+    def replaced(self, claim_text: str) -> str:
+        """The claim with its name replaced by the passage's."""
+        return claim_text[: self.claim.start] + self.passage.text + claim_text[self.claim.end :]
+
+    def removed(self, claim_text: str) -> str:
+        """The claim without its name."""
+        return " ".join((claim_text[: self.claim.start] + claim_text[self.claim.end :]).split())
+
+    def reason(self) -> str:
+        """The reason shown: "name: claim X ≠ passage Y"."""
+        kind = "place" if self.claim.kind == self.passage.kind == "place" else "name"
+        return f"{kind}: claim {self.claim.text} ≠ passage {self.passage.text}"
+
+
+def named(text: str, lang: str, glossary_path: str | None) -> list[Anchor]:
+    """The places and names of ``text`` (a title such as "Rector" stays part of its name),
+    without a possessive "'s" or a leading "of". An acronym is left out: in Indonesian most
+    stand for common nouns ("KLB", "DBD", "APBD"), not for who or where; a headline has
+    none (its capitals are style), nor has a sentence crowded with names (HEADLINE_CAPITALS)."""
+    spans = words(text)
+    capitals = sum(text[s].isupper() for s, _ in spans)
+    if len(spans) > 2 and capitals >= HEADLINE_CAPITALS * len(spans):
+        return []  # "Kazakhstan to Join Abraham Accords": capitals of style, not of names
+    out = []
+    for a in extract_anchors(text, lang, glossary_path, NAMED_KINDS):
+        if a.kind not in ("place", "name") or a.text.isupper():
+            continue
+        label = re.sub(r"['’]s$", "", a.text)
+        start = a.start + (3 if label.startswith("of ") else 0)
+        label = label.removeprefix("of ")
+        out.append(replace(a, text=label, start=start, end=start + len(label)))
+    return out
+
+
+def candidate_swaps(
+    claim_text: str,
+    claim_lang: str,
+    claim_names: list[Anchor],
+    passage_text: str,
+    passage_lang: str,
+    passage_names: list[Anchor],
+) -> list[Swap]:
+    """Pairs (missing claim name, new passage name) when the passage states the rest of the
+    claim's names: at least one of them is in the passage (the same event), at most
+    MAX_MISSING are missing and the passage has at most MAX_NEW new one (a passage with
+    several names the claim lacks is about something else)."""
+    claim_words = _content_words(claim_text, claim_lang)
+    passage_words = _content_words(passage_text, passage_lang)
+    claim_places = {a.value for a in claim_names if a.kind == "place"}
+    passage_places = {a.value for a in passage_names if a.kind == "place"}
+    missing = [
+        a
+        for a in claim_names
+        if a.value not in passage_places and not _shares_word(a.text, passage_words)
+    ]
+    new = [
+        a
+        for a in passage_names
+        if a.value not in claim_places and not _shares_word(a.text, claim_words)
+    ]
+    if len(missing) == len(claim_names) or len(missing) > MAX_MISSING or len(new) > MAX_NEW:
+        return []
+    return [Swap(c, p) for c in missing for p in new if _same_shape(c, p)]
+
+
+def _content_words(text: str, lang: str) -> set[str]:
+    """Folded content words of ``text`` (stopwords left out)."""
+    return {
+        fold_word(text[t.start : t.end])
+        for t in token_spans(text, lang)
+        if t.end - t.start >= MIN_WORD
+    }
+
+
+def _shares_word(name: str, found: set[str]) -> bool:
+    """Whether a word of ``name`` is one of ``found`` (spelling variants alike)."""
+    for word in name.replace("-", " ").split():
+        key = fold_word(word.strip(".,'’"))
+        if len(key) < MIN_WORD:
+            continue
+        if key in found or any(fuzz.ratio(key, other) >= SAME_WORD for other in found):
+            return True
+    return False
+
+
+def _same_shape(mine: Anchor, theirs: Anchor) -> bool:
+    """A place CLDR or the glossary knows (a country) is replaced only by another such place;
+    a name nothing knows, only by such a name."""
+    return (mine.kind == "place") == (theirs.kind == "place")
