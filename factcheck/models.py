@@ -340,7 +340,9 @@ class ArchiveVector(SQLModel, table=True):
     model: str = Field(max_length=200, index=True)
     digest: str = Field(max_length=64)  # sha256 of the text embedded
     vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # float16, dim values
-    created_at: datetime = Field(default_factory=utcnow)
+    # to the microsecond: the archive index's stamp tells a vector replaced under a reused id
+    # by it (factcheck.archive.archiveindex)
+    created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
 
 
 class SameClaim(SQLModel, table=True):

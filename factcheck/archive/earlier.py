@@ -16,6 +16,7 @@ import json
 
 from sqlmodel import Session, col, delete, select
 
+from factcheck.archive.archiveindex import ArchiveIndex
 from factcheck.archive.claimvectors import stored_vector
 from factcheck.archive.similar import (
     CHECKED,
@@ -25,7 +26,6 @@ from factcheck.archive.similar import (
     Scope,
     search,
 )
-from factcheck.archive.vectorindex import ArchiveIndex
 from factcheck.errors import InputError, NotFound
 from factcheck.matching.embedding import Embedder
 from factcheck.models import (

@@ -212,8 +212,8 @@ def test_api_similar_is_rate_limited(app, client):
 def test_repeated_claim_of_another_article_is_marked_in_the_queue(
     app, client, factory, auth, session, embedded
 ):
+    from factcheck.archive.archiveindex import archive_index
     from factcheck.archive.earlier import find_earlier
-    from factcheck.archive.vectorindex import archive_index
 
     first = factory.claim(
         factory.article("Satu", language="id"),
