@@ -360,7 +360,7 @@ class SameClaim(SQLModel, table=True):
 class EarlierMatch(SQLModel, table=True):
     """What the archive found for a claim when it was embedded: an earlier check (own claim
     or reference) close enough to list; ``same`` when offered as the same claim. The queue's
-    markers read these; the claim page searches afresh."""
+    markers read these with the claims' statuses now; the claim page searches afresh."""
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True)

@@ -146,13 +146,40 @@ def _row(claim: Claim, check: EarlierCheck, *, repeat: bool) -> EarlierMatch:
 
 def queue_marks(session: Session, claim_ids: list[int]) -> dict[int, set[str]]:
     """For the claim queue: which claims were checked before ("checked before") and which
-    repeat a claim of another article ("repeat")."""
+    repeat a claim of another article ("repeat").
+
+    Read from the EarlierMatch rows (found when a claim was embedded) and the claims'
+    statuses now, so the marks follow later reviews: a claim is "checked before" when a
+    reference fact-check is the same claim, or when a claim it is the same as (either was
+    found first) is verified or published now; "repeat" when its repeat is not deleted."""
     marks: dict[int, set[str]] = {}
     if not claim_ids:
         return marks
-    query = select(EarlierMatch.claim_id, EarlierMatch.repeat).where(
-        col(EarlierMatch.claim_id).in_(claim_ids), EarlierMatch.same
+    wanted = set(claim_ids)
+    query = select(
+        EarlierMatch.claim_id,
+        EarlierMatch.earlier_claim_id,
+        EarlierMatch.reference_id,
+        EarlierMatch.repeat,
+    ).where(
+        EarlierMatch.same,
+        col(EarlierMatch.claim_id).in_(wanted) | col(EarlierMatch.earlier_claim_id).in_(wanted),
     )
-    for claim_id, repeat in session.exec(query):
-        marks.setdefault(claim_id, set()).add("repeat" if repeat else "checked before")
+    found = session.exec(query).all()
+    status = _statuses(session, {i for row in found for i in row[:2] if i is not None})
+    for claim_id, earlier_id, reference_id, repeat in found:
+        if claim_id in wanted and (reference_id is not None or status.get(earlier_id) in CHECKED):
+            marks.setdefault(claim_id, set()).add("checked before")
+        if claim_id in wanted and repeat and earlier_id in status:
+            marks.setdefault(claim_id, set()).add("repeat")
+        if earlier_id in wanted and status.get(claim_id) in CHECKED:
+            marks.setdefault(earlier_id, set()).add("checked before")
     return marks
+
+
+def _statuses(session: Session, claim_ids: set[int]) -> dict[int, str]:
+    """The status of each claim of ``claim_ids`` not deleted."""
+    query = select(Claim.id, Claim.status).where(
+        col(Claim.id).in_(claim_ids), col(Claim.deleted_at).is_(None)
+    )
+    return dict(session.exec(query).all())

@@ -5,6 +5,7 @@ same claim."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from sqlmodel import select
@@ -233,6 +234,45 @@ def test_repeated_claim_of_another_article_is_marked_in_the_queue(
     row = queue.split(f"/review/claims/{second.id}")[1].split("</tr>")[0]
     assert "repeat" in row
     assert "repeat" not in queue.split(f"/review/claims/{first.id}")[1].split("</tr>")[0]
+
+
+def test_queue_marks_follow_a_repeat_that_is_verified_or_published_later(
+    app, client, factory, auth, session, embedded
+):
+    from factcheck.archive.archiveindex import archive_index
+    from factcheck.archive.earlier import find_earlier, queue_marks
+
+    first = factory.claim(
+        factory.article("Satu", language="id"),
+        "Pemerintah akan memblokir WhatsApp mulai 1 Januari.",
+    )
+    second = factory.claim(
+        factory.article("Dua", language="id"),
+        "Pemerintah akan memblokir aplikasi WhatsApp mulai 1 Januari.",
+    )
+    embedded()
+    model = embedder(app.config.get("EMBEDDING_MODEL"))
+    index = archive_index(app.extensions["factcheck.engine"], app.config, model.name, model.dim)
+    find_earlier(session, second, model, index)
+    session.commit()
+    assert queue_marks(session, [first.id, second.id]) == {second.id: {"repeat"}}
+
+    first.status, first.verdict = "verified", "false"  # reviewed after the marks were found
+    session.commit()
+    auth.login("checker")
+    queue = client.get("/review/claims").get_data(as_text=True)
+    row = queue.split(f"/review/claims/{second.id}")[1].split("</tr>")[0]
+    assert "checked before" in row and "repeat" in row
+
+    first.status, second.status, second.verdict = "unverified", "published", "false"
+    session.commit()
+    assert queue_marks(session, [first.id, second.id]) == {
+        first.id: {"checked before"},
+        second.id: {"repeat"},
+    }
+    first.deleted_at = datetime.now(UTC)
+    session.commit()
+    assert queue_marks(session, [second.id]) == {}
 
 
 def test_replacing_an_article_takes_its_archive_rows_with_it(session, factory, embedded):
