@@ -9,7 +9,7 @@ index follows ARCHIVE_INDEX and the archive's size (factcheck.archive.vectorinde
 An approximate index is saved under ARCHIVE_INDEX_DIR (factcheck.archive.savedindex) after
 it is built and after every SAVE_EVERY rows added, so that the next process opens it
 memory-mapped instead of building it: building takes minutes for a million claims,
-opening milliseconds (BENCHMARKS.md).
+opening milliseconds (BENCHMARKS.md). Without ARCHIVE_INDEX_DIR it is built in each process.
 """
 
 from __future__ import annotations
@@ -24,7 +24,14 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
 from factcheck.archive.savedindex import SavedIndexes, Stamp
-from factcheck.archive.vectorindex import EXACT_LIMIT, index_kind, label, new_index
+from factcheck.archive.vectorindex import (
+    EXACT_LIMIT,
+    ApproximateIndex,
+    ExactIndex,
+    index_kind,
+    label,
+    new_index,
+)
 from factcheck.models import ArchiveVector
 
 LOAD_BATCH = 20_000
@@ -44,7 +51,11 @@ def archive_stamp(session: Session, model: str, upto: int | None = None) -> Stam
 
 class ArchiveIndex:
     """The process's index of one model's archive vectors (saved in ``saved`` when it is
-    approximate and ``saved`` is given)."""
+    approximate and ``saved`` is given).
+
+    A saved index is searched memory-mapped (the pages shared by every process that opens
+    the file), so it is read-only: the rows stored after it are kept in ``recent``, a small
+    exact index searched beside it, until SAVE_EVERY of them are merged into a new file."""
 
     def __init__(
         self,
@@ -57,13 +68,14 @@ class ArchiveIndex:
         self.model, self.dim, self.kind, self.exact_limit = model, dim, kind, exact_limit
         self.saved = saved
         self.index = None
+        self.recent: ExactIndex | None = None
         self.stamp = Stamp(0, 0, "")
-        self._saved_count = 0
         self._lock = threading.Lock()
 
-    def refresh(self, session: Session) -> None:
-        """Bring the index up to the rows' state: open or build it, add the rows stored
-        since, or rebuild when rows went away or changed."""
+    def refresh(self, session: Session) -> tuple:
+        """Bring the index up to the rows' state (open or build it, add the rows stored
+        since, or rebuild when rows went away or changed); returns the index and ``recent``
+        as they are now."""
         now = archive_stamp(session, self.model)
         with self._lock:
             if self.index is not None and self.index.kind != self._kind(now.count):
@@ -72,11 +84,19 @@ class ArchiveIndex:
                 self._open(session, now)
             elif now != self.stamp:
                 self._update(session, now)
+            return self.index, self.recent
 
     def search(self, session: Session, vector: np.ndarray, k: int):
         """``refresh``, then the ``k`` closest labels and cosines."""
-        self.refresh(session)
-        return self.index.search(vector, k)
+        index, recent = self.refresh(session)
+        labels, scores = index.search(vector, k)
+        if recent is not None and len(recent):
+            more_labels, more_scores = recent.search(vector, k)
+            labels = np.concatenate([labels, more_labels])
+            scores = np.concatenate([scores, more_scores])
+            best = np.argsort(-scores, kind="stable")[:k]
+            labels, scores = labels[best], scores[best]
+        return labels, scores
 
     def _kind(self, size: int) -> str:
         return index_kind(self.kind, size, self.exact_limit)
@@ -90,8 +110,7 @@ class ArchiveIndex:
         if opened is None:
             self._build(session, now)
             return
-        self.index, self.stamp = opened
-        self._saved_count = now.count if self.stamp == now else self.stamp.count
+        (self.index, self.stamp), self.recent = opened, None
         if self.stamp != now:
             self._update(session, now)
 
@@ -99,24 +118,41 @@ class ArchiveIndex:
         if archive_stamp(session, self.model, upto=self.stamp.last_id) != self.stamp:
             self._build(session, now)
             return
-        self._load(session, self.stamp.last_id, now.last_id)
+        if getattr(self.index, "path", None) is None:
+            self._load(self.index, session, self.stamp.last_id, now.last_id)
+        else:
+            self.recent = self.recent or ExactIndex(self.dim)
+            self._load(self.recent, session, self.stamp.last_id, now.last_id)
         self.stamp = now
-        if now.count - self._saved_count >= SAVE_EVERY:
-            self._save()
+        if self.recent is not None and len(self.recent) >= SAVE_EVERY:
+            self._merge(session)
+
+    def _merge(self, session: Session) -> None:
+        """Save the opened file's index with ``recent`` added to it; when that file has
+        gone (another process saved newer rows), open theirs."""
+        try:
+            whole = ApproximateIndex.open(self.index.path, self.dim, view=False)
+        except (ValueError, OSError):
+            self._open(session, self.stamp)
+            return
+        whole.add(*self.recent.items())
+        self._save(whole)
 
     def _build(self, session: Session, now: Stamp) -> None:
-        self.index = new_index(self.kind, self.dim, now.count, self.exact_limit)
-        self._load(session, 0, now.last_id)
+        self.index, self.recent = new_index(self.kind, self.dim, now.count, self.exact_limit), None
+        self._load(self.index, session, 0, now.last_id)
         self.stamp = now
-        self._save()
+        if self.index.kind == "approximate":
+            self._save(self.index)
 
-    def _save(self) -> None:
-        if self.saved is not None and self.index.kind == "approximate":
-            self.saved.save(self.index, self.stamp)
-            self._saved_count = self.stamp.count
+    def _save(self, whole: ApproximateIndex) -> None:
+        """Save ``whole`` (the index of every row at ``stamp``) and search the saved file."""
+        if self.saved is not None:
+            path = self.saved.save(whole, self.stamp)
+            self.index, self.recent = ApproximateIndex.open(path, self.dim), None
 
-    def _load(self, session: Session, after: int, upto: int) -> None:
-        """Add the rows with ids after ``after`` up to ``upto``."""
+    def _load(self, index, session: Session, after: int, upto: int) -> None:
+        """Add the rows with ids after ``after`` up to ``upto`` to ``index``."""
         while True:
             rows = session.exec(
                 select(
@@ -137,7 +173,7 @@ class ArchiveIndex:
                 return
             labels = np.array([label(c, r) for _, c, r, _ in rows], dtype=np.int64)
             vectors = np.frombuffer(b"".join(v for *_, v in rows), dtype=np.float16)
-            self.index.add(labels, vectors.reshape(len(rows), self.dim))
+            index.add(labels, vectors.reshape(len(rows), self.dim))
             after = rows[-1][0]
 
 

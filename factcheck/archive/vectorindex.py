@@ -66,6 +66,10 @@ class ExactIndex:
         best = best[np.argsort(-scores[best])]
         return self._labels[best], scores[best]
 
+    def items(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every label and its vector."""
+        return self._labels, self._vectors
+
     @property
     def nbytes(self) -> int:
         return self._vectors.nbytes + self._labels.nbytes
@@ -73,7 +77,7 @@ class ExactIndex:
 
 class ApproximateIndex:
     """An HNSW graph (usearch), float16 vectors (``dtype``), cosine distance. It can be saved
-    to a file and opened from it memory-mapped (read-only: adding first loads it whole)."""
+    to a file and opened from it memory-mapped (``path``: then it is read-only)."""
 
     kind = "approximate"
 
@@ -81,7 +85,7 @@ class ApproximateIndex:
         from usearch.index import Index  # imported here: only big archives need it
 
         self.dim = dim
-        self._path: Path | None = None
+        self.path: Path | None = None
         self._index = index or Index(
             ndim=dim,
             metric="cos",
@@ -105,7 +109,7 @@ class ApproximateIndex:
             raise ValueError(f"{path} is not an index of {dim} dimensions")
         index.expansion_search = EXPANSION_SEARCH
         opened = cls(dim, index=index)
-        opened._path = path if view else None
+        opened.path = path if view else None
         return opened
 
     def save(self, path: Path) -> None:
@@ -116,12 +120,7 @@ class ApproximateIndex:
         return len(self._index)
 
     def add(self, labels: np.ndarray, vectors: np.ndarray) -> None:
-        """Add or replace vectors under ``labels``."""
-        if self._path is not None:  # a memory-mapped file is read-only: read it whole
-            self._index, self._path = (
-                ApproximateIndex.open(self._path, self.dim, view=False)._index,
-                None,
-            )
+        """Add or replace vectors under ``labels`` (not in a memory-mapped index)."""
         labels = np.asarray(labels, dtype=np.uint64)
         present = labels[np.asarray(self._index.contains(labels), dtype=bool).reshape(-1)]
         if len(present):

@@ -120,6 +120,23 @@ def test_saved_index_is_brought_up_to_date_and_saved_again(session, saved, monke
     assert closest(approximate(saved), session, 10) == newer[0]
 
 
+def test_new_rows_are_searched_beside_the_memory_mapped_index(session, saved, monkeypatch):
+    monkeypatch.setattr(archiveindex, "SAVE_EVERY", 3)
+    labels = [archived(session, seed) for seed in range(10)]
+    approximate(saved).refresh(session)
+    again = approximate(saved)
+    assert closest(again, session, 3) == labels[3]
+    newer = [archived(session, seed) for seed in (10, 11)]
+    assert closest(again, session, 11) == newer[1]
+    assert closest(again, session, 3) == labels[3]
+    assert again.index.path is not None and len(again.recent) == 2  # not loaded whole
+    for path in saved.folder.iterdir():  # another process saved newer rows meanwhile
+        path.unlink()
+    newest = archived(session, 12)
+    assert closest(again, session, 12) == newest
+    assert len(again.index) + len(again.recent or ()) == 13
+
+
 def test_saved_index_of_rows_that_changed_is_not_used(session, saved):
     labels = [archived(session, seed) for seed in range(10)]
     approximate(saved).refresh(session)
