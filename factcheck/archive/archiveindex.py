@@ -139,6 +139,17 @@ class ArchiveIndex:
         self._save(whole)
 
     def _build(self, session: Session, now: Stamp) -> None:
+        if self.saved is None or self._kind(now.count) == "exact":
+            self._build_from_rows(session, now)
+            return
+        with self.saved.building():  # another process may have built it while we waited
+            opened = self.saved.open(now, self.dim)
+            if opened is not None and opened[1] == now:
+                (self.index, self.stamp), self.recent = opened, None
+            else:
+                self._build_from_rows(session, now)
+
+    def _build_from_rows(self, session: Session, now: Stamp) -> None:
         self.index, self.recent = new_index(self.kind, self.dim, now.count, self.exact_limit), None
         self._load(self.index, session, 0, now.last_id)
         self.stamp = now
