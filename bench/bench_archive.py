@@ -223,6 +223,73 @@ def bench_search(
         del vectors
 
 
+def fill_database(url: str, vectors: np.ndarray) -> None:
+    """A fresh archive database holding ``vectors`` as reference fact-checks' vectors."""
+    from sqlalchemy import insert
+
+    from factcheck import db
+    from factcheck.models import ArchiveVector, ReferenceFactCheck
+
+    engine = db.make_engine(url)
+    db.upgrade(engine)
+    with engine.begin() as connection:
+        for start in range(0, len(vectors), 20_000):
+            ids = range(start + 1, min(start + 20_000, len(vectors)) + 1)
+            connection.execute(
+                insert(ReferenceFactCheck),
+                [{"id": i, "url": f"https://x.example/{i}", "claim_reviewed": "c", "raw": "{}"}
+                 for i in ids],
+            )  # fmt: skip
+            connection.execute(
+                insert(ArchiveVector),
+                [{"reference_id": i, "model": "bench", "digest": "d",
+                  "vector": vectors[i - 1].tobytes()} for i in ids],
+            )  # fmt: skip
+    engine.dispose()
+
+
+def bench_first_search(n: int, noise: float) -> None:
+    """What a process's first search costs with ``n`` archived vectors in SQLite: building
+    the exact index from the rows, building the approximate one (and saving it), opening
+    the saved one; then a search after one new row."""
+    from sqlmodel import Session
+
+    from factcheck import db
+    from factcheck.archive.archiveindex import ArchiveIndex
+    from factcheck.archive.savedindex import SavedIndexes
+
+    vectors, _ = derived(real_vectors(10_000).astype(np.float32), n, noise)
+    asked = queries(vectors, 1, noise)[0]
+    print(f"\n## first search of a process, {n:,} vectors in SQLite (derived, as above)")
+    print("| index | first search s | CPU s | resident memory growth MiB "
+          "| next 20 searches, median ms |")  # fmt: skip
+    print("|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/archive.sqlite3"
+        fill_database(url, vectors)
+        del vectors
+        engine = db.make_engine(url)
+        saved = SavedIndexes(Path(folder) / "archive-index", "bench")
+        for how, kind, folder_or_none in (
+            ("exact, built from the rows", "exact", None),
+            ("approximate, built from the rows and saved", "approximate", saved),
+            ("approximate, saved file opened memory-mapped", "approximate", saved),
+        ):
+            index = ArchiveIndex("bench", DIM, kind, saved=folder_or_none)
+            rss, wall, cpu = rss_mib(), time.perf_counter(), time.process_time()
+            with Session(engine) as session:
+                index.search(session, asked, 100)
+                first, used = time.perf_counter() - wall, time.process_time() - cpu
+                after = []
+                for vector in queries(real_vectors(0), 20, noise):  # with the stamp's check
+                    started = time.perf_counter()
+                    index.search(session, vector, 100)
+                    after.append((time.perf_counter() - started) * 1000)
+            grown = rss_mib() - rss
+            print(f"| {how} | {first:.1f} | {used:.1f} | {grown:.0f} | {np.median(after):.1f} |")
+            del index
+
+
 def make_feed(path: Path, reviews: int) -> None:
     """A DataFeed of ``reviews`` ClaimReviews (some without a rating or a language)."""
     with path.open("w", encoding="utf-8") as out:
@@ -310,6 +377,9 @@ def main() -> None:
     parser.add_argument(
         "--approximate", default="f16,i8", help="the approximate indexes' types: f16, i8"
     )
+    parser.add_argument(
+        "--first-search", type=int, default=0, help="also time a process's first search at N"
+    )
     parser.add_argument("--reviews", type=int, default=100_000)
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
@@ -321,6 +391,8 @@ def main() -> None:
         sizes = [int(s) for s in args.sizes.split(",")]
         kinds = [f"approximate {dtype}" for dtype in args.approximate.split(",")]
         bench_search(sizes, args.queries, args.approximate_max, args.noise, kinds)
+    if args.first_search:
+        bench_first_search(args.first_search, args.noise)
     if not args.skip_import:
         bench_import(args.reviews)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -91,7 +91,7 @@ DEFAULTS: dict = {
     "FEED_MAX_BYTES": 512 * 1024 * 1024,
     "FEED_DEADLINE": 600.0,
     "ARCHIVE_INDEX": "auto",
-    "ARCHIVE_EXACT_LIMIT": 200_000,
+    "ARCHIVE_EXACT_LIMIT": 100_000,
     # Where the approximate index is saved for the next process (a copy, rebuilt when it does
     # not match the database); None: instance/archive-index; "": not saved.
     "ARCHIVE_INDEX_DIR": None,

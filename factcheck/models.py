@@ -332,6 +332,8 @@ class ArchiveVector(SQLModel, table=True):
     __table_args__ = (
         Index("uq_archivevector_claim", "claim_id", "model", unique=True),
         Index("uq_archivevector_reference", "reference_id", "model", unique=True),
+        # the archive index's stamp: the newest row's time, read before every search
+        Index("ix_archivevector_model_created", "model", "created_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -49,6 +49,15 @@ def archive_stamp(session: Session, model: str, upto: int | None = None) -> Stam
     return Stamp(count, last_id or 0, str(changed or ""))
 
 
+def newest(session: Session, model: str) -> tuple[int, str]:
+    """The newest row's id and time: two lookups in indexes, cheap before every search
+    (counting the rows is not: it reads them all)."""
+    where = ArchiveVector.model == model
+    last_id = session.exec(select(func.max(ArchiveVector.id)).where(where)).one()
+    changed = session.exec(select(func.max(ArchiveVector.created_at)).where(where)).one()
+    return last_id or 0, str(changed or "")
+
+
 class ArchiveIndex:
     """The process's index of one model's archive vectors (saved in ``saved`` when it is
     approximate and ``saved`` is given).
@@ -75,7 +84,11 @@ class ArchiveIndex:
     def refresh(self, session: Session) -> tuple:
         """Bring the index up to the rows' state (open or build it, add the rows stored
         since, or rebuild when rows went away or changed); returns the index and ``recent``
-        as they are now."""
+        as they are now. Rows only deleted are noticed with the next row stored (until
+        then a search may find a vector whose claim is gone, which the search leaves out)."""
+        if self.index is not None:
+            if Stamp(self.stamp.count, *newest(session, self.model)) == self.stamp:
+                return self.index, self.recent
         now = archive_stamp(session, self.model)
         with self._lock:
             if self.index is not None and self.index.kind != self._kind(now.count):

@@ -14,7 +14,10 @@ from pathlib import Path
 import numpy as np
 
 EXPANSION_SEARCH = 128
-EXACT_LIMIT = 200_000
+# exact search up to this many vectors: under 50 ms a query there even on a loaded machine,
+# and rebuilt in seconds after an edit; the approximate index is 50 times faster at 100k
+# (BENCHMARKS.md, "The archive at a million")
+EXACT_LIMIT = 100_000
 
 
 def label(claim_id: int | None, reference_id: int | None) -> int:

@@ -67,8 +67,24 @@ def test_index_follows_new_replaced_and_deleted_vectors(session, kind):
     assert len(index.index) == 3
     session.exec(delete(ArchiveVector).where(ArchiveVector.reference_id == third // 2))
     session.commit()
+    fourth = archived(session, 5)  # a deletion is noticed with the next row stored
     assert closest(index, session, 3) != third
-    assert len(index.index) == 2
+    assert closest(index, session, 5) == fourth
+    assert len(index.index) == 3
+
+
+def test_stamp_read_before_each_search_uses_indexes_not_the_table(session):
+    if session.get_bind().dialect.name != "sqlite":
+        pytest.skip("reads SQLite's query plan")
+    archived(session, 1)
+    plans = [
+        " ".join(str(row[-1]) for row in session.connection().exec_driver_sql(
+            f"EXPLAIN QUERY PLAN SELECT max({column}) FROM archivevector WHERE model = ?",
+            (MODEL,),
+        ))
+        for column in ("id", "created_at")
+    ]  # fmt: skip
+    assert all("USING" in plan and "INDEX" in plan for plan in plans), plans
 
 
 def test_vector_replaced_under_a_reused_id_is_not_missed(session):
