@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import case
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, delete, select
 
 from factcheck.archive.archiveindex import ArchiveIndex
@@ -156,30 +158,33 @@ def queue_marks(session: Session, claim_ids: list[int]) -> dict[int, set[str]]:
     if not claim_ids:
         return marks
     wanted = set(claim_ids)
-    query = select(
-        EarlierMatch.claim_id,
-        EarlierMatch.earlier_claim_id,
-        EarlierMatch.reference_id,
-        EarlierMatch.repeat,
-    ).where(
-        EarlierMatch.same,
-        col(EarlierMatch.claim_id).in_(wanted) | col(EarlierMatch.earlier_claim_id).in_(wanted),
+    earlier, later = aliased(Claim), aliased(Claim)
+    query = (
+        select(
+            EarlierMatch.claim_id,
+            EarlierMatch.earlier_claim_id,
+            EarlierMatch.reference_id,
+            EarlierMatch.repeat,
+            _status_if_kept(earlier),
+            _status_if_kept(later),
+        )
+        .outerjoin(earlier, earlier.id == EarlierMatch.earlier_claim_id)
+        .join(later, later.id == EarlierMatch.claim_id)
+        .where(
+            EarlierMatch.same,
+            col(EarlierMatch.claim_id).in_(wanted) | col(EarlierMatch.earlier_claim_id).in_(wanted),
+        )
     )
-    found = session.exec(query).all()
-    status = _statuses(session, {i for row in found for i in row[:2] if i is not None})
-    for claim_id, earlier_id, reference_id, repeat in found:
-        if claim_id in wanted and (reference_id is not None or status.get(earlier_id) in CHECKED):
+    for claim_id, earlier_id, reference_id, repeat, status, other in session.exec(query):
+        if claim_id in wanted and (reference_id is not None or status in CHECKED):
             marks.setdefault(claim_id, set()).add("checked before")
-        if claim_id in wanted and repeat and earlier_id in status:
+        if claim_id in wanted and repeat and status is not None:
             marks.setdefault(claim_id, set()).add("repeat")
-        if earlier_id in wanted and status.get(claim_id) in CHECKED:
+        if earlier_id in wanted and other in CHECKED:
             marks.setdefault(earlier_id, set()).add("checked before")
     return marks
 
 
-def _statuses(session: Session, claim_ids: set[int]) -> dict[int, str]:
-    """The status of each claim of ``claim_ids`` not deleted."""
-    query = select(Claim.id, Claim.status).where(
-        col(Claim.id).in_(claim_ids), col(Claim.deleted_at).is_(None)
-    )
-    return dict(session.exec(query).all())
+def _status_if_kept(claim):
+    """A claim's status in a query, None when it is deleted (or absent)."""
+    return case((col(claim.deleted_at).is_(None), claim.status), else_=None)
