@@ -148,6 +148,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(
             app.instance_path, "factcheck.sqlite3"
         )
+    if app.config["ARCHIVE_INDEX_DIR"] is None:
+        app.config["ARCHIVE_INDEX_DIR"] = os.path.join(app.instance_path, "archive-index")
     app.config["SESSION_COOKIE_SECURE"] = bool(app.config["PRODUCTION"])
     queue_kind(app.config)  # a bad JOBS_QUEUE or REDIS_URL stops the start, with its reason
     app.extensions = _Extensions(

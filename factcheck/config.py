@@ -91,7 +91,10 @@ DEFAULTS: dict = {
     "FEED_MAX_BYTES": 512 * 1024 * 1024,
     "FEED_DEADLINE": 600.0,
     "ARCHIVE_INDEX": "auto",
-    "ARCHIVE_EXACT_LIMIT": 200_000,
+    "ARCHIVE_EXACT_LIMIT": 100_000,
+    # Where the approximate index is saved for the next process (a copy, rebuilt when it does
+    # not match the database); None: instance/archive-index; "": not saved.
+    "ARCHIVE_INDEX_DIR": None,
     "SIMILAR_REQUESTS_PER_MINUTE": 30,
     # The interface's language when nothing else decides (factcheck/web/i18n.py says what does).
     "DEFAULT_LANGUAGE": "en",
@@ -133,6 +136,7 @@ ENVIRONMENT = {
     "ARCHIVE_FEEDS_HOURS": float,
     "ARCHIVE_EMBED_NEW": flag,
     "ARCHIVE_INDEX": str,
+    "ARCHIVE_INDEX_DIR": str,
     "DEFAULT_LANGUAGE": str,
 }
 

@@ -341,6 +341,8 @@ class ArchiveVector(SQLModel, table=True):
     __table_args__ = (
         Index("uq_archivevector_claim", "claim_id", "model", unique=True),
         Index("uq_archivevector_reference", "reference_id", "model", unique=True),
+        # the archive index's stamp: the newest row's time, read before every search
+        Index("ix_archivevector_model_created", "model", "created_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -349,7 +351,9 @@ class ArchiveVector(SQLModel, table=True):
     model: str = Field(max_length=200, index=True)
     digest: str = Field(max_length=64)  # sha256 of the text embedded
     vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # float16, dim values
-    created_at: datetime = Field(default_factory=utcnow)
+    # to the microsecond: the archive index's stamp tells a vector replaced under a reused id
+    # by it (factcheck.archive.archiveindex)
+    created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
 
 
 class SameClaim(SQLModel, table=True):
@@ -367,7 +371,7 @@ class SameClaim(SQLModel, table=True):
 class EarlierMatch(SQLModel, table=True):
     """What the archive found for a claim when it was embedded: an earlier check (own claim
     or reference) close enough to list; ``same`` when offered as the same claim. The queue's
-    markers read these; the claim page searches afresh."""
+    markers read these with the claims' statuses now; the claim page searches afresh."""
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True)

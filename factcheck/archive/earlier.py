@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import case
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, delete, select
 
+from factcheck.archive.archiveindex import ArchiveIndex
 from factcheck.archive.claimvectors import stored_vector
 from factcheck.archive.similar import (
     CHECKED,
@@ -25,7 +28,6 @@ from factcheck.archive.similar import (
     Scope,
     search,
 )
-from factcheck.archive.vectorindex import ArchiveIndex
 from factcheck.errors import InputError, NotFound
 from factcheck.matching.embedding import Embedder
 from factcheck.models import (
@@ -146,13 +148,43 @@ def _row(claim: Claim, check: EarlierCheck, *, repeat: bool) -> EarlierMatch:
 
 def queue_marks(session: Session, claim_ids: list[int]) -> dict[int, set[str]]:
     """For the claim queue: which claims were checked before ("checked before") and which
-    repeat a claim of another article ("repeat")."""
+    repeat a claim of another article ("repeat").
+
+    Read from the EarlierMatch rows (found when a claim was embedded) and the claims'
+    statuses now, so the marks follow later reviews: a claim is "checked before" when a
+    reference fact-check is the same claim, or when a claim it is the same as (either was
+    found first) is verified or published now; "repeat" when its repeat is not deleted."""
     marks: dict[int, set[str]] = {}
     if not claim_ids:
         return marks
-    query = select(EarlierMatch.claim_id, EarlierMatch.repeat).where(
-        col(EarlierMatch.claim_id).in_(claim_ids), EarlierMatch.same
+    wanted = set(claim_ids)
+    earlier, later = aliased(Claim), aliased(Claim)
+    query = (
+        select(
+            EarlierMatch.claim_id,
+            EarlierMatch.earlier_claim_id,
+            EarlierMatch.reference_id,
+            EarlierMatch.repeat,
+            _status_if_kept(earlier),
+            _status_if_kept(later),
+        )
+        .outerjoin(earlier, earlier.id == EarlierMatch.earlier_claim_id)
+        .join(later, later.id == EarlierMatch.claim_id)
+        .where(
+            EarlierMatch.same,
+            col(EarlierMatch.claim_id).in_(wanted) | col(EarlierMatch.earlier_claim_id).in_(wanted),
+        )
     )
-    for claim_id, repeat in session.exec(query):
-        marks.setdefault(claim_id, set()).add("repeat" if repeat else "checked before")
+    for claim_id, earlier_id, reference_id, repeat, status, other in session.exec(query):
+        if claim_id in wanted and (reference_id is not None or status in CHECKED):
+            marks.setdefault(claim_id, set()).add("checked before")
+        if claim_id in wanted and repeat and status is not None:
+            marks.setdefault(claim_id, set()).add("repeat")
+        if earlier_id in wanted and other in CHECKED:
+            marks.setdefault(earlier_id, set()).add("checked before")
     return marks
+
+
+def _status_if_kept(claim):
+    """A claim's status in a query, None when it is deleted (or absent)."""
+    return case((col(claim.deleted_at).is_(None), claim.status), else_=None)

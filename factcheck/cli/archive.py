@@ -15,7 +15,7 @@ from factcheck.cli import transaction, user_errors
 
 def archive_search_parts():
     """The model and this database's archive index (the model loaded once per process)."""
-    from factcheck.archive.vectorindex import archive_index
+    from factcheck.archive.archiveindex import archive_index
     from factcheck.matching.embedding import embedder
 
     model = embedder(current_app.config.get("EMBEDDING_MODEL"))

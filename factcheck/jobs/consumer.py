@@ -105,8 +105,8 @@ def submit_due_archive(queue: JobQueue) -> int:
     ARCHIVE_FEEDS_HOURS old, and (ARCHIVE_EMBED_NEW) for embedding when claims have no archive
     vector yet (a new article's claims: their earlier checks and repeats are found then).
     Returns how many jobs were asked for."""
+    from factcheck.archive.archiveindex import claims_without_vectors
     from factcheck.archive.feeds import configured_feeds
-    from factcheck.archive.vectorindex import claims_without_vectors
 
     asked = 0
     hours = float(queue.config.get("ARCHIVE_FEEDS_HOURS") or 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from factcheck.archive import claimvectors, earlier, feeds
-from factcheck.archive.vectorindex import archive_index
+from factcheck.archive.archiveindex import archive_index
 from factcheck.articles.adding import add_parsed, read_url
 from factcheck.articles.lookup import count_claims
 from factcheck.articles.reextract import reextract

@@ -5,6 +5,7 @@ same claim."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from sqlmodel import select
@@ -209,11 +210,11 @@ def test_api_similar_is_rate_limited(app, client):
     assert client.get("/api/similar", query_string={"text": "x"}).status_code == 429
 
 
-def test_repeated_claim_of_another_article_is_marked_in_the_queue(
-    app, client, factory, auth, session, embedded
-):
+def repeated_claims(app, factory, session, embedded):
+    """Two articles' claims, the same claim in other words, both embedded; the second's
+    earlier checks and repeats found (what the worker does). Returns both."""
+    from factcheck.archive.archiveindex import archive_index
     from factcheck.archive.earlier import find_earlier
-    from factcheck.archive.vectorindex import archive_index
 
     first = factory.claim(
         factory.article("Satu", language="id"),
@@ -228,11 +229,46 @@ def test_repeated_claim_of_another_article_is_marked_in_the_queue(
     index = archive_index(app.extensions["factcheck.engine"], app.config, model.name, model.dim)
     assert find_earlier(session, second, model, index) == 1
     session.commit()
-    auth.login("checker")
+    return first, second
+
+
+def queue_row(client, claim) -> str:
     queue = client.get("/review/claims").get_data(as_text=True)
-    row = queue.split(f"/review/claims/{second.id}")[1].split("</tr>")[0]
-    assert "repeat" in row
-    assert "repeat" not in queue.split(f"/review/claims/{first.id}")[1].split("</tr>")[0]
+    return queue.split(f"/review/claims/{claim.id}")[1].split("</tr>")[0]
+
+
+def test_repeated_claim_of_another_article_is_marked_in_the_queue(
+    app, client, factory, auth, session, embedded
+):
+    first, second = repeated_claims(app, factory, session, embedded)
+    auth.login("checker")
+    assert "repeat" in queue_row(client, second)
+    assert "repeat" not in queue_row(client, first)
+
+
+def test_queue_marks_follow_a_repeat_that_is_verified_or_published_later(
+    app, client, factory, auth, session, embedded
+):
+    from factcheck.archive.earlier import queue_marks
+
+    first, second = repeated_claims(app, factory, session, embedded)
+    assert queue_marks(session, [first.id, second.id]) == {second.id: {"repeat"}}
+
+    first.status, first.verdict = "verified", "false"  # reviewed after the marks were found
+    session.commit()
+    auth.login("checker")
+    row = queue_row(client, second)
+    assert "checked before" in row and "repeat" in row
+
+    first.status, second.status, second.verdict = "unverified", "published", "false"
+    session.commit()
+    assert queue_marks(session, [first.id, second.id]) == {
+        first.id: {"checked before"},
+        second.id: {"repeat"},
+    }
+    first.deleted_at = datetime.now(UTC)
+    session.commit()
+    assert queue_marks(session, [second.id]) == {}
 
 
 def test_replacing_an_article_takes_its_archive_rows_with_it(session, factory, embedded):

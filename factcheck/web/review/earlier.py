@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import current_app, url_for
 
 from factcheck.archive import earlier as archive
-from factcheck.archive.vectorindex import search_parts
+from factcheck.archive.archiveindex import search_parts
 from factcheck.models import Article, Claim
 from factcheck.web import get_session
 from factcheck.web.review import forms as f
