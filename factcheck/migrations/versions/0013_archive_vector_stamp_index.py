@@ -1,15 +1,15 @@
 """archive vectors indexed by model and creation time: the archive index's stamp (newest
 row's time) is read before every search, from the index instead of the whole table
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-04 21:00:00
 """
 
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
