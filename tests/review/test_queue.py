@@ -4,11 +4,12 @@
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import inspect
 from sqlmodel import select
 
 from factcheck.models import Claim, utcnow
 from factcheck.review.pagination import paginate
-from factcheck.review.queue import QueueFilters, find_claims, load_queue
+from factcheck.review.queue import QueueFilters, find_articles, find_claims, load_queue
 from tests.conftest import ON_POSTGRES
 
 
@@ -160,7 +161,43 @@ def test_queue_page_brings_the_claims_articles_people_and_choices(session, facto
     # a disabled assignee keeps their name on the page, but cannot be chosen any more
     assert found.people.names == {people["me"].id: "mira", people["other"].id: "oskar"}
     assert found.people.active == [(people["me"].id, "mira")]
-    assert found.titles == [("bridges", "Bridges"), ("kazakhstan", "Kazakhstan")]
+    # the page shows the articles' titles: their texts (tens of KB each) are not read
+    assert "text" in inspect(found.articles[claims["c"].article_id]).unloaded
+
+
+def test_article_filter_takes_a_slug_or_words_of_the_title(session, factory, claims):
+    factory.article("Bridges of Astana", slug="bridges-2")  # no claims; its slug starts alike
+    by_slug = find_claims(session, filters=QueueFilters(article="bridges", sort="position"))
+    assert keys(by_slug, claims) == "cd"  # the slug's article only, not bridges-2
+    by_words = find_claims(session, filters=QueueFilters(article="KAZAKH", sort="position"))
+    assert keys(by_words, claims) == "bae"
+    nothing = find_claims(session, filters=QueueFilters(article="kazakhstan bridges"))
+    assert nothing.items == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("astana", [("bridges-2", "Bridges of Astana")]),
+        ("BRIDGES", [("bridges", "Bridges"), ("bridges-2", "Bridges of Astana")]),
+        ("bridges-2", [("bridges-2", "Bridges of Astana")]),  # a slug: its words
+        ("kaz", [("kazakhstan", "Kazakhstan")]),  # part of a word, as one types
+        ("%", []),  # no words: nothing, not everything
+        ("", []),
+    ],
+)
+def test_typeahead_finds_articles_by_words_of_title_or_slug(session, factory, query, expected):
+    factory.article("Kazakhstan", slug="kazakhstan")
+    factory.article("Bridges", slug="bridges")
+    factory.article("Bridges of Astana", slug="bridges-2")
+    assert find_articles(session, query) == expected
+
+
+def test_typeahead_offers_a_few_articles_only(session, factory):
+    for n in range(15):
+        factory.article(f"Budget {n:02}", slug=f"budget-{n}")
+    found = find_articles(session, "budget", limit=10)
+    assert [title for _slug, title in found] == [f"Budget {n:02}" for n in range(10)]
 
 
 def test_empty_queue(session):
