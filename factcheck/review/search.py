@@ -1,9 +1,9 @@
 """Text search over claims: SQLite FTS5 or PostgreSQL full-text, one filter for both.
 
 ``claim_text_filter`` returns a WHERE clause for ``select(Claim)``. Every word of the query
-must occur (in any order) in the claim's text or sentence; case and accents are ignored. Both
-indexes come from migration 0002. On an engine with neither, it falls back to LIKE, which
-finds the same claims, only slower.
+must occur (in any order) in the claim's text or sentence; case and accents are ignored. The
+FTS5 table comes from migration 0002, PostgreSQL's stored vector and its index from 0012.
+On an engine with neither, it falls back to LIKE, which finds the same claims, only slower.
 
 ``in_sort_order=True`` asks for the clause best for the first rows of a sorted page, which
 can differ from the one best for counting (the default): what finds the first page of a
@@ -24,7 +24,7 @@ from sqlmodel import Session
 from factcheck.models import Claim
 
 # Names the models do not know about; Alembic's comparisons must leave them alone.
-SEARCH_OBJECTS = ("claim_fts", "ix_claim_text_search")
+SEARCH_OBJECTS = ("claim_fts", "ix_claim_text_search", "search_document", "ix_claim_search_")
 # More matches than this, and the first page is found by walking the sort order (SQLite).
 COMMON_MATCHES = 2_000
 
@@ -68,16 +68,10 @@ def _fts_filter(session: Session, found: list[str], in_sort_order: bool) -> Colu
 def _filter(dialect: str, found: list[str]) -> ColumnElement[bool]:
     """PostgreSQL's full-text match, or LIKE on an engine without a search index."""
     if dialect == "postgresql":
-        # the same expression as the index of migration 0002, so the index is used
+        # the claim's stored vector and its index (migration 0012): no per-row unaccent
         simple = literal_column("'simple'::regconfig")
-        document = func.to_tsvector(
-            simple,
-            func.factcheck_unaccent(
-                Claim.text.op("||")(literal_column("' '")).op("||")(Claim.sentence)
-            ),
-        )
         terms = func.plainto_tsquery(simple, func.factcheck_unaccent(" ".join(found)))
-        return document.op("@@")(terms)
+        return literal_column("claim.search_document").op("@@")(terms)
     return and_(*(or_(Claim.text.ilike(f"%{w}%"), Claim.sentence.ilike(f"%{w}%")) for w in found))
 
 

@@ -135,7 +135,7 @@ def test_pages_keep_the_filters(session, claims, people):
 def test_text_search_uses_the_databases_own_index(session, claims, query_log):
     with query_log:
         find_claims(session, filters=QueueFilters(text="astana"))
-    index = "to_tsvector" if ON_POSTGRES else "claim_fts MATCH"
+    index = "claim.search_document @@" if ON_POSTGRES else "claim_fts MATCH"
     assert all(index in sql for sql in query_log.statements[-2:])  # the count and the rows
 
 
@@ -224,3 +224,15 @@ def test_the_queue_counts_only_checkworthy_claims_unless_asked_for_all(session, 
     assert {c.key for c in shown.items} == {"f", "w"} and shown.total == 2
     everything = find_claims(session, filters=QueueFilters(article="opinions", show="all"))
     assert {c.key for c in everything.items} == {"f", "o", "w"}
+
+
+def test_a_common_words_search_finds_the_same_page_as_a_rare_words(session, claims, monkeypatch):
+    # past COMMON_MATCHES the rows are found by walking the sort order (SQLite): same claims
+    from factcheck.review import search
+
+    filters = QueueFilters(text="astana", per_page=1, page=2)
+    rare = find_claims(session, filters=filters)
+    monkeypatch.setattr(search, "COMMON_MATCHES", 1)
+    common = find_claims(session, filters=filters)
+    assert keys(common, claims) == keys(rare, claims) == "b"
+    assert (common.total, common.has_next) == (rare.total, rare.has_next) == (2, False)
