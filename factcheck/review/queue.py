@@ -2,21 +2,30 @@
 
 In: a ``QueueFilters`` (what the queue form asks for) and the viewer's user id (for "mine").
 Out: a ``Page`` of Claims (``find_claims``), or everything the queue page shows with it
-(``load_queue``: the claims' articles, the people, the articles to filter by).
+(``load_queue``: the claims' articles and the people); ``find_articles``: the articles whose
+title or slug match what a person types in the article filter (its typeahead).
+
+At 100k claims the queue stays fast because the count stops at ``COUNT_CAP`` ("more than
+1,000 claims"), the articles are read without their text, and a common word's search walks
+the sort order's index instead of sorting every match (see ``search.claim_text_filter``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import exists, false
+from sqlalchemy import and_, exists, false, func
+from sqlalchemy.orm import load_only
 from sqlmodel import Session, select
 
 from factcheck.models import Article, Claim, ClaimStatus, Evidence, EvidenceState, User
 from factcheck.review.hints import Hint, claim_hints
 from factcheck.review.pagination import Page, paginate
-from factcheck.review.search import claim_text_filter
+from factcheck.review.search import claim_text_filter, words
 from factcheck.review.users import People, people
+
+COUNT_CAP = 1_000  # beyond it the queue says "more than 1,000 claims"
+ARTICLES_OFFERED = 10  # articles the typeahead offers at once
 
 SORTS = {
     "updated": (Claim.updated_at.desc(), Claim.id.desc()),
@@ -30,8 +39,9 @@ class QueueFilters:
     """What to show. Empty strings filter nothing.
 
     ``verdict``: a verdict key, or "none" for claims without one. ``article``: an article's
-    slug. ``assignee``: "me" (the viewer), "none" (nobody), or a user's name. ``text``: words
-    that must all occur in the claim or its sentence. ``contradicted``: only claims that a
+    slug, or else words that must all occur in the title or slug of the claims' article.
+    ``assignee``: "me" (the viewer), "none" (nobody), or a user's name. ``text``: words that
+    must all occur in the claim or its sentence. ``contradicted``: only claims that a
     passage contradicts (evidence with that stance, not rejected). ``sort``: a key of
     ``SORTS`` (anything else sorts by "updated"). ``show``: "" shows check-worthy claims
     (facts scoring CHECKWORTHY or more, claims a person added, and any claim someone has moved
@@ -58,7 +68,6 @@ class ClaimQueue:
     page: Page
     articles: dict[int, Article]  # the articles of the claims on the page, by id
     people: People  # names of assignees; the active ones for the filter and the assign forms
-    titles: list[tuple[str, str]]  # every article as (slug, title), by title, for the filter
     hints: dict[int, Hint]  # what the evidence says of each claim on the page, by claim id
 
 
@@ -67,8 +76,44 @@ def checkworthy():
     return Claim.checkworthy.is_(True) | (Claim.status != ClaimStatus.UNVERIFIED)
 
 
-def _statement(session: Session, filters: QueueFilters, *, viewer_id: int | None = None):
-    """select(Claim) with the filters and the sort; every filter uses an indexed column."""
+def articles_matching(query: str):
+    """A WHERE clause on Article: every word of ``query`` in its title or slug (any case)."""
+    return and_(
+        *(
+            func.lower(Article.title).contains(w.lower(), autoescape=True)
+            | Article.slug.contains(w.lower(), autoescape=True)
+            for w in words(query)
+        )
+    )
+
+
+def find_articles(session: Session, query: str, *, limit: int = ARTICLES_OFFERED):
+    """At most ``limit`` articles, as (slug, title) by title, whose title or slug hold every
+    word of ``query``; none for a query without words. Only the two columns are read."""
+    if not words(query):
+        return []
+    statement = (
+        select(Article.slug, Article.title)
+        .where(articles_matching(query))
+        .order_by(Article.title, Article.id)
+        .limit(limit)
+    )
+    return [(slug, title) for slug, title in session.exec(statement)]
+
+
+def _article_filter(session: Session, article: str):
+    """The claims of the article with slug ``article``; else of the articles whose title or
+    slug hold its words (a search typed without the typeahead's help)."""
+    found = session.exec(select(Article.id).where(Article.slug == article)).first()
+    if found is not None:
+        return Claim.article_id == found
+    return Claim.article_id.in_(select(Article.id).where(articles_matching(article)))
+
+
+def _statements(session: Session, filters: QueueFilters, *, viewer_id: int | None = None):
+    """select(Claim) with the filters and the sort, and the same without the sort for the
+    count; every filter uses an indexed column. The two differ only in how a text search is
+    written: what finds the first claims in order is not always what counts fastest."""
     statement = select(Claim).where(Claim.deleted_at.is_(None))
     if filters.show != "all":
         statement = statement.where(checkworthy())
@@ -78,11 +123,8 @@ def _statement(session: Session, filters: QueueFilters, *, viewer_id: int | None
         statement = statement.where(Claim.verdict.is_(None))
     elif filters.verdict:
         statement = statement.where(Claim.verdict == filters.verdict)
-    if filters.article:
-        statement = statement.where(
-            Claim.article_id
-            == select(Article.id).where(Article.slug == filters.article).scalar_subquery()
-        )
+    if filters.article.strip():
+        statement = statement.where(_article_filter(session, filters.article.strip()))
     if filters.assignee == "me":
         # without a viewer "me" is nobody: `== None` would mean "unassigned" in SQL
         mine = Claim.assignee_id == viewer_id if viewer_id is not None else false()
@@ -102,23 +144,22 @@ def _statement(session: Session, filters: QueueFilters, *, viewer_id: int | None
                 Evidence.state != EvidenceState.REJECTED,
             )
         )
-    text = claim_text_filter(session, filters.text)
-    if text is not None:
-        statement = statement.where(text)
-    return statement.order_by(*SORTS.get(filters.sort, SORTS["updated"]))
+    if not words(filters.text):
+        return statement.order_by(*SORTS.get(filters.sort, SORTS["updated"])), statement
+    count = statement.where(claim_text_filter(session, filters.text))
+    rows = statement.where(claim_text_filter(session, filters.text, in_sort_order=True))
+    return rows.order_by(*SORTS.get(filters.sort, SORTS["updated"])), count
 
 
 def find_claims(session: Session, *, filters: QueueFilters, viewer_id: int | None = None) -> Page:
     """The page ``filters.page`` of live claims matching ``filters``, in their sort order.
 
-    ``viewer_id`` is who "me" is in ``filters.assignee``. Two queries: the capped count and
-    the page's rows.
+    ``viewer_id`` is who "me" is in ``filters.assignee``. Two queries: the count, capped at
+    ``COUNT_CAP``, and the page's rows.
     """
+    rows, count = _statements(session, filters, viewer_id=viewer_id)
     return paginate(
-        session,
-        _statement(session, filters, viewer_id=viewer_id),
-        filters.page,
-        filters.per_page,
+        session, rows, filters.page, filters.per_page, cap=COUNT_CAP, count_statement=count
     )
 
 
@@ -126,17 +167,15 @@ def load_queue(
     session: Session, *, filters: QueueFilters, viewer_id: int | None = None
 ) -> ClaimQueue:
     """Everything the queue page shows: the page of claims (``find_claims``), their articles,
-    the people and the articles to filter by. The same few queries whatever the page holds."""
+    the people. The same few queries whatever the page holds; the articles without their text
+    (only their slug and title are shown)."""
     page = find_claims(session, filters=filters, viewer_id=viewer_id)
     article_ids = {c.article_id for c in page.items}
-    articles = {
-        a.id: a for a in session.exec(select(Article).where(Article.id.in_(article_ids))).all()
-    }
-    titles = session.exec(select(Article.slug, Article.title).order_by(Article.title)).all()
+    shown = select(Article).options(load_only(Article.id, Article.slug, Article.title))
+    articles = {a.id: a for a in session.exec(shown.where(Article.id.in_(article_ids))).all()}
     return ClaimQueue(
         page=page,
         articles=articles,
         people=people(session),
-        titles=[(slug, title) for slug, title in titles],
         hints=claim_hints(session, list(page.items)),
     )

@@ -66,6 +66,7 @@ NOT_PAGES = {
     "/articles/<slug>/claims/<key>/share.png",
     "/static/<path:filename>",
     "/api/similar",  # JSON
+    "/review/claims/articles",  # JSON: the queue's article typeahead
     # shown only before the first user exists: checked with axe in test_first_run_browser.py
     "/setup/<token>",
     # an invitation's page needs a live invitation link: tests/web/test_users_admin.py

@@ -4,11 +4,12 @@
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import inspect
 from sqlmodel import select
 
 from factcheck.models import Claim, utcnow
 from factcheck.review.pagination import paginate
-from factcheck.review.queue import QueueFilters, find_claims, load_queue
+from factcheck.review.queue import QueueFilters, find_articles, find_claims, load_queue
 from tests.conftest import ON_POSTGRES
 
 
@@ -134,7 +135,7 @@ def test_pages_keep_the_filters(session, claims, people):
 def test_text_search_uses_the_databases_own_index(session, claims, query_log):
     with query_log:
         find_claims(session, filters=QueueFilters(text="astana"))
-    index = "to_tsvector" if ON_POSTGRES else "claim_fts MATCH"
+    index = "claim.search_document @@" if ON_POSTGRES else "claim_fts MATCH"
     assert all(index in sql for sql in query_log.statements[-2:])  # the count and the rows
 
 
@@ -160,7 +161,43 @@ def test_queue_page_brings_the_claims_articles_people_and_choices(session, facto
     # a disabled assignee keeps their name on the page, but cannot be chosen any more
     assert found.people.names == {people["me"].id: "mira", people["other"].id: "oskar"}
     assert found.people.active == [(people["me"].id, "mira")]
-    assert found.titles == [("bridges", "Bridges"), ("kazakhstan", "Kazakhstan")]
+    # the page shows the articles' titles: their texts (tens of KB each) are not read
+    assert "text" in inspect(found.articles[claims["c"].article_id]).unloaded
+
+
+def test_article_filter_takes_a_slug_or_words_of_the_title(session, factory, claims):
+    factory.article("Bridges of Astana", slug="bridges-2")  # no claims; its slug starts alike
+    by_slug = find_claims(session, filters=QueueFilters(article="bridges", sort="position"))
+    assert keys(by_slug, claims) == "cd"  # the slug's article only, not bridges-2
+    by_words = find_claims(session, filters=QueueFilters(article="KAZAKH", sort="position"))
+    assert keys(by_words, claims) == "bae"
+    nothing = find_claims(session, filters=QueueFilters(article="kazakhstan bridges"))
+    assert nothing.items == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("astana", [("bridges-2", "Bridges of Astana")]),
+        ("BRIDGES", [("bridges", "Bridges"), ("bridges-2", "Bridges of Astana")]),
+        ("bridges-2", [("bridges-2", "Bridges of Astana")]),  # a slug: its words
+        ("kaz", [("kazakhstan", "Kazakhstan")]),  # part of a word, as one types
+        ("%", []),  # no words: nothing, not everything
+        ("", []),
+    ],
+)
+def test_typeahead_finds_articles_by_words_of_title_or_slug(session, factory, query, expected):
+    factory.article("Kazakhstan", slug="kazakhstan")
+    factory.article("Bridges", slug="bridges")
+    factory.article("Bridges of Astana", slug="bridges-2")
+    assert find_articles(session, query) == expected
+
+
+def test_typeahead_offers_a_few_articles_only(session, factory):
+    for n in range(15):
+        factory.article(f"Budget {n:02}", slug=f"budget-{n}")
+    found = find_articles(session, "budget", limit=10)
+    assert [title for _slug, title in found] == [f"Budget {n:02}" for n in range(10)]
 
 
 def test_empty_queue(session):
@@ -187,3 +224,15 @@ def test_the_queue_counts_only_checkworthy_claims_unless_asked_for_all(session, 
     assert {c.key for c in shown.items} == {"f", "w"} and shown.total == 2
     everything = find_claims(session, filters=QueueFilters(article="opinions", show="all"))
     assert {c.key for c in everything.items} == {"f", "o", "w"}
+
+
+def test_a_common_words_search_finds_the_same_page_as_a_rare_words(session, claims, monkeypatch):
+    # past COMMON_MATCHES the rows are found by walking the sort order (SQLite): same claims
+    from factcheck.review import search
+
+    filters = QueueFilters(text="astana", per_page=1, page=2)
+    rare = find_claims(session, filters=filters)
+    monkeypatch.setattr(search, "COMMON_MATCHES", 1)
+    common = find_claims(session, filters=filters)
+    assert keys(common, claims) == keys(rare, claims) == "b"
+    assert (common.total, common.has_next) == (rare.total, rare.has_next) == (2, False)

@@ -75,6 +75,7 @@ ACCESS = {
     # the workspace
     ("GET", "/review/"): LOGIN,
     ("GET", "/review/claims"): LOGIN,
+    ("GET", "/review/claims/articles"): LOGIN,  # the queue's article typeahead (JSON)
     ("GET", "/review/articles/<slug>"): LOGIN,
     ("GET", "/review/articles/new"): LOGIN,
     ("POST", "/review/articles/new/address"): LOGIN,

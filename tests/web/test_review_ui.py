@@ -134,6 +134,41 @@ def test_queue_filters(client, queue_claims, article, query, expected):
     assert shown == expected
 
 
+def test_article_filter_is_a_search_field_not_a_list_of_every_article(
+    client, queue_claims, article
+):
+    html = page(client, "/review/claims")
+    field = re.search(r'<input[^>]*name="article"[^>]*>', html).group(0)
+    assert 'list="article-options"' in field and 'type="text"' in field
+    assert "<select" not in html.split('name="article"')[0].rsplit("<p", 1)[-1]
+    assert '<datalist id="article-options" data-source="/review/claims/articles">' in html
+    assert 'src="/static/queue.js"' in html
+
+
+def test_without_script_the_article_field_searches_titles(client, queue_claims):
+    # typed words, sent with the form: the claims of the articles whose titles hold them
+    html = page(client, "/review/claims?article=kazakh")
+    shown = {key for key, c in queue_claims.items() if f'href="/review/claims/{c.id}"' in html}
+    assert shown == {"a", "b"}
+    assert 'value="kazakh"' in html  # the field keeps what was typed
+    # and the articles those words find are offered in the datalist for the next try
+    options = html.split('<datalist id="article-options"')[1].split("</datalist>")[0]
+    assert ">Kazakhstan</option>" in options and ">Other</option>" not in options
+
+
+def test_typeahead_answers_matching_articles_as_json(client, queue_claims, article):
+    response = client.get("/review/claims/articles?q=KAZ")
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    assert response.get_json() == {"articles": [{"slug": article.slug, "title": "Kazakhstan"}]}
+    assert client.get("/review/claims/articles?q=").get_json() == {"articles": []}
+    assert client.get("/review/claims/articles?q=nothing+like+it").get_json() == {"articles": []}
+
+
+def test_typeahead_is_for_logged_in_people_only(client, article):
+    response = client.get("/review/claims/articles?q=kaz")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
 @pytest.mark.parametrize(("sort", "order"), [("score", "acb"), ("position", "abc")])
 def test_queue_sorts(client, queue_claims, sort, order):
     html = page(client, f"/review/claims?sort={sort}")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import current_app, render_template, request
+from flask import current_app, jsonify, render_template, request
 
 from factcheck.archive.earlier import queue_marks
 from factcheck.models import ClaimStatus, Role
 from factcheck.review.dashboard import load_dashboard
 from factcheck.review.pagination import page_number
-from factcheck.review.queue import ClaimQueue, QueueFilters, load_queue
+from factcheck.review.queue import ClaimQueue, QueueFilters, find_articles, load_queue
 from factcheck.review.verdict_changes import pending_corrections
 from factcheck.review.workflow import has_role
 from factcheck.web import get_session
@@ -66,7 +66,6 @@ def fill_choices(form: f.QueueForm, found: ClaimQueue) -> None:
     form.verdict.choices = f.options(
         [("", _("Any")), ("none", _("No verdict yet"))] + scale.choices()
     )
-    form.article.choices = f.options([("", _("Any"))] + found.titles)
     form.assignee.choices = f.options(
         [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]
         + [(name, name) for _, name in found.people.active]
@@ -86,6 +85,8 @@ def queue():
     return render_template(
         "review/queue.html",
         form=form,
+        # the typed words' articles, for the datalist without script (at most a few)
+        article_options=find_articles(get_session(), form.article.data or ""),
         page=page,
         articles=found.articles,
         args=args,
@@ -96,3 +97,11 @@ def queue():
         earlier_marks=queue_marks(get_session(), [c.id for c in page.items]),
         scale=current_app.extensions["factcheck.ratings"],
     )
+
+
+@bp.get("/claims/articles")
+def queue_articles():
+    """The article filter's typeahead: ``{"articles": [{"slug", "title"}, ...]}``, at most a
+    few, whose title or slug hold every word of ``q``."""
+    found = find_articles(get_session(), request.args.get("q", "")[:200])
+    return jsonify({"articles": [{"slug": slug, "title": title} for slug, title in found]})

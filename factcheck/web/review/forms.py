@@ -239,7 +239,17 @@ class QueueForm(TranslatedForm):
     )
     status = SelectField(lazy_gettext("Status"), validate_choice=False)
     verdict = SelectField(lazy_gettext("Verdict"), validate_choice=False)
-    article = SelectField(lazy_gettext("Article"), validate_choice=False)
+    # a search field, not a list of every article: static/queue.js offers matching articles
+    # as one types (a <datalist>); without it, the words typed find the articles' titles
+    article = StringField(
+        lazy_gettext("Article"),
+        validators=[Optional(), Length(max=200)],
+        render_kw={
+            "list": "article-options",
+            "autocomplete": "off",
+            "placeholder": lazy_gettext("Title or slug"),
+        },
+    )
     assignee = SelectField(lazy_gettext("Assigned to"), validate_choice=False)
     contradicted = BooleanField(lazy_gettext("Has a contradiction"))
     sort = SelectField(
