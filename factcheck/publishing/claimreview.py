@@ -32,10 +32,12 @@ _PLAIN = re.compile(r"[A-Za-z0-9_.~-]+")  # needs no percent-encoding in a path 
 
 def verdict_page_url(base_url: str, article_slug: str, claim_key: str) -> str:
     """The public verdict page of a claim: ``{base}/articles/<slug>/claims/<key>``."""
-    return f"{base_url.rstrip('/')}/articles/{_segment(article_slug)}/claims/{_segment(claim_key)}"
+    base = base_url.rstrip("/")
+    return f"{base}/articles/{path_segment(article_slug)}/claims/{path_segment(claim_key)}"
 
 
-def _segment(text: str) -> str:
+def path_segment(text: str) -> str:
+    """``text`` as one segment of a URL path (percent-encoded where it needs to be)."""
     return text if _PLAIN.fullmatch(text) else quote(text, safe="")
 
 
