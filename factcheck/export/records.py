@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Date, cast, func, select, type_coerce
 from sqlmodel import Session
 
 from factcheck.errors import InputError
@@ -146,11 +146,16 @@ def iter_records(
     ``batch_size`` (default BATCH_SIZE) claims at a time.
 
     A format that needs only some Claim columns names them (``id`` and ``article_id`` come
-    anyway), and likewise for evidence: converting unused timestamps costs real time.
+    anyway; a SQL expression with a label may stand for one), and likewise for evidence:
+    converting unused timestamps costs real time.
     """
     columns = Claim.__table__.c
     wanted = (
-        [columns.id, columns.article_id, *(columns[n] for n in claim_columns)]
+        [
+            columns.id,
+            columns.article_id,
+            *(columns[c] if isinstance(c, str) else c for c in claim_columns),
+        ]
         if claim_columns
         else list(columns)
     )
@@ -162,7 +167,7 @@ def iter_records(
     )
     # Closed on every way out, also when the reader stops early (a download cut short):
     # on PostgreSQL this is a server-side cursor.
-    with session.execute(query) as result:
+    with session.connection().execute(query) as result:  # Core rows: no ORM step
         for batch in result.partitions():
             ids = [c.id for c in batch]
             articles = _by_id(session, ARTICLE_COLUMNS, Article.id, {c.article_id for c in batch})
@@ -175,6 +180,15 @@ def iter_records(
                     found.get(claim.id, []),
                     events.get(claim.id, []),
                 )
+
+
+def utc_day(column: Any, dialect: str) -> Any:
+    """A timestamp column's day in UTC, as a date, computed by the database: converting
+    hundreds of thousands of timestamps to Python datetimes to keep only their day costs
+    more than the rest of reading a claim."""
+    if dialect == "postgresql":
+        return cast(func.timezone("UTC", column), Date)
+    return type_coerce(func.date(column), Date)  # SQLite stores UTC text
 
 
 def _by_id(session: Session, columns: list, key, ids: set[int]) -> dict[int, Any]:
