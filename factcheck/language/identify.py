@@ -10,8 +10,10 @@ language decides how a number is read ("1.500 orang" is 1500 in Indonesian).
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.config import DEFAULTS
@@ -50,11 +52,78 @@ def identify_language(text: str, languages: Sequence[str] | None = None) -> str:
 
 @cache
 def _model() -> LanguageIdentifier:
-    """py3langid's model, loaded once (under a second) when a text first needs identifying:
-    commands that identify nothing do not pay for it."""
+    """py3langid's model, loaded once when a text first needs identifying: commands that
+    identify nothing do not pay for it.
+
+    The model ships compressed with LZMA, which costs about 0.5 s of CPU to undo in every
+    process; the first process writes it decompressed to the user's cache folder and later
+    ones read that (about 0.06 s). Without a writable cache it is read as shipped.
+    """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+    path = _decompressed_model()
+    if path is not None:
+        try:
+            return _load_decompressed(path)
+        except (OSError, ValueError, KeyError, TypeError):  # damaged, or another layout
+            path.unlink(missing_ok=True)
     return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+def cache_folder() -> Path:
+    """Where factcheck keeps files it can remake: ``$XDG_CACHE_HOME/factcheck``, by default
+    ``~/.cache/factcheck``."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "factcheck"
+
+
+def _decompressed_model() -> Path | None:
+    """py3langid's model decompressed in the cache folder (written on first use, named by
+    py3langid's version and the shipped file's size); None when it cannot be written."""
+    import lzma
+    import shutil
+    import tempfile
+
+    import py3langid
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    shipped = MODEL_DIR / MODEL_FILE
+    try:
+        size = shipped.stat().st_size
+        path = cache_folder() / f"py3langid-{py3langid.__version__}-{size}.npz"
+        if path.exists():
+            return path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written under another name and renamed: a reader never sees half a file.
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as out:
+            try:
+                with lzma.open(shipped) as source:
+                    shutil.copyfileobj(source, out, length=1 << 20)
+            except BaseException:
+                os.unlink(out.name)
+                raise
+        os.replace(out.name, path)
+        return path
+    except (OSError, lzma.LZMAError):
+        return None
+
+
+def _load_decompressed(path: Path) -> LanguageIdentifier:
+    """The identifier from a decompressed model file: what py3langid's own loader
+    (``py3langid.modelio.load_model``) returns, read without LZMA."""
+    import numpy as np
+    from py3langid.langid import LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    with np.load(path, allow_pickle=False) as data:
+        return LanguageIdentifier(
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            _to_array(data["nextmove"]),
+            data["out_feat"].tolist(),
+            tk_row=_to_array(data["nextmove_row"]),
+        )
 
 
 @cache
