@@ -10,12 +10,12 @@ language decides how a number is read ("1.500 orang" is 1500 in Indonesian).
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
+from factcheck.cachefolder import cached_file
 from factcheck.config import DEFAULTS
 from factcheck.errors import FactcheckError
 
@@ -70,40 +70,24 @@ def _model() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
-def cache_folder() -> Path:
-    """Where factcheck keeps files it can remake: ``$XDG_CACHE_HOME/factcheck``, by default
-    ``~/.cache/factcheck``."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "factcheck"
-
-
 def _decompressed_model() -> Path | None:
     """py3langid's model decompressed in the cache folder (written on first use, named by
     py3langid's version and the shipped file's size); None when it cannot be written."""
     import lzma
     import shutil
-    import tempfile
 
     import py3langid
     from py3langid.langid import MODEL_DIR, MODEL_FILE
 
     shipped = MODEL_DIR / MODEL_FILE
+
+    def decompress(out: IO[bytes]) -> None:
+        with lzma.open(shipped) as source:
+            shutil.copyfileobj(source, out, length=1 << 20)
+
     try:
-        size = shipped.stat().st_size
-        path = cache_folder() / f"py3langid-{py3langid.__version__}-{size}.npz"
-        if path.exists():
-            return path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written under another name and renamed: a reader never sees half a file.
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as out:
-            try:
-                with lzma.open(shipped) as source:
-                    shutil.copyfileobj(source, out, length=1 << 20)
-            except BaseException:
-                os.unlink(out.name)
-                raise
-        os.replace(out.name, path)
-        return path
+        name = f"py3langid-{py3langid.__version__}-{shipped.stat().st_size}.npz"
+        return cached_file(name, decompress)
     except (OSError, lzma.LZMAError):
         return None
 
