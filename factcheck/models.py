@@ -18,6 +18,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def as_utc(value: datetime | None) -> datetime | None:
+    """A stored timestamp as aware UTC: SQLite hands them back naive (they were stored as UTC)."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
 class ClaimStatus(StrEnum):
     UNVERIFIED = "unverified"
     IN_REVIEW = "in_review"

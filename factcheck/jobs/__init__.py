@@ -18,37 +18,11 @@ one-line result or error, which the pages poll; and the work itself, done by a w
 
 Adding a kind of job is one function in ``kinds``, registered with ``@job``; it gets a
 ``JobRun`` and its submitted keyword arguments, commits each unit of work on its own with
-``run.unit()``, reports ``run.progress`` and returns one line. Two that are coming:
+``run.unit()``, reports ``run.progress`` and returns one line.
 
-Embedding new snapshots (the evidence issue), one unit per snapshot, so that a killed worker
-leaves every snapshot either embedded or not::
-
-    @job("embed_snapshots", label="Embedding new snapshots")
-    def embed_snapshots(run: JobRun, article_id: int) -> str:
-        with run.unit() as session:
-            todo = [s.id for s in snapshots_without_embeddings(session, article_id)]
-        run.progress(0, len(todo))
-        for snapshot_id in todo:
-            with run.unit() as session:
-                store_embeddings(session, session.get(Snapshot, snapshot_id))
-            run.progress()
-        return f"embedded {len(todo)} snapshots"
-
-Importing a ClaimReview feed (the archive issue), one kind of job that is not tied to an
-article (``one_at_a_time="global"`` keeps two imports of feeds from overlapping; the
-feed's address is its keyword argument), one unit per batch of reviews::
-
-    @job("import_feed", label="Importing a ClaimReview feed", one_at_a_time="global")
-    def import_feed(run: JobRun, url: str) -> str:
-        reviews = read_feed(fetch_url(url, FetchSettings.from_config(run.config)))
-        batches = list(batched(reviews, 100))
-        run.progress(0, len(batches))
-        for batch in batches:
-            with run.unit() as session:
-                import_reviews(session, batch)
-            run.progress()
-        return f"imported {len(reviews)} fact-checks from {url}"
-
-A page asks for either with ``queue.submit(session, "embed_snapshots", user=me(),
-article=article)``; the worker, the progress bar and the status endpoint need nothing more.
+The kinds today: ``fetch_sources`` (fetch, then embed each new snapshot's passages, one unit
+per source), ``embed_sources``, ``match_article`` (all suggestions replaced in one commit),
+``reextract``, ``propose_claims`` and ``ingest_url`` (adding an article), ``watch_sources``
+(re-checking cited pages), ``import_feed`` (a ClaimReview feed, all-or-nothing per feed),
+``embed_archive`` (claim vectors for "checked before") and ``ping``.
 """

@@ -29,6 +29,7 @@ from factcheck.models import (
     Snapshot,
     Source,
     User,
+    as_utc,
 )
 from factcheck.sources.cited import sources_with_latest
 
@@ -225,12 +226,7 @@ def _last_modified(
         times.append(source.source.created_at)
         if source.snapshot:
             times.append(source.snapshot.fetched_at)
-    return max(_aware(t) for t in times if t is not None)
-
-
-def _aware(value: datetime) -> datetime:
-    # SQLite hands datetimes back naive; they were stored as UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return max(as_utc(t) for t in times if t is not None)
 
 
 @dataclass
@@ -254,7 +250,7 @@ def load_index(session: Session) -> tuple[list[IndexEntry], datetime | None]:
     for article_id, verdict, count, published in rows:
         counts.setdefault(article_id, Counter())[verdict] = count
         if published is not None:
-            published = _aware(published)
+            published = as_utc(published)
             newest[article_id] = max(published, newest.get(article_id, published))
     articles = session.exec(select(Article).where(Article.id.in_(counts))).all() if counts else []
     epoch = datetime(1970, 1, 1, tzinfo=UTC)
@@ -265,7 +261,7 @@ def load_index(session: Session) -> tuple[list[IndexEntry], datetime | None]:
             Claim.published_at.is_not(None)
         )
     ).one()
-    times = [_aware(t) for t in stamp if t is not None]
+    times = [as_utc(t) for t in stamp if t is not None]
     return entries, max(times) if times else None
 
 

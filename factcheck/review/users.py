@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import case, func, text, update
 from sqlmodel import Session, select
@@ -24,7 +24,7 @@ from factcheck import ratelimit
 from factcheck.audit import Actor, record_audit
 from factcheck.errors import InputError, NotFound, PermissionDenied
 from factcheck.messages import N_
-from factcheck.models import Role, User, utcnow
+from factcheck.models import Role, User, as_utc, utcnow
 from factcheck.review.sessions import close_all_sessions
 
 LOGIN_FAILED = N_("Wrong name or password, or the account is locked")
@@ -33,13 +33,6 @@ NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 # Checked against when the name is unknown, so that a wrong name takes as long as a wrong
 # password and timing does not tell them apart either.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite and PostgreSQL hand back naive UTC timestamps; compare them as UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
 
 
 def get_user(session: Session, name: str) -> User:
@@ -237,7 +230,7 @@ def set_password(user: User, password: str) -> None:
 
 def is_locked(user: User, now: datetime | None = None) -> bool:
     """Whether the account is in a lock-out after too many failed logins."""
-    locked_until = _aware(user.locked_until)
+    locked_until = as_utc(user.locked_until)
     return locked_until is not None and (now or utcnow()) < locked_until
 
 
@@ -280,7 +273,7 @@ def authenticate(
         check_password_hash(_DUMMY_HASH, password or "")  # as slow as a real check
         return None
     attempt, locked_until = _count_attempt(session, user, now)
-    if (locked_until is not None and now < _aware(locked_until)) or attempt > max_failures:
+    if (locked_until is not None and now < as_utc(locked_until)) or attempt > max_failures:
         return None
     if check_password_hash(user.password_hash, password or ""):
         _set_attempts(session, user, 0, None)

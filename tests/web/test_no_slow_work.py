@@ -1,5 +1,11 @@
 """No web request fetches, embeds or matches: the web shell never imports the code that does
-(the fetcher, the matcher, claim extraction); such work goes through factcheck.jobs."""
+(the fetcher, the matcher, claim extraction, embedding passages or stored claims); such work
+goes through factcheck.jobs.
+
+The one embedding a request may do is of the search text itself: ``GET /api/similar?text=``
+(issue 11) turns its query (at most 2,000 characters, one model call, rate-limited) into a vector
+to look the archive up, as a search box must; passages, snapshots and claims are embedded by
+jobs only."""
 
 from __future__ import annotations
 
@@ -14,7 +20,16 @@ SLOW_MODULES = (
     "factcheck.articles.reextract",
     "factcheck.sources.watch",
 )
-SLOW_NAMES = {"fetch_source", "fetch_article_sources", "fetch_url", "match_article", "reextract"}
+SLOW_NAMES = {
+    "fetch_source",
+    "fetch_article_sources",
+    "fetch_url",
+    "match_article",
+    "reextract",
+    "embed_in_batches",
+    "embed_pending",
+    "store_vectors",
+}
 
 
 def _imports(path: Path) -> list[str]:
