@@ -7,8 +7,14 @@ it into a fresh database (SQLite in a temporary folder, or a new PostgreSQL data
 exports it again and checks the bytes are the same.
 
     python bench/bench_claimfile.py --claims 1000 --runs 3 [--engine sqlite|postgres]
+    python bench/bench_claimfile.py --claims 1000,10000 --runs 1 --no-pure-python
 
-Targets (issue 16): 1,000 claims import in under 3 s and export in under 2 s.
+Several sizes (comma-separated) run each in its own process, so that each peak memory (max
+RSS) is that size's own; ``--no-pure-python`` leaves out the pure-Python PyYAML baselines
+(minutes at 10,000 claims).
+
+Targets (issue 16): 1,000 claims import in under 3 s and export in under 2 s; 10,000 claims
+stream with flat memory.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import copy
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -55,7 +62,7 @@ def timed(call) -> tuple[object, float, float]:
     return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
-def one_run(engine: str, text: str) -> dict[str, tuple[float, float]]:
+def one_run(engine: str, text: str, pure_python: bool = True) -> dict[str, tuple[float, float]]:
     """Wall and CPU seconds of each step, on a fresh database."""
     with (
         tempfile.TemporaryDirectory(prefix="fc-claimfile-") as folder,
@@ -75,6 +82,8 @@ def one_run(engine: str, text: str) -> dict[str, tuple[float, float]]:
         eng.dispose()
     if written != text:
         raise SystemExit("the exported file differs from the imported one")
+    if not pure_python:
+        return figures
     _, *figures["PyYAML SafeLoader (pure Python), parse only"] = timed(
         lambda: yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506
     )
@@ -91,24 +100,56 @@ def _spread(values: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--claims", type=int, default=1000)
+    parser.add_argument("--claims", default="1000", help="a number, or several: 1000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--engine", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--no-pure-python", action="store_true", help="skip PyYAML baselines")
+    parser.add_argument("--text", help=argparse.SUPPRESS)  # the file to read (or --make)
+    parser.add_argument("--make", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    sizes = [int(n) for n in args.claims.split(",")]
+    if args.make:
+        Path(args.text).write_text(claim_file(sizes[0]), encoding="utf-8")
+        return
+    if len(sizes) > 1:
+        _each_in_a_process(sizes, args)
+        return
     print("$ python bench/bench_claimfile.py " + " ".join(sys.argv[1:]))
     print(
         f"os.cpu_count() = {os.cpu_count()}; load average at start: {os.getloadavg()[0]:.1f}; "
         f"PyYAML {yaml.__version__} (libyaml: {getattr(yaml, '__with_libyaml__', False)})"
     )
-    text = claim_file(args.claims)
-    print(f"{args.claims} claims, {len(text.encode()) / 1e6:.1f} MB; engine {args.engine}")
-    runs = [one_run(args.engine, text) for _ in range(args.runs)]
+    text = Path(args.text).read_text(encoding="utf-8") if args.text else claim_file(sizes[0])
+    before = _peak_mb()
+    print(f"{sizes[0]} claims, {len(text.encode()) / 1e6:.1f} MB; engine {args.engine}")
+    runs = [one_run(args.engine, text, not args.no_pure_python) for _ in range(args.runs)]
     print("\n| step | wall s (min / med / max) | CPU s (min / med / max) |\n|---|---|---|")
     for step in runs[0]:
         walls, cpus = [r[step][0] for r in runs], [r[step][1] for r in runs]
         print(f"| {step} | {_spread(walls)} | {_spread(cpus)} |")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak RSS of the process: {peak:.0f} MB; exported bytes identical in every run")
+    print(
+        f"\npeak RSS of the process: {_peak_mb():.0f} MB ({before:.0f} MB with the file's text "
+        "read, before the first import); exported bytes identical in every run"
+    )
+
+
+def _each_in_a_process(sizes: list[int], args: argparse.Namespace) -> None:
+    """Run each size in its own process, given its file made by another: each max RSS is then
+    that size's own import and export (a child's max RSS starts at its parent's RSS at the
+    fork, so this process must stay small, and making the file is not)."""
+    print("$ python bench/bench_claimfile.py " + " ".join(sys.argv[1:]))
+    options = ["--runs", str(args.runs), "--engine", args.engine]
+    options += ["--no-pure-python"] if args.no_pure_python else []
+    with tempfile.TemporaryDirectory(prefix="fc-claimfile-text-") as folder:
+        for n in sizes:
+            path = Path(folder) / f"{n}.yaml"
+            command = [sys.executable, __file__, "--claims", str(n), "--text", str(path)]
+            subprocess.run([*command, "--make"], check=True)
+            subprocess.run([*command, *options], check=True)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Export throughput and peak memory per format, against the sqlite3 command-line tool.
 
-Usage:  python bench/bench_export.py [--claims 100000] [--keep]
+Usage:  python bench/bench_export.py [--claims 100000] [--formats csv,claimreview] [--keep]
 
 Fills a SQLite database in a temporary folder with synthetic claims (bulk inserts: 100 claims
 per article, each with one confirmed evidence passage and two history events; two sources
@@ -226,15 +226,17 @@ def measure(args: list[str], stdout=subprocess.PIPE) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
 
 
-def run(claims: int, folder: Path) -> None:
+def run(claims: int, folder: Path, formats: list[str]) -> None:
     path = folder / "bench.sqlite3"
     url = f"sqlite:///{path}"
+    load = os.getloadavg()
     started = time.perf_counter()
     # Filled in a subprocess: a child's max RSS counts the parent's memory it was forked
     # from, so the parent must stay small for the figures to be the children's own.
     measure([sys.executable, __file__, "--fill", url, str(claims)])
     floor = measure(["true"]).peak_mb
-    print(f"command: python bench/bench_export.py --claims {claims}")
+    print(f"command: python {' '.join(sys.argv)}")
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in load)}")
     print(
         f"cores: {os.cpu_count()}; python {sys.version.split()[0]}; "
         f"filled {claims} claims in {time.perf_counter() - started:.1f} s "
@@ -252,7 +254,7 @@ def run(claims: int, folder: Path) -> None:
         f"{1:>10.1f}{1:>7.1f}{base.wall:>10.2f}{base.peak_mb:>8.0f}"
         f"{(folder / 'baseline.csv').stat().st_size / 1e6:>7.1f}"
     )
-    for fmt in FORMATS:
+    for fmt in formats:
         out = folder / f"export.{fmt}"
         done = measure([sys.executable, __file__, "--child", fmt, url, str(out)])
         inner = json.loads(done.output.strip().splitlines()[-1])
@@ -275,6 +277,9 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
+        "--formats", default=",".join(FORMATS), help="comma-separated formats (default: all)"
+    )
+    parser.add_argument(
         "--child", nargs=3, metavar=("FORMAT", "URL", "OUT"), help=argparse.SUPPRESS
     )
     parser.add_argument("--fill", nargs=2, metavar=("URL", "CLAIMS"), help=argparse.SUPPRESS)
@@ -287,7 +292,7 @@ def main() -> None:
         return
     folder = Path(tempfile.mkdtemp(prefix="bench-export-"))
     try:
-        run(args.claims, folder)
+        run(args.claims, folder, args.formats.split(","))
     finally:
         if args.keep:
             print(f"kept {folder}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Date, bindparam, cast, func, select, type_coerce
 from sqlmodel import Session
 
 from factcheck.errors import InputError
@@ -146,11 +146,16 @@ def iter_records(
     ``batch_size`` (default BATCH_SIZE) claims at a time.
 
     A format that needs only some Claim columns names them (``id`` and ``article_id`` come
-    anyway), and likewise for evidence: converting unused timestamps costs real time.
+    anyway; a SQL expression with a label may stand for one), and likewise for evidence:
+    converting unused timestamps costs real time.
     """
     columns = Claim.__table__.c
     wanted = (
-        [columns.id, columns.article_id, *(columns[n] for n in claim_columns)]
+        [
+            columns.id,
+            columns.article_id,
+            *(columns[c] if isinstance(c, str) else c for c in claim_columns),
+        ]
         if claim_columns
         else list(columns)
     )
@@ -162,7 +167,7 @@ def iter_records(
     )
     # Closed on every way out, also when the reader stops early (a download cut short):
     # on PostgreSQL this is a server-side cursor.
-    with session.execute(query) as result:
+    with session.connection().execute(query) as result:  # Core rows: no ORM step
         for batch in result.partitions():
             ids = [c.id for c in batch]
             articles = _by_id(session, ARTICLE_COLUMNS, Article.id, {c.article_id for c in batch})
@@ -177,8 +182,27 @@ def iter_records(
                 )
 
 
+def utc_day(column: Any, dialect: str) -> Any:
+    """A timestamp column's day in UTC, as a date, computed by the database: converting
+    hundreds of thousands of timestamps to Python datetimes to keep only their day costs
+    more than the rest of reading a claim."""
+    if dialect == "postgresql":
+        return cast(func.timezone("UTC", column), Date)
+    return type_coerce(func.date(column), Date)  # SQLite stores UTC text
+
+
+# The batch's ids as one expanding parameter: given as a list to in_(), each of 500 ids
+# would be coerced into a SQL literal and named, for every batch (0.2 s per 100,000 claims).
+IDS = bindparam("ids", expanding=True)
+
+
+def _rows(session: Session, query, ids) -> list:
+    """``query``'s Core rows (no ORM step) for the ids."""
+    return session.connection().execute(query, {"ids": list(ids)}).all()
+
+
 def _by_id(session: Session, columns: list, key, ids: set[int]) -> dict[int, Any]:
-    rows = session.execute(select(*columns).where(key.in_(sorted(ids)))).all()
+    rows = _rows(session, select(*columns).where(key.in_(IDS)), sorted(ids))
     return {row.id: row for row in rows}
 
 
@@ -187,21 +211,21 @@ def _evidence(session: Session, claim_ids: list[int], columns: Sequence | None) 
         select(Evidence.claim_id, *(columns or EVIDENCE_COLUMNS))
         .outerjoin(Source, Source.id == Evidence.source_id)
         .outerjoin(Snapshot, Snapshot.id == Evidence.snapshot_id)
-        .where(Evidence.claim_id.in_(claim_ids))
+        .where(Evidence.claim_id.in_(IDS))
         .order_by(Evidence.claim_id, Evidence.id)
     )
-    return _grouped(session.execute(query).all())
+    return _grouped(_rows(session, query, claim_ids))
 
 
 def _history(session: Session, claim_ids: list[int], public_only: bool) -> dict[int, list]:
     query = (
         select(*ReviewEvent.__table__.c)
-        .where(ReviewEvent.claim_id.in_(claim_ids))
+        .where(ReviewEvent.claim_id.in_(IDS))
         .order_by(ReviewEvent.claim_id, ReviewEvent.id)
     )
     if public_only:
         query = query.where(ReviewEvent.public.is_(True))
-    return _grouped(session.execute(query).all())
+    return _grouped(_rows(session, query, claim_ids))
 
 
 def _grouped(rows: list) -> dict[int, list]:

@@ -10,23 +10,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from sqlalchemy import func, null
 from sqlmodel import Session
 
 from factcheck.errors import InputError
 from factcheck.export import csvexport, jsonexport, report
-from factcheck.export.records import Publisher, Selection, iter_records
+from factcheck.export.records import Publisher, Selection, iter_records, utc_day
+from factcheck.models import Claim
 from factcheck.publishing.claimreview import claim_review, feed_chunks, item_reviewed
 
-CLAIM_COLUMNS = [
-    "key",
-    "text",
-    "claimant",
-    "verdict",
-    "rationale",
-    "published_at",
-    "reviewed_at",
-    "updated_at",
-]  # what claim_review reads
+CLAIM_COLUMNS = ["key", "text", "claimant", "verdict", "rationale"]  # what claim_review reads
+
+
+def _review_columns(dialect: str) -> list:
+    """CLAIM_COLUMNS and the day claim_review dates the review by (the day it was
+    published, else reviewed, else updated), computed by the database."""
+    first = func.coalesce(Claim.published_at, Claim.reviewed_at, Claim.updated_at)
+    return [
+        *CLAIM_COLUMNS,
+        utc_day(first, dialect).label("published_at"),
+        null().label("reviewed_at"),
+        null().label("updated_at"),
+    ]
 
 
 def claimreview_chunks(
@@ -38,8 +43,9 @@ def claimreview_chunks(
 
 def _claim_reviews(session: Session, selection: Selection, publisher: Publisher) -> Iterator[dict]:
     article_id, item = None, None
+    columns = _review_columns(session.get_bind().dialect.name)
     for r in iter_records(
-        session, selection, evidence=False, history="public", claim_columns=CLAIM_COLUMNS
+        session, selection, evidence=False, history="public", claim_columns=columns
     ):
         if r.claim.verdict not in publisher.scale:
             continue

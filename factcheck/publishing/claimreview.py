@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -32,10 +33,14 @@ _PLAIN = re.compile(r"[A-Za-z0-9_.~-]+")  # needs no percent-encoding in a path 
 
 def verdict_page_url(base_url: str, article_slug: str, claim_key: str) -> str:
     """The public verdict page of a claim: ``{base}/articles/<slug>/claims/<key>``."""
-    return f"{base_url.rstrip('/')}/articles/{_segment(article_slug)}/claims/{_segment(claim_key)}"
+    base = base_url.rstrip("/")
+    return f"{base}/articles/{path_segment(article_slug)}/claims/{path_segment(claim_key)}"
 
 
-def _segment(text: str) -> str:
+def path_segment(text: str) -> str:
+    """``text`` as one segment of a URL path (percent-encoded where it needs to be)."""
+    if text.isalnum() and text.isascii():  # most keys ("c12"): quicker than the pattern
+        return text
     return text if _PLAIN.fullmatch(text) else quote(text, safe="")
 
 
@@ -81,8 +86,9 @@ def claim_review(
     published = claim.published_at or claim.reviewed_at or claim.updated_at
     if published is not None:
         review["datePublished"] = day(published)
-    if (claim.rationale or "").strip():
-        review["reviewBody"] = claim.rationale
+    rationale = claim.rationale
+    if rationale and not rationale.isspace():  # as .strip() would say, without a copy
+        review["reviewBody"] = rationale
     comments = correction_comments(corrections or [])
     if comments:
         review["correction"] = comments
@@ -121,8 +127,12 @@ def claimant_entity(claimant: str | None, article: Article) -> dict | None:
 
 
 def _organisation(name: str) -> bool:
-    heads = {h.lower() for h in ORGANISATION_HEADS}
-    return name.isupper() or any(w.lower() in heads for w in name.split())
+    return name.isupper() or any(w.lower() in _organisation_heads() for w in name.split())
+
+
+@cache
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(h.lower() for h in ORGANISATION_HEADS)
 
 
 def claim_author(article: Article) -> dict | None:
@@ -193,8 +203,59 @@ def feed_chunks(reviews: Iterable[dict]) -> Iterator[str]:
     """
     yield ('{"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": [')
     separator = "\n"
+    encode = _FeedEncoder()
     for review in reviews:
-        review = {k: v for k, v in review.items() if k != "@context"}
-        yield separator + json.dumps(review, ensure_ascii=False)
+        yield separator + encode(review)
         separator = ",\n"
     yield "\n]}\n"
+
+
+_KEYS: dict[str, str] = {}  # a review's keys, encoded: the same dozen in every review
+
+
+class _FeedEncoder:
+    """Writes a review without its ``@context`` exactly as ``json.dumps(review,
+    ensure_ascii=False)`` would, but encodes an object only when it differs from the one the
+    previous review held under the same key: exports share one ``itemReviewed`` per article
+    (a third of each review's text), and the author and the rating repeat.
+
+    One C encoder made once: ``json.dumps`` makes a new one per call.
+    """
+
+    _encoder = json.encoder.c_make_encoder(
+        None,
+        json.JSONEncoder().default,
+        json.encoder.encode_basestring,
+        None,
+        ": ",
+        ", ",
+        False,
+        False,
+        True,
+    )
+
+    def __init__(self) -> None:
+        self.previous: dict[str, tuple[object, str]] = {}  # key: (value, its JSON)
+
+    def __call__(self, review: dict) -> str:
+        parts = []
+        for key, value in review.items():
+            if key == "@context":
+                continue
+            if value.__class__ is str:
+                text = json.encoder.encode_basestring(value)
+            else:
+                previous = self.previous.get(key)
+                # Equal, not only the same object. (Python's 1 == 1.0 == True would let one
+                # stand for another; a review holds none of them in one place: ratings are
+                # the scale's integers.)
+                if previous is not None and previous[0] == value:
+                    text = previous[1]
+                else:
+                    text = "".join(self._encoder(value, 0))
+                    self.previous[key] = (value, text)
+            prefix = _KEYS.get(key)
+            if prefix is None:
+                prefix = _KEYS[key] = json.encoder.encode_basestring(key) + ": "
+            parts.append(prefix + text)
+        return "{" + ", ".join(parts) + "}"

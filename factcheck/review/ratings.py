@@ -92,6 +92,7 @@ class RatingScale:
         values = [r.value for r in self.ratings if r.value is not None]
         self.best = max(values)
         self.worst = min(values)
+        self._review_ratings: dict[tuple[str, str], dict] = {}
 
     def __contains__(self, key: object) -> bool:
         return key in self._by_key
@@ -116,10 +117,13 @@ class RatingScale:
         return [(r.key, r.label(lang)) for r in self.ratings]
 
     def review_rating(self, key: str, lang: str = "en") -> dict:
-        """schema.org Rating for ClaimReview's reviewRating."""
-        rating = self.get(key)
-        out: dict = {"@type": "Rating", "alternateName": rating.label(lang)}
-        if rating.value is not None:  # "cannot be rated" has a name but no place on the scale
-            out["ratingValue"] = rating.value
-        out.update(bestRating=self.best, worstRating=self.worst)
-        return out
+        """schema.org Rating for ClaimReview's reviewRating (a new dict each call)."""
+        made = self._review_ratings.get((key, lang))
+        if made is None:  # exports ask for the same few 100,000 times
+            rating = self.get(key)
+            made = {"@type": "Rating", "alternateName": rating.label(lang)}
+            if rating.value is not None:  # "cannot be rated": a name, no place on the scale
+                made["ratingValue"] = rating.value
+            made.update(bestRating=self.best, worstRating=self.worst)
+            self._review_ratings[key, lang] = made
+        return dict(made)

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import event
 
 from factcheck.config import DEFAULTS
-from factcheck.export import records
+from factcheck.export import csvexport, records
 from factcheck.export.records import Publisher, Selection, iter_records
 from factcheck.export.stream import FORMATS, export_chunks
 from factcheck.models import Evidence, ReviewEvent, Snapshot, Source
@@ -221,6 +221,40 @@ def test_csv_cells_that_would_start_a_formula_are_neutralised(session, factory, 
     assert row[header.index("claim")] == "'" + cell
     assert row[header.index("rationale")] == "'" + cell
     assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row)
+
+
+CELLS = [
+    "plain",
+    "",
+    None,
+    " ",
+    'a "quote"',
+    '"',
+    "a,b",
+    "line\nbreak",
+    "cr\rhere",
+    "crlf\r\n",
+    "tab\tinside",
+    "semi;colon",
+    "'apostrophe",
+    "emoji 🎉",
+    "\x00nul\x1fcontrol",
+    "\u2028separator",
+    "=1+1",
+    "+62",
+    "-",
+    "@x",
+    "\tx",
+    "\rx",
+    '=HYPERLINK("a,b")',
+]
+
+
+@pytest.mark.parametrize("value", CELLS)
+def test_csv_cells_are_quoted_as_the_csv_module_quotes_them(value):
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerow(csvexport.safe_cells(["x", value, "y"]))
+    assert csvexport.line(["x", value, "y"]) == buffer.getvalue()
 
 
 class _Text(HTMLParser):

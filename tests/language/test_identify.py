@@ -96,3 +96,36 @@ def test_restricted_identification_beats_the_stopword_guessers_on_the_labelled_t
     assert misses(lambda t: identify_language(t, ["id", "en"])) < min(
         misses(bench.old_ingest_guess), misses(bench.old_lexicon_guess)
     )
+
+
+def test_decompressed_model_is_cached_and_identifies_as_the_shipped_one(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = identify._model.__wrapped__()  # writes the cache
+    cached = list((tmp_path / "factcheck").glob("py3langid-*.npz"))
+    assert len(cached) == 1 and not list((tmp_path / "factcheck").glob("*.part"))
+    written = cached[0].stat().st_mtime_ns
+    second = identify._model.__wrapped__()  # reads it
+    assert cached[0].stat().st_mtime_ns == written
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE)
+    for text in ["Harga beras naik 12,4 persen", "Rice prices rose 12.4 percent", "Bonjour"]:
+        assert first.classify(text) == second.classify(text) == shipped.classify(text)
+    assert (second.nb_ptc == shipped.nb_ptc).all() and second.tk_output == shipped.tk_output
+
+
+def test_damaged_cached_model_is_replaced_by_the_shipped_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    identify._model.__wrapped__()
+    (cached,) = (tmp_path / "factcheck").glob("py3langid-*.npz")
+    cached.write_bytes(b"not a model")
+    model = identify._model.__wrapped__()
+    assert model.classify("Rice prices rose 12.4 percent")[0] == "en"
+    assert not cached.exists()  # written again by the next process
+
+
+def test_model_is_read_as_shipped_when_the_cache_cannot_be_written(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert identify._model.__wrapped__().classify("Rice prices rose 12.4 percent")[0] == "en"

@@ -106,3 +106,16 @@ def test_no_other_module_keeps_its_own_month_or_weekday_table():
         if path.name != "vocabulary.py" and tables.search(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_cached_territory_names_are_babels(tmp_path, monkeypatch):
+    from factcheck.language import vocabulary
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    written = vocabulary.territory_names.__wrapped__()
+    (cached,) = (tmp_path / "factcheck").glob("cldr-territories-*.json")
+    read = vocabulary.territory_names.__wrapped__()
+    assert written == read == vocabulary._cldr_territories()
+    assert ("ID", "Indonesia") in read and ("KZ", "Kazakhstan") in read
+    cached.write_text("[damaged")
+    assert vocabulary.territory_names.__wrapped__() == read and not cached.exists()

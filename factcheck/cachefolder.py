@@ -1,0 +1,45 @@
+"""Files factcheck can remake from what it ships, kept between processes to save start-up
+time: py3langid's model decompressed, CLDR names Babel would unpickle for each process.
+
+They live in ``$XDG_CACHE_HOME/factcheck`` (by default ``~/.cache/factcheck``); deleting
+the folder is always safe. A file's name says what made it (a library's version), so an
+upgrade writes a new one instead of reading a stale one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+
+def cache_folder() -> Path:
+    """``$XDG_CACHE_HOME/factcheck``, by default ``~/.cache/factcheck``."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "factcheck"
+
+
+def cached_file(name: str, write: Callable[[IO[bytes]], None]) -> Path | None:
+    """The file ``name`` in the cache folder, written by ``write(file)`` when missing; None
+    when it cannot be written (a read-only home, a full disk).
+
+    It is written under another name and renamed: a process reading it never sees half a file,
+    and two processes writing it at once both leave a whole one.
+    """
+    path = cache_folder() / name
+    if path.exists():
+        return path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as out:
+            try:
+                write(out)
+            except BaseException:
+                Path(out.name).unlink()
+                raise
+        Path(out.name).replace(path)
+    except OSError:
+        return None
+    return path
