@@ -4,9 +4,7 @@ the next request, or after PUBLIC_CACHE_SECONDS when the micro-cache is on."""
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, date, datetime
-from time import monotonic, sleep
 
 import pytest
 from sqlmodel import select
@@ -17,7 +15,7 @@ from factcheck.review.evidence import confirm_evidence, reject_evidence
 from factcheck.sources.cited import add_source
 from factcheck.sources.snapshots import paste_text
 from factcheck.web.public import pagecache
-from factcheck.web.public.pagecache import CachedPage, PageCache, _Read
+from factcheck.web.public.pagecache import CachedPage, PageCache
 from tests.conftest import Clock
 from tests.web.test_public import SCALE, correct, publish
 
@@ -455,103 +453,3 @@ def test_the_cache_stays_under_its_byte_limit():
     assert cache.get("b") is None and cache.get("a") is not None
     cache.put("big", _page(b"x" * 11))  # larger than the whole budget: not kept at all
     assert len(cache) == 0
-
-
-# --- one stamp read for the threads that ask at once ---------------------------------------
-class _CountingEvent(threading.Event):
-    """An Event that counts the threads waiting on it (all instances together)."""
-
-    waiting = 0
-    lock = threading.Lock()
-
-    def wait(self, timeout=None):
-        with _CountingEvent.lock:
-            _CountingEvent.waiting += 1
-        return super().wait(timeout)
-
-
-class _BlockingRead:
-    """A stamp read that returns how many reads have started; the first one waits for
-    ``release``."""
-
-    def __init__(self):
-        self.started, self.entered, self.release = 0, threading.Event(), threading.Event()
-
-    def __call__(self) -> int:
-        self.started += 1
-        number = self.started
-        if number == 1:
-            self.entered.set()
-            assert self.release.wait(30)
-        return number
-
-
-def _wait_until(condition, seconds: float = 30) -> None:
-    deadline = monotonic() + seconds
-    while not condition():
-        assert monotonic() < deadline, "timed out"
-        sleep(0.001)
-
-
-def test_requests_arriving_during_a_stamp_read_share_the_next_one_never_the_running_one(
-    monkeypatch,
-):
-    monkeypatch.setattr(_CountingEvent, "waiting", 0)
-    monkeypatch.setattr(pagecache, "_Read", lambda: _Read(done=_CountingEvent()))
-    cache, read, answers = PageCache(), _BlockingRead(), {}
-
-    def ask(name: str) -> None:
-        answers[name] = cache.stamp("article", read, ttl=0)
-
-    first = threading.Thread(target=ask, args=("first",))
-    first.start()
-    assert read.entered.wait(30)  # the first read is running...
-    later = [threading.Thread(target=ask, args=(name,)) for name in ("second", "third")]
-    for thread in later:
-        thread.start()
-    _wait_until(lambda: _CountingEvent.waiting == 2)  # ...and both later ones wait
-    read.release.set()
-    for thread in (first, *later):
-        thread.join(30)
-    # The running read may predate a change the later requests must see: they got a read of
-    # their own, one for both.
-    assert answers == {"first": 1, "second": 2, "third": 2}
-    assert cache.stamp("article", read, ttl=0) == 3  # a request after that reads again
-
-
-def test_when_a_shared_stamp_read_fails_the_requests_that_waited_for_it_read_on_their_own(
-    monkeypatch,
-):
-    monkeypatch.setattr(_CountingEvent, "waiting", 0)
-    monkeypatch.setattr(pagecache, "_Read", lambda: _Read(done=_CountingEvent()))
-    cache, answers = PageCache(), {}
-
-    class FailingSecondRead(_BlockingRead):
-        def __call__(self) -> int:
-            number = super().__call__()
-            if number == 2:
-                raise RuntimeError("connection lost")
-            return number
-
-    read = FailingSecondRead()
-
-    def ask(name: str) -> None:
-        try:
-            answers[name] = cache.stamp("article", read, ttl=0)
-        except RuntimeError as error:
-            answers[name] = str(error)
-
-    first = threading.Thread(target=ask, args=("first",))
-    first.start()
-    assert read.entered.wait(30)
-    later = [threading.Thread(target=ask, args=(name,)) for name in ("second", "third")]
-    for thread in later:
-        thread.start()
-    _wait_until(lambda: _CountingEvent.waiting == 2)
-    read.release.set()
-    for thread in (first, *later):
-        thread.join(30)
-    # the second read (led by whichever later request came first) failed for its leader
-    # only; the other one read again instead of failing or taking an older answer
-    assert sorted(map(str, answers.values())) == ["1", "3", "connection lost"]
-    assert answers["first"] == 1

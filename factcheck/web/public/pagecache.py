@@ -61,15 +61,6 @@ class CachedPage:
         self.headers = _headers(self.etag, self.last_modified, self.content_type, self.extra)
 
 
-@dataclass
-class _Read:
-    """One stamp read, shared by the threads that joined it before it started."""
-
-    done: threading.Event = field(default_factory=threading.Event)
-    value: Hashable = None
-    error: BaseException | None = None
-
-
 class PageCache:
     """Bounded, thread-safe LRUs of rendered pages and of the stamps last read, with when.
 
@@ -81,7 +72,6 @@ class PageCache:
         self.max_pages, self.max_bytes = max_pages, max_bytes
         self._pages: OrderedDict[Hashable, CachedPage] = OrderedDict()
         self._stamps: OrderedDict[Hashable, tuple[Hashable, float]] = OrderedDict()
-        self._reads: dict[Hashable, tuple[_Read, _Read | None]] = {}  # running, next
         self._bytes = 0
         self._lock = threading.Lock()
 
@@ -104,59 +94,19 @@ class PageCache:
                 self._bytes -= len(dropped.body)
 
     def stamp(self, stamp_key: Hashable, read: Callable[[], Hashable], ttl: float) -> Hashable:
-        """The stamp under ``stamp_key``: as read within the last ``ttl`` seconds, else read
-        now, by ``read()`` or by a read of the same key that another thread starts after this
-        call began (``_shared_read``)."""
+        """The stamp under ``stamp_key``: as read within the last ``ttl`` seconds, else
+        ``read()`` now."""
         now = monotonic()  # before reading: the stamp is at least this recent
         known = self._stamps.get(stamp_key)
         if known is not None and now - known[1] < ttl:
             return known[0]
-        return self._shared_read(stamp_key, read)
-
-    def _shared_read(self, stamp_key: Hashable, read: Callable[[], Hashable]) -> Hashable:
-        """``read()``, shared by the threads that ask for ``stamp_key`` at once.
-
-        A thread that arrives while a read of the key is running cannot use its answer (it
-        may have started before a change this thread must see), so it joins the *next* read,
-        which the first such thread starts as soon as the running one ends: concurrent
-        requests for one article's pages cost at most two stamp queries, not one each, and
-        every answer comes from a query that started after its request arrived.
-        """
+        value = read()
         with self._lock:
-            running, waiting = self._reads.get(stamp_key, (None, None))
-            if running is None:
-                mine, after = _Read(), None
-                self._reads[stamp_key] = (mine, None)
-            elif waiting is not None:
-                mine, after = waiting, None
-            else:
-                mine, after = _Read(), running
-                self._reads[stamp_key] = (running, mine)
-            leading = mine is not waiting
-        if not leading:
-            mine.done.wait()
-            return mine.value if mine.error is None else read()  # its failure: try on our own
-        if after is not None:
-            after.done.wait()
-            with self._lock:
-                self._reads[stamp_key] = (mine, None)  # started: nobody joins it any more
-        started = monotonic()
-        try:
-            mine.value = read()
-        except BaseException as error:
-            mine.error = error
-            raise
-        finally:
-            with self._lock:
-                if self._reads.get(stamp_key, (None, None))[1] is None:
-                    del self._reads[stamp_key]  # else the next read's leader takes over
-            mine.done.set()
-        with self._lock:
-            self._stamps[stamp_key] = (mine.value, started)
+            self._stamps[stamp_key] = (value, now)
             self._stamps.move_to_end(stamp_key)
             while len(self._stamps) > self.max_pages:
                 self._stamps.popitem(last=False)
-        return mine.value
+        return value
 
     def fresh(self, page: CachedPage, ttl: float) -> bool:
         """Whether ``page``'s stamp was read within ``ttl`` seconds and is still its own."""
