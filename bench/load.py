@@ -33,7 +33,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent)]
 
-from load_clients import Stats, checker, reader  # noqa: E402
+from load_clients import Stats, checker, reader, walk  # noqa: E402
 from load_setup import PASSWORD, database, gunicorn, prepare, server_cpu, verify  # noqa: E402
 
 TARGET_RATIO = 0.5
@@ -98,6 +98,18 @@ def drive(
     return stats, saves, time.monotonic() - started
 
 
+def warm_up(base: str, paths: list[str], readers: int) -> None:
+    """Every reader's connection GETs every page once: each gunicorn worker that holds one
+    of them renders and keeps every page, however long that takes on a busy machine (a
+    warm-up in seconds left workers rendering during the measurement when the machine was
+    slow). Raises if any page answered 5xx."""
+    with ThreadPoolExecutor(max(1, readers)) as pool:
+        starts = [n * len(paths) // readers for n in range(readers)]
+        errors = sum(pool.map(lambda start: walk(base, paths, start), starts))
+    if errors:
+        raise RuntimeError(f"{errors} pages answered 5xx during the warm-up")
+
+
 def run_engine(engine: str, args, ceiling: str) -> dict:
     """Prepare a database on ``engine``, load it in slices that alternate with the ceiling
     server at ``ceiling`` (so both see the same background load), verify; the figures."""
@@ -133,6 +145,8 @@ def run_engine(engine: str, args, ceiling: str) -> dict:
                 )
             if args.warmup:  # every worker renders and keeps the pages before the clock runs
                 drive(base, seconds=args.warmup, readers=args.readers, paths=plan.reader_paths)
+            for _ in range(args.warmup_passes):
+                warm_up(base, plan.reader_paths, args.readers)
             slice_seconds = args.seconds / args.slices
             for _ in range(args.slices):
                 part, _, elapsed = drive(
@@ -329,6 +343,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--warmup", type=float, default=0.0, help="seconds of reading before measuring"
     )
+    parser.add_argument(
+        "--warmup-passes",
+        type=int,
+        default=0,
+        help="before measuring, each reader's connection GETs every page this many times",
+    )
     parser.add_argument("--section", default=SECTION, help="BENCHMARKS.md section to write")
     parser.add_argument("--write", action="store_true", help="record in BENCHMARKS.md")
     args = parser.parse_args(argv)
@@ -336,7 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     header = [
         f"Command: `{command.strip()}`",
         "",
-        f"Machine: os.cpu_count() = {os.cpu_count()}; client and server share it. "
+        f"Machine: os.cpu_count() = {os.cpu_count()}; load average at the start "
+        f"{os.getloadavg()[0]:.1f}; client and server share it. "
         f"gunicorn -w {args.workers} -k gthread --threads {args.threads}; "
         f"{args.readers} readers (keep-alive"
         + (f", {args.reader_rate:g} requests/s each" if args.reader_rate else "")
@@ -346,6 +367,11 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.work_claims} shared claims, {args.feed_clients} anonymous clients looping on "
         f"/claimreview.json ({args.feed_claims} extra published claims behind it); "
         + (f"{args.warmup:g} s of warm-up reading, then " if args.warmup else "")
+        + (
+            f"every reader's connection GETs every page {args.warmup_passes}x (warm-up), then "
+            if args.warmup_passes
+            else ""
+        )
         + f"{args.seconds:g} s per engine for the app and "
         f"as much for the ceiling, alternating in {args.slices} slices. "
         f"PUBLIC_CACHE_SECONDS: {_cache_seconds(args)}.",

@@ -102,6 +102,23 @@ def reader(base: str, paths: list[str], deadline: float, seed: int, rate: float 
     return stats
 
 
+def walk(base: str, paths: list[str], start: int) -> int:
+    """GET every one of ``paths`` once, in order from ``start``, over one keep-alive
+    connection (so all from the one gunicorn worker that accepted it); the 5xx count."""
+    address = urlsplit(base)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=120)
+    errors = 0
+    try:
+        for path in paths[start:] + paths[:start]:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            errors += response.status >= 500
+    finally:
+        connection.close()
+    return errors
+
+
 class _Forms(HTMLParser):
     """Every <form> of a page with its action and the values a browser would send."""
 

@@ -283,20 +283,27 @@ def _scalar(column, where, join=None):
 
 
 def _article_stamp_query() -> Select:
-    of_article = Claim.article_id == Article.id
+    # The claims' four aggregates come from one scan of the article's claims (a join grouped
+    # by the article), not four correlated subqueries: on PostgreSQL that was four index scans
+    # and heap visits of the same twenty rows, most of the query's time.
     source_of_article = Source.article_id == Article.id
     via_source = (Source, Source.id == Snapshot.source_id)
-    return select(
-        Article.id,
-        _scalar(func.count(Claim.id), of_article),
-        _scalar(func.sum(Claim.version), of_article),
-        _scalar(func.max(Claim.id), of_article),
-        _scalar(func.max(Claim.updated_at), of_article),
-        _scalar(func.count(Source.id), source_of_article),
-        _scalar(func.max(Source.id), source_of_article),
-        _scalar(func.count(Snapshot.id), source_of_article, via_source),
-        _scalar(func.max(Snapshot.fetched_at), source_of_article, via_source),
-    ).where(Article.slug == bindparam("slug"))
+    return (
+        select(
+            Article.id,
+            func.count(Claim.id),
+            func.sum(Claim.version),
+            func.max(Claim.id),
+            func.max(Claim.updated_at),
+            _scalar(func.count(Source.id), source_of_article),
+            _scalar(func.max(Source.id), source_of_article),
+            _scalar(func.count(Snapshot.id), source_of_article, via_source),
+            _scalar(func.max(Snapshot.fetched_at), source_of_article, via_source),
+        )
+        .outerjoin(Claim, Claim.article_id == Article.id)
+        .where(Article.slug == bindparam("slug"))
+        .group_by(Article.id)
+    )
 
 
 def _index_stamp_query() -> Select:
