@@ -8,9 +8,9 @@
   own cost; queued first, the workers started after, timed from their start to the last
   job's end) and for real work (given to warm workers as it is submitted): ``--articles``
   articles of 6 sources each served by a local HTTP server that answers after ``--latency``
-  seconds, fetched (one job per article: 6 fetches, 6 snapshots) and then matched (one job
-  per article: the seed article's claims against the 6 pages' passages). Ratios are against
-  the SQLite queue with 1 worker.
+  seconds, fetched (one job per article: 6 fetches, 6 snapshots, their passages embedded)
+  and then matched (one job per article: the seed article's claims against the 6 pages'
+  passages, by meaning and anchors). Ratios are against the SQLite queue with 1 worker.
 - Latency: the web request behind "Fetch all" (a real HTTP server, a logged-in checker)
   while 2 workers fetch pages that take 1 s each; its median over 20 requests, against the
   baseline of the same fetch done inside the request (as before the queue): one article's 6
@@ -348,7 +348,7 @@ def report(rows: dict, args) -> None:
     base = rows[("sqlite", 1)] if ("sqlite", 1) in rows else next(iter(rows.values()))
     print("\njobs per second (ratio to the SQLite queue with 1 worker)")
     print(
-        f"{'queue':<8}{'workers':>8}{'no-op':>16}{'fetch (6 pages)':>20}"
+        f"{'queue':<8}{'workers':>8}{'no-op':>16}{'fetch+embed (6)':>20}"
         f"{'match':>16}{'fetch+match':>16}"
     )
     for (queue, workers), found in rows.items():
