@@ -257,7 +257,7 @@ SETS = (
         "extract_eval",
         "{part}/gold.yaml",
         lambda path, problems: check_extract(path.parent, problems),
-        (*PARTS, "heldout2"),
+        (*PARTS, "heldout2", "heldout3"),
     ),
 )
 
