@@ -144,6 +144,7 @@ class Discourse:
             text = self._resolve_local(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
             text = self._resolve_inner(text)
+            text = self._resolve_named_inner(text)
             previous_text = text if unit.role == "main" else previous_text
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
@@ -280,6 +281,8 @@ class Discourse:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
         elif self._full_name(spans):
             text = self._full_name(spans) + text[spans[0].end :]
+        elif self._bare_company(spans, 0):
+            text = self._company() + text[spans[0].end :]
         else:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
@@ -294,6 +297,11 @@ class Discourse:
         if named:
             return named + text[end:]
         figure_noun = fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}
+        measured = self._measured_before(head) if figure_noun else None
+        if measured and _has_figure(text, self.lang):
+            time = self.subject.time if self.subject else ""
+            carried = f" {time}" if time and time not in text and time not in measured else ""
+            return measured + carried + text[end:]
         if self.subject and self.subject.kind == "measure" and _has_figure(text, self.lang):
             if figure_noun:
                 time = self.subject.time
@@ -413,8 +421,11 @@ class Discourse:
         for word in words_:
             if is_verb(word, self.lang) or stopword(word, self.lang) or word.isdigit():
                 break
-            if word in markers.DEMONSTRATIVES_AFTER or word in markers.PLACE_HEADS:
+            if word in markers.DEMONSTRATIVES_AFTER:
                 break
+            if word in markers.PLACE_HEADS and self.lang == "id":
+                break  # "alat di kota": the place after the head is another noun's; in English
+                # a place noun before the head describes it ("the state health regulator")
             if word in markers.FIGURE_LEADS:
                 break
             kept.append(word)
@@ -539,6 +550,8 @@ class Discourse:
         """The last name the article used with ``head`` among its words ("the mayor" ->
         "Mayor Dana Whitfield", "kesepakatan ini" -> "Kesepakatan Abraham")."""
         key = fold(head)
+        if key in {fold(n) for n in markers.COMPANY_NOUNS} and self._company():
+            return self._company()  # "Perusahaan itu", "the company": the company named last
         for name in reversed(self.names):
             parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
             if len(name.split()) < 2:
@@ -585,6 +598,109 @@ class Discourse:
         if not 2 <= len(words_) <= 5 or not _titled(subject) or _is_place(subject, self.lang):
             return None
         return f"The {subject}" if previous.lower().startswith("the ") else subject
+
+    def _company(self) -> str | None:
+        """The last name the article gave a company by its legal form ("PT Logam Timur
+        Perkasa", "Corvane Mutual Ltd"); None if none. A company named without one ("Calder
+        Valley Water") is not found here."""
+        forms = {fold(f) for f in markers.COMPANY_FORMS}
+        for name in reversed(self.names):
+            words_ = [fold(w).strip(".()") for w in name.split()]
+            if len(words_) > 1 and (words_[0] in forms or words_[-1] in forms):
+                return name
+        return None
+
+    def _bare_company(self, spans, i: int) -> bool:
+        """Whether word ``i`` is an Indonesian "perusahaan" used alone, as "the company":
+        followed by a verb, an auxiliary, "yang" or nothing ("ketika perusahaan mengangkut
+        ...", "Perusahaan yang ..."), not by words that say which ("perusahaan tambang"), and
+        the article has named a company."""
+        if self.lang != "id" or fold(spans[i].text) not in {fold(n) for n in markers.COMPANY_NOUNS}:
+            return False
+        after = spans[i + 1] if i + 1 < len(spans) else None
+        alone = after is None or after.lower == "yang"
+        alone = alone or is_verb(after.text, "id") or after.lower in markers.AUXILIARIES["id"]
+        return alone and self._company() is not None
+
+    def _resolve_named_inner(self, text: str) -> str:
+        """A definite organisation noun inside a clause, as the name it stands for: "the
+        hospital's emergency department" -> "St Aldric Hospital's emergency department" (a
+        name ending in that noun), "mengatakan perusahaan wajib ..." -> "mengatakan PT Logam
+        Timur Perkasa wajib ..."; outside quotes, and not the clause's first word (the opening
+        is resolved on its own). A noun no name ends in ("the regulator") stays."""
+        spans = word_spans(text)
+        quotes = [m.span() for m in QUOTED_RE.finditer(text)]
+        heads = {fold(h) for h in markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS}
+        for i in range(len(spans) - 1, 0, -1):
+            word = spans[i]
+            noun = re.sub(r"['’]s$", "", word.text)  # "the hospital's": the noun is "hospital"
+            if any(s <= word.start < e for s, e in quotes) or fold(noun) not in heads:
+                continue
+            if self._bare_company(spans, i):
+                text = text[: word.start] + self._company() + text[word.end :]
+                continue
+            if self.lang != "en" or spans[i - 1].lower != "the" or i - 1 == 0:
+                continue
+            end = word.start + len(noun)
+            if noun == word.text and i + 1 < len(spans):
+                if (
+                    not is_verb(spans[i + 1].text, "en")
+                    and spans[i + 1].lower not in (markers.AUXILIARIES["en"])
+                ):
+                    continue  # "the hospital board": another noun follows
+            named = self._named_with(noun)
+            company = fold(noun) in {fold(n) for n in markers.COMPANY_NOUNS}
+            if named and (company or (_titled(named) and fold(named.split()[-1]) == fold(noun))):
+                # "the World Bank" keeps its article where the article wrote one
+                the = re.search(rf"\bthe\s+{re.escape(named)}", self.seen, re.I)
+                start = spans[i].start if the else spans[i - 1].start
+                text = text[:start] + named + text[end:]
+        return text
+
+    def _measured_before(self, head: str) -> str | None:
+        """What "Angka itu"/"Jumlah itu" stands for when the sentence before gave a figure its
+        subject does not measure: the noun phrase between the verb and "mencapai"/"sebesar"
+        before the figure ("menunjukkan kadar kromium di sungai tersebut mencapai 0,21" ->
+        "kadar kromium di Sungai Lasolo"), or, in Indonesian, a counted object of the subject
+        ("PT Arus Samudra ... mengangkut 486.000 penumpang" -> "Jumlah penumpang PT Arus
+        Samudra"). None otherwise: a figure that is the subject's own is handled by the
+        caller, and an English count's verb ("carried") would have to be rewritten."""
+        last = self.seen.rstrip("\n").rsplit("\n", 1)[-1]
+        figures = [a for a in anchors_of(last, self.lang, _NUMBER_KINDS) if a.kind != "year"]
+        if not figures:
+            return None
+        first = figures[0]
+        words_ = word_spans(last, 0, first.start)
+        while words_ and words_[-1].lower in ("sekitar", "about", "around", "nearly", "almost"):
+            words_.pop()
+        if not words_:
+            return None
+        if words_[-1].lower in markers.FIGURE_LEADS:
+            taken = []
+            for word in reversed(words_[:-1]):
+                if is_verb(word.text, self.lang) or word.lower in ("bahwa", "that"):
+                    break
+                if last[word.end : (taken[-1].start if taken else words_[-1].start)].strip():
+                    taken = []  # punctuation: not one phrase
+                    break
+                taken.append(word)
+            if not taken or taken[-1].start == 0 or len(taken) > 8:
+                return None  # the subject itself, or too long to be a noun phrase
+            noun = last[taken[-1].start : taken[0].end]
+            return _capitalise(self._resolve_inner(noun))
+        counted = _counted_group(last, [first], self.lang)
+        subject = self.subject
+        if (
+            self.lang == "id"
+            and counted
+            and is_verb(words_[-1].text, "id")
+            and subject is not None
+            and subject.kind != "measure"
+            and _titled(subject.text)
+        ):
+            nouns = counted[len(last[first.start : first.end]) :].strip()
+            return f"{_capitalise(head)} {nouns} {subject.text}"
+        return None
 
     def _antecedent(self, kind: str) -> str | None:
         mention = {"person": self.person, "group": self.group, "thing": self.thing}.get(kind)
@@ -653,6 +769,8 @@ class Discourse:
         kind = markers.PRONOUNS.get(self.lang, {}).get(speaker.lower())
         if kind:
             return self._antecedent(kind) or speaker
+        if fold(speaker) in {fold(n) for n in markers.COMPANY_NOUNS} and self._company():
+            return self._company()  # "Perusahaan itu menyatakan ...": the company named last
         if spans and spans[0].lower in ("the", "this", "that") and len(spans) > 1:
             named = self._named_with(spans[-1].text)
             if named:
@@ -988,9 +1106,13 @@ def _lower_first(text: str, context: NameContext) -> str:
     first = re.match(r"[\w'’-]+", text)
     if not first or first.group().isupper() or first.group()[1:2].isupper():
         return text
+
     word = first.group()
     if context.known is not None and word in context.known:
         return text
+    named = re.match(r"[\w'’-]+\s+[A-Z][a-z]", text) and word.lower() not in context.common
+    if named:
+        return text  # "St Aldric Hospital's": two capitalised words, the first never lower-case
     return word.lower() + text[len(word) :]
 
 

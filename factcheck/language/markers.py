@@ -212,7 +212,7 @@ DATE_NOUNS = word_list("tanggal tahun bulan hari")
 AUXILIARIES = {
     "id": word_list(
         """adalah merupakan ialah yakni telah sudah akan masih sedang belum tidak tak bukan bisa
-        dapat harus perlu pernah sempat mulai turut ikut"""
+        dapat harus perlu pernah sempat mulai turut ikut wajib"""
     ),
     "en": word_list(
         """is are was were be been being am has have had will would shall should can could may
@@ -269,8 +269,14 @@ ORGANISATION_HEADS = word_list(
     office, institute, fund, commission, party, university, court, police, government,
     administration, authority, board, company, corporation, association, union, organization,
     organisation, foundation, committee, bank, centre, center, service, federation, alliance,
-    coalition, federasi, aliansi, koalisi, utility, firm, lender, operator, insurer"""
+    coalition, federasi, aliansi, koalisi, utility, firm, lender, operator, insurer, hospital,
+    clinic, school, klinik, sekolah, puskesmas"""
 )
+# Nouns that stand for a company already named ("Perusahaan itu", "the company"), and the legal
+# forms that mark a name as a company's ("PT Arus Samudra", "Corvane Mutual Ltd"). By hand:
+# a closed class of words, the same in every article.
+COMPANY_NOUNS = word_list("perusahaan company firm")
+COMPANY_FORMS = word_list("pt cv tbk persero perum inc ltd llc plc corp gmbh")
 
 # Nouns that stand for a figure given just before ("The figure rose", "Angka itu naik"): the
 # only definite nouns read as the previous sentence's measured subject.
