@@ -61,6 +61,9 @@ _TIME_KINDS = frozenset(("year", "date", "month"))
 QUOTE_MARKS = '"“”‘’'
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
+# Titles that go before a surname alone once the full name was given ("Ms Okafor"); a
+# title of office ("Presiden Trump") is kept as written.
+_COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
 # "It is likely that ...", and "It was the second downgrade": an "it" that names no thing
 # (the second points to an event the sentence before told, which a rule cannot name).
 _DUMMY_IT = re.compile(
@@ -113,6 +116,8 @@ class Discourse:
     titled: dict[str, str] = field(default_factory=dict)  # "mayor" -> "Mayor Daniel Okonjo"
     last_place: str | None = None  # the last place named ("Desa Tanjung Lalang")
     opening_subject: str | None = None  # the last sentence's first subject, a speaker too
+    read: int = 0  # sentences read so far
+    near_place: tuple[str, int] | None = None  # "the port of Hallvik": (Hallvik, sentence no.)
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -317,6 +322,13 @@ class Discourse:
             ):  # "Program senilai ... itu" -> "Program seragam gratis senilai ..."
                 rest = _drop_demonstrative(text[spans[0].end : end], "id")
                 return f"{spans[0].text} {modifiers}{rest}{text[end:]}"
+            owner = re.search(  # "Easthaven's city council" -> "The council" is Easthaven's
+                rf"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){{0,3}})['’]s\s+{re.escape(modifiers)}\s+"
+                rf"{re.escape(head)}\b",
+                self.seen,
+            )
+            if owner and self._kind_of(owner.group(1), "", []) != "person":
+                return f"{owner.group(1)}'s {modifiers} {head}{text[end:]}"
             return f"The {modifiers} {head}{text[end:]}"  # "The plan" -> "The bus lane plan"
         if re.search(r"[,;:()](?!\d)", text[:end]) or figure_noun:
             return text
@@ -451,7 +463,11 @@ class Discourse:
 
     def _resolve_places(self, text: str) -> str:
         """ "kabupaten tersebut", "the coastal city": the article's place, by name; its
-        short form written in full ("Tirta Sari bukan ..." -> "Kota Tirta Sari bukan ...")."""
+        short form written in full ("Tirta Sari bukan ..." -> "Kota Tirta Sari bukan ...").
+        In English, a place named as "the port of Hallvik" in this sentence or the two before
+        comes first: "The town's 46 trawlers" -> "Hallvik's 46 trawlers", "Rents there rose"
+        -> "Rents in Morrow rose"."""
+        text = self._near_place(text)
         if self.place is None:
             return text
         text = self._place_in_full(text)
@@ -465,6 +481,24 @@ class Discourse:
             heads = "|".join(("city", "town", "country", "county", "regency", heads or "city"))
             pattern = rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:{heads})\b(?!\s+(?:of|council|'s))"
         return re.sub(pattern, self.place[1], text, count=1)
+
+    def _near_place(self, text: str) -> str:
+        if self.lang != "en" or self.near_place is None or self.read - self.near_place[1] > 1:
+            return text
+        name = self.near_place[0]
+        heads = "town|city|village|port"
+        text, replaced = re.subn(rf"\b[Tt]he\s+(?:{heads})\b(?!\s+(?:of|council)\b)", name, text)
+        if replaced:
+            return text
+        there = re.search(r"\b([A-Za-z][\w-]*)\s+there\s+(\w+)", text)
+        if there:  # "Rents there rose": a noun, "there", a verb (not "there are")
+            noun, verb = there.group(1), there.group(2)
+            auxiliary = verb.lower() in markers.AUXILIARIES["en"]
+            nominal = not stopword(noun.lower(), "en") and not is_verb(noun, "en")
+            if nominal and (auxiliary or is_verb(verb, "en")):
+                at = there.start(2)
+                text = f"{text[: there.end(1)]} in {name} {text[at:]}"
+        return text
 
     def _resolve_local(self, text: str) -> str:
         """ "Puskesmas setempat" (the local clinic): the clinic of the last place the article
@@ -503,7 +537,9 @@ class Discourse:
         first = subject.split()[:1]
         if first and first[0][:1].isupper() and not first[0].isupper():
             two = subject.split()[:2]
-            if first[0] in (self.context.known or ()) or (len(two) == 2 and _titled(" ".join(two))):
+            if re.sub(r"['’]s$", "", first[0]) in (self.context.known or ()) or (
+                len(two) == 2 and _titled(" ".join(two))
+            ):
                 return ""
         return f"{_capitalise(self.topic)}: "
 
@@ -769,6 +805,13 @@ class Discourse:
         kind = markers.PRONOUNS.get(self.lang, {}).get(speaker.lower())
         if kind:
             return self._antecedent(kind) or speaker
+        courtesy = fold(spans[0].text).strip(".") in _COURTESY_TITLES if spans else False
+        if len(spans) == 2 and courtesy and spans[1].text.istitle():
+            for name in reversed(self.names):  # "Ms Okafor" -> "Helen Okafor", named before
+                parts = name.split()
+                if len(parts) > 1 and parts[-1] == spans[1].text and name != speaker:
+                    if self._kind_of(name, "", []) == "person":
+                        return name
         if fold(speaker) in {fold(n) for n in markers.COMPANY_NOUNS} and self._company():
             return self._company()  # "Perusahaan itu menyatakan ...": the company named last
         if spans and spans[0].lower in ("the", "this", "that") and len(spans) > 1:
@@ -817,6 +860,13 @@ class Discourse:
         if lists:
             self.members = lists[-1]
         self.members_fresh = bool(lists)
+        self.read += 1
+        heads = "city|town|port|village|county|province|region|district|island"
+        for m in re.finditer(
+            rf"\b(?:{heads})\s+of\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)", sentence
+        ):
+            if self.lang == "en":  # "the port of Hallvik", "the neighbouring city of Morrow"
+                self.near_place = (m.group(1), self.read)
         time = _time_phrases(sentence, anchors, self.lang)
         main = next((w for u, w in zip(units, written, strict=True) if u.role == "main"), None)
         self.opening_subject = None

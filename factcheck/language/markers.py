@@ -34,7 +34,8 @@ AND_SPLITTERS = word_list("dan serta and")
 # Sentence-initial subordinators: "Meskipun X, Y" holds two claims, X and Y.
 CONCESSIVE_OPENERS = word_list("meskipun, walaupun, walau, kendati, although, though, even though")
 
-# Opinion or evaluation markers: the clause states a view, not a checkable fact.
+# Opinion or evaluation markers: the clause states a view, not a checkable fact ("terlalu
+# ambisius": a degree past what is right is a judgement).
 OPINION_MARKERS = word_list(
     """para pengamat menilai, pengamat menilai, para analis mencatat, analis menilai,
     menurut banyak pihak, dipandang sebagai, dianggap sebagai, dinilai, menilai bahwa,
@@ -43,7 +44,7 @@ OPINION_MARKERS = word_list(
     widely seen as, seen as, regarded as, viewed as, in my view, arguably, we believe,
     i believe, argue that, argues that, opponents argue, supporters argue,
     economists suggest, experts suggest, believe, believes, insist, insists, insisted,
-    argued that, argued, menilai, mengaku, berpendapat"""
+    argued that, argued, menilai, mengaku, berpendapat, terlalu"""
 )
 
 # Hedges: the writer is not sure, so the clause is not asserted as fact.
@@ -244,7 +245,7 @@ NOT_VERBS = word_list(
     direktur direksi distrik desa dunia diskusi dokter dolar demokrasi divisi diri dirinya
     terminal teori terhadap tersebut termasuk terutama terkait terakhir berbagai beberapa
     bersama berita beras bencana bensin menurut mengenai melalui menuju mengingat hundred red
-    bed need seed speed feed shed united limited"""
+    bed need seed speed feed shed united limited merkuri"""
 )
 
 # Person titles and roles: a noun phrase holding one names a person ("Presiden Donald Trump",
