@@ -198,6 +198,10 @@ class Discourse:
                 return f"{opener} {noun} {span}" if joined else f"{noun} {span}"
             if opener:
                 return f"{opener} {noun}, {span}"
+            if unit.start >= unit.subject[1] and span[:1].islower():
+                # "Pelabuhan Pasir Putih, yang selesai diperluas ..., kini memiliki ...": the
+                # clause after the relative clause opens with an adverb, not its subject
+                return f"{noun} {span}"
         participle = re.match(r"(?:saying|sambil mengatakan|dengan mengatakan)\s+", span, re.I)
         if previous_subject and participle:  # ", saying it would ...": what the subject said
             said = "said" if self.lang == "en" else "mengatakan"
@@ -862,6 +866,8 @@ class Discourse:
         self.members_fresh = bool(lists)
         self.read += 1
         heads = "city|town|port|village|county|province|region|district|island"
+        if self.near_place and re.search(rf"\b{re.escape(self.near_place[0])}\b", sentence):
+            self.near_place = (self.near_place[0], self.read)  # named again: still near
         for m in re.finditer(
             rf"\b(?:{heads})\s+of\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)", sentence
         ):

@@ -126,6 +126,27 @@ from tests.articles.test_anaphora import claim_of
             "Rents in Ashby rose 7 percent",
             "Rents there",
         ),
+        # the place named again keeps it near: "there" two sentences after its last mention
+        (
+            "en",
+            "Tram plan dropped",
+            "A tram line in the nearby town of Bexley was cancelled in 2021. The ruling cited "
+            "its cost. Bexley's council later approved a bus route. Fares there rose 5 percent "
+            "last year.",
+            "Fares there",
+            "Fares in Bexley rose 5 percent",
+            "Fares there",
+        ),
+        # a main clause after a relative clause that opens with an adverb gets its subject
+        (
+            "id",
+            "Bandara Diperluas",
+            "Bandara Tanjung Harapan, yang selesai diperluas pada Mei 2025, kini melayani 14 "
+            "rute penerbangan.",
+            "melayani 14",
+            "Bandara Tanjung Harapan kini melayani 14 rute penerbangan",
+            "Kini",
+        ),
     ],
 )
 def test_definite_noun_names_what_it_stands_for(
