@@ -1,7 +1,7 @@
 """Claim extraction measured: the first set (recall, precision) and the second set written
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
-Usage:  python bench/eval_extract.py [--threshold 0.5] [--part dev|extra|heldout|heldout2]
+Usage:  python bench/eval_extract.py [--threshold 0.5] [--part dev|extra|heldout|heldout2|heldout3]
         [--speed]
         [--failures]
 
@@ -426,7 +426,9 @@ def report_speed(repeat: int = 15) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=0.5)
-    parser.add_argument("--part", choices=("dev", "extra", "heldout", "heldout2"), default="dev")
+    parser.add_argument(
+        "--part", choices=("dev", "extra", "heldout", "heldout2", "heldout3"), default="dev"
+    )
     parser.add_argument("--speed", action="store_true", help="also time a 1,000-word article")
     parser.add_argument(
         "--failures", action="store_true", help="print each second-set fact not solved"
