@@ -61,6 +61,9 @@ _TIME_KINDS = frozenset(("year", "date", "month"))
 QUOTE_MARKS = '"“”‘’'
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
+# Titles that go before a surname alone once the full name was given ("Ms Okafor"); a
+# title of office ("Presiden Trump") is kept as written.
+_COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
 # "It is likely that ...", and "It was the second downgrade": an "it" that names no thing
 # (the second points to an event the sentence before told, which a rule cannot name).
 _DUMMY_IT = re.compile(
@@ -113,6 +116,8 @@ class Discourse:
     titled: dict[str, str] = field(default_factory=dict)  # "mayor" -> "Mayor Daniel Okonjo"
     last_place: str | None = None  # the last place named ("Desa Tanjung Lalang")
     opening_subject: str | None = None  # the last sentence's first subject, a speaker too
+    read: int = 0  # sentences read so far
+    near_place: tuple[str, int] | None = None  # "the port of Hallvik": (Hallvik, sentence no.)
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -144,6 +149,7 @@ class Discourse:
             text = self._resolve_local(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
             text = self._resolve_inner(text)
+            text = self._resolve_named_inner(text)
             previous_text = text if unit.role == "main" else previous_text
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
@@ -192,6 +198,10 @@ class Discourse:
                 return f"{opener} {noun} {span}" if joined else f"{noun} {span}"
             if opener:
                 return f"{opener} {noun}, {span}"
+            if unit.start >= unit.subject[1] and span[:1].islower():
+                # "Pelabuhan Pasir Putih, yang selesai diperluas ..., kini memiliki ...": the
+                # clause after the relative clause opens with an adverb, not its subject
+                return f"{noun} {span}"
         participle = re.match(r"(?:saying|sambil mengatakan|dengan mengatakan)\s+", span, re.I)
         if previous_subject and participle:  # ", saying it would ...": what the subject said
             said = "said" if self.lang == "en" else "mengatakan"
@@ -280,6 +290,8 @@ class Discourse:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
         elif self._full_name(spans):
             text = self._full_name(spans) + text[spans[0].end :]
+        elif self._bare_company(spans, 0):
+            text = self._company() + text[spans[0].end :]
         else:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
@@ -294,6 +306,11 @@ class Discourse:
         if named:
             return named + text[end:]
         figure_noun = fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}
+        measured = self._measured_before(head) if figure_noun else None
+        if measured and _has_figure(text, self.lang):
+            time = self.subject.time if self.subject else ""
+            carried = f" {time}" if time and time not in text and time not in measured else ""
+            return measured + carried + text[end:]
         if self.subject and self.subject.kind == "measure" and _has_figure(text, self.lang):
             if figure_noun:
                 time = self.subject.time
@@ -309,6 +326,13 @@ class Discourse:
             ):  # "Program senilai ... itu" -> "Program seragam gratis senilai ..."
                 rest = _drop_demonstrative(text[spans[0].end : end], "id")
                 return f"{spans[0].text} {modifiers}{rest}{text[end:]}"
+            owner = re.search(  # "Easthaven's city council" -> "The council" is Easthaven's
+                rf"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){{0,3}})['’]s\s+{re.escape(modifiers)}\s+"
+                rf"{re.escape(head)}\b",
+                self.seen,
+            )
+            if owner and self._kind_of(owner.group(1), "", []) != "person":
+                return f"{owner.group(1)}'s {modifiers} {head}{text[end:]}"
             return f"The {modifiers} {head}{text[end:]}"  # "The plan" -> "The bus lane plan"
         if re.search(r"[,;:()](?!\d)", text[:end]) or figure_noun:
             return text
@@ -413,8 +437,11 @@ class Discourse:
         for word in words_:
             if is_verb(word, self.lang) or stopword(word, self.lang) or word.isdigit():
                 break
-            if word in markers.DEMONSTRATIVES_AFTER or word in markers.PLACE_HEADS:
+            if word in markers.DEMONSTRATIVES_AFTER:
                 break
+            if word in markers.PLACE_HEADS and self.lang == "id":
+                break  # "alat di kota": the place after the head is another noun's; in English
+                # a place noun before the head describes it ("the state health regulator")
             if word in markers.FIGURE_LEADS:
                 break
             kept.append(word)
@@ -440,7 +467,11 @@ class Discourse:
 
     def _resolve_places(self, text: str) -> str:
         """ "kabupaten tersebut", "the coastal city": the article's place, by name; its
-        short form written in full ("Tirta Sari bukan ..." -> "Kota Tirta Sari bukan ...")."""
+        short form written in full ("Tirta Sari bukan ..." -> "Kota Tirta Sari bukan ...").
+        In English, a place named as "the port of Hallvik" in this sentence or the two before
+        comes first: "The town's 46 trawlers" -> "Hallvik's 46 trawlers", "Rents there rose"
+        -> "Rents in Morrow rose"."""
+        text = self._near_place(text)
         if self.place is None:
             return text
         text = self._place_in_full(text)
@@ -454,6 +485,24 @@ class Discourse:
             heads = "|".join(("city", "town", "country", "county", "regency", heads or "city"))
             pattern = rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:{heads})\b(?!\s+(?:of|council|'s))"
         return re.sub(pattern, self.place[1], text, count=1)
+
+    def _near_place(self, text: str) -> str:
+        if self.lang != "en" or self.near_place is None or self.read - self.near_place[1] > 1:
+            return text
+        name = self.near_place[0]
+        heads = "town|city|village|port"
+        text, replaced = re.subn(rf"\b[Tt]he\s+(?:{heads})\b(?!\s+(?:of|council)\b)", name, text)
+        if replaced:
+            return text
+        there = re.search(r"\b([A-Za-z][\w-]*)\s+there\s+(\w+)", text)
+        if there:  # "Rents there rose": a noun, "there", a verb (not "there are")
+            noun, verb = there.group(1), there.group(2)
+            auxiliary = verb.lower() in markers.AUXILIARIES["en"]
+            nominal = not stopword(noun.lower(), "en") and not is_verb(noun, "en")
+            if nominal and (auxiliary or is_verb(verb, "en")):
+                at = there.start(2)
+                text = f"{text[: there.end(1)]} in {name} {text[at:]}"
+        return text
 
     def _resolve_local(self, text: str) -> str:
         """ "Puskesmas setempat" (the local clinic): the clinic of the last place the article
@@ -492,7 +541,9 @@ class Discourse:
         first = subject.split()[:1]
         if first and first[0][:1].isupper() and not first[0].isupper():
             two = subject.split()[:2]
-            if first[0] in (self.context.known or ()) or (len(two) == 2 and _titled(" ".join(two))):
+            if re.sub(r"['’]s$", "", first[0]) in (self.context.known or ()) or (
+                len(two) == 2 and _titled(" ".join(two))
+            ):
                 return ""
         return f"{_capitalise(self.topic)}: "
 
@@ -539,6 +590,8 @@ class Discourse:
         """The last name the article used with ``head`` among its words ("the mayor" ->
         "Mayor Dana Whitfield", "kesepakatan ini" -> "Kesepakatan Abraham")."""
         key = fold(head)
+        if key in {fold(n) for n in markers.COMPANY_NOUNS} and self._company():
+            return self._company()  # "Perusahaan itu", "the company": the company named last
         for name in reversed(self.names):
             parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
             if len(name.split()) < 2:
@@ -585,6 +638,109 @@ class Discourse:
         if not 2 <= len(words_) <= 5 or not _titled(subject) or _is_place(subject, self.lang):
             return None
         return f"The {subject}" if previous.lower().startswith("the ") else subject
+
+    def _company(self) -> str | None:
+        """The last name the article gave a company by its legal form ("PT Logam Timur
+        Perkasa", "Corvane Mutual Ltd"); None if none. A company named without one ("Calder
+        Valley Water") is not found here."""
+        forms = {fold(f) for f in markers.COMPANY_FORMS}
+        for name in reversed(self.names):
+            words_ = [fold(w).strip(".()") for w in name.split()]
+            if len(words_) > 1 and (words_[0] in forms or words_[-1] in forms):
+                return name
+        return None
+
+    def _bare_company(self, spans, i: int) -> bool:
+        """Whether word ``i`` is an Indonesian "perusahaan" used alone, as "the company":
+        followed by a verb, an auxiliary, "yang" or nothing ("ketika perusahaan mengangkut
+        ...", "Perusahaan yang ..."), not by words that say which ("perusahaan tambang"), and
+        the article has named a company."""
+        if self.lang != "id" or fold(spans[i].text) not in {fold(n) for n in markers.COMPANY_NOUNS}:
+            return False
+        after = spans[i + 1] if i + 1 < len(spans) else None
+        alone = after is None or after.lower == "yang"
+        alone = alone or is_verb(after.text, "id") or after.lower in markers.AUXILIARIES["id"]
+        return alone and self._company() is not None
+
+    def _resolve_named_inner(self, text: str) -> str:
+        """A definite organisation noun inside a clause, as the name it stands for: "the
+        hospital's emergency department" -> "St Aldric Hospital's emergency department" (a
+        name ending in that noun), "mengatakan perusahaan wajib ..." -> "mengatakan PT Logam
+        Timur Perkasa wajib ..."; outside quotes, and not the clause's first word (the opening
+        is resolved on its own). A noun no name ends in ("the regulator") stays."""
+        spans = word_spans(text)
+        quotes = [m.span() for m in QUOTED_RE.finditer(text)]
+        heads = {fold(h) for h in markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS}
+        for i in range(len(spans) - 1, 0, -1):
+            word = spans[i]
+            noun = re.sub(r"['’]s$", "", word.text)  # "the hospital's": the noun is "hospital"
+            if any(s <= word.start < e for s, e in quotes) or fold(noun) not in heads:
+                continue
+            if self._bare_company(spans, i):
+                text = text[: word.start] + self._company() + text[word.end :]
+                continue
+            if self.lang != "en" or spans[i - 1].lower != "the" or i - 1 == 0:
+                continue
+            end = word.start + len(noun)
+            if noun == word.text and i + 1 < len(spans):
+                if (
+                    not is_verb(spans[i + 1].text, "en")
+                    and spans[i + 1].lower not in (markers.AUXILIARIES["en"])
+                ):
+                    continue  # "the hospital board": another noun follows
+            named = self._named_with(noun)
+            company = fold(noun) in {fold(n) for n in markers.COMPANY_NOUNS}
+            if named and (company or (_titled(named) and fold(named.split()[-1]) == fold(noun))):
+                # "the World Bank" keeps its article where the article wrote one
+                the = re.search(rf"\bthe\s+{re.escape(named)}", self.seen, re.I)
+                start = spans[i].start if the else spans[i - 1].start
+                text = text[:start] + named + text[end:]
+        return text
+
+    def _measured_before(self, head: str) -> str | None:
+        """What "Angka itu"/"Jumlah itu" stands for when the sentence before gave a figure its
+        subject does not measure: the noun phrase between the verb and "mencapai"/"sebesar"
+        before the figure ("menunjukkan kadar kromium di sungai tersebut mencapai 0,21" ->
+        "kadar kromium di Sungai Lasolo"), or, in Indonesian, a counted object of the subject
+        ("PT Arus Samudra ... mengangkut 486.000 penumpang" -> "Jumlah penumpang PT Arus
+        Samudra"). None otherwise: a figure that is the subject's own is handled by the
+        caller, and an English count's verb ("carried") would have to be rewritten."""
+        last = self.seen.rstrip("\n").rsplit("\n", 1)[-1]
+        figures = [a for a in anchors_of(last, self.lang, _NUMBER_KINDS) if a.kind != "year"]
+        if not figures:
+            return None
+        first = figures[0]
+        words_ = word_spans(last, 0, first.start)
+        while words_ and words_[-1].lower in ("sekitar", "about", "around", "nearly", "almost"):
+            words_.pop()
+        if not words_:
+            return None
+        if words_[-1].lower in markers.FIGURE_LEADS:
+            taken = []
+            for word in reversed(words_[:-1]):
+                if is_verb(word.text, self.lang) or word.lower in ("bahwa", "that"):
+                    break
+                if last[word.end : (taken[-1].start if taken else words_[-1].start)].strip():
+                    taken = []  # punctuation: not one phrase
+                    break
+                taken.append(word)
+            if not taken or taken[-1].start == 0 or len(taken) > 8:
+                return None  # the subject itself, or too long to be a noun phrase
+            noun = last[taken[-1].start : taken[0].end]
+            return _capitalise(self._resolve_inner(noun))
+        counted = _counted_group(last, [first], self.lang)
+        subject = self.subject
+        if (
+            self.lang == "id"
+            and counted
+            and is_verb(words_[-1].text, "id")
+            and subject is not None
+            and subject.kind != "measure"
+            and _titled(subject.text)
+        ):
+            nouns = counted[len(last[first.start : first.end]) :].strip()
+            return f"{_capitalise(head)} {nouns} {subject.text}"
+        return None
 
     def _antecedent(self, kind: str) -> str | None:
         mention = {"person": self.person, "group": self.group, "thing": self.thing}.get(kind)
@@ -653,6 +809,15 @@ class Discourse:
         kind = markers.PRONOUNS.get(self.lang, {}).get(speaker.lower())
         if kind:
             return self._antecedent(kind) or speaker
+        courtesy = fold(spans[0].text).strip(".") in _COURTESY_TITLES if spans else False
+        if len(spans) == 2 and courtesy and spans[1].text.istitle():
+            for name in reversed(self.names):  # "Ms Okafor" -> "Helen Okafor", named before
+                parts = name.split()
+                if len(parts) > 1 and parts[-1] == spans[1].text and name != speaker:
+                    if self._kind_of(name, "", []) == "person":
+                        return name
+        if fold(speaker) in {fold(n) for n in markers.COMPANY_NOUNS} and self._company():
+            return self._company()  # "Perusahaan itu menyatakan ...": the company named last
         if spans and spans[0].lower in ("the", "this", "that") and len(spans) > 1:
             named = self._named_with(spans[-1].text)
             if named:
@@ -699,6 +864,15 @@ class Discourse:
         if lists:
             self.members = lists[-1]
         self.members_fresh = bool(lists)
+        self.read += 1
+        heads = "city|town|port|village|county|province|region|district|island"
+        if self.near_place and re.search(rf"\b{re.escape(self.near_place[0])}\b", sentence):
+            self.near_place = (self.near_place[0], self.read)  # named again: still near
+        for m in re.finditer(
+            rf"\b(?:{heads})\s+of\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)", sentence
+        ):
+            if self.lang == "en":  # "the port of Hallvik", "the neighbouring city of Morrow"
+                self.near_place = (m.group(1), self.read)
         time = _time_phrases(sentence, anchors, self.lang)
         main = next((w for u, w in zip(units, written, strict=True) if u.role == "main"), None)
         self.opening_subject = None
@@ -988,9 +1162,13 @@ def _lower_first(text: str, context: NameContext) -> str:
     first = re.match(r"[\w'’-]+", text)
     if not first or first.group().isupper() or first.group()[1:2].isupper():
         return text
+
     word = first.group()
     if context.known is not None and word in context.known:
         return text
+    named = re.match(r"[\w'’-]+\s+[A-Z][a-z]", text) and word.lower() not in context.common
+    if named:
+        return text  # "St Aldric Hospital's": two capitalised words, the first never lower-case
     return word.lower() + text[len(word) :]
 
 

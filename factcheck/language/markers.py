@@ -34,7 +34,8 @@ AND_SPLITTERS = word_list("dan serta and")
 # Sentence-initial subordinators: "Meskipun X, Y" holds two claims, X and Y.
 CONCESSIVE_OPENERS = word_list("meskipun, walaupun, walau, kendati, although, though, even though")
 
-# Opinion or evaluation markers: the clause states a view, not a checkable fact.
+# Opinion or evaluation markers: the clause states a view, not a checkable fact ("terlalu
+# ambisius": a degree past what is right is a judgement).
 OPINION_MARKERS = word_list(
     """para pengamat menilai, pengamat menilai, para analis mencatat, analis menilai,
     menurut banyak pihak, dipandang sebagai, dianggap sebagai, dinilai, menilai bahwa,
@@ -43,7 +44,7 @@ OPINION_MARKERS = word_list(
     widely seen as, seen as, regarded as, viewed as, in my view, arguably, we believe,
     i believe, argue that, argues that, opponents argue, supporters argue,
     economists suggest, experts suggest, believe, believes, insist, insists, insisted,
-    argued that, argued, menilai, mengaku, berpendapat"""
+    argued that, argued, menilai, mengaku, berpendapat, terlalu"""
 )
 
 # Hedges: the writer is not sure, so the clause is not asserted as fact.
@@ -212,7 +213,7 @@ DATE_NOUNS = word_list("tanggal tahun bulan hari")
 AUXILIARIES = {
     "id": word_list(
         """adalah merupakan ialah yakni telah sudah akan masih sedang belum tidak tak bukan bisa
-        dapat harus perlu pernah sempat mulai turut ikut"""
+        dapat harus perlu pernah sempat mulai turut ikut wajib"""
     ),
     "en": word_list(
         """is are was were be been being am has have had will would shall should can could may
@@ -244,7 +245,7 @@ NOT_VERBS = word_list(
     direktur direksi distrik desa dunia diskusi dokter dolar demokrasi divisi diri dirinya
     terminal teori terhadap tersebut termasuk terutama terkait terakhir berbagai beberapa
     bersama berita beras bencana bensin menurut mengenai melalui menuju mengingat hundred red
-    bed need seed speed feed shed united limited"""
+    bed need seed speed feed shed united limited merkuri"""
 )
 
 # Person titles and roles: a noun phrase holding one names a person ("Presiden Donald Trump",
@@ -269,8 +270,14 @@ ORGANISATION_HEADS = word_list(
     office, institute, fund, commission, party, university, court, police, government,
     administration, authority, board, company, corporation, association, union, organization,
     organisation, foundation, committee, bank, centre, center, service, federation, alliance,
-    coalition, federasi, aliansi, koalisi, utility, firm, lender, operator, insurer"""
+    coalition, federasi, aliansi, koalisi, utility, firm, lender, operator, insurer, hospital,
+    clinic, school, klinik, sekolah, puskesmas"""
 )
+# Nouns that stand for a company already named ("Perusahaan itu", "the company"), and the legal
+# forms that mark a name as a company's ("PT Arus Samudra", "Corvane Mutual Ltd"). By hand:
+# a closed class of words, the same in every article.
+COMPANY_NOUNS = word_list("perusahaan company firm")
+COMPANY_FORMS = word_list("pt cv tbk persero perum inc ltd llc plc corp gmbh")
 
 # Nouns that stand for a figure given just before ("The figure rose", "Angka itu naik"): the
 # only definite nouns read as the previous sentence's measured subject.
