@@ -44,6 +44,7 @@ from factcheck.language.vocabulary import (
     CURRENCIES,
     CURRENCY_NAMES,
     CURRENCY_SIGNS,
+    HALF_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTHS,
@@ -183,7 +184,9 @@ _NUMBER = re.compile(
     rf"(?P<pct>\s?%|\s(?:{alternation(PERCENT_WORDS)})\b)?",
     re.IGNORECASE,
 )
-_NUMBER_WORD = re.compile(rf"\b({alternation(NUMBER_WORDS)})\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(
+    rf"\b({alternation(NUMBER_WORDS)})(\s(?:{alternation(HALF_WORDS)}))?\b", re.IGNORECASE
+)
 _QUANTITY_WORD = re.compile(rf"\b({alternation(QUANTITY_WORDS)})\b", re.IGNORECASE)
 
 
@@ -205,9 +208,10 @@ def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
         qualifier = _qualifier(text, start) if kind != "year" else None
         anchors.append(Anchor(kind, shown, text[start:end], start, end, qualifier))
     for m in _NUMBER_WORD.finditer(text):
-        value = canonical_number(Decimal(NUMBER_WORDS[m[1].lower()]))
+        half = Decimal("0.5") if m[2] else 0
+        value = canonical_number(Decimal(NUMBER_WORDS[m[1].lower()]) + half)
         qualifier = _qualifier(text, m.start())
-        anchors.append(Anchor("number", value, m[1], m.start(), m.end(), qualifier))
+        anchors.append(Anchor("number", value, m[0], m.start(), m.end(), qualifier))
     for m in _QUANTITY_WORD.finditer(text) if "quantity" in kinds else ():
         value = f"~1e{QUANTITY_WORDS[m[1].lower()]}"
         anchors.append(Anchor("quantity", value, m[1], m.start(), m.end()))

@@ -120,6 +120,8 @@ NUMBER_WORDS = {
     for word in names.replace("_", " ").split(",")
     if word != "-"
 }
+# A half after a number word: "dua setengah jam", "two and a half hours" (2.5). By hand.
+HALF_WORDS = ("setengah", "and a half")
 # Words that count roughly ("ribuan warga", "hundreds of people"): the power of ten they
 # stand for. By hand: CLDR has no such words.
 QUANTITY_WORDS = {

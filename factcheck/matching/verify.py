@@ -10,12 +10,14 @@ kind about the same thing are compared:
 - dates with dates: a full date with a full date, with a date that has no year ("Nov. 7",
   "6/11") by day and month, and with a weekday ("Thursday" confirms 6 November 2025);
 - amounts of money in the same currency; percentages; counts only when they count the same
-  thing (the word after the number is the same, or the same glossary term, or each side
-  states only one count);
+  thing (the word after the number is the same, spelt alike, or the same glossary term; or
+  the two are the counts left over when equal counts are paired: the only one on each side,
+  or the passage's only one and the one claim count of its magnitude);
 - quantities (amounts, percentages, counts) disagree only within a factor of
-  SAME_QUANTITY_RATIO: a figure several times the claim's measures something else (the whole
-  beside a part), and leaves the claim's value unconfirmed; a passage value that another of
-  the claim's values states is about that other thing, and is held against no other;
+  SAME_QUANTITY_RATIO or when one is the other's digits transposed (41 for 14): a figure
+  several times the claim's measures something else (the whole beside a part), and leaves
+  the claim's value unconfirmed; a passage value that another of the claim's values states
+  is about that other thing, and is held against no other;
 - a value stated with a qualifier ("more than 30", "sekitar 1.500") agrees with any value the
   qualifier allows; values agree when they are equal at the precision of the rounder one, if
   that one still has three significant digits (12.43 and 12.4 agree, 12 and 12.4 do not: a
@@ -30,6 +32,7 @@ otherwise.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -40,6 +43,9 @@ from factcheck.language.lexicon import fold_word
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 SIGNIFICANT_FOR_ROUNDING = 3
 SAME_QUANTITY_RATIO = 2
+# a count's next words are one word spelt two ways when they share this long a beginning and
+# differ in at most their last letters ("kilometer", "kilometres")
+SAME_WORD_STEM, SAME_WORD_TAIL = 5, 2
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]{2,})")
 
 
@@ -153,13 +159,13 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
     module docstring."""
     mine, theirs = values(claim_text, claim), values(passage_text, passage)
     found = _Findings()
-    lone = _lone_counts(mine, theirs)
+    paired = _paired_counts(mine, theirs)
     for value in mine:
         # a passage value that one of the claim's other values states is about that other
         # thing ("its 2025 budget ... its 2024 budget" against "APBD 2024")
         others = [v for v in mine if v is not value]
         free = [v for v in theirs if not any(_same_value(o, v) for o in others)]
-        _compare(value, free, found, lone)
+        _compare(value, free, found, paired)
     if found.disagree:
         stance = CONTRADICTS
     else:  # a claim value beside another quantity of its kind is not confirmed by the passage
@@ -174,11 +180,35 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
     )
 
 
-def _lone_counts(mine: list[Value], theirs: list[Value]) -> bool:
-    """Whether the claim and the passage each state exactly one count: those two are taken
-    to count the same thing even when the words after them differ ("38 posko" / "42
-    temporary shelters": another language, or another word)."""
-    return [v.slot for v in mine].count("count") == 1 == [v.slot for v in theirs].count("count")
+def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int]]:
+    """Pairs (id of a claim count, id of a passage count) taken to count the same thing even
+    when the words after them differ ("38 posko" / "42 temporary shelters": another language,
+    or another word). Counts equal on both sides are paired first; of the rest, the only
+    count on each side are a pair, and so are the passage's only count and the one claim
+    count of its magnitude ("sekitar 310.000 pelanggan ... tiga minggu" / "some 130,000
+    customers"), when each stands after as many of the equal counts as the other: the same
+    place in a statement said twice ("400 penumpang dan 45 kendaraan" / "400 passengers and
+    54 vehicles"), not a count of something else beside it ("Empat instansi ... 4.300
+    personel" / "4,300 firefighters ... six helicopters")."""
+    left = [v for v in mine if v.slot == "count"]
+    other = [v for v in theirs if v.slot == "count"]
+    equal = []
+    for value in list(left):
+        same = next((v for v in other if v.number == value.number), None)
+        if same is not None:
+            left.remove(value)
+            other.remove(same)
+            equal.append((value, same))
+    if len(other) != 1 or not left:
+        return set()
+    near = [v for v in left if _same_magnitude(v, other[0])]
+    chosen = left[0] if len(left) == 1 else near[0] if len(near) == 1 else None
+    if chosen is None:
+        return set()
+    before = sum(a.anchor.start < chosen.anchor.start for a, _ in equal)
+    if before != sum(b.anchor.start < other[0].anchor.start for _, b in equal):
+        return set()
+    return {(id(chosen), id(other[0]))}
 
 
 def _same_value(mine: Value, theirs: Value) -> bool:
@@ -190,9 +220,11 @@ def _same_value(mine: Value, theirs: Value) -> bool:
     return mine.number is not None and mine.number == theirs.number
 
 
-def _compare(value: Value, theirs: list[Value], found: _Findings, lone: bool = False) -> None:
-    """Add what one claim value agrees or disagrees with among the passage's values; ``lone``:
-    the claim's only count and the passage's only count count the same thing."""
+def _compare(
+    value: Value, theirs: list[Value], found: _Findings, paired: set[tuple[int, int]] = frozenset()
+) -> None:
+    """Add what one claim value agrees or disagrees with among the passage's values;
+    ``paired``: counts taken to count the same thing (``_paired_counts``)."""
     if value.slot == "date":
         _compare_date(value, theirs, found)
         return
@@ -207,7 +239,11 @@ def _compare(value: Value, theirs: list[Value], found: _Findings, lone: bool = F
     elif value.slot == "count":
         # the same number agrees whatever it counts (weak, but true); anything looser than
         # equality, and any disagreement, needs the same thing counted
-        same = [v for v in theirs if v.slot == "count" and (lone or _same_thing(value, v))]
+        same = [
+            v
+            for v in theirs
+            if v.slot == "count" and ((id(value), id(v)) in paired or _same_thing(value, v))
+        ]
         if any(v.slot == "count" and v.number == value.number for v in theirs) or any(
             _numbers_agree(value, v) for v in same
         ):
@@ -252,14 +288,18 @@ def _year_of(value: Value) -> Value:
 
 
 def _same_thing(mine: Value, theirs: Value) -> bool:
-    """Two counts count the same thing when the same term, or words of which one begins the
-    other ("ton", "tonnes"), follow both."""
+    """Two counts count the same thing when the same term follows both, or words that are
+    one word spelt two ways: one begins the other ("ton", "tonnes"), or they differ only
+    in their last SAME_WORD_TAIL letters ("kilometer", "kilometres")."""
     if mine.unit is None or theirs.unit is None:
         return False
     if mine.unit.startswith("term:") or theirs.unit.startswith("term:"):
         return mine.unit == theirs.unit
     a, b = sorted((mine.unit[5:], theirs.unit[5:]), key=len)
-    return len(a) >= 3 and b.startswith(a)
+    if len(a) >= 3 and b.startswith(a):
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= SAME_WORD_STEM and common >= len(a) - SAME_WORD_TAIL
 
 
 def numbers_agree(mine: Value, theirs: Value) -> bool:
@@ -283,12 +323,22 @@ def _numbers_agree(mine: Value, theirs: Value) -> bool:
 
 
 def _same_magnitude(mine: Value, theirs: Value) -> bool:
-    """Two quantities within a factor of SAME_QUANTITY_RATIO: a report that gets a figure
-    wrong gets it near (a transposed "13,1" for "11.3", 38 for 42); a figure several times
-    another is a measure of something else (a part and the whole: a health budget beside the
-    city's budget), related but not a contradiction."""
+    """Two quantities within a factor of SAME_QUANTITY_RATIO, or the same digits in another
+    order: a report that gets a figure wrong gets it near (38 for 42) or transposes its
+    digits ("13,1" for "11.3", 41 for 14 percent, 410 for 140 kilometres); a figure several
+    times another is a measure of something else (a part and the whole: a health budget
+    beside the city's budget), related but not a contradiction."""
     a, b = sorted((abs(mine.number), abs(theirs.number)))
-    return b <= a * SAME_QUANTITY_RATIO
+    return b <= a * SAME_QUANTITY_RATIO or _transposed(mine.number, theirs.number)
+
+
+def _transposed(a: Decimal, b: Decimal) -> bool:
+    """Whether two numbers of the same magnitude are written with the same digits in another
+    order (410 and 140; not 14 and 140)."""
+    a, b = a.normalize(), b.normalize()
+    if a == b or a.adjusted() != b.adjusted():
+        return False
+    return sorted(a.as_tuple().digits) == sorted(b.as_tuple().digits)
 
 
 def _rounds_to(precise: Decimal, rounder: Decimal) -> bool:

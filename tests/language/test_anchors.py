@@ -41,6 +41,8 @@ def only(text: str, lang: str | None = None) -> Anchor:
         ("2500", "en", "number", "2.5e3"),
         ("lima", "id", "number", "5"),
         ("five", "en", "number", "5"),
+        ("dua setengah", "id", "number", "2.5"),
+        ("two and a half", "en", "number", "2.5"),
     ],
 )
 def test_numbers_are_normalised_across_languages(text, lang, kind, value):

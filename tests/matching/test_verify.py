@@ -136,6 +136,45 @@ SAME_MAGNITUDE = [
     ("Anggaran pendidikan 23 persen", "a budget 9.4 percent larger than last year's", RELATED),
     # years are not quantities: any other year said as a year disagrees
     ("Konstruksi dimulai pada 1991", "Construction began in 1993.", CONTRADICTS),
+    # digits transposed are a figure got wrong, however far apart the two are
+    ("Kunjungan wisman naik 14 persen", "Foreign arrivals rose 41 percent", CONTRADICTS),
+    ("mengganti 140 kilometer pipa tua", "to replace 410 kilometres of old pipes", CONTRADICTS),
+    # the same digits at another magnitude are not a transposition
+    ("Kunjungan wisman naik 14 persen", "a 410 percent rise in cruise calls", RELATED),
+]
+PAIRED_COUNTS = [
+    # counts equal on both sides pair first; the one left on each side counts the same thing
+    (
+        "KMP Segara Biru mampu mengangkut 400 penumpang dan 45 kendaraan.",
+        "The KMP Segara Biru can carry 400 passengers and 54 vehicles.",
+        CONTRADICTS,
+    ),
+    (
+        "KMP Segara Biru mampu mengangkut 400 penumpang dan 54 kendaraan.",
+        "The KMP Segara Biru can carry 400 passengers and 54 vehicles.",
+        SUPPORTS,
+    ),
+    # the passage's only count and the one claim count of its magnitude
+    (
+        "Sekitar 310.000 pelanggan terdampak dan perbaikan memakan waktu tiga minggu.",
+        "Some 130,000 customers have lost fast internet.",
+        CONTRADICTS,
+    ),
+    (
+        "Sekitar 310.000 pelanggan terdampak dan perbaikan memakan waktu tiga minggu.",
+        "Some 300,000 customers have lost fast internet.",
+        SUPPORTS,
+    ),
+    # what is left is a count of something else beside the equal ones, not the same slot
+    (
+        "Empat instansi mengerahkan total 4.300 personel.",
+        "Some 4,300 firefighters have been deployed, backed by six helicopters.",
+        SUPPORTS,
+    ),
+    # two claim counts of the passage count's magnitude: which one? none compared
+    ("Sebanyak 40 kapal dan 55 nelayan tertahan", "Some 60 boats stayed in port.", RELATED),
+    # one word spelt two ways counts the same thing, beside another count
+    ("Jalan sepanjang 12 kilometer", "a road of 9 kilometres and 3 bridges", CONTRADICTS),
 ]
 
 
@@ -146,6 +185,11 @@ def test_the_only_count_on_each_side_counts_the_same_thing(claim, passage, stanc
 
 @pytest.mark.parametrize(("claim", "passage", "stance"), SAME_MAGNITUDE)
 def test_only_quantities_of_the_same_magnitude_disagree(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), PAIRED_COUNTS)
+def test_counts_left_over_on_both_sides_are_paired_when_they_can_be_told(claim, passage, stance):
     assert check(claim, passage).stance == stance
 
 
