@@ -33,7 +33,7 @@ def read_claim_file(source: str | IO[bytes], name: str) -> Iterator[dict]:
     try:
         yield from _items(loader, name)
     except yaml.reader.ReaderError as error:  # not UTF-8, or a character YAML forbids
-        raise InputError(f"{name}: cannot read ({error})") from None
+        raise InputError(f"{name}: cannot read (byte {error.position}: {error.reason})") from None
     except yaml.YAMLError as error:
         raise InputError(_yaml_problem(error, name)) from None
     finally:
