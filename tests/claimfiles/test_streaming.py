@@ -1,7 +1,6 @@
 """Claim files read and written a batch of claims at a time: the same bytes as one document,
 all or nothing on import, and memory that does not grow with the number of claims."""
 
-import copy
 import subprocess
 import sys
 from pathlib import Path
@@ -28,16 +27,10 @@ def small_batches(monkeypatch):
     monkeypatch.setattr(dump, "BATCH_SIZE", 3)
 
 
-def demo_data(claims: int) -> dict:
-    """The demo file's data with its claims repeated to ``claims`` (new keys)."""
-    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
-    originals = data["claims"]
-    data["claims"] = []
-    for n in range(claims):
-        claim = copy.deepcopy(originals[n % len(originals)])
-        claim["key"] = f"c{n + 1}"
-        data["claims"].append(claim)
-    return data
+@pytest.fixture
+def demo_data(bench_module):
+    """``demo_data(n)``: the demo file's data with its claims repeated to n (new keys)."""
+    return bench_module("bench_claimfile").claim_data
 
 
 def one_document(data: dict) -> str:
@@ -66,7 +59,7 @@ SNAPSHOT = {
     ],
 )
 def test_a_file_of_many_batches_round_trips_as_one_document(
-    session, small_batches, rationales, page
+    session, small_batches, demo_data, rationales, page
 ):
     data = demo_data(12)
     for i, text in rationales.items():
@@ -91,7 +84,7 @@ def test_an_article_without_claims_is_written_as_before(session, factory):
 
 
 def test_a_bad_claim_at_the_end_imports_nothing_though_batches_were_written(
-    session, small_batches, tmp_path
+    session, small_batches, demo_data, tmp_path
 ):
     lines = one_document(demo_data(12)).splitlines(keepends=True)
     last = max(i for i, line in enumerate(lines) if line.startswith("  version: "))
@@ -105,7 +98,9 @@ def test_a_bad_claim_at_the_end_imports_nothing_though_batches_were_written(
     assert session.exec(select(Article.id)).all() == []
 
 
-def test_broken_yaml_at_the_end_names_its_line_and_imports_nothing(session, small_batches):
+def test_broken_yaml_at_the_end_names_its_line_and_imports_nothing(
+    session, small_batches, demo_data
+):
     text = one_document(demo_data(12)) + "  - [unclosed\n"
     with pytest.raises(InputError, match=r"^x\.yaml: line \d+: not valid YAML"):
         import_text(session, text, "x.yaml", trusted=True)
@@ -113,7 +108,9 @@ def test_broken_yaml_at_the_end_names_its_line_and_imports_nothing(session, smal
     assert session.exec(select(Article.id)).all() == []
 
 
-def test_a_file_with_its_claims_before_its_sources_imports_the_same(session, small_batches):
+def test_a_file_with_its_claims_before_its_sources_imports_the_same(
+    session, small_batches, demo_data
+):
     data = demo_data(7)
     reordered = {"claims": data["claims"], **{k: v for k, v in data.items() if k != "claims"}}
     result = import_text(session, one_document(reordered), "hand-edited.yaml")
@@ -122,7 +119,7 @@ def test_a_file_with_its_claims_before_its_sources_imports_the_same(session, sma
     assert dump_article(session, result.article) == one_document(data)
 
 
-def test_a_field_after_the_claims_is_still_checked(session, small_batches):
+def test_a_field_after_the_claims_is_still_checked(session, small_batches, demo_data):
     text = one_document(demo_data(7)) + "colour: red\n"
     with pytest.raises(InputError, match=r"line \d+: colour: unknown field"):
         import_text(session, text, "x.yaml")
@@ -147,7 +144,7 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_name(session, tmp_path):
 PROBE = Path(__file__).with_name("rss_probe.py")
 
 
-def _growth_mb(claims: int, tmp_path: Path) -> float:
+def _growth_mb(claims: int, tmp_path: Path, demo_data) -> float:
     """Peak memory growth (MB) of a process importing and exporting ``claims`` claims."""
     folder = tmp_path / str(claims)
     folder.mkdir()
@@ -163,8 +160,8 @@ def _growth_mb(claims: int, tmp_path: Path) -> float:
     return float(done.stdout.split()[-1])
 
 
-def test_memory_does_not_grow_with_the_number_of_claims(tmp_path):
+def test_memory_does_not_grow_with_the_number_of_claims(tmp_path, demo_data):
     """Importing and exporting 2,400 claims takes no more memory than 600 (batches of 200):
     holding every claim took about 40 KB each, 70 MB more for the larger file."""
-    small, large = _growth_mb(600, tmp_path), _growth_mb(2400, tmp_path)
+    small, large = _growth_mb(600, tmp_path, demo_data), _growth_mb(2400, tmp_path, demo_data)
     assert large < small + 12, (small, large)
