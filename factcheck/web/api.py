@@ -66,9 +66,11 @@ def _claimfile(slug: str) -> Response:
     article = article_by_slug(get_session(), slug=slug)
     if article is None:
         raise NotFound(f"no article {slug!r}")
-    session = get_session()
-    chunks = dump_chunks(session, article)  # written as read, a batch of claims at a time
-    response = Response(stream_with_context(chunks), content_type=CLAIMFILE_TYPE)
+
+    def body() -> Iterator[str]:  # written as read, a batch of claims at a time
+        yield from dump_chunks(get_session(), article)
+
+    response = Response(stream_with_context(body()), content_type=CLAIMFILE_TYPE)
     response.headers["Content-Disposition"] = f'attachment; filename="{article.slug}.yaml"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
