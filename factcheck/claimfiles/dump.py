@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -13,6 +14,7 @@ from sqlmodel import Session, select
 
 from factcheck.claimfiles.schema import FORMAT, HEADER, stamp
 from factcheck.errors import InputError
+from factcheck.export.records import IDS
 from factcheck.inputs import is_slug
 from factcheck.models import Article, Claim, Evidence, ReviewEvent, Snapshot, Source, User
 
@@ -28,7 +30,8 @@ class _Dumper(getattr(yaml, "CSafeDumper", _PyDumper)):
 
 # libyaml writes some texts differently from PyYAML's emitter, which wrote every claim file so
 # far: it escapes characters beyond the BMP (emoji) and folds long double-quoted scalars (the
-# style of texts with control characters, or with a space before a line break) elsewhere.
+# style of texts with control characters, or with a space before a line break) elsewhere,
+# and ends the document differently after a text ending in blank lines.
 # A file holding such a text is written by PyYAML's emitter, so exports stay byte-identical.
 _SPECIAL = re.compile(r"[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd]|[\u2028\u2029\ufeff]")
 
@@ -38,7 +41,11 @@ def _same_in_c(value) -> bool:
     if isinstance(value, str):
         if _SPECIAL.search(value):
             return False
-        return "\n" not in value or (" \n" not in value and not value.endswith(" "))
+        if "\n" not in value:
+            return True
+        # libyaml also ends the document with "..." after a text kept with its trailing
+        # blank lines (``|+``) anywhere in it; PyYAML only when that text is the last
+        return " \n" not in value and not value.endswith((" ", "\n\n")) and value != "\n"
     if isinstance(value, dict):
         return all(_same_in_c(v) for v in value.values())
     if isinstance(value, list):
@@ -80,27 +87,58 @@ def paths_in(folder: Path, slugs: list[str]) -> dict[str, Path]:
 
 
 def dump_article(session: Session, article: Article) -> str:
-    """The claim file text for ``article`` (five queries, however many claims it has)."""
-    data = {"format": FORMAT, "article": _article(article)}
+    """The claim file text for ``article`` (``dump_chunks`` joined)."""
+    return "".join(dump_chunks(session, article))
+
+
+# Claims are read and written a batch at a time, so memory does not grow with the article.
+BATCH_SIZE = 500
+
+
+def dump_chunks(session: Session, article: Article) -> Iterator[str]:
+    """The claim file text for ``article`` in pieces: the header (format, article, sources),
+    then its claims ``BATCH_SIZE`` at a time, with their evidence and history (four queries
+    for the header, two or three per batch).
+
+    Each batch is its own YAML document ``claims: [...]`` without its first line: a block
+    sequence's items do not depend on their neighbours, and the emitter's every choice is
+    per scalar, so the pieces join into the bytes one document would have been.
+    """
     sources = session.exec(
         select(Source).where(Source.article_id == article.id).order_by(Source.position)
     ).all()
     snapshots = _snapshots_of(session, [s.id for s in sources])
-    data["sources"] = [_source(s, snapshots.get(s.id, [])) for s in sources]
+    header = {
+        "format": FORMAT,
+        "article": _article(article),
+        "sources": [_source(s, snapshots.get(s.id, [])) for s in sources],
+    }
+    yield HEADER + _open(to_yaml(header))
     source_keys = {s.id: f"s{s.position}" for s in sources}
-    claims = session.exec(
-        select(Claim).where(Claim.article_id == article.id).order_by(Claim.position, Claim.id)
-    ).all()
-    evidence = _by_claim(session, Evidence, article.id)
-    events = _by_claim(session, ReviewEvent, article.id)
     hashes = {n.id: n.sha256 for group in snapshots.values() for n in group}
-    hashes |= _other_hashes(session, evidence, hashes)
     names = _user_names(session)
-    data["claims"] = [
-        _claim(c, evidence.get(c.id, []), events.get(c.id, []), source_keys, hashes, names)
-        for c in claims
-    ]
-    return HEADER + to_yaml(data)
+    pending = None  # the last piece keeps the document's end ("...") if it has one
+    for batch in _claim_batches(session, article.id):
+        evidence = _by_claim(session, Evidence, batch)
+        hashes |= _other_hashes(session, evidence, hashes)
+        events = _by_claim(session, ReviewEvent, batch)
+        claims = [
+            _claim(c, evidence.get(c.id, []), events.get(c.id, []), source_keys, hashes, names)
+            for c in batch
+        ]
+        text = to_yaml({"claims": claims})
+        if pending is not None:
+            yield _open(pending)
+            text = text.removeprefix("claims:\n")
+        pending = text
+    yield to_yaml({"claims": []}) if pending is None else pending
+
+
+def _open(text: str) -> str:
+    """A YAML document's text without its end marker, for more text to follow. PyYAML
+    writes ``...`` after a last text kept with its trailing blank lines (``|+``); a line
+    ``...`` at the end can be nothing else."""
+    return text.removesuffix("\n...\n") + "\n" if text.endswith("\n...\n") else text
 
 
 def to_yaml(data: dict) -> str:
@@ -114,16 +152,28 @@ def _user_names(session: Session) -> dict[int, str]:
     return {u.id: u.name for u in session.exec(select(User)).all()}
 
 
-def _by_claim(session: Session, model: type[Evidence | ReviewEvent], article_id: int) -> dict:
-    """The article's evidence or history rows (``model``) by claim id, in id order."""
-    rows = session.exec(
-        select(model)
-        .join(Claim, Claim.id == model.claim_id)
+def _claim_batches(session: Session, article_id: int) -> Iterator[list]:
+    """The article's claims (Core rows) in file order, ``BATCH_SIZE`` at a time."""
+    query = (
+        select(*Claim.__table__.c)
         .where(Claim.article_id == article_id)
-        .order_by(model.claim_id, model.id)
-    ).all()
+        .order_by(Claim.position, Claim.id)
+        .execution_options(yield_per=BATCH_SIZE)
+    )
+    # Closed on every way out, also when the reader stops early (a download cut short):
+    # on PostgreSQL this is a server-side cursor.
+    with session.connection().execute(query) as result:
+        yield from result.partitions()
+
+
+def _by_claim(session: Session, model: type[Evidence | ReviewEvent], claims: list) -> dict:
+    """The evidence or history rows (``model``, Core rows) of ``claims`` by claim id, in id
+    order."""
+    query = (
+        select(*model.__table__.c).where(model.claim_id.in_(IDS)).order_by(model.claim_id, model.id)
+    )
     by_claim: dict[int, list] = {}
-    for row in rows:
+    for row in session.connection().execute(query, {"ids": [c.id for c in claims]}):
         by_claim.setdefault(row.claim_id, []).append(row)
     return by_claim
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
-import yaml
 from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
-from factcheck.claimfiles import schema
+from factcheck.claimfiles.read import read_claim_file
 from factcheck.claimfiles.schema import parse_stamp
 from factcheck.errors import InputError
 from factcheck.models import (
@@ -50,21 +50,6 @@ class ImportResult:
     sources: int
 
 
-def load(text: str, name: str) -> dict:
-    """Parse and validate a claim file; errors name the file, line and field."""
-    try:
-        data = yaml.load(text, Loader=schema.LineLoader)  # noqa: S506 (a SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "unknown line"
-        problem = getattr(error, "problem", None) or str(error)
-        if "maximum nesting depth" in problem:  # libyaml's own limit, before ours is checked
-            problem = f"nested deeper than {schema.MAX_DEPTH} levels"
-        raise InputError(f"{name}: {where}: not valid YAML ({problem})") from None
-    schema.validate(data, name)
-    return data
-
-
 # Fields that record review work, with the one value that means "none yet".
 REVIEW_FIELDS = {
     "status": "unverified",
@@ -80,25 +65,24 @@ REVIEW_FIELDS = {
 }
 
 
-def review_work(data: dict) -> tuple[dict, str, str] | None:
-    """The first place a (validated) claim file records review work, as (item, field,
-    prefix), or None for a file of unreviewed claims. Creation events by the system (the
-    extractor) and the matcher's suggestions are not review work."""
-    for i, claim in enumerate(data.get("claims") or []):
-        for field, none in REVIEW_FIELDS.items():
-            if claim.get(field, none) != none:
-                return claim, field, f"claims[{i}]."
-        for j, evidence in enumerate(claim.get("evidence") or []):
-            if evidence["state"] != "suggested" or evidence.get("added_by"):
-                return evidence, "state", f"claims[{i}].evidence[{j}]."
-        for j, event in enumerate(claim.get("history") or []):
-            if event["action"] != "create" or event.get("by") not in (None, "system"):
-                return event, "action", f"claims[{i}].history[{j}]."
+def review_work(claim: dict, prefix: str) -> tuple[dict, str, str] | None:
+    """The first place a (validated) claim records review work, as (item, field, prefix),
+    or None for an unreviewed claim. Creation events by the system (the extractor) and the
+    matcher's suggestions are not review work."""
+    for field, none in REVIEW_FIELDS.items():
+        if claim.get(field, none) != none:
+            return claim, field, prefix
+    for j, evidence in enumerate(claim.get("evidence") or []):
+        if evidence["state"] != "suggested" or evidence.get("added_by"):
+            return evidence, "state", f"{prefix}evidence[{j}]."
+    for j, event in enumerate(claim.get("history") or []):
+        if event["action"] != "create" or event.get("by") not in (None, "system"):
+            return event, "action", f"{prefix}history[{j}]."
     return None
 
 
-def _require_trust(data: dict, name: str) -> None:
-    found = review_work(data)
+def _require_trust(claim: dict, name: str, prefix: str) -> None:
+    found = review_work(claim, prefix)
     if found:
         item, field, prefix = found
         line = getattr(item, "lines", {}).get(field, getattr(item, "line", "?"))
@@ -108,21 +92,20 @@ def _require_trust(data: dict, name: str) -> None:
         )
 
 
-def _names(data: dict):
-    """(item, field, prefix) of every user name in a validated claim file."""
-    for i, claim in enumerate(data.get("claims") or []):
-        for field in ("verdict_by", "assignee", "published_by"):
-            yield claim, field, f"claims[{i}]."
-        for j, evidence in enumerate(claim.get("evidence") or []):
-            yield evidence, "added_by", f"claims[{i}].evidence[{j}]."
-        for j, event in enumerate(claim.get("history") or []):
-            yield event, "by", f"claims[{i}].history[{j}]."
+def _names(claim: dict, prefix: str):
+    """(item, field, prefix) of every user name in a validated claim."""
+    for field in ("verdict_by", "assignee", "published_by"):
+        yield claim, field, prefix
+    for j, evidence in enumerate(claim.get("evidence") or []):
+        yield evidence, "added_by", f"{prefix}evidence[{j}]."
+    for j, event in enumerate(claim.get("history") or []):
+        yield event, "by", f"{prefix}history[{j}]."
 
 
-def _check_names(session: Session, data: dict, name: str) -> None:
-    """InputError for a name that is not a user's but looks like one ("Alice" for "alice")."""
-    seen: set[str] = {"system"}
-    for item, field, prefix in _names(data):
+def _check_names(session: Session, claim: dict, name: str, prefix: str, seen: set) -> None:
+    """InputError for a name that is not a user's but looks like one ("Alice" for "alice");
+    ``seen`` holds the names already checked."""
+    for item, field, where in _names(claim, prefix):
         person = item.get(field)
         if not person or person in seen:
             continue
@@ -132,33 +115,82 @@ def _check_names(session: Session, data: dict, name: str) -> None:
             if similar:
                 line = getattr(item, "lines", {}).get(field, "?")
                 raise InputError(
-                    f"{name}: line {line}: {prefix}{field}: {person!r} looks like the "
+                    f"{name}: line {line}: {where}{field}: {person!r} looks like the "
                     f"existing user {similar!r}; write the name exactly"
                 )
 
 
+# Claims are written a batch at a time (one multi-row INSERT of claims, then one of their
+# evidence and history): a flush per claim made a 1,000-claim file take half a minute, and
+# holding every row until the end made memory grow with the file.
+BATCH_SIZE = 500
+
+
 def import_text(
-    session: Session, text: str, name: str, *, replace: bool = False, trusted: bool = False
+    session: Session,
+    text: str | IO[bytes],
+    name: str,
+    *,
+    replace: bool = False,
+    trusted: bool = False,
 ) -> ImportResult:
-    """Add the article in a claim file to ``session`` (the caller commits, or rolls back).
+    """Add the article in a claim file (its text, or a binary file read as it goes) to
+    ``session``; the caller commits, or rolls back on an error, which may come after some of
+    the file's rows were flushed (a problem late in the file is found when it is read).
 
     Without ``trusted``, a file with review work is refused (see ``review_work``).
     """
-    data = load(text, name)
-    if not trusted:
-        _require_trust(data, name)
-    _check_names(session, data, name)
-    a = data["article"]
-    existing = session.exec(select(Article).where(Article.slug == a["slug"])).first()
+    items = read_claim_file(text, name)
+    data = next(items)
+    seen: set[str] = {"system"}  # user names checked
+    slug = data["article"]["slug"]
+    existing = session.exec(select(Article).where(Article.slug == slug)).first()
+    if existing is not None and not replace:
+        for n, c in enumerate(items):  # a problem in the file is the first thing to fix
+            _check_claim(session, c, name, f"claims[{n}].", trusted, seen)
+        raise InputError(
+            f"{name}: article {slug!r} is already in the database (use --replace to overwrite it)"
+        )
     if existing is not None:
-        if not replace:
-            raise InputError(
-                f"{name}: article {a['slug']!r} is already in the database "
-                "(use --replace to overwrite it)"
-            )
         delete_article(session, existing)
+    article = _article_row(data["article"])
+    session.add(article)
+    session.flush()
+    sources, snapshots = _import_sources(session, article, data.get("sources") or [])
     users = _UserCache(session)
-    article = Article(
+    count = 0
+    batch: list[tuple[Claim, dict]] = []
+    for count, c in enumerate(items, start=1):
+        _check_claim(session, c, name, f"claims[{count - 1}].", trusted, seen)
+        batch.append((_claim_row(article, count, c, users), c))
+        if len(batch) == BATCH_SIZE:
+            _flush_claims(session, batch, sources, snapshots, users)
+            batch = []
+    _flush_claims(session, batch, sources, snapshots, users)
+    return ImportResult(article, count, len(sources))
+
+
+def _check_claim(
+    session: Session, claim: dict, name: str, prefix: str, trusted: bool, seen: set
+) -> None:
+    """InputError for review work without ``trusted``, or a user name like another's."""
+    if not trusted:
+        _require_trust(claim, name, prefix)
+    _check_names(session, claim, name, prefix, seen)
+
+
+def _flush_claims(
+    session: Session, batch: list, sources: dict, snapshots: dict, users: _UserCache
+) -> None:
+    session.add_all(claim for claim, _ in batch)
+    session.flush()
+    for claim, c in batch:
+        session.add_all(_claim_children(claim, c, sources, snapshots, users))
+    session.flush()
+
+
+def _article_row(a: dict) -> Article:
+    return Article(
         slug=a["slug"],
         title=a["title"],
         publisher=a.get("publisher"),
@@ -171,31 +203,22 @@ def import_text(
         created_at=parse_stamp(a["created"]),
         content_hash=_hash(a["text"]),
     )
-    session.add(article)
-    session.flush()
-    sources, snapshots = _import_sources(session, article, data.get("sources") or [])
-    items = data.get("claims") or []
-    # All claims in one flush (one multi-row INSERT), then all their evidence and history in
-    # another: a flush per claim made a 1,000-claim file take half a minute.
-    claims = [_claim_row(article, n, c, users) for n, c in enumerate(items, start=1)]
-    session.add_all(claims)
-    session.flush()
-    for claim, c in zip(claims, items, strict=True):
-        session.add_all(_claim_children(claim, c, sources, snapshots, users))
-    session.flush()
-    return ImportResult(article, len(items), len(sources))
 
 
 def import_path(
     session: Session, path: str | Path, *, replace: bool = False, trusted: bool = False
 ) -> ImportResult:
-    """``import_text`` of the file at ``path``."""
+    """``import_text`` of the file at ``path``, read as it goes."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        file = open(path, "rb")  # noqa: SIM115 (closed below, after the generator is done)
+    except OSError as error:
         raise InputError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
-    return import_text(session, text, str(path), replace=replace, trusted=trusted)
+    with file:
+        try:
+            return import_text(session, file, str(path), replace=replace, trusted=trusted)
+        except OSError as error:
+            raise InputError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
 
 
 def _hash(text: str) -> str:

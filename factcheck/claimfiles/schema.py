@@ -61,16 +61,37 @@ class LineDict(dict):
 MAX_DEPTH = 20  # a claim file nests six levels; explanations a few more
 
 
-# libyaml's parser and composer (C) when PyYAML was built with it: 3-4x faster on a big file.
+# libyaml's parser (C) when PyYAML was built with it.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class LineLoader(_SafeLoader):
-    def get_single_node(self):  # noqa: D102
-        node = super().get_single_node()
-        if node is not None:
-            _check_structure(node)
-        return node
+class LineLoader(_SafeLoader, yaml.composer.Composer):
+    """PyYAML's safe loader whose mappings remember their lines, composing one node at a
+    time (``compose_node``: PyYAML's composer over libyaml's events) so that a reader can
+    take a long file piece by piece; aliases and nesting deeper than ``MAX_DEPTH`` are
+    refused while composing, before anything is built from them."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.anchors = {}
+        self.depth = 0  # of the node being composed; the document's root is at depth 1
+
+    def compose_node(self, parent, index):  # noqa: D102
+        if self.check_event(yaml.AliasEvent):
+            mark = self.get_event().start_mark
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in claim files", mark
+            )
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested deeper than {MAX_DEPTH} levels", mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
     def construct_mapping(self, node, deep=False):  # noqa: D102
         mapping = LineDict(super().construct_mapping(node, deep=True))
@@ -87,34 +108,6 @@ class LineLoader(_SafeLoader):
             raise yaml.constructor.ConstructorError(
                 None, None, f"not a real date or time ({error})", node.start_mark
             ) from None
-
-
-def _check_structure(root: yaml.Node) -> None:
-    """ComposerError for an alias (``*name``) or nesting deeper than ``MAX_DEPTH``, before
-    anything is constructed.
-
-    The composer gives an alias the node its anchor named: a node met twice is an alias, so
-    the walk never expands one (a "billion laughs" stops at its first alias). The walk keeps
-    its own stack: no recursion however deep the file nests.
-    """
-    seen: set[int] = set()
-    stack = [(root, 1, root.start_mark)]
-    while stack:
-        node, depth, mark = stack.pop()
-        if id(node) in seen:
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in claim files", mark
-            )
-        seen.add(id(node))
-        if depth > MAX_DEPTH:
-            raise yaml.composer.ComposerError(
-                None, None, f"nested deeper than {MAX_DEPTH} levels", node.start_mark
-            )
-        if isinstance(node, yaml.MappingNode):
-            for key, value in reversed(node.value):
-                stack += [(value, depth + 1, key.start_mark), (key, depth + 1, key.start_mark)]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += [(item, depth + 1, node.start_mark) for item in reversed(node.value)]
 
 
 LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)
@@ -212,42 +205,55 @@ EVENT = {
 }
 
 
-def validate(data: object, name: str) -> None:
-    """Raise InputError naming file, line and field for the first problem in ``data``."""
+TOP = {
+    "format": (STR, True),
+    "article": ((dict,), True),
+    "sources": ((list, type(None)), False),
+    "claims": ((list, type(None)), False),
+}
+
+
+def validate_header(data: object, name: str) -> set[str]:
+    """Raise InputError naming file, line and field for the first problem in a claim file's
+    fields other than its claims (a claim file read whole, or without ``claims``, which a
+    reader validates one by one with ``validate_claim``); returns the sources' keys."""
     if not isinstance(data, dict):
         raise InputError(
             f"{name}: line 1: a claim file is a mapping with format, article, sources and claims"
         )
-    _check(
-        data,
-        {
-            "format": (STR, True),
-            "article": ((dict,), True),
-            "sources": ((list, type(None)), False),
-            "claims": ((list, type(None)), False),
-        },
-        name,
-        "",
-    )
+    _check(data, TOP, name, "")
     if data["format"] != FORMAT:
         _fail(name, data, "format", "", f"expected {FORMAT!r}")
     _check(data["article"], ARTICLE, name, "article.")
     source_keys = _check_list(data, "sources", SOURCE, name)
     for i, source in enumerate(data.get("sources") or []):
         _check_items(source, "snapshots", SNAPSHOT, name, f"sources[{i}].")
-    _check_list(data, "claims", CLAIM, name)
-    for i, claim in enumerate(data.get("claims") or []):
-        _check_items(claim, "evidence", EVIDENCE, name, f"claims[{i}].")
-        _check_items(claim, "history", EVENT, name, f"claims[{i}].")
-        for j, evidence in enumerate(claim.get("evidence") or []):
-            if evidence.get("source") is not None and evidence["source"] not in source_keys:
-                _fail(
-                    name,
-                    evidence,
-                    "source",
-                    f"claims[{i}].evidence[{j}].",
-                    f"no source with key {evidence['source']!r}",
-                )
+    return source_keys
+
+
+def validate_claim(
+    claim: object, i: int, name: str, *, header: dict, keys: set, source_keys: set
+) -> None:
+    """Raise InputError naming file, line and field for the first problem in the file's
+    claim number ``i`` (from 0); ``keys`` holds the keys of the claims before it (this one's
+    is added), ``header`` is the file's mapping (whose ``claims`` line a claim that is not a
+    mapping is reported at)."""
+    prefix = f"claims[{i}]."
+    _check(claim, CLAIM, name, prefix, parent=header, parent_field="claims")
+    if claim["key"] in keys:
+        _fail(name, claim, "key", prefix, f"duplicate key {claim['key']!r}")
+    keys.add(claim["key"])
+    _check_items(claim, "evidence", EVIDENCE, name, prefix)
+    _check_items(claim, "history", EVENT, name, prefix)
+    for j, evidence in enumerate(claim.get("evidence") or []):
+        if evidence.get("source") is not None and evidence["source"] not in source_keys:
+            _fail(
+                name,
+                evidence,
+                "source",
+                f"{prefix}evidence[{j}].",
+                f"no source with key {evidence['source']!r}",
+            )
 
 
 def _check_list(data: dict, field: str, spec: dict, name: str) -> set:

@@ -102,6 +102,12 @@ def write_chunks(chunks: Iterable[str], output: str) -> None:
     target = Path(output)
     if target.is_dir():
         raise InputError(f"{target} is a folder; give a file name (or - for stdout)")
+    _write_file(chunks, target)
+    click.echo(f"wrote {target}")
+
+
+def _write_file(chunks: Iterable[str], target: Path) -> None:
+    """Write the chunks to a temporary file beside ``target``, then rename it."""
     temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         with open(temporary, "xb") as file:
@@ -114,42 +120,30 @@ def write_chunks(chunks: Iterable[str], output: str) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    click.echo(f"wrote {target}")
 
 
 def export_claimfiles(article_ref: str | None, output: str) -> None:
-    """Every article (or one) as claim files: see ``write_claimfiles``."""
+    """Every article (or one) as claim files, each written as it is read (a batch of claims
+    at a time): one article to a file (or stdout); several to a folder, one file each."""
     from factcheck.articles.lookup import find_article, list_articles
-    from factcheck.claimfiles.dump import dump_article
+    from factcheck.claimfiles.dump import dump_chunks, paths_in
 
     with transaction() as session:
         if article_ref:
             articles = [find_article(session, ref=article_ref)]
         else:
             articles = list_articles(session)
-        texts = {a.slug: dump_article(session, a) for a in articles}
-    write_claimfiles(texts, output)
-
-
-def write_claimfiles(texts: dict[str, str], output: str) -> None:
-    """One article to a file (or stdout); several to a folder, one file each."""
-    from factcheck.claimfiles.dump import paths_in
-
-    if output == "-":
-        if len(texts) > 1:
-            raise InputError("several articles need a folder: -o claims/")
-        click.echo("".join(texts.values()), nl=False)
-        return
-    target = Path(output)
-    if len(texts) == 1 and not target.is_dir():
-        target.write_text(next(iter(texts.values())), encoding="utf-8")
-        click.echo(f"wrote {target}")
-        return
-    paths = paths_in(target, list(texts))
-    target.mkdir(parents=True, exist_ok=True)
-    for slug, text in texts.items():
-        paths[slug].write_text(text, encoding="utf-8")
-    click.echo(f"wrote {len(texts)} claim files to {target}/")
+        target = Path(output)
+        if output == "-" or (len(articles) == 1 and not target.is_dir()):
+            if len(articles) > 1:
+                raise InputError("several articles need a folder: -o claims/")
+            write_chunks(dump_chunks(session, articles[0]) if articles else [], output)
+            return
+        paths = paths_in(target, [a.slug for a in articles])
+        target.mkdir(parents=True, exist_ok=True)
+        for article in articles:
+            _write_file(dump_chunks(session, article), paths[article.slug])
+    click.echo(f"wrote {len(articles)} claim files to {target}/")
 
 
 COMMANDS = [export_command]

@@ -59,14 +59,18 @@ def export(fmt: str):
 
 def _claimfile(slug: str) -> Response:
     """One article's claim file (the lossless format; one article per file)."""
-    from factcheck.claimfiles.dump import dump_article
+    from factcheck.claimfiles.dump import dump_chunks
 
     if not slug:
         raise InputError("a claim file holds one article: choose the article (?article=SLUG)")
     article = article_by_slug(get_session(), slug=slug)
     if article is None:
         raise NotFound(f"no article {slug!r}")
-    response = Response(dump_article(get_session(), article), content_type=CLAIMFILE_TYPE)
+
+    def body() -> Iterator[str]:  # written as read, a batch of claims at a time
+        yield from dump_chunks(get_session(), article)
+
+    response = Response(stream_with_context(body()), content_type=CLAIMFILE_TYPE)
     response.headers["Content-Disposition"] = f'attachment; filename="{article.slug}.yaml"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
