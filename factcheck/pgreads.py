@@ -33,6 +33,7 @@ from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 T = TypeVar("T")
+APPLICATION_NAME = "factcheck-hot-reads"
 # $1, $2 ... as libpq's prepared statements take them; the SQL is otherwise psycopg's
 _DIALECT = PGDialect_psycopg(paramstyle="numeric_dollar")
 
@@ -134,6 +135,8 @@ class ThreadConnections:
 
     def __init__(self, engine: Engine, recycle_seconds: float):
         url = engine.url.set(drivername="postgresql")
+        if "application_name" not in url.query:  # to be told apart in pg_stat_activity
+            url = url.update_query_dict({"application_name": APPLICATION_NAME})
         self.conninfo = url.render_as_string(hide_password=False).encode()
         self.engine, self.recycle_seconds = engine, recycle_seconds
         self.statements: dict[int, _Statement] = {}
