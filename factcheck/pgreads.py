@@ -19,7 +19,6 @@ forked child never closes (nor uses) its parent's.
 
 from __future__ import annotations
 
-import itertools
 import os
 import threading
 import weakref
@@ -34,6 +33,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 T = TypeVar("T")
 APPLICATION_NAME = "factcheck-hot-reads"
+MAX_STATEMENTS = 256  # compiled statements kept per engine
 # $1, $2 ... as libpq's prepared statements take them; the SQL is otherwise psycopg's
 _DIALECT = PGDialect_psycopg(paramstyle="numeric_dollar")
 
@@ -53,12 +53,10 @@ class Rows(list):
 class _Statement:
     """A SELECT compiled once: its SQL, its name on every connection, its parameters' order."""
 
-    _numbers = itertools.count(1)
-
-    def __init__(self, statement):
+    def __init__(self, statement, name: bytes):
         compiled = statement.compile(dialect=_DIALECT)
         self.statement, self.compiled = statement, compiled
-        self.sql, self.name = compiled.string, f"fc_read_{next(self._numbers)}".encode()
+        self.sql, self.name = compiled.string, name
 
     def values(self, params: dict | None) -> list[bytes | None]:
         given = self.compiled.construct_params(params or {})
@@ -139,7 +137,8 @@ class ThreadConnections:
             url = url.update_query_dict({"application_name": APPLICATION_NAME})
         self.conninfo = url.render_as_string(hide_password=False).encode()
         self.engine, self.recycle_seconds = engine, recycle_seconds
-        self.statements: dict[int, _Statement] = {}
+        self.statements: dict[int, _Statement] = {}  # by id(statement), at most MAX_STATEMENTS
+        self.names: dict[str, bytes] = {}  # one prepared name per distinct SQL text
         self.local = threading.local()
         self.open: list[_Connection] = []  # every thread's, for close_all
         self.lock = threading.Lock()
@@ -168,7 +167,12 @@ class ThreadConnections:
     def _statement(self, statement) -> _Statement:
         known = self.statements.get(id(statement))
         if known is None or known.statement is not statement:  # it keeps its id alive
-            known = self.statements[id(statement)] = _Statement(statement)
+            if len(self.statements) >= MAX_STATEMENTS:  # statements built per call: bounded
+                self.statements.clear()
+            known = _Statement(statement, b"")
+            with self.lock:
+                known.name = self.names.setdefault(known.sql, f"fc_read_{len(self.names)}".encode())
+            self.statements[id(statement)] = known
         return known
 
     def _connection(self) -> _Connection:

@@ -21,6 +21,7 @@ from tests.web.test_public import publish
 
 on_postgres = pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL's own connections")
 BACKEND_PID = select(func.pg_backend_pid())
+PREPARED_ON_THIS_CONNECTION = select(func.count()).select_from(text("pg_prepared_statements"))
 
 
 @pytest.fixture
@@ -159,3 +160,20 @@ def hot_connections(session, engine) -> int:
             "AND datname = :database"
         ).bindparams(name=pgreads.APPLICATION_NAME, database=engine.url.database)
     ).one()[0]
+
+
+@on_postgres
+def test_a_statement_built_per_call_is_prepared_once_on_the_server(engine, article):
+    def fresh_stamp(reader):  # the same SQL, a new statement object each time
+        return reader.execute(select(func.count(Claim.id)).where(Claim.article_id == 1)).one()
+
+    connections = pgreads.ThreadConnections(engine, recycle_seconds=300)
+    try:
+        for _ in range(5):
+            assert connections.read(fresh_stamp) == ("1",)
+        prepared = connections.read(
+            lambda reader: reader.execute(PREPARED_ON_THIS_CONNECTION).one()[0]
+        )
+        assert prepared == "2"  # the stamp's and this count's
+    finally:
+        connections.close_all()
