@@ -76,21 +76,18 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def read_outside_transaction(engine: Engine, read: Callable[[DriverReader], T]) -> T:
-    """``read(reader)`` on a pooled connection in autocommit mode, the statements run by the
-    driver itself (``DriverReader``): on PostgreSQL each query is one round trip (no BEGIN
-    before it, no ROLLBACK after). For small hot reads that need no consistent view across
-    queries, such as the readers' pages' freshness stamps."""
+    """``read(reader)`` outside any transaction, each statement compiled once and run by the
+    driver itself: for small hot reads that need no consistent view across queries, such as
+    the readers' pages' freshness stamps. On PostgreSQL each query is one round trip on the
+    thread's own libpq connection, values as text (factcheck.pgreads); on SQLite the pooled
+    DB-API connection (``DriverReader``: no BEGIN for a SELECT)."""
+    if engine.dialect.name == "postgresql":
+        from factcheck.pgreads import connections_of
+
+        return connections_of(engine, POOL_RECYCLE_SECONDS).read(read)
     pooled = engine.raw_connection()
     try:
-        connection = pooled.dbapi_connection
-        autocommit = engine.dialect.name == "postgresql"  # SQLite begins none for a SELECT
-        if autocommit:
-            connection.autocommit = True
-        try:
-            return read(DriverReader(connection, engine))
-        finally:
-            if autocommit:
-                connection.autocommit = False
+        return read(DriverReader(pooled.dbapi_connection, engine))
     finally:
         pooled.close()
 

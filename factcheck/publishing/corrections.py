@@ -82,17 +82,19 @@ def _naive(value: datetime) -> datetime:
     return value.replace(tzinfo=None)
 
 
+# Built once: a statement built per call would also be compiled (and, on PostgreSQL,
+# prepared) per call.
+_PUBLIC_EVENTS = select(func.count(ReviewEvent.id), func.max(ReviewEvent.id)).where(
+    ReviewEvent.public.is_(True)
+)
+_PUBLISHED_CLAIMS = select(func.count(Claim.id), func.sum(Claim.version)).where(
+    Claim.status == ClaimStatus.PUBLISHED
+)
+
+
 def corrections_stamp(session: DriverReader | Session) -> tuple:
     """Changes whenever the log or the visibility of a claim in it may have changed: the public
     events (count, newest id) and the published claims (count, sum of versions)."""
-    events = session.execute(
-        select(func.count(ReviewEvent.id), func.max(ReviewEvent.id)).where(
-            ReviewEvent.public.is_(True)
-        )
-    ).one()
-    claims = session.execute(
-        select(func.count(Claim.id), func.sum(Claim.version)).where(
-            Claim.status == ClaimStatus.PUBLISHED
-        )
-    ).one()
+    events = session.execute(_PUBLIC_EVENTS).one()
+    claims = session.execute(_PUBLISHED_CLAIMS).one()
     return (*events, *claims)

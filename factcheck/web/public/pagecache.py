@@ -8,7 +8,8 @@ already has it, without rendering anything. With ``PUBLIC_CACHE_SECONDS`` > 0 a 
 stamp was checked that recently is sent without even that query, and by ``FreshPages``, a
 WSGI middleware, without even Flask: readers then see a change at most that many seconds late.
 With 0 (every request checks), ``FreshPages`` still reads the stamp itself, in one round
-trip outside any transaction, and sends a page whose stamp is unchanged without entering Flask.
+trip outside any transaction (on PostgreSQL by libpq on the thread's own connection, see
+factcheck.pgreads), and sends a page whose stamp is unchanged without entering Flask.
 
 Pages for logged-in staff (their navigation differs) and pages carrying a one-off flash
 message are never stored or served from here.
@@ -118,7 +119,7 @@ class PageCache:
 
 
 Render = Callable[[], tuple[str, datetime | None]]
-StampRead = Callable[[DriverReader], Hashable | None]
+StampRead = Callable[[DriverReader], Hashable | None]  # or pgreads' reader, on PostgreSQL
 
 
 def read_stamp(engine, read: StampRead) -> Hashable | None:
