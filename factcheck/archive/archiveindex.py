@@ -39,6 +39,7 @@ LOAD_BATCH = 20_000
 MOST_HIDDEN = 10_000
 NOTHING = np.zeros(0, dtype=np.int64)
 LABEL = func.coalesce(ArchiveVector.claim_id * 2, ArchiveVector.reference_id * 2 + 1)
+LABEL_RANGE = 4096  # labels counted together when looking for deleted rows
 
 
 def archive_stamp(session: Session, model: str, upto: int | None = None) -> Stamp:
@@ -181,19 +182,33 @@ class ArchiveIndex:
         self.stamp = now
 
     def _forget_changed(self, session: Session) -> None:
-        """Forget the labels whose rows (up to ``stamp``) were deleted or replaced."""
+        """Forget the labels whose rows (up to ``stamp``) were deleted or replaced. The rows
+        are counted by ranges of labels in the database (no row read into Python) and only
+        the ranges with fewer rows than the index holds are read."""
         kept = col(ArchiveVector.id) <= self.stamp.last_id
         if self.stamp.time is not None:
             kept = kept & (col(ArchiveVector.created_at) <= self.stamp.time)
-        query = select(LABEL).where(ArchiveVector.model == self.model, kept)
-        live = np.fromiter(session.exec(query), dtype=np.int64)
+        where = (ArchiveVector.model == self.model, kept)
+        held = np.setdiff1d(self.index.labels(), self.hidden)
         if self.recent is not None:
-            self.recent.remove(np.setdiff1d(self.recent.labels(), live))
-        gone = np.setdiff1d(self.index.labels(), live)
+            held = np.union1d(held, self.recent.labels())
+        ranges, counts = np.unique(held // LABEL_RANGE, return_counts=True)
+        bucket = LABEL // LABEL_RANGE
+        stored = dict(
+            session.exec(select(bucket, func.count()).where(*where).group_by(bucket)).all()
+        )
+        changed = [int(r) for r, n in zip(ranges, counts, strict=True) if stored.get(r, 0) != n]
+        live = [NOTHING]
+        for start in range(0, len(changed), 500):
+            query = select(LABEL).where(*where, bucket.in_(changed[start : start + 500]))
+            live.append(np.fromiter(session.exec(query), dtype=np.int64))
+        gone = np.setdiff1d(held[np.isin(held // LABEL_RANGE, changed)], np.concatenate(live))
+        if self.recent is not None:
+            self.recent.remove(gone)
         if getattr(self.index, "path", None) is None:
             self.index.remove(gone)
         else:
-            self.hidden = np.union1d(self.hidden, gone)
+            self.hidden = np.union1d(self.hidden, np.intersect1d(gone, self.index.labels()))
 
 
 def load(index, session: Session, model: str, dim: int, where) -> None:

@@ -72,8 +72,10 @@ def no_building(monkeypatch):
     monkeypatch.setattr(archiveindex, "new_index", refused)
 
 
+@pytest.mark.parametrize("label_range", [4096, 2])
 @pytest.mark.parametrize("kind", ["exact", "approximate"])
-def test_index_follows_new_replaced_and_deleted_vectors(session, kind):
+def test_index_follows_new_replaced_and_deleted_vectors(session, kind, monkeypatch, label_range):
+    monkeypatch.setattr(archiveindex, "LABEL_RANGE", label_range)
     first, second = archived(session, 1), archived(session, 2)
     index = ArchiveIndex(MODEL, DIM, kind=kind)
     assert closest(index, session, 1) == first
@@ -208,7 +210,11 @@ def test_search_after_a_delete_or_replace_hides_the_old_vectors_without_rebuildi
     assert len(index.hidden) == 0 and index.recent is None and len(index.index) == 30
 
 
-def test_hidden_vectors_do_not_cost_a_search_its_k_results(session, saved, no_building):
+@pytest.mark.parametrize("label_range", [4096, 4])  # deleted rows looked for range by range
+def test_hidden_vectors_do_not_cost_a_search_its_k_results(
+    session, saved, no_building, monkeypatch, label_range
+):
+    monkeypatch.setattr(archiveindex, "LABEL_RANGE", label_range)
     seeds = {archived(session, seed): seed for seed in range(60)}
     update_saved_index(session, approximate(saved))
     index = approximate(saved)
