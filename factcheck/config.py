@@ -92,8 +92,9 @@ DEFAULTS: dict = {
     "FEED_DEADLINE": 600.0,
     "ARCHIVE_INDEX": "auto",
     "ARCHIVE_EXACT_LIMIT": 100_000,
-    # Where the approximate index is saved for the next process (a copy, rebuilt when it does
-    # not match the database); None: instance/archive-index; "": not saved.
+    # Where the approximate index is saved for the next process (a copy, checked against the
+    # database; built and updated by the workers or `factcheck archive-index`, never by a
+    # search); None: instance/archive-index; "": not saved (each process builds its own).
     "ARCHIVE_INDEX_DIR": None,
     "SIMILAR_REQUESTS_PER_MINUTE": 30,
     # The interface's language when nothing else decides (factcheck/web/i18n.py says what does).

@@ -19,6 +19,7 @@ import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from factcheck.archive.vectorindex import ApproximateIndex
@@ -39,6 +40,15 @@ class Stamp:
     @property
     def token(self) -> str:
         return f"{self.count}.{self.last_id}.{re.sub(r'[^0-9]', '', self.changed) or 0}"
+
+    @property
+    def time(self) -> datetime | None:
+        """The newest row's creation time (UTC, as the database keeps it), or None."""
+        digits = re.sub(r"[^0-9]", "", self.changed)
+        if len(digits) < 14:
+            return None
+        parts = [int(digits[a:b]) for a, b in ((0, 4), (4, 6), (6, 8), (8, 10), (10, 12), (12, 14))]
+        return datetime(*parts, int(digits[14:20].ljust(6, "0")), tzinfo=UTC)  # type: ignore[misc]
 
     @classmethod
     def from_token(cls, token: str) -> Stamp | None:
@@ -63,9 +73,9 @@ class SavedIndexes:
 
     @contextlib.contextmanager
     def building(self) -> Iterator[None]:
-        """Held while this model's index is built: the processes that find the index out of
-        date wait for the first one's build and open its file, instead of building it too
-        (minutes each for a million claims)."""
+        """Held while this model's index is built or merged (by the job or the command, never
+        by a search): a second job or command waits for the first one's file and finds it
+        up to date, instead of building it too (minutes for a million claims)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         with open(self.folder / f".{self.prefix}lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
@@ -73,6 +83,15 @@ class SavedIndexes:
                 yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def version(self) -> tuple[str, ...]:
+        """Changes whenever a file is saved into (or deleted from) the folder: the names in
+        it (a saved file's name carries its stamp), cheap to read before every search (the
+        folder's time of change is not: it is not finer than the kernel's clock tick)."""
+        try:
+            return tuple(sorted(os.listdir(self.folder)))
+        except OSError:
+            return ()
 
     def path(self, stamp: Stamp) -> Path:
         return self.folder / f"{self.prefix}{stamp.token}{SUFFIX}"

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import numpy as np
 
-EXPANSION_SEARCH = 128
+# the HNSW graph's settings (BENCHMARKS.md, "Searches never rebuild; recall of the
+# approximate index": bench/tune_archive_index.py). A search explores 256 candidates, not
+# 128: of the 100 the archive re-ranks, 96.7% are exact search's at 100k (93.1% with 128),
+# for 1.8 times the CPU of a search (2.3 ms against 1.3 ms at 30k); recall@10 fell to
+# 0.853 at a million with 128. Connectivity and expansion on add are set when the index is
+# built (a saved file keeps them); expansion on search when it is opened.
+CONNECTIVITY = 16
+EXPANSION_ADD = 64
+EXPANSION_SEARCH = 256
 # exact search up to this many vectors: under 50 ms a query there even on a loaded machine,
 # and rebuilt in seconds after an edit; the approximate index is 50 times faster at 100k
 # (BENCHMARKS.md, "The archive at a million")
@@ -59,6 +67,14 @@ class ExactIndex:
         for offset, i in enumerate(fresh):
             self._rows[int(labels[i])] = start + offset
 
+    def remove(self, labels: np.ndarray) -> None:
+        """Forget the vectors under ``labels`` (those it has)."""
+        keep = ~np.isin(self._labels, labels)
+        if keep.all():
+            return
+        self._vectors, self._labels = self._vectors[keep], self._labels[keep]
+        self._rows = {int(lab): row for row, lab in enumerate(self._labels.tolist())}
+
     def search(self, vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` closest labels, closest first, and their cosines."""
         if not len(self._labels):
@@ -73,6 +89,10 @@ class ExactIndex:
         """Every label and its vector."""
         return self._labels, self._vectors
 
+    def labels(self) -> np.ndarray:
+        """Every label in the index."""
+        return self._labels
+
     @property
     def nbytes(self) -> int:
         return self._vectors.nbytes + self._labels.nbytes
@@ -84,7 +104,16 @@ class ApproximateIndex:
 
     kind = "approximate"
 
-    def __init__(self, dim: int, *, dtype: str = "f16", connectivity: int = 16, index=None):
+    def __init__(
+        self,
+        dim: int,
+        *,
+        dtype: str = "f16",
+        connectivity: int = CONNECTIVITY,
+        expansion_add: int = EXPANSION_ADD,
+        expansion_search: int = EXPANSION_SEARCH,
+        index=None,
+    ):
         from usearch.index import Index  # imported here: only big archives need it
 
         self.dim = dim
@@ -94,8 +123,8 @@ class ApproximateIndex:
             metric="cos",
             dtype=dtype,
             connectivity=connectivity,
-            expansion_add=64,
-            expansion_search=EXPANSION_SEARCH,
+            expansion_add=expansion_add,
+            expansion_search=expansion_search,
         )
 
     @classmethod
@@ -122,12 +151,21 @@ class ApproximateIndex:
     def __len__(self) -> int:
         return len(self._index)
 
-    def add(self, labels: np.ndarray, vectors: np.ndarray) -> None:
-        """Add or replace vectors under ``labels`` (not in a memory-mapped index)."""
+    def labels(self) -> np.ndarray:
+        """Every label in the index."""
+        return np.asarray(self._index.keys, dtype=np.int64).reshape(-1)
+
+    def remove(self, labels: np.ndarray) -> None:
+        """Forget the vectors under ``labels`` (those it has; not in a memory-mapped index)."""
         labels = np.asarray(labels, dtype=np.uint64)
         present = labels[np.asarray(self._index.contains(labels), dtype=bool).reshape(-1)]
         if len(present):
             self._index.remove(present)
+
+    def add(self, labels: np.ndarray, vectors: np.ndarray) -> None:
+        """Add or replace vectors under ``labels`` (not in a memory-mapped index)."""
+        self.remove(labels)
+        labels = np.asarray(labels, dtype=np.uint64)
         self._index.add(labels, np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim))
 
     def search(self, vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -140,6 +178,15 @@ class ApproximateIndex:
     @property
     def nbytes(self) -> int:
         return int(self._index.memory_usage)
+
+    @property
+    def expansion_search(self) -> int:
+        """How many candidates a search explores (at least the ``k`` asked for)."""
+        return int(self._index.expansion_search)
+
+    @expansion_search.setter
+    def expansion_search(self, value: int) -> None:
+        self._index.expansion_search = value
 
 
 def index_kind(kind: str, size: int, exact_limit: int = EXACT_LIMIT) -> str:

