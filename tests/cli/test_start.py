@@ -149,10 +149,11 @@ def test_extract_imports_neither_the_database_nor_numpy_once_its_caches_are_writ
     assert not instance.exists()
 
 
-def test_articles_at_the_newest_revision_imports_neither_alembic_nor_the_web(tmp_path):
+def test_articles_at_the_newest_revision_imports_neither_alembic_nor_the_orm(tmp_path):
     instance = tmp_path / "instance"
     _run([SCRIPT, "articles"], instance)  # creates and migrates the database
     modules = _imported(["articles"], instance, tmp_path)
-    assert "factcheck.models" in modules  # it did read the database
+    assert "factcheck.articles.listing" in modules and "sqlalchemy" in modules  # it did read
     assert _loaded(modules, _NEVER_AT_START) == []
+    assert _loaded(modules, ("sqlmodel", "pydantic", "sqlalchemy.orm", "factcheck.models")) == []
     assert _loaded(modules, ("numpy", "yaml", "factcheck.language.anchors")) == []
