@@ -54,8 +54,12 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
 @lru_cache(maxsize=8)
 def _load_glossary(path: str) -> Glossary:
     source = Path(path).read_bytes()
+    try:
+        key = _build_key(source)
+    except (OSError, TypeError):  # a module without its file (frozen, zipped): no cache
+        return _build_glossary(source)
     cached = cached_file(
-        f"glossary-{_build_key(source)}.json",
+        f"glossary-{key}.json",
         lambda out: out.write(json.dumps(_to_json(_build_glossary(source))).encode()),
     )
     if cached is not None:
