@@ -169,11 +169,10 @@ def _trusting_admin(name: str | None):
 @click.command("articles")
 def list_articles() -> None:
     """List the stored articles."""
-    from factcheck.articles import lookup
+    from factcheck.articles.listing import article_rows
 
-    with transaction() as session:
-        for article in lookup.list_articles(session):
-            click.echo(f"{article.id:>4}  {article.slug}  [{article.language}]  {article.title}")
+    for number, slug, language, title in article_rows(current_app.extensions["factcheck.engine"]):
+        click.echo(f"{number:>4}  {slug}  [{language}]  {title}")
 
 
 def import_demo() -> str | None:

@@ -4,16 +4,26 @@ factcheck/language/glossary.yaml (or a newsroom's own file) lists terms ("Kesepa
 Abraham" = "Abraham Accords"), extra place names and abbreviations; CLDR's territory names in
 many languages (factcheck.language.vocabulary) are added as places. The recogniser
 (factcheck.language.anchors) looks names up here by their folded words.
+
+Building the table folds about 6,000 names, a cost every process that recognises anchors
+paid (about a third of ``factcheck extract``'s own CPU time); the built table is kept in the
+cache folder (factcheck/cachefolder.py) under a name made from everything it is built from:
+the glossary file's bytes, Babel's version and the source of the modules that fold and list
+the names. Editing any of them makes a new file instead of reading a stale one.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
+import babel
 
+from factcheck.cachefolder import cached_file
+from factcheck.language import lexicon, vocabulary
 from factcheck.language.lexicon import phrase_key
 from factcheck.language.vocabulary import territory_names
 
@@ -43,7 +53,47 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
 
 @lru_cache(maxsize=8)
 def _load_glossary(path: str) -> Glossary:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    source = Path(path).read_bytes()
+    try:
+        key = _build_key(source)
+    except (OSError, TypeError):  # a module without its file (frozen, zipped): no cache
+        return _build_glossary(source)
+    cached = cached_file(
+        f"glossary-{key}.json",
+        lambda out: out.write(json.dumps(_to_json(_build_glossary(source))).encode()),
+    )
+    if cached is not None:
+        try:
+            return _from_json(json.loads(cached.read_bytes()))
+        except (OSError, ValueError, TypeError, KeyError):  # damaged: build it again
+            cached.unlink(missing_ok=True)
+    return _build_glossary(source)
+
+
+def _build_key(source: bytes) -> str:
+    """What a built glossary depends on, hashed: the file, Babel's version (CLDR's names)
+    and the code that lists and folds the names."""
+    digest = hashlib.sha256(source)
+    digest.update(babel.__version__.encode())
+    for module in (lexicon, vocabulary):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _to_json(glossary: Glossary) -> dict:
+    return {"names": glossary.names, "prefixes": sorted(glossary.prefixes)}
+
+
+def _from_json(data: dict) -> Glossary:
+    names = {key: [Name(*entry) for entry in entries] for key, entries in data["names"].items()}
+    return Glossary(names, frozenset(data["prefixes"]))
+
+
+def _build_glossary(source: bytes) -> Glossary:
+    import yaml
+
+    data = yaml.safe_load(source.decode("utf-8")) or {}
     names: dict[str, list[Name]] = {}
     stop = {phrase_key(word) for word in data.get("place_stoplist", [])}
 

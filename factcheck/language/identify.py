@@ -5,13 +5,26 @@ downloaded), restricted to the configured languages (the ``LANGUAGES`` setting, 
 by default), so that it chooses among the languages the newsroom works in and never answers
 "ms" for Indonesian. Articles, claims and every source passage get their language here; the
 language decides how a number is read ("1.500 orang" is 1500 in Indonesian).
+
+Start-up: py3langid imports NumPy and reads a 66 MB model (about half of ``factcheck
+extract``'s CPU time on a one-article run). The model restricted to the configured languages
+is kept in the cache folder as plain arrays (``_Table``), mapped into memory and scored
+without NumPy; py3langid itself is loaded only to write that file, or when it cannot be
+written.
 """
 
 from __future__ import annotations
 
 import copy
+import json
+import math
+import mmap
+import re
+import unicodedata
+from array import array
 from collections.abc import Sequence
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -111,10 +124,141 @@ def _load_decompressed(path: Path) -> LanguageIdentifier:
 
 
 @cache
-def _identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
-    identifier = copy.copy(_model())  # shares the model's arrays; restricts only the copy
+def _identifier(languages: tuple[str, ...]) -> _Table | LanguageIdentifier:
+    """What classifies among ``languages``: the cached table, else py3langid restricted."""
     try:
-        identifier.set_languages(list(languages))
+        path = _table_file(languages)
+    except ValueError as error:  # an unknown language code, found while writing the table
+        raise FactcheckError(f"LANGUAGES: {error}") from None
+    if path is not None:
+        try:
+            return _Table(path)
+        except (OSError, ValueError, KeyError, TypeError):  # damaged: written again next time
+            path.unlink(missing_ok=True)
+    return _restricted(languages)
+
+
+def _restricted(languages: tuple[str, ...]) -> LanguageIdentifier:
+    try:
+        return _restricted_plain(languages)
     except ValueError as error:
         raise FactcheckError(f"LANGUAGES: {error}") from None
+
+
+# --- the restricted model, cached without NumPy ------------------------------------------------
+
+_MAGIC = b"factcheck-langid-table-1\n"
+_RAW_FLOOR = -3.4028234663852886e38  # py3langid.langid.RAW_FLOOR: float32's lowest
+
+
+def _table_file(languages: tuple[str, ...]) -> Path | None:
+    """The model restricted to ``languages`` in the cache folder (written on first use from
+    py3langid's, named by py3langid's version, the shipped model's size and the languages);
+    None when it cannot be written. ValueError for a language the model does not know."""
+    spec = find_spec("py3langid")  # found, not imported: importing it imports NumPy
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(spec.submodule_search_locations[0])
+    try:
+        init = (package / "__init__.py").read_text()
+        size = (package / "data" / "model.npz.xz").stat().st_size
+    except OSError:
+        return None
+    found = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", init)
+    version = found.group(1) if found else "unknown"
+    chosen = "-".join(sorted(set(languages)))
+    return cached_file(
+        f"py3langid-{version}-{size}-{chosen}.table",
+        lambda out: _write_table(_restricted_plain(languages), out),
+    )
+
+
+def _restricted_plain(languages: tuple[str, ...]) -> LanguageIdentifier:
+    """py3langid restricted to ``languages``; its ValueError for an unknown code kept."""
+    identifier = copy.copy(_model())  # shares the model's arrays; restricts only the copy
+    identifier.set_languages(list(languages))
     return identifier
+
+
+def _write_table(identifier: LanguageIdentifier, out: IO[bytes]) -> None:
+    """``identifier``'s arrays as one file: a header (JSON: classes, each array's type code,
+    offset and length) and the arrays' bytes, each at an offset a multiple of 8."""
+    import numpy as np
+
+    arrays = {
+        "nextmove": array(identifier.tk_nextmove.typecode, identifier.tk_nextmove),
+        # py3langid's pre-shifted row offsets (LanguageIdentifier._rowbase), stored shifted
+        "rowbase": array("I", [row << 8 for row in identifier.tk_row]),
+        "output": array("i", identifier.tk_output),
+        # float16 and float32 in the model: exact as doubles
+        "ptc": array("d", np.asarray(identifier.nb_ptc, dtype=np.float64).tobytes()),
+        "pc": array("d", np.asarray(identifier.nb_pc, dtype=np.float64).tobytes()),
+    }
+    header = {"classes": list(identifier.nb_classes), "arrays": {}}
+    offset = 0
+    for name, values in arrays.items():
+        header["arrays"][name] = [values.typecode, offset, len(values)]
+        offset += -(-len(values) * values.itemsize // 8) * 8
+    encoded = json.dumps(header).encode()
+    start = -(-(len(_MAGIC) + 8 + len(encoded)) // 8) * 8
+    out.write(_MAGIC + start.to_bytes(8, "little") + encoded)
+    out.write(bytes(start - len(_MAGIC) - 8 - len(encoded)))
+    for values in arrays.values():
+        data = values.tobytes()
+        out.write(data + bytes(-len(data) % 8))
+
+
+class _Table:
+    """py3langid's classifier over the arrays ``_write_table`` wrote, read through a memory
+    map: the same byte n-gram walk (``py3langid.langid.visit_counts``) and naive Bayes score
+    (``LanguageIdentifier._sparse_score``: log1p of each feature's count times its row, plus
+    the priors), summed in double precision where NumPy sums in single precision."""
+
+    def __init__(self, path: Path):
+        with path.open("rb") as file:
+            self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        view = memoryview(self._map)
+        if bytes(view[: len(_MAGIC)]) != _MAGIC:
+            raise ValueError(f"{path}: not a language table")
+        start = int.from_bytes(view[len(_MAGIC) : len(_MAGIC) + 8], "little")
+        header = json.loads(bytes(view[len(_MAGIC) + 8 : start]).rstrip(b"\0"))
+        arrays = {}
+        for name, (typecode, offset, length) in header["arrays"].items():
+            end = start + offset + length * array(typecode).itemsize
+            if end > len(view):
+                raise ValueError(f"{path}: truncated")
+            arrays[name] = view[start + offset : end].cast(typecode)
+        self.classes: list[str] = header["classes"]
+        self._nextmove, self._rowbase = arrays["nextmove"], arrays["rowbase"]
+        self._output, self._ptc, self._pc = arrays["output"], arrays["ptc"], arrays["pc"]
+        if len(self._pc) != len(self.classes) or len(self._rowbase) != len(self._output):
+            raise ValueError(f"{path}: inconsistent arrays")
+        # a label twice (py3langid's script aliases, srl -> sr) is scored by its best column
+        self._labels = list(dict.fromkeys(self.classes))
+
+    def classify(self, text: str) -> tuple[str, float]:
+        """(language, score) as ``LanguageIdentifier.classify`` gives them."""
+        if text.isupper():
+            text = text.lower()
+        data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+        nextmove, rowbase, output = self._nextmove, self._rowbase, self._output
+        counts: dict[int, int] = {}
+        state = 0
+        for byte in data:
+            state = nextmove[rowbase[state] + byte]
+            feature = output[state]
+            if feature >= 0:
+                counts[feature] = counts.get(feature, 0) + 1
+        width, ptc = len(self.classes), self._ptc
+        if not counts:  # py3langid: every class gets the same floor; the first wins
+            return self.classes[0], _RAW_FLOOR
+        sums = [0.0] * width
+        for feature, count in counts.items():
+            weight, row = math.log1p(count), feature * width
+            for column in range(width):
+                sums[column] += weight * ptc[row + column]
+        best: dict[str, float] = {}
+        for label, total, prior in zip(self.classes, sums, self._pc, strict=True):
+            best[label] = max(best.get(label, -math.inf), total + prior)
+        label = max(self._labels, key=best.__getitem__)  # the first of equal scores
+        return label, best[label]

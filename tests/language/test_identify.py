@@ -1,6 +1,9 @@
 """Language identification: py3langid restricted to the configured languages."""
 
+import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import py3langid
@@ -129,3 +132,68 @@ def test_model_is_read_as_shipped_when_the_cache_cannot_be_written(tmp_path, mon
     blocked.write_text("a file where the cache folder would go")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     assert identify._model.__wrapped__().classify("Rice prices rose 12.4 percent")[0] == "en"
+
+
+@pytest.mark.parametrize("languages", [("id", "en"), ("en", "id", "ms"), ("fr", "de", "en")])
+def test_cached_table_identifies_as_py3langid_on_the_labelled_texts(
+    languages, bench_module, tmp_path, monkeypatch
+):
+    """The NumPy-free table gives py3langid's answer (and, to rounding, its score) on every
+    labelled text, the seed articles whole, and texts with nothing or little to go on."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    table = identify._identifier.__wrapped__(languages)
+    assert isinstance(table, identify._Table)
+    assert len(list((tmp_path / "factcheck").glob("py3langid-*.table"))) == 1
+    reference = identify._restricted(languages)
+    bench = bench_module("eval_language")
+    texts = [text for group in bench.labelled_texts().values() for text, _ in group]
+    articles = Path(__file__).resolve().parents[1] / "data" / "extract"
+    texts += [path.read_text() for path in sorted(articles.glob("*.txt"))]
+    texts += ["x", "!!", "É", "ABC SHOUTING IN CAPITALS", "Le président a annoncé la réforme"]
+    assert len(texts) >= 400
+    for text in texts:
+        label, score = table.classify(text)
+        expected_label, expected_score = reference.classify(text)
+        assert label == expected_label, text
+        assert score == pytest.approx(float(expected_score), rel=1e-4), text
+
+
+def test_language_table_is_written_once_and_read_without_numpy(tmp_path):
+    """A later process identifies from the cached table: neither NumPy nor py3langid loads."""
+    probe = (
+        "import sys; from factcheck.language.identify import identify_language; "
+        "print(identify_language('Harga beras naik 12,4 persen pada bulan lalu'), "
+        "'numpy' in sys.modules, 'py3langid.langid' in sys.modules)"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    first, second = (run.stdout.split() for run in runs)
+    assert first == ["id", "True", "True"] and second == ["id", "False", "False"]
+    (table,) = (tmp_path / "factcheck").glob("py3langid-*-en-id.table")
+    assert not list((tmp_path / "factcheck").glob("*.part"))
+    assert table.stat().st_size > 1_000_000
+
+
+def test_damaged_language_table_is_removed_and_py3langid_answers(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    identify._identifier.__wrapped__(("id", "en"))
+    (table,) = (tmp_path / "factcheck").glob("py3langid-*.table")
+    whole = table.read_bytes()
+    for damaged in (b"not a table", whole[: len(whole) // 2]):
+        table.write_bytes(damaged)
+        identifier = identify._identifier.__wrapped__(("id", "en"))
+        assert not isinstance(identifier, identify._Table)
+        assert identifier.classify("Rice prices rose 12.4 percent")[0] == "en"
+        assert not table.exists()  # written again by the next process
+        table.write_bytes(whole)
+
+
+def test_unknown_language_is_refused_before_any_table_is_written(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    with pytest.raises(FactcheckError, match="LANGUAGES: .*xx"):
+        identify._identifier.__wrapped__(("xx", "en"))
+    assert not list((tmp_path / "factcheck").glob("*.table"))
+    assert not list((tmp_path / "factcheck").glob("*.part"))
