@@ -14,7 +14,8 @@ None): compare them only with values read the same way.
 A connection that failed is dropped and, if it had served before (the server restarted, a
 firewall dropped it), replaced at once for one more try; one idle longer than
 ``db.POOL_RECYCLE_SECONDS`` is replaced before use. ``engine.dispose()`` closes them all; a
-forked child never closes (nor uses) its parent's.
+forked child never closes (nor uses) its parent's. A thread that ends takes its connection
+with it.
 """
 
 from __future__ import annotations
@@ -140,7 +141,10 @@ class ThreadConnections:
         self.statements: dict[int, _Statement] = {}  # by id(statement), at most MAX_STATEMENTS
         self.names: dict[str, bytes] = {}  # one prepared name per distinct SQL text
         self.local = threading.local()
-        self.open: list[_Connection] = []  # every thread's, for close_all
+        # every live thread's, for close_all; weak, so that a thread that ended (a server
+        # that runs each request in a new thread: ``factcheck serve``) takes its connection
+        # with it: libpq's connection is finished when it is collected
+        self.open: weakref.WeakSet[_Connection] = weakref.WeakSet()
         self.lock = threading.Lock()
         self.migrated = False
 
@@ -188,21 +192,20 @@ class ThreadConnections:
                 self.migrated = True
             connection = self.local.connection = _Connection(self.conninfo)
             with self.lock:
-                self.open.append(connection)
+                self.open.add(connection)
         return connection
 
     def _drop(self, connection: _Connection) -> None:
         self.local.connection = None
         with self.lock:
-            if connection in self.open:
-                self.open.remove(connection)
+            self.open.discard(connection)
         connection.close()
 
     def close_all(self, *_args) -> None:
         """Close every thread's connection (at ``engine.dispose()``); a thread that reads
         again opens a new one."""
         with self.lock:
-            closing, self.open = self.open, []
+            closing, self.open = list(self.open), weakref.WeakSet()
         self.local = threading.local()
         for connection in closing:
             connection.close()

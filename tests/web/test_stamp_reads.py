@@ -5,6 +5,8 @@ takes only the parameter types it can send as text."""
 
 from __future__ import annotations
 
+import gc
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -104,6 +106,19 @@ def test_dispose_closes_every_threads_connection(engine, session, article):
     engine.dispose()
     assert gone(lambda: hot_connections(session, engine) == 0)  # a backend ends soon after
     assert stamp_of(engine, slug) is not None  # and the next read opens one again
+
+
+@on_postgres
+def test_a_thread_that_ended_takes_its_connection_with_it(engine, session, article):
+    # factcheck serve runs each request in a new thread: connections must not pile up
+    slug = article.slug
+    for _ in range(12):
+        reader = threading.Thread(target=stamp_of, args=(engine, slug))
+        reader.start()
+        reader.join()
+    gc.collect()
+    assert gone(lambda: hot_connections(session, engine) <= 1)
+    assert stamp_of(engine, slug) is not None
 
 
 @on_postgres
