@@ -97,21 +97,24 @@ def claims(size: int, count: int) -> list[tuple[str, str]]:
     return picked + corpus(count - len(picked), seed=99)
 
 
+def _status_mb(field: str) -> float | None:
+    """A memory figure of /proc/self/status (``VmRSS``, ``VmHWM``), MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
 def rss_mb() -> float:
     """Resident memory of this process, MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return _status_mb("VmRSS") or 0.0
 
 
 def peak_mb() -> float:
     """This process's peak resident memory, MB: VmHWM, which starts again at exec (ru_maxrss
     keeps the parent's peak from before the fork, and the parent holds the model)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _status_mb("VmHWM")
+    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def worker(method: str, size: int, count: int) -> dict:
