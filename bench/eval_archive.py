@@ -53,14 +53,14 @@ def load(name: str) -> tuple[list[dict], list[dict]]:
 
 def embed(model, checks, queries):
     passages = model.embed_passages([c["text"] for c in checks])
-    asked = np.stack([model.embed_query(q["text"]) for q in queries])
+    asked = np.stack([model.embed_question(q["text"]) for q in queries])
     stored = model.embed_passages([q["text"] for q in queries])
     return passages, asked, stored
 
 
 def archive_method(model, checks, queries, passages, asked, stored=False):
     """Ranked check ids and the ids offered as the same claim, per query (the product):
-    free text (``embed_query``: factcheck similar, /api/similar) or a claim's stored vector
+    free text (``embed_question``: factcheck similar, /api/similar) or a claim's stored vector
     (the claim page, repeats; ``stored``)."""
     out = []
     for q, vector in zip(queries, asked, strict=True):

@@ -1,7 +1,7 @@
 """ "Has this been checked before?": the closest archived claims to a text, and which of them
 are the same claim.
 
-1. The text's vector (stored for the newsroom's own claims, one ``embed_query`` otherwise) is
+1. The text's vector (stored for the newsroom's own claims, one ``embed_question`` otherwise) is
    searched in the archive's index (factcheck.archive.archiveindex): CANDIDATES closest.
 2. Each cosine is calibrated against ordinary sentences of the candidate's language
    (factcheck.matching.embedding.background), as the matcher does: a multilingual model rates
@@ -99,7 +99,7 @@ class EarlierCheck:
 @dataclass(frozen=True)
 class Query:
     """What is searched for: a text, its language and its vector (``stored``: a claim's
-    stored passage vector, else one ``embed_query``)."""
+    stored passage vector, else one ``embed_question``)."""
 
     text: str
     lang: str
@@ -113,9 +113,9 @@ class Query:
 
 
 def query_for_text(model: Embedder, text: str, lang: str | None = None) -> Query:
-    """A Query for free text (one ``embed_query``)."""
+    """A Query for free text (one ``embed_question``)."""
     lang = lang or identify_language(text)
-    return Query(text, lang, model.embed_query(text))
+    return Query(text, lang, model.embed_question(text))
 
 
 def search(
