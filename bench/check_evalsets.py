@@ -4,12 +4,17 @@
 
 Exits 1 with one line per problem when a set is malformed: a line that is not JSON, a
 missing field, an id used twice, a gold/contradicts/same/related id that does not exist
-in the same file (or has the wrong type). Nothing here scores a method; it only keeps the
-data honest so that a figure computed on it means what its README says.
+in the same file (or has the wrong type), an id that another claim-to-passage file also
+uses, a contradiction's "role" that is not one of ROLES, a weekday that does not fall on
+the full date written beside it ("Tuesday, Oct. 13, 2026", "Selasa, 13 Oktober 2026",
+"Selasa (13/10/2026)"; a year-less date cannot be checked and is left alone). Nothing here
+scores a method; it only keeps the data honest so that a figure computed on it means what
+its README says.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import sys
@@ -34,6 +39,68 @@ TRAPS = {
     "unit",
     "currency",
 }
+
+# what the differing value of a place/name contradiction names (match_eval_v3's "role")
+ROLES = {"person", "organisation", "city", "regency", "town", "country"}
+
+WEEKDAYS = {
+    **dict.fromkeys(("monday", "senin"), 0),
+    **dict.fromkeys(("tuesday", "selasa"), 1),
+    **dict.fromkeys(("wednesday", "rabu"), 2),
+    **dict.fromkeys(("thursday", "kamis"), 3),
+    **dict.fromkeys(("friday", "jumat"), 4),
+    **dict.fromkeys(("saturday", "sabtu"), 5),
+    **dict.fromkeys(("sunday", "minggu"), 6),
+}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan.", "january", "januari"),
+            ("feb.", "february", "februari"),
+            ("march", "maret"),
+            ("april",),
+            ("may", "mei"),
+            ("june", "juni"),
+            ("july", "juli"),
+            ("aug.", "august", "agustus"),
+            ("sept.", "sep.", "september"),
+            ("oct.", "october", "oktober"),
+            ("nov.", "november"),
+            ("dec.", "december", "desember"),
+        ),
+        1,
+    )
+    for name in names
+}
+_DAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
+# "Tuesday, Oct. 13, 2026" / "Selasa, 13 Oktober 2026" / "Selasa (13/10/2026)"
+FULL_DATES = (
+    re.compile(rf"\b({_DAY}),? ({_MONTH}) (\d{{1,2}}),? (\d{{4}})", re.IGNORECASE),
+    re.compile(rf"\b({_DAY}),? (\d{{1,2}}) ({_MONTH}) (\d{{4}})", re.IGNORECASE),
+    re.compile(rf"\b({_DAY}) \((\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\)", re.IGNORECASE),
+)
+
+
+def wrong_weekdays(text: str) -> list[str]:
+    """Weekday-and-full-date phrases of ``text`` whose weekday is not that date's."""
+    wrong = []
+    for n, pattern in enumerate(FULL_DATES):
+        for match in pattern.finditer(text):
+            day_name, a, b, year = match.groups()
+            if n == 0:
+                month, day = MONTHS[a.lower()], int(b)
+            else:
+                day, month = int(a), MONTHS[b.lower()] if n == 1 else int(b)
+            try:
+                actual = datetime.date(int(year), month, day).weekday()
+            except ValueError:
+                wrong.append(f"{match.group(0)!r} (no such date)")
+                continue
+            if actual != WEEKDAYS[day_name.lower()]:
+                wrong.append(repr(match.group(0)))
+    return wrong
 
 
 def read_jsonl(path: Path, problems: list[str]) -> list[dict]:
@@ -85,6 +152,10 @@ def check_match(path: Path, problems: list[str]) -> Counter:
         need(p, ("id", "lang", "text", "source", "topic"), str(path), problems)
         if p.get("lang") not in LANGS:
             problems.append(f"{path}: passage {p['id']} has language {p.get('lang')!r}")
+        counts[f"passages {p.get('lang')}"] += 1
+    for row in list(passages.values()) + claims:
+        for phrase in wrong_weekdays(str(row.get("text", ""))):
+            problems.append(f"{path}: {row.get('id')}: weekday does not fit the date {phrase}")
     for c in claims:
         if not need(c, ("id", "lang", "text", "topic", "gold", "contradicts"), str(path), problems):
             continue
@@ -99,7 +170,12 @@ def check_match(path: Path, problems: list[str]) -> Counter:
                 problems.append(f"{path}: claim {c['id']}: contradiction kind {x.get('kind')!r}")
             if x.get("passage") in gold:
                 problems.append(f"{path}: claim {c['id']}: {x['passage']} supports and contradicts")
+            if "role" in x and (x["role"] not in ROLES or x.get("kind") not in ("place", "name")):
+                problems.append(f"{path}: claim {c['id']}: role {x['role']!r} on a {x.get('kind')}")
             counts[f"contradiction {x.get('kind')}"] += 1
+            if "role" in x:
+                counts[f"contradiction role {x['role']}"] += 1
+            counts[f"contradicting passage {passages.get(x.get('passage'), {}).get('lang')}"] += 1
         for x in c.get("traps", []):
             if x.get("kind") not in TRAPS or x.get("passage") not in gold:
                 problems.append(f"{path}: claim {c['id']}: trap {x} is not on a gold passage")
@@ -250,11 +326,12 @@ def report(name: str, counts: Counter) -> None:
 
 # each set: its folder, the file of a part inside it, the function that checks that file, and
 # its parts (extract_eval has a second held-out part, written by the session of issue 15, and
-# a third; match_eval_v3 and match_eval_v4 are held-out only)
+# a third; match_eval_v3, match_eval_v4 and match_eval_v5 are held-out only)
 SETS = (
     ("match_eval_v2", "{part}.jsonl", check_match, PARTS),
     ("match_eval_v3", "{part}.jsonl", check_match, ("heldout",)),
     ("match_eval_v4", "{part}.jsonl", check_match, ("heldout",)),
+    ("match_eval_v5", "{part}.jsonl", check_match, ("heldout",)),
     ("archive_eval", "{part}.jsonl", check_archive, PARTS),
     (
         "extract_eval",
@@ -265,9 +342,23 @@ SETS = (
 )
 
 
+def shared_ids(paths: list[Path]) -> list[str]:
+    """Ids that two claim-to-passage files both use: the sets are merged for some runs, so
+    each keeps its own prefix (hp/hc, yp/yc, zp/zc, ...) and no id may mean two rows."""
+    first_file: dict[str, Path] = {}
+    clashes = []
+    for path in paths:
+        for row in read_jsonl(path, []):
+            other = first_file.setdefault(row.get("id"), path)
+            if other != path:
+                clashes.append(f"{path}: id {row.get('id')} is also used in {other}")
+    return clashes
+
+
 def main() -> int:
     """Check every part of every set; print counts, then the problems (exit 1 if any)."""
     problems: list[str] = []
+    match_files = []
     for name, pattern, check, parts in SETS:
         for part in parts:
             path = DATA / name / pattern.format(part=part)
@@ -275,6 +366,9 @@ def main() -> int:
                 problems.append(f"{path}: missing")
                 continue
             report(f"{name}/{part}", check(path, problems))
+            if check is check_match:
+                match_files.append(path)
+    problems += shared_ids(match_files)
     for line in problems:
         print(line, file=sys.stderr)
     print("ok" if not problems else f"{len(problems)} problem(s)")
