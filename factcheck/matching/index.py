@@ -57,7 +57,6 @@ class MatchIndex:
         self.vectors: np.ndarray | None = None  # (passages, dim) unit rows, when embedded
         self._anchors: dict[int, list[Anchor]] = {}
         self._groups: dict[str, np.ndarray] | None = None
-        self._sources: dict[str, np.ndarray] | None = None
         self.failed: list[tuple[str, str]] = []
 
     @classmethod
@@ -107,16 +106,6 @@ class MatchIndex:
                 groups.setdefault(lang, []).append(i)
             self._groups = {k: np.array(v, dtype=np.int64) for k, v in groups.items()}
         return self._groups
-
-    def source_groups(self) -> dict[str, np.ndarray]:
-        """Passage numbers by source (its title); passages with no source are left out."""
-        if self._sources is None:
-            groups: dict[str, list[int]] = {}
-            for i, passage in enumerate(self.passages):
-                if passage.source is not None:
-                    groups.setdefault(passage.source, []).append(i)
-            self._sources = {k: np.array(v, dtype=np.int64) for k, v in groups.items()}
-        return self._sources
 
     def anchors(self, i: int) -> list[Anchor]:
         """The anchors of passage number ``i`` (found once, when first asked: few are)."""

@@ -20,10 +20,8 @@ contradiction.
    one that says least besides the claim), then to the nearer meaning, never to source
    order. The ``top`` passages at or above SUGGESTION_THRESHOLD are returned, and besides
    them every contradicting passage at or above CONTRADICTION_THRESHOLD (at most ``top``): a
-   relevant contradiction is always shown. So is one down to CONTEXT_FLOOR that its report
-   ties to the claim (a report about the claim's event, and one of its two sentences nearest
-   the claim in meaning: "The temple was badly damaged by an earthquake in 2010"). The same
-   text (a headline repeated as a snapshot's first line) is returned once.
+   relevant contradiction is always shown. The same text (a headline repeated as a snapshot's
+   first line) is returned once.
 
 Without embeddings (an index built without vectors) the lexical score alone is the relevance.
 """
@@ -77,19 +75,6 @@ SAME_NAME_COSINE = 0.9
 # a passage must be relevant enough to support the claim for another name in it to
 # contradict the claim: a name is weaker evidence of "the same statement" than a figure
 SWAP_RELEVANCE = SUPPORT_THRESHOLD
-# A report often states the claim's fact in one sentence and the disputed figure in the next,
-# naming the subject by "the temple", "the plant" ("The temple was badly damaged by an
-# earthquake in 2010"): such a sentence shares little with the claim but its meaning. A
-# contradicting passage under CONTRADICTION_THRESHOLD, down to CONTEXT_FLOOR, is shown when
-# its source has a passage at least CONTEXT_RELEVANCE relevant to the claim (the report is
-# about the claim's event) and it is one of the CONTEXT_NEAREST passages of that source
-# nearest the claim in meaning (the report's sentence about the claim's fact, not another
-# figure of the same report: a turnout beside a share of the vote). What it cannot do: tell
-# a report's second-nearest sentence about another figure from one about the claim's.
-# Calibrated on the dev sets (BENCHMARKS.md, issue 10, 2026-12-05).
-CONTEXT_RELEVANCE = SUGGESTION_THRESHOLD
-CONTEXT_FLOOR = 20.0
-CONTEXT_NEAREST = 2
 
 
 _VALUES = ("year:", "number:", "money:", "percent:", "date:")
@@ -126,8 +111,7 @@ def match_claim(
 ) -> list[Match]:
     """The claim's ``top`` most relevant passages at or above ``min_score`` (None:
     SUGGESTION_THRESHOLD), then any further contradicting passages at or above
-    CONTRADICTION_THRESHOLD (or CONTEXT_FLOOR, tied to the claim by their report: _Context);
-    best first within each group.
+    CONTRADICTION_THRESHOLD; best first within each group.
 
     ``model`` embeds the claim when the index has vectors. ``exhaustive`` scores every
     passage (slow; for checking the candidates' recall).
@@ -145,7 +129,6 @@ def match_claim(
     order = sorted(range(len(ids)), key=lambda k: -relevance[k])
     floor = SUGGESTION_THRESHOLD if min_score is None else min_score
     shown, contradictions, seen = [], [], set()
-    context = _Context(index, dense, [ids[k] for k in order if relevance[k] >= CONTEXT_RELEVANCE])
     # verifying costs more than ranking: the most relevant EXPLAINED candidates are enough to
     # fill the list and find the contradictions worth showing
     for k in order[: max(EXPLAINED, 4 * top)]:
@@ -161,9 +144,7 @@ def match_claim(
             if check.stance != CONTRADICTS:
                 continue
             score = max(score, _disputed(scorer, dense, i, check))
-            if score < CONTRADICTION_THRESHOLD and not (
-                score >= CONTEXT_FLOOR and context.stated(i)
-            ):
+            if score < CONTRADICTION_THRESHOLD:
                 continue
             contradictions.append(_explain(index, scorer, i, score, check))
         else:
@@ -252,25 +233,6 @@ def _rrf(lexical: np.ndarray, cosine: np.ndarray) -> np.ndarray:
         ranks.append(rank)
     fused = sum(1.0 / (RRF_K + r) for r in ranks)
     return np.round(100 * fused / (2.0 / (RRF_K + 1)), 1)
-
-
-class _Context:
-    """Which sources are about the claim's event, and which of their passages state its
-    fact (see CONTEXT_RELEVANCE)."""
-
-    def __init__(self, index: MatchIndex, dense: Dense | None, relevant: list[int]) -> None:
-        self.index, self.dense = index, dense
-        self.sources = {index.passages[i].source for i in relevant} - {None}
-
-    def stated(self, i: int) -> bool:
-        """Whether passage number ``i`` is one of its relevant source's CONTEXT_NEAREST
-        passages nearest the claim in meaning."""
-        source = self.index.passages[i].source
-        if self.dense is None or source not in self.sources:
-            return False
-        z = self.dense[1]
-        group = self.index.source_groups()[source]
-        return int((z[group] > z[i]).sum()) < CONTEXT_NEAREST
 
 
 class _Slots:
