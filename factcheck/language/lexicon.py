@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from factcheck.language.identify import identify_language
@@ -30,6 +32,19 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_all(items: Iterable[str]) -> frozenset[str]:
+    """The folded forms of a word table's ``items`` (factcheck.language.markers' lists).
+
+    Cached by the table's contents (a tuple of them), so a table folded in a loop is folded
+    once per process, and a table changed at run time is folded afresh."""
+    return _fold_all(tuple(items))
+
+
+@lru_cache(maxsize=256)
+def _fold_all(items: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(item) for item in items)
 
 
 def fold_word(word: str) -> str:
