@@ -71,6 +71,10 @@ __all__ = [
 KINDS = frozenset(
     ("number", "year", "percent", "money", "quantity", "date", "month", "place", "term", "name")
 )
+# The kinds each finder of numbers and dates can give (extract_anchors skips a finder that
+# gives none of the kinds asked for).
+_DATE_FINDS = frozenset(("date", "month", "year"))
+_NUMBER_FINDS = frozenset(("number", "year", "percent", "money", "quantity"))
 # What the matcher compares today; "quantity", "month" and "name" wait for it to learn them.
 COMPARED_KINDS = frozenset(("number", "year", "percent", "money", "date", "place", "term"))
 
@@ -107,7 +111,9 @@ def extract_anchors(
     """
     lang = lang or identify_language(text)
     found: list[Anchor] = []
-    for finder in (_dates, _numbers):
+    for finder, makes in ((_dates, _DATE_FINDS), (_numbers, _NUMBER_FINDS)):
+        if makes.isdisjoint(kinds):
+            continue  # none of its anchors would be kept, and a dropped one blocks nothing
         for anchor in finder(text, lang, kinds):
             if anchor.kind in kinds and not overlaps(anchor.span, [a.span for a in found]):
                 found.append(anchor)
