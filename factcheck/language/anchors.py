@@ -368,7 +368,8 @@ def _date_value(m: re.Match[str], lang: str) -> str | None:
 def _phrases(text: str, lang: str, glossary: Glossary, taken: list[Anchor]) -> list[Anchor]:
     """Longest glossary or place name starting at each word, skipping words already taken."""
     found: list[Anchor] = []
-    spans = [w for w in words(text) if not overlaps(w, [a.span for a in taken])]
+    taken_spans = [a.span for a in taken]
+    spans = [w for w in words(text) if not overlaps(w, taken_spans)]
     keys = [fold_word(text[s:e]) for s, e in spans]
     i = 0
     while i < len(spans):
@@ -516,8 +517,8 @@ def _drop_common_opener(text: str, start: int, end: int, lang: str, common) -> i
         return start
     first = re.match(r"[\w'’/-]+", text[start:end])
     word = first.group().lower() if first else ""
-    stop = STOPWORDS.get(lang, STOPWORDS["en"]) | STOPWORDS["en"]
-    if word in stop or word in common:
+    stop = STOPWORDS.get(lang, STOPWORDS["en"])
+    if word in stop or word in STOPWORDS["en"] or word in common:
         rest = re.match(r"[\w'’/-]+\s*", text[start:end])
         return start + rest.end()
     return start

@@ -34,6 +34,9 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_POSSESSIVE_END = re.compile(r"'s?$")
+
+
 def fold_all(items: Iterable[str]) -> frozenset[str]:
     """The folded forms of a word table's ``items`` (factcheck.language.markers' lists).
 
@@ -50,7 +53,8 @@ def _fold_all(items: tuple[str, ...]) -> frozenset[str]:
 def fold_word(word: str) -> str:
     """Fold one word for lookups: ``Kazakhstan's`` -> ``kazakhstan``, ``deals`` -> ``deal``."""
     word = fold(word).replace(".", "").replace("’", "'")
-    word = re.sub(r"'s?$", "", word)
+    if "'" in word:  # most words have none: the pattern is not run for them
+        word = _POSSESSIVE_END.sub("", word)
     if len(word) > 7 and word.endswith("nya"):
         word = word[:-3]  # Indonesian possessive: bergabungnya -> bergabung
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
