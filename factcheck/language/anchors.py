@@ -198,7 +198,7 @@ _QUANTITY_WORD = re.compile(rf"\b({alternation(QUANTITY_WORDS)})\b", re.IGNORECA
 
 def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
     anchors = []
-    for m in _NUMBER.finditer(text):
+    for m in _NUMBER.finditer(text) if _DIGIT.search(text) else ():  # (?P<num>) has digits
         scale = (m["scale"] or "").lower()
         if scale in ("m", "b", "k") and not m["pre"] and text[m.end("num")] == " ":
             scale = ""  # "5 m" is metres, "5m" or "$5 m" is millions
@@ -300,9 +300,18 @@ _MONTH_ALONE = re.compile(
 _YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)(?![\d.,]?\d)")
 
 
+# Every date pattern but the weekday's (the last) has a digit it cannot match without, and
+# so has _YEAR_RANGE: a text without one is not searched with them (most clauses have none).
+_DIGIT = re.compile(r"\d")
+_WITH_DIGITS = frozenset(_DATE_PATTERNS[:-1])
+
+
 def _dates(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
     anchors: list[Anchor] = []
+    digits = _DIGIT.search(text) is not None
     for pattern in [*_DATE_PATTERNS, _MONTH_ALONE] if "month" in kinds else _DATE_PATTERNS:
+        if not digits and pattern in _WITH_DIGITS:
+            continue
         for m in pattern.finditer(text):
             value = _date_value(m, lang)
             start, end = m.span("date") if m.groupdict().get("date") else m.span()
@@ -310,7 +319,7 @@ def _dates(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
             anchor = Anchor(kind, value or "", text[start:end], start, end)
             if value and not overlaps(anchor.span, [a.span for a in anchors]):
                 anchors.append(anchor)
-    return anchors + _year_ranges(text, anchors)
+    return anchors + (_year_ranges(text, anchors) if digits else [])
 
 
 def _year_ranges(text: str, taken: list[Anchor]) -> list[Anchor]:
@@ -369,7 +378,7 @@ def _phrases(text: str, lang: str, glossary: Glossary, taken: list[Anchor]) -> l
     """Longest glossary or place name starting at each word, skipping words already taken."""
     found: list[Anchor] = []
     taken_spans = [a.span for a in taken]
-    spans = [w for w in words(text) if not overlaps(w, taken_spans)]
+    spans = [w for w in words(text) if not overlaps(w, taken_spans)] if taken else words(text)
     keys = [fold_word(text[s:e]) for s, e in spans]
     i = 0
     while i < len(spans):
