@@ -445,6 +445,12 @@ _WHOLE_NAME = re.compile(
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 _NAME_JOINERS = ("dan", "and", "&")
+# compiled once (each was looked up in re's cache, on a slice of the text, per name)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7})\)")  # "... (BPS)", matched at its end
+_NAME_PIECE = re.compile(r"[^’']+(?:['’](?!s\b)[^’']*)*")
+_LEADING_S = re.compile(r"^s\s+")
+_JOINER = re.compile(rf"\s+(?:{'|'.join(map(re.escape, _NAME_JOINERS))})\s+")
+_WORD_AND_DOT_END = re.compile(r"\b(\w+)\.$")
 _INITIALS_SKIP = frozenset(("of", "for", "the", "dan", "and", "&"))
 
 
@@ -470,7 +476,7 @@ def whole_names(
     found = []
     for m in _WHOLE_NAME.finditer(text):
         for start, end in _split_joined(text, m.start(), m.end(), acronyms):
-            after = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[end:])
+            after = _ACRONYM_AFTER.match(text, end)
             vouched = after is not None and _spells(after[1], text[start:end])  # "... (BPS)"
             if not vouched and (known is None or text[start:end] not in known):
                 start = _drop_common_opener(text, start, end, lang, common)
@@ -481,8 +487,8 @@ def whole_names(
                         continue  # "Pernyataan itu ...": a capital for the sentence's sake
                     if all(w in known for w in rest.split()):
                         start = end - len(rest)  # "Keputusan Kazakhstan": the name is the rest
-            for piece in re.finditer(r"[^’']+(?:['’](?!s\b)[^’']*)*", text[start:end]):
-                label = re.sub(r"^s\s+", "", piece.group()).strip().rstrip(".")
+            for piece in _NAME_PIECE.finditer(text[start:end]):
+                label = _LEADING_S.sub("", piece.group()).strip().rstrip(".")
                 if not label or len(label) == 1 or label.lower() in ABBREVIATIONS_NEVER_FINAL:
                     continue  # "Port Aldwin's Department of Public Health": two names
                 at = start + piece.start() + piece.group().index(label)
@@ -497,12 +503,12 @@ def _split_joined(
     run = text[start:end]
     if not any(f" {j} " in run for j in _NAME_JOINERS):
         return [(start, end)]
-    after = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[end:])
+    after = _ACRONYM_AFTER.match(text, end)
     named = {_initials(a) for a in acronyms}
     if (after and _spells(after[1], run)) or _initials(run) in named:
         return [(start, end)]
     pieces, at = [], start
-    for joiner in re.finditer(rf"\s+(?:{'|'.join(map(re.escape, _NAME_JOINERS))})\s+", run):
+    for joiner in _JOINER.finditer(run):
         pieces.append((at, start + joiner.start()))
         at = start + joiner.end()
     return [*pieces, (at, end)]
@@ -512,8 +518,9 @@ def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start].rstrip(' "“‘([')
     if start > 40 and not before:
         before = text[:start].rstrip(' "“‘([')
-    if before.endswith(".") and re.search(r"\b\w+\.$", before):
-        word = re.search(r"\b(\w+)\.$", before)[1].lower()
+    dotted = _WORD_AND_DOT_END.search(before) if before.endswith(".") else None
+    if dotted:
+        word = dotted[1].lower()
         if word in ABBREVIATIONS_NEVER_FINAL:
             return False  # "Dr. Helena Marsh": a title's dot ends no sentence
     return not before or before.endswith((".", "!", "?", ":", "\n"))
@@ -556,7 +563,7 @@ def acronym_definitions(text: str, lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in runs:
         name = m.group()
-        after = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[m.end() :])
+        after = _ACRONYM_AFTER.match(text, m.end())
         if after and _spells(after[1], name):
             out.setdefault(after[1], name)
     for m in runs:
