@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.language import markers
 from factcheck.language.vocabulary import MONTHS, STOPWORDS, WEEKDAYS
@@ -157,6 +157,7 @@ def skip_opening(text: str, lang: str) -> int:
     return comma + 1 + (len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip()))
 
 
+@lru_cache(maxsize=4096)  # a clause's subject is asked for again when it is remembered
 def subject_span(text: str, lang: str, max_words: int = 12) -> tuple[int, int] | None:
     """The subject of a clause: the words before its first verb, after an opening adverbial
     (``skip_opening``); None when the clause opens with its verb or no verb is found."""
