@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factcheck.articles.claimants import Attribution, find_attribution
 from factcheck.articles.clauses import (
@@ -933,6 +934,7 @@ class Discourse:
         return "thing"
 
 
+@lru_cache(maxsize=8)  # an article's, asked for by its headline and by its body
 def name_context(text: str, lang: str) -> NameContext:
     """Words ``text`` writes in lower case (not after a full stop) and the acronyms it
     spells out: what tells a name from a capitalised ordinary word."""
