@@ -6,13 +6,13 @@ Usage:  python bench/bench_extract_speed.py [--runs 3] [--against /path/to/main/
 
 Each run is one process per tree that extracts the article once (the place set's first
 load), then times ``extract_article`` ``--repeat`` times with the anchor cache (and the
-remembered attributions and subjects, where the tree has them) cleared before each, and
-reports the median wall and CPU time; the same process also times the baseline's sentence
-splitting and anchor recognition. The article is the one ``eval_extract.py --speed``
-uses (the first set's Indonesian articles repeated to 1,000 words), built once by this tree
-and given to both. Printed: min / median / max over the runs, per tree, and the ratio of the
-medians (this tree / the other). The load average is printed before and after: on a shared
-machine the wall times say little, CPU time is the figure to compare.
+remembered attributions, subjects and name contexts, where the tree has them) cleared before
+each, and reports the median wall and CPU time; the same process also times the baseline's
+sentence splitting and anchor recognition. The article is the one ``eval_extract.py
+--speed`` uses (the first set's Indonesian articles repeated to 1,000 words), built once by
+this tree and given to both. Printed: min / median / max over the runs, per tree, and the
+ratio of the medians (this tree / the other). The load average is printed before and after:
+on a shared machine the wall times say little, CPU time is the figure to compare.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def child(tree: str, article: str, repeat: int) -> None:
     """Time extraction with ``tree``'s factcheck; print one JSON line."""
     sys.path.insert(0, tree)
-    from factcheck.articles import claimants
+    from factcheck.articles import claimants, standalone
     from factcheck.articles.extract import extract_article
     from factcheck.articles.worthiness import _cached_anchors
     from factcheck.language import syntax
@@ -56,7 +56,8 @@ def child(tree: str, article: str, repeat: int) -> None:
         wall, cpu = [], []
         for _ in range(repeat):
             _cached_anchors.cache_clear()
-            for remembered in (claimants.find_attribution, syntax.subject_span):
+            remembered_by = (claimants.find_attribution, syntax.subject_span)
+            for remembered in (*remembered_by, standalone.name_context):
                 getattr(remembered, "cache_clear", lambda: None)()  # (not on older trees)
             started, started_cpu = time.perf_counter(), time.process_time()
             run()
