@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,15 +22,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect
 
+from factcheck import dbfile
+from factcheck.dbfile import sqlite_path
 from factcheck.errors import InputError
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlmodel import Session
 
-MIGRATIONS = Path(__file__).parent / "migrations"
-# Revisions are numbered: versions/0004_some_change.py holds revision "0004".
-_REVISION_FILE = re.compile(r"(\d{4})_\w*\.py")
+MIGRATIONS = dbfile.MIGRATIONS
 # PostgreSQL connections are replaced after this many seconds in the pool, before a server or
 # a firewall drops them idle: cheaper than pre-pinging, a round trip on every checkout.
 POOL_RECYCLE_SECONDS = 300
@@ -197,12 +196,7 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision() -> str:
     """The newest revision, read from the migrations' file names (no Alembic import)."""
-    numbers = [
-        match.group(1)
-        for match in map(_REVISION_FILE.fullmatch, os.listdir(MIGRATIONS / "versions"))
-        if match
-    ]
-    return max(numbers)
+    return dbfile.newest_revision(MIGRATIONS)
 
 
 def new_revision(engine: Engine, message: str) -> Path:
@@ -256,11 +250,6 @@ def _upgrade_if_behind(engine: Engine, dbapi_connection, _record) -> None:
         upgrade(migrator)
     finally:
         migrator.dispose()
-
-
-def sqlite_path(url: str) -> str | None:
-    """The file behind a SQLite URL, or None for other databases."""
-    return url.split(":///", 1)[1] if url.startswith("sqlite:///") else None
 
 
 def backup_sqlite(url: str, target: str | Path) -> Path:

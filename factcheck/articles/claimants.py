@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.language import markers
 from factcheck.language.anchors import whole_names
@@ -63,8 +63,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=4096)
 def find_attribution(text: str, lang: str) -> Attribution | None:
-    """The attribution frame of ``text`` (a sentence or a clause), or None."""
+    """The attribution frame of ``text`` (a sentence or a clause), or None. Remembered (the
+    answer is immutable): a sentence is asked about while it is written and again when it is
+    remembered, and so are its clauses."""
     patterns = _patterns()
     m = patterns["source first"].match(text)
     if m and _plausible(m["who"], lang):

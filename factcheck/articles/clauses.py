@@ -193,7 +193,7 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         return True  # ", angka yang dibantah oleh PLN": what is said of the figure, apart
     if lang == "en" and RESULT_PARTICIPLE_RE.match(right):
         return True  # ", ending the party's 28-year hold": a result, a fact of its own
-    if any(p == "opinion" and r.match(right) for p, r in words.marker_patterns()):
+    if words.opinion_opening().match(right):  # an opinion marker opens it
         return True
     left = sentence[current.start : start]
     if first and left.count(",") <= 1 and _first_word(sentence) in _SENTENCE_OPENERS:

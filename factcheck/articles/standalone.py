@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factcheck.articles.claimants import Attribution, find_attribution
 from factcheck.articles.clauses import (
@@ -45,7 +46,7 @@ from factcheck.articles.topic import main_topic, names_topic
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
 from factcheck.language.anchors import Anchor, acronym_definitions, overlaps, whole_names
-from factcheck.language.lexicon import fold
+from factcheck.language.lexicon import fold, fold_all
 from factcheck.language.syntax import (
     first_verb,
     is_boundary,
@@ -305,7 +306,7 @@ class Discourse:
         named = self._named_with(head) or self._previous_organisation(head, spans, end)
         if named:
             return named + text[end:]
-        figure_noun = fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}
+        figure_noun = fold(head) in fold_all(markers.FIGURE_NOUNS)
         measured = self._measured_before(head) if figure_noun else None
         if measured and _has_figure(text, self.lang):
             time = self.subject.time if self.subject else ""
@@ -365,7 +366,7 @@ class Discourse:
         )
         if owner:
             return f"{head} {owner.group(1)}"
-        if fold(head) in {fold(h) for h in markers.PLACE_HEADS}:
+        if fold(head) in fold_all(markers.PLACE_HEADS):
             subject = self.subject.text if self.subject else ""
             return subject if subject[:1].isupper() and _titled(subject) else None
         modifiers = self._first_mention(head)  # "alat itu" -> "alat pemadam api ringan"
@@ -403,7 +404,7 @@ class Discourse:
             head = m.group(1)
             if head in markers.DATE_NOUNS or stopword(head, self.lang):
                 return m.group()  # "tahun ini" is a time, "selain itu" a connective
-            if fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}:
+            if fold(head) in fold_all(markers.FIGURE_NOUNS):
                 measured = self.subject and self.subject.kind == "measure"
                 return _lower_first(self.subject.text, self.context) if measured else m.group()
             named = self._named_with(head)
@@ -567,8 +568,8 @@ class Discourse:
 
     def _remember_people(self, clause: str) -> None:
         """A titled name in a clause is the person a later "he"/"his" points to."""
-        titles = {fold(t) for t in markers.PERSON_TITLES}
-        others = {fold(h) for h in markers.ORGANISATION_HEADS + markers.PLACE_HEADS}
+        titles = fold_all(markers.PERSON_TITLES)
+        others = fold_all(markers.ORGANISATION_HEADS + markers.PLACE_HEADS)
         for name in whole_names(clause, self.lang, self.context.common, (), self.context.known):
             words_ = fold(name.text).split()
             if len(words_) > 1 and any(w in titles for w in words_[:-1]):
@@ -590,7 +591,7 @@ class Discourse:
         """The last name the article used with ``head`` among its words ("the mayor" ->
         "Mayor Dana Whitfield", "kesepakatan ini" -> "Kesepakatan Abraham")."""
         key = fold(head)
-        if key in {fold(n) for n in markers.COMPANY_NOUNS} and self._company():
+        if key in fold_all(markers.COMPANY_NOUNS) and self._company():
             return self._company()  # "Perusahaan itu", "the company": the company named last
         for name in reversed(self.names):
             parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
@@ -598,7 +599,7 @@ class Discourse:
                 continue
             # the name's head: its first word in Indonesian ("Kesepakatan Abraham"), its last
             # before "of" in English ("World Bank", "Ministry of Finance"); a title also counts
-            titles = {fold(t) for t in markers.PERSON_TITLES}
+            titles = fold_all(markers.PERSON_TITLES)
             at = next((i for i, p in enumerate(parts[:-1]) if i and p in titles), None)
             if at is not None and key not in titles:
                 # "Central Bank Governor Lucia Moreno": "the bank" is the body before the title
@@ -613,7 +614,7 @@ class Discourse:
                 # words after it: "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam"
                 whole = [n for n in self.names if n.startswith(f"{name} (")]
                 return whole[-1] if whole else name
-            if key in parts[:-1] and key in {fold(t) for t in markers.PERSON_TITLES}:
+            if key in parts[:-1] and key in fold_all(markers.PERSON_TITLES):
                 return name  # "the mayor": "Port Aldwin Mayor Daniel Okonjo"
         return self.titled.get(key)
 
@@ -631,7 +632,7 @@ class Discourse:
         placed = core and core in previous and core != previous
         if self._kind_of(previous, "", []) != "thing" and not placed:
             return None  # "Calder Valley Water" is named after the place: no person
-        if fold(head) not in {fold(w) for w in markers.ORGANISATION_HEADS}:
+        if fold(head) not in fold_all(markers.ORGANISATION_HEADS):
             return None  # "The decision, announced on Thursday": an event, not the body
         subject = re.sub(r"^[Tt]he\s+", "", previous)
         words_ = subject.split()
@@ -643,7 +644,7 @@ class Discourse:
         """The last name the article gave a company by its legal form ("PT Logam Timur
         Perkasa", "Corvane Mutual Ltd"); None if none. A company named without one ("Calder
         Valley Water") is not found here."""
-        forms = {fold(f) for f in markers.COMPANY_FORMS}
+        forms = fold_all(markers.COMPANY_FORMS)
         for name in reversed(self.names):
             words_ = [fold(w).strip(".()") for w in name.split()]
             if len(words_) > 1 and (words_[0] in forms or words_[-1] in forms):
@@ -655,7 +656,7 @@ class Discourse:
         followed by a verb, an auxiliary, "yang" or nothing ("ketika perusahaan mengangkut
         ...", "Perusahaan yang ..."), not by words that say which ("perusahaan tambang"), and
         the article has named a company."""
-        if self.lang != "id" or fold(spans[i].text) not in {fold(n) for n in markers.COMPANY_NOUNS}:
+        if self.lang != "id" or fold(spans[i].text) not in fold_all(markers.COMPANY_NOUNS):
             return False
         after = spans[i + 1] if i + 1 < len(spans) else None
         alone = after is None or after.lower == "yang"
@@ -670,7 +671,7 @@ class Discourse:
         is resolved on its own). A noun no name ends in ("the regulator") stays."""
         spans = word_spans(text)
         quotes = [m.span() for m in QUOTED_RE.finditer(text)]
-        heads = {fold(h) for h in markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS}
+        heads = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS)
         for i in range(len(spans) - 1, 0, -1):
             word = spans[i]
             noun = re.sub(r"['’]s$", "", word.text)  # "the hospital's": the noun is "hospital"
@@ -689,7 +690,7 @@ class Discourse:
                 ):
                     continue  # "the hospital board": another noun follows
             named = self._named_with(noun)
-            company = fold(noun) in {fold(n) for n in markers.COMPANY_NOUNS}
+            company = fold(noun) in fold_all(markers.COMPANY_NOUNS)
             if named and (company or (_titled(named) and fold(named.split()[-1]) == fold(noun))):
                 # "the World Bank" keeps its article where the article wrote one
                 the = re.search(rf"\bthe\s+{re.escape(named)}", self.seen, re.I)
@@ -816,7 +817,7 @@ class Discourse:
                 if len(parts) > 1 and parts[-1] == spans[1].text and name != speaker:
                     if self._kind_of(name, "", []) == "person":
                         return name
-        if fold(speaker) in {fold(n) for n in markers.COMPANY_NOUNS} and self._company():
+        if fold(speaker) in fold_all(markers.COMPANY_NOUNS) and self._company():
             return self._company()  # "Perusahaan itu menyatakan ...": the company named last
         if spans and spans[0].lower in ("the", "this", "that") and len(spans) > 1:
             named = self._named_with(spans[-1].text)
@@ -845,7 +846,7 @@ class Discourse:
         )
         self.names += [self.context.acronyms.get(n.text, n.text) for n in names]
         # "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam": the plant is "PLTU Batu Hitam"
-        heads = {fold(h) for h in markers.PLACE_HEADS}
+        heads = fold_all(markers.PLACE_HEADS)
         for name in names:  # "Desa Tanjung Lalang", "Kabupaten Gunung Sari"
             if self.lang == "id" and len(name.text.split()) > 1:
                 if fold(name.text.split()[0]) in heads:
@@ -892,7 +893,7 @@ class Discourse:
             speaker = self.claimant(attribution.speaker)
             if self._kind_of(speaker, sentence, []) == "person":
                 self.person = Mention(speaker, "person")
-        titles = {fold(t) for t in markers.PERSON_TITLES}
+        titles = fold_all(markers.PERSON_TITLES)
         for name in names:  # "Mayor Daniel Okonjo, who ...": "the mayor" is he
             before = word_spans(sentence, max(0, name.start - 40), name.start)[-1:]
             if before and fold(before[0].text) in titles and before[0].text[:1].isupper():
@@ -900,7 +901,7 @@ class Discourse:
         for unit in units:
             if unit.role == "apposition" and unit.subject:
                 name = sentence[unit.subject[0] : unit.subject[1]]
-                titles = {fold(t) for t in markers.PERSON_TITLES}
+                titles = fold_all(markers.PERSON_TITLES)
                 described = fold(sentence[unit.start : unit.end].replace(name, " ")).split()
                 if titles & set(described):  # "..., a former finance minister,": a person
                     self.person = Mention(name, "person")
@@ -910,14 +911,14 @@ class Discourse:
     def _kind_of(self, noun: str, sentence: str, anchors: list[Anchor]) -> str:
         """ "person", "group", "measure" (a figure was given for it) or "thing"."""
         folded = [w.strip(".") for w in fold(noun).split()]  # "Dr." is "dr"
-        titles = {fold(t) for t in markers.PERSON_TITLES}
-        if folded and folded[0] in {fold(g) for g in markers.GROUP_MARKERS}:
+        titles = fold_all(markers.PERSON_TITLES)
+        if folded and folded[0] in fold_all(markers.GROUP_MARKERS):
             return "group"
         if any(w in titles for w in folded) or " ".join(folded[:2]) in titles:
             return "group" if folded[-1].endswith("s") and self.lang == "en" else "person"
         if folded and "-" in folded[0] and folded[0].split("-")[0] == folded[0].split("-")[-1]:
             return "group"  # "negara-negara"
-        heads = {fold(h) for h in markers.ORGANISATION_HEADS}
+        heads = fold_all(markers.ORGANISATION_HEADS)
         if any(w in heads for w in folded) or noun.isupper():
             return "thing"
         if any(a.kind in _NUMBER_KINDS for a in anchors) and not noun[:1].isupper():
@@ -933,6 +934,7 @@ class Discourse:
         return "thing"
 
 
+@lru_cache(maxsize=8)  # an article's, asked for by its headline and by its body
 def name_context(text: str, lang: str) -> NameContext:
     """Words ``text`` writes in lower case (not after a full stop) and the acronyms it
     spells out: what tells a name from a capitalised ordinary word."""
@@ -996,7 +998,7 @@ def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | Non
             nouns.append(word)
         if not nouns or not nouns[0].text.islower():
             continue
-        if fold(nouns[0].text) in {fold(n) for n in markers.FIGURE_NOUNS + markers.DATE_NOUNS}:
+        if fold(nouns[0].text) in fold_all(markers.FIGURE_NOUNS + markers.DATE_NOUNS):
             continue
         return sentence[anchor.start : nouns[-1].end]  # the first: "1.320 anak, naik dari 980"
     return None
@@ -1190,8 +1192,8 @@ def main_place(
     an organisation nor a person), three times or more in headline and text (twice when the
     headline names it); returned as (its core, its fullest form): ("Gunung Sari", "Kabupaten
     Gunung Sari")."""
-    heads = {fold(h) for h in markers.PLACE_HEADS}
-    others = {fold(h) for h in markers.ORGANISATION_HEADS + markers.PERSON_TITLES}
+    heads = fold_all(markers.PLACE_HEADS)
+    others = fold_all(markers.ORGANISATION_HEADS + markers.PERSON_TITLES)
     forms: dict[str, dict[str, int]] = {}
     headlined: set[str] = set()
     money = [a.span for a in anchors_of(text, lang, {"money"})]

@@ -28,7 +28,7 @@ import re
 
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
-from factcheck.language.lexicon import fold
+from factcheck.language.lexicon import fold, fold_all
 from factcheck.language.syntax import Word, is_boundary, is_verb, stopword, word_spans
 from factcheck.language.vocabulary import MONTHS
 
@@ -88,7 +88,7 @@ def _can_be_topic(word: Word, body: str, lang: str, context: NameContext, named:
     if stopword(lower, lang) or is_verb(lower, lang) or lower.isdigit() or lower in MONTHS:
         return False
     excluded = markers.SUPERLATIVES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
-    if lower in excluded or lower in {fold(t) for t in markers.PERSON_TITLES}:
+    if lower in excluded or lower in fold_all(markers.PERSON_TITLES):
         return False
     if lower in markers.DATE_NOUNS or anchors_of(lower, lang, {"number"}):
         return False  # "Tujuh Tahun Lebih Awal": a length of time, not what it is about

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from factcheck.language import markers as words
 from factcheck.language.anchors import Anchor, extract_anchors, overlaps, whole_names
-from factcheck.language.lexicon import fold
+from factcheck.language.lexicon import fold, fold_all
 
 BASE_SCORE = 0.2
 # What each unit adds. The first date, the first number, the first place and the first other
@@ -199,7 +199,7 @@ def _around_title(name: str) -> list[str]:
     """The names on either side of a person's title: "Presiden Donald Trump" -> ["Donald
     Trump"]; "Harlow Bay Mayor Gerald Finch" -> ["Harlow Bay", "Gerald Finch"]; a name
     without a title is itself."""
-    titles = {fold(t) for t in words.PERSON_TITLES}
+    titles = fold_all(words.PERSON_TITLES)
     parts = name.split()
     at = [i for i, p in enumerate(parts[:-1]) if fold(p) in titles]
     if not at:

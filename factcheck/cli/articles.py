@@ -169,9 +169,13 @@ def _trusting_admin(name: str | None):
 @click.command("articles")
 def list_articles() -> None:
     """List the stored articles."""
-    from factcheck.articles.listing import article_rows
+    from factcheck.articles.listing import article_rows, sqlite_article_rows
 
-    for number, slug, language, title in article_rows(current_app.extensions["factcheck.engine"]):
+    engine_made = "factcheck.engine" in current_app.extensions  # (made on first read)
+    rows = None if engine_made else sqlite_article_rows(current_app.config["DATABASE_URL"])
+    if rows is None:  # not SQLite at the newest revision: the engine creates or migrates it
+        rows = article_rows(current_app.extensions["factcheck.engine"])
+    for number, slug, language, title in rows:
         click.echo(f"{number:>4}  {slug}  [{language}]  {title}")
 
 

@@ -71,6 +71,10 @@ __all__ = [
 KINDS = frozenset(
     ("number", "year", "percent", "money", "quantity", "date", "month", "place", "term", "name")
 )
+# The kinds each finder of numbers and dates can give (extract_anchors skips a finder that
+# gives none of the kinds asked for).
+_DATE_FINDS = frozenset(("date", "month", "year"))
+_NUMBER_FINDS = frozenset(("number", "year", "percent", "money", "quantity"))
 # What the matcher compares today; "quantity", "month" and "name" wait for it to learn them.
 COMPARED_KINDS = frozenset(("number", "year", "percent", "money", "date", "place", "term"))
 
@@ -107,7 +111,9 @@ def extract_anchors(
     """
     lang = lang or identify_language(text)
     found: list[Anchor] = []
-    for finder in (_dates, _numbers):
+    for finder, makes in ((_dates, _DATE_FINDS), (_numbers, _NUMBER_FINDS)):
+        if makes.isdisjoint(kinds):
+            continue  # none of its anchors would be kept, and a dropped one blocks nothing
         for anchor in finder(text, lang, kinds):
             if anchor.kind in kinds and not overlaps(anchor.span, [a.span for a in found]):
                 found.append(anchor)
@@ -192,7 +198,7 @@ _QUANTITY_WORD = re.compile(rf"\b({alternation(QUANTITY_WORDS)})\b", re.IGNORECA
 
 def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
     anchors = []
-    for m in _NUMBER.finditer(text):
+    for m in _NUMBER.finditer(text) if _DIGIT.search(text) else ():  # (?P<num>) has digits
         scale = (m["scale"] or "").lower()
         if scale in ("m", "b", "k") and not m["pre"] and text[m.end("num")] == " ":
             scale = ""  # "5 m" is metres, "5m" or "$5 m" is millions
@@ -294,9 +300,18 @@ _MONTH_ALONE = re.compile(
 _YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)(?![\d.,]?\d)")
 
 
+# Every date pattern but the weekday's (the last) has a digit it cannot match without, and
+# so has _YEAR_RANGE: a text without one is not searched with them (most clauses have none).
+_DIGIT = re.compile(r"\d")
+_WITH_DIGITS = frozenset(_DATE_PATTERNS[:-1])
+
+
 def _dates(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
     anchors: list[Anchor] = []
+    digits = _DIGIT.search(text) is not None
     for pattern in [*_DATE_PATTERNS, _MONTH_ALONE] if "month" in kinds else _DATE_PATTERNS:
+        if not digits and pattern in _WITH_DIGITS:
+            continue
         for m in pattern.finditer(text):
             value = _date_value(m, lang)
             start, end = m.span("date") if m.groupdict().get("date") else m.span()
@@ -304,7 +319,7 @@ def _dates(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
             anchor = Anchor(kind, value or "", text[start:end], start, end)
             if value and not overlaps(anchor.span, [a.span for a in anchors]):
                 anchors.append(anchor)
-    return anchors + _year_ranges(text, anchors)
+    return anchors + (_year_ranges(text, anchors) if digits else [])
 
 
 def _year_ranges(text: str, taken: list[Anchor]) -> list[Anchor]:
@@ -362,7 +377,8 @@ def _date_value(m: re.Match[str], lang: str) -> str | None:
 def _phrases(text: str, lang: str, glossary: Glossary, taken: list[Anchor]) -> list[Anchor]:
     """Longest glossary or place name starting at each word, skipping words already taken."""
     found: list[Anchor] = []
-    spans = [w for w in words(text) if not overlaps(w, [a.span for a in taken])]
+    taken_spans = [a.span for a in taken]
+    spans = [w for w in words(text) if not overlaps(w, taken_spans)] if taken else words(text)
     keys = [fold_word(text[s:e]) for s, e in spans]
     i = 0
     while i < len(spans):
@@ -429,6 +445,12 @@ _WHOLE_NAME = re.compile(
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 _NAME_JOINERS = ("dan", "and", "&")
+# compiled once (each was looked up in re's cache, on a slice of the text, per name)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7})\)")  # "... (BPS)", matched at its end
+_NAME_PIECE = re.compile(r"[^’']+(?:['’](?!s\b)[^’']*)*")
+_LEADING_S = re.compile(r"^s\s+")
+_JOINER = re.compile(rf"\s+(?:{'|'.join(map(re.escape, _NAME_JOINERS))})\s+")
+_WORD_AND_DOT_END = re.compile(r"\b(\w+)\.$")
 _INITIALS_SKIP = frozenset(("of", "for", "the", "dan", "and", "&"))
 
 
@@ -454,7 +476,7 @@ def whole_names(
     found = []
     for m in _WHOLE_NAME.finditer(text):
         for start, end in _split_joined(text, m.start(), m.end(), acronyms):
-            after = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[end:])
+            after = _ACRONYM_AFTER.match(text, end)
             vouched = after is not None and _spells(after[1], text[start:end])  # "... (BPS)"
             if not vouched and (known is None or text[start:end] not in known):
                 start = _drop_common_opener(text, start, end, lang, common)
@@ -465,8 +487,8 @@ def whole_names(
                         continue  # "Pernyataan itu ...": a capital for the sentence's sake
                     if all(w in known for w in rest.split()):
                         start = end - len(rest)  # "Keputusan Kazakhstan": the name is the rest
-            for piece in re.finditer(r"[^’']+(?:['’](?!s\b)[^’']*)*", text[start:end]):
-                label = re.sub(r"^s\s+", "", piece.group()).strip().rstrip(".")
+            for piece in _NAME_PIECE.finditer(text[start:end]):
+                label = _LEADING_S.sub("", piece.group()).strip().rstrip(".")
                 if not label or len(label) == 1 or label.lower() in ABBREVIATIONS_NEVER_FINAL:
                     continue  # "Port Aldwin's Department of Public Health": two names
                 at = start + piece.start() + piece.group().index(label)
@@ -481,12 +503,12 @@ def _split_joined(
     run = text[start:end]
     if not any(f" {j} " in run for j in _NAME_JOINERS):
         return [(start, end)]
-    after = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[end:])
+    after = _ACRONYM_AFTER.match(text, end)
     named = {_initials(a) for a in acronyms}
     if (after and _spells(after[1], run)) or _initials(run) in named:
         return [(start, end)]
     pieces, at = [], start
-    for joiner in re.finditer(rf"\s+(?:{'|'.join(map(re.escape, _NAME_JOINERS))})\s+", run):
+    for joiner in _JOINER.finditer(run):
         pieces.append((at, start + joiner.start()))
         at = start + joiner.end()
     return [*pieces, (at, end)]
@@ -496,8 +518,9 @@ def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start].rstrip(' "“‘([')
     if start > 40 and not before:
         before = text[:start].rstrip(' "“‘([')
-    if before.endswith(".") and re.search(r"\b\w+\.$", before):
-        word = re.search(r"\b(\w+)\.$", before)[1].lower()
+    dotted = _WORD_AND_DOT_END.search(before) if before.endswith(".") else None
+    if dotted:
+        word = dotted[1].lower()
         if word in ABBREVIATIONS_NEVER_FINAL:
             return False  # "Dr. Helena Marsh": a title's dot ends no sentence
     return not before or before.endswith((".", "!", "?", ":", "\n"))
@@ -510,8 +533,8 @@ def _drop_common_opener(text: str, start: int, end: int, lang: str, common) -> i
         return start
     first = re.match(r"[\w'’/-]+", text[start:end])
     word = first.group().lower() if first else ""
-    stop = STOPWORDS.get(lang, STOPWORDS["en"]) | STOPWORDS["en"]
-    if word in stop or word in common:
+    stop = STOPWORDS.get(lang, STOPWORDS["en"])
+    if word in stop or word in STOPWORDS["en"] or word in common:
         rest = re.match(r"[\w'’/-]+\s*", text[start:end])
         return start + rest.end()
     return start
@@ -540,7 +563,7 @@ def acronym_definitions(text: str, lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in runs:
         name = m.group()
-        after = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[m.end() :])
+        after = _ACRONYM_AFTER.match(text, m.end())
         if after and _spells(after[1], name):
             out.setdefault(after[1], name)
     for m in runs:

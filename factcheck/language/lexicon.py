@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from factcheck.language.identify import identify_language
@@ -32,10 +34,27 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_POSSESSIVE_END = re.compile(r"'s?$")
+
+
+def fold_all(items: Iterable[str]) -> frozenset[str]:
+    """The folded forms of a word table's ``items`` (factcheck.language.markers' lists).
+
+    Cached by the table's contents (a tuple of them), so a table folded in a loop is folded
+    once per process, and a table changed at run time is folded afresh."""
+    return _fold_all(tuple(items))
+
+
+@lru_cache(maxsize=256)
+def _fold_all(items: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(item) for item in items)
+
+
 def fold_word(word: str) -> str:
     """Fold one word for lookups: ``Kazakhstan's`` -> ``kazakhstan``, ``deals`` -> ``deal``."""
     word = fold(word).replace(".", "").replace("’", "'")
-    word = re.sub(r"'s?$", "", word)
+    if "'" in word:  # most words have none: the pattern is not run for them
+        word = _POSSESSIVE_END.sub("", word)
     if len(word) > 7 and word.endswith("nya"):
         word = word[:-3]  # Indonesian possessive: bergabungnya -> bergabung
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -111,6 +111,19 @@ def marker_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def opinion_opening() -> re.Pattern[str]:
+    """One pattern that ``match``es where any of marker_patterns' "opinion" patterns would
+    (an opinion marker or advisory modal as a whole word, LOWERCASE_ONLY_MARKERS as written):
+    one compilation instead of one per marker (about 80, at a command's first extraction)."""
+    items = OPINION_MARKERS + ADVISORY_MODALS
+    anycase = [m for m in items if m not in LOWERCASE_ONLY_MARKERS]
+    exact = [m for m in items if m in LOWERCASE_ONLY_MARKERS]
+    parts = [f"(?i:{alternation(anycase)})"] if anycase else []
+    parts += [alternation(exact)] if exact else []
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
+
+
+@cache
 def marker_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """("opinion" or "hedge", pattern) for every opinion marker and hedge."""
     found = []

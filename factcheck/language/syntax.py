@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.language import markers
 from factcheck.language.vocabulary import MONTHS, STOPWORDS, WEEKDAYS
@@ -96,9 +96,10 @@ def is_verb(word: str, lang: str, *, initial: bool = False) -> bool:
 
 def first_verb(text: str, lang: str, start: int = 0, end: int | None = None) -> Word | None:
     """The first verb-like word of ``text[start:end]``, or None."""
-    for i, word in enumerate(word_spans(text, start, end)):
-        if is_verb(word.text, lang, initial=(i == 0 and start == 0)):
-            return word
+    end = len(text) if end is None else end
+    for i, m in enumerate(_WORD.finditer(text, start, end)):  # stops at the first verb
+        if is_verb(m.group(), lang, initial=(i == 0 and start == 0)):
+            return Word(m.group(), m.start(), m.end())
     return None
 
 
@@ -142,13 +143,13 @@ def noun_phrase_before(text: str, pos: int, lang: str, max_words: int = 8) -> tu
 def skip_opening(text: str, lang: str) -> int:
     """Where a clause's subject may start: after an opening adverbial that ends in a comma
     ("Pada 6 November 2025, ", "In March, ", "Menurut BPS, "), else 0."""
-    words = word_spans(text)
-    if not words:
+    opening = _WORD.search(text)  # the first word only
+    if opening is None:
         return 0
     comma = text.find(",")
     if comma == -1 or len(text[:comma].split()) > 8:
         return 0
-    first = words[0].lower
+    first = opening.group().lower()
     opens = is_boundary(first, lang) or first in markers.LEADING_CONNECTIVES
     opens = opens or first in ("pada", "in", "on", "at", "after", "before", "last", "this")
     if not opens or first_verb(text, lang, 0, comma) is not None:
@@ -156,6 +157,7 @@ def skip_opening(text: str, lang: str) -> int:
     return comma + 1 + (len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip()))
 
 
+@lru_cache(maxsize=4096)  # a clause's subject is asked for again when it is remembered
 def subject_span(text: str, lang: str, max_words: int = 12) -> tuple[int, int] | None:
     """The subject of a clause: the words before its first verb, after an opening adverbial
     (``skip_opening``); None when the clause opens with its verb or no verb is found."""

@@ -13,6 +13,7 @@ import pytest
 from factcheck import db
 
 SCRIPT = str(Path(sys.executable).parent / "factcheck")
+DEMO = Path(__file__).resolve().parents[2] / "claims" / "kazakhstan-abraham-accords.yaml"
 SEED = (
     Path(__file__).resolve().parents[1]
     / "data"
@@ -128,7 +129,8 @@ def _imported(args: list[str], instance: Path, tmp_path: Path) -> set[str]:
 
 
 def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
-    return sorted(m for m in modules if m.split(".")[0] in names or m.startswith(names))
+    # a name and its submodules ("factcheck.db" is not "factcheck.dbfile")
+    return sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in names))
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["db", "--help"]], ids=" ".join)
@@ -149,11 +151,26 @@ def test_extract_imports_neither_the_database_nor_numpy_once_its_caches_are_writ
     assert not instance.exists()
 
 
-def test_articles_at_the_newest_revision_imports_neither_alembic_nor_the_orm(tmp_path):
+def test_articles_at_the_newest_revision_imports_neither_alembic_nor_sqlalchemy(tmp_path):
     instance = tmp_path / "instance"
     _run([SCRIPT, "articles"], instance)  # creates and migrates the database
+    _run([SCRIPT, "import", str(DEMO)], instance)
     modules = _imported(["articles"], instance, tmp_path)
-    assert "factcheck.articles.listing" in modules and "sqlalchemy" in modules  # it did read
+    assert "factcheck.articles.listing" in modules and "sqlite3" in modules  # it did read
     assert _loaded(modules, _NEVER_AT_START) == []
-    assert _loaded(modules, ("sqlmodel", "pydantic", "sqlalchemy.orm", "factcheck.models")) == []
+    assert _loaded(modules, _NOT_WITHOUT_DATABASE) == []  # SQLite read with sqlite3
     assert _loaded(modules, ("numpy", "yaml", "factcheck.language.anchors")) == []
+    listed = _run([SCRIPT, "articles"], instance).stdout
+    assert listed.startswith("   1  kazakhstan-abraham-accords  [id]  Kazakhstan Bergabung")
+
+
+def test_articles_on_a_database_behind_the_newest_revision_migrates_it_first(tmp_path):
+    instance = tmp_path / "instance"
+    _run([SCRIPT, "db", "upgrade"], instance)
+    engine = db.make_engine(f"sqlite:///{instance / 'factcheck.sqlite3'}")
+    db.downgrade(engine, f"{int(db.head_revision()) - 1:04d}")
+    assert db.current_revision(engine) != db.head_revision()
+    modules = _imported(["articles"], instance, tmp_path)
+    assert "sqlalchemy" in modules  # read through the engine, which migrated
+    assert db.current_revision(engine) == db.head_revision()
+    engine.dispose()

@@ -1,9 +1,14 @@
 """Anchors: the same fact written in Indonesian or English gives the same normalised value."""
 
+import re
+from pathlib import Path
+
 import pytest
 
-from factcheck.language.anchors import COMPARED_KINDS, Anchor, extract_anchors, facets
+from factcheck.language import anchors as anchors_module
+from factcheck.language.anchors import COMPARED_KINDS, KINDS, Anchor, extract_anchors, facets
 from factcheck.language.lexicon import tokens
+from factcheck.language.sentences import split_sentences
 
 
 def values(text: str, lang: str | None = None, kind: str | None = None) -> list[str]:
@@ -284,3 +289,45 @@ def test_a_day_that_does_not_exist_is_no_date(text, absent):
     anchors = extract_anchors(text, "id")
     assert absent not in {a.value for a in anchors}
     assert all(facets(a) for a in anchors)
+
+
+# The recogniser's shortcuts (a finder skipped when none of its kinds is asked for; the
+# patterns that need a digit not run on a text without one) must change no anchor: every
+# sentence of the extraction articles, and texts without digits that name weekdays and
+# months, read with each set of kinds extraction asks for, with and without them.
+_SHORTCUT_KINDS = [
+    KINDS,
+    frozenset({"place"}),
+    frozenset({"money"}),
+    frozenset({"number"}),
+    frozenset({"date", "month", "year", "place"}),
+    frozenset({"date", "month", "year"}),
+    frozenset({"number", "percent", "money", "quantity"}),
+]
+_NO_DIGITS = [
+    "Pada hari Kamis, Presiden Trump menyambut lima pemimpin.",
+    "On Friday the mayor vetoed it; in March of last year, the council voted.",
+    "Rapat digelar Selasa dan Rabu, pertengahan November, di Jakarta.",
+    "Sept. and Nopember, Jum'at, Ahad: three quarters of a million people in Kazakhstan.",
+]
+
+
+def _shortcut_texts() -> list[tuple[str, str]]:
+    root = Path(__file__).resolve().parents[2]
+    files = sorted((root / "tests" / "data" / "extract").glob("*.txt"))
+    files += sorted((root / "bench" / "data" / "extract_eval").glob("*/*.txt"))
+    texts = [("en" if f.name.startswith("en-") else "id", f.read_text("utf-8")) for f in files]
+    found = [(lang, s.text) for lang, text in texts for s in split_sentences(text, lang)]
+    return found + [(lang, t) for t in _NO_DIGITS for lang in ("id", "en")]
+
+
+def test_the_recognisers_shortcuts_change_no_anchor(monkeypatch):
+    texts = _shortcut_texts()
+    assert len(texts) > 500
+    fast = [extract_anchors(t, lang, kinds=k) for lang, t in texts for k in _SHORTCUT_KINDS]
+    monkeypatch.setattr(anchors_module, "_DATE_FINDS", KINDS)
+    monkeypatch.setattr(anchors_module, "_NUMBER_FINDS", KINDS)
+    monkeypatch.setattr(anchors_module, "_DIGIT", re.compile(""))  # every text "has" one
+    slow = [extract_anchors(t, lang, kinds=k) for lang, t in texts for k in _SHORTCUT_KINDS]
+    assert fast == slow
+    assert sum(1 for found in fast if any(a.kind == "date" for a in found)) > 50
