@@ -1,0 +1,154 @@
+"""Claim texts that name an owner, a person or an organisation the article gave before (issue
+15, fourth pass): Indonesian "<noun>nya" as "<noun> <owner>", a first name alone as the full
+name, and an organisation introduced with its role ("X, the regional operator", "Dairy group
+X") as what "the operator"/"the company" stands for later. Each case is an article of its own,
+written for these tests; each rule has cases it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.articles.test_anaphora import claim_of
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "span_words", "expected", "not_expected"),
+    [
+        # "Kantornya" opening a clause: the name the article headed by "Kantor"
+        (
+            "id",
+            "Imigrasi Sungai Pandan Deportasi 40 Orang",
+            "Kantor Imigrasi Sungai Pandan mendeportasi 40 warga negara asing pada 2026. Kepala "
+            "Kantor Imigrasi Sungai Pandan, Rahmat Hidayat, mengatakan jumlah itu naik. "
+            "Kantornya hanya memiliki enam petugas pengawasan.",
+            "enam petugas",
+            "Kantor Imigrasi Sungai Pandan hanya memiliki enam petugas",
+            "Kantornya",
+        ),
+        # "tagihannya" opening a clause after an opening phrase: the person named before
+        (
+            "id",
+            "Nelayan Terjerat Utang Koperasi",
+            "Salah satu nelayan, Hendra Saputra, meminjam Rp 3 juta pada Mei. Dalam tiga bulan, "
+            "tagihannya membengkak menjadi Rp 7 juta.",
+            "membengkak",
+            "tagihan Hendra Saputra membengkak",
+            "tagihannya",
+        ),
+        # an inner "-nya" with a parallel "<noun> <Name>" earlier in the same sentence
+        (
+            "id",
+            "Indeks Pembangunan Desa Naik",
+            "Survei BPS pada 2025 mencatat indeks ketahanan pangan Kabupaten Muara Teduh "
+            "sebesar 52,1 persen, sementara indeks kerawanan pangannya mencapai 31,3 persen.",
+            "31,3 persen",
+            "indeks kerawanan pangan Kabupaten Muara Teduh mencapai",
+            "pangannya",
+        ),
+        # left alone: inside a clause, "-nya" belongs to the clause's own subject, though the
+        # article named "Anggaran ..." in another sentence
+        (
+            "id",
+            "Program Beasiswa Dihentikan",
+            "Program itu dibiayai dari Anggaran Pendapatan dan Belanja Daerah 2025 sebesar Rp 4 "
+            "miliar. Program serupa dihentikan pada 2020 karena anggarannya dialihkan untuk "
+            "perbaikan jalan.",
+            "dialihkan",
+            "anggarannya dialihkan",
+            "Anggaran Pendapatan",
+        ),
+        # left alone: a word that only ends in "-nya" ("Sebelumnya,") and a currency after the
+        # noun ("anggaran Rp 4 miliar" names no owner)
+        (
+            "id",
+            "Jembatan Gantung Diperbaiki",
+            "Pemerintah desa menyiapkan anggaran Rp 400 juta untuk jembatan gantung di Desa "
+            "Lubuk Sari. Sebelumnya, jembatan itu rusak diterjang banjir pada Januari 2026.",
+            "diterjang banjir",
+            "Sebelumnya,",
+            "sebelum ",
+        ),
+        # a first name alone is the person named in full (a title said it is a person)
+        (
+            "en",
+            "Harbour levy rejected",
+            "Councillor Tomas Brandt proposed a harbour levy of 2 percent on Monday. Tomas "
+            "admitted that the council had rejected it twice before.",
+            "rejected it twice",
+            "Tomas Brandt admitted",
+            "Tomas admitted",
+        ),
+        # left alone: the first word of a name no title or role marks as a person or body
+        (
+            "en",
+            "Greenfield Energy posts loss",
+            "Greenfield Energy reported a loss of 40 million euros on Friday. Greenfield shares "
+            "fell 6 percent in early trading.",
+            "shares fell",
+            "Greenfield shares fell",
+            "Greenfield Energy shares",
+        ),
+        # an organisation introduced with its role after it: "the operator" later
+        (
+            "en",
+            "Grid operator delays new link",
+            "Hollow Bay's homes use 300 megawatts, according to Northline Power, the state "
+            "electricity operator. The operator, which is owned by the province, plans to build "
+            "a new line by 2028.",
+            "owned by the province",
+            "Northline Power is owned by the province",
+            "The operator",
+        ),
+        # two organisations, two roles: each noun finds its own
+        (
+            "en",
+            "Drought limits water and power",
+            "Ridgeway Water, the regional utility, cut supply by 10 percent on Monday. Lakeside "
+            "Power, the regional operator, cut output by 5 percent. The utility said reservoirs "
+            "were at 31 percent.",
+            "reservoirs were",
+            "Ridgeway Water",
+            "Lakeside Power",
+        ),
+        # left alone: a noun before a name that the name only describes ("the former Dunmore
+        # shipyard") is no role; "the former" keeps its words
+        (
+            "en",
+            "Shipyard site sold",
+            "Developers bought the grounds of the former Dunmore shipyard for 12 million pounds "
+            "in May. The former owners said 300 jobs were lost when it closed.",
+            "300 jobs",
+            "former owners",
+            "Dunmore owners",
+        ),
+    ],
+)
+def test_owner_person_and_role_named(language, title, body, span_words, expected, not_expected):
+    claim = claim_of(title, body, language, span_words)
+    assert expected in claim.claim_text
+    assert not_expected not in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "claimant"),
+    [
+        # "The company" as a speaker: the organisation introduced with a role before it
+        (
+            "Shipping group Corran Lines said on Tuesday it would cut 800 jobs. The company said "
+            "the cuts would save 45 million euros a year.",
+            "45 million euros",
+            "Corran Lines",
+        ),
+        # left alone: a company named by its legal form still comes first
+        (
+            "Broker group Tessel Partners said on Tuesday it had lost a client. Marlow Freight "
+            "Ltd cut 200 jobs on Wednesday. The company said the cuts would save 9 million "
+            "euros.",
+            "9 million",
+            "Marlow Freight Ltd",
+        ),
+    ],
+)
+def test_company_speaker_named_by_role(body, span_words, claimant):
+    claim = claim_of("Jobs cut", body, "en", span_words)
+    assert claim.claimant == claimant
