@@ -58,6 +58,7 @@ from factcheck.language.syntax import (
 )
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea dan Cukai X"
 QUOTE_MARKS = '"“”‘’'
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
@@ -424,12 +425,18 @@ class Discourse:
 
     def _first_mention(self, head: str) -> str | None:
         """The words that went with ``head`` when the article first used it: "seragam
-        gratis" for "program", "flagship bus lane" for "plan"; None if none."""
+        gratis" for "program", "flagship bus lane" for "plan"; None if none. In Indonesian
+        also the named place it was in ("dapur penyedia di Desa Cikaret") and, for a noun the
+        body had not used before, the words after it in the headline ("Menu itu" -> "Menu
+        makan siang sekolah"). What it cannot do: a later mention that says more than the
+        first is not read, nor one with another head noun ("lahan itu" for "hutan produksi")."""
         if self.lang == "id":
             found = re.search(
                 rf"\b(?i:{re.escape(head)})\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)", self.seen
             )
             words_ = found.group(1).split() if found else []
+            if found is None and not re.search(rf"\b(?i:{re.escape(head)})\b", self.seen):
+                return self._headline_mention(head)
         else:
             found = re.search(
                 rf"\b(?:the|a|an|its|their|his|her|\w+['’]s)\s+((?:[a-z][\w-]*\s+){{1,3}})"
@@ -450,6 +457,28 @@ class Discourse:
             if word in markers.FIGURE_LEADS:
                 break
             kept.append(word)
+        if self.lang == "id" and kept:
+            at = found.start(1) + len(" ".join(kept))
+            place = re.match(rf"\s+di\s+({_NAME})", self.seen[at:])
+            named = place.group(1).split()[0] if place else ""
+            heads = {fold(h) for h in markers.PLACE_HEADS}
+            if place and (fold(named) in heads or _is_place(place.group(1), "id")):
+                kept.append(f"di {place.group(1)}")  # "... di Desa Cikaret"
+        return " ".join(kept) or None
+
+    def _headline_mention(self, head: str) -> str | None:
+        """The ordinary words after ``head`` in the headline, lower-cased: those the body
+        also writes in lower case ("Menu Makan Siang Sekolah" -> "makan siang sekolah"); None
+        when the headline has no such words after it."""
+        found = re.search(rf"\b(?i:{re.escape(head)})((?:\s+[\w-]+){{1,3}})", self.title)
+        kept = []
+        for word in found.group(1).split() if found else []:
+            lower = word.lower()
+            if lower not in self.context.common or stopword(lower, self.lang):
+                break
+            if is_verb(lower, self.lang) or lower in markers.DEMONSTRATIVES_AFTER:
+                break
+            kept.append(lower)
         return " ".join(kept) or None
 
     def _full_name(self, spans) -> str | None:
@@ -782,10 +811,9 @@ class Discourse:
     def _owner_of(self, stem: str, earlier: str, names: bool = True) -> str | None:
         """ "<stem> <Name>" as ``earlier`` last wrote it, or (with ``names``) the last name
         the article headed by ``stem``."""
-        name = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "X dan Y"
         found = [  # not a currency or a time: "anggaran Rp 5 miliar", "laporan Januari"
             m
-            for m in re.finditer(rf"\b(?i:{re.escape(stem)})\s+({name})\b(?!\s*\d)", earlier)
+            for m in re.finditer(rf"\b(?i:{re.escape(stem)})\s+({_NAME})\b(?!\s*\d)", earlier)
             if not anchors_of(m.group(1), self.lang, _TIME_KINDS | _NUMBER_KINDS)
         ]
         if found:

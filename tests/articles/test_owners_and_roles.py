@@ -68,6 +68,40 @@ from tests.articles.test_anaphora import claim_of
             "Sebelumnya,",
             "sebelum ",
         ),
+        # "<noun> tersebut" inside a clause: the noun's first mention with its named place
+        (
+            "id",
+            "Puluhan Warga Keracunan Air Isi Ulang",
+            "Sebanyak 41 warga dirawat setelah minum air dari satu depot isi ulang di Desa "
+            "Karang Anyar pada Senin. Dinas Kesehatan menutup sementara depot tersebut sejak "
+            "Selasa.",
+            "menutup sementara",
+            "depot isi ulang di Desa Karang Anyar",
+            "depot tersebut",
+        ),
+        # "<noun> itu" opening a clause, the noun new to the body: the headline's words after it
+        (
+            "id",
+            "Puluhan Siswa Sakit setelah Minum Susu Kemasan Sekolah",
+            "Sebanyak 63 siswa dari dua sekolah dirawat setelah minum minuman kemasan pada "
+            "Kamis. "
+            "Sampel minuman diuji di laboratorium. Susu itu dipasok oleh satu distributor di "
+            "Kota Baru.",
+            "dipasok oleh",
+            "Susu kemasan sekolah dipasok",
+            "Susu itu",
+        ),
+        # left alone: a first mention whose place is a lowercase noun carries no place, and a
+        # headline word the body writes only as a name is not taken
+        (
+            "id",
+            "Gudang Pupuk Terbakar di Sungai Rotan",
+            "Sebuah gudang pupuk di kawasan pelabuhan terbakar pada Rabu malam. Gudang itu "
+            "menyimpan 300 ton pupuk urea.",
+            "300 ton",
+            "Gudang pupuk menyimpan",
+            "pelabuhan menyimpan",
+        ),
         # a first name alone is the person named in full (a title said it is a person)
         (
             "en",
