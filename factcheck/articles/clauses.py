@@ -223,6 +223,7 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
     # "—yang ...—" is an aside inside its clause, whatever comes before the noun
     if relation == "subject":
         np_start = _before_time(sentence, current.start, np_start, np_end, lang)
+        np_start = _before_place(sentence, current.start, np_start, np_end, lang)
     embedded = sep == "—" or first_verb(sentence, lang, current.start, np_start) is None
     if embedded and relation in ("subject", "possessive") and current.role == "main":
         opener = (current.start, np_start) if np_start > current.start else None
@@ -242,6 +243,30 @@ def _before_time(sentence: str, floor: int, start: int, end: int, lang: str) -> 
         return start
     noun_start, _ = noun_phrase_before(sentence, preposition[0].start, lang)
     return noun_start if floor <= noun_start < preposition[0].start else start
+
+
+_LOCATIVES = frozenset(("di", "in", "at"))
+
+
+def _before_place(sentence: str, floor: int, start: int, end: int, lang: str) -> int:
+    """Where the noun of a relative clause starts when the phrase before it is a place name
+    after a locative and a common noun ("pelabuhan rakyat di Pulau Sebira, yang tidak
+    memiliki ...", "its factory in Halvorsen, which produced ..."): the common noun, with the
+    place (what the clause says is most often the thing's, not the place's; the claim text
+    names both either way). What it cannot do: tell when the place is meant ("pusat kota di
+    Jakarta, yang berpenduduk 10 juta" becomes the centre's population); a name before the
+    locative ("Desa Sukamaju di Kabupaten X, yang ...") is left alone, as is "di mana"."""
+    place = sentence[start:end]
+    if not all(w[:1].isupper() for w in place.split()):
+        return start
+    preposition = word_spans(sentence, floor, start)[-1:]
+    if not preposition or preposition[0].lower not in _LOCATIVES:
+        return start
+    noun_start, noun_end = noun_phrase_before(sentence, preposition[0].start, lang)
+    if not floor <= noun_start < noun_end or sentence[noun_end - 1 : noun_end] == ",":
+        return start
+    head = word_spans(sentence, noun_start, noun_end)[-1]
+    return noun_start if head.text.islower() else start
 
 
 def _restrictive(sentence: str, floor: int, start: int, end: int, lang: str) -> tuple[int, int]:

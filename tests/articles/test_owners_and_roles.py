@@ -186,3 +186,34 @@ def test_owner_person_and_role_named(language, title, body, span_words, expected
 def test_company_speaker_named_by_role(body, span_words, claimant):
     claim = claim_of("Jobs cut", body, "en", span_words)
     assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "span_words", "opening"),
+    [
+        # a relative clause after "<noun> di/in <Place>": the noun with its place
+        (
+            "id",
+            "Nelayan membongkar ikan di dermaga kayu di Pulau Rantau Hijau, yang belum "
+            "memiliki tempat pelelangan ikan.",
+            "tempat pelelangan",
+            "Dermaga kayu di Pulau Rantau Hijau belum memiliki",
+        ),
+        (
+            "en",
+            "Inspectors closed a bottling plant in Marrowby, which supplied 40 schools in May.",
+            "supplied 40 schools",
+            "A bottling plant in Marrowby supplied",
+        ),
+        # left alone: a name before the locative is itself what the clause is about
+        (
+            "id",
+            "Banjir merendam Desa Sukamulya di Kabupaten Lembah Hijau, yang dihuni 4.000 jiwa.",
+            "4.000 jiwa",
+            "Kabupaten Lembah Hijau dihuni",
+        ),
+    ],
+)
+def test_relative_clause_after_a_placed_noun(language, body, span_words, opening):
+    claim = claim_of("Laporan", body, language, span_words)
+    assert claim.claim_text.startswith(opening)
