@@ -151,7 +151,8 @@ _PARTICIPLE_RE = re.compile(
 # Participles that work as prepositions ("including", "according to") are not clauses.
 RESULT_PARTICIPLE_RE = re.compile(
     r"(?!(?:including|according|following|regarding|concerning|excluding|notwithstanding|"
-    r"saying|adding|citing)\b)[a-z]{3,}ing\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s|\d)\b"
+    r"saying|adding|citing)\b)[a-z]{3,}ing\s+(?:(?:about|roughly|nearly|almost|around|some)\s+)?"
+    r"(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s|\d)\b"
 )
 
 
@@ -193,6 +194,10 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         return True  # ", angka yang dibantah oleh PLN": what is said of the figure, apart
     if lang == "en" and RESULT_PARTICIPLE_RE.match(right):
         return True  # ", ending the party's 28-year hold": a result, a fact of its own
+    if sep == "," and figure_aside(right.split(",")[0], lang):
+        left = sentence[current.start : start]
+        if _has_figure(left, lang) and first_verb(left, lang) is not None:
+            return True  # ", dua kali lipat dari periode yang sama": a figure of its own
     if any(p == "opinion" and r.match(right) for p, r in words.marker_patterns()):
         return True
     left = sentence[current.start : start]
@@ -204,6 +209,41 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         following = " ".join(right.split()[1:7])
         return len(last_item.split()) > 3 and first_verb(following, lang) is not None
     return False
+
+
+_SOURCE_WORDS = frozenset(("according", "menurut", "kata", "ujar", "said", "says", "based"))
+# A change from an earlier value of the same measure ("9,8 persen, turun dari 10,6 persen", "68.3
+# percent, up from 59.1 percent"): one fact with the figure before it, never split.
+_CHANGE_WORDS = frozenset(("up", "down", "naik", "turun", "compared", "dibandingkan", "from"))
+
+
+def figure_aside(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma is a figure phrase said of the clause before it: no
+    verb, a figure among its first three words or after a "dengan"/"with" that opens it
+    ("dua kali lipat dari periode yang sama", "dengan tingkat kredit macet 3,1 persen"): a
+    fact of its own, whose claim text is the clause before with it
+    (factcheck.articles.standalone). What it cannot do: a figure that only restates the one
+    before ("about 410 megawatts, or 12 percent of demand") is split too; a change from an
+    earlier value ("turun dari 10,6 persen", "up from 59.1 percent") stays with its figure,
+    though some writers count it as a fact of its own; a piece whose verb the verb test
+    misses ("his budget assumes ...") may read as verbless, hence the figure's place."""
+    words_ = piece.split()
+    if len(words_) < MIN_CLAUSE_WORDS or _first_word(piece) in _SOURCE_WORDS | _CHANGE_WORDS:
+        return False
+    if not piece.lstrip()[:1].islower() or first_verb(piece, lang) is not None:
+        return False
+    kinds = ("number", "percent", "money", "quantity")
+    figures = [a for a in anchors_of(piece, lang, kinds) if a.kind != "year"]
+    if not figures:
+        return False
+    lead = 2 if _first_word(piece) in ("dengan", "with") else 0
+    opening = len(piece[: figures[0].start].split())
+    return opening < 3 or (lead and opening < 6)
+
+
+def _has_figure(text: str, lang: str) -> bool:
+    kinds = ("number", "percent", "money", "quantity")
+    return any(a.kind != "year" for a in anchors_of(text, lang, kinds))
 
 
 def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang: str) -> Unit:

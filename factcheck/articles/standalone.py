@@ -39,6 +39,7 @@ from factcheck.articles.clauses import (
     LIST_RE,
     RESULT_PARTICIPLE_RE,
     Unit,
+    figure_aside,
     is_verb_start,
 )
 from factcheck.articles.topic import main_topic, names_topic
@@ -149,6 +150,14 @@ class Discourse:
                 text = figure
             elif previous_text and RESULT_PARTICIPLE_RE.match(span) and self.lang == "en":
                 # ", ending the party's hold": what brought it about goes with it
+                text = f"{previous_text.rstrip(' ,.')}, {span}"
+            elif (
+                previous_text
+                and unit.role == "main"
+                and sentence[: unit.start].rstrip().endswith(",")  # not "whereas ..."
+                and figure_aside(span, self.lang)
+            ):
+                # ", dua kali lipat dari periode yang sama": the figure it is said of goes with it
                 text = f"{previous_text.rstrip(' ,.')}, {span}"
             text = self._resolve_places(text)
             text = self._resolve_local(text)
