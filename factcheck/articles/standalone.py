@@ -123,6 +123,7 @@ class Discourse:
     people: list[str] = field(default_factory=list)  # names a title marks as a person
     roles: dict[str, str] = field(default_factory=dict)  # "operator" -> "Westmark Grid"
     title: str = ""  # the article's headline
+    shortened: dict[str, str] = field(default_factory=dict)  # "pinjol" -> "pinjaman online"
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -131,7 +132,12 @@ class Discourse:
         context = name_context(text, lang)
         place = main_place(text, lang, context, title)
         topic = main_topic(title, text, lang, context)
-        return cls(lang, context, [], place=place, topic=topic, title=title)
+        shortened = syllabic_abbreviations(f"{title}\n{text}") if lang == "id" else {}
+        if topic and shortened:
+            topic = _spell_out(topic, shortened)
+        discourse = cls(lang, context, [], place=place, topic=topic, title=title)
+        discourse.shortened = shortened
+        return discourse
 
     # --- one sentence ----------------------------------------------------------------------
 
@@ -159,6 +165,7 @@ class Discourse:
             ):
                 # ", dua kali lipat dari periode yang sama": the figure it is said of goes with it
                 text = f"{previous_text.rstrip(' ,.')}, {span}"
+            text = _spell_out(text, self.shortened)
             text = self._resolve_places(text)
             text = self._resolve_local(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
@@ -1119,6 +1126,69 @@ class Discourse:
             placed = anchors_of(noun, self.lang, {"place"})
             return "person" if noun in self.names and not placed else "thing"
         return "thing"
+
+
+def syllabic_abbreviations(text: str) -> dict[str, str]:
+    """Indonesian syllabic abbreviations the article also writes in full: a word made of the
+    start of one word and the start or end of the next ("pinjol" from "pinjaman online",
+    "satgas" from "satuan tugas", "pemkab" from "pemerintah kabupaten"), where that pair of
+    words stands together in ``text`` (see ``_fits``). The caller keeps a capital ("Satgas"
+    -> "Satuan tugas"); the word must not be a truncation of the first word ("pinjam" of
+    "pinjaman") nor end in "-nya".
+
+    What it cannot do: an abbreviation of three words or more ("puskesmas"), or one the
+    article never spells out, is not found; an ordinary word that happens to fit two words
+    standing together ("pasar" and "pasukan aparat") would be taken for one."""
+    found = re.findall(r"[A-Za-z]+", text)
+    lower = [w.lower() for w in found]
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for a, b in zip(lower, lower[1:], strict=False):
+        if len(a) >= 4 and len(b) >= 3 and not stopword(a, "id") and not stopword(b, "id"):
+            pairs.setdefault(a[:3], set()).add((a, b))
+    out = {}
+    for word in set(lower):
+        if not 4 <= len(word) <= 8 or stopword(word, "id") or word.endswith("nya"):
+            continue
+        for a, b in sorted(pairs.get(word[:3], ())):
+            if word in (a, b) or a.startswith(word[:-1]) or word in a:
+                continue
+            if any(_fits(word[:i], word[i:], a, b) for i in range(3, len(word) - 1)):
+                out[word] = f"{a} {b}"
+                break
+    return out
+
+
+def _fits(head: str, rest: str, first: str, second: str) -> bool:
+    """Whether ``head`` opens ``first`` and ``rest`` opens or closes ``second`` (or is two of
+    its letters, the first its first: "ol" of "online"), joined consonant to consonant as
+    syllables are cut ("pinj|ol", "sat|gas", "pem|kab"; "kepa|da", "seb|esar" are words).
+    A two-letter rest with a vowel in it is weak evidence; it is kept for "online"."""
+    vowels = "aeiou"
+    if not first.startswith(head) or head[-1] in vowels:
+        return False
+    if rest[0] in vowels and second[0] != rest[0]:
+        return False  # a vowel opens the rest only where it opens the word: "pinj|ol"
+    if second.startswith(rest) or second.endswith(rest):
+        return True
+    return len(rest) == 2 and second[0] == rest[0] and rest[1] in second[1:]
+
+
+def _spell_out(text: str, shortened: dict[str, str]) -> str:
+    """``text`` with each abbreviation in ``shortened`` written in full, outside quotes."""
+    if not shortened:
+        return text
+    quotes = [m.span() for m in QUOTED_RE.finditer(text)]
+
+    def full(m: re.Match) -> str:
+        if any(s <= m.start() < e for s, e in quotes):
+            return m.group()
+        words_ = shortened.get(m.group().lower())
+        if not words_ or (m.group()[1:] != m.group()[1:].lower()):
+            return m.group()  # "PINJOL", an acronym in capitals, is left
+        return _capitalise(words_) if m.group()[:1].isupper() else words_
+
+    pattern = rf"\b(?i:{'|'.join(map(re.escape, shortened))})\b"
+    return re.sub(pattern, full, text)
 
 
 def name_context(text: str, lang: str) -> NameContext:

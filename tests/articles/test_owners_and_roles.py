@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.articles.standalone import syllabic_abbreviations
 from tests.articles.test_anaphora import claim_of
 
 
@@ -217,3 +218,43 @@ def test_company_speaker_named_by_role(body, span_words, claimant):
 def test_relative_clause_after_a_placed_noun(language, body, span_words, opening):
     claim = claim_of("Laporan", body, language, span_words)
     assert claim.claim_text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # spelled out in the article: the start of one word and the start or end of the next
+        (
+            "Pemerintah kabupaten menyalurkan bantuan sosial kepada 4.000 keluarga. Pemkab "
+            "juga menambah bansos pangan.",
+            {"pemkab": "pemerintah kabupaten", "bansos": "bantuan sosial"},
+        ),
+        (
+            "Dinas kesehatan membentuk satuan tugas. Satgas dan dinkes bekerja sama.",
+            {"satgas": "satuan tugas", "dinkes": "dinas kesehatan"},
+        ),
+        # left alone: ordinary words that happen to start like two words standing together
+        (
+            "Kepala dinas mengatakan sebagian besar warga sempat mengungsi. Bantuan diberikan "
+            "kepada warga sebesar Rp 1 juta, kata kepala desa, sementara pembangkit listrik "
+            "menjadi prioritas dan pinjaman jangka pendek disiapkan untuk pinjam modal.",
+            {},
+        ),
+        # left alone: an abbreviation the article never spells out
+        ("Pemkot menutup pasar pada Senin.", {}),
+    ],
+)
+def test_syllabic_abbreviations(text, found):
+    assert syllabic_abbreviations(text) == found
+
+
+def test_abbreviation_written_in_full_in_the_claim_text():
+    body = (
+        "Warga Kota Lembah Sari yang terjerat pinjaman online ilegal bertambah 300 orang pada "
+        "2026. Aduan soal pinjol ilegal itu diterima Otoritas Jasa Keuangan setiap hari, dan "
+        "situs pinjol yang diblokir mencapai 120 situs."
+    )
+    claim = claim_of("Aduan Pinjol", body, "id", "120 situs")
+    assert "pinjaman online" in claim.claim_text
+    assert body[claim.start : claim.end] == claim.text  # the span keeps the article's word
+    assert "pinjol" in claim.text
