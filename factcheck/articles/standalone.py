@@ -333,7 +333,17 @@ class Discourse:
             time = self.subject.time if self.subject else ""
             carried = f" {time}" if time and time not in text and time not in measured else ""
             return measured + carried + text[end:]
-        if self.subject and self.subject.kind == "measure" and _has_figure(text, self.lang):
+        measured_subject = self.subject and self.subject.kind == "measure"
+        if figure_noun and measured_subject and not _has_figure(text, self.lang):
+            # "Angka itu berasal dari survei ...": what is said of the figure itself, not a
+            # new figure; the figure of the sentence before, by its subject ("Angka populasi
+            # gajah liar ..."). What it cannot do: a figure noun that points further back than
+            # the sentence before is given that sentence's subject all the same.
+            subject = _lower_first(self.subject.text, self.context)
+            if self.lang == "en":  # "That share was ..." -> "The share for <subject> was ..."
+                return f"The {head} for {subject}{text[end:]}"
+            return f"{_capitalise(head)} {subject}{text[end:]}"
+        if measured_subject and _has_figure(text, self.lang):
             if figure_noun:
                 time = self.subject.time
                 # the figure's own time ("pada Maret 2025") goes with it, whatever other time

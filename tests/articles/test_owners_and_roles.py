@@ -103,6 +103,37 @@ from tests.articles.test_anaphora import claim_of
             "Gudang pupuk menyimpan",
             "pelabuhan menyimpan",
         ),
+        # a figure noun in a clause with no figure of its own: the figure the sentence before
+        # gave, by its subject
+        (
+            "en",
+            "Harrow Vale votes",
+            "Turnout in the Harrow Vale by-election was 61.2 percent on Thursday. The figure "
+            "came from the electoral commission.",
+            "electoral commission",
+            "The figure for turnout in the Harrow Vale by-election came from",
+            "The figure came",
+        ),
+        (
+            "id",
+            "Wisatawan Pulau Teduh",
+            "Jumlah wisatawan di Pulau Teduh mencapai 48.000 orang pada 2025. Angka itu berasal "
+            "dari data dinas pariwisata.",
+            "dinas pariwisata",
+            "Angka jumlah wisatawan di Pulau Teduh berasal",
+            "Angka itu",
+        ),
+        # left alone: with a figure of its own, the clause is the existing rule's (the figure
+        # noun is the subject's measure, "Angka itu naik 4 persen")
+        (
+            "id",
+            "Wisatawan Pulau Teduh",
+            "Jumlah wisatawan di Pulau Teduh mencapai 48.000 orang pada 2025. Angka itu naik 4 "
+            "persen dibandingkan 2024.",
+            "naik 4",
+            "Jumlah wisatawan di Pulau Teduh pada 2025 naik 4 persen",
+            "Angka jumlah",
+        ),
         # a first name alone is the person named in full (a title said it is a person)
         (
             "en",
