@@ -403,6 +403,8 @@ def _apposition_at(
     pointing = opener in words.DEMONSTRATIVES_BEFORE or any(
         opener in p for p in words.POSSESSIVES.values()
     )  # "Its leader, outgoing premier Carla Duarte,": the name is the second
+    if opener == "the" and _titled(texts[0].strip()[4:]):
+        pointing = False  # "The Data Centre Alliance, an industry group,": "the" opens a name
     first_named = sentence[a[0]].isupper() and not _titled(texts[1]) and not pointing
     if len(phrases) == 3 and not _titled(texts[1]):
         return None  # of three, the name is the one in the middle

@@ -437,7 +437,12 @@ class Discourse:
                 return m.group()  # "tahun ini" is a time, "selain itu" a connective
             if fold(head) in {fold(n) for n in markers.FIGURE_NOUNS}:
                 measured = self.subject and self.subject.kind == "measure"
-                return _lower_first(self.subject.text, self.context) if measured else m.group()
+                if measured:
+                    return _lower_first(self.subject.text, self.context)
+                # "mengatakan jumlah itu naik": what the sentence before counted, as when the
+                # phrase opens the clause ("Jumlah pengaduan Otoritas Jasa Keuangan")
+                counted = self._measured_before(head)
+                return _lower_first(counted, self.context) if counted else m.group()
             named = self._named_with(head)
             return named or self._noun_for(head) or m.group()
 

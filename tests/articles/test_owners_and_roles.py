@@ -134,6 +134,27 @@ from tests.articles.test_anaphora import claim_of
             "Jumlah wisatawan di Pulau Teduh pada 2025 naik 4 persen",
             "Angka jumlah",
         ),
+        # "jumlah itu" inside a clause after a sentence that counted something
+        (
+            "id",
+            "Aduan Air Bersih",
+            "Perusahaan Daerah Air Minum Tirta Lestari menerima 1.450 aduan pelanggan "
+            "sepanjang Oktober 2026. Direktur utamanya, Sinta Maharani, mengatakan jumlah itu "
+            "naik 20 persen dibandingkan September.",
+            "naik 20 persen",
+            "jumlah aduan pelanggan",
+            "jumlah itu",
+        ),
+        # "The <Name>, a <description>, said": the name is the subject, not the description
+        (
+            "en",
+            "Port levy",
+            "The Harbour Traders Guild, a business group, said the levy would cost members 3 "
+            "million pounds a year.",
+            "3 million pounds",
+            "The Harbour Traders Guild said",
+            "A business group said",
+        ),
         # a first name alone is the person named in full (a title said it is a person)
         (
             "en",
