@@ -805,7 +805,7 @@ class Discourse:
         the owner can own the noun (a person's "tagihan", a body's "kantor") nor tell two
         people apart; an owner that is a common noun ("warga", "pemerintah kabupaten") is not
         found."""
-        if self.lang != "id":
+        if self.lang != "id" or "nya" not in text.lower():
             return text
         earlier = self.seen + before
         quotes = [m.span() for m in QUOTED_RE.finditer(text)]
