@@ -842,7 +842,7 @@ class Discourse:
     def _owner_of(self, stem: str, earlier: str, names: bool = True) -> str | None:
         """ "<stem> <Name>" as ``earlier`` last wrote it, or (with ``names``) the last name
         the article headed by ``stem``."""
-        found = [  # not a currency or a time: "anggaran Rp 5 miliar", "laporan Januari"
+        found = [  # not a currency or a time: "anggaran Rp 5 miliar", "laporan Maret"
             m
             for m in re.finditer(rf"\b(?i:{re.escape(stem)})\s+({_NAME})\b(?!\s*\d)", earlier)
             if not anchors_of(m.group(1), self.lang, _TIME_KINDS | _NUMBER_KINDS)
