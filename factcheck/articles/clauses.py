@@ -151,7 +151,8 @@ _PARTICIPLE_RE = re.compile(
 # Participles that work as prepositions ("including", "according to") are not clauses.
 RESULT_PARTICIPLE_RE = re.compile(
     r"(?!(?:including|according|following|regarding|concerning|excluding|notwithstanding|"
-    r"saying|adding|citing)\b)[a-z]{3,}ing\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s|\d)\b"
+    r"saying|adding|citing)\b)[a-z]{3,}ing\s+(?:(?:about|roughly|nearly|almost|around|some)\s+)?"
+    r"(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s|\d)\b"
 )
 
 
@@ -193,6 +194,10 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         return True  # ", angka yang dibantah oleh PLN": what is said of the figure, apart
     if lang == "en" and RESULT_PARTICIPLE_RE.match(right):
         return True  # ", ending the party's 28-year hold": a result, a fact of its own
+    if sep == "," and figure_aside(right.split(",")[0], lang):
+        left = sentence[current.start : start]
+        if _has_figure(left, lang) and first_verb(left, lang) is not None:
+            return True  # ", dua kali lipat dari periode yang sama": a figure of its own
     if words.opinion_opening().match(right):  # an opinion marker opens it
         return True
     left = sentence[current.start : start]
@@ -204,6 +209,41 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         following = " ".join(right.split()[1:7])
         return len(last_item.split()) > 3 and first_verb(following, lang) is not None
     return False
+
+
+_SOURCE_WORDS = frozenset(("according", "menurut", "kata", "ujar", "said", "says", "based"))
+# A change from an earlier value of the same measure ("9,8 persen, turun dari 10,6 persen", "68.3
+# percent, up from 59.1 percent"): one fact with the figure before it, never split.
+_CHANGE_WORDS = frozenset(("up", "down", "naik", "turun", "compared", "dibandingkan", "from"))
+
+
+def figure_aside(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma is a figure phrase said of the clause before it: no
+    verb, a figure among its first three words or after a "dengan"/"with" that opens it
+    ("dua kali lipat dari periode yang sama", "dengan tingkat kredit macet 3,1 persen"): a
+    fact of its own, whose claim text is the clause before with it
+    (factcheck.articles.standalone). What it cannot do: a figure that only restates the one
+    before ("about 410 megawatts, or 12 percent of demand") is split too; a change from an
+    earlier value ("turun dari 10,6 persen", "up from 59.1 percent") stays with its figure,
+    though some writers count it as a fact of its own; a piece whose verb the verb test
+    misses ("his budget assumes ...") may read as verbless, hence the figure's place."""
+    words_ = piece.split()
+    if len(words_) < MIN_CLAUSE_WORDS or _first_word(piece) in _SOURCE_WORDS | _CHANGE_WORDS:
+        return False
+    if not piece.lstrip()[:1].islower() or first_verb(piece, lang) is not None:
+        return False
+    kinds = ("number", "percent", "money", "quantity")
+    figures = [a for a in anchors_of(piece, lang, kinds) if a.kind != "year"]
+    if not figures:
+        return False
+    lead = 2 if _first_word(piece) in ("dengan", "with") else 0
+    opening = len(piece[: figures[0].start].split())
+    return opening < 3 or (lead and opening < 6)
+
+
+def _has_figure(text: str, lang: str) -> bool:
+    kinds = ("number", "percent", "money", "quantity")
+    return any(a.kind != "year" for a in anchors_of(text, lang, kinds))
 
 
 def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang: str) -> Unit:
@@ -223,6 +263,7 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
     # "—yang ...—" is an aside inside its clause, whatever comes before the noun
     if relation == "subject":
         np_start = _before_time(sentence, current.start, np_start, np_end, lang)
+        np_start = _before_place(sentence, current.start, np_start, np_end, lang)
     embedded = sep == "—" or first_verb(sentence, lang, current.start, np_start) is None
     if embedded and relation in ("subject", "possessive") and current.role == "main":
         opener = (current.start, np_start) if np_start > current.start else None
@@ -242,6 +283,30 @@ def _before_time(sentence: str, floor: int, start: int, end: int, lang: str) -> 
         return start
     noun_start, _ = noun_phrase_before(sentence, preposition[0].start, lang)
     return noun_start if floor <= noun_start < preposition[0].start else start
+
+
+_LOCATIVES = frozenset(("di", "in", "at"))
+
+
+def _before_place(sentence: str, floor: int, start: int, end: int, lang: str) -> int:
+    """Where the noun of a relative clause starts when the phrase before it is a place name
+    after a locative and a common noun ("pelabuhan rakyat di Pulau Sebira, yang tidak
+    memiliki ...", "its factory in Halvorsen, which produced ..."): the common noun, with the
+    place (what the clause says is most often the thing's, not the place's; the claim text
+    names both either way). What it cannot do: tell when the place is meant ("pusat kota di
+    Jakarta, yang berpenduduk 10 juta" becomes the centre's population); a name before the
+    locative ("Desa Sukamaju di Kabupaten X, yang ...") is left alone, as is "di mana"."""
+    place = sentence[start:end]
+    if not all(w[:1].isupper() for w in place.split()):
+        return start
+    preposition = word_spans(sentence, floor, start)[-1:]
+    if not preposition or preposition[0].lower not in _LOCATIVES:
+        return start
+    noun_start, noun_end = noun_phrase_before(sentence, preposition[0].start, lang)
+    if not floor <= noun_start < noun_end or sentence[noun_end - 1 : noun_end] == ",":
+        return start
+    head = word_spans(sentence, noun_start, noun_end)[-1]
+    return noun_start if head.text.islower() else start
 
 
 def _restrictive(sentence: str, floor: int, start: int, end: int, lang: str) -> tuple[int, int]:
@@ -338,6 +403,8 @@ def _apposition_at(
     pointing = opener in words.DEMONSTRATIVES_BEFORE or any(
         opener in p for p in words.POSSESSIVES.values()
     )  # "Its leader, outgoing premier Carla Duarte,": the name is the second
+    if opener == "the" and _titled(texts[0].strip()[4:]):
+        pointing = False  # "The Data Centre Alliance, an industry group,": "the" opens a name
     first_named = sentence[a[0]].isupper() and not _titled(texts[1]) and not pointing
     if len(phrases) == 3 and not _titled(texts[1]):
         return None  # of three, the name is the one in the middle

@@ -40,6 +40,7 @@ from factcheck.articles.clauses import (
     LIST_RE,
     RESULT_PARTICIPLE_RE,
     Unit,
+    figure_aside,
     is_verb_start,
 )
 from factcheck.articles.topic import main_topic, names_topic
@@ -59,6 +60,7 @@ from factcheck.language.syntax import (
 )
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea dan Cukai X"
 QUOTE_MARKS = '"“”‘’'
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
@@ -119,6 +121,10 @@ class Discourse:
     opening_subject: str | None = None  # the last sentence's first subject, a speaker too
     read: int = 0  # sentences read so far
     near_place: tuple[str, int] | None = None  # "the port of Hallvik": (Hallvik, sentence no.)
+    people: list[str] = field(default_factory=list)  # names a title marks as a person
+    roles: dict[str, str] = field(default_factory=dict)  # "operator" -> "Westmark Grid"
+    title: str = ""  # the article's headline
+    shortened: dict[str, str] = field(default_factory=dict)  # "pinjol" -> "pinjaman online"
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -126,7 +132,13 @@ class Discourse:
         spelled-out acronyms and the place it is about."""
         context = name_context(text, lang)
         place = main_place(text, lang, context, title)
-        return cls(lang, context, [], place=place, topic=main_topic(title, text, lang, context))
+        topic = main_topic(title, text, lang, context)
+        shortened = syllabic_abbreviations(f"{title}\n{text}") if lang == "id" else {}
+        if topic and shortened:
+            topic = _spell_out(topic, shortened)
+        discourse = cls(lang, context, [], place=place, topic=topic, title=title)
+        discourse.shortened = shortened
+        return discourse
 
     # --- one sentence ----------------------------------------------------------------------
 
@@ -146,11 +158,21 @@ class Discourse:
             elif previous_text and RESULT_PARTICIPLE_RE.match(span) and self.lang == "en":
                 # ", ending the party's hold": what brought it about goes with it
                 text = f"{previous_text.rstrip(' ,.')}, {span}"
+            elif (
+                previous_text
+                and unit.role == "main"
+                and sentence[: unit.start].rstrip().endswith(",")  # not "whereas ..."
+                and figure_aside(span, self.lang)
+            ):
+                # ", dua kali lipat dari periode yang sama": the figure it is said of goes with it
+                text = f"{previous_text.rstrip(' ,.')}, {span}"
+            text = _spell_out(text, self.shortened)
             text = self._resolve_places(text)
             text = self._resolve_local(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
             text = self._resolve_inner(text)
             text = self._resolve_named_inner(text)
+            text = self._resolve_owned(text, sentence[: unit.start])
             previous_text = text if unit.role == "main" else previous_text
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
@@ -312,7 +334,17 @@ class Discourse:
             time = self.subject.time if self.subject else ""
             carried = f" {time}" if time and time not in text and time not in measured else ""
             return measured + carried + text[end:]
-        if self.subject and self.subject.kind == "measure" and _has_figure(text, self.lang):
+        measured_subject = self.subject and self.subject.kind == "measure"
+        if figure_noun and measured_subject and not _has_figure(text, self.lang):
+            # "Angka itu berasal dari survei ...": what is said of the figure itself, not a
+            # new figure; the figure of the sentence before, by its subject ("Angka populasi
+            # gajah liar ..."). What it cannot do: a figure noun that points further back than
+            # the sentence before is given that sentence's subject all the same.
+            subject = _lower_first(self.subject.text, self.context)
+            if self.lang == "en":  # "That share was ..." -> "The share for <subject> was ..."
+                return f"The {head} for {subject}{text[end:]}"
+            return f"{_capitalise(head)} {subject}{text[end:]}"
+        if measured_subject and _has_figure(text, self.lang):
             if figure_noun:
                 time = self.subject.time
                 # the figure's own time ("pada Maret 2025") goes with it, whatever other time
@@ -406,7 +438,12 @@ class Discourse:
                 return m.group()  # "tahun ini" is a time, "selain itu" a connective
             if fold(head) in fold_all(markers.FIGURE_NOUNS):
                 measured = self.subject and self.subject.kind == "measure"
-                return _lower_first(self.subject.text, self.context) if measured else m.group()
+                if measured:
+                    return _lower_first(self.subject.text, self.context)
+                # "mengatakan jumlah itu naik": what the sentence before counted, as when the
+                # phrase opens the clause ("Jumlah pengaduan Otoritas Jasa Keuangan")
+                counted = self._measured_before(head)
+                return _lower_first(counted, self.context) if counted else m.group()
             named = self._named_with(head)
             return named or self._noun_for(head) or m.group()
 
@@ -420,12 +457,18 @@ class Discourse:
 
     def _first_mention(self, head: str) -> str | None:
         """The words that went with ``head`` when the article first used it: "seragam
-        gratis" for "program", "flagship bus lane" for "plan"; None if none."""
+        gratis" for "program", "flagship bus lane" for "plan"; None if none. In Indonesian
+        also the named place it was in ("dapur penyedia di Desa Cikaret") and, for a noun the
+        body had not used before, the words after it in the headline ("Menu itu" -> "Menu
+        makan siang sekolah"). What it cannot do: a later mention that says more than the
+        first is not read, nor one with another head noun ("lahan itu" for "hutan produksi")."""
         if self.lang == "id":
             found = re.search(
                 rf"\b(?i:{re.escape(head)})\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)", self.seen
             )
             words_ = found.group(1).split() if found else []
+            if found is None and not re.search(rf"\b(?i:{re.escape(head)})\b", self.seen):
+                return self._headline_mention(head)
         else:
             found = re.search(
                 rf"\b(?:the|a|an|its|their|his|her|\w+['’]s)\s+((?:[a-z][\w-]*\s+){{1,3}})"
@@ -446,6 +489,28 @@ class Discourse:
             if word in markers.FIGURE_LEADS:
                 break
             kept.append(word)
+        if self.lang == "id" and kept:
+            at = found.start(1) + len(" ".join(kept))
+            place = re.match(rf"\s+di\s+({_NAME})", self.seen[at:])
+            named = place.group(1).split()[0] if place else ""
+            heads = fold_all(markers.PLACE_HEADS)
+            if place and (fold(named) in heads or _is_place(place.group(1), "id")):
+                kept.append(f"di {place.group(1)}")  # "... di Desa Cikaret"
+        return " ".join(kept) or None
+
+    def _headline_mention(self, head: str) -> str | None:
+        """The ordinary words after ``head`` in the headline, lower-cased: those the body
+        also writes in lower case ("Menu Makan Siang Sekolah" -> "makan siang sekolah"); None
+        when the headline has no such words after it."""
+        found = re.search(rf"\b(?i:{re.escape(head)})((?:\s+[\w-]+){{1,3}})", self.title)
+        kept = []
+        for word in found.group(1).split() if found else []:
+            lower = word.lower()
+            if lower not in self.context.common or stopword(lower, self.lang):
+                break
+            if is_verb(lower, self.lang) or lower in markers.DEMONSTRATIVES_AFTER:
+                break
+            kept.append(lower)
         return " ".join(kept) or None
 
     def _full_name(self, spans) -> str | None:
@@ -464,6 +529,18 @@ class Discourse:
             parts = name.split()
             if len(parts) > 1 and parts[-1] == first and self._kind_of(name, "", []) == "person":
                 return name
+        # "Agus mengakui ...": a first name alone is the person last named in full with it,
+        # and "Arlen shares fell" the organisation introduced with a role ("Dairy group Arlen
+        # Nutrition"). Only names a title marks as a person or that came with a role count:
+        # a capitalised word that opens some other name is left as written. Two people
+        # sharing a first name are not told apart (the later one wins).
+        titles = fold_all(markers.PERSON_TITLES)
+        for name in reversed(self.people + list(self.roles.values())):
+            parts = name.split()
+            while len(parts) > 2 and fold(parts[0]) in titles:
+                parts = parts[1:]  # "Councillor Tomas Brandt": Tomas is his first name
+            if len(parts) > 1 and parts[0] == first:
+                return " ".join(parts)
         return None
 
     def _resolve_places(self, text: str) -> str:
@@ -573,7 +650,9 @@ class Discourse:
         for name in whole_names(clause, self.lang, self.context.common, (), self.context.known):
             words_ = fold(name.text).split()
             if len(words_) > 1 and any(w in titles for w in words_[:-1]):
-                self.person = Mention(name.text, "person")
+                if not set(words_[1:]) & others:  # "Kepala Kantor Pengawasan" is an office
+                    self.person = Mention(name.text, "person")
+                    self.people.append(name.text)
             elif (
                 2 <= len(words_) <= 4
                 and not set(words_) & others
@@ -584,15 +663,23 @@ class Discourse:
                 before = clause[: name.start].rstrip(" ,")
                 start, end = noun_phrase_before(before, len(before), self.lang)
                 described = {fold(w) for w in before[start:end].split()}
+                # "Kepala Kantor Pengawasan dan Pelayanan Bea dan Cukai X, Agus Salim": the
+                # title may open a long office name that the noun phrase before does not reach
+                described |= {fold(w) for w in before.rsplit(",", 1)[-1].split()[:2]}
                 if described & titles and not _is_place(name.text, self.lang):
                     self.person = Mention(name.text, "person")
+                    self.people.append(name.text)
 
     def _named_with(self, head: str) -> str | None:
         """The last name the article used with ``head`` among its words ("the mayor" ->
         "Mayor Dana Whitfield", "kesepakatan ini" -> "Kesepakatan Abraham")."""
         key = fold(head)
-        if key in fold_all(markers.COMPANY_NOUNS) and self._company():
-            return self._company()  # "Perusahaan itu", "the company": the company named last
+        if key in fold_all(markers.COMPANY_NOUNS):
+            # "Perusahaan itu", "the company": the company named last by its legal form, else
+            # the organisation last introduced with a role ("Dairy group Arlen Nutrition")
+            company = self._company() or (list(self.roles.values())[-1] if self.roles else None)
+            if company:
+                return company
         for name in reversed(self.names):
             parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
             if len(name.split()) < 2:
@@ -616,6 +703,8 @@ class Discourse:
                 return whole[-1] if whole else name
             if key in parts[:-1] and key in fold_all(markers.PERSON_TITLES):
                 return name  # "the mayor": "Port Aldwin Mayor Daniel Okonjo"
+        if key in self.roles:
+            return self.roles[key]  # "the operator": "Westmark Grid, the regional ... operator"
         return self.titled.get(key)
 
     def _previous_organisation(self, head: str, spans, end: int) -> str | None:
@@ -697,6 +786,83 @@ class Discourse:
                 start = spans[i].start if the else spans[i - 1].start
                 text = text[:start] + named + text[end:]
         return text
+
+    def _resolve_owned(self, text: str, before: str) -> str:
+        """Indonesian "<noun>nya" (its/his/her <noun>) as "<noun> <owner>": the latest earlier
+        "<noun> <Name>" in the article ("indeks literasi keuangan Kota Bandar Selatan, sementara
+        indeks inklusi keuangannya" -> "keuangan Kota Bandar Selatan": inside a clause, only
+        from the same sentence) or name headed by the noun ("Kantornya" -> "Kantor Bea Cukai
+        Tanjung Lintang"); at the clause's opening (its subject: a verb or auxiliary follows
+        within three words) also the person or name the sentence before was about ("Dedi
+        Kurniawan meminjam ... tagihannya membengkak" -> "tagihan Dedi Kurniawan"). ``before``
+        is the sentence up to the clause.
+
+        What it cannot do: it does not know which nouns take "-nya" as "its" and which words
+        merely end in it ("hanya", "biasanya", "sebelumnya"): an opening word is rewritten only
+        when its stem is not a function word or verb-like (the verb test reads affixes, so a
+        noun that looks like a "di-" passive, "digitalnya", is left), has four letters or more
+        and a verb follows; an
+        inner one only when the article wrote that noun before a name. It does not check that
+        the owner can own the noun (a person's "tagihan", a body's "kantor") nor tell two
+        people apart; an owner that is a common noun ("warga", "pemerintah kabupaten") is not
+        found."""
+        if self.lang != "id" or "nya" not in text.lower():
+            return text
+        earlier = self.seen + before
+        quotes = [m.span() for m in QUOTED_RE.finditer(text)]
+        spans = word_spans(text)
+        opening = skip_opening(text, self.lang)
+        for i in range(len(spans) - 1, -1, -1):
+            word = spans[i]
+            if not word.lower.endswith("nya") or any(s <= word.start < e for s, e in quotes):
+                continue
+            stem = word.text[:-3]
+            if len(stem) < 4 or stopword(stem.lower(), "id") or is_verb(stem, "id", initial=True):
+                continue
+            if fold(word.text) in fold_all(markers.SPEECH_TAGS):
+                continue
+            if word.start != opening:
+                # inside a clause "-nya" is most often its own subject's ("Program serupa
+                # dihentikan karena anggarannya ..."): only a parallel "<noun> <Name>" earlier
+                # in the same sentence is taken
+                owner = self._owner_of(stem, before, names=False)
+            else:
+                owner = self._owner_of(stem, earlier)
+            if owner is None and word.start == opening:
+                rest = spans[i + 1 : i + 4]
+                verb_follows = any(
+                    is_verb(w.text, "id") or w.lower in markers.AUXILIARIES["id"] for w in rest
+                )
+                if verb_follows and "," not in text[word.end : rest[-1].end if rest else 0]:
+                    owner = self._owner_before(stem)
+            if owner:
+                written = owner if word.text[:1].islower() else _capitalise(owner)
+                text = text[: word.start] + written + text[word.end :]
+        return text
+
+    def _owner_of(self, stem: str, earlier: str, names: bool = True) -> str | None:
+        """ "<stem> <Name>" as ``earlier`` last wrote it, or (with ``names``) the last name
+        the article headed by ``stem``."""
+        found = [  # not a currency or a time: "anggaran Rp 5 miliar", "laporan Maret"
+            m
+            for m in re.finditer(rf"\b(?i:{re.escape(stem)})\s+({_NAME})\b(?!\s*\d)", earlier)
+            if not anchors_of(m.group(1), self.lang, _TIME_KINDS | _NUMBER_KINDS)
+        ]
+        if found:
+            return f"{stem.lower()} {found[-1].group(1)}"
+        for whole in reversed(self.names if names else []):
+            parts = whole.split()
+            if len(parts) > 1 and fold(parts[0]) == fold(stem):
+                return whole
+        return None
+
+    def _owner_before(self, stem: str) -> str | None:
+        """ "<stem> <owner>" where the owner is what the sentence before was about: its
+        subject when that is a name, else the last person named."""
+        subject = self.subject.text if self.subject else ""
+        if subject and _titled(subject) and subject[:1].isupper():
+            return f"{stem.lower()} {subject}"
+        return f"{stem.lower()} {self.person.text}" if self.person else None
 
     def _measured_before(self, head: str) -> str | None:
         """What "Angka itu"/"Jumlah itu" stands for when the sentence before gave a figure its
@@ -858,6 +1024,7 @@ class Discourse:
             before = [n.text for n in names if n.end + 1 == m.start()]
             self.names += [*(f"{b} {m.group().strip()}" for b in before)]
             self.names.append(f"{m.group(1)} {m.group(2).strip()}")
+        self._remember_roles(sentence, names)
         counted = _counted_group(sentence, anchors, self.lang)
         if counted:  # "... 1.240 pekerja PLTU ...": what a later "Mereka"/"They" may be
             self.group = Mention(counted, "group")
@@ -908,6 +1075,49 @@ class Discourse:
                 else:  # "The district's main reservoir, Hollins Lake,": a thing
                     self.thing = self.subject = Mention(name, "thing")
 
+    def _remember_roles(self, sentence: str, names: list[Anchor]) -> None:
+        """An organisation introduced with what it is, "Westmark Grid, the regional network
+        operator", "Dairy group Arlen Nutrition", "PT Sinar Emas, perusahaan tambang ...": a
+        later "the operator", "the group", "perusahaan itu" is that name (``roles``, by the
+        role's head noun; the latest kept last).
+
+        What it cannot do: the role must be written right next to the name (an apposition
+        after it, or a noun before it at the sentence's start or after "the/a/an"); a role
+        given in a sentence of its own ("Westmark Grid runs the region's network") is not
+        read; a role shared by two bodies goes to the later one; people (a title among the
+        role's words, or a name already read as a person) are left to the person rules."""
+        titles = fold_all(markers.PERSON_TITLES)
+        for name in names:
+            text = self.context.acronyms.get(name.text, name.text)
+            if text in self.people or _is_place(text, self.lang) or not text[:1].isupper():
+                continue
+            if self.lang == "en":
+                after = re.match(
+                    r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,3})([a-z][\w-]+)\s*(?:[,.;]|$)",
+                    sentence[name.end :],
+                )
+                before = re.search(
+                    r"(?:^|\b(?:[Tt]he|[Aa]n?)\s+)((?:[A-Za-z][\w-]*\s+){0,2}?)([a-z][\w-]+)\s+$",
+                    sentence[: name.start],
+                )
+                following = word_spans(sentence, name.end, min(len(sentence), name.end + 30))
+                if following and not re.match(r"\s*[,.;]", sentence[name.end :]):
+                    verb = following[0].lower in markers.AUXILIARIES["en"]
+                    if not (verb or is_verb(following[0].text, "en")):
+                        before = None  # "the former Kellford steelworks": the name describes
+                found = after or before
+            else:
+                found = re.match(
+                    r",\s+()([a-z][\w-]+)\s+(?:[a-z][\w-]*\s*){0,4}(?:,|$)", sentence[name.end :]
+                )
+            if not found:
+                continue
+            head, described = found.group(2), fold(found.group(1) + " " + found.group(2)).split()
+            if set(described) & titles or stopword(head, self.lang) or is_verb(head, self.lang):
+                continue
+            self.roles.pop(fold(head), None)
+            self.roles[fold(head)] = text
+
     def _kind_of(self, noun: str, sentence: str, anchors: list[Anchor]) -> str:
         """ "person", "group", "measure" (a figure was given for it) or "thing"."""
         folded = [w.strip(".") for w in fold(noun).split()]  # "Dr." is "dr"
@@ -932,6 +1142,69 @@ class Discourse:
             placed = anchors_of(noun, self.lang, {"place"})
             return "person" if noun in self.names and not placed else "thing"
         return "thing"
+
+
+def syllabic_abbreviations(text: str) -> dict[str, str]:
+    """Indonesian syllabic abbreviations the article also writes in full: a word made of the
+    start of one word and the start or end of the next ("pinjol" from "pinjaman online",
+    "satgas" from "satuan tugas", "pemkab" from "pemerintah kabupaten"), where that pair of
+    words stands together in ``text`` (see ``_fits``). The caller keeps a capital ("Satgas"
+    -> "Satuan tugas"); the word must not be a truncation of the first word ("pinjam" of
+    "pinjaman") nor end in "-nya".
+
+    What it cannot do: an abbreviation of three words or more ("puskesmas"), or one the
+    article never spells out, is not found; an ordinary word that happens to fit two words
+    standing together ("pasar" and "pasukan aparat") would be taken for one."""
+    found = re.findall(r"[A-Za-z]+", text)
+    lower = [w.lower() for w in found]
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for a, b in zip(lower, lower[1:], strict=False):
+        if len(a) >= 4 and len(b) >= 3 and not stopword(a, "id") and not stopword(b, "id"):
+            pairs.setdefault(a[:3], set()).add((a, b))
+    out = {}
+    for word in set(lower):
+        if not 4 <= len(word) <= 8 or stopword(word, "id") or word.endswith("nya"):
+            continue
+        for a, b in sorted(pairs.get(word[:3], ())):
+            if word in (a, b) or a.startswith(word[:-1]) or word in a:
+                continue
+            if any(_fits(word[:i], word[i:], a, b) for i in range(3, len(word) - 1)):
+                out[word] = f"{a} {b}"
+                break
+    return out
+
+
+def _fits(head: str, rest: str, first: str, second: str) -> bool:
+    """Whether ``head`` opens ``first`` and ``rest`` opens or closes ``second`` (or is two of
+    its letters, the first its first: "ol" of "online"), joined consonant to consonant as
+    syllables are cut ("pinj|ol", "sat|gas", "pem|kab"; "kepa|da", "seb|esar" are words).
+    A two-letter rest with a vowel in it is weak evidence; it is kept for "online"."""
+    vowels = "aeiou"
+    if not first.startswith(head) or head[-1] in vowels:
+        return False
+    if rest[0] in vowels and second[0] != rest[0]:
+        return False  # a vowel opens the rest only where it opens the word: "pinj|ol"
+    if second.startswith(rest) or second.endswith(rest):
+        return True
+    return len(rest) == 2 and second[0] == rest[0] and rest[1] in second[1:]
+
+
+def _spell_out(text: str, shortened: dict[str, str]) -> str:
+    """``text`` with each abbreviation in ``shortened`` written in full, outside quotes."""
+    if not shortened:
+        return text
+    quotes = [m.span() for m in QUOTED_RE.finditer(text)]
+
+    def full(m: re.Match) -> str:
+        if any(s <= m.start() < e for s, e in quotes):
+            return m.group()
+        words_ = shortened.get(m.group().lower())
+        if not words_ or (m.group()[1:] != m.group()[1:].lower()):
+            return m.group()  # "PINJOL", an acronym in capitals, is left
+        return _capitalise(words_) if m.group()[:1].isupper() else words_
+
+    pattern = rf"\b(?i:{'|'.join(map(re.escape, shortened))})\b"
+    return re.sub(pattern, full, text)
 
 
 @lru_cache(maxsize=8)  # an article's, asked for by its headline and by its body

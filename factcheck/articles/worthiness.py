@@ -20,6 +20,7 @@ from functools import lru_cache
 from factcheck.language import markers as words
 from factcheck.language.anchors import Anchor, extract_anchors, overlaps, whole_names
 from factcheck.language.lexicon import fold, fold_all
+from factcheck.language.syntax import first_verb, is_verb
 
 BASE_SCORE = 0.2
 # What each unit adds. The first date, the first number, the first place and the first other
@@ -231,17 +232,38 @@ def _name_units(names: list[tuple[str, str]]) -> list[tuple[str, float]]:
 def _quoted_view(text: str, lang: str, claimant: str | None) -> list[str]:
     """A person's few quoted words with no figure or date anywhere in the claim ("called the
     figures "too pessimistic"") are their view: a reason that makes the claim an opinion. A
-    country's or an organisation's quoted words (Kazakhstan's "minyak baru") are not."""
+    country's or an organisation's quoted words (Kazakhstan's "minyak baru") are not. Nor
+    are a figure's: but when a speaker's few quoted words close the claim and no verb stands
+    outside them, the quote is the clause's predicate, what the speaker judges the subject
+    to be ('Menurut dia, pengawasan terhadap 46 dapur "terlalu longgar"'), a view whatever
+    figure the subject holds. What that cannot tell: a quoted predicate that is a fact in the
+    speaker's words ('the toll "rose to 40"') is kept a fact only by the figure inside it."""
     quoted = _QUOTE_RE.search(text)
-    if not quoted or not claimant or not _person(claimant):
+    if not quoted or not claimant:
         return []
     opening = re.sub(
         r"^(?:menurut|according to)\s+[^,]+,\s*", "", text[: quoted.start()], flags=re.I
     )
+    if _quoted_predicate(text, quoted, opening, lang):
+        return [f"opinion: quoted view {quoted.group()}"]
+    if not _person(claimant):
+        return []
     if len(quoted.group().split()) > MAX_VIEW_WORDS or len(opening.split()) < 2:
         return []  # a whole statement in quotes is what they said, not a view inside a claim
     figures = anchors_of(text, lang, ("number", "money", "percent"))
     return [] if figures else [f"opinion: quoted view {quoted.group()}"]
+
+
+def _quoted_predicate(text: str, quoted: re.Match, opening: str, lang: str) -> bool:
+    """Whether the few quoted words close ``text`` and no verb stands before them (after an
+    opening attribution): the quote is what the subject is said to be."""
+    if len(quoted.group().split()) > MAX_VIEW_WORDS or text[quoted.end() :].strip(" .,;!?"):
+        return False
+    if len(opening.split()) < 2 or anchors_of(quoted.group(), lang, _FIGURE_KINDS):
+        return False
+    return first_verb(opening, lang) is None and not any(
+        w.lower() in words.AUXILIARIES.get(lang, ()) for w in opening.split()
+    )
 
 
 _OBLIGATION_RE = words.word_pattern(words.OBLIGATION_MODALS)
@@ -273,7 +295,7 @@ def _person(name: str) -> bool:
     """Whether a claimant names a person: a title ("Presiden", "Councillor"), or two to four
     capitalised words none of which heads an organisation or a place."""
     folded = [fold(w) for w in name.split()]
-    if {fold(t) for t in words.PERSON_TITLES} & set(folded) and not name.isupper():
+    if fold_all(words.PERSON_TITLES) & set(folded) and not name.isupper():
         return True
     others = {fold(h) for h in words.ORGANISATION_HEADS + words.PLACE_HEADS}
     capitalised = all(w[:1].isupper() for w in name.split())
@@ -287,4 +309,22 @@ def _markers(text: str) -> list[str]:
     markers overlap ("para pengamat menilai", "menilai") the longest wins."""
     unquoted = _QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
     pattern, prefixes = words.marker_regex()
-    return [f"{prefixes[m.group().lower()]}: {m.group()}" for m in pattern.finditer(unquoted)]
+    found = [f"{prefixes[m.group().lower()]}: {m.group()}" for m in pattern.finditer(unquoted)]
+    return found + [f"opinion: {m.group()}" for m in _QUALIFIED_VIEW_RE.finditer(unquoted)]
+
+
+def _qualified_view_pattern() -> re.Pattern[str]:
+    """The opinion markers "<holders> <verb>" ("critics say", "analis menilai") with a phrase
+    between that says which holders ("Critics of the industry say", "Analysts at Nordhaven
+    Bank said"): built from OPINION_MARKERS' two-word entries whose first word is a noun, so
+    no new word list. What it cannot do: a relative clause between ("critics who ... say")
+    or holders the markers do not name ("consumer groups")."""
+    pairs = [m.split() for m in words.OPINION_MARKERS if len(m.split()) == 2]
+    pairs = [(a, b) for a, b in pairs if a.endswith("s") or a in ("pengamat", "analis")]
+    pairs = [(a, b) for a, b in pairs if not is_verb(a, "en") and a not in ("is", "was")]
+    qualifier = r"\s+(?:of|at|from|in|for|dari|di)\s+(?:[\w'’-]+\s+){1,4}?"
+    each = sorted(f"{re.escape(a)}{qualifier}{re.escape(b)}" for a, b in pairs)
+    return re.compile(rf"\b(?:{'|'.join(each)})\b", re.I)
+
+
+_QUALIFIED_VIEW_RE = _qualified_view_pattern()
