@@ -427,7 +427,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument(
-        "--part", choices=("dev", "extra", "heldout", "heldout2", "heldout3"), default="dev"
+        "--part",
+        choices=("dev", "extra", "heldout", "heldout2", "heldout3", "heldout4"),
+        default="dev",
     )
     parser.add_argument("--speed", action="store_true", help="also time a 1,000-word article")
     parser.add_argument(
