@@ -1,7 +1,7 @@
 """Claim extraction measured: the first set (recall, precision) and the second set written
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
-Usage:  python bench/eval_extract.py [--threshold 0.5] [--part dev|extra|heldout|heldout2|heldout3]
+Usage:  python bench/eval_extract.py [--threshold 0.5] [--part dev|extra|heldout|heldout2|heldout3|heldout4]
         [--speed]
         [--failures]
 
@@ -433,7 +433,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument(
-        "--part", choices=("dev", "extra", "heldout", "heldout2", "heldout3"), default="dev"
+        "--part",
+        choices=("dev", "extra", "heldout", "heldout2", "heldout3", "heldout4"),
+        default="dev",
     )
     parser.add_argument("--speed", action="store_true", help="also time a 1,000-word article")
     parser.add_argument(
