@@ -1,7 +1,8 @@
 """Claim extraction measured: the first set (recall, precision) and the second set written
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
-Usage:  python bench/eval_extract.py [--threshold 0.5] [--part dev|extra|heldout|heldout2|heldout3|heldout4]
+Usage:  python bench/eval_extract.py [--threshold 0.5]
+        [--part dev|extra|heldout|heldout2|heldout3|heldout4]
         [--speed]
         [--failures]
 
