@@ -185,8 +185,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         hops = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    # A serving process compiles every template and freezes its start-up's objects before
-    # its first answer (factcheck/web/warm.py); tests build hundreds of apps and skip that.
+    # A serving process freezes its start-up's objects before its first answer
+    # (factcheck/web/warm.py); tests build hundreds of apps and skip that.
     app.defer_web(_set_up_web, None if app.testing else _warm)
 
     from factcheck.cli import register_commands

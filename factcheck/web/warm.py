@@ -1,20 +1,22 @@
-"""A serving process's start: every template compiled before the first reader waits for it,
-from bytecode kept between processes, and the start-up's objects left out of the garbage
-collector's passes.
+"""A serving process's start: templates compiled once per installation, from bytecode kept
+between processes, and the start-up's objects left out of the garbage collector's passes.
 
-Jinja compiles a template the first time it is rendered in a process: about 0.8 s of CPU for
-all of them on a slow 2-core machine, 0.15-0.3 s for the review page's alone. Compiled on
-first use, a gunicorn worker pays that in the middle of its traffic, holding the interpreter
-lock while its other threads' readers wait (the readers' p99 of issue 16). Here a process
-loads them all when it first serves, from compiled bytecode kept in the cache folder
-(factcheck.cachefolder): 17 ms for all of them once any process has compiled them.
+Jinja compiles a template the first time a process renders it: 0.8 s of CPU for all of them
+on a slow 2-core machine; the review page's first render in a gunicorn worker took 180-195 ms
+of CPU, holding the interpreter lock while the worker's other threads' readers waited (the
+readers' p99 of issue 16). With the compiled bytecode kept in the cache folder
+(factcheck.cachefolder), only the first process of an installation compiles a template; the
+others load it (all 31 in 17 ms): that first render costs 45-55 ms. Loading every template
+when a worker starts was measured too and dropped: the review page's first render then cost
+95-175 ms, not less.
 
-Then ``gc.freeze()``: a full collection of a started worker walks some 150,000 objects (the
-imports, the app, the templates), 110 ms of CPU with every thread of the worker stopped;
-frozen, they are never walked again, and what is collected is what requests made since.
-What this cannot do: objects a worker keeps later (its page cache's pages, compiled SQL) are
-still walked by full collections; and a template changed on disk under a running process is
-not reloaded (auto-reload is off in every configuration that warms: not in tests).
+Then ``gc.freeze()`` when a process first serves: a full collection of a started worker walks
+some 150,000 objects (the imports, the app, the engine), 110 ms of CPU with every thread of
+the worker stopped; frozen, they are never walked again. What this cannot do: objects a
+worker keeps later (its page cache's pages, compiled SQL, the embedding model's wrapper) are
+still walked by full collections, and how often a full collection falls inside a reader's
+request was not measured (none in 100 in-process rounds of 80 reader pages and one review
+page and save each).
 """
 
 from __future__ import annotations
@@ -97,10 +99,6 @@ def use_bytecode_cache(app: Flask) -> None:
 
 
 def warm(app: Flask) -> None:
-    """Load every template of ``app`` now, then take the objects of the start out of the
-    garbage collector's passes (see the module's text)."""
-    env = app.jinja_env
-    for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
-        env.get_template(name)
+    """Take the objects of the start out of the garbage collector's passes (see above)."""
     gc.collect()
     gc.freeze()
