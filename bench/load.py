@@ -33,7 +33,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent)]
 
-from load_clients import Stats, checker, reader, walk  # noqa: E402
+import load_clients  # noqa: E402
+from load_clients import Stats, checker, reader, readers_group, walk  # noqa: E402
 from load_setup import PASSWORD, database, gunicorn, prepare, server_cpu, verify  # noqa: E402
 
 TARGET_RATIO = 0.5
@@ -54,9 +55,12 @@ def drive(
     feed_clients: int = 0,
     rate: float = 0.0,
     checker_rate: float = 0.0,
+    reader_processes: int = 1,
 ) -> tuple:
     """Run readers (and checkers, and feed clients) for ``seconds``; returns (Stats, saves,
-    elapsed)."""
+    elapsed). With ``reader_processes`` > 1 the readers run in that many processes of
+    their own (threads in each), so that the client's own interpreter lock and scheduling
+    weigh less on the latencies they measure."""
     deadline = time.monotonic() + seconds
     started = time.monotonic()
     cpu = server_cpu(base)
@@ -66,8 +70,26 @@ def drive(
     with (
         ThreadPoolExecutor(max(1, readers + len(checkers))) as pool,
         ProcessPoolExecutor(max(1, feed_clients), initializer=os.nice, initargs=(19,)) as attackers,
+        ProcessPoolExecutor(
+            max(1, reader_processes),
+            initializer=load_clients.settings,
+            initargs=(load_clients.TRACE, load_clients.STAGGER),
+        ) as reader_pool,
     ):
-        reading = [pool.submit(reader, base, paths, deadline, n, rate) for n in range(readers)]
+        if reader_processes > 1:
+            reading = [
+                reader_pool.submit(
+                    readers_group,
+                    base,
+                    paths,
+                    deadline,
+                    list(range(readers))[k::reader_processes],
+                    rate,
+                )
+                for k in range(reader_processes)
+            ]
+        else:
+            reading = [pool.submit(reader, base, paths, deadline, n, rate) for n in range(readers)]
         reading += [
             attackers.submit(reader, base, ["/claimreview.json"], deadline, 1000 + n)
             for n in range(feed_clients)
@@ -136,7 +158,8 @@ def run_engine(engine: str, args, ceiling: str) -> dict:
             feed_claims=args.feed_claims,
         )
         app_stats, ceiling_stats, attack_stats, saves, logins = Stats(), Stats(), Stats(), [], {}
-        with gunicorn(args.app, env, BENCH.parent, args.workers, args.threads) as base:
+        access_log = args.trace / f"access-{engine}.log" if args.trace else None
+        with gunicorn(args.app, env, BENCH.parent, args.workers, args.threads, access_log) as base:
             if plan.checkers:  # log in before the clock runs: password hashing is slow
                 app_stats.merge(
                     drive(
@@ -155,6 +178,7 @@ def run_engine(engine: str, args, ceiling: str) -> dict:
                     readers=args.readers,
                     paths=["/"],
                     rate=args.reader_rate,
+                    reader_processes=args.reader_processes,
                 )
                 ceiling_stats.merge(part)
                 ceiling_stats.elapsed += elapsed
@@ -175,12 +199,16 @@ def run_engine(engine: str, args, ceiling: str) -> dict:
                         feed_clients=feed,
                         rate=args.reader_rate,
                         checker_rate=args.checker_rate,
+                        reader_processes=args.reader_processes,
                     )
                     stats.merge(part)
                     stats.elapsed += elapsed
                     stats.cpu += part.cpu
                     saves += saved
         check = verify(url, saves)
+    if args.trace:
+        _write_trace(args.trace / f"requests-{engine}.tsv", app_stats)
+        _write_trace(args.trace / f"requests-ceiling-{engine}.tsv", ceiling_stats)
     return {
         "engine": engine,
         "stats": app_stats,
@@ -189,6 +217,13 @@ def run_engine(engine: str, args, ceiling: str) -> dict:
         "saves": len(saves),
         "check": check,
     }
+
+
+def _write_trace(path: Path, stats: Stats) -> None:
+    """Every request of ``stats``: start (epoch seconds), kind, path, ms, status, tag."""
+    with path.open("w", encoding="utf-8") as out:
+        for started, kind, where, seconds, status, tag in sorted(stats.trace):
+            out.write(f"{started:.4f}\t{kind}\t{where}\t{seconds * 1000:.2f}\t{status}\t{tag}\n")
 
 
 def table(results: list[dict]) -> list[str]:
@@ -349,9 +384,31 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="before measuring, each reader's connection GETs every page this many times",
     )
+    parser.add_argument(
+        "--in-step",
+        action="store_true",
+        help="paced readers and checkers all start at once, so their requests come in bursts "
+        "(before 2026-12-05 always so); by default each starts at a random point of its period",
+    )
+    parser.add_argument(
+        "--reader-processes",
+        type=int,
+        default=1,
+        help="run the readers in this many client processes (default 1: threads of this one)",
+    )
+    parser.add_argument(
+        "--trace",
+        type=Path,
+        help="folder for every request's client-side timing (requests-*.tsv) and gunicorn's "
+        "access logs with the worker's time per request (access-*.log); costs some CPU",
+    )
     parser.add_argument("--section", default=SECTION, help="BENCHMARKS.md section to write")
     parser.add_argument("--write", action="store_true", help="record in BENCHMARKS.md")
     args = parser.parse_args(argv)
+    if args.trace:
+        args.trace.mkdir(parents=True, exist_ok=True)
+        load_clients.TRACE = True
+    load_clients.STAGGER = not args.in_step
     command = "python bench/load.py " + shlex.join(argv if argv is not None else sys.argv[1:])
     header = [
         f"Command: `{command.strip()}`",
@@ -360,7 +417,13 @@ def main(argv: list[str] | None = None) -> int:
         f"{os.getloadavg()[0]:.1f}; client and server share it. "
         f"gunicorn -w {args.workers} -k gthread --threads {args.threads}; "
         f"{args.readers} readers (keep-alive"
-        + (f", {args.reader_rate:g} requests/s each" if args.reader_rate else "")
+        + (
+            f", {args.reader_rate:g} requests/s each, "
+            + ("all starting at once" if args.in_step else "each from a random point of its period")
+            if args.reader_rate
+            else ""
+        )
+        + (f", in {args.reader_processes} client processes" if args.reader_processes > 1 else "")
         + f"), {args.checkers} checkers"
         + (f" ({args.checker_rate:g} saves/s each)" if args.checker_rate else "")
         + " on "

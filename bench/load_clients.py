@@ -10,6 +10,7 @@ import statistics
 import time
 import uuid
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
@@ -17,6 +18,8 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 VERDICTS = ["true", "mostly_true", "half_true", "mostly_false", "false"]
+STAGGER = True  # bench/load.py --in-step: paced clients all start at once (the old way)
+TRACE = False  # bench/load.py --trace: keep every request's timing (see Stats.trace)
 
 
 @dataclass
@@ -29,10 +32,15 @@ class Stats:
     conflicts: int = 0
     elapsed: float = 0.0
     cpu: float = 0.0  # server CPU seconds (see load_setup.server_cpu)
+    # with TRACE on: (wall-clock start, kind, path, seconds, status, tag) of every request; a
+    # reader's tag is also sent as X-Load-Trace, for gunicorn's access log (load_setup)
+    trace: list = field(default_factory=list)
 
-    def add(self, kind: str, seconds: float, status: int) -> None:
+    def add(self, kind: str, seconds: float, status: int, path: str = "", tag: str = "-") -> None:
         self.latencies[kind].append(seconds)
         self.statuses[kind][status] += 1
+        if TRACE:
+            self.trace.append((time.time() - seconds, kind, path, seconds, status, tag))
 
     def merge(self, other: Stats) -> None:
         for kind, values in other.latencies.items():
@@ -41,6 +49,7 @@ class Stats:
             self.statuses[kind].update(counts)
         self.conn_errors.update(other.conn_errors)
         self.conflicts += other.conflicts
+        self.trace += other.trace
 
     @property
     def server_errors(self) -> int:
@@ -81,24 +90,44 @@ def reader(base: str, paths: list[str], deadline: float, seed: int, rate: float 
     rng, stats = random.Random(seed), Stats()
     address = urlsplit(base)
     connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
-    due = time.monotonic()
+    # Paced readers start at a random point of their period: independent readers are not in
+    # step (started together, 32 of them sent their requests in bursts of 32).
+    due, count = time.monotonic() + (rng.random() / rate if rate and STAGGER else 0.0), 0
     while time.monotonic() < deadline:
         if rate:
+            time.sleep(max(0.0, due - time.monotonic()))
             due += 1.0 / rate
         path = rng.choice(paths)
+        count += 1
+        tag = f"{seed}-{deadline:.3f}-{count}"
         started = time.perf_counter()
         try:
-            connection.request("GET", path)
+            connection.request("GET", path, headers={"X-Load-Trace": tag} if TRACE else {})
             response = connection.getresponse()
             response.read()
         except (OSError, http.client.HTTPException):
             stats.conn_errors[kind_of(path)] += 1
             connection.close()  # http.client reconnects on the next request
             continue
-        stats.add(kind_of(path), time.perf_counter() - started, response.status)
-        if rate:
-            time.sleep(max(0.0, due - time.monotonic()))
+        stats.add(kind_of(path), time.perf_counter() - started, response.status, path, tag)
     connection.close()
+    return stats
+
+
+def settings(trace: bool, stagger: bool) -> None:
+    """TRACE and STAGGER in this process (a client process of its own)."""
+    global TRACE, STAGGER
+    TRACE, STAGGER = trace, stagger
+
+
+def readers_group(
+    base: str, paths: list[str], deadline: float, seeds: list[int], rate: float = 0.0
+) -> Stats:
+    """``reader`` for each of ``seeds``, each in a thread of this process; their figures."""
+    stats = Stats()
+    with ThreadPoolExecutor(max(1, len(seeds))) as pool:
+        for part in pool.map(lambda seed: reader(base, paths, deadline, seed, rate), seeds):
+            stats.merge(part)
     return stats
 
 
@@ -172,7 +201,9 @@ def _timed(stats: Stats, kind: str, call, *args, **kwargs):
     except requests.RequestException:
         stats.conn_errors[kind] += 1
         return None
-    stats.add(kind, time.perf_counter() - started, response.status_code)
+    stats.add(
+        kind, time.perf_counter() - started, response.status_code, urlsplit(response.url).path
+    )
     # The app runs in production mode (Secure cookies) but on plain-HTTP loopback: keep
     # sending the session cookie as a TLS-terminating proxy in front of it would.
     for cookie in call.__self__.cookies:
@@ -215,7 +246,7 @@ def checker(
             stats.conn_errors["login failed"] += 1
             return stats, saves
         logins[name] = session
-    due = time.monotonic()
+    due = time.monotonic() + (rng.random() / rate if rate and STAGGER else 0.0)  # as readers
     while time.monotonic() < deadline:
         if rate:
             time.sleep(max(0.0, due - time.monotonic()))

@@ -233,6 +233,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+ACCESS_FORMAT = '%(p)s "%(r)s" %(s)s %(D)s %({x-load-trace}i)s %(t)s'
 SERVERS: dict[str, int] = {}  # base URL: gunicorn master's pid
 
 
@@ -253,8 +254,12 @@ def server_cpu(base: str) -> float:
 
 
 @contextmanager
-def gunicorn(spec: str, env: dict, cwd: Path, workers: int, threads: int) -> Iterator[str]:
-    """Serve ``spec`` with gunicorn on a free loopback port; yields the base URL; stops it."""
+def gunicorn(
+    spec: str, env: dict, cwd: Path, workers: int, threads: int, access_log: Path | None = None
+) -> Iterator[str]:
+    """Serve ``spec`` with gunicorn on a free loopback port; yields the base URL; stops it.
+    With ``access_log``, gunicorn writes each request there: worker pid, request line,
+    status and the time the worker spent on it in microseconds."""
     port = _free_port()
     log = Path(env.get("FACTCHECK_INSTANCE") or "/tmp") / f"gunicorn-{port}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -274,6 +279,11 @@ def gunicorn(spec: str, env: dict, cwd: Path, workers: int, threads: int) -> Ite
             "--error-logfile",
             str(log),
             "--no-control-socket",
+            *(
+                ["--access-logfile", str(access_log), "--access-logformat", ACCESS_FORMAT]
+                if access_log
+                else []
+            ),
             spec,
         ],  # the default control socket is one shared path
         env=env,

@@ -27,16 +27,20 @@ class FactcheckApp(Flask):
 
     _web_setup: Callable[[Flask], None] | None = None
     _web_setting_up = False
+    _warm: Callable[[Flask], None] | None = None
 
     def __call__(self, environ: dict, start_response: Callable):
-        if self._web_setup is not None:
-            self._set_up_web()
+        if self._web_setup is not None or self._warm is not None:
+            self._set_up_web(serving=True)
         return super().__call__(environ, start_response)
 
-    def defer_web(self, setup: Callable[[Flask], None]) -> None:
-        """Run ``setup(app)`` the first time the routes are needed."""
+    def defer_web(
+        self, setup: Callable[[Flask], None], warm: Callable[[Flask], None] | None = None
+    ) -> None:
+        """Run ``setup(app)`` the first time the routes are needed, and ``warm(app)`` after
+        it when the app first serves a request (not for ``flask routes``)."""
         self._web_lock = threading.RLock()
-        self._web_setup = setup
+        self._web_setup, self._warm = setup, warm
 
     @property
     def url_map(self) -> Map:
@@ -48,16 +52,20 @@ class FactcheckApp(Flask):
     def url_map(self, value: Map) -> None:
         self._url_map = value
 
-    def _set_up_web(self) -> None:
+    def _set_up_web(self, serving: bool = False) -> None:
         # Other threads wait for the whole set-up; the setting-up thread itself reads url_map
         # while adding rules (hence a reentrant lock and the flag).
         with self._web_lock:
-            if self._web_setup is None or self._web_setting_up:
+            if self._web_setting_up:
                 return
             self._web_setting_up = True
             try:
-                self._web_setup(self)
-                self._web_setup = None
+                if self._web_setup is not None:
+                    self._web_setup(self)
+                    self._web_setup = None
+                if serving and self._warm is not None:
+                    self._warm(self)
+                    self._warm = None
             finally:
                 self._web_setting_up = False
 
@@ -98,8 +106,16 @@ def _make_job_queue(app: Flask):
 
 def _set_up_web(app: Flask) -> None:
     from factcheck import web
+    from factcheck.web.warm import use_bytecode_cache
 
     web.init_app(app)
+    use_bytecode_cache(app)  # after: the i18n extension and its policies are in its key
+
+
+def _warm(app: Flask) -> None:
+    from factcheck.web.warm import warm
+
+    warm(app)
 
 
 def _instance_path(test_config: dict | None) -> str | None:
@@ -169,7 +185,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         hops = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    app.defer_web(_set_up_web)
+    # A serving process freezes its start-up's objects before its first answer
+    # (factcheck/web/warm.py); tests build hundreds of apps and skip that.
+    app.defer_web(_set_up_web, None if app.testing else _warm)
 
     from factcheck.cli import register_commands
 
