@@ -1,6 +1,7 @@
 """Export throughput and peak memory per format, against the sqlite3 command-line tool.
 
-Usage:  python bench/bench_export.py [--claims 100000] [--formats csv,claimreview] [--keep]
+Usage:  python bench/bench_export.py [--claims 100000] [--formats csv,claimreview] [--runs 3]
+        [--keep]
 
 Fills a SQLite database in a temporary folder with synthetic claims (bulk inserts: 100 claims
 per article, each with one confirmed evidence passage and two history events; two sources
@@ -8,7 +9,9 @@ with a snapshot per article), then exports every format in its own subprocess, w
 file. Per format it prints the export time (measured inside the child, around the export
 loop), the child's wall time including Python start-up and imports, claims per second, the
 peak memory (max RSS from os.wait4) and ratios against the baseline: the same claim rows
-and CSV columns dumped by `sqlite3 -csv`, run in the same way.
+and CSV columns dumped by `sqlite3 -csv`, run in the same way. With ``--runs N`` the
+baseline and every format are run N times on the same database (each run's table, then
+min / median / max of each figure and ratio across the runs).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -226,7 +230,7 @@ def measure(args: list[str], stdout=subprocess.PIPE) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
 
 
-def run(claims: int, folder: Path, formats: list[str]) -> None:
+def run(claims: int, folder: Path, formats: list[str], runs: int = 1) -> None:
     path = folder / "bench.sqlite3"
     url = f"sqlite:///{path}"
     load = os.getloadavg()
@@ -243,27 +247,28 @@ def run(claims: int, folder: Path, formats: list[str]) -> None:
         f"({path.stat().st_size / 1e6:.0f} MB SQLite)"
     )
     sqlite3 = shutil.which("sqlite3") or sys.exit("needs sqlite3 (apt-get install sqlite3)")
-    with open(folder / "baseline.csv", "w") as out:
-        base = measure([sqlite3, "-csv", "-header", str(path), BASELINE_SQL], stdout=out)
-    print(
-        f"\n{'format':<12}{'export s':>9}{'cpu s':>7}{'claims/s':>9}{'x sqlite3':>10}"
-        f"{'x cpu':>7}{'process s':>10}{'peak MB':>8}{'out MB':>7}"
-    )
-    print(
-        f"{'sqlite3 csv':<12}{base.wall:>9.2f}{base.cpu:>7.2f}{claims / base.wall:>9.0f}"
-        f"{1:>10.1f}{1:>7.1f}{base.wall:>10.2f}{base.peak_mb:>8.0f}"
-        f"{(folder / 'baseline.csv').stat().st_size / 1e6:>7.1f}"
-    )
-    for fmt in formats:
-        out = folder / f"export.{fmt}"
-        done = measure([sys.executable, __file__, "--child", fmt, url, str(out)])
-        inner = json.loads(done.output.strip().splitlines()[-1])
-        print(
-            f"{fmt:<12}{inner['seconds']:>9.2f}{inner['cpu']:>7.2f}"
-            f"{claims / inner['seconds']:>9.0f}{inner['seconds'] / base.wall:>10.1f}"
-            f"{inner['cpu'] / base.cpu:>7.1f}{done.wall:>10.2f}{done.peak_mb:>8.0f}"
-            f"{out.stat().st_size / 1e6:>7.1f}"
-        )
+    rows: dict[str, list[tuple[float, ...]]] = {}
+    for number in range(1, runs + 1):
+        with open(folder / "baseline.csv", "w") as out:
+            base = measure([sqlite3, "-csv", "-header", str(path), BASELINE_SQL], stdout=out)
+        size = (folder / "baseline.csv").stat().st_size / 1e6
+        table = {"sqlite3 csv": (base.wall, base.cpu, claims / base.wall, 1.0, 1.0)}
+        table["sqlite3 csv"] += (base.wall, base.peak_mb, size)
+        for fmt in formats:
+            out = folder / f"export.{fmt}"
+            done = measure([sys.executable, __file__, "--child", fmt, url, str(out)])
+            inner = json.loads(done.output.strip().splitlines()[-1])
+            seconds, cpu = inner["seconds"], inner["cpu"]
+            table[fmt] = (seconds, cpu, claims / seconds, seconds / base.wall, cpu / base.cpu)
+            table[fmt] += (done.wall, done.peak_mb, out.stat().st_size / 1e6)
+        print(f"\nrun {number} of {runs}" if runs > 1 else "")
+        _table(table)
+        for name, row in table.items():
+            rows.setdefault(name, []).append(row)
+    if runs > 1:
+        for label, pick in (("min", min), ("median", statistics.median), ("max", max)):
+            print(f"\n{label} of {runs} runs (each column on its own)")
+            _table({name: _columns(pick, r) for name, r in rows.items()})
     print(
         "\nexport s / cpu s: the export loop in the subprocess (after start-up and imports),"
         "\nwall and CPU; x sqlite3 and x cpu: the same against the sqlite3 run. process s: "
@@ -272,12 +277,31 @@ def run(claims: int, folder: Path, formats: list[str]) -> None:
     )
 
 
+def _columns(pick, rows: list[tuple[float, ...]]) -> tuple[float, ...]:
+    return tuple(pick(column) for column in zip(*rows, strict=True))
+
+
+def _table(table: dict[str, tuple[float, ...]]) -> None:
+    print(
+        f"{'format':<12}{'export s':>9}{'cpu s':>7}{'claims/s':>9}{'x sqlite3':>10}"
+        f"{'x cpu':>7}{'process s':>10}{'peak MB':>8}{'out MB':>7}"
+    )
+    for name, (seconds, cpu, rate, ratio, cpu_ratio, process, peak, size) in table.items():
+        print(
+            f"{name:<12}{seconds:>9.2f}{cpu:>7.2f}{rate:>9.0f}{ratio:>10.1f}"
+            f"{cpu_ratio:>7.1f}{process:>10.2f}{peak:>8.0f}{size:>7.1f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
         "--formats", default=",".join(FORMATS), help="comma-separated formats (default: all)"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=1, help="run the baseline and every format N times"
     )
     parser.add_argument(
         "--child", nargs=3, metavar=("FORMAT", "URL", "OUT"), help=argparse.SUPPRESS
@@ -292,7 +316,7 @@ def main() -> None:
         return
     folder = Path(tempfile.mkdtemp(prefix="bench-export-"))
     try:
-        run(args.claims, folder, args.formats.split(","))
+        run(args.claims, folder, args.formats.split(","), args.runs)
     finally:
         if args.keep:
             print(f"kept {folder}")
