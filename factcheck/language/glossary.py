@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -52,18 +53,24 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
     return _load_glossary(str(path or GLOSSARY_PATH))
 
 
+_COLLECTOR_PAUSE = threading.Lock()
+
+
 @lru_cache(maxsize=8)
 def _load_glossary(path: str) -> Glossary:
     # The table is some 20,000 objects that live as long as the process: a full collection
     # while they are made scans every object the process has, for nothing (about 30 ms of
-    # `factcheck extract`'s start), so the collector waits until they are made.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _read_glossary(path)
-    finally:
-        if enabled:
-            gc.enable()
+    # `factcheck extract`'s start), so the collector waits until they are made. One thread at
+    # a time: a second thread reading "disabled" between the first's disable and enable would
+    # otherwise disable the collector after the first had enabled it, for good.
+    with _COLLECTOR_PAUSE:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return _read_glossary(path)
+        finally:
+            if enabled:
+                gc.enable()
 
 
 def _read_glossary(path: str) -> Glossary:
