@@ -680,13 +680,13 @@ class Discourse:
             company = self._company() or (list(self.roles.values())[-1] if self.roles else None)
             if company:
                 return company
+        titles = fold_all(markers.PERSON_TITLES)
         for name in reversed(self.names):
             parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
             if len(name.split()) < 2:
                 continue
             # the name's head: its first word in Indonesian ("Kesepakatan Abraham"), its last
             # before "of" in English ("World Bank", "Ministry of Finance"); a title also counts
-            titles = fold_all(markers.PERSON_TITLES)
             at = next((i for i, p in enumerate(parts[:-1]) if i and p in titles), None)
             if at is not None and key not in titles:
                 # "Central Bank Governor Lucia Moreno": "the bank" is the body before the title
@@ -701,7 +701,7 @@ class Discourse:
                 # words after it: "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam"
                 whole = [n for n in self.names if n.startswith(f"{name} (")]
                 return whole[-1] if whole else name
-            if key in parts[:-1] and key in fold_all(markers.PERSON_TITLES):
+            if key in parts[:-1] and key in titles:
                 return name  # "the mayor": "Port Aldwin Mayor Daniel Okonjo"
         if key in self.roles:
             return self.roles[key]  # "the operator": "Westmark Grid, the regional ... operator"
@@ -1068,7 +1068,6 @@ class Discourse:
         for unit in units:
             if unit.role == "apposition" and unit.subject:
                 name = sentence[unit.subject[0] : unit.subject[1]]
-                titles = fold_all(markers.PERSON_TITLES)
                 described = fold(sentence[unit.start : unit.end].replace(name, " ")).split()
                 if titles & set(described):  # "..., a former finance minister,": a person
                     self.person = Mention(name, "person")
