@@ -5,11 +5,11 @@ with its span (the article's own words), its role, and what its claim text needs
 of the sentence (the noun a relative clause describes, the subject a clause lost to a split).
 
 Cuts: ";"; ", sementara/while/whereas/tetapi/but/padahal ..."; "Meskipun/Although/While X,
-Y" and ", meskipun/although X"; ", dan/and" before a new clause, and "dan/and" before a verb
-when both sides carry a figure or a date (a list of facts); relative clauses set off by commas
-or dashes ("Pemerintahan Trump, yang ...", "..., which ...", "—yang ...—", ", di mana ...",
-", where ...", ", when ..."); an apposition before the verb ("Lucia Moreno, a former finance
-minister, won ...").
+Y" and ", meskipun/although X"; ", dan/and" before a new clause, and "dan/and" before a second
+predicate of the same form as the clause's one verb (``_coordinated``); relative clauses set
+off by commas or dashes ("Pemerintahan Trump, yang ...", "..., which ...", "—yang ...—",
+", di mana ...", ", where ...", ", when ..."); an apposition before the verb ("Lucia Moreno, a
+former finance minister, won ...").
 Never cut: inside quotes or brackets, inside a membership list ("UEA, Bahrain, Maroko, dan
 Sudan"), at a restrictive relative ("negara pertama yang bergabung"), or where a piece would
 be shorter than three words.
@@ -48,12 +48,19 @@ LIST_RE = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:dan|serta|and|or|atau)\s+
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _PROTECTED_RE = re.compile(rf"\([^()]*\)|{QUOTE_RE.pattern}")
 # A comma, a semicolon, a dash, or the space before "but"/"tetapi" when no comma stands there
-# ("said ... but still hoped"); and ", saying ...", which reports a view of the subject.
-_SEPARATOR = re.compile(r"[;,][\"”’]?\s+|\s*—\s*|\s+(?=(?:but|tetapi)\s)")
+# ("said ... but still hoped"); and ", saying ...", which reports a view of the subject. The
+# space before "dan"/"and" is a separator too ("&"), kept only where a second predicate
+# follows (``_coordinated``).
+_SEPARATOR = re.compile(
+    r"[;,][\"”’]?\s+|\s*—\s*|\s+(?=(?:but|tetapi)\s)|\s+(?=(?:and|dan|serta)\s)"
+)
 _LEADING_RE = re.compile(rf"^(?:(?:{alternation(words.LEADING_CONNECTIVES)})\b[\s,]*)+", re.I)
 _RELATIVE_RE = re.compile(rf"^(?:{alternation(words.RELATIVES)})\b", re.I)
 _RELATIVE_WORD_RE = re.compile(rf"\b(?:{alternation(words.RELATIVES)})\b", re.I)
 _SENTENCE_OPENERS = frozenset(words.CONCESSIVE_OPENERS) | {"while", "whereas"}
+
+
+_ANDS = frozenset(words.AND_SPLITTERS)
 
 
 @dataclass
@@ -85,6 +92,16 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
     for start, end, sep in pieces[1:]:
         current = units[-1]
         right = sentence[start:end]
+        if sep == "&":  # "and"/"dan" with no comma before it: a second predicate, or not
+            if (
+                current.role == "main"
+                and not open_relative
+                and _coordinated(sentence, current, start, end, lang)
+            ):
+                units.append(Unit(start, end))
+            else:
+                current.end = end
+            continue
         if open_relative and not _has_verb(sentence, current, lang) and sep != "—":
             current.end = end  # "yang, menurut banyak pihak, sempat ...": not closed yet
             continue
@@ -127,7 +144,8 @@ def _pieces(sentence: str) -> list[tuple[int, int, str]]:
         else:
             cut = m.start()
         pieces.append((start, cut, sep))
-        sep, start = m.group().strip()[:1] or ",", m.end()
+        joined = not m.group().strip() and sentence[m.end() :].split()[0].lower() in _ANDS
+        sep, start = "&" if joined else m.group().strip()[:1] or ",", m.end()
     pieces.append((start, len(sentence), sep))
     return pieces
 
@@ -209,6 +227,44 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         following = " ".join(right.split()[1:7])
         return len(last_item.split()) > 3 and first_verb(following, lang) is not None
     return False
+
+
+def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) -> bool:
+    """Whether "dan/and ..." at ``start`` (no comma before it) opens a second predicate of
+    the clause's subject, a fact of its own ("Banjir merendam 11 kelurahan dan memaksa 3.400
+    warga mengungsi", "rated the cables as fair and recommended a new inspection"): a verb
+    follows "dan", the clause before has exactly one verb that is no auxiliary, and both verbs
+    have the same form (``_verb_form``), so a change of voice or tense ("mampu menampung ...
+    dan dibangun", "will cost ... and is expected to") stays one claim, as does "dan" after
+    a second verb ("kesempatan untuk memperkuat ... dan mendapatkan": it joins what that verb
+    governs). What it cannot do: two verbs of one event ("ditangkap dan ditahan") are split;
+    coordinated predicates of different forms ("were seized ... and sold") are not."""
+    right = sentence[start:end]
+    following = word_spans(right)[1:]
+    if len(following) < MIN_CLAUSE_WORDS or not is_verb_start(right[following[0].start :], lang):
+        return False
+    left = sentence[current.start : start]
+    auxiliaries = words.AUXILIARIES[lang]
+    lexical = [
+        w
+        for w in word_spans(left)
+        if is_verb(w.text, lang, initial=not w.start) and w.lower not in auxiliaries
+    ]
+    if len(lexical) != 1 or len(word_spans(left, lexical[0].end)) < 2:
+        return False
+    if following[0].lower in auxiliaries:
+        return False
+    return _verb_form(lexical[0].text, lang) == _verb_form(following[0].text, lang)
+
+
+def _verb_form(word: str, lang: str) -> str:
+    """The shape of a verb: an Indonesian verb's prefix ("me", "di", "ber", "ter"), an English
+    verb's regular "-ed", else "bare" (a listed verb)."""
+    lower = word.lower()
+    if lang == "id":
+        prefix = re.match(r"(?:me|ber|di|ter)", lower)
+        return prefix.group() if prefix else "bare"
+    return "ed" if lower.endswith("ed") else "bare"
 
 
 _SOURCE_WORDS = frozenset(("according", "menurut", "kata", "ujar", "said", "says", "based"))

@@ -1,0 +1,99 @@
+"""Splits read from sentence structure, not from a set's words (issue 15, structural round).
+
+Each case is an article of its own, written for these tests. A second predicate joined by
+"dan"/"and" without a comma is a fact of its own when both verbs have the same form and the
+first clause has no other verb for "dan" to belong to; its claim text carries the subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.articles.extract import extract_article
+
+
+def _claims(body: str, language: str, title: str = "Laporan"):
+    found = extract_article(title, body, language)
+    for claim in found:
+        if claim.section != "headline":
+            assert body[claim.start : claim.end] == claim.text  # the span is the article's own
+    return found
+
+
+def _alone(found, phrase: str, other: str):
+    """The one proposal whose span holds ``phrase`` and not ``other``."""
+    hits = [c for c in found if phrase in c.text and other not in c.text]
+    assert len(hits) == 1, [c.text for c in found]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "first", "second", "second_claim"),
+    [
+        (
+            "id",
+            "Angin puting beliung merusak 240 rumah di Desa Kali Ayu pada Selasa dan "
+            "menumbangkan sedikitnya 60 pohon di sepanjang jalan provinsi.",
+            "merusak 240 rumah",
+            "menumbangkan sedikitnya 60 pohon",
+            "Angin puting beliung menumbangkan sedikitnya 60 pohon",
+        ),
+        (
+            "id",
+            "Dinas Sosial Kota Lembah Hijau telah membagikan 5.000 paket sembako dan "
+            "membuka dua dapur umum bagi warga terdampak.",
+            "membagikan 5.000 paket sembako",
+            "membuka dua dapur umum",
+            "Dinas Sosial Kota Lembah Hijau membuka dua dapur umum",
+        ),
+        (
+            "en",
+            "The audit office reviewed 412 school contracts last year and flagged 37 of them "
+            "for possible overbilling.",
+            "reviewed 412 school contracts",
+            "flagged 37 of them",
+            "The audit office flagged 37 of them",
+        ),
+    ],
+)
+def test_second_predicate_after_and_is_its_own_claim(language, body, first, second, second_claim):
+    found = _claims(body, language)
+    _alone(found, first, second)
+    assert _alone(found, second, first).claim_text.startswith(second_claim)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "together"),
+    [
+        # "dan" joins what "untuk memperkuat" governs, not two predicates of the subject
+        (
+            "id",
+            "Program itu memberi peluang bagi nelayan untuk memperbaiki 300 perahu dan "
+            "membeli jaring baru senilai Rp 2 miliar.",
+            ("memperbaiki 300 perahu", "membeli jaring baru"),
+        ),
+        # a change of voice: the second verb says something of another kind
+        (
+            "id",
+            "Gedung olahraga itu mampu menampung 8.000 penonton dan dibangun dengan biaya "
+            "Rp 90 miliar.",
+            ("8.000 penonton", "Rp 90 miliar"),
+        ),
+        # the second predicate opens with an auxiliary: a prediction apart from the cost
+        (
+            "en",
+            "The desalination plant will cost about 75 million dollars and is expected to "
+            "supply 40,000 households.",
+            ("75 million dollars", "40,000 households"),
+        ),
+        # nouns joined by "and" after the verb are one object, not a second predicate
+        (
+            "en",
+            "The company recalled 9,000 kettles and toasters sold in March.",
+            ("9,000 kettles", "toasters sold"),
+        ),
+    ],
+)
+def test_and_that_joins_no_second_predicate_is_not_split(language, body, together):
+    found = _claims(body, language)
+    assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]
