@@ -17,9 +17,9 @@ from factcheck.language.vocabulary import alternation, word_list
 # Clause openers trimmed from the start of a claim: they link the claim to its neighbour but
 # carry no checkable content.
 LEADING_CONNECTIVES = word_list(
-    """selain itu, namun demikian, meskipun demikian, akan tetapi, sementara itu,
+    """selain itu, namun demikian, meskipun demikian, meski begitu, akan tetapi, sementara itu,
     oleh karena itu, karena itu, di sisi lain, namun, meskipun, walaupun, walau, kendati,
-    sementara, sedangkan, tetapi, padahal, dan, serta, however, meanwhile, moreover,
+    meski, sementara, sedangkan, tetapi, padahal, dan, serta, however, meanwhile, moreover,
     in addition, additionally, furthermore, even though, although, though, but, and, while,
     whereas, yet, also"""
 )
@@ -32,7 +32,9 @@ CONTRAST_SPLITTERS = word_list("sementara sedangkan tetapi namun padahal but whi
 AND_SPLITTERS = word_list("dan serta and")
 
 # Sentence-initial subordinators: "Meskipun X, Y" holds two claims, X and Y.
-CONCESSIVE_OPENERS = word_list("meskipun, walaupun, walau, kendati, although, though, even though")
+CONCESSIVE_OPENERS = word_list(
+    "meskipun, meski, walaupun, walau, kendati, although, though, even though"
+)
 
 # Opinion or evaluation markers: the clause states a view, not a checkable fact ("terlalu
 # ambisius": a degree past what is right is a judgement).

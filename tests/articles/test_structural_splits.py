@@ -97,3 +97,27 @@ def test_second_predicate_after_and_is_its_own_claim(language, body, first, seco
 def test_and_that_joins_no_second_predicate_is_not_split(language, body, together):
     found = _claims(body, language)
     assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "concession", "main"),
+    [
+        (
+            "Meski ditargetkan selesai pada Juni 2027, pembangunan terminal baru Kota Batu "
+            "Lancar baru mencapai 25 persen.",
+            "ditargetkan selesai pada Juni 2027",
+            "baru mencapai 25 persen",
+        ),
+        (
+            "Meski harga gabah naik 12 persen, pendapatan petani di Kabupaten Sari Tani "
+            "turun pada musim tanam ini.",
+            "harga gabah naik 12 persen",
+            "pendapatan petani",
+        ),
+    ],
+)
+def test_meski_opens_a_concession_like_meskipun(body, concession, main):
+    found = _claims(body, "id")
+    conceded = _alone(found, concession, main)
+    assert not conceded.text.lower().startswith("meski")  # the connective is no part of it
+    _alone(found, main, concession)
