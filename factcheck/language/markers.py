@@ -51,18 +51,19 @@ OPINION_MARKERS = word_list(
 
 # Hedges: the writer is not sure, so the clause is not asserted as fact.
 HEDGES = word_list(
-    """mungkin, diperkirakan, tampaknya, bisa jadi, barangkali, sepertinya,
+    """mungkin, tampaknya, bisa jadi, barangkali, sepertinya,
     kemungkinan besar, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps,
     possibly, likely, unlikely, probably, apparently, appears to, appeared, seems to, expect,
     expects, hope, hopes, hoped, ke depan"""
 )
 
-# Predictions: what someone expects to happen. One with a figure ("is expected to power
-# 12,000 homes", "memperkirakan ekonomi tumbuh 3,1 persen") is a forecast on the record, a
+# Predictions and estimates: what someone expects to happen or reckons. One with a figure ("is
+# expected to power 12,000 homes", "memperkirakan ekonomi tumbuh 3,1 persen", "diperkirakan
+# mencapai 61.000 ekor": the passive, like "diprediksi") is a forecast on the record, a
 # fact that can be checked; one without ("is expected to be sworn in next week", "harga
 # cabai akan kembali normal") is a hedge (factcheck.articles.worthiness).
 PREDICTIONS = word_list(
-    """memperkirakan, memprediksi, diprediksi, is expected to, are expected to,
+    """memperkirakan, diperkirakan, memprediksi, diprediksi, is expected to, are expected to,
     was expected to, were expected to"""
 )
 
