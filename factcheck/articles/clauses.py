@@ -275,26 +275,53 @@ _CHANGE_WORDS = frozenset(("up", "down", "naik", "turun", "compared", "dibanding
 
 def figure_aside(piece: str, lang: str) -> bool:
     """Whether a piece after a comma is a figure phrase said of the clause before it: no
-    verb, a figure among its first three words or after a "dengan"/"with" that opens it
-    ("dua kali lipat dari periode yang sama", "dengan tingkat kredit macet 3,1 persen"): a
-    fact of its own, whose claim text is the clause before with it
-    (factcheck.articles.standalone). What it cannot do: a figure that only restates the one
-    before ("about 410 megawatts, or 12 percent of demand") is split too; a change from an
-    earlier value ("turun dari 10,6 persen", "up from 59.1 percent") stays with its figure,
-    though some writers count it as a fact of its own; a piece whose verb the verb test
-    misses ("his budget assumes ...") may read as verbless, hence the figure's place."""
+    verb (a participle after a determiner, "an estimated cost", is an adjective), and a
+    figure among its first three words, or among its first six after a preposition or an
+    approximator that opens it ("dua kali lipat dari periode yang sama", "dengan tingkat
+    kredit macet 3,1 persen", "at an estimated cost of 27 million pounds"). A date's digits
+    ("pada Senin (9/2)") are no figure, and a piece that gives a date before its figure is a
+    time phrase ("pada Selasa (21/1) pukul 13.21"). A fact of its own, whose claim text is
+    the clause before with it (factcheck.articles.standalone). What it
+    cannot do: a figure that only restates the one before ("about 410 megawatts, or 12
+    percent of demand") is split too; a change from an earlier value ("turun dari 10,6
+    persen", "up from 59.1 percent") stays with its figure, though some writers count it as
+    a fact of its own; a piece whose verb the verb test misses ("his budget assumes ...")
+    may read as verbless, hence the figure's place; a fraction in words ("a third") is no
+    figure to the recogniser; a superlative without a figure ("its highest level in three
+    years") stays with its clause."""
     words_ = piece.split()
     if len(words_) < MIN_CLAUSE_WORDS or _first_word(piece) in _SOURCE_WORDS | _CHANGE_WORDS:
         return False
-    if not piece.lstrip()[:1].islower() or first_verb(piece, lang) is not None:
+    if not piece.lstrip()[:1].islower() or _predicate(piece, lang) is not None:
         return False
     kinds = ("number", "percent", "money", "quantity")
-    figures = [a for a in anchors_of(piece, lang, kinds) if a.kind != "year"]
-    if not figures:
-        return False
-    lead = 2 if _first_word(piece) in ("dengan", "with") else 0
-    opening = len(piece[: figures[0].start].split())
+    times = [a.span for a in anchors_of(piece, lang, _TIME_KINDS)]
+    figures = [  # "pada Senin (9/2)": a date's digits are no figure
+        a.start
+        for a in anchors_of(piece, lang, kinds)
+        if a.kind != "year" and not overlaps(a.span, times)
+    ]
+    if not figures or any(start < min(figures) for start, _ in times):
+        return False  # "pada Selasa (21/1) pukul 13.21 WIB": a time phrase
+    first = _first_word(piece)
+    lead = first in words.FIGURE_LEADS or is_boundary(first, lang)
+    opening = len(piece[: min(figures)].split())
     return opening < 3 or (lead and opening < 6)
+
+
+_DETERMINERS = frozenset(("a", "an", "the", "its", "their", "his", "her", "our"))
+
+
+def _predicate(piece: str, lang: str):
+    """The first verb of ``piece`` that is no participle used as an adjective after a
+    determiner ("an estimated cost", "the reported figure"), or None."""
+    spans = word_spans(piece)
+    for i, word in enumerate(spans):
+        if is_verb(word.text, lang, initial=not i):
+            if i and spans[i - 1].lower in _DETERMINERS and word.lower.endswith("ed"):
+                continue
+            return word
+    return None
 
 
 def _has_figure(text: str, lang: str) -> bool:

@@ -121,3 +121,49 @@ def test_meski_opens_a_concession_like_meskipun(body, concession, main):
     conceded = _alone(found, concession, main)
     assert not conceded.text.lower().startswith("meski")  # the connective is no part of it
     _alone(found, main, concession)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "main", "aside", "aside_claim"),
+    [
+        # a preposition opens the figure phrase; "estimated" after "an" is no verb
+        (
+            "en",
+            "The ferry terminal will be rebuilt over two years, at an estimated cost of "
+            "48 million dollars.",
+            "will be rebuilt over two years",
+            "at an estimated cost of 48 million dollars",
+            "will be rebuilt over two years, at an estimated cost of 48 million dollars",
+        ),
+        (
+            "id",
+            "Pemerintah Kota Teluk Damai merenovasi 14 puskesmas sepanjang 2026, dengan "
+            "anggaran total sekitar Rp 35 miliar.",
+            "merenovasi 14 puskesmas",
+            "dengan anggaran total sekitar Rp 35 miliar",
+            "merenovasi 14 puskesmas sepanjang 2026, dengan anggaran total",
+        ),
+    ],
+)
+def test_figure_phrase_after_a_preposition_is_its_own_claim(
+    language, body, main, aside, aside_claim
+):
+    found = _claims(body, language)
+    _alone(found, main, aside)
+    assert aside_claim in _alone(found, aside, main).claim_text
+
+
+@pytest.mark.parametrize(
+    ("body", "together"),
+    [
+        # a date with its clock time is when it happened, not a figure of its own
+        (
+            "Banjir bandang menerjang Desa Air Deras, Kabupaten Hulu Sari, pada Kamis (4/6) "
+            "pukul 02.30 WIB.",
+            ("menerjang Desa Air Deras", "pukul 02.30 WIB"),
+        ),
+    ],
+)
+def test_time_phrase_after_a_comma_stays_with_its_clause(body, together):
+    found = _claims(body, "id")
+    assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]
