@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck.articles.extract import extract_article
+from factcheck.articles.standalone import name_context
+from factcheck.articles.topic import main_topic
 
 
 def _claims(body: str, language: str, title: str = "Laporan"):
@@ -167,3 +169,32 @@ def test_figure_phrase_after_a_preposition_is_its_own_claim(
 def test_time_phrase_after_a_comma_stays_with_its_clause(body, together):
     found = _claims(body, "id")
     assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]
+
+
+# --- the article's topic grows toward the head's modifiers -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "topic"),
+    [
+        # Indonesian modifiers follow the head: "sampah plastik", not "tumpukan sampah"
+        (
+            "id",
+            "Tumpukan Sampah Plastik Cemari Sungai Keruh",
+            "Warga menemukan tumpukan sampah di tepi sungai. Sampah plastik itu terbawa "
+            "arus dari hulu. Dinas Lingkungan Hidup mengangkut 12 ton sampah plastik pada "
+            "Senin. Sebagian sampah dibakar warga.",
+            "sampah plastik",
+        ),
+        # English modifiers go before the head: "ferry fares", not "fares rise"
+        (
+            "en",
+            "Ferry fares rise 9 percent on Lake Orris routes",
+            "Ferry fares rose on Monday. The operator said ferry fares had not risen since "
+            "2022. Fares for cars rose most.",
+            "ferry fares",
+        ),
+    ],
+)
+def test_topic_grows_to_the_modifiers_of_its_head(language, title, body, topic):
+    assert main_topic(title, body, language, name_context(body, language)) == topic
