@@ -1,8 +1,9 @@
-"""Splits read from sentence structure, not from a set's words (issue 15, structural round).
+"""Rules read from sentence structure, not from a set's words (issue 15, structural round).
 
-Each case is an article of its own, written for these tests. A second predicate joined by
-"dan"/"and" without a comma is a fact of its own when both verbs have the same form and the
-first clause has no other verb for "dan" to belong to; its claim text carries the subject.
+Each case is an article of its own, written for these tests: a second predicate joined by
+"dan"/"and" without a comma, "Meski X, Y", a figure phrase after a preposition, the topic's
+modifiers, and a counted noun ("ketiga kecamatan tersebut") or a relative clause that points
+back to names joined by "dan"/"and".
 """
 
 from __future__ import annotations
@@ -198,3 +199,46 @@ def test_time_phrase_after_a_comma_stays_with_its_clause(body, together):
 )
 def test_topic_grows_to_the_modifiers_of_its_head(language, title, body, topic):
     assert main_topic(title, body, language, name_context(body, language)) == topic
+
+
+# --- names joined by "dan"/"and" as what a counted noun or a relative clause is about -----------
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "span", "claim"),
+    [
+        (
+            "id",
+            "Hujan deras merendam Desa Sukamulya, Cikaret, dan Parakan Hilir. Ketiga desa "
+            "tersebut menampung 2.100 pengungsi pada Minggu.",
+            "Ketiga desa tersebut menampung 2.100 pengungsi",
+            "Desa Sukamulya, Cikaret, dan Parakan Hilir menampung 2.100 pengungsi",
+        ),
+        (
+            "id",
+            "Pasokan air terhenti di Kelurahan Teluk Batu dan Kelurahan Sei Raya. Warga di "
+            "kedua kelurahan itu menerima 40 tangki air bersih.",
+            "kedua kelurahan itu menerima 40 tangki",
+            "Warga di Kelurahan Teluk Batu dan Kelurahan Sei Raya menerima 40 tangki",
+        ),
+        # the number must agree: two names are not what "three" points to
+        (
+            "id",
+            "Angin kencang melanda Desa Sumber Air dan Desa Sumber Rejo. Tiga desa itu "
+            "mendapat bantuan 300 terpal.",
+            "Tiga desa itu mendapat bantuan 300 terpal",
+            "Tiga desa itu mendapat bantuan 300 terpal",
+        ),
+        (
+            "en",
+            "Buses stopped in the Ashby, Corran and Dune districts on Monday. The three "
+            "districts have 41,000 commuters.",
+            "The three districts have 41,000 commuters",
+            "The Ashby, Corran and Dune districts have 41,000 commuters",
+        ),
+    ],
+)
+def test_counted_noun_points_to_as_many_joined_names(language, body, span, claim):
+    found = [c for c in _claims(body, language) if span in c.text]
+    assert len(found) == 1
+    assert found[0].claim_text.startswith(claim) or claim in found[0].claim_text
