@@ -341,6 +341,7 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
     before = sentence[current.start : start].rstrip(" ,—")
     np_start, np_end = noun_phrase_before(sentence, current.start + len(before), lang)
     np_start, np_end = _restrictive(sentence, current.start, np_start, np_end, lang)
+    np_start = _coordinated_names(sentence, current.start, np_start, np_end)
     if np_start >= np_end:
         return Unit(start, end, "relative", None, relation)
     # "—yang ...—" is an aside inside its clause, whatever comes before the noun
@@ -353,6 +354,19 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
         current.end = current.start  # the noun (and an opener) now belong to the relative
         return Unit(np_start, end, "relative", (np_start, np_end), relation, opener)
     return Unit(start, end, "relative", (np_start, np_end), relation)
+
+
+_JOINED_NAMES_RE = re.compile(rf"(?:{_ITEM},\s+)*{_ITEM},?\s+(?:dan|serta|and)\s+$")
+
+
+def _coordinated_names(sentence: str, floor: int, start: int, end: int) -> int:
+    """Where the noun of a relative clause starts when it is the last of names joined by
+    "dan"/"and" ("di Kelurahan Pasir Putih dan Kelurahan Bandar Lama, yang ..."): the first
+    of them, so the clause is said of all. A lower-case noun is left as it is."""
+    if not sentence[start:end][:1].isupper():
+        return start
+    joined = _JOINED_NAMES_RE.search(sentence, floor, start)
+    return joined.start() if joined and joined.end() == start else start
 
 
 def _before_time(sentence: str, floor: int, start: int, end: int, lang: str) -> int:

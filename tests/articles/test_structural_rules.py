@@ -201,7 +201,7 @@ def test_topic_grows_to_the_modifiers_of_its_head(language, title, body, topic):
     assert main_topic(title, body, language, name_context(body, language)) == topic
 
 
-# --- names joined by "dan"/"and" as what a counted noun or a relative clause is about -----------
+# --- names joined by "dan"/"and" as what a counted noun or a relative clause is about ---------
 
 
 @pytest.mark.parametrize(
@@ -242,3 +242,28 @@ def test_counted_noun_points_to_as_many_joined_names(language, body, span, claim
     found = [c for c in _claims(body, language) if span in c.text]
     assert len(found) == 1
     assert found[0].claim_text.startswith(claim) or claim in found[0].claim_text
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "relative", "claim"),
+    [
+        (
+            "id",
+            "Longsor terjadi di Desa Batu Putih dan Desa Karang Sari, yang lerengnya sudah "
+            "gundul sejak 2019.",
+            "yang lerengnya sudah gundul",
+            "Lereng Desa Batu Putih dan Desa Karang Sari sudah gundul",
+        ),
+        (
+            "en",
+            "The storm cut power to Ashby Library and Corran Hall, which together drew 90,000 "
+            "visitors in 2025.",
+            "which together drew 90,000 visitors",
+            "Ashby Library and Corran Hall together drew 90,000 visitors",
+        ),
+    ],
+)
+def test_relative_clause_after_joined_names_is_said_of_all(language, body, relative, claim):
+    found = [c for c in _claims(body, language) if relative in c.text]
+    assert len(found) == 1
+    assert found[0].claim_text.startswith(claim)
