@@ -521,6 +521,10 @@ class Discourse:
             if word in markers.FIGURE_LEADS:
                 break
             kept.append(word)
+        if self.lang == "en" and len(kept) < len(words_):
+            # "A report on that inspection": a word that cannot premodify stands between the
+            # determiner and the head, so the head is another phrase's, not this one's
+            return None
         if self.lang == "id" and kept:
             at = found.start(1) + len(" ".join(kept))
             place = re.match(rf"\s+di\s+({_NAME})", self.seen[at:])

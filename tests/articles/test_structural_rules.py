@@ -267,3 +267,28 @@ def test_relative_clause_after_joined_names_is_said_of_all(language, body, relat
     found = [c for c in _claims(body, language) if relative in c.text]
     assert len(found) == 1
     assert found[0].claim_text.startswith(claim)
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "not_in_claim"),
+    [
+        # "a review of the ..." is no first mention of the head: "of" cannot premodify it
+        (
+            "A review of the tram contract was published in May 2026. A union of local "
+            "members backed the foundation in 2025. The foundation puts the living wage at "
+            "15.60 dollars an hour.",
+            "The foundation puts the living wage",
+            "review",
+        ),
+        (
+            "A report on the 2019 inspection rated the cables as fair. That inspection "
+            "never took place again.",
+            "That inspection never took place",
+            "report",
+        ),
+    ],
+)
+def test_first_mention_takes_only_words_that_premodify_the_head(body, span, not_in_claim):
+    found = [c for c in _claims(body, "en") if span in c.text]
+    assert len(found) == 1
+    assert not_in_claim not in found[0].claim_text.lower()
