@@ -53,6 +53,7 @@ _PROTECTED_RE = re.compile(rf"\([^()]*\)|{QUOTE_RE.pattern}")
 # follows (``_coordinated``).
 _SEPARATOR = re.compile(
     r"[;,][\"”’]?\s+|\s*—\s*|\s+(?=(?:but|tetapi)\s)|\s+(?=(?:and|dan|serta)\s)"
+    rf"|\s+(?=(?:{alternation(words.ADVERBIAL_SUBORDINATORS)})\s)"
 )
 _LEADING_RE = re.compile(rf"^(?:(?:{alternation(words.LEADING_CONNECTIVES)})\b[\s,]*)+", re.I)
 _RELATIVE_RE = re.compile(rf"^(?:{alternation(words.RELATIVES)})\b", re.I)
@@ -61,6 +62,7 @@ _SENTENCE_OPENERS = frozenset(words.CONCESSIVE_OPENERS) | {"while", "whereas"}
 
 
 _ANDS = frozenset(words.AND_SPLITTERS)
+_SUBORDINATORS = frozenset(words.ADVERBIAL_SUBORDINATORS)
 
 
 @dataclass
@@ -99,6 +101,20 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
                 and _coordinated(sentence, current, start, end, lang)
             ):
                 units.append(Unit(start, end))
+            else:
+                current.end = end
+            continue
+        if sep == "^" or (sep == "," and _first_word(right) in _SUBORDINATORS):
+            # "X after Y", "X, setelah Y": a clause of its own when Y has its own subject and
+            # a comma sets it off, or when only one side is hedged or a view
+            left = sentence[current.start : start]
+            if (
+                current.role == "main"
+                and not open_relative
+                and _subordinate(right, lang)
+                and (sep == "," or _marked(left) != _marked(right))
+            ):
+                units.append(Unit(start + len(right) - len(right.split(None, 1)[1]), end))
             else:
                 current.end = end
             continue
@@ -144,8 +160,9 @@ def _pieces(sentence: str) -> list[tuple[int, int, str]]:
         else:
             cut = m.start()
         pieces.append((start, cut, sep))
-        joined = not m.group().strip() and sentence[m.end() :].split()[0].lower() in _ANDS
-        sep, start = "&" if joined else m.group().strip()[:1] or ",", m.end()
+        following = sentence[m.end() :].split()[0].lower() if not m.group().strip() else ""
+        sep = "&" if following in _ANDS else "^" if following in _SUBORDINATORS else ""
+        sep, start = sep or m.group().strip()[:1] or ",", m.end()
     pieces.append((start, len(sentence), sep))
     return pieces
 
@@ -255,6 +272,25 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
     if following[0].lower in auxiliaries:
         return False
     return _verb_form(lexical[0].text, lang) == _verb_form(following[0].text, lang)
+
+
+def _subordinate(piece: str, lang: str) -> bool:
+    """Whether ``piece`` (a subordinator and what follows) is a clause with its own subject:
+    the words after the subordinator do not open with a verb, and a verb follows within
+    eight words ("after the regional grid operator warned ...", "karena peringatan dini
+    sudah dikeluarkan ..."), not "setelah digigit" or "after two years of talks"."""
+    rest = piece.split(None, 1)[1] if len(piece.split()) > 1 else ""
+    spans = word_spans(rest)
+    if len(spans) < MIN_CLAUSE_WORDS or is_verb_start(rest, lang):
+        return False
+    verb = first_verb(rest, lang, 0, spans[min(len(spans), 9) - 1].end)
+    return verb is not None and verb.start > 0
+
+
+def _marked(text: str) -> bool:
+    """Whether ``text`` holds an opinion marker or a hedge outside quotes."""
+    unquoted = QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
+    return bool(words.marker_regex()[0].search(unquoted))
 
 
 def _verb_form(word: str, lang: str) -> str:

@@ -31,6 +31,12 @@ CONTRAST_SPLITTERS = word_list("sementara sedangkan tetapi namun padahal but whi
 # them apart.
 AND_SPLITTERS = word_list("dan serta and")
 
+# Subordinators whose clause the writer presents as true (what happened before, the reason):
+# "X, after Y", "X karena Y" join two clauses, each with its own subject
+# (factcheck.articles.clauses tells when they are two claims). "sebelum"/"before" are left out:
+# what a clause "before" names need not have happened ("sebelum konflik memakan korban").
+ADVERBIAL_SUBORDINATORS = word_list("setelah, sesudah, karena, sebab, after, since, because")
+
 # Sentence-initial subordinators: "Meskipun X, Y" holds two claims, X and Y.
 CONCESSIVE_OPENERS = word_list(
     "meskipun, meski, walaupun, walau, kendati, although, though, even though"

@@ -292,3 +292,76 @@ def test_first_mention_takes_only_words_that_premodify_the_head(body, span, not_
     found = [c for c in _claims(body, "en") if span in c.text]
     assert len(found) == 1
     assert not_in_claim not in found[0].claim_text.lower()
+
+
+# --- a clause after "after"/"karena"/"since" with its own subject ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "main", "reason", "reason_kind"),
+    [
+        # set off by a comma: two claims
+        (
+            "en",
+            "Harbour officials closed the Vell ferry terminal for two days, after a storm "
+            "damaged 3 of its 5 cranes.",
+            "closed the Vell ferry terminal",
+            "a storm damaged 3 of its 5 cranes",
+            "fact",
+        ),
+        # the view does not reach the reason the writer gives: a fact of its own
+        (
+            "id",
+            "Pengamat transportasi, Rudi Hartono, menilai Pemerintah Kota Sungai Biru lamban "
+            "karena tarif angkot sudah naik 15 persen sejak Januari.",
+            "menilai Pemerintah Kota Sungai Biru lamban",
+            "tarif angkot sudah naik 15 persen sejak Januari",
+            "fact",
+        ),
+        (
+            "en",
+            "Analysts said the strike was likely to end soon, because 80 percent of the "
+            "drivers had returned to work.",
+            "the strike was likely to end soon",
+            "80 percent of the drivers had returned to work",
+            "fact",
+        ),
+    ],
+)
+def test_factive_subordinate_clause_with_its_own_subject_is_its_own_claim(
+    language, body, main, reason, reason_kind
+):
+    found = _claims(body, language)
+    _alone(found, main, reason)
+    assert _alone(found, reason, main).kind == reason_kind
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "together"),
+    [
+        # no comma and nothing hedged: the time or reason is part of the one claim
+        (
+            "en",
+            "The Orrin paper mill reopened on Monday after workers repaired its 40-year-old "
+            "boiler.",
+            ("reopened on Monday", "repaired its 40-year-old boiler"),
+        ),
+        # no subject of its own after "setelah": not a clause apart
+        (
+            "id",
+            "Dua warga Desa Mata Air dirawat di rumah sakit setelah digigit anjing liar pada "
+            "Senin.",
+            ("dirawat di rumah sakit", "digigit anjing liar"),
+        ),
+        # what a clause after "sebelum"/"before" names need not have happened
+        (
+            "id",
+            "Menurut aktivis, jalur satwa itu seharusnya dibuka kembali sebelum banjir "
+            "merendam 200 rumah lagi.",
+            ("dibuka kembali", "merendam 200 rumah"),
+        ),
+    ],
+)
+def test_subordinate_clause_that_is_no_claim_of_its_own_stays(language, body, together):
+    found = _claims(body, language)
+    assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]
