@@ -316,7 +316,7 @@ def figure_aside(piece: str, lang: str) -> bool:
     approximator that opens it ("dua kali lipat dari periode yang sama", "dengan tingkat
     kredit macet 3,1 persen", "at an estimated cost of 27 million pounds"). A date's digits
     ("pada Senin (9/2)") are no figure, and a piece that gives a date before its figure is a
-    time phrase ("pada Selasa (21/1) pukul 13.21"). A fact of its own, whose claim text is
+    time phrase ("pada hari itu (21/1) pukul 13.21"). A fact of its own, whose claim text is
     the clause before with it (factcheck.articles.standalone). What it
     cannot do: a figure that only restates the one before ("about 410 megawatts, or 12
     percent of demand") is split too; a change from an earlier value ("turun dari 10,6
@@ -338,7 +338,7 @@ def figure_aside(piece: str, lang: str) -> bool:
         if a.kind != "year" and not overlaps(a.span, times)
     ]
     if not figures or any(start < min(figures) for start, _ in times):
-        return False  # "pada Selasa (21/1) pukul 13.21 WIB": a time phrase
+        return False  # "pada hari itu (21/1) pukul 13.21 WIB": a time phrase
     first = _first_word(piece)
     lead = first in words.FIGURE_LEADS or is_boundary(first, lang)
     opening = len(piece[: min(figures)].split())
