@@ -69,11 +69,13 @@ _SUBORDINATORS = frozenset(words.ADVERBIAL_SUBORDINATORS)
 class Unit:
     """A clause of a sentence: ``start:end`` is its span in the sentence.
 
-    ``role`` is "main", "relative" or "apposition". ``subject`` is the span (in the sentence)
-    of the noun phrase the clause is about when it is not inside the span: the noun a relative
-    clause describes, or the subject of a main clause cut off by a relative clause or an
-    apposition. ``relation`` says how a relative clause's noun goes back in: as its subject
-    ("yang", "which"), its place ("di mana", "where") or its time ("ketika", "when").
+    ``role`` is "main", "relative", "apposition" or "included" (a noun and its relative
+    clause after "including"/"dengan": "..., dengan dapur umum yang menyiapkan ...").
+    ``subject`` is the span (in the sentence) of the noun phrase the clause is about when it
+    is not inside the span: the noun a relative clause describes, or the subject of a main
+    clause cut off by a relative clause or an apposition. ``relation`` says how a relative
+    clause's noun goes back in: as its subject ("yang", "which"), its place ("di mana",
+    "where") or its time ("ketika", "when").
     ``opener`` is the span of a preposition before that subject ("Bagi" in "Bagi Kazakhstan,
     yang ..."), kept for the main clause's claim text.
     """
@@ -103,6 +105,12 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
                 units.append(Unit(start, end))
             else:
                 current.end = end
+            continue
+        included = _included_clause(right, lang) if sep == "," and not open_relative else None
+        if included is not None and current.role == "main":
+            # ", dengan dapur umum yang menyiapkan 9.000 porsi", ", including a site that X is
+            # building": the noun and what its relative clause says, a claim of its own
+            units.append(Unit(start + included, end, "included"))
             continue
         if sep == "^" or (sep == "," and _first_word(right) in _SUBORDINATORS):
             # "X after Y", "X, setelah Y": a clause of its own when Y has its own subject and
@@ -272,6 +280,30 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
     if following[0].lower in auxiliaries:
         return False
     return _verb_form(lexical[0].text, lang) == _verb_form(following[0].text, lang)
+
+
+_INCLUSIONS = frozenset(("including", "termasuk", "dengan", "with"))
+_INCLUDED_RELATIVE_RE = re.compile(r"\b(?:yang|that|which|who)\b", re.I)
+
+
+def _included_clause(piece: str, lang: str) -> int | None:
+    """Where the noun starts when ``piece`` (after a comma) is "including/termasuk/dengan/
+    with" + a noun phrase of at most six words + a relative clause with its verb ("dengan
+    dapur umum yang menyiapkan 9.000 porsi makanan", "including a site that Cirrus Cloud is
+    building"): the relative clause says a fact of the noun. None otherwise ("dengan
+    anggaran Rp 5 miliar", "including Bahrain and Morocco")."""
+    spans = word_spans(piece)
+    if not spans or spans[0].lower not in _INCLUSIONS:
+        return None
+    relative = _INCLUDED_RELATIVE_RE.search(piece, spans[0].end)
+    if relative is None:
+        return None
+    noun = word_spans(piece, spans[0].end, relative.start())
+    if not 1 <= len(noun) <= 6 or first_verb(piece, lang, noun[0].start, relative.start()):
+        return None
+    if first_verb(piece, lang, relative.end()) is None:
+        return None
+    return noun[0].start
 
 
 def _subordinate(piece: str, lang: str) -> bool:

@@ -195,6 +195,8 @@ class Discourse:
 
     def _clause_text(self, sentence: str, unit: Unit, previous_subject: str | None) -> str:
         span = sentence[unit.start : unit.end]
+        if unit.role == "included":
+            return _included_text(span, self.lang)
         noun = self._noun(sentence, unit.subject) if unit.subject else None
         if unit.role == "relative" and noun:
             body = re.sub(
@@ -1285,6 +1287,27 @@ def _figure_apposition(span: str, previous: str, lang: str) -> str | None:
     if lang == "id":
         return f"{m.group('noun').capitalize()} {amount} {rest}"
     return f"The {m.group('noun').lower()} ({amount}) {rest}"
+
+
+def _included_text(span: str, lang: str) -> str:
+    """The claim text of a noun and its relative clause (clauses' "included" unit): "dapur
+    umum yang menyiapkan 9.000 porsi" -> "dapur umum menyiapkan 9.000 porsi"; "a site that
+    Cirrus Cloud is building on ..." -> "Cirrus Cloud is building a site on ..." (an English
+    object relative: the noun goes after the verb and its auxiliaries)."""
+    m = re.search(r"\s(?:yang|that|which|who)\s", span, re.I)
+    if m is None:
+        return span
+    noun, rest = span[: m.start()], span[m.end() :]
+    if lang == "id" or is_verb_start(rest, lang):
+        return f"{noun} {rest}"
+    verb = first_verb(rest, lang)
+    if verb is None:
+        return span
+    words_ = word_spans(rest, verb.start)
+    auxiliaries = markers.AUXILIARIES["en"]
+    at = next((i for i, w in enumerate(words_) if w.lower not in auxiliaries), len(words_) - 1)
+    cut = words_[at].end
+    return f"{rest[:cut]} {_lower_first(noun, NameContext(frozenset(), {}, None))}{rest[cut:]}"
 
 
 def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | None:

@@ -365,3 +365,52 @@ def test_factive_subordinate_clause_with_its_own_subject_is_its_own_claim(
 def test_subordinate_clause_that_is_no_claim_of_its_own_stays(language, body, together):
     found = _claims(body, language)
     assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]
+
+
+# --- a noun and its relative clause after "including"/"dengan" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "main", "included", "claim"),
+    [
+        (
+            "id",
+            "Dinas Sosial membuka lima posko di Kecamatan Hilir, dengan tenaga medis yang "
+            "melayani 600 pasien per hari.",
+            "membuka lima posko",
+            "tenaga medis yang melayani 600 pasien",
+            "Tenaga medis melayani 600 pasien per hari",
+        ),
+        # an English object relative: the noun goes after the verb and its auxiliaries
+        (
+            "en",
+            "The ban does not cover four sites already approved, including a 90-megawatt "
+            "plant that Voltra Energy is building near the Old Quarry.",
+            "does not cover four sites already approved",
+            "a 90-megawatt plant that Voltra Energy is building",
+            "Voltra Energy is building a 90-megawatt plant near the Old Quarry",
+        ),
+    ],
+)
+def test_noun_with_relative_clause_after_including_is_its_own_claim(
+    language, body, main, included, claim
+):
+    found = _claims(body, language)
+    _alone(found, main, included)
+    assert _alone(found, included, main).claim_text.startswith(claim)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "together"),
+    [
+        # no relative clause: the figure phrase or the list stays with its clause
+        (
+            "en",
+            "The fund backed six projects, including Harbor Mill and the Dune Street depot.",
+            ("backed six projects", "Harbor Mill"),
+        ),
+    ],
+)
+def test_including_without_a_relative_clause_is_not_split(language, body, together):
+    found = _claims(body, language)
+    assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]
