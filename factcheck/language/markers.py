@@ -73,6 +73,12 @@ PREDICTIONS = word_list(
     was expected to, were expected to"""
 )
 
+# Verbs that name what something is in the speaker's words: "called the delay "unacceptable"",
+# "called the decision a disaster" (factcheck.articles.worthiness reads the structure).
+CHARACTERISING_VERBS = word_list(
+    "called, calls, call, described, describes, labelled, labeled, branded, termed, dubbed"
+)
+
 # Deontic modals: a statement of what must or should be is a norm, not a fact. Advice
 # ("sebaiknya", "ought to") is an opinion wherever it stands ("should" is left out: news
 # uses it for schedules, "the first panels should be connected by 2026"); an obligation

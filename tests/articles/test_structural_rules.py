@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.articles.extract import extract_article
+from factcheck.articles.extract import extract_article, extract_claims
 from factcheck.articles.standalone import name_context
 from factcheck.articles.topic import main_topic
 
@@ -414,3 +414,23 @@ def test_noun_with_relative_clause_after_including_is_its_own_claim(
 def test_including_without_a_relative_clause_is_not_split(language, body, together):
     found = _claims(body, language)
     assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]
+
+
+# --- naming what something is in someone's words is a view --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('Tenant groups called the rent rise "indefensible".', "opinion"),
+        ("The pilots' union called the new rota a danger to passengers.", "opinion"),
+        # a complement with a figure, or a verb, or no complement at all: a fact
+        ('The minister called the plan "a cut of 40 percent".', "fact"),
+        ("The union called a strike for 3 March.", "fact"),
+        ("The mayor called the vote on the budget for Monday.", "fact"),
+    ],
+)
+def test_characterising_an_object_in_someones_words_is_a_view(text, kind):
+    found = extract_claims(text, "en")
+    assert len(found) == 1
+    assert found[0].kind == kind, found[0].reasons
