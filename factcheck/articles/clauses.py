@@ -5,11 +5,11 @@ with its span (the article's own words), its role, and what its claim text needs
 of the sentence (the noun a relative clause describes, the subject a clause lost to a split).
 
 Cuts: ";"; ", sementara/while/whereas/tetapi/but/padahal ..."; "Meskipun/Although/While X,
-Y" and ", meskipun/although X"; ", dan/and" before a new clause, and "dan/and" before a verb
-when both sides carry a figure or a date (a list of facts); relative clauses set off by commas
-or dashes ("Pemerintahan Trump, yang ...", "..., which ...", "—yang ...—", ", di mana ...",
-", where ...", ", when ..."); an apposition before the verb ("Lucia Moreno, a former finance
-minister, won ...").
+Y" and ", meskipun/although X"; ", dan/and" before a new clause, and "dan/and" before a second
+predicate of the same form as the clause's one verb (``_coordinated``); relative clauses set
+off by commas or dashes ("Pemerintahan Trump, yang ...", "..., which ...", "—yang ...—",
+", di mana ...", ", where ...", ", when ..."); an apposition before the verb ("Lucia Moreno, a
+former finance minister, won ...").
 Never cut: inside quotes or brackets, inside a membership list ("UEA, Bahrain, Maroko, dan
 Sudan"), at a restrictive relative ("negara pertama yang bergabung"), or where a piece would
 be shorter than three words.
@@ -48,23 +48,34 @@ LIST_RE = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:dan|serta|and|or|atau)\s+
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _PROTECTED_RE = re.compile(rf"\([^()]*\)|{QUOTE_RE.pattern}")
 # A comma, a semicolon, a dash, or the space before "but"/"tetapi" when no comma stands there
-# ("said ... but still hoped"); and ", saying ...", which reports a view of the subject.
-_SEPARATOR = re.compile(r"[;,][\"”’]?\s+|\s*—\s*|\s+(?=(?:but|tetapi)\s)")
+# ("said ... but still hoped"); and ", saying ...", which reports a view of the subject. The
+# space before "dan"/"and" is a separator too ("&"), kept only where a second predicate
+# follows (``_coordinated``).
+_SEPARATOR = re.compile(
+    r"[;,][\"”’]?\s+|\s*—\s*|\s+(?=(?:but|tetapi)\s)|\s+(?=(?:and|dan|serta)\s)"
+    rf"|\s+(?=(?:{alternation(words.ADVERBIAL_SUBORDINATORS)})\s)"
+)
 _LEADING_RE = re.compile(rf"^(?:(?:{alternation(words.LEADING_CONNECTIVES)})\b[\s,]*)+", re.I)
 _RELATIVE_RE = re.compile(rf"^(?:{alternation(words.RELATIVES)})\b", re.I)
 _RELATIVE_WORD_RE = re.compile(rf"\b(?:{alternation(words.RELATIVES)})\b", re.I)
 _SENTENCE_OPENERS = frozenset(words.CONCESSIVE_OPENERS) | {"while", "whereas"}
 
 
+_ANDS = frozenset(words.AND_SPLITTERS)
+_SUBORDINATORS = frozenset(words.ADVERBIAL_SUBORDINATORS)
+
+
 @dataclass
 class Unit:
     """A clause of a sentence: ``start:end`` is its span in the sentence.
 
-    ``role`` is "main", "relative" or "apposition". ``subject`` is the span (in the sentence)
-    of the noun phrase the clause is about when it is not inside the span: the noun a relative
-    clause describes, or the subject of a main clause cut off by a relative clause or an
-    apposition. ``relation`` says how a relative clause's noun goes back in: as its subject
-    ("yang", "which"), its place ("di mana", "where") or its time ("ketika", "when").
+    ``role`` is "main", "relative", "apposition" or "included" (a noun and its relative
+    clause after "including"/"dengan": "..., dengan dapur umum yang menyiapkan ...").
+    ``subject`` is the span (in the sentence) of the noun phrase the clause is about when it
+    is not inside the span: the noun a relative clause describes, or the subject of a main
+    clause cut off by a relative clause or an apposition. ``relation`` says how a relative
+    clause's noun goes back in: as its subject ("yang", "which"), its place ("di mana",
+    "where") or its time ("ketika", "when").
     ``opener`` is the span of a preposition before that subject ("Bagi" in "Bagi Kazakhstan,
     yang ..."), kept for the main clause's claim text.
     """
@@ -85,6 +96,36 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
     for start, end, sep in pieces[1:]:
         current = units[-1]
         right = sentence[start:end]
+        if sep == "&":  # "and"/"dan" with no comma before it: a second predicate, or not
+            if (
+                current.role == "main"
+                and not open_relative
+                and _coordinated(sentence, current, start, end, lang)
+            ):
+                units.append(Unit(start, end))
+            else:
+                current.end = end
+            continue
+        included = _included_clause(right, lang) if sep == "," and not open_relative else None
+        if included is not None and current.role == "main":
+            # ", dengan dapur umum yang menyiapkan 9.000 porsi", ", including a site that X is
+            # building": the noun and what its relative clause says, a claim of its own
+            units.append(Unit(start + included, end, "included"))
+            continue
+        if sep == "^" or (sep == "," and _first_word(right) in _SUBORDINATORS):
+            # "X after Y", "X, setelah Y": a clause of its own when Y has its own subject and
+            # a comma sets it off, or when only one side is hedged or a view
+            left = sentence[current.start : start]
+            if (
+                current.role == "main"
+                and not open_relative
+                and _subordinate(right, lang)
+                and (sep == "," or _marked(left) != _marked(right))
+            ):
+                units.append(Unit(start + len(right) - len(right.split(None, 1)[1]), end))
+            else:
+                current.end = end
+            continue
         if open_relative and not _has_verb(sentence, current, lang) and sep != "—":
             current.end = end  # "yang, menurut banyak pihak, sempat ...": not closed yet
             continue
@@ -127,7 +168,9 @@ def _pieces(sentence: str) -> list[tuple[int, int, str]]:
         else:
             cut = m.start()
         pieces.append((start, cut, sep))
-        sep, start = m.group().strip()[:1] or ",", m.end()
+        following = sentence[m.end() :].split()[0].lower() if not m.group().strip() else ""
+        sep = "&" if following in _ANDS else "^" if following in _SUBORDINATORS else ""
+        sep, start = sep or m.group().strip()[:1] or ",", m.end()
     pieces.append((start, len(sentence), sep))
     return pieces
 
@@ -211,6 +254,87 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
     return False
 
 
+def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) -> bool:
+    """Whether "dan/and ..." at ``start`` (no comma before it) opens a second predicate of
+    the clause's subject, a fact of its own ("Banjir merendam 11 kelurahan dan memaksa 3.400
+    warga mengungsi", "rated the cables as fair and recommended a new inspection"): a verb
+    follows "dan", the clause before has exactly one verb that is no auxiliary, and both verbs
+    have the same form (``_verb_form``), so a change of voice or tense ("mampu menampung ...
+    dan dibangun", "will cost ... and is expected to") stays one claim, as does "dan" after
+    a second verb ("kesempatan untuk memperkuat ... dan mendapatkan": it joins what that verb
+    governs). What it cannot do: two verbs of one event ("ditangkap dan ditahan") are split;
+    coordinated predicates of different forms ("were seized ... and sold") are not."""
+    right = sentence[start:end]
+    following = word_spans(right)[1:]
+    if len(following) < MIN_CLAUSE_WORDS or not is_verb_start(right[following[0].start :], lang):
+        return False
+    left = sentence[current.start : start]
+    auxiliaries = words.AUXILIARIES[lang]
+    lexical = [
+        w
+        for w in word_spans(left)
+        if is_verb(w.text, lang, initial=not w.start) and w.lower not in auxiliaries
+    ]
+    if len(lexical) != 1 or len(word_spans(left, lexical[0].end)) < 2:
+        return False
+    if following[0].lower in auxiliaries:
+        return False
+    return _verb_form(lexical[0].text, lang) == _verb_form(following[0].text, lang)
+
+
+_INCLUSIONS = frozenset(("including", "termasuk", "dengan", "with"))
+_INCLUDED_RELATIVE_RE = re.compile(r"\b(?:yang|that|which|who)\b", re.I)
+
+
+def _included_clause(piece: str, lang: str) -> int | None:
+    """Where the noun starts when ``piece`` (after a comma) is "including/termasuk/dengan/
+    with" + a noun phrase of at most six words + a relative clause with its verb ("dengan
+    dapur umum yang menyiapkan 9.000 porsi makanan", "including a site that Cirrus Cloud is
+    building"): the relative clause says a fact of the noun. None otherwise ("dengan
+    anggaran Rp 5 miliar", "including Bahrain and Morocco")."""
+    spans = word_spans(piece)
+    if not spans or spans[0].lower not in _INCLUSIONS:
+        return None
+    relative = _INCLUDED_RELATIVE_RE.search(piece, spans[0].end)
+    if relative is None:
+        return None
+    noun = word_spans(piece, spans[0].end, relative.start())
+    if not 1 <= len(noun) <= 6 or first_verb(piece, lang, noun[0].start, relative.start()):
+        return None
+    if first_verb(piece, lang, relative.end()) is None:
+        return None
+    return noun[0].start
+
+
+def _subordinate(piece: str, lang: str) -> bool:
+    """Whether ``piece`` (a subordinator and what follows) is a clause with its own subject:
+    the words after the subordinator do not open with a verb, and a verb follows within
+    eight words ("after the regional grid operator warned ...", "karena peringatan dini
+    sudah dikeluarkan ..."), not "setelah digigit" or "after two years of talks"."""
+    rest = piece.split(None, 1)[1] if len(piece.split()) > 1 else ""
+    spans = word_spans(rest)
+    if len(spans) < MIN_CLAUSE_WORDS or is_verb_start(rest, lang):
+        return False
+    verb = first_verb(rest, lang, 0, spans[min(len(spans), 9) - 1].end)
+    return verb is not None and verb.start > 0
+
+
+def _marked(text: str) -> bool:
+    """Whether ``text`` holds an opinion marker or a hedge outside quotes."""
+    unquoted = QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
+    return bool(words.marker_regex()[0].search(unquoted))
+
+
+def _verb_form(word: str, lang: str) -> str:
+    """The shape of a verb: an Indonesian verb's prefix ("me", "di", "ber", "ter"), an English
+    verb's regular "-ed", else "bare" (a listed verb)."""
+    lower = word.lower()
+    if lang == "id":
+        prefix = re.match(r"(?:me|ber|di|ter)", lower)
+        return prefix.group() if prefix else "bare"
+    return "ed" if lower.endswith("ed") else "bare"
+
+
 _SOURCE_WORDS = frozenset(("according", "menurut", "kata", "ujar", "said", "says", "based"))
 # A change from an earlier value of the same measure ("9,8 persen, turun dari 10,6 persen", "68.3
 # percent, up from 59.1 percent"): one fact with the figure before it, never split.
@@ -219,26 +343,53 @@ _CHANGE_WORDS = frozenset(("up", "down", "naik", "turun", "compared", "dibanding
 
 def figure_aside(piece: str, lang: str) -> bool:
     """Whether a piece after a comma is a figure phrase said of the clause before it: no
-    verb, a figure among its first three words or after a "dengan"/"with" that opens it
-    ("dua kali lipat dari periode yang sama", "dengan tingkat kredit macet 3,1 persen"): a
-    fact of its own, whose claim text is the clause before with it
-    (factcheck.articles.standalone). What it cannot do: a figure that only restates the one
-    before ("about 410 megawatts, or 12 percent of demand") is split too; a change from an
-    earlier value ("turun dari 10,6 persen", "up from 59.1 percent") stays with its figure,
-    though some writers count it as a fact of its own; a piece whose verb the verb test
-    misses ("his budget assumes ...") may read as verbless, hence the figure's place."""
+    verb (a participle after a determiner, "an estimated cost", is an adjective), and a
+    figure among its first three words, or among its first six after a preposition or an
+    approximator that opens it ("dua kali lipat dari periode yang sama", "dengan tingkat
+    kredit macet 3,1 persen", "at an estimated cost of 27 million pounds"). A date's digits
+    ("pada Senin (9/2)") are no figure, and a piece that gives a date before its figure is a
+    time phrase ("pada hari itu (21/1) pukul 13.21"). A fact of its own, whose claim text is
+    the clause before with it (factcheck.articles.standalone). What it
+    cannot do: a figure that only restates the one before ("about 410 megawatts, or 12
+    percent of demand") is split too; a change from an earlier value ("turun dari 10,6
+    persen", "up from 59.1 percent") stays with its figure, though some writers count it as
+    a fact of its own; a piece whose verb the verb test misses ("his budget assumes ...")
+    may read as verbless, hence the figure's place; a fraction in words ("a third") is no
+    figure to the recogniser; a superlative without a figure ("its highest level in three
+    years") stays with its clause."""
     words_ = piece.split()
     if len(words_) < MIN_CLAUSE_WORDS or _first_word(piece) in _SOURCE_WORDS | _CHANGE_WORDS:
         return False
-    if not piece.lstrip()[:1].islower() or first_verb(piece, lang) is not None:
+    if not piece.lstrip()[:1].islower() or _predicate(piece, lang) is not None:
         return False
     kinds = ("number", "percent", "money", "quantity")
-    figures = [a for a in anchors_of(piece, lang, kinds) if a.kind != "year"]
-    if not figures:
-        return False
-    lead = 2 if _first_word(piece) in ("dengan", "with") else 0
-    opening = len(piece[: figures[0].start].split())
+    times = [a.span for a in anchors_of(piece, lang, _TIME_KINDS)]
+    figures = [  # "pada Senin (9/2)": a date's digits are no figure
+        a.start
+        for a in anchors_of(piece, lang, kinds)
+        if a.kind != "year" and not overlaps(a.span, times)
+    ]
+    if not figures or any(start < min(figures) for start, _ in times):
+        return False  # "pada hari itu (21/1) pukul 13.21 WIB": a time phrase
+    first = _first_word(piece)
+    lead = first in words.FIGURE_LEADS or is_boundary(first, lang)
+    opening = len(piece[: min(figures)].split())
     return opening < 3 or (lead and opening < 6)
+
+
+_DETERMINERS = frozenset(("a", "an", "the", "its", "their", "his", "her", "our"))
+
+
+def _predicate(piece: str, lang: str):
+    """The first verb of ``piece`` that is no participle used as an adjective after a
+    determiner ("an estimated cost", "the reported figure"), or None."""
+    spans = word_spans(piece)
+    for i, word in enumerate(spans):
+        if is_verb(word.text, lang, initial=not i):
+            if i and spans[i - 1].lower in _DETERMINERS and word.lower.endswith("ed"):
+                continue
+            return word
+    return None
 
 
 def _has_figure(text: str, lang: str) -> bool:
@@ -258,6 +409,7 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
     before = sentence[current.start : start].rstrip(" ,—")
     np_start, np_end = noun_phrase_before(sentence, current.start + len(before), lang)
     np_start, np_end = _restrictive(sentence, current.start, np_start, np_end, lang)
+    np_start = _coordinated_names(sentence, current.start, np_start, np_end)
     if np_start >= np_end:
         return Unit(start, end, "relative", None, relation)
     # "—yang ...—" is an aside inside its clause, whatever comes before the noun
@@ -270,6 +422,19 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
         current.end = current.start  # the noun (and an opener) now belong to the relative
         return Unit(np_start, end, "relative", (np_start, np_end), relation, opener)
     return Unit(start, end, "relative", (np_start, np_end), relation)
+
+
+_JOINED_NAMES_RE = re.compile(rf"(?:{_ITEM},\s+)*{_ITEM},?\s+(?:dan|serta|and)\s+$")
+
+
+def _coordinated_names(sentence: str, floor: int, start: int, end: int) -> int:
+    """Where the noun of a relative clause starts when it is the last of names joined by
+    "dan"/"and" ("di Kelurahan Pasir Putih dan Kelurahan Bandar Lama, yang ..."): the first
+    of them, so the clause is said of all. A lower-case noun is left as it is."""
+    if not sentence[start:end][:1].isupper():
+        return start
+    joined = _JOINED_NAMES_RE.search(sentence, floor, start)
+    return joined.start() if joined and joined.end() == start else start
 
 
 def _before_time(sentence: str, floor: int, start: int, end: int, lang: str) -> int:

@@ -58,6 +58,7 @@ from factcheck.language.syntax import (
     subject_span,
     word_spans,
 )
+from factcheck.language.vocabulary import NUMBER_WORDS
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea dan Cukai X"
@@ -167,6 +168,7 @@ class Discourse:
                 # ", dua kali lipat dari periode yang sama": the figure it is said of goes with it
                 text = f"{previous_text.rstrip(' ,.')}, {span}"
             text = _spell_out(text, self.shortened)
+            text = self._resolve_counted(text, sentence[: unit.start])
             text = self._resolve_places(text)
             text = self._resolve_local(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
@@ -193,6 +195,8 @@ class Discourse:
 
     def _clause_text(self, sentence: str, unit: Unit, previous_subject: str | None) -> str:
         span = sentence[unit.start : unit.end]
+        if unit.role == "included":
+            return _included_text(span, self.lang)
         noun = self._noun(sentence, unit.subject) if unit.subject else None
         if unit.role == "relative" and noun:
             body = re.sub(
@@ -424,6 +428,32 @@ class Discourse:
             return False
         return not re.search(rf"\b{re.escape(head)}\s+{re.escape(self.topic)}\b", text, re.I)
 
+    def _resolve_counted(self, text: str, before: str) -> str:
+        """A counted noun that points back ("ketiga kecamatan tersebut", "di kedua kelurahan
+        itu", "the three districts"): the last names joined by "dan"/"and" that are as many
+        as the number says and are headed by that noun ("Kecamatan Karang Tengah, Sidomulyo,
+        dan Pematang Baru"), in this sentence before the clause or earlier. Number agreement
+        is what picks them, not the nearest name. What it cannot do: names joined with
+        another head ("Desa A dan Kelurahan B" for "kedua wilayah itu") or counted nouns
+        without a demonstrative in Indonesian ("tiga kecamatan" may be any three)."""
+        found = _COUNTED_RE[self.lang].search(text)
+        if found is None or any(s <= found.start() < e for s, e in _quoted(text)):
+            return text
+        groups = found.groupdict()
+        count = _count_word(groups["count"] or groups.get("both") or "")
+        head = groups["head"] or groups.get("head2") or ""
+        head = fold(re.sub(r"s$", "", head) if self.lang == "en" else head)
+        earlier = f"{self.seen}{before}"
+        for joined in reversed(list(_COORDINATED_RE.finditer(earlier))):
+            items = re.split(r",?\s+(?:dan|and|serta)\s+|,\s+", joined.group())
+            first = fold(items[0]).split()
+            after = re.match(r"\s+([a-z][\w-]*)", earlier[joined.end() :])  # "A and B districts"
+            named = after.group(0) if after and fold(after.group(1)).rstrip("s") == head else ""
+            if len(items) == count and (named or head in (first[0], first[-1])):
+                the = "the " if named and self.lang == "en" else ""  # "the A and B districts"
+                return f"{text[: found.start()]}{the}{joined.group()}{named}{text[found.end() :]}"
+        return text
+
     def _resolve_inner(self, text: str) -> str:
         """Indonesian demonstratives inside a clause ("mengatakan penurunan itu terutama
         ..."): resolved like those that open it, else left as written."""
@@ -451,6 +481,10 @@ class Discourse:
 
         def outside(m: re.Match) -> str:
             inside = any(s <= m.start() < e for s, e in quotes)
+            counted = re.search(r"([\w-]+)\s+$", text[: m.start()])
+            several = counted and _count_word(counted.group(1)) > 1
+            if several and fold(m.group(1)) not in fold_all(markers.FIGURE_NOUNS):
+                return m.group()  # "tiga desa itu": several, not the one name with that head
             return m.group() if inside else resolved(m)
 
         return re.sub(pattern, outside, text)
@@ -489,6 +523,10 @@ class Discourse:
             if word in markers.FIGURE_LEADS:
                 break
             kept.append(word)
+        if self.lang == "en" and len(kept) < len(words_):
+            # "A report on that inspection": a word that cannot premodify stands between the
+            # determiner and the head, so the head is another phrase's, not this one's
+            return None
         if self.lang == "id" and kept:
             at = found.start(1) + len(" ".join(kept))
             place = re.match(rf"\s+di\s+({_NAME})", self.seen[at:])
@@ -1251,6 +1289,27 @@ def _figure_apposition(span: str, previous: str, lang: str) -> str | None:
     return f"The {m.group('noun').lower()} ({amount}) {rest}"
 
 
+def _included_text(span: str, lang: str) -> str:
+    """The claim text of a noun and its relative clause (clauses' "included" unit): "dapur
+    umum yang menyiapkan 9.000 porsi" -> "dapur umum menyiapkan 9.000 porsi"; "a site that
+    Cirrus Cloud is building on ..." -> "Cirrus Cloud is building a site on ..." (an English
+    object relative: the noun goes after the verb and its auxiliaries)."""
+    m = re.search(r"\s(?:yang|that|which|who)\s", span, re.I)
+    if m is None:
+        return span
+    noun, rest = span[: m.start()], span[m.end() :]
+    if lang == "id" or is_verb_start(rest, lang):
+        return f"{noun} {rest}"
+    verb = first_verb(rest, lang)
+    if verb is None:
+        return span
+    words_ = word_spans(rest, verb.start)
+    auxiliaries = markers.AUXILIARIES["en"]
+    at = next((i for i, w in enumerate(words_) if w.lower not in auxiliaries), len(words_) - 1)
+    cut = words_[at].end
+    return f"{rest[:cut]} {_lower_first(noun, NameContext(frozenset(), {}, None))}{rest[cut:]}"
+
+
 def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | None:
     """The first counted plural of the sentence, a bare number and the ordinary nouns after
     it ("1.240 pekerja PLTU", "about 410,000 pupils"): a group a later "Mereka"/"They"
@@ -1274,6 +1333,41 @@ def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | Non
             continue
         return sentence[anchor.start : nouns[-1].end]  # the first: "1.320 anak, naik dari 980"
     return None
+
+
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# "ketiga kecamatan tersebut", "kedua kelurahan itu", "the three districts", "both towns"
+_COUNTED_RE = {
+    "id": re.compile(
+        rf"\b(?P<count>(?:ke)?(?:{_NUMBER_WORD}))\s+(?P<head>[a-z][\w-]+)\s+"
+        rf"(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)})\b",
+        re.I,
+    ),
+    "en": re.compile(
+        rf"\b(?:the|these|those)\s+(?P<count>{_NUMBER_WORD})\s+(?P<head>[a-z][\w-]+s)\b"
+        r"|\b(?P<both>both)\s+(?P<head2>[a-z][\w-]+s)\b",
+        re.I,
+    ),
+}
+_NAME_ITEM = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+# Names joined by "dan"/"and": "A, B, dan C", "Kelurahan A dan Kelurahan B"
+_COORDINATED_RE = re.compile(
+    rf"{_NAME_ITEM}(?:,\s+{_NAME_ITEM})*,?\s+(?:dan|and|serta)\s+{_NAME_ITEM}"
+)
+
+
+def _count_word(word: str) -> int:
+    """How many a counting word says: "tiga"/"three" 3, "ketiga" 3 (all three), "both" 2."""
+    lower = word.lower()
+    if lower == "both":
+        return 2
+    if lower.startswith("ke") and lower[2:] in NUMBER_WORDS:
+        return NUMBER_WORDS[lower[2:]]
+    return NUMBER_WORDS.get(lower, 0)
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTED_RE.finditer(text)]
 
 
 def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] | None:

@@ -10,10 +10,11 @@ The topic is the headline word the body writes most often in lower case (twice o
 capitalised at a sentence's start counts too) before the headline's first preposition or
 conjunction (what follows is an aside: "... di Tengah KTT Mineral Langka AS"), grown over
 its neighbours in the headline while the longer phrase also occurs in the body ("bus" ->
-"bus lane plan"). Words that cannot be a topic are left out by structure, not by a list of
-topics: function words, verbs, superlatives, months, titles, place nouns, the figure nouns,
-numbers and date nouns ("tujuh tahun"),
-words of a name the body uses whole ("Bank" of "World Bank"), and units (a word that mostly
+"bus lane plan"), toward the head's modifiers first: after it in Indonesian ("rokok" ->
+"rokok ilegal", not the classifier in "batang rokok"), before it in English. Words that
+cannot be a topic are left out by structure, not by a list of topics: function words, verbs,
+superlatives, months, titles, place nouns, the figure nouns, numbers and date nouns ("tujuh
+tahun"), words of a name the body uses whole ("Bank" of "World Bank"), and units (a word that mostly
 follows a number: "persen", "orang", "siswa").
 
 What it cannot do: it reads words, not meaning, so a headline whose subject the body calls
@@ -53,7 +54,10 @@ def main_topic(title: str, body: str, lang: str, context: NameContext) -> str | 
     grown = True
     while grown and end - start + 1 < MAX_TOPIC_WORDS:
         grown = False
-        for s, e in ((start - 1, end), (start, end + 1)):
+        # modifiers first: after the head in Indonesian ("rokok" -> "rokok ilegal"), before
+        # it in English ("lane" -> "bus lane")
+        sides = [(start - 1, end), (start, end + 1)]
+        for s, e in reversed(sides) if lang == "id" else sides:
             if s < 0 or e >= len(words) or not all(fit[s : e + 1]):
                 continue
             if _count(" ".join(w.lower for w in words[s : e + 1]), body):

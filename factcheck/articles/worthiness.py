@@ -21,6 +21,7 @@ from factcheck.language import markers as words
 from factcheck.language.anchors import Anchor, extract_anchors, overlaps, whole_names
 from factcheck.language.lexicon import fold, fold_all
 from factcheck.language.syntax import first_verb, is_verb
+from factcheck.language.vocabulary import alternation
 
 BASE_SCORE = 0.2
 # What each unit adds. The first date, the first number, the first place and the first other
@@ -126,6 +127,7 @@ def assess(
     units = _units(text, lang, context, claimant, list_spans)
     markers = _markers(text) + _prediction(text, lang)
     markers += _quoted_view(text, lang, claimant) + _quoted_norm(text)
+    markers += _characterisation(text, lang)
     reasons = [label for label, _ in units]
     if markers:
         kinds = len({label.split(":")[0] for label in reasons})
@@ -279,6 +281,32 @@ def _prediction(text: str, lang: str) -> list[str]:
     if found is None or anchors_of(text, lang, _FIGURE_KINDS):
         return []
     return [f"hedge: {found.group()}"]
+
+
+_CHARACTERISED_RE = re.compile(
+    rf"\b(?:{alternation(words.CHARACTERISING_VERBS)})\s+"
+    r"(?P<object>(?:the|its|their|his|her|this|that)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+    r"(?P<complement>“[^”]{1,80}”|\"[^\"]{1,80}\"|(?:a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}?)"
+    r"(?=\W*$|[,;.]|\s+(?:in|on|at|during)\s+[A-Z0-9])",  # a time or place a claim text adds
+    re.I,
+)
+
+
+def _characterisation(text: str, lang: str) -> list[str]:
+    """A clause that ends by naming what its object is in someone's words, "<called> <the
+    object> <"quoted words"|a noun phrase>" ('Consumer groups called the delay
+    "unacceptable"', "called the decision a disaster for coastal towns"), with no verb or
+    figure in that complement: a view, whoever holds it. English only. What it cannot do: a
+    complement with a verb ("called the plan "a way to save money"") is left a fact."""
+    if lang != "en":
+        return []
+    found = _CHARACTERISED_RE.search(text)
+    if found is None:
+        return []
+    complement = found.group("complement").strip('“”"')
+    if first_verb(complement, lang) or anchors_of(complement, lang, _FIGURE_KINDS):
+        return []
+    return [f"opinion: characterised as {found.group('complement')}"]
 
 
 def _quoted_norm(text: str) -> list[str]:

@@ -17,9 +17,9 @@ from factcheck.language.vocabulary import alternation, word_list
 # Clause openers trimmed from the start of a claim: they link the claim to its neighbour but
 # carry no checkable content.
 LEADING_CONNECTIVES = word_list(
-    """selain itu, namun demikian, meskipun demikian, akan tetapi, sementara itu,
+    """selain itu, namun demikian, meskipun demikian, meski begitu, akan tetapi, sementara itu,
     oleh karena itu, karena itu, di sisi lain, namun, meskipun, walaupun, walau, kendati,
-    sementara, sedangkan, tetapi, padahal, dan, serta, however, meanwhile, moreover,
+    meski, sementara, sedangkan, tetapi, padahal, dan, serta, however, meanwhile, moreover,
     in addition, additionally, furthermore, even though, although, though, but, and, while,
     whereas, yet, also"""
 )
@@ -31,8 +31,16 @@ CONTRAST_SPLITTERS = word_list("sementara sedangkan tetapi namun padahal but whi
 # them apart.
 AND_SPLITTERS = word_list("dan serta and")
 
+# Subordinators whose clause the writer presents as true (what happened before, the reason):
+# "X, after Y", "X karena Y" join two clauses, each with its own subject
+# (factcheck.articles.clauses tells when they are two claims). "sebelum"/"before" are left out:
+# what a clause "before" names need not have happened ("sebelum konflik memakan korban").
+ADVERBIAL_SUBORDINATORS = word_list("setelah, sesudah, karena, sebab, after, since, because")
+
 # Sentence-initial subordinators: "Meskipun X, Y" holds two claims, X and Y.
-CONCESSIVE_OPENERS = word_list("meskipun, walaupun, walau, kendati, although, though, even though")
+CONCESSIVE_OPENERS = word_list(
+    "meskipun, meski, walaupun, walau, kendati, although, though, even though"
+)
 
 # Opinion or evaluation markers: the clause states a view, not a checkable fact ("terlalu
 # ambisius": a degree past what is right is a judgement).
@@ -49,19 +57,26 @@ OPINION_MARKERS = word_list(
 
 # Hedges: the writer is not sure, so the clause is not asserted as fact.
 HEDGES = word_list(
-    """mungkin, diperkirakan, tampaknya, bisa jadi, barangkali, sepertinya,
+    """mungkin, tampaknya, bisa jadi, barangkali, sepertinya,
     kemungkinan besar, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps,
     possibly, likely, unlikely, probably, apparently, appears to, appeared, seems to, expect,
     expects, hope, hopes, hoped, ke depan"""
 )
 
-# Predictions: what someone expects to happen. One with a figure ("is expected to power
-# 12,000 homes", "memperkirakan ekonomi tumbuh 3,1 persen") is a forecast on the record, a
+# Predictions and estimates: what someone expects to happen or reckons. One with a figure ("is
+# expected to power 12,000 homes", "memperkirakan ekonomi tumbuh 3,1 persen", "diperkirakan
+# mencapai 61.000 ekor": the passive, like "diprediksi") is a forecast on the record, a
 # fact that can be checked; one without ("is expected to be sworn in next week", "harga
 # cabai akan kembali normal") is a hedge (factcheck.articles.worthiness).
 PREDICTIONS = word_list(
-    """memperkirakan, memprediksi, diprediksi, is expected to, are expected to,
+    """memperkirakan, diperkirakan, memprediksi, diprediksi, is expected to, are expected to,
     was expected to, were expected to"""
+)
+
+# Verbs that name what something is in the speaker's words: "called the delay "unacceptable"",
+# "called the decision a disaster" (factcheck.articles.worthiness reads the structure).
+CHARACTERISING_VERBS = word_list(
+    "called, calls, call, described, describes, labelled, labeled, branded, termed, dubbed"
 )
 
 # Deontic modals: a statement of what must or should be is a norm, not a fact. Advice

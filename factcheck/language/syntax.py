@@ -95,12 +95,46 @@ def is_verb(word: str, lang: str, *, initial: bool = False) -> bool:
 
 
 def first_verb(text: str, lang: str, start: int = 0, end: int | None = None) -> Word | None:
-    """The first verb-like word of ``text[start:end]``, or None."""
+    """The first verb-like word of ``text[start:end]``, or None. In English a present "-s"
+    form is read from where it stands (``_present_s``): "The plant employs about 650"."""
     end = len(text) if end is None else end
+    previous = None
     for i, m in enumerate(_WORD.finditer(text, start, end)):  # stops at the first verb
         if is_verb(m.group(), lang, initial=(i == 0 and start == 0)):
             return Word(m.group(), m.start(), m.end())
+        if lang == "en" and previous is not None and _present_s(previous, m, text):
+            return Word(m.group(), m.start(), m.end())
+        previous = m.group()
     return None
+
+
+# What may follow an English present "-s" verb and hardly a plural noun: a determiner, a
+# number, or an approximator or comparison ("employs about 650", "remains below that").
+_AFTER_PRESENT_S = frozenset(
+    """the a an its their his her that this these those about around nearly almost roughly
+    below above""".split()
+)
+
+
+def _present_s(previous: str, word: re.Match, text: str) -> bool:
+    """Whether an English word ending in "-s" after a noun is a present verb, by what follows
+    it: "The plant employs about 650 people", "minimum wage remains below", "The foundation
+    puts that wage", not "Food prices in the region". What it cannot do: a plural noun
+    before a determiner ("the lanes the mayor vetoed") reads as a verb."""
+    form = word.group()
+    if not re.fullmatch(r"[a-z]{3,}(?<![su'])s", form) or form.endswith("ss"):
+        return False
+    lower = previous.lower()
+    if lower in _DETERMINERS_EN or (stopword(lower, "en") and lower not in ("which", "who")):
+        return False  # "the rates", "of tins"; a relative pronoun may stand before its verb
+    following = _WORD.search(text, word.end())  # past the span asked about, if need be
+    if following is None or text[word.end() : following.start()].strip():
+        return False
+    after = following.group().lower()
+    return after in _AFTER_PRESENT_S or after[:1].isdigit()
+
+
+_DETERMINERS_EN = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that"))
 
 
 def is_boundary(word: str, lang: str) -> bool:

@@ -190,6 +190,21 @@ def test_hedging_lowers_the_score_of_the_same_fact(language, fact, opinion):
     assert only_claim(fact, language).score > only_claim(opinion, language).score
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("id", "Jumlah rusa di Taman Nasional Bukit Sepi diperkirakan mencapai 4.500 ekor."),
+        ("id", "Kerugian akibat kebakaran pasar itu diperkirakan sebesar Rp 3,2 miliar."),
+    ],
+)
+def test_estimate_with_a_figure_is_a_fact_on_the_record(language, text):
+    # like "memperkirakan"/"diprediksi": the estimate's figure can be checked; without a
+    # figure ("Jumlah korban diperkirakan terus bertambah") it stays a hedge
+    claim = only_claim(text, language)
+    assert claim.kind == "fact"
+    assert not any(r.startswith("hedge") for r in claim.reasons)
+
+
 def test_hedge_inside_a_word_is_not_a_hedge():
     claim = only_claim("Kebijakan ini memungkinkan investasi Rp5 triliun.", "id")
     assert claim.kind == "fact"
