@@ -310,7 +310,9 @@ def numbers_agree(mine: Value, theirs: Value) -> bool:
 def _numbers_agree(mine: Value, theirs: Value) -> bool:
     """Equal, equal at the precision of the rounder one (if it keeps three significant
     digits; never for years: 2030 is not 2026 rounded), or allowed by a qualifier on either
-    side."""
+    side; but never two different maxima (``_same_bound``), nor one figure's digits
+    in another order: a report that transposes 312 into "some 321" got it wrong, and its
+    "some" does not excuse it."""
     a, b = mine.number, theirs.number
     if a is None or b is None:
         return False
@@ -319,7 +321,18 @@ def _numbers_agree(mine: Value, theirs: Value) -> bool:
     rounding = mine.slot != "year" and theirs.slot != "year"
     if a == b or rounding and (_rounds_to(a, b) or _rounds_to(b, a)):
         return True
+    if _same_bound(mine.qualifier, theirs.qualifier) or _transposed(a, b):
+        return False
     return _allowed(mine.qualifier, a, b) or _allowed(theirs.qualifier, b, a)
+
+
+def _same_bound(mine: str | None, theirs: str | None) -> bool:
+    """Whether both values are stated as a maximum ("up to 1 million" / "up to 500,000",
+    "maksimal Rp 2 juta"): each states the limit itself, so two different maxima disagree,
+    although one allows the other. Lower bounds are left to ``_allowed``: "at least 5 dead"
+    and "at least 7 dead" are a toll counted twice, "more than 8 million" a rounder
+    "more than 8.4 million", not two limits."""
+    return mine == theirs == "at_most"
 
 
 def _same_magnitude(mine: Value, theirs: Value) -> bool:
