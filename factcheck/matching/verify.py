@@ -32,6 +32,7 @@ otherwise.
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -46,6 +47,8 @@ SAME_QUANTITY_RATIO = 2
 # a count's next words are one word spelt two ways when they share this long a beginning and
 # differ in at most their last letters ("kilometer", "kilometres")
 SAME_WORD_STEM, SAME_WORD_TAIL = 5, 2
+# a year dates the figure before it when it follows within this many characters
+DATED_FIGURE_GAP = 60
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]{2,})")
 
 
@@ -160,11 +163,17 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
     mine, theirs = values(claim_text, claim), values(passage_text, passage)
     found = _Findings()
     paired = _paired_counts(mine, theirs)
+    tied = _tied_years(mine, theirs)
     for value in mine:
         # a passage value that one of the claim's other values states is about that other
-        # thing ("its 2025 budget ... its 2024 budget" against "APBD 2024")
+        # thing ("its 2025 budget ... its 2024 budget" against "APBD 2024"), unless it dates
+        # the figure this value dates (``_tied_years``)
         others = [v for v in mine if v is not value]
-        free = [v for v in theirs if not any(_same_value(o, v) for o in others)]
+        free = [
+            v
+            for v in theirs
+            if id(v) in tied.get(id(value), ()) or not any(_same_value(o, v) for o in others)
+        ]
         _compare(value, free, found, paired)
     if found.disagree:
         stance = CONTRADICTS
@@ -178,6 +187,36 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
         tuple(sorted(set(found.passage_spans))),
         tuple(dict.fromkeys(found.unconfirmed)),
     )
+
+
+def _tied_years(mine: list[Value], theirs: list[Value]) -> dict[int, set[int]]:
+    """{id of a claim year: ids of the passage years that date the same figure}. A year
+    dates the figure right before it ("4.870 WNI dideportasi ... sepanjang 2026" / "4,870
+    Indonesians were deported ... in 2025"): when the two figures are equal, the two years
+    are about one statement, even if the claim names the passage's year for another figure
+    ("... naik dari 3.950 orang pada 2025")."""
+    theirs_dated = _dated_figures(theirs)
+    return {
+        id(year): {
+            id(other)
+            for other, same in theirs_dated
+            if same.slot == figure.slot and same.number == figure.number
+        }
+        for year, figure in _dated_figures(mine)
+    }
+
+
+def _dated_figures(found: list[Value]) -> list[tuple[Value, Value]]:
+    """(year, figure) pairs: a year said as a year right after a figure (a count, amount or
+    percentage), within DATED_FIGURE_GAP characters."""
+    return [
+        (value, before)
+        for before, value in itertools.pairwise(found)
+        if value.slot == "year"
+        and value.high is None
+        and before.slot not in ("year", "date")
+        and value.anchor.start - before.anchor.end <= DATED_FIGURE_GAP
+    ]
 
 
 def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int]]:

@@ -228,3 +228,29 @@ def test_a_value_beside_another_quantity_of_its_kind_is_not_confirmed_by_a_match
     passage = "The council approved a 2025 budget of 4.82 trillion rupiah."
     found = check(claim, passage)
     assert found.stance == RELATED and found.disagree == ()
+
+
+DATED_FIGURES = [
+    # the passage's year dates the figure the claim dates with another year
+    (
+        "Sebanyak 2.310 kasus DBD tercatat sepanjang 2025, turun dari 3.140 kasus pada 2024.",
+        "Health officials logged 2,310 dengue cases in 2024.",
+        CONTRADICTS,
+    ),
+    (
+        "Sebanyak 2.310 kasus DBD tercatat sepanjang 2025, turun dari 3.140 kasus pada 2024.",
+        "Health officials logged 2,310 dengue cases in 2025, down from 3,140.",
+        SUPPORTS,
+    ),
+    # the claim's other figure with its own year: that year is about that figure
+    (
+        "Sebanyak 2.310 kasus DBD tercatat sepanjang 2025, turun dari 3.140 kasus pada 2024.",
+        "There were 3,140 cases in 2024.",
+        SUPPORTS,
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), DATED_FIGURES)
+def test_a_year_that_dates_the_same_figure_is_compared_with_the_claims(claim, passage, stance):
+    assert check(claim, passage).stance == stance
