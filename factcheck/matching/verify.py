@@ -47,6 +47,8 @@ SAME_QUANTITY_RATIO = 2
 # a count's next words are one word spelt two ways when they share this long a beginning and
 # differ in at most their last letters ("kilometer", "kilometres")
 SAME_WORD_STEM, SAME_WORD_TAIL = 5, 2
+# the parts of a total follow it, each within this many characters of the one before
+PART_GAP = 60
 # a year dates the figure before it when it follows within this many characters
 DATED_FIGURE_GAP = 60
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]{2,})")
@@ -228,7 +230,8 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     customers"), when each stands after as many of the equal counts as the other: the same
     place in a statement said twice ("400 penumpang dan 45 kendaraan" / "400 passengers and
     54 vehicles"), not a count of something else beside it ("Empat instansi ... 4.300
-    personel" / "4,300 firefighters ... six helicopters")."""
+    personel" / "4,300 firefighters ... six helicopters"). Counts that are the parts of a
+    total said before them (``_parts``) are left out of the rest."""
     left = [v for v in mine if v.slot == "count"]
     other = [v for v in theirs if v.slot == "count"]
     equal = []
@@ -238,6 +241,14 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
             left.remove(value)
             other.remove(same)
             equal.append((value, same))
+    # the parts of a total are counted within it, not beside it: "13 bodies ...: eleven
+    # students and two workers" has one count left to pair, 13; and then only with the
+    # claim's one count, not with one of several by its magnitude
+    parts = _parts(mine) | _parts(theirs)
+    unbroken = [v for v in left if id(v) not in parts], [v for v in other if id(v) not in parts]
+    if len(unbroken[0]) + len(unbroken[1]) < len(left) + len(other) and len(unbroken[0]) > 1:
+        return set()
+    left, other = unbroken
     if len(other) != 1 or not left:
         return set()
     near = [v for v in left if _same_magnitude(v, other[0])]
@@ -248,6 +259,27 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     if before != sum(b.anchor.start < other[0].anchor.start for _, b in equal):
         return set()
     return {(id(chosen), id(other[0]))}
+
+
+def _parts(found: list[Value]) -> set[int]:
+    """Ids of the counts that break down a total said just before them: two or more counts
+    in a row, each within PART_GAP characters of the one before, that add up to it ("13
+    bodies: eleven students and two workers", "lima tersangka, yakni empat WNI dan satu
+    warga Thailand")."""
+    counts = [v for v in found if v.slot == "count"]
+    out: set[int] = set()
+    for k, total in enumerate(counts):
+        run, end = [], total.anchor.end
+        for part in counts[k + 1 :]:
+            if part.anchor.start - end > PART_GAP or sum(p.number for p in run) >= total.number:
+                break
+            run.append(part)
+            end = part.anchor.end
+        while len(run) >= 2 and sum(p.number for p in run) > total.number:
+            run.pop()
+        if len(run) >= 2 and sum(p.number for p in run) == total.number:
+            out.update(id(p) for p in run)
+    return out
 
 
 def _same_value(mine: Value, theirs: Value) -> bool:

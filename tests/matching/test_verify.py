@@ -254,3 +254,35 @@ DATED_FIGURES = [
 @pytest.mark.parametrize(("claim", "passage", "stance"), DATED_FIGURES)
 def test_a_year_that_dates_the_same_figure_is_compared_with_the_claims(claim, passage, stance):
     assert check(claim, passage).stance == stance
+
+
+TOTALS_AND_PARTS = [
+    # the parts of the passage's total are not counts beside it: the total is its only count
+    (
+        "Kecelakaan bus itu melukai 23 penumpang.",
+        "Medics treated 21 injured: 15 adults and six children.",
+        CONTRADICTS,
+    ),
+    (
+        "Kecelakaan bus itu melukai 21 penumpang.",
+        "Medics treated 21 injured: 15 adults and six children.",
+        SUPPORTS,
+    ),
+    # a total left alone pairs only with the claim's one count, not with one of several
+    (
+        "Sebanyak 64 orang dirawat, 30 di antaranya anak-anak.",
+        "Medics treated 21 injured: 15 adults and six children.",
+        RELATED,
+    ),
+    # counts that do not add up to the one before them are counts beside it: none compared
+    (
+        "Kecelakaan bus itu melukai 23 penumpang.",
+        "Medics treated 21 injured, 15 of them in two clinics.",
+        RELATED,
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), TOTALS_AND_PARTS)
+def test_the_parts_of_a_total_are_not_counts_beside_it(claim, passage, stance):
+    assert check(claim, passage).stance == stance
