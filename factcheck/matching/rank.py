@@ -244,6 +244,8 @@ class _Slots:
     only when meaning confirms it (SWAP_GAIN), so a report that omits the claim's province
     and names an official in passing does not, nor does a name translated (SAME_NAME_COSINE);
     it is looked for only in passages relevant enough to support the claim (SWAP_RELEVANCE).
+    A claim's name said with one part different ("PT Sinar Hunian Abadi" / "PT Cahaya Hunian
+    Abadi") needs no meaning test and is looked for from CONTRADICTION_THRESHOLD.
     A passage that puts another known country (CLDR, the glossary) in the claim's slot
     without meaning confirming it as the same statement does not support the claim either:
     it is about that other country ("Uzbekistan and Israel ... 1992" against a claim about

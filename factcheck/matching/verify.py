@@ -18,8 +18,13 @@ kind about the same thing are compared:
   several times the claim's measures something else (the whole beside a part), and leaves
   the claim's value unconfirmed; a passage value that another of the claim's values states
   is about that other thing, and is held against no other;
+- a year said right after a figure dates it: a passage year that dates a figure equal to one
+  the claim dates is compared with the claim's year for it ("4.870 ... sepanjang 2026" /
+  "4,870 ... in 2025"); counts that add up to the total before them are its parts, not
+  counts beside it;
 - a value stated with a qualifier ("more than 30", "sekitar 1.500") agrees with any value the
-  qualifier allows; values agree when they are equal at the precision of the rounder one, if
+  qualifier allows, except another maximum ("up to") or its own digits in another order;
+  values agree when they are equal at the precision of the rounder one, if
   that one still has three significant digits (12.43 and 12.4 agree, 12 and 12.4 do not: a
   near amount is relevant *and* different).
 
