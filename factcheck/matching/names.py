@@ -25,6 +25,9 @@ NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no
 MIN_WORD = 3
 SAME_WORD = 75  # rapidfuzz ratio at which two words of names are one ("Kaspia", "Caspian")
 MAX_MISSING, MAX_NEW = 2, 1
+# a name said with one part different (``partial_swaps``): at most this many words differ,
+# after at least this many shared ones when nothing shared follows them
+MAX_PART, MIN_SHARED = 2, 2
 HEADLINE_CAPITALS = 0.6  # a headline, or a list of names whose slots cannot be told apart
 
 
@@ -49,14 +52,17 @@ class Swap:
         return f"{kind}: claim {self.claim.text} ≠ passage {self.passage.text}"
 
 
-def named(text: str, lang: str, glossary_path: str | None) -> list[Anchor]:
+def named(
+    text: str, lang: str, glossary_path: str | None, *, crowded: bool = False
+) -> list[Anchor]:
     """The places and names of ``text`` (a title such as "Rector" stays part of its name),
     without a possessive "'s" or a leading "of". An acronym is left out: in Indonesian most
     stand for common nouns ("KLB", "DBD", "APBD"), not for who or where; a headline has
-    none (its capitals are style), nor has a sentence crowded with names (HEADLINE_CAPITALS)."""
+    none (its capitals are style), nor has a sentence crowded with names (HEADLINE_CAPITALS),
+    unless ``crowded`` asks for them (``partial_swaps``, which needs a name on both sides)."""
     spans = words(text)
     capitals = sum(text[s].isupper() for s, _ in spans)
-    if len(spans) > 2 and capitals >= HEADLINE_CAPITALS * len(spans):
+    if not crowded and len(spans) > 2 and capitals >= HEADLINE_CAPITALS * len(spans):
         return []  # "Kazakhstan to Join Abraham Accords": capitals of style, not of names
     out = []
     for a in extract_anchors(text, lang, glossary_path, NAMED_KINDS):
@@ -98,6 +104,66 @@ def candidate_swaps(
     if len(missing) == len(claim_names) or len(missing) > MAX_MISSING or len(new) > MAX_NEW:
         return []
     return [Swap(c, p) for c in missing for p in new if _same_shape(c, p)]
+
+
+def partial_swaps(
+    claim_text: str,
+    claim_lang: str,
+    claim_names: list[Anchor],
+    passage_text: str,
+    passage_lang: str,
+    passage_names: list[Anchor],
+) -> list[Swap]:
+    """Pairs (claim name, passage name) that are one name with one part said differently:
+    "PT Sinar Hunian Abadi" / "PT Cahaya Hunian Abadi", "Cakrawala Sinema Pictures" /
+    "Cakrawala Sinar Pictures". The differing part stands at the same place in both, between
+    words they share or after at least MIN_SHARED of them, and is no more than MAX_PART
+    words; the claim's part is nowhere in the passage and the passage's nowhere in the
+    claim. A part before the shared words is not taken: there one language puts what another
+    puts after ("Gunung Merapi" / "Mount Merapi", "Sungai Musi" / "Musi River"), and a
+    translated title in front reads as another word."""
+    claim_words = _content_words(claim_text, claim_lang)
+    passage_words = _content_words(passage_text, passage_lang)
+    out = []
+    for mine in claim_names:
+        for theirs in passage_names:
+            parts = _differing_parts(mine.text, theirs.text)
+            if parts is None or not _same_shape(mine, theirs):
+                continue
+            if _shares_word(parts[0], passage_words) or _shares_word(parts[1], claim_words):
+                continue
+            out.append(Swap(mine, theirs))
+    return out
+
+
+def _differing_parts(mine: str, theirs: str) -> tuple[str, str] | None:
+    """The differing parts of two names alike but for one part (``partial_swaps``), or None."""
+    a, b = _name_words(mine), _name_words(theirs)
+    prefix = 0
+    while prefix < min(len(a), len(b)) and _same_word(a[prefix], b[prefix]):
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(a), len(b)) - prefix and _same_word(a[-1 - suffix], b[-1 - suffix]):
+        suffix += 1
+    left, right = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+    if not left or not right or max(len(left), len(right)) > MAX_PART:
+        return None
+    if not (prefix and suffix or prefix >= MIN_SHARED):
+        return None
+    if any(_same_word(x, y) for x in left for y in right):
+        return None
+    return " ".join(left), " ".join(right)
+
+
+def _name_words(name: str) -> list[str]:
+    return [
+        fold_word(w.strip(".,'’()")) for w in name.replace("-", " ").split() if w.strip(".,'’()")
+    ]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, spelt alike: equal, or (from MIN_WORD letters) near by SAME_WORD."""
+    return a == b or min(len(a), len(b)) >= MIN_WORD and fuzz.ratio(a, b) >= SAME_WORD
 
 
 def _content_words(text: str, lang: str) -> set[str]:

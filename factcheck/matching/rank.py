@@ -36,7 +36,7 @@ from factcheck.language.anchors import facets
 from factcheck.language.identify import identify_language
 from factcheck.matching.embedding import Embedder, background
 from factcheck.matching.index import MatchIndex
-from factcheck.matching.names import Swap, candidate_swaps, named
+from factcheck.matching.names import Swap, candidate_swaps, named, partial_swaps
 from factcheck.matching.scoring import ClaimScorer
 from factcheck.matching.verify import CONTRADICTS, RELATED, SUPPORTS, Check, values, verify
 
@@ -244,6 +244,8 @@ class _Slots:
     only when meaning confirms it (SWAP_GAIN), so a report that omits the claim's province
     and names an official in passing does not, nor does a name translated (SAME_NAME_COSINE);
     it is looked for only in passages relevant enough to support the claim (SWAP_RELEVANCE).
+    A claim's name said with one part different ("PT Sinar Hunian Abadi" / "PT Cahaya Hunian
+    Abadi") needs no meaning test and is looked for from CONTRADICTION_THRESHOLD.
     A passage that puts another known country (CLDR, the glossary) in the claim's slot
     without meaning confirming it as the same statement does not support the claim either:
     it is about that other country ("Uzbekistan and Israel ... 1992" against a claim about
@@ -254,19 +256,23 @@ class _Slots:
         self, index: MatchIndex, scorer: ClaimScorer, dense: Dense | None, model: Embedder | None
     ) -> None:
         self.index, self.scorer, self.dense, self.model = index, scorer, dense, model
-        self._names = None
+        self._names = self._all_names = None
 
     def check(self, i: int, relevance: float) -> Check:
         """The stance of passage number ``i`` (of ``relevance``) with its reasons."""
         index, scorer = self.index, self.scorer
         check = verify(scorer.text, scorer.claim_anchors, index.passages[i].text, index.anchors(i))
-        if check.stance == CONTRADICTS or check.unconfirmed or relevance < SWAP_RELEVANCE:
+        if check.stance == CONTRADICTS or check.unconfirmed:
             return check
-        swaps = self._candidates(i)
-        swap = self._confirmed(i, swaps) if swaps else None
+        swap = self._partial(i) if relevance >= CONTRADICTION_THRESHOLD else None
+        if swap is None and relevance >= SWAP_RELEVANCE:
+            swaps = self._candidates(i)
+            swap = self._confirmed(i, swaps) if swaps else None
         if swap is not None:
             span = (swap.claim.start, swap.claim.end), (swap.passage.start, swap.passage.end)
             return Check(CONTRADICTS, check.agree, (swap.reason(),), (span[0],), (span[1],))
+        if relevance < SWAP_RELEVANCE:
+            return check
         if check.stance == SUPPORTS and self._other_places(i):
             return Check(RELATED, check.agree, unconfirmed=("place",))
         return check
@@ -289,6 +295,30 @@ class _Slots:
         return candidate_swaps(
             self.scorer.text, self.scorer.lang, self._names, passage.text, lang, theirs
         )
+
+    def _partial(self, i: int) -> Swap | None:
+        """A name of the claim said in passage number ``i`` with one part different
+        (factcheck.matching.names.partial_swaps): the shared words tie the two to one slot,
+        so no meaning is asked, and a passage relevant enough to be shown as contradicting
+        (CONTRADICTION_THRESHOLD) is enough. None when the passage names another year."""
+        if _another_time(self.scorer.claim_anchors, self.index.anchors(i)):
+            return None
+        text, lang = self.scorer.text, self.scorer.lang
+        passage, their_lang = self.index.passages[i], self.index.profiles[i].lang
+        glossary = self.index.glossary_path
+        if self._all_names is None:
+            self._all_names = named(text, lang, glossary, crowded=True)
+        if not self._all_names:
+            return None
+        found = partial_swaps(
+            text,
+            lang,
+            self._all_names,
+            passage.text,
+            their_lang,
+            named(passage.text, their_lang, glossary, crowded=True),
+        )
+        return found[0] if found else None
 
     def _confirmed(self, i: int, swaps: list[Swap]) -> Swap | None:
         """The candidate swap meaning confirms best, if any does: the claim with the passage's

@@ -18,8 +18,13 @@ kind about the same thing are compared:
   several times the claim's measures something else (the whole beside a part), and leaves
   the claim's value unconfirmed; a passage value that another of the claim's values states
   is about that other thing, and is held against no other;
+- a year said right after a figure dates it: a passage year that dates a figure equal to one
+  the claim dates is compared with the claim's year for it ("4.870 ... sepanjang 2026" /
+  "4,870 ... in 2025"); counts that add up to the total before them are its parts, not
+  counts beside it;
 - a value stated with a qualifier ("more than 30", "sekitar 1.500") agrees with any value the
-  qualifier allows; values agree when they are equal at the precision of the rounder one, if
+  qualifier allows, except another maximum ("up to") or its own digits in another order;
+  values agree when they are equal at the precision of the rounder one, if
   that one still has three significant digits (12.43 and 12.4 agree, 12 and 12.4 do not: a
   near amount is relevant *and* different).
 
@@ -32,6 +37,7 @@ otherwise.
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -46,6 +52,10 @@ SAME_QUANTITY_RATIO = 2
 # a count's next words are one word spelt two ways when they share this long a beginning and
 # differ in at most their last letters ("kilometer", "kilometres")
 SAME_WORD_STEM, SAME_WORD_TAIL = 5, 2
+# the parts of a total follow it, each within this many characters of the one before
+PART_GAP = 60
+# a year dates the figure before it when it follows within this many characters
+DATED_FIGURE_GAP = 60
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]{2,})")
 
 
@@ -160,11 +170,17 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
     mine, theirs = values(claim_text, claim), values(passage_text, passage)
     found = _Findings()
     paired = _paired_counts(mine, theirs)
+    tied = _tied_years(mine, theirs)
     for value in mine:
         # a passage value that one of the claim's other values states is about that other
-        # thing ("its 2025 budget ... its 2024 budget" against "APBD 2024")
+        # thing ("its 2025 budget ... its 2024 budget" against "APBD 2024"), unless it dates
+        # the figure this value dates (``_tied_years``)
         others = [v for v in mine if v is not value]
-        free = [v for v in theirs if not any(_same_value(o, v) for o in others)]
+        free = [
+            v
+            for v in theirs
+            if id(v) in tied.get(id(value), ()) or not any(_same_value(o, v) for o in others)
+        ]
         _compare(value, free, found, paired)
     if found.disagree:
         stance = CONTRADICTS
@@ -180,6 +196,36 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
     )
 
 
+def _tied_years(mine: list[Value], theirs: list[Value]) -> dict[int, set[int]]:
+    """{id of a claim year: ids of the passage years that date the same figure}. A year
+    dates the figure right before it ("4.870 WNI dideportasi ... sepanjang 2026" / "4,870
+    Indonesians were deported ... in 2025"): when the two figures are equal, the two years
+    are about one statement, even if the claim names the passage's year for another figure
+    ("... naik dari 3.950 orang pada 2025")."""
+    theirs_dated = _dated_figures(theirs)
+    return {
+        id(year): {
+            id(other)
+            for other, same in theirs_dated
+            if same.slot == figure.slot and same.number == figure.number
+        }
+        for year, figure in _dated_figures(mine)
+    }
+
+
+def _dated_figures(found: list[Value]) -> list[tuple[Value, Value]]:
+    """(year, figure) pairs: a year said as a year right after a figure (a count, amount or
+    percentage), within DATED_FIGURE_GAP characters."""
+    return [
+        (value, before)
+        for before, value in itertools.pairwise(found)
+        if value.slot == "year"
+        and value.high is None
+        and before.slot not in ("year", "date")
+        and value.anchor.start - before.anchor.end <= DATED_FIGURE_GAP
+    ]
+
+
 def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int]]:
     """Pairs (id of a claim count, id of a passage count) taken to count the same thing even
     when the words after them differ ("38 posko" / "42 temporary shelters": another language,
@@ -189,7 +235,8 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     customers"), when each stands after as many of the equal counts as the other: the same
     place in a statement said twice ("400 penumpang dan 45 kendaraan" / "400 passengers and
     54 vehicles"), not a count of something else beside it ("Empat instansi ... 4.300
-    personel" / "4,300 firefighters ... six helicopters")."""
+    personel" / "4,300 firefighters ... six helicopters"). Counts that are the parts of a
+    total said before them (``_parts``) are left out of the rest."""
     left = [v for v in mine if v.slot == "count"]
     other = [v for v in theirs if v.slot == "count"]
     equal = []
@@ -199,6 +246,14 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
             left.remove(value)
             other.remove(same)
             equal.append((value, same))
+    # the parts of a total are counted within it, not beside it: "13 bodies ...: eleven
+    # students and two workers" has one count left to pair, 13; and then only with the
+    # claim's one count, not with one of several by its magnitude
+    parts = _parts(mine) | _parts(theirs)
+    unbroken = [v for v in left if id(v) not in parts], [v for v in other if id(v) not in parts]
+    if len(unbroken[0]) + len(unbroken[1]) < len(left) + len(other) and len(unbroken[0]) > 1:
+        return set()
+    left, other = unbroken
     if len(other) != 1 or not left:
         return set()
     near = [v for v in left if _same_magnitude(v, other[0])]
@@ -209,6 +264,27 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     if before != sum(b.anchor.start < other[0].anchor.start for _, b in equal):
         return set()
     return {(id(chosen), id(other[0]))}
+
+
+def _parts(found: list[Value]) -> set[int]:
+    """Ids of the counts that break down a total said just before them: two or more counts
+    in a row, each within PART_GAP characters of the one before, that add up to it ("13
+    bodies: eleven students and two workers", "lima tersangka, yakni empat WNI dan satu
+    warga Thailand")."""
+    counts = [v for v in found if v.slot == "count"]
+    out: set[int] = set()
+    for k, total in enumerate(counts):
+        run, end = [], total.anchor.end
+        for part in counts[k + 1 :]:
+            if part.anchor.start - end > PART_GAP or sum(p.number for p in run) >= total.number:
+                break
+            run.append(part)
+            end = part.anchor.end
+        while len(run) >= 2 and sum(p.number for p in run) > total.number:
+            run.pop()
+        if len(run) >= 2 and sum(p.number for p in run) == total.number:
+            out.update(id(p) for p in run)
+    return out
 
 
 def _same_value(mine: Value, theirs: Value) -> bool:
@@ -310,7 +386,9 @@ def numbers_agree(mine: Value, theirs: Value) -> bool:
 def _numbers_agree(mine: Value, theirs: Value) -> bool:
     """Equal, equal at the precision of the rounder one (if it keeps three significant
     digits; never for years: 2030 is not 2026 rounded), or allowed by a qualifier on either
-    side."""
+    side; but never two different maxima (``_same_bound``), nor one figure's digits
+    in another order: a report that transposes 312 into "some 321" got it wrong, and its
+    "some" does not excuse it."""
     a, b = mine.number, theirs.number
     if a is None or b is None:
         return False
@@ -319,7 +397,18 @@ def _numbers_agree(mine: Value, theirs: Value) -> bool:
     rounding = mine.slot != "year" and theirs.slot != "year"
     if a == b or rounding and (_rounds_to(a, b) or _rounds_to(b, a)):
         return True
+    if _same_bound(mine.qualifier, theirs.qualifier) or _transposed(a, b):
+        return False
     return _allowed(mine.qualifier, a, b) or _allowed(theirs.qualifier, b, a)
+
+
+def _same_bound(mine: str | None, theirs: str | None) -> bool:
+    """Whether both values are stated as a maximum ("up to 1 million" / "up to 500,000",
+    "maksimal Rp 2 juta"): each states the limit itself, so two different maxima disagree,
+    although one allows the other. Lower bounds are left to ``_allowed``: "at least 5 dead"
+    and "at least 7 dead" are a toll counted twice, "more than 8 million" a rounder
+    "more than 8.4 million", not two limits."""
+    return mine == theirs == "at_most"
 
 
 def _same_magnitude(mine: Value, theirs: Value) -> bool:

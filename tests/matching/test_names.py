@@ -1,10 +1,12 @@
 """Contradictions of names and places: another place, person or organisation in the claim's
 slot of a passage that otherwise states the same fact."""
 
+import pytest
+
 from factcheck.language.anchors import Anchor
 from factcheck.matching.embedding import embedder
 from factcheck.matching.index import MatchIndex
-from factcheck.matching.names import Swap, candidate_swaps, named
+from factcheck.matching.names import Swap, candidate_swaps, named, partial_swaps
 from factcheck.matching.rank import CONTRADICTS, RELATED, SUPPORTS, match_claim
 from factcheck.sources.passages import Passage
 
@@ -124,3 +126,62 @@ def test_a_passage_about_another_country_with_the_same_figures_does_not_support(
     found = {m.passage_id: m for m in match_claim(index, claim, "id", min_score=0)}
     assert found["p0"].stance == SUPPORTS
     assert found["p1"].stance == RELATED
+
+
+def partial(claim: str, claim_lang: str, passage: str, passage_lang: str) -> list[tuple[str, str]]:
+    mine = named(claim, claim_lang, None, crowded=True)
+    theirs = named(passage, passage_lang, None, crowded=True)
+    found = partial_swaps(claim, claim_lang, mine, passage, passage_lang, theirs)
+    return [(s.claim.text, s.passage.text) for s in found]
+
+
+PARTIAL_NAMES = [
+    # one part of a name said differently, between shared words or after two of them
+    (
+        "Gudang milik PT Lestari Pangan Utama terbakar pada Minggu dini hari.",
+        "A warehouse owned by PT Sentosa Pangan Utama burned down early on Sunday.",
+        [("PT Lestari Pangan Utama", "PT Sentosa Pangan Utama")],
+    ),
+    (
+        "Kontrak jatuh ke CV Mitra Teknik Jaya, kata kepala dinas.",
+        "The contract went to CV Mitra Teknik Perkasa, the agency head said.",
+        [("CV Mitra Teknik Jaya", "CV Mitra Teknik Perkasa")],
+    ),
+    # the same name in both, or spelt another way: nothing differs
+    (
+        "Gudang milik PT Lestari Pangan Utama terbakar pada Minggu dini hari.",
+        "A warehouse owned by PT Lestari Pangan Utama burned down early on Sunday.",
+        [],
+    ),
+    (
+        "Rektor Universitas Gadjah Mada membuka acara itu.",
+        "The rector of Universitas Gajah Mada opened the event.",
+        [],
+    ),
+    # a part in front of the shared words is how the other language orders a name
+    ("Letusan Gunung Semeru terjadi pagi tadi.", "Mount Semeru erupted this morning.", []),
+    ("Banjir melanda Kalimantan Selatan.", "Floods hit South Kalimantan.", []),
+    # the claim's part is elsewhere in the passage: two names, not one said differently
+    (
+        "Gudang milik PT Lestari Pangan Utama terbakar.",
+        "Lestari, a partner of PT Sentosa Pangan Utama, lost a warehouse.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "expected"), PARTIAL_NAMES)
+def test_a_name_said_with_one_part_different_is_a_candidate(claim, passage, expected):
+    assert partial(claim, "id", passage, "en") == expected
+
+
+def test_a_name_with_one_part_different_is_shown_as_contradicting_without_meaning_asked():
+    claim = "Jembatan itu dibangun oleh PT Karya Bumi Persada dengan dana desa."
+    passage = "The bridge was built by PT Karya Langit Persada."
+    index = embedded_index(passage, "The city opened a new market on Monday.")
+    found = {m.passage_id: m for m in match_claim(index, claim, "id", model=MODEL)}
+    assert found["p0"].stance == CONTRADICTS
+    assert found["p0"].disagree == (
+        "name: claim PT Karya Bumi Persada ≠ passage PT Karya Langit Persada",
+    )
+    assert "p1" not in found

@@ -50,6 +50,21 @@ QUALIFIERS = [
     # two counts in the passage, neither after the claim's word: which one? none compared
     ("Sedikitnya lima orang tewas", "7 people died and 9 houses burned", RELATED),
 ]
+BOUNDS_AND_TRANSPOSITIONS = [
+    # two maxima are two statements of one limit: different ones disagree
+    ("Denda maksimal Rp 2 juta bagi pelanggar", "fines of up to 1.5 million rupiah", CONTRADICTS),
+    ("Denda maksimal Rp 2 juta bagi pelanggar", "fines of up to 2 million rupiah", SUPPORTS),
+    ("Kuota paling banyak 300 peserta", "the course takes at most 250 trainees", CONTRADICTS),
+    # a maximum against a plain figure: the qualifier decides
+    ("Denda maksimal Rp 2 juta bagi pelanggar", "a driver was fined 1.5 million rupiah", SUPPORTS),
+    # lower bounds are not limits: a rounder "more than" is the same figure
+    ("Lebih dari 4,6 juta penonton", "more than 4 million viewers", SUPPORTS),
+    ("Sedikitnya 9 orang hilang", "at least 12 people are missing", SUPPORTS),
+    # a qualifier does not excuse a figure's digits in another order
+    ("Sebanyak 268 nelayan dievakuasi", "Some 286 fishermen were evacuated", CONTRADICTS),
+    ("Sebanyak 268 nelayan dievakuasi", "Some 270 fishermen were evacuated", SUPPORTS),
+    ("Sekitar 1.450 rumah terendam", "roughly 1,540 homes were flooded", CONTRADICTS),
+]
 ROUNDING = [
     ("senilai 12,4 miliar dolar AS", "deals worth $12.43 billion", SUPPORTS),
     # a near amount is relevant and different: 12 is not 12.4 rounded by a checker's reading
@@ -76,6 +91,13 @@ def test_a_date_without_a_year_is_compared_by_day_and_month(claim, passage, stan
 
 @pytest.mark.parametrize(("claim", "passage", "stance"), QUALIFIERS)
 def test_a_qualified_number_agrees_with_what_its_qualifier_allows(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), BOUNDS_AND_TRANSPOSITIONS)
+def test_same_side_limits_and_transposed_digits_are_not_excused_by_a_qualifier(
+    claim, passage, stance
+):
     assert check(claim, passage).stance == stance
 
 
@@ -206,3 +228,61 @@ def test_a_value_beside_another_quantity_of_its_kind_is_not_confirmed_by_a_match
     passage = "The council approved a 2025 budget of 4.82 trillion rupiah."
     found = check(claim, passage)
     assert found.stance == RELATED and found.disagree == ()
+
+
+DATED_FIGURES = [
+    # the passage's year dates the figure the claim dates with another year
+    (
+        "Sebanyak 2.310 kasus DBD tercatat sepanjang 2025, turun dari 3.140 kasus pada 2024.",
+        "Health officials logged 2,310 dengue cases in 2024.",
+        CONTRADICTS,
+    ),
+    (
+        "Sebanyak 2.310 kasus DBD tercatat sepanjang 2025, turun dari 3.140 kasus pada 2024.",
+        "Health officials logged 2,310 dengue cases in 2025, down from 3,140.",
+        SUPPORTS,
+    ),
+    # the claim's other figure with its own year: that year is about that figure
+    (
+        "Sebanyak 2.310 kasus DBD tercatat sepanjang 2025, turun dari 3.140 kasus pada 2024.",
+        "There were 3,140 cases in 2024.",
+        SUPPORTS,
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), DATED_FIGURES)
+def test_a_year_that_dates_the_same_figure_is_compared_with_the_claims(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+TOTALS_AND_PARTS = [
+    # the parts of the passage's total are not counts beside it: the total is its only count
+    (
+        "Kecelakaan bus itu melukai 23 penumpang.",
+        "Medics treated 21 injured: 15 adults and six children.",
+        CONTRADICTS,
+    ),
+    (
+        "Kecelakaan bus itu melukai 21 penumpang.",
+        "Medics treated 21 injured: 15 adults and six children.",
+        SUPPORTS,
+    ),
+    # a total left alone pairs only with the claim's one count, not with one of several
+    (
+        "Sebanyak 64 orang dirawat, 30 di antaranya anak-anak.",
+        "Medics treated 21 injured: 15 adults and six children.",
+        RELATED,
+    ),
+    # counts that do not add up to the one before them are counts beside it: none compared
+    (
+        "Kecelakaan bus itu melukai 23 penumpang.",
+        "Medics treated 21 injured, 15 of them in two clinics.",
+        RELATED,
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), TOTALS_AND_PARTS)
+def test_the_parts_of_a_total_are_not_counts_beside_it(claim, passage, stance):
+    assert check(claim, passage).stance == stance
