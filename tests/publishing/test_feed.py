@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from factcheck.publishing.claimreview import claim_review
 from factcheck.publishing.feed import ReviewWriter, feed_chunks
 from factcheck.review.ratings import RatingScale
+from tests.publishing.test_claimreview import _article
 
 SCALE = RatingScale()
 SETTINGS = {
@@ -30,18 +31,9 @@ AT = datetime(2025, 11, 7, 23, 30, tzinfo=UTC)
 JAKARTA = timezone(timedelta(hours=7))
 
 
-def _article(**fields) -> SimpleNamespace:
-    values = {
-        "id": 1,
-        "slug": "inflasi-kota",
-        "title": "Inflasi kota naik",
-        "language": "id",
-        "publisher": "Harian Contoh",
-        "author": "Budi Santoso",
-        "url": "https://news.example.id/inflasi",
-        "published_date": date(2025, 11, 7),
-    }
-    return SimpleNamespace(**{**values, **fields})
+def _row(article) -> SimpleNamespace:
+    """An article as the export reads it: a row of its columns, equal to a row of the same."""
+    return SimpleNamespace(**article.model_dump())
 
 
 ARTICLES = [
@@ -54,7 +46,7 @@ ARTICLES = [
         publisher='Penerbit "{1}"',
         author="</script>",
         url='https://news.example.id/b?q="a"&x={2}',
-        published_date=date(2002, 2, 2),  # the marker day of the stand-in, by chance
+        published_date=date(2, 2, 2),  # the stand-in's marker day, by chance: no template
     ),
     _article(id=3, author=None, publisher=None, url=None, published_date=None, language=None),
 ]
@@ -112,7 +104,8 @@ def _check(write: ReviewWriter, claims, article, corrections=None) -> None:
 def test_every_review_is_claim_reviews_own_on_hostile_claims_and_articles():
     write = ReviewWriter(**SETTINGS)
     claims = [_claim(n) for n in range(300)]
-    for article in [*ARTICLES, ARTICLES[0]]:  # and back to the first article
+    # ORM objects (as verdict pages have them), back to the first, then rows (as exported)
+    for article in [*ARTICLES, ARTICLES[0], *map(_row, ARTICLES)]:
         _check(write, claims, article)
     # the same pair of verdict and claimant came often enough for templates to be used
     assert any(t is not None for shapes in write._templates.values() for t in shapes.values())
@@ -152,12 +145,15 @@ def test_an_article_that_holds_a_marker_gets_no_template_and_the_same_bytes():
     assert shapes and all(template is None for template in shapes.values())
 
 
-def test_equal_articles_share_templates_and_a_changed_one_does_not():
+def test_equal_article_rows_share_templates_and_a_changed_one_does_not():
     write = ReviewWriter(**SETTINGS)
     claims = [_claim(n, claimant=None, verdict="true") for n in range(6)]
-    _check(write, claims, _article())
-    _check(write, claims, _article())  # an equal row of the next batch
-    _check(write, claims, _article(title="Judul baru"))
+    _check(write, claims, _row(_article()))
+    templates = write._templates
+    _check(write, claims, _row(_article()))  # an equal row of the next batch
+    assert write._templates is templates
+    _check(write, claims, _row(_article(title="Judul baru")))
+    assert write._templates is not templates
 
 
 @settings(max_examples=200, deadline=None)
