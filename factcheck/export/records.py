@@ -2,18 +2,37 @@
 
 Claims are read by one streaming query (``yield_per``: a server-side cursor on PostgreSQL),
 a batch at a time; for each batch the articles, evidence and history are loaded with one query
-each (never one query per claim). Rows, not ORM objects, flow through the exports: they carry
-the same attribute names and cost a fraction of the time to build.
+each (never one query per claim). Rows, not ORM objects, flow through the exports, as named
+tuples: they carry the same attribute names and cost a fraction of the time to build, and
+each attribute is read ten times faster than from SQLAlchemy's Row (which finds a column
+only after a failed attribute lookup: 0.5 µs, and a claim's JSON record reads fifty).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections import namedtuple
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache, partial
 from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import Date, bindparam, cast, func, select, type_coerce
+from sqlalchemy import (
+    JSON,
+    Connection,
+    Date,
+    Integer,
+    Result,
+    Row,
+    any_,
+    bindparam,
+    cast,
+    func,
+    select,
+    type_coerce,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.sql import Select
 from sqlmodel import Session
 
 from factcheck.errors import InputError
@@ -165,14 +184,22 @@ def iter_records(
         .order_by(Claim.article_id, Claim.position, Claim.id)
         .execution_options(yield_per=batch_size or BATCH_SIZE)
     )
+    connection = session.connection()
+    ids_in = _ids_condition(connection.dialect.name)
+    articles_query = select(*ARTICLE_COLUMNS).where(ids_in(Article.id))
+    evidence_query = _evidence_query(ids_in, evidence_columns) if evidence else None
+    history_query = _history_query(ids_in, public_only=history == "public") if history else None
     # Closed on every way out, also when the reader stops early (a download cut short):
     # on PostgreSQL this is a server-side cursor.
-    with session.connection().execute(query) as result:  # Core rows: no ORM step
+    with connection.execute(query) as result:  # Core rows: no ORM step
+        named = _named(result)
         for batch in result.partitions():
+            batch = list(map(named, batch))
             ids = [c.id for c in batch]
-            articles = _by_id(session, ARTICLE_COLUMNS, Article.id, {c.article_id for c in batch})
-            found = _evidence(session, ids, evidence_columns) if evidence else {}
-            events = _history(session, ids, public_only=history == "public") if history else {}
+            article_ids = sorted({c.article_id for c in batch})
+            articles = {a.id: a for a in _rows(connection, articles_query, article_ids)}
+            found = _grouped(_rows(connection, evidence_query, ids)) if evidence else {}
+            events = _grouped(_rows(connection, history_query, ids)) if history else {}
             for claim in batch:
                 yield Record(
                     claim,
@@ -196,36 +223,54 @@ def utc_day(column: Any, dialect: str) -> Any:
 IDS = bindparam("ids", expanding=True)
 
 
-def _rows(session: Session, query, ids) -> list:
-    """``query``'s Core rows (no ORM step) for the ids."""
-    return session.connection().execute(query, {"ids": list(ids)}).all()
+def _ids_condition(dialect: str) -> Callable[[Any], Any]:
+    """A function giving ``column IN (the ids)`` for a column, the ids bound as one
+    parameter ``ids`` (a list): a JSON array read by ``json_each`` on SQLite, an array on
+    PostgreSQL. An expanding parameter (IDS, other databases) is rendered again into SQL
+    with a name for each of a batch's 500 ids on every query, which cost more than running
+    the query."""
+    if dialect == "sqlite":
+        ids = select(func.json_each(bindparam("ids", type_=JSON)).table_valued("value").c.value)
+        return lambda column: column.in_(ids)
+    if dialect == "postgresql":
+        array = bindparam("ids", type_=ARRAY(Integer))
+        return lambda column: column == any_(array)
+    return lambda column: column.in_(IDS)
 
 
-def _by_id(session: Session, columns: list, key, ids: set[int]) -> dict[int, Any]:
-    rows = _rows(session, select(*columns).where(key.in_(IDS)), sorted(ids))
-    return {row.id: row for row in rows}
+def _rows(connection: Connection, query, ids: list[int]) -> list:
+    """``query``'s rows for the ids, as named tuples (no ORM step)."""
+    result = connection.execute(query, {"ids": ids})
+    return list(map(_named(result), result))
 
 
-def _evidence(session: Session, claim_ids: list[int], columns: Sequence | None) -> dict[int, list]:
-    query = (
+def _named(result: Result) -> Callable[[Row], tuple]:
+    """Turns ``result``'s rows into named tuples with the same attribute names."""
+    return partial(tuple.__new__, _row_type(tuple(result.keys())))
+
+
+@cache
+def _row_type(names: tuple[str, ...]) -> type:
+    return namedtuple("Row", names)  # a few kinds of row per export
+
+
+def _evidence_query(ids_in: Callable[[Any], Any], columns: Sequence | None) -> Select:
+    return (
         select(Evidence.claim_id, *(columns or EVIDENCE_COLUMNS))
         .outerjoin(Source, Source.id == Evidence.source_id)
         .outerjoin(Snapshot, Snapshot.id == Evidence.snapshot_id)
-        .where(Evidence.claim_id.in_(IDS))
+        .where(ids_in(Evidence.claim_id))
         .order_by(Evidence.claim_id, Evidence.id)
     )
-    return _grouped(_rows(session, query, claim_ids))
 
 
-def _history(session: Session, claim_ids: list[int], public_only: bool) -> dict[int, list]:
+def _history_query(ids_in: Callable[[Any], Any], public_only: bool) -> Select:
     query = (
         select(*ReviewEvent.__table__.c)
-        .where(ReviewEvent.claim_id.in_(IDS))
+        .where(ids_in(ReviewEvent.claim_id))
         .order_by(ReviewEvent.claim_id, ReviewEvent.id)
     )
-    if public_only:
-        query = query.where(ReviewEvent.public.is_(True))
-    return _grouped(_rows(session, query, claim_ids))
+    return query.where(ReviewEvent.public.is_(True)) if public_only else query
 
 
 def _grouped(rows: list) -> dict[int, list]:

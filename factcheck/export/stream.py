@@ -17,7 +17,7 @@ from factcheck.errors import InputError
 from factcheck.export import csvexport, jsonexport, report
 from factcheck.export.records import Publisher, Selection, iter_records, utc_day
 from factcheck.models import Claim
-from factcheck.publishing.claimreview import claim_review, feed_chunks, item_reviewed
+from factcheck.publishing.feed import ReviewWriter, feed_chunks
 
 CLAIM_COLUMNS = ["key", "text", "claimant", "verdict", "rationale"]  # what claim_review reads
 
@@ -41,26 +41,20 @@ def claimreview_chunks(
     return feed_chunks(_claim_reviews(session, selection, publisher))
 
 
-def _claim_reviews(session: Session, selection: Selection, publisher: Publisher) -> Iterator[dict]:
-    article_id, item = None, None
+def _claim_reviews(session: Session, selection: Selection, publisher: Publisher) -> Iterator[str]:
+    write = ReviewWriter(
+        scale=publisher.scale,
+        org_name=publisher.org_name,
+        org_url=publisher.org_url,
+        base_url=publisher.base_url,
+    )
     columns = _review_columns(session.get_bind().dialect.name)
+    scale = publisher.scale
     for r in iter_records(
         session, selection, evidence=False, history="public", claim_columns=columns
     ):
-        if r.claim.verdict not in publisher.scale:
-            continue
-        if r.article.id != article_id:  # claims come article by article
-            article_id, item = r.article.id, item_reviewed(r.article)
-        yield claim_review(
-            r.claim,
-            r.article,
-            scale=publisher.scale,
-            org_name=publisher.org_name,
-            org_url=publisher.org_url,
-            base_url=publisher.base_url,
-            corrections=r.history,
-            claim_as_published=item,
-        )
+        if r.claim.verdict in scale:
+            yield write(r.claim, r.article, r.history)
 
 
 @dataclass(frozen=True)

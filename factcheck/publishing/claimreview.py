@@ -2,7 +2,7 @@
 
 ``claim_review`` is pure (no session): the readers' verdict pages embed its output in a
 ``<script type="application/ld+json">``, and the export and the public feed stream it as a
-schema.org DataFeed.
+schema.org DataFeed (factcheck.publishing.feed writes its JSON text).
 Other organisations' ClaimReviews are read by factcheck.archive.reference.
 
 Claims and articles may be ORM objects or database rows with the same column names: the
@@ -11,9 +11,8 @@ export streams rows, which is several times faster than building ORM objects.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
@@ -83,17 +82,32 @@ def claim_review(
         "inLanguage": language,
         "itemReviewed": item,
     }
-    published = claim.published_at or claim.reviewed_at or claim.updated_at
+    published = review_day(claim)
     if published is not None:
-        review["datePublished"] = day(published)
-    rationale = claim.rationale
-    if rationale and not rationale.isspace():  # as .strip() would say, without a copy
-        review["reviewBody"] = rationale
+        review["datePublished"] = published
+    body = review_body(claim)
+    if body is not None:
+        review["reviewBody"] = body
     comments = correction_comments(corrections or [])
     if comments:
         review["correction"] = comments
         review["dateModified"] = max(c["datePublished"] for c in comments)
     return review
+
+
+def review_day(claim: Claim) -> str | None:
+    """The day a claim's review is dated by (``datePublished``): the day it was published,
+    else reviewed, else last changed; None when it has none of them."""
+    published = claim.published_at or claim.reviewed_at or claim.updated_at
+    return None if published is None else day(published)
+
+
+def review_body(claim: Claim) -> str | None:
+    """The review's text (``reviewBody``): the claim's rationale, None when it is blank."""
+    rationale = claim.rationale
+    if rationale and not rationale.isspace():  # as .strip() would say, without a copy
+        return rationale
+    return None
 
 
 def item_reviewed(article: Article) -> dict:
@@ -193,69 +207,3 @@ def instant(value: datetime | None) -> str | None:
     if value.utcoffset():  # None (naive, read as UTC) and zero need no conversion
         value = value.astimezone(UTC)
     return value.isoformat(timespec="seconds")[:19] + "Z"
-
-
-# --- the feed: a DataFeed of ClaimReviews, written as it is read ----------------------------
-def feed_chunks(reviews: Iterable[dict]) -> Iterator[str]:
-    """A schema.org DataFeed holding ``reviews``, as JSON text chunks (one per review).
-
-    The ``@context`` is stated once at the top; nested objects must not repeat it.
-    """
-    yield ('{"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": [')
-    separator = "\n"
-    encode = _FeedEncoder()
-    for review in reviews:
-        yield separator + encode(review)
-        separator = ",\n"
-    yield "\n]}\n"
-
-
-_KEYS: dict[str, str] = {}  # a review's keys, encoded: the same dozen in every review
-
-
-class _FeedEncoder:
-    """Writes a review without its ``@context`` exactly as ``json.dumps(review,
-    ensure_ascii=False)`` would, but encodes an object only when it differs from the one the
-    previous review held under the same key: exports share one ``itemReviewed`` per article
-    (a third of each review's text), and the author and the rating repeat.
-
-    One C encoder made once: ``json.dumps`` makes a new one per call.
-    """
-
-    _encoder = json.encoder.c_make_encoder(
-        None,
-        json.JSONEncoder().default,
-        json.encoder.encode_basestring,
-        None,
-        ": ",
-        ", ",
-        False,
-        False,
-        True,
-    )
-
-    def __init__(self) -> None:
-        self.previous: dict[str, tuple[object, str]] = {}  # key: (value, its JSON)
-
-    def __call__(self, review: dict) -> str:
-        parts = []
-        for key, value in review.items():
-            if key == "@context":
-                continue
-            if value.__class__ is str:
-                text = json.encoder.encode_basestring(value)
-            else:
-                previous = self.previous.get(key)
-                # Equal, not only the same object. (Python's 1 == 1.0 == True would let one
-                # stand for another; a review holds none of them in one place: ratings are
-                # the scale's integers.)
-                if previous is not None and previous[0] == value:
-                    text = previous[1]
-                else:
-                    text = "".join(self._encoder(value, 0))
-                    self.previous[key] = (value, text)
-            prefix = _KEYS.get(key)
-            if prefix is None:
-                prefix = _KEYS[key] = json.encoder.encode_basestring(key) + ": "
-            parts.append(prefix + text)
-        return "{" + ", ".join(parts) + "}"
