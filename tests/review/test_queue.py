@@ -133,10 +133,35 @@ def test_pages_keep_the_filters(session, claims, people):
 
 
 def test_text_search_uses_the_databases_own_index(session, claims, query_log):
-    with query_log:
-        find_claims(session, filters=QueueFilters(text="astana"))
+    with query_log:  # a full page (one of two matches): the rows, then the count
+        find_claims(session, filters=QueueFilters(text="astana", per_page=1))
     index = "claim.search_document @@" if ON_POSTGRES else "claim_fts MATCH"
-    assert all(index in sql for sql in query_log.statements[-2:])  # the count and the rows
+    assert all(index in sql for sql in query_log.statements[-2:])  # the rows and the count
+    assert "count(" in query_log.statements[-1]
+
+
+def counts(statements: list[str]) -> list[str]:
+    return [sql for sql in statements if "count(*)" in sql and "claim_fts MATCH" not in sql]
+
+
+@pytest.mark.parametrize(("number", "per_page"), [(1, 10), (3, 2), (1, 5)])
+def test_a_page_that_is_not_full_is_the_last_and_counts_itself(
+    session, claims, query_log, number, per_page
+):
+    with query_log:
+        page = find_claims(session, filters=QueueFilters(page=number, per_page=per_page))
+    assert (page.total, page.capped, page.has_next) == (5, False, False)
+    assert counts(query_log.statements) == []
+
+
+@pytest.mark.parametrize(("number", "shown"), [(1, "ed"), (2, "cb"), (9, "a")])
+def test_a_full_page_or_one_past_the_end_asks_for_the_count(
+    session, claims, query_log, number, shown
+):
+    with query_log:
+        page = find_claims(session, filters=QueueFilters(page=number, per_page=2))
+    assert keys(page, claims) == shown and page.total == 5
+    assert len(counts(query_log.statements)) == 1
 
 
 def test_count_is_capped_so_deep_queues_stay_cheap(session, factory):
