@@ -7,7 +7,8 @@ title or slug match what a person types in the article filter (its typeahead).
 
 At 100k claims the queue stays fast because the count stops at ``COUNT_CAP`` ("more than
 1,000 claims"), the articles are read without their text, and a common word's search walks
-the sort order's index instead of sorting every match (see ``search.claim_text_filter``).
+the sort order's index instead of sorting every match, and is counted by streaming the
+matches (see ``search.search_statements``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlmodel import Session, select
 from factcheck.models import Article, Claim, ClaimStatus, Evidence, EvidenceState, User
 from factcheck.review.hints import Hint, claim_hints
 from factcheck.review.pagination import Page, paginate
-from factcheck.review.search import claim_text_filter, words
+from factcheck.review.search import search_statements, words
 from factcheck.review.users import People, people
 
 COUNT_CAP = 1_000  # beyond it the queue says "more than 1,000 claims"
@@ -144,11 +145,10 @@ def _statements(session: Session, filters: QueueFilters, *, viewer_id: int | Non
                 Evidence.state != EvidenceState.REJECTED,
             )
         )
-    if not words(filters.text):
-        return statement.order_by(*SORTS.get(filters.sort, SORTS["updated"])), statement
-    count = statement.where(claim_text_filter(session, filters.text))
-    rows = statement.where(claim_text_filter(session, filters.text, in_sort_order=True))
-    return rows.order_by(*SORTS.get(filters.sort, SORTS["updated"])), count
+    rows = statement.order_by(*SORTS.get(filters.sort, SORTS["updated"]))
+    return search_statements(
+        session, rows, statement, filters.text, few_claims=bool(filters.article.strip())
+    )
 
 
 def find_claims(session: Session, *, filters: QueueFilters, viewer_id: int | None = None) -> Page:

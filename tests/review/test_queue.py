@@ -251,13 +251,27 @@ def test_the_queue_counts_only_checkworthy_claims_unless_asked_for_all(session, 
     assert {c.key for c in everything.items} == {"f", "o", "w"}
 
 
-def test_a_common_words_search_finds_the_same_page_as_a_rare_words(session, claims, monkeypatch):
-    # past COMMON_MATCHES the rows are found by walking the sort order (SQLite): same claims
+@pytest.mark.parametrize(
+    ("other_filters", "number", "shown", "total"),
+    [
+        ({}, 2, "b", 2),  # the last page: counted from its rows
+        ({}, 1, "d", 2),  # a full page: counted by a query (streaming the matches on SQLite)
+        ({"status": "in_review"}, 1, "d", 1),
+        ({"article": "kazakhstan"}, 1, "b", 1),  # one article's claims: tested one by one
+        ({"article": "bridges", "show": "all"}, 1, "d", 1),
+        ({"text": "astana bridge"}, 1, "d", 1),
+    ],
+)
+def test_a_common_words_search_finds_the_same_page_as_a_rare_words(
+    session, claims, monkeypatch, other_filters, number, shown, total
+):
+    # past COMMON_MATCHES the rows are found by walking the sort order and counted by
+    # streaming the matches (SQLite): the same claims, the same count
     from factcheck.review import search
 
-    filters = QueueFilters(text="astana", per_page=1, page=2)
+    filters = QueueFilters(**{"text": "astana", "per_page": 1, "page": number, **other_filters})
     rare = find_claims(session, filters=filters)
     monkeypatch.setattr(search, "COMMON_MATCHES", 1)
     common = find_claims(session, filters=filters)
-    assert keys(common, claims) == keys(rare, claims) == "b"
-    assert (common.total, common.has_next) == (rare.total, rare.has_next) == (2, False)
+    assert keys(common, claims) == keys(rare, claims) == shown
+    assert (common.total, common.has_next) == (rare.total, rare.has_next) == (total, number < total)
