@@ -111,3 +111,25 @@ def test_a_failed_login_says_so_in_the_browsers_language(client):
     )
     assert page.status_code == 401
     assert "Nama atau kata sandi salah" in page.get_data(as_text=True)
+
+
+def test_messages_follow_the_requests_language_when_it_changes_midway(app):
+    # the request's catalogue is kept, but not past a change of language
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    def both() -> tuple[str, str]:
+        shown = render_template_string(
+            "{{ _('Claim') }}|{{ ngettext('%(num)s claim', '%(num)s claims', 2) }}"
+        )
+        return i18n.gettext("Claim"), shown
+
+    with app.test_request_context("/", headers={"Accept-Language": "id"}):
+        assert both() == ("Klaim", "Klaim|2 klaim")
+        i18n.use_language("en")
+        assert both() == ("Claim", "Claim|2 claims")
+        with force_locale("id"):
+            assert both() == ("Klaim", "Klaim|2 klaim")
+        assert both() == ("Claim", "Claim|2 claims")
+        assert i18n.ngettext("%(num)s claim", "%(num)s claims", 1) == "1 claim"
+    assert i18n.gettext("Claim") == "Claim"  # outside a request: as written
