@@ -13,9 +13,10 @@ matches (see ``search.search_statements``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, false, func
+from sqlalchemy import and_, bindparam, exists, false, func
 from sqlalchemy.orm import load_only
 from sqlmodel import Session, select
 
@@ -170,12 +171,21 @@ def load_queue(
     the people. The same few queries whatever the page holds; the articles without their text
     (only their slug and title are shown)."""
     page = find_claims(session, filters=filters, viewer_id=viewer_id)
-    article_ids = {c.article_id for c in page.items}
-    shown = select(Article).options(load_only(Article.id, Article.slug, Article.title))
-    articles = {a.id: a for a in session.exec(shown.where(Article.id.in_(article_ids))).all()}
+    article_ids = sorted({c.article_id for c in page.items})
+    shown = session.exec(_articles_shown(), params={"article_ids": article_ids}).all()
+    articles = {a.id: a for a in shown}
     return ClaimQueue(
         page=page,
         articles=articles,
         people=people(session),
         hints=claim_hints(session, list(page.items)),
+    )
+
+
+@functools.cache  # built once, the ids bound at run time (building it cost more than running it)
+def _articles_shown():
+    return (
+        select(Article)
+        .options(load_only(Article.id, Article.slug, Article.title))
+        .where(Article.id.in_(bindparam("article_ids", expanding=True)))
     )
