@@ -78,13 +78,24 @@ def checkworthy():
     return Claim.checkworthy.is_(True) | (Claim.status != ClaimStatus.UNVERIFIED)
 
 
-def articles_matching(query: str):
-    """A WHERE clause on Article: every word of ``query`` in its title or slug (any case)."""
+def article_words(query: str) -> dict[str, str]:
+    """The words of ``query`` as ``articles_matching`` takes them: ``word0``, ``word1`` ...,
+    lower-cased, with LIKE's wildcards escaped (so "_" and "%" match only themselves)."""
+    return {
+        f"word{i}": w.lower().replace("/", "//").replace("%", "/%").replace("_", "/_")
+        for i, w in enumerate(words(query))
+    }
+
+
+@functools.cache  # one per number of words: built once, the words bound at run time
+def articles_matching(count: int):
+    """A WHERE clause on Article: each of ``count`` words (``article_words``) in its title or
+    slug, in any case."""
+    bound = [bindparam(f"word{i}") for i in range(count)]
     return and_(
         *(
-            func.lower(Article.title).contains(w.lower(), autoescape=True)
-            | Article.slug.contains(w.lower(), autoescape=True)
-            for w in words(query)
+            func.lower(Article.title).contains(w, escape="/") | Article.slug.contains(w, escape="/")
+            for w in bound
         )
     )
 
@@ -92,15 +103,21 @@ def articles_matching(query: str):
 def find_articles(session: Session, query: str, *, limit: int = ARTICLES_OFFERED):
     """At most ``limit`` articles, as (slug, title) by title, whose title or slug hold every
     word of ``query``; none for a query without words. Only the two columns are read."""
-    if not words(query):
+    found = article_words(query)
+    if not found:
         return []
-    statement = (
+    statement = _articles_offered(len(found), limit)
+    return [(slug, title) for slug, title in session.exec(statement, params=found)]
+
+
+@functools.cache
+def _articles_offered(count: int, limit: int):
+    return (
         select(Article.slug, Article.title)
-        .where(articles_matching(query))
+        .where(articles_matching(count))
         .order_by(Article.title, Article.id)
         .limit(limit)
     )
-    return [(slug, title) for slug, title in session.exec(statement)]
 
 
 def _article_filter(session: Session, article: str):
@@ -109,7 +126,9 @@ def _article_filter(session: Session, article: str):
     found = session.exec(select(Article.id).where(Article.slug == article)).first()
     if found is not None:
         return Claim.article_id == found
-    return Claim.article_id.in_(select(Article.id).where(articles_matching(article)))
+    typed = article_words(article)
+    matching = select(Article.id).where(articles_matching(len(typed))).params(**typed)
+    return Claim.article_id.in_(matching)
 
 
 def _statements(session: Session, filters: QueueFilters, *, viewer_id: int | None = None):

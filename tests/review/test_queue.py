@@ -209,12 +209,16 @@ def test_article_filter_takes_a_slug_or_words_of_the_title(session, factory, cla
         ("kaz", [("kazakhstan", "Kazakhstan")]),  # part of a word, as one types
         ("%", []),  # no words: nothing, not everything
         ("", []),
+        ("rate_cut", [("rate_cut", "Rate_cut explained")]),  # "_" matches only itself
+        ("rate_cut bridges", []),  # every word
     ],
 )
 def test_typeahead_finds_articles_by_words_of_title_or_slug(session, factory, query, expected):
     factory.article("Kazakhstan", slug="kazakhstan")
     factory.article("Bridges", slug="bridges")
     factory.article("Bridges of Astana", slug="bridges-2")
+    factory.article("Rate_cut explained", slug="rate_cut")
+    factory.article("Ratexcut", slug="ratexcut")
     assert find_articles(session, query) == expected
 
 
