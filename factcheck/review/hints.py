@@ -112,6 +112,8 @@ def _cited_query():
 def hint_of(evidence: list, cited: int) -> Hint:
     """The Hint of one claim from its evidence, as (source id, url, stance, state,
     explanation) rows or Evidence rows, and how many sources its article cites."""
+    if not evidence:  # most claims of a queue page: every cited source says nothing
+        return Hint(silent=max(0, cited))
     tally = _Tally()
     for row in evidence:
         if isinstance(row, Evidence):
