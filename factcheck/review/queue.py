@@ -14,7 +14,7 @@ matches (see ``search.search_statements``).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, bindparam, exists, false, func
 from sqlalchemy.orm import load_only
@@ -165,10 +165,14 @@ def _statements(session: Session, filters: QueueFilters, *, viewer_id: int | Non
                 Evidence.state != EvidenceState.REJECTED,
             )
         )
-    rows = statement.order_by(*SORTS.get(filters.sort, SORTS["updated"]))
+    rows = statement.order_by(*_sort(filters))
     return search_statements(
         session, rows, statement, filters.text, few_claims=bool(filters.article.strip())
     )
+
+
+def _sort(filters: QueueFilters) -> tuple:
+    return SORTS.get(filters.sort, SORTS["updated"])
 
 
 def find_claims(session: Session, *, filters: QueueFilters, viewer_id: int | None = None) -> Page:
@@ -186,25 +190,28 @@ def find_claims(session: Session, *, filters: QueueFilters, viewer_id: int | Non
 def load_queue(
     session: Session, *, filters: QueueFilters, viewer_id: int | None = None
 ) -> ClaimQueue:
-    """Everything the queue page shows: the page of claims (``find_claims``), their articles,
-    the people. The same few queries whatever the page holds; the articles without their text
-    (only their slug and title are shown)."""
-    page = find_claims(session, filters=filters, viewer_id=viewer_id)
-    article_ids = sorted({c.article_id for c in page.items})
-    shown = session.exec(_articles_shown(), params={"article_ids": article_ids}).all()
-    articles = {a.id: a for a in shown}
+    """Everything the queue page shows: the page of claims (as ``find_claims`` finds it) with
+    their articles, the people, the hints. The same few queries whatever the page holds; the
+    articles come with the claims, without their text (only their slug and title are shown)."""
+    rows, count = _statements(session, filters, viewer_id=viewer_id)
+    with_articles = _claims_with_articles().where(rows.whereclause).order_by(*_sort(filters))
+    page = paginate(
+        session, with_articles, filters.page, filters.per_page, cap=COUNT_CAP, count_statement=count
+    )
+    articles = {article.id: article for _claim, article in page.items}
+    page = replace(page, items=[claim for claim, _article in page.items])
     return ClaimQueue(
         page=page,
         articles=articles,
         people=people(session),
-        hints=claim_hints(session, list(page.items)),
+        hints=claim_hints(session, page.items),
     )
 
 
-@functools.cache  # built once, the ids bound at run time (building it cost more than running it)
-def _articles_shown():
+@functools.cache  # built once: the filters and the sort are added to a copy
+def _claims_with_articles():
     return (
-        select(Article)
+        select(Claim, Article)
+        .join(Article, Article.id == Claim.article_id)
         .options(load_only(Article.id, Article.slug, Article.title))
-        .where(Article.id.in_(bindparam("article_ids", expanding=True)))
     )
