@@ -17,6 +17,7 @@ from factcheck.web.i18n import _, term
 from factcheck.web.review import bp
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import assignee_choices
+from factcheck.web.review.wording import hint_line
 
 ARTICLES_PER_PAGE = 20
 
@@ -98,6 +99,8 @@ def queue():
         request_ids=request_ids,
         assignee_menus=f.SelectOptions(assignee_choices(found.people)),
         hints=found.hints,
+        # each line once: the claims of an article mostly share their hint
+        hint_lines={hint: hint_line(hint) for hint in set(found.hints.values())},
         earlier_marks=queue_marks(get_session(), [c.id for c in page.items]),
         scale=current_app.extensions["factcheck.ratings"],
     )

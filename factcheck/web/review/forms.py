@@ -43,17 +43,18 @@ def options(pairs) -> list[SelectChoice]:
 class SelectOptions(dict):
     """A select's <option>s as markup, by the value to show selected: one menu repeated on
     every row of a page (the queue's assign menus) is drawn once per value that is current on
-    some row, not once per row. ``choices``: SelectChoice objects; a value no choice has
-    selects nothing."""
+    some row, not once per row. ``choices``: SelectChoice objects; the current value is given
+    as stored (an id, or None for the "" choice); a value no choice has selects nothing."""
 
     def __init__(self, choices: list[SelectChoice]) -> None:
         super().__init__()
         self.choices = choices
 
-    def __missing__(self, current: str) -> Markup:
+    def __missing__(self, current) -> Markup:
+        chosen = "" if current is None else str(current)
         drawn = Markup("").join(
             Markup('<option value="{}"{}>{}</option>').format(
-                choice.value, Markup(" selected") if choice.value == current else "", choice.label
+                choice.value, Markup(" selected") if choice.value == chosen else "", choice.label
             )
             for choice in self.choices
         )
