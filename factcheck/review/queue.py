@@ -194,6 +194,7 @@ def load_queue(
     their articles, the people, the hints. The same few queries whatever the page holds; the
     articles come with the claims, without their text (only their slug and title are shown)."""
     rows, count = _statements(session, filters, viewer_id=viewer_id)
+    # the rows' filters are all in their WHERE (search_statements narrows them with WHERE only)
     with_articles = _claims_with_articles().where(rows.whereclause).order_by(*_sort(filters))
     page = paginate(
         session, with_articles, filters.page, filters.per_page, cap=COUNT_CAP, count_statement=count

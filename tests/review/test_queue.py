@@ -277,5 +277,7 @@ def test_a_common_words_search_finds_the_same_page_as_a_rare_words(
     rare = find_claims(session, filters=filters)
     monkeypatch.setattr(search, "COMMON_MATCHES", 1)
     common = find_claims(session, filters=filters)
-    assert keys(common, claims) == keys(rare, claims) == shown
+    queued = load_queue(session, filters=filters).page  # the same, with the claims' articles
+    assert keys(common, claims) == keys(rare, claims) == keys(queued, claims) == shown
     assert (common.total, common.has_next) == (rare.total, rare.has_next) == (total, number < total)
+    assert (queued.total, queued.has_next) == (total, number < total)
