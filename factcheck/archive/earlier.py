@@ -12,9 +12,10 @@ another organisation's check as evidence, and the repeats of an article's claims
 
 from __future__ import annotations
 
+import functools
 import json
 
-from sqlalchemy import case
+from sqlalchemy import bindparam, case
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, delete, select
 
@@ -158,8 +159,24 @@ def queue_marks(session: Session, claim_ids: list[int]) -> dict[int, set[str]]:
     if not claim_ids:
         return marks
     wanted = set(claim_ids)
+    rows = session.exec(_marks_query(), params={"claim_ids": sorted(wanted)})
+    for claim_id, earlier_id, reference_id, repeat, status, other in rows:
+        if claim_id in wanted and (reference_id is not None or status in CHECKED):
+            marks.setdefault(claim_id, set()).add("checked before")
+        if claim_id in wanted and repeat and status is not None:
+            marks.setdefault(claim_id, set()).add("repeat")
+        if earlier_id in wanted and other in CHECKED:
+            marks.setdefault(earlier_id, set()).add("checked before")
+    return marks
+
+
+# Built once, with the ids bound at run time: building it (two aliases of Claim) cost more
+# than running it, on every page of the queue (functools.cache: on first use).
+@functools.cache
+def _marks_query():
     earlier, later = aliased(Claim), aliased(Claim)
-    query = (
+    wanted = bindparam("claim_ids", expanding=True)
+    return (
         select(
             EarlierMatch.claim_id,
             EarlierMatch.earlier_claim_id,
@@ -175,14 +192,6 @@ def queue_marks(session: Session, claim_ids: list[int]) -> dict[int, set[str]]:
             col(EarlierMatch.claim_id).in_(wanted) | col(EarlierMatch.earlier_claim_id).in_(wanted),
         )
     )
-    for claim_id, earlier_id, reference_id, repeat, status, other in session.exec(query):
-        if claim_id in wanted and (reference_id is not None or status in CHECKED):
-            marks.setdefault(claim_id, set()).add("checked before")
-        if claim_id in wanted and repeat and status is not None:
-            marks.setdefault(claim_id, set()).add("repeat")
-        if earlier_id in wanted and other in CHECKED:
-            marks.setdefault(earlier_id, set()).add("checked before")
-    return marks
 
 
 def _status_if_kept(claim):

@@ -12,11 +12,12 @@ contradicts. A contradiction outweighs support: such a claim is "contradicted".
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
 
 from factcheck.models import Article, Claim, Evidence, EvidenceState, Source
@@ -77,28 +78,42 @@ def claim_hints(session: Session, claims: list[Claim]) -> dict[int, Hint]:
     if not claims:
         return {}
     ids = [c.id for c in claims]
-    rows = session.exec(
-        select(
-            Evidence.claim_id, Evidence.source_id, Evidence.url, Evidence.stance,
-            Evidence.state, Evidence.explanation,
-        ).where(col(Evidence.claim_id).in_(ids), Evidence.state != EvidenceState.REJECTED)
-    ).all()  # fmt: skip
-    cited = dict(
-        session.exec(
-            select(Source.article_id, func.count(Source.id))
-            .where(col(Source.article_id).in_({c.article_id for c in claims}))
-            .group_by(Source.article_id)
-        ).all()
-    )
+    rows = session.exec(_evidence_query(), params={"claim_ids": ids}).all()
+    articles = sorted({c.article_id for c in claims})
+    cited = dict(session.exec(_cited_query(), params={"article_ids": articles}).all())
     by_claim: dict[int, list] = {i: [] for i in ids}
     for claim_id, *row in rows:
         by_claim[claim_id].append(row)
     return {c.id: hint_of(by_claim[c.id], cited.get(c.article_id, 0)) for c in claims}
 
 
+# Built once, the ids bound at run time: building them (and a literal for each of 50 ids)
+# cost more than running them, on every page of the queue (functools.cache: on first use).
+@functools.cache
+def _evidence_query():
+    return select(
+        Evidence.claim_id, Evidence.source_id, Evidence.url, Evidence.stance,
+        Evidence.state, Evidence.explanation,
+    ).where(
+        col(Evidence.claim_id).in_(bindparam("claim_ids", expanding=True)),
+        Evidence.state != EvidenceState.REJECTED,
+    )  # fmt: skip
+
+
+@functools.cache
+def _cited_query():
+    return (
+        select(Source.article_id, func.count(Source.id))
+        .where(col(Source.article_id).in_(bindparam("article_ids", expanding=True)))
+        .group_by(Source.article_id)
+    )
+
+
 def hint_of(evidence: list, cited: int) -> Hint:
     """The Hint of one claim from its evidence, as (source id, url, stance, state,
     explanation) rows or Evidence rows, and how many sources its article cites."""
+    if not evidence:  # most claims of a queue page: every cited source says nothing
+        return Hint(silent=max(0, cited))
     tally = _Tally()
     for row in evidence:
         if isinstance(row, Evidence):

@@ -57,22 +57,40 @@ def paginate(
 ) -> Page:
     """Run ``statement`` (a select with its ORDER BY) for page ``number``.
 
-    The rows come from one LIMIT/OFFSET query; the count from a second one that reads at most
-    ``cap + 1`` rows of ``count_statement`` (the same rows written another way; default
-    ``statement``), only their first column's.
+    The rows come from one LIMIT/OFFSET query. A page that is not full (and not past the
+    end) is the last one, so it gives the count itself; otherwise the count comes from a
+    second query that reads at most ``cap + 1`` rows of ``count_statement`` (the same rows
+    written another way; default ``statement``), only their first column's.
     """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
-    counted = statement if count_statement is None else count_statement
-    first_column = counted.selected_columns[0]
-    counted = counted.order_by(None).with_only_columns(first_column, maintain_column_froms=True)
-    limited = counted.limit(cap + 1).subquery()
-    total = session.execute(select(func.count()).select_from(limited)).scalar_one()
-    capped = total > cap
-    total = min(total, cap)
-    if not capped:  # past the end: show the last page rather than an empty one
-        number = min(number, max(1, -(-total // per_page)))
-    # one row more than the page tells whether a next page exists, even beyond the cap
-    rows = session.exec(statement.limit(per_page + 1).offset((number - 1) * per_page)).all()
+    rows = _rows(session, statement, number, per_page)
+    if len(rows) <= per_page and (rows or number == 1):
+        total = (number - 1) * per_page + len(rows)
+    else:
+        counted = statement if count_statement is None else count_statement
+        total = _capped_count(session, counted, cap)
+        last = max(1, -(-min(total, cap) // per_page))
+        if total <= cap and number > last:  # past the end: the last page, not an empty one
+            number = last
+            rows = _rows(session, statement, number, per_page)
     return Page(
-        list(rows[:per_page]), number, per_page, total, capped, has_next=len(rows) > per_page
+        list(rows[:per_page]),
+        number,
+        per_page,
+        min(total, cap),
+        total > cap,
+        has_next=len(rows) > per_page,
     )
+
+
+def _rows(session: Session, statement, number: int, per_page: int) -> list:
+    # one row more than the page tells whether a next page exists, even beyond the cap
+    return session.exec(statement.limit(per_page + 1).offset((number - 1) * per_page)).all()
+
+
+def _capped_count(session: Session, statement, cap: int) -> int:
+    """How many rows ``statement`` gives, reading at most ``cap + 1`` of their first column."""
+    first_column = statement.selected_columns[0]
+    counted = statement.order_by(None).with_only_columns(first_column, maintain_column_froms=True)
+    limited = counted.limit(cap + 1).subquery()
+    return session.execute(select(func.count()).select_from(limited)).scalar_one()

@@ -7,21 +7,23 @@ title or slug match what a person types in the article filter (its typeahead).
 
 At 100k claims the queue stays fast because the count stops at ``COUNT_CAP`` ("more than
 1,000 claims"), the articles are read without their text, and a common word's search walks
-the sort order's index instead of sorting every match (see ``search.claim_text_filter``).
+the sort order's index instead of sorting every match, and is counted by streaming the
+matches (see ``search.search_statements``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, replace
 
-from sqlalchemy import and_, exists, false, func
+from sqlalchemy import and_, bindparam, exists, false, func
 from sqlalchemy.orm import load_only
 from sqlmodel import Session, select
 
 from factcheck.models import Article, Claim, ClaimStatus, Evidence, EvidenceState, User
 from factcheck.review.hints import Hint, claim_hints
 from factcheck.review.pagination import Page, paginate
-from factcheck.review.search import claim_text_filter, words
+from factcheck.review.search import search_statements, words
 from factcheck.review.users import People, people
 
 COUNT_CAP = 1_000  # beyond it the queue says "more than 1,000 claims"
@@ -76,13 +78,24 @@ def checkworthy():
     return Claim.checkworthy.is_(True) | (Claim.status != ClaimStatus.UNVERIFIED)
 
 
-def articles_matching(query: str):
-    """A WHERE clause on Article: every word of ``query`` in its title or slug (any case)."""
+def article_words(query: str) -> dict[str, str]:
+    """The words of ``query`` as ``articles_matching`` takes them: ``word0``, ``word1`` ...,
+    lower-cased, with LIKE's wildcards escaped (so "_" and "%" match only themselves)."""
+    return {
+        f"word{i}": w.lower().replace("/", "//").replace("%", "/%").replace("_", "/_")
+        for i, w in enumerate(words(query))
+    }
+
+
+@functools.cache  # one per number of words: built once, the words bound at run time
+def articles_matching(count: int):
+    """A WHERE clause on Article: each of ``count`` words (``article_words``) in its title or
+    slug, in any case."""
+    bound = [bindparam(f"word{i}") for i in range(count)]
     return and_(
         *(
-            func.lower(Article.title).contains(w.lower(), autoescape=True)
-            | Article.slug.contains(w.lower(), autoescape=True)
-            for w in words(query)
+            func.lower(Article.title).contains(w, escape="/") | Article.slug.contains(w, escape="/")
+            for w in bound
         )
     )
 
@@ -90,15 +103,21 @@ def articles_matching(query: str):
 def find_articles(session: Session, query: str, *, limit: int = ARTICLES_OFFERED):
     """At most ``limit`` articles, as (slug, title) by title, whose title or slug hold every
     word of ``query``; none for a query without words. Only the two columns are read."""
-    if not words(query):
+    found = article_words(query)
+    if not found:
         return []
-    statement = (
+    statement = _articles_offered(len(found), limit)
+    return [(slug, title) for slug, title in session.exec(statement, params=found)]
+
+
+@functools.cache
+def _articles_offered(count: int, limit: int):
+    return (
         select(Article.slug, Article.title)
-        .where(articles_matching(query))
+        .where(articles_matching(count))
         .order_by(Article.title, Article.id)
         .limit(limit)
     )
-    return [(slug, title) for slug, title in session.exec(statement)]
 
 
 def _article_filter(session: Session, article: str):
@@ -107,7 +126,9 @@ def _article_filter(session: Session, article: str):
     found = session.exec(select(Article.id).where(Article.slug == article)).first()
     if found is not None:
         return Claim.article_id == found
-    return Claim.article_id.in_(select(Article.id).where(articles_matching(article)))
+    typed = article_words(article)
+    matching = select(Article.id).where(articles_matching(len(typed))).params(**typed)
+    return Claim.article_id.in_(matching)
 
 
 def _statements(session: Session, filters: QueueFilters, *, viewer_id: int | None = None):
@@ -144,11 +165,14 @@ def _statements(session: Session, filters: QueueFilters, *, viewer_id: int | Non
                 Evidence.state != EvidenceState.REJECTED,
             )
         )
-    if not words(filters.text):
-        return statement.order_by(*SORTS.get(filters.sort, SORTS["updated"])), statement
-    count = statement.where(claim_text_filter(session, filters.text))
-    rows = statement.where(claim_text_filter(session, filters.text, in_sort_order=True))
-    return rows.order_by(*SORTS.get(filters.sort, SORTS["updated"])), count
+    rows = statement.order_by(*_sort(filters))
+    return search_statements(
+        session, rows, statement, filters.text, few_claims=bool(filters.article.strip())
+    )
+
+
+def _sort(filters: QueueFilters) -> tuple:
+    return SORTS.get(filters.sort, SORTS["updated"])
 
 
 def find_claims(session: Session, *, filters: QueueFilters, viewer_id: int | None = None) -> Page:
@@ -166,16 +190,29 @@ def find_claims(session: Session, *, filters: QueueFilters, viewer_id: int | Non
 def load_queue(
     session: Session, *, filters: QueueFilters, viewer_id: int | None = None
 ) -> ClaimQueue:
-    """Everything the queue page shows: the page of claims (``find_claims``), their articles,
-    the people. The same few queries whatever the page holds; the articles without their text
-    (only their slug and title are shown)."""
-    page = find_claims(session, filters=filters, viewer_id=viewer_id)
-    article_ids = {c.article_id for c in page.items}
-    shown = select(Article).options(load_only(Article.id, Article.slug, Article.title))
-    articles = {a.id: a for a in session.exec(shown.where(Article.id.in_(article_ids))).all()}
+    """Everything the queue page shows: the page of claims (as ``find_claims`` finds it) with
+    their articles, the people, the hints. The same few queries whatever the page holds; the
+    articles come with the claims, without their text (only their slug and title are shown)."""
+    rows, count = _statements(session, filters, viewer_id=viewer_id)
+    # the rows' filters are all in their WHERE (search_statements narrows them with WHERE only)
+    with_articles = _claims_with_articles().where(rows.whereclause).order_by(*_sort(filters))
+    page = paginate(
+        session, with_articles, filters.page, filters.per_page, cap=COUNT_CAP, count_statement=count
+    )
+    articles = {article.id: article for _claim, article in page.items}
+    page = replace(page, items=[claim for claim, _article in page.items])
     return ClaimQueue(
         page=page,
         articles=articles,
         people=people(session),
-        hints=claim_hints(session, list(page.items)),
+        hints=claim_hints(session, page.items),
+    )
+
+
+@functools.cache  # built once: the filters and the sort are added to a copy
+def _claims_with_articles():
+    return (
+        select(Claim, Article)
+        .join(Article, Article.id == Claim.article_id)
+        .options(load_only(Article.id, Article.slug, Article.title))
     )

@@ -133,10 +133,35 @@ def test_pages_keep_the_filters(session, claims, people):
 
 
 def test_text_search_uses_the_databases_own_index(session, claims, query_log):
-    with query_log:
-        find_claims(session, filters=QueueFilters(text="astana"))
+    with query_log:  # a full page (one of two matches): the rows, then the count
+        find_claims(session, filters=QueueFilters(text="astana", per_page=1))
     index = "claim.search_document @@" if ON_POSTGRES else "claim_fts MATCH"
-    assert all(index in sql for sql in query_log.statements[-2:])  # the count and the rows
+    assert all(index in sql for sql in query_log.statements[-2:])  # the rows and the count
+    assert "count(" in query_log.statements[-1]
+
+
+def counts(statements: list[str]) -> list[str]:
+    return [sql for sql in statements if "count(*)" in sql and "claim_fts MATCH" not in sql]
+
+
+@pytest.mark.parametrize(("number", "per_page"), [(1, 10), (3, 2), (1, 5)])
+def test_a_page_that_is_not_full_is_the_last_and_counts_itself(
+    session, claims, query_log, number, per_page
+):
+    with query_log:
+        page = find_claims(session, filters=QueueFilters(page=number, per_page=per_page))
+    assert (page.total, page.capped, page.has_next) == (5, False, False)
+    assert counts(query_log.statements) == []
+
+
+@pytest.mark.parametrize(("number", "shown"), [(1, "ed"), (2, "cb"), (9, "a")])
+def test_a_full_page_or_one_past_the_end_asks_for_the_count(
+    session, claims, query_log, number, shown
+):
+    with query_log:
+        page = find_claims(session, filters=QueueFilters(page=number, per_page=2))
+    assert keys(page, claims) == shown and page.total == 5
+    assert len(counts(query_log.statements)) == 1
 
 
 def test_count_is_capped_so_deep_queues_stay_cheap(session, factory):
@@ -184,12 +209,16 @@ def test_article_filter_takes_a_slug_or_words_of_the_title(session, factory, cla
         ("kaz", [("kazakhstan", "Kazakhstan")]),  # part of a word, as one types
         ("%", []),  # no words: nothing, not everything
         ("", []),
+        ("rate_cut", [("rate_cut", "Rate_cut explained")]),  # "_" matches only itself
+        ("rate_cut bridges", []),  # every word
     ],
 )
 def test_typeahead_finds_articles_by_words_of_title_or_slug(session, factory, query, expected):
     factory.article("Kazakhstan", slug="kazakhstan")
     factory.article("Bridges", slug="bridges")
     factory.article("Bridges of Astana", slug="bridges-2")
+    factory.article("Rate_cut explained", slug="rate_cut")
+    factory.article("Ratexcut", slug="ratexcut")
     assert find_articles(session, query) == expected
 
 
@@ -226,13 +255,29 @@ def test_the_queue_counts_only_checkworthy_claims_unless_asked_for_all(session, 
     assert {c.key for c in everything.items} == {"f", "o", "w"}
 
 
-def test_a_common_words_search_finds_the_same_page_as_a_rare_words(session, claims, monkeypatch):
-    # past COMMON_MATCHES the rows are found by walking the sort order (SQLite): same claims
+@pytest.mark.parametrize(
+    ("other_filters", "number", "shown", "total"),
+    [
+        ({}, 2, "b", 2),  # the last page: counted from its rows
+        ({}, 1, "d", 2),  # a full page: counted by a query (streaming the matches on SQLite)
+        ({"status": "in_review"}, 1, "d", 1),
+        ({"article": "kazakhstan"}, 1, "b", 1),  # one article's claims: tested one by one
+        ({"article": "bridges", "show": "all"}, 1, "d", 1),
+        ({"text": "astana bridge"}, 1, "d", 1),
+    ],
+)
+def test_a_common_words_search_finds_the_same_page_as_a_rare_words(
+    session, claims, monkeypatch, other_filters, number, shown, total
+):
+    # past COMMON_MATCHES the rows are found by walking the sort order and counted by
+    # streaming the matches (SQLite): the same claims, the same count
     from factcheck.review import search
 
-    filters = QueueFilters(text="astana", per_page=1, page=2)
+    filters = QueueFilters(**{"text": "astana", "per_page": 1, "page": number, **other_filters})
     rare = find_claims(session, filters=filters)
     monkeypatch.setattr(search, "COMMON_MATCHES", 1)
     common = find_claims(session, filters=filters)
-    assert keys(common, claims) == keys(rare, claims) == "b"
-    assert (common.total, common.has_next) == (rare.total, rare.has_next) == (2, False)
+    queued = load_queue(session, filters=filters).page  # the same, with the claims' articles
+    assert keys(common, claims) == keys(rare, claims) == keys(queued, claims) == shown
+    assert (common.total, common.has_next) == (rare.total, rare.has_next) == (total, number < total)
+    assert (queued.total, queued.has_next) == (total, number < total)

@@ -6,7 +6,7 @@ import re
 import pytest
 from sqlmodel import select
 
-from factcheck.models import Claim, ErrorReport, ReviewEvent
+from factcheck.models import Claim, ErrorReport, ReviewEvent, User
 
 
 @pytest.fixture
@@ -114,3 +114,27 @@ def test_first_run_set_up_needs_the_token_of_its_form(app, client, session):
     assert session.exec(select(User)).all() == []
     assert client.post(url, data={**data, "csrf_token": token(client, url)}).status_code == 302
     assert [u.name for u in session.exec(select(User))] == ["alice"]
+
+
+def test_queue_rows_share_the_pages_token_and_each_keep_their_own_request_id(
+    client, session, factory, claim
+):
+    second = factory.claim(factory.article("Csrf two"), "The tunnel opened in 2001")
+    checker = session.exec(select(User).where(User.name == "checker")).one()
+    login(client)
+    html = client.get("/review/claims").get_data(as_text=True)
+
+    def hidden(claim_id: int) -> dict[str, str]:
+        action = f"/review/claims/{claim_id}/assign"
+        form = html.split(f'action="{action}"')[1].split("</form>")[0]
+        return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
+
+    first, other = hidden(claim.id), hidden(second.id)
+    assert first["csrf_token"] == other["csrf_token"]
+    assert first["request_id"] != other["request_id"]
+    without = {k: v for k, v in other.items() if k != "csrf_token"}
+    url = f"/review/claims/{second.id}/assign"
+    assert client.post(url, data=dict(without, assignee=str(checker.id))).status_code == 400
+    assert client.post(url, data=dict(other, assignee=str(checker.id))).status_code == 302
+    session.expire_all()
+    assert session.get(Claim, second.id).assignee_id == checker.id

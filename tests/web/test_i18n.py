@@ -111,3 +111,44 @@ def test_a_failed_login_says_so_in_the_browsers_language(client):
     )
     assert page.status_code == 401
     assert "Nama atau kata sandi salah" in page.get_data(as_text=True)
+
+
+def test_messages_follow_the_requests_language_when_it_changes_midway(app):
+    # the request's catalogue is kept, but not past a change of language
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    def both() -> tuple[str, str]:
+        shown = render_template_string(
+            "{{ _('Claim') }}|{{ ngettext('%(num)s claim', '%(num)s claims', 2) }}"
+        )
+        return i18n.gettext("Claim"), shown
+
+    with app.test_request_context("/", headers={"Accept-Language": "id"}):
+        assert both() == ("Klaim", "Klaim|2 klaim")
+        i18n.use_language("en")
+        assert both() == ("Claim", "Claim|2 claims")
+        with force_locale("id"):
+            assert both() == ("Klaim", "Klaim|2 klaim")
+        assert both() == ("Claim", "Claim|2 claims")
+        assert i18n.ngettext("%(num)s claim", "%(num)s claims", 1) == "1 claim"
+    assert i18n.gettext("Claim") == "Claim"  # outside a request: as written
+
+
+def test_numbers_with_a_fixed_pattern_read_as_babel_writes_them(app):
+    # format_decimal remembers numbers by their rounded value: the same text as Babel's
+    import random
+
+    from babel.numbers import format_decimal as babel_format
+
+    rng = random.Random(16)
+    values = [rng.random() for _ in range(1500)] + [rng.uniform(-1e6, 1e6) for _ in range(1500)]
+    values += [n / 1000 for n in range(-2000, 2000, 5)]  # the halfway cases: 0.005, 0.125 ...
+    values += [0, -0.0, -0.001, 1, -7, 12345678, 0.1 + 0.2, 2.675, 1e14 + 0.5]
+    values += [float("inf"), float("-inf"), float("nan"), 1e20, 10**20]
+    for language in ("id", "en"):
+        with app.test_request_context("/", headers={"Accept-Language": language}):
+            for pattern in ("0.00", "0.0", "#,##0.00", "0", "0.###", "0%"):
+                for value in values:
+                    expected = babel_format(value, format=pattern, locale=language)
+                    assert i18n.format_decimal(value, pattern) == expected, (value, pattern)

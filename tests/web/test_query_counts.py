@@ -10,8 +10,9 @@ from factcheck.models import Evidence, ReviewEvent, Source
 BUDGET = {
     # +2 for the verdict hints: the page's claims' evidence, and their articles' source counts
     # +1 for the archive's marks ("checked before", "repeat") of the page's claims
-    "queue": 9,
-    "queue, filtered and searched": 10,  # SQLite also checks that the search index exists
+    # the articles come with the claims; no count for a page that is not full (these are not)
+    "queue": 6,
+    "queue, filtered and searched": 8,  # SQLite also checks that the search index exists
     # +2 for "Checked before": the claim's stored vector and the archive index's stamp (the
     # earlier checks found are read in one or two more when there are any)
     "claim page": 9,

@@ -201,6 +201,28 @@ def test_assigning_from_the_queue_returns_to_it(client, queue_claims, session, a
     assert fresh(session, claim).assignee_id == queue_claims["a"].assignee_id
 
 
+def test_each_queue_row_offers_the_active_people_with_its_assignee_chosen(
+    client, queue_claims, factory
+):
+    factory.user('<b>"ana"</b>')  # a name is text, whatever it holds
+    html = page(client, "/review/claims")
+
+    def menu(claim) -> list[tuple[str, str, str]]:
+        drawn = html.split(f'id="assignee-{claim.id}">')[1].split("</select>")[0]
+        return re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', drawn)
+
+    me = str(queue_claims["a"].assignee_id)
+    for key in ("a", "b", "c"):
+        options = menu(queue_claims[key])
+        assert [label for _, _, label in options] == [
+            "Nobody",
+            "&lt;b&gt;&#34;ana&#34;&lt;/b&gt;",
+            "checker",
+        ]
+        chosen = [value for value, selected, _ in options if selected]
+        assert chosen == ([me] if key == "a" else [""])
+
+
 # --- reviewing a claim ---------------------------------------------------------------------
 def test_checker_reviews_and_another_editor_publishes(client, auth, session, claim, factory):
     auth.login("checker")

@@ -17,6 +17,7 @@ from factcheck.web.i18n import _, term
 from factcheck.web.review import bp
 from factcheck.web.review import forms as f
 from factcheck.web.review.claimview import assignee_choices
+from factcheck.web.review.wording import hint_line
 
 ARTICLES_PER_PAGE = 20
 
@@ -80,8 +81,11 @@ def queue():
     fill_choices(form, found)
     page = found.page
     args = {k: v for k, v in request.args.items() if k != "page" and v}
-    # a form per row for its hidden fields; the select is drawn from assignee_options
-    assign_forms = {c.id: f.AssignForm(formdata=None, version=c.version) for c in page.items}
+    # One assign form lends every row its CSRF token (one per session, not per form); each
+    # row writes its version and a fresh request id beside it, and its menu comes from
+    # assignee_menus (drawn once per assignee shown): building a WTForms form per row cost
+    # more than the rest of the row.
+    request_ids = {c.id: f.new_request_id() for c in page.items}
     return render_template(
         "review/queue.html",
         form=form,
@@ -91,9 +95,12 @@ def queue():
         articles=found.articles,
         args=args,
         names=found.people.names,
-        assign_forms=assign_forms,
-        assignee_options=assignee_choices(found.people),
+        assign_form=f.AssignForm(formdata=None),
+        request_ids=request_ids,
+        assignee_menus=f.SelectOptions(assignee_choices(found.people)),
         hints=found.hints,
+        # each line once: the claims of an article mostly share their hint
+        hint_lines={hint: hint_line(hint) for hint in set(found.hints.values())},
         earlier_marks=queue_marks(get_session(), [c.id for c in page.items]),
         scale=current_app.extensions["factcheck.ratings"],
     )

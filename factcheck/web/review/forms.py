@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from markupsafe import Markup
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -37,6 +38,28 @@ def new_request_id() -> str:
 def options(pairs) -> list[SelectChoice]:
     """(value, label) pairs as the SelectChoice objects WTForms wants for a select's choices."""
     return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+class SelectOptions(dict):
+    """A select's <option>s as markup, by the value to show selected: one menu repeated on
+    every row of a page (the queue's assign menus) is drawn once per value that is current on
+    some row, not once per row. ``choices``: SelectChoice objects; the current value is given
+    as stored (an id, or None for the "" choice); a value no choice has selects nothing."""
+
+    def __init__(self, choices: list[SelectChoice]) -> None:
+        super().__init__()
+        self.choices = choices
+
+    def __missing__(self, current) -> Markup:
+        chosen = "" if current is None else str(current)
+        drawn = Markup("").join(
+            Markup('<option value="{}"{}>{}</option>').format(
+                choice.value, Markup(" selected") if choice.value == chosen else "", choice.label
+            )
+            for choice in self.choices
+        )
+        self[current] = drawn
+        return drawn
 
 
 class ClaimForm(TranslatedForm):
