@@ -109,17 +109,43 @@ PERCENT_WORDS = tuple(
     dict.fromkeys(get_unit_name("concentr-percent", locale=locale) for locale in LOCALES)
 ) + ("per cent",)
 
-# Number words from two to twelve. CLDR's spell-out rules are not in Babel, so by hand;
-# "satu"/"one" are left out because they are mostly idiom ("salah satu", "one of").
-NUMBER_WORDS = {
-    word: n
-    for n, names in enumerate(
-        "- - dua,two tiga,three empat,four lima,five enam,six tujuh,seven delapan,eight"
-        " sembilan,nine sepuluh,ten sebelas,eleven dua_belas,twelve,dozen".split()
-    )
-    for word in names.replace("_", " ").split(",")
-    if word != "-"
-}
+# Number words from two to ninety-nine, built from their parts as the two languages compose
+# them ("empat belas" 14, "dua puluh lima" 25; "fourteen", "twenty-five", "twenty five").
+# CLDR's spell-out rules are not in Babel, so the parts are written by hand; "satu"/"one"
+# alone are left out because they are mostly idiom ("salah satu", "one of"), but count as
+# the units of a compound ("dua puluh satu", "twenty-one").
+_UNITS = (
+    (1, "satu", "one"),
+    (2, "dua", "two"),
+    (3, "tiga", "three"),
+    (4, "empat", "four"),
+    (5, "lima", "five"),
+    (6, "enam", "six"),
+    (7, "tujuh", "seven"),
+    (8, "delapan", "eight"),
+    (9, "sembilan", "nine"),
+)
+_ENGLISH_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+_ENGLISH_TENS = "- - twenty thirty forty fifty sixty seventy eighty ninety"
+
+
+def _number_words() -> dict[str, int]:
+    words = {"sepuluh": 10, "sebelas": 11, "dozen": 12}
+    words.update((word, 10 + n) for n, word in enumerate(_ENGLISH_TEENS.split()))
+    tens_en = _ENGLISH_TENS.split()
+    for n, indonesian, english in _UNITS:
+        if n > 1:
+            words[indonesian] = words[english] = n
+            words[f"{indonesian} belas"] = 10 + n
+            words[f"{indonesian} puluh"] = words[tens_en[n]] = 10 * n
+        for tens, tens_id in ((t, units_id) for t, units_id, _ in _UNITS if t > 1):
+            words[f"{tens_id} puluh {indonesian}"] = 10 * tens + n
+            for joint in ("-", " "):
+                words[f"{tens_en[tens]}{joint}{english}"] = 10 * tens + n
+    return words
+
+
+NUMBER_WORDS = _number_words()
 # A half after a number word: "dua setengah jam", "two and a half hours" (2.5). By hand.
 HALF_WORDS = ("setengah", "and a half")
 # Words that count roughly ("ribuan warga", "hundreds of people"): the power of ten they

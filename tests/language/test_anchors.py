@@ -48,6 +48,19 @@ def only(text: str, lang: str | None = None) -> Anchor:
         ("five", "en", "number", "5"),
         ("dua setengah", "id", "number", "2.5"),
         ("two and a half", "en", "number", "2.5"),
+        # compound number words are read whole, never as their first word ("empat belas"
+        # was read as 4 beside a claim's 14: a false disagreement)
+        ("empat belas", "id", "number", "14"),
+        ("Sembilan belas", "id", "number", "19"),
+        ("dua puluh", "id", "number", "20"),
+        ("dua puluh satu", "id", "number", "21"),
+        ("sembilan puluh sembilan", "id", "number", "99"),
+        ("fourteen", "en", "number", "14"),
+        ("Nineteen", "en", "number", "19"),
+        ("forty", "en", "number", "40"),
+        ("twenty-one", "en", "number", "21"),
+        ("seventy six", "en", "number", "76"),
+        ("tiga puluh setengah", "id", "number", "30.5"),
     ],
 )
 def test_numbers_are_normalised_across_languages(text, lang, kind, value):
@@ -331,3 +344,8 @@ def test_the_recognisers_shortcuts_change_no_anchor(monkeypatch):
     slow = [extract_anchors(t, lang, kinds=k) for lang, t in texts for k in _SHORTCUT_KINDS]
     assert fast == slow
     assert sum(1 for found in fast if any(a.kind == "date" for a in found)) > 50
+
+
+def test_one_alone_is_not_a_number_but_the_units_of_a_compound_are():
+    assert values("salah satu warga, one of the boats", "id") == []
+    assert only("dua puluh satu", "id").value == "21"
