@@ -20,15 +20,14 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent)]
 
-from bench_verdict import app_for, timed  # noqa: E402
-from load_setup import PASSWORD, _cli, database, prepare  # noqa: E402
+from bench_verdict import app_for, prepared, timed  # noqa: E402
+from load_setup import PASSWORD, _cli  # noqa: E402
 from sqlmodel import select  # noqa: E402
 from werkzeug.test import EnvironBuilder  # noqa: E402
 
@@ -69,19 +68,13 @@ def measure(engine: str, args) -> list[tuple[int, float]]:
     """(pages rendered again, CPU ms of the 21 requests) for every round of every run."""
     from flask import template_rendered
 
-    with (
-        tempfile.TemporaryDirectory(prefix="fc-invalidation-") as folder,
-        database(engine, Path(folder)) as url,
-    ):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
-        env.update(DATABASE_URL=url, FACTCHECK_INSTANCE=str(Path(folder) / "instance"))
-        plan = prepare(url, env, checkers=1, work_claims=1)
+    with prepared(engine) as (url, folder, env, plan):
         _cli(env, "user", "add", "editor2", "--role", "editor", stdin=PASSWORD + "\n")
         paths = [p for p in plan.reader_paths if p.startswith(f"/articles/{SLUG}")]
         keys = [p.rsplit("/", 1)[1] for p in paths if "/claims/" in p]
         base = "http://127.0.0.1:8000"
         environs = [EnvironBuilder(path=p, base_url=base).get_environ() for p in paths]
-        app = app_for(url, Path(folder), 0)
+        app = app_for(url, folder, 0)
         renders: list[str] = []
 
         def record(_app, template, **_context):

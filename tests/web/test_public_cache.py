@@ -317,6 +317,19 @@ def two_published(session, article, people):
     return article
 
 
+def correct_claim(session, factory, article, people, key: str, verdict: str, rationale: str):
+    """A correction of claim ``key``, proposed by editor1 and approved by editor2."""
+    correct(
+        session,
+        claim_of(session, article, key),
+        verdict,
+        rationale,
+        editor=people[1],
+        approver=factory.user("editor2", "editor"),
+        note="Re-read.",
+    )
+
+
 @pytest.fixture
 def renders(app):
     """The templates the app renders (appended as they render; clear it to start counting)."""
@@ -340,14 +353,8 @@ def test_a_change_to_one_claim_leaves_the_other_claims_pages_unrendered(
     kept = client.get(f"/articles/{slug}/claims/c1")
     for path in (f"/articles/{slug}", f"/articles/{slug}/claims/c2"):
         page(client, path)
-    correct(
-        session,
-        claim_of(session, two_published, "c2"),
-        "true",
-        "Polls closed at 8 pm sharp.",
-        editor=people[1],
-        approver=factory.user("editor2", "editor"),
-        note="Re-read.",
+    correct_claim(
+        session, factory, two_published, people, "c2", "true", "Polls closed at 8 pm sharp."
     )
     renders.clear()
     entered.clear()
@@ -369,14 +376,8 @@ def test_a_change_to_the_claim_itself_still_shows_on_its_page(
 ):
     path = f"/articles/{two_published.slug}/claims/c1"
     assert "Office says 71.2." in page(client, path)
-    correct(
-        session,
-        claim_of(session, two_published, "c1"),
-        "half_true",
-        "Rounded down from 71.2.",
-        editor=people[1],
-        approver=factory.user("editor2", "editor"),
-        note="Rounding.",
+    correct_claim(
+        session, factory, two_published, people, "c1", "half_true", "Rounded down from 71.2."
     )
     text = page(client, path)
     assert "Rounded down from 71.2." in text and "Office says 71.2." not in text
@@ -422,15 +423,7 @@ def test_within_the_ttl_a_change_to_another_claim_costs_one_own_stamp_query(
 ):
     path = f"/articles/{two_published.slug}/claims/c1"
     kept = page(client, path)
-    correct(
-        session,
-        claim_of(session, two_published, "c2"),
-        "true",
-        "Exactly.",
-        editor=people[1],
-        approver=factory.user("editor2", "editor"),
-        note="Re-read.",
-    )
+    correct_claim(session, factory, two_published, people, "c2", "true", "Exactly.")
     renders.clear()
     micro.now += 2.1
     statements.clear()
