@@ -22,12 +22,14 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent)]
 
-from load_setup import database, prepare  # noqa: E402
+from load_setup import Plan, database, prepare  # noqa: E402
 from werkzeug.test import EnvironBuilder  # noqa: E402
 
 
@@ -68,21 +70,28 @@ def app_for(url: str, folder: Path, cache_seconds: float):
     return create_app()
 
 
-def measure(engine: str, args) -> list[tuple[str, list[tuple[float, float]]]]:
-    """Per row, ``args.runs`` (wall ms, CPU ms) pairs; the rows take turns within each run."""
-    from ceiling_app import app as bare
-
+@contextmanager
+def prepared(engine: str) -> Iterator[tuple[str, Path, dict, Plan]]:
+    """bench/load.py's database on ``engine`` in a temporary folder (one checker): its URL,
+    the folder, the environment its commands run with, and the plan (the readers' pages)."""
     with (
         tempfile.TemporaryDirectory(prefix="fc-verdict-") as folder,
         database(engine, Path(folder)) as url,
     ):
         env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
         env.update(DATABASE_URL=url, FACTCHECK_INSTANCE=str(Path(folder) / "instance"))
-        plan = prepare(url, env, checkers=1, work_claims=1)
+        yield url, Path(folder), env, prepare(url, env, checkers=1, work_claims=1)
+
+
+def measure(engine: str, args) -> list[tuple[str, list[tuple[float, float]]]]:
+    """Per row, ``args.runs`` (wall ms, CPU ms) pairs; the rows take turns within each run."""
+    from ceiling_app import app as bare
+
+    with prepared(engine) as (url, folder, _env, plan):
         path = next(p for p in plan.reader_paths if "/claims/" in p and "synthetic" in p)
         environ = EnvironBuilder(path=path, base_url="http://127.0.0.1:8000").get_environ()
         bare_environ = EnvironBuilder(path="/", base_url="http://127.0.0.1:8000").get_environ()
-        cached, stamped = app_for(url, Path(folder), 2), app_for(url, Path(folder), 0)
+        cached, stamped = app_for(url, folder, 2), app_for(url, folder, 0)
         cache = None
 
         def empty_cache():

@@ -321,11 +321,22 @@ def _index_stamp_query() -> Select:
 _FRONT_STAMP = _index_stamp_query().add_columns(select(User.id).exists())
 _ARTICLE_STAMP = _article_stamp_query()  # built once: statement building costs more than
 _INDEX_STAMP = _index_stamp_query()  # running these on an indexed column
+# The same aggregates over the claims of one key only: what a claim page shows of its article
+# (the sources and their archived copies) and of its claims (that one).
+_CLAIM_STAMP = _article_stamp_query().where(Claim.key == bindparam("key"))
 
 
 def article_stamp(connection: DriverReader | Session, slug: str) -> tuple | None:
     """The stamp of article ``slug``'s verdict pages (article and claims); None if unknown."""
     row = connection.execute(_ARTICLE_STAMP, {"slug": slug}).first()
+    return tuple(row) if row is not None else None
+
+
+def claim_stamp(connection: DriverReader | Session, slug: str, key: str) -> tuple | None:
+    """The stamp of one claim page: its article's stamp as if the article had only the
+    claim(s) under ``key``. A change to another claim of the article leaves it unchanged;
+    None when the article has no claim with that key."""
+    row = connection.execute(_CLAIM_STAMP, {"slug": slug, "key": key}).first()
     return tuple(row) if row is not None else None
 
 

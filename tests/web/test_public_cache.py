@@ -4,6 +4,7 @@ the next request, or after PUBLIC_CACHE_SECONDS when the micro-cache is on."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -308,6 +309,132 @@ def test_a_new_source_and_its_archived_copy_show_on_the_next_request(
     assert "not archived" not in page(client, path)
 
 
+# --- a change to one claim re-renders its page and the article's, not the other claims' ---
+@pytest.fixture
+def two_published(session, article, people):
+    """``article`` with c1 and c2 published."""
+    publish(session, claim_of(session, article, "c2"), checker=people[0], editor=people[1])
+    return article
+
+
+def correct_claim(session, factory, article, people, key: str, verdict: str, rationale: str):
+    """A correction of claim ``key``, proposed by editor1 and approved by editor2."""
+    correct(
+        session,
+        claim_of(session, article, key),
+        verdict,
+        rationale,
+        editor=people[1],
+        approver=factory.user("editor2", "editor"),
+        note="Re-read.",
+    )
+
+
+@pytest.fixture
+def renders(app):
+    """The templates the app renders (appended as they render; clear it to start counting)."""
+    from flask import template_rendered
+
+    seen: list[str] = []
+
+    def record(_app, template, **_context):
+        seen.append(template.name)
+
+    template_rendered.connect(record, app)
+    yield seen
+    template_rendered.disconnect(record, app)
+
+
+def test_a_change_to_one_claim_leaves_the_other_claims_pages_unrendered(
+    app, client, session, factory, two_published, people, statements, renders
+):
+    slug, entered = two_published.slug, []
+    app.before_request(lambda: entered.append(1))
+    kept = client.get(f"/articles/{slug}/claims/c1")
+    for path in (f"/articles/{slug}", f"/articles/{slug}/claims/c2"):
+        page(client, path)
+    correct_claim(
+        session, factory, two_published, people, "c2", "true", "Polls closed at 8 pm sharp."
+    )
+    renders.clear()
+    entered.clear()
+    statements.clear()
+    again = client.get(f"/articles/{slug}/claims/c1")
+    assert again.data == kept.data and again.headers["ETag"] == kept.headers["ETag"]
+    assert renders == [] and entered == []  # kept, before Flask ...
+    assert len(statements) == 2  # ... after the article's stamp and the claim's own
+    statements.clear()
+    assert page(client, f"/articles/{slug}/claims/c1") == kept.get_data(as_text=True)
+    assert len(statements) == 1  # re-stamped: the article's stamp alone says it is current
+    assert "Polls closed at 8 pm sharp." in page(client, f"/articles/{slug}/claims/c2")
+    assert "Polls closed at 8 pm sharp." in page(client, f"/articles/{slug}")
+    assert renders == ["public/claim.html", "public/article.html"]
+
+
+def test_a_change_to_the_claim_itself_still_shows_on_its_page(
+    client, session, factory, two_published, people
+):
+    path = f"/articles/{two_published.slug}/claims/c1"
+    assert "Office says 71.2." in page(client, path)
+    correct_claim(
+        session, factory, two_published, people, "c1", "half_true", "Rounded down from 71.2."
+    )
+    text = page(client, path)
+    assert "Rounded down from 71.2." in text and "Office says 71.2." not in text
+
+
+def test_a_new_source_still_shows_on_every_claim_page(client, session, two_published, people):
+    paths = [f"/articles/{two_published.slug}/claims/{key}" for key in ("c1", "c2")]
+    for path in paths:
+        assert "Statistics bureau" not in page(client, path)
+    add_source(
+        session,
+        two_published,
+        "https://stats.example/turnout",
+        user=people[0],
+        title="Statistics bureau",
+    )
+    session.commit()
+    for path in paths:
+        assert "Statistics bureau" in page(client, path)
+
+
+def test_another_claims_change_then_this_claims_unpublish_gives_a_404(
+    client, session, two_published, people
+):
+    path = f"/articles/{two_published.slug}/claims/c1"
+    page(client, path)
+    other = claim_of(session, two_published, "c2")
+    workflow.change_status(
+        session, other, "verified", user=people[1], expected_version=other.version, note="Again."
+    )
+    session.commit()
+    page(client, path)  # kept, re-stamped with the article's new stamp
+    claim = claim_of(session, two_published, "c1")
+    workflow.change_status(
+        session, claim, "verified", user=people[1], expected_version=claim.version, note="Again."
+    )
+    session.commit()
+    assert client.get(path).status_code == 404
+
+
+def test_within_the_ttl_a_change_to_another_claim_costs_one_own_stamp_query(
+    client, session, factory, two_published, people, micro, statements, renders
+):
+    path = f"/articles/{two_published.slug}/claims/c1"
+    kept = page(client, path)
+    correct_claim(session, factory, two_published, people, "c2", "true", "Exactly.")
+    renders.clear()
+    micro.now += 2.1
+    statements.clear()
+    assert page(client, path) == kept
+    assert len(statements) == 2 and renders == []
+    statements.clear()
+    micro.now += 1
+    assert page(client, path) == kept
+    assert statements == []  # the new stamp is a second old, and the page carries it
+
+
 # --- the micro-cache (PUBLIC_CACHE_SECONDS > 0) --------------------------------------------
 @pytest.fixture
 def micro(app, monkeypatch):
@@ -335,7 +462,9 @@ def test_within_the_ttl_pages_of_one_article_share_one_stamp_query(
     statements.clear()
     micro.now += 1
     page(client, f"/articles/{article.slug}/claims/c1")
-    assert len(statements) == 5  # the page only: its article's stamp is a second old
+    # the page's five and, before them, its claim's own stamp (kept for changes to other
+    # claims), but not its article's stamp: that one is a second old
+    assert len(statements) == 6 and re.search(r'claim\."?key"? = ', statements[0])
 
 
 def test_within_the_ttl_pages_skip_flask_but_keep_every_header(app, client, article, micro):

@@ -56,6 +56,10 @@ class CachedPage:
     headers: list[tuple[str, str]] = field(default_factory=list)
     sent_headers: list[tuple[str, str]] | None = None  # as Flask sent them (see FreshPages)
     read_stamp: StampRead | None = None
+    # A page that shows part of what its shared stamp covers (one claim of an article): its
+    # own stamp as read before it was rendered, and how to read it again (see ``serve``).
+    own_stamp: Hashable | None = None
+    read_own: StampRead | None = None
 
     def __post_init__(self):
         # Formatted once, not per request: a cached page is served thousands of times.
@@ -136,6 +140,7 @@ def serve(
     *,
     content_type: str = HTML,
     headers: tuple[tuple[str, str], ...] = (),
+    own: StampRead | None = None,
 ) -> Response:
     """The page ``render()`` makes (its text and Last-Modified), reused while ``stamp(reader)``
     (kept under ``stamp_key``; see db.DriverReader) is unchanged; 404 when it is None
@@ -144,6 +149,12 @@ def serve(
     The stamp is read before the page's data, so a stored page is never older than its stamp
     (a change in between only costs one more render on the next request). ``content_type``
     and ``headers`` serve documents other than HTML pages (the feed).
+
+    ``own`` is for a page that shows only part of what its shared stamp covers (a claim page
+    shares its article's stamp, read once for all of them): when the shared stamp has moved,
+    ``own(reader)`` is read, and while it is what it was before the page was rendered the
+    stored page is kept (a save to one claim re-renders that claim's page and the article's,
+    not every claim page of the article).
     """
     if "HTTP_COOKIE" in request.environ:  # without cookies: no login, no flash message
         if _has_flashes():  # read before rendering: rendering takes the messages out
@@ -158,12 +169,25 @@ def serve(
         abort(404)
     if page is not None and page.stamp == current:
         return _from_cache(page)
+    own_stamp = _own_stamp(own) if own is not None else None  # before the page's data, too
+    if page is not None and restamped(page, current, own_stamp):
+        return _from_cache(page)
     html, last_modified = render()
     body = html.encode()
     page = CachedPage(stamp_key, current, body, _etag(body), last_modified, content_type, headers)
-    page.read_stamp = stamp
+    page.read_stamp, page.own_stamp, page.read_own = stamp, own_stamp, own
     cache.put(key, page)
     return _from_cache(page)
+
+
+def restamped(page: CachedPage, current: Hashable, own_stamp: Hashable | None) -> bool:
+    """Whether ``page``, whose shared stamp has moved to ``current``, still shows what is
+    there: its own stamp, read after ``current``, is the one it was rendered at. If so the
+    page takes ``current`` as its stamp, and the next check is one comparison again."""
+    if own_stamp is None or own_stamp != page.own_stamp:
+        return False
+    page.stamp = current  # one attribute: threads reading the page see the old or the new
+    return True
 
 
 def _current_stamp(cache: PageCache, stamp_key: Hashable, stamp: StampRead) -> Hashable | None:
@@ -172,9 +196,17 @@ def _current_stamp(cache: PageCache, stamp_key: Hashable, stamp: StampRead) -> H
     known = request.environ.pop(STAMP_READ, None)
     if known is not None and known[0] == stamp_key:
         return known[1]
+    request.environ.pop(OWN_READ, None)  # read for another stamp: not this one's
     engine = current_app.extensions["factcheck.engine"]
     ttl = current_app.config["PUBLIC_CACHE_SECONDS"]
     return cache.stamp(stamp_key, lambda: read_stamp(engine, stamp), ttl)
+
+
+def _own_stamp(own: StampRead) -> Hashable | None:
+    """The page's own stamp FreshPages has just read for this request, else one read now."""
+    if OWN_READ in request.environ:
+        return request.environ.pop(OWN_READ)
+    return read_stamp(current_app.extensions["factcheck.engine"], own)
 
 
 def _has_flashes() -> bool:
@@ -246,6 +278,7 @@ def _respond(
 PAGE_KEY = "factcheck.page_key"
 SENT = "factcheck.sent_page"
 STAMP_READ = "factcheck.stamp_read"  # (stamp_key, stamp) FreshPages read for this request
+OWN_READ = "factcheck.own_stamp_read"  # and the page's own stamp, if it read that too
 _FORWARDED = (
     "HTTP_X_FORWARDED_PROTO",
     "HTTP_X_FORWARDED_HOST",
@@ -296,10 +329,12 @@ class FreshPages:
         return self.wsgi_app(environ, _keeping_headers(environ, start_response))
 
     def _current(self, page: CachedPage, environ: dict) -> bool:
-        """Whether ``page``'s stamp is still the database's (read within the TTL, else now).
+        """Whether ``page``'s stamp is still the database's (read within the TTL, else now),
+        or, when it moved, the page's own stamp (see ``serve``'s ``own``) is unchanged.
 
-        A stamp read now is left in ``environ`` for ``serve``, so that a changed page costs
-        one stamp query, not two; a failed read leaves the request to Flask's error pages.
+        Stamps read now are left in ``environ`` for ``serve``, so that a changed page costs
+        each stamp query once, not twice; a failed read leaves the request to Flask's error
+        pages.
         """
         ttl = self.app.config["PUBLIC_CACHE_SECONDS"]
         if self.cache.fresh(page, ttl):
@@ -311,10 +346,15 @@ class FreshPages:
             stamp = self.cache.stamp(
                 page.stamp_key, lambda: read_stamp(engine, page.read_stamp), ttl
             )
+            environ[STAMP_READ] = (page.stamp_key, stamp)
+            if stamp == page.stamp:
+                return True
+            if stamp is None or page.read_own is None:
+                return False
+            environ[OWN_READ] = own_stamp = read_stamp(engine, page.read_own)
         except SQLAlchemyError:
             return False
-        environ[STAMP_READ] = (page.stamp_key, stamp)
-        return stamp == page.stamp
+        return restamped(page, stamp, own_stamp)
 
 
 def _keeping_headers(environ: dict, start_response):

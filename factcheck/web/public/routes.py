@@ -28,6 +28,7 @@ from factcheck.publishing.shareimage import share_image
 from factcheck.publishing.verdicts import (
     VerdictPage,
     article_stamp,
+    claim_stamp,
     front_page_stamp,
     load_article_page,
     load_index,
@@ -102,11 +103,13 @@ def _share_url(page: VerdictPage, h) -> str | None:
 
 @bp.get("/articles/<slug>/claims/<key>")
 def claim(slug: str, key: str):
-    """One claim's verdict page: the stable URL ClaimReview points to."""
+    """One claim's verdict page: the stable URL ClaimReview points to. It shares its
+    article's stamp; a change to another claim of the article does not re-render it."""
     return serve(
         ("article", slug),
         functools.partial(article_stamp, slug=slug),
         lambda: _claim_page(slug, key),
+        own=functools.partial(claim_stamp, slug=slug, key=key),
     )
 
 
