@@ -2,7 +2,7 @@
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
 Usage:  python bench/eval_extract.py [--threshold 0.5]
-        [--part dev|extra|heldout|heldout2|heldout3|heldout4|heldout5]
+        [--part dev|extra|heldout|heldout2|heldout3|heldout4|heldout5|heldout6]
         [--speed]
         [--failures]
 
@@ -435,7 +435,16 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument(
         "--part",
-        choices=("dev", "extra", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
+        choices=(
+            "dev",
+            "extra",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+        ),
         default="dev",
     )
     parser.add_argument("--speed", action="store_true", help="also time a 1,000-word article")
