@@ -56,11 +56,17 @@ def drive(
     rate: float = 0.0,
     checker_rate: float = 0.0,
     reader_processes: int = 1,
+    checkers_apart: bool = False,
 ) -> tuple:
     """Run readers (and checkers, and feed clients) for ``seconds``; returns (Stats, saves,
     elapsed). With ``reader_processes`` > 1 the readers run in that many processes of
     their own (threads in each), so that the client's own interpreter lock and scheduling
-    weigh less on the latencies they measure."""
+    weigh less on the latencies they measure. With ``checkers_apart`` each checker runs in a
+    process of its own: a checker parses each 19 KB review page in pure Python, which in the
+    readers' process held its interpreter lock and slowed the readers' own clock and pace in
+    the app's run only (the ceiling's run has no checkers), so the ratio measured the client
+    (issue 16, 2026-12-06). The sessions they log in with travel to them pickled; a login they
+    make there stays there (``run_engine`` logs in before the clock, in this process)."""
     deadline = time.monotonic() + seconds
     started = time.monotonic()
     cpu = server_cpu(base)
@@ -75,6 +81,11 @@ def drive(
             initializer=load_clients.settings,
             initargs=(load_clients.TRACE, load_clients.STAGGER),
         ) as reader_pool,
+        ProcessPoolExecutor(
+            max(1, len(checkers) if checkers_apart else 1),
+            initializer=load_clients.settings,
+            initargs=(load_clients.TRACE, load_clients.STAGGER),
+        ) as checker_pool,
     ):
         if reader_processes > 1:
             reading = [
@@ -95,7 +106,7 @@ def drive(
             for n in range(feed_clients)
         ]
         checking = [
-            pool.submit(
+            (checker_pool if checkers_apart else pool).submit(
                 checker,
                 base,
                 name,
@@ -200,6 +211,7 @@ def run_engine(engine: str, args, ceiling: str) -> dict:
                         rate=args.reader_rate,
                         checker_rate=args.checker_rate,
                         reader_processes=args.reader_processes,
+                        checkers_apart=not args.checkers_with_readers,
                     )
                     stats.merge(part)
                     stats.elapsed += elapsed
@@ -397,6 +409,13 @@ def main(argv: list[str] | None = None) -> int:
         help="run the readers in this many client processes (default 1: threads of this one)",
     )
     parser.add_argument(
+        "--checkers-with-readers",
+        action="store_true",
+        help="run the checkers as threads of the readers' client process (before 2026-12-06 "
+        "always so: their page parsing slowed the readers' clock in the app's run only); by "
+        "default each checker has a client process of its own",
+    )
+    parser.add_argument(
         "--trace",
         type=Path,
         help="folder for every request's client-side timing (requests-*.tsv) and gunicorn's "
@@ -426,6 +445,7 @@ def main(argv: list[str] | None = None) -> int:
         + (f", in {args.reader_processes} client processes" if args.reader_processes > 1 else "")
         + f"), {args.checkers} checkers"
         + (f" ({args.checker_rate:g} saves/s each)" if args.checker_rate else "")
+        + (" in the readers' process" if args.checkers_with_readers else ", each in a process")
         + " on "
         f"{args.work_claims} shared claims, {args.feed_clients} anonymous clients looping on "
         f"/claimreview.json ({args.feed_claims} extra published claims behind it); "
