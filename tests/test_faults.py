@@ -202,10 +202,10 @@ def test_killed_import_leaves_database_as_before_and_next_import_succeeds(
 
 
 # --- a killed fetch -----------------------------------------------------------------------
-def _page(name: str) -> str:
+def _page(name: str, paragraphs: int = 60) -> str:
     paragraphs = "".join(
         f"<p>{name} paragraph {n}: the harbour moved {n * 17} tonnes of cargo in {1990 + n}.</p>"
-        for n in range(60)
+        for n in range(paragraphs)
     )
     return (
         f"<!doctype html><html><head><title>{name}</title></head><body><article>"

@@ -94,7 +94,10 @@ def counting_server():
         with lock:
             counts[request.path] += 1
         time.sleep(0.05)
-        return Response(_page(request.path), content_type="text/html; charset=utf-8")
+        # a short page: what is tested is who runs each job, not how long embedding takes (60
+        # paragraphs a page made 1,440 passages to embed, over two minutes on a loaded machine)
+        page = _page(request.path, paragraphs=6)
+        return Response(page, content_type="text/html; charset=utf-8")
 
     for n in range(100):
         server.expect_request(f"/page/{n}").respond_with_handler(page)
