@@ -320,9 +320,12 @@ def _subordinate(piece: str, lang: str) -> bool:
 
 
 def _marked(text: str) -> bool:
-    """Whether ``text`` holds an opinion marker or a hedge outside quotes."""
+    """Whether ``text`` holds an opinion marker or a hedge outside quotes, a forecast of what
+    may happen, or what someone suspects or disagrees with."""
     unquoted = QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
-    return bool(words.marker_regex()[0].search(unquoted))
+    if words.marker_regex()[0].search(unquoted) or words.suspicion(text):
+        return True
+    return words.forecast_modal(unquoted) is not None
 
 
 def _verb_form(word: str, lang: str) -> str:
