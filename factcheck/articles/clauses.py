@@ -262,8 +262,12 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
     have the same form (``_verb_form``), so a change of voice or tense ("mampu menampung ...
     dan dibangun", "will cost ... and is expected to") stays one claim, as does "dan" after
     a second verb ("kesempatan untuk memperkuat ... dan mendapatkan": it joins what that verb
-    governs). What it cannot do: two verbs of one event ("ditangkap dan ditahan") are split;
-    coordinated predicates of different forms ("were seized ... and sold") are not."""
+    governs). Predicates of different forms are two claims too when each has a figure of its
+    own after its verb ("holds 74 million pounds in reserves and spent 12 million pounds on
+    ..."): a list of facts, where a list that is one fact ("menampung 5.000 warga dan 300
+    ternak") has one verb. What it cannot do: two verbs of one event ("ditangkap dan
+    ditahan") are split; coordinated predicates of different forms without a figure each
+    ("were seized ... and sold") are not."""
     right = sentence[start:end]
     following = word_spans(right)[1:]
     if len(following) < MIN_CLAUSE_WORDS or not is_verb_start(right[following[0].start :], lang):
@@ -275,11 +279,24 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
         for w in word_spans(left)
         if is_verb(w.text, lang, initial=not w.start) and w.lower not in auxiliaries
     ]
+    if not lexical and lang == "en":  # a present "-s" verb, read from what follows it
+        lexical = [v for v in (first_verb(left, lang),) if v and v.lower not in auxiliaries]
     if len(lexical) != 1 or len(word_spans(left, lexical[0].end)) < 2:
         return False
     if following[0].lower in auxiliaries:
         return False
-    return _verb_form(lexical[0].text, lang) == _verb_form(following[0].text, lang)
+    first, second = _verb_form(lexical[0].text, lang), _verb_form(following[0].text, lang)
+    if first == second or {first, second} == _ACTIVE_FORMS:
+        return True  # Indonesian "ber-" and "meN-" verbs are both active
+    if _PASSIVE_FORMS & {first, second}:
+        return False  # a change of voice: "mampu menampung ... dan dibangun dengan biaya ..."
+    own_figure = sentence[lexical[0].end : start]
+    return bool(anchors_of(own_figure, lang, _FIGURES) and anchors_of(right, lang, _FIGURES))
+
+
+_FIGURES = ("number", "money", "percent", "quantity")
+_PASSIVE_FORMS = frozenset(("di", "ter"))
+_ACTIVE_FORMS = frozenset(("me", "ber"))
 
 
 _INCLUSIONS = frozenset(("including", "termasuk", "dengan", "with"))
