@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.articles.worthiness import CHECKWORTHY, OPINION_CEILING
-from tests.articles.test_anaphora import claim_of
+from tests.articles.test_views import check_label
 
 
 @pytest.mark.parametrize(
@@ -120,9 +119,4 @@ from tests.articles.test_anaphora import claim_of
     ],
 )
 def test_modality_labelled(language, body, span_words, kind):
-    claim = claim_of("Laporan", body, language, span_words)
-    assert claim.kind == kind, claim.reasons
-    if kind == "opinion":
-        assert claim.score <= OPINION_CEILING
-    else:
-        assert claim.score >= CHECKWORTHY
+    check_label(language, body, span_words, kind)
