@@ -103,6 +103,14 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
                 and _coordinated(sentence, current, start, end, lang)
             ):
                 units.append(Unit(start, end))
+            elif (
+                current.role == "main"
+                and not open_relative
+                and (gap := _gapped(sentence, current, start, end, lang))
+            ):
+                units.append(
+                    Unit(start + len(right) - len(right.split(None, 1)[1]), end, "gapped", gap)
+                )
             else:
                 current.end = end
             continue
@@ -295,6 +303,38 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
 
 
 _FIGURES = ("number", "money", "percent", "quantity")
+
+
+def _gapped(
+    sentence: str, current: Unit, start: int, end: int, lang: str
+) -> tuple[int, int] | None:
+    """The span of the verb a second conjunct leaves out ("Crumbworth must pay 14 million
+    pounds and Daybreak 7.5 million pounds": "must pay"), when "dan/and" is followed by a
+    name and a figure with no verb, and the clause before is a name, a verb group and a
+    figure: gapping, two facts, the second to be written with the first's verb. Else None.
+    What it cannot do: a subject that is no capitalised name ("the union 40")."""
+    right = sentence[start:end].split(None, 1)
+    if len(right) < 2 or not _NAME_THEN_REST.match(right[1]):
+        return None
+    name = _NAME_THEN_REST.match(right[1])
+    rest = right[1][name.end() :]
+    figures = anchors_of(rest, lang, _FIGURES)
+    if not figures or figures[0].start != 0 or first_verb(rest, lang) is not None:
+        return None
+    left = sentence[current.start : start]
+    subject = _NAME_THEN_REST.match(left)
+    left_figures = anchors_of(left, lang, _FIGURES)
+    if subject is None or not left_figures or left_figures[0].start <= subject.end():
+        return None
+    group = (current.start + subject.end(), current.start + left_figures[0].start)
+    verb = sentence[group[0] : group[1]]
+    if first_verb(verb, lang) is None or len(verb.split()) > 4:
+        return None
+    return group
+
+
+# One to three capitalised words at the start, then a space.
+_NAME_THEN_REST = re.compile(r"(?:[A-Z][\w&'’-]*\s+){1,3}")
 _PASSIVE_FORMS = frozenset(("di", "ter"))
 _ACTIVE_FORMS = frozenset(("me", "ber"))
 

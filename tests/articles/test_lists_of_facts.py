@@ -4,7 +4,9 @@ difference: a fact of its own has its own verb, of the same voice as the first (
 ... dan memungkinkan", both active), or its own figure after its own verb when the tense
 differs ("holds 74 million ... and spent 12 million ..."); one verb governing a list
 ("menampung 5.000 warga dan 300 ternak"), or a change of voice ("mampu menampung ... dan
-dibangun"), is one claim. Each case is an article written for the test."""
+dibangun"), is one claim. A second subject with a figure and no verb ("... and Ashby Farms
+2.5 million pounds") is gapping: a fact written with the verb it leaves out. Each case is an
+article written for the test."""
 
 from __future__ import annotations
 
@@ -90,3 +92,60 @@ def test_each_fact_of_a_list_is_split(language, body, first, second, second_clai
 def test_a_list_that_is_one_fact_stays_whole(language, body, whole):
     found = _claims(body, language)
     assert any(whole in c.text for c in found), [c.text for c in found]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "first", "second", "second_claim"),
+    [
+        # gapping: the second conjunct leaves out the verb, which its claim text takes back
+        (
+            "en",
+            "The regulator fined two dairies on Monday. Norfield must pay 6 million pounds "
+            "and Ashby Farms 2.5 million pounds.",
+            "Norfield must pay 6 million pounds",
+            "Ashby Farms 2.5 million pounds",
+            "Ashby Farms must pay 2.5 million pounds",
+        ),
+        (
+            "id",
+            "Banjir melanda dua kecamatan pada Senin. Sukamaju menampung 1.200 pengungsi dan "
+            "Cibening 800 pengungsi.",
+            "Sukamaju menampung 1.200 pengungsi",
+            "Cibening 800 pengungsi",
+            "Cibening menampung 800 pengungsi",
+        ),
+    ],
+)
+def test_a_gapped_conjunct_is_a_fact_with_the_verb_it_leaves_out(
+    language, body, first, second, second_claim
+):
+    found = _claims(body, language)
+    _alone(found, first, second)
+    split = _alone(found, second, first)
+    assert split.claim_text.startswith(second_claim)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "whole"),
+    [
+        # two figures after one verb, no second subject: one fact
+        (
+            "en",
+            "The fund reported on Friday. The fund paid 14 million pounds and 2 million euros "
+            "in grants.",
+            "paid 14 million pounds and 2 million euros",
+        ),
+        # a second subject with its own verb is no gap (the second-predicate rules decide)
+        (
+            "en",
+            "The regulator fined two dairies on Monday. Norfield must pay 6 million pounds and "
+            "Ashby Farms said it would appeal.",
+            "Ashby Farms said",
+        ),
+    ],
+)
+def test_no_gap_without_a_second_subject_and_figure(language, body, whole):
+    found = _claims(body, language)
+    hits = [c for c in found if whole in c.text]
+    assert hits, [c.text for c in found]
+    assert all(c.claim_text.count("must pay") <= 1 for c in found)
