@@ -15,6 +15,13 @@ import pytest
 from tests.articles.test_structural_rules import _alone, _claims
 
 
+def _split(body: str, language: str, first: str, second: str):
+    """The proposal holding ``second``, apart from the one holding ``first``."""
+    found = _claims(body, language)
+    _alone(found, first, second)
+    return _alone(found, second, first)
+
+
 @pytest.mark.parametrize(
     ("language", "body", "first", "second", "second_claim"),
     [
@@ -55,9 +62,7 @@ from tests.articles.test_structural_rules import _alone, _claims
     ],
 )
 def test_each_fact_of_a_list_is_split(language, body, first, second, second_claim):
-    found = _claims(body, language)
-    _alone(found, first, second)
-    split = _alone(found, second, first)
+    split = _split(body, language, first, second)
     assert split.kind == "fact"
     assert second_claim in split.claim_text
     assert split.text.split()[0].lower() not in ("dan", "and")
@@ -119,9 +124,7 @@ def test_a_list_that_is_one_fact_stays_whole(language, body, whole):
 def test_a_gapped_conjunct_is_a_fact_with_the_verb_it_leaves_out(
     language, body, first, second, second_claim
 ):
-    found = _claims(body, language)
-    _alone(found, first, second)
-    split = _alone(found, second, first)
+    split = _split(body, language, first, second)
     assert split.claim_text.startswith(second_claim)
 
 
