@@ -103,6 +103,14 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
                 and _coordinated(sentence, current, start, end, lang)
             ):
                 units.append(Unit(start, end))
+            elif (
+                current.role == "main"
+                and not open_relative
+                and (gap := _gapped(sentence, current, start, end, lang))
+            ):
+                units.append(
+                    Unit(start + len(right) - len(right.split(None, 1)[1]), end, "gapped", gap)
+                )
             else:
                 current.end = end
             continue
@@ -262,8 +270,12 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
     have the same form (``_verb_form``), so a change of voice or tense ("mampu menampung ...
     dan dibangun", "will cost ... and is expected to") stays one claim, as does "dan" after
     a second verb ("kesempatan untuk memperkuat ... dan mendapatkan": it joins what that verb
-    governs). What it cannot do: two verbs of one event ("ditangkap dan ditahan") are split;
-    coordinated predicates of different forms ("were seized ... and sold") are not."""
+    governs). Predicates of different forms are two claims too when each has a figure of its
+    own after its verb ("holds 74 million pounds in reserves and spent 12 million pounds on
+    ..."): a list of facts, where a list that is one fact ("menampung 5.000 warga dan 300
+    ternak") has one verb. What it cannot do: two verbs of one event ("ditangkap dan
+    ditahan") are split; coordinated predicates of different forms without a figure each
+    ("were seized ... and sold") are not."""
     right = sentence[start:end]
     following = word_spans(right)[1:]
     if len(following) < MIN_CLAUSE_WORDS or not is_verb_start(right[following[0].start :], lang):
@@ -275,11 +287,56 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
         for w in word_spans(left)
         if is_verb(w.text, lang, initial=not w.start) and w.lower not in auxiliaries
     ]
+    if not lexical and lang == "en":  # a present "-s" verb, read from what follows it
+        lexical = [v for v in (first_verb(left, lang),) if v and v.lower not in auxiliaries]
     if len(lexical) != 1 or len(word_spans(left, lexical[0].end)) < 2:
         return False
     if following[0].lower in auxiliaries:
         return False
-    return _verb_form(lexical[0].text, lang) == _verb_form(following[0].text, lang)
+    first, second = _verb_form(lexical[0].text, lang), _verb_form(following[0].text, lang)
+    if first == second or {first, second} == _ACTIVE_FORMS:
+        return True  # Indonesian "ber-" and "meN-" verbs are both active
+    if _PASSIVE_FORMS & {first, second}:
+        return False  # a change of voice: "mampu menampung ... dan dibangun dengan biaya ..."
+    own_figure = sentence[lexical[0].end : start]
+    return bool(anchors_of(own_figure, lang, _FIGURES) and anchors_of(right, lang, _FIGURES))
+
+
+_FIGURES = ("number", "money", "percent", "quantity")
+
+
+def _gapped(
+    sentence: str, current: Unit, start: int, end: int, lang: str
+) -> tuple[int, int] | None:
+    """The span of the verb a second conjunct leaves out ("Crumbworth must pay 14 million
+    pounds and Daybreak 7.5 million pounds": "must pay"), when "dan/and" is followed by a
+    name and a figure with no verb, and the clause before is a name, a verb group and a
+    figure: gapping, two facts, the second to be written with the first's verb. Else None.
+    What it cannot do: a subject that is no capitalised name ("the union 40")."""
+    right = sentence[start:end].split(None, 1)
+    if len(right) < 2 or not _NAME_THEN_REST.match(right[1]):
+        return None
+    name = _NAME_THEN_REST.match(right[1])
+    rest = right[1][name.end() :]
+    figures = anchors_of(rest, lang, _FIGURES)
+    if not figures or figures[0].start != 0 or first_verb(rest, lang) is not None:
+        return None
+    left = sentence[current.start : start]
+    subject = _NAME_THEN_REST.match(left)
+    left_figures = anchors_of(left, lang, _FIGURES)
+    if subject is None or not left_figures or left_figures[0].start <= subject.end():
+        return None
+    group = (current.start + subject.end(), current.start + left_figures[0].start)
+    verb = sentence[group[0] : group[1]]
+    if first_verb(verb, lang) is None or len(verb.split()) > 4:
+        return None
+    return group
+
+
+# One to three capitalised words at the start, then a space.
+_NAME_THEN_REST = re.compile(r"(?:[A-Z][\w&'’-]*\s+){1,3}")
+_PASSIVE_FORMS = frozenset(("di", "ter"))
+_ACTIVE_FORMS = frozenset(("me", "ber"))
 
 
 _INCLUSIONS = frozenset(("including", "termasuk", "dengan", "with"))
@@ -320,9 +377,12 @@ def _subordinate(piece: str, lang: str) -> bool:
 
 
 def _marked(text: str) -> bool:
-    """Whether ``text`` holds an opinion marker or a hedge outside quotes."""
+    """Whether ``text`` holds an opinion marker or a hedge outside quotes, a forecast of what
+    may happen, or what someone suspects or disagrees with."""
     unquoted = QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
-    return bool(words.marker_regex()[0].search(unquoted))
+    if words.marker_regex()[0].search(unquoted) or words.suspicion(text):
+        return True
+    return words.forecast_modal(unquoted) is not None
 
 
 def _verb_form(word: str, lang: str) -> str:

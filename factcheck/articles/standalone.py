@@ -197,6 +197,9 @@ class Discourse:
         span = sentence[unit.start : unit.end]
         if unit.role == "included":
             return _included_text(span, self.lang)
+        if unit.role == "gapped":  # "and Daybreak 7.5 million pounds": the verb left out
+            name, rest = re.match(r"((?:[A-Z][\w&'’-]*\s+){1,3})(.*)", span, re.S).groups()
+            return f"{name}{sentence[unit.subject[0] : unit.subject[1]].strip()} {rest}"
         noun = self._noun(sentence, unit.subject) if unit.subject else None
         if unit.role == "relative" and noun:
             body = re.sub(

@@ -127,7 +127,7 @@ def assess(
     units = _units(text, lang, context, claimant, list_spans)
     markers = _markers(text) + _prediction(text, lang)
     markers += _quoted_view(text, lang, claimant) + _quoted_norm(text)
-    markers += _characterisation(text, lang)
+    markers += _characterisation(text, lang) + _suspicion(text)
     reasons = [label for label, _ in units]
     if markers:
         kinds = len({label.split(":")[0] for label in reasons})
@@ -274,20 +274,45 @@ _FIGURE_KINDS = ("number", "money", "percent", "quantity")
 
 
 def _prediction(text: str, lang: str) -> list[str]:
-    """A prediction outside quotes with no figure in the claim ("is expected to be sworn in
-    next week") is hedged; a forecast with a figure is a fact on the record."""
+    """A prediction outside quotes with no figure in what it forecasts ("is expected to be
+    sworn in next week") is hedged; a forecast with a figure is a fact on the record
+    ("diperkirakan mencapai 61.000 ekor"). What it forecasts runs from the prediction verb to
+    the first subordinator ("karena", "because", "jika", "if"): a figure in the reason
+    ("... karena lahan hanya mampu menampung sampah selama enam bulan") is not the forecast's.
+    A possibility modal inside the forecast ("memperkirakan jumlah korban masih bisa
+    bertambah") makes it a hedge whatever its figure: it says what may happen
+    (markers.forecast_modal)."""
     unquoted = _QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
     found = _PREDICTION_RE.search(unquoted)
-    if found is None or anchors_of(text, lang, _FIGURE_KINDS):
+    if found is None:
+        return []
+    modal = words.forecast_modal(unquoted)
+    if modal and modal.lower() not in words.HEDGES:  # a hedge anywhere: _markers has it
+        return [f"hedge: {found.group()} ... {modal}"]
+    forecast = unquoted[found.end() :]
+    cut = words.subordinator_regex().search(forecast)
+    forecast = forecast[: cut.start()] if cut else forecast
+    if anchors_of(unquoted[: found.start()] + forecast, lang, _FIGURE_KINDS):
         return []
     return [f"hedge: {found.group()}"]
+
+
+def _suspicion(text: str) -> list[str]:
+    """What someone suspects, believes or disagrees with, quoted or not ("Sejumlah tokoh
+    agama menduga masih banyak biro ...", 'said it "fundamentally disagrees" with the
+    findings'), or what "could be foreseen" ('"Ini krisis yang sudah bisa diduga ..."'): a
+    view of its holder (markers.suspicion). The bare passive "diduga" (an allegation the news
+    reports) is left a fact."""
+    found = words.suspicion(text)
+    return [f"opinion: {found}"] if found else []
 
 
 _CHARACTERISED_RE = re.compile(
     rf"\b(?:{alternation(words.CHARACTERISING_VERBS)})\s+"
     r"(?P<object>(?:the|its|their|his|her|this|that)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
     r"(?P<complement>“[^”]{1,80}”|\"[^\"]{1,80}\"|(?:a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}?)"
-    r"(?=\W*$|[,;.]|\s+(?:in|on|at|during)\s+[A-Z0-9])",  # a time or place a claim text adds
+    # then the clause's end, a time or place a claim text adds, or a second predicate
+    r"(?=\W*$|[,;.]|\s+(?:in|on|at|during)\s+[A-Z0-9]|\s+and\s)",
     re.I,
 )
 

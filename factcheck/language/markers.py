@@ -57,10 +57,10 @@ OPINION_MARKERS = word_list(
 
 # Hedges: the writer is not sure, so the clause is not asserted as fact.
 HEDGES = word_list(
-    """mungkin, tampaknya, bisa jadi, barangkali, sepertinya,
-    kemungkinan besar, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps,
-    possibly, likely, unlikely, probably, apparently, appears to, appeared, seems to, expect,
-    expects, hope, hopes, hoped, ke depan"""
+    """mungkin, tampaknya, bisa jadi, barangkali, sepertinya, kemungkinan besar,
+    kemungkinan, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps, possibly,
+    likely, unlikely, probably, apparently, appears to, appeared, seems to, expect, expects,
+    hope, hopes, hoped, ke depan"""
 )
 
 # Predictions and estimates: what someone expects to happen or reckons. One with a figure ("is
@@ -71,6 +71,27 @@ HEDGES = word_list(
 PREDICTIONS = word_list(
     """memperkirakan, diperkirakan, memprediksi, diprediksi, is expected to, are expected to,
     was expected to, were expected to"""
+)
+
+# Modality and evidentiality, closed grammatical classes (not topic words):
+# - possibility modals: inside what a prediction verb forecasts ("memperkirakan jumlah korban
+#   masih bisa bertambah", "expects prices could rise") they make the forecast a possibility,
+#   a hedge, whatever figure the sentence holds (elsewhere "bisa"/"dapat"/"can" are often
+#   ability: "hanya bisa dijangkau dengan berjalan kaki", a fact; "dapat" and "can" are left
+#   out: in a forecast they mostly name a capacity, "diperkirakan dapat menampung 5.000 orang");
+# - verbs of suspecting or believing with the holder as subject ("menduga", "suspects"), and a
+#   modal before a passive one ("sudah bisa diduga", "could be foreseen"): the clause is what
+#   someone thinks, a view, in quotes too. The bare passive "diduga" ("api diduga berasal
+#   dari korsleting") is how news reports an allegation and is left alone;
+# - verbs of (dis)agreeing: reported speech that only says a speaker disagrees is their view.
+POSSIBILITY_MODALS = word_list("bisa, mungkin, kemungkinan, could, may, might")
+SUSPECTING_VERBS = word_list(
+    """menduga, mengira, menyangka, mencurigai, suspect, suspects, doubt, doubts,
+    disagree, disagrees, disagreed, tidak setuju, tak setuju, tidak sependapat"""
+)
+PASSIVE_COGNITION = word_list(
+    """diduga, diperkirakan, ditebak, diramalkan, be expected, be foreseen, be predicted,
+    have been expected, have been foreseen, have been predicted"""
 )
 
 # Verbs that name what something is in the speaker's words: "called the delay "unacceptable"",
@@ -89,6 +110,50 @@ ADVISORY_MODALS = word_list("seharusnya, sebaiknya, semestinya, ought to")
 OBLIGATION_MODALS = word_list(
     "harus, wajib, tidak boleh, tak boleh, jangan, must, must not, mustn't, cannot be allowed"
 )
+
+@cache
+def subordinator_regex() -> re.Pattern[str]:
+    """The factive and conditional subordinators that end what a prediction verb forecasts."""
+    return word_pattern(ADVERBIAL_SUBORDINATORS + ["jika", "kalau", "if"])
+
+
+@cache
+def _forecast_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return word_pattern(PREDICTIONS), word_pattern(POSSIBILITY_MODALS, flags=0)
+
+
+def forecast_modal(unquoted: str) -> str | None:
+    """The possibility modal inside what a prediction verb forecasts, from the verb to the
+    first subordinator ("memperkirakan jumlah korban masih bisa bertambah karena ..." ->
+    "bisa"), or None."""
+    predictions, modals = _forecast_regexes()
+    found = predictions.search(unquoted)
+    if found is None:
+        return None
+    forecast = unquoted[found.end() :]
+    cut = subordinator_regex().search(forecast)
+    modal = modals.search(forecast[: cut.start()] if cut else forecast)
+    return modal.group() if modal else None
+
+
+@cache
+def _suspicion_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    modal = alternation(POSSIBILITY_MODALS)
+    passive = alternation(PASSIVE_COGNITION)
+    after_modal = re.compile(
+        rf"(?<![\w-])(?:{modal})(?:\s+(?:sudah|telah|have|already))?\s+(?:{passive})(?![\w-])",
+        re.I,
+    )
+    return word_pattern(SUSPECTING_VERBS), after_modal
+
+
+def suspicion(text: str) -> str | None:
+    """A verb of suspecting, believing or disagreeing with its holder as subject, or a modal
+    before a passive one ("bisa diduga"), anywhere in ``text`` (quotes included), or None."""
+    verbs, after_modal = _suspicion_regexes()
+    found = verbs.search(text) or after_modal.search(text)
+    return found.group() if found else None
+
 
 # Hedges that are also proper nouns when capitalised ("in May 2024").
 LOWERCASE_ONLY_MARKERS = word_list("may")

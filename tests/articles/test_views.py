@@ -72,6 +72,12 @@ from tests.articles.test_anaphora import claim_of
     ],
 )
 def test_view_labelled(language, body, span_words, kind):
+    check_label(language, body, span_words, kind)
+
+
+def check_label(language, body, span_words, kind):
+    """The one proposal holding ``span_words`` is of ``kind``: an opinion under the
+    ceiling, a fact check-worthy."""
     claim = claim_of("Laporan", body, language, span_words)
     assert claim.kind == kind, claim.reasons
     if kind == "opinion":

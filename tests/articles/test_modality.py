@@ -1,0 +1,122 @@
+"""Modality and evidentiality (issue 15): a forecast that says what may happen, what someone
+suspects or disagrees with, and a characterisation followed by a second predicate are views
+or hedges, never scored as facts; estimates with a figure and reported allegations stay
+facts. Each case runs the whole extractor on an article written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.articles.test_views import check_label
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "span_words", "kind"),
+    [
+        # a possibility modal inside what the prediction verb forecasts: a hedge, though a
+        # date stands in the reason after "karena"
+        (
+            "id",
+            "Banjir merendam Desa Muara Baru pada Senin. Kepala desa memperkirakan jumlah "
+            "pengungsi masih bisa bertambah karena hujan turun lagi pada Rabu (2/12/2026).",
+            "masih bisa bertambah",
+            "opinion",
+        ),
+        (
+            "en",
+            "The mill closed in March. The union expects that wages could fall further "
+            "because 300 jobs were cut in 2025.",
+            "could fall further",
+            "opinion",
+        ),
+        # "kemungkinan" alone is the same modal adverb as "kemungkinan besar"
+        (
+            "id",
+            "Pasar ikan Teluk Biru ditutup pada Mei. Seorang pedagang memperkirakan harga ikan "
+            "kemungkinan naik 10 persen pada 2027.",
+            "kemungkinan naik",
+            "opinion",
+        ),
+        # a figure only in the reason clause does not make a forecast a fact
+        (
+            "id",
+            "Harga cabai naik pada November. Pedagang memperkirakan harga akan turun karena "
+            "pasokan 40 ton tiba pekan ini.",
+            "akan turun",
+            "opinion",
+        ),
+        # left alone: an estimate with a figure in what it forecasts is on the record
+        (
+            "id",
+            "Banjir merendam Kecamatan Sungai Lima pada Selasa. BPBD memperkirakan 3.400 warga "
+            "mengungsi ke balai desa.",
+            "3.400 warga",
+            "fact",
+        ),
+        # left alone: "bisa" outside a forecast is ability ("hanya bisa dijangkau")
+        (
+            "id",
+            "Longsor memutus jalan ke Desa Sirna Galih pada Senin. Desa itu kini hanya bisa "
+            "dijangkau dengan berjalan kaki selama tiga jam.",
+            "berjalan kaki",
+            "fact",
+        ),
+        # a verb of suspecting with its holder as subject is their view
+        (
+            "id",
+            "Polisi menangkap dua pelaku pencurian kabel pada Kamis. Warga Kelurahan Sido Mulyo "
+            "menduga masih ada 5 pelaku lain yang belum tertangkap.",
+            "belum tertangkap",
+            "opinion",
+        ),
+        # a modal before a passive verb of foreseeing, inside a speaker's quote
+        (
+            "id",
+            "Jembatan Kali Putih ambruk pada Rabu. \"Ini kejadian yang sudah bisa diduga sejak "
+            'tiga tahun lalu," kata Budi Santoso, warga setempat.',
+            "sudah bisa diduga",
+            "opinion",
+        ),
+        # left alone: the bare passive "diduga" reports an allegation
+        (
+            "id",
+            "Kebakaran melanda Pasar Lama pada Minggu. Api diduga berasal dari korsleting "
+            "listrik di 12 kios pakaian.",
+            "korsleting listrik",
+            "fact",
+        ),
+        # reported speech that only disagrees
+        (
+            "en",
+            "The regulator fined Norfield Dairy 3 million pounds on Tuesday. Norfield Dairy "
+            "said it strongly disagrees with the ruling of the regulator.",
+            "strongly disagrees",
+            "opinion",
+        ),
+        (
+            "id",
+            "Kementerian mencabut izin 14 tambang pada Senin. Asosiasi Penambang Rakyat "
+            "menyatakan tidak setuju dengan keputusan tersebut.",
+            "tidak setuju",
+            "opinion",
+        ),
+        # a characterisation followed by a second predicate is still a view
+        (
+            "en",
+            "The council closed Marlow Library in June. The friends' group called the closure "
+            '"a scandal" and said it would campaign against the decision.',
+            "a scandal",
+            "opinion",
+        ),
+        # left alone: a second predicate with a verb in the complement is not characterising
+        (
+            "en",
+            "The council closed Marlow Library in June. The council called the building unsafe "
+            "after an inspection found 14 cracks in its roof.",
+            "14 cracks",
+            "fact",
+        ),
+    ],
+)
+def test_modality_labelled(language, body, span_words, kind):
+    check_label(language, body, span_words, kind)
