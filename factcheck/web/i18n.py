@@ -22,7 +22,6 @@ from babel.numbers import NumberPattern, parse_pattern
 from babel.support import NullTranslations
 from flask import Flask, current_app, g, request
 from flask_babel import Babel, Domain, get_locale, get_translations, refresh
-from flask_babel import _get_current_context as _babel_context
 from flask_babel import format_date as _format_date
 from flask_babel import format_datetime as _format_datetime
 from flask_babel import format_decimal as _format_decimal
@@ -34,6 +33,11 @@ from werkzeug.http import parse_accept_header
 
 from factcheck import translations
 from factcheck.messages import Message
+
+try:  # private in Flask-Babel 4 (pinned below 5 in pyproject.toml); without it, no memo
+    from flask_babel import _get_current_context as _babel_context
+except ImportError:  # pragma: no cover - a Flask-Babel that renamed it
+    _babel_context = None
 
 __all__ = ["_", "gettext", "lazy_gettext", "ngettext", "TranslatedForm", "use_language"]
 
@@ -54,6 +58,8 @@ def catalogue() -> NullTranslations:
     lookups (6 µs: most of a message's cost, and a queue page shows hundreds of messages).
     They are kept for the request and found again only when the locale object in
     Flask-Babel's context changes: ``use_language``'s refresh, ``force_locale``."""
+    if _babel_context is None:
+        return get_translations()
     try:
         memo = g.factcheck_catalogue  # one context-local lookup
     except AttributeError:
