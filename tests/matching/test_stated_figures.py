@@ -34,14 +34,21 @@ def ranked(*texts: str) -> list:
     return match_claim(index, CLAIM, "id", 10, 0.0, model=MODEL)
 
 
+# the report's sentence with the claim's figure, worded far from the claim
+FIGURE = (
+    "The water had reached 3,412 homes by Monday, while schools stayed shut, the weekly "
+    "market was moved to higher ground and a ferry across the river stopped running."
+)
+# the figure again, in a passage too far from the claim (under FIGURE_THRESHOLD)
+FAR = (
+    "By Monday the count stood at 3,412, while schools stayed shut and the weekly market "
+    "was moved to higher ground."
+)
+
+
 def test_a_passage_stating_the_claims_figure_ranks_before_a_closer_one_stating_none():
-    found = ranked(
-        LEAD,
-        "The water had reached 3,412 homes by Monday, while schools stayed shut, the weekly "
-        "market was moved to higher ground and a ferry across the river stopped running.",
-    )
-    assert [m.passage_id for m in found] == ["p1", "p0"]
-    figure, lead = found
+    figure, lead = ranked(LEAD, FIGURE)
+    assert (figure.passage_id, lead.passage_id) == ("p1", "p0")
     assert "number: 3.412" in figure.agree
     # the figure's passage is less relevant and not called support: only its place changed
     assert FIGURE_THRESHOLD <= figure.score < min(lead.score, SUPPORT_THRESHOLD)
@@ -49,13 +56,9 @@ def test_a_passage_stating_the_claims_figure_ranks_before_a_closer_one_stating_n
 
 
 def test_a_figure_in_a_passage_under_the_floor_does_not_move_it_up():
-    found = ranked(
-        LEAD,
-        "By Monday the count stood at 3,412, while schools stayed shut and the weekly market "
-        "was moved to higher ground.",
-    )
-    assert [m.passage_id for m in found] == ["p0", "p1"]
-    assert found[1].score < FIGURE_THRESHOLD
+    lead, far = ranked(LEAD, FAR)
+    assert (lead.passage_id, far.passage_id) == ("p0", "p1")
+    assert far.score < FIGURE_THRESHOLD
 
 
 @pytest.mark.parametrize(
