@@ -39,7 +39,13 @@ from factcheck.language.anchors import facets
 from factcheck.language.identify import identify_language
 from factcheck.matching.embedding import Embedder, background
 from factcheck.matching.index import MatchIndex
-from factcheck.matching.names import Swap, candidate_swaps, named, partial_swaps
+from factcheck.matching.names import (
+    Swap,
+    candidate_swaps,
+    listed_swaps,
+    named,
+    partial_swaps,
+)
 from factcheck.matching.scoring import ClaimScorer
 from factcheck.matching.verify import CONTRADICTS, RELATED, SUPPORTS, Check, values, verify
 
@@ -252,7 +258,9 @@ class _Slots:
     and names an official in passing does not, nor does a name translated (SAME_NAME_COSINE);
     it is looked for only in passages relevant enough to support the claim (SWAP_RELEVANCE).
     A claim's name said with one part different ("PT Sinar Hunian Abadi" / "PT Cahaya Hunian
-    Abadi") needs no meaning test and is looked for from CONTRADICTION_THRESHOLD.
+    Abadi") needs no meaning test and is looked for from CONTRADICTION_THRESHOLD; so does a
+    candidate swap whose two names stand in lists sharing another member ("Cianjur,
+    Sukabumi, dan Bogor" / "Cianjur, Sukabumi and Garut").
     A passage that puts another known country (CLDR, the glossary) in the claim's slot
     without meaning confirming it as the same statement does not support the claim either:
     it is about that other country ("Uzbekistan and Israel ... 1992" against a claim about
@@ -272,6 +280,8 @@ class _Slots:
         if check.stance == CONTRADICTS or check.unconfirmed:
             return check
         swap = self._partial(i) if relevance >= CONTRADICTION_THRESHOLD else None
+        if swap is None and relevance >= CONTRADICTION_THRESHOLD:
+            swap = self._listed(i)
         if swap is None and relevance >= SWAP_RELEVANCE:
             swaps = self._candidates(i)
             swap = self._confirmed(i, swaps) if swaps else None
@@ -302,6 +312,17 @@ class _Slots:
         return candidate_swaps(
             self.scorer.text, self.scorer.lang, self._names, passage.text, lang, theirs
         )
+
+    def _listed(self, i: int) -> Swap | None:
+        """A candidate swap whose two names stand in lists sharing another member
+        (factcheck.matching.names.listed_swaps): no meaning is asked."""
+        swaps = self._candidates(i)
+        if not swaps:
+            return None
+        passage, lang = self.index.passages[i], self.index.profiles[i].lang
+        theirs = named(passage.text, lang, self.index.glossary_path)
+        found = listed_swaps(self.scorer.text, self._names, passage.text, theirs, swaps)
+        return found[0] if found else None
 
     def _partial(self, i: int) -> Swap | None:
         """A name of the claim said in passage number ``i`` with one part different
