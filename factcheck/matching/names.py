@@ -145,19 +145,22 @@ def listed_swaps(
     swaps: list[Swap],
 ) -> list[Swap]:
     """The candidate ``swaps`` whose two names each stand in a list beside a name the other
-    list has too ("Cianjur, Sukabumi, dan Bogor" / "Cianjur, Sukabumi and Garut"): the shared
-    members tie the two names to one slot, so no meaning is asked."""
+    list has too, on the same side ("Cianjur, Sukabumi, dan Bogor" / "Cianjur, Sukabumi and
+    Garut"): the shared members tie the two names to one slot, so no meaning is asked. On the
+    other side ("Bahrain, Morocco" / "the United Arab Emirates and Bahrain") the passage
+    names another part of a longer list."""
     out = []
     for swap in swaps:
         mine = _listed_beside(claim_text, claim_names, swap.claim)
         theirs = _listed_beside(passage_text, passage_names, swap.passage)
-        if any(_same_name(a.text, b.text) for a in mine for b in theirs):
+        if any(_same_name(a.text, b.text) and x == y for a, x in mine for b, y in theirs):
             out.append(swap)
     return out
 
 
-def _listed_beside(text: str, names: list[Anchor], name: Anchor) -> list[Anchor]:
-    """The names next to ``name`` in ``text`` with only a comma or a word that joins names
+def _listed_beside(text: str, names: list[Anchor], name: Anchor) -> list[tuple[Anchor, bool]]:
+    """The names next to ``name`` in ``text``, each with whether it comes before ``name``,
+    with only a comma or a word that joins names
     between ("Sukabumi, dan Bogor": Sukabumi is listed beside Bogor; not "MWp di Danau
     Tondano", "Abraham Accords in Trump's": a preposition ties no list)."""
     out = []
@@ -170,7 +173,7 @@ def _listed_beside(text: str, names: list[Anchor], name: Anchor) -> list[Anchor]
             continue  # the name itself
         between = [w.casefold() for w in re.findall(r"\w+", gap)]
         if ("," in gap or between) and len(between) <= 1 and set(between) <= _JOINERS:
-            out.append(other)
+            out.append((other, other.end <= name.start))
     return out
 
 

@@ -41,6 +41,8 @@ RAIL = "Jalur kereta antara Kediri dan Blitar ditutup selama dua hari."
         ),
         # the same list: nothing changed
         (CLAIM, "Rice aid went to residents of Lebak, Pandeglang and Serang regencies.", []),
+        # the new name on the other side of the shared one: another part of a longer list
+        (CLAIM, "Rice aid also went to residents of Tangerang and Lebak.", []),
         # the new name is not in the list: a preposition ties no list
         (CLAIM, "Rice aid went to Pandeglang residents in Tangerang.", []),
     ],
