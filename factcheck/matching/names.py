@@ -148,14 +148,34 @@ def listed_swaps(
     list has too, on the same side ("Cianjur, Sukabumi, dan Bogor" / "Cianjur, Sukabumi and
     Garut"): the shared members tie the two names to one slot, so no meaning is asked. On the
     other side ("Bahrain, Morocco" / "the United Arab Emirates and Bahrain") the passage
-    names another part of a longer list."""
+    names another part of a longer list. The passage's list is not shorter than the claim's:
+    a shorter one names a part of the claim's list in another statement ("Israel and
+    Morocco" beside "the UAE, Bahrain, Morocco and Sudan" is not another member). Not "as
+    many": a member the recogniser missed ("kabupaten: Cianjur, Sukabumi, dan Bogor" gives
+    two names) would then hide a real change."""
     out = []
     for swap in swaps:
         mine = _listed_beside(claim_text, claim_names, swap.claim)
         theirs = _listed_beside(passage_text, passage_names, swap.passage)
-        if any(_same_name(a.text, b.text) and x == y for a, x in mine for b, y in theirs):
+        if not any(_same_name(a.text, b.text) and x == y for a, x in mine for b, y in theirs):
+            continue
+        if _list_size(passage_text, passage_names, swap.passage) >= _list_size(
+            claim_text, claim_names, swap.claim
+        ):
             out.append(swap)
     return out
+
+
+def _list_size(text: str, names: list[Anchor], name: Anchor) -> int:
+    """How many names stand in ``name``'s list in ``text`` (itself included): the names
+    reached from it through ``_listed_beside``, one step after another."""
+    members, todo = {(name.start, name.end)}, [name]
+    while todo:
+        for other, _ in _listed_beside(text, names, todo.pop()):
+            if (other.start, other.end) not in members:
+                members.add((other.start, other.end))
+                todo.append(other)
+    return len(members)
 
 
 def _listed_beside(text: str, names: list[Anchor], name: Anchor) -> list[tuple[Anchor, bool]]:

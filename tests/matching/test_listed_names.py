@@ -45,6 +45,14 @@ RAIL = "Jalur kereta antara Kediri dan Blitar ditutup selama dua hari."
         (CLAIM, "Rice aid also went to residents of Tangerang and Lebak.", []),
         # the new name is not in the list: a preposition ties no list
         (CLAIM, "Rice aid went to Pandeglang residents in Tangerang.", []),
+        # a shorter list on the same side of a shared member: another statement about part
+        # of the claim's list, not one member changed
+        (CLAIM, "Rice aid went to Pandeglang and Tangerang first.", []),
+        (
+            CLAIM,
+            "Rice aid reached Cilegon, Pandeglang and Serang.",
+            [("Kabupaten Lebak", "Cilegon")],
+        ),
     ],
 )
 def test_a_list_with_one_member_changed_is_a_swap(claim, passage, expected):
