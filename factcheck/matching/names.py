@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from factcheck.language.anchors import COMPARED_KINDS, Anchor, extract_anchors
+from factcheck.language.anchors import _NAME_JOINERS, COMPARED_KINDS, Anchor, extract_anchors
 from factcheck.language.lexicon import fold_word, token_spans, words
 
 NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no name
@@ -28,6 +28,7 @@ MAX_MISSING, MAX_NEW = 2, 1
 # a name said with one part different (``partial_swaps``): at most this many words differ,
 # after at least this many shared ones when nothing shared follows them
 MAX_PART, MIN_SHARED = 2, 2
+_JOINERS = frozenset(_NAME_JOINERS)  # "dan", "and", "&": the words a list of names ends with
 HEADLINE_CAPITALS = 0.6  # a headline, or a list of names whose slots cannot be told apart
 
 
@@ -134,6 +135,71 @@ def partial_swaps(
                 continue
             out.append(Swap(mine, theirs))
     return out
+
+
+def listed_swaps(
+    claim_text: str,
+    claim_names: list[Anchor],
+    passage_text: str,
+    passage_names: list[Anchor],
+    swaps: list[Swap],
+) -> list[Swap]:
+    """The candidate ``swaps`` whose two names each stand in a list beside a name the other
+    list has too, on the same side ("Cianjur, Sukabumi, dan Bogor" / "Cianjur, Sukabumi and
+    Garut"): the shared members tie the two names to one slot, so no meaning is asked. On the
+    other side ("Bahrain, Morocco" / "the United Arab Emirates and Bahrain") the passage
+    names another part of a longer list. The passage's list is not shorter than the claim's:
+    a shorter one names a part of the claim's list in another statement ("Israel and
+    Morocco" beside "the UAE, Bahrain, Morocco and Sudan" is not another member). Not "as
+    many": a member the recogniser missed ("kabupaten: Cianjur, Sukabumi, dan Bogor" gives
+    two names) would then hide a real change."""
+    out = []
+    for swap in swaps:
+        mine = _listed_beside(claim_text, claim_names, swap.claim)
+        theirs = _listed_beside(passage_text, passage_names, swap.passage)
+        if not any(_same_name(a.text, b.text) and x == y for a, x in mine for b, y in theirs):
+            continue
+        if _list_size(passage_text, passage_names, swap.passage) >= _list_size(
+            claim_text, claim_names, swap.claim
+        ):
+            out.append(swap)
+    return out
+
+
+def _list_size(text: str, names: list[Anchor], name: Anchor) -> int:
+    """How many names stand in ``name``'s list in ``text`` (itself included): the names
+    reached from it through ``_listed_beside``, one step after another."""
+    members, todo = {(name.start, name.end)}, [name]
+    while todo:
+        for other, _ in _listed_beside(text, names, todo.pop()):
+            if (other.start, other.end) not in members:
+                members.add((other.start, other.end))
+                todo.append(other)
+    return len(members)
+
+
+def _listed_beside(text: str, names: list[Anchor], name: Anchor) -> list[tuple[Anchor, bool]]:
+    """The names next to ``name`` in ``text``, each with whether it comes before ``name``,
+    with only a comma or a word that joins names
+    between ("Sukabumi, dan Bogor": Sukabumi is listed beside Bogor; not "MWp di Danau
+    Tondano", "Abraham Accords in Trump's": a preposition ties no list)."""
+    out = []
+    for other in names:
+        if other.end <= name.start:
+            gap = text[other.end : name.start]
+        elif other.start >= name.end:
+            gap = text[name.end : other.start]
+        else:
+            continue  # the name itself
+        between = [w.casefold() for w in re.findall(r"\w+", gap)]
+        if ("," in gap or between) and len(between) <= 1 and set(between) <= _JOINERS:
+            out.append((other, other.end <= name.start))
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    x, y = _name_words(a), _name_words(b)
+    return len(x) == len(y) and all(_same_word(p, q) for p, q in zip(x, y, strict=True))
 
 
 def _differing_parts(mine: str, theirs: str) -> tuple[str, str] | None:

@@ -16,9 +16,12 @@ contradiction.
    whose every source is on topic is not marked down for it.
 3. Verify (factcheck.matching.verify): supports, contradicts or related, with the reasons.
 4. Rank by relevance; a disagreement never lowers it. Among the evidence shown, passages
-   that support come before those merely related; ties go to the more focused passage (the
-   one that says least besides the claim), then to the nearer meaning, never to source
-   order. The ``top`` passages at or above SUGGESTION_THRESHOLD are returned, and besides
+   that support come before those merely related, and among these a passage that states one
+   of the claim's figures alike (from FIGURE_THRESHOLD) before one that states none: across
+   languages meaning weighs most, and the bundled model puts an event's lead sentence nearer
+   a claim than the report's sentence with the claim's figure; ties go to the more focused
+   passage (the one that says least besides the claim), then to the nearer meaning, never
+   to source order. The ``top`` passages at or above SUGGESTION_THRESHOLD are returned, and besides
    them every contradicting passage at or above CONTRADICTION_THRESHOLD (at most ``top``): a
    relevant contradiction is always shown. The same text (a headline repeated as a snapshot's
    first line) is returned once.
@@ -36,7 +39,13 @@ from factcheck.language.anchors import facets
 from factcheck.language.identify import identify_language
 from factcheck.matching.embedding import Embedder, background
 from factcheck.matching.index import MatchIndex
-from factcheck.matching.names import Swap, candidate_swaps, named, partial_swaps
+from factcheck.matching.names import (
+    Swap,
+    candidate_swaps,
+    listed_swaps,
+    named,
+    partial_swaps,
+)
 from factcheck.matching.scoring import ClaimScorer
 from factcheck.matching.verify import CONTRADICTS, RELATED, SUPPORTS, Check, values, verify
 
@@ -62,6 +71,9 @@ SUGGESTION_THRESHOLD = 40.0
 SUPPORT_THRESHOLD = 45.0
 SUPPORT_WITHOUT_VALUES = 65.0  # nothing to compare: only a passage this close supports
 CONTRADICTION_THRESHOLD = 30.0
+# a passage that states one of the claim's figures alike ranks before the merely related
+# from this relevance, the floor of a contradicting one (a report worded far from the claim)
+FIGURE_THRESHOLD = CONTRADICTION_THRESHOLD
 STRONG_THRESHOLD = 70.0
 MIN_STRONG_UNITS = 4
 # a name or place of the claim replaced by another of the passage is the slot the two fill
@@ -138,7 +150,8 @@ def match_claim(
             continue  # a headline repeated as a snapshot's first line is shown once
         score = float(relevance[k])
         if len(shown) < top and score >= floor:
-            shown.append((_explain(index, scorer, i, score, slots.check(i, score)), i))
+            check = slots.check(i, score)
+            shown.append((_explain(index, scorer, i, score, check), i, _stated(check, score)))
         elif len(contradictions) < top:
             check = slots.check(i, score)  # only a contradiction is kept: explain it then
             if check.stance != CONTRADICTS:
@@ -245,7 +258,9 @@ class _Slots:
     and names an official in passing does not, nor does a name translated (SAME_NAME_COSINE);
     it is looked for only in passages relevant enough to support the claim (SWAP_RELEVANCE).
     A claim's name said with one part different ("PT Sinar Hunian Abadi" / "PT Cahaya Hunian
-    Abadi") needs no meaning test and is looked for from CONTRADICTION_THRESHOLD.
+    Abadi") needs no meaning test and is looked for from CONTRADICTION_THRESHOLD; so does a
+    candidate swap whose two names stand in lists sharing another member ("Cianjur,
+    Sukabumi, dan Bogor" / "Cianjur, Sukabumi and Garut").
     A passage that puts another known country (CLDR, the glossary) in the claim's slot
     without meaning confirming it as the same statement does not support the claim either:
     it is about that other country ("Uzbekistan and Israel ... 1992" against a claim about
@@ -265,6 +280,8 @@ class _Slots:
         if check.stance == CONTRADICTS or check.unconfirmed:
             return check
         swap = self._partial(i) if relevance >= CONTRADICTION_THRESHOLD else None
+        if swap is None and relevance >= CONTRADICTION_THRESHOLD:
+            swap = self._listed(i)
         if swap is None and relevance >= SWAP_RELEVANCE:
             swaps = self._candidates(i)
             swap = self._confirmed(i, swaps) if swaps else None
@@ -295,6 +312,17 @@ class _Slots:
         return candidate_swaps(
             self.scorer.text, self.scorer.lang, self._names, passage.text, lang, theirs
         )
+
+    def _listed(self, i: int) -> Swap | None:
+        """A candidate swap whose two names stand in lists sharing another member
+        (factcheck.matching.names.listed_swaps): no meaning is asked."""
+        swaps = self._candidates(i)
+        if not swaps:
+            return None
+        passage, lang = self.index.passages[i], self.index.profiles[i].lang
+        theirs = named(passage.text, lang, self.index.glossary_path)
+        found = listed_swaps(self.scorer.text, self._names, passage.text, theirs, swaps)
+        return found[0] if found else None
 
     def _partial(self, i: int) -> Swap | None:
         """A name of the claim said in passage number ``i`` with one part different
@@ -382,16 +410,29 @@ def _explain(
     )
 
 
+def _stated(check: Check, relevance: float) -> bool:
+    """Whether a passage not contradicting the claim states one of its figures alike (a
+    number, an amount, a percentage, a date: a year alone is too common) and is relevant
+    from FIGURE_THRESHOLD."""
+    return (
+        check.stance != CONTRADICTS
+        and relevance >= FIGURE_THRESHOLD
+        and any(not reason.startswith("year:") for reason in check.agree)
+    )
+
+
 def _tie_break(
-    scorer: ClaimScorer, dense: Dense | None, shown: list[tuple[Match, int]]
+    scorer: ClaimScorer, dense: Dense | None, shown: list[tuple[Match, int, bool]]
 ) -> list[Match]:
     """Passages that support first (a passage that states the claim's figures is better
-    evidence than one merely about the same event), each by relevance; equal relevance: the
-    more focused passage first, then the nearer meaning."""
+    evidence than one merely about the same event), then the passages that state one of the
+    claim's figures alike but are too far in wording to be called support (``_stated``), then
+    the rest; each group by relevance; equal relevance: the more focused passage first, then
+    the nearer meaning."""
 
-    def key(found: tuple[Match, int]) -> tuple:
-        match, i = found
+    def key(found: tuple[Match, int, bool]) -> tuple:
+        match, i, stated = found
         near = float(dense[1][i]) if dense is not None else 0.0
-        return (match.stance != SUPPORTS, -match.score, -scorer.focus(i), -near)
+        return (match.stance != SUPPORTS, not stated, -match.score, -scorer.focus(i), -near)
 
-    return [match for match, _ in sorted(shown, key=key)]
+    return [match for match, _, _ in sorted(shown, key=key)]
