@@ -111,6 +111,7 @@ OBLIGATION_MODALS = word_list(
     "harus, wajib, tidak boleh, tak boleh, jangan, must, must not, mustn't, cannot be allowed"
 )
 
+
 @cache
 def subordinator_regex() -> re.Pattern[str]:
     """The factive and conditional subordinators that end what a prediction verb forecasts."""

@@ -72,7 +72,7 @@ from tests.articles.test_views import check_label
         # a modal before a passive verb of foreseeing, inside a speaker's quote
         (
             "id",
-            "Jembatan Kali Putih ambruk pada Rabu. \"Ini kejadian yang sudah bisa diduga sejak "
+            'Jembatan Kali Putih ambruk pada Rabu. "Ini kejadian yang sudah bisa diduga sejak '
             'tiga tahun lalu," kata Budi Santoso, warga setempat.',
             "sudah bisa diduga",
             "opinion",
