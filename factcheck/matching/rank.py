@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.language.anchors import facets
+from factcheck.language.anchors import Anchor, facets
 from factcheck.language.identify import identify_language
 from factcheck.matching.embedding import Embedder, background
 from factcheck.matching.index import MatchIndex
@@ -279,12 +279,14 @@ class _Slots:
         check = verify(scorer.text, scorer.claim_anchors, index.passages[i].text, index.anchors(i))
         if check.stance == CONTRADICTS or check.unconfirmed:
             return check
-        swap = self._partial(i) if relevance >= CONTRADICTION_THRESHOLD else None
-        if swap is None and relevance >= CONTRADICTION_THRESHOLD:
-            swap = self._listed(i)
-        if swap is None and relevance >= SWAP_RELEVANCE:
-            swaps = self._candidates(i)
-            swap = self._confirmed(i, swaps) if swaps else None
+        swap = None
+        if relevance >= CONTRADICTION_THRESHOLD:  # the passage's names read once for all three
+            swap = self._partial(i)
+            if swap is None:
+                swaps, theirs = self._candidates(i)
+                swap = self._listed(i, swaps, theirs) if swaps else None
+                if swap is None and swaps and relevance >= SWAP_RELEVANCE:
+                    swap = self._confirmed(i, swaps)
         if swap is not None:
             span = (swap.claim.start, swap.claim.end), (swap.passage.start, swap.passage.end)
             return Check(CONTRADICTS, check.agree, (swap.reason(),), (span[0],), (span[1],))
@@ -301,26 +303,24 @@ class _Slots:
         theirs = {a.value for a in self.index.anchors(i) if a.kind == "place"}
         return bool(mine and theirs) and not mine & theirs
 
-    def _candidates(self, i: int) -> list[Swap]:
-        """The candidate swaps of passage number ``i`` (factcheck.matching.names)."""
+    def _candidates(self, i: int) -> tuple[list[Swap], list[Anchor]]:
+        """The candidate swaps of passage number ``i`` (factcheck.matching.names), with the
+        passage's names they were found among."""
         if self._names is None:
             self._names = named(self.scorer.text, self.scorer.lang, self.index.glossary_path)
         if not self._names or _another_time(self.scorer.claim_anchors, self.index.anchors(i)):
-            return []
+            return [], []
         passage, lang = self.index.passages[i], self.index.profiles[i].lang
         theirs = named(passage.text, lang, self.index.glossary_path)
-        return candidate_swaps(
+        swaps = candidate_swaps(
             self.scorer.text, self.scorer.lang, self._names, passage.text, lang, theirs
         )
+        return swaps, theirs
 
-    def _listed(self, i: int) -> Swap | None:
+    def _listed(self, i: int, swaps: list[Swap], theirs: list[Anchor]) -> Swap | None:
         """A candidate swap whose two names stand in lists sharing another member
         (factcheck.matching.names.listed_swaps): no meaning is asked."""
-        swaps = self._candidates(i)
-        if not swaps:
-            return None
-        passage, lang = self.index.passages[i], self.index.profiles[i].lang
-        theirs = named(passage.text, lang, self.index.glossary_path)
+        passage = self.index.passages[i]
         found = listed_swaps(self.scorer.text, self._names, passage.text, theirs, swaps)
         return found[0] if found else None
 
