@@ -2,7 +2,7 @@
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
 Usage:  python bench/eval_extract.py [--threshold 0.5]
-        [--part dev|extra|heldout|heldout2|heldout3|heldout4|heldout5|heldout6]
+        [--part dev|extra|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7]
         [--speed]
         [--failures]
 
@@ -444,6 +444,7 @@ def main() -> None:
             "heldout4",
             "heldout5",
             "heldout6",
+            "heldout7",
         ),
         default="dev",
     )
