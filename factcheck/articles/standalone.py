@@ -126,6 +126,8 @@ class Discourse:
     roles: dict[str, str] = field(default_factory=dict)  # "operator" -> "Westmark Grid"
     title: str = ""  # the article's headline
     shortened: dict[str, str] = field(default_factory=dict)  # "pinjol" -> "pinjaman online"
+    before: list[str] = field(default_factory=list)  # names of this sentence before the clause
+    recent: list[list[str]] = field(default_factory=list)  # names of the two sentences before
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -150,7 +152,13 @@ class Discourse:
         anchors = anchors_of(sentence, lang, _TIME_KINDS | {"place"} | _NUMBER_KINDS)
         attribution = find_attribution(sentence, lang)
         written, previous_subject, previous_text = [], None, ""
+        names = whole_names(
+            sentence, lang, self.context.common, self.context.acronyms, self.context.known
+        )
         for unit in units:
+            # "... status Gunung Wangsa ..., setelah gunung itu meletus": a name earlier in
+            # the sentence is the nearest antecedent of the clause
+            self.before = self._names_before(names, unit.subject[0] if unit.subject else unit.start)
             text = self._clause_text(sentence, unit, previous_subject)
             span = sentence[unit.start : unit.end]
             figure = _figure_apposition(span, previous_text, self.lang)
@@ -189,9 +197,16 @@ class Discourse:
             written.append(Written(_capitalise(text), claimant, label))
             previous_subject = subject or previous_subject
             self._remember_people(sentence[unit.start : unit.end])
+        self.before = []
         self._remember(sentence, units, written, anchors, attribution)
         self.seen += sentence + "\n"
         return written
+
+    def _names_before(self, names: list[Anchor], at: int) -> list[str]:
+        """The sentence's ``names`` that end before ``at`` (the clause's subject, else its
+        start), acronyms written out: "The club, which plays at Park Road, will repay" does
+        not point to Park Road."""
+        return [self.context.acronyms.get(n.text, n.text) for n in names if n.end <= at]
 
     def _clause_text(self, sentence: str, unit: Unit, previous_subject: str | None) -> str:
         span = sentence[unit.start : unit.end]
@@ -332,7 +347,10 @@ class Discourse:
         if phrase is None:
             return text
         head, end, determiner = phrase
-        named = self._named_with(head) or self._previous_organisation(head, spans, end)
+        bare = len(spans) > 1 and spans[1].end >= end  # "the club", "lembaga itu"
+        named = self._named_with(head)
+        named = named or (self._nearest_organisation(fold(head)) if bare else None)
+        named = named or self._previous_organisation(head, spans, end)
         if named:
             return named + text[end:]
         figure_noun = fold(head) in fold_all(markers.FIGURE_NOUNS)
@@ -386,7 +404,8 @@ class Discourse:
             return text
         between = [w for w in spans[1:] if w.end < end]
         plain = all(re.fullmatch(r"[\d.,]+|million|billion|thousand", w.lower) for w in between)
-        if determiner == "the" and plain and self._topic_fits(head, text, proper=True):
+        several = self.topic and len(self.topic.split()) > 1  # a lone topic is a head noun
+        if determiner == "the" and plain and several and self._topic_fits(head, text, True):
             at = spans[len(between) + 1].start  # "The $18 million scheme" -> "... bus lane ..."
             return f"{text[:at]}{_topic_modifiers(self.topic, 'en')} {text[at:]}"
         return text
@@ -420,9 +439,11 @@ class Discourse:
         districts"), not already followed by the topic in ``text``."""
         if not self.topic or fold(head) in {fold(w) for w in self.topic.split()}:
             return False
+        # an organisation is named, never described by the topic ("lembaga itu" is no
+        # "lembaga status"): it is found among the names or not at all
         others = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
+        others = others + markers.ORGANISATION_HEADS
         if proper:
-            others = others + markers.ORGANISATION_HEADS
             if head.endswith("s"):
                 return False
         if fold(head) in {fold(w) for w in others + markers.DATE_NOUNS}:
@@ -722,7 +743,7 @@ class Discourse:
             if company:
                 return company
         titles = fold_all(markers.PERSON_TITLES)
-        for name in reversed(self.names):
+        for name in reversed(self.names + self.before):
             parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
             if len(name.split()) < 2:
                 continue
@@ -747,6 +768,33 @@ class Discourse:
         if key in self.roles:
             return self.roles[key]  # "the operator": "Westmark Grid, the regional ... operator"
         return self.titled.get(key)
+
+    def _nearest_organisation(self, key: str) -> str | None:
+        """What "the agency", "the club", "lembaga itu" stand for when no name has that head:
+        the nearest name of a body before it (earlier in this sentence, then in the two
+        sentences before): a name of two words or more that is no person's and no place
+        ("Kelderby City Council will lend £62m to Kelderby Athletic ... The club, which
+        ..." -> Kelderby Athletic). Only for nouns that head an organisation's name.
+
+        What it cannot do: it does not check that the body is of the noun's kind ("the
+        club" after a sentence naming only a ministry is that ministry), and a body named
+        further back than two sentences is not found."""
+        if key not in fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS):
+            return None
+        titles = fold_all(markers.PERSON_TITLES)
+        for name in reversed([*(n for s in self.recent for n in s), *self.before]):
+            words_ = fold(name).split()
+            if len(words_) < 2 or name in self.people or {w.strip(".") for w in words_} & titles:
+                continue
+            placed = self.place and self.place[0] in name  # "Easton Rovers": the town's club
+            if not placed and self._kind_of(name, "", []) == "person":
+                continue  # "Mara Quint" may be a person's name
+            if _is_place(name, self.lang) or not _titled(re.sub(r"\b(?:of|dan|and)\b", "X", name)):
+                continue
+            if anchors_of(name, self.lang, _TIME_KINDS):
+                continue
+            return name
+        return None
 
     def _previous_organisation(self, head: str, spans, end: int) -> str | None:
         """ "The utility, which ..." right after a sentence about "Calder Valley Water": a
@@ -1026,8 +1074,11 @@ class Discourse:
                         return name
         if fold(speaker) in fold_all(markers.COMPANY_NOUNS) and self._company():
             return self._company()  # "Perusahaan itu menyatakan ...": the company named last
-        if spans and spans[0].lower in ("the", "this", "that") and len(spans) > 1:
+        common = len(spans) > 1 and all(w.text.islower() for w in spans[1:])
+        if spans and spans[0].lower in ("the", "this", "that") and common:  # not "the WHO"
             named = self._named_with(spans[-1].text)
+            if named is None and len(spans) == 2:  # "The agency said"
+                named = self._nearest_organisation(fold(spans[1].text))
             if named:
                 return named
         if len(spans) == 1 and speaker[:1].isupper() and not speaker.isupper():
@@ -1052,6 +1103,10 @@ class Discourse:
             sentence, self.lang, self.context.common, self.context.acronyms, self.context.known
         )
         self.names += [self.context.acronyms.get(n.text, n.text) for n in names]
+        self.recent = [
+            *self.recent[-1:],
+            [self.context.acronyms.get(n.text, n.text) for n in names],
+        ]
         # "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam": the plant is "PLTU Batu Hitam"
         heads = fold_all(markers.PLACE_HEADS)
         for name in names:  # "Desa Tanjung Lalang", "Kabupaten Gunung Sari"
@@ -1570,14 +1625,15 @@ def main_place(
     names = [n for n in names if not overlaps(n.span, money)]  # "dolar AS" is a currency
     places = {a.span for a in anchors_of(text, lang, {"place"}) if not overlaps(a.span, money)}
     candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
-    candidates += [(n, True, True) for n in whole_names(title, lang, (), context.acronyms)]
+    title_names = whole_names(title, lang, (), context.acronyms)
+    candidates += [(n, _placed_in_title(n, title, text, context, lang), True) for n in title_names]
     candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n)]
     for name, placed, in_title in candidates:
         label = re.sub(r"['’]s$", "", name.text)
         parts = label.split()
         core = " ".join(p for p in parts if fold(p) not in heads)
-        if in_title and {fold(p) for p in parts} & others:
-            continue
+        if in_title and ({fold(p) for p in parts} & others or label.isupper()):
+            continue  # "Menteri X", and "NJOP": an acronym is a body or a term, not a place
         if not core or not (placed or len(core) < len(label)):
             continue
         forms.setdefault(core, {})
@@ -1589,6 +1645,10 @@ def main_place(
     counts = {c: n for c, n in counts.items() if n >= (2 if c in headlined else 3)}
     if not counts:
         return None
+    # a place the headline names is where the news is, however often the body names the
+    # town it was filed from ("... on the Ashgrove coast" over the dateline's "LANGMOOR")
+    placed_headline = {c: n for c, n in counts.items() if c in headlined}
+    counts = placed_headline or counts
     core = max(counts, key=lambda c: (counts[c], len(c)))
     # "Kabupaten Gunung Sari" (the place noun first) or "Kestrel Province" (last)
     titled = [
@@ -1611,6 +1671,35 @@ def _places_inside(name: Anchor) -> list[Anchor]:
 
 
 def _locative_before(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a locative preposition ("di", "in")."""
-    before = text[:start].split()[-1:]
-    return bool(before) and fold(before[0]) in markers.LOCATIVES
+    """Whether the word before ``start`` (an English "the" skipped) says where something is
+    ("di", "in", "at", "on the"): a direction or an origin ("ke", "to", "from") names a
+    place the news is not in ("return the bronzes to Tamsar")."""
+    before = text[:start].split()[-2:]
+    if before and fold(before[-1]) == "the":
+        return len(before) == 2 and fold(before[0]) in [*markers.AT_LOCATIVES, "on"]
+    return bool(before) and fold(before[-1]) in markers.AT_LOCATIVES
+
+
+def _placed_in_title(name: Anchor, title: str, body: str, context: NameContext, lang: str) -> bool:
+    """Whether a headline's name may be the article's place: said to be where something is
+    ("Longsor di Kabupaten Tanah Tinggi", "on the Ashgrove coast"), headed by a place noun
+    ("Kota Tirta Sari"), or, when no direction or origin precedes it ("... to Tamsar"), a
+    word the body also capitalises in mid-sentence ("Brennmoor's school phone ban"; not a
+    title-cased "Kasus"), or a longer name the body never introduces with a common noun
+    before it, as a body is introduced by what it is ("Regional carrier Bramwell Air").
+    What it cannot do: a body named only in the headline and as a subject ("Bramwell Air
+    halts ...; Bramwell Air said ...") is taken for a place as before."""
+    if _locative_before(title, name.start):
+        return True
+    parts = re.sub(r"['’]s$", "", name.text).split()
+    if any(fold(p) in fold_all(markers.PLACE_HEADS) for p in parts):
+        return True
+    before = title[: name.start].split()[-1:]
+    if before and fold(before[0]) in [*markers.LOCATIVES, "to"]:
+        return False
+    if len(parts) == 1:
+        return parts[0] in (context.known or ())
+    for m in re.finditer(rf"\b([a-z][\w-]+)\s+{re.escape(' '.join(parts))}\b", body):
+        if not stopword(m.group(1), lang) and not is_boundary(m.group(1), lang):
+            return False
+    return True

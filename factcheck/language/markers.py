@@ -365,7 +365,7 @@ ORGANISATION_HEADS = word_list(
     administration, authority, board, company, corporation, association, union, organization,
     organisation, foundation, committee, bank, centre, center, service, federation, alliance,
     coalition, federasi, aliansi, koalisi, utility, firm, lender, operator, insurer, hospital,
-    clinic, school, klinik, sekolah, puskesmas"""
+    clinic, school, klinik, sekolah, puskesmas, club, klub, airline, maskapai, museum"""
 )
 # Nouns that stand for a company already named ("Perusahaan itu", "the company"), and the legal
 # forms that mark a name as a company's ("PT Arus Samudra", "Corvane Mutual Ltd"). By hand:
@@ -392,3 +392,5 @@ FIGURE_LEADS = word_list(
 )
 # Locative prepositions: a name after one of these is a place ("di Gunung Sari", "in Veridia").
 LOCATIVES = word_list("di ke dari in at from across")
+# Those of them that say where a thing is, not where it goes or comes from.
+AT_LOCATIVES = word_list("di in at")
