@@ -128,6 +128,7 @@ class Discourse:
     shortened: dict[str, str] = field(default_factory=dict)  # "pinjol" -> "pinjaman online"
     before: list[str] = field(default_factory=list)  # names of this sentence before the clause
     recent: list[list[str]] = field(default_factory=list)  # names of the two sentences before
+    bodies: dict[str, str] = field(default_factory=dict)  # "Sri Rahayu" -> "BPBD Lereng Mulya"
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -193,6 +194,7 @@ class Discourse:
             # what the article says of a figure someone gave is in the article's own voice
             said = None if figure else attribution
             text, claimant = self._attribute(sentence, unit, text, said)
+            text = self._resolve_side(text, claimant)
             label = self._topic_label(text) if unit.role != "apposition" else ""
             written.append(Written(_capitalise(text), claimant, label))
             previous_subject = subject or previous_subject
@@ -731,6 +733,37 @@ class Discourse:
                 if described & titles and not _is_place(name.text, self.lang):
                     self.person = Mention(name.text, "person")
                     self.people.append(name.text)
+                    body = self._body_in_title(before.rsplit(",", 1)[-1])
+                    if body:
+                        self.bodies[name.text] = body
+
+    def _body_in_title(self, title: str) -> str | None:
+        """The body a person's title names, from its first acronym or organisation noun on:
+        "Kepala Pelaksana BPBD Lereng Mulya" -> "BPBD Lereng Mulya", "Direktur CV Tunas
+        Karya" -> "CV Tunas Karya"; None when the title names none ("Kepala sekolah")."""
+        heads = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
+        spans = word_spans(title)
+        for i, word in enumerate(spans):
+            acronym = word.text.isupper() and len(word.text) > 1
+            if i and (acronym or (fold(word.text) in heads and word.text[:1].isupper())):
+                return title[word.start :].strip()
+        return None
+
+    def _resolve_side(self, text: str, claimant: str | None) -> str:
+        """Indonesian "pihaknya" (his or her side: the body the speaker speaks for) as that
+        body, when the speaker was introduced with a title that names it ("Kepala Pelaksana
+        BPBD Lereng Mulya, Sri Rahayu, mengatakan pihaknya menyiapkan ..." -> "... BPBD
+        Lereng Mulya menyiapkan ..."); outside quotes. What it cannot do: a speaker whose
+        body was named in another sentence, or in a title not set off by commas, is not
+        found, and "pihaknya" stays."""
+        body = self.bodies.get(claimant or "") if self.lang == "id" else None
+        if not body:
+            return text
+        quotes = _quoted(text)
+        for m in reversed(list(re.finditer(r"\bpihaknya\b", text, re.I))):
+            if not any(s <= m.start() < e for s, e in quotes):
+                text = text[: m.start()] + body + text[m.end() :]
+        return text
 
     def _named_with(self, head: str) -> str | None:
         """The last name the article used with ``head`` among its words ("the mayor" ->

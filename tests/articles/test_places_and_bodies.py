@@ -122,3 +122,26 @@ def test_a_named_speaker_after_the_is_not_rewritten():
     assert claim.claimant.endswith("World Health Organization")
     assert "Linden" not in claim.claim_text
     assert Discourse.of(body, "en").place is None
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "expected"),
+    [
+        (
+            "Banjir merendam tiga desa di Kabupaten Kali Bening pada Senin. Kepala Pelaksana "
+            "BPBD Kali Bening, Rina Astuti, mengatakan pihaknya menyiapkan 20 perahu karet.",
+            "20 perahu karet",
+            "Rina Astuti mengatakan BPBD Kali Bening menyiapkan 20 perahu karet",
+        ),
+        # a title that names no body: "pihaknya" stays as written
+        (
+            "Banjir merendam tiga desa di Kabupaten Kali Bening pada Senin. Kepala sekolah, "
+            "Rina Astuti, mengatakan pihaknya meliburkan 300 siswa.",
+            "300 siswa",
+            "pihaknya meliburkan 300 siswa",
+        ),
+    ],
+)
+def test_pihaknya_is_the_body_the_speakers_title_names(body, span_words, expected):
+    claim = claim_of("Banjir Rendam Tiga Desa di Kali Bening", body, "id", span_words)
+    assert expected in claim.claim_text
