@@ -129,6 +129,7 @@ class Discourse:
     before: list[str] = field(default_factory=list)  # names of this sentence before the clause
     recent: list[list[str]] = field(default_factory=list)  # names of the two sentences before
     bodies: dict[str, str] = field(default_factory=dict)  # "Sri Rahayu" -> "BPBD Lereng Mulya"
+    speaker: str | None = None  # the last body (no person) an attribution named
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -195,6 +196,7 @@ class Discourse:
             said = None if figure else attribution
             text, claimant = self._attribute(sentence, unit, text, said)
             text = self._resolve_side(text, claimant)
+            self._remember_speaker(claimant, sentence)
             label = self._topic_label(text) if unit.role != "apposition" else ""
             written.append(Written(_capitalise(text), claimant, label))
             previous_subject = subject or previous_subject
@@ -203,6 +205,14 @@ class Discourse:
         self._remember(sentence, units, written, anchors, attribution)
         self.seen += sentence + "\n"
         return written
+
+    def _remember_speaker(self, claimant: str | None, sentence: str) -> None:
+        """A body that said something ("Ashgrove Power Networks ... said"): what a later
+        "..., it said" names. A person's name, or one word, is left to the person rules."""
+        if not claimant or len(claimant.split()) < 2 or not _titled(claimant):
+            return
+        if self._kind_of(claimant, sentence, []) != "person":
+            self.speaker = claimant
 
     def _names_before(self, names: list[Anchor], at: int) -> list[str]:
         """The sentence's ``names`` that end before ``at`` (the clause's subject, else its
@@ -772,7 +782,11 @@ class Discourse:
         if key in fold_all(markers.COMPANY_NOUNS):
             # "Perusahaan itu", "the company": the company named last by its legal form, else
             # the organisation last introduced with a role ("Dairy group Arlen Nutrition")
-            company = self._company() or (list(self.roles.values())[-1] if self.roles else None)
+            bodies = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS)
+            # a role that says what kind of body it is ("group", "operator"), not a word
+            # that merely stood before a name ("The national Meteorological Service")
+            roles = [n for r, n in self.roles.items() if r in bodies]
+            company = self._company() or (roles[-1] if roles else None)
             if company:
                 return company
         titles = fold_all(markers.PERSON_TITLES)
@@ -819,7 +833,9 @@ class Discourse:
             words_ = fold(name).split()
             if len(words_) < 2 or name in self.people or {w.strip(".") for w in words_} & titles:
                 continue
-            placed = self.place and self.place[0] in name  # "Easton Rovers": the town's club
+            # "Easton Rovers": the town's club; "Regional carrier Bramwell Air": a body
+            placed = self.place and self.place[0] in name
+            placed = placed or name in self.roles.values()
             if not placed and self._kind_of(name, "", []) == "person":
                 continue  # "Mara Quint" may be a person's name
             if _is_place(name, self.lang) or not _titled(re.sub(r"\b(?:of|dan|and)\b", "X", name)):
@@ -984,6 +1000,8 @@ class Discourse:
         subject = self.subject.text if self.subject else ""
         if subject and _titled(subject) and subject[:1].isupper():
             return f"{stem.lower()} {subject}"
+        if self.subject and self.subject.kind not in ("person", "group"):
+            return None  # "Bangunan itu direhabilitasi ... Pekerjaannya": the building's
         return f"{stem.lower()} {self.person.text}" if self.person else None
 
     def _measured_before(self, head: str) -> str | None:
@@ -1047,6 +1065,7 @@ class Discourse:
         if own is not None:
             named = self.claimant(own.speaker)
             short = own.speaker.istitle() and " " not in own.speaker  # "Menurut Sri"
+            short = short or own.speaker.lower() in markers.PRONOUNS.get(self.lang, {})
             if (own.speaker.lower().startswith("the ") or short) and named != own.speaker:
                 start, end = own.speaker_start, own.speaker_end  # "The utility said" -> named
                 text = f"{text[:start]}{named}{text[end:]}"
@@ -1096,6 +1115,8 @@ class Discourse:
         if speaker.lower().endswith("nya") and speaker.lower() in markers.SPEECH_TAGS:
             return self._antecedent("person") or speaker  # "ujarnya": he or she, named before
         kind = markers.PRONOUNS.get(self.lang, {}).get(speaker.lower())
+        if kind == "thing" and self.speaker:
+            return self.speaker  # "..., it said": the body that spoke last, not the last thing
         if kind:
             return self._antecedent(kind) or speaker
         courtesy = fold(spans[0].text).strip(".") in _COURTESY_TITLES if spans else False
@@ -1179,8 +1200,12 @@ class Discourse:
             said = find_attribution(main.text, self.lang)
             text = main.text[said.content_start :] if said and said.frame == "verb" else main.text
             span = subject_span(text, self.lang)
-            if span:
-                subject = _capitalise(text[span[0] : span[1]])
+            # "Passengers who booked ...": the subject ends before its relative pronoun; a
+            # lone determiner ("A planned rescue" cut at "planned") is no subject
+            subject = text[span[0] : span[1]] if span else ""
+            subject = re.sub(r"\s+(?:who|which|that|yang)$", "", subject.strip())
+            if subject and not stopword(subject.lower(), self.lang):
+                subject = _capitalise(subject)
                 kind = self._kind_of(subject, sentence, anchors)
                 self.subject = Mention(subject, kind, time[0] if time else "")
                 slot = {"person": "person", "group": "group"}.get(kind, "thing")
@@ -1243,6 +1268,8 @@ class Discourse:
             head, described = found.group(2), fold(found.group(1) + " " + found.group(2)).split()
             if set(described) & titles or stopword(head, self.lang) or is_verb(head, self.lang):
                 continue
+            if is_boundary(head, self.lang):
+                continue  # "an overhead wire near Dunmere": a preposition is no role
             self.roles.pop(fold(head), None)
             self.roles[fold(head)] = text
 
@@ -1266,6 +1293,8 @@ class Discourse:
         ):
             return "measure"
         capitalised = noun.split()
+        if re.search(rf"\b{re.escape(noun)},\s+(?:which|yang)\b", f"{self.seen}{sentence}"):
+            return "thing"  # "Ashgrove Power Networks, which serves ...": no person
         if 2 <= len(capitalised) <= 3 and all(w[:1].isupper() for w in capitalised):
             placed = anchors_of(noun, self.lang, {"place"})
             return "person" if noun in self.names and not placed else "thing"

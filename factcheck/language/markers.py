@@ -365,7 +365,7 @@ ORGANISATION_HEADS = word_list(
     administration, authority, board, company, corporation, association, union, organization,
     organisation, foundation, committee, bank, centre, center, service, federation, alliance,
     coalition, federasi, aliansi, koalisi, utility, firm, lender, operator, insurer, hospital,
-    clinic, school, klinik, sekolah, puskesmas, club, klub, airline, maskapai, museum"""
+    clinic, school, klinik, sekolah, puskesmas, club, klub, airline, maskapai, museum, group"""
 )
 # Nouns that stand for a company already named ("Perusahaan itu", "the company"), and the legal
 # forms that mark a name as a company's ("PT Arus Samudra", "Corvane Mutual Ltd"). By hand:

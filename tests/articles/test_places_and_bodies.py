@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.articles.extract import extract_article
 from factcheck.articles.standalone import Discourse, main_place, name_context
 from tests.articles.test_anaphora import claim_of
 
@@ -145,3 +146,41 @@ def test_a_named_speaker_after_the_is_not_rewritten():
 def test_pihaknya_is_the_body_the_speakers_title_names(body, span_words, expected):
     claim = claim_of("Banjir Rendam Tiga Desa di Kali Bening", body, "id", span_words)
     assert expected in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "claimant", "expected"),
+    [
+        # "..., it said": the body that spoke last, set off by ", which" as no person
+        (
+            "Harrow Grid Services, which serves 900,000 customers, said crews had restored "
+            "power to 20,000 homes. Fallen trees had cut lines in 300 places, it said.",
+            "300 places",
+            "Harrow Grid Services",
+            "Harrow Grid Services said",
+        ),
+        # "The company": a role that names a kind of body, not an adjective before a name
+        (
+            "The national Weather Office had issued a warning on Monday. Shipping group "
+            "Corrin Lines cancelled 40 sailings. The company said the storm cost it 3 million "
+            "euros.",
+            "3 million euros",
+            "Corrin Lines",
+            "Corrin Lines said",
+        ),
+    ],
+)
+def test_a_pronoun_or_company_speaker_is_the_body_that_spoke(body, span_words, claimant, expected):
+    claim = claim_of("Storm cuts power to 20,000 homes", body, "en", span_words)
+    assert claim.claimant == claimant
+    assert expected in claim.claim_text
+
+
+def test_a_subject_is_remembered_without_its_relative_pronoun():
+    body = (
+        "Harrow Air stopped all flights on Monday. Passengers who booked directly are "
+        "covered by a state scheme. Although it added six routes in May, Harrow Air lost "
+        "9 million euros."
+    )
+    texts = [c.claim_text for c in extract_article("Harrow Air stops flights", body, "en")]
+    assert not any("Passengers who added" in t for t in texts), texts
