@@ -130,6 +130,7 @@ class Discourse:
     recent: list[list[str]] = field(default_factory=list)  # names of the two sentences before
     bodies: dict[str, str] = field(default_factory=dict)  # "Sri Rahayu" -> "BPBD Lereng Mulya"
     speaker: str | None = None  # the last body (no person) an attribution named
+    spoke: bool = False  # whether that body spoke in the sentence being read
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -203,6 +204,8 @@ class Discourse:
             self._remember_people(sentence[unit.start : unit.end])
         self.before = []
         self._remember(sentence, units, written, anchors, attribution)
+        if self.spoke:  # "X said a rescue had failed. It had lost ...": X, not the rescue
+            self.thing, self.spoke = Mention(self.speaker, "thing"), False
         self.seen += sentence + "\n"
         return written
 
@@ -211,8 +214,17 @@ class Discourse:
         "..., it said" names. A person's name, or one word, is left to the person rules."""
         if not claimant or len(claimant.split()) < 2 or not _titled(claimant):
             return
-        if self._kind_of(claimant, sentence, []) != "person":
+        if self._is_body(claimant, sentence):
             self.speaker = claimant
+            self.spoke = True
+
+    def _is_body(self, name: str, sentence: str) -> bool:
+        """Whether a name is a body's, not a person's: introduced with a role ("Regional
+        carrier Bramwell Air"), named after the article's place ("Easton Rovers"), or not
+        taken for a person by ``_kind_of`` (a name of two or three capitalised words is)."""
+        if name in self.roles.values() or (self.place and self.place[0] in name):
+            return True
+        return self._kind_of(name, sentence, []) != "person"
 
     def _names_before(self, names: list[Anchor], at: int) -> list[str]:
         """The sentence's ``names`` that end before ``at`` (the clause's subject, else its
@@ -833,10 +845,7 @@ class Discourse:
             words_ = fold(name).split()
             if len(words_) < 2 or name in self.people or {w.strip(".") for w in words_} & titles:
                 continue
-            # "Easton Rovers": the town's club; "Regional carrier Bramwell Air": a body
-            placed = self.place and self.place[0] in name
-            placed = placed or name in self.roles.values()
-            if not placed and self._kind_of(name, "", []) == "person":
+            if not self._is_body(name, ""):
                 continue  # "Mara Quint" may be a person's name
             if _is_place(name, self.lang) or not _titled(re.sub(r"\b(?:of|dan|and)\b", "X", name)):
                 continue
@@ -1053,6 +1062,8 @@ class Discourse:
         mention = {"person": self.person, "group": self.group, "thing": self.thing}.get(kind)
         if mention is None and kind == "group":
             mention = self.subject
+        if mention is None and kind == "thing":
+            return self.speaker  # "The airline said ... It had lost": the body that spoke
         return mention.text if mention else None
 
     # --- attribution ------------------------------------------------------------------------
@@ -1250,7 +1261,9 @@ class Discourse:
                     sentence[name.end :],
                 )
                 before = re.search(
-                    r"(?:^|\b(?:[Tt]he|[Aa]n?)\s+)((?:[A-Za-z][\w-]*\s+){0,2}?)([a-z][\w-]+)\s+$",
+                    # at the start, after a determiner, or after a dateline's dash
+                    r"(?:^|[-–—]\s+|\b(?:[Tt]he|[Aa]n?)\s+)"
+                    r"((?:[A-Za-z][\w-]*\s+){0,2}?)([a-z][\w-]+)\s+$",
                     sentence[: name.start],
                 )
                 following = word_spans(sentence, name.end, min(len(sentence), name.end + 30))

@@ -184,3 +184,14 @@ def test_a_subject_is_remembered_without_its_relative_pronoun():
     )
     texts = [c.claim_text for c in extract_article("Harrow Air stops flights", body, "en")]
     assert not any("Passengers who added" in t for t in texts), texts
+
+
+def test_a_body_introduced_after_a_dateline_is_what_the_airline_and_it_name():
+    body = (
+        "DALBY, May 3 (Wire) - Regional carrier Ostwind Air suspended all flights on "
+        "Thursday, the company said. The airline, which flew to 20 destinations, said a "
+        "rescue had failed. It had lost 40 million euros last year."
+    )
+    texts = [c.claim_text for c in extract_article("Ostwind Air halts flights", body, "en")]
+    assert any(t.startswith("Ostwind Air flew to 20 destinations") for t in texts), texts
+    assert any(t.startswith("Ostwind Air had lost 40 million euros") for t in texts), texts
