@@ -43,7 +43,7 @@ from factcheck.articles.clauses import (
     figure_aside,
     is_verb_start,
 )
-from factcheck.articles.topic import main_topic, names_topic
+from factcheck.articles.topic import headline_name, main_topic, names_topic
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
 from factcheck.language.anchors import Anchor, acronym_definitions, overlaps, whole_names
@@ -130,6 +130,7 @@ class Discourse:
     recent: list[list[str]] = field(default_factory=list)  # names of the two sentences before
     bodies: dict[str, str] = field(default_factory=dict)  # "Sri Rahayu" -> "BPBD Lereng Mulya"
     speaker: str | None = None  # the last body (no person) an attribution named
+    named: str | None = None  # the name the article is about, when it has no topic word
     spoke: bool = False  # whether that body spoke in the sentence being read
 
     @classmethod
@@ -144,6 +145,8 @@ class Discourse:
             topic = _spell_out(topic, shortened)
         discourse = cls(lang, context, [], place=place, topic=topic, title=title)
         discourse.shortened = shortened
+        if topic is None:  # "Storm Kessa leaves 82,000 homes without power": the name
+            discourse.named = headline_name(title, text, lang, context, place and place[0])
         return discourse
 
     # --- one sentence ----------------------------------------------------------------------
@@ -694,7 +697,8 @@ class Discourse:
         subject, after any attribution, is no name ("9 orang masih hilang", "Eleven people
         have died"); a claim about a named person, body or place ("Kazakhstan mengumumkan
         ...") is about that name, which the topic could mislabel."""
-        if not self.topic or names_topic(text, self.topic, self.lang):
+        topic = self.topic or self.named
+        if not topic or names_topic(text, topic, self.lang):
             return ""
         said = find_attribution(text, self.lang)
         content = text[said.content_start : said.content_end] if said else text
@@ -709,7 +713,7 @@ class Discourse:
                 len(two) == 2 and _titled(" ".join(two))
             ):
                 return ""
-        return f"{_capitalise(self.topic)}: "
+        return f"{_capitalise(topic)}: "
 
     def _carry_place(self, text: str) -> str:
         """Name the article's place in a claim that names no place ("di Kabupaten Gunung

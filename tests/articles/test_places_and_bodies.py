@@ -10,6 +10,7 @@ import pytest
 
 from factcheck.articles.extract import extract_article
 from factcheck.articles.standalone import Discourse, main_place, name_context
+from factcheck.articles.topic import main_topic
 from tests.articles.test_anaphora import claim_of
 
 
@@ -195,3 +196,24 @@ def test_a_body_introduced_after_a_dateline_is_what_the_airline_and_it_name():
     texts = [c.claim_text for c in extract_article("Ostwind Air halts flights", body, "en")]
     assert any(t.startswith("Ostwind Air flew to 20 destinations") for t in texts), texts
     assert any(t.startswith("Ostwind Air had lost 40 million euros") for t in texts), texts
+
+
+def test_a_headline_name_labels_claims_when_the_headline_has_no_topic_word():
+    title = "Dunford closes Kell Bridge after inspectors find rust"
+    body = (
+        "Dunford City Council closed Kell Bridge on Monday. Kell Bridge carries 30,000 "
+        "vehicles a day. Engineers found that 9 of 40 cables had lost strength."
+    )
+    texts = [c.claim_text for c in extract_article(title, body, "en")]
+    assert any(t.startswith("Kell Bridge: Engineers found that 9 of 40") for t in texts), texts
+
+
+def test_a_unit_after_a_scale_word_is_no_topic():
+    title = "Regulator fines three firms 48 million pounds for fixing prices"
+    body = (
+        "The regulator fined three firms 48 million pounds on Monday. The fines, 20 million "
+        "pounds and 28 million pounds, are the largest in the sector. The pounds will go to "
+        "the treasury."
+    )
+    context = name_context(body, "en")
+    assert main_topic(title, body, "en", context) != "pounds"
