@@ -453,6 +453,9 @@ class Discourse:
             return f"{head} {owner.group(1)}"
         if fold(head) in fold_all(markers.PLACE_HEADS):
             subject = self.subject.text if self.subject else ""
+            body = {fold(w) for w in subject.split()} & fold_all(markers.ORGANISATION_HEADS)
+            if body:  # "Dinas Pendidikan ... hujan mengguyur desa itu": a body is no place
+                return None
             return subject if subject[:1].isupper() and _titled(subject) else None
         modifiers = self._first_mention(head)  # "alat itu" -> "alat pemadam api ringan"
         if modifiers:
@@ -920,6 +923,11 @@ class Discourse:
             if self._bare_company(spans, i):
                 text = text[: word.start] + self._company() + text[word.end :]
                 continue
+            if self.lang == "id":
+                named = self._bare_body(spans, i)
+                if named:  # "kementerian telah mencabut" -> "Kementerian Agama telah ..."
+                    text = text[: word.start] + named + text[word.end :]
+                continue
             if self.lang != "en" or spans[i - 1].lower != "the" or i - 1 == 0:
                 continue
             end = word.start + len(noun)
@@ -937,6 +945,32 @@ class Discourse:
                 start = spans[i].start if the else spans[i - 1].start
                 text = text[:start] + named + text[end:]
         return text
+
+    def _bare_body(self, spans, i: int) -> str | None:
+        """The name an Indonesian organisation noun written alone and in lower case stands
+        for ("kementerian telah mencabut ...", "ke dinas pada Agustus"): the last name the
+        article headed by it ("Kementerian Agama", "Dinas Pendidikan Randu Alas"), when no
+        word after it says which (a verb, an auxiliary, a preposition or nothing follows).
+        None otherwise."""
+        word = spans[i]
+        if not word.text.islower() or fold(word.text) in fold_all(markers.COMPANY_NOUNS):
+            return None
+        after = spans[i + 1] if i + 1 < len(spans) else None
+        if after is not None and not (
+            is_verb(after.text, "id")
+            or after.lower in markers.AUXILIARIES["id"]
+            or is_boundary(after.text, "id")
+        ):
+            return None
+        named = self._named_with(word.text)
+        if named and fold(named.split()[0]) == fold(word.text):
+            return named
+        # the name as the article wrote it, also inside a longer one ("Direktur Bina Umrah
+        # Kementerian Agama"): the capitalised head and the capitalised words after it
+        written = re.findall(
+            rf"\b{re.escape(word.text.capitalize())}(?:\s+[A-Z][\w'’-]*)+", self.seen
+        )
+        return written[-1] if written else None
 
     def _resolve_owned(self, text: str, before: str) -> str:
         """Indonesian "<noun>nya" (its/his/her <noun>) as "<noun> <owner>": the latest earlier

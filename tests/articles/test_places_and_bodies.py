@@ -217,3 +217,32 @@ def test_a_unit_after_a_scale_word_is_no_topic():
     )
     context = name_context(body, "en")
     assert main_topic(title, body, "en", context) != "pounds"
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "expected", "not_expected"),
+    [
+        # a lower-case organisation noun alone: the body the article named with it
+        (
+            "Kementerian Agama mencabut izin biro itu pada Senin. Direktur Bina Umrah "
+            "Kementerian Agama, Nur Aisyah, mengatakan biro itu tidak melapor. Sepanjang "
+            "tahun ini, lanjutnya, kementerian telah mencabut izin 14 biro perjalanan umrah.",
+            "14 biro",
+            "Kementerian Agama telah mencabut izin 14 biro",
+            "kementerian telah",
+        ),
+        # "desa itu" after a sentence about a body: no place, left as written
+        (
+            "Dinas Pendidikan berjanji mengaudit proyek itu bersama Inspektorat. Kepala "
+            "sekolah, Suwarni, mengatakan hujan deras mengguyur desa itu sejak dini hari "
+            "pada Senin.",
+            "hujan deras",
+            "mengguyur desa itu",
+            "mengguyur Dinas",
+        ),
+    ],
+)
+def test_an_indonesian_body_noun_alone(body, span_words, expected, not_expected):
+    claim = claim_of("Izin Biro Umrah Dicabut", body, "id", span_words)
+    assert expected in claim.claim_text
+    assert not_expected not in claim.claim_text
