@@ -1111,6 +1111,15 @@ class Discourse:
     ) -> tuple[str, str | None]:
         """Keep the sentence's attribution in a clause that lost it; the claimant, resolved."""
         own = find_attribution(text, self.lang)
+        titles = fold_all(markers.PERSON_TITLES)
+        if own is not None and attribution is not None and attribution.speaker != own.speaker:
+            opening = own.speaker.split()[:1]
+            if opening and fold(opening[0]) in titles and own.speaker in sentence:
+                # "Kepala Dinas Kesehatan X, dr. Yohanes Bria, mengatakan ...": the clause
+                # carries the title, the sentence names the person
+                named = self.claimant(attribution.speaker)
+                text = f"{text[: own.speaker_start]}{named}{text[own.speaker_end :]}"
+                return text, named
         if own is not None:
             named = self.claimant(own.speaker)
             short = own.speaker.istitle() and " " not in own.speaker  # "Menurut Sri"
@@ -1194,6 +1203,11 @@ class Discourse:
         spelled = self.context.acronyms.get(speaker)
         if spelled:
             return spelled
+        if spans and fold(spans[0].text) in fold_all(markers.PERSON_TITLES):
+            # "kata Kepala Dinas Kesehatan Nusa Kenari": the person named before with it
+            titled = [n for n in self.names if n.startswith(f"{speaker} ") and n != speaker]
+            if titled:
+                return titled[-1]
         # "kata Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the speaker was cut at
         # the first comma; the spelled-out acronym that it opens is the whole name
         longer = [v for v in self.context.acronyms.values() if v.startswith(f"{speaker},")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.articles.claimants import find_attribution
 from factcheck.articles.extract import extract_article
 from factcheck.articles.standalone import Discourse, main_place, name_context
 from factcheck.articles.topic import main_topic
@@ -246,3 +247,59 @@ def test_an_indonesian_body_noun_alone(body, span_words, expected, not_expected)
     claim = claim_of("Izin Biro Umrah Dicabut", body, "id", span_words)
     assert expected in claim.claim_text
     assert not_expected not in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # an adverbial phrase after the speech tag is not the speaker's
+        (
+            "Tinggi kolom abu mencapai 2.000 meter, kata Kepala Pos Pengamatan Andi Saputra "
+            "dalam keterangan tertulis.",
+            "id",
+            "Kepala Pos Pengamatan Andi Saputra",
+        ),
+        # a verb-like word inside the adverbial before the reporting verb ("tertulis")
+        (
+            "Direktur Bina Haji Kementerian Agama, Nur Aini, dalam keterangan tertulis "
+            "menyebut biro itu tidak melapor sejak Maret 2025.",
+            "id",
+            "Nur Aini",
+        ),
+        # a bracketed date between the speaker and the verb
+        (
+            "Kepala Satuan Reserse Polresta Sungai Lebar Budi Santoso, Senin (30/11/2026), "
+            "mengatakan para korban telah menyetor Rp 28 juta.",
+            "id",
+            "Kepala Satuan Reserse Polresta Sungai Lebar Budi Santoso",
+        ),
+        # a courtesy title before the name in apposition
+        (
+            "Kepala Dinas Kesehatan Kali Bening, dr. Yohan Bria, mengatakan kasus itu naik "
+            "dua kali lipat.",
+            "id",
+            "Yohan Bria",
+        ),
+        # a preposition before a name stays in the speaker
+        (
+            "Car registrations rose by 22,000, according to figures from the state "
+            "Department of Transportation.",
+            "en",
+            "figures from the state Department of Transportation",
+        ),
+    ],
+)
+def test_the_speaker_ends_before_an_adverbial(text, language, speaker):
+    found = find_attribution(text, language)
+    assert found is not None and found.speaker == speaker
+
+
+def test_a_clause_that_carries_a_title_is_said_by_the_person_the_sentence_names():
+    body = (
+        "Kasus gigitan anjing di Kabupaten Kali Bening mencapai 900 kasus. Kepala Dinas "
+        "Kesehatan Kali Bening, dr. Yohan Bria, mengatakan jumlah itu naik dua kali lipat "
+        "dibandingkan 2025."
+    )
+    claim = claim_of("Kasus Gigitan Anjing Naik", body, "id", "dua kali lipat")
+    assert claim.claimant == "Yohan Bria"
+    assert claim.claim_text.startswith("Yohan Bria mengatakan")
