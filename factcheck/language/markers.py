@@ -52,14 +52,16 @@ OPINION_MARKERS = word_list(
     widely seen as, seen as, regarded as, viewed as, in my view, arguably, we believe,
     i believe, argue that, argues that, opponents argue, supporters argue,
     economists suggest, experts suggest, believe, believes, insist, insists, insisted,
-    argued that, argued, menilai, mengaku, berpendapat, terlalu"""
+    argued that, argued, menilai, mengaku, berpendapat, terlalu, would be better,
+    would have been better"""
 )
 
 # Hedges: the writer is not sure, so the clause is not asserted as fact.
 HEDGES = word_list(
     """mungkin, tampaknya, bisa jadi, barangkali, sepertinya, kemungkinan besar,
     kemungkinan, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps, possibly,
-    likely, unlikely, probably, apparently, appears to, appeared, seems to, expect, expects,
+    likely, unlikely, probably, apparently, appear, appears, appears to, appeared, seems to,
+    seem, seems, expect, expects,
     hope, hopes, hoped, ke depan"""
 )
 
@@ -87,7 +89,8 @@ PREDICTIONS = word_list(
 POSSIBILITY_MODALS = word_list("bisa, mungkin, kemungkinan, could, may, might")
 SUSPECTING_VERBS = word_list(
     """menduga, mengira, menyangka, mencurigai, suspect, suspects, doubt, doubts,
-    disagree, disagrees, disagreed, tidak setuju, tak setuju, tidak sependapat"""
+    disagree, disagrees, disagreed, tidak setuju, tak setuju, tidak sependapat, fear, fears,
+    feared, khawatir, mengkhawatirkan"""
 )
 PASSIVE_COGNITION = word_list(
     """diduga, diperkirakan, ditebak, diramalkan, be expected, be foreseen, be predicted,
