@@ -206,7 +206,7 @@ class Discourse:
             previous_subject = subject or previous_subject
             self._remember_people(sentence[unit.start : unit.end])
         self.before = []
-        self._remember(sentence, units, written, anchors, attribution)
+        self._remember(sentence, units, written, anchors, attribution, names)
         if self.spoke:  # "X said a rescue had failed. It had lost ...": X, not the rescue
             self.thing, self.spoke = Mention(self.speaker, "thing"), False
         self.seen += sentence + "\n"
@@ -1215,10 +1215,7 @@ class Discourse:
 
     # --- remembering ------------------------------------------------------------------------
 
-    def _remember(self, sentence, units, written, anchors, attribution) -> None:
-        names = whole_names(
-            sentence, self.lang, self.context.common, self.context.acronyms, self.context.known
-        )
+    def _remember(self, sentence, units, written, anchors, attribution, names) -> None:
         self.names += [self.context.acronyms.get(n.text, n.text) for n in names]
         self.recent = [
             *self.recent[-1:],
