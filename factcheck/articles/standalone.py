@@ -469,6 +469,8 @@ class Discourse:
         districts"), not already followed by the topic in ``text``."""
         if not self.topic or fold(head) in {fold(w) for w in self.topic.split()}:
             return False
+        if self.topic != self.topic.lower():
+            return False  # "status Gunung Wangsa" names what owns it, not what describes
         # an organisation is named, never described by the topic ("lembaga itu" is no
         # "lembaga status"): it is found among the names or not at all
         others = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS

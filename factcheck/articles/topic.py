@@ -64,7 +64,22 @@ def main_topic(title: str, body: str, lang: str, context: NameContext) -> str | 
             if _count(" ".join(w.lower for w in words[s : e + 1]), body):
                 start, end, grown = s, e, True
                 break
-    return " ".join(w.lower for w in words[start : end + 1])
+    topic = " ".join(w.lower for w in words[start : end + 1])
+    return _with_owner(topic, words[end + 1 :], body) if lang == "id" else topic
+
+
+def _with_owner(topic: str, after: list[Word], body: str) -> str:
+    """An Indonesian topic with the name that owns it in the headline, as the body writes
+    the pair ("Status Gunung Wangsa Naik ..." -> "status Gunung Wangsa", where the body says
+    "menaikkan status Gunung Wangsa"): the name is what the article is about. The longest
+    such run of up to three capitalised headline words; the topic alone when there is none."""
+    for n in range(min(3, len(after)), 0, -1):
+        name = " ".join(w.text for w in after[:n])
+        if not all(w.text[:1].isupper() for w in after[:n]):
+            continue
+        if re.search(rf"(?i:{re.escape(topic)})\s+{re.escape(name)}(?![\w-])", body):
+            return f"{topic} {name}"
+    return topic
 
 
 def headline_name(

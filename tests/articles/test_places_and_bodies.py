@@ -303,3 +303,15 @@ def test_a_clause_that_carries_a_title_is_said_by_the_person_the_sentence_names(
     claim = claim_of("Kasus Gigitan Anjing Naik", body, "id", "dua kali lipat")
     assert claim.claimant == "Yohan Bria"
     assert claim.claim_text.startswith("Yohan Bria mengatakan")
+
+
+def test_an_indonesian_topic_keeps_the_name_that_owns_it_in_the_headline():
+    title = "Status Gunung Karang Naik ke Siaga, 2.000 Warga Mengungsi"
+    body = (
+        "Badan Geologi menaikkan status Gunung Karang menjadi Siaga pada Senin. Status itu "
+        "berlaku sejak pukul 06.00. Abu vulkanik menyelimuti 11 desa. Warga diminta menjauh "
+        "karena status gunung masih tinggi."
+    )
+    assert main_topic(title, body, "id", name_context(body, "id")) == "status Gunung Karang"
+    claim = claim_of(title, body, "id", "11 desa")
+    assert claim.claim_text.startswith("Status Gunung Karang: Abu vulkanik")
