@@ -725,7 +725,7 @@ class Discourse:
         Sari"), before a closing attribution ("..., according to X")."""
         if self.place is None or fold(self.place[0]) in fold(text):
             return text
-        if anchors_of(text, self.lang, {"place"}):
+        if anchors_of(text, self.lang, {"place"}) or self._names_a_place(text):
             return text
         preposition = "di" if self.lang == "id" else "in"
         addition = f"{preposition} {self.place[1]}"
@@ -737,6 +737,29 @@ class Discourse:
         if tail:
             return f"{text[: tail.start()]} {addition}{text[tail.start() :]}"
         return f"{text.rstrip(' .')} {addition}"
+
+    def _names_a_place(self, text: str) -> bool:
+        """Whether ``text`` names a place of a higher administrative level than the
+        article's place, with its place noun or as the article wrote it with one ("di
+        Randu Alas" where the article writes "Kabupaten Randu Alas", in an article about the
+        village of Kedung Galih): the article's place would then be a smaller place inside
+        it ("... di Randu Alas di Kedung Galih"). A smaller or unlevelled place ("di
+        Kecamatan Rawa Indah" in a city's article, "di Lereng Gunung Rantai") does not
+        count: the article's place is added to it, as a reader needs it. What it cannot do:
+        it knows levels only by the place nouns in _PLACE_LEVELS; a place with none is
+        taken for a village or town."""
+        own = self.place[1].split()[0].lower() if self.place else ""
+        level = _PLACE_LEVELS.get(own, _PLACE_LEVELS["desa"])
+        heads = "|".join(_PLACE_LEVELS)
+        for m in re.finditer(rf"\b((?i:{heads}))\s+[A-Z]", text):
+            if _PLACE_LEVELS[m.group(1).lower()] > level:
+                return True
+        for m in re.finditer(r"\b(?:di|in|at)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", text):
+            name = re.escape(m.group(1))
+            written = re.search(rf"\b((?i:{heads}))\s+{name}\b", self.seen)
+            if written and _PLACE_LEVELS[written.group(1).lower()] > level:
+                return True
+        return False
 
     def _remember_people(self, clause: str) -> None:
         """A titled name in a clause is the person a later "he"/"his" points to."""
@@ -1519,6 +1542,16 @@ def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | Non
     return None
 
 
+# Administrative levels of the place nouns that head a place's name, for telling a larger
+# place from a smaller one (a closed class, by hand): country, province, regency or city,
+# district, village.
+_PLACE_LEVELS = {
+    **dict.fromkeys(("negara", "country"), 5),
+    **dict.fromkeys(("provinsi", "province"), 4),
+    **dict.fromkeys(("kabupaten", "kota", "regency", "county"), 3),
+    **dict.fromkeys(("kecamatan",), 2),
+    **dict.fromkeys(("desa", "kelurahan", "village"), 1),
+}
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "ketiga kecamatan tersebut", "kedua kelurahan itu", "the three districts", "both towns"
 _COUNTED_RE = {
@@ -1766,6 +1799,12 @@ def main_place(
         forms[core][label] = forms[core].get(label, 0) + 1
         if in_title:
             headlined.add(core)
+    dateline = _dateline(text)
+    if dateline and re.search(rf"\b{re.escape(dateline)}\b", title):
+        # "KEDUNG GALIH – Atap ... SD Negeri 2 Kedung Galih": the town the story was filed
+        # from is where the news is when the headline names it too
+        forms.setdefault(dateline, {}).setdefault(dateline, 1)
+        headlined.add(dateline)
     whole = f"{title}\n{text}"
     counts = {core: len(re.findall(rf"\b{re.escape(core)}\b", whole)) for core in forms}
     counts = {c: n for c, n in counts.items() if n >= (2 if c in headlined else 3)}
@@ -1783,6 +1822,20 @@ def main_place(
         if len(f) > len(core) and (f.endswith(core) or (lang == "en" and f.startswith(core)))
     ]
     return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
+
+
+def _dateline(text: str) -> str | None:
+    """The place of a dateline opening the article's first paragraphs, written in capitals
+    ("KEDUNG GALIH – ...", "LANGMOOR — ...", "KETTERBY, Dec 3, 2026 (Northwire) - ...") or
+    not, as a name ("Kedung Galih"); None when there is none."""
+    found = re.search(
+        r"^([A-Z][A-Za-z'’]+(?:\s[A-Z][A-Za-z'’]+){0,3})(?:,[^–—\n]{0,60}?)?\s[–—-]\s",
+        text[:600],
+        re.M,
+    )
+    if found is None:
+        return None
+    return " ".join(w.capitalize() if w.isupper() else w for w in found.group(1).split())
 
 
 def _places_inside(name: Anchor) -> list[Anchor]:

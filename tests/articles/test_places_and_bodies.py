@@ -315,3 +315,17 @@ def test_an_indonesian_topic_keeps_the_name_that_owns_it_in_the_headline():
     assert main_topic(title, body, "id", name_context(body, "id")) == "status Gunung Karang"
     claim = claim_of(title, body, "id", "11 desa")
     assert claim.claim_text.startswith("Status Gunung Karang: Abu vulkanik")
+
+
+def test_a_dateline_the_headline_names_is_the_place_and_no_smaller_place_joins_a_larger():
+    title = "Atap SDN 1 Batu Ampar Ambruk, 9 Siswa Terluka"
+    body = (
+        "BATU AMPAR – Atap ruang kelas SD Negeri 1 Batu Ampar, Kabupaten Kali Bening, "
+        "runtuh pada Senin. Sebanyak 9 siswa terluka. Data dinas mencatat 120 ruang kelas "
+        "di Kali Bening rusak berat. Kabupaten Kali Bening punya 600 ruang kelas."
+    )
+    assert main_place(body, "id", name_context(body, "id"), title)[0] == "Batu Ampar"
+    injured = claim_of(title, body, "id", "9 siswa")
+    assert injured.claim_text.endswith("di Batu Ampar")
+    rooms = claim_of(title, body, "id", "120 ruang kelas")
+    assert "Batu Ampar" not in rooms.claim_text  # the regency's rooms, not the village's
