@@ -1861,21 +1861,23 @@ def _locative_before(text: str, start: int) -> bool:
 
 def _placed_in_title(name: Anchor, title: str, body: str, context: NameContext, lang: str) -> bool:
     """Whether a headline's name may be the article's place: said to be where something is
-    ("Longsor di Kabupaten Tanah Tinggi", "on the Ashgrove coast"), headed by a place noun
-    ("Kota Tirta Sari"), or, when no direction or origin precedes it ("... to Tamsar"), a
-    word the body also capitalises in mid-sentence ("Brennmoor's school phone ban"; not a
-    title-cased "Kasus"), or a longer name the body never introduces with a common noun
-    before it, as a body is introduced by what it is ("Regional carrier Bramwell Air").
-    What it cannot do: a body named only in the headline and as a subject ("Bramwell Air
-    halts ...; Bramwell Air said ...") is taken for a place as before."""
+    ("Longsor di Kabupaten Tanah Tinggi", "on the Ashgrove coast"); not when a direction or
+    an origin precedes it ("... to Tamsar"); else when headed by a place noun ("Kota Tirta
+    Sari"), known as a place ("Kazakhstan"), a word the body also capitalises in
+    mid-sentence ("Brennmoor's school phone ban"; not a title-cased "Kasus"), or a longer
+    name the body never introduces with a common noun before it, as a body is introduced by
+    what it is ("Regional carrier Bramwell Air"). What it cannot do: a body named only in
+    the headline and as a subject ("Bramwell Air halts ...; Bramwell Air said ...") is
+    taken for a place as before."""
     if _locative_before(title, name.start):
-        return True
-    parts = re.sub(r"['’]s$", "", name.text).split()
-    if any(fold(p) in fold_all(markers.PLACE_HEADS) for p in parts):
         return True
     before = title[: name.start].split()[-1:]
     if before and fold(before[0]) in [*markers.LOCATIVES, "to"]:
         return False
+    label = re.sub(r"['’]s$", "", name.text)
+    parts = label.split()
+    if any(fold(p) in fold_all(markers.PLACE_HEADS) for p in parts) or _is_place(label, lang):
+        return True
     if len(parts) == 1:
         return parts[0] in (context.known or ())
     for m in re.finditer(rf"\b([a-z][\w-]+)\s+{re.escape(' '.join(parts))}\b", body):

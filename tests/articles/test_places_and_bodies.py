@@ -329,3 +329,13 @@ def test_a_dateline_the_headline_names_is_the_place_and_no_smaller_place_joins_a
     assert injured.claim_text.endswith("di Batu Ampar")
     rooms = claim_of(title, body, "id", "120 ruang kelas")
     assert "Batu Ampar" not in rooms.claim_text  # the regency's rooms, not the village's
+
+
+def test_a_headline_country_is_the_place_unless_it_is_where_things_go():
+    body = (
+        "Kazakhstan joined the Abraham Accords in 2025. The country has 20 million people. "
+        "Officials said exports rose 12 percent in 2024."
+    )
+    assert main_place(body, "en", name_context(body, "en"), "Kazakhstan")[0] == "Kazakhstan"
+    title = "Museum to return 12 statues to Kazakhstan"
+    assert main_place(body, "en", name_context(body, "en"), title) is None
