@@ -43,10 +43,11 @@ from factcheck.articles.clauses import (
     figure_aside,
     is_verb_start,
 )
+from factcheck.articles.place import PLACE_LEVELS, is_place, main_place
 from factcheck.articles.topic import headline_name, main_topic, names_topic
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
-from factcheck.language.anchors import Anchor, acronym_definitions, overlaps, whole_names
+from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
 from factcheck.language.lexicon import fold, fold_all
 from factcheck.language.syntax import (
     first_verb,
@@ -588,7 +589,7 @@ class Discourse:
             place = re.match(rf"\s+di\s+({_NAME})", self.seen[at:])
             named = place.group(1).split()[0] if place else ""
             heads = fold_all(markers.PLACE_HEADS)
-            if place and (fold(named) in heads or _is_place(place.group(1), "id")):
+            if place and (fold(named) in heads or is_place(place.group(1), "id")):
                 kept.append(f"di {place.group(1)}")  # "... di Desa Cikaret"
         return " ".join(kept) or None
 
@@ -617,7 +618,7 @@ class Discourse:
         if first.isupper() and len(first) > 1:
             longer = [n for n in self.names if n.startswith(f"{first} ") and _titled(n)]
             return longer[-1].strip() if longer else None
-        if _is_place(first, self.lang):
+        if is_place(first, self.lang):
             return None  # "Kazakhstan" is a country, not the surname of "Republik Kazakhstan"
         for name in reversed(self.names):
             parts = name.split()
@@ -746,18 +747,18 @@ class Discourse:
         it ("... di Randu Alas di Kedung Galih"). A smaller or unlevelled place ("di
         Kecamatan Rawa Indah" in a city's article, "di Lereng Gunung Rantai") does not
         count: the article's place is added to it, as a reader needs it. What it cannot do:
-        it knows levels only by the place nouns in _PLACE_LEVELS; a place with none is
+        it knows levels only by the place nouns in PLACE_LEVELS; a place with none is
         taken for a village or town."""
         own = self.place[1].split()[0].lower() if self.place else ""
-        level = _PLACE_LEVELS.get(own, _PLACE_LEVELS["desa"])
-        heads = "|".join(_PLACE_LEVELS)
+        level = PLACE_LEVELS.get(own, PLACE_LEVELS["desa"])
+        heads = "|".join(PLACE_LEVELS)
         for m in re.finditer(rf"\b((?i:{heads}))\s+[A-Z]", text):
-            if _PLACE_LEVELS[m.group(1).lower()] > level:
+            if PLACE_LEVELS[m.group(1).lower()] > level:
                 return True
         for m in re.finditer(r"\b(?:di|in|at)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", text):
             name = re.escape(m.group(1))
             written = re.search(rf"\b((?i:{heads}))\s+{name}\b", self.seen)
-            if written and _PLACE_LEVELS[written.group(1).lower()] > level:
+            if written and PLACE_LEVELS[written.group(1).lower()] > level:
                 return True
         return False
 
@@ -784,7 +785,7 @@ class Discourse:
                 # "Kepala Kantor Pengawasan dan Pelayanan Bea dan Cukai X, Agus Salim": the
                 # title may open a long office name that the noun phrase before does not reach
                 described |= {fold(w) for w in before.rsplit(",", 1)[-1].split()[:2]}
-                if described & titles and not _is_place(name.text, self.lang):
+                if described & titles and not is_place(name.text, self.lang):
                     self.person = Mention(name.text, "person")
                     self.people.append(name.text)
                     body = self._body_in_title(before.rsplit(",", 1)[-1])
@@ -879,7 +880,7 @@ class Discourse:
                 continue
             if not self._is_body(name, ""):
                 continue  # "Mara Quint" may be a person's name
-            if _is_place(name, self.lang) or not _titled(re.sub(r"\b(?:of|dan|and)\b", "X", name)):
+            if is_place(name, self.lang) or not _titled(re.sub(r"\b(?:of|dan|and)\b", "X", name)):
                 continue
             if anchors_of(name, self.lang, _TIME_KINDS):
                 continue
@@ -904,7 +905,7 @@ class Discourse:
             return None  # "The decision, announced on Thursday": an event, not the body
         subject = re.sub(r"^[Tt]he\s+", "", previous)
         words_ = subject.split()
-        if not 2 <= len(words_) <= 5 or not _titled(subject) or _is_place(subject, self.lang):
+        if not 2 <= len(words_) <= 5 or not _titled(subject) or is_place(subject, self.lang):
             return None
         return f"The {subject}" if previous.lower().startswith("the ") else subject
 
@@ -1327,7 +1328,7 @@ class Discourse:
         titles = fold_all(markers.PERSON_TITLES)
         for name in names:
             text = self.context.acronyms.get(name.text, name.text)
-            if text in self.people or _is_place(text, self.lang) or not text[:1].isupper():
+            if text in self.people or is_place(text, self.lang) or not text[:1].isupper():
                 continue
             if self.lang == "en":
                 after = re.match(
@@ -1542,16 +1543,6 @@ def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | Non
     return None
 
 
-# Administrative levels of the place nouns that head a place's name, for telling a larger
-# place from a smaller one (a closed class, by hand): country, province, regency or city,
-# district, village.
-_PLACE_LEVELS = {
-    **dict.fromkeys(("negara", "country"), 5),
-    **dict.fromkeys(("provinsi", "province"), 4),
-    **dict.fromkeys(("kabupaten", "kota", "regency", "county"), 3),
-    **dict.fromkeys(("kecamatan",), 2),
-    **dict.fromkeys(("desa", "kelurahan", "village"), 1),
-}
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "ketiga kecamatan tersebut", "kedua kelurahan itu", "the three districts", "both towns"
 _COUNTED_RE = {
@@ -1687,11 +1678,6 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
     return text.rstrip(" .") + " " + " ".join(additions)
 
 
-def _is_place(noun: str, lang: str) -> bool:
-    found = anchors_of(noun, lang, {"place"})
-    return bool(found) and found[0].text == noun
-
-
 def _capitalise(text: str) -> str:
     text = re.sub(r",([”\"’])$", r"\1", text.strip())  # “minyak baru,” ends the claim
     text = _without_stray_quote(text)
@@ -1765,122 +1751,3 @@ def _without_trailing_phrase(noun: str, lang: str) -> str:
         if word.lower in markers.LOCATIVES or word.lower in ("pada", "on", "for"):
             return noun[: word.start].rstrip()
     return ""
-
-
-def main_place(
-    text: str, lang: str, context: NameContext, title: str = ""
-) -> tuple[str, str] | None:
-    """The place an article is about: the name most often used as a place (after "di"/"in",
-    with a place noun such as "Kabupaten", known to CLDR, or named in the headline and neither
-    an organisation nor a person), three times or more in headline and text (twice when the
-    headline names it); returned as (its core, its fullest form): ("Gunung Sari", "Kabupaten
-    Gunung Sari")."""
-    heads = fold_all(markers.PLACE_HEADS)
-    others = fold_all(markers.ORGANISATION_HEADS + markers.PERSON_TITLES)
-    forms: dict[str, dict[str, int]] = {}
-    headlined: set[str] = set()
-    money = [a.span for a in anchors_of(text, lang, {"money"})]
-    names = whole_names(text, lang, context.common, context.acronyms, context.known)
-    names = [n for n in names if not overlaps(n.span, money)]  # "dolar AS" is a currency
-    places = {a.span for a in anchors_of(text, lang, {"place"}) if not overlaps(a.span, money)}
-    candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
-    title_names = whole_names(title, lang, (), context.acronyms)
-    candidates += [(n, _placed_in_title(n, title, text, context, lang), True) for n in title_names]
-    candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n)]
-    for name, placed, in_title in candidates:
-        label = re.sub(r"['’]s$", "", name.text)
-        parts = label.split()
-        core = " ".join(p for p in parts if fold(p) not in heads)
-        if in_title and ({fold(p) for p in parts} & others or label.isupper()):
-            continue  # "Menteri X", and "NJOP": an acronym is a body or a term, not a place
-        if not core or not (placed or len(core) < len(label)):
-            continue
-        forms.setdefault(core, {})
-        forms[core][label] = forms[core].get(label, 0) + 1
-        if in_title:
-            headlined.add(core)
-    dateline = _dateline(text)
-    if dateline and re.search(rf"\b{re.escape(dateline)}\b", title):
-        # "KEDUNG GALIH – Atap ... SD Negeri 2 Kedung Galih": the town the story was filed
-        # from is where the news is when the headline names it too
-        forms.setdefault(dateline, {}).setdefault(dateline, 1)
-        headlined.add(dateline)
-    whole = f"{title}\n{text}"
-    counts = {core: len(re.findall(rf"\b{re.escape(core)}\b", whole)) for core in forms}
-    counts = {c: n for c, n in counts.items() if n >= (2 if c in headlined else 3)}
-    if not counts:
-        return None
-    # a place the headline names is where the news is, however often the body names the
-    # town it was filed from ("... on the Ashgrove coast" over the dateline's "LANGMOOR")
-    placed_headline = {c: n for c, n in counts.items() if c in headlined}
-    counts = placed_headline or counts
-    core = max(counts, key=lambda c: (counts[c], len(c)))
-    # "Kabupaten Gunung Sari" (the place noun first) or "Kestrel Province" (last)
-    titled = [
-        f
-        for f in forms[core]
-        if len(f) > len(core) and (f.endswith(core) or (lang == "en" and f.startswith(core)))
-    ]
-    return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
-
-
-def _dateline(text: str) -> str | None:
-    """The place of a dateline opening the article's first paragraphs, written in capitals
-    ("KEDUNG GALIH – ...", "LANGMOOR — ...", "KETTERBY, Dec 3, 2026 (Northwire) - ...") or
-    not, as a name ("Kedung Galih"); None when there is none."""
-    found = re.search(
-        r"^([A-Z][A-Za-z'’]+(?:\s[A-Z][A-Za-z'’]+){0,3})(?:,[^–—\n]{0,60}?)?\s[–—-]\s",
-        text[:600],
-        re.M,
-    )
-    if found is None:
-        return None
-    return " ".join(w.capitalize() if w.isupper() else w for w in found.group(1).split())
-
-
-def _places_inside(name: Anchor) -> list[Anchor]:
-    """A place named inside a longer name, from its place noun on: "Kota Watu Agung" in
-    "Kepala Dinas Pemadam Kebakaran Kota Watu Agung" or "Pasar Sentral Kota Watu Agung"."""
-    heads = "|".join(markers.PLACE_HEADS)
-    inner = re.search(rf"(?<=\s)(?i:{heads})(?:\s+[A-Z][\w'’-]*)+$", name.text)
-    if inner is None:
-        return []
-    start = name.start + inner.start()
-    return [Anchor("name", inner.group(), inner.group(), start, start + len(inner.group()))]
-
-
-def _locative_before(text: str, start: int) -> bool:
-    """Whether the word before ``start`` (an English "the" skipped) says where something is
-    ("di", "in", "at", "on the"): a direction or an origin ("ke", "to", "from") names a
-    place the news is not in ("return the bronzes to Tamsar")."""
-    before = text[:start].split()[-2:]
-    if before and fold(before[-1]) == "the":
-        return len(before) == 2 and fold(before[0]) in [*markers.AT_LOCATIVES, "on"]
-    return bool(before) and fold(before[-1]) in markers.AT_LOCATIVES
-
-
-def _placed_in_title(name: Anchor, title: str, body: str, context: NameContext, lang: str) -> bool:
-    """Whether a headline's name may be the article's place: said to be where something is
-    ("Longsor di Kabupaten Tanah Tinggi", "on the Ashgrove coast"); not when a direction or
-    an origin precedes it ("... to Tamsar"); else when headed by a place noun ("Kota Tirta
-    Sari"), known as a place ("Kazakhstan"), a word the body also capitalises in
-    mid-sentence ("Brennmoor's school phone ban"; not a title-cased "Kasus"), or a longer
-    name the body never introduces with a common noun before it, as a body is introduced by
-    what it is ("Regional carrier Bramwell Air"). What it cannot do: a body named only in
-    the headline and as a subject ("Bramwell Air halts ...; Bramwell Air said ...") is
-    taken for a place as before."""
-    if _locative_before(title, name.start):
-        return True
-    before = title[: name.start].split()[-1:]
-    if before and fold(before[0]) in [*markers.LOCATIVES, "to"]:
-        return False
-    label = re.sub(r"['’]s$", "", name.text)
-    parts = label.split()
-    if any(fold(p) in fold_all(markers.PLACE_HEADS) for p in parts) or _is_place(label, lang):
-        return True
-    if len(parts) == 1:
-        return parts[0] in (context.known or ())
-    for m in re.finditer(rf"\b([a-z][\w-]+)\s+{re.escape(' '.join(parts))}\b", body):
-        if not stopword(m.group(1), lang) and not is_boundary(m.group(1), lang):
-            return False
-    return True

@@ -10,7 +10,8 @@ import pytest
 
 from factcheck.articles.claimants import find_attribution
 from factcheck.articles.extract import extract_article
-from factcheck.articles.standalone import Discourse, main_place, name_context
+from factcheck.articles.place import main_place
+from factcheck.articles.standalone import Discourse, name_context
 from factcheck.articles.topic import main_topic
 from tests.articles.test_anaphora import claim_of
 
