@@ -42,10 +42,11 @@ def is_place(noun: str, lang: str) -> bool:
 def main_place(
     text: str, lang: str, context: NameContext, title: str = ""
 ) -> tuple[str, str] | None:
-    """The place an article is about: the name most often used as a place (after "di"/"in",
-    with a place noun such as "Kabupaten", known to CLDR, or named in the headline and neither
-    an organisation nor a person), three times or more in headline and text (twice when the
-    headline names it); returned as (its core, its fullest form): ("Gunung Sari", "Kabupaten
+    """The place an article is about: the name most often used as a place (after "di"/"in"/
+    "at", with a place noun such as "Kabupaten", known to CLDR, or named in the headline as a
+    place may be: ``_placed_in_title``), three times or more in headline and text (twice when
+    the headline names it). A place the headline names, or a dateline it names too, wins
+    over the others. Returned as (its core, its fullest form): ("Gunung Sari", "Kabupaten
     Gunung Sari")."""
     heads = fold_all(markers.PLACE_HEADS)
     others = fold_all(markers.ORGANISATION_HEADS + markers.PERSON_TITLES)
