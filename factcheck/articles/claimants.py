@@ -74,11 +74,30 @@ def find_attribution(text: str, lang: str) -> Attribution | None:
         return Attribution(m["who"], *m.span("who"), m.end(), len(text.rstrip(" .")), "source")
     for name in ("tag nya", "source last", "tag first", "tag last"):
         m = patterns[name].search(text)
-        if m and _plausible(m["who"], lang) and m.start() > 0:
+        if m is None or m.start() == 0:
+            continue
+        # "kata Kepala PVMBG Wahyu Kurniawan dalam keterangan tertulis": the speaker ends
+        # where an adverbial phrase after the tag begins
+        who_start, who_end = m.span("who")
+        who_end = who_start + _before_adverbial(m["who"], lang)
+        if _plausible(text[who_start:who_end], lang):
             frame = "source" if name.startswith("source") else "tag"
             content_end = len(text[: m.start()].rstrip(' ,"”’'))
-            return Attribution(m["who"], *m.span("who"), 0, content_end, frame)
+            return Attribution(text[who_start:who_end], who_start, who_end, 0, content_end, frame)
     return _reporting_verb(text, lang)
+
+
+def _before_adverbial(who: str, lang: str) -> int:
+    """Where a speaker's words end: before a preposition that opens a phrase of ordinary
+    words only ("... Wahyu Kurniawan dalam keterangan tertulis"), not one inside or before
+    a name ("Ministry of Finance", "figures from the state Department of Transportation");
+    else its length."""
+    for word in word_spans(who)[1:]:
+        after = who[word.end :].lstrip()
+        ordinary = not re.search(r"\b[A-Z]", after)  # "from the state Department of ..."
+        if is_boundary(word.text, lang) and word.text.islower() and ordinary:
+            return len(who[: word.start].rstrip(" ,"))
+    return len(who)
 
 
 def _plausible(who: str, lang: str) -> bool:
@@ -93,10 +112,19 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
     (after an opening adverbial) is its subject, or a title and a name in apposition."""
     start = skip_opening(text, lang)
     verb = first_verb(text, lang, start)
+    for _ in range(2):  # "..., Nur Aisyah, dalam keterangan tertulis menyebut": a verb-like
+        # word inside an adverbial phrase after the speaker is not the clause's verb
+        if verb is None or verb.lower in markers.REPORTING_VERBS:
+            break
+        part = text[start : verb.start].rsplit(",", 1)[-1]
+        if not any(is_boundary(w.text, lang) for w in word_spans(part)):
+            break
+        verb = first_verb(text, lang, verb.end)
     if verb is None or verb.lower not in markers.REPORTING_VERBS:
         return None
-    # "(BPS)", "(Persero)": a bracketed acronym or legal form belongs to the name before it
-    before = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", text[start : verb.start])
+    # "(BPS)", "(Persero)": a bracketed acronym or legal form belongs to the name before it;
+    # "Senin (30/11/2026)": a bracketed date belongs to the time before it
+    before = re.sub(r"\s*\((?:[A-Z][\w.]{1,11}|\d[\d/.-]*)\)", "", text[start : verb.start])
     words = [
         w
         for w in word_spans(text, start, verb.start)
@@ -104,7 +132,12 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
     ]
     while words and words[-1].lower in markers.SPEECH_ADVERBS:
         words.pop()
-    if not words or len(words) > MAX_SPEAKER_WORDS + 4 or re.search(r"[;:—(]", before):
+    # "..., Nur Aisyah, dalam keterangan tertulis menyebut", "Rudi Hartono di Pangkal Jaya,
+    # Senin, mengatakan": what follows the first preposition after the name is an adverbial,
+    # not the speaker's words, and is not counted
+    adverbial = next((i for i, w in enumerate(words) if i and is_boundary(w.text, lang)), None)
+    counted = words[:adverbial] if adverbial else words
+    if not words or len(counted) > MAX_SPEAKER_WORDS + 4 or re.search(r"[;:—(]", before):
         return None
     if is_boundary(words[0].text, lang):
         return None  # "yang menyebut ...": a relative clause, not a speaker
@@ -139,6 +172,9 @@ def _speaker_in_apposition(text: str, start: int, end: int, lang: str) -> tuple[
     if len(parts) < 2:
         return start, end
     for s, e in reversed(parts):
+        # "dr. Yohanes Bria", "Prof. Ani Lestari": a courtesy title before the name
+        courtesy = re.match(r"(?:[Dd]rs?|[Pp]rof|[Ii]r|[Hh])\.\s+", text[s:e])
+        s = s + courtesy.end() if courtesy else s
         names = whole_names(text[s:e], lang)
         if len(names) == 1 and names[0].text == text[s:e] and " " in names[0].text:
             return s, e

@@ -43,10 +43,11 @@ from factcheck.articles.clauses import (
     figure_aside,
     is_verb_start,
 )
-from factcheck.articles.topic import main_topic, names_topic
+from factcheck.articles.place import PLACE_LEVELS, is_place, main_place
+from factcheck.articles.topic import headline_name, main_topic, names_topic
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
-from factcheck.language.anchors import Anchor, acronym_definitions, overlaps, whole_names
+from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
 from factcheck.language.lexicon import fold, fold_all
 from factcheck.language.syntax import (
     first_verb,
@@ -126,6 +127,12 @@ class Discourse:
     roles: dict[str, str] = field(default_factory=dict)  # "operator" -> "Westmark Grid"
     title: str = ""  # the article's headline
     shortened: dict[str, str] = field(default_factory=dict)  # "pinjol" -> "pinjaman online"
+    before: list[str] = field(default_factory=list)  # names of this sentence before the clause
+    recent: list[list[str]] = field(default_factory=list)  # names of the two sentences before
+    bodies: dict[str, str] = field(default_factory=dict)  # "Sri Rahayu" -> "BPBD Lereng Mulya"
+    speaker: str | None = None  # the last body (no person) an attribution named
+    named: str | None = None  # the name the article is about, when it has no topic word
+    spoke: bool = False  # whether that body spoke in the sentence being read
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -139,6 +146,8 @@ class Discourse:
             topic = _spell_out(topic, shortened)
         discourse = cls(lang, context, [], place=place, topic=topic, title=title)
         discourse.shortened = shortened
+        if topic is None:  # "Storm Kessa leaves 82,000 homes without power": the name
+            discourse.named = headline_name(title, text, lang, context, place and place[0])
         return discourse
 
     # --- one sentence ----------------------------------------------------------------------
@@ -150,7 +159,13 @@ class Discourse:
         anchors = anchors_of(sentence, lang, _TIME_KINDS | {"place"} | _NUMBER_KINDS)
         attribution = find_attribution(sentence, lang)
         written, previous_subject, previous_text = [], None, ""
+        names = whole_names(
+            sentence, lang, self.context.common, self.context.acronyms, self.context.known
+        )
         for unit in units:
+            # "... status Gunung Wangsa ..., setelah gunung itu meletus": a name earlier in
+            # the sentence is the nearest antecedent of the clause
+            self.before = self._names_before(names, unit.subject[0] if unit.subject else unit.start)
             text = self._clause_text(sentence, unit, previous_subject)
             span = sentence[unit.start : unit.end]
             figure = _figure_apposition(span, previous_text, self.lang)
@@ -185,13 +200,41 @@ class Discourse:
             # what the article says of a figure someone gave is in the article's own voice
             said = None if figure else attribution
             text, claimant = self._attribute(sentence, unit, text, said)
+            text = self._resolve_side(text, claimant)
+            self._remember_speaker(claimant, sentence)
             label = self._topic_label(text) if unit.role != "apposition" else ""
             written.append(Written(_capitalise(text), claimant, label))
             previous_subject = subject or previous_subject
             self._remember_people(sentence[unit.start : unit.end])
-        self._remember(sentence, units, written, anchors, attribution)
+        self.before = []
+        self._remember(sentence, units, written, anchors, attribution, names)
+        if self.spoke:  # "X said a rescue had failed. It had lost ...": X, not the rescue
+            self.thing, self.spoke = Mention(self.speaker, "thing"), False
         self.seen += sentence + "\n"
         return written
+
+    def _remember_speaker(self, claimant: str | None, sentence: str) -> None:
+        """A body that said something ("Ashgrove Power Networks ... said"): what a later
+        "..., it said" names. A person's name, or one word, is left to the person rules."""
+        if not claimant or len(claimant.split()) < 2 or not _titled(claimant):
+            return
+        if self._is_body(claimant, sentence):
+            self.speaker = claimant
+            self.spoke = True
+
+    def _is_body(self, name: str, sentence: str) -> bool:
+        """Whether a name is a body's, not a person's: introduced with a role ("Regional
+        carrier Bramwell Air"), named after the article's place ("Easton Rovers"), or not
+        taken for a person by ``_kind_of`` (a name of two or three capitalised words is)."""
+        if name in self.roles.values() or (self.place and self.place[0] in name):
+            return True
+        return self._kind_of(name, sentence, []) != "person"
+
+    def _names_before(self, names: list[Anchor], at: int) -> list[str]:
+        """The sentence's ``names`` that end before ``at`` (the clause's subject, else its
+        start), acronyms written out: "The club, which plays at Park Road, will repay" does
+        not point to Park Road."""
+        return [self.context.acronyms.get(n.text, n.text) for n in names if n.end <= at]
 
     def _clause_text(self, sentence: str, unit: Unit, previous_subject: str | None) -> str:
         span = sentence[unit.start : unit.end]
@@ -332,7 +375,10 @@ class Discourse:
         if phrase is None:
             return text
         head, end, determiner = phrase
-        named = self._named_with(head) or self._previous_organisation(head, spans, end)
+        bare = len(spans) > 1 and spans[1].end >= end  # "the club", "lembaga itu"
+        named = self._named_with(head)
+        named = named or (self._nearest_organisation(fold(head)) if bare else None)
+        named = named or self._previous_organisation(head, spans, end)
         if named:
             return named + text[end:]
         figure_noun = fold(head) in fold_all(markers.FIGURE_NOUNS)
@@ -386,7 +432,8 @@ class Discourse:
             return text
         between = [w for w in spans[1:] if w.end < end]
         plain = all(re.fullmatch(r"[\d.,]+|million|billion|thousand", w.lower) for w in between)
-        if determiner == "the" and plain and self._topic_fits(head, text, proper=True):
+        several = self.topic and len(self.topic.split()) > 1  # a lone topic is a head noun
+        if determiner == "the" and plain and several and self._topic_fits(head, text, True):
             at = spans[len(between) + 1].start  # "The $18 million scheme" -> "... bus lane ..."
             return f"{text[:at]}{_topic_modifiers(self.topic, 'en')} {text[at:]}"
         return text
@@ -407,6 +454,9 @@ class Discourse:
             return f"{head} {owner.group(1)}"
         if fold(head) in fold_all(markers.PLACE_HEADS):
             subject = self.subject.text if self.subject else ""
+            body = {fold(w) for w in subject.split()} & fold_all(markers.ORGANISATION_HEADS)
+            if body:  # "Dinas Pendidikan ... hujan mengguyur desa itu": a body is no place
+                return None
             return subject if subject[:1].isupper() and _titled(subject) else None
         modifiers = self._first_mention(head)  # "alat itu" -> "alat pemadam api ringan"
         if modifiers:
@@ -420,9 +470,13 @@ class Discourse:
         districts"), not already followed by the topic in ``text``."""
         if not self.topic or fold(head) in {fold(w) for w in self.topic.split()}:
             return False
+        if self.topic != self.topic.lower():
+            return False  # "status Gunung Wangsa" names what owns it, not what describes
+        # an organisation is named, never described by the topic ("lembaga itu" is no
+        # "lembaga status"): it is found among the names or not at all
         others = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
+        others = others + markers.ORGANISATION_HEADS
         if proper:
-            others = others + markers.ORGANISATION_HEADS
             if head.endswith("s"):
                 return False
         if fold(head) in {fold(w) for w in others + markers.DATE_NOUNS}:
@@ -535,7 +589,7 @@ class Discourse:
             place = re.match(rf"\s+di\s+({_NAME})", self.seen[at:])
             named = place.group(1).split()[0] if place else ""
             heads = fold_all(markers.PLACE_HEADS)
-            if place and (fold(named) in heads or _is_place(place.group(1), "id")):
+            if place and (fold(named) in heads or is_place(place.group(1), "id")):
                 kept.append(f"di {place.group(1)}")  # "... di Desa Cikaret"
         return " ".join(kept) or None
 
@@ -564,7 +618,7 @@ class Discourse:
         if first.isupper() and len(first) > 1:
             longer = [n for n in self.names if n.startswith(f"{first} ") and _titled(n)]
             return longer[-1].strip() if longer else None
-        if _is_place(first, self.lang):
+        if is_place(first, self.lang):
             return None  # "Kazakhstan" is a country, not the surname of "Republik Kazakhstan"
         for name in reversed(self.names):
             parts = name.split()
@@ -649,7 +703,8 @@ class Discourse:
         subject, after any attribution, is no name ("9 orang masih hilang", "Eleven people
         have died"); a claim about a named person, body or place ("Kazakhstan mengumumkan
         ...") is about that name, which the topic could mislabel."""
-        if not self.topic or names_topic(text, self.topic, self.lang):
+        topic = self.topic or self.named
+        if not topic or names_topic(text, topic, self.lang):
             return ""
         said = find_attribution(text, self.lang)
         content = text[said.content_start : said.content_end] if said else text
@@ -664,14 +719,14 @@ class Discourse:
                 len(two) == 2 and _titled(" ".join(two))
             ):
                 return ""
-        return f"{_capitalise(self.topic)}: "
+        return f"{_capitalise(topic)}: "
 
     def _carry_place(self, text: str) -> str:
         """Name the article's place in a claim that names no place ("di Kabupaten Gunung
         Sari"), before a closing attribution ("..., according to X")."""
         if self.place is None or fold(self.place[0]) in fold(text):
             return text
-        if anchors_of(text, self.lang, {"place"}):
+        if anchors_of(text, self.lang, {"place"}) or self._names_a_place(text):
             return text
         preposition = "di" if self.lang == "id" else "in"
         addition = f"{preposition} {self.place[1]}"
@@ -683,6 +738,29 @@ class Discourse:
         if tail:
             return f"{text[: tail.start()]} {addition}{text[tail.start() :]}"
         return f"{text.rstrip(' .')} {addition}"
+
+    def _names_a_place(self, text: str) -> bool:
+        """Whether ``text`` names a place of a higher administrative level than the
+        article's place, with its place noun or as the article wrote it with one ("di
+        Randu Alas" where the article writes "Kabupaten Randu Alas", in an article about the
+        village of Kedung Galih): the article's place would then be a smaller place inside
+        it ("... di Randu Alas di Kedung Galih"). A smaller or unlevelled place ("di
+        Kecamatan Rawa Indah" in a city's article, "di Lereng Gunung Rantai") does not
+        count: the article's place is added to it, as a reader needs it. What it cannot do:
+        it knows levels only by the place nouns in PLACE_LEVELS; a place with none is
+        taken for a village or town."""
+        own = self.place[1].split()[0].lower() if self.place else ""
+        level = PLACE_LEVELS.get(own, PLACE_LEVELS["desa"])
+        heads = "|".join(PLACE_LEVELS)
+        for m in re.finditer(rf"\b((?i:{heads}))\s+[A-Z]", text):
+            if PLACE_LEVELS[m.group(1).lower()] > level:
+                return True
+        for m in re.finditer(r"\b(?:di|in|at)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", text):
+            name = re.escape(m.group(1))
+            written = re.search(rf"\b((?i:{heads}))\s+{name}\b", self.seen)
+            if written and PLACE_LEVELS[written.group(1).lower()] > level:
+                return True
+        return False
 
     def _remember_people(self, clause: str) -> None:
         """A titled name in a clause is the person a later "he"/"his" points to."""
@@ -707,9 +785,40 @@ class Discourse:
                 # "Kepala Kantor Pengawasan dan Pelayanan Bea dan Cukai X, Agus Salim": the
                 # title may open a long office name that the noun phrase before does not reach
                 described |= {fold(w) for w in before.rsplit(",", 1)[-1].split()[:2]}
-                if described & titles and not _is_place(name.text, self.lang):
+                if described & titles and not is_place(name.text, self.lang):
                     self.person = Mention(name.text, "person")
                     self.people.append(name.text)
+                    body = self._body_in_title(before.rsplit(",", 1)[-1])
+                    if body:
+                        self.bodies[name.text] = body
+
+    def _body_in_title(self, title: str) -> str | None:
+        """The body a person's title names, from its first acronym or organisation noun on:
+        "Kepala Pelaksana BPBD Lereng Mulya" -> "BPBD Lereng Mulya", "Direktur CV Tunas
+        Karya" -> "CV Tunas Karya"; None when the title names none ("Kepala sekolah")."""
+        heads = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
+        spans = word_spans(title)
+        for i, word in enumerate(spans):
+            acronym = word.text.isupper() and len(word.text) > 1
+            if i and (acronym or (fold(word.text) in heads and word.text[:1].isupper())):
+                return title[word.start :].strip()
+        return None
+
+    def _resolve_side(self, text: str, claimant: str | None) -> str:
+        """Indonesian "pihaknya" (his or her side: the body the speaker speaks for) as that
+        body, when the speaker was introduced with a title that names it ("Kepala Pelaksana
+        BPBD Lereng Mulya, Sri Rahayu, mengatakan pihaknya menyiapkan ..." -> "... BPBD
+        Lereng Mulya menyiapkan ..."); outside quotes. What it cannot do: a speaker whose
+        body was named in another sentence, or in a title not set off by commas, is not
+        found, and "pihaknya" stays."""
+        body = self.bodies.get(claimant or "") if self.lang == "id" else None
+        if not body:
+            return text
+        quotes = _quoted(text)
+        for m in reversed(list(re.finditer(r"\bpihaknya\b", text, re.I))):
+            if not any(s <= m.start() < e for s, e in quotes):
+                text = text[: m.start()] + body + text[m.end() :]
+        return text
 
     def _named_with(self, head: str) -> str | None:
         """The last name the article used with ``head`` among its words ("the mayor" ->
@@ -718,11 +827,15 @@ class Discourse:
         if key in fold_all(markers.COMPANY_NOUNS):
             # "Perusahaan itu", "the company": the company named last by its legal form, else
             # the organisation last introduced with a role ("Dairy group Arlen Nutrition")
-            company = self._company() or (list(self.roles.values())[-1] if self.roles else None)
+            bodies = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS)
+            # a role that says what kind of body it is ("group", "operator"), not a word
+            # that merely stood before a name ("The national Meteorological Service")
+            roles = [n for r, n in self.roles.items() if r in bodies]
+            company = self._company() or (roles[-1] if roles else None)
             if company:
                 return company
         titles = fold_all(markers.PERSON_TITLES)
-        for name in reversed(self.names):
+        for name in reversed(self.names + self.before):
             parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
             if len(name.split()) < 2:
                 continue
@@ -748,6 +861,32 @@ class Discourse:
             return self.roles[key]  # "the operator": "Westmark Grid, the regional ... operator"
         return self.titled.get(key)
 
+    def _nearest_organisation(self, key: str) -> str | None:
+        """What "the agency", "the club", "lembaga itu" stand for when no name has that head:
+        the nearest name of a body before it (earlier in this sentence, then in the two
+        sentences before): a name of two words or more that is no person's and no place
+        ("Kelderby City Council will lend £62m to Kelderby Athletic ... The club, which
+        ..." -> Kelderby Athletic). Only for nouns that head an organisation's name.
+
+        What it cannot do: it does not check that the body is of the noun's kind ("the
+        club" after a sentence naming only a ministry is that ministry), and a body named
+        further back than two sentences is not found."""
+        if key not in fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS):
+            return None
+        titles = fold_all(markers.PERSON_TITLES)
+        for name in reversed([*(n for s in self.recent for n in s), *self.before]):
+            words_ = fold(name).split()
+            if len(words_) < 2 or name in self.people or {w.strip(".") for w in words_} & titles:
+                continue
+            if not self._is_body(name, ""):
+                continue  # "Mara Quint" may be a person's name
+            if is_place(name, self.lang) or not _titled(re.sub(r"\b(?:of|dan|and)\b", "X", name)):
+                continue
+            if anchors_of(name, self.lang, _TIME_KINDS):
+                continue
+            return name
+        return None
+
     def _previous_organisation(self, head: str, spans, end: int) -> str | None:
         """ "The utility, which ..." right after a sentence about "Calder Valley Water": a
         bare "the <organisation noun>" opening a clause, that no name has as its head, is the
@@ -766,7 +905,7 @@ class Discourse:
             return None  # "The decision, announced on Thursday": an event, not the body
         subject = re.sub(r"^[Tt]he\s+", "", previous)
         words_ = subject.split()
-        if not 2 <= len(words_) <= 5 or not _titled(subject) or _is_place(subject, self.lang):
+        if not 2 <= len(words_) <= 5 or not _titled(subject) or is_place(subject, self.lang):
             return None
         return f"The {subject}" if previous.lower().startswith("the ") else subject
 
@@ -810,6 +949,11 @@ class Discourse:
             if self._bare_company(spans, i):
                 text = text[: word.start] + self._company() + text[word.end :]
                 continue
+            if self.lang == "id":
+                named = self._bare_body(spans, i)
+                if named:  # "kementerian telah mencabut" -> "Kementerian Agama telah ..."
+                    text = text[: word.start] + named + text[word.end :]
+                continue
             if self.lang != "en" or spans[i - 1].lower != "the" or i - 1 == 0:
                 continue
             end = word.start + len(noun)
@@ -827,6 +971,32 @@ class Discourse:
                 start = spans[i].start if the else spans[i - 1].start
                 text = text[:start] + named + text[end:]
         return text
+
+    def _bare_body(self, spans, i: int) -> str | None:
+        """The name an Indonesian organisation noun written alone and in lower case stands
+        for ("kementerian telah mencabut ...", "ke dinas pada Agustus"): the last name the
+        article headed by it ("Kementerian Agama", "Dinas Pendidikan Randu Alas"), when no
+        word after it says which (a verb, an auxiliary, a preposition or nothing follows).
+        None otherwise."""
+        word = spans[i]
+        if not word.text.islower() or fold(word.text) in fold_all(markers.COMPANY_NOUNS):
+            return None
+        after = spans[i + 1] if i + 1 < len(spans) else None
+        if after is not None and not (
+            is_verb(after.text, "id")
+            or after.lower in markers.AUXILIARIES["id"]
+            or is_boundary(after.text, "id")
+        ):
+            return None
+        named = self._named_with(word.text)
+        if named and fold(named.split()[0]) == fold(word.text):
+            return named
+        # the name as the article wrote it, also inside a longer one ("Direktur Bina Umrah
+        # Kementerian Agama"): the capitalised head and the capitalised words after it
+        written = re.findall(
+            rf"\b{re.escape(word.text.capitalize())}(?:\s+[A-Z][\w'’-]*)+", self.seen
+        )
+        return written[-1] if written else None
 
     def _resolve_owned(self, text: str, before: str) -> str:
         """Indonesian "<noun>nya" (its/his/her <noun>) as "<noun> <owner>": the latest earlier
@@ -903,6 +1073,8 @@ class Discourse:
         subject = self.subject.text if self.subject else ""
         if subject and _titled(subject) and subject[:1].isupper():
             return f"{stem.lower()} {subject}"
+        if self.subject and self.subject.kind not in ("person", "group"):
+            return None  # "Bangunan itu direhabilitasi ... Pekerjaannya": the building's
         return f"{stem.lower()} {self.person.text}" if self.person else None
 
     def _measured_before(self, head: str) -> str | None:
@@ -954,6 +1126,8 @@ class Discourse:
         mention = {"person": self.person, "group": self.group, "thing": self.thing}.get(kind)
         if mention is None and kind == "group":
             mention = self.subject
+        if mention is None and kind == "thing":
+            return self.speaker  # "The airline said ... It had lost": the body that spoke
         return mention.text if mention else None
 
     # --- attribution ------------------------------------------------------------------------
@@ -963,9 +1137,19 @@ class Discourse:
     ) -> tuple[str, str | None]:
         """Keep the sentence's attribution in a clause that lost it; the claimant, resolved."""
         own = find_attribution(text, self.lang)
+        titles = fold_all(markers.PERSON_TITLES)
+        if own is not None and attribution is not None and attribution.speaker != own.speaker:
+            opening = own.speaker.split()[:1]
+            if opening and fold(opening[0]) in titles and own.speaker in sentence:
+                # "Kepala Dinas Kesehatan X, dr. Yohanes Bria, mengatakan ...": the clause
+                # carries the title, the sentence names the person
+                named = self.claimant(attribution.speaker)
+                text = f"{text[: own.speaker_start]}{named}{text[own.speaker_end :]}"
+                return text, named
         if own is not None:
             named = self.claimant(own.speaker)
             short = own.speaker.istitle() and " " not in own.speaker  # "Menurut Sri"
+            short = short or own.speaker.lower() in markers.PRONOUNS.get(self.lang, {})
             if (own.speaker.lower().startswith("the ") or short) and named != own.speaker:
                 start, end = own.speaker_start, own.speaker_end  # "The utility said" -> named
                 text = f"{text[:start]}{named}{text[end:]}"
@@ -1015,6 +1199,8 @@ class Discourse:
         if speaker.lower().endswith("nya") and speaker.lower() in markers.SPEECH_TAGS:
             return self._antecedent("person") or speaker  # "ujarnya": he or she, named before
         kind = markers.PRONOUNS.get(self.lang, {}).get(speaker.lower())
+        if kind == "thing" and self.speaker:
+            return self.speaker  # "..., it said": the body that spoke last, not the last thing
         if kind:
             return self._antecedent(kind) or speaker
         courtesy = fold(spans[0].text).strip(".") in _COURTESY_TITLES if spans else False
@@ -1026,8 +1212,11 @@ class Discourse:
                         return name
         if fold(speaker) in fold_all(markers.COMPANY_NOUNS) and self._company():
             return self._company()  # "Perusahaan itu menyatakan ...": the company named last
-        if spans and spans[0].lower in ("the", "this", "that") and len(spans) > 1:
+        common = len(spans) > 1 and all(w.text.islower() for w in spans[1:])
+        if spans and spans[0].lower in ("the", "this", "that") and common:  # not "the WHO"
             named = self._named_with(spans[-1].text)
+            if named is None and len(spans) == 2:  # "The agency said"
+                named = self._nearest_organisation(fold(spans[1].text))
             if named:
                 return named
         if len(spans) == 1 and speaker[:1].isupper() and not speaker.isupper():
@@ -1040,6 +1229,11 @@ class Discourse:
         spelled = self.context.acronyms.get(speaker)
         if spelled:
             return spelled
+        if spans and fold(spans[0].text) in fold_all(markers.PERSON_TITLES):
+            # "kata Kepala Dinas Kesehatan Nusa Kenari": the person named before with it
+            titled = [n for n in self.names if n.startswith(f"{speaker} ") and n != speaker]
+            if titled:
+                return titled[-1]
         # "kata Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the speaker was cut at
         # the first comma; the spelled-out acronym that it opens is the whole name
         longer = [v for v in self.context.acronyms.values() if v.startswith(f"{speaker},")]
@@ -1047,11 +1241,12 @@ class Discourse:
 
     # --- remembering ------------------------------------------------------------------------
 
-    def _remember(self, sentence, units, written, anchors, attribution) -> None:
-        names = whole_names(
-            sentence, self.lang, self.context.common, self.context.acronyms, self.context.known
-        )
+    def _remember(self, sentence, units, written, anchors, attribution, names) -> None:
         self.names += [self.context.acronyms.get(n.text, n.text) for n in names]
+        self.recent = [
+            *self.recent[-1:],
+            [self.context.acronyms.get(n.text, n.text) for n in names],
+        ]
         # "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam": the plant is "PLTU Batu Hitam"
         heads = fold_all(markers.PLACE_HEADS)
         for name in names:  # "Desa Tanjung Lalang", "Kabupaten Gunung Sari"
@@ -1091,8 +1286,12 @@ class Discourse:
             said = find_attribution(main.text, self.lang)
             text = main.text[said.content_start :] if said and said.frame == "verb" else main.text
             span = subject_span(text, self.lang)
-            if span:
-                subject = _capitalise(text[span[0] : span[1]])
+            # "Passengers who booked ...": the subject ends before its relative pronoun; a
+            # lone determiner ("A planned rescue" cut at "planned") is no subject
+            subject = text[span[0] : span[1]] if span else ""
+            subject = re.sub(r"\s+(?:who|which|that|yang)$", "", subject.strip())
+            if subject and not stopword(subject.lower(), self.lang):
+                subject = _capitalise(subject)
                 kind = self._kind_of(subject, sentence, anchors)
                 self.subject = Mention(subject, kind, time[0] if time else "")
                 slot = {"person": "person", "group": "group"}.get(kind, "thing")
@@ -1129,7 +1328,7 @@ class Discourse:
         titles = fold_all(markers.PERSON_TITLES)
         for name in names:
             text = self.context.acronyms.get(name.text, name.text)
-            if text in self.people or _is_place(text, self.lang) or not text[:1].isupper():
+            if text in self.people or is_place(text, self.lang) or not text[:1].isupper():
                 continue
             if self.lang == "en":
                 after = re.match(
@@ -1137,7 +1336,9 @@ class Discourse:
                     sentence[name.end :],
                 )
                 before = re.search(
-                    r"(?:^|\b(?:[Tt]he|[Aa]n?)\s+)((?:[A-Za-z][\w-]*\s+){0,2}?)([a-z][\w-]+)\s+$",
+                    # at the start, after a determiner, or after a dateline's dash
+                    r"(?:^|[-–—]\s+|\b(?:[Tt]he|[Aa]n?)\s+)"
+                    r"((?:[A-Za-z][\w-]*\s+){0,2}?)([a-z][\w-]+)\s+$",
                     sentence[: name.start],
                 )
                 following = word_spans(sentence, name.end, min(len(sentence), name.end + 30))
@@ -1155,6 +1356,8 @@ class Discourse:
             head, described = found.group(2), fold(found.group(1) + " " + found.group(2)).split()
             if set(described) & titles or stopword(head, self.lang) or is_verb(head, self.lang):
                 continue
+            if is_boundary(head, self.lang):
+                continue  # "an overhead wire near Dunmere": a preposition is no role
             self.roles.pop(fold(head), None)
             self.roles[fold(head)] = text
 
@@ -1178,6 +1381,8 @@ class Discourse:
         ):
             return "measure"
         capitalised = noun.split()
+        if re.search(rf"\b{re.escape(noun)},\s+(?:which|yang)\b", f"{self.seen}{sentence}"):
+            return "thing"  # "Ashgrove Power Networks, which serves ...": no person
         if 2 <= len(capitalised) <= 3 and all(w[:1].isupper() for w in capitalised):
             placed = anchors_of(noun, self.lang, {"place"})
             return "person" if noun in self.names and not placed else "thing"
@@ -1473,11 +1678,6 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
     return text.rstrip(" .") + " " + " ".join(additions)
 
 
-def _is_place(noun: str, lang: str) -> bool:
-    found = anchors_of(noun, lang, {"place"})
-    return bool(found) and found[0].text == noun
-
-
 def _capitalise(text: str) -> str:
     text = re.sub(r",([”\"’])$", r"\1", text.strip())  # “minyak baru,” ends the claim
     text = _without_stray_quote(text)
@@ -1551,66 +1751,3 @@ def _without_trailing_phrase(noun: str, lang: str) -> str:
         if word.lower in markers.LOCATIVES or word.lower in ("pada", "on", "for"):
             return noun[: word.start].rstrip()
     return ""
-
-
-def main_place(
-    text: str, lang: str, context: NameContext, title: str = ""
-) -> tuple[str, str] | None:
-    """The place an article is about: the name most often used as a place (after "di"/"in",
-    with a place noun such as "Kabupaten", known to CLDR, or named in the headline and neither
-    an organisation nor a person), three times or more in headline and text (twice when the
-    headline names it); returned as (its core, its fullest form): ("Gunung Sari", "Kabupaten
-    Gunung Sari")."""
-    heads = fold_all(markers.PLACE_HEADS)
-    others = fold_all(markers.ORGANISATION_HEADS + markers.PERSON_TITLES)
-    forms: dict[str, dict[str, int]] = {}
-    headlined: set[str] = set()
-    money = [a.span for a in anchors_of(text, lang, {"money"})]
-    names = whole_names(text, lang, context.common, context.acronyms, context.known)
-    names = [n for n in names if not overlaps(n.span, money)]  # "dolar AS" is a currency
-    places = {a.span for a in anchors_of(text, lang, {"place"}) if not overlaps(a.span, money)}
-    candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
-    candidates += [(n, True, True) for n in whole_names(title, lang, (), context.acronyms)]
-    candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n)]
-    for name, placed, in_title in candidates:
-        label = re.sub(r"['’]s$", "", name.text)
-        parts = label.split()
-        core = " ".join(p for p in parts if fold(p) not in heads)
-        if in_title and {fold(p) for p in parts} & others:
-            continue
-        if not core or not (placed or len(core) < len(label)):
-            continue
-        forms.setdefault(core, {})
-        forms[core][label] = forms[core].get(label, 0) + 1
-        if in_title:
-            headlined.add(core)
-    whole = f"{title}\n{text}"
-    counts = {core: len(re.findall(rf"\b{re.escape(core)}\b", whole)) for core in forms}
-    counts = {c: n for c, n in counts.items() if n >= (2 if c in headlined else 3)}
-    if not counts:
-        return None
-    core = max(counts, key=lambda c: (counts[c], len(c)))
-    # "Kabupaten Gunung Sari" (the place noun first) or "Kestrel Province" (last)
-    titled = [
-        f
-        for f in forms[core]
-        if len(f) > len(core) and (f.endswith(core) or (lang == "en" and f.startswith(core)))
-    ]
-    return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
-
-
-def _places_inside(name: Anchor) -> list[Anchor]:
-    """A place named inside a longer name, from its place noun on: "Kota Watu Agung" in
-    "Kepala Dinas Pemadam Kebakaran Kota Watu Agung" or "Pasar Sentral Kota Watu Agung"."""
-    heads = "|".join(markers.PLACE_HEADS)
-    inner = re.search(rf"(?<=\s)(?i:{heads})(?:\s+[A-Z][\w'’-]*)+$", name.text)
-    if inner is None:
-        return []
-    start = name.start + inner.start()
-    return [Anchor("name", inner.group(), inner.group(), start, start + len(inner.group()))]
-
-
-def _locative_before(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a locative preposition ("di", "in")."""
-    before = text[:start].split()[-1:]
-    return bool(before) and fold(before[0]) in markers.LOCATIVES

@@ -29,9 +29,10 @@ import re
 
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
+from factcheck.language.anchors import whole_names
 from factcheck.language.lexicon import fold, fold_all
 from factcheck.language.syntax import Word, is_boundary, is_verb, stopword, word_spans
-from factcheck.language.vocabulary import MONTHS
+from factcheck.language.vocabulary import MONTHS, SCALES
 
 MIN_TOPIC_COUNT = 2  # in the body, besides the headline
 MAX_TOPIC_WORDS = 3
@@ -63,7 +64,46 @@ def main_topic(title: str, body: str, lang: str, context: NameContext) -> str | 
             if _count(" ".join(w.lower for w in words[s : e + 1]), body):
                 start, end, grown = s, e, True
                 break
-    return " ".join(w.lower for w in words[start : end + 1])
+    topic = " ".join(w.lower for w in words[start : end + 1])
+    return _with_owner(topic, words[end + 1 :], body) if lang == "id" else topic
+
+
+def _with_owner(topic: str, after: list[Word], body: str) -> str:
+    """An Indonesian topic with the name that owns it in the headline, as the body writes
+    the pair ("Status Gunung Wangsa Naik ..." -> "status Gunung Wangsa", where the body says
+    "menaikkan status Gunung Wangsa"): the name is what the article is about. The longest
+    such run of up to three capitalised headline words; the topic alone when there is none."""
+    for n in range(min(3, len(after)), 0, -1):
+        name = " ".join(w.text for w in after[:n])
+        if not all(w.text[:1].isupper() for w in after[:n]):
+            continue
+        if re.search(rf"(?i:{re.escape(topic)})\s+{re.escape(name)}(?![\w-])", body):
+            return f"{topic} {name}"
+    return topic
+
+
+def headline_name(
+    title: str, body: str, lang: str, context: NameContext, place: str | None
+) -> str | None:
+    """The name an article is about when its headline has no topic word: the headline's
+    name the body writes most often (twice or more, as written), that is no person's (no
+    title in it) and not the article's place alone ("Storm Kessa leaves 82,000 homes ...",
+    "Greyford closes Marrow Bridge ..." -> "Marrow Bridge"); None when there is none.
+
+    What it cannot do: it does not know which of two repeated names the article is about
+    (the one the body names most wins), nor that a name in the headline only speaks ("World
+    Bank cuts ..."); so it is asked only when ``main_topic`` found no topic word."""
+    titles = fold_all(markers.PERSON_TITLES)
+    counts = {}
+    for name in whole_names(title, lang, (), context.acronyms):
+        text = re.sub(r"['’]s$", "", name.text)
+        words = fold(text).split()
+        if text == place or set(words) & titles or text.isupper():
+            continue
+        found = len(re.findall(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body))
+        if found >= MIN_TOPIC_COUNT:
+            counts[text] = found
+    return max(counts, key=lambda t: (counts[t], len(t))) if counts else None
 
 
 def names_topic(text: str, topic: str, lang: str) -> bool:
@@ -71,6 +111,8 @@ def names_topic(text: str, topic: str, lang: str) -> bool:
     in English, the first in Indonesian: "bus lane" of "bus lane plan"), a plural "-s" or a
     suffix such as "-nya" allowed ("dengue", "bus lanes", "longsornya")."""
     words = topic.split()
+    if topic[:1].isupper():  # a name: all of it ("Storm Kessa", "Marrow Bridge")
+        return all(re.search(rf"\b{re.escape(fold(w))}\b", fold(text)) for w in words)
     if len(words) > 1:
         words = words[1:] if lang == "id" else words[:-1]
     folded = fold(text)
@@ -100,8 +142,10 @@ def _can_be_topic(word: Word, body: str, lang: str, context: NameContext, named:
 
 
 def _is_unit(word: str, body: str) -> bool:
-    """Whether ``word`` mostly follows a number in ``body`` ("12,4 persen", "48.000 siswa")."""
-    after_number = len(re.findall(rf"\d\s+{re.escape(word)}\b", body))
+    """Whether ``word`` mostly follows a number in ``body`` ("12,4 persen", "48.000 siswa",
+    "48 million pounds")."""
+    scale = "|".join(re.escape(w) for w in SCALES if len(w) > 2)  # "48 million pounds"
+    after_number = len(re.findall(rf"\d\s+(?:(?:{scale})\s+)?{re.escape(word)}\b", body))
     return after_number * 2 >= max(1, _count(word, body))
 
 

@@ -263,6 +263,8 @@ def _quoted_predicate(text: str, quoted: re.Match, opening: str, lang: str) -> b
         return False
     if len(opening.split()) < 2 or anchors_of(quoted.group(), lang, _FIGURE_KINDS):
         return False
+    if re.search(r"\b(?:was|were|is|are|adalah|ialah)\s*$", opening, re.I):
+        return True  # 'said fans were "delighted but nervous"': the quote is the predicate
     return first_verb(opening, lang) is None and not any(
         w.lower() in words.AUXILIARIES.get(lang, ()) for w in opening.split()
     )
@@ -320,17 +322,24 @@ _CHARACTERISED_RE = re.compile(
 def _characterisation(text: str, lang: str) -> list[str]:
     """A clause that ends by naming what its object is in someone's words, "<called> <the
     object> <"quoted words"|a noun phrase>" ('Consumer groups called the delay
-    "unacceptable"', "called the decision a disaster for coastal towns"), with no verb or
-    figure in that complement: a view, whoever holds it. English only. What it cannot do: a
-    complement with a verb ("called the plan "a way to save money"") is left a fact."""
+    "unacceptable"', "called the decision a disaster for coastal towns"), with no figure
+    in that complement, and no verb unless it is quoted (the speaker's own words, 'called the
+    damage "the worst I have seen in thirty years"'): a view, whoever holds it. English
+    only. What it cannot do: an unquoted complement with a verb ("called the plan a way to
+    save money") is left a fact."""
     if lang != "en":
         return []
     found = _CHARACTERISED_RE.search(text)
     if found is None:
         return []
     complement = found.group("complement").strip('“”"')
-    if first_verb(complement, lang) or anchors_of(complement, lang, _FIGURE_KINDS):
-        return []
+    quoted = found.group("complement")[:1] in '“"'
+    if anchors_of(complement, lang, ("percent", "money")) or re.search(r"\d", complement):
+        return []  # a figure in it is checkable ("called the rise "a 40 percent jump"")
+    if first_verb(complement, lang) and not quoted:
+        return []  # "called the plan a way to save money": a description, maybe a fact
+    # the speaker's own quoted words naming what it is ("the worst I have seen in thirty
+    # years") are their judgement, verb or no verb
     return [f"opinion: characterised as {found.group('complement')}"]
 
 

@@ -52,14 +52,16 @@ OPINION_MARKERS = word_list(
     widely seen as, seen as, regarded as, viewed as, in my view, arguably, we believe,
     i believe, argue that, argues that, opponents argue, supporters argue,
     economists suggest, experts suggest, believe, believes, insist, insists, insisted,
-    argued that, argued, menilai, mengaku, berpendapat, terlalu"""
+    argued that, argued, menilai, mengaku, berpendapat, terlalu, would be better,
+    would have been better"""
 )
 
 # Hedges: the writer is not sure, so the clause is not asserted as fact.
 HEDGES = word_list(
     """mungkin, tampaknya, bisa jadi, barangkali, sepertinya, kemungkinan besar,
     kemungkinan, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps, possibly,
-    likely, unlikely, probably, apparently, appears to, appeared, seems to, expect, expects,
+    likely, unlikely, probably, apparently, appear, appears, appears to, appeared, seems to,
+    seem, seems, expect, expects,
     hope, hopes, hoped, ke depan"""
 )
 
@@ -87,7 +89,8 @@ PREDICTIONS = word_list(
 POSSIBILITY_MODALS = word_list("bisa, mungkin, kemungkinan, could, may, might")
 SUSPECTING_VERBS = word_list(
     """menduga, mengira, menyangka, mencurigai, suspect, suspects, doubt, doubts,
-    disagree, disagrees, disagreed, tidak setuju, tak setuju, tidak sependapat"""
+    disagree, disagrees, disagreed, tidak setuju, tak setuju, tidak sependapat, fear, fears,
+    feared, khawatir, mengkhawatirkan"""
 )
 PASSIVE_COGNITION = word_list(
     """diduga, diperkirakan, ditebak, diramalkan, be expected, be foreseen, be predicted,
@@ -365,7 +368,7 @@ ORGANISATION_HEADS = word_list(
     administration, authority, board, company, corporation, association, union, organization,
     organisation, foundation, committee, bank, centre, center, service, federation, alliance,
     coalition, federasi, aliansi, koalisi, utility, firm, lender, operator, insurer, hospital,
-    clinic, school, klinik, sekolah, puskesmas"""
+    clinic, school, klinik, sekolah, puskesmas, club, klub, airline, maskapai, museum, group"""
 )
 # Nouns that stand for a company already named ("Perusahaan itu", "the company"), and the legal
 # forms that mark a name as a company's ("PT Arus Samudra", "Corvane Mutual Ltd"). By hand:
@@ -392,3 +395,5 @@ FIGURE_LEADS = word_list(
 )
 # Locative prepositions: a name after one of these is a place ("di Gunung Sari", "in Veridia").
 LOCATIVES = word_list("di ke dari in at from across")
+# Those of them that say where a thing is, not where it goes or comes from.
+AT_LOCATIVES = word_list("di in at")

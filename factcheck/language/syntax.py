@@ -34,11 +34,11 @@ _BOUNDARIES = {
     "id": frozenset(
         """dengan dari di ke untuk oleh bagi pada dalam antara terhadap dan atau serta bahwa
         karena sejak hingga selama sebagai kepada menurut sementara sedangkan tetapi namun
-        padahal meskipun walaupun jika agar yang""".split()
+        padahal meskipun walaupun jika agar yang tanpa dekat""".split()
     ),
     "en": frozenset(
-        """of in on at for with by from to and or but that as since during about into over
-        after before while whereas although though because if than which who whom whose
+        """of in on at near for with without by from to and or but that as since during about
+        into over after before while whereas although though because if than which who whom whose
         where when""".split()
     ),
 }

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck.articles.extract import extract_article
-from factcheck.articles.standalone import Discourse, main_place, name_context
+from factcheck.articles.place import main_place
+from factcheck.articles.standalone import Discourse, name_context
 from factcheck.articles.topic import main_topic
 from factcheck.articles.worthiness import assess
 

@@ -120,3 +120,57 @@ from tests.articles.test_views import check_label
 )
 def test_modality_labelled(language, body, span_words, kind):
     check_label(language, body, span_words, kind)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "span_words", "kind"),
+    [
+        # the speaker's quoted words naming what it is, a verb inside them or not
+        (
+            "en",
+            "A storm cut power to 40,000 homes on Friday. Council leader Ann Lyle called the "
+            'damage "the worst I have seen in my life".',
+            "worst I have seen",
+            "opinion",
+        ),
+        # a quote after a copula is what the subject is said to be, a body's words too
+        (
+            "en",
+            "The council approved the stadium loan on Thursday. The Supporters' Trust said "
+            'fans were "thrilled but wary".',
+            "thrilled but wary",
+            "opinion",
+        ),
+        # a counterfactual comparison is a view
+        (
+            "en",
+            "The council approved a 40 million pound loan on Thursday. Opposition leader Gary "
+            "Pope said the money would be better spent on schools.",
+            "better spent",
+            "opinion",
+        ),
+        # seeming and fearing: what someone thinks, not what is
+        (
+            "en",
+            "The ban began in 2025. Parents appear more divided about the 2025 ban.",
+            "more divided",
+            "opinion",
+        ),
+        (
+            "en",
+            "The bridge closed on Monday for 4 months. Local shops fear the closure will cost "
+            "them 2 million pounds.",
+            "fear the closure",
+            "opinion",
+        ),
+        # left alone: a figure inside the quoted complement can be checked
+        (
+            "en",
+            'Prices rose in May. The union called the rise "a 40 percent jump in a single year".',
+            "40 percent jump",
+            "fact",
+        ),
+    ],
+)
+def test_quoted_judgements_and_views_are_opinions(language, body, span_words, kind):
+    check_label(language, body, span_words, kind)

@@ -1,0 +1,159 @@
+"""The place an article is about, and how large a place is.
+
+In: the article's body and headline, their language and what the body says about names
+(``NameContext``). Out: ``main_place``, the place the news is in as (its core, its fullest
+form): ("Gunung Sari", "Kabupaten Gunung Sari"), or None; ``PLACE_LEVELS``, the
+administrative level of a place noun, for telling a larger place from a smaller one.
+factcheck.articles.standalone carries the place into claims that name none.
+
+What it cannot do: it counts and reads the words around names, not what they are, so a
+body named only in the headline and as a subject ("Bramwell Air halts ...; Bramwell Air
+said ...") is taken for a place, and a place with no place noun has no level.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.articles.worthiness import NameContext, anchors_of
+from factcheck.language import markers
+from factcheck.language.anchors import Anchor, overlaps, whole_names
+from factcheck.language.lexicon import fold, fold_all
+from factcheck.language.syntax import is_boundary, stopword
+
+# Administrative levels of the place nouns that head a place's name, for telling a larger
+# place from a smaller one (a closed class, by hand): country, province, regency or city,
+# district, village.
+PLACE_LEVELS = {
+    **dict.fromkeys(("negara", "country"), 5),
+    **dict.fromkeys(("provinsi", "province"), 4),
+    **dict.fromkeys(("kabupaten", "kota", "regency", "county"), 3),
+    **dict.fromkeys(("kecamatan",), 2),
+    **dict.fromkeys(("desa", "kelurahan", "village"), 1),
+}
+
+
+def is_place(noun: str, lang: str) -> bool:
+    """Whether ``noun`` is, whole, a place the recogniser knows."""
+    found = anchors_of(noun, lang, {"place"})
+    return bool(found) and found[0].text == noun
+
+
+def main_place(
+    text: str, lang: str, context: NameContext, title: str = ""
+) -> tuple[str, str] | None:
+    """The place an article is about: the name most often used as a place (after "di"/"in"/
+    "at", with a place noun such as "Kabupaten", known to CLDR, or named in the headline as a
+    place may be: ``_placed_in_title``), three times or more in headline and text (twice when
+    the headline names it). A place the headline names, or a dateline it names too, wins
+    over the others. Returned as (its core, its fullest form): ("Gunung Sari", "Kabupaten
+    Gunung Sari")."""
+    heads = fold_all(markers.PLACE_HEADS)
+    others = fold_all(markers.ORGANISATION_HEADS + markers.PERSON_TITLES)
+    forms: dict[str, dict[str, int]] = {}
+    headlined: set[str] = set()
+    money = [a.span for a in anchors_of(text, lang, {"money"})]
+    names = whole_names(text, lang, context.common, context.acronyms, context.known)
+    names = [n for n in names if not overlaps(n.span, money)]  # "dolar AS" is a currency
+    places = {a.span for a in anchors_of(text, lang, {"place"}) if not overlaps(a.span, money)}
+    candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
+    title_names = whole_names(title, lang, (), context.acronyms)
+    candidates += [(n, _placed_in_title(n, title, text, context, lang), True) for n in title_names]
+    candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n)]
+    for name, placed, in_title in candidates:
+        label = re.sub(r"['’]s$", "", name.text)
+        parts = label.split()
+        core = " ".join(p for p in parts if fold(p) not in heads)
+        if in_title and ({fold(p) for p in parts} & others or label.isupper()):
+            continue  # "Menteri X", and "NJOP": an acronym is a body or a term, not a place
+        if not core or not (placed or len(core) < len(label)):
+            continue
+        forms.setdefault(core, {})
+        forms[core][label] = forms[core].get(label, 0) + 1
+        if in_title:
+            headlined.add(core)
+    dateline = _dateline(text)
+    if dateline and re.search(rf"\b{re.escape(dateline)}\b", title):
+        # "KEDUNG GALIH – Atap ... SD Negeri 2 Kedung Galih": the town the story was filed
+        # from is where the news is when the headline names it too
+        forms.setdefault(dateline, {}).setdefault(dateline, 1)
+        headlined.add(dateline)
+    whole = f"{title}\n{text}"
+    counts = {core: len(re.findall(rf"\b{re.escape(core)}\b", whole)) for core in forms}
+    counts = {c: n for c, n in counts.items() if n >= (2 if c in headlined else 3)}
+    if not counts:
+        return None
+    # a place the headline names is where the news is, however often the body names the
+    # town it was filed from ("... on the Ashgrove coast" over the dateline's "LANGMOOR")
+    placed_headline = {c: n for c, n in counts.items() if c in headlined}
+    counts = placed_headline or counts
+    core = max(counts, key=lambda c: (counts[c], len(c)))
+    # "Kabupaten Gunung Sari" (the place noun first) or "Kestrel Province" (last)
+    titled = [
+        f
+        for f in forms[core]
+        if len(f) > len(core) and (f.endswith(core) or (lang == "en" and f.startswith(core)))
+    ]
+    return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
+
+
+def _dateline(text: str) -> str | None:
+    """The place of a dateline opening the article's first paragraphs, written in capitals
+    ("KEDUNG GALIH – ...", "LANGMOOR — ...", "KETTERBY, Dec 3, 2026 (Northwire) - ...") or
+    not, as a name ("Kedung Galih"); None when there is none."""
+    found = re.search(
+        r"^([A-Z][A-Za-z'’]+(?:\s[A-Z][A-Za-z'’]+){0,3})(?:,[^–—\n]{0,60}?)?\s[–—-]\s",
+        text[:600],
+        re.M,
+    )
+    if found is None:
+        return None
+    return " ".join(w.capitalize() if w.isupper() else w for w in found.group(1).split())
+
+
+def _places_inside(name: Anchor) -> list[Anchor]:
+    """A place named inside a longer name, from its place noun on: "Kota Watu Agung" in
+    "Kepala Dinas Pemadam Kebakaran Kota Watu Agung" or "Pasar Sentral Kota Watu Agung"."""
+    heads = "|".join(markers.PLACE_HEADS)
+    inner = re.search(rf"(?<=\s)(?i:{heads})(?:\s+[A-Z][\w'’-]*)+$", name.text)
+    if inner is None:
+        return []
+    start = name.start + inner.start()
+    return [Anchor("name", inner.group(), inner.group(), start, start + len(inner.group()))]
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """Whether the word before ``start`` (an English "the" skipped) says where something is
+    ("di", "in", "at", "on the"): a direction or an origin ("ke", "to", "from") names a
+    place the news is not in ("return the bronzes to Tamsar")."""
+    before = text[:start].split()[-2:]
+    if before and fold(before[-1]) == "the":
+        return len(before) == 2 and fold(before[0]) in [*markers.AT_LOCATIVES, "on"]
+    return bool(before) and fold(before[-1]) in markers.AT_LOCATIVES
+
+
+def _placed_in_title(name: Anchor, title: str, body: str, context: NameContext, lang: str) -> bool:
+    """Whether a headline's name may be the article's place: said to be where something is
+    ("Longsor di Kabupaten Tanah Tinggi", "on the Ashgrove coast"); not when a direction or
+    an origin precedes it ("... to Tamsar"); else when headed by a place noun ("Kota Tirta
+    Sari"), known as a place ("Kazakhstan"), a word the body also capitalises in
+    mid-sentence ("Brennmoor's school phone ban"; not a title-cased "Kasus"), or a longer
+    name the body never introduces with a common noun before it, as a body is introduced by
+    what it is ("Regional carrier Bramwell Air"). What it cannot do: a body named only in
+    the headline and as a subject ("Bramwell Air halts ...; Bramwell Air said ...") is
+    taken for a place as before."""
+    if _locative_before(title, name.start):
+        return True
+    before = title[: name.start].split()[-1:]
+    if before and fold(before[0]) in [*markers.LOCATIVES, "to"]:
+        return False
+    label = re.sub(r"['’]s$", "", name.text)
+    parts = label.split()
+    if any(fold(p) in fold_all(markers.PLACE_HEADS) for p in parts) or is_place(label, lang):
+        return True
+    if len(parts) == 1:
+        return parts[0] in (context.known or ())
+    for m in re.finditer(rf"\b([a-z][\w-]+)\s+{re.escape(' '.join(parts))}\b", body):
+        if not stopword(m.group(1), lang) and not is_boundary(m.group(1), lang):
+            return False
+    return True
