@@ -730,8 +730,10 @@ class Discourse:
             return text
         preposition = "di" if self.lang == "id" else "in"
         addition = f"{preposition} {self.place[1]}"
+        # the attribution may carry its speaker's name in apposition after a title ("...,
+        # kata Kapolres Pulau Seroja, Daniel Sipa"): the place goes before all of it
         tail = re.search(
-            r",\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*$"
+            r",\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*(?:,[^,]{2,60})?$"
             r"|,\s*[^,]{2,60}\s+(?:said|says)$",
             text,
         )

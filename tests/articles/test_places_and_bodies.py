@@ -337,3 +337,16 @@ def assert_a_claim_opens(title: str, body: str, opening: str, language: str = "e
     """Some proposal's claim text for the article opens with ``opening``."""
     texts = [c.claim_text for c in extract_article(title, body, language)]
     assert any(t.startswith(opening) for t in texts), texts
+
+
+def test_the_place_goes_before_an_attribution_that_names_its_speaker_after_a_title():
+    title = "Kapal Tenggelam di Selat Karang, Sembilan Penumpang Tewas"
+    body = (
+        "Sebuah kapal kayu tenggelam di Selat Karang pada Senin. Tim SAR menemukan "
+        "sembilan korban meninggal di Selat Karang. Nakhoda dijerat pasal kelalaian dengan "
+        "ancaman lima tahun penjara, kata Kapolres Teluk Biru, Daniel Sapu."
+    )
+    claim = claim_of(title, body, "id", "ancaman lima tahun")
+    assert not claim.claim_text.endswith("di Selat Karang"), claim.claim_text
+    if "di Selat Karang" in claim.claim_text:
+        assert claim.claim_text.index("di Selat Karang") < claim.claim_text.index(", kata")
