@@ -10,11 +10,13 @@ reference's claim never changes (it is part of what identifies the review).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, delete, select
 
 from factcheck.matching.embedding import Embedder
@@ -136,9 +138,12 @@ def embed_pending(
 
 def stored_vector(session: Session, claim_id: int, model: str) -> np.ndarray | None:
     """The stored vector of one of the newsroom's claims, float32, or None."""
-    raw = session.exec(
-        select(ArchiveVector.vector).where(
-            ArchiveVector.claim_id == claim_id, ArchiveVector.model == model
-        )
-    ).first()
+    raw = session.exec(_vector_query(), params={"claim_id": claim_id, "model": model}).first()
     return None if raw is None else np.frombuffer(raw, dtype=np.float16).astype(np.float32)
+
+
+@functools.cache  # built once: every claim page asks (the "Checked before" panel)
+def _vector_query():
+    return select(ArchiveVector.vector).where(
+        ArchiveVector.claim_id == bindparam("claim_id"), ArchiveVector.model == bindparam("model")
+    )

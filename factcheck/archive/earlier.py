@@ -67,8 +67,12 @@ def checked_before(
 
 def same_claim_links(session: Session, claim: Claim) -> list[int]:
     """The earlier claims this claim was linked to as the same claim."""
-    query = select(SameClaim.earlier_id).where(SameClaim.claim_id == claim.id)
-    return list(session.exec(query).all())
+    return list(session.exec(_links_query(), params={"claim_id": claim.id}).all())
+
+
+@functools.cache  # built once: every claim page asks
+def _links_query():
+    return select(SameClaim.earlier_id).where(SameClaim.claim_id == bindparam("claim_id"))
 
 
 def link_same_claim(

@@ -8,8 +8,10 @@ assignee (``load_conflict``). The web turns these into pages (highlights, forms,
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from factcheck.models import Article, Claim, Evidence, ReviewEvent, Source, User
@@ -56,27 +58,14 @@ class Conflict:
 
 def load_claim_page(session: Session, *, claim: Claim) -> ClaimPage:
     """Everything the claim page shows of ``claim``, in five queries whatever it holds."""
+    ids = {"claim_id": claim.id, "article_id": claim.article_id}
     # the article and all its claims in one query (the claim itself is always among them)
-    rows = session.exec(
-        select(Article, Claim)
-        .join(Claim, Claim.article_id == Article.id)
-        .where(Article.id == claim.article_id)
-        .order_by(Claim.position, Claim.id)
-    ).all()
+    rows = session.exec(_article_claims_query(), params=ids).all()
     article = rows[0][0]
     siblings = [c for _, c in rows if c.deleted_at is None]
-    evidence = session.exec(
-        select(Evidence)
-        .where(Evidence.claim_id == claim.id)
-        .order_by(Evidence.score.desc().nulls_last(), Evidence.id)
-    ).all()
-    sources = {
-        s.id: s
-        for s in session.exec(select(Source).where(Source.article_id == claim.article_id)).all()
-    }
-    events = session.exec(
-        select(ReviewEvent).where(ReviewEvent.claim_id == claim.id).order_by(ReviewEvent.id)
-    ).all()
+    evidence = session.exec(_evidence_query(), params=ids).all()
+    sources = {s.id: s for s in session.exec(_sources_query(), params=ids).all()}
+    events = session.exec(_events_query(), params=ids).all()
     return ClaimPage(
         claim=claim,
         article=article,
@@ -85,6 +74,41 @@ def load_claim_page(session: Session, *, claim: Claim) -> ClaimPage:
         people=people(session),
         hint=hint_of(list(evidence), len(sources)),
         siblings=siblings,
+    )
+
+
+# Built once, the ids bound at run time: a checker opens this page before every save, and
+# building a statement (and its cache key) cost more than running it on SQLite.
+@functools.cache
+def _article_claims_query():
+    return (
+        select(Article, Claim)
+        .join(Claim, Claim.article_id == Article.id)
+        .where(Article.id == bindparam("article_id"))
+        .order_by(Claim.position, Claim.id)
+    )
+
+
+@functools.cache
+def _evidence_query():
+    return (
+        select(Evidence)
+        .where(Evidence.claim_id == bindparam("claim_id"))
+        .order_by(Evidence.score.desc().nulls_last(), Evidence.id)
+    )
+
+
+@functools.cache
+def _sources_query():
+    return select(Source).where(Source.article_id == bindparam("article_id"))
+
+
+@functools.cache
+def _events_query():
+    return (
+        select(ReviewEvent)
+        .where(ReviewEvent.claim_id == bindparam("claim_id"))
+        .order_by(ReviewEvent.id)
     )
 
 

@@ -8,11 +8,12 @@ theirs. Sessions also end by themselves after their lifetime.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlmodel import Session, select
 
 from factcheck.models import LoginSession, User, utcnow
@@ -39,15 +40,21 @@ def session_user(session: Session, user_id: int, token: str) -> User | None:
     query: it runs on every page a logged-in person opens)."""
     if not token:
         return None
-    return session.exec(
+    params = {"digest": _digest(token), "user_id": user_id, "now": utcnow()}
+    return session.exec(_session_user_query(), params=params).first()
+
+
+@functools.cache  # built once: it runs on every request of a logged-in person
+def _session_user_query():
+    return (
         select(User)
         .join(LoginSession, LoginSession.user_id == User.id)
         .where(
-            LoginSession.id == _digest(token),
-            User.id == user_id,
-            LoginSession.expires_at > utcnow(),
+            LoginSession.id == bindparam("digest"),
+            User.id == bindparam("user_id"),
+            LoginSession.expires_at > bindparam("now"),
         )
-    ).first()
+    )
 
 
 def close_session(session: Session, token: str) -> None:

@@ -12,6 +12,7 @@ address are limited too (``factcheck.ratelimit``), across accounts.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -78,11 +79,16 @@ class People:
 
 def people(session: Session) -> People:
     """Every user's name and the active users, from one query."""
-    rows = session.exec(select(User.id, User.name, User.active).order_by(User.name)).all()
+    rows = session.exec(_people_query()).all()
     return People(
         names={i: name for i, name, _ in rows},
         active=[(i, name) for i, name, active in rows if active],
     )
+
+
+@functools.cache  # built once: every claim page asks
+def _people_query():
+    return select(User.id, User.name, User.active).order_by(User.name)
 
 
 def _check_role(role: str) -> str:

@@ -15,10 +15,11 @@ two racing inserts, and running the change again then finds what the first one a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -73,8 +74,25 @@ def already_done(session: Session, request_id: str | None) -> bool:
     """True when a form with this request id was already handled (a double submit)."""
     if not request_id:
         return False
-    found = session.exec(select(ReviewEvent.id).where(ReviewEvent.request_id == request_id))
+    found = session.exec(_request_query(), params={"request_id": request_id})
     return found.first() is not None
+
+
+# Built once, values bound at run time: every save asks both (building a statement cost more
+# than running it on SQLite).
+@functools.cache
+def _request_query():
+    return select(ReviewEvent.id).where(ReviewEvent.request_id == bindparam("request_id"))
+
+
+@functools.cache
+def _lock_statement():
+    return (
+        update(Claim)
+        .where(Claim.id == bindparam("claim_id"), Claim.version == bindparam("expected"))
+        .values(version=bindparam("next_version"), updated_at=bindparam("now"))
+        .execution_options(synchronize_session=False)
+    )
 
 
 def run_retrying(session: Session, change: Callable[[], T], attempts: int = 8) -> T:
@@ -102,12 +120,9 @@ def require_live(claim: Claim) -> None:
 
 def lock(session: Session, claim: Claim, expected_version: int) -> None:
     """Bump the claim's version if it is still ``expected_version``; else raise StaleClaim."""
-    result = session.execute(
-        update(Claim)
-        .where(Claim.id == claim.id, Claim.version == expected_version)
-        .values(version=expected_version + 1, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
+    params = {"claim_id": claim.id, "expected": expected_version}
+    params |= {"next_version": expected_version + 1, "now": utcnow()}
+    result = session.execute(_lock_statement(), params)
     if result.rowcount != 1:
         session.refresh(claim)
         raise StaleClaim(

@@ -11,7 +11,7 @@ from werkzeug.routing import IntegerConverter
 from factcheck.errors import FactcheckError, NotFound, PermissionDenied
 from factcheck.inputs import MAX_INT
 from factcheck.sources.urls import web_url
-from factcheck.web import i18n
+from factcheck.web import fields, i18n
 from factcheck.web.i18n import _, error_text
 
 
@@ -140,6 +140,7 @@ def init_app(app: Flask) -> None:
     i18n.init_app(app)
     app.jinja_env.filters["web_url"] = web_url  # every href built from stored data uses it
     app.jinja_env.filters["rating_label"] = rating_label  # verdict keys never show raw
+    app.jinja_env.globals["field"] = fields.field  # label, hint, control and errors
     app.after_request(_security_headers)
 
     _register_blueprints(app)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from babel import Locale, numbers
+from babel import Locale, dates, numbers
 from babel.numbers import NumberPattern, parse_pattern
 from babel.support import NullTranslations
 from flask import Flask, current_app, g, request
@@ -171,10 +171,24 @@ def format_date(value, format: str = "long") -> str:  # noqa: A002
 
 
 def format_datetime(value, format: str = "d MMM y HH:mm") -> str:  # noqa: A002
-    """A time as stored (UTC) in the request's language: "4 Des 2026 17.05" in Indonesian."""
+    """A time as stored (UTC) in the request's language: "4 Des 2026 17.05" in Indonesian.
+
+    With a pattern of its own (not a name the app's settings map to one) and no rebasing, the
+    text depends only on the time, the pattern and the language, so it is remembered: a claim's
+    history shows the same times on every view of its page (Babel takes 20-40 µs a time)."""
     if value is None:
         return ""
-    return _format_datetime(value, format=format, rebase=False)
+    if format in _NAMED_FORMATS:
+        return _format_datetime(value, format=format, rebase=False)
+    return _datetime_text(value, format, get_locale())
+
+
+_NAMED_FORMATS = frozenset({None, "short", "medium", "long", "full"})
+
+
+@functools.lru_cache(maxsize=8192)
+def _datetime_text(value, format: str, locale: Locale) -> str:  # noqa: A002
+    return dates.format_datetime(value, format, locale=locale)  # as Flask-Babel, rebase=False
 
 
 def format_decimal(value, format: str | None = None) -> str:  # noqa: A002

@@ -40,8 +40,6 @@ def claim_page(claim, **submitted) -> str:
         **claim_context(data, me(), scale(), submitted),
         pending=pending,
         pending_rationale_html=render_markdown(pending.rationale) if pending else "",
-        correction_form=f.CorrectionForm(formdata=None),
-        button_form=f.ButtonForm(formdata=None),
         **checked_before_panel(claim),
     )
 

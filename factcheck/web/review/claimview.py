@@ -148,30 +148,58 @@ def assignee_choices(people: People) -> list:
     return f.options([("", lazy_gettext("Nobody"))] + [(str(i), name) for i, name in people.active])
 
 
-def default_forms(claim: Claim, scale: RatingScale, people: list) -> dict:
+class Forms(dict):
+    """The page's forms by name, each built the first time the page asks for it: a page shows
+    about half of them (no restore form but on a deleted claim, no wording forms once
+    verified, no correction form without one waiting), and each costs a CSRF token and its
+    fields' binding. ``makers``: name -> a function that builds that form."""
+
+    def __init__(self, makers: dict) -> None:
+        super().__init__()
+        self.makers = makers
+
+    def __missing__(self, name: str):
+        form = self[name] = self.makers[name]()
+        return form
+
+
+def default_forms(claim: Claim, scale: RatingScale, people: list) -> Forms:
     """Fresh forms filled with the claim's current values (never with request data)."""
     version = {"formdata": None, "version": claim.version}
-    verdict = f.VerdictForm(
-        **version,
-        verdict=claim.verdict,
-        rationale=claim.rationale,
-        no_source_reason=claim.no_source_reason,
+
+    def verdict_form():
+        form = f.VerdictForm(
+            **version,
+            verdict=claim.verdict,
+            rationale=claim.rationale,
+            no_source_reason=claim.no_source_reason,
+        )
+        form.verdict.choices = f.options(
+            [("", lazy_gettext("Choose a verdict"))] + scale.choices(current_language())
+        )
+        return form
+
+    def assign_form():
+        form = f.AssignForm(**version, assignee=str(claim.assignee_id or ""))
+        form.assignee.choices = people
+        return form
+
+    return Forms(
+        {
+            "verdict_form": verdict_form,
+            "status_form": lambda: f.StatusForm(**version),
+            "assign_form": assign_form,
+            "add_evidence_form": lambda: f.AddEvidenceForm(**version),
+            "edit_form": lambda: f.EditClaimForm(**version, text=claim.text),
+            "split_form": lambda: f.SplitForm(**version, parts=claim.text),
+            "delete_form": lambda: f.DeleteForm(**version),
+            "restore_form": lambda: f.RestoreForm(**version),
+            # the buttons': approve or reject a correction, match again, the archive panel's
+            "correction_form": lambda: f.CorrectionForm(formdata=None),
+            "button_form": lambda: f.ButtonForm(formdata=None),
+            "checked_before_form": lambda: f.ClaimForm(**version),
+        }
     )
-    verdict.verdict.choices = f.options(
-        [("", lazy_gettext("Choose a verdict"))] + scale.choices(current_language())
-    )
-    assign = f.AssignForm(**version, assignee=str(claim.assignee_id or ""))
-    assign.assignee.choices = people
-    return {
-        "verdict_form": verdict,
-        "status_form": f.StatusForm(**version),
-        "assign_form": assign,
-        "add_evidence_form": f.AddEvidenceForm(**version),
-        "edit_form": f.EditClaimForm(**version, text=claim.text),
-        "split_form": f.SplitForm(**version, parts=claim.text),
-        "delete_form": f.DeleteForm(**version),
-        "restore_form": f.RestoreForm(**version),
-    }
 
 
 # The evidence lists of the review screen, in the matcher's words, then what people added.

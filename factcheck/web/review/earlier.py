@@ -9,7 +9,6 @@ from factcheck.archive import earlier as archive
 from factcheck.archive.archiveindex import search_parts
 from factcheck.models import Article, Claim
 from factcheck.web import get_session
-from factcheck.web.review import forms as f
 
 
 def archive_parts():
@@ -26,8 +25,8 @@ def own_link(claim: Claim, article: Article) -> str:
 
 
 def checked_before_panel(claim: Claim) -> dict:
-    """What the panel shows: the earlier checks (None: the claim is not embedded yet), the
-    ids already linked as the same claim, and a form for the buttons."""
+    """What the panel shows: the earlier checks (None: the claim is not embedded yet) and the
+    ids already linked as the same claim (its buttons' form: ``forms.checked_before_form``)."""
     model, index = archive_parts()
     found = archive.checked_before(
         get_session(),
@@ -40,5 +39,4 @@ def checked_before_panel(claim: Claim) -> dict:
     return {
         "earlier": found,
         "linked": set(archive.same_claim_links(get_session(), claim)),
-        "earlier_form": f.ClaimForm(formdata=None, version=claim.version),
     }

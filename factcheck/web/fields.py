@@ -1,0 +1,130 @@
+"""One way to render a form field: its label, hint, control and errors (``field``, a Jinja
+global), and its control alone (``control``).
+
+This was a Jinja macro around WTForms' widgets; a checker's claim page has sixteen fields, and
+the macro and widgets took a third of its render (a select's widget inspects its option
+renderer's signature on every call and builds each <option>'s attributes through the general
+``html_params``). The common widgets (text input, submit button, text area, plain select) are
+drawn here with exactly WTForms' markup (tests/web/test_fields.py compares the two for every
+workspace form); any other widget, or a form whose Meta renders fields its own way, is left to
+WTForms.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+from wtforms.meta import DefaultMeta
+from wtforms.widgets import Select, SubmitInput, TextArea, TextInput
+from wtforms.widgets.core import clean_key
+
+from factcheck.web.i18n import gettext
+
+
+def field(f, hint: str | None = None, idp: str = "") -> Markup:
+    """A field as a paragraph: label ("(required)" when it is), ``hint``, control, errors.
+    ``idp`` prefixes the field's id, so two forms on one page never share one (labels stay
+    right). Hidden fields and buttons are the bare control."""
+    fid = idp + f.id
+    if f.type in ("HiddenField", "CSRFTokenField"):
+        return control(f, id=fid)
+    if f.type == "SubmitField":
+        return control(f, class_="button", id=fid)
+    hint_html = _HINT.format(fid, hint) if hint else ""
+    if f.type == "BooleanField":
+        parts = [control(f, id=fid) + " " + f.label(for_=fid), hint_html, _errors(f, fid)]
+        return Markup('<p class="field field-check">\n{}\n</p>').format(Markup("\n").join(parts))
+    described = ((fid + "-hint ") if hint else "") + ((fid + "-errors") if f.errors else "")
+    aria = {"aria-describedby": described.strip()} if described else {}
+    if f.errors:
+        aria["aria-invalid"] = "true"
+    label = _label(f.label.text, fid)
+    if f.flags.required:
+        label += Markup(' <span class="req">{}</span>').format(gettext("(required)"))
+    parts = [label, hint_html, control(f, id=fid, **aria), _errors(f, fid)]
+    return Markup('<p class="field{}">\n{}\n</p>').format(
+        " has-errors" if f.errors else "", Markup("\n").join(parts)
+    )
+
+
+_HINT = Markup('<span class="hint" id="{}-hint">{}</span>')
+
+
+def _errors(f, fid: str) -> Markup:
+    if not f.errors:
+        return Markup("")
+    return Markup('<span class="errors" id="{}-errors">{}</span>').format(
+        fid, Markup(" ").join(escape(e) for e in f.errors)
+    )
+
+
+def _label(text, fid: str) -> Markup:
+    # escape(), as WTForms' Label: a translated label (lazy) is the catalogue's markup
+    return Markup('<label for="{}">').format(fid) + escape(text) + Markup("</label>")
+
+
+def control(f, **kwargs) -> Markup:
+    """The field's control with ``kwargs`` as attributes, as ``f(**kwargs)`` draws it."""
+    draw = _DRAW.get(type(f.widget))
+    if draw is None or type(f.meta).render_field is not DefaultMeta.render_field:
+        return f(**kwargs)
+    params = {clean_key(k): v for k, v in (f.render_kw or {}).items()}
+    params.update((clean_key(k), v) for k, v in kwargs.items())
+    params.setdefault("id", f.id)
+    return draw(f, params)
+
+
+def _with_flags(f, params: dict) -> dict:
+    """The validators' flags the widget shows as attributes (required, maxlength, ...)."""
+    flags = f.flags
+    for k in f.widget.validation_attrs:
+        if k not in params and k in vars(flags):
+            value = getattr(flags, k)
+            params[k] = value() if callable(value) else value
+    params["name"] = f.name
+    return params
+
+
+def _input(f, params: dict) -> Markup:
+    params.setdefault("type", f.widget.input_type)
+    if "value" not in params:
+        params["value"] = f.label.text if isinstance(f.widget, SubmitInput) else f._value()
+    if getattr(f, "_datalist", None) is not None:
+        return f(**params)
+    return Markup(f"<input {_attributes(_with_flags(f, params))}>")
+
+
+def _textarea(f, params: dict) -> Markup:
+    inner = escape(f._value())
+    return Markup(f"<textarea {_attributes(_with_flags(f, params))}>\r\n{inner}</textarea>")
+
+
+def _select(f, params: dict) -> Markup:
+    if f.widget.multiple or f.has_groups():
+        return f(**params)
+    options = [
+        Markup('<option {}value="{}">').format(
+            Markup("selected ") if c.selected else "",
+            str(c.value) if isinstance(c.value, bool) else c.value,
+        )
+        + escape(c.label or c.value)
+        + Markup("</option>")
+        if not c.render_kw
+        else Select.render_option(c)
+        for c in f._iter_choices_normalized()
+    ]
+    return Markup(f"<select {_attributes(_with_flags(f, params))}>{''.join(options)}</select>")
+
+
+def _attributes(params: dict) -> str:
+    """WTForms' ``html_params``: sorted by name; True alone, False left out."""
+    out = []
+    for key in sorted(params):
+        value = params[key]
+        if value is True:
+            out.append(key)
+        elif value is not False:
+            out.append(f'{key}="{escape(value)}"')
+    return " ".join(out)
+
+
+_DRAW = {TextInput: _input, SubmitInput: _input, TextArea: _textarea, Select: _select}
