@@ -66,7 +66,12 @@ def test_an_unknown_article_has_no_stamp_and_the_index_one_row(engine, article):
 
 @on_postgres
 def test_each_thread_reads_on_its_own_connection_and_keeps_it(engine):
+    # the pool reuses an idle thread: without the barrier one thread may run all three tasks
+    # on a busy machine (seen at load 15), and the test would not be about three threads
+    together = threading.Barrier(3, timeout=30)
+
     def pids(_):
+        together.wait()
         return [db.read_outside_transaction(engine, backend_pid) for _ in range(3)]
 
     with ThreadPoolExecutor(3) as pool:
