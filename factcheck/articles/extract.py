@@ -19,10 +19,11 @@ from dataclasses import asdict, dataclass
 
 from factcheck.articles.claimants import find_attribution
 from factcheck.articles.clauses import LIST_RE, split_clauses
+from factcheck.articles.place import dateline_length
 from factcheck.articles.standalone import Discourse, name_context
 from factcheck.articles.worthiness import CHECKWORTHY, Assessment, NameContext, assess
 from factcheck.language.anchors import whole_names
-from factcheck.language.sentences import split_sentences
+from factcheck.language.sentences import Sentence, split_sentences
 
 __all__ = [
     "CHECKWORTHY",
@@ -85,7 +86,7 @@ def _body_claims(
 ) -> list[ProposedClaim]:
     standfirst_end = _standfirst_end(text, language)
     claims = []
-    for sentence in split_sentences(text, language):
+    for sentence in _without_dateline(split_sentences(text, language), text):
         units = split_clauses(sentence.text, language)
         section = STANDFIRST if sentence.end <= standfirst_end else BODY
         for unit, written in zip(units, discourse.write(sentence.text, units), strict=True):
@@ -113,6 +114,24 @@ def _body_claims(
                 )
             )
     return claims
+
+
+def _without_dateline(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """The sentences with a dateline cut off the one that opens a paragraph in the first
+    600 characters ("Semarang (ANTARA) - Banjir merendam ..."): the place a story was filed
+    from and the agency are neither part of the claim nor its speaker, and a claim text
+    opening "BRISK — A storm ..." reads badly on a verdict page."""
+    kept = []
+    for sentence in sentences:
+        opens_paragraph = sentence.start == 0 or text[: sentence.start].rstrip(" \t").endswith("\n")
+        cut = 0
+        if opens_paragraph and sentence.start < 600:
+            first = not text[: sentence.start].strip()
+            cut = dateline_length(sentence.text, first)
+        if cut and cut < len(sentence.text):
+            sentence = Sentence(sentence.text[cut:], sentence.start + cut, sentence.end)
+        kept.append(sentence)
+    return kept
 
 
 def extract_article(

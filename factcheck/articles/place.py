@@ -97,18 +97,39 @@ def main_place(
     return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
 
 
-def _dateline(text: str) -> str | None:
-    """The place of a dateline opening the article's first paragraphs, written in capitals
-    ("KEDUNG GALIH – ...", "LANGMOOR — ...", "KETTERBY, Dec 3, 2026 (Northwire) - ...") or
-    not, as a name ("Kedung Galih"); None when there is none."""
-    found = re.search(
-        r"^([A-Z][A-Za-z'’]+(?:\s[A-Z][A-Za-z'’]+){0,3})(?:,[^–—\n]{0,60}?)?\s[–—-]\s",
-        text[:600],
-        re.M,
-    )
+# A dateline: the place a story was filed from, before a dash at the start of its first
+# paragraph, with the agency or the date after it or not: "KEDUNG GALIH – ", "LANGMOOR — ",
+# "KETTERBY, Dec 3, 2026 (Northwire) - ", "Semarang (ANTARA) - ", "SEMARANG, KOMPAS.com - ",
+# "Jakarta, CNN Indonesia -- ", "Jakarta - " (detik's, the body's first words only).
+DATELINE_RE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z'’.]+(?:\s[A-Z][A-Za-z'’.]+){0,3})"
+    r"(?P<source>\s*\([^()\n]{2,40}\)|\s*,[^–—\n]{0,60}?)?"
+    r"\s+(?:[–—]|-{1,2})\s+(?=[A-Z0-9\"“‘'])"
+)
+
+
+def dateline_length(text: str, first: bool) -> int:
+    """How many characters of ``text`` (a paragraph's opening sentence) a dateline takes,
+    its dash and the space after it included; 0 when it opens with none. A name in ordinary
+    case with nothing between it and the dash ("Jakarta - ") counts only as the body's
+    ``first`` words: elsewhere it is more likely a name before an aside ("Astana - the
+    capital - ...")."""
+    found = DATELINE_RE.match(text)
     if found is None:
-        return None
-    return " ".join(w.capitalize() if w.isupper() else w for w in found.group(1).split())
+        return 0
+    if found.group("source") or found.group("place").isupper() or first:
+        return found.end()
+    return 0
+
+
+def _dateline(text: str) -> str | None:
+    """The place of a dateline opening the article's first paragraphs (``DATELINE_RE``),
+    as a name ("Kedung Galih"); None when there is none."""
+    for paragraph in re.finditer(r"^[^\n]+", text[:600], re.M):
+        if dateline_length(paragraph.group(), paragraph.start() == 0):
+            place = DATELINE_RE.match(paragraph.group()).group("place")
+            return " ".join(w.capitalize() if w.isupper() else w for w in place.split())
+    return None
 
 
 def _places_inside(name: Anchor) -> list[Anchor]:
