@@ -285,7 +285,8 @@ _DATE_PATTERNS = [
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:\b{_WEEKDAY},?\s+)?\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        # not "Oktober 2,1 persen" (a headline's "inflation in October: 2.1 percent")
+        rf"(?:\b{_WEEKDAY},?\s+)?\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)"
         r"(?:,?\s+(?P<year>\d{4}))?(?!\d)",
         re.IGNORECASE,
     ),

@@ -304,6 +304,20 @@ def test_a_day_that_does_not_exist_is_no_date(text, absent):
     assert all(facets(a) for a in anchors)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "percent"),
+    [
+        ("Inflasi Oktober 2,1 Persen", "id", "2.1%"),
+        ("Inflation in October 2.1 percent", "en", "2.1%"),
+    ],
+)
+def test_a_month_before_a_decimal_figure_is_no_date(text, lang, percent):
+    """A headline's "Inflasi Oktober 2,1 Persen" was read as the date 2 October."""
+    anchors = extract_anchors(text, lang)
+    assert not [a for a in anchors if a.kind == "date"]
+    assert percent in {a.value for a in anchors if a.kind == "percent"}
+
+
 # The recogniser's shortcuts (a finder skipped when none of its kinds is asked for; the
 # patterns that need a digit not run on a text without one) must change no anchor: every
 # sentence of the extraction articles, and texts without digits that name weekdays and
