@@ -383,11 +383,11 @@ class Discourse:
             return named + text[end:]
         figure_noun = fold(head) in fold_all(markers.FIGURE_NOUNS)
         measured = self._measured_before(head) if figure_noun else None
-        if measured and _has_figure(text, self.lang):
+        measured_subject = self.subject and self.subject.kind == "measure"
+        if measured and (_has_figure(text, self.lang) or not measured_subject):
             time = self.subject.time if self.subject else ""
             carried = f" {time}" if time and time not in text and time not in measured else ""
             return measured + carried + text[end:]
-        measured_subject = self.subject and self.subject.kind == "measure"
         if figure_noun and measured_subject and not _has_figure(text, self.lang):
             # "Angka itu berasal dari survei ...": what is said of the figure itself, not a
             # new figure; the figure of the sentence before, by its subject ("Angka populasi
@@ -1097,12 +1097,18 @@ class Discourse:
             words_.pop()
         if not words_:
             return None
-        if words_[-1].lower in markers.FIGURE_LEADS:
+        lead = words_[-1].lower in markers.FIGURE_LEADS
+        if lead or not (
+            is_verb(words_[-1].text, self.lang) or stopword(words_[-1].lower, self.lang)
+        ):
+            # "mencatat inflasi tahunan 2,1 persen": with no "mencapai"/"sebesar" the noun
+            # phrase runs up to the figure itself
+            phrase, ends = (words_[:-1], words_[-1].start) if lead else (words_, first.start)
             taken = []
-            for word in reversed(words_[:-1]):
+            for word in reversed(phrase):
                 if is_verb(word.text, self.lang) or word.lower in ("bahwa", "that"):
                     break
-                if last[word.end : (taken[-1].start if taken else words_[-1].start)].strip():
+                if last[word.end : (taken[-1].start if taken else ends)].strip():
                     taken = []  # punctuation: not one phrase
                     break
                 taken.append(word)

@@ -56,3 +56,14 @@ def test_the_agency_in_a_dateline_is_not_the_speaker():
 def test_a_name_before_a_dash_elsewhere_stays(body):
     texts = [c.claim_text for c in extract_article("KTT di Astana", body, "id")]
     assert any(t.startswith(("Astana - The Capital", "Kazakhstan")) for t in texts), texts
+
+
+def test_angka_itu_is_the_noun_before_a_figure_without_mencapai():
+    """'mencatat inflasi tahunan 2,1 persen' (no 'mencapai'/'sebesar' before the figure):
+    'Angka itu' in the next paragraph is the annual inflation, not left as a pronoun."""
+    body = (
+        "Jakarta (ANTARA) - Badan Pusat Statistik mencatat inflasi tahunan 2,1 persen pada "
+        "Oktober 2026.\n\nAngka itu lebih rendah dibanding September."
+    )
+    second = extract_article("Inflasi Oktober Turun", body, "id")[2]
+    assert second.claim_text.startswith("Inflasi tahunan lebih rendah"), second.claim_text
