@@ -19,11 +19,17 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from factcheck.language.anchors import _NAME_JOINERS, COMPARED_KINDS, Anchor, extract_anchors
-from factcheck.language.lexicon import fold_word, token_spans, words
+from factcheck.language.lexicon import (
+    MIN_ALIKE,
+    SPELT_ALIKE,
+    fold_word,
+    spelt_alike,
+    token_spans,
+    words,
+)
 
 NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no name
-MIN_WORD = 3
-SAME_WORD = 75  # rapidfuzz ratio at which two words of names are one ("Kaspia", "Caspian")
+MIN_WORD, SAME_WORD = MIN_ALIKE, SPELT_ALIKE  # two words of names are one ("Kaspia", "Caspian")
 MAX_MISSING, MAX_NEW = 2, 1
 # a name said with one part different (``partial_swaps``): at most this many words differ,
 # after at least this many shared ones when nothing shared follows them
@@ -199,24 +205,24 @@ def _listed_beside(text: str, names: list[Anchor], name: Anchor) -> list[tuple[A
 
 def _same_name(a: str, b: str) -> bool:
     x, y = _name_words(a), _name_words(b)
-    return len(x) == len(y) and all(_same_word(p, q) for p, q in zip(x, y, strict=True))
+    return len(x) == len(y) and all(spelt_alike(p, q) for p, q in zip(x, y, strict=True))
 
 
 def _differing_parts(mine: str, theirs: str) -> tuple[str, str] | None:
     """The differing parts of two names alike but for one part (``partial_swaps``), or None."""
     a, b = _name_words(mine), _name_words(theirs)
     prefix = 0
-    while prefix < min(len(a), len(b)) and _same_word(a[prefix], b[prefix]):
+    while prefix < min(len(a), len(b)) and spelt_alike(a[prefix], b[prefix]):
         prefix += 1
     suffix = 0
-    while suffix < min(len(a), len(b)) - prefix and _same_word(a[-1 - suffix], b[-1 - suffix]):
+    while suffix < min(len(a), len(b)) - prefix and spelt_alike(a[-1 - suffix], b[-1 - suffix]):
         suffix += 1
     left, right = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
     if not left or not right or max(len(left), len(right)) > MAX_PART:
         return None
     if not (prefix and suffix or prefix >= MIN_SHARED):
         return None
-    if any(_same_word(x, y) for x in left for y in right):
+    if any(spelt_alike(x, y) for x in left for y in right):
         return None
     return " ".join(left), " ".join(right)
 
@@ -225,11 +231,6 @@ def _name_words(name: str) -> list[str]:
     return [
         fold_word(w.strip(".,'’()")) for w in name.replace("-", " ").split() if w.strip(".,'’()")
     ]
-
-
-def _same_word(a: str, b: str) -> bool:
-    """One word, spelt alike: equal, or (from MIN_WORD letters) near by SAME_WORD."""
-    return a == b or min(len(a), len(b)) >= MIN_WORD and fuzz.ratio(a, b) >= SAME_WORD
 
 
 def _content_words(text: str, lang: str) -> set[str]:
