@@ -120,6 +120,8 @@ def partial_swaps(
     passage_text: str,
     passage_lang: str,
     passage_names: list[Anchor],
+    *,
+    surnames: bool = False,
 ) -> list[Swap]:
     """Pairs (claim name, passage name) that are one name with one part said differently:
     "PT Sinar Hunian Abadi" / "PT Cahaya Hunian Abadi", "Cakrawala Sinema Pictures" /
@@ -128,13 +130,15 @@ def partial_swaps(
     words; the claim's part is nowhere in the passage and the passage's nowhere in the
     claim. A part before the shared words is not taken: there one language puts what another
     puts after ("Gunung Merapi" / "Mount Merapi", "Sungai Musi" / "Musi River"), and a
-    translated title in front reads as another word."""
+    translated title in front reads as another word. With ``surnames`` (a passage relevant
+    enough to support the claim) one shared first word is enough for a name of two words: a
+    person's name with another surname ("Dimas Prasetyo" / "Dimas Pratama")."""
     claim_words = _content_words(claim_text, claim_lang)
     passage_words = _content_words(passage_text, passage_lang)
     out = []
     for mine in claim_names:
         for theirs in passage_names:
-            parts = _differing_parts(mine.text, theirs.text)
+            parts = _differing_parts(mine.text, theirs.text, surnames)
             if parts is None or not _same_shape(mine, theirs):
                 continue
             if _shares_word(parts[0], passage_words) or _shares_word(parts[1], claim_words):
@@ -208,8 +212,10 @@ def _same_name(a: str, b: str) -> bool:
     return len(x) == len(y) and all(spelt_alike(p, q) for p, q in zip(x, y, strict=True))
 
 
-def _differing_parts(mine: str, theirs: str) -> tuple[str, str] | None:
-    """The differing parts of two names alike but for one part (``partial_swaps``), or None."""
+def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[str, str] | None:
+    """The differing parts of two names alike but for one part (``partial_swaps``), or None.
+    ``surnames``: two names of two words that share the first also count ("Dimas Prasetyo" /
+    "Dimas Pratama"), when each last word has MIN_WORD letters ("Level IV" is no name)."""
     a, b = _name_words(mine), _name_words(theirs)
     prefix = 0
     while prefix < min(len(a), len(b)) and spelt_alike(a[prefix], b[prefix]):
@@ -220,7 +226,10 @@ def _differing_parts(mine: str, theirs: str) -> tuple[str, str] | None:
     left, right = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
     if not left or not right or max(len(left), len(right)) > MAX_PART:
         return None
-    if not (prefix and suffix or prefix >= MIN_SHARED):
+    surname = (
+        surnames and len(a) == len(b) == 2 and prefix == 1 and min(len(a[1]), len(b[1])) >= MIN_WORD
+    )
+    if not (prefix and suffix or prefix >= MIN_SHARED or surname):
         return None
     if any(spelt_alike(x, y) for x in left for y in right):
         return None
