@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from factcheck.language.identify import identify_language
 from factcheck.language.vocabulary import STOPWORDS
 
@@ -60,6 +62,17 @@ def fold_word(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]  # an English plural; harmless elsewhere since both sides fold alike
     return word
+
+
+# two folded words from MIN_ALIKE letters are one word spelt two ways from this rapidfuzz
+# ratio: a name in two languages ("Kaspia", "Caspian"), a loanword ("tiket", "ticket")
+SPELT_ALIKE, MIN_ALIKE = 75, 3
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two folded words are one word, spelt alike: equal, or (from MIN_ALIKE letters)
+    near by SPELT_ALIKE."""
+    return a == b or min(len(a), len(b)) >= MIN_ALIKE and fuzz.ratio(a, b) >= SPELT_ALIKE
 
 
 def phrase_key(text: str) -> str:

@@ -19,11 +19,17 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from factcheck.language.anchors import _NAME_JOINERS, COMPARED_KINDS, Anchor, extract_anchors
-from factcheck.language.lexicon import fold_word, token_spans, words
+from factcheck.language.lexicon import (
+    MIN_ALIKE,
+    SPELT_ALIKE,
+    fold_word,
+    spelt_alike,
+    token_spans,
+    words,
+)
 
 NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no name
-MIN_WORD = 3
-SAME_WORD = 75  # rapidfuzz ratio at which two words of names are one ("Kaspia", "Caspian")
+MIN_WORD, SAME_WORD = MIN_ALIKE, SPELT_ALIKE  # two words of names are one ("Kaspia", "Caspian")
 MAX_MISSING, MAX_NEW = 2, 1
 # a name said with one part different (``partial_swaps``): at most this many words differ,
 # after at least this many shared ones when nothing shared follows them
@@ -114,6 +120,8 @@ def partial_swaps(
     passage_text: str,
     passage_lang: str,
     passage_names: list[Anchor],
+    *,
+    surnames: bool = False,
 ) -> list[Swap]:
     """Pairs (claim name, passage name) that are one name with one part said differently:
     "PT Sinar Hunian Abadi" / "PT Cahaya Hunian Abadi", "Cakrawala Sinema Pictures" /
@@ -122,13 +130,15 @@ def partial_swaps(
     words; the claim's part is nowhere in the passage and the passage's nowhere in the
     claim. A part before the shared words is not taken: there one language puts what another
     puts after ("Gunung Merapi" / "Mount Merapi", "Sungai Musi" / "Musi River"), and a
-    translated title in front reads as another word."""
+    translated title in front reads as another word. With ``surnames`` (a passage relevant
+    enough to support the claim) one shared first word is enough for a name of two words: a
+    person's name with another surname ("Dimas Prasetyo" / "Dimas Pratama")."""
     claim_words = _content_words(claim_text, claim_lang)
     passage_words = _content_words(passage_text, passage_lang)
     out = []
     for mine in claim_names:
         for theirs in passage_names:
-            parts = _differing_parts(mine.text, theirs.text)
+            parts = _differing_parts(mine.text, theirs.text, surnames)
             if parts is None or not _same_shape(mine, theirs):
                 continue
             if _shares_word(parts[0], passage_words) or _shares_word(parts[1], claim_words):
@@ -199,24 +209,29 @@ def _listed_beside(text: str, names: list[Anchor], name: Anchor) -> list[tuple[A
 
 def _same_name(a: str, b: str) -> bool:
     x, y = _name_words(a), _name_words(b)
-    return len(x) == len(y) and all(_same_word(p, q) for p, q in zip(x, y, strict=True))
+    return len(x) == len(y) and all(spelt_alike(p, q) for p, q in zip(x, y, strict=True))
 
 
-def _differing_parts(mine: str, theirs: str) -> tuple[str, str] | None:
-    """The differing parts of two names alike but for one part (``partial_swaps``), or None."""
+def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[str, str] | None:
+    """The differing parts of two names alike but for one part (``partial_swaps``), or None.
+    ``surnames``: two names of two words that share the first also count ("Dimas Prasetyo" /
+    "Dimas Pratama"), when each last word has MIN_WORD letters ("Level IV" is no name)."""
     a, b = _name_words(mine), _name_words(theirs)
     prefix = 0
-    while prefix < min(len(a), len(b)) and _same_word(a[prefix], b[prefix]):
+    while prefix < min(len(a), len(b)) and spelt_alike(a[prefix], b[prefix]):
         prefix += 1
     suffix = 0
-    while suffix < min(len(a), len(b)) - prefix and _same_word(a[-1 - suffix], b[-1 - suffix]):
+    while suffix < min(len(a), len(b)) - prefix and spelt_alike(a[-1 - suffix], b[-1 - suffix]):
         suffix += 1
     left, right = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
     if not left or not right or max(len(left), len(right)) > MAX_PART:
         return None
-    if not (prefix and suffix or prefix >= MIN_SHARED):
+    surname = (
+        surnames and len(a) == len(b) == 2 and prefix == 1 and min(len(a[1]), len(b[1])) >= MIN_WORD
+    )
+    if not (prefix and suffix or prefix >= MIN_SHARED or surname):
         return None
-    if any(_same_word(x, y) for x in left for y in right):
+    if any(spelt_alike(x, y) for x in left for y in right):
         return None
     return " ".join(left), " ".join(right)
 
@@ -225,11 +240,6 @@ def _name_words(name: str) -> list[str]:
     return [
         fold_word(w.strip(".,'’()")) for w in name.replace("-", " ").split() if w.strip(".,'’()")
     ]
-
-
-def _same_word(a: str, b: str) -> bool:
-    """One word, spelt alike: equal, or (from MIN_WORD letters) near by SAME_WORD."""
-    return a == b or min(len(a), len(b)) >= MIN_WORD and fuzz.ratio(a, b) >= SAME_WORD
 
 
 def _content_words(text: str, lang: str) -> set[str]:

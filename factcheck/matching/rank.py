@@ -281,7 +281,7 @@ class _Slots:
             return check
         swap = None
         if relevance >= CONTRADICTION_THRESHOLD:  # the passage's names read once for all three
-            swap = self._partial(i)
+            swap = self._partial(i, relevance)
             if swap is None:
                 swaps, theirs = self._candidates(i)
                 swap = self._listed(i, swaps, theirs) if swaps else None
@@ -324,11 +324,13 @@ class _Slots:
         found = listed_swaps(self.scorer.text, self._names, passage.text, theirs, swaps)
         return found[0] if found else None
 
-    def _partial(self, i: int) -> Swap | None:
+    def _partial(self, i: int, relevance: float) -> Swap | None:
         """A name of the claim said in passage number ``i`` with one part different
         (factcheck.matching.names.partial_swaps): the shared words tie the two to one slot,
         so no meaning is asked, and a passage relevant enough to be shown as contradicting
-        (CONTRADICTION_THRESHOLD) is enough. None when the passage names another year."""
+        (CONTRADICTION_THRESHOLD) is enough; a name of two words sharing only its first
+        ("Dimas Prasetyo" / "Dimas Pratama") is tied less, and needs SWAP_RELEVANCE, as a
+        swap of whole names does. None when the passage names another year."""
         if _another_time(self.scorer.claim_anchors, self.index.anchors(i)):
             return None
         text, lang = self.scorer.text, self.scorer.lang
@@ -345,6 +347,7 @@ class _Slots:
             passage.text,
             their_lang,
             named(passage.text, their_lang, glossary, crowded=True),
+            surnames=relevance >= SWAP_RELEVANCE,
         )
         return found[0] if found else None
 

@@ -6,13 +6,17 @@ kind about the same thing are compared:
 
 - years with years (a range such as "2020-2021" is one value that agrees with every year in
   it and with any range it overlaps; a full date's year agrees, but never contradicts, since
-  a dated sentence is often about another event);
+  a dated sentence is often about another event); the claim's month of a year ("sejak Maret
+  2024") disagrees with the passage's year ("since 2023") when another of its values, not a
+  year, agrees;
 - dates with dates: a full date with a full date, with a date that has no year ("Nov. 7",
   "6/11") by day and month, and with a weekday ("Thursday" confirms 6 November 2025);
 - amounts of money in the same currency; percentages; counts only when they count the same
-  thing (the word after the number is the same, spelt alike, or the same glossary term; or
-  the two are the counts left over when equal counts are paired: the only one on each side,
-  or the passage's only one and the one claim count of its magnitude);
+  thing (the word after the number is the same, spelt alike in either language: "tiket",
+  "ticket", or the same glossary term; or the two are the counts left over when equal
+  counts are paired: the only one on each side, or the passage's only one and the one claim
+  count of its magnitude, or the one passage count with two of the claim count's digits
+  swapped);
 - quantities (amounts, percentages, counts) disagree only within a factor of
   SAME_QUANTITY_RATIO or when one is the other's digits transposed (41 for 14): a figure
   several times the claim's measures something else (the whole beside a part), and leaves
@@ -24,6 +28,8 @@ kind about the same thing are compared:
   counts beside it;
 - a value stated with a qualifier ("more than 30", "sekitar 1.500") agrees with any value the
   qualifier allows, except another maximum ("up to") or its own digits in another order;
+  two estimates ("sekitar 83 persen" / "around 89 percent") agree only when one is the
+  other said rounder;
   values agree when they are equal at the precision of the rounder one, if
   that one still has three significant digits (12.43 and 12.4 agree, 12 and 12.4 do not: a
   near amount is relevant *and* different).
@@ -44,7 +50,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from factcheck.language.anchors import Anchor
-from factcheck.language.lexicon import fold_word
+from factcheck.language.lexicon import fold_word, spelt_alike
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 SIGNIFICANT_FOR_ROUNDING = 3
@@ -56,6 +62,9 @@ SAME_WORD_STEM, SAME_WORD_TAIL = 5, 2
 PART_GAP = 60
 # a year dates the figure before it when it follows within this many characters
 DATED_FIGURE_GAP = 60
+# counts from this one pair with the passage's one count that swaps two of their digits:
+# two-digit counts share their digits by chance too often ("younger than 14" / "41 injured")
+TRANSPOSED_PAIR = 100
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]{2,})")
 
 
@@ -92,6 +101,19 @@ class _Findings:
     claim_spans: list[tuple[int, int]] = field(default_factory=list)
     passage_spans: list[tuple[int, int]] = field(default_factory=list)
     unconfirmed: list[str] = field(default_factory=list)
+    # the claim's month of a year against a passage's year (``_month_of_year``): it disagrees
+    # only beside a value other than a year that agrees, which makes the two one statement
+    doubtful: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = field(default_factory=list)
+
+    def differ(self, reason: str, value: Value, others: list[Value], doubtful: bool) -> None:
+        """Record that claim ``value`` disagrees with the passage's ``others``."""
+        spans = [(v.anchor.start, v.anchor.end) for v in others]
+        if doubtful:
+            self.doubtful.append((reason, (value.anchor.start, value.anchor.end), spans))
+            return
+        self.disagree.append(reason)
+        self.claim_spans.append((value.anchor.start, value.anchor.end))
+        self.passage_spans += spans
 
 
 def values(text: str, anchors: list[Anchor]) -> list[Value]:
@@ -182,6 +204,11 @@ def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: lis
             if id(v) in tied.get(id(value), ()) or not any(_same_value(o, v) for o in others)
         ]
         _compare(value, free, found, paired)
+    if any(not reason.startswith("year:") for reason in found.agree):
+        for reason, span, spans in found.doubtful:
+            found.disagree.append(reason)
+            found.claim_spans.append(span)
+            found.passage_spans += spans
     if found.disagree:
         stance = CONTRADICTS
     else:  # a claim value beside another quantity of its kind is not confirmed by the passage
@@ -235,7 +262,9 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     customers"), when each stands after as many of the equal counts as the other: the same
     place in a statement said twice ("400 penumpang dan 45 kendaraan" / "400 passengers and
     54 vehicles"), not a count of something else beside it ("Empat instansi ... 4.300
-    personel" / "4,300 firefighters ... six helicopters"). Counts that are the parts of a
+    personel" / "4,300 firefighters ... six helicopters"). A claim count and the one passage
+    count with two of its digits swapped are a pair too, from TRANSPOSED_PAIR ("82.000
+    penonton" / "28,000 people over two days"): the figure got wrong. Counts that are the parts of a
     total said before them (``_parts``) are left out of the rest."""
     left = [v for v in mine if v.slot == "count"]
     other = [v for v in theirs if v.slot == "count"]
@@ -254,16 +283,22 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     if len(unbroken[0]) + len(unbroken[1]) < len(left) + len(other) and len(unbroken[0]) > 1:
         return set()
     left, other = unbroken
+    pairs = {
+        (id(mine), id(theirs[0]))
+        for mine in left
+        if mine.number >= TRANSPOSED_PAIR
+        and len(theirs := [v for v in other if _transposed(mine.number, v.number)]) == 1
+    }
     if len(other) != 1 or not left:
-        return set()
+        return pairs
     near = [v for v in left if _same_magnitude(v, other[0])]
     chosen = left[0] if len(left) == 1 else near[0] if len(near) == 1 else None
     if chosen is None:
-        return set()
+        return pairs
     before = sum(a.anchor.start < chosen.anchor.start for a, _ in equal)
     if before != sum(b.anchor.start < other[0].anchor.start for _, b in equal):
-        return set()
-    return {(id(chosen), id(other[0]))}
+        return pairs
+    return pairs | {(id(chosen), id(other[0]))}
 
 
 def _parts(found: list[Value]) -> set[int]:
@@ -297,10 +332,15 @@ def _same_value(mine: Value, theirs: Value) -> bool:
 
 
 def _compare(
-    value: Value, theirs: list[Value], found: _Findings, paired: set[tuple[int, int]] = frozenset()
+    value: Value,
+    theirs: list[Value],
+    found: _Findings,
+    paired: set[tuple[int, int]] = frozenset(),
+    doubtful: bool = False,
 ) -> None:
     """Add what one claim value agrees or disagrees with among the passage's values;
-    ``paired``: counts taken to count the same thing (``_paired_counts``)."""
+    ``paired``: counts taken to count the same thing (``_paired_counts``); ``doubtful``: a
+    disagreement needs another value that agrees (``_Findings.doubtful``)."""
     if value.slot == "date":
         _compare_date(value, theirs, found)
         return
@@ -341,9 +381,7 @@ def _compare(
             found.unconfirmed.append(label)
             return
     shown = ", ".join(dict.fromkeys(_shown(v) for v in others))
-    found.disagree.append(f"{label}: claim {_shown(value)} ≠ passage {shown}")
-    found.claim_spans.append((value.anchor.start, value.anchor.end))
-    found.passage_spans += [(v.anchor.start, v.anchor.end) for v in others]
+    found.differ(f"{label}: claim {_shown(value)} ≠ passage {shown}", value, others, doubtful)
 
 
 def _shown(value: Value) -> str:
@@ -359,14 +397,24 @@ def _label(value: Value) -> str:
     )
 
 
+def _month_of_year(value: Value) -> bool:
+    """Whether a date is a month of a year ("sejak Maret 2024"): the claim's year said more
+    precisely, compared with the passage's years said as years (never the day a report was
+    said on, as a full date may be). Years alone are common in any report on a topic, so
+    the comparison needs another value of the claim stated alike (``_Findings.doubtful``)."""
+    year, month, day, _ = value.date
+    return year is not None and month is not None and day is None
+
+
 def _year_of(value: Value) -> Value:
     return Value("year", value.anchor, Decimal(value.date[0]))
 
 
 def _same_thing(mine: Value, theirs: Value) -> bool:
     """Two counts count the same thing when the same term follows both, or words that are
-    one word spelt two ways: one begins the other ("ton", "tonnes"), or they differ only
-    in their last SAME_WORD_TAIL letters ("kilometer", "kilometres")."""
+    one word spelt two ways: one begins the other ("ton", "tonnes"), they differ only in
+    their last SAME_WORD_TAIL letters ("kilometer", "kilometres"), or are spelt alike in two
+    languages ("tiket", "ticket"; "hektare", "hectare")."""
     if mine.unit is None or theirs.unit is None:
         return False
     if mine.unit.startswith("term:") or theirs.unit.startswith("term:"):
@@ -375,7 +423,7 @@ def _same_thing(mine: Value, theirs: Value) -> bool:
     if len(a) >= 3 and b.startswith(a):
         return True
     common = len(os.path.commonprefix([a, b]))
-    return common >= SAME_WORD_STEM and common >= len(a) - SAME_WORD_TAIL
+    return common >= SAME_WORD_STEM and common >= len(a) - SAME_WORD_TAIL or spelt_alike(a, b)
 
 
 def numbers_agree(mine: Value, theirs: Value) -> bool:
@@ -388,7 +436,9 @@ def _numbers_agree(mine: Value, theirs: Value) -> bool:
     digits; never for years: 2030 is not 2026 rounded), or allowed by a qualifier on either
     side; but never two different maxima (``_same_bound``), nor one figure's digits
     in another order: a report that transposes 312 into "some 321" got it wrong, and its
-    "some" does not excuse it."""
+    "some" does not excuse it. Two estimates ("sekitar 83 persen" / "around 89 percent")
+    agree only when one is the other said rounder ("about 310,000" / "some 300,000"): each
+    states its own figure, which the other's "about" does not stretch to."""
     a, b = mine.number, theirs.number
     if a is None or b is None:
         return False
@@ -399,6 +449,8 @@ def _numbers_agree(mine: Value, theirs: Value) -> bool:
         return True
     if _same_bound(mine.qualifier, theirs.qualifier) or _transposed(a, b):
         return False
+    if mine.qualifier == theirs.qualifier == "about":  # two estimates: one, said rounder
+        return _rounds_to(a, b, 1) or _rounds_to(b, a, 1)
     return _allowed(mine.qualifier, a, b) or _allowed(theirs.qualifier, b, a)
 
 
@@ -422,20 +474,26 @@ def _same_magnitude(mine: Value, theirs: Value) -> bool:
 
 
 def _transposed(a: Decimal, b: Decimal) -> bool:
-    """Whether two numbers of the same magnitude are written with the same digits in another
-    order (410 and 140; not 14 and 140)."""
+    """Whether two numbers of the same magnitude are written with two of their digits
+    swapped (410 and 140, 5.840 and 5,480; not 14 and 140, nor 2.614 and 4.216, whose
+    digits are the same by chance)."""
     a, b = a.normalize(), b.normalize()
     if a == b or a.adjusted() != b.adjusted():
         return False
-    return sorted(a.as_tuple().digits) == sorted(b.as_tuple().digits)
+    x, y = a.as_tuple().digits, b.as_tuple().digits
+    x, y = x + (0,) * (len(y) - len(x)), y + (0,) * (len(x) - len(y))
+    differ = [k for k in range(len(x)) if x[k] != y[k]]
+    return len(differ) == 2 and x[differ[0]] == y[differ[1]] and x[differ[1]] == y[differ[0]]
 
 
-def _rounds_to(precise: Decimal, rounder: Decimal) -> bool:
+def _rounds_to(
+    precise: Decimal, rounder: Decimal, significant: int = SIGNIFICANT_FOR_ROUNDING
+) -> bool:
     """``precise`` rounded to the last digit of ``rounder`` is ``rounder``, and ``rounder``
-    has at least SIGNIFICANT_FOR_ROUNDING significant digits."""
+    has at least ``significant`` significant digits."""
     rounder = rounder.normalize()
     digits = len(rounder.as_tuple().digits)
-    if digits < SIGNIFICANT_FOR_ROUNDING or rounder == 0:
+    if digits < significant or rounder == 0:
         return False
     step = Decimal(1).scaleb(rounder.as_tuple().exponent)
     return abs(precise - rounder) <= step / 2
@@ -460,6 +518,10 @@ def _compare_date(value: Value, theirs: list[Value], found: _Findings) -> None:
     comparable = [(v, _date_verdict(value.date, v.date)) for v in others]
     comparable = [(v, verdict) for v, verdict in comparable if verdict is not None]
     if not comparable:
+        if _month_of_year(value):  # "sejak Maret 2024" / "since 2023": only to disagree, a
+            as_year = _Findings()  # year agreeing alone being too common to support
+            _compare(_year_of(value), theirs, as_year, doubtful=True)
+            found.doubtful += as_year.doubtful
         return
     agreeing = [(v, verdict) for v, verdict in comparable if verdict]
     if agreeing:
@@ -468,9 +530,8 @@ def _compare_date(value: Value, theirs: list[Value], found: _Findings) -> None:
         found.agree.append(f"date: {value.anchor.text}{how} = {v.anchor.text}")
         return
     shown = ", ".join(dict.fromkeys(v.anchor.text for v, _ in comparable))
-    found.disagree.append(f"date: claim {value.anchor.text} ≠ passage {shown}")
-    found.claim_spans.append((value.anchor.start, value.anchor.end))
-    found.passage_spans += [(v.anchor.start, v.anchor.end) for v, _ in comparable]
+    reason = f"date: claim {value.anchor.text} ≠ passage {shown}"
+    found.differ(reason, value, [v for v, _ in comparable], doubtful=False)
 
 
 def _date_verdict(mine, theirs) -> bool | None:

@@ -128,10 +128,12 @@ def test_a_passage_about_another_country_with_the_same_figures_does_not_support(
     assert found["p1"].stance == RELATED
 
 
-def partial(claim: str, claim_lang: str, passage: str, passage_lang: str) -> list[tuple[str, str]]:
+def partial(
+    claim: str, claim_lang: str, passage: str, passage_lang: str, *, surnames: bool = False
+) -> list[tuple[str, str]]:
     mine = named(claim, claim_lang, None, crowded=True)
     theirs = named(passage, passage_lang, None, crowded=True)
-    found = partial_swaps(claim, claim_lang, mine, passage, passage_lang, theirs)
+    found = partial_swaps(claim, claim_lang, mine, passage, passage_lang, theirs, surnames=surnames)
     return [(s.claim.text, s.passage.text) for s in found]
 
 
@@ -185,3 +187,53 @@ def test_a_name_with_one_part_different_is_shown_as_contradicting_without_meanin
         "name: claim PT Karya Bumi Persada ≠ passage PT Karya Langit Persada",
     )
     assert "p1" not in found
+
+
+SURNAMES = [
+    # a person's name of two words with another surname, in a passage relevant enough
+    (
+        "Manajer operasional promotor, Dimas Prasetyo, ditetapkan sebagai tersangka.",
+        "Police named the organiser's operations manager, Dimas Pratama, a suspect.",
+        [("Dimas Prasetyo", "Dimas Pratama")],
+    ),
+    # the first names spelt two ways, the surnames different
+    (
+        "Kepala Lapas Sorong, Yohanis Rumbiak, dinonaktifkan untuk sementara.",
+        "The head of the prison, Yohanes Rumbewas, has been suspended.",
+        [("Yohanis Rumbiak", "Yohanes Rumbewas")],
+    ),
+    # a last "word" too short to be a surname: a level, a numeral
+    (
+        "PVMBG menaikkan status gunung itu ke Level IV.",
+        "PVMBG lowered the volcano's status to Level III on Oct. 27.",
+        [],
+    ),
+    # more than one word differs: another name
+    (
+        "The United States recognised the claim in December 2020.",
+        "The United Arab Emirates signed the accords in 2020.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "expected"), SURNAMES)
+def test_a_two_word_name_with_another_last_word_is_a_candidate_when_relevant(
+    claim, passage, expected
+):
+    assert partial(claim, "id", passage, "en", surnames=True) == expected
+    # a passage not relevant enough to support the claim: one shared word ties too little
+    assert partial(claim, "id", passage, "en") == []
+
+
+def test_a_person_with_another_surname_is_shown_as_contradicting():
+    claim = (
+        "The head of the Banyuwangi land office, Agus Wicaksono, said 214 disputes were settled."
+    )
+    passage = (
+        "The head of the Banyuwangi land office, Agus Wibisono, said 214 disputes were settled."
+    )
+    index = embedded_index(passage, "The city opened a new market on Monday.")
+    found = {m.passage_id: m for m in match_claim(index, claim, "en", model=MODEL)}
+    assert found["p0"].stance == CONTRADICTS
+    assert found["p0"].disagree == ("name: claim Agus Wicaksono ≠ passage Agus Wibisono",)

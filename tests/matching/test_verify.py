@@ -286,3 +286,126 @@ TOTALS_AND_PARTS = [
 @pytest.mark.parametrize(("claim", "passage", "stance"), TOTALS_AND_PARTS)
 def test_the_parts_of_a_total_are_not_counts_beside_it(claim, passage, stance):
     assert check(claim, passage).stance == stance
+
+
+# issue 10, match8: values the verifier left unflagged in match_eval_v7 (a dev set since)
+SPELT_ALIKE_UNITS = [
+    # the word after a count spelt alike in two languages: the same thing counted, beside
+    # another count (which one the passage's is could not be told by magnitude)
+    (
+        "Panitia menjual 41.500 tiket, melebihi izin keramaian untuk 30.000 orang.",
+        "The organiser sold 44,000 tickets for the opening night.",
+        CONTRADICTS,
+    ),
+    (
+        "Lahan mangrove mencapai 212 hektare.",
+        "It covers 221 hectares in nine villages.",
+        CONTRADICTS,
+    ),
+    # the same short unit on both sides
+    ("Angin mencapai 120 km per jam.", "winds of 150 km per hour and 4-metre waves", CONTRADICTS),
+    # words not alike: which of the claim's two counts is the passage's cannot be told
+    (
+        "Panitia menjual 41.500 tiket, melebihi izin keramaian untuk 30.000 orang.",
+        "The festival drew 47,200 visitors on its opening night.",
+        RELATED,
+    ),
+]
+SWAPPED_DIGITS = [
+    # a passage count with two of the claim count's digits swapped is the figure got wrong,
+    # even beside another count
+    (
+        "Festival itu tahun lalu dihadiri 82.000 penonton.",
+        "Last year's festival drew 28,000 people over two days.",
+        CONTRADICTS,
+    ),
+    # the same digits in another order, not two swapped: a figure of something else
+    (
+        "UNHCR mencatat 2.614 pengungsi tiba di Aceh.",
+        "BPBD mencatat 4.216 jiwa mengungsi ke 12 titik pengungsian.",
+        RELATED,
+    ),
+    # two-digit counts share digits by chance: no pair
+    (
+        "Korban termuda berusia 14 tahun.",
+        "Three people died and 41 were injured.",
+        RELATED,
+    ),
+]
+TWO_ESTIMATES = [
+    # two figures each said "about" are two estimates: they agree only when one is the other
+    # said rounder
+    (
+        "Sekitar 83 persen bidang tanah terdaftar.",
+        "Around 89 percent of plots are registered.",
+        CONTRADICTS,
+    ),
+    ("Sekitar 1.450 barel minyak tumpah.", "About 1,500 barrels of oil spilled.", SUPPORTS),
+    ("Sekitar 310.000 pelanggan terdampak.", "Some 300,000 customers were affected.", SUPPORTS),
+    # one exact figure: the other's "about" allows it
+    ("Sekitar 83 persen bidang tanah terdaftar.", "86 percent of plots are registered.", SUPPORTS),
+]
+MONTHS_OF_YEARS = [
+    # the claim's month of a year against the passage's year, where another value agrees
+    (
+        "Jaringan itu mengoperasikan 17 situs judi sejak Maret 2024.",
+        "The network had been running its 17 websites since 2023.",
+        CONTRADICTS,
+    ),
+    # nothing else agrees: the passage's year may date another event
+    (
+        "Netanyahu mengunjungi Kazakhstan pada Desember 2016.",
+        "Israel's president visited Kazakhstan in 2023.",
+        RELATED,
+    ),
+    # only a year agrees: too common to make one statement, nor to support
+    (
+        "Rizal Pratama dijadwalkan dilantik pada Februari 2025.",
+        "The regency approved a 2025 budget on Friday.",
+        RELATED,
+    ),
+    # a passage's month of a year dates an event of its own, as a full date does
+    (
+        "Format C5+1 antara Amerika Serikat dan Asia Tengah dibentuk pada 2015.",
+        "Five Central Asian ministers met in Astana in September 2025.",
+        RELATED,
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), SPELT_ALIKE_UNITS)
+def test_a_count_followed_by_a_word_spelt_alike_counts_the_same_thing(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), SWAPPED_DIGITS)
+def test_a_count_with_two_digits_swapped_is_the_claims_figure_got_wrong(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), TWO_ESTIMATES)
+def test_two_estimates_agree_only_when_one_is_the_other_said_rounder(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), MONTHS_OF_YEARS)
+def test_a_month_of_a_year_is_a_year_beside_a_value_that_agrees(claim, passage, stance):
+    assert check(claim, passage).stance == stance
+
+
+def test_the_reasons_name_the_value_read_and_the_one_it_was_compared_with():
+    found = check(
+        "Jaringan itu mengoperasikan 17 situs judi sejak Maret 2024.",
+        "The network had been running its 17 websites since 2023.",
+    )
+    assert found.agree == ("number: 17",)
+    assert found.disagree == ("year: claim Maret 2024 ≠ passage 2023",)
+    found = check(
+        "Lahan mangrove mencapai 212 hektare.", "It covers 221 hectares in nine villages."
+    )
+    assert found.disagree == ("number: claim 212 ≠ passage 221",)
+    found = check(
+        "Festival itu tahun lalu dihadiri 82.000 penonton.",
+        "Last year's festival drew 28,000 people over two days.",
+    )
+    assert found.disagree == ("number: claim 82.000 ≠ passage 28,000",)
