@@ -99,7 +99,10 @@ def _textarea(f, params: dict) -> Markup:
 
 
 def _select(f, params: dict) -> Markup:
-    if f.widget.multiple or f.has_groups():
+    # WTForms' own choice iterator (3.3's; private): an older or newer WTForms without it
+    # draws its own select, as it always did
+    normalized = getattr(f, "_iter_choices_normalized", None)
+    if normalized is None or f.widget.multiple or f.has_groups():
         return f(**params)
     options = [
         Markup('<option {}value="{}">').format(
@@ -110,7 +113,7 @@ def _select(f, params: dict) -> Markup:
         + Markup("</option>")
         if not c.render_kw
         else Select.render_option(c)
-        for c in f._iter_choices_normalized()
+        for c in normalized()
     ]
     return Markup(f"<select {_attributes(_with_flags(f, params))}>{''.join(options)}</select>")
 
