@@ -1,7 +1,8 @@
 """A dateline is cut off the claim and its span (issue 15): the place a story was filed from
 and the agency ("Semarang (ANTARA) - ", "BRISK, Dec 3 (Reuters) - ") are neither part of
 the fact nor its speaker, and a claim text that opens with them reads badly on a verdict
-page and in ClaimReview's claimReviewed. A name before a dash elsewhere is left alone."""
+page and in ClaimReview's claimReviewed. A name before a dash elsewhere is left alone. And the
+rest of the same wire-story opening: "Angka itu" after a figure given without "mencapai"."""
 
 from __future__ import annotations
 
