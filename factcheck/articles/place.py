@@ -111,13 +111,14 @@ DATELINE_RE = re.compile(
 def dateline_length(text: str, first: bool) -> int:
     """How many characters of ``text`` (a paragraph's opening sentence) a dateline takes,
     its dash and the space after it included; 0 when it opens with none. A name in ordinary
-    case with nothing between it and the dash ("Jakarta - ") counts only as the body's
-    ``first`` words: elsewhere it is more likely a name before an aside ("Astana - the
-    capital - ...")."""
+    case with no agency in brackets after it ("Jakarta - ", "Jakarta, CNN Indonesia -- ")
+    counts only as the body's ``first`` words: elsewhere it is more likely a name before an
+    aside ("Astana - the capital - ...", "Presiden X, dalam pidatonya - Kami ...")."""
     found = DATELINE_RE.match(text)
     if found is None:
         return 0
-    if found.group("source") or found.group("place").isupper() or first:
+    bracketed = (found.group("source") or "").lstrip().startswith("(")
+    if bracketed or found.group("place").isupper() or first:
         return found.end()
     return 0
 

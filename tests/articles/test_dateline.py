@@ -68,3 +68,12 @@ def test_angka_itu_is_the_noun_before_a_figure_without_mencapai():
     )
     second = extract_article("Inflasi Oktober Turun", body, "id")[2]
     assert second.claim_text.startswith("Inflasi tahunan lebih rendah"), second.claim_text
+
+
+def test_a_name_and_a_comma_before_a_dash_in_a_later_paragraph_is_no_dateline():
+    body = (
+        "Warga Semarang mengungsi pada Jumat.\n\nPresiden Joko Widodo, dalam pidatonya - "
+        "Kami akan membangun 300 rumah - berjanji membantu warga."
+    )
+    texts = [c.claim_text for c in extract_article("Banjir di Semarang Surut", body, "id")]
+    assert any(t.startswith("Presiden Joko Widodo") for t in texts), texts
