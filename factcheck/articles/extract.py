@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 
 from factcheck.articles.claimants import find_attribution
 from factcheck.articles.clauses import LIST_RE, split_clauses
-from factcheck.articles.place import dateline_length
+from factcheck.articles.place import dateline_span
 from factcheck.articles.standalone import Discourse, name_context
 from factcheck.articles.worthiness import CHECKWORTHY, Assessment, NameContext, assess
 from factcheck.language.anchors import whole_names
@@ -117,21 +117,18 @@ def _body_claims(
 
 
 def _without_dateline(sentences: list[Sentence], text: str) -> list[Sentence]:
-    """The sentences with a dateline cut off the one that opens a paragraph in the first
-    600 characters ("Semarang (ANTARA) - Banjir merendam ..."): the place a story was filed
-    from and the agency are neither part of the claim nor its speaker, and a claim text
-    opening "BRISK — A storm ..." reads badly on a verdict page."""
-    kept = []
-    for sentence in sentences:
-        opens_paragraph = sentence.start == 0 or text[: sentence.start].rstrip(" \t").endswith("\n")
-        cut = 0
-        if opens_paragraph and sentence.start < 600:
-            first = not text[: sentence.start].strip()
-            cut = dateline_length(sentence.text, first)
-        if cut and cut < len(sentence.text):
-            sentence = Sentence(sentence.text[cut:], sentence.start + cut, sentence.end)
-        kept.append(sentence)
-    return kept
+    """The sentences with the article's dateline (``dateline_span``) cut off the sentence it
+    opens ("Semarang (ANTARA) - Banjir merendam ..."): the place a story was filed from and
+    the agency are neither part of the claim nor its speaker, and a claim text opening
+    "BRISK — A storm ..." reads badly on a verdict page."""
+    span = dateline_span(text)
+    if span is None:
+        return sentences
+    start, end = span
+    return [
+        Sentence(s.text[end - start :], end, s.end) if s.start == start and s.end > end else s
+        for s in sentences
+    ]
 
 
 def extract_article(

@@ -123,14 +123,26 @@ def dateline_length(text: str, first: bool) -> int:
     return 0
 
 
-def _dateline(text: str) -> str | None:
-    """The place of a dateline opening the article's first paragraphs (``DATELINE_RE``),
-    as a name ("Kedung Galih"); None when there is none."""
-    for paragraph in re.finditer(r"^[^\n]+", text[:600], re.M):
-        if dateline_length(paragraph.group(), paragraph.start() == 0):
-            place = DATELINE_RE.match(paragraph.group()).group("place")
-            return " ".join(w.capitalize() if w.isupper() else w for w in place.split())
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline opening one of the article's first paragraphs (within its first
+    600 characters) starts and ends in ``text``, its dash and the space after it included;
+    None when there is none."""
+    for paragraph in re.finditer(r"^[ \t]*([^\n]+)", text[:600], re.M):
+        start = paragraph.start(1)
+        length = dateline_length(paragraph.group(1), not text[:start].strip())
+        if length:
+            return start, start + length
     return None
+
+
+def _dateline(text: str) -> str | None:
+    """The place of the article's dateline (``dateline_span``), as a name ("Kedung Galih");
+    None when there is none."""
+    span = dateline_span(text)
+    if span is None:
+        return None
+    place = DATELINE_RE.match(text, span[0]).group("place")
+    return " ".join(w.capitalize() if w.isupper() else w for w in place.split())
 
 
 def _places_inside(name: Anchor) -> list[Anchor]:
