@@ -2,7 +2,7 @@
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
 Usage:  python bench/eval_extract.py [--threshold 0.5]
-        [--part dev|extra|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7]
+        [--part dev|extra|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8]
         [--speed]
         [--failures]
 
@@ -445,6 +445,7 @@ def main() -> None:
             "heldout5",
             "heldout6",
             "heldout7",
+            "heldout8",
         ),
         default="dev",
     )

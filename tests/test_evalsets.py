@@ -97,4 +97,6 @@ def test_an_id_used_by_two_files_is_reported(check, tmp_path):
 
 def test_every_set_in_bench_data_passes(check, capsys):
     assert check.main() == 0, capsys.readouterr().err
-    assert "== match_eval_v5/heldout" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "== match_eval_v5/heldout" in out
+    assert "== extract_eval/heldout8" in out
