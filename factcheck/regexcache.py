@@ -10,10 +10,13 @@ is the same object it would have made (``Pattern.__eq__`` compares the codes; th
 
 Installed by ``install()`` when factcheck is imported, for every pattern the process
 compiles; ``FACTCHECK_REGEX_CACHE=0`` turns it off. Patterns new to the file are added when
-the process ends. A file grown past ``LIMIT`` patterns (patterns built from article text add
-up) is rewritten with this process's patterns only. The file is named by the Python version
-and ``_sre``'s magic number, so another interpreter writes its own; an interpreter whose
-``re`` compiles differently (checked once, on a probe) keeps ``re`` as it is.
+the process ends, if there are at least ``NEW`` of them: a pattern made from a set (Jinja's
+lexer and Babel make two) is spelled differently in each process, and rewriting the file for
+them would cost more than compiling them. A file grown past ``LIMIT`` patterns (patterns
+built from article text add up) is rewritten with this process's patterns only. The file is
+named by the Python version and ``_sre``'s magic number, so another interpreter writes its
+own; an interpreter whose ``re`` compiles differently (checked once, on a probe) keeps ``re``
+as it is.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from re import _compiler, _parser
 from factcheck.cachefolder import cache_folder
 
 LIMIT = 1000
+NEW = 5
 NAME = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 _PROBE = r"(?P<word>[A-Z][\w'’-]*)(?:\s+(?i:dan|and))?\b(?!\d)|\d{1,3}(?:[.,]\d{3})+"
 
@@ -91,7 +95,7 @@ def _read(path: Path) -> dict:
 def _save() -> None:
     """Add this process's new patterns to the file (re-read: another process may have added
     its own), written under another name and renamed."""
-    if not _added:
+    if _added < NEW:
         return
     path = cache_folder() / NAME
     merged = {**_read(path), **_known}
