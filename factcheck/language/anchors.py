@@ -33,7 +33,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -58,6 +58,7 @@ from factcheck.language.vocabulary import (
     STOPWORDS,
     WEEKDAYS,
     alternation,
+    word_trie,
 )
 
 __all__ = [
@@ -193,9 +194,9 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(
-    rf"\b({alternation(NUMBER_WORDS)})(\s(?:{alternation(HALF_WORDS)}))?\b", re.IGNORECASE
+    rf"\b({word_trie(NUMBER_WORDS)})(\s(?:{alternation(HALF_WORDS)}))?\b", re.IGNORECASE
 )
-_QUANTITY_WORD = re.compile(rf"\b({alternation(QUANTITY_WORDS)})\b", re.IGNORECASE)
+_QUANTITY_WORD = re.compile(rf"\b({word_trie(QUANTITY_WORDS)})\b", re.IGNORECASE)
 
 
 def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
@@ -226,7 +227,7 @@ def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
     return anchors
 
 
-_QUALIFIER = re.compile(rf"(?<!\w)({alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
+_QUALIFIER = re.compile(rf"(?<!\w)({word_trie(QUALIFIERS)})\s+$", re.IGNORECASE)
 
 
 def _qualifier(text: str, start: int) -> str | None:
@@ -295,8 +296,8 @@ def canonical_number(value: Decimal) -> str:
 
 # --- dates --------------------------------------------------------------------------------
 
-_MONTH = rf"(?P<month>{alternation(MONTHS)})\.?"
-_WEEKDAY = rf"(?P<weekday>{alternation(WEEKDAYS)})"
+_MONTH = rf"(?P<month>{word_trie(MONTHS)})\.?"
+_WEEKDAY = rf"(?P<weekday>{word_trie(WEEKDAYS)})"
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?!\d)"),
@@ -318,7 +319,7 @@ _DATE_PATTERNS = [
 ]
 # a month named alone: a full name, or an abbreviation with its dot ("Jan" is a name)
 _MONTH_ALONE = re.compile(
-    rf"\b(?P<alone>(?:{alternation(MONTH_NAMES)})(?!\w)|(?:{alternation(MONTH_ABBREVIATIONS)})\.)",
+    rf"\b(?P<alone>(?:{word_trie(MONTH_NAMES)})(?!\w)|(?:{word_trie(MONTH_ABBREVIATIONS)})\.)",
     re.IGNORECASE,
 )
 _YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)(?![\d.,]?\d)")
@@ -403,7 +404,7 @@ def _phrases(text: str, lang: str, glossary: Glossary, taken: list[Anchor]) -> l
     found: list[Anchor] = []
     taken_spans = [a.span for a in taken]
     spans = [w for w in words(text) if not overlaps(w, taken_spans)] if taken else words(text)
-    keys = [fold_word(text[s:e]) for s, e in spans]
+    keys = [_folded(text[s:e]) for s, e in spans]
     i = 0
     while i < len(spans):
         best, key = None, ""
@@ -423,6 +424,11 @@ def _phrases(text: str, lang: str, glossary: Glossary, taken: list[Anchor]) -> l
         else:
             i += 1
     return found
+
+
+# fold_word remembered: extraction reads each sentence's words several times (the sentence, its
+# clauses, their claim texts), and the words of an article repeat
+_folded = lru_cache(maxsize=1 << 16)(fold_word)
 
 
 def _lookup(glossary: Glossary, key: str, surface: str, lang: str) -> tuple[str, str] | None:
