@@ -59,7 +59,7 @@ from factcheck.language.syntax import (
     subject_span,
     word_spans,
 )
-from factcheck.language.vocabulary import NUMBER_WORDS
+from factcheck.language.vocabulary import NUMBER_WORDS, word_trie
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea dan Cukai X"
@@ -1551,7 +1551,7 @@ def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | Non
     return None
 
 
-_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER_WORD = word_trie(NUMBER_WORDS)  # the longest first, each letter read once
 # "ketiga kecamatan tersebut", "kedua kelurahan itu", "the three districts", "both towns"
 _COUNTED_RE = {
     "id": re.compile(
