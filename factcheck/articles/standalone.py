@@ -479,7 +479,7 @@ class Discourse:
         if proper:
             if head.endswith("s"):
                 return False
-        if fold(head) in {fold(w) for w in others + markers.DATE_NOUNS}:
+        if fold(head) in fold_all(others + markers.DATE_NOUNS):  # folded once per process
             return False
         if stopword(head, self.lang) or is_verb(head, self.lang, initial=True):
             return False
@@ -838,7 +838,7 @@ class Discourse:
                 return company
         titles = fold_all(markers.PERSON_TITLES)
         for name in reversed(self.names + self.before):
-            parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
+            parts = _head_words(name)
             if len(name.split()) < 2:
                 continue
             # the name's head: its first word in Indonesian ("Kesepakatan Abraham"), its last
@@ -1395,6 +1395,13 @@ class Discourse:
             placed = anchors_of(noun, self.lang, {"place"})
             return "person" if noun in self.names and not placed else "thing"
         return "thing"
+
+
+@lru_cache(maxsize=4096)
+def _head_words(name: str) -> tuple[str, ...]:
+    """A name's folded words before any "of": every clause's antecedents are looked for among
+    all the names the article has used so far, so each name is read once."""
+    return tuple(fold(w) for w in re.split(r"\s+of\s+", name)[0].split())
 
 
 def syllabic_abbreviations(text: str) -> dict[str, str]:
