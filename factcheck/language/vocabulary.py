@@ -97,6 +97,11 @@ def word_trie(items: Iterable[str]) -> str:
     The regex engine meets the one matching branch at once (items differing in case only are
     not supported). The number words' pattern, run on every clause, took 5 times as long.
     """
+    return _word_trie(tuple(items))
+
+
+@cache  # the number words' tree is written for three patterns, in two modules
+def _word_trie(items: tuple[str, ...]) -> str:
     tree: dict = {}
     for item in items:
         node = tree
