@@ -329,13 +329,18 @@ _YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d
 # so has _YEAR_RANGE: a text without one is not searched with them (most clauses have none).
 _DIGIT = re.compile(r"\d")
 _WITH_DIGITS = frozenset(_DATE_PATTERNS[:-1])
+# Nor is a text without a month's name searched with the four patterns that need one (each
+# has it after a word boundary: "\b", or white space after a day's digits).
+_MONTH_WORD = re.compile(rf"\b(?:{word_trie(MONTHS)})", re.IGNORECASE)
+_WITH_MONTHS = frozenset((*_DATE_PATTERNS[3:6], _MONTH_ALONE))
 
 
 def _dates(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
     anchors: list[Anchor] = []
     digits = _DIGIT.search(text) is not None
+    months = _MONTH_WORD.search(text) is not None
     for pattern in [*_DATE_PATTERNS, _MONTH_ALONE] if "month" in kinds else _DATE_PATTERNS:
-        if not digits and pattern in _WITH_DIGITS:
+        if (not digits and pattern in _WITH_DIGITS) or (not months and pattern in _WITH_MONTHS):
             continue
         for m in pattern.finditer(text):
             value = _date_value(m, lang)
