@@ -14,9 +14,10 @@ the process ends, if there are at least ``NEW`` of them: a pattern made from a s
 lexer and Babel make two) is spelled differently in each process, and rewriting the file for
 them would cost more than compiling them. A file grown past ``LIMIT`` patterns (patterns
 built from article text add up) is rewritten with this process's patterns only. The file is
-named by the Python version and ``_sre``'s magic number, so another interpreter writes its
-own; an interpreter whose ``re`` compiles differently (checked once, on a probe) keeps ``re``
-as it is.
+named by the Python version (its release too) and ``_sre``'s magic number, so another
+interpreter writes its own; an interpreter whose ``re`` compiles differently (checked once, on
+a probe) keeps ``re`` as it is. The file is the user's own, like the rest of the cache folder;
+``_sre`` checks the codes it is given, and a file that does not read is ignored.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ from factcheck.cachefolder import cache_folder
 
 LIMIT = 1000
 NEW = 5
-NAME = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+# a bug fix in re's parser may come in any release: the whole version names the file
+_VERSION = "-".join(map(str, sys.version_info[:4]))
+NAME = f"regex-{sys.implementation.name}-{_VERSION}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 _PROBE = r"(?P<word>[A-Z][\w'’-]*)(?:\s+(?i:dan|and))?\b(?!\d)|\d{1,3}(?:[.,]\d{3})+"
 
 # (pattern, flags) -> the arguments of _sre.compile after the pattern
@@ -62,11 +65,15 @@ def _compile(pattern, flags=0):
     if type(pattern) is not str or flags & re.DEBUG:
         return _original(pattern, flags)
     key = (pattern, int(flags))
-    program = _known.get(key)
-    if program is None:
-        program = _known[key] = _program(pattern, int(flags))
-        _added += 1
     _used.add(key)
+    program = _known.get(key)
+    if program is not None:
+        try:
+            return _sre.compile(pattern, *program)
+        except Exception:  # noqa: BLE001 - an entry _sre refuses (a damaged file): made again
+            pass
+    program = _known[key] = _program(pattern, int(flags))
+    _added += 1
     return _sre.compile(pattern, *program)
 
 

@@ -60,3 +60,9 @@ def test_a_damaged_file_is_ignored_and_rewritten(tmp_path):
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     assert run.stdout == "x\n", run.stderr
     assert isinstance(marshal.loads((folder / regexcache.NAME).read_bytes()), dict)
+
+
+def test_an_entry_sre_refuses_is_made_again(monkeypatch):
+    pattern = r"(?P<refused>entry)\s+made again"
+    monkeypatch.setitem(regexcache._known, (pattern, 0), (0, [1, 2, 3], 0, {}, ()))
+    assert regexcache._compile(pattern) == _fresh(pattern, 0)
