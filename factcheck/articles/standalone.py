@@ -1397,13 +1397,6 @@ class Discourse:
         return "thing"
 
 
-@lru_cache(maxsize=4096)
-def _head_words(name: str) -> tuple[str, ...]:
-    """A name's folded words before any "of": every clause's antecedents are looked for among
-    all the names the article has used so far, so each name is read once."""
-    return tuple(fold(w) for w in re.split(r"\s+of\s+", name)[0].split())
-
-
 def syllabic_abbreviations(text: str) -> dict[str, str]:
     """Indonesian syllabic abbreviations the article also writes in full: a word made of the
     start of one word and the start or end of the next ("pinjol" from "pinjaman online",
@@ -1556,6 +1549,13 @@ def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | Non
             continue
         return sentence[anchor.start : nouns[-1].end]  # the first: "1.320 anak, naik dari 980"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _head_words(name: str) -> tuple[str, ...]:
+    """A name's folded words before any "of": every clause's antecedents are looked for among
+    all the names the article has used so far, so each name is read once."""
+    return tuple(fold(w) for w in re.split(r"\s+of\s+", name)[0].split())
 
 
 _NUMBER_WORD = word_trie(NUMBER_WORDS)  # the longest first, each letter read once
