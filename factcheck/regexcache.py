@@ -65,16 +65,19 @@ def _compile(pattern, flags=0):
     if type(pattern) is not str or flags & re.DEBUG:
         return _original(pattern, flags)
     key = (pattern, int(flags))
-    _used.add(key)
     program = _known.get(key)
     if program is not None:
         try:
-            return _sre.compile(pattern, *program)
+            compiled = _sre.compile(pattern, *program)
         except Exception:  # noqa: BLE001 - an entry _sre refuses (a damaged file): made again
-            pass
-    program = _known[key] = _program(pattern, int(flags))
-    _added += 1
-    return _sre.compile(pattern, *program)
+            program = None
+    if program is None:
+        program = _program(pattern, int(flags))  # re.error for a bad pattern, as re raises it
+        compiled = _sre.compile(pattern, *program)
+        _known[key] = program
+        _added += 1
+    _used.add(key)
+    return compiled
 
 
 def install() -> None:
@@ -107,7 +110,7 @@ def _save() -> None:
     path = cache_folder() / NAME
     merged = {**_read(path), **_known}
     if len(merged) > LIMIT:
-        merged = {key: _known[key] for key in _used}
+        merged = {key: _known[key] for key in _used if key in _known}
     try:
         data = marshal.dumps(merged)
         path.parent.mkdir(parents=True, exist_ok=True)

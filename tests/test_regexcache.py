@@ -10,6 +10,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from factcheck import regexcache
 
 
@@ -66,3 +68,11 @@ def test_an_entry_sre_refuses_is_made_again(monkeypatch):
     pattern = r"(?P<refused>entry)\s+made again"
     monkeypatch.setitem(regexcache._known, (pattern, 0), (0, [1, 2, 3], 0, {}, ()))
     assert regexcache._compile(pattern) == _fresh(pattern, 0)
+    assert regexcache._known[(pattern, 0)] != (0, [1, 2, 3], 0, {}, ())  # the one kept
+
+
+def test_a_bad_pattern_raises_as_re_does_and_is_not_kept():
+    with pytest.raises(re.error):
+        re.compile(r"(?P<unclosed>x")
+    assert (r"(?P<unclosed>x", 0) not in regexcache._known
+    assert (r"(?P<unclosed>x", 0) not in regexcache._used
