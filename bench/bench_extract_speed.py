@@ -36,7 +36,7 @@ def child(tree: str, article: str, repeat: int) -> None:
     from factcheck.articles import claimants, standalone
     from factcheck.articles.extract import extract_article
     from factcheck.articles.worthiness import _cached_anchors
-    from factcheck.language import syntax
+    from factcheck.language import anchors, syntax
     from factcheck.language.anchors import extract_anchors
     from factcheck.language.sentences import split_sentences
 
@@ -57,7 +57,9 @@ def child(tree: str, article: str, repeat: int) -> None:
         for _ in range(repeat):
             _cached_anchors.cache_clear()
             remembered_by = (claimants.find_attribution, syntax.subject_span)
-            for remembered in (*remembered_by, standalone.name_context):
+            # the words folded and the names' head words: an article's own, not the process's
+            per_article = (getattr(anchors, "_folded", None), getattr(standalone, "_head_words", 0))
+            for remembered in (*remembered_by, standalone.name_context, *per_article):
                 getattr(remembered, "cache_clear", lambda: None)()  # (not on older trees)
             started, started_cpu = time.perf_counter(), time.process_time()
             run()

@@ -1,6 +1,6 @@
 """Start-up of the factcheck command against Flask's own (issue 16: each under 0.5 s).
 
-    python bench/bench_startup.py [--runs 9]
+    python bench/bench_startup.py [--runs 9] [--against DIR]
 
 Each command runs ``--runs`` times in a fresh process, the commands taking turns (so that the
 load of a shared machine falls on all of them alike), after one unmeasured warm-up run each.
@@ -17,6 +17,10 @@ run on a machine, writing them, is timed once apart (`extract` with an empty cac
 ``PYTHONDONTWRITEBYTECODE`` is removed from the commands' environment: an installed package
 has its bytecode written (pip compiles it), and with the variable set the editable checkout's
 modules would be compiled from source in every process while Flask's and SQLAlchemy's are not.
+
+``--against DIR`` also times another checkout's ``factcheck --help`` and ``extract SEED`` in the
+same run, taking turns with the others: this environment's command with DIR first on
+``PYTHONPATH`` (so DIR's factcheck is imported, with this environment's packages).
 """
 
 from __future__ import annotations
@@ -85,8 +89,10 @@ def spread(values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--against", help="another checkout, timed in the same run")
     args = parser.parse_args()
-    print(f"command: python bench/bench_startup.py --runs {args.runs}")
+    against = f" --against {args.against}" if args.against else ""
+    print(f"command: python bench/bench_startup.py --runs {args.runs}{against}")
     print(f"cores: {os.cpu_count()}; load average at start: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory(prefix="factcheck-startup-") as folder:
         work = Path(folder)
@@ -95,16 +101,22 @@ def main() -> None:
         env["FACTCHECK_INSTANCE"] = str(work / "instance")
         env["XDG_CACHE_HOME"] = str(work / "cache")
         table = commands()
+        envs = {name: env for name in table}
+        if args.against:  # the other checkout's code first on the path
+            other = {**env, "PYTHONPATH": str(Path(args.against).resolve())}
+            for name in ("factcheck --help", FIRST):
+                table[f"{name} [{Path(args.against).name}]"] = table[name]
+                envs[f"{name} [{Path(args.against).name}]"] = other
         # the first run on a machine, writing the cache folder (its own, empty)
         first = timed(table[FIRST], {**env, "XDG_CACHE_HOME": str(work / "first")}, work)
         prepare(env, work)
-        for argv in table.values():  # warm-up: bytecode, factcheck's cache, page cache
-            timed(argv, env, work)
+        for name, argv in table.items():  # warm-up: bytecode, factcheck's cache, page cache
+            timed(argv, envs[name], work)
         walls = {name: [] for name in table}
         cpus = {name: [] for name in table}
         for _ in range(args.runs):
             for name, argv in table.items():
-                wall, cpu = timed(argv, env, work)
+                wall, cpu = timed(argv, envs[name], work)
                 walls[name].append(wall)
                 cpus[name].append(cpu)
     print(f"load average at end: {os.getloadavg()[0]:.2f}")

@@ -53,10 +53,10 @@ from check_evalsets import TAGS as EVAL_TAGS  # noqa: E402
 from factcheck.articles.claimants import find_attribution  # noqa: E402
 from factcheck.articles.extract import CHECKWORTHY, extract_article, extract_claims  # noqa: E402
 from factcheck.articles.ingest import parse_article  # noqa: E402
-from factcheck.articles.standalone import name_context  # noqa: E402
+from factcheck.articles.standalone import _head_words, name_context  # noqa: E402
 from factcheck.articles.worthiness import _cached_anchors  # noqa: E402
 from factcheck.language import markers  # noqa: E402
-from factcheck.language.anchors import extract_anchors  # noqa: E402
+from factcheck.language.anchors import _folded, extract_anchors  # noqa: E402
 from factcheck.language.lexicon import fold  # noqa: E402
 from factcheck.language.sentences import split_sentences  # noqa: E402
 from factcheck.language.syntax import subject_span  # noqa: E402
@@ -418,6 +418,8 @@ def report_speed(repeat: int = 15) -> None:
             find_attribution.cache_clear()
             subject_span.cache_clear()
             name_context.cache_clear()
+            _folded.cache_clear()  # the article's words folded, and its names' head words
+            _head_words.cache_clear()
             started, started_cpu = time.perf_counter(), time.process_time()
             run()
             times.append(time.perf_counter() - started)

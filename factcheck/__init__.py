@@ -12,8 +12,15 @@ import threading
 from collections.abc import Callable
 from importlib.resources import files
 
-from flask import Flask
-from werkzeug.routing import Map
+# isort: off
+from factcheck import regexcache
+
+regexcache.install()  # before Flask and the vocabulary compile their patterns
+
+from flask import Flask  # noqa: E402
+from werkzeug.routing import Map  # noqa: E402
+
+# isort: on
 
 
 class FactcheckApp(Flask):

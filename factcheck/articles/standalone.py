@@ -59,7 +59,7 @@ from factcheck.language.syntax import (
     subject_span,
     word_spans,
 )
-from factcheck.language.vocabulary import NUMBER_WORDS
+from factcheck.language.vocabulary import NUMBER_WORDS, word_trie
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea dan Cukai X"
@@ -479,7 +479,7 @@ class Discourse:
         if proper:
             if head.endswith("s"):
                 return False
-        if fold(head) in {fold(w) for w in others + markers.DATE_NOUNS}:
+        if fold(head) in fold_all(others + markers.DATE_NOUNS):  # folded once per process
             return False
         if stopword(head, self.lang) or is_verb(head, self.lang, initial=True):
             return False
@@ -838,7 +838,7 @@ class Discourse:
                 return company
         titles = fold_all(markers.PERSON_TITLES)
         for name in reversed(self.names + self.before):
-            parts = [fold(w) for w in re.split(r"\s+of\s+", name)[0].split()]
+            parts = _head_words(name)
             if len(name.split()) < 2:
                 continue
             # the name's head: its first word in Indonesian ("Kesepakatan Abraham"), its last
@@ -1551,7 +1551,14 @@ def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | Non
     return None
 
 
-_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+@lru_cache(maxsize=4096)
+def _head_words(name: str) -> tuple[str, ...]:
+    """A name's folded words before any "of": every clause's antecedents are looked for among
+    all the names the article has used so far, so each name is read once."""
+    return tuple(fold(w) for w in re.split(r"\s+of\s+", name)[0].split())
+
+
+_NUMBER_WORD = word_trie(NUMBER_WORDS)  # the longest first, each letter read once
 # "ketiga kecamatan tersebut", "kedua kelurahan itu", "the three districts", "both towns"
 _COUNTED_RE = {
     "id": re.compile(

@@ -32,7 +32,8 @@ import datetime
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -48,6 +49,7 @@ from factcheck.language.vocabulary import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTHS,
+    NUMBER_SEPARATORS,
     NUMBER_WORDS,
     PERCENT_WORDS,
     QUALIFIERS,
@@ -56,6 +58,7 @@ from factcheck.language.vocabulary import (
     STOPWORDS,
     WEEKDAYS,
     alternation,
+    word_trie,
 )
 
 __all__ = [
@@ -191,9 +194,9 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(
-    rf"\b({alternation(NUMBER_WORDS)})(\s(?:{alternation(HALF_WORDS)}))?\b", re.IGNORECASE
+    rf"\b({word_trie(NUMBER_WORDS)})(\s(?:{alternation(HALF_WORDS)}))?\b", re.IGNORECASE
 )
-_QUANTITY_WORD = re.compile(rf"\b({alternation(QUANTITY_WORDS)})\b", re.IGNORECASE)
+_QUANTITY_WORD = re.compile(rf"\b({word_trie(QUANTITY_WORDS)})\b", re.IGNORECASE)
 
 
 def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
@@ -224,7 +227,7 @@ def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
     return anchors
 
 
-_QUALIFIER = re.compile(rf"(?<!\w)({alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
+_QUALIFIER = re.compile(rf"(?<!\w)({word_trie(QUALIFIERS)})\s+$", re.IGNORECASE)
 
 
 def _qualifier(text: str, start: int) -> str | None:
@@ -239,10 +242,31 @@ def _parse_number(raw: str, lang: str) -> Decimal | None:
         return Decimal(raw)
     for locale in dict.fromkeys((lang, "en", "id")):
         try:
-            return parse_decimal(raw, locale=locale, strict=True)
+            return _parse_decimal(raw, locale)
         except (NumberFormatError, ValueError):
             continue
     return None
+
+
+def _parse_decimal(raw: str, locale: str) -> Decimal:
+    """``parse_decimal(raw, locale=locale, strict=True)``. Babel loads the locale's whole CLDR
+    file for it (about 50 ms of CPU, once per process); a number without the locale's group
+    symbol ("2,1" in Indonesian), or grouped the way the locale groups ("1.500.000,50"), is
+    read from the separators alone, as Babel reads it (tests/language/test_anchors.py compares
+    the two on every shape the number pattern finds)."""
+    group, point, grouping = NUMBER_SEPARATORS.get(locale, (None, None, None))
+    if grouping == (3, 3) and (group not in raw or _grouped(group, point).fullmatch(raw)):
+        try:
+            return Decimal(raw.replace(group, "").replace(point, "."))
+        except InvalidOperation:
+            raise NumberFormatError(f"{raw!r} is not a valid decimal number") from None
+    return parse_decimal(raw, locale=locale, strict=True)
+
+
+@cache
+def _grouped(group: str, point: str) -> re.Pattern[str]:
+    """A number written with groups of three and no leading zero, as Babel writes one."""
+    return re.compile(rf"[1-9]\d{{0,2}}(?:{re.escape(group)}\d{{3}})+(?:{re.escape(point)}\d+)?")
 
 
 def _classify(m: re.Match[str], scale: str, value: Decimal) -> tuple[str, str]:
@@ -272,8 +296,8 @@ def canonical_number(value: Decimal) -> str:
 
 # --- dates --------------------------------------------------------------------------------
 
-_MONTH = rf"(?P<month>{alternation(MONTHS)})\.?"
-_WEEKDAY = rf"(?P<weekday>{alternation(WEEKDAYS)})"
+_MONTH = rf"(?P<month>{word_trie(MONTHS)})\.?"
+_WEEKDAY = rf"(?P<weekday>{word_trie(WEEKDAYS)})"
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?!\d)"),
@@ -295,7 +319,7 @@ _DATE_PATTERNS = [
 ]
 # a month named alone: a full name, or an abbreviation with its dot ("Jan" is a name)
 _MONTH_ALONE = re.compile(
-    rf"\b(?P<alone>(?:{alternation(MONTH_NAMES)})(?!\w)|(?:{alternation(MONTH_ABBREVIATIONS)})\.)",
+    rf"\b(?P<alone>(?:{word_trie(MONTH_NAMES)})(?!\w)|(?:{word_trie(MONTH_ABBREVIATIONS)})\.)",
     re.IGNORECASE,
 )
 _YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)(?![\d.,]?\d)")
@@ -305,13 +329,18 @@ _YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d
 # so has _YEAR_RANGE: a text without one is not searched with them (most clauses have none).
 _DIGIT = re.compile(r"\d")
 _WITH_DIGITS = frozenset(_DATE_PATTERNS[:-1])
+# Nor is a text without a month's name searched with the four patterns that need one (each
+# has it after a word boundary: "\b", or white space after a day's digits).
+_MONTH_WORD = re.compile(rf"\b(?:{word_trie(MONTHS)})", re.IGNORECASE)
+_WITH_MONTHS = frozenset((*_DATE_PATTERNS[3:6], _MONTH_ALONE))
 
 
 def _dates(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
     anchors: list[Anchor] = []
     digits = _DIGIT.search(text) is not None
+    months = _MONTH_WORD.search(text) is not None
     for pattern in [*_DATE_PATTERNS, _MONTH_ALONE] if "month" in kinds else _DATE_PATTERNS:
-        if not digits and pattern in _WITH_DIGITS:
+        if (not digits and pattern in _WITH_DIGITS) or (not months and pattern in _WITH_MONTHS):
             continue
         for m in pattern.finditer(text):
             value = _date_value(m, lang)
@@ -380,7 +409,7 @@ def _phrases(text: str, lang: str, glossary: Glossary, taken: list[Anchor]) -> l
     found: list[Anchor] = []
     taken_spans = [a.span for a in taken]
     spans = [w for w in words(text) if not overlaps(w, taken_spans)] if taken else words(text)
-    keys = [fold_word(text[s:e]) for s, e in spans]
+    keys = [_folded(text[s:e]) for s, e in spans]
     i = 0
     while i < len(spans):
         best, key = None, ""
@@ -400,6 +429,11 @@ def _phrases(text: str, lang: str, glossary: Glossary, taken: list[Anchor]) -> l
         else:
             i += 1
     return found
+
+
+# fold_word remembered: extraction reads each sentence's words several times (the sentence, its
+# clauses, their claim texts), and the words of an article repeat
+_folded = lru_cache(maxsize=1 << 16)(fold_word)
 
 
 def _lookup(glossary: Glossary, key: str, surface: str, lang: str) -> tuple[str, str] | None:

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
-
 from factcheck.language.identify import identify_language
 from factcheck.language.vocabulary import STOPWORDS
 
@@ -72,7 +70,17 @@ SPELT_ALIKE, MIN_ALIKE = 75, 3
 def spelt_alike(a: str, b: str) -> bool:
     """Whether two folded words are one word, spelt alike: equal, or (from MIN_ALIKE letters)
     near by SPELT_ALIKE."""
-    return a == b or min(len(a), len(b)) >= MIN_ALIKE and fuzz.ratio(a, b) >= SPELT_ALIKE
+    return a == b or min(len(a), len(b)) >= MIN_ALIKE and _ratio(a, b) >= SPELT_ALIKE
+
+
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's ratio. rapidfuzz is imported on the first call, which puts its function in
+    this one's place: extraction never compares spellings, and the import costs about 14 ms."""
+    global _ratio
+    from rapidfuzz.fuzz import ratio
+
+    _ratio = ratio
+    return ratio(a, b)
 
 
 def phrase_key(text: str) -> str:

@@ -148,6 +148,9 @@ def test_extract_imports_neither_the_database_nor_numpy_once_its_caches_are_writ
     assert "factcheck.articles.extract" in modules  # it did extract
     assert _loaded(modules, _NEVER_AT_START + _NOT_WITHOUT_DATABASE) == []
     assert _loaded(modules, ("numpy", "py3langid", "yaml")) == []
+    # CLDR's names and separators come from the cache folder: Babel's locale files (and its
+    # date module, which they need) are not read
+    assert _loaded(modules, ("babel.dates", "rapidfuzz")) == []  # nor a spelling compared
     assert not instance.exists()
 
 

@@ -363,3 +363,40 @@ def test_the_recognisers_shortcuts_change_no_anchor(monkeypatch):
 def test_one_alone_is_not_a_number_but_the_units_of_a_compound_are():
     assert values("salah satu warga, one of the boats", "id") == []
     assert only("dua puluh satu", "id").value == "21"
+
+
+def _number_shapes() -> list[str]:
+    """Strings of every shape the number pattern finds: digit runs with one separator, and
+    groups of three after one to three digits, either separator anywhere, with or without a
+    decimal part (leading and trailing zeros included)."""
+    shapes = [
+        f"{a}{sep}{b}"
+        for a in ("0", "2", "05", "12", "1234")
+        for sep in ".,"
+        for b in ("0", "5", "50", "05", "000", "500", "5000", "0500")
+    ]
+    for first in ("0", "1", "05", "12", "123", "012"):
+        for groups in (("500",), ("000", "050"), ("500", "000", "999")):
+            for seps in ("..", ",,", ".,", ",."):
+                grouped = first + "".join(seps[i % 2] + g for i, g in enumerate(groups))
+                shapes.append(grouped)
+                for sep in ".,":
+                    shapes += [f"{grouped}{sep}{d}" for d in ("5", "50", "05", "000", "5000")]
+    return shapes
+
+
+def test_numbers_are_read_as_babel_reads_them_without_its_locale_files():
+    from babel.numbers import parse_decimal
+
+    def read(parse, raw, locale):
+        try:
+            return repr(parse(raw, locale))
+        except ValueError as error:  # Babel's NumberFormatError
+            return type(error).__name__
+
+    shapes = _number_shapes()
+    assert len(shapes) > 300
+    for locale in ("id", "en"):
+        for raw in shapes:
+            babel = read(lambda r, loc: parse_decimal(r, locale=loc, strict=True), raw, locale)
+            assert read(anchors_module._parse_decimal, raw, locale) == babel, (raw, locale)

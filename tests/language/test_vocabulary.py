@@ -119,3 +119,46 @@ def test_cached_territory_names_are_babels(tmp_path, monkeypatch):
     assert ("ID", "Indonesia") in read and ("KZ", "Kazakhstan") in read
     cached.write_text("[damaged")
     assert vocabulary.territory_names.__wrapped__() == read and not cached.exists()
+
+
+_TRIED = ("NUMBER_WORDS", "QUANTITY_WORDS", "QUALIFIERS", "MONTHS", "WEEKDAYS", "MONTH_NAMES")
+_TRIED += ("MONTH_ABBREVIATIONS",)
+
+
+def _texts() -> list[str]:
+    """The first set's articles, and every word of the tables in three cases and in the
+    company of numbers, other words, dots and hyphens."""
+    folder = Path(__file__).resolve().parents[1] / "data" / "extract"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
+    items = [item for name in _TRIED for item in getattr(v, name)]
+    for a, b in zip(items, items[1:] + items[:1], strict=True):
+        for x in (a, a.upper(), a.title()):
+            texts.append(f"{x} | sekitar {x} orang | 5 {x} 2024 | {x}. 3 | {x}-an | ({x}) ")
+            texts.append(f"{x}s {x} {b} | Senin, {x} 12, 2025 | {x}{b} | {x} setengah jam {x} ")
+            texts.append(f"ke{x} kecamatan tersebut | {x} desa itu | the {x} districts ")
+    return texts
+
+
+def test_a_word_trie_matches_what_the_alternation_matches_in_every_pattern_using_one():
+    from factcheck.articles import standalone
+    from factcheck.language import anchors
+
+    texts = _texts()
+    patterns = [p for p in vars(anchors).values() if isinstance(p, re.Pattern)]
+    patterns += [*anchors._DATE_PATTERNS, *standalone._COUNTED_RE.values()]
+    unescaped = "|".join(sorted(v.NUMBER_WORDS, key=len, reverse=True))  # standalone's before
+    compared = 0
+    for pattern in patterns:
+        before = pattern.pattern
+        for name in _TRIED:
+            before = before.replace(v.word_trie(getattr(v, name)), v.alternation(getattr(v, name)))
+        before = before.replace(f"(?:{v.alternation(v.NUMBER_WORDS)})", f"(?:{unescaped})")
+        before = before.replace(f">{v.alternation(v.NUMBER_WORDS)})", f">{unescaped})")
+        if before == pattern.pattern:
+            continue
+        compared += 1
+        old = re.compile(before, pattern.flags)
+        for text in texts:
+            new_found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert new_found == [(m.span(), m.groups()) for m in old.finditer(text)], pattern
+    assert compared >= 10
