@@ -12,15 +12,8 @@ import threading
 from collections.abc import Callable
 from importlib.resources import files
 
-# isort: off
-from factcheck import regexcache
-
-regexcache.install()  # before Flask and the vocabulary compile their patterns
-
-from flask import Flask  # noqa: E402
-from werkzeug.routing import Map  # noqa: E402
-
-# isort: on
+from flask import Flask
+from werkzeug.routing import Map
 
 
 class FactcheckApp(Flask):
