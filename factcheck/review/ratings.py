@@ -100,6 +100,14 @@ class RatingScale:
     def get(self, key: str) -> Rating:
         return self._by_key[key]
 
+    def shown(self, key: str | None, lang: str = "en") -> str:
+        """A verdict key as people read it in ``lang`` ("mostly_true" -> "Mostly true"); a key
+        the scale no longer has as stored, "—" for none."""
+        if not key:
+            return "—"
+        rating = self._by_key.get(key)
+        return rating.label(lang) if rating is not None else key
+
     def keys(self) -> list[str]:
         return [r.key for r in self.ratings]
 

@@ -125,10 +125,9 @@ def rating_label(key: str | None) -> str:
     """A verdict key as people read it, in the page's language ("mostly_true" -> "Mostly
     true", "Sebagian besar benar"); a key the scale no longer has is shown as stored, "—" for
     none."""
-    scale = current_app.extensions["factcheck.ratings"]
     if not key:
         return "—"
-    return scale.get(key).label(i18n.current_language()) if key in scale else key
+    return current_app.extensions["factcheck.ratings"].shown(key, i18n.current_language())
 
 
 def init_app(app: Flask) -> None:

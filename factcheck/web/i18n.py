@@ -186,6 +186,15 @@ def format_datetime(value, format: str = "d MMM y HH:mm") -> str:  # noqa: A002
 _NAMED_FORMATS = frozenset({None, "short", "medium", "long", "full"})
 
 
+def datetime_formatter(format: str = "d MMM y HH:mm"):  # noqa: A002
+    """``format_datetime`` with this request's locale looked up once, for a table that shows
+    many times (a claim's history): each lookup goes through Flask-Babel's context locals."""
+    if format in _NAMED_FORMATS:
+        return lambda value: format_datetime(value, format)
+    locale = get_locale()
+    return lambda value: "" if value is None else _datetime_text(value, format, locale)
+
+
 @functools.lru_cache(maxsize=8192)
 def _datetime_text(value, format: str, locale: Locale) -> str:  # noqa: A002
     return dates.format_datetime(value, format, locale=locale)  # as Flask-Babel, rebase=False

@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from factcheck.models import Claim, ClaimStatus, Evidence, Source, User
+from factcheck.models import Claim, ClaimStatus, Evidence, ReviewEvent, Source, User
 from factcheck.publishing.markup import render_markdown
 from factcheck.review import workflow
 from factcheck.review.claimpage import ClaimPage
 from factcheck.review.ratings import RatingScale
 from factcheck.review.users import People
-from factcheck.web.i18n import current_language, lazy_gettext
+from factcheck.web.i18n import _, current_language, datetime_formatter, lazy_gettext
 from factcheck.web.review import forms as f
 from factcheck.web.review.highlight import Segment, disagreeing_values, find_all, segments
 
@@ -202,6 +202,44 @@ def default_forms(claim: Claim, scale: RatingScale, people: list) -> Forms:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One row of the claim's history as the page shows it: ``at`` in ISO form and as people
+    read it, who, what, and ``change`` (from, to) as shown, None when the event has neither."""
+
+    at: str
+    when: str
+    who: str
+    action: str
+    public: bool
+    change: tuple[str, str] | None
+    note: str
+
+
+VERDICT_ACTIONS = frozenset({"verdict", "correction"})  # their values are rating keys
+
+
+def history_rows(events: list[ReviewEvent], names: dict, scale: RatingScale) -> list[HistoryRow]:
+    """The history table's rows, in the request's language looked up once for all of them:
+    the template looked it up three times a row (the time and two verdict labels, each a
+    Flask-Babel context lookup), most of a row's cost, and the checkers' claims gather
+    hundreds of rows."""
+    when, language, system = datetime_formatter(), current_language(), _("system")
+    rows = []
+    for e in events:
+        change = None
+        if e.from_value or e.to_value:
+            if e.action in VERDICT_ACTIONS:
+                change = (scale.shown(e.from_value, language), scale.shown(e.to_value, language))
+            else:
+                change = (e.from_value or "—", e.to_value or "—")
+        who = e.actor or names.get(e.user_id) or system
+        rows.append(
+            HistoryRow(e.at.isoformat(), when(e.at), who, e.action, e.public, change, e.note or "")
+        )
+    return rows
+
+
 # The evidence lists of the review screen, in the matcher's words, then what people added.
 GROUPS = (
     ("supports", lazy_gettext("Supports")),
@@ -276,7 +314,7 @@ def claim_context(data: ClaimPage, user: User, scale: RatingScale, submitted: di
         text=article_text(data),
         previous=before,
         next=after,
-        events=data.events,
+        history=history_rows(data.events, data.people.names, scale),
         names=data.people.names,
         transitions=transitions(claim, user, authors),
         statuses=STATUSES,
