@@ -34,10 +34,14 @@ def ranked(*texts: str) -> list:
     return match_claim(index, CLAIM, "id", 10, 0.0, model=MODEL)
 
 
-# the report's sentence with the claim's figure, worded far from the claim
+# the report's sentence with the claim's figure, worded far from the claim: about 42 on an AMD
+# EPYC (numpy's OpenBLAS picks its kernels by the processor, and the relevance moves by a few
+# tenths between machines), kept some points away from SUPPORT_THRESHOLD (45) on purpose; the
+# sentence this test first had scored 45.4 here and under 45 elsewhere
 FIGURE = (
-    "The water had reached 3,412 homes by Monday, while schools stayed shut, the weekly "
-    "market was moved to higher ground and a ferry across the river stopped running."
+    "The water had reached 3,412 homes by Monday; schools stayed shut, the weekly market moved "
+    "to higher ground, a ferry stopped running, the only bridge was closed to lorries and rice "
+    "prices rose."
 )
 # the figure again, in a passage too far from the claim (under FIGURE_THRESHOLD)
 FAR = (
