@@ -49,7 +49,15 @@ from factcheck.matching.names import (
     partial_swaps,
 )
 from factcheck.matching.scoring import ClaimScorer
-from factcheck.matching.verify import CONTRADICTS, RELATED, SUPPORTS, Check, values, verify
+from factcheck.matching.verify import (
+    CONTRADICTS,
+    RELATED,
+    SUPPORTS,
+    Check,
+    transposition,
+    values,
+    verify,
+)
 
 __all__ = ["CONTRADICTS", "RELATED", "SUPPORTS", "Match", "match_claim"]
 
@@ -73,6 +81,12 @@ SUGGESTION_THRESHOLD = 40.0
 SUPPORT_THRESHOLD = 45.0
 SUPPORT_WITHOUT_VALUES = 65.0  # nothing to compare: only a passage this close supports
 CONTRADICTION_THRESHOLD = 30.0
+# a contradicting passage that states a claim figure with two digits swapped ("1.860 batang" /
+# "1,680 logs": verify.transposition) is shown from this relevance: the figure got wrong ties
+# it to the claim's fact, where a short report's wording does not. Measured on the dev sets
+# (BENCHMARKS.md, 2026-12-06 third session): 10 flags more distractors for one more plant, 20
+# one plant fewer; lowering CONTRADICTION_THRESHOLD itself to 10 flagged about 1,100.
+TRANSPOSED_THRESHOLD = 15.0
 # a passage that states one of the claim's figures alike ranks before the merely related
 # from this relevance, the floor of a contradicting one (a report worded far from the claim)
 FIGURE_THRESHOLD = CONTRADICTION_THRESHOLD
@@ -159,7 +173,9 @@ def match_claim(
             if check.stance != CONTRADICTS:
                 continue
             score = max(score, _disputed(scorer, dense, i, check))
-            if score < CONTRADICTION_THRESHOLD:
+            if score < CONTRADICTION_THRESHOLD and not (
+                score >= TRANSPOSED_THRESHOLD and _transposition(index, scorer, i, check)
+            ):
                 continue
             contradictions.append(_explain(index, scorer, i, score, check))
         else:
@@ -167,6 +183,11 @@ def match_claim(
         seen.add(text)
     contradictions.sort(key=lambda match: -match.score)
     return _tie_break(scorer, dense, shown) + contradictions
+
+
+def _transposition(index: MatchIndex, scorer: ClaimScorer, i: int, check: Check) -> bool:
+    passage = index.passages[i].text
+    return transposition(scorer.text, scorer.claim_anchors, passage, index.anchors(i), check)
 
 
 def _cosines(index: MatchIndex, claim_text: str, model: Embedder | None) -> Dense | None:
