@@ -84,8 +84,9 @@ CONTRADICTION_THRESHOLD = 30.0
 # a contradicting passage that states a claim figure with two digits swapped ("1.860 batang" /
 # "1,680 logs": verify.transposition) is shown from this relevance: the figure got wrong ties
 # it to the claim's fact, where a short report's wording does not. Measured on the dev sets
-# (BENCHMARKS.md, 2026-12-06 third session): 10 flags more distractors for one more plant, 20
-# one plant fewer; lowering CONTRADICTION_THRESHOLD itself to 10 flagged about 1,100.
+# (BENCHMARKS.md, 2026-12-06 third session): 10 surfaced one plant more for three more flagged
+# distractors, 20 two plants fewer; lowering CONTRADICTION_THRESHOLD itself to 10 flagged
+# about 1,100 more.
 TRANSPOSED_THRESHOLD = 15.0
 # a passage that states one of the claim's figures alike ranks before the merely related
 # from this relevance, the floor of a contradicting one (a report worded far from the claim)
