@@ -8,7 +8,10 @@ is in the claim. Each pair of a missing claim name and a new passage name is a c
 *swap*. Most candidates are not swaps: a report omits the claim's province and names an
 official in passing. Which candidate is the slot the two texts fill differently is decided by
 meaning (factcheck.matching.rank): the claim with its name replaced by the passage's must say
-more nearly what the passage says than the claim itself does.
+more nearly what the passage says than the claim itself does. A passage that shares none of
+the claim's names ("vila di Kabupaten Badung" / "villas in Gianyar regency") gives candidates
+only of two names in one role (``role``: both places), which the word each hangs on ties to
+one slot (``head_word``), not meaning.
 """
 
 from __future__ import annotations
@@ -18,10 +21,13 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from factcheck.language import markers
 from factcheck.language.anchors import _NAME_JOINERS, COMPARED_KINDS, Anchor, extract_anchors
 from factcheck.language.lexicon import (
     MIN_ALIKE,
     SPELT_ALIKE,
+    fold,
+    fold_all,
     fold_word,
     spelt_alike,
     token_spans,
@@ -34,16 +40,25 @@ MAX_MISSING, MAX_NEW = 2, 1
 # a name said with one part different (``partial_swaps``): at most this many words differ,
 # after at least this many shared ones when nothing shared follows them
 MAX_PART, MIN_SHARED = 2, 2
+MAX_TITLE = 3  # words of a title or a first name before a name ("Deputy Transport Minister")
 _JOINERS = frozenset(_NAME_JOINERS)  # "dan", "and", "&": the words a list of names ends with
+# the roles in which two names, with no other name shared, fill one slot (``candidate_swaps``)
+UNSHARED_ROLES = frozenset({"place"})
+_ORGANISATIONS = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
+_TITLES = fold_all(markers.PERSON_TITLES)
+_PLACE_HEADS, _AT_LOCATIVES = fold_all(markers.PLACE_HEADS), fold_all(markers.AT_LOCATIVES)
+_LOCATIVES = fold_all(markers.LOCATIVES)
 HEADLINE_CAPITALS = 0.6  # a headline, or a list of names whose slots cannot be told apart
 
 
 @dataclass(frozen=True)
 class Swap:
-    """A claim name missing from a passage and a passage name new to the claim."""
+    """A claim name missing from a passage and a passage name new to the claim; ``roles``:
+    found by their roles alone (no other name shared, ``candidate_swaps``)."""
 
     claim: Anchor
     passage: Anchor
+    roles: bool = False
 
     def replaced(self, claim_text: str) -> str:
         """The claim with its name replaced by the passage's."""
@@ -93,7 +108,10 @@ def candidate_swaps(
     """Pairs (missing claim name, new passage name) when the passage states the rest of the
     claim's names: at least one of them is in the passage (the same event), at most
     MAX_MISSING are missing and the passage has at most MAX_NEW new one (a passage with
-    several names the claim lacks is about something else)."""
+    several names the claim lacks is about something else). When none is in the passage,
+    only pairs whose two names have one of UNSHARED_ROLES (``role``: both said as places),
+    marked ``roles``: the caller ties them to one slot by the word they hang on
+    (``head_word``), since no shared name does."""
     claim_words = _content_words(claim_text, claim_lang)
     passage_words = _content_words(passage_text, passage_lang)
     claim_places = {a.value for a in claim_names if a.kind == "place"}
@@ -108,9 +126,43 @@ def candidate_swaps(
         for a in passage_names
         if a.value not in claim_places and not _shares_word(a.text, claim_words)
     ]
-    if len(missing) == len(claim_names) or len(missing) > MAX_MISSING or len(new) > MAX_NEW:
+    if len(missing) > MAX_MISSING or len(new) > MAX_NEW:
         return []
+    if len(missing) == len(claim_names):  # nothing shared ties the two to one event: a role
+        return [
+            Swap(c, p, roles=True)
+            for c in missing
+            for p in new
+            if role(claim_text, c) == role(passage_text, p) in UNSHARED_ROLES
+        ]
     return [Swap(c, p) for c in missing for p in new if _same_shape(c, p)]
+
+
+def role(text: str, name: Anchor) -> str | None:
+    """What ``name`` stands for in ``text``, told by its words and the words next to it
+    (factcheck.language.markers' tables, the ones extraction uses): "organisation" with an
+    organisation's head or a company's legal form in it ("Kementerian Kehutanan", "PT
+    Bukit"); "person" with a person's title in it or just before it ("Bupati Darmawan",
+    "regent Darmawan"); "place" when CLDR or the glossary knows it as one, with a place noun
+    in it or just after it ("Kabupaten Badung", "Gianyar regency"), or after a preposition
+    that says where ("di Sorong", "in the Denpasar ..."); None when nothing tells."""
+    parts = {fold(w.strip(".,'’()")) for w in name.text.split()}
+    before = [fold(w.strip(".,'’()")) for w in text[: name.start].split()[-2:]]
+    after = [fold(w.strip(".,'’()")) for w in text[name.end :].split()[:1]]
+    if parts & _ORGANISATIONS:
+        return "organisation"
+    if parts & _TITLES or before[-1:] and before[-1] in _TITLES:
+        return "person"
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    if (
+        name.kind == "place"
+        or (parts | set(after)) & _PLACE_HEADS
+        or before[-1:]
+        and before[-1] in _AT_LOCATIVES
+    ):
+        return "place"
+    return None
 
 
 def partial_swaps(
@@ -216,7 +268,7 @@ def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[st
     """The differing parts of two names alike but for one part (``partial_swaps``), or None.
     ``surnames``: two names of two words that share the first also count ("Dimas Prasetyo" /
     "Dimas Pratama"), when each last word has MIN_WORD letters ("Level IV" is no name)."""
-    a, b = _name_words(mine), _name_words(theirs)
+    a, b = _aligned(_name_words(mine), _name_words(theirs))
     prefix = 0
     while prefix < min(len(a), len(b)) and spelt_alike(a[prefix], b[prefix]):
         prefix += 1
@@ -233,7 +285,58 @@ def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[st
         return None
     if any(spelt_alike(x, y) for x in left for y in right):
         return None
+    if _abbreviates(left, right) or _abbreviates(right, left):
+        return None  # "Jateng" is "Jawa Tengah"
     return " ".join(left), " ".join(right)
+
+
+def _abbreviates(short: list[str], long: list[str]) -> bool:
+    """Whether ``short``, one word, is made of the beginnings of the words of ``long`` in
+    their order: "jateng" of "jawa tengah", "kalbar" of "kalimantan barat", "kpk" of
+    "komisi pemberantasan korupsi" (the way Indonesian shortens names of places and bodies)."""
+    if len(short) != 1 or len(long) < 2:
+        return False
+
+    def made(rest: str, words: list[str]) -> bool:
+        if not words:
+            return not rest
+        return any(
+            rest.startswith(words[0][:n]) and made(rest[n:], words[1:])
+            for n in range(1, min(len(words[0]), len(rest)) + 1)
+        )
+
+    return made(short[0], long)
+
+
+def head_word(text: str, lang: str, name: Anchor) -> str | None:
+    """The word ``name`` hangs on in ``text``: the nearest content word before it, past
+    prepositions and place nouns ("vila" in "vila di Kabupaten Badung", "collector" in "a
+    collector from Malaysia", "laboratory" in "a laboratory in Jakarta"); None when the name
+    begins its sentence."""
+    before = [t for t in token_spans(text[: name.start], lang) if t.end <= name.start]
+    for token in reversed(before):
+        word = fold(text[token.start : token.end])
+        if word in _PLACE_HEADS or word in _LOCATIVES:
+            continue
+        if re.search(r"[.!?;:]", text[token.end : name.start]):
+            return None
+        return word
+    return None
+
+
+def _aligned(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
+    """Two names' words from where they start alike: words before the other name's first word
+    on one side only are a title or a first name the other leaves out ("Transport Minister
+    Surya Adiwijaya" / "Surya Adinegara"; "Abdul Halim Musyaffa" / "Halim Mubarok", whose
+    first word began the sentence). Only when the other name's first word is there, after at
+    most MAX_TITLE words, and is a name's word of MIN_WORD letters."""
+    for x, y, swapped in ((a, b, False), (b, a, True)):
+        if not x or not y or len(y[0]) < MIN_WORD or spelt_alike(x[0], y[0]):
+            continue
+        at = next((k for k, w in enumerate(x[: MAX_TITLE + 1]) if spelt_alike(w, y[0])), None)
+        if at:
+            return (y, x[at:]) if swapped else (x[at:], y)
+    return a, b
 
 
 def _name_words(name: str) -> list[str]:

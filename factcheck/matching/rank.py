@@ -37,17 +37,27 @@ import numpy as np
 
 from factcheck.language.anchors import Anchor, facets
 from factcheck.language.identify import identify_language
+from factcheck.language.lexicon import spelt_alike
 from factcheck.matching.embedding import Embedder, background
 from factcheck.matching.index import MatchIndex
 from factcheck.matching.names import (
     Swap,
     candidate_swaps,
+    head_word,
     listed_swaps,
     named,
     partial_swaps,
 )
 from factcheck.matching.scoring import ClaimScorer
-from factcheck.matching.verify import CONTRADICTS, RELATED, SUPPORTS, Check, values, verify
+from factcheck.matching.verify import (
+    CONTRADICTS,
+    RELATED,
+    SUPPORTS,
+    Check,
+    transposition,
+    values,
+    verify,
+)
 
 __all__ = ["CONTRADICTS", "RELATED", "SUPPORTS", "Match", "match_claim"]
 
@@ -71,6 +81,13 @@ SUGGESTION_THRESHOLD = 40.0
 SUPPORT_THRESHOLD = 45.0
 SUPPORT_WITHOUT_VALUES = 65.0  # nothing to compare: only a passage this close supports
 CONTRADICTION_THRESHOLD = 30.0
+# a contradicting passage that states a claim figure with two digits swapped ("1.860 batang" /
+# "1,680 logs": verify.transposition) is shown from this relevance: the figure got wrong ties
+# it to the claim's fact, where a short report's wording does not. Measured on the dev sets
+# (BENCHMARKS.md, 2026-12-06 third session): 10 surfaced one plant more for three more flagged
+# distractors, 20 two plants fewer; lowering CONTRADICTION_THRESHOLD itself to 10 flagged
+# about 1,100 more.
+TRANSPOSED_THRESHOLD = 15.0
 # a passage that states one of the claim's figures alike ranks before the merely related
 # from this relevance, the floor of a contradicting one (a report worded far from the claim)
 FIGURE_THRESHOLD = CONTRADICTION_THRESHOLD
@@ -157,7 +174,9 @@ def match_claim(
             if check.stance != CONTRADICTS:
                 continue
             score = max(score, _disputed(scorer, dense, i, check))
-            if score < CONTRADICTION_THRESHOLD:
+            if score < CONTRADICTION_THRESHOLD and not (
+                score >= TRANSPOSED_THRESHOLD and _transposition(index, scorer, i, check)
+            ):
                 continue
             contradictions.append(_explain(index, scorer, i, score, check))
         else:
@@ -165,6 +184,11 @@ def match_claim(
         seen.add(text)
     contradictions.sort(key=lambda match: -match.score)
     return _tie_break(scorer, dense, shown) + contradictions
+
+
+def _transposition(index: MatchIndex, scorer: ClaimScorer, i: int, check: Check) -> bool:
+    passage = index.passages[i].text
+    return transposition(scorer.text, scorer.claim_anchors, passage, index.anchors(i), check)
 
 
 def _cosines(index: MatchIndex, claim_text: str, model: Embedder | None) -> Dense | None:
@@ -315,7 +339,24 @@ class _Slots:
         swaps = candidate_swaps(
             self.scorer.text, self.scorer.lang, self._names, passage.text, lang, theirs
         )
-        return swaps, theirs
+        return [s for s in swaps if not s.roles or self._same_head(i, s)], theirs
+
+    def _same_head(self, i: int, swap: Swap) -> bool:
+        """Whether the two names of a swap found by their roles alone hang on one word
+        (factcheck.matching.names.head_word): spelt alike, or in two languages near in
+        meaning by SAME_NAME_COSINE ("vila di Kabupaten Badung" / "villas in Gianyar
+        regency"; not "polio di Teluk Damar" / "a laboratory in Jakarta", 0.88)."""
+        passage, lang = self.index.passages[i], self.index.profiles[i].lang
+        mine = head_word(self.scorer.text, self.scorer.lang, swap.claim)
+        theirs = head_word(passage.text, lang, swap.passage)
+        if mine is None or theirs is None:
+            return False
+        if spelt_alike(mine, theirs):
+            return True
+        if self.model is None or lang == self.scorer.lang:
+            return False
+        pair = self.model.embed_passages([mine, theirs])
+        return float(pair[0] @ pair[1]) >= SAME_NAME_COSINE
 
     def _listed(self, i: int, swaps: list[Swap], theirs: list[Anchor]) -> Swap | None:
         """A candidate swap whose two names stand in lists sharing another member
@@ -355,18 +396,27 @@ class _Slots:
         """The candidate swap meaning confirms best, if any does: the claim with the passage's
         name in place of its own must be nearer the passage by SWAP_GAIN, and by SWAP_MARGIN
         more than the claim without its name (leaving out a name the passage does not have
-        brings any claim nearer; putting the right one in brings it nearer still)."""
+        brings any claim nearer; putting the right one in brings it nearer still). Swaps found
+        by their roles (no name shared) have their slot tied by their word already
+        (``_same_head``) and are not asked: meaning cannot tell another place in the slot
+        from a place said in passing, and two countries CLDR tells apart are not one name
+        ("Indonesia", "Malaysia": 0.92)."""
         if self.dense is None or self.model is None:
             return None
-        text = self.scorer.text
-        changed = [s.replaced(text) for s in swaps] + [s.removed(text) for s in swaps]
-        gains = self.model.embed_passages(changed) @ self.index.vectors[i] - self.dense[0][i]
-        replaced, removed = gains[: len(swaps)], gains[len(swaps) :]
-        margin = np.where(replaced >= SWAP_GAIN, replaced - removed, -1.0)
-        best = int(np.argmax(margin))
-        if margin[best] < SWAP_MARGIN:
-            return None
-        swap = swaps[best]
+        if swaps[0].roles:  # candidate_swaps gives swaps of one sort
+            swap = swaps[0]
+            if swap.claim.kind == swap.passage.kind == "place":
+                return swap
+        else:
+            text = self.scorer.text
+            changed = [s.replaced(text) for s in swaps] + [s.removed(text) for s in swaps]
+            gains = self.model.embed_passages(changed) @ self.index.vectors[i] - self.dense[0][i]
+            replaced, removed = gains[: len(swaps)], gains[len(swaps) :]
+            margin = np.where(replaced >= SWAP_GAIN, replaced - removed, -1.0)
+            best = int(np.argmax(margin))
+            if margin[best] < SWAP_MARGIN:
+                return None
+            swap = swaps[best]
         if self.index.profiles[i].lang != self.scorer.lang:  # "Gedung Putih" is "White House"
             names = self.model.embed_passages([swap.claim.text, swap.passage.text])
             if float(names[0] @ names[1]) >= SAME_NAME_COSINE:

@@ -473,6 +473,24 @@ def _same_magnitude(mine: Value, theirs: Value) -> bool:
     return b <= a * SAME_QUANTITY_RATIO or _transposed(mine.number, theirs.number)
 
 
+def transposition(
+    claim_text: str, claim: list[Anchor], passage_text: str, passage: list[Anchor], check: Check
+) -> bool:
+    """Whether one of ``check``'s disagreements is a claim figure from TRANSPOSED_PAIR said in
+    the passage with two of its digits swapped ("1.860 batang" / "1,680 logs"): the way a
+    report gets that very figure wrong, which ties the passage to the claim's fact more
+    than any wording does."""
+    mine = [v for v in values(claim_text, claim) if v.number is not None]
+    theirs = [v for v in values(passage_text, passage) if v.number is not None]
+    mine = [v for v in mine if (v.anchor.start, v.anchor.end) in check.claim_spans]
+    theirs = [v for v in theirs if (v.anchor.start, v.anchor.end) in check.passage_spans]
+    return any(
+        a.number >= TRANSPOSED_PAIR and _transposed(a.number, b.number)
+        for a in mine
+        for b in theirs
+    )
+
+
 def _transposed(a: Decimal, b: Decimal) -> bool:
     """Whether two numbers of the same magnitude are written with two of their digits
     swapped (410 and 140, 5.840 and 5,480; not 14 and 140, nor 2.614 and 4.216, whose
