@@ -133,6 +133,7 @@ class Discourse:
     speaker: str | None = None  # the last body (no person) an attribution named
     named: str | None = None  # the name the article is about, when it has no topic word
     spoke: bool = False  # whether that body spoke in the sentence being read
+    introduced: dict[str, str] = field(default_factory=dict)  # "kapal" -> "KM Bunga Teratai"
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -148,6 +149,8 @@ class Discourse:
         discourse.shortened = shortened
         if topic is None:  # "Storm Kessa leaves 82,000 homes without power": the name
             discourse.named = headline_name(title, text, lang, context, place and place[0])
+        if lang == "id":
+            discourse.introduced = introduced_names(title, text, context)
         return discourse
 
     # --- one sentence ----------------------------------------------------------------------
@@ -376,7 +379,7 @@ class Discourse:
             return text
         head, end, determiner = phrase
         bare = len(spans) > 1 and spans[1].end >= end  # "the club", "lembaga itu"
-        named = self._named_with(head)
+        named = self._named_with(head) or self.introduced.get(fold(head))
         named = named or (self._nearest_organisation(fold(head)) if bare else None)
         named = named or self._previous_organisation(head, spans, end)
         if named:
@@ -531,7 +534,7 @@ class Discourse:
                 # phrase opens the clause ("Jumlah pengaduan Otoritas Jasa Keuangan")
                 counted = self._measured_before(head)
                 return _lower_first(counted, self.context) if counted else m.group()
-            named = self._named_with(head)
+            named = self._named_with(head) or self.introduced.get(fold(head))
             return named or self._noun_for(head) or m.group()
 
         quotes = [m.span() for m in QUOTED_RE.finditer(text)]
@@ -1458,6 +1461,57 @@ def _spell_out(text: str, shortened: dict[str, str]) -> str:
 
     pattern = rf"\b(?i:{'|'.join(map(re.escape, shortened))})\b"
     return re.sub(pattern, full, text)
+
+
+def introduced_names(title: str, text: str, context: NameContext) -> dict[str, str]:
+    """The common nouns an Indonesian body introduces a headline's name with, and the name:
+    "Kapal motor penumpang KM Bunga Teratai tenggelam ..." under "KM Bunga Teratai Tenggelam
+    ..." gives {"kapal": "KM Bunga Teratai"}, so that "Kapal kayu itu" and "kapasitas resmi
+    kapal itu" name the boat. The noun is the word before up to three lower-case modifiers
+    and the name; it is no function word or verb, nor a title, place noun or organisation
+    noun (those head names of their own: "Bupati X", "warga Desa X" is no village), and
+    lower-case unless it opens a sentence (not a word of a longer name: "Bea dan Cukai X").
+    Only names the headline carries (what the article is about) and that the article never
+    writes as a place ("di X", "Kabupaten X"); the first introduction kept.
+
+    What it cannot do: it reads the order of words, not meaning, so a noun that stands
+    before a headline name without describing it ("pengamat Universitas X") is taken as
+    describing it."""
+    found: dict[str, str] = {}
+    excluded = fold_all(
+        markers.PERSON_TITLES
+        + markers.PLACE_HEADS
+        + markers.ORGANISATION_HEADS
+        + markers.FIGURE_NOUNS
+        + markers.DATE_NOUNS
+    )
+    names = whole_names(text, "id", context.common, context.acronyms, context.known)
+    places = "|".join(markers.PLACE_HEADS + markers.LOCATIVES)
+    for name in {n.text: n for n in names if n.text in title}.values():
+        if len(name.text.split()) < 2 or not _titled(name.text):
+            continue
+        if re.search(rf"\b(?i:{places})\s+{re.escape(name.text)}\b", text):
+            continue  # "di Tanjung Arum", "Kabupaten Sawah Lebar": a place, not a thing
+        for m in re.finditer(
+            rf"\b([A-Za-z][a-z-]+)((?:\s+[a-z][a-z-]*){{0,3}})\s+{re.escape(name.text)}\b", text
+        ):
+            words_ = [m.group(1), *m.group(2).split()]
+            if any(stopword(w.lower(), "id") or is_verb(w, "id", initial=True) for w in words_):
+                continue
+            before = re.search(r"(\S+)\s*$", text[: m.start()])
+            if (
+                m.group(1)[:1].isupper()
+                and before
+                and not before.group(1).endswith((".", "!", "?"))
+            ):
+                continue  # "Kantor Bea Cukai X": a word of a longer name
+            head = fold(m.group(1))
+            if head in excluded or fold(name.text.split()[0]) in excluded:
+                continue
+            if re.search(rf"\b(?i:{re.escape(m.group(1))})\s+{re.escape(name.text)}", title):
+                continue  # "Status Gunung Wangsa Naik": the name's status, not the name
+            found.setdefault(head, name.text)
+    return found
 
 
 @lru_cache(maxsize=8)  # an article's, asked for by its headline and by its body

@@ -1,0 +1,40 @@
+"""The article's main subject named in claims that point to it (issue 15, extract9): a
+headline's name that the body introduces with a common noun ("Kapal motor KM Sinar Laut")
+is what "kapal itu" stands for. Each case is an invented article of its own."""
+
+from __future__ import annotations
+
+from factcheck.articles.standalone import introduced_names, name_context
+from tests.articles.test_anaphora import claim_of
+
+BOAT_TITLE = "KM Sinar Laut Tenggelam di Teluk Ambar, 5 Penumpang Hilang"
+BOAT = (
+    "Kapal motor penumpang KM Sinar Laut tenggelam di Teluk Ambar pada Senin (3/11/2026). "
+    "Kapal kayu itu berlayar dari Pelabuhan Batu Kecil menuju Pulau Rangka. Polisi memeriksa "
+    "manifes, padahal kapasitas resmi kapal itu 40 orang.\n"
+    "Tim SAR masih mencari lima penumpang."
+)
+
+
+def test_a_headline_name_introduced_with_a_noun_is_what_that_noun_stands_for():
+    assert introduced_names(BOAT_TITLE, BOAT, name_context(BOAT, "id")) == {
+        "kapal": "KM Sinar Laut"
+    }
+    opening = claim_of(BOAT_TITLE, BOAT, "id", "berlayar dari")
+    assert opening.claim_text.startswith("KM Sinar Laut berlayar dari Pelabuhan Batu Kecil")
+    inner = claim_of(BOAT_TITLE, BOAT, "id", "kapasitas resmi")
+    assert "resmi KM Sinar Laut 40 orang" in inner.claim_text
+
+
+def test_a_noun_the_headline_writes_before_the_name_is_what_it_owns():
+    title = "Status Gunung Lawu Naik ke Siaga"
+    body = "PVMBG menaikkan status Gunung Lawu pada Senin. Status itu berlaku sejak pukul 10.00."
+    assert introduced_names(title, body, name_context(body, "id")) == {}
+
+
+def test_a_name_the_article_places_things_in_introduces_nothing():
+    title = "Banjir Rob Rendam Tanjung Asri"
+    body = (
+        "Banjir merendam pesisir Tanjung Asri. Warga di Tanjung Asri mengungsi. Pesisir itu rendah."
+    )
+    assert introduced_names(title, body, name_context(body, "id")) == {}
