@@ -134,6 +134,7 @@ class Discourse:
     named: str | None = None  # the name the article is about, when it has no topic word
     spoke: bool = False  # whether that body spoke in the sentence being read
     introduced: dict[str, str] = field(default_factory=dict)  # "kapal" -> "KM Bunga Teratai"
+    quoted_name: str | None = None  # the last speaker named by two or more capitalised words
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -949,7 +950,9 @@ class Discourse:
         for i in range(len(spans) - 1, 0, -1):
             word = spans[i]
             noun = re.sub(r"['’]s$", "", word.text)  # "the hospital's": the noun is "hospital"
-            if any(s <= word.start < e for s, e in quotes) or fold(noun) not in heads:
+            if any(s <= word.start < e for s, e in quotes):
+                continue
+            if fold(noun) not in heads and not self._names_head(noun):
                 continue
             if self._bare_company(spans, i):
                 text = text[: word.start] + self._company() + text[word.end :]
@@ -963,12 +966,16 @@ class Discourse:
                 continue
             end = word.start + len(noun)
             if noun == word.text and i + 1 < len(spans):
-                if (
-                    not is_verb(spans[i + 1].text, "en")
-                    and spans[i + 1].lower not in (markers.AUXILIARIES["en"])
+                after = spans[i + 1]
+                punctuated = bool(re.match(r"\s*[,;:)]", text[word.end :]))
+                if not (
+                    is_verb(after.text, "en")
+                    or after.lower in markers.AUXILIARIES["en"]
+                    or is_boundary(after.text, "en")
+                    or punctuated
                 ):
                     continue  # "the hospital board": another noun follows
-            named = self._named_with(noun)
+            named = self._named_with(noun) or self._names_head(noun)
             company = fold(noun) in fold_all(markers.COMPANY_NOUNS)
             if named and (company or (_titled(named) and fold(named.split()[-1]) == fold(noun))):
                 # "the World Bank" keeps its article where the article wrote one
@@ -976,6 +983,23 @@ class Discourse:
                 start = spans[i].start if the else spans[i - 1].start
                 text = text[:start] + named + text[end:]
         return text
+
+    def _names_head(self, noun: str) -> str | None:
+        """The name an English lower-case ``noun`` is the last word of: a name of two or
+        more capitalised words of no person and no place, used in the article so far or in
+        its headline ("gallery" -> "Pellmore Gallery"). The article's own names say which
+        nouns head a body, beyond the closed list of organisation nouns; None if none."""
+        if self.lang != "en" or not noun.islower():
+            return None
+        titled = [n.text for n in whole_names(self.title, "en", (), self.context.acronyms)]
+        for name in [*titled, *self.names][::-1]:
+            words_ = name.split()
+            if len(words_) < 2 or words_[-1] != noun.capitalize() or not _titled(name):
+                continue
+            if name in self.people or is_place(name, self.lang):
+                continue
+            return name if self._kind_of(name, "", []) != "person" else None
+        return None
 
     def _bare_body(self, spans, i: int) -> str | None:
         """The name an Indonesian organisation noun written alone and in lower case stands
@@ -1139,6 +1163,10 @@ class Discourse:
             mention = self.subject
         if mention is None and kind == "thing":
             return self.speaker  # "The airline said ... It had lost": the body that spoke
+        if mention is None and kind == "person":
+            # "Detective Inspector Claire Dunmore said ... She said": a title the list does
+            # not know; "she" names a person, and the speaker named last is the nearest one
+            return self.quoted_name
         return mention.text if mention else None
 
     # --- attribution ------------------------------------------------------------------------
@@ -1311,6 +1339,10 @@ class Discourse:
             speaker = self.claimant(attribution.speaker)
             if self._kind_of(speaker, sentence, []) == "person":
                 self.person = Mention(speaker, "person")
+            bodies = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
+            if len(speaker.split()) > 1 and _titled(speaker):
+                if not {fold(w) for w in speaker.split()} & bodies:  # "Brackwater Water"
+                    self.quoted_name = speaker
         titles = fold_all(markers.PERSON_TITLES)
         for name in names:  # "Mayor Daniel Okonjo, who ...": "the mayor" is he
             before = word_spans(sentence, max(0, name.start - 40), name.start)[-1:]

@@ -38,3 +38,24 @@ def test_a_name_the_article_places_things_in_introduces_nothing():
         "Banjir merendam pesisir Tanjung Asri. Warga di Tanjung Asri mengungsi. Pesisir itu rendah."
     )
     assert introduced_names(title, body, name_context(body, "id")) == {}
+
+
+GALLERY_TITLE = "Two Ada Brill paintings stolen from Marlow Gallery"
+GALLERY = (
+    "Thieves were inside the gallery for six minutes, police said.\n"
+    "Two paintings by Ada Brill were stolen from the Marlow Gallery in Fenby on Tuesday. "
+    "Detective Inspector Rosa Kemp of Fenby Police said two men entered through a skylight. "
+    "She said officers took 17 minutes to arrive.\n"
+    "The gallery will stay closed until Monday."
+)
+
+
+def test_the_noun_a_headline_name_ends_in_names_it_inside_a_clause():
+    claim = claim_of(GALLERY_TITLE, GALLERY, "en", "inside the gallery")
+    assert "inside Marlow Gallery for six minutes" in claim.claim_text
+
+
+def test_she_after_a_titled_speaker_the_title_list_does_not_know_is_that_speaker():
+    claim = claim_of(GALLERY_TITLE, GALLERY, "en", "officers took")
+    assert claim.claimant == "Detective Inspector Rosa Kemp"
+    assert "She" not in claim.claim_text
