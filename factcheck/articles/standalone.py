@@ -152,6 +152,10 @@ class Discourse:
             discourse.named = headline_name(title, text, lang, context, place and place[0])
         if lang == "id":
             discourse.introduced = introduced_names(title, text, context)
+        if topic is None and discourse.named is None and discourse.introduced:
+            # "KM Bunga Teratai", named once in the body and then as "kapal itu": the
+            # headline's name that the body keeps calling by its noun
+            discourse.named = next(iter(discourse.introduced.values()))
         return discourse
 
     # --- one sentence ----------------------------------------------------------------------

@@ -4,7 +4,9 @@ is what "kapal itu" stands for. Each case is an invented article of its own."""
 
 from __future__ import annotations
 
-from factcheck.articles.standalone import introduced_names, name_context
+import pytest
+
+from factcheck.articles.standalone import Discourse, introduced_names, name_context
 from tests.articles.test_anaphora import claim_of
 
 BOAT_TITLE = "KM Sinar Laut Tenggelam di Teluk Ambar, 5 Penumpang Hilang"
@@ -59,3 +61,49 @@ def test_she_after_a_titled_speaker_the_title_list_does_not_know_is_that_speaker
     claim = claim_of(GALLERY_TITLE, GALLERY, "en", "officers took")
     assert claim.claimant == "Detective Inspector Rosa Kemp"
     assert "She" not in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "named"),
+    [
+        # a title-case headline runs the name into its verb; the body's name is found in it,
+        # and the noun the body introduces it with counts as a mention
+        ("id", BOAT_TITLE, BOAT, "KM Sinar Laut"),
+        # the longer headline name, not its first word the body repeats
+        (
+            "en",
+            "Tarnwell Air halts all flights, stranding 9,000 passengers",
+            "Regional carrier Tarnwell Air suspended all flights on Monday. Tarnwell staff "
+            "were told to stay home. Tarnwell said 9,000 passengers were abroad.",
+            "Tarnwell Air",
+        ),
+        # a name's last word alone is a short form of it
+        (
+            "en",
+            "Storm Vella leaves 30,000 homes without power on the Farrow coast",
+            "Storm Vella brought winds of 90mph on Sunday. Vella cut power to 30,000 homes "
+            "on the Farrow coast, and schools on the Farrow coast stayed shut.",
+            "Storm Vella",
+        ),
+        # a body named after the article's place, as the headline names it
+        (
+            "en",
+            "Dunmere County Council votes to close 9 of its 30 pools",
+            "Dunmere County Council voted on Tuesday to shut nine pools in Dunmere. Visits "
+            "to pools in Dunmere fell by a third, and residents in Dunmere protested.",
+            "Dunmere County Council",
+        ),
+        # the place with its place noun is no subject
+        (
+            "id",
+            "Kemarau Panjang, 41 Desa di Kabupaten Batu Kapur Krisis Air",
+            "Sebanyak 41 desa di Kabupaten Batu Kapur kekurangan air. BPBD Batu Kapur "
+            "mengirim air ke desa di Batu Kapur. Warga Batu Kapur antre sejak pagi.",
+            None,
+        ),
+    ],
+)
+def test_the_name_a_headline_without_a_topic_word_is_about(language, title, body, named):
+    discourse = Discourse.of(body, language, title)
+    assert discourse.topic is None
+    assert discourse.named == named
