@@ -11,7 +11,9 @@ capitalised at a sentence's start counts too) before the headline's first prepos
 conjunction (what follows is an aside: "... di Tengah KTT Mineral Langka AS"), grown over
 its neighbours in the headline while the longer phrase also occurs in the body ("bus" ->
 "bus lane plan"), toward the head's modifiers first: after it in Indonesian ("rokok" ->
-"rokok ilegal", not the classifier in "batang rokok"), before it in English. Words that
+"rokok ilegal", not the classifier in "batang rokok"), before it in English; with the
+name that owns it in the headline when the body writes that name ("status Gunung Wangsa",
+"Edith Linwood paintings"). Words that
 cannot be a topic are left out by structure, not by a list of topics: function words, verbs,
 superlatives, months, titles, place nouns, the figure nouns, numbers and date nouns ("tujuh
 tahun"), words of a name the body uses whole ("Bank" of "World Bank"), and units (a word that mostly
@@ -65,7 +67,24 @@ def main_topic(title: str, body: str, lang: str, context: NameContext) -> str | 
                 start, end, grown = s, e, True
                 break
     topic = " ".join(w.lower for w in words[start : end + 1])
-    return _with_owner(topic, words[end + 1 :], body) if lang == "id" else topic
+    if lang == "en":
+        return _with_name_before(topic, words[:start], body)
+    return _with_owner(topic, words[end + 1 :], body)
+
+
+def _with_name_before(topic: str, before: list[Word], body: str) -> str:
+    """An English topic with the name just before it in the headline, when the body writes
+    that name ("Three Edith Linwood paintings ..." -> "Edith Linwood paintings", the body
+    naming "Edith Linwood"): whose paintings they are is what the article is about. The
+    longest run of two or three capitalised words; the topic alone when there is none."""
+    for n in range(min(3, len(before)), 1, -1):
+        run = before[-n:]
+        if not all(w.text[:1].isupper() for w in run) or any(w.text.isupper() for w in run):
+            continue
+        name = " ".join(w.text for w in run)
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body):
+            return f"{name} {topic}"
+    return topic
 
 
 def _with_owner(topic: str, after: list[Word], body: str) -> str:

@@ -107,3 +107,15 @@ def test_the_name_a_headline_without_a_topic_word_is_about(language, title, body
     discourse = Discourse.of(body, language, title)
     assert discourse.topic is None
     assert discourse.named == named
+
+
+def test_an_english_topic_keeps_the_name_before_it_in_the_headline():
+    title = "Two Ada Brill paintings worth £3m stolen from Fenby gallery"
+    body = (
+        "Two paintings by Ada Brill were stolen on Tuesday. The paintings were insured for "
+        "£3m. The paintings had been on loan since May."
+    )
+    discourse = Discourse.of(body, "en", title)
+    assert discourse.topic == "Ada Brill paintings"
+    claim = claim_of(title, body, "en", "on loan since May")
+    assert claim.claim_text.startswith("Ada Brill paintings: ")
