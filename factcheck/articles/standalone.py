@@ -135,6 +135,7 @@ class Discourse:
     spoke: bool = False  # whether that body spoke in the sentence being read
     introduced: dict[str, str] = field(default_factory=dict)  # "kapal" -> "KM Bunga Teratai"
     quoted_name: str | None = None  # the last speaker named by two or more capitalised words
+    defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -150,6 +151,7 @@ class Discourse:
         discourse.shortened = shortened
         if topic is None:  # "Storm Kessa leaves 82,000 homes without power": the name
             discourse.named = headline_name(title, text, lang, context, place and place[0])
+        discourse.defined = bracketed_definitions(text, context)
         if lang == "id":
             discourse.introduced = introduced_names(title, text, context)
         if topic is None and discourse.named is None and discourse.introduced:
@@ -191,6 +193,7 @@ class Discourse:
                 # ", dua kali lipat dari periode yang sama": the figure it is said of goes with it
                 text = f"{previous_text.rstrip(' ,.')}, {span}"
             text = _spell_out(text, self.shortened)
+            text = _defined_in_full(text, self.defined)
             text = self._resolve_counted(text, sentence[: unit.start])
             text = self._resolve_places(text)
             text = self._resolve_local(text)
@@ -1434,6 +1437,54 @@ class Discourse:
             placed = anchors_of(noun, self.lang, {"place"})
             return "person" if noun in self.names and not placed else "thing"
         return "thing"
+
+
+def bracketed_definitions(text: str, context: NameContext) -> dict[str, str]:
+    """Abbreviations the article defines in brackets that the name-based recogniser leaves
+    out: a term in lower case ("pajak bumi dan bangunan (PBB)", "nilai jual objek pajak
+    (NJOP)") and a syllabic one ("Badan Pendapatan Daerah (Bapenda)"). The words before
+    the brackets spell it when each gives its opening letters in order (a "dan"/"and"/"of"
+    may give none); the fewest such words are taken."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z]{1,7})\)", text):
+        short = m.group(2)
+        if short in context.acronyms or short in out:
+            continue
+        words_ = m.group(1).split()
+        for k in range(1, len(words_) + 1):
+            if _spells_out(short.lower(), [w.lower() for w in words_[-k:]]):
+                out[short] = " ".join(words_[-k:])
+                break
+    return out
+
+
+def _spells_out(short: str, words_: list[str]) -> bool:
+    """Whether ``short`` is made of an opening of each of ``words_`` in order ("pbb" of
+    "pajak bumi dan bangunan", "bapenda" of "badan pendapatan daerah")."""
+    if not words_:
+        return not short
+    first, rest = words_[0], words_[1:]
+    if first in ("dan", "and", "of", "the") and _spells_out(short, rest):
+        return True
+    return any(
+        short[:i] == first[:i] and _spells_out(short[i:], rest)
+        for i in range(1, min(len(short), len(first)) + 1)
+    )
+
+
+def _defined_in_full(text: str, defined: dict[str, str]) -> str:
+    """The first abbreviation of ``defined`` in a claim text, outside quotes, written with its
+    definition ("penerimaan PBB" -> "penerimaan pajak bumi dan bangunan (PBB)"), unless the
+    claim text already holds the definition."""
+    quotes = _quoted(text)
+    for short, full in defined.items():
+        if full.lower() in text.lower():
+            continue
+        for m in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", text):
+            if not any(s <= m.start() < e for s, e in quotes):
+                text = f"{text[: m.start()]}{full} ({short}){text[m.end() :]}"
+                break
+    return text
 
 
 def syllabic_abbreviations(text: str) -> dict[str, str]:

@@ -119,3 +119,19 @@ def test_an_english_topic_keeps_the_name_before_it_in_the_headline():
     assert discourse.topic == "Ada Brill paintings"
     claim = claim_of(title, body, "en", "on loan since May")
     assert claim.claim_text.startswith("Ada Brill paintings: ")
+
+
+def test_an_abbreviation_defined_in_brackets_is_written_out_in_claim_texts():
+    title = "Tagihan PBB Sungai Rawa Naik 200 Persen"
+    body = (
+        "Warga memprotes tagihan pajak bumi dan bangunan (PBB) yang melonjak pada Senin. "
+        "Kepala Badan Pendapatan Daerah (Bapenda) Sungai Rawa, Yusuf Lubis, berbicara pada "
+        "Selasa. Penerimaan PBB tahun lalu hanya Rp 21 miliar. Bapenda menargetkan Rp 58 "
+        "miliar pada 2026."
+    )
+    defined = Discourse.of(body, "id", title).defined
+    assert defined == {"PBB": "pajak bumi dan bangunan", "Bapenda": "Badan Pendapatan Daerah"}
+    claim = claim_of(title, body, "id", "Rp 21 miliar")
+    assert "Penerimaan pajak bumi dan bangunan (PBB) tahun lalu" in claim.claim_text
+    claim = claim_of(title, body, "id", "Rp 58")
+    assert claim.claim_text.startswith("Badan Pendapatan Daerah (Bapenda) menargetkan")
