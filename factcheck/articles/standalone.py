@@ -135,6 +135,7 @@ class Discourse:
     spoke: bool = False  # whether that body spoke in the sentence being read
     introduced: dict[str, str] = field(default_factory=dict)  # "kapal" -> "KM Bunga Teratai"
     quoted_name: str | None = None  # the last speaker named by two or more capitalised words
+    titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
     defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
 
     @classmethod
@@ -172,6 +173,7 @@ class Discourse:
         names = whole_names(
             sentence, lang, self.context.common, self.context.acronyms, self.context.known
         )
+        self.titled_subjects = self._titled_subjects(sentence, units)
         for unit in units:
             # "... status Gunung Wangsa ..., setelah gunung itu meletus": a name earlier in
             # the sentence is the nearest antecedent of the clause
@@ -211,6 +213,10 @@ class Discourse:
             # what the article says of a figure someone gave is in the article's own voice
             said = None if figure else attribution
             text, claimant = self._attribute(sentence, unit, text, said)
+            if unit.subject in self.titled_subjects and claimant:
+                name = sentence[unit.subject[0] : unit.subject[1]]
+                # the claimant is the person, as the sentence names them
+                claimant = name if claimant == self.titled_subjects[unit.subject] else claimant
             text = self._resolve_side(text, claimant)
             self._remember_speaker(claimant, sentence)
             label = self._topic_label(text) if unit.role != "apposition" else ""
@@ -223,6 +229,27 @@ class Discourse:
             self.thing, self.spoke = Mention(self.speaker, "thing"), False
         self.seen += sentence + "\n"
         return written
+
+    def _titled_subjects(self, sentence: str, units: list[Unit]) -> dict:
+        """Subjects introduced by a title before them in apposition ("Bupati Padang Larang,
+        Simon Riwu, menetapkan ..."): the main clause keeps the title with the name
+        ("Bupati Padang Larang Simon Riwu menetapkan ..."), as a reader needs to know who
+        the person is. Keyed by the subject's span; only a title of PERSON_TITLES at the
+        description's start counts."""
+        titles = fold_all(markers.PERSON_TITLES)
+        out = {}
+        for unit in units:
+            if unit.role != "apposition" or not unit.subject or unit.subject[0] <= unit.start:
+                continue
+            described = sentence[unit.start : unit.subject[0]].rstrip(" ,")
+            first = fold(described).split()[:2]
+            if not first or not (first[0] in titles or " ".join(first) in titles):
+                continue
+            if "," in described or len(described.split()) > 8:
+                continue
+            name = sentence[unit.subject[0] : unit.subject[1]]
+            out[unit.subject] = f"{_capitalise(described)} {name}"
+        return out
 
     def _remember_speaker(self, claimant: str | None, sentence: str) -> None:
         """A body that said something ("Ashgrove Power Networks ... said"): what a later
@@ -255,6 +282,8 @@ class Discourse:
             name, rest = re.match(r"((?:[A-Z][\w&'’-]*\s+){1,3})(.*)", span, re.S).groups()
             return f"{name}{sentence[unit.subject[0] : unit.subject[1]].strip()} {rest}"
         noun = self._noun(sentence, unit.subject) if unit.subject else None
+        if unit.role == "main" and unit.subject in self.titled_subjects:
+            noun = self.titled_subjects[unit.subject]  # "Bupati Padang Larang Simon Riwu"
         if unit.role == "relative" and noun:
             body = re.sub(
                 r"^.*?(?:[,—]\s*)?(?:yang|which|whose|who|di\s?mana|where|ketika|saat|when)\b\s*",

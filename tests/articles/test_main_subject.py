@@ -135,3 +135,25 @@ def test_an_abbreviation_defined_in_brackets_is_written_out_in_claim_texts():
     assert "Penerimaan pajak bumi dan bangunan (PBB) tahun lalu" in claim.claim_text
     claim = claim_of(title, body, "id", "Rp 58")
     assert claim.claim_text.startswith("Badan Pendapatan Daerah (Bapenda) menargetkan")
+
+
+TITLED = (
+    "Sebanyak 20 sapi mati di Kabupaten Watu Lima sejak November. Bupati Watu Lima, Simon "
+    "Lede, menetapkan status kejadian luar biasa pada Rabu (2/12/2026). Kepala Dinas "
+    "Peternakan, Markus Riwu, mengatakan vaksin tersedia bagi 4.000 sapi."
+)
+
+
+@pytest.mark.parametrize(
+    ("span_words", "opening", "claimant"),
+    [
+        ("menetapkan status", "Bupati Watu Lima Simon Lede menetapkan status", None),
+        ("vaksin tersedia", "Kepala Dinas Peternakan Markus Riwu mengatakan", "Markus Riwu"),
+    ],
+)
+def test_a_title_in_apposition_before_the_name_stays_with_the_subject(
+    span_words, opening, claimant
+):
+    claim = claim_of("Antraks Merebak di Watu Lima, 20 Sapi Mati", TITLED, "id", span_words)
+    assert claim.claim_text.startswith(opening)
+    assert claim.claimant == claimant  # the person, without the title
