@@ -202,7 +202,7 @@ class Discourse:
             text, subject = self._resolve_opening(text, previous_subject, anchors)
             text = self._resolve_inner(text)
             text = self._resolve_named_inner(text)
-            text = self._resolve_owned(text, sentence[: unit.start])
+            text = self._resolve_owned(text, sentence[: unit.start], previous_subject)
             previous_text = text if unit.role == "main" else previous_text
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
@@ -1063,7 +1063,7 @@ class Discourse:
         )
         return written[-1] if written else None
 
-    def _resolve_owned(self, text: str, before: str) -> str:
+    def _resolve_owned(self, text: str, before: str, main: str | None = None) -> str:
         """Indonesian "<noun>nya" (its/his/her <noun>) as "<noun> <owner>": the latest earlier
         "<noun> <Name>" in the article ("indeks literasi keuangan Kota Bandar Selatan, sementara
         indeks inklusi keuangannya" -> "keuangan Kota Bandar Selatan": inside a clause, only
@@ -1071,7 +1071,9 @@ class Discourse:
         Tanjung Lintang"); at the clause's opening (its subject: a verb or auxiliary follows
         within three words) also the person or name the sentence before was about ("Dedi
         Kurniawan meminjam ... tagihannya membengkak" -> "tagihan Dedi Kurniawan"). ``before``
-        is the sentence up to the clause.
+        is the sentence up to the clause; ``main`` the subject of the clause before, the owner
+        of "-nya" opening a clause after a subordinator ("Program serupa dihentikan karena
+        anggarannya dialihkan" -> "Anggaran program serupa dialihkan").
 
         What it cannot do: it does not know which nouns take "-nya" as "its" and which words
         merely end in it ("hanya", "biasanya", "sebelumnya"): an opening word is rewritten only
@@ -1097,14 +1099,19 @@ class Discourse:
                 continue
             if fold(word.text) in fold_all(markers.SPEECH_TAGS):
                 continue
-            if word.start != opening:
+            # after a subordinator ("... dihentikan karena anggarannya dialihkan") the
+            # clause goes on from the main clause: its "-nya" is read as inside it
+            joined = re.search(rf"\b(?:{'|'.join(markers.ADVERBIAL_SUBORDINATORS)})\s*$", before)
+            if word.start != opening or joined:
                 # inside a clause "-nya" is most often its own subject's ("Program serupa
                 # dihentikan karena anggarannya ..."): only a parallel "<noun> <Name>" earlier
                 # in the same sentence is taken
                 owner = self._owner_of(stem, before, names=False)
             else:
                 owner = self._owner_of(stem, earlier)
-            if owner is None and word.start == opening:
+            if owner is None and word.start == opening and joined and main:
+                owner = f"{stem.lower()} {_lower_first(main, self.context)}"  # the main clause's
+            if owner is None and word.start == opening and not joined:
                 rest = spans[i + 1 : i + 4]
                 verb_follows = any(
                     is_verb(w.text, "id") or w.lower in markers.AUXILIARIES["id"] for w in rest
