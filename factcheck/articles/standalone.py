@@ -1296,7 +1296,7 @@ class Discourse:
             return self._company()  # "Perusahaan itu menyatakan ...": the company named last
         common = len(spans) > 1 and all(w.text.islower() for w in spans[1:])
         if spans and spans[0].lower in ("the", "this", "that") and common:  # not "the WHO"
-            named = self._named_with(spans[-1].text)
+            named = self._named_with(spans[-1].text) or self._names_head(spans[-1].text)
             if named is None and len(spans) == 2:  # "The agency said"
                 named = self._nearest_organisation(fold(spans[1].text))
             if named:
@@ -1318,8 +1318,13 @@ class Discourse:
                 return titled[-1]
         # "kata Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the speaker was cut at
         # the first comma; the spelled-out acronym that it opens is the whole name
-        longer = [v for v in self.context.acronyms.values() if v.startswith(f"{speaker},")]
-        return longer[0] if len(longer) == 1 else speaker
+        # "The Competition and Markets Authority said": cut at "and" the same way
+        bare = re.sub(r"^[Tt]he\s+", "", speaker)
+        written = [re.sub(r"^[Tt]he\s+", "", v) for v in self.context.acronyms.values()]
+        longer = {
+            v for v in written if re.match(rf"{re.escape(bare)}(?:,|\s+(?:and|dan)\s+[A-Z])", v)
+        }
+        return longer.pop() if len(longer) == 1 else speaker
 
     # --- remembering ------------------------------------------------------------------------
 

@@ -57,6 +57,16 @@ def test_the_noun_a_headline_name_ends_in_names_it_inside_a_clause():
     assert "inside Marlow Gallery for six minutes" in claim.claim_text
 
 
+def test_the_speaker_the_noun_a_headline_name_ends_in():
+    title = "Oakvale University to cut 210 jobs"
+    body = (
+        "The university says a 31 million pound deficit leaves it no choice.\n"
+        "Oakvale University will cut 210 jobs by July, and Oakvale University staff voted "
+        "to strike."
+    )
+    assert claim_of(title, body, "en", "pound deficit").claimant == "Oakvale University"
+
+
 def test_she_after_a_titled_speaker_the_title_list_does_not_know_is_that_speaker():
     claim = claim_of(GALLERY_TITLE, GALLERY, "en", "officers took")
     assert claim.claimant == "Detective Inspector Rosa Kemp"
