@@ -1487,11 +1487,14 @@ def bracketed_definitions(text: str, context: NameContext) -> dict[str, str]:
     the brackets spell it when each gives its opening letters in order (a "dan"/"and"/"of"
     may give none); the fewest such words are taken."""
     out: dict[str, str] = {}
-    for m in re.finditer(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z]{1,7})\)", text):
-        short = m.group(2)
+    for m in re.finditer(r"\s\(([A-Z][A-Za-z]{1,7})\)", text):
+        short = m.group(1)
         if short in context.acronyms or short in out:
             continue
-        words_ = m.group(1).split()
+        before = re.search(
+            r"(?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*$", text[max(0, m.start() - 120) : m.start()]
+        )
+        words_ = before.group().split() if before else []
         for k in range(1, len(words_) + 1):
             if _spells_out(short.lower(), [w.lower() for w in words_[-k:]]):
                 out[short] = " ".join(words_[-k:])
@@ -1606,6 +1609,10 @@ def introduced_names(title: str, text: str, context: NameContext) -> dict[str, s
     before a headline name without describing it ("pengamat Universitas X") is taken as
     describing it."""
     found: dict[str, str] = {}
+    runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", title)
+    pairs = [" ".join(run.split()[i : i + 2]) for run in runs for i in range(len(run.split()) - 1)]
+    if not any(pair in text for pair in pairs):
+        return found  # no name of two capitalised words in the headline that the body has
     excluded = fold_all(
         markers.PERSON_TITLES
         + markers.PLACE_HEADS
