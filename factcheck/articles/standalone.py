@@ -232,8 +232,9 @@ class Discourse:
 
     def _titled_subjects(self, sentence: str, units: list[Unit]) -> dict:
         """Subjects introduced by a title before them in apposition ("Bupati Padang Larang,
-        Simon Riwu, menetapkan ..."): the main clause keeps the title with the name
-        ("Bupati Padang Larang Simon Riwu menetapkan ..."), as a reader needs to know who
+        Simon Riwu, menetapkan ..."): the main clause keeps the title with the name, set off
+        by commas as written ("Bupati Padang Larang, Simon Riwu, menetapkan ..."; run
+        together, the two would read as one name), as a reader needs to know who
         the person is. Keyed by the subject's span; only a title of PERSON_TITLES at the
         description's start counts."""
         titles = fold_all(markers.PERSON_TITLES)
@@ -248,7 +249,7 @@ class Discourse:
             if "," in described or len(described.split()) > 8:
                 continue
             name = sentence[unit.subject[0] : unit.subject[1]]
-            out[unit.subject] = f"{_capitalise(described)} {name}"
+            out[unit.subject] = f"{_capitalise(described)}, {name},"  # its names kept apart
         return out
 
     def _remember_speaker(self, claimant: str | None, sentence: str) -> None:
@@ -283,7 +284,7 @@ class Discourse:
             return f"{name}{sentence[unit.subject[0] : unit.subject[1]].strip()} {rest}"
         noun = self._noun(sentence, unit.subject) if unit.subject else None
         if unit.role == "main" and unit.subject in self.titled_subjects:
-            noun = self.titled_subjects[unit.subject]  # "Bupati Padang Larang Simon Riwu"
+            noun = self.titled_subjects[unit.subject]  # "Bupati Padang Larang, Simon Riwu,"
         if unit.role == "relative" and noun:
             body = re.sub(
                 r"^.*?(?:[,—]\s*)?(?:yang|which|whose|who|di\s?mana|where|ketika|saat|when)\b\s*",

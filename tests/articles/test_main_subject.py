@@ -157,8 +157,8 @@ TITLED = (
 @pytest.mark.parametrize(
     ("span_words", "opening", "claimant"),
     [
-        ("menetapkan status", "Bupati Watu Lima Simon Lede menetapkan status", None),
-        ("vaksin tersedia", "Kepala Dinas Peternakan Markus Riwu mengatakan", "Markus Riwu"),
+        ("menetapkan status", "Bupati Watu Lima, Simon Lede, menetapkan status", None),
+        ("vaksin tersedia", "Kepala Dinas Peternakan, Markus Riwu, mengatakan", "Markus Riwu"),
     ],
 )
 def test_a_title_in_apposition_before_the_name_stays_with_the_subject(
