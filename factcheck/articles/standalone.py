@@ -216,7 +216,7 @@ class Discourse:
             if unit.subject in self.titled_subjects and claimant:
                 name = sentence[unit.subject[0] : unit.subject[1]]
                 # the claimant is the person, as the sentence names them
-                claimant = name if claimant == self.titled_subjects[unit.subject] else claimant
+                claimant = name if claimant in self.titled_subjects[unit.subject] else claimant
             text = self._resolve_side(text, claimant)
             self._remember_speaker(claimant, sentence)
             label = self._topic_label(text) if unit.role != "apposition" else ""

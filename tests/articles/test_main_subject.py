@@ -150,7 +150,8 @@ def test_an_abbreviation_defined_in_brackets_is_written_out_in_claim_texts():
 TITLED = (
     "Sebanyak 20 sapi mati di Kabupaten Watu Lima sejak November. Bupati Watu Lima, Simon "
     "Lede, menetapkan status kejadian luar biasa pada Rabu (2/12/2026). Kepala Dinas "
-    "Peternakan, Markus Riwu, mengatakan vaksin tersedia bagi 4.000 sapi."
+    "Peternakan, Markus Riwu, mengatakan vaksin tersedia bagi 4.000 sapi. Camat Watu "
+    "Utara, Drs. Yohan Bria, mengatakan pos pemeriksaan dibuka di 3 desa."
 )
 
 
@@ -159,6 +160,7 @@ TITLED = (
     [
         ("menetapkan status", "Bupati Watu Lima, Simon Lede, menetapkan status", None),
         ("vaksin tersedia", "Kepala Dinas Peternakan, Markus Riwu, mengatakan", "Markus Riwu"),
+        ("pos pemeriksaan", "Camat Watu Utara, Drs. Yohan Bria, mengatakan", "Drs. Yohan Bria"),
     ],
 )
 def test_a_title_in_apposition_before_the_name_stays_with_the_subject(
