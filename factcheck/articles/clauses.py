@@ -62,6 +62,10 @@ _SENTENCE_OPENERS = frozenset(words.CONCESSIVE_OPENERS) | {"while", "whereas"}
 
 
 _ANDS = frozenset(words.AND_SPLITTERS)
+# A subordinate clause with no comma before it ("X after Y") longer than this many words,
+# the subordinator included, is a claim of its own (tuned on the dev sets: 6 keeps "after
+# workers repaired its 40-year-old boiler" with its main clause).
+MIN_SUBORDINATE_FACT_WORDS = 6
 _SUBORDINATORS = frozenset(words.ADVERBIAL_SUBORDINATORS)
 
 
@@ -122,13 +126,24 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
             continue
         if sep == "^" or (sep == "," and _first_word(right) in _SUBORDINATORS):
             # "X after Y", "X, setelah Y": a clause of its own when Y has its own subject and
-            # a comma sets it off, or when only one side is hedged or a view
+            # a comma sets it off, when only one side is hedged or a view, or when Y is long
+            # enough to carry a fact of its own ("... menutup lalu lintas ternak setelah uji
+            # laboratorium memastikan bakteri antraks pada bangkai sapi"; a short one, "after
+            # workers repaired its boiler", is the circumstance of the one claim), outside a
+            # speaker's quoted words ('"Tidak boleh ada anak ... karena orang tuanya ..."')
             left = sentence[current.start : start]
             if (
                 current.role == "main"
                 and not open_relative
                 and _subordinate(right, lang)
-                and (sep == "," or _marked(left) != _marked(right))
+                and (
+                    sep == ","
+                    or _marked(left) != _marked(right)
+                    or (
+                        len(right.split()) > MIN_SUBORDINATE_FACT_WORDS
+                        and not _inside_quote(sentence, start)
+                    )
+                )
             ):
                 units.append(Unit(start + len(right) - len(right.split(None, 1)[1]), end))
             else:
@@ -374,6 +389,11 @@ def _subordinate(piece: str, lang: str) -> bool:
         return False
     verb = first_verb(rest, lang, 0, spans[min(len(spans), 9) - 1].end)
     return verb is not None and verb.start > 0
+
+
+def _inside_quote(sentence: str, at: int) -> bool:
+    """Whether position ``at`` of ``sentence`` is inside quotation marks."""
+    return any(m.start() < at < m.end() for m in QUOTE_RE.finditer(sentence))
 
 
 def _marked(text: str) -> bool:

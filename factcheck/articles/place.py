@@ -7,8 +7,9 @@ administrative level of a place noun, for telling a larger place from a smaller 
 factcheck.articles.standalone carries the place into claims that name none.
 
 What it cannot do: it counts and reads the words around names, not what they are, so a
-body named only in the headline and as a subject ("Bramwell Air halts ...; Bramwell Air
-said ...") is taken for a place, and a place with no place noun has no level.
+body named only in the headline and as a subject that does not speak ("Bramwell Air halts
+...; Bramwell Air flew ...") is taken for a place, and a place with no place noun has no
+level.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def main_place(
     candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
     title_names = whole_names(title, lang, (), context.acronyms)
     candidates += [(n, _placed_in_title(n, title, text, context, lang), True) for n in title_names]
-    candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n)]
+    candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n, lang)]
     for name, placed, in_title in candidates:
         label = re.sub(r"['’]s$", "", name.text)
         parts = label.split()
@@ -145,15 +146,33 @@ def _dateline(text: str) -> str | None:
     return " ".join(w.capitalize() if w.isupper() else w for w in place.split())
 
 
-def _places_inside(name: Anchor) -> list[Anchor]:
-    """A place named inside a longer name, from its place noun on: "Kota Watu Agung" in
-    "Kepala Dinas Pemadam Kebakaran Kota Watu Agung" or "Pasar Sentral Kota Watu Agung"."""
+def _places_inside(name: Anchor, lang: str = "id") -> list[Anchor]:
+    """A place named inside a longer name: in Indonesian from its place noun on ("Kota Watu
+    Agung" in "Kepala Dinas Pemadam Kebakaran Kota Watu Agung" or "Pasar Sentral Kota Watu
+    Agung"), in English, where the place noun follows the name, from the name's start to
+    its place noun ("Westmarch County" in "Westmarch County Council", not "County
+    Council")."""
     heads = "|".join(markers.PLACE_HEADS)
+    if lang == "en":
+        inner = re.match(rf"(?:[A-Z][\w'’-]*\s+)+(?i:{heads})\b", name.text)
+        if inner is None or inner.end() == len(name.text):
+            return []
+        if not inner.group().split()[-1][:1].isupper():
+            return []  # "Hollingford city council": a name, then ordinary words
+        return [Anchor("name", inner.group(), inner.group(), name.start, name.start + inner.end())]
     inner = re.search(rf"(?<=\s)(?i:{heads})(?:\s+[A-Z][\w'’-]*)+$", name.text)
     if inner is None:
         return []
     start = name.start + inner.start()
     return [Anchor("name", inner.group(), inner.group(), start, start + len(inner.group()))]
+
+
+def _speaks(name: str, body: str) -> bool:
+    """Whether the body has ``name`` say something, as a body does and a place seldom does:
+    "<name> said", "<name>, the region's supplier, said", "<name> mengatakan"."""
+    verbs = "|".join(re.escape(v) for v in markers.SAYING_VERBS)
+    aside = r"(?:,[^,.\n]{1,60},)?"
+    return bool(re.search(rf"\b{re.escape(name)}{aside}\s+(?:{verbs})\b", body))
 
 
 def _locative_before(text: str, start: int) -> bool:
@@ -174,8 +193,8 @@ def _placed_in_title(name: Anchor, title: str, body: str, context: NameContext, 
     mid-sentence ("Brennmoor's school phone ban"; not a title-cased "Kasus"), or a longer
     name the body never introduces with a common noun before it, as a body is introduced by
     what it is ("Regional carrier Bramwell Air"). What it cannot do: a body named only in
-    the headline and as a subject ("Bramwell Air halts ...; Bramwell Air said ...") is
-    taken for a place as before."""
+    the headline and as a subject ("Bramwell Air halts ...; Bramwell Air flew ...") is taken
+    for a place as before, unless the body has it say something ("Bramwell Air said")."""
     if _locative_before(title, name.start):
         return True
     before = title[: name.start].split()[-1:]
@@ -185,6 +204,8 @@ def _placed_in_title(name: Anchor, title: str, body: str, context: NameContext, 
     parts = label.split()
     if any(fold(p) in fold_all(markers.PLACE_HEADS) for p in parts) or is_place(label, lang):
         return True
+    if _speaks(label, body):
+        return False  # "Brackwater Water, the region's supplier, said ...": a body
     if len(parts) == 1:
         return parts[0] in (context.known or ())
     for m in re.finditer(rf"\b([a-z][\w-]+)\s+{re.escape(' '.join(parts))}\b", body):

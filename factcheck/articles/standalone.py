@@ -133,6 +133,10 @@ class Discourse:
     speaker: str | None = None  # the last body (no person) an attribution named
     named: str | None = None  # the name the article is about, when it has no topic word
     spoke: bool = False  # whether that body spoke in the sentence being read
+    introduced: dict[str, str] = field(default_factory=dict)  # "kapal" -> "KM Bunga Teratai"
+    quoted_name: str | None = None  # the last speaker named by two or more capitalised words
+    titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
+    defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -148,6 +152,13 @@ class Discourse:
         discourse.shortened = shortened
         if topic is None:  # "Storm Kessa leaves 82,000 homes without power": the name
             discourse.named = headline_name(title, text, lang, context, place and place[0])
+        discourse.defined = bracketed_definitions(text, context)
+        if lang == "id":
+            discourse.introduced = introduced_names(title, text, context)
+        if topic is None and discourse.named is None and discourse.introduced:
+            # "KM Bunga Teratai", named once in the body and then as "kapal itu": the
+            # headline's name that the body keeps calling by its noun
+            discourse.named = next(iter(discourse.introduced.values()))
         return discourse
 
     # --- one sentence ----------------------------------------------------------------------
@@ -162,6 +173,7 @@ class Discourse:
         names = whole_names(
             sentence, lang, self.context.common, self.context.acronyms, self.context.known
         )
+        self.titled_subjects = self._titled_subjects(sentence, units)
         for unit in units:
             # "... status Gunung Wangsa ..., setelah gunung itu meletus": a name earlier in
             # the sentence is the nearest antecedent of the clause
@@ -183,13 +195,14 @@ class Discourse:
                 # ", dua kali lipat dari periode yang sama": the figure it is said of goes with it
                 text = f"{previous_text.rstrip(' ,.')}, {span}"
             text = _spell_out(text, self.shortened)
+            text = _defined_in_full(text, self.defined)
             text = self._resolve_counted(text, sentence[: unit.start])
             text = self._resolve_places(text)
             text = self._resolve_local(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
             text = self._resolve_inner(text)
             text = self._resolve_named_inner(text)
-            text = self._resolve_owned(text, sentence[: unit.start])
+            text = self._resolve_owned(text, sentence[: unit.start], previous_subject)
             previous_text = text if unit.role == "main" else previous_text
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
@@ -200,6 +213,10 @@ class Discourse:
             # what the article says of a figure someone gave is in the article's own voice
             said = None if figure else attribution
             text, claimant = self._attribute(sentence, unit, text, said)
+            if unit.subject in self.titled_subjects and claimant:
+                name = sentence[unit.subject[0] : unit.subject[1]]
+                # the claimant is the person, as the sentence names them
+                claimant = name if claimant in self.titled_subjects[unit.subject] else claimant
             text = self._resolve_side(text, claimant)
             self._remember_speaker(claimant, sentence)
             label = self._topic_label(text) if unit.role != "apposition" else ""
@@ -212,6 +229,28 @@ class Discourse:
             self.thing, self.spoke = Mention(self.speaker, "thing"), False
         self.seen += sentence + "\n"
         return written
+
+    def _titled_subjects(self, sentence: str, units: list[Unit]) -> dict:
+        """Subjects introduced by a title before them in apposition ("Bupati Padang Larang,
+        Simon Riwu, menetapkan ..."): the main clause keeps the title with the name, set off
+        by commas as written ("Bupati Padang Larang, Simon Riwu, menetapkan ..."; run
+        together, the two would read as one name), as a reader needs to know who
+        the person is. Keyed by the subject's span; only a title of PERSON_TITLES at the
+        description's start counts."""
+        titles = fold_all(markers.PERSON_TITLES)
+        out = {}
+        for unit in units:
+            if unit.role != "apposition" or not unit.subject or unit.subject[0] <= unit.start:
+                continue
+            described = sentence[unit.start : unit.subject[0]].rstrip(" ,")
+            first = fold(described).split()[:2]
+            if not first or not (first[0] in titles or " ".join(first) in titles):
+                continue
+            if "," in described or len(described.split()) > 8:
+                continue
+            name = sentence[unit.subject[0] : unit.subject[1]]
+            out[unit.subject] = f"{_capitalise(described)}, {name},"  # its names kept apart
+        return out
 
     def _remember_speaker(self, claimant: str | None, sentence: str) -> None:
         """A body that said something ("Ashgrove Power Networks ... said"): what a later
@@ -244,6 +283,8 @@ class Discourse:
             name, rest = re.match(r"((?:[A-Z][\w&'’-]*\s+){1,3})(.*)", span, re.S).groups()
             return f"{name}{sentence[unit.subject[0] : unit.subject[1]].strip()} {rest}"
         noun = self._noun(sentence, unit.subject) if unit.subject else None
+        if unit.role == "main" and unit.subject in self.titled_subjects:
+            noun = self.titled_subjects[unit.subject]  # "Bupati Padang Larang, Simon Riwu,"
         if unit.role == "relative" and noun:
             body = re.sub(
                 r"^.*?(?:[,—]\s*)?(?:yang|which|whose|who|di\s?mana|where|ketika|saat|when)\b\s*",
@@ -376,7 +417,7 @@ class Discourse:
             return text
         head, end, determiner = phrase
         bare = len(spans) > 1 and spans[1].end >= end  # "the club", "lembaga itu"
-        named = self._named_with(head)
+        named = self._named_with(head) or self.introduced.get(fold(head))
         named = named or (self._nearest_organisation(fold(head)) if bare else None)
         named = named or self._previous_organisation(head, spans, end)
         if named:
@@ -531,7 +572,7 @@ class Discourse:
                 # phrase opens the clause ("Jumlah pengaduan Otoritas Jasa Keuangan")
                 counted = self._measured_before(head)
                 return _lower_first(counted, self.context) if counted else m.group()
-            named = self._named_with(head)
+            named = self._named_with(head) or self.introduced.get(fold(head))
             return named or self._noun_for(head) or m.group()
 
         quotes = [m.span() for m in QUOTED_RE.finditer(text)]
@@ -946,7 +987,9 @@ class Discourse:
         for i in range(len(spans) - 1, 0, -1):
             word = spans[i]
             noun = re.sub(r"['’]s$", "", word.text)  # "the hospital's": the noun is "hospital"
-            if any(s <= word.start < e for s, e in quotes) or fold(noun) not in heads:
+            if any(s <= word.start < e for s, e in quotes):
+                continue
+            if fold(noun) not in heads and not self._names_head(noun):
                 continue
             if self._bare_company(spans, i):
                 text = text[: word.start] + self._company() + text[word.end :]
@@ -960,12 +1003,16 @@ class Discourse:
                 continue
             end = word.start + len(noun)
             if noun == word.text and i + 1 < len(spans):
-                if (
-                    not is_verb(spans[i + 1].text, "en")
-                    and spans[i + 1].lower not in (markers.AUXILIARIES["en"])
+                after = spans[i + 1]
+                punctuated = bool(re.match(r"\s*[,;:)]", text[word.end :]))
+                if not (
+                    is_verb(after.text, "en")
+                    or after.lower in markers.AUXILIARIES["en"]
+                    or is_boundary(after.text, "en")
+                    or punctuated
                 ):
                     continue  # "the hospital board": another noun follows
-            named = self._named_with(noun)
+            named = self._named_with(noun) or self._names_head(noun)
             company = fold(noun) in fold_all(markers.COMPANY_NOUNS)
             if named and (company or (_titled(named) and fold(named.split()[-1]) == fold(noun))):
                 # "the World Bank" keeps its article where the article wrote one
@@ -973,6 +1020,23 @@ class Discourse:
                 start = spans[i].start if the else spans[i - 1].start
                 text = text[:start] + named + text[end:]
         return text
+
+    def _names_head(self, noun: str) -> str | None:
+        """The name an English lower-case ``noun`` is the last word of: a name of two or
+        more capitalised words of no person and no place, used in the article so far or in
+        its headline ("gallery" -> "Pellmore Gallery"). The article's own names say which
+        nouns head a body, beyond the closed list of organisation nouns; None if none."""
+        if self.lang != "en" or not noun.islower():
+            return None
+        titled = [n.text for n in whole_names(self.title, "en", (), self.context.acronyms)]
+        for name in [*titled, *self.names][::-1]:
+            words_ = name.split()
+            if len(words_) < 2 or words_[-1] != noun.capitalize() or not _titled(name):
+                continue
+            if name in self.people or is_place(name, self.lang):
+                continue
+            return name if self._kind_of(name, "", []) != "person" else None
+        return None
 
     def _bare_body(self, spans, i: int) -> str | None:
         """The name an Indonesian organisation noun written alone and in lower case stands
@@ -1000,7 +1064,7 @@ class Discourse:
         )
         return written[-1] if written else None
 
-    def _resolve_owned(self, text: str, before: str) -> str:
+    def _resolve_owned(self, text: str, before: str, main: str | None = None) -> str:
         """Indonesian "<noun>nya" (its/his/her <noun>) as "<noun> <owner>": the latest earlier
         "<noun> <Name>" in the article ("indeks literasi keuangan Kota Bandar Selatan, sementara
         indeks inklusi keuangannya" -> "keuangan Kota Bandar Selatan": inside a clause, only
@@ -1008,7 +1072,9 @@ class Discourse:
         Tanjung Lintang"); at the clause's opening (its subject: a verb or auxiliary follows
         within three words) also the person or name the sentence before was about ("Dedi
         Kurniawan meminjam ... tagihannya membengkak" -> "tagihan Dedi Kurniawan"). ``before``
-        is the sentence up to the clause.
+        is the sentence up to the clause; ``main`` the subject of the clause before, the owner
+        of "-nya" opening a clause after a subordinator ("Program serupa dihentikan karena
+        anggarannya dialihkan" -> "Anggaran program serupa dialihkan").
 
         What it cannot do: it does not know which nouns take "-nya" as "its" and which words
         merely end in it ("hanya", "biasanya", "sebelumnya"): an opening word is rewritten only
@@ -1034,14 +1100,19 @@ class Discourse:
                 continue
             if fold(word.text) in fold_all(markers.SPEECH_TAGS):
                 continue
-            if word.start != opening:
+            # after a subordinator ("... dihentikan karena anggarannya dialihkan") the
+            # clause goes on from the main clause: its "-nya" is read as inside it
+            joined = re.search(rf"\b(?:{'|'.join(markers.ADVERBIAL_SUBORDINATORS)})\s*$", before)
+            if word.start != opening or joined:
                 # inside a clause "-nya" is most often its own subject's ("Program serupa
                 # dihentikan karena anggarannya ..."): only a parallel "<noun> <Name>" earlier
                 # in the same sentence is taken
                 owner = self._owner_of(stem, before, names=False)
             else:
                 owner = self._owner_of(stem, earlier)
-            if owner is None and word.start == opening:
+            if owner is None and word.start == opening and joined and main:
+                owner = f"{stem.lower()} {_lower_first(main, self.context)}"  # the main clause's
+            if owner is None and word.start == opening and not joined:
                 rest = spans[i + 1 : i + 4]
                 verb_follows = any(
                     is_verb(w.text, "id") or w.lower in markers.AUXILIARIES["id"] for w in rest
@@ -1136,6 +1207,10 @@ class Discourse:
             mention = self.subject
         if mention is None and kind == "thing":
             return self.speaker  # "The airline said ... It had lost": the body that spoke
+        if mention is None and kind == "person":
+            # "Detective Inspector Claire Dunmore said ... She said": a title the list does
+            # not know; "she" names a person, and the speaker named last is the nearest one
+            return self.quoted_name
         return mention.text if mention else None
 
     # --- attribution ------------------------------------------------------------------------
@@ -1222,7 +1297,7 @@ class Discourse:
             return self._company()  # "Perusahaan itu menyatakan ...": the company named last
         common = len(spans) > 1 and all(w.text.islower() for w in spans[1:])
         if spans and spans[0].lower in ("the", "this", "that") and common:  # not "the WHO"
-            named = self._named_with(spans[-1].text)
+            named = self._named_with(spans[-1].text) or self._names_head(spans[-1].text)
             if named is None and len(spans) == 2:  # "The agency said"
                 named = self._nearest_organisation(fold(spans[1].text))
             if named:
@@ -1244,8 +1319,13 @@ class Discourse:
                 return titled[-1]
         # "kata Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the speaker was cut at
         # the first comma; the spelled-out acronym that it opens is the whole name
-        longer = [v for v in self.context.acronyms.values() if v.startswith(f"{speaker},")]
-        return longer[0] if len(longer) == 1 else speaker
+        # "The Competition and Markets Authority said": cut at "and" the same way
+        bare = re.sub(r"^[Tt]he\s+", "", speaker)
+        written = [re.sub(r"^[Tt]he\s+", "", v) for v in self.context.acronyms.values()]
+        longer = {
+            v for v in written if re.match(rf"{re.escape(bare)}(?:,|\s+(?:and|dan)\s+[A-Z])", v)
+        }
+        return longer.pop() if len(longer) == 1 else speaker
 
     # --- remembering ------------------------------------------------------------------------
 
@@ -1308,6 +1388,10 @@ class Discourse:
             speaker = self.claimant(attribution.speaker)
             if self._kind_of(speaker, sentence, []) == "person":
                 self.person = Mention(speaker, "person")
+            bodies = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
+            if len(speaker.split()) > 1 and _titled(speaker):
+                if not {fold(w) for w in speaker.split()} & bodies:  # "Brackwater Water"
+                    self.quoted_name = speaker
         titles = fold_all(markers.PERSON_TITLES)
         for name in names:  # "Mayor Daniel Okonjo, who ...": "the mayor" is he
             before = word_spans(sentence, max(0, name.start - 40), name.start)[-1:]
@@ -1397,6 +1481,57 @@ class Discourse:
         return "thing"
 
 
+def bracketed_definitions(text: str, context: NameContext) -> dict[str, str]:
+    """Abbreviations the article defines in brackets that the name-based recogniser leaves
+    out: a term in lower case ("pajak bumi dan bangunan (PBB)", "nilai jual objek pajak
+    (NJOP)") and a syllabic one ("Badan Pendapatan Daerah (Bapenda)"). The words before
+    the brackets spell it when each gives its opening letters in order (a "dan"/"and"/"of"
+    may give none); the fewest such words are taken."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\s\(([A-Z][A-Za-z]{1,7})\)", text):
+        short = m.group(1)
+        if short in context.acronyms or short in out:
+            continue
+        before = re.search(
+            r"(?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*$", text[max(0, m.start() - 120) : m.start()]
+        )
+        words_ = before.group().split() if before else []
+        for k in range(1, len(words_) + 1):
+            if _spells_out(short.lower(), [w.lower() for w in words_[-k:]]):
+                out[short] = " ".join(words_[-k:])
+                break
+    return out
+
+
+def _spells_out(short: str, words_: list[str]) -> bool:
+    """Whether ``short`` is made of an opening of each of ``words_`` in order ("pbb" of
+    "pajak bumi dan bangunan", "bapenda" of "badan pendapatan daerah")."""
+    if not words_:
+        return not short
+    first, rest = words_[0], words_[1:]
+    if first in ("dan", "and", "of", "the") and _spells_out(short, rest):
+        return True
+    return any(
+        short[:i] == first[:i] and _spells_out(short[i:], rest)
+        for i in range(1, min(len(short), len(first)) + 1)
+    )
+
+
+def _defined_in_full(text: str, defined: dict[str, str]) -> str:
+    """The first abbreviation of ``defined`` in a claim text, outside quotes, written with its
+    definition ("penerimaan PBB" -> "penerimaan pajak bumi dan bangunan (PBB)"), unless the
+    claim text already holds the definition."""
+    quotes = _quoted(text)
+    for short, full in defined.items():
+        if full.lower() in text.lower():
+            continue
+        for m in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", text):
+            if not any(s <= m.start() < e for s, e in quotes):
+                text = f"{text[: m.start()]}{full} ({short}){text[m.end() :]}"
+                break
+    return text
+
+
 def syllabic_abbreviations(text: str) -> dict[str, str]:
     """Indonesian syllabic abbreviations the article also writes in full: a word made of the
     start of one word and the start or end of the next ("pinjol" from "pinjaman online",
@@ -1458,6 +1593,61 @@ def _spell_out(text: str, shortened: dict[str, str]) -> str:
 
     pattern = rf"\b(?i:{'|'.join(map(re.escape, shortened))})\b"
     return re.sub(pattern, full, text)
+
+
+def introduced_names(title: str, text: str, context: NameContext) -> dict[str, str]:
+    """The common nouns an Indonesian body introduces a headline's name with, and the name:
+    "Kapal motor penumpang KM Bunga Teratai tenggelam ..." under "KM Bunga Teratai Tenggelam
+    ..." gives {"kapal": "KM Bunga Teratai"}, so that "Kapal kayu itu" and "kapasitas resmi
+    kapal itu" name the boat. The noun is the word before up to three lower-case modifiers
+    and the name; it is no function word or verb, nor a title, place noun or organisation
+    noun (those head names of their own: "Bupati X", "warga Desa X" is no village), and
+    lower-case unless it opens a sentence (not a word of a longer name: "Bea dan Cukai X").
+    Only names the headline carries (what the article is about) and that the article never
+    writes as a place ("di X", "Kabupaten X"); the first introduction kept.
+
+    What it cannot do: it reads the order of words, not meaning, so a noun that stands
+    before a headline name without describing it ("pengamat Universitas X") is taken as
+    describing it."""
+    found: dict[str, str] = {}
+    runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", title)
+    pairs = [" ".join(run.split()[i : i + 2]) for run in runs for i in range(len(run.split()) - 1)]
+    if not any(pair in text for pair in pairs):
+        return found  # no name of two capitalised words in the headline that the body has
+    excluded = fold_all(
+        markers.PERSON_TITLES
+        + markers.PLACE_HEADS
+        + markers.ORGANISATION_HEADS
+        + markers.FIGURE_NOUNS
+        + markers.DATE_NOUNS
+    )
+    names = whole_names(text, "id", context.common, context.acronyms, context.known)
+    places = "|".join(markers.PLACE_HEADS + markers.LOCATIVES)
+    for name in {n.text: n for n in names if n.text in title}.values():
+        if len(name.text.split()) < 2 or not _titled(name.text):
+            continue
+        if re.search(rf"\b(?i:{places})\s+{re.escape(name.text)}\b", text):
+            continue  # "di Tanjung Arum", "Kabupaten Sawah Lebar": a place, not a thing
+        for m in re.finditer(
+            rf"\b([A-Za-z][a-z-]+)((?:\s+[a-z][a-z-]*){{0,3}})\s+{re.escape(name.text)}\b", text
+        ):
+            words_ = [m.group(1), *m.group(2).split()]
+            if any(stopword(w.lower(), "id") or is_verb(w, "id", initial=True) for w in words_):
+                continue
+            before = re.search(r"(\S+)\s*$", text[: m.start()])
+            if (
+                m.group(1)[:1].isupper()
+                and before
+                and not before.group(1).endswith((".", "!", "?"))
+            ):
+                continue  # "Kantor Bea Cukai X": a word of a longer name
+            head = fold(m.group(1))
+            if head in excluded or fold(name.text.split()[0]) in excluded:
+                continue
+            if re.search(rf"\b(?i:{re.escape(m.group(1))})\s+{re.escape(name.text)}", title):
+                continue  # "Status Gunung Wangsa Naik": the name's status, not the name
+            found.setdefault(head, name.text)
+    return found
 
 
 @lru_cache(maxsize=8)  # an article's, asked for by its headline and by its body

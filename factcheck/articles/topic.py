@@ -11,7 +11,9 @@ capitalised at a sentence's start counts too) before the headline's first prepos
 conjunction (what follows is an aside: "... di Tengah KTT Mineral Langka AS"), grown over
 its neighbours in the headline while the longer phrase also occurs in the body ("bus" ->
 "bus lane plan"), toward the head's modifiers first: after it in Indonesian ("rokok" ->
-"rokok ilegal", not the classifier in "batang rokok"), before it in English. Words that
+"rokok ilegal", not the classifier in "batang rokok"), before it in English; with the
+name that owns it in the headline when the body writes that name ("status Gunung Wangsa",
+"Edith Linwood paintings"). Words that
 cannot be a topic are left out by structure, not by a list of topics: function words, verbs,
 superlatives, months, titles, place nouns, the figure nouns, numbers and date nouns ("tujuh
 tahun"), words of a name the body uses whole ("Bank" of "World Bank"), and units (a word that mostly
@@ -65,7 +67,24 @@ def main_topic(title: str, body: str, lang: str, context: NameContext) -> str | 
                 start, end, grown = s, e, True
                 break
     topic = " ".join(w.lower for w in words[start : end + 1])
-    return _with_owner(topic, words[end + 1 :], body) if lang == "id" else topic
+    if lang == "en":
+        return _with_name_before(topic, words[:start], body)
+    return _with_owner(topic, words[end + 1 :], body)
+
+
+def _with_name_before(topic: str, before: list[Word], body: str) -> str:
+    """An English topic with the name just before it in the headline, when the body writes
+    that name ("Three Edith Linwood paintings ..." -> "Edith Linwood paintings", the body
+    naming "Edith Linwood"): whose paintings they are is what the article is about. The
+    longest run of two or three capitalised words; the topic alone when there is none."""
+    for n in range(min(3, len(before)), 1, -1):
+        run = before[-n:]
+        if not all(w.text[:1].isupper() for w in run) or any(w.text.isupper() for w in run):
+            continue
+        name = " ".join(w.text for w in run)
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body):
+            return f"{name} {topic}"
+    return topic
 
 
 def _with_owner(topic: str, after: list[Word], body: str) -> str:
@@ -86,24 +105,63 @@ def headline_name(
     title: str, body: str, lang: str, context: NameContext, place: str | None
 ) -> str | None:
     """The name an article is about when its headline has no topic word: the headline's
-    name the body writes most often (twice or more, as written), that is no person's (no
-    title in it) and not the article's place alone ("Storm Kessa leaves 82,000 homes ...",
-    "Greyford closes Marrow Bridge ..." -> "Marrow Bridge"); None when there is none.
+    name the body writes most often (twice or more, as written or by its last word alone:
+    "Kessa" for "Storm Kessa"), that is no person's (no title in it) and not the article's
+    place alone or with its place noun ("Storm Kessa leaves 82,000 homes ...", "Greyford
+    closes Marrow Bridge ..." -> "Marrow Bridge"); a name inside a longer headline name the
+    body writes, the article's place included, is that longer name ("Bramwell" -> "Bramwell
+    Air", "Westmarch" -> "Westmarch County Council"); None when there is none.
 
     What it cannot do: it does not know which of two repeated names the article is about
     (the one the body names most wins), nor that a name in the headline only speaks ("World
     Bank cuts ..."); so it is asked only when ``main_topic`` found no topic word."""
     titles = fold_all(markers.PERSON_TITLES)
     counts = {}
-    for name in whole_names(title, lang, (), context.acronyms):
-        text = re.sub(r"['’]s$", "", name.text)
+    # the headline's names, and the body's names it holds: a title-case headline runs a name
+    # into the verb after it ("KM Bunga Teratai Tenggelam di ...")
+    headline = [n.text for n in whole_names(title, lang, (), context.acronyms)]
+    body_names = whole_names(body, lang, context.common, context.acronyms, context.known)
+    headline += [n.text for n in body_names if n.text in title and n.text not in headline]
+    heads = fold_all(markers.PLACE_HEADS)
+    seen: dict[str, int] = {}  # every headline name the body writes, however often
+    for written in headline:
+        text = re.sub(r"['’]s$", "", written)
         words = fold(text).split()
-        if text == place or set(words) & titles or text.isupper():
+        if set(words) & titles or text.isupper():
             continue
+        if " ".join(w for w in text.split() if fold(w) not in heads) == place:
+            continue  # the place, also with its place noun ("Kabupaten Gunung Kapur")
+        if len(words) == 1 and text not in (context.known or ()):
+            continue  # one capitalised word the body never writes in mid-sentence
         found = len(re.findall(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body))
+        found += _short_mentions(text, body, context)
+        seen[text] = found
         if found >= MIN_TOPIC_COUNT:
             counts[text] = found
+    # a name inside a longer headline name the body also writes is that name ("Bramwell" in
+    # "Bramwell Air", "St Aldric" in "St Aldric Hospital"): the longer is what it is about
+    if place and len(re.findall(rf"\b{re.escape(place)}\b", body)) >= MIN_TOPIC_COUNT:
+        counts.setdefault(place, 0)  # "Westmarch County Council votes ...": named after it
+    for short in list(counts):
+        longer = [o for o in seen if o != short and short in o and seen[o]]
+        if longer:
+            whole = max(longer, key=len)
+            counts[whole] = max(counts.pop(short), counts.get(whole, 0), seen[whole])
+    counts.pop(place, None)
     return max(counts, key=lambda t: (counts[t], len(t))) if counts else None
+
+
+def _short_mentions(name: str, body: str, context: NameContext) -> int:
+    """How often the body writes a name's last word alone, as a short form ("Kessa" for
+    "Storm Kessa"): a word the body never writes in lower case and that heads no body or
+    place ("Council", "County" stand for other names too); 0 for one-word names."""
+    words = name.split()
+    last = words[-1] if len(words) > 1 else ""
+    heads = fold_all(markers.ORGANISATION_HEADS + markers.PLACE_HEADS + markers.COMPANY_FORMS)
+    if not last or last.lower() in context.common or fold(last) in heads or last.isupper():
+        return 0
+    before = re.escape(words[-2])
+    return len(re.findall(rf"(?<!{before}\s)(?<![\w-]){re.escape(last)}(?![\w-])", body))
 
 
 def names_topic(text: str, topic: str, lang: str) -> bool:

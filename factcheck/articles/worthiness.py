@@ -45,6 +45,7 @@ OPINION_CEILING = 0.19
 OPINION_BASE, OPINION_STEP = 0.05, 0.03
 CHECKWORTHY = 0.4  # a fact scoring this much is shown in the claim queue by default
 MAX_VIEW_WORDS = 6  # a person's quoted words up to this long, with no figure, are a view
+MIN_QUOTED_SENTENCE = 4  # quoted words this long or longer are a sentence, not a term
 
 # The recogniser's kinds that make a clause checkable, as the reasons a reviewer reads.
 REASON_OF_KIND = {
@@ -126,7 +127,7 @@ def assess(
     context = context or NameContext()
     units = _units(text, lang, context, claimant, list_spans)
     markers = _markers(text) + _prediction(text, lang)
-    markers += _quoted_view(text, lang, claimant) + _quoted_norm(text)
+    markers += _quoted_view(text, lang, claimant) + _quoted_norm(text) + _quoted_hedge(text)
     markers += _characterisation(text, lang) + _suspicion(text)
     reasons = [label for label, _ in units]
     if markers:
@@ -350,6 +351,26 @@ def _quoted_norm(text: str) -> list[str]:
         modal = _OBLIGATION_RE.search(quoted.group())
         if modal:
             return [f"opinion: norm {modal.group()}"]
+    return []
+
+
+def _quoted_hedge(text: str) -> list[str]:
+    """A hedge, an advisory modal or an opinion marker in a speaker's quoted sentence ('"These
+    paintings will probably turn up ...," he said', '"Seharusnya bangkai dibakar ..."'): the
+    speaker's own view or guess, as it would be in the writer's words (``_markers`` reads
+    only outside quotes, where a short quote is a title or a term: 'the "may" clause'). A
+    quote of MIN_QUOTED_SENTENCE words or more counts; so does one that opens with a
+    conditional ('"Kalau pola ini berulang, ... tidak lagi layak"': a hypothesis)."""
+    pattern, prefixes = words.marker_regex()
+    for quoted in _QUOTE_RE.finditer(text):
+        if len(quoted.group().split()) < MIN_QUOTED_SENTENCE:
+            continue
+        first = quoted.group()[1:].split()[:1]
+        if first and fold(first[0]) in fold_all(words.CONDITIONALS):
+            return [f"hedge: quoted {first[0]}"]
+        found = pattern.search(quoted.group())
+        if found:
+            return [f"{prefixes[found.group().lower()]}: quoted {found.group()}"]
     return []
 
 

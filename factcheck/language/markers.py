@@ -110,6 +110,9 @@ CHARACTERISING_VERBS = word_list(
 # return the grant"), but in a speaker's quoted words it is their norm ("Tidak boleh ada
 # anak yang putus sekolah ...").
 ADVISORY_MODALS = word_list("seharusnya, sebaiknya, semestinya, ought to")
+# Conditional subordinators: a speaker's quoted sentence that opens with one ('"Kalau pola ini
+# berulang, budi daya ... tidak lagi layak"') is a hypothesis, not a statement of fact.
+CONDITIONALS = word_list("jika, kalau, apabila, bila, if, unless")
 OBLIGATION_MODALS = word_list(
     "harus, wajib, tidak boleh, tak boleh, jangan, must, must not, mustn't, cannot be allowed"
 )

@@ -170,6 +170,45 @@ def test_modality_labelled(language, body, span_words, kind):
             "40 percent jump",
             "fact",
         ),
+        # a hedge or advice in a speaker's quoted sentence is the speaker's guess or view
+        (
+            "en",
+            "Three paintings were stolen on Tuesday. Art-crime specialist Julian Reeve spoke "
+            'on Friday. "These paintings will probably turn up in five years," he said.',
+            "probably turn up",
+            "opinion",
+        ),
+        (
+            "id",
+            "Sebanyak 37 sapi mati sejak November. Dokter hewan Maria Lede berbicara pada Senin. "
+            '"Seharusnya bangkai dibakar, bukan dikubur," ujarnya.',
+            "bangkai dibakar",
+            "opinion",
+        ),
+        # a quoted sentence that opens with a conditional is a hypothesis
+        (
+            "id",
+            "Panen turun 60 persen pada 2025. Kepala dinas, Hasan Laode, berbicara pada Senin. "
+            '"Kalau pola ini berulang, budi daya di perairan dangkal tidak lagi layak," '
+            "katanya.",
+            "tidak lagi layak",
+            "opinion",
+        ),
+        # left alone: a short quoted term, and a quoted sentence with no such word
+        (
+            "en",
+            "The pool closed in May. Westmarch Council signed a 3 million pound contract "
+            'with a "may terminate" clause in 2024.',
+            "may terminate",
+            "fact",
+        ),
+        (
+            "en",
+            "The pool closed in May. Council leader Martin Hale spoke on Friday. "
+            '"We closed 14 branches and saved 2 million pounds," he said.',
+            "closed 14 branches",
+            "fact",
+        ),
     ],
 )
 def test_quoted_judgements_and_views_are_opinions(language, body, span_words, kind):

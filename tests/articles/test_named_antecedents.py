@@ -176,6 +176,15 @@ def test_definite_noun_names_what_it_stands_for(
             "mengajukan banding",
             "PT Semen Karang Abadi",
         ),
+        # a speaker's name cut at "and" is the longer name the article spelled out (extract9)
+        (
+            "en",
+            "The Competition and Markets Authority (CMA) fined three chains on Wednesday. "
+            "The Competition and Markets Authority said the chains had shared pricing plans "
+            "since 2022.",
+            "shared pricing plans",
+            "Competition and Markets Authority",
+        ),
     ],
 )
 def test_claimant_is_named_in_full(language, body, span_words, claimant):

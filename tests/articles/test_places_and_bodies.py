@@ -54,6 +54,25 @@ from tests.articles.test_anaphora import claim_of
             "schools in Brisk stayed shut on Friday.",
             ("Farrow", "Farrow"),
         ),
+        # a county council's name holds the county ("Alderby County"), not "County Council"
+        (
+            "en",
+            "Alderby County Council votes to close 9 of its 30 pools",
+            "Alderby County Council voted on Tuesday to shut nine pools. The council said "
+            "pools cost it £3m. Visits to Alderby pools fell by a third, and Alderby "
+            "residents protested.",
+            ("Alderby", "Alderby County"),
+        ),
+        # a headline name that speaks in the body is a body, and the dateline's town, named
+        # where things are, is the place
+        (
+            "en",
+            "Fenmoor Water tells 50,000 homes to boil tap water",
+            "KESTON, Dec 4 (Wire) - About 50,000 homes in Keston were told to boil water. "
+            "Fenmoor Water, the region's supplier, said the bacteria were found on Monday. "
+            "Schools in Keston stayed open, and clinics in Keston were busy.",
+            ("Keston", "Keston"),
+        ),
     ],
 )
 def test_the_articles_place_is_where_the_news_is(language, title, body, place):
@@ -157,7 +176,7 @@ def test_a_named_speaker_after_the_is_not_rewritten():
             "Banjir merendam tiga desa di Kabupaten Kali Bening pada Senin. Kepala Pelaksana "
             "BPBD Kali Bening, Rina Astuti, mengatakan pihaknya menyiapkan 20 perahu karet.",
             "20 perahu karet",
-            "Rina Astuti mengatakan BPBD Kali Bening menyiapkan 20 perahu karet",
+            "Rina Astuti, mengatakan BPBD Kali Bening menyiapkan 20 perahu karet",
         ),
         # a title that names no body: "pihaknya" stays as written
         (

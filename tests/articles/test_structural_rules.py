@@ -141,6 +141,33 @@ def _alone(found, phrase: str, other: str):
             "a 90-megawatt plant that Voltra Energy is building",
             "Voltra Energy is building a 90-megawatt plant near the Old Quarry",
         ),
+        # no comma, but a long clause after "setelah"/"after" with its own subject (extract9)
+        (
+            "id",
+            "Dinas Peternakan menutup lalu lintas ternak dari tiga kecamatan setelah uji "
+            "laboratorium memastikan bakteri antraks pada bangkai 37 sapi.",
+            "menutup lalu lintas ternak",
+            "uji laboratorium memastikan",
+            "Uji laboratorium memastikan bakteri antraks pada bangkai 37 sapi",
+        ),
+        (
+            "en",
+            "About 120,000 households were told to boil their tap water on Friday after "
+            "routine tests found E. coli at the Sallow Lane treatment works.",
+            "told to boil their tap water",
+            "routine tests found",
+            "Routine tests found E. coli at the Sallow Lane treatment works",
+        ),
+        # its "-nya" is the main clause's subject's
+        (
+            "id",
+            "Program itu dibiayai Anggaran Pendapatan dan Belanja Daerah sebesar Rp 4 miliar. "
+            "Program serupa dihentikan pada 2020 karena anggarannya dialihkan untuk perbaikan "
+            "jalan desa di pesisir.",
+            "Program serupa dihentikan",
+            "anggarannya dialihkan",
+            "Anggaran program serupa dialihkan",
+        ),
     ],
 )
 def test_a_fact_of_its_own_is_split_off_with_its_own_span(
