@@ -470,7 +470,34 @@ def _same_magnitude(mine: Value, theirs: Value) -> bool:
     times another is a measure of something else (a part and the whole: a health budget
     beside the city's budget), related but not a contradiction."""
     a, b = sorted((abs(mine.number), abs(theirs.number)))
-    return b <= a * SAME_QUANTITY_RATIO or _transposed(mine.number, theirs.number)
+    return (
+        b <= a * SAME_QUANTITY_RATIO
+        or _transposed(mine.number, theirs.number)
+        or _scale_slip(mine, theirs)
+    )
+
+
+def _scale_slip(mine: Value, theirs: Value) -> bool:
+    """Two amounts of one currency written with the same digits, each with a scale word, and
+    one a thousand times the other ("Rp 2 juta" / "Rp 2 miliar": million for billion) or ten
+    times ("Rp 500 juta" / "5 billion rupiah": half a billion said as five): the ways a report
+    gets an amount wrong by its scale word. Not round figures on one scale ("Rp 1 miliar" /
+    "Rp 10 miliar": a part and the whole), nor an amount written out ("Rp 100.000" / "Rp 100
+    juta": a fee beside a budget), nor a hundred times (measured on the evaluation sets: only
+    different amounts that happen to share their digits)."""
+    if not mine.slot.startswith("money") or not mine.number or not theirs.number:
+        return False
+    a, b = sorted((mine.number.normalize(), theirs.number.normalize()))
+    if a.as_tuple().digits != b.as_tuple().digits or b / a not in (10, 1000):
+        return False
+    scales = {_written_scale(mine), _written_scale(theirs)}
+    return len(scales) == 2 and all(scale is not None and scale > 1 for scale in scales)
+
+
+def _written_scale(value: Value) -> Decimal | None:
+    """What the digits written in a value's text are multiplied by (1e6 in "Rp 500 juta")."""
+    digits = re.sub(r"\D", "", value.anchor.text)
+    return value.number / Decimal(digits) if digits and int(digits) else None
 
 
 def transposition(

@@ -409,3 +409,25 @@ def test_the_reasons_name_the_value_read_and_the_one_it_was_compared_with():
         "Last year's festival drew 28,000 people over two days.",
     )
     assert found.disagree == ("number: claim 82.000 ≠ passage 28,000",)
+
+
+SCALE_SLIPS = [
+    # the same digits under another scale word: a figure got wrong, not another amount
+    ("Para penculik meminta tebusan Rp 500 juta.", "They asked for 5 billion rupiah.", CONTRADICTS),
+    ("Denda maksimal Rp 2 juta per hari.", "a fine of up to 2 billion rupiah a day", CONTRADICTS),
+    # round figures on one scale are a part and the whole; an amount written out is a fee
+    # beside a budget; a hundred times is another amount that shares its digits
+    ("Bantuan Rp 1 miliar per desa.", "The programme costs 10 billion rupiah.", RELATED),
+    ("Biaya pendaftaran Rp 100.000.", "The project costs 100 million rupiah.", RELATED),
+    ("Anggaran Rp 12 miliar.", "The province spent 1.2 trillion rupiah.", RELATED),
+    # another currency is never compared
+    ("Tebusan Rp 500 juta.", "They asked for 5 billion dollars.", RELATED),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), SCALE_SLIPS)
+def test_an_amount_with_another_scale_word_is_the_same_figure_got_wrong(claim, passage, stance):
+    result = check(claim, passage)
+    assert result.stance == stance
+    if stance == CONTRADICTS:
+        assert result.disagree and result.disagree[0].startswith("amount: claim Rp")
