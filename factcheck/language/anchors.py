@@ -45,10 +45,13 @@ from factcheck.language.vocabulary import (
     CURRENCIES,
     CURRENCY_NAMES,
     CURRENCY_SIGNS,
+    FRACTION_HALVES,
+    FRACTION_WORDS,
     HALF_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTHS,
+    NOT_A_HALF,
     NUMBER_SEPARATORS,
     NUMBER_WORDS,
     PERCENT_WORDS,
@@ -197,10 +200,19 @@ _NUMBER_WORD = re.compile(
     rf"\b({word_trie(NUMBER_WORDS)})(\s(?:{alternation(HALF_WORDS)}))?\b", re.IGNORECASE
 )
 _QUANTITY_WORD = re.compile(rf"\b({word_trie(QUANTITY_WORDS)})\b", re.IGNORECASE)
+# a part of a group: a fraction in words, a half, or "N in M" ("three in four", "1 in 5",
+# "nine out of ten"), read as a percentage
+_ONE_OF = rf"one|{word_trie(NUMBER_WORDS)}|\d{{1,3}}"
+_FRACTION = re.compile(
+    rf"\b(?:(?P<words>{word_trie(FRACTION_WORDS)})|(?P<half>{alternation(FRACTION_HALVES)})"
+    rf"|(?P<part>{_ONE_OF})\s(?:in|out\sof)\s(?P<whole>{_ONE_OF})(?![\d.,]\d))\b",
+    re.IGNORECASE,
+)
+_NOT_A_HALF = re.compile(rf"\b(?:{alternation(NOT_A_HALF)})\s+$", re.IGNORECASE)
 
 
 def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
-    anchors = []
+    anchors = _fractions(text)  # first: "tiga perempat" is no 3, "2 in 3" no 2 and 3
     for m in _NUMBER.finditer(text) if _DIGIT.search(text) else ():  # (?P<num>) has digits
         scale = (m["scale"] or "").lower()
         if scale in ("m", "b", "k") and not m["pre"] and text[m.end("num")] == " ":
@@ -225,6 +237,46 @@ def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
         value = f"~1e{QUANTITY_WORDS[m[1].lower()]}"
         anchors.append(Anchor("quantity", value, m[1], m.start(), m.end()))
     return anchors
+
+
+def _fractions(text: str) -> list[Anchor]:
+    """Parts of a group said in words ("tiga perempat pembeli", "two-thirds of voters",
+    "separuh warga", "one in five children"), as percentages rounded to a tenth: "about"
+    unless a qualifier says otherwise, since a fraction is a rounder way to say a share ("tiga
+    perempat" agrees with 74 percent). A half right after a number ("dua setengah") is that
+    number's."""
+    out = []
+    for m in _FRACTION.finditer(text):
+        end = m.end()
+        if m["words"]:
+            part, whole = FRACTION_WORDS[" ".join(m["words"].lower().split())]
+        elif m["half"]:
+            if _NOT_A_HALF.search(
+                text, max(0, m.start() - 12), m.start()
+            ) or _NUMBER_WORD_END.search(text, max(0, m.start() - 30), m.start()):
+                continue
+            part, whole = 1, 2
+            end = m.start() + len(m["half"].split()[0])  # "half", not "half of"
+        else:
+            part, whole = _small_number(m["part"]), _small_number(m["whole"])
+            if not part or not whole or part >= whole:
+                continue
+        share = (Decimal(100 * part) / whole).quantize(Decimal("0.1"))
+        value = canonical_number(share) + "%"
+        qualifier = _qualifier(text, m.start()) or "about"
+        out.append(Anchor("percent", value, text[m.start() : end], m.start(), end, qualifier))
+    return out
+
+
+_NUMBER_WORD_END = re.compile(rf"\b(?:{word_trie(NUMBER_WORDS)}|\d+)\s+$", re.IGNORECASE)
+
+
+def _small_number(raw: str) -> int | None:
+    """A number of "N in M" written in digits or words ("one" included, as in "one in five")."""
+    raw = " ".join(raw.lower().split())
+    if raw.isdigit():
+        return int(raw)
+    return 1 if raw == "one" else NUMBER_WORDS.get(raw)
 
 
 _QUALIFIER = re.compile(rf"(?<!\w)({word_trie(QUALIFIERS)})\s+$", re.IGNORECASE)

@@ -231,6 +231,35 @@ def _number_words() -> dict[str, int]:
 NUMBER_WORDS = _number_words()
 # A half after a number word: "dua setengah jam", "two and a half hours" (2.5). By hand.
 HALF_WORDS = ("setengah", "and a half")
+
+
+def _fraction_words() -> dict[str, tuple[int, int]]:
+    """Fractions written in words, as (numerator, denominator): "tiga perempat", "sepertiga",
+    "three quarters", "two-thirds", "a fifth", built from the number words' units as the two
+    languages compose them (Indonesian "per" + the denominator, "se" for one; English
+    ordinals, plural after more than one). By hand: CLDR's spell-out rules are not in Babel.
+    Halves stand alone (FRACTION_HALVES): "setengah" after a number is "and a half"."""
+    ordinals = "- - - third quarter fifth sixth seventh eighth ninth tenth".split()
+    words: dict[str, tuple[int, int]] = {}
+    units = {n: (indonesian, english) for n, indonesian, english in _UNITS}
+    for denominator in range(3, 11):
+        indonesian = "sepuluh" if denominator == 10 else units[denominator][0]
+        words[f"seper{indonesian}"] = (1, denominator)
+        ordinal = ordinals[denominator]
+        words[f"a {ordinal}"] = words[f"one {ordinal}"] = words[f"one-{ordinal}"] = (1, denominator)
+        for n in range(2, denominator):
+            words[f"{units[n][0]} per{indonesian}"] = (n, denominator)
+            for joint in (" ", "-"):
+                words[f"{units[n][1]}{joint}{ordinal}s"] = (n, denominator)
+    return words
+
+
+FRACTION_WORDS = _fraction_words()
+# A half of a group: "separuh warga", "setengah dari pembeli", "half of the buyers", "half the
+# buyers"; not "the first half of 2026", "setengah jam" (half an hour). By hand.
+FRACTION_HALVES = ("separuh", "setengah dari", "half of", "half the")
+# Words before a half that make it a part of a time or a game, not of a group.
+NOT_A_HALF = ("first", "second", "the", "latter", "back", "front", "other", "pertama", "kedua")
 # Words that count roughly ("ribuan warga", "hundreds of people"): the power of ten they
 # stand for. By hand: CLDR has no such words.
 QUANTITY_WORDS = {

@@ -400,3 +400,48 @@ def test_numbers_are_read_as_babel_reads_them_without_its_locale_files():
         for raw in shapes:
             babel = read(lambda r, loc: parse_decimal(r, locale=loc, strict=True), raw, locale)
             assert read(anchors_module._parse_decimal, raw, locale) == babel, (raw, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "shown", "value", "qualifier"),
+    [
+        # a fraction in words is a share, not its numerator ("tiga perempat" was the number 3)
+        ("Tiga perempat pembeli tinggal di sana.", "id", "Tiga perempat", "75%", "about"),
+        ("Empat perlima petak untuk makam muslim.", "id", "Empat perlima", "80%", "about"),
+        ("sekitar sepertiga karang mati", "id", "sepertiga", "33.3%", "about"),
+        ("hampir separuh warga mengungsi", "id", "separuh", "50%", "nearly"),
+        ("setengah dari pembeli", "id", "setengah", "50%", "about"),
+        ("two-thirds of voters", "en", "two-thirds", "66.7%", "about"),
+        ("three quarters of the cost", "en", "three quarters", "75%", "about"),
+        ("killed about a fifth of the reef", "en", "a fifth", "20%", "about"),
+        ("Nearly half of the buyers lived there.", "en", "half", "50%", "nearly"),
+        ("Three in four of her buyers lived there.", "en", "Three in four", "75%", "about"),
+        ("one in eight patients stops treatment", "en", "one in eight", "12.5%", "about"),
+        ("nine out of ten households", "en", "nine out of ten", "90%", "about"),
+        ("more than 2 in 3 voters", "en", "2 in 3", "66.7%", "more"),
+    ],
+)
+def test_a_part_of_a_group_in_words_is_a_percentage(text, lang, shown, value, qualifier):
+    found = [a for a in extract_anchors(text, lang) if a.kind in ("percent", "number")]
+    assert [(a.kind, a.text, a.value, a.qualifier) for a in found] == [
+        ("percent", shown, value, qualifier)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the first half of 2026",  # a half of a time, not of a group
+        "setengah jam kemudian",  # half an hour
+        "the third quarter",  # a quarter of a year
+        "four in 2025",  # a year is no whole
+    ],
+)
+def test_halves_of_time_and_years_are_no_shares(text):
+    assert not [a for a in extract_anchors(text, "en") if a.kind == "percent"]
+
+
+def test_a_half_after_a_number_word_is_that_numbers():
+    assert [(a.kind, a.value) for a in extract_anchors("dua setengah jam", "id")] == [
+        ("number", "2.5")
+    ]

@@ -431,3 +431,25 @@ def test_an_amount_with_another_scale_word_is_the_same_figure_got_wrong(claim, p
     assert result.stance == stance
     if stance == CONTRADICTS:
         assert result.disagree and result.disagree[0].startswith("amount: claim Rp")
+
+
+FRACTIONS = [
+    # a share in words against a percentage or another share, both sides an estimate
+    (
+        "Tiga perempat pembeli tinggal di sana.",
+        "Nearly half of the buyers lived there.",
+        CONTRADICTS,
+    ),
+    (
+        "Tiga perempat pembeli tinggal di sana.",
+        "Three in four of her buyers lived there.",
+        SUPPORTS,
+    ),
+    ("Empat perlima petak untuk makam muslim.", "Some 60 percent of the plots", CONTRADICTS),
+    ("Dua pertiga pemilih mendukungnya.", "67 percent of voters backed him", SUPPORTS),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "stance"), FRACTIONS)
+def test_a_share_in_words_is_compared_as_a_percentage(claim, passage, stance):
+    assert check(claim, passage).stance == stance
