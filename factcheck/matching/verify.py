@@ -496,8 +496,8 @@ def _scale_slip(mine: Value, theirs: Value) -> bool:
 
 def _written_scale(value: Value) -> Decimal | None:
     """What the digits written in a value's text are multiplied by (1e6 in "Rp 500 juta")."""
-    digits = re.sub(r"\D", "", value.anchor.text)
-    return value.number / Decimal(digits) if digits and int(digits) else None
+    digits = re.sub(r"\D", "", value.anchor.text)  # not int(): a hostile page's run of digits
+    return value.number / Decimal(digits) if digits.strip("0") else None
 
 
 def transposition(
