@@ -4,6 +4,7 @@ afterwards that every acknowledged save is in the history once and no update was
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import signal
@@ -260,6 +261,8 @@ def gunicorn(
     """Serve ``spec`` with gunicorn on a free loopback port; yields the base URL; stops it.
     With ``access_log``, gunicorn writes each request there: worker pid, request line,
     status and the time the worker spent on it in microseconds."""
+    if importlib.util.find_spec("gunicorn") is None:
+        raise SystemExit("load: gunicorn is not installed; pip install -e '.[server]'")
     port = _free_port()
     log = Path(env.get("FACTCHECK_INSTANCE") or "/tmp") / f"gunicorn-{port}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
