@@ -48,7 +48,7 @@ from factcheck.articles.topic import headline_name, main_topic, names_topic
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
 from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
-from factcheck.language.lexicon import fold, fold_all
+from factcheck.language.lexicon import fold, fold_all, spells_out
 from factcheck.language.syntax import (
     first_verb,
     is_boundary,
@@ -1481,6 +1481,10 @@ class Discourse:
         return "thing"
 
 
+# words a definition may hold that give its abbreviation no letter
+_SILENT = frozenset(("dan", "and", "of", "the"))
+
+
 def bracketed_definitions(text: str, context: NameContext) -> dict[str, str]:
     """Abbreviations the article defines in brackets that the name-based recogniser leaves
     out: a term in lower case ("pajak bumi dan bangunan (PBB)", "nilai jual objek pajak
@@ -1497,24 +1501,10 @@ def bracketed_definitions(text: str, context: NameContext) -> dict[str, str]:
         )
         words_ = before.group().split() if before else []
         for k in range(1, len(words_) + 1):
-            if _spells_out(short.lower(), [w.lower() for w in words_[-k:]]):
+            if spells_out(short.lower(), [w.lower() for w in words_[-k:]], _SILENT):
                 out[short] = " ".join(words_[-k:])
                 break
     return out
-
-
-def _spells_out(short: str, words_: list[str]) -> bool:
-    """Whether ``short`` is made of an opening of each of ``words_`` in order ("pbb" of
-    "pajak bumi dan bangunan", "bapenda" of "badan pendapatan daerah")."""
-    if not words_:
-        return not short
-    first, rest = words_[0], words_[1:]
-    if first in ("dan", "and", "of", "the") and _spells_out(short, rest):
-        return True
-    return any(
-        short[:i] == first[:i] and _spells_out(short[i:], rest)
-        for i in range(1, min(len(short), len(first)) + 1)
-    )
 
 
 def _defined_in_full(text: str, defined: dict[str, str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -65,6 +65,22 @@ def fold_word(word: str) -> str:
 # two folded words from MIN_ALIKE letters are one word spelt two ways from this rapidfuzz
 # ratio: a name in two languages ("Kaspia", "Caspian"), a loanword ("tiket", "ticket")
 SPELT_ALIKE, MIN_ALIKE = 75, 3
+
+
+def spells_out(short: str, words: Sequence[str], silent: Collection[str] = ()) -> bool:
+    """Whether ``short`` is made of an opening of each of ``words`` in their order, the way
+    Indonesian and English shorten a name: "jateng" of "jawa tengah", "kpk" of "komisi
+    pemberantasan korupsi", "bapenda" of "badan pendapatan daerah"; a word of ``silent``
+    ("dan", "of") may give no letter ("pbb" of "pajak bumi dan bangunan"). Lower case in."""
+    if not words:
+        return not short
+    first, rest = words[0], words[1:]
+    if first in silent and spells_out(short, rest, silent):
+        return True
+    return any(
+        short[:n] == first[:n] and spells_out(short[n:], rest, silent)
+        for n in range(1, min(len(short), len(first)) + 1)
+    )
 
 
 def spelt_alike(a: str, b: str) -> bool:

@@ -29,6 +29,7 @@ from factcheck.language.lexicon import (
     fold,
     fold_all,
     fold_word,
+    spells_out,
     spelt_alike,
     token_spans,
     words,
@@ -285,27 +286,10 @@ def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[st
         return None
     if any(spelt_alike(x, y) for x in left for y in right):
         return None
-    if _abbreviates(left, right) or _abbreviates(right, left):
-        return None  # "Jateng" is "Jawa Tengah"
+    for short, long in ((left, right), (right, left)):
+        if len(short) == 1 and len(long) >= 2 and spells_out(short[0], long):
+            return None  # "Jateng" is "Jawa Tengah": Indonesian shortens names so
     return " ".join(left), " ".join(right)
-
-
-def _abbreviates(short: list[str], long: list[str]) -> bool:
-    """Whether ``short``, one word, is made of the beginnings of the words of ``long`` in
-    their order: "jateng" of "jawa tengah", "kalbar" of "kalimantan barat", "kpk" of
-    "komisi pemberantasan korupsi" (the way Indonesian shortens names of places and bodies)."""
-    if len(short) != 1 or len(long) < 2:
-        return False
-
-    def made(rest: str, words: list[str]) -> bool:
-        if not words:
-            return not rest
-        return any(
-            rest.startswith(words[0][:n]) and made(rest[n:], words[1:])
-            for n in range(1, min(len(words[0]), len(rest)) + 1)
-        )
-
-    return made(short[0], long)
 
 
 def head_word(text: str, lang: str, name: Anchor) -> str | None:
