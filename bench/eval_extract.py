@@ -2,7 +2,7 @@
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
 Usage:  python bench/eval_extract.py [--threshold 0.5]
-        [--part dev|extra|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8]
+        [--part dev|extra|heldout|heldout2|...|heldout9]
         [--speed]
         [--failures]
 
@@ -448,6 +448,7 @@ def main() -> None:
             "heldout6",
             "heldout7",
             "heldout8",
+            "heldout9",
         ),
         default="dev",
     )
