@@ -153,6 +153,7 @@ def test_extract_imports_neither_the_database_nor_numpy_once_its_caches_are_writ
     assert _loaded(modules, ("babel.dates", "rapidfuzz")) == []  # nor a spelling compared
     # nor Flask: the script runs `extract` without an app (cli.run)
     assert _loaded(modules, ("flask", "werkzeug", "jinja2", "factcheck.flaskapp")) == []
+    assert "tempfile" not in modules  # the cache folder's files are written only once
     assert not instance.exists()
 
 
