@@ -174,6 +174,16 @@ def test_extract_without_an_app_reads_the_settings_the_app_would(tmp_path):
     assert outputs[0] != outputs[1]  # the Indonesian seed read as English: other claims
 
 
+def test_extract_without_an_app_reads_its_options_from_the_environment_as_flask_does(tmp_path):
+    # Flask's group reads FLASK_<COMMAND>_<OPTION>; the script's own start of extract too
+    env = dict(os.environ, FACTCHECK_INSTANCE=str(tmp_path), FLASK_EXTRACT_OUTPUT="jsonl")
+    result = subprocess.run(
+        [SCRIPT, "extract", str(SEED)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["text"]
+
+
 def test_articles_at_the_newest_revision_imports_neither_alembic_nor_sqlalchemy(tmp_path):
     instance = tmp_path / "instance"
     _run([SCRIPT, "articles"], instance)  # creates and migrates the database
