@@ -1,6 +1,6 @@
 """Start-up of the factcheck command against Flask's own (issue 16: each under 0.5 s).
 
-    python bench/bench_startup.py [--runs 9] [--against DIR]
+    python bench/bench_startup.py [--runs 9] [--against DIR] [--no-bytecode]
 
 Each command runs ``--runs`` times in a fresh process, the commands taking turns (so that the
 load of a shared machine falls on all of them alike), after one unmeasured warm-up run each.
@@ -8,19 +8,27 @@ Printed per command: wall and CPU time (user + system of the process) as min / m
 and the medians' ratio to the baselines ``flask --help`` and ``python -c 'import sqlmodel'``
 of the same run. Also measured: ``python -c 'import flask'`` and ``python -c 'import flask,
 sqlmodel'``, the floor of any command that reads the database (the models are SQLModel
-classes, and every command imports Flask).
+classes).
 
 The database commands use a temporary instance folder holding the demo article, and every
 command a temporary cache folder (``XDG_CACHE_HOME``): the warm-up run writes factcheck's
 cached files there (the decompressed language model and its table, the glossary). The first
 run on a machine, writing them, is timed once apart (`extract` with an empty cache folder).
-``PYTHONDONTWRITEBYTECODE`` is removed from the commands' environment: an installed package
-has its bytecode written (pip compiles it), and with the variable set the editable checkout's
-modules would be compiled from source in every process while Flask's and SQLAlchemy's are not.
+
+What is measured is a user's machine, where Python's bytecode of factcheck exists: pip
+compiles an installed wheel's modules at install time, and an editable checkout's are
+written on its first import. ``PYTHONDONTWRITEBYTECODE`` (set in this workplace) is removed
+from the commands' environment, so the warm-up run writes the checkout's ``__pycache__``
+and the measured runs read it, as Flask's and SQLAlchemy's are read from site-packages.
+``--no-bytecode`` measures the other case once, for comparison: the commands keep
+``PYTHONDONTWRITEBYTECODE=1`` and import factcheck from a copy of its package without
+``__pycache__`` (first on ``PYTHONPATH``), so every run compiles factcheck's source (the
+libraries' bytecode is still read), as a process in this workplace does.
 
 ``--against DIR`` also times another checkout's ``factcheck --help`` and ``extract SEED`` in the
-same run, taking turns with the others: this environment's command with DIR first on
-``PYTHONPATH`` (so DIR's factcheck is imported, with this environment's packages).
+same run, taking turns with the others: ``python -c`` starting the command as the script does
+(``factcheck.cli.run``, or ``main`` where DIR has no ``run``) with DIR first on ``PYTHONPATH``
+(so DIR's factcheck is imported, with this environment's packages).
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,6 +69,22 @@ def commands() -> dict[str, list[str]]:
     }
 
 
+# The factcheck script, for a checkout's code on PYTHONPATH: its entry point, `run` (or
+# `main`, the Flask group, in code from before `run`).
+LAUNCH = (
+    "import sys; import factcheck.cli as cli; sys.argv[0] = 'factcheck'; "
+    "sys.exit((getattr(cli, 'run', None) or cli.main)())"
+)
+
+
+def source_copy(checkout: Path, into: Path) -> Path:
+    """A copy of ``checkout``'s factcheck package without bytecode; the folder holding it."""
+    shutil.copytree(
+        checkout / "factcheck", into / "factcheck", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return into
+
+
 def timed(args: list[str], env: dict, cwd: Path) -> tuple[float, float]:
     """Wall and CPU seconds of one run of ``args``."""
     started = time.perf_counter()
@@ -90,8 +115,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--against", help="another checkout, timed in the same run")
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="factcheck's modules compiled from source in every run (see above)",
+    )
     args = parser.parse_args()
     against = f" --against {args.against}" if args.against else ""
+    against += " --no-bytecode" if args.no_bytecode else ""
     print(f"command: python bench/bench_startup.py --runs {args.runs}{against}")
     print(f"cores: {os.cpu_count()}; load average at start: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory(prefix="factcheck-startup-") as folder:
@@ -100,13 +131,20 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if k not in dropped}
         env["FACTCHECK_INSTANCE"] = str(work / "instance")
         env["XDG_CACHE_HOME"] = str(work / "cache")
+        if args.no_bytecode:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+            env["PYTHONPATH"] = str(source_copy(ROOT, work / "this"))
         table = commands()
         envs = {name: env for name in table}
         if args.against:  # the other checkout's code first on the path
-            other = {**env, "PYTHONPATH": str(Path(args.against).resolve())}
+            other_code = Path(args.against).resolve()
+            if args.no_bytecode:
+                other_code = source_copy(other_code, work / "other")
+            other = {**env, "PYTHONPATH": str(other_code)}
             for name in ("factcheck --help", FIRST):
-                table[f"{name} [{Path(args.against).name}]"] = table[name]
-                envs[f"{name} [{Path(args.against).name}]"] = other
+                row = f"{name} [{Path(args.against).name}]"
+                table[row] = [sys.executable, "-c", LAUNCH, *table[name][1:]]
+                envs[row] = other
         # the first run on a machine, writing the cache folder (its own, empty)
         first = timed(table[FIRST], {**env, "XDG_CACHE_HOME": str(work / "first")}, work)
         prepare(env, work)

@@ -9,7 +9,6 @@ upgrade writes a new one instead of reading a stale one.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -31,6 +30,8 @@ def cached_file(name: str, write: Callable[[IO[bytes]], None]) -> Path | None:
     path = cache_folder() / name
     if path.exists():
         return path
+    import tempfile  # (shutil and random with it): only to write, once per machine
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as out:

@@ -5,7 +5,11 @@ Every setting is documented in the README ("Settings"); a test fails when one is
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
+import types
+from pathlib import PurePath
 
 from factcheck.errors import FactcheckError
 
@@ -158,3 +162,54 @@ def from_environment(prefix: str = "FACTCHECK_") -> dict:
                     raise FactcheckError(f"{env_name}={os.environ[env_name]!r}: {error}") from None
                 break
     return found
+
+
+def instance_folder(test_config: dict | None = None) -> str:
+    """The app's instance folder: INSTANCE_PATH (tests), else FACTCHECK_INSTANCE, else Flask's
+    default for the factcheck package: ``instance/`` beside the package in a checkout and
+    ``<prefix>/var/factcheck-instance`` for an installed package (never inside site-packages).
+
+    Flask's default (``find_package`` and ``App.auto_find_instance_path``) is written out here
+    so that a command that needs no app reads the same settings without importing Flask
+    (``factcheck extract``); tests/test_app.py compares the two.
+    """
+    chosen = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("FACTCHECK_INSTANCE")
+    if chosen:
+        return os.path.abspath(chosen)
+    package_path = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    prefix = os.path.abspath(sys.prefix)
+    if not PurePath(package_path).is_relative_to(prefix):  # else installed to the system
+        parent, folder = os.path.split(package_path)
+        if folder.lower() != "site-packages":
+            return os.path.join(package_path, "instance")  # a checkout
+        grandparent, lib = os.path.split(parent)  # a virtual environment's site-packages
+        if lib.lower() == "lib":  # Windows: prefix/lib/site-packages
+            prefix = grandparent
+        elif os.path.basename(grandparent).lower() == "lib":  # prefix/lib/pythonX.Y/...
+            prefix = os.path.dirname(grandparent)
+        else:
+            prefix = parent
+    return os.path.join(prefix, "var", "factcheck-instance")
+
+
+def read(instance_path: str, test_config: dict | None = None) -> dict:
+    """The settings an app of this instance folder runs with: DEFAULTS, then the upper-case
+    names of ``<instance_path>/config.py`` (if there is one) and the environment; or
+    DEFAULTS then ``test_config`` (tests). What ``create_app`` puts in ``app.config``, and
+    what a command that builds no app reads."""
+    found = dict(DEFAULTS)
+    if test_config is not None:
+        return found | test_config
+    path = os.path.join(instance_path, "config.py")
+    module = types.ModuleType("config")  # as Flask's Config.from_pyfile reads it
+    module.__file__ = path
+    try:
+        with open(path, "rb") as file:
+            exec(compile(file.read(), path, "exec"), module.__dict__)
+    except OSError as error:
+        if error.errno not in (errno.ENOENT, errno.EISDIR, errno.ENOTDIR):
+            error.strerror = f"Unable to load configuration file ({error.strerror})"
+            raise
+    else:
+        found |= {name: getattr(module, name) for name in dir(module) if name.isupper()}
+    return found | from_environment()

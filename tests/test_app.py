@@ -1,10 +1,13 @@
 """The app factory and its settings: instance folder, database made on first use."""
 
+import sys
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from flask.sansio import scaffold
 
+from factcheck import config as settings
 from factcheck import create_app, db
 from factcheck.errors import FactcheckError
 
@@ -39,6 +42,53 @@ def test_instance_folder_is_flasks_default_beside_the_package_in_a_checkout(monk
     monkeypatch.delenv("FACTCHECK_INSTANCE", raising=False)
     app = create_app({"TESTING": True})
     assert app.instance_path == app.auto_find_instance_path() == str(ROOT / "instance")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "package_path"),
+    [
+        ("/usr", "/usr/lib/python3.11/site-packages"),  # installed to the system
+        ("/usr", "/opt/venv/lib/python3.11/site-packages"),  # a virtual environment
+        ("/usr", "/opt/venv/Lib/site-packages"),  # one on Windows
+        ("/usr", "/opt/venv/site-packages"),  # something else
+        ("/usr", "/home/ann/factcheck"),  # a checkout
+    ],
+)
+def test_instance_folder_without_flask_is_flasks_default(
+    monkeypatch, tmp_path, prefix, package_path
+):
+    # factcheck.config writes out Flask's default so that `factcheck extract` reads the same
+    # settings without importing Flask; Flask's own answer for the same layout decides
+    monkeypatch.delenv("FACTCHECK_INSTANCE", raising=False)
+    app = create_app({"TESTING": True})
+    monkeypatch.setattr(sys, "prefix", prefix)
+    monkeypatch.setattr(settings, "__file__", f"{package_path}/factcheck/config.py")
+    monkeypatch.setattr(scaffold, "_find_package_path", lambda name: package_path)
+    assert settings.instance_folder() == app.auto_find_instance_path()
+
+
+def test_settings_read_without_an_app_are_the_apps(monkeypatch, tmp_path):
+    (tmp_path / "config.py").write_text('LANGUAGES = ["en"]\nORG_NAME = "file"\nlower = 1\n')
+    monkeypatch.setenv("FACTCHECK_INSTANCE", str(tmp_path))
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", "environment")  # the environment comes last
+    read = settings.read(settings.instance_folder())
+    assert read["LANGUAGES"] == ["en"] and read["ORG_NAME"] == "environment"
+    assert "lower" not in read
+    app = create_app()
+    filled = ("DATABASE_URL", "DEMO_CLAIMS_DIR", "ARCHIVE_INDEX_DIR")  # create_app fills in None
+    assert {name: app.config[name] for name in read if name not in filled} == {
+        name: value for name, value in read.items() if name not in filled
+    }
+
+
+def test_settings_read_skips_a_missing_config_file_and_raises_on_a_broken_one(tmp_path):
+    assert settings.read(str(tmp_path))["LANGUAGES"] == settings.DEFAULTS["LANGUAGES"]
+    (tmp_path / "config.py").mkdir()  # a folder: no file, as Flask's from_pyfile(silent) has it
+    assert settings.read(str(tmp_path))["LANGUAGES"] == settings.DEFAULTS["LANGUAGES"]
+    (tmp_path / "config.py").rmdir()
+    (tmp_path / "config.py").write_text("LANGUAGES = [")
+    with pytest.raises(SyntaxError):
+        settings.read(str(tmp_path))
 
 
 def test_factcheck_instance_sets_the_instance_folder(monkeypatch, tmp_path):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "factcheck"
 SHELLS = ("factcheck.web", "factcheck.cli")
+# create_app (factcheck) and the Flask app it builds (factcheck.flaskapp)
+APP_FACTORY = ("factcheck", "factcheck.flaskapp")
 
 
 def _module_name(path: Path) -> str:
@@ -88,7 +90,7 @@ def test_cycle_finder_finds_a_cycle():
 def test_domain_layer_does_not_import_flask_or_click():
     offenders = []
     for name, path in _modules().items():
-        if name == "factcheck" or name.startswith(SHELLS):
+        if name in APP_FACTORY or name.startswith(SHELLS):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             modules = (

@@ -5,7 +5,10 @@ Each command parses its arguments, calls the domain layer and prints. Errors a u
 
 Start-up is kept short: the command modules import the domain layer inside their commands,
 ``factcheck --help`` and ``--version`` build no app, and a command that runs builds one that
-touches the database only when the command does (see ``create_app``).
+touches the database only when the command does (see ``create_app``). The ``factcheck``
+script (``run``) starts the commands of WITHOUT_APP (``extract``) without importing Flask at
+all; every other command, and all of them under ``flask --app factcheck``, go through the Flask
+group (``main``, in factcheck/cli/group.py).
 """
 
 from __future__ import annotations
@@ -13,16 +16,17 @@ from __future__ import annotations
 import functools
 import getpass
 import importlib
+import importlib.util
 import os
-from collections.abc import Callable, Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import click
-from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
 
 if TYPE_CHECKING:
+    from flask import Flask
     from sqlmodel import Session
 
 # factcheck/cli/<name>.py, each with a COMMANDS list.
@@ -64,6 +68,8 @@ def cli_actor() -> str:
 @contextmanager
 def transaction() -> Iterator[Session]:
     """A session on the app's database, committed at the end or rolled back on error."""
+    from flask import current_app
+
     from factcheck import db
 
     with db.transaction(current_app.extensions["factcheck.engine"]) as session:
@@ -107,46 +113,77 @@ def register_commands(app: Flask) -> None:
 
 def _in_app_context(command: click.Command) -> None:
     """Run the command (or every command of a group) inside the app context."""
+    from flask.cli import with_appcontext
+
     if command.callback is not None and not getattr(command.callback, "_in_app", False):
         command.callback = with_appcontext(command.callback)
         command.callback._in_app = True
 
 
-def _create_app() -> Flask:
-    from factcheck import create_app
+class Settings:
+    """The settings of a command run without an app (``run``): what ``create_app`` would put in
+    ``app.config``, read when first asked for, with the languages set as ``create_app`` sets
+    them. The click context's ``obj``."""
 
-    return create_app()
+    def __init__(self) -> None:
+        self._config: dict | None = None
 
+    @property
+    def config(self) -> dict:
+        if self._config is None:
+            from factcheck import config as settings
+            from factcheck.language.identify import use_languages
 
-class FactcheckGroup(FlaskGroup):
-    """Flask's command group, knowing factcheck's commands without building the app.
-
-    FlaskGroup builds the app to list ``app.cli``'s commands, even for ``--help``; here they
-    are the group's own, and the app is built only when a command runs.
-    """
-
-    def _add_factcheck_commands(self) -> None:
-        if "serve" not in self.commands:
-            for command in factcheck_commands():
-                self.add_command(command)
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        self._add_factcheck_commands()
-        return sorted(self.commands)
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        self._add_factcheck_commands()
-        return super().get_command(ctx, name)
+            self._config = settings.read(settings.instance_folder())
+            use_languages(self._config["LANGUAGES"])
+        return self._config
 
 
-main = FactcheckGroup(
-    create_app=_create_app,
-    add_default_commands=True,
-    add_version_option=False,
-    help="factcheck: track, check and publish the claims in news articles.",
-)
-main = click.version_option(
-    package_name="factcheck",
-    message="%(prog)s %(version)s",
-    help="Show factcheck's version and exit.",
-)(main)
+def command_config() -> Mapping:
+    """The settings the running command has: its app's ``config``, or without an app (a
+    command of WITHOUT_APP run by ``run``) the same settings, read without building one."""
+    found = click.get_current_context().find_object(Settings)
+    if found is not None:
+        return found.config
+    from flask import current_app
+
+    return current_app.config
+
+
+# Commands the ``factcheck`` script runs without building an app or importing Flask: each
+# reads its settings with ``command_config`` and uses neither the database nor the web.
+# Importing Flask (Werkzeug, Jinja) was about a third of `factcheck extract`'s CPU.
+WITHOUT_APP = {"extract": ("articles", "extract_command")}
+
+
+def run(args: list[str] | None = None) -> None:
+    """The ``factcheck`` script. ``factcheck extract ...`` runs the command on its own, with
+    the language settings ``create_app`` would use and no app; anything else (other commands,
+    options before the command, ``--help``) goes through the Flask group, as before. When
+    python-dotenv is installed Flask's group reads .env files first, so every command goes
+    through it."""
+    args = sys.argv[1:] if args is None else list(args)
+    if args and args[0] in WITHOUT_APP and importlib.util.find_spec("dotenv") is None:
+        module, name = WITHOUT_APP[args[0]]
+        command = getattr(importlib.import_module(f"factcheck.cli.{module}"), name)
+        settings = Settings()
+        command.main(
+            args[1:],
+            prog_name=f"factcheck {args[0]}",
+            obj=settings,
+            # as under the Flask group, whose options read FLASK_<COMMAND>_<OPTION>
+            auto_envvar_prefix=f"FLASK_{args[0].upper()}",
+        )
+        return
+    from factcheck.cli.group import main
+
+    main.main(args, prog_name="factcheck")
+
+
+def __getattr__(name: str):
+    # ``factcheck.cli.main``, the Flask group (imports Flask): made on first use
+    if name == "main":
+        from factcheck.cli.group import main
+
+        return main
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

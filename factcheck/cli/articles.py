@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from flask import current_app
 
-from factcheck.cli import cli_actor, transaction, user_errors
+from factcheck.cli import cli_actor, command_config, transaction, user_errors
 
 if TYPE_CHECKING:
     from factcheck.articles.ingest import ParsedArticle
@@ -26,7 +25,7 @@ def _read_document(target: str, title: str | None, language: str | None) -> Pars
         from factcheck.articles.adding import read_url
         from factcheck.sources.fetch import FetchSettings
 
-        settings = FetchSettings.from_config(current_app.config)
+        settings = FetchSettings.from_config(command_config())
         return read_url(target, settings, title=title, language=language)
     if target == "-":
         return ingesting.read_document(
@@ -94,6 +93,7 @@ def extract_command(target: str, output: str, language: str | None, min_score: f
     """Print the claims proposed for an article (its headline first), storing nothing."""
     from factcheck.articles.extract import extract_article
 
+    command_config()  # the configured languages, when run without an app (cli.run)
     parsed = _read_document(target, None, language)
     proposals = extract_article(parsed.title, parsed.body, parsed.language, min_score=min_score)
     for number, claim in enumerate(proposals, start=1):
@@ -125,6 +125,8 @@ def import_command(files: tuple[str, ...], replace: bool, trust: bool, as_name: 
     A claim file that records review work is refused unless an admin imports it with
     --trust; every import is recorded in the audit log with the file's SHA-256.
     """
+    from flask import current_app
+
     from factcheck.archive import feeds
     from factcheck.export import import_any
 
@@ -149,6 +151,8 @@ def import_command(files: tuple[str, ...], replace: bool, trust: bool, as_name: 
 
 def _trusting_admin(name: str | None):
     """The admin named by --as, after their password (asked for, or the first stdin line)."""
+    from flask import current_app
+
     from factcheck.cli.users import read_password
     from factcheck.errors import InputError
     from factcheck.review.users import verify_admin
@@ -169,6 +173,8 @@ def _trusting_admin(name: str | None):
 @click.command("articles")
 def list_articles() -> None:
     """List the stored articles."""
+    from flask import current_app
+
     from factcheck.articles.listing import article_rows, sqlite_article_rows
 
     engine_made = "factcheck.engine" in current_app.extensions  # (made on first read)
@@ -181,6 +187,8 @@ def list_articles() -> None:
 
 def import_demo() -> str | None:
     """Import the shipped claim files when the database has no article; returns a message."""
+    from flask import current_app
+
     from factcheck.articles import lookup
     from factcheck.export import import_any
 
@@ -196,6 +204,8 @@ def import_demo() -> str | None:
 
 def setup_address(host: str, port: int) -> str | None:
     """The one-time set-up address while no user exists (its token is made if needed)."""
+    from flask import current_app
+
     from factcheck.review.firstrun import issue_token
     from factcheck.review.users import has_users
 
@@ -232,6 +242,7 @@ def serve(host: str, port: int, debug: bool, no_worker: bool) -> None:
             "No user exists yet. Create the first admin in your browser at this one-time "
             f"address:\n\n    {address}\n"
         )
+    from flask import current_app
     from werkzeug.serving import run_simple
 
     from factcheck.jobs.consumer import start_embedded

@@ -253,7 +253,7 @@ def _fractions(text: str) -> list[Anchor]:
         elif m["half"]:
             if _NOT_A_HALF.search(
                 text, max(0, m.start() - 12), m.start()
-            ) or _NUMBER_WORD_END.search(text, max(0, m.start() - 30), m.start()):
+            ) or _number_word_end().search(text, max(0, m.start() - 30), m.start()):
                 continue
             part, whole = 1, 2
             end = m.start() + len(m["half"].split()[0])  # "half", not "half of"
@@ -268,7 +268,9 @@ def _fractions(text: str) -> list[Anchor]:
     return out
 
 
-_NUMBER_WORD_END = re.compile(rf"\b(?:{word_trie(NUMBER_WORDS)}|\d+)\s+$", re.IGNORECASE)
+@cache  # the number words' tree: compiled when a half is first found, not at import
+def _number_word_end() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{word_trie(NUMBER_WORDS)}|\d+)\s+$", re.IGNORECASE)
 
 
 def _small_number(raw: str) -> int | None:

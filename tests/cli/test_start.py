@@ -97,10 +97,10 @@ def test_domain_choices_are_checked_when_the_command_runs(runner):
 # short by what a command does not import, and this keeps it so.
 _PROBE = """
 import json, sys
-from factcheck.cli import main
+from factcheck.cli import run
 code = None
 try:
-    main.main(sys.argv[2:], prog_name="factcheck")
+    run(sys.argv[2:])  # what the factcheck script runs
 except SystemExit as exit:
     code = exit.code
 with open(sys.argv[1], "w") as out:
@@ -151,7 +151,37 @@ def test_extract_imports_neither_the_database_nor_numpy_once_its_caches_are_writ
     # CLDR's names and separators come from the cache folder: Babel's locale files (and its
     # date module, which they need) are not read
     assert _loaded(modules, ("babel.dates", "rapidfuzz")) == []  # nor a spelling compared
+    # nor Flask: the script runs `extract` without an app (cli.run)
+    assert _loaded(modules, ("flask", "werkzeug", "jinja2", "factcheck.flaskapp")) == []
+    assert "tempfile" not in modules  # the cache folder's files are written only once
     assert not instance.exists()
+
+
+def test_extract_without_an_app_reads_the_settings_the_app_would(tmp_path):
+    # the same output from the script (no app) and from Flask's group (`flask --app
+    # factcheck extract`), with the instance's config.py choosing the languages or not
+    outputs = []
+    for languages in (None, ["en"]):
+        instance = tmp_path / f"instance{len(outputs)}"
+        instance.mkdir()
+        if languages:
+            (instance / "config.py").write_text(f"LANGUAGES = {languages!r}\n")
+        args = ["extract", str(SEED), "--format", "jsonl"]
+        script = _run([SCRIPT, *args], instance).stdout
+        flask = _run([sys.executable, "-m", "flask", "--app", "factcheck", *args], instance)
+        assert script == flask.stdout
+        outputs.append(script)
+    assert outputs[0] != outputs[1]  # the Indonesian seed read as English: other claims
+
+
+def test_extract_without_an_app_reads_its_options_from_the_environment_as_flask_does(tmp_path):
+    # Flask's group reads FLASK_<COMMAND>_<OPTION>; the script's own start of extract too
+    env = dict(os.environ, FACTCHECK_INSTANCE=str(tmp_path), FLASK_EXTRACT_OUTPUT="jsonl")
+    result = subprocess.run(
+        [SCRIPT, "extract", str(SEED)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["text"]
 
 
 def test_articles_at_the_newest_revision_imports_neither_alembic_nor_sqlalchemy(tmp_path):
