@@ -66,6 +66,12 @@ _NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea 
 QUOTE_MARKS = '"“”‘’'
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
+_WRITE_KINDS = _TIME_KINDS | {"place"} | _NUMBER_KINDS  # what ``Discourse.write`` recognises
+# "tahun lalu", "next year" (markers.RELATIVE_YEARS), not after a count ("dua tahun lalu")
+_RELATIVE_YEAR_RE = {
+    lang: re.compile(rf"(?<![\w-])(?<!\d\s)(?i:({'|'.join(phrases)}))(?![\w-])")
+    for lang, phrases in markers.RELATIVE_YEARS.items()
+}
 # Titles that go before a surname alone once the full name was given ("Ms Okafor"); a
 # title of office ("Presiden Trump") is kept as written.
 _COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
@@ -137,6 +143,7 @@ class Discourse:
     quoted_name: str | None = None  # the last speaker named by two or more capitalised words
     titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
     defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
+    year: int | None = None  # the year the article was written in, from its dates
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -167,7 +174,7 @@ class Discourse:
         """Claim texts and claimants for the ``units`` of ``sentence``, then remember what the
         sentence named."""
         lang = self.lang
-        anchors = anchors_of(sentence, lang, _TIME_KINDS | {"place"} | _NUMBER_KINDS)
+        anchors = anchors_of(sentence, lang, _WRITE_KINDS)
         attribution = find_attribution(sentence, lang)
         written, previous_subject, previous_text = [], None, ""
         names = whole_names(
@@ -203,6 +210,7 @@ class Discourse:
             text = self._resolve_inner(text)
             text = self._resolve_named_inner(text)
             text = self._resolve_owned(text, sentence[: unit.start], previous_subject)
+            text = self._date_relative_years(text)
             previous_text = text if unit.role == "main" else previous_text
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
@@ -1213,6 +1221,52 @@ class Discourse:
             return self.quoted_name
         return mention.text if mention else None
 
+    def read_dates(self, sentences: list[str]) -> None:
+        """Take the article's year from its ``sentences`` before any is written: the year of
+        most of its full dates (day, month and year: "Sabtu (28/11/2026)", "Dec 3, 2026"),
+        the later on a tie; None when it gives none (a date only in the byline, which the
+        body does not hold, is not read). Read with the kinds ``write`` asks for, so each
+        sentence is recognised once."""
+        years: dict[int, int] = {}
+        for sentence in sentences:
+            for anchor in anchors_of(sentence, self.lang, _WRITE_KINDS):
+                if anchor.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", anchor.value):
+                    years[int(anchor.value[:4])] = years.get(int(anchor.value[:4]), 0) + 1
+        self.year = max(years, key=lambda y: (years[y], y)) if years else None
+
+    def _date_relative_years(self, text: str) -> str:
+        """ "tahun lalu", "this year", "next year" as the year they name, from the article's
+        year (``read_dates``): "menyimpan stok tahun 2025", "spent $212m in 2025", "for
+        2027" (after a preposition the year alone), "2026's budget"; outside quotes, and not
+        when the clause already gives that year. The checker still has the article's words
+        in the span. What it cannot do: an article with no full date keeps the phrase;
+        "dua tahun lalu" (a count of years) and "over the last year" (twelve months) are
+        not read as a year; months ("Oktober lalu", "in September") are left."""
+        phrases = markers.RELATIVE_YEARS.get(self.lang, {})
+        if self.year is None or not _RELATIVE_YEAR_RE[self.lang].search(text):
+            return text
+        quotes = _quoted(text)
+        for m in reversed(list(_RELATIVE_YEAR_RE[self.lang].finditer(text))):
+            named = str(self.year + phrases[m.group(1).lower()])
+            before = word_spans(text[: m.start()])[-1:]
+            counted = before and (
+                before[0].lower in NUMBER_WORDS or before[0].lower in ("the", "beberapa")
+            )
+            if counted or named in text or any(s <= m.start() < e for s, e in quotes):
+                continue
+            if self.lang == "id":
+                written = f"tahun {named}"  # "pada tahun lalu" -> "pada tahun 2025"
+            elif text[m.end() :].startswith(("'s", "’s")) or (
+                before and is_boundary(before[0].text, "en")
+            ):
+                written = named  # "for next year" -> "for 2027", "this year's" -> "2026's"
+            else:
+                written = f"in {named}"  # "spent $212m last year" -> "spent $212m in 2025"
+            if m.group(1)[:1].isupper():
+                written = _capitalise(written)
+            text = f"{text[: m.start()]}{written}{text[m.end() :]}"
+        return text
+
     # --- attribution ------------------------------------------------------------------------
 
     def _attribute(
@@ -1853,7 +1907,10 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
     inside = [a for a in anchors if unit.start <= a.start and a.end <= unit.end]
     own_text = anchors_of(text, lang, _TIME_KINDS | {"place"})
     additions = []
-    if not any(a.kind in _TIME_KINDS for a in inside + own_text):
+    # "spent $212m last year": a year named from the article's own (no date when the
+    # article has none) is the clause's time all the same, not "in 2019" of the next clause
+    relative = re.search(_RELATIVE_YEAR_RE[lang], text) if lang in _RELATIVE_YEAR_RE else None
+    if not relative and not any(a.kind in _TIME_KINDS for a in inside + own_text):
         times = _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)
         times = [
             p

@@ -276,6 +276,13 @@ DEMONSTRATIVES_BEFORE = word_list("this that these those the")
 # Fillers after an Indonesian demonstrative that add nothing: "Kesepakatan Abraham itu sendiri".
 DEMONSTRATIVE_FILLERS = word_list("sendiri")
 
+# Years named relative to the day the article was written, and how many years from it:
+# "tahun lalu (2025)" in an article dated in 2026 (factcheck.articles.standalone).
+RELATIVE_YEARS = {
+    "id": {"tahun lalu": -1, "tahun ini": 0, "tahun depan": 1},
+    "en": {"last year": -1, "this year": 0, "next year": 1},
+}
+
 # Relative words that open a clause about the noun before them, and how the clause is read:
 # "subject" (the noun is its subject: "yang", "which", "who"), "place" ("where", "di mana"),
 # "time" ("when", "ketika") or "possessive" ("whose": the noun owns the clause's subject).
