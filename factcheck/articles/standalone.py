@@ -366,7 +366,10 @@ class Discourse:
         resolved, _ = self._resolve_opening(noun, None, [])
         resolved = _drop_demonstrative(resolved, self.lang)
         head = word_spans(resolved)
-        if self.lang == "id" and head and resolved == noun and head[0].text.islower():
+        # a capitalised noun opening the sentence that the article writes in lower case too
+        # ("Koperasi yang berdiri pada 2009 ...") is as bare as "koperasi" in mid-sentence
+        bare = head and (head[0].text.islower() or fold(head[0].text) in self.introduced)
+        if self.lang == "id" and bare and resolved == noun:
             named = self._named_with(head[0].text)  # "kesepakatan yang ..." -> "Kesepakatan
             if named and fold(named.split()[0]) == fold(head[0].text):  # Abraham yang ..."
                 return named + resolved[head[0].end :]
@@ -1691,6 +1694,34 @@ def introduced_names(title: str, text: str, context: NameContext) -> dict[str, s
             if re.search(rf"\b(?i:{re.escape(m.group(1))})\s+{re.escape(name.text)}", title):
                 continue  # "Status Gunung Wangsa Naik": the name's status, not the name
             found.setdefault(head, name.text)
+    for head, name in _named_by_their_noun(title, text, context, excluded):
+        found.setdefault(head, name)
+    return found
+
+
+def _named_by_their_noun(title: str, text: str, context: NameContext, excluded) -> list:
+    """(noun, name) for a headline name that opens with a common noun, as in "Koperasi Dana
+    Lestari Makmur Gagal Bayar ..." over a body that writes "koperasi itu" and "Koperasi
+    Simpan Pinjam (KSP) Dana Lestari Makmur": the noun is written in lower case in the body,
+    and capitalised in mid-sentence as the first word of the name (at most three capitalised
+    words or a bracketed acronym between it and the rest), so it is part of the name, not a
+    word about it ("status Gunung Wangsa"). The name is the noun and the longest run of the
+    headline's next words the body writes. What it cannot do: a name the body never writes
+    with its noun capitalised in mid-sentence is not found."""
+    found = []
+    for run in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", title):
+        noun, *rest = run.group().split()
+        if noun.lower() not in context.common or fold(noun) in excluded or len(rest) < 2:
+            continue
+        if stopword(noun.lower(), "id") or is_verb(noun, "id", initial=True):
+            continue
+        for n in range(len(rest), 1, -1):
+            named = " ".join(rest[:n])
+            between = r"(?:\s+(?:[A-Z][\w'’-]*|\([A-Z]{2,8}\))){0,3}"
+            written = re.search(rf"(?<=[a-z,]\s){noun}{between}\s+{re.escape(named)}\b", text)
+            if written:
+                found.append((fold(noun), f"{noun} {named}"))
+                break
     return found
 
 
@@ -1831,14 +1862,18 @@ def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] |
     """(head noun, end of the phrase, determiner) of a demonstrative noun phrase opening
     ``text``: "Angka itu", "Keputusan strategis ini", "This decision", "the mayor"."""
     if lang == "id":
-        for i, word in enumerate(spans[:7]):
+        for i, word in enumerate(spans[:9]):
             if i and word.lower in markers.DEMONSTRATIVES_AFTER:
                 if any(is_verb(w.text, lang, initial=(j == 0)) for j, w in enumerate(spans[:i])):
                     return None
                 if i >= 2 and spans[i - 1].lower in markers.PLACE_HEADS:
                     return None  # "Rasio gini kabupaten itu": the demonstrative is the place's
-                if any(is_boundary(w.text, lang) for w in spans[1:i]):
-                    return None  # "Hidran di pasar tersebut": it is the second noun's
+                bounds = [j for j in range(1, i) if is_boundary(spans[j].text, lang)]
+                named = bounds and all(w.text[:1].isupper() for w in spans[bounds[-1] + 1 : i])
+                if bounds and not (named and bounds[-1] + 1 < i):
+                    # "Hidran di pasar tersebut": it is the second noun's; a name takes none
+                    # ("Koperasi simpan pinjam di Kota Sekar Arum itu" is the first noun's)
+                    return None
                 end = word.end
                 if i + 1 < len(spans) and spans[i + 1].lower in markers.DEMONSTRATIVE_FILLERS:
                     end = spans[i + 1].end
@@ -1907,16 +1942,18 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
     inside = [a for a in anchors if unit.start <= a.start and a.end <= unit.end]
     own_text = anchors_of(text, lang, _TIME_KINDS | {"place"})
     additions = []
-    # "spent $212m last year": a year named from the article's own (no date when the
-    # article has none) is the clause's time all the same, not "in 2019" of the next clause
+    # "spent $212m last year": a year named from the article's own (the article gave no
+    # date to resolve it) is the clause's year all the same, not "in 2019" of the next
+    # clause; a month or a day may still be carried ("pada Januari 2026")
     relative = re.search(_RELATIVE_YEAR_RE[lang], text) if lang in _RELATIVE_YEAR_RE else None
-    if not relative and not any(a.kind in _TIME_KINDS for a in inside + own_text):
+    if not any(a.kind in _TIME_KINDS for a in inside + own_text):
         times = _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)
         times = [
             p
             for p, (s, e) in times
             if not (unit.start <= s and e <= unit.end)
             and not any(a <= s and e <= b for a, b in asides)
+            and not (relative and re.fullmatch(r"\S+\s+(?:tahun\s+)?\d{4}", p))
         ]
         if times and times[0] not in text:
             additions.append(times[0])
