@@ -144,6 +144,8 @@ class Discourse:
     titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
     defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
     year: int | None = None  # the year the article was written in, from its dates
+    spoken: list[str] = field(default_factory=list)  # claimants of two capitalised words+
+    reading: str = ""  # the sentence being written
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -174,6 +176,7 @@ class Discourse:
         """Claim texts and claimants for the ``units`` of ``sentence``, then remember what the
         sentence named."""
         lang = self.lang
+        self.reading = sentence
         anchors = anchors_of(sentence, lang, _WRITE_KINDS)
         attribution = find_attribution(sentence, lang)
         written, previous_subject, previous_text = [], None, ""
@@ -265,6 +268,7 @@ class Discourse:
         "..., it said" names. A person's name, or one word, is left to the person rules."""
         if not claimant or len(claimant.split()) < 2 or not _titled(claimant):
             return
+        self.spoken.append(claimant)
         if self._is_body(claimant, sentence):
             self.speaker = claimant
             self.spoke = True
@@ -885,7 +889,7 @@ class Discourse:
             # a role that says what kind of body it is ("group", "operator"), not a word
             # that merely stood before a name ("The national Meteorological Service")
             roles = [n for r, n in self.roles.items() if r in bodies]
-            company = self._company() or (roles[-1] if roles else None)
+            company = self._company() or (roles[-1] if roles else None) or self._trading()
             if company:
                 return company
         titles = fold_all(markers.PERSON_TITLES)
@@ -973,6 +977,34 @@ class Discourse:
             if len(words_) > 1 and (words_[0] in forms or words_[-1] in forms):
                 return name
         return None
+
+    def _trading(self) -> str | None:
+        """What "the company"/"the firm" stands for in an article that names no company by
+        its legal form nor with a role: the body named most often as a speaker ("Ardent
+        Ceramics said ..."), when its name has no word of a public body's ("Council",
+        "Agency", "Dinas") and is no person's: not titled as one, and never shortened to
+        its last word (or, in Indonesian, its first) as people are ("Kiernan said", "kata
+        Ratna"). What it cannot do: it does not know that the body trades, so an article
+        where only a club or a charity speaks gives that name; a company that never speaks
+        is not found, and a person always named in full may be taken for one."""
+        heads = fold_all(markers.ORGANISATION_HEADS)
+        spoken = [
+            name
+            for name in self.spoken
+            if not {fold(w) for w in name.split()} & heads
+            and name not in self.people
+            and not self._shortened(name)
+        ]
+        return max(spoken, key=spoken.count) if spoken else None
+
+    def _shortened(self, name: str) -> bool:
+        """Whether the article so far writes a word of ``name`` alone, as a person's name is
+        shortened: its last word ("Kiernan"), in Indonesian also its first ("Ratna")."""
+        words_ = name.split()
+        ends = [words_[-1]] + ([words_[0]] if self.lang == "id" else [])
+        whole = re.escape(name)
+        rest = re.sub(whole, " ", self.seen + self.reading)  # written whole: no short form
+        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest) for w in ends)
 
     def _bare_company(self, spans, i: int) -> bool:
         """Whether word ``i`` is an Indonesian "perusahaan" used alone, as "the company":
@@ -1953,7 +1985,7 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
             for p, (s, e) in times
             if not (unit.start <= s and e <= unit.end)
             and not any(a <= s and e <= b for a, b in asides)
-            and not (relative and re.fullmatch(r"\S+\s+(?:tahun\s+)?\d{4}", p))
+            and not (relative and re.fullmatch(r"\S+\s+(?:tahun\s+)?\d{4}(?:[-–]\d{2,4})?", p))
         ]
         if times and times[0] not in text:
             additions.append(times[0])
