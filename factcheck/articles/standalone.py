@@ -67,6 +67,8 @@ QUOTE_MARKS = '"“”‘’'
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
 _WRITE_KINDS = _TIME_KINDS | {"place"} | _NUMBER_KINDS  # what ``Discourse.write`` recognises
+# first person plural: a speaker speaking for a body ("Kami menambah ...", "we found")
+_FIRST_PLURAL_RE = re.compile(r"(?<![\w-])(?:[Kk]ami|[Ww]e|[Oo]ur|us)(?![\w'’-])")  # not "US"
 # "tahun lalu", "next year" (markers.RELATIVE_YEARS), not after a count ("dua tahun lalu")
 _RELATIVE_YEAR_RE = {
     lang: re.compile(rf"(?<![\w-])(?<!\d\s)(?i:({'|'.join(phrases)}))(?![\w-])")
@@ -229,6 +231,7 @@ class Discourse:
                 # the claimant is the person, as the sentence names them
                 claimant = name if claimant in self.titled_subjects[unit.subject] else claimant
             text = self._resolve_side(text, claimant)
+            text = self._speaking_for(text, claimant)
             self._remember_speaker(claimant, sentence)
             label = self._topic_label(text) if unit.role != "apposition" else ""
             written.append(Written(_capitalise(text), claimant, label))
@@ -842,19 +845,27 @@ class Discourse:
                 described = {fold(w) for w in before[start:end].split()}
                 # "Kepala Kantor Pengawasan dan Pelayanan Bea dan Cukai X, Agus Salim": the
                 # title may open a long office name that the noun phrase before does not reach
-                described |= {fold(w) for w in before.rsplit(",", 1)[-1].split()[:2]}
+                title = before.rsplit(",", 1)[-1]
+                described |= {fold(w) for w in title.split()[:2]}
+                if self.lang == "en":  # "The regional director of the GMB, Sandra Kiernan"
+                    described |= {fold(w) for w in title.split(" of ")[0].split()}
                 if described & titles and not is_place(name.text, self.lang):
                     self.person = Mention(name.text, "person")
                     self.people.append(name.text)
-                    body = self._body_in_title(before.rsplit(",", 1)[-1])
+                    body = self._body_in_title(title)
                     if body:
                         self.bodies[name.text] = body
 
     def _body_in_title(self, title: str) -> str | None:
         """The body a person's title names, from its first acronym or organisation noun on:
         "Kepala Pelaksana BPBD Lereng Mulya" -> "BPBD Lereng Mulya", "Direktur CV Tunas
-        Karya" -> "CV Tunas Karya"; None when the title names none ("Kepala sekolah")."""
+        Karya" -> "CV Tunas Karya"; in English the name after "of" ("The chief executive of
+        Fenmoor Water" -> "Fenmoor Water"); None when the title names none ("Kepala
+        sekolah")."""
         heads = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
+        if self.lang == "en":  # "The chief executive of Fenmoor Water": the name after "of"
+            named = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)", title)
+            return named.group(1) if named else None
         spans = word_spans(title)
         for i, word in enumerate(spans):
             acronym = word.text.isupper() and len(word.text) > 1
@@ -877,6 +888,22 @@ class Discourse:
             if not any(s <= m.start() < e for s, e in quotes):
                 text = text[: m.start()] + body + text[m.end() :]
         return text
+
+    def _speaking_for(self, text: str, claimant: str | None) -> str:
+        """The body a speaker speaks for, in brackets after their name, when the claim says
+        "kami"/"we"/"our" (in their quoted words too, which are left as said): "Menurut
+        Bambang Sutrisno (PT Arus Samudra), "Kami menambah enam kapal ..."". The body is
+        the one the speaker's title named ("Direktur Operasi PT Arus Samudra, Bambang
+        Sutrisno"; ``bodies``). What it cannot do: a speaker whose title named no body, or
+        named it in another sentence, is left as written."""
+        body = self.bodies.get(claimant or "")
+        if not body or fold(body) in fold(text) or not _FIRST_PLURAL_RE.search(text):
+            return text
+        at = text.find(claimant)
+        if at < 0:
+            return text
+        end = at + len(claimant)
+        return f"{text[:end]} ({body}){text[end:]}"
 
     def _named_with(self, head: str) -> str | None:
         """The last name the article used with ``head`` among its words ("the mayor" ->
