@@ -424,6 +424,8 @@ class Discourse:
             text = self._full_name(spans) + text[spans[0].end :]
         elif self._bare_company(spans, 0):
             text = self._company() + text[spans[0].end :]
+        elif bare := self._bare_opening(spans):  # "Pasar sudah memiliki ..."
+            text = bare + text[spans[0].end :]
         else:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
@@ -1107,6 +1109,25 @@ class Discourse:
                 continue
             return name if self._kind_of(name, "", []) != "person" else None
         return None
+
+    def _bare_opening(self, spans) -> str | None:
+        """The name an Indonesian common noun opening a clause alone stands for, in lower case
+        or capitalised only for opening it ("Pasar sudah memiliki 24 alat ..." in an article
+        that writes "pasar" in lower case too), with a verb, an auxiliary or a preposition
+        after it, when the article has named something headed by it ("Pasar Sentral Watu
+        Agung"): that name, as ``_bare_body`` finds it. Titles, place, figure and date nouns
+        head names of their own ("Warga Desa X") and are left. What it cannot do: "Pasar"
+        meaning markets in general is read as the market the article named."""
+        word = spans[0].text
+        if self.lang != "id" or not word[1:].islower() or word.lower() not in self.context.common:
+            return None
+        excluded = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
+        if fold(word) in fold_all(excluded + markers.DATE_NOUNS) or len(spans) < 2:
+            return None
+        if stopword(word.lower(), "id") or is_verb(word, "id", initial=True):
+            return None
+        lowered = [type(spans[0])(word.lower(), *spans[0][1:]), *spans[1:]]
+        return self._bare_body(lowered, 0)
 
     def _bare_body(self, spans, i: int) -> str | None:
         """The name an Indonesian organisation noun written alone and in lower case stands

@@ -56,3 +56,36 @@ def test_a_noun_the_headline_name_opens_with_stands_for_that_name(span_words, ex
 )
 def test_only_a_common_noun_written_as_the_names_first_word_counts(title, body, introduced):
     assert introduced_names(title, body, name_context(body, "id")) == introduced
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "expected"),
+    [
+        # a common noun opening a clause, after "Meskipun": the market the article named
+        (
+            "Kebakaran melanda Pasar Induk Kota Batu Putih pada Sabtu. Api menghanguskan 200 "
+            "kios. Meskipun pasar sudah memiliki 20 alat pemadam, sebagian besar alat itu "
+            "rusak.",
+            "20 alat pemadam",
+            "Pasar Induk Kota Batu Putih sudah memiliki 20 alat pemadam",
+        ),
+        # capitalised for opening the sentence, followed by an auxiliary
+        (
+            "Kebakaran melanda Pasar Induk Kota Batu Putih pada Sabtu. Pedagang di pasar itu "
+            "rugi. Pasar sudah direnovasi pada 2012 dengan biaya Rp 3 miliar.",
+            "Rp 3 miliar",
+            "Pasar Induk Kota Batu Putih sudah direnovasi pada 2012",
+        ),
+    ],
+)
+def test_a_bare_noun_opening_a_clause_is_the_name_it_heads(body, span_words, expected):
+    assert expected in claim_of("Kebakaran Pasar", body, "id", span_words).claim_text
+
+
+def test_a_bare_title_or_place_noun_is_left():
+    body = (
+        "Banjir melanda Desa Sukamaju pada Sabtu. Warga Desa Sukamaju mengungsi. Warga "
+        "sudah menerima 300 paket bantuan."
+    )
+    claim = claim_of("Banjir", body, "id", "300 paket")
+    assert claim.claim_text.startswith("Warga sudah menerima")
