@@ -1030,10 +1030,11 @@ class Discourse:
         """Whether the article so far writes a word of ``name`` alone, as a person's name is
         shortened: its last word ("Kiernan"), in Indonesian also its first ("Ratna")."""
         words_ = name.split()
-        ends = [words_[-1]] + ([words_[0]] if self.lang == "id" else [])
-        whole = re.escape(name)
-        rest = re.sub(whole, " ", self.seen + self.reading)  # written whole: no short form
-        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest) for w in ends)
+        ends = {words_[-1]} | ({words_[0]} if self.lang == "id" else set())
+        rest = (self.seen + self.reading).replace(name, " ")  # written whole: no short form
+        # a word of another name ("The Drinking Water Inspectorate") is no short form either
+        runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", rest)
+        return any(re.sub(r"['’]s$", "", run) in ends for run in runs)
 
     def _bare_company(self, spans, i: int) -> bool:
         """Whether word ``i`` is an Indonesian "perusahaan" used alone, as "the company":

@@ -50,3 +50,13 @@ def test_the_company_is_the_body_that_speaks(language, body, span_words, expecte
 def test_a_person_or_a_public_body_is_no_company(body):
     claim = claim_of("Jobs at risk", body, "en", "£2.5m")
     assert "the company had received" in claim.claim_text
+
+
+def test_a_word_of_another_name_is_no_short_form():
+    body = (
+        "Fenmoor Water said on Monday that bacteria were found in two samples. The Drinking "
+        "Water Inspectorate said it would investigate. Fenmoor Water said supplies were safe "
+        "for washing. Local MP Sarah Lindqvist said the company should pay £30 to each home."
+    )
+    claim = claim_of("Boil water notice", body, "en", "£30")
+    assert "Fenmoor Water should pay £30" in claim.claim_text
