@@ -76,6 +76,8 @@ def main_place(
         forms[core][label] = forms[core].get(label, 0) + 1
         if in_title:
             headlined.add(core)
+    sites = _merge_longer(forms, {n.text for n in inside}, lang)
+    headlined |= sites
     dateline = _dateline(text)
     if dateline and re.search(rf"\b{re.escape(dateline)}\b", title):
         # "KEDUNG GALIH – Atap ... SD Negeri 2 Kedung Galih": the town the story was filed
@@ -94,12 +96,34 @@ def main_place(
     written = _fullest(core, forms[core], lang)
     regions = [_fullest(c, forms[c], lang) for c in sorted(counts, key=counts.get) if c != core]
     regions = [r for r in regions if _level(r) >= 3]  # a regency, a city, a county or more
-    if regions and _level(written) < 3 and core in {n.text for n in inside}:
+    if regions and _level(written) < 3 and core in sites:
         # "Danau Ranu Gedang" or "Desa Sidoreja", where the headline's news is, inside
         # "Kabupaten Lereng Arum", the larger place the body names most: a reader needs both.
         # (A dateline's village stays alone: the claims of that village name it.)
         written = f"{written}, {regions[-1]}"
     return core, written
+
+
+def _merge_longer(forms: dict[str, dict[str, int]], sites: set[str], lang: str) -> set[str]:
+    """A site the headline names (``_written_inside``) that is another core with a noun
+    before it (after it in English), as "Danau Ranu Gedang" is "Ranu Gedang" with "Danau",
+    counted as a form of the shorter core, which a claim naming "Ranu Gedang" names. Returns
+    the sites' cores, merged or not. What it cannot do: a noun that is part of the name
+    ("Sungai Emas" of a town "Emas") would be read the same way."""
+    cores = set()
+    for longer in [c for c in forms if c in sites]:
+        shorter = [
+            c
+            for c in forms
+            if c != longer
+            and (longer.endswith(f" {c}") if lang == "id" else longer.startswith(f"{c} "))
+        ]
+        core = max(shorter, key=len) if shorter else longer
+        if core != longer:
+            for label, n in forms.pop(longer).items():
+                forms[core][label] = forms[core].get(label, 0) + n
+        cores.add(core)
+    return cores
 
 
 def _fullest(core: str, forms: dict[str, int], lang: str) -> str:

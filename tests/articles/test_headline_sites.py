@@ -24,6 +24,17 @@ from factcheck.articles.standalone import name_context
             "bantuan, dan keramba di Waduk Sela Biru ditutup.",
             ("Waduk Sela Biru", "Waduk Sela Biru, Kabupaten Tanah Merah"),
         ),
+        # the body also writes the lake's name without its noun ("di Sela Biru"): that is
+        # the core a claim names, the fullest form the one carried
+        (
+            "id",
+            "Ribuan Ikan Mas Mati di Keramba Waduk Sela Biru, Petani Rugi",
+            "Sekitar 40 ton ikan mas di keramba Waduk Sela Biru, Kabupaten Tanah Merah, mati "
+            "sejak Senin. Dinas Perikanan Tanah Merah menduga air kekurangan oksigen. Warga "
+            "Kabupaten Tanah Merah mengeluhkan bau busuk. Petani di Tanah Merah meminta "
+            "bantuan, dan keramba di Sela Biru ditutup.",
+            ("Sela Biru", "Waduk Sela Biru, Kabupaten Tanah Merah"),
+        ),
         # a village the headline runs into its verb ("di Sukamaju Terancam")
         (
             "id",
