@@ -794,10 +794,13 @@ class Discourse:
         # the attribution may carry its speaker's name in apposition after a title ("...,
         # kata Kapolres Pulau Seroja, Daniel Sipa"): the place goes before all of it
         tail = re.search(
-            r",\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*(?:,[^,]{2,60})?$"
-            r"|,\s*[^,]{2,60}\s+(?:said|says)$",
+            r",[”\"’]?\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*(?:,[^,]{2,60})?$"
+            r"|,[”\"’]?\s*[^,]{2,60}\s+(?:said|says)$",
             text,
         )
+        if tail and text[tail.start() + 1 : tail.start() + 2] in QUOTE_MARKS:
+            return text  # '"...," he said': not into their words; after the quote, once
+            # it is reported ('According to X, "..." in Y', ``_quote_reported``)
         if tail:
             return f"{text[: tail.start()]} {addition}{text[tail.start() :]}"
         return f"{text.rstrip(' .')} {addition}"
