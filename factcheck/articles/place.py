@@ -85,7 +85,11 @@ def main_place(
         forms.setdefault(dateline, {}).setdefault(dateline, 1)
         headlined.add(dateline)
     whole = f"{title}\n{text}"
-    counts = {core: len(re.findall(rf"\b{re.escape(core)}\b", whole)) for core in forms}
+    # a core written fewer than twice, word-bounded or not, cannot be counted enough
+    counts = {
+        core: len(re.findall(rf"\b{re.escape(core)}\b", whole)) if whole.count(core) > 1 else 0
+        for core in forms
+    }
     counts = {c: n for c, n in counts.items() if n >= (2 if c in headlined else 3)}
     if not counts:
         return None
@@ -202,24 +206,29 @@ def _written_inside(title_names: list[Anchor], names: list[Anchor], title: str) 
     only the longest body name at each point of the run. What it cannot do: a place the
     body never writes as a name of its own (always "danau itu") is not found."""
     found: list[Anchor] = []
+    runs = [r for r in title_names if " " in r.text and _locative_before(title, r.start)]
+    if not runs:
+        return found
     heads = fold_all(markers.PLACE_HEADS)
     cores = {" ".join(w for w in n.text.split() if fold(w) not in heads) for n in names}
     written = sorted({n.text for n in names} | cores - {""}, key=len, reverse=True)
-    for run in title_names:
-        if " " not in run.text or not _locative_before(title, run.start):
-            continue
+    for run in runs:
         taken: list[tuple[int, int]] = []
+        words = run.text.split()
         for name in written:
             if name == run.text:
                 break  # the body writes the run itself: it is a candidate as it is
-            at = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", run.text)
+            parts = name.split()
+            n = len(parts)  # whole words of the run (a plain search: names are many)
+            at = next((i for i in range(len(words) - n + 1) if words[i : i + n] == parts), None)
             if at is None or not name[:1].isupper():
                 continue
-            span = (run.start + at.start(), run.start + at.end())
-            if overlaps(span, taken):
+            start = run.start + len(" ".join(words[:at])) + bool(at)
+            span = (start, start + len(name))
+            if overlaps(span, taken) or title[span[0] : span[1]] != name:
                 continue
             taken.append(span)
-            found.append(Anchor("name", name, title[span[0] : span[1]], *span))
+            found.append(Anchor("name", name, name, *span))
     return found
 
 
@@ -256,7 +265,7 @@ def _locative_before(text: str, start: int) -> bool:
     """Whether the word before ``start`` (an English "the" skipped) says where something is
     ("di", "in", "at", "on the"): a direction or an origin ("ke", "to", "from") names a
     place the news is not in ("return the bronzes to Tamsar")."""
-    before = text[:start].split()[-2:]
+    before = text[max(0, start - 60) : start].split()[-2:]  # not the whole text before it
     if before and fold(before[-1]) == "the":
         return len(before) == 2 and fold(before[0]) in [*markers.AT_LOCATIVES, "on"]
     return bool(before) and fold(before[-1]) in markers.AT_LOCATIVES

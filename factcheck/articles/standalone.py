@@ -1123,15 +1123,31 @@ class Discourse:
         head names of their own ("Warga Desa X") and are left. What it cannot do: "Pasar"
         meaning markets in general is read as the market the article named."""
         word = spans[0].text
-        if self.lang != "id" or not word[1:].islower() or word.lower() not in self.context.common:
+        if self.lang != "id" or len(spans) < 2 or not word[1:].islower():
             return None
+        if word.lower() not in self.context.common or stopword(word.lower(), "id"):
+            return None
+        if not self._names_headed(word.lower()):
+            return None  # no name the article wrote opens with it: nothing to stand for
         excluded = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
-        if fold(word) in fold_all(excluded + markers.DATE_NOUNS) or len(spans) < 2:
+        if fold(word) in fold_all(excluded + markers.DATE_NOUNS):
             return None
-        if stopword(word.lower(), "id") or is_verb(word, "id", initial=True):
+        if is_verb(word, "id", initial=True):
             return None
         lowered = [type(spans[0])(word.lower(), *spans[0][1:]), *spans[1:]]
         return self._bare_body(lowered, 0)
+
+    def _names_headed(self, word: str) -> bool:
+        """Whether the article so far wrote ``word`` capitalised before another capitalised
+        word, as a name's head ("Pasar Sentral"): a cheap test before the name is looked
+        for."""
+        head = word.capitalize()
+        at = self.seen.find(f"{head} ")
+        while at >= 0:
+            if self.seen[at + len(head) + 1 : at + len(head) + 2].isupper():
+                return True
+            at = self.seen.find(f"{head} ", at + 1)
+        return False
 
     def _bare_body(self, spans, i: int) -> str | None:
         """The name an Indonesian organisation noun written alone and in lower case stands
@@ -1674,20 +1690,24 @@ def syllabic_abbreviations(text: str) -> dict[str, str]:
     What it cannot do: an abbreviation of three words or more ("puskesmas"), or one the
     article never spells out, is not found; an ordinary word that happens to fit two words
     standing together ("pasar" and "pasukan aparat") would be taken for one."""
-    found = re.findall(r"[A-Za-z]+", text)
-    lower = [w.lower() for w in found]
+    lower = re.findall(r"[a-z]+", text.lower())
+    stop = {w: stopword(w, "id") for w in set(lower)}  # each word asked once
     pairs: dict[str, set[tuple[str, str]]] = {}
     for a, b in zip(lower, lower[1:], strict=False):
-        if len(a) >= 4 and len(b) >= 3 and not stopword(a, "id") and not stopword(b, "id"):
+        if len(a) >= 4 and len(b) >= 3 and not stop[a] and not stop[b]:
             pairs.setdefault(a[:3], set()).add((a, b))
     out = {}
-    for word in set(lower):
-        if not 4 <= len(word) <= 8 or stopword(word, "id") or word.endswith("nya"):
+    for word in stop:
+        if not 4 <= len(word) <= 8 or stop[word] or word.endswith("nya"):
             continue
         for a, b in sorted(pairs.get(word[:3], ())):
             if word in (a, b) or a.startswith(word[:-1]) or word in a:
                 continue
-            if any(_fits(word[:i], word[i:], a, b) for i in range(3, len(word) - 1)):
+            shared = 3  # the head must open ``a``: no cut past the letters they share
+            while shared < min(len(word), len(a)) and word[shared] == a[shared]:
+                shared += 1
+            cuts = range(3, min(shared, len(word) - 2) + 1)
+            if any(_fits(word[:i], word[i:], a, b) for i in cuts):
                 out[word] = f"{a} {b}"
                 break
     return out
