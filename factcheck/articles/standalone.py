@@ -1436,6 +1436,9 @@ class Discourse:
         article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
         speaker = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", speaker).strip(" ,.")  # "(BPS)"
         spans = word_spans(speaker)
+        named = self._named_after_title(speaker, spans)
+        if named:
+            return named
         if speaker.lower().endswith("nya") and speaker.lower() in markers.SPEECH_TAGS:
             return self._antecedent("person") or speaker  # "ujarnya": he or she, named before
         kind = markers.PRONOUNS.get(self.lang, {}).get(speaker.lower())
@@ -1483,6 +1486,24 @@ class Discourse:
             v for v in written if re.match(rf"{re.escape(bare)}(?:,|\s+(?:and|dan)\s+[A-Z])", v)
         }
         return longer.pop() if len(longer) == 1 else speaker
+
+    def _named_after_title(self, speaker: str, spans) -> str | None:
+        """The person a speaker that is a title stands for when the sentence names them right
+        after it, set off by a comma ("kata Direktur Utama PLN, Arif Santoso", "Kepala Dinas
+        Pertanian Sawah Lebar, Suryadi, mengatakan"): the name, as a claimant is a person.
+        What it cannot do: a name given in another sentence, or with no comma before it,
+        is not found here (``claimant`` looks among the names read before)."""
+        titles = fold_all(markers.PERSON_TITLES)
+        first = spans[1:2] if spans[:1] and spans[0].lower == "the" else spans[:1]
+        if not first or fold(first[0].text) not in titles or not self.reading:
+            return None
+        named = re.search(
+            rf"{re.escape(speaker)},\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)(?=\s*(?:,|$|\.))",
+            self.reading,
+        )
+        if named is None or fold(named.group(1).split()[0]) in titles:
+            return None
+        return named.group(1)
 
     # --- remembering ------------------------------------------------------------------------
 
@@ -1543,7 +1564,9 @@ class Discourse:
                 setattr(self, slot, self.subject)
         if attribution is not None:
             speaker = self.claimant(attribution.speaker)
-            if self._kind_of(speaker, sentence, []) == "person":
+            titled = self._kind_of(attribution.speaker, sentence, []) == "person"
+            if titled or self._kind_of(speaker, sentence, []) == "person":
+                # "Kepala Dinas ..., Suryadi, mengatakan": the title says "Suryadi" is a person
                 self.person = Mention(speaker, "person")
             bodies = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
             if len(speaker.split()) > 1 and _titled(speaker):
