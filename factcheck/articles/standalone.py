@@ -2082,13 +2082,14 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
             and not any(a <= s and e <= b for a, b in asides)
             and not (relative and re.fullmatch(r"\S+\s+(?:tahun\s+)?\d{4}(?:[-–]\d{2,4})?", p))
         ]
-        if times and times[0] not in text:
-            additions.append(times[0])
+        if times and times[0].lower() not in text.lower():
+            # "Pada 2019, ..." opened its sentence: carried, its preposition is lower case
+            additions.append(times[0][:1].lower() + times[0][1:])
     if not any(a.kind == "place" for a in inside + own_text):
         places = _phrases(sentence, anchors, {"place"}, markers.PLACE_PREPOSITIONS)
         places = [p for p, (s, e) in places if not (unit.start <= s and e <= unit.end)]
-        if places and places[0] not in text:
-            additions.append(places[0])
+        if places and places[0].lower() not in text.lower():
+            additions.append(places[0][:1].lower() + places[0][1:])  # "Di Desa X, ..."
     if not additions:
         return text
     return text.rstrip(" .") + " " + " ".join(additions)

@@ -97,3 +97,26 @@ def test_an_undated_article_keeps_the_relative_year_and_takes_no_other(language,
     claim = claim_of("Laporan Gudang", body, language, span_words)
     assert "2019" not in claim.claim_text
     assert ("last year" if language == "en" else "tahun lalu") in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "span_words", "expected"),
+    [
+        (
+            "id",
+            "Pada 2019, antraks menewaskan 11 sapi, dan penyakit itu menjangkiti 14 warga.",
+            "14 warga",
+            "14 warga pada 2019",
+        ),
+        (
+            "en",
+            "In 2019, anthrax killed 11 cows, and the disease infected 14 residents.",
+            "14 residents",
+            "14 residents in 2019",
+        ),
+    ],
+)
+def test_a_time_carried_from_the_sentences_opening_is_in_lower_case(
+    language, body, span_words, expected
+):
+    assert expected in claim_of("Laporan", body, language, span_words).claim_text
