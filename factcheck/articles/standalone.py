@@ -2071,7 +2071,7 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
     additions = []
     # "spent $212m last year": a year named from the article's own (the article gave no
     # date to resolve it) is the clause's year all the same, not "in 2019" of the next
-    # clause; a month or a day may still be carried ("pada Januari 2026")
+    # clause; a month or a day may still be carried ("pada Maret 2026")
     relative = re.search(_RELATIVE_YEAR_RE[lang], text) if lang in _RELATIVE_YEAR_RE else None
     if not any(a.kind in _TIME_KINDS for a in inside + own_text):
         times = _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)
