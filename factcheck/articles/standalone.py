@@ -774,6 +774,9 @@ class Discourse:
             content[span[0] : span[1]] if span else content[skip_opening(content, self.lang) :]
         )
         first = subject.split()[:1]
+        place = self.place[0] if self.place else None
+        if place and re.match(rf"{re.escape(place)}['’]s\s", subject):
+            first = []  # "Kellford's centres": owned by the place, about the topic still
         if first and first[0][:1].isupper() and not first[0].isupper():
             two = subject.split()[:2]
             if re.sub(r"['’]s$", "", first[0]) in (self.context.known or ()) or (

@@ -244,6 +244,17 @@ REPORTING_VERBS = SAYING_VERBS + word_list(
     predicts, projected, projects, forecast, forecasts, acknowledged, acknowledges"""
 )
 
+# A document a body published ("Data Dinas Kesehatan", "A 2025 study by Kellford University")
+# and the verbs that say what it shows: "Data X menunjukkan 312 korban ..." is X's claim,
+# with or without "bahwa" (factcheck.articles.claimants).
+DOCUMENT_NOUNS = word_list(
+    """data, hasil, laporan, survei, kajian, studi, penelitian, catatan, study, report, survey,
+    analysis, review, figures, records"""
+)
+SHOWING_VERBS = word_list(
+    "menunjukkan, memperlihatkan, mengungkap, show, shows, showed, found, finds, suggests"
+)
+
 # Speech tags that follow the content, verb first: "..., kata Budi." / "..., said Budi."
 SPEECH_TAGS = word_list(
     """kata, katanya, ujar, ujarnya, ucap, ucapnya, tutur, tuturnya, ungkap, ungkapnya, jelas,
