@@ -1065,7 +1065,8 @@ class Discourse:
         heads = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS)
         for i in range(len(spans) - 1, 0, -1):
             word = spans[i]
-            noun = re.sub(r"['’]s$", "", word.text)  # "the hospital's": the noun is "hospital"
+            noun = word.text  # "the hospital's": the noun is "hospital" (no regex: every word)
+            noun = noun[:-2] if noun.endswith(("'s", "’s")) else noun
             if any(s <= word.start < e for s, e in quotes):
                 continue
             if fold(noun) not in heads and not self._names_head(noun):
