@@ -146,6 +146,7 @@ class Discourse:
     titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
     defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
     year: int | None = None  # the year the article was written in, from its dates
+    label: str | None = None  # the one name the article gives its one-word topic
     spoken: list[str] = field(default_factory=list)  # claimants of two capitalised words+
     reading: str = ""  # the sentence being written
 
@@ -164,6 +165,7 @@ class Discourse:
         if topic is None:  # "Storm Kessa leaves 82,000 homes without power": the name
             discourse.named = headline_name(title, text, lang, context, place and place[0])
         discourse.defined = bracketed_definitions(text, context)
+        discourse.label = _named_topic(topic, text, lang)
         if lang == "id":
             discourse.introduced = introduced_names(title, text, context)
         if topic is None and discourse.named is None and discourse.introduced:
@@ -767,6 +769,8 @@ class Discourse:
         topic = self.topic or self.named
         if not topic or names_topic(text, topic, self.lang):
             return ""
+        if self.label and names_topic(text, self.label, self.lang):
+            return ""
         said = find_attribution(text, self.lang)
         content = text[said.content_start : said.content_end] if said else text
         span = subject_span(content, self.lang)
@@ -783,7 +787,7 @@ class Discourse:
                 len(two) == 2 and _titled(" ".join(two))
             ):
                 return ""
-        return f"{_capitalise(topic)}: "
+        return f"{_capitalise(self.label or topic)}: "
 
     def _carry_place(self, text: str) -> str:
         """Name the article's place in a claim that names no place ("di Kabupaten Gunung
@@ -1876,6 +1880,38 @@ def name_context(text: str, lang: str) -> NameContext:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _named_topic(topic: str | None, text: str, lang: str) -> str | None:
+    """The one name the article gives a one-word topic, as the label of claims that do not
+    name it: "practice" -> "Harbour Street Dental Practice", "pasir" -> "Pasir Sungai
+    Kaliandra": a name of capitalised words the topic heads (last in English, first in
+    Indonesian), and the only such name. None otherwise. What it cannot do: a topic the
+    article names two ways ("Pasar Sentral" and "Pasar Baru") keeps its word; a name that
+    holds the word elsewhere ("Dinas Pemadam Kebakaran X") is not read; one name written
+    once is taken as the topic's, whatever else the topic word stands for."""
+    if not topic or " " in topic or not topic.islower():
+        return None
+    word = re.escape(topic.capitalize())
+    run = r"[A-Z][\w'’-]*"
+    if lang == "en":  # the word closes the name: not "Dental Practice Board"
+        found = [
+            m.group(1)
+            for m in re.finditer(rf"(?<![\w'’-])((?:{run}\s+){{1,4}}){word}(?![\w'’-])", text)
+            if not re.match(rf"\s+{run}", text[m.end() :])
+        ]
+        names = [re.sub(r"^The\s+", "", f"{m}{topic.capitalize()}") for m in found]
+    else:  # the word opens the name: not a word inside one ("Dinas Pemadam Kebakaran X")
+        found = [
+            m.group(1)
+            for m in re.finditer(rf"(?<![\w'’-]){word}((?:\s+{run}){{1,4}})", text)
+            if not re.search(rf"{run}\s+$", text[max(0, m.start() - 30) : m.start()])
+        ]
+        names = [f"{topic.capitalize()}{m}" for m in found]
+    names = [n for n in names if len(n.split()) > 1]
+    if len(set(names)) != 1:
+        return None
+    return names[0]
 
 
 def _figure_apposition(span: str, previous: str, lang: str) -> str | None:
