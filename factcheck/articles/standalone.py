@@ -218,6 +218,7 @@ class Discourse:
             text = self._resolve_named_inner(text)
             text = self._resolve_owned(text, sentence[: unit.start], previous_subject)
             text = self._date_relative_years(text)
+            text = self._resolve_among(text, sentence, unit.start, anchors)
             previous_text = text if unit.role == "main" else previous_text
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
@@ -1332,6 +1333,36 @@ class Discourse:
             return self.quoted_name
         return mention.text if mention else None
 
+    def _resolve_among(self, text: str, sentence: str, start: int, anchors) -> str:
+        """ "di antaranya"/"of them" after a count as the counted group it is part of: "67 di
+        antaranya tidak berfungsi" -> "67 dari 212 sumur bor tidak berfungsi", "four of them
+        had been admitted" -> "four of the 23 people had been admitted". The group is the
+        first counted plural (``_counted_group``) of the clause before the phrase, else of
+        the sentence before the clause, else of the sentences before, that counts more than
+        the phrase does ("21 of them" is no part of "two years"). What it cannot do: a group
+        counted in a measure that is no count, or named without a number, is not found, and
+        the phrase stays; the noun is not checked to agree ("tiga" of "17 siswa" is right,
+        of "17 kelas" it would be taken too)."""
+        if _AMONG_WORDS.get(self.lang, "\0") not in text:
+            return text  # cheap: most clauses have no such phrase
+        found = _among_re(self.lang).search(text)
+        if found is None or any(s <= found.start() < e for s, e in _quoted(text)):
+            return text
+        counted = _figure_value(text[found.start() : found.start("among")], self.lang)
+        head = text[: found.start()]
+        candidates = [
+            _counted_group(head, anchors_of(head, self.lang, _NUMBER_KINDS), self.lang),
+            _counted_group(sentence[:start], [a for a in anchors if a.end <= start], self.lang),
+            self.group.text if self.group else None,
+        ]
+        for group in candidates:
+            total = _figure_value(group, self.lang) if group else None
+            if group and total is not None and (counted is None or total > counted):
+                group = _lower_first(group, self.context)
+                joined = f"dari {group}" if self.lang == "id" else f"of the {group}"
+                return f"{text[: found.start('among')]}{joined}{text[found.end('among') :]}"
+        return text
+
     def read_dates(self, sentences: list[str]) -> None:
         """Take the article's year from its ``sentences`` before any is written: the year of
         most of its full dates (day, month and year: "Sabtu (28/11/2026)", "Dec 3, 2026"),
@@ -1958,6 +1989,19 @@ def _included_text(span: str, lang: str) -> str:
     return f"{rest[:cut]} {_lower_first(noun, NameContext(frozenset(), {}, None))}{rest[cut:]}"
 
 
+def _figure_value(text: str, lang: str) -> float | None:
+    """The value of the first number ``text`` gives ("212 sumur bor" 212.0, "twenty-three
+    cars" 23.0), or None when it gives none or a percentage."""
+    for anchor in anchors_of(text, lang, ("number", "percent")):
+        if anchor.kind == "percent":
+            return None
+        try:
+            return float(anchor.value)
+        except ValueError:
+            return None
+    return None
+
+
 def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | None:
     """The first counted plural of the sentence, a bare number and the ordinary nouns after
     it ("1.240 pekerja PLTU", "about 410,000 pupils"): a group a later "Mereka"/"They"
@@ -1991,6 +2035,22 @@ def _head_words(name: str) -> tuple[str, ...]:
 
 
 _NUMBER_WORD = word_trie(NUMBER_WORDS)  # the longest first, each letter read once
+# "67 di antaranya", "one of them", "82 percent of them": a count of a group named before
+_AMONG = {
+    "id": r"\s+(?:persen|[a-z]+)",
+    "en": r"\s+percent",
+}
+_AMONG_WORDS = {"id": "di antaranya", "en": "of them"}
+
+
+@lru_cache(maxsize=2)  # holds the number words' tree: compiled for the language in use only
+def _among_re(lang: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:\d[\d.,]*|(?i:{_NUMBER_WORD}))(?:{_AMONG[lang]})?\s+"
+        rf"(?P<among>{_AMONG_WORDS[lang]})\b"
+    )
+
+
 # "ketiga kecamatan tersebut", "kedua kelurahan itu", "the three districts", "both towns"
 _COUNTED_RE = {
     "id": re.compile(
