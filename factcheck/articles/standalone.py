@@ -1351,11 +1351,15 @@ class Discourse:
         counted = _figure_value(text[found.start() : found.start("among")], self.lang)
         head = text[: found.start()]
         candidates = [
-            _counted_group(head, anchors_of(head, self.lang, _NUMBER_KINDS), self.lang),
-            _counted_group(sentence[:start], [a for a in anchors if a.end <= start], self.lang),
-            self.group.text if self.group else None,
+            (_counted_group(head, anchors_of(head, self.lang, _NUMBER_KINDS), self.lang), head),
+            (
+                _counted_group(sentence[:start], [a for a in anchors if a.end <= start], self.lang),
+                sentence,
+            ),
+            (self.group.text if self.group else None, self.seen),
         ]
-        for group in candidates:
+        for group, source in candidates:
+            group = _without_time(group, source, self.lang) if group else None
             total = _figure_value(group, self.lang) if group else None
             if group and total is not None and (counted is None or total > counted):
                 group = _lower_first(group, self.context)
@@ -1987,6 +1991,17 @@ def _included_text(span: str, lang: str) -> str:
     at = next((i for i, w in enumerate(words_) if w.lower not in auxiliaries), len(words_) - 1)
     cut = words_[at].end
     return f"{rest[:cut]} {_lower_first(noun, NameContext(frozenset(), {}, None))}{rest[cut:]}"
+
+
+def _without_time(group: str, source: str, lang: str) -> str:
+    """A counted group without a time phrase its last nouns ran into ("412 school contracts
+    last" of "... 412 school contracts last year ..." -> "412 school contracts")."""
+    at = source.rfind(group)
+    pattern = _RELATIVE_YEAR_RE.get(lang)
+    if at < 0 or pattern is None:
+        return group
+    time = pattern.search(source, at, at + len(group) + 20)
+    return group[: time.start() - at].rstrip() if time and time.start() < at + len(group) else group
 
 
 def _figure_value(text: str, lang: str) -> float | None:
