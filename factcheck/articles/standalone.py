@@ -554,9 +554,12 @@ class Discourse:
         itu", "the three districts"): the last names joined by "dan"/"and" that are as many
         as the number says and are headed by that noun ("Kecamatan Karang Tengah, Sidomulyo,
         dan Pematang Baru"), in this sentence before the clause or earlier. Number agreement
-        is what picks them, not the nearest name. What it cannot do: names joined with
-        another head ("Desa A dan Kelurahan B" for "kedua wilayah itu") or counted nouns
-        without a demonstrative in Indonesian ("tiga kecamatan" may be any three)."""
+        is what picks them, not the nearest name; with no list headed by that noun, a list
+        of as many names in this sentence or the one before ("Hollins, Crumbworth and
+        Daybreak Bakeries ... the three chains"), unless it opens with a title or an
+        organisation noun (one body's name with "dan" in it) or counts time. What it cannot
+        do: counted nouns without a demonstrative in Indonesian ("tiga kecamatan" may be any
+        three); number agreement alone may pick a near list the count is not about."""
         found = _COUNTED_RE[self.lang].search(text)
         if found is None or any(s <= found.start() < e for s, e in _quoted(text)):
             return text
@@ -565,6 +568,11 @@ class Discourse:
         head = groups["head"] or groups.get("head2") or ""
         head = fold(re.sub(r"s$", "", head) if self.lang == "en" else head)
         earlier = f"{self.seen}{before}"
+        # a list of as many names, with no head noun, may be what the count stands for when
+        # it is near: the sentence before or this one ("Hollins, Crumbworth and Daybreak
+        # Bakeries ... the three chains")
+        near = len(earlier) - len(self.seen.rstrip("\n").rsplit("\n", 1)[-1]) - len(before) - 1
+        fallback = None
         for joined in reversed(list(_COORDINATED_RE.finditer(earlier))):
             items = re.split(r",?\s+(?:dan|and|serta)\s+|,\s+", joined.group())
             first = fold(items[0]).split()
@@ -573,6 +581,14 @@ class Discourse:
             if len(items) == count and (named or head in (first[0], first[-1])):
                 the = "the " if named and self.lang == "en" else ""  # "the A and B districts"
                 return f"{text[: found.start()]}{the}{joined.group()}{named}{text[found.end() :]}"
+            if len(items) == count and fallback is None and joined.start() >= near:
+                # not one body's name with "dan" in it ("Kepala Dinas Kelautan dan Perikanan
+                # X"), nor a count of time ("dua bulan itu")
+                bodies = fold_all(markers.PERSON_TITLES + markers.ORGANISATION_HEADS)
+                if first[0] not in bodies and head not in fold_all(markers.DATE_NOUNS):
+                    fallback = joined.group()
+        if fallback:
+            return f"{text[: found.start()]}{fallback}{text[found.end() :]}"
         return text
 
     def _resolve_inner(self, text: str) -> str:
