@@ -2066,22 +2066,6 @@ def _head_words(name: str) -> tuple[str, ...]:
 
 
 _NUMBER_WORD = word_trie(NUMBER_WORDS)  # the longest first, each letter read once
-# "67 di antaranya", "one of them", "82 percent of them": a count of a group named before
-_AMONG = {
-    "id": r"\s+(?:persen|[a-z]+)",
-    "en": r"\s+percent",
-}
-_AMONG_WORDS = {"id": "di antaranya", "en": "of them"}
-
-
-@lru_cache(maxsize=2)  # holds the number words' tree: compiled for the language in use only
-def _among_re(lang: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"\b(?:\d[\d.,]*|(?i:{_NUMBER_WORD}))(?:{_AMONG[lang]})?\s+"
-        rf"(?P<among>{_AMONG_WORDS[lang]})\b"
-    )
-
-
 # "ketiga kecamatan tersebut", "kedua kelurahan itu", "the three districts", "both towns"
 _COUNTED_RE = {
     "id": re.compile(
@@ -2100,6 +2084,22 @@ _NAME_ITEM = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 _COORDINATED_RE = re.compile(
     rf"{_NAME_ITEM}(?:,\s+{_NAME_ITEM})*,?\s+(?:dan|and|serta)\s+{_NAME_ITEM}"
 )
+
+
+# "67 di antaranya", "one of them", "82 percent of them": a count of a group named before
+_AMONG = {
+    "id": r"\s+(?:persen|[a-z]+)",
+    "en": r"\s+percent",
+}
+_AMONG_WORDS = {"id": "di antaranya", "en": "of them"}
+
+
+@lru_cache(maxsize=2)  # holds the number words' tree: compiled for the language in use only
+def _among_re(lang: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:\d[\d.,]*|(?i:{_NUMBER_WORD}))(?:{_AMONG[lang]})?\s+"
+        rf"(?P<among>{_AMONG_WORDS[lang]})\b"
+    )
 
 
 def _count_word(word: str) -> int:
