@@ -554,12 +554,9 @@ class Discourse:
         itu", "the three districts"): the last names joined by "dan"/"and" that are as many
         as the number says and are headed by that noun ("Kecamatan Karang Tengah, Sidomulyo,
         dan Pematang Baru"), in this sentence before the clause or earlier. Number agreement
-        is what picks them, not the nearest name; with no list headed by that noun, a list
-        of as many names in this sentence or the one before ("Hollins, Crumbworth and
-        Daybreak Bakeries ... the three chains"), unless it opens with a title or an
-        organisation noun (one body's name with "dan" in it) or counts time. What it cannot
-        do: counted nouns without a demonstrative in Indonesian ("tiga kecamatan" may be any
-        three); number agreement alone may pick a near list the count is not about."""
+        is what picks them, not the nearest name. What it cannot do: names joined with
+        another head ("Desa A dan Kelurahan B" for "kedua wilayah itu") or counted nouns
+        without a demonstrative in Indonesian ("tiga kecamatan" may be any three)."""
         found = _COUNTED_RE[self.lang].search(text)
         if found is None or any(s <= found.start() < e for s, e in _quoted(text)):
             return text
@@ -568,9 +565,12 @@ class Discourse:
         head = groups["head"] or groups.get("head2") or ""
         head = fold(re.sub(r"s$", "", head) if self.lang == "en" else head)
         earlier = f"{self.seen}{before}"
-        # a list of as many names, with no head noun, may be what the count stands for when
-        # it is near: the sentence before or this one ("Hollins, Crumbworth and Daybreak
-        # Bakeries ... the three chains")
+        # With no list headed by the noun, a list of as many names in this sentence or the
+        # one before ("Hollins, Crumbworth and Daybreak Bakeries ... the three chains"; "Desa
+        # A dan Kelurahan B ... kedua wilayah itu" too, when near), unless it opens with a
+        # title or an organisation noun (one body's name with "dan" in it) or counts time.
+        # What that cannot do: number agreement alone may pick a near list the count is not
+        # about.
         near = len(earlier) - len(self.seen.rstrip("\n").rsplit("\n", 1)[-1]) - len(before) - 1
         fallback = None
         for joined in reversed(list(_COORDINATED_RE.finditer(earlier))):
