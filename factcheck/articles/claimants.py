@@ -12,8 +12,10 @@ the person's name is the speaker.
 
 What it cannot do: a speaker named in an earlier sentence ("Ia menambahkan ...") is returned
 as the pronoun (factcheck.articles.standalone resolves it); attributions in the middle of a
-quote ('"We built 12 schools," she said, "and ..."'), passive reports ("it was reported
-that") and sources named only by a document ("data BPS menunjukkan") are not recognised.
+quote ('"We built 12 schools," she said, "and ..."') and passive reports ("it was reported
+that") are not recognised; a source named only by its document is recognised when the
+document opens the subject of a verb of showing ("Data BPS menunjukkan ...", "A study by X
+found ...": ``_document_source``).
 """
 
 from __future__ import annotations
@@ -112,6 +114,9 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
     (after an opening adverbial) is its subject, or a title and a name in apposition."""
     start = skip_opening(text, lang)
     verb = first_verb(text, lang, start)
+    shown = _document_source(text, start, verb)
+    if shown is not None:
+        return shown
     for _ in range(2):  # "..., Nur Aisyah, dalam keterangan tertulis menyebut": a verb-like
         # word inside an adverbial phrase after the speaker is not the clause's verb
         if verb is None or verb.lower in markers.REPORTING_VERBS:
@@ -160,6 +165,34 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
         return None
     end = len(text.rstrip(" ."))
     return Attribution(text[speaker[0] : speaker[1]], *speaker, content + after.end(), end, "verb")
+
+
+def _document_source(text: str, start: int, verb) -> Attribution | None:
+    """ "Data Polresta Pangkal Jaya menunjukkan 312 korban ...", "A 2025 study by Kellford
+    University found that ...": a document (``markers.DOCUMENT_NOUNS``) opening the subject
+    and a verb of showing (``markers.SHOWING_VERBS``): the body named in the subject (its
+    first run of capitalised words after the document noun) is the speaker, and what
+    follows the verb is what it said, "bahwa"/"that" or not. None otherwise, and when the
+    subject names no body ("Hasil survei menunjukkan ..."). What it cannot do: a body named
+    only as an owner in lower case ("data dinas") is not found."""
+    if verb is None or verb.lower not in markers.SHOWING_VERBS:
+        return None
+    subject = word_spans(text, start, verb.start)
+    nouns = [i for i, w in enumerate(subject[:4]) if w.lower in markers.DOCUMENT_NOUNS]
+    if not nouns:
+        return None
+    after = subject[nouns[0] + 1 :]
+    run = re.search(
+        r"(?<![\w-])[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|dan|&)\s+)?[A-Z][\w'’&.-]*)*",
+        text[after[0].start : verb.start] if after else "",
+    )
+    if run is None or len(text[verb.end :].split()) < 3:
+        return None
+    who_start = after[0].start + run.start()
+    who_end = after[0].start + run.end()
+    content = re.match(r"[\s,]*(?:(?:bahwa|that)\b\s*)?", text[verb.end :]).end() + verb.end
+    end = len(text.rstrip(" ."))
+    return Attribution(text[who_start:who_end], who_start, who_end, content, end, "verb")
 
 
 def _speaker_in_apposition(text: str, start: int, end: int, lang: str) -> tuple[int, int]:

@@ -86,7 +86,12 @@ def _body_claims(
 ) -> list[ProposedClaim]:
     standfirst_end = _standfirst_end(text, language)
     claims = []
-    for sentence in _without_dateline(split_sentences(text, language), text):
+    dateline = dateline_span(text)
+    sentences = _without_dateline(split_sentences(text, language), dateline)
+    # "HARMON FALLS, Ohio, Dec. 2, 2026 — ": the dateline dates the article too
+    dated = [text[dateline[0] : dateline[1]]] if dateline else []
+    discourse.read_dates([s.text for s in sentences] + dated)
+    for sentence in sentences:
         units = split_clauses(sentence.text, language)
         section = STANDFIRST if sentence.end <= standfirst_end else BODY
         for unit, written in zip(units, discourse.write(sentence.text, units), strict=True):
@@ -116,12 +121,11 @@ def _body_claims(
     return claims
 
 
-def _without_dateline(sentences: list[Sentence], text: str) -> list[Sentence]:
+def _without_dateline(sentences: list[Sentence], span: tuple[int, int] | None) -> list[Sentence]:
     """The sentences with the article's dateline (``dateline_span``) cut off the sentence it
     opens ("Semarang (ANTARA) - Banjir merendam ..."): the place a story was filed from and
     the agency are neither part of the claim nor its speaker, and a claim text opening
     "BRISK — A storm ..." reads badly on a verdict page."""
-    span = dateline_span(text)
     if span is None:
         return sentences
     start, end = span

@@ -59,7 +59,10 @@ def main_place(
     places = {a.span for a in anchors_of(text, lang, {"place"}) if not overlaps(a.span, money)}
     candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
     title_names = whole_names(title, lang, (), context.acronyms)
-    candidates += [(n, _placed_in_title(n, title, text, context, lang), True) for n in title_names]
+    placed_titles = [(n, _placed_in_title(n, title, text, context, lang)) for n in title_names]
+    candidates += [(n, placed, True) for n, placed in placed_titles]
+    inside = _written_inside(title_names, names, title)
+    candidates += [(n, True, True) for n in inside]
     candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n, lang)]
     for name, placed, in_title in candidates:
         label = re.sub(r"['’]s$", "", name.text)
@@ -73,6 +76,8 @@ def main_place(
         forms[core][label] = forms[core].get(label, 0) + 1
         if in_title:
             headlined.add(core)
+    sites = _merge_longer(forms, {n.text for n in inside}, lang)
+    headlined |= sites
     dateline = _dateline(text)
     if dateline and re.search(rf"\b{re.escape(dateline)}\b", title):
         # "KEDUNG GALIH – Atap ... SD Negeri 2 Kedung Galih": the town the story was filed
@@ -80,22 +85,68 @@ def main_place(
         forms.setdefault(dateline, {}).setdefault(dateline, 1)
         headlined.add(dateline)
     whole = f"{title}\n{text}"
-    counts = {core: len(re.findall(rf"\b{re.escape(core)}\b", whole)) for core in forms}
+    # a core written fewer than twice, word-bounded or not, cannot be counted enough
+    counts = {
+        core: len(re.findall(rf"\b{re.escape(core)}\b", whole)) if whole.count(core) > 1 else 0
+        for core in forms
+    }
     counts = {c: n for c, n in counts.items() if n >= (2 if c in headlined else 3)}
     if not counts:
         return None
     # a place the headline names is where the news is, however often the body names the
     # town it was filed from ("... on the Ashgrove coast" over the dateline's "LANGMOOR")
     placed_headline = {c: n for c, n in counts.items() if c in headlined}
-    counts = placed_headline or counts
-    core = max(counts, key=lambda c: (counts[c], len(c)))
-    # "Kabupaten Gunung Sari" (the place noun first) or "Kestrel Province" (last)
+    core = max(placed_headline or counts, key=lambda c: (counts[c], len(c)))
+    written = _fullest(core, forms[core], lang)
+    regions = [_fullest(c, forms[c], lang) for c in sorted(counts, key=counts.get) if c != core]
+    regions = [r for r in regions if _level(r) >= 3]  # a regency, a city, a county or more
+    if regions and _level(written) < 3 and core in sites:
+        # "Danau Ranu Gedang" or "Desa Sidoreja", where the headline's news is, inside
+        # "Kabupaten Lereng Arum", the larger place the body names most: a reader needs both.
+        # (A dateline's village stays alone: the claims of that village name it.)
+        written = f"{written}, {regions[-1]}"
+    return core, written
+
+
+def _merge_longer(forms: dict[str, dict[str, int]], sites: set[str], lang: str) -> set[str]:
+    """A site the headline names (``_written_inside``) that is another core with a noun
+    before it (after it in English), as "Danau Ranu Gedang" is "Ranu Gedang" with "Danau",
+    counted as a form of the shorter core, which a claim naming "Ranu Gedang" names. Returns
+    the sites' cores, merged or not. What it cannot do: a noun that is part of the name
+    ("Sungai Emas" of a town "Emas") would be read the same way."""
+    cores = set()
+    for longer in [c for c in forms if c in sites]:
+        shorter = [
+            c
+            for c in forms
+            if c != longer
+            and (longer.endswith(f" {c}") if lang == "id" else longer.startswith(f"{c} "))
+        ]
+        core = max(shorter, key=len) if shorter else longer
+        if core != longer:
+            for label, n in forms.pop(longer).items():
+                forms[core][label] = forms[core].get(label, 0) + n
+        cores.add(core)
+    return cores
+
+
+def _fullest(core: str, forms: dict[str, int], lang: str) -> str:
+    """How the article most often writes a place with its place noun: "Kabupaten Gunung
+    Sari" (the place noun first) or "Kestrel Province" (last); the core when it never does."""
     titled = [
         f
-        for f in forms[core]
+        for f in forms
         if len(f) > len(core) and (f.endswith(core) or (lang == "en" and f.startswith(core)))
     ]
-    return core, (max(titled, key=lambda f: forms[core][f]) if titled else core)
+    return max(titled, key=lambda f: forms[f]) if titled else core
+
+
+def _level(place: str) -> int:
+    """The administrative level of a place written with its place noun ("Kabupaten Gunung
+    Sari" 3, "Desa Sidoreja" 1; ``PLACE_LEVELS``), 0 for a place written without one
+    ("Danau Ranu Gedang")."""
+    words = [w.lower() for w in place.split()]
+    return max((PLACE_LEVELS.get(w, 0) for w in words[:1] + words[-1:]), default=0)
 
 
 # A dateline: the place a story was filed from, before a dash at the start of its first
@@ -146,6 +197,41 @@ def _dateline(text: str) -> str | None:
     return " ".join(w.capitalize() if w.isupper() else w for w in place.split())
 
 
+def _written_inside(title_names: list[Anchor], names: list[Anchor], title: str) -> list[Anchor]:
+    """The body's names that a headline's name written in title case holds, where it lies in
+    the headline: a title-case headline runs a place into the words around it ("... Mati di
+    Keramba Danau Ranu Gedang", "14 Rumah di Sidoreja Terancam Ambles"), so the run is never
+    found in the body as written, while "Danau Ranu Gedang" and "(Desa) Sidoreja" are. Only runs the
+    headline places (``_placed_in_title``: after "di"/"in", or with a place noun) count, and
+    only the longest body name at each point of the run. What it cannot do: a place the
+    body never writes as a name of its own (always "danau itu") is not found."""
+    found: list[Anchor] = []
+    runs = [r for r in title_names if " " in r.text and _locative_before(title, r.start)]
+    if not runs:
+        return found
+    heads = fold_all(markers.PLACE_HEADS)
+    cores = {" ".join(w for w in n.text.split() if fold(w) not in heads) for n in names}
+    written = sorted({n.text for n in names} | cores - {""}, key=len, reverse=True)
+    for run in runs:
+        taken: list[tuple[int, int]] = []
+        words = run.text.split()
+        for name in written:
+            if name == run.text:
+                break  # the body writes the run itself: it is a candidate as it is
+            parts = name.split()
+            n = len(parts)  # whole words of the run (a plain search: names are many)
+            at = next((i for i in range(len(words) - n + 1) if words[i : i + n] == parts), None)
+            if at is None or not name[:1].isupper():
+                continue
+            start = run.start + len(" ".join(words[:at])) + bool(at)
+            span = (start, start + len(name))
+            if overlaps(span, taken) or title[span[0] : span[1]] != name:
+                continue
+            taken.append(span)
+            found.append(Anchor("name", name, name, *span))
+    return found
+
+
 def _places_inside(name: Anchor, lang: str = "id") -> list[Anchor]:
     """A place named inside a longer name: in Indonesian from its place noun on ("Kota Watu
     Agung" in "Kepala Dinas Pemadam Kebakaran Kota Watu Agung" or "Pasar Sentral Kota Watu
@@ -179,7 +265,7 @@ def _locative_before(text: str, start: int) -> bool:
     """Whether the word before ``start`` (an English "the" skipped) says where something is
     ("di", "in", "at", "on the"): a direction or an origin ("ke", "to", "from") names a
     place the news is not in ("return the bronzes to Tamsar")."""
-    before = text[:start].split()[-2:]
+    before = text[max(0, start - 60) : start].split()[-2:]  # not the whole text before it
     if before and fold(before[-1]) == "the":
         return len(before) == 2 and fold(before[0]) in [*markers.AT_LOCATIVES, "on"]
     return bool(before) and fold(before[-1]) in markers.AT_LOCATIVES

@@ -66,6 +66,14 @@ _NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea 
 QUOTE_MARKS = '"“”‘’'
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NUMBER_KINDS = frozenset(("number", "money", "percent", "quantity"))
+_WRITE_KINDS = _TIME_KINDS | {"place"} | _NUMBER_KINDS  # what ``Discourse.write`` recognises
+# first person plural: a speaker speaking for a body ("Kami menambah ...", "we found")
+_FIRST_PLURAL_RE = re.compile(r"(?<![\w-])(?:[Kk]ami|[Ww]e|[Oo]ur|us)(?![\w'’-])")  # not "US"
+# "tahun lalu", "next year" (markers.RELATIVE_YEARS), not after a count ("dua tahun lalu")
+_RELATIVE_YEAR_RE = {
+    lang: re.compile(rf"(?<![\w-])(?<!\d\s)(?i:({'|'.join(phrases)}))(?![\w-])")
+    for lang, phrases in markers.RELATIVE_YEARS.items()
+}
 # Titles that go before a surname alone once the full name was given ("Ms Okafor"); a
 # title of office ("Presiden Trump") is kept as written.
 _COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
@@ -137,6 +145,10 @@ class Discourse:
     quoted_name: str | None = None  # the last speaker named by two or more capitalised words
     titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
     defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
+    year: int | None = None  # the year the article was written in, from its dates
+    label: str | None = None  # the one name the article gives its one-word topic
+    spoken: list[str] = field(default_factory=list)  # claimants of two capitalised words+
+    reading: str = ""  # the sentence being written
 
     @classmethod
     def of(cls, text: str, lang: str, title: str = "") -> Discourse:
@@ -153,6 +165,7 @@ class Discourse:
         if topic is None:  # "Storm Kessa leaves 82,000 homes without power": the name
             discourse.named = headline_name(title, text, lang, context, place and place[0])
         discourse.defined = bracketed_definitions(text, context)
+        discourse.label = _named_topic(topic, text, lang)
         if lang == "id":
             discourse.introduced = introduced_names(title, text, context)
         if topic is None and discourse.named is None and discourse.introduced:
@@ -167,7 +180,8 @@ class Discourse:
         """Claim texts and claimants for the ``units`` of ``sentence``, then remember what the
         sentence named."""
         lang = self.lang
-        anchors = anchors_of(sentence, lang, _TIME_KINDS | {"place"} | _NUMBER_KINDS)
+        self.reading = sentence
+        anchors = anchors_of(sentence, lang, _WRITE_KINDS)
         attribution = find_attribution(sentence, lang)
         written, previous_subject, previous_text = [], None, ""
         names = whole_names(
@@ -203,6 +217,8 @@ class Discourse:
             text = self._resolve_inner(text)
             text = self._resolve_named_inner(text)
             text = self._resolve_owned(text, sentence[: unit.start], previous_subject)
+            text = self._date_relative_years(text)
+            text = self._resolve_among(text, sentence, unit.start, anchors)
             previous_text = text if unit.role == "main" else previous_text
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
@@ -218,6 +234,7 @@ class Discourse:
                 # the claimant is the person, as the sentence names them
                 claimant = name if claimant in self.titled_subjects[unit.subject] else claimant
             text = self._resolve_side(text, claimant)
+            text = self._speaking_for(text, claimant)
             self._remember_speaker(claimant, sentence)
             label = self._topic_label(text) if unit.role != "apposition" else ""
             written.append(Written(_capitalise(text), claimant, label))
@@ -257,6 +274,7 @@ class Discourse:
         "..., it said" names. A person's name, or one word, is left to the person rules."""
         if not claimant or len(claimant.split()) < 2 or not _titled(claimant):
             return
+        self.spoken.append(claimant)
         if self._is_body(claimant, sentence):
             self.speaker = claimant
             self.spoke = True
@@ -358,7 +376,10 @@ class Discourse:
         resolved, _ = self._resolve_opening(noun, None, [])
         resolved = _drop_demonstrative(resolved, self.lang)
         head = word_spans(resolved)
-        if self.lang == "id" and head and resolved == noun and head[0].text.islower():
+        # a capitalised noun opening the sentence that the article writes in lower case too
+        # ("Koperasi yang berdiri pada 2009 ...") is as bare as "koperasi" in mid-sentence
+        bare = head and (head[0].text.islower() or fold(head[0].text) in self.introduced)
+        if self.lang == "id" and bare and resolved == noun:
             named = self._named_with(head[0].text)  # "kesepakatan yang ..." -> "Kesepakatan
             if named and fold(named.split()[0]) == fold(head[0].text):  # Abraham yang ..."
                 return named + resolved[head[0].end :]
@@ -406,6 +427,8 @@ class Discourse:
             text = self._full_name(spans) + text[spans[0].end :]
         elif self._bare_company(spans, 0):
             text = self._company() + text[spans[0].end :]
+        elif bare := self._bare_opening(spans):  # "Pasar sudah memiliki ..."
+            text = bare + text[spans[0].end :]
         else:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
@@ -542,6 +565,14 @@ class Discourse:
         head = groups["head"] or groups.get("head2") or ""
         head = fold(re.sub(r"s$", "", head) if self.lang == "en" else head)
         earlier = f"{self.seen}{before}"
+        # With no list headed by the noun, a list of as many names in this sentence or the
+        # one before ("Hollins, Crumbworth and Daybreak Bakeries ... the three chains"; "Desa
+        # A dan Kelurahan B ... kedua wilayah itu" too, when near), unless it opens with a
+        # title or an organisation noun (one body's name with "dan" in it) or counts time.
+        # What that cannot do: number agreement alone may pick a near list the count is not
+        # about.
+        near = len(earlier) - len(self.seen.rstrip("\n").rsplit("\n", 1)[-1]) - len(before) - 1
+        fallback = None
         for joined in reversed(list(_COORDINATED_RE.finditer(earlier))):
             items = re.split(r",?\s+(?:dan|and|serta)\s+|,\s+", joined.group())
             first = fold(items[0]).split()
@@ -550,6 +581,14 @@ class Discourse:
             if len(items) == count and (named or head in (first[0], first[-1])):
                 the = "the " if named and self.lang == "en" else ""  # "the A and B districts"
                 return f"{text[: found.start()]}{the}{joined.group()}{named}{text[found.end() :]}"
+            if len(items) == count and fallback is None and joined.start() >= near:
+                # not one body's name with "dan" in it ("Kepala Dinas Kelautan dan Perikanan
+                # X"), nor a count of time ("dua bulan itu")
+                bodies = fold_all(markers.PERSON_TITLES + markers.ORGANISATION_HEADS)
+                if first[0] not in bodies and head not in fold_all(markers.DATE_NOUNS):
+                    fallback = joined.group()
+        if fallback:
+            return f"{text[: found.start()]}{fallback}{text[found.end() :]}"
         return text
 
     def _resolve_inner(self, text: str) -> str:
@@ -747,6 +786,8 @@ class Discourse:
         topic = self.topic or self.named
         if not topic or names_topic(text, topic, self.lang):
             return ""
+        if self.label and names_topic(text, self.label, self.lang):
+            return ""
         said = find_attribution(text, self.lang)
         content = text[said.content_start : said.content_end] if said else text
         span = subject_span(content, self.lang)
@@ -754,13 +795,16 @@ class Discourse:
             content[span[0] : span[1]] if span else content[skip_opening(content, self.lang) :]
         )
         first = subject.split()[:1]
+        place = self.place[0] if self.place else None
+        if place and re.match(rf"{re.escape(place)}['’]s\s", subject):
+            first = []  # "Kellford's centres": owned by the place, about the topic still
         if first and first[0][:1].isupper() and not first[0].isupper():
             two = subject.split()[:2]
             if re.sub(r"['’]s$", "", first[0]) in (self.context.known or ()) or (
                 len(two) == 2 and _titled(" ".join(two))
             ):
                 return ""
-        return f"{_capitalise(topic)}: "
+        return f"{_capitalise(self.label or topic)}: "
 
     def _carry_place(self, text: str) -> str:
         """Name the article's place in a claim that names no place ("di Kabupaten Gunung
@@ -774,10 +818,13 @@ class Discourse:
         # the attribution may carry its speaker's name in apposition after a title ("...,
         # kata Kapolres Pulau Seroja, Daniel Sipa"): the place goes before all of it
         tail = re.search(
-            r",\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*(?:,[^,]{2,60})?$"
-            r"|,\s*[^,]{2,60}\s+(?:said|says)$",
+            r",[”\"’]?\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*(?:,[^,]{2,60})?$"
+            r"|,[”\"’]?\s*[^,]{2,60}\s+(?:said|says)$",
             text,
         )
+        if tail and text[tail.start() + 1 : tail.start() + 2] in QUOTE_MARKS:
+            return text  # '"...," he said': not into their words; after the quote, once
+            # it is reported ('According to X, "..." in Y', ``_quote_reported``)
         if tail:
             return f"{text[: tail.start()]} {addition}{text[tail.start() :]}"
         return f"{text.rstrip(' .')} {addition}"
@@ -827,19 +874,27 @@ class Discourse:
                 described = {fold(w) for w in before[start:end].split()}
                 # "Kepala Kantor Pengawasan dan Pelayanan Bea dan Cukai X, Agus Salim": the
                 # title may open a long office name that the noun phrase before does not reach
-                described |= {fold(w) for w in before.rsplit(",", 1)[-1].split()[:2]}
+                title = before.rsplit(",", 1)[-1]
+                described |= {fold(w) for w in title.split()[:2]}
+                if self.lang == "en":  # "The regional director of the GMB, Sandra Kiernan"
+                    described |= {fold(w) for w in title.split(" of ")[0].split()}
                 if described & titles and not is_place(name.text, self.lang):
                     self.person = Mention(name.text, "person")
                     self.people.append(name.text)
-                    body = self._body_in_title(before.rsplit(",", 1)[-1])
+                    body = self._body_in_title(title)
                     if body:
                         self.bodies[name.text] = body
 
     def _body_in_title(self, title: str) -> str | None:
         """The body a person's title names, from its first acronym or organisation noun on:
         "Kepala Pelaksana BPBD Lereng Mulya" -> "BPBD Lereng Mulya", "Direktur CV Tunas
-        Karya" -> "CV Tunas Karya"; None when the title names none ("Kepala sekolah")."""
+        Karya" -> "CV Tunas Karya"; in English the name after "of" ("The chief executive of
+        Fenmoor Water" -> "Fenmoor Water"); None when the title names none ("Kepala
+        sekolah")."""
         heads = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
+        if self.lang == "en":  # "The chief executive of Fenmoor Water": the name after "of"
+            named = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)", title)
+            return named.group(1) if named else None
         spans = word_spans(title)
         for i, word in enumerate(spans):
             acronym = word.text.isupper() and len(word.text) > 1
@@ -863,6 +918,22 @@ class Discourse:
                 text = text[: m.start()] + body + text[m.end() :]
         return text
 
+    def _speaking_for(self, text: str, claimant: str | None) -> str:
+        """The body a speaker speaks for, in brackets after their name, when the claim says
+        "kami"/"we"/"our" (in their quoted words too, which are left as said): "Menurut
+        Bambang Sutrisno (PT Arus Samudra), "Kami menambah enam kapal ..."". The body is
+        the one the speaker's title named ("Direktur Operasi PT Arus Samudra, Bambang
+        Sutrisno"; ``bodies``). What it cannot do: a speaker whose title named no body, or
+        named it in another sentence, is left as written."""
+        body = self.bodies.get(claimant or "")
+        if not body or fold(body) in fold(text) or not _FIRST_PLURAL_RE.search(text):
+            return text
+        at = text.find(claimant)
+        if at < 0:
+            return text
+        end = at + len(claimant)
+        return f"{text[:end]} ({body}){text[end:]}"
+
     def _named_with(self, head: str) -> str | None:
         """The last name the article used with ``head`` among its words ("the mayor" ->
         "Mayor Dana Whitfield", "kesepakatan ini" -> "Kesepakatan Abraham")."""
@@ -874,7 +945,7 @@ class Discourse:
             # a role that says what kind of body it is ("group", "operator"), not a word
             # that merely stood before a name ("The national Meteorological Service")
             roles = [n for r, n in self.roles.items() if r in bodies]
-            company = self._company() or (roles[-1] if roles else None)
+            company = self._company() or (roles[-1] if roles else None) or self._trading()
             if company:
                 return company
         titles = fold_all(markers.PERSON_TITLES)
@@ -963,6 +1034,35 @@ class Discourse:
                 return name
         return None
 
+    def _trading(self) -> str | None:
+        """What "the company"/"the firm" stands for in an article that names no company by
+        its legal form nor with a role: the body named most often as a speaker ("Ardent
+        Ceramics said ..."), when its name has no word of a public body's ("Council",
+        "Agency", "Dinas") and is no person's: not titled as one, and never shortened to
+        its last word (or, in Indonesian, its first) as people are ("Kiernan said", "kata
+        Ratna"). What it cannot do: it does not know that the body trades, so an article
+        where only a club or a charity speaks gives that name; a company that never speaks
+        is not found, and a person always named in full may be taken for one."""
+        heads = fold_all(markers.ORGANISATION_HEADS)
+        spoken = [
+            name
+            for name in self.spoken
+            if not {fold(w) for w in name.split()} & heads
+            and name not in self.people
+            and not self._shortened(name)
+        ]
+        return max(spoken, key=spoken.count) if spoken else None
+
+    def _shortened(self, name: str) -> bool:
+        """Whether the article so far writes a word of ``name`` alone, as a person's name is
+        shortened: its last word ("Kiernan"), in Indonesian also its first ("Ratna")."""
+        words_ = name.split()
+        ends = {words_[-1]} | ({words_[0]} if self.lang == "id" else set())
+        rest = (self.seen + self.reading).replace(name, " ")  # written whole: no short form
+        # a word of another name ("The Drinking Water Inspectorate") is no short form either
+        runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", rest)
+        return any(re.sub(r"['’]s$", "", run) in ends for run in runs)
+
     def _bare_company(self, spans, i: int) -> bool:
         """Whether word ``i`` is an Indonesian "perusahaan" used alone, as "the company":
         followed by a verb, an auxiliary, "yang" or nothing ("ketika perusahaan mengangkut
@@ -986,7 +1086,8 @@ class Discourse:
         heads = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS)
         for i in range(len(spans) - 1, 0, -1):
             word = spans[i]
-            noun = re.sub(r"['’]s$", "", word.text)  # "the hospital's": the noun is "hospital"
+            noun = word.text  # "the hospital's": the noun is "hospital" (no regex: every word)
+            noun = noun[:-2] if noun.endswith(("'s", "’s")) else noun
             if any(s <= word.start < e for s, e in quotes):
                 continue
             if fold(noun) not in heads and not self._names_head(noun):
@@ -1037,6 +1138,41 @@ class Discourse:
                 continue
             return name if self._kind_of(name, "", []) != "person" else None
         return None
+
+    def _bare_opening(self, spans) -> str | None:
+        """The name an Indonesian common noun opening a clause alone stands for, in lower case
+        or capitalised only for opening it ("Pasar sudah memiliki 24 alat ..." in an article
+        that writes "pasar" in lower case too), with a verb, an auxiliary or a preposition
+        after it, when the article has named something headed by it ("Pasar Sentral Watu
+        Agung"): that name, as ``_bare_body`` finds it. Titles, place, figure and date nouns
+        head names of their own ("Warga Desa X") and are left. What it cannot do: "Pasar"
+        meaning markets in general is read as the market the article named."""
+        word = spans[0].text
+        if self.lang != "id" or len(spans) < 2 or not word[1:].islower():
+            return None
+        if word.lower() not in self.context.common or stopword(word.lower(), "id"):
+            return None
+        if not self._names_headed(word.lower()):
+            return None  # no name the article wrote opens with it: nothing to stand for
+        excluded = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
+        if fold(word) in fold_all(excluded + markers.DATE_NOUNS):
+            return None
+        if is_verb(word, "id", initial=True):
+            return None
+        lowered = [type(spans[0])(word.lower(), *spans[0][1:]), *spans[1:]]
+        return self._bare_body(lowered, 0)
+
+    def _names_headed(self, word: str) -> bool:
+        """Whether the article so far wrote ``word`` capitalised before another capitalised
+        word, as a name's head ("Pasar Sentral"): a cheap test before the name is looked
+        for."""
+        head = word.capitalize()
+        at = self.seen.find(f"{head} ")
+        while at >= 0:
+            if self.seen[at + len(head) + 1 : at + len(head) + 2].isupper():
+                return True
+            at = self.seen.find(f"{head} ", at + 1)
+        return False
 
     def _bare_body(self, spans, i: int) -> str | None:
         """The name an Indonesian organisation noun written alone and in lower case stands
@@ -1213,6 +1349,86 @@ class Discourse:
             return self.quoted_name
         return mention.text if mention else None
 
+    def _resolve_among(self, text: str, sentence: str, start: int, anchors) -> str:
+        """ "di antaranya"/"of them" after a count as the counted group it is part of: "67 di
+        antaranya tidak berfungsi" -> "67 dari 212 sumur bor tidak berfungsi", "four of them
+        had been admitted" -> "four of the 23 people had been admitted". The group is the
+        first counted plural (``_counted_group``) of the clause before the phrase, else of
+        the sentence before the clause, else of the sentences before, that counts more than
+        the phrase does ("21 of them" is no part of "two years"). What it cannot do: a group
+        counted in a measure that is no count, or named without a number, is not found, and
+        the phrase stays; the noun is not checked to agree ("tiga" of "17 siswa" is right,
+        of "17 kelas" it would be taken too)."""
+        if _AMONG_WORDS.get(self.lang, "\0") not in text:
+            return text  # cheap: most clauses have no such phrase
+        found = _among_re(self.lang).search(text)
+        if found is None or any(s <= found.start() < e for s, e in _quoted(text)):
+            return text
+        counted = _figure_value(text[found.start() : found.start("among")], self.lang)
+        head = text[: found.start()]
+        candidates = [
+            (_counted_group(head, anchors_of(head, self.lang, _NUMBER_KINDS), self.lang), head),
+            (
+                _counted_group(sentence[:start], [a for a in anchors if a.end <= start], self.lang),
+                sentence,
+            ),
+            (self.group.text if self.group else None, self.seen),
+        ]
+        for group, source in candidates:
+            group = _without_time(group, source, self.lang) if group else None
+            total = _figure_value(group, self.lang) if group else None
+            if group and total is not None and (counted is None or total > counted):
+                group = _lower_first(group, self.context)
+                joined = f"dari {group}" if self.lang == "id" else f"of the {group}"
+                return f"{text[: found.start('among')]}{joined}{text[found.end('among') :]}"
+        return text
+
+    def read_dates(self, sentences: list[str]) -> None:
+        """Take the article's year from its ``sentences`` before any is written: the year of
+        most of its full dates (day, month and year: "Sabtu (28/11/2026)", "Dec 3, 2026"),
+        the later on a tie; None when it gives none (a date only in the byline, which the
+        body does not hold, is not read). Read with the kinds ``write`` asks for, so each
+        sentence is recognised once."""
+        years: dict[int, int] = {}
+        for sentence in sentences:
+            for anchor in anchors_of(sentence, self.lang, _WRITE_KINDS):
+                if anchor.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", anchor.value):
+                    years[int(anchor.value[:4])] = years.get(int(anchor.value[:4]), 0) + 1
+        self.year = max(years, key=lambda y: (years[y], y)) if years else None
+
+    def _date_relative_years(self, text: str) -> str:
+        """ "tahun lalu", "this year", "next year" as the year they name, from the article's
+        year (``read_dates``): "menyimpan stok tahun 2025", "spent $212m in 2025", "for
+        2027" (after a preposition the year alone), "2026's budget"; outside quotes, and not
+        when the clause already gives that year. The checker still has the article's words
+        in the span. What it cannot do: an article with no full date keeps the phrase;
+        "dua tahun lalu" (a count of years) and "over the last year" (twelve months) are
+        not read as a year; months ("Oktober lalu", "in September") are left."""
+        phrases = markers.RELATIVE_YEARS.get(self.lang, {})
+        if self.year is None or not _RELATIVE_YEAR_RE[self.lang].search(text):
+            return text
+        quotes = _quoted(text)
+        for m in reversed(list(_RELATIVE_YEAR_RE[self.lang].finditer(text))):
+            named = str(self.year + phrases[m.group(1).lower()])
+            before = word_spans(text[: m.start()])[-1:]
+            counted = before and (
+                before[0].lower in NUMBER_WORDS or before[0].lower in ("the", "beberapa")
+            )
+            if counted or named in text or any(s <= m.start() < e for s, e in quotes):
+                continue
+            if self.lang == "id":
+                written = f"tahun {named}"  # "pada tahun lalu" -> "pada tahun 2025"
+            elif text[m.end() :].startswith(("'s", "’s")) or (
+                before and is_boundary(before[0].text, "en")
+            ):
+                written = named  # "for next year" -> "for 2027", "this year's" -> "2026's"
+            else:
+                written = f"in {named}"  # "spent $212m last year" -> "spent $212m in 2025"
+            if m.group(1)[:1].isupper():
+                written = _capitalise(written)
+            text = f"{text[: m.start()]}{written}{text[m.end() :]}"
+        return text
+
     # --- attribution ------------------------------------------------------------------------
 
     def _attribute(
@@ -1279,6 +1495,9 @@ class Discourse:
         article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
         speaker = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", speaker).strip(" ,.")  # "(BPS)"
         spans = word_spans(speaker)
+        named = self._named_after_title(speaker, spans)
+        if named:
+            return named
         if speaker.lower().endswith("nya") and speaker.lower() in markers.SPEECH_TAGS:
             return self._antecedent("person") or speaker  # "ujarnya": he or she, named before
         kind = markers.PRONOUNS.get(self.lang, {}).get(speaker.lower())
@@ -1326,6 +1545,24 @@ class Discourse:
             v for v in written if re.match(rf"{re.escape(bare)}(?:,|\s+(?:and|dan)\s+[A-Z])", v)
         }
         return longer.pop() if len(longer) == 1 else speaker
+
+    def _named_after_title(self, speaker: str, spans) -> str | None:
+        """The person a speaker that is a title stands for when the sentence names them right
+        after it, set off by a comma ("kata Direktur Utama PLN, Arif Santoso", "Kepala Dinas
+        Pertanian Sawah Lebar, Suryadi, mengatakan"): the name, as a claimant is a person.
+        What it cannot do: a name given in another sentence, or with no comma before it,
+        is not found here (``claimant`` looks among the names read before)."""
+        titles = fold_all(markers.PERSON_TITLES)
+        first = spans[1:2] if spans[:1] and spans[0].lower == "the" else spans[:1]
+        if not first or fold(first[0].text) not in titles or not self.reading:
+            return None
+        named = re.search(
+            rf"{re.escape(speaker)},\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)(?=\s*(?:,|$|\.))",
+            self.reading,
+        )
+        if named is None or fold(named.group(1).split()[0]) in titles:
+            return None
+        return named.group(1)
 
     # --- remembering ------------------------------------------------------------------------
 
@@ -1386,7 +1623,9 @@ class Discourse:
                 setattr(self, slot, self.subject)
         if attribution is not None:
             speaker = self.claimant(attribution.speaker)
-            if self._kind_of(speaker, sentence, []) == "person":
+            titled = self._kind_of(attribution.speaker, sentence, []) == "person"
+            if titled or self._kind_of(speaker, sentence, []) == "person":
+                # "Kepala Dinas ..., Suryadi, mengatakan": the title says "Suryadi" is a person
                 self.person = Mention(speaker, "person")
             bodies = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
             if len(speaker.split()) > 1 and _titled(speaker):
@@ -1533,20 +1772,24 @@ def syllabic_abbreviations(text: str) -> dict[str, str]:
     What it cannot do: an abbreviation of three words or more ("puskesmas"), or one the
     article never spells out, is not found; an ordinary word that happens to fit two words
     standing together ("pasar" and "pasukan aparat") would be taken for one."""
-    found = re.findall(r"[A-Za-z]+", text)
-    lower = [w.lower() for w in found]
+    lower = re.findall(r"[a-z]+", text.lower())
+    stop = {w: stopword(w, "id") for w in set(lower)}  # each word asked once
     pairs: dict[str, set[tuple[str, str]]] = {}
     for a, b in zip(lower, lower[1:], strict=False):
-        if len(a) >= 4 and len(b) >= 3 and not stopword(a, "id") and not stopword(b, "id"):
+        if len(a) >= 4 and len(b) >= 3 and not stop[a] and not stop[b]:
             pairs.setdefault(a[:3], set()).add((a, b))
     out = {}
-    for word in set(lower):
-        if not 4 <= len(word) <= 8 or stopword(word, "id") or word.endswith("nya"):
+    for word in stop:
+        if not 4 <= len(word) <= 8 or stop[word] or word.endswith("nya"):
             continue
         for a, b in sorted(pairs.get(word[:3], ())):
             if word in (a, b) or a.startswith(word[:-1]) or word in a:
                 continue
-            if any(_fits(word[:i], word[i:], a, b) for i in range(3, len(word) - 1)):
+            shared = 3  # the head must open ``a``: no cut past the letters they share
+            while shared < min(len(word), len(a)) and word[shared] == a[shared]:
+                shared += 1
+            cuts = range(3, min(shared, len(word) - 2) + 1)
+            if any(_fits(word[:i], word[i:], a, b) for i in cuts):
                 out[word] = f"{a} {b}"
                 break
     return out
@@ -1637,6 +1880,34 @@ def introduced_names(title: str, text: str, context: NameContext) -> dict[str, s
             if re.search(rf"\b(?i:{re.escape(m.group(1))})\s+{re.escape(name.text)}", title):
                 continue  # "Status Gunung Wangsa Naik": the name's status, not the name
             found.setdefault(head, name.text)
+    for head, name in _named_by_their_noun(title, text, context, excluded):
+        found.setdefault(head, name)
+    return found
+
+
+def _named_by_their_noun(title: str, text: str, context: NameContext, excluded) -> list:
+    """(noun, name) for a headline name that opens with a common noun, as in "Koperasi Dana
+    Lestari Makmur Gagal Bayar ..." over a body that writes "koperasi itu" and "Koperasi
+    Simpan Pinjam (KSP) Dana Lestari Makmur": the noun is written in lower case in the body,
+    and capitalised in mid-sentence as the first word of the name (at most three capitalised
+    words or a bracketed acronym between it and the rest), so it is part of the name, not a
+    word about it ("status Gunung Wangsa"). The name is the noun and the longest run of the
+    headline's next words the body writes. What it cannot do: a name the body never writes
+    with its noun capitalised in mid-sentence is not found."""
+    found = []
+    for run in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", title):
+        noun, *rest = run.group().split()
+        if noun.lower() not in context.common or fold(noun) in excluded or len(rest) < 2:
+            continue
+        if stopword(noun.lower(), "id") or is_verb(noun, "id", initial=True):
+            continue
+        for n in range(len(rest), 1, -1):
+            named = " ".join(rest[:n])
+            between = r"(?:\s+(?:[A-Z][\w'’-]*|\([A-Z]{2,8}\))){0,3}"
+            written = re.search(rf"(?<=[a-z,]\s){noun}{between}\s+{re.escape(named)}\b", text)
+            if written:
+                found.append((fold(noun), f"{noun} {named}"))
+                break
     return found
 
 
@@ -1660,6 +1931,38 @@ def name_context(text: str, lang: str) -> NameContext:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _named_topic(topic: str | None, text: str, lang: str) -> str | None:
+    """The one name the article gives a one-word topic, as the label of claims that do not
+    name it: "practice" -> "Harbour Street Dental Practice", "pasir" -> "Pasir Sungai
+    Kaliandra": a name of capitalised words the topic heads (last in English, first in
+    Indonesian), and the only such name. None otherwise. What it cannot do: a topic the
+    article names two ways ("Pasar Sentral" and "Pasar Baru") keeps its word; a name that
+    holds the word elsewhere ("Dinas Pemadam Kebakaran X") is not read; one name written
+    once is taken as the topic's, whatever else the topic word stands for."""
+    if not topic or " " in topic or not topic.islower():
+        return None
+    word = re.escape(topic.capitalize())
+    run = r"[A-Z][\w'’-]*"
+    if lang == "en":  # the word closes the name: not "Dental Practice Board"
+        found = [
+            m.group(1)
+            for m in re.finditer(rf"(?<![\w'’-])((?:{run}\s+){{1,4}}){word}(?![\w'’-])", text)
+            if not re.match(rf"\s+{run}", text[m.end() :])
+        ]
+        names = [re.sub(r"^The\s+", "", f"{m}{topic.capitalize()}") for m in found]
+    else:  # the word opens the name: not a word inside one ("Dinas Pemadam Kebakaran X")
+        found = [
+            m.group(1)
+            for m in re.finditer(rf"(?<![\w'’-]){word}((?:\s+{run}){{1,4}})", text)
+            if not re.search(rf"{run}\s+$", text[max(0, m.start() - 30) : m.start()])
+        ]
+        names = [f"{topic.capitalize()}{m}" for m in found]
+    names = [n for n in names if len(n.split()) > 1]
+    if len(set(names)) != 1:
+        return None
+    return names[0]
 
 
 def _figure_apposition(span: str, previous: str, lang: str) -> str | None:
@@ -1704,6 +2007,30 @@ def _included_text(span: str, lang: str) -> str:
     at = next((i for i, w in enumerate(words_) if w.lower not in auxiliaries), len(words_) - 1)
     cut = words_[at].end
     return f"{rest[:cut]} {_lower_first(noun, NameContext(frozenset(), {}, None))}{rest[cut:]}"
+
+
+def _without_time(group: str, source: str, lang: str) -> str:
+    """A counted group without a time phrase its last nouns ran into ("412 school contracts
+    last" of "... 412 school contracts last year ..." -> "412 school contracts")."""
+    at = source.rfind(group)
+    pattern = _RELATIVE_YEAR_RE.get(lang)
+    if at < 0 or pattern is None:
+        return group
+    time = pattern.search(source, at, at + len(group) + 20)
+    return group[: time.start() - at].rstrip() if time and time.start() < at + len(group) else group
+
+
+def _figure_value(text: str, lang: str) -> float | None:
+    """The value of the first number ``text`` gives ("212 sumur bor" 212.0, "twenty-three
+    cars" 23.0), or None when it gives none or a percentage."""
+    for anchor in anchors_of(text, lang, ("number", "percent")):
+        if anchor.kind == "percent":
+            return None
+        try:
+            return float(anchor.value)
+        except ValueError:
+            return None
+    return None
 
 
 def _counted_group(sentence: str, anchors: list[Anchor], lang: str) -> str | None:
@@ -1761,6 +2088,22 @@ _COORDINATED_RE = re.compile(
 )
 
 
+# "67 di antaranya", "one of them", "82 percent of them": a count of a group named before
+_AMONG = {
+    "id": r"\s+(?:persen|[a-z]+)",
+    "en": r"\s+percent",
+}
+_AMONG_WORDS = {"id": "di antaranya", "en": "of them"}
+
+
+@lru_cache(maxsize=2)  # holds the number words' tree: compiled for the language in use only
+def _among_re(lang: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:\d[\d.,]*|(?i:{_NUMBER_WORD}))(?:{_AMONG[lang]})?\s+"
+        rf"(?P<among>{_AMONG_WORDS[lang]})\b"
+    )
+
+
 def _count_word(word: str) -> int:
     """How many a counting word says: "tiga"/"three" 3, "ketiga" 3 (all three), "both" 2."""
     lower = word.lower()
@@ -1779,14 +2122,18 @@ def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] |
     """(head noun, end of the phrase, determiner) of a demonstrative noun phrase opening
     ``text``: "Angka itu", "Keputusan strategis ini", "This decision", "the mayor"."""
     if lang == "id":
-        for i, word in enumerate(spans[:7]):
+        for i, word in enumerate(spans[:9]):
             if i and word.lower in markers.DEMONSTRATIVES_AFTER:
                 if any(is_verb(w.text, lang, initial=(j == 0)) for j, w in enumerate(spans[:i])):
                     return None
                 if i >= 2 and spans[i - 1].lower in markers.PLACE_HEADS:
                     return None  # "Rasio gini kabupaten itu": the demonstrative is the place's
-                if any(is_boundary(w.text, lang) for w in spans[1:i]):
-                    return None  # "Hidran di pasar tersebut": it is the second noun's
+                bounds = [j for j in range(1, i) if is_boundary(spans[j].text, lang)]
+                named = bounds and all(w.text[:1].isupper() for w in spans[bounds[-1] + 1 : i])
+                if bounds and not (named and bounds[-1] + 1 < i):
+                    # "Hidran di pasar tersebut": it is the second noun's; a name takes none
+                    # ("Koperasi simpan pinjam di Kota Sekar Arum itu" is the first noun's)
+                    return None
                 end = word.end
                 if i + 1 < len(spans) and spans[i + 1].lower in markers.DEMONSTRATIVE_FILLERS:
                     end = spans[i + 1].end
@@ -1855,6 +2202,10 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
     inside = [a for a in anchors if unit.start <= a.start and a.end <= unit.end]
     own_text = anchors_of(text, lang, _TIME_KINDS | {"place"})
     additions = []
+    # "spent $212m last year": a year named from the article's own (the article gave no
+    # date to resolve it) is the clause's year all the same, not "in 2019" of the next
+    # clause; a month or a day may still be carried ("pada Maret 2026")
+    relative = re.search(_RELATIVE_YEAR_RE[lang], text) if lang in _RELATIVE_YEAR_RE else None
     if not any(a.kind in _TIME_KINDS for a in inside + own_text):
         times = _phrases(sentence, anchors, _TIME_KINDS, markers.TIME_PREPOSITIONS)
         times = [
@@ -1862,14 +2213,16 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
             for p, (s, e) in times
             if not (unit.start <= s and e <= unit.end)
             and not any(a <= s and e <= b for a, b in asides)
+            and not (relative and re.fullmatch(r"\S+\s+(?:tahun\s+)?\d{4}(?:[-–]\d{2,4})?", p))
         ]
-        if times and times[0] not in text:
-            additions.append(times[0])
+        if times and times[0].lower() not in text.lower():
+            # "Pada 2019, ..." opened its sentence: carried, its preposition is lower case
+            additions.append(times[0][:1].lower() + times[0][1:])
     if not any(a.kind == "place" for a in inside + own_text):
         places = _phrases(sentence, anchors, {"place"}, markers.PLACE_PREPOSITIONS)
         places = [p for p, (s, e) in places if not (unit.start <= s and e <= unit.end)]
-        if places and places[0] not in text:
-            additions.append(places[0])
+        if places and places[0].lower() not in text.lower():
+            additions.append(places[0][:1].lower() + places[0][1:])  # "Di Desa X, ..."
     if not additions:
         return text
     return text.rstrip(" .") + " " + " ".join(additions)

@@ -251,10 +251,31 @@ def _quoted_view(text: str, lang: str, claimant: str | None) -> list[str]:
         return [f"opinion: quoted view {quoted.group()}"]
     if not _person(claimant):
         return []
+    if _whole_quote_view(text, quoted, opening, lang):
+        return [f"opinion: quoted view {quoted.group()}"]
     if len(quoted.group().split()) > MAX_VIEW_WORDS or len(opening.split()) < 2:
         return []  # a whole statement in quotes is what they said, not a view inside a claim
     figures = anchors_of(text, lang, ("number", "money", "percent"))
     return [] if figures else [f"opinion: quoted view {quoted.group()}"]
+
+
+def _whole_quote_view(text: str, quoted: re.Match, opening: str, lang: str) -> bool:
+    """Whether a person's quoted sentence is the whole claim ('Menurut X, "..."', '"...," he
+    said') and holds nothing a checker can look up: no figure, date or time, and no name.
+    What such a sentence says is how the speaker sees it ("These objects were taken by
+    force, and the case for keeping them no longer stands"). What it cannot tell: a plain
+    statement of fact in the speaker's words with no figure or name ("The doors were
+    locked") is taken for a view too."""
+    after = text[quoted.end() :].strip(" ,.”\"'’")
+    if opening.strip() or (after and first_verb(after, lang) is not None):
+        return False  # more than the quote, and the place or time carried after it
+    inside = quoted.group()
+    if len(inside.split()) <= MAX_VIEW_WORDS:
+        return False  # a short one ("Belum ada tersangka") reports a state
+    kinds = ("number", "money", "percent", "quantity", "date", "year", "month")
+    if anchors_of(inside, lang, kinds):
+        return False
+    return not re.search(r"(?<=\w\s)[A-Z]", inside)  # a capitalised word inside: a name
 
 
 def _quoted_predicate(text: str, quoted: re.Match, opening: str, lang: str) -> bool:

@@ -244,6 +244,17 @@ REPORTING_VERBS = SAYING_VERBS + word_list(
     predicts, projected, projects, forecast, forecasts, acknowledged, acknowledges"""
 )
 
+# A document a body published ("Data Dinas Kesehatan", "A 2025 study by Kellford University")
+# and the verbs that say what it shows: "Data X menunjukkan 312 korban ..." is X's claim,
+# with or without "bahwa" (factcheck.articles.claimants).
+DOCUMENT_NOUNS = word_list(
+    """data, hasil, laporan, survei, kajian, studi, penelitian, catatan, study, report, survey,
+    analysis, review, figures, records"""
+)
+SHOWING_VERBS = word_list(
+    "menunjukkan, memperlihatkan, mengungkap, show, shows, showed, found, finds, suggests"
+)
+
 # Speech tags that follow the content, verb first: "..., kata Budi." / "..., said Budi."
 SPEECH_TAGS = word_list(
     """kata, katanya, ujar, ujarnya, ucap, ucapnya, tutur, tuturnya, ungkap, ungkapnya, jelas,
@@ -275,6 +286,13 @@ DEMONSTRATIVES_AFTER = word_list("ini itu tersebut")
 DEMONSTRATIVES_BEFORE = word_list("this that these those the")
 # Fillers after an Indonesian demonstrative that add nothing: "Kesepakatan Abraham itu sendiri".
 DEMONSTRATIVE_FILLERS = word_list("sendiri")
+
+# Years named relative to the day the article was written, and how many years from it:
+# "tahun lalu (2025)" in an article dated in 2026 (factcheck.articles.standalone).
+RELATIVE_YEARS = {
+    "id": {"tahun lalu": -1, "tahun ini": 0, "tahun depan": 1},
+    "en": {"last year": -1, "this year": 0, "next year": 1},
+}
 
 # Relative words that open a clause about the noun before them, and how the clause is read:
 # "subject" (the noun is its subject: "yang", "which", "who"), "place" ("where", "di mana"),

@@ -58,7 +58,7 @@ def _alone(found, phrase: str, other: str):
             "for possible overbilling.",
             "reviewed 412 school contracts",
             "flagged 37 of them",
-            "The audit office flagged 37 of them",
+            "The audit office flagged 37 of the 412 school contracts for",
         ),
         # "Meski X, Y" like "Meskipun X, Y"
         (

@@ -1,0 +1,75 @@
+"""The place a title-case headline runs into its neighbours (issue 15, extract10): "... Mati
+di Keramba Danau Ranu Gedang" names the lake the body writes as "Danau Ranu Gedang", and a
+site smaller than the regency it lies in is carried with that regency. Each case is an
+invented article of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.articles.place import main_place
+from factcheck.articles.standalone import name_context
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "place"),
+    [
+        # a lake with no place noun, inside the regency the body names most
+        (
+            "id",
+            "Ribuan Ikan Mas Mati di Keramba Waduk Sela Biru, Petani Rugi",
+            "Sekitar 40 ton ikan mas di keramba Waduk Sela Biru, Kabupaten Tanah Merah, mati "
+            "sejak Senin. Dinas Perikanan Tanah Merah menduga air kekurangan oksigen. Warga "
+            "Kabupaten Tanah Merah mengeluhkan bau busuk. Petani di Tanah Merah meminta "
+            "bantuan, dan keramba di Waduk Sela Biru ditutup.",
+            ("Waduk Sela Biru", "Waduk Sela Biru, Kabupaten Tanah Merah"),
+        ),
+        # the body also writes the lake's name without its noun ("di Sela Biru"): that is
+        # the core a claim names, the fullest form the one carried
+        (
+            "id",
+            "Ribuan Ikan Mas Mati di Keramba Waduk Sela Biru, Petani Rugi",
+            "Sekitar 40 ton ikan mas di keramba Waduk Sela Biru, Kabupaten Tanah Merah, mati "
+            "sejak Senin. Dinas Perikanan Tanah Merah menduga air kekurangan oksigen. Warga "
+            "Kabupaten Tanah Merah mengeluhkan bau busuk. Petani di Tanah Merah meminta "
+            "bantuan, dan keramba di Sela Biru ditutup.",
+            ("Sela Biru", "Waduk Sela Biru, Kabupaten Tanah Merah"),
+        ),
+        # a village the headline runs into its verb ("di Sukamaju Terancam")
+        (
+            "id",
+            "Tebing Sungai Ambrol, 9 Rumah di Sukamaju Terancam Ambles",
+            "Tebing sungai di Desa Sukamaju, Kabupaten Watu Lebar, ambrol pada Sabtu. Kepala "
+            "Desa Sukamaju mengatakan sembilan rumah terancam. Bupati Watu Lebar meninjau "
+            "lokasi, dan polisi Watu Lebar menyita dua mesin sedot di Kabupaten Watu Lebar.",
+            ("Sukamaju", "Desa Sukamaju, Kabupaten Watu Lebar"),
+        ),
+        # English: a reservoir in a title-case headline, inside the county named most
+        (
+            "en",
+            "Thousands of Fish Die at Marlow Reservoir After Heatwave",
+            "About 20,000 fish have died at Marlow Reservoir in Danby County since Monday. "
+            "Danby County officials said oxygen levels were low. Anglers in Danby County "
+            "were told to stay away from Marlow Reservoir.",
+            ("Marlow Reservoir", "Marlow Reservoir, Danby County"),
+        ),
+        # the headline's place is the regency itself: nothing is added
+        (
+            "id",
+            "Banjir Rendam 11 Desa di Kabupaten Kali Jernih",
+            "Banjir merendam 11 desa di Kabupaten Kali Jernih sejak Minggu. Warga Kali "
+            "Jernih mengungsi ke balai desa. BPBD Kali Jernih mendirikan dapur umum.",
+            ("Kali Jernih", "Kabupaten Kali Jernih"),
+        ),
+        # a run after no locative is not cut ("Kebakaran Pasar Raya Batu Putih Hanguskan")
+        (
+            "id",
+            "Kebakaran Pasar Raya Batu Putih Hanguskan 200 Kios",
+            "Kebakaran melanda Pasar Raya di Kota Batu Putih pada Minggu. Pedagang Batu Putih "
+            "kehilangan dagangan. Pemadam dari Kota Batu Putih tiba 20 menit kemudian.",
+            ("Batu Putih", "Kota Batu Putih"),
+        ),
+    ],
+)
+def test_a_site_the_headline_names_is_carried_with_its_region(language, title, body, place):
+    assert main_place(body, language, name_context(body, language), title) == place
