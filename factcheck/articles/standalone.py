@@ -1974,6 +1974,12 @@ def _figure_apposition(span: str, previous: str, lang: str) -> str | None:
     m = FIGURE_APPOSITION_RE.match(span)
     if m is None or not previous:
         return None
+    if not re.match(r"(?:a\s+|the\s+)?\w+\s+(?:yang|that|which)\s", span, re.I) and not (
+        is_verb_start(span[m.start("rest") :], lang)
+    ):
+        # "jumlah pasien ISPA naik" after "tagihan Rp 3,8 miliar belum dibayar": the figure
+        # noun heads a noun phrase of its own ("the number of patients"), no apposition
+        return None
     figures = [a for a in anchors_of(previous, lang, _NUMBER_KINDS) if a.kind != "year"]
     if not figures:
         return None
@@ -2147,6 +2153,8 @@ def _demonstrative_phrase(text: str, spans, lang: str) -> tuple[str, int, str] |
     last = None
     for word in spans[1:4]:
         if is_verb(word.text, lang) or word.text[:1].isupper() or word.lower in ("of", "and"):
+            if word.lower == "of" and last and fold(last.text) in fold_all(markers.FIGURE_NOUNS):
+                return None  # "the number of children ...": says what it counts, no reference
             break
         last = word
     if last is None:

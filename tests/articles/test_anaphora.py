@@ -354,3 +354,33 @@ def test_its_is_never_a_person_and_an_event_noun_is_not_the_organisation():
 def test_claim_text_opens_with_what_can_be_named(language, title, body, span_words, opening):
     claim = claim_of(title, body, language, span_words)
     assert claim.claim_text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "span_words", "expected"),
+    [
+        (
+            "id",
+            "Pasokan obat RSUD Bukit Lawang terganggu",
+            "Distributor obat menahan pengiriman karena utang Rp 2,1 miliar belum dibayar, "
+            "sementara jumlah pasien demam berdarah naik.",
+            "jumlah pasien demam berdarah",
+            "Jumlah pasien demam berdarah naik",
+        ),
+        (
+            "en",
+            "Pool visits fall in Dunmere",
+            "Visits to Dunmere's pools fell by a quarter between 2019 and 2025, although the "
+            "number of children taking swimming lessons rose to 3,100 last year.",
+            "number of children",
+            "The number of children taking swimming lessons rose to 3,100",
+        ),
+    ],
+)
+def test_a_figure_noun_heading_its_own_noun_phrase_is_no_apposition_nor_reference(
+    language, title, body, span_words, expected
+):
+    # "jumlah pasien ..." / "the number of children ..." says what it counts: the figure of
+    # the clause before is not put into it ("Jumlah Rp 2,1 miliar belum dibayar pasien ...")
+    claim = claim_of(title, body, language, span_words)
+    assert claim.claim_text.startswith(expected)
