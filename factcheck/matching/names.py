@@ -48,6 +48,7 @@ UNSHARED_ROLES = frozenset({"place"})
 _ORGANISATIONS = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
 _TITLES = fold_all(markers.PERSON_TITLES)
 _PLACE_HEADS, _AT_LOCATIVES = fold_all(markers.PLACE_HEADS), fold_all(markers.AT_LOCATIVES)
+_PLACE_KINDS = tuple(fold_all(group) for group in markers.PLACE_KINDS)
 _LOCATIVES = fold_all(markers.LOCATIVES)
 HEADLINE_CAPITALS = 0.6  # a headline, or a list of names whose slots cannot be told apart
 
@@ -164,6 +165,24 @@ def role(text: str, name: Anchor) -> str | None:
     ):
         return "place"
     return None
+
+
+def place_kind(text: str, name: Anchor) -> int | None:
+    """Which kind of place ``name`` is said to be in ``text`` (the number of its group in
+    factcheck.language.markers.PLACE_KINDS): by a place noun in it, just after it, or just
+    before it, alone or with "of" ("Kabupaten Badung", "Gianyar regency", "kota Malang", "the
+    city of Depok": a regency, a regency, a city, a city), within its phrase (up to a comma);
+    None when no such noun says (a place said bare, "di Sorong", or a country CLDR knows).
+    Two places of one kind fill one slot of a statement (a regency for a regency) where a
+    regency and its province do not. It cannot tell two regencies of one event (floods in
+    both) from a report's error, nor a kabupaten an English report calls a district."""
+    parts = {fold(w.strip(".,'’()")) for w in name.text.split()}
+    # the words next to it, up to a mark that ends a phrase ("Madiun regency, East Java")
+    before = re.split(r"[.,;:()]", text[: name.start])[-1].split()[-2:]
+    after = re.split(r"[.,;:()]", text[name.end :])[0].split()[:1]
+    before, after = [fold(w.strip("'’")) for w in before], [fold(w.strip("'’")) for w in after]
+    nouns = parts | set(after) | set(before[-1:]) | ({before[0]} if before[1:] == ["of"] else set())
+    return next((k for k, group in enumerate(_PLACE_KINDS) if nouns & group), None)
 
 
 def partial_swaps(
