@@ -213,7 +213,10 @@ def partial_swaps(
             parts = _differing_parts(mine.text, theirs.text, surnames)
             if parts is None or not _same_shape(mine, theirs):
                 continue
-            if _shares_word(parts[0], passage_words) or _shares_word(parts[1], claim_words):
+            if spelt_alike(*parts):  # one word respelt (``_respelt``): only itself counts
+                if parts[0] in passage_words or parts[1] in claim_words:
+                    continue
+            elif _shares_word(parts[0], passage_words) or _shares_word(parts[1], claim_words):
                 continue
             out.append(Swap(mine, theirs))
     return out
@@ -289,6 +292,8 @@ def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[st
     ``surnames``: two names of two words that share the first also count ("Dimas Prasetyo" /
     "Dimas Pratama"), when each last word has MIN_WORD letters ("Level IV" is no name)."""
     a, b = _aligned(_name_words(mine), _name_words(theirs))
+    if surnames and (respelt := _respelt(a, b)):
+        return respelt
     prefix = 0
     while prefix < min(len(a), len(b)) and spelt_alike(a[prefix], b[prefix]):
         prefix += 1
@@ -309,6 +314,35 @@ def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[st
         if len(short) == 1 and len(long) >= 2 and spells_out(short[0], long):
             return None  # "Jateng" is "Jawa Tengah": Indonesian shortens names so
     return " ".join(left), " ".join(right)
+
+
+def _respelt(a: list[str], b: list[str]) -> tuple[str, str] | None:
+    """The one differing word of two names of as many words, alike in every other word, when
+    the two spell it alike (SPELT_ALIKE) with other consonants (``_consonants``): "Ketut
+    Sudarsana" / "Ketut Suardana", "PT Bukit Raya Konstruksi" / "PT Bukit Jaya Konstruksi",
+    two names, where "Muhammad" / "Mohammad" or "Soekarno" / "Sukarno" are one name spelt
+    two ways (other vowels only). Not the first word, which a translation or a title
+    changes. It cannot tell a misspelt consonant ("Hartono" written "Hartanto" by mistake)
+    from another person, nor two people whose names differ in vowels only."""
+    if len(a) != len(b) or len(a) < 2:
+        return None
+    differ = [k for k in range(len(a)) if a[k] != b[k]]
+    if len(differ) != 1 or differ[0] == 0:
+        return None
+    x, y = a[differ[0]], b[differ[0]]
+    if min(len(x), len(y)) < MIN_WORD or not spelt_alike(x, y):
+        return None
+    return (x, y) if _consonants(x) != _consonants(y) else None
+
+
+def _consonants(word: str) -> str:
+    """A folded word's consonants, each run of one written once, as the spellings of one name
+    share them: vowels (y too), "h" and the old Indonesian "oe", "dj", "tj" left out or
+    written as today ("Soeharto" / "Suharto", "Mohammad" / "Muhammad", "Zelenskyy" /
+    "Zelensky"); "c" and "q" as "k"."""
+    word = word.replace("oe", "u").replace("dj", "j").replace("tj", "c")
+    word = re.sub(r"[aeiouyh]", "", word).replace("c", "k").replace("q", "k")
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def head_word(text: str, lang: str, name: Anchor) -> str | None:
