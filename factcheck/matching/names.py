@@ -185,6 +185,54 @@ def place_kind(text: str, name: Anchor) -> int | None:
     return next((k for k, group in enumerate(_PLACE_KINDS) if nouns & group), None)
 
 
+def kind_swaps(
+    claim_text: str, claim_names: list[Anchor], passage_text: str, passage_names: list[Anchor]
+) -> list[Swap]:
+    """Pairs (claim name, passage name) that are one name said as places of two kinds
+    (``place_kind``): "Kota Semarang" / "Semarang regency", "Pemerintah Kota Bogor" /
+    "Pemerintah Kabupaten Bogor". In Indonesia a city and the regency around it often share
+    a name and are two places, each with its own government, so the kind is the fact. It
+    cannot tell a report that names both (the city within the regency) from one that got
+    the kind wrong; the caller asks for a passage relevant enough to support the claim."""
+    out = []
+    for mine in claim_names:
+        kind = place_kind(claim_text, mine)
+        words = _bare_words(mine.text)
+        if kind is None or not words:
+            continue
+        for theirs in passage_names:
+            other = place_kind(passage_text, theirs)
+            if other is None or other == kind:
+                continue
+            bare = _bare_words(theirs.text)
+            short, long = sorted((words, bare), key=len)
+            if short and _same_name(" ".join(short), " ".join(long[len(long) - len(short) :])):
+                # "Kota Bogor" ends "Pemerintah Kabupaten Bogor"; shown with their kinds
+                out.append(Swap(_with_kind(claim_text, mine), _with_kind(passage_text, theirs)))
+    return out
+
+
+def _with_kind(text: str, name: Anchor) -> Anchor:
+    """``name`` with the place noun just before or after it that says its kind, when it is
+    not in it ("Sukamaju" of "Sukamaju regency" as "Sukamaju regency")."""
+    if {fold(w.strip(".,'’()")) for w in name.text.split()} & _PLACE_HEADS:
+        return name
+    after = re.match(r" (\w+)", text[name.end :])
+    if after and fold(after[1]) in _PLACE_HEADS:
+        end = name.end + after.end()
+        return replace(name, text=text[name.start : end], end=end)
+    before = re.search(r"(\w+) $", text[: name.start])
+    if before and fold(before[1]) in _PLACE_HEADS:
+        start = before.start()
+        return replace(name, text=text[start : name.end], start=start)
+    return name
+
+
+def _bare_words(name: str) -> list[str]:
+    """A name's words without its place nouns ("Kota Semarang": "semarang")."""
+    return [w for w in _name_words(name) if w not in _PLACE_HEADS]
+
+
 def partial_swaps(
     claim_text: str,
     claim_lang: str,

@@ -44,6 +44,7 @@ from factcheck.matching.names import (
     Swap,
     candidate_swaps,
     head_word,
+    kind_swaps,
     listed_swaps,
     named,
     partial_swaps,
@@ -314,6 +315,8 @@ class _Slots:
                     swap = self._of_one_kind(i, swaps)
                 if swap is None and swaps and relevance >= SWAP_RELEVANCE:
                     swap = self._confirmed(i, swaps)
+                if swap is None and relevance >= SWAP_RELEVANCE:
+                    swap = self._of_two_kinds(i)
         if swap is not None:
             span = (swap.claim.start, swap.claim.end), (swap.passage.start, swap.passage.end)
             return Check(CONTRADICTS, check.agree, (swap.reason(),), (span[0],), (span[1],))
@@ -363,6 +366,21 @@ class _Slots:
         if self.dense is None:
             return None
         return next((s for s in swaps if not s.roles and self._one_kind(i, s)), None)
+
+    def _of_two_kinds(self, i: int) -> Swap | None:
+        """A name of the claim said in passage number ``i`` as a place of another kind
+        (factcheck.matching.names.kind_swaps: "Kota Semarang" / "Semarang regency"), from
+        SWAP_RELEVANCE. None when the passage names another year."""
+        if _another_time(self.scorer.claim_anchors, self.index.anchors(i)):
+            return None
+        if self._all_names is None:
+            self._all_names = named(
+                self.scorer.text, self.scorer.lang, self.index.glossary_path, crowded=True
+            )
+        passage, lang = self.index.passages[i], self.index.profiles[i].lang
+        theirs = named(passage.text, lang, self.index.glossary_path, crowded=True)
+        found = kind_swaps(self.scorer.text, self._all_names, passage.text, theirs)
+        return found[0] if found else None
 
     def _other_kinds(self, i: int, swap: Swap) -> bool:
         """Whether the two places of a swap are said as places of two kinds ("Kabupaten

@@ -7,7 +7,7 @@ import pytest
 
 from factcheck.matching.embedding import embedder
 from factcheck.matching.index import MatchIndex
-from factcheck.matching.names import named, place_kind
+from factcheck.matching.names import kind_swaps, named, place_kind
 from factcheck.matching.rank import CONTRADICTS, match_claim
 from factcheck.sources.passages import Passage
 
@@ -89,3 +89,39 @@ NOT_SWAPPED = [
 @pytest.mark.parametrize(("claim", "passage"), NOT_SWAPPED)
 def test_a_place_of_another_kind_does_not_contradict(claim, passage):
     assert stance(claim, passage)[0] != CONTRADICTS
+
+
+def kinds_swapped(claim: str, passage: str) -> list[tuple[str, str]]:
+    mine = named(claim, "id", None, crowded=True)
+    theirs = named(passage, "en", None, crowded=True)
+    return [(s.claim.text, s.passage.text) for s in kind_swaps(claim, mine, passage, theirs)]
+
+
+LAND = "Pemerintah Kota Sukamaju membeli lahan itu seharga Rp 27 miliar."
+
+
+@pytest.mark.parametrize(
+    ("passage", "found"),
+    [
+        (
+            "The land was bought by Sukamaju regency for 27 billion rupiah.",
+            [("Kota Sukamaju", "Sukamaju regency")],
+        ),
+        ("The land was bought by the city of Sukamaju for 27 billion rupiah.", []),
+        # no kind said: one place
+        ("The land in Sukamaju was bought for 27 billion rupiah.", []),
+        # another name of another kind is no such pair
+        ("The land was bought by Cibeureum regency for 27 billion rupiah.", []),
+    ],
+)
+def test_one_name_said_as_places_of_two_kinds_is_two_places(passage, found):
+    assert kinds_swapped(LAND, passage) == found
+
+
+def test_a_city_for_the_regency_of_its_name_contradicts():
+    claim = "Kota Sukamaju membeli lahan pemakaman baru seluas 8,5 hektare seharga Rp 27 miliar."
+    passage = "The new 8.5-hectare cemetery was bought by Sukamaju regency for 27 billion rupiah."
+    assert stance(claim, passage) == (
+        CONTRADICTS,
+        ("name: claim Kota Sukamaju ≠ passage Sukamaju regency",),
+    )
