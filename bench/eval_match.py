@@ -2,6 +2,7 @@
 fusions), the old matcher, embeddings alone and bm25s, in one run.
 
     python bench/eval_match.py [--data FILE ...] [--old-commit 7faa4f1]
+    python bench/eval_match.py --new-only --vectors DIR --data FILE ...   (a quick pass)
 
 A data file holds passages ({"type": "passage", "id", "lang", "text", "source"?}) and claims
 ({"type": "claim", "id", "lang", "text", "gold": [supporting passage ids],
@@ -26,6 +27,11 @@ cross-language support (gold in the other language) and same-language support:
   contradiction) for which the method shows a passage as support (the new matcher: stance
   "supports"; the old one had no stance: any suggestion it showed).
 
+``--new-only`` runs only the new matcher's two rows (with and without the glossary) and ends
+with their totals over the files; ``--vectors DIR`` keeps each file's passage vectors there
+(named by the model and a hash of the texts), so a second pass embeds nothing. The default
+output is unchanged.
+
 "old matcher" is factcheck.matching as of --old-commit (before issue 10), run from a copy of
 that commit in a child process. Methods that flag nothing (embeddings alone, bm25s) show "-".
 """
@@ -33,6 +39,7 @@ that commit in a child process. Methods that flag nothing (embeddings alone, bm2
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -101,6 +108,22 @@ def model() -> Remembered:
     global MODEL
     MODEL = MODEL or Remembered()
     return MODEL
+
+
+def passage_vectors(passages: list[dict], keep: Path | None) -> np.ndarray:
+    """The passages' vectors, read from ``keep`` when a run before stored them there (the same
+    model and the same texts), else embedded (and stored, when ``keep`` is given)."""
+    texts = [p["text"] for p in passages]
+    if keep is None:
+        return model().embed_passages(texts)
+    digest = hashlib.sha256("\n\0".join([model().name, *texts]).encode()).hexdigest()[:20]
+    path = keep / f"{digest}.npy"
+    if path.exists():
+        return np.load(path)
+    vectors = model().embed_passages(texts)
+    keep.mkdir(parents=True, exist_ok=True)
+    np.save(path, vectors)
+    return vectors
 
 
 def load(path: Path) -> tuple[list[dict], list[dict]]:
@@ -241,12 +264,12 @@ def flags(result: dict, claims: list[dict]) -> tuple[str, str, str, str]:
     )
 
 
-def failures(path: Path, empty_glossary: str) -> None:
+def failures(path: Path, empty_glossary: str, keep: Path | None = None) -> None:
     """Print why each planted contradiction the new matcher (no glossary) does not surface is
     missed: retrieval (not shown: its relevance and rank among all passages) or verification
     (shown, or relevant enough, but not flagged: its stance and reasons)."""
     passages, claims = load(path)
-    vectors = model().embed_passages([p["text"] for p in passages])
+    vectors = passage_vectors(passages, keep)
     shown = run_new(passages, claims, vectors, glossary=empty_glossary)
     index = MatchIndex.build(
         (Passage(p["id"], p["text"], p.get("lang"), p.get("source")) for p in passages),
@@ -302,14 +325,20 @@ def failures(path: Path, empty_glossary: str) -> None:
         )
 
 
-def methods(passages, claims, vectors, empty_glossary: str, commit: str, rrf: bool = True) -> list:
+def methods(
+    passages, claims, vectors, empty_glossary: str, commit: str, rrf: bool = True, only_new=False
+) -> list:
     """(name, thunk) for every method of the table (``rrf`` False: without the two
-    reciprocal-rank fusions, the slowest rows, for a run on a busy machine)."""
+    reciprocal-rank fusions, the slowest rows, for a run on a busy machine; ``only_new``: the
+    new matcher's two rows, with and without the glossary)."""
     return [
         (name, run)
         for name, run in _methods(passages, claims, vectors, empty_glossary, commit)
-        if rrf or "rrf" not in name
+        if (rrf or "rrf" not in name) and (not only_new or name in NEW_ROWS)
     ]
+
+
+NEW_ROWS = ("new, weighted", "new, no glossary")
 
 
 def _methods(passages, claims, vectors, empty_glossary: str, commit: str) -> list:
@@ -328,12 +357,20 @@ def _methods(passages, claims, vectors, empty_glossary: str, commit: str) -> lis
     ]
 
 
-def evaluate(path: Path, commit: str, empty_glossary: str, rrf: bool = True) -> None:
-    """Print one table for one data file."""
+def evaluate(
+    path: Path,
+    commit: str,
+    empty_glossary: str,
+    rrf: bool = True,
+    only_new: bool = False,
+    keep: Path | None = None,
+    totals: dict | None = None,
+) -> None:
+    """Print one table for one data file (and add the new matcher's counts to ``totals``)."""
     passages, claims = load(path)
     lang_of = {p["id"]: p["lang"] for p in passages}
     start = time.perf_counter()
-    vectors = model().embed_passages([p["text"] for p in passages])
+    vectors = passage_vectors(passages, keep)
     embedded = time.perf_counter() - start
     print(
         f"\n## {path.relative_to(ROOT)}: {len(claims)} claims "
@@ -347,7 +384,7 @@ def evaluate(path: Path, commit: str, empty_glossary: str, rrf: bool = True) -> 
         "| no-support shown | time s | CPU s |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for name, run in methods(passages, claims, vectors, empty_glossary, commit, rrf):
+    for name, run in methods(passages, claims, vectors, empty_glossary, commit, rrf, only_new):
         start, cpu = time.perf_counter(), time.process_time()
         result = run()
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -355,8 +392,39 @@ def evaluate(path: Path, commit: str, empty_glossary: str, rrf: bool = True) -> 
         for cross in (True, False):
             m = retrieval(result, claims, lang_of, cross)
             cells += [str(m["n"]), f"{m['r@1']:.2f}", f"{m['r@5']:.2f}", f"{m['mrr']:.2f}"]
+            if totals is not None and name in NEW_ROWS and cross:
+                add_totals(totals.setdefault(name, {}), m, result, claims)
         row = " | ".join([name, *cells, *flags(result, claims), f"{elapsed:.1f}", f"{cpu:.1f}"])
         print(f"| {row} |", flush=True)
+
+
+def add_totals(total: dict, cross: dict, result: dict, claims: list[dict]) -> None:
+    """Add one file's counts to ``total``: plants surfaced, supporting passages shown and
+    flagged, flagged distractors, cross-language claims and hits at rank 1."""
+    surfaced, false, distractors, _ = flags(result, claims)
+    counts = {
+        "surfaced": int(surfaced.split("/")[0]) if surfaced != "n/a" else 0,
+        "planted": int(surfaced.split("/")[1]) if surfaced != "n/a" else 0,
+        "false": int(false.split("/")[0]),
+        "support shown": int(false.split("/")[1].split()[0]),
+        "distractors": int(distractors),
+        "cross n": cross["n"],
+        "cross hits@1": round(cross["r@1"] * cross["n"]),
+    }
+    for key, value in counts.items():
+        total[key] = total.get(key, 0) + value
+
+
+def print_totals(totals: dict) -> None:
+    """One line per new-matcher row: its counts summed over every file of the run."""
+    print("\n## Totals over the files (new matcher)")
+    print("| method | surfaced | false disagreements | flagged distractors | cross r@1 hits |")
+    print("|---|---|---|---|---|")
+    for name, t in totals.items():
+        print(
+            f"| {name} | {t['surfaced']}/{t['planted']} | {t['false']}/{t['support shown']} "
+            f"| {t['distractors']} | {t['cross hits@1']}/{t['cross n']} |"
+        )
 
 
 def main() -> None:
@@ -372,6 +440,14 @@ def main() -> None:
     parser.add_argument(
         "--no-rrf", action="store_true", help="leave out the two reciprocal-rank fusion rows"
     )
+    parser.add_argument(
+        "--new-only",
+        action="store_true",
+        help="only the new matcher's rows (with and without the glossary), and their totals",
+    )
+    parser.add_argument(
+        "--vectors", type=Path, help="a folder to keep the passages' vectors in between runs"
+    )
     args = parser.parse_args()
     files = args.data or [
         p for p in (DATA / "match_eval.jsonl", DATA / "match_eval_v2" / "dev.jsonl") if p.exists()
@@ -382,12 +458,23 @@ def main() -> None:
     )
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as empty:
         empty.write("{}\n")
+    totals: dict = {}
     try:
         for path in files:
             if args.failures:
-                failures(path.resolve(), empty.name)
+                failures(path.resolve(), empty.name, args.vectors)
             else:
-                evaluate(path.resolve(), args.old_commit, empty.name, not args.no_rrf)
+                evaluate(
+                    path.resolve(),
+                    args.old_commit,
+                    empty.name,
+                    not args.no_rrf,
+                    args.new_only,
+                    args.vectors,
+                    totals,
+                )
+        if args.new_only and totals:
+            print_totals(totals)
     finally:
         os.unlink(empty.name)
 

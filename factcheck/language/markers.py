@@ -409,6 +409,23 @@ PLACE_HEADS = word_list(
     """kabupaten kota desa kecamatan kelurahan provinsi wilayah daerah kawasan negara pulau
     city county province district town village state region island country regency"""
 )
+# The place nouns above that name one kind of place, one group per kind, in both languages
+# ("Kabupaten Badung" and "Gianyar regency" are two regencies; "Kota Semarang" and "Semarang
+# regency" are two kinds). By hand: the levels of a country's administration and its islands,
+# a closed class. "district" stands for a kecamatan and, in some reports, for a kabupaten:
+# it is in the kecamatan's group only, so a kabupaten said as a district is no kind here.
+PLACE_KINDS = tuple(
+    word_list(group)
+    for group in (
+        "kabupaten regency county",
+        "kota city town",
+        "provinsi province",
+        "kecamatan district subdistrict",
+        "desa kelurahan village",
+        "pulau island",
+        "negara country",
+    )
+)
 # Words that stand just before a figure and end the noun phrase before it ("persentase
 # penduduk miskin sebesar 9,8 persen", "growth of 3.1 percent").
 FIGURE_LEADS = word_list(

@@ -48,6 +48,7 @@ UNSHARED_ROLES = frozenset({"place"})
 _ORGANISATIONS = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
 _TITLES = fold_all(markers.PERSON_TITLES)
 _PLACE_HEADS, _AT_LOCATIVES = fold_all(markers.PLACE_HEADS), fold_all(markers.AT_LOCATIVES)
+_PLACE_KINDS = tuple(fold_all(group) for group in markers.PLACE_KINDS)
 _LOCATIVES = fold_all(markers.LOCATIVES)
 HEADLINE_CAPITALS = 0.6  # a headline, or a list of names whose slots cannot be told apart
 
@@ -166,6 +167,72 @@ def role(text: str, name: Anchor) -> str | None:
     return None
 
 
+def place_kind(text: str, name: Anchor) -> int | None:
+    """Which kind of place ``name`` is said to be in ``text`` (the number of its group in
+    factcheck.language.markers.PLACE_KINDS): by a place noun in it, just after it, or just
+    before it, alone or with "of" ("Kabupaten Badung", "Gianyar regency", "kota Malang", "the
+    city of Depok": a regency, a regency, a city, a city), within its phrase (up to a comma);
+    None when no such noun says (a place said bare, "di Sorong", or a country CLDR knows).
+    Two places of one kind fill one slot of a statement (a regency for a regency) where a
+    regency and its province do not. It cannot tell two regencies of one event (floods in
+    both) from a report's error, nor a kabupaten an English report calls a district."""
+    parts = {fold(w.strip(".,'’()")) for w in name.text.split()}
+    # the words next to it, up to a mark that ends a phrase ("Madiun regency, East Java")
+    before = re.split(r"[.,;:()]", text[: name.start])[-1].split()[-2:]
+    after = re.split(r"[.,;:()]", text[name.end :])[0].split()[:1]
+    before, after = [fold(w.strip("'’")) for w in before], [fold(w.strip("'’")) for w in after]
+    nouns = parts | set(after) | set(before[-1:]) | ({before[0]} if before[1:] == ["of"] else set())
+    return next((k for k, group in enumerate(_PLACE_KINDS) if nouns & group), None)
+
+
+def kind_swaps(
+    claim_text: str, claim_names: list[Anchor], passage_text: str, passage_names: list[Anchor]
+) -> list[Swap]:
+    """Pairs (claim name, passage name) that are one name said as places of two kinds
+    (``place_kind``): "Kota Semarang" / "Semarang regency", "Pemerintah Kota Bogor" /
+    "Pemerintah Kabupaten Bogor". In Indonesia a city and the regency around it often share
+    a name and are two places, each with its own government, so the kind is the fact. It
+    cannot tell a report that names both (the city within the regency) from one that got
+    the kind wrong; the caller asks for a passage relevant enough to support the claim."""
+    out = []
+    for mine in claim_names:
+        kind = place_kind(claim_text, mine)
+        words = _bare_words(mine.text)
+        if kind is None or not words:
+            continue
+        for theirs in passage_names:
+            other = place_kind(passage_text, theirs)
+            if other is None or other == kind:
+                continue
+            bare = _bare_words(theirs.text)
+            short, long = sorted((words, bare), key=len)
+            if short and _same_name(" ".join(short), " ".join(long[len(long) - len(short) :])):
+                # "Kota Bogor" ends "Pemerintah Kabupaten Bogor"; shown with their kinds
+                out.append(Swap(_with_kind(claim_text, mine), _with_kind(passage_text, theirs)))
+    return out
+
+
+def _with_kind(text: str, name: Anchor) -> Anchor:
+    """``name`` with the place noun just before or after it that says its kind, when it is
+    not in it ("Sukamaju" of "Sukamaju regency" as "Sukamaju regency")."""
+    if {fold(w.strip(".,'’()")) for w in name.text.split()} & _PLACE_HEADS:
+        return name
+    after = re.match(r" (\w+)", text[name.end :])
+    if after and fold(after[1]) in _PLACE_HEADS:
+        end = name.end + after.end()
+        return replace(name, text=text[name.start : end], end=end)
+    before = re.search(r"(\w+) $", text[: name.start])
+    if before and fold(before[1]) in _PLACE_HEADS:
+        start = before.start()
+        return replace(name, text=text[start : name.end], start=start)
+    return name
+
+
+def _bare_words(name: str) -> list[str]:
+    """A name's words without its place nouns ("Kota Semarang": "semarang")."""
+    return [w for w in _name_words(name) if w not in _PLACE_HEADS]
+
+
 def partial_swaps(
     claim_text: str,
     claim_lang: str,
@@ -194,7 +261,10 @@ def partial_swaps(
             parts = _differing_parts(mine.text, theirs.text, surnames)
             if parts is None or not _same_shape(mine, theirs):
                 continue
-            if _shares_word(parts[0], passage_words) or _shares_word(parts[1], claim_words):
+            if spelt_alike(*parts):  # one word respelt (``_respelt``): only itself counts
+                if parts[0] in passage_words or parts[1] in claim_words:
+                    continue
+            elif _shares_word(parts[0], passage_words) or _shares_word(parts[1], claim_words):
                 continue
             out.append(Swap(mine, theirs))
     return out
@@ -270,6 +340,8 @@ def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[st
     ``surnames``: two names of two words that share the first also count ("Dimas Prasetyo" /
     "Dimas Pratama"), when each last word has MIN_WORD letters ("Level IV" is no name)."""
     a, b = _aligned(_name_words(mine), _name_words(theirs))
+    if surnames and (respelt := _respelt(a, b)):
+        return respelt
     prefix = 0
     while prefix < min(len(a), len(b)) and spelt_alike(a[prefix], b[prefix]):
         prefix += 1
@@ -290,6 +362,35 @@ def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[st
         if len(short) == 1 and len(long) >= 2 and spells_out(short[0], long):
             return None  # "Jateng" is "Jawa Tengah": Indonesian shortens names so
     return " ".join(left), " ".join(right)
+
+
+def _respelt(a: list[str], b: list[str]) -> tuple[str, str] | None:
+    """The one differing word of two names of as many words, alike in every other word, when
+    the two spell it alike (SPELT_ALIKE) with other consonants (``_consonants``): "Ketut
+    Sudarsana" / "Ketut Suardana", "PT Bukit Raya Konstruksi" / "PT Bukit Jaya Konstruksi",
+    two names, where "Muhammad" / "Mohammad" or "Soekarno" / "Sukarno" are one name spelt
+    two ways (other vowels only). Not the first word, which a translation or a title
+    changes. It cannot tell a misspelt consonant ("Hartono" written "Hartanto" by mistake)
+    from another person, nor two people whose names differ in vowels only."""
+    if len(a) != len(b) or len(a) < 2:
+        return None
+    differ = [k for k in range(len(a)) if a[k] != b[k]]
+    if len(differ) != 1 or differ[0] == 0:
+        return None
+    x, y = a[differ[0]], b[differ[0]]
+    if min(len(x), len(y)) < MIN_WORD or not spelt_alike(x, y):
+        return None
+    return (x, y) if _consonants(x) != _consonants(y) else None
+
+
+def _consonants(word: str) -> str:
+    """A folded word's consonants, each run of one written once, as the spellings of one name
+    share them: vowels (y too), "h" and the old Indonesian "oe", "dj", "tj" left out or
+    written as today ("Soeharto" / "Suharto", "Mohammad" / "Muhammad", "Zelenskyy" /
+    "Zelensky"); "c" and "q" as "k"."""
+    word = word.replace("oe", "u").replace("dj", "j").replace("tj", "c")
+    word = re.sub(r"[aeiouyh]", "", word).replace("c", "k").replace("q", "k")
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def head_word(text: str, lang: str, name: Anchor) -> str | None:

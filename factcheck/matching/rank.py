@@ -44,9 +44,11 @@ from factcheck.matching.names import (
     Swap,
     candidate_swaps,
     head_word,
+    kind_swaps,
     listed_swaps,
     named,
     partial_swaps,
+    place_kind,
 )
 from factcheck.matching.scoring import ClaimScorer
 from factcheck.matching.verify import (
@@ -309,8 +311,12 @@ class _Slots:
             if swap is None:
                 swaps, theirs = self._candidates(i)
                 swap = self._listed(i, swaps, theirs) if swaps else None
+                if swap is None and swaps:
+                    swap = self._of_one_kind(i, swaps)
                 if swap is None and swaps and relevance >= SWAP_RELEVANCE:
                     swap = self._confirmed(i, swaps)
+                if swap is None and relevance >= SWAP_RELEVANCE:
+                    swap = self._of_two_kinds(i)
         if swap is not None:
             span = (swap.claim.start, swap.claim.end), (swap.passage.start, swap.passage.end)
             return Check(CONTRADICTS, check.agree, (swap.reason(),), (span[0],), (span[1],))
@@ -339,7 +345,55 @@ class _Slots:
         swaps = candidate_swaps(
             self.scorer.text, self.scorer.lang, self._names, passage.text, lang, theirs
         )
-        return [s for s in swaps if not s.roles or self._same_head(i, s)], theirs
+        return [s for s in swaps if not s.roles or self._one_slot(i, s)], theirs
+
+    def _one_slot(self, i: int, swap: Swap) -> bool:
+        """Whether the two places of a swap found by their roles alone fill one slot: they
+        hang on one word (``_same_head``), or are said as places of one kind
+        (factcheck.matching.names.place_kind: "Kabupaten Bone" / "Wajo regency", "Kota
+        Surabaya" / "Malang city")."""
+        return self._same_head(i, swap) or self._one_kind(i, swap)
+
+    def _of_one_kind(self, i: int, swaps: list[Swap]) -> Swap | None:
+        """A candidate swap, found beside a name the two texts share, of two places said as
+        places of one kind ("Pondok Pesantren Darul Falah, Kabupaten Pasuruan" / "the Darul
+        Falah boarding school in Sidoarjo regency"): the shared name ties the two to one
+        event and the kind to one slot, so no meaning is asked, and a passage relevant
+        enough to be shown as contradicting (CONTRADICTION_THRESHOLD) is enough, as for a
+        listed name. A regency against its province, or a place said bare, is no such swap.
+        Without embeddings (an index built without vectors) no such swap is held against the
+        claim, as none confirmed by meaning is: relevance is then the words' alone."""
+        if self.dense is None:
+            return None
+        return next((s for s in swaps if not s.roles and self._one_kind(i, s)), None)
+
+    def _of_two_kinds(self, i: int) -> Swap | None:
+        """A name of the claim said in passage number ``i`` as a place of another kind
+        (factcheck.matching.names.kind_swaps: "Kota Semarang" / "Semarang regency"), from
+        SWAP_RELEVANCE. None when the passage names another year."""
+        if _another_time(self.scorer.claim_anchors, self.index.anchors(i)):
+            return None
+        if self._all_names is None:
+            self._all_names = named(
+                self.scorer.text, self.scorer.lang, self.index.glossary_path, crowded=True
+            )
+        passage, lang = self.index.passages[i], self.index.profiles[i].lang
+        theirs = named(passage.text, lang, self.index.glossary_path, crowded=True)
+        found = kind_swaps(self.scorer.text, self._all_names, passage.text, theirs)
+        return found[0] if found else None
+
+    def _other_kinds(self, i: int, swap: Swap) -> bool:
+        """Whether the two places of a swap are said as places of two kinds ("Kabupaten
+        Sungai Rawa" / "East Java province"): a report naming the wider place."""
+        mine = place_kind(self.scorer.text, swap.claim)
+        theirs = place_kind(self.index.passages[i].text, swap.passage)
+        return None not in (mine, theirs) and mine != theirs
+
+    def _one_kind(self, i: int, swap: Swap) -> bool:
+        """Whether the two places of a swap are said as places of one kind
+        (factcheck.matching.names.place_kind: "Kabupaten Bone" / "Wajo regency")."""
+        kind = place_kind(self.scorer.text, swap.claim)
+        return kind is not None and kind == place_kind(self.index.passages[i].text, swap.passage)
 
     def _same_head(self, i: int, swap: Swap) -> bool:
         """Whether the two names of a swap found by their roles alone hang on one word
@@ -408,6 +462,9 @@ class _Slots:
             if swap.claim.kind == swap.passage.kind == "place":
                 return swap
         else:
+            swaps = [s for s in swaps if not self._other_kinds(i, s)]
+            if not swaps:
+                return None
             text = self.scorer.text
             changed = [s.replaced(text) for s in swaps] + [s.removed(text) for s in swaps]
             gains = self.model.embed_passages(changed) @ self.index.vectors[i] - self.dense[0][i]

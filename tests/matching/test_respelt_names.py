@@ -1,0 +1,72 @@
+"""A name said with one word spelt alike but with other consonants is another name ("Ketut
+Sudarsana" / "Ketut Suardana"); other vowels only, or an old Indonesian spelling, are one name
+spelt two ways ("Mohammad" / "Muhammad", "Soeharto" / "Suharto")."""
+
+import pytest
+
+from factcheck.matching.embedding import embedder
+from factcheck.matching.index import MatchIndex
+from factcheck.matching.names import named, partial_swaps
+from factcheck.matching.rank import CONTRADICTS, match_claim
+from factcheck.sources.passages import Passage
+
+MODEL = embedder()  # the bundled model, loaded once per test session
+
+
+def partial(claim: str, passage: str, surnames: bool = True) -> list[tuple[str, str]]:
+    mine = named(claim, "en", None, crowded=True)
+    theirs = named(passage, "en", None, crowded=True)
+    found = partial_swaps(claim, "en", mine, passage, "en", theirs, surnames=surnames)
+    return [(s.claim.text, s.passage.text) for s in found]
+
+
+CLAIM = "The immigration office is headed by {}, officials said."
+PASSAGE = "The bans could be extended, said {}, who heads the immigration office."
+RESPELT = [
+    ("Ketut Sudarsana", "Ketut Suardana"),
+    ("Rina Kartikasari", "Rina Kartikawati"),
+    ("Rudi Hartono", "Rudi Hartanto"),
+    ("PT Bukit Raya Konstruksi", "PT Bukit Jaya Konstruksi"),
+]
+
+
+@pytest.mark.parametrize(("mine", "theirs"), RESPELT)
+def test_a_word_of_a_name_respelt_with_other_consonants_is_another_name(mine, theirs):
+    assert partial(CLAIM.format(mine), PASSAGE.format(theirs)) == [(mine, theirs)]
+
+
+ONE_NAME = [
+    ("Abdul Mohammad", "Abdul Muhammad"),  # other vowels
+    ("Bapak Soeharto", "Bapak Suharto"),  # the old spelling
+    ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),  # a letter doubled
+    ("Asep Mulyana", "Asep Maulana"),  # vowels only: cannot be told from a respelling
+    ("Sudarsana Ketut", "Suardana Ketut"),  # the first word: a title or a translation changes it
+]
+
+
+@pytest.mark.parametrize(("mine", "theirs"), ONE_NAME)
+def test_a_word_respelt_in_its_vowels_or_first_is_one_name(mine, theirs):
+    assert partial(CLAIM.format(mine), PASSAGE.format(theirs)) == []
+
+
+def test_a_respelt_word_needs_a_passage_relevant_enough_to_support():
+    mine, theirs = RESPELT[0]
+    assert partial(CLAIM.format(mine), PASSAGE.format(theirs), surnames=False) == []
+
+
+def test_a_passage_naming_the_claims_person_respelt_contradicts_it():
+    claim = "The BNPB deputy in charge of the cloud seeding operation is Lestari Kartikasari."
+    passage = (
+        "Flights will go on as long as rain clouds form, said Lestari Kartikawati, the BNPB "
+        "deputy in charge of the cloud seeding operation."
+    )
+    texts = [passage, "The city opened a new market on Monday."]
+    index = MatchIndex.build(
+        [Passage(f"p{i}", text, "en") for i, text in enumerate(texts)],
+        None,
+        MODEL.embed_passages(texts),
+    )
+    found = {m.passage_id: m for m in match_claim(index, claim, "en", model=MODEL)}
+    assert found["p0"].stance == CONTRADICTS
+    reason = "name: claim Lestari Kartikasari ≠ passage Lestari Kartikawati"
+    assert found["p0"].disagree == (reason,)
