@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import bindparam
 from sqlmodel import Session, select
@@ -21,6 +23,24 @@ from factcheck.review.users import People, people
 RECENT_EVENTS = 5
 
 
+class HistoryEvent(NamedTuple):
+    """What the page reads of a ReviewEvent (the history table, the two-person rule, whether a
+    correction waits), under the same names. A tuple made from the query's row, not an ORM
+    object: the checkers' claims gather dozens of events, and making each a ReviewEvent
+    (identity map, instance state, SQLModel's hooks) cost about twice as much, and a row's
+    attributes are looked up by name on each read."""
+
+    id: int
+    user_id: int | None
+    actor: str | None
+    at: datetime
+    action: str
+    from_value: str | None
+    to_value: str | None
+    note: str | None
+    public: bool
+
+
 @dataclass
 class ClaimPage:
     """A claim's article; its evidence, best score first, each with its source (None when
@@ -29,7 +49,7 @@ class ClaimPage:
     claim: Claim
     article: Article
     evidence: list[tuple[Evidence, Source | None]]
-    events: list[ReviewEvent]
+    events: list[HistoryEvent]
     people: People
     hint: Hint  # what the evidence says, in one line (factcheck.review.hints)
     # the article's live claims in reading order, this one included: the text's highlights
@@ -65,12 +85,12 @@ def load_claim_page(session: Session, *, claim: Claim) -> ClaimPage:
     siblings = [c for _, c in rows if c.deleted_at is None]
     evidence = session.exec(_evidence_query(), params=ids).all()
     sources = {s.id: s for s in session.exec(_sources_query(), params=ids).all()}
-    events = session.exec(_events_query(), params=ids).all()
+    events = list(map(HistoryEvent._make, session.exec(_events_query(), params=ids).all()))
     return ClaimPage(
         claim=claim,
         article=article,
         evidence=[(e, sources.get(e.source_id)) for e in evidence],
-        events=list(events),
+        events=events,
         people=people(session),
         hint=hint_of(list(evidence), len(sources)),
         siblings=siblings,
@@ -106,7 +126,7 @@ def _sources_query():
 @functools.cache
 def _events_query():
     return (
-        select(ReviewEvent)
+        select(*(getattr(ReviewEvent, name) for name in HistoryEvent._fields))
         .where(ReviewEvent.claim_id == bindparam("claim_id"))
         .order_by(ReviewEvent.id)
     )

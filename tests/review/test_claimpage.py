@@ -6,7 +6,12 @@ from sqlmodel import Session
 
 from factcheck.models import Evidence, ReviewEvent, Source
 from factcheck.review import workflow
-from factcheck.review.claimpage import RECENT_EVENTS, load_claim_page, load_conflict
+from factcheck.review.claimpage import (
+    RECENT_EVENTS,
+    HistoryEvent,
+    load_claim_page,
+    load_conflict,
+)
 
 
 @pytest.fixture
@@ -89,3 +94,30 @@ def test_conflict_shows_the_claim_as_someone_else_saved_it(app, session, factory
 def test_conflict_on_an_unassigned_claim_names_no_assignee(session, claim):
     now = load_conflict(session, claim=claim)
     assert (now.assignee, now.recent) == (None, [])
+
+
+def test_history_events_carry_what_the_event_stored(session, factory, claim):
+    """The page reads its history as HistoryEvent tuples: each field is the ReviewEvent's."""
+    user = factory.user("ana")
+    (stored,) = add(
+        session,
+        ReviewEvent(
+            claim_id=claim.id,
+            user_id=user.id,
+            actor="ana",
+            action="verdict",
+            from_value="false",
+            to_value="true",
+            note="checked",
+            public=True,
+            request_id="r1",
+        ),
+    )
+    (event,) = load_claim_page(session, claim=claim).events
+    assert event == tuple(getattr(stored, name) for name in HistoryEvent._fields)
+    assert (event.action, event.to_value, event.public, event.at) == (
+        "verdict",
+        "true",
+        True,
+        stored.at,
+    )

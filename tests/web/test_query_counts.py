@@ -14,8 +14,9 @@ BUDGET = {
     "queue": 6,
     "queue, filtered and searched": 8,  # SQLite also checks that the search index exists
     # +2 for "Checked before": the claim's stored vector and the archive index's stamp (the
-    # earlier checks found are read in one or two more when there are any)
-    "claim page": 9,
+    # earlier checks found, and the claim's links to them, are read in two or three more when
+    # there are any; this claim is not embedded)
+    "claim page": 8,
     "dashboard": 7,
 }
 

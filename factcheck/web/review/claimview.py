@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from factcheck.models import Claim, ClaimStatus, Evidence, ReviewEvent, Source, User
+from factcheck.models import Claim, ClaimStatus, Evidence, Source, User
 from factcheck.publishing.markup import render_markdown
 from factcheck.review import workflow
 from factcheck.review.claimpage import ClaimPage
@@ -219,8 +219,9 @@ class HistoryRow:
 VERDICT_ACTIONS = frozenset({"verdict", "correction"})  # their values are rating keys
 
 
-def history_rows(events: list[ReviewEvent], names: dict, scale: RatingScale) -> list[HistoryRow]:
-    """The history table's rows, in the request's language looked up once for all of them:
+def history_rows(events: list, names: dict, scale: RatingScale) -> list[HistoryRow]:
+    """The history table's rows (``events``: ReviewEvents, or
+    ``claimpage.HistoryEvent``s), in the request's language looked up once for all of them:
     the template looked it up three times a row (the time and two verdict labels, each a
     Flask-Babel context lookup), most of a row's cost, and the checkers' claims gather
     hundreds of rows."""

@@ -36,7 +36,7 @@ def checked_before_panel(claim: Claim) -> dict:
         org_name=current_app.config.get("ORG_NAME"),
         link=own_link,
     )
-    return {
-        "earlier": found,
-        "linked": set(archive.same_claim_links(get_session(), claim)),
-    }
+    # the links mark checks of the list: with none listed (not embedded yet, or nothing
+    # close) there is nothing to mark, and the page is spared the query
+    linked = set(archive.same_claim_links(get_session(), claim)) if found else set()
+    return {"earlier": found, "linked": linked}
