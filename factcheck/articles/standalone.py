@@ -146,6 +146,7 @@ class Discourse:
     titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
     defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
     year: int | None = None  # the year the article was written in, from its dates
+    body: str = ""  # the whole article body (Discourse.of)
     label: str | None = None  # the one name the article gives its one-word topic
     spoken: list[str] = field(default_factory=list)  # claimants of two capitalised words+
     reading: str = ""  # the sentence being written
@@ -162,6 +163,7 @@ class Discourse:
             topic = _spell_out(topic, shortened)
         discourse = cls(lang, context, [], place=place, topic=topic, title=title)
         discourse.shortened = shortened
+        discourse.body = text
         if topic is None:  # "Storm Kessa leaves 82,000 homes without power": the name
             discourse.named = headline_name(title, text, lang, context, place and place[0])
         discourse.defined = bracketed_definitions(text, context)
@@ -502,12 +504,12 @@ class Discourse:
             return f"{text[:at]}{_topic_modifiers(self.topic, 'en')} {text[at:]}"
         return text
 
-    def _noun_for(self, head: str) -> str | None:
+    def _noun_for(self, head: str, topic: bool = True) -> str | None:
         """What an Indonesian "<head> itu/ini/tersebut" names, when no name has that head:
         the owner of "<head>nya" in the sentence before ("Bank Dunia dalam laporannya" ->
         "Laporan Bank Dunia"), the name that sentence was about for a place noun ("kawasan
         itu" -> "Lereng Gunung Rantai"), or the article's topic ("penurunan itu" ->
-        "penurunan kemiskinan"); None when none of these fits."""
+        "penurunan kemiskinan"; not with ``topic`` False); None when none of these fits."""
         last = self.seen.rstrip("\n").rsplit("\n", 1)[-1]
         owner = re.search(
             rf"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+(?:[a-z]+\s+){{0,2}}"
@@ -525,7 +527,7 @@ class Discourse:
         modifiers = self._first_mention(head)  # "alat itu" -> "alat pemadam api ringan"
         if modifiers:
             return f"{head} {modifiers}"
-        return f"{head} {self.topic}" if self._topic_fits(head, "") else None
+        return f"{head} {self.topic}" if topic and self._topic_fits(head, "") else None
 
     def _topic_fits(self, head: str, text: str, proper: bool = False) -> bool:
         """Whether the article's topic can name what "<head> itu"/"the <head>" stands for:
@@ -599,7 +601,7 @@ class Discourse:
         pattern = rf"(?<=[a-z,]\s)([a-z][\w-]+)\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)})\b"
         pattern += r"(?:\s+sendiri\b)?"
 
-        def resolved(m: re.Match) -> str:
+        def resolved(m: re.Match, compound: bool) -> str:
             head = m.group(1)
             if head in markers.DATE_NOUNS or stopword(head, self.lang):
                 return m.group()  # "tahun ini" is a time, "selain itu" a connective
@@ -612,7 +614,11 @@ class Discourse:
                 counted = self._measured_before(head)
                 return _lower_first(counted, self.context) if counted else m.group()
             named = self._named_with(head) or self.introduced.get(fold(head))
-            return named or self._noun_for(head) or m.group()
+            # "ke rumah sakit itu": the word caught is the second of a noun of two words, not
+            # the noun's head; it is not given the article's topic ("sakit" and the topic made
+            # "rumah sakit oksigen"). What it cannot do: the whole noun ("rumah sakit") is not
+            # looked up as one, and a two-word noun the article writes once goes unnoticed.
+            return named or self._noun_for(head, topic=not compound) or m.group()
 
         quotes = [m.span() for m in QUOTED_RE.finditer(text)]
 
@@ -622,7 +628,18 @@ class Discourse:
             several = counted and _count_word(counted.group(1)) > 1
             if several and fold(m.group(1)) not in fold_all(markers.FIGURE_NOUNS):
                 return m.group()  # "tiga desa itu": several, not the one name with that head
-            return m.group() if inside else resolved(m)
+            word = counted.group(1) if counted else ""
+            # a lower-case word before it, no function word nor verb, that the article writes
+            # before the same word elsewhere too ("rumah sakitnya"): one noun of two words
+            compound = (
+                word.islower()
+                and not stopword(word, self.lang)
+                and not is_verb(word, self.lang)
+                and text[: m.start()].rstrip()[-1:].isalpha()
+                and len(re.findall(rf"\b{re.escape(word)}\s+{re.escape(m.group(1))}", self.body))
+                >= 2
+            )
+            return m.group() if inside else resolved(m, compound)
 
         return re.sub(pattern, outside, text)
 

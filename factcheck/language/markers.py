@@ -322,7 +322,7 @@ RELATIVE_PREPOSITIONS = {
 TIME_PREPOSITIONS = word_list("pada, selama, per, in, on, during, as of")
 PLACE_PREPOSITIONS = word_list("di, in, at")
 # Temporal words that stand in the noun phrase before a date ("pada tanggal 6 November").
-DATE_NOUNS = word_list("tanggal tahun bulan hari")
+DATE_NOUNS = word_list("tanggal tahun bulan pekan minggu hari kali")
 
 
 # --- shallow syntax: verbs and noun phrases (factcheck.language.syntax) ----------------------

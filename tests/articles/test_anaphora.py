@@ -384,3 +384,36 @@ def test_a_figure_noun_heading_its_own_noun_phrase_is_no_apposition_nor_referenc
     # the clause before is not put into it ("Jumlah Rp 2,1 miliar belum dibayar pasien ...")
     claim = claim_of(title, body, language, span_words)
     assert claim.claim_text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "span_words", "kept", "never"),
+    [
+        (
+            # a noun of two words the article writes again ("rumah sakitnya"): "sakit itu" is
+            # no noun the topic can name ("rumah sakit pasokan oksigen")
+            "Pasokan Oksigen Dipangkas, Operasi di Teluk Amar Ditunda",
+            "Pasokan oksigen ke RSUD Teluk Amar dipangkas. Direktur rumah sakit itu menyebut "
+            "rumah sakitnya membutuhkan 90 tabung oksigen sehari. PT Udara Medika, yang "
+            "memasok oksigen ke rumah sakit itu sejak 2019, mengurangi pengiriman oksigen.",
+            "memasok",
+            "ke rumah sakit itu sejak 2019",
+            "pasokan oksigen sejak",
+        ),
+        (
+            # a week, like a year or a month, is a time: "pekan ini" is no "pekan harga cengkeh"
+            "Harga Cengkeh Anjlok di Teluk Amar",
+            "Harga cengkeh kering di tingkat petani Teluk Amar turun menjadi Rp 62.000 per "
+            "kilogram pekan ini. Petani cengkeh menunda panen cengkeh.",
+            "62.000",
+            "pekan ini",
+            "pekan harga cengkeh",
+        ),
+    ],
+)
+def test_demonstrative_after_a_two_word_noun_or_a_time_is_not_given_the_topic(
+    title, body, span_words, kept, never
+):
+    claim = claim_of(title, body, "id", span_words)
+    assert kept in claim.claim_text
+    assert never not in claim.claim_text
