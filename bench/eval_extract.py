@@ -2,7 +2,7 @@
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
 Usage:  python bench/eval_extract.py [--threshold 0.5]
-        [--part dev|extra|heldout|heldout2|...|heldout9]
+        [--part dev|extra|heldout|heldout2|...|heldout10]
         [--speed]
         [--failures]
 
@@ -449,6 +449,7 @@ def main() -> None:
             "heldout7",
             "heldout8",
             "heldout9",
+            "heldout10",
         ),
         default="dev",
     )
