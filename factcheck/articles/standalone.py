@@ -407,12 +407,12 @@ class Discourse:
             antecedent = antecedent or self._antecedent(kind)
             if antecedent:
                 text = antecedent + text[spans[0].end :]
-        elif first in markers.COLLECTIVE_PRONOUNS or " ".join(w.lower for w in spans[:2]) in (
-            markers.COLLECTIVE_PRONOUNS
+        elif first in markers.COLLECTIVE_PRONOUNS or (
+            len(spans) > 1 and " ".join(w.lower for w in spans[:2]) in markers.COLLECTIVE_PRONOUNS
         ):
-            words_used = (
-                2 if " ".join(w.lower for w in spans[:2]) in markers.COLLECTIVE_PRONOUNS else 1
-            )
+            # "all three ..." takes two words, "Keduanya" one, also when it is all of the text
+            # (a subject alone before its relative clause: "Keduanya, yang ...")
+            words_used = 1 if first in markers.COLLECTIVE_PRONOUNS else 2
             antecedent = self.members or (self.group.text if self.group else None)
             if antecedent:
                 text = antecedent + text[spans[words_used - 1].end :]

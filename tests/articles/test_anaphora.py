@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.articles.extract import extract_article
+from factcheck.articles.extract import extract_article, extract_claims
 from factcheck.articles.place import main_place
 from factcheck.articles.standalone import Discourse, name_context
 from factcheck.articles.topic import main_topic
@@ -417,3 +417,33 @@ def test_demonstrative_after_a_two_word_noun_or_a_time_is_not_given_the_topic(
     claim = claim_of(title, body, "id", span_words)
     assert kept in claim.claim_text
     assert never not in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "Polisi menangkap dua sopir truk, Andi Saputra dan Budi Hartono, pada Senin "
+            "(2/11/2026). Keduanya, yang bekerja untuk PT Maju Jaya, ditahan di Polres Bekasi "
+            "sejak 3 November 2026.",
+            "id",
+            [
+                "Dua sopir truk bekerja untuk PT Maju Jaya",
+                "Dua sopir truk ditahan di Polres Bekasi",
+            ],
+        ),
+        (
+            "Police arrested two drivers, Andi Saputra and Budi Hartono, on Monday. Both, who "
+            "work for Maju Jaya, have been held in Bekasi since 3 November 2026.",
+            "en",
+            ["Two drivers work for Maju Jaya", "Two drivers have been held in Bekasi"],
+        ),
+    ],
+)
+def test_a_collective_pronoun_alone_before_its_relative_clause_names_the_group(
+    text, language, expected
+):
+    # the subject is the one word "Keduanya"/"Both": once read as two words, and extraction
+    # of the whole article stopped with an IndexError
+    claims = extract_claims(text, language)
+    assert [c.claim_text[: len(e)] for c, e in zip(claims[1:], expected, strict=True)] == expected
