@@ -7,6 +7,7 @@ Create Date: 2026-12-06 12:30:00
 """
 
 import sqlalchemy as sa
+import sqlmodel
 from alembic import op
 
 revision = "0015"
@@ -20,7 +21,9 @@ def upgrade() -> None:
     # triggers of 0002. A claim the matcher found passages for was matched when it stored
     # them (its newest suggestion's time); any other claim counts as never matched, and its
     # hint says "not matched yet" until the article is matched again.
-    op.add_column("claim", sa.Column("matched_at", sa.DateTime(), nullable=True))
+    op.add_column(
+        "claim", sa.Column("matched_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True)
+    )
     op.execute(
         "UPDATE claim SET matched_at = (SELECT max(e.created_at) FROM evidence e"
         " WHERE e.claim_id = claim.id AND e.stance IS NOT NULL)"
