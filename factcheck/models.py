@@ -183,6 +183,10 @@ class Claim(SQLModel, table=True):
     reviewed_at: datetime | None = None
     published_at: datetime | None = None
     deleted_at: datetime | None = None
+    # When the matcher last read the article's sources for this claim's current wording
+    # (matching.suggest.match_article); None: never, or the claim was reworded since. A source
+    # archived after it has not been read for the claim (review.hints: "not matched yet").
+    matched_at: datetime | None = None
     version: int = Field(default=1)  # optimistic locking: see review.save_claim
 
 

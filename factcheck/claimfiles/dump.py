@@ -269,6 +269,8 @@ def _claim(
         "reviewed": stamp(c.reviewed_at),
         "published": stamp(c.published_at),
         "deleted": stamp(c.deleted_at),
+        # only once matched: older files round-trip unchanged
+        **({"matched": stamp(c.matched_at)} if c.matched_at else {}),
         "evidence": [
             {
                 "source": source_keys.get(e.source_id),

@@ -290,6 +290,7 @@ def _claim_row(article: Article, position: int, c: dict, users: _UserCache) -> C
         reviewed_at=parse_stamp(c.get("reviewed")),
         published_at=parse_stamp(c.get("published")),
         deleted_at=parse_stamp(c.get("deleted")),
+        matched_at=parse_stamp(c.get("matched")),
     )
 
 

@@ -177,6 +177,7 @@ CLAIM = {
     "reviewed": ("stamp?", False),
     "published": ("stamp?", False),
     "deleted": ("stamp?", False),
+    "matched": ("stamp?", False),
     "evidence": ((list, type(None)), False),
     "history": ((list, type(None)), False),
 }

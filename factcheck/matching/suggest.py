@@ -20,6 +20,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from sqlalchemy import update
 from sqlmodel import Session, col, delete, select
 
 from factcheck.errors import InputError
@@ -28,7 +29,7 @@ from factcheck.matching.index import MatchIndex
 from factcheck.matching.rank import CONTRADICTS, SUPPORTS, Match, match_claim
 from factcheck.matching.vectors import passage_vectors
 from factcheck.messages import NP_, Message
-from factcheck.models import Article, Claim, Evidence, EvidenceState, Snapshot, Source
+from factcheck.models import Article, Claim, Evidence, EvidenceState, Snapshot, Source, utcnow
 from factcheck.sources.passages import (
     MAX_SOURCE_PASSAGES,
     Passage,
@@ -132,7 +133,12 @@ def match_article(
     per claim as suggested Evidence, and any further contradicting ones (see the module
     docstring). ``min_score`` None means the matcher's SUGGESTION_THRESHOLD. ``progress`` is
     called after each claim. ``model`` None matches by anchors and words alone.
+
+    Each claim matched records when its sources were read (``Claim.matched_at``: the time of
+    the read, so a snapshot stored after it counts as not read for the claim; one stored in the
+    same second as the read, while it ran, is the one case taken for read).
     """
+    read_at = utcnow()
     passages = source_passages(session, article)
     by_id = {p.id: p for p in passages}
     sources = {
@@ -147,7 +153,7 @@ def match_article(
     summary.failed = list(index.failed)
     claims = claims_to_match(session, article)
     judged = _judged_passages(session, [c.id for c in claims])
-    rows = []
+    rows, matched = [], []
     for claim in claims:
         seen = judged.get(claim.id, set())
         try:
@@ -161,10 +167,13 @@ def match_article(
             new = _keep(new, top)
             rows += [_evidence(claim, m, by_id[m.passage_id], sources) for m in new]
             result = _claim_matches(claim, matches, by_id, len(new))
+            matched.append(claim.id)
         summary.claims.append(result)
         if progress is not None:
             progress(result)
     summary.replaced = _drop_suggestions(session, [c.id for c in claims])
+    if matched:  # not an ORM change: a claim's version is the checkers' (review.save_claim)
+        session.execute(update(Claim).where(col(Claim.id).in_(matched)).values(matched_at=read_at))
     session.add_all(rows)
     session.flush()
     summary.stored = len(rows)

@@ -17,7 +17,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from factcheck.models import Article, Claim, Evidence, ReviewEvent, Source, User
-from factcheck.review.hints import Hint, hint_of
+from factcheck.review.hints import Hint, hint_of, newest_snapshot
 from factcheck.review.users import People, people
 
 RECENT_EVENTS = 5
@@ -84,7 +84,8 @@ def load_claim_page(session: Session, *, claim: Claim) -> ClaimPage:
     article = rows[0][0]
     siblings = [c for _, c in rows if c.deleted_at is None]
     evidence = session.exec(_evidence_query(), params=ids).all()
-    sources = {s.id: s for s in session.exec(_sources_query(), params=ids).all()}
+    cited = session.exec(_sources_query(), params=ids).all()  # (Source, newest snapshot)
+    sources = {s.id: s for s, _ in cited}
     events = list(map(HistoryEvent._make, session.exec(_events_query(), params=ids).all()))
     return ClaimPage(
         claim=claim,
@@ -92,7 +93,7 @@ def load_claim_page(session: Session, *, claim: Claim) -> ClaimPage:
         evidence=[(e, sources.get(e.source_id)) for e in evidence],
         events=events,
         people=people(session),
-        hint=hint_of(list(evidence), len(sources)),
+        hint=hint_of(list(evidence), [(s.id, at) for s, at in cited], claim.matched_at),
         siblings=siblings,
     )
 
@@ -120,7 +121,7 @@ def _evidence_query():
 
 @functools.cache
 def _sources_query():
-    return select(Source).where(Source.article_id == bindparam("article_id"))
+    return select(Source, newest_snapshot()).where(Source.article_id == bindparam("article_id"))
 
 
 @functools.cache

@@ -34,11 +34,19 @@ EDITABLE = (ClaimStatus.UNVERIFIED, ClaimStatus.IN_REVIEW)
 # --- helpers ------------------------------------------------------------------------------
 def _evidence_now_stale(session: Session, claim_ids: list[int]) -> None:
     """Mark the evidence of claims whose text changed as stale: its scores and stances were
-    found for the old wording (the claim page says so and offers to match again)."""
+    found for the old wording (the claim page says so and offers to match again). The
+    claims count as not matched since (``Claim.matched_at``): a source that said nothing of the
+    old wording has not been read for the new one."""
     session.execute(
         update(Evidence)
         .where(col(Evidence.claim_id).in_(claim_ids))
         .values(stale=True)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(Claim)
+        .where(col(Claim.id).in_(claim_ids))
+        .values(matched_at=None)
         .execution_options(synchronize_session=False)
     )
 

@@ -3,11 +3,18 @@
 In: claims (by id) or an article. Out: a ``Hint`` per claim, counting the cited sources whose
 passages support or contradict it and those that say nothing ("2 sources support · 1 source
 contradicts: amount 12,4 miliar dolar AS ≠ $12 billion · 3 sources say nothing"), and an
-article's citation coverage: each claim supported, contradicted or not addressed.
+article's citation coverage: each claim supported, contradicted, not addressed, or not read yet.
+
+A source "says nothing" only when it was read for the claim: it has an archived copy and the
+matcher read it for the claim's current wording (``Claim.matched_at`` not older than the
+source's newest snapshot). A source with no archived copy is "not archived yet"; one archived
+after the claim was last matched (or the claim never matched, or reworded since) is "not
+matched yet": the editor must not take silence for a source that was never read.
 
 Rejected evidence counts for nothing; evidence a checker added (no stance from the matcher) and
 confirmed counts as support; a source with only "related" passages neither supports nor
-contradicts. A contradiction outweighs support: such a claim is "contradicted".
+contradicts. A contradiction outweighs support: such a claim is "contradicted"; a claim with
+neither is "not read" while any cited source is unread for it, else "not addressed".
 """
 
 from __future__ import annotations
@@ -16,13 +23,19 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
 
-from factcheck.models import Article, Claim, Evidence, EvidenceState, Source
+from factcheck.models import Article, Claim, Evidence, EvidenceState, Snapshot, Source
 
 SUPPORTED, CONTRADICTED, NOT_ADDRESSED = "supported", "contradicted", "not addressed"
+NOT_READ = "not read"
+
+# A cited source as the hints read it: its id and when its newest archived copy was stored
+# (None: never archived).
+CitedSource = tuple[int, datetime | None]
 
 
 @dataclass(frozen=True)
@@ -33,15 +46,20 @@ class Hint:
     supporting: int = 0
     contradicting: int = 0
     related: int = 0
-    silent: int = 0
+    silent: int = 0  # read for the claim, and nothing found
     differences: tuple[str, ...] = ()
+    unarchived: int = 0  # no archived copy: nothing could be read
+    unmatched: int = 0  # archived, but not read for the claim's current wording
 
     @property
     def status(self) -> str:
-        """ "contradicted", "supported" or "not addressed" (the coverage view's words)."""
+        """ "contradicted", "supported", "not read" or "not addressed" (the coverage view's
+        words)."""
         if self.contradicting:
             return CONTRADICTED
-        return SUPPORTED if self.supporting else NOT_ADDRESSED
+        if self.supporting:
+            return SUPPORTED
+        return NOT_READ if self.unarchived or self.unmatched else NOT_ADDRESSED
 
     def line(self) -> str:
         """The one-line summary shown on the claim page, the article page and the queue."""
@@ -58,6 +76,10 @@ class Hint:
         if self.silent:
             verb = "says" if self.silent == 1 else "say"
             parts.append(f"{_sources(self.silent)} {verb} nothing")
+        if self.unmatched:
+            parts.append(f"{_sources(self.unmatched)} not matched yet")
+        if self.unarchived:
+            parts.append(f"{_sources(self.unarchived)} not archived yet")
         return " · ".join(parts) or "no sources cited"
 
 
@@ -80,11 +102,17 @@ def claim_hints(session: Session, claims: list[Claim]) -> dict[int, Hint]:
     ids = [c.id for c in claims]
     rows = session.exec(_evidence_query(), params={"claim_ids": ids}).all()
     articles = sorted({c.article_id for c in claims})
-    cited = dict(session.exec(_cited_query(), params={"article_ids": articles}).all())
+    cited: dict[int, list[CitedSource]] = {}
+    for article_id, source_id, archived in session.exec(
+        _cited_query(), params={"article_ids": articles}
+    ).all():
+        cited.setdefault(article_id, []).append((source_id, archived))
     by_claim: dict[int, list] = {i: [] for i in ids}
     for claim_id, *row in rows:
         by_claim[claim_id].append(row)
-    return {c.id: hint_of(by_claim[c.id], cited.get(c.article_id, 0)) for c in claims}
+    return {
+        c.id: hint_of(by_claim[c.id], cited.get(c.article_id, []), c.matched_at) for c in claims
+    }
 
 
 # Built once, the ids bound at run time: building them (and a literal for each of 50 ids)
@@ -100,20 +128,26 @@ def _evidence_query():
     )  # fmt: skip
 
 
-@functools.cache
-def _cited_query():
+def newest_snapshot():
+    """When the source's newest archived copy was stored (a scalar subquery on Source)."""
     return (
-        select(Source.article_id, func.count(Source.id))
-        .where(col(Source.article_id).in_(bindparam("article_ids", expanding=True)))
-        .group_by(Source.article_id)
+        select(func.max(Snapshot.fetched_at))
+        .where(Snapshot.source_id == Source.id)
+        .scalar_subquery()
     )
 
 
-def hint_of(evidence: list, cited: int) -> Hint:
+@functools.cache
+def _cited_query():
+    return select(Source.article_id, Source.id, newest_snapshot()).where(
+        col(Source.article_id).in_(bindparam("article_ids", expanding=True))
+    )
+
+
+def hint_of(evidence: list, cited: list[CitedSource], matched_at: datetime | None) -> Hint:
     """The Hint of one claim from its evidence, as (source id, url, stance, state,
-    explanation) rows or Evidence rows, and how many sources its article cites."""
-    if not evidence:  # most claims of a queue page: every cited source says nothing
-        return Hint(silent=max(0, cited))
+    explanation) rows or Evidence rows, its article's cited sources and when the claim was
+    last matched (``Claim.matched_at``)."""
     tally = _Tally()
     for row in evidence:
         if isinstance(row, Evidence):
@@ -121,7 +155,7 @@ def hint_of(evidence: list, cited: int) -> Hint:
         source_id, url, stance, state, explanation = row
         if state != EvidenceState.REJECTED:
             _count(tally, source_id or url, stance, state, explanation)
-    return _hint(tally, cited)
+    return _hint(tally, cited, matched_at)
 
 
 def _count(tally: _Tally, source, stance: str | None, state: str, explanation: str) -> None:
@@ -134,18 +168,37 @@ def _count(tally: _Tally, source, stance: str | None, state: str, explanation: s
         tally.related.add(source)
 
 
-def _hint(tally: _Tally, cited: int) -> Hint:
+def _hint(tally: _Tally, cited: list[CitedSource], matched_at: datetime | None) -> Hint:
     contradicting = tally.contradicting
     supporting = tally.supporting - contradicting
     related = tally.related - supporting - contradicting
     spoken = {s for s in supporting | contradicting | related if isinstance(s, int)}
+    silent = unarchived = unmatched = 0
+    for source_id, archived in cited:
+        if source_id in spoken:
+            continue
+        if archived is None:
+            unarchived += 1
+        elif matched_at is None or _naive(archived) > _naive(matched_at):
+            unmatched += 1
+        else:
+            silent += 1
     return Hint(
         len(supporting),
         len(contradicting),
         len(related),
-        max(0, cited - len(spoken)),
+        silent,
         tuple(dict.fromkeys(tally.differences)),
+        unarchived,
+        unmatched,
     )
+
+
+def _naive(value: datetime) -> datetime:
+    """UTC without its zone: the databases give stored times back without one."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None)
 
 
 def _disagreements(explanation: str) -> list[str]:

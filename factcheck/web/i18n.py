@@ -330,6 +330,7 @@ TERMS = {
     "supported": lazy_gettext("supported"),
     "contradicted": lazy_gettext("contradicted"),
     "not addressed": lazy_gettext("not addressed"),
+    "not read": lazy_gettext("not read"),
     # a claim's history
     "create": lazy_gettext("created"),
     "status": lazy_gettext("status"),

@@ -1,5 +1,6 @@
 """Claim files: lossless round trip, and malformed files refused whole with file/line/field."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -193,6 +194,22 @@ def test_a_no_source_reason_survives_export_import_export(session, factory):
     session.commit()
     again = session.exec(select(Article).where(Article.slug == article.slug)).one()
     assert dump_article(session, again) == first
+
+
+def test_when_a_claim_was_matched_survives_export_import_export(session, factory):
+    article = _reviewed_article(session, factory)
+    claim = session.exec(select(Claim).where(Claim.article_id == article.id)).one()
+    claim.matched_at = datetime(2026, 12, 6, 12, 30, 5, tzinfo=UTC)
+    session.add(claim)
+    session.commit()
+    first = dump_article(session, article)
+    assert "matched: '2026-12-06T12:30:05Z'" in first
+    import_text(session, first, "x.yaml", replace=True, trusted=True)
+    session.commit()
+    again = session.exec(select(Article).where(Article.slug == article.slug)).one()
+    assert dump_article(session, again) == first
+    kept = session.exec(select(Claim).where(Claim.article_id == again.id)).one()
+    assert kept.matched_at == datetime(2026, 12, 6, 12, 30, 5, tzinfo=UTC)
 
 
 def test_demo_claim_texts_stand_alone_and_keep_their_spans(session):

@@ -5,6 +5,7 @@ queue filter and the citation-coverage view; and bad input that must not stop a 
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from sqlmodel import select
@@ -134,6 +135,62 @@ def test_the_hint_counts_sources_and_the_queue_finds_contradicted_claims(session
     assert [c.key for c in found.items] == ["c9"]
 
 
+def test_a_source_says_nothing_only_once_it_was_read_for_the_claim(session, article):
+    c1 = _claim(session, article, "c1")
+    # both sources archived, neither read for any claim yet: no silence to report
+    before = claim_hints(session, [c1])[c1.id]
+    assert (before.line(), before.status) == ("2 sources not matched yet", "not read")
+    assert {h.status for _, h in article_coverage(session, article).claims} == {"not read"}
+    match_article(session, article, model=MODEL)
+    session.commit()
+    session.refresh(c1)
+    assert claim_hints(session, [c1])[c1.id].line() == "2 sources say nothing"
+    # a newer copy of the report, stored after the match, and a source never archived
+    report = session.exec(select(Source).order_by(Source.position)).first()
+    later = c1.matched_at + timedelta(seconds=1)
+    session.add(Snapshot(source_id=report.id, sha256="1" * 64, text="New.", fetched_at=later))
+    session.add(Source(article_id=article.id, position=3, title="Not fetched"))
+    session.commit()
+    after = claim_hints(session, [c1])[c1.id]
+    assert after.line() == (
+        "1 source says nothing · 1 source not matched yet · 1 source not archived yet"
+    )
+    assert after.status == "not read"
+    # what a source said stays said: c9's contradiction and c5's support still count
+    c9, c5 = _claim(session, article, "c9"), _claim(session, article, "c5")
+    hints = claim_hints(session, [c9, c5])
+    assert (hints[c9.id].status, hints[c5.id].status) == ("contradicted", "supported")
+
+
+def test_a_reworded_claim_is_not_matched_until_matched_again(session, article, factory):
+    from factcheck.review.editing import edit_claim
+
+    match_article(session, article, model=MODEL)
+    session.commit()
+    c1 = _claim(session, article, "c1")
+    assert c1.matched_at is not None
+    text = "Harga beras di Jakarta naik 5 persen pada bulan Juni."
+    edit_claim(session, c1, text, user=factory.user(), expected_version=c1.version)
+    session.commit()
+    session.refresh(c1)
+    assert c1.matched_at is None
+    assert claim_hints(session, [c1])[c1.id].line() == "2 sources not matched yet"
+    match_article(session, article, model=MODEL)
+    session.commit()
+    session.refresh(c1)
+    assert claim_hints(session, [c1])[c1.id].line() == "2 sources say nothing"
+
+
+def test_the_workspace_says_which_sources_were_not_read(session, article, client, auth):
+    auth.login("editor")
+    page = client.get(f"/review/articles/{article.slug}/coverage").get_data(as_text=True)
+    assert "0 not addressed by any cited source · 3 not read against every cited source" in page
+    assert "2 sources not matched yet" in page
+    client.post("/language", data={"language": "id"})
+    page = client.get(f"/review/articles/{article.slug}").get_data(as_text=True)
+    assert "2 sumber belum dicocokkan" in page
+
+
 def test_coverage_marks_every_claim_supported_contradicted_or_not_addressed(
     session, article, client, auth
 ):
@@ -144,7 +201,7 @@ def test_coverage_marks_every_claim_supported_contradicted_or_not_addressed(
     assert status == {"c9": "contradicted", "c5": "supported", "c1": "not addressed"}
     auth.login("editor")
     page = client.get(f"/review/articles/{article.slug}/coverage").get_data(as_text=True)
-    assert "1 supported · 1 contradicted · 1 not addressed" in page
+    assert "1 supported · 1 contradicted · 1 not addressed by any cited source · 0 not read" in page
 
 
 def test_a_rejected_contradiction_no_longer_counts(session, article, factory):

@@ -28,4 +28,18 @@ def hint_line(hint: Hint) -> str:
         parts.append(
             ngettext("%(num)d source says nothing", "%(num)d sources say nothing", hint.silent)
         )
+    if hint.unmatched:
+        parts.append(
+            ngettext(
+                "%(num)d source not matched yet", "%(num)d sources not matched yet", hint.unmatched
+            )
+        )
+    if hint.unarchived:
+        parts.append(
+            ngettext(
+                "%(num)d source not archived yet",
+                "%(num)d sources not archived yet",
+                hint.unarchived,
+            )
+        )
     return " · ".join(parts) or _("no sources cited")
