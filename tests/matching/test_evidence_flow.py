@@ -186,9 +186,31 @@ def test_the_workspace_says_which_sources_were_not_read(session, article, client
     page = client.get(f"/review/articles/{article.slug}/coverage").get_data(as_text=True)
     assert "0 not addressed by any cited source · 3 not read against every cited source" in page
     assert "2 sources not matched yet" in page
+    c1 = _claim(session, article, "c1")
+    page = client.get(f"/review/claims/{c1.id}").get_data(as_text=True)
+    assert "No evidence yet. Match the article's sources from the article page" in page
+    match_article(session, article, model=MODEL)
+    session.commit()
+    page = client.get(f"/review/claims/{c1.id}").get_data(as_text=True)
+    assert "No evidence: matching found nothing on this claim" in page
+    assert "2 sources say nothing" in page
     client.post("/language", data={"language": "id"})
     page = client.get(f"/review/articles/{article.slug}").get_data(as_text=True)
-    assert "2 sumber belum dicocokkan" in page
+    assert "2 sumber tidak membahasnya" in page
+
+
+def test_a_claim_whose_sources_are_not_archived_says_to_fetch_them(session, factory, client, auth):
+    found = factory.article("Tanpa arsip", "Teks.", language="id")
+    claim = factory.claim(found, C9, key="c9")
+    session.add(Source(article_id=found.id, position=1, title="Not fetched"))
+    session.commit()
+    auth.login("checker")
+    page = client.get(f"/review/claims/{claim.id}").get_data(as_text=True)
+    assert "1 source not archived yet" in page
+    assert "none of the article's sources is archived" in page
+    client.post("/language", data={"language": "id"})
+    page = client.get(f"/review/claims/{claim.id}").get_data(as_text=True)
+    assert "1 sumber belum diarsipkan" in page and "belum ada sumber artikel" in page
 
 
 def test_coverage_marks_every_claim_supported_contradicted_or_not_addressed(
