@@ -41,6 +41,20 @@ class HistoryEvent(NamedTuple):
     public: bool
 
 
+class Sibling(NamedTuple):
+    """What the page reads of one of the article's live claims: the text's highlight (its
+    span, status and section) and the previous and next claim's links (id and key). A tuple
+    made from the query's columns: an article's every claim as a Claim object (all its
+    columns, the identity map, SQLModel's hooks) was most of the page's first query."""
+
+    id: int
+    key: str
+    start: int
+    end: int
+    status: str
+    section: str
+
+
 @dataclass
 class ClaimPage:
     """A claim's article; its evidence, best score first, each with its source (None when
@@ -54,9 +68,9 @@ class ClaimPage:
     hint: Hint  # what the evidence says, in one line (factcheck.review.hints)
     # the article's live claims in reading order, this one included: the text's highlights
     # and the previous and next claim
-    siblings: list[Claim] = field(default_factory=list)
+    siblings: list[Sibling] = field(default_factory=list)
 
-    def neighbours(self) -> tuple[Claim | None, Claim | None]:
+    def neighbours(self) -> tuple[Sibling | None, Sibling | None]:
         """The live claims before and after this one in reading order (None at either end)."""
         ids = [c.id for c in self.siblings]
         if self.claim.id not in ids:
@@ -82,7 +96,7 @@ def load_claim_page(session: Session, *, claim: Claim) -> ClaimPage:
     # the article and all its claims in one query (the claim itself is always among them)
     rows = session.exec(_article_claims_query(), params=ids).all()
     article = rows[0][0]
-    siblings = [c for _, c in rows if c.deleted_at is None]
+    siblings = [Sibling._make(row[1:-1]) for row in rows if row[-1] is None]
     evidence = session.exec(_evidence_query(), params=ids).all()
     cited = session.exec(_sources_query(), params=ids).all()  # (Source, newest snapshot)
     sources = {s.id: s for s, _ in cited}
@@ -102,8 +116,9 @@ def load_claim_page(session: Session, *, claim: Claim) -> ClaimPage:
 # building a statement (and its cache key) cost more than running it on SQLite.
 @functools.cache
 def _article_claims_query():
+    columns = [getattr(Claim, name) for name in Sibling._fields]
     return (
-        select(Article, Claim)
+        select(Article, *columns, Claim.deleted_at)
         .join(Claim, Claim.article_id == Article.id)
         .where(Article.id == bindparam("article_id"))
         .order_by(Claim.position, Claim.id)

@@ -140,6 +140,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["web_url"] = web_url  # every href built from stored data uses it
     app.jinja_env.filters["rating_label"] = rating_label  # verdict keys never show raw
     app.jinja_env.globals["field"] = fields.field  # label, hint, control and errors
+    app.jinja_env.globals["hidden_fields"] = fields.hidden_fields
     app.after_request(_security_headers)
 
     _register_blueprints(app)

@@ -28,6 +28,8 @@ from flask_babel import format_decimal as _format_decimal
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from jinja2 import pass_eval_context
+from markupsafe import Markup
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
@@ -404,6 +406,19 @@ def _template_globals() -> dict:
     }
 
 
+@pass_eval_context
+def template_gettext(eval_ctx, string: str, **variables):
+    """``_()`` in a template, as Jinja's i18n extension (new style) gives it: the message in
+    the request's language, Markup when the template escapes, always read as a %-format
+    (``%(name)s`` filled, the variables escaped; ``%%`` a percent sign). The extension's own
+    ``_`` looks the ``gettext`` global up and goes through two context calls per message
+    (about 6 µs; a claim page shows about 50); this is one call."""
+    text = catalogue().ugettext(string)
+    if eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables if "%" in text else text  # without a %, ``%`` changes nothing
+
+
 def init_app(app: Flask) -> None:
     """Set up Flask-Babel on ``app``: catalogues, language selection, template helpers."""
     app.config.setdefault("DEFAULT_LANGUAGE", "en")
@@ -417,6 +432,7 @@ def init_app(app: Flask) -> None:
         npgettext=lambda c, s, p, n: catalogue().unpgettext(c, s, p, n),
         newstyle=True,
     )
+    app.jinja_env.globals["_"] = template_gettext
     # {% trans %} blocks are read with their whitespace collapsed, as the extractor reads them
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.globals.update(_template_globals())

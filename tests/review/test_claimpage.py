@@ -2,13 +2,15 @@
 people; and what a refused save shows (the claim as now stored, its latest events)."""
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import Session
 
-from factcheck.models import Evidence, ReviewEvent, Source
+from factcheck.models import Article, Claim, Evidence, ReviewEvent, Source
 from factcheck.review import workflow
 from factcheck.review.claimpage import (
     RECENT_EVENTS,
     HistoryEvent,
+    Sibling,
     load_claim_page,
     load_conflict,
 )
@@ -121,3 +123,32 @@ def test_history_events_carry_what_the_event_stored(session, factory, claim):
         True,
         stored.at,
     )
+
+
+def test_siblings_are_the_articles_live_claims_in_order_read_as_tuples(session, factory, claim):
+    from datetime import UTC, datetime
+
+    article = session.get(Article, claim.article_id)
+    first = factory.claim(article, "First", position=-1, start=0, end=5, status="verified")
+    gone = factory.claim(article, "Gone", position=1)
+    gone.deleted_at = datetime.now(UTC)
+    last = factory.claim(article, "Last", position=2, section="headline")
+    add(session, gone)
+    elsewhere = factory.claim(factory.article("Other"), "Another claim")
+    session.expunge_all()  # what the page reads, not what the factory left in the session
+    claim = session.get(type(claim), claim.id)
+
+    loaded = []
+    record = lambda target, context: loaded.append(target)  # noqa: E731
+    event.listen(Claim, "load", record)
+    try:
+        data = load_claim_page(session, claim=claim)
+    finally:
+        event.remove(Claim, "load", record)
+
+    assert [s.id for s in data.siblings] == [first.id, claim.id, last.id]
+    assert data.siblings[0] == Sibling(first.id, first.key, 0, 5, "verified", first.section)
+    assert data.siblings[2].section == "headline" and elsewhere.id not in data.siblings
+    before, after = data.neighbours()
+    assert (before.id, before.key, after.id, after.key) == (first.id, first.key, last.id, last.key)
+    assert loaded == []  # the other claims are read as columns, not made Claim objects

@@ -4,7 +4,10 @@ test_i18n_pages.py.)"""
 
 from __future__ import annotations
 
+import pytest
 from flask_wtf import FlaskForm
+from jinja2.ext import _gettext_alias as jinja_i18n_alias
+from markupsafe import Markup
 
 from factcheck import create_app, translations
 from factcheck.web import i18n
@@ -152,3 +155,35 @@ def test_numbers_with_a_fixed_pattern_read_as_babel_writes_them(app):
                 for value in values:
                     expected = babel_format(value, format=pattern, locale=language)
                     assert i18n.format_decimal(value, pattern) == expected, (value, pattern)
+
+
+TEMPLATE_MESSAGES = [
+    "{{ _('Claim') }}",
+    "{{ _('Claim %(key)s', key=key) }}",  # a variable that needs escaping
+    "{{ _('Claim %(key)s', key=markup) }}",  # markup kept as it is
+    "{{ _('assigned to %(name)s', name=_('nobody')) }}",
+    "{{ _('100%% sure') }}",  # always a %-format: %% is a percent sign
+    "{{ _('No verdict yet.', unused=key) }}",
+    "{% autoescape false %}{{ _('Claim %(key)s', key=key) }}{% endautoescape %}",
+    "{{ _('Claim %(key)s', key=key)|length }}|{{ (_('Claim') ~ '<b>')|e }}",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+@pytest.mark.parametrize("source", TEMPLATE_MESSAGES)
+def test_templates_underscore_reads_as_jinjas_i18n_extension_gives_it(app, language, source):
+    from flask import render_template_string
+
+    values = {"key": 'c1 <b>"&', "markup": Markup("<em>c1</em>")}
+    with app.test_request_context("/", headers={"Accept-Language": language}):
+        ours = render_template_string(source, **values)
+        app.jinja_env.globals["_"] = jinja_i18n_alias  # the extension's own
+        try:
+            app.jinja_env.cache.clear()
+            theirs = render_template_string(source, **values)
+        finally:
+            app.jinja_env.globals["_"] = i18n.template_gettext
+            app.jinja_env.cache.clear()
+    assert ours == theirs
+    if language == "id" and source == TEMPLATE_MESSAGES[1]:
+        assert ours == "Klaim c1 &lt;b&gt;&#34;&amp;"
