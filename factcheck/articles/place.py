@@ -58,7 +58,7 @@ def main_place(
     names = [n for n in names if not overlaps(n.span, money)]  # "dolar AS" is a currency
     places = {a.span for a in anchors_of(text, lang, {"place"}) if not overlaps(a.span, money)}
     candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
-    title_names = whole_names(title, lang, (), context.acronyms)
+    title_names = _before_money(whole_names(title, lang, (), context.acronyms), title, lang)
     placed_titles = [(n, _placed_in_title(n, title, text, context, lang)) for n in title_names]
     candidates += [(n, placed, True) for n, placed in placed_titles]
     inside = _written_inside(title_names, names, title)
@@ -106,6 +106,25 @@ def main_place(
         # (A dateline's village stays alone: the claims of that village name it.)
         written = f"{written}, {regions[-1]}"
     return core, written
+
+
+def _before_money(names: list[Anchor], title: str, lang: str) -> list[Anchor]:
+    """The headline's names cut where a sum of money starts: a title-case headline runs a
+    currency into the words before it ("... atas Korupsi Dana Desa Rp 1,2 Miliar" gives the
+    name "Korupsi Dana Desa Rp"), and "Desa Rp" would read as a village. A name that is all
+    money is dropped. What it cannot do: a currency the recogniser does not know as money
+    is left in the run."""
+    money = [a.span for a in anchors_of(title, lang, {"money"})] if title else []
+    if not money:
+        return names
+    out = []
+    for name in names:
+        cut = min((s for s, e in money if name.start <= s < name.end), default=name.end)
+        if not any(s < name.start < e for s, e in money):
+            text = title[name.start : cut].rstrip()
+            if text:
+                out.append(Anchor(name.kind, text, text, name.start, name.start + len(text)))
+    return out
 
 
 def _merge_longer(forms: dict[str, dict[str, int]], sites: set[str], lang: str) -> set[str]:

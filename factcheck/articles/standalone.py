@@ -1788,9 +1788,15 @@ def syllabic_abbreviations(text: str) -> dict[str, str]:
 
     What it cannot do: an abbreviation of three words or more ("puskesmas"), or one the
     article never spells out, is not found; an ordinary word that happens to fit two words
-    standing together ("pasar" and "pasukan aparat") would be taken for one."""
-    lower = re.findall(r"[a-z]+", text.lower())
-    stop = {w: stopword(w, "id") for w in set(lower)}  # each word asked once
+    standing together ("pasar" and "pasukan aparat") would be taken for one, unless it is a
+    function word or an auxiliary ("tanpa", "perlu": closed classes)."""
+    # figures are words too: "meminjam 30 tabung" is no pair ("meminta" is no abbreviation)
+    lower = re.findall(r"[a-z0-9]+", text.lower())
+    auxiliaries = markers.AUXILIARIES["id"]
+    stop = {  # each word asked once; a function word or auxiliary ("tanpa", "perlu") is no noun
+        w: stopword(w, "id") or is_boundary(w, "id") or w in auxiliaries or not w.isalpha()
+        for w in set(lower)
+    }
     pairs: dict[str, set[tuple[str, str]]] = {}
     for a, b in zip(lower, lower[1:], strict=False):
         if len(a) >= 4 and len(b) >= 3 and not stop[a] and not stop[b]:

@@ -73,3 +73,29 @@ from factcheck.articles.standalone import name_context
 )
 def test_a_site_the_headline_names_is_carried_with_its_region(language, title, body, place):
     assert main_place(body, language, name_context(body, language), title) == place
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "place"),
+    [
+        # a sum of money run into the headline's words is no village ("Desa Rp")
+        (
+            "id",
+            "Mantan Kades Dituntut 7 Tahun atas Korupsi Dana Desa Rp 1,2 Miliar",
+            "Jaksa menuntut mantan kepala desa di Kabupaten Muara Tinggi. Ia didakwa "
+            "menyelewengkan Rp 1,2 miliar. Ia mengembalikan Rp 150 juta. Dana Rp 2,6 miliar "
+            "diterima desa itu. Bupati Muara Tinggi mengaku kecewa, dan warga Muara Tinggi "
+            "melapor.",
+            ("Muara Tinggi", "Kabupaten Muara Tinggi"),
+        ),
+        (
+            "en",
+            "Council Fined £2 Million Over Harbour Spill",
+            "The council in Port Elmstead was fined £2 million on Monday. Port Elmstead "
+            "residents said £2 million was too little. Fishermen in Port Elmstead agreed.",
+            ("Port Elmstead", "Port Elmstead"),
+        ),
+    ],
+)
+def test_money_in_a_title_case_headline_is_no_place(language, title, body, place):
+    assert main_place(body, language, name_context(body, language), title) == place
