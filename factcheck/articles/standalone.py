@@ -59,7 +59,7 @@ from factcheck.language.syntax import (
     subject_span,
     word_spans,
 )
-from factcheck.language.vocabulary import NUMBER_WORDS, word_trie
+from factcheck.language.vocabulary import MONTH_NAMES, NUMBER_WORDS, word_trie
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea dan Cukai X"
@@ -77,6 +77,12 @@ _RELATIVE_YEAR_RE = {
 # Titles that go before a surname alone once the full name was given ("Ms Okafor"); a
 # title of office ("Presiden Trump") is kept as written.
 _COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
+# A month name, for a cheap test before a clause's dates are recognised.
+_MONTH_WORD_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b", re.IGNORECASE
+)
+# What joins the two months of a range: "Juli hingga September", "from March to June".
+_RANGE_RE = re.compile(r"\s*(?:hingga|sampai|dan|to|and|until|[-–—])\s*", re.I)
 # "It is likely that ...", and "It was the second downgrade": an "it" that names no thing
 # (the second points to an event the sentence before told, which a rule cannot name).
 _DUMMY_IT = re.compile(
@@ -146,6 +152,7 @@ class Discourse:
     titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
     defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
     year: int | None = None  # the year the article was written in, from its dates
+    months: tuple[int, int] | None = None  # the first and last month of that year's dates
     body: str = ""  # the whole article body (Discourse.of)
     label: str | None = None  # the one name the article gives its one-word topic
     spoken: list[str] = field(default_factory=list)  # claimants of two capitalised words+
@@ -228,6 +235,7 @@ class Discourse:
                 asides = [(u.start, u.end) for u in units if u.role == "relative" and u is not unit]
                 text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
+            text = self._date_bare_months(text)
             # what the article says of a figure someone gave is in the article's own voice
             said = None if figure else attribution
             text, claimant = self._attribute(sentence, unit, text, said)
@@ -1407,11 +1415,15 @@ class Discourse:
         body does not hold, is not read). Read with the kinds ``write`` asks for, so each
         sentence is recognised once."""
         years: dict[int, int] = {}
+        months: dict[int, list[int]] = {}
         for sentence in sentences:
             for anchor in anchors_of(sentence, self.lang, _WRITE_KINDS):
                 if anchor.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", anchor.value):
                     years[int(anchor.value[:4])] = years.get(int(anchor.value[:4]), 0) + 1
+                    months.setdefault(int(anchor.value[:4]), []).append(int(anchor.value[5:7]))
         self.year = max(years, key=lambda y: (years[y], y)) if years else None
+        if self.year is not None:
+            self.months = (min(months[self.year]), max(months[self.year]))
 
     def _date_relative_years(self, text: str) -> str:
         """ "tahun lalu", "this year", "next year" as the year they name, from the article's
@@ -1444,6 +1456,61 @@ class Discourse:
             if m.group(1)[:1].isupper():
                 written = _capitalise(written)
             text = f"{text[: m.start()]}{written}{text[m.end() :]}"
+        return text
+
+    def _date_bare_months(self, text: str) -> str:
+        """A month written with no year ("pada November", "on 12 November", "Oktober lalu",
+        "next September") written with the year it falls in, from the article's year and the
+        months of that year's full dates (``read_dates``): a month no later than the last of
+        them is that year's ("dirawat pada November 2026"), unless it comes before the first
+        of them after a word looking forward (``markers.FORWARD_TIME``: "mulai Januari" may
+        be the next January); "lalu"/"last" is that year for a month before the first of
+        them, the year before for one not before the last; "mendatang"/"depan"/"next" that
+        year for a month after the last, the year after for one before the first ("until
+        September 2027"); a month between the two is left. Outside quotes, and not in a text
+        that gives a year anywhere ("between March and June 2024"); of a range ("Juli hingga
+        September") only the last month. What it cannot do: a month later than every full
+        date of the article's year, with no word saying which side of the day it is on, is
+        left as written; an article with no full date keeps its months; a date set after the
+        article's day ("sidang berikutnya, 10 Desember 2026") moves "now" forward, so an
+        earlier month written bare is read as that year's."""
+        if self.months is None or not _MONTH_WORD_RE.search(text):
+            return text
+        anchors = anchors_of(text, self.lang, _TIME_KINDS)
+        if any(a.kind == "year" or a.value[:1].isdigit() for a in anchors):
+            return text  # a year is given: the month may be that year's or another's
+        bare = [
+            a
+            for a in anchors
+            if re.fullmatch(r"--\d\d(?:-\d\d)?", a.value)
+            and fold(a.text.split()[-1]) in MONTH_NAMES
+            and not any(s <= a.start < e for s, e in _quoted(text))
+        ]
+        relative = markers.RELATIVE_MONTHS[self.lang]
+        first, last = self.months
+        for i in range(len(bare) - 1, -1, -1):
+            anchor = bare[i]
+            if i + 1 < len(bare) and _RANGE_RE.fullmatch(text[anchor.end : bare[i + 1].start]):
+                continue  # "Juli hingga September 2026": the range's year once, at its end
+            month, start, end = int(anchor.value[2:4]), anchor.start, anchor.end
+            before = re.search(r"(\w+)\s+$", text[:start])
+            after = re.match(r"\s+(\w+)", text[end:])
+            shift = None
+            if before and before.group(1).lower() in relative.get("before", {}):
+                shift, start = relative["before"][before.group(1).lower()], before.start(1)
+            elif after and after.group(1).lower() in relative.get("after", {}):
+                shift, end = relative["after"][after.group(1).lower()], end + after.end()
+            if shift is None:
+                # a month before every dated one, after a word looking forward ("mulai
+                # Januari", "paling lambat pertengahan Januari"), may be the next year's
+                ahead = any(w in markers.FORWARD_TIME for w in _words_before(text, start, 3))
+                year = self.year if month <= last and not (ahead and month < first) else None
+            elif shift < 0:
+                year = self.year if month < first else self.year - 1 if month >= last else None
+            else:
+                year = self.year if month > last else self.year + 1 if month < first else None
+            if year is not None:
+                text = f"{text[:start]}{anchor.text} {year}{text[end:]}"
         return text
 
     # --- attribution ------------------------------------------------------------------------
@@ -2257,6 +2324,11 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
     if not additions:
         return text
     return text.rstrip(" .") + " " + " ".join(additions)
+
+
+def _words_before(text: str, at: int, n: int) -> list[str]:
+    """The ``n`` words before position ``at`` of ``text``, lower-cased."""
+    return [w.lower() for w in re.findall(r"[\w'’-]+", text[max(0, at - 60) : at])[-n:]]
 
 
 def _capitalise(text: str) -> str:

@@ -294,6 +294,16 @@ RELATIVE_YEARS = {
     "en": {"last year": -1, "this year": 0, "next year": 1},
 }
 
+# Words that place a month before or after the article's day, and on which side of the
+# month they stand: "Oktober lalu", "Juli mendatang", "last October", "next September".
+RELATIVE_MONTHS = {
+    "id": {"after": {"lalu": -1, "depan": 1, "mendatang": 1}},
+    "en": {"before": {"last": -1, "next": 1}},
+}
+# Words before a time that look forward from the article's day (a start, a deadline, a
+# future): "mulai Januari", "paling lambat Mei", "akan ... pada Maret", "by June", "from May".
+FORWARD_TIME = word_list("mulai, lambat, akan, hingga, sampai, will, by, from, starting, until")
+
 # Relative words that open a clause about the noun before them, and how the clause is read:
 # "subject" (the noun is its subject: "yang", "which", "who"), "place" ("where", "di mana"),
 # "time" ("when", "ketika") or "possessive" ("whose": the noun owns the clause's subject).
