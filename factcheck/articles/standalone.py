@@ -1463,8 +1463,8 @@ class Discourse:
         "next September") written with the year it falls in, from the article's year and the
         months of that year's full dates (``read_dates``): a month no later than the last of
         them is that year's ("dirawat pada November 2026"), unless it comes before the first
-        of them after a word looking forward (``markers.FORWARD_TIME``: "mulai Januari" may
-        be the next January); "lalu"/"last" is that year for a month before the first of
+        of them after a word looking forward (``markers.FORWARD_TIME``: "mulai Maret" may
+        be the next March); "lalu"/"last" is that year for a month before the first of
         them, the year before for one not before the last; "mendatang"/"depan"/"next" that
         year for a month after the last, the year after for one before the first ("until
         September 2027"); a month between the two is left. Outside quotes, and not in a text
@@ -1472,7 +1472,7 @@ class Discourse:
         September") only the last month. What it cannot do: a month later than every full
         date of the article's year, with no word saying which side of the day it is on, is
         left as written; an article with no full date keeps its months; a date set after the
-        article's day ("sidang berikutnya, 10 Desember 2026") moves "now" forward, so an
+        article's day ("sidang berikutnya, 10 November 2026") moves "now" forward, so an
         earlier month written bare is read as that year's."""
         if self.months is None or not _MONTH_WORD_RE.search(text):
             return text
@@ -1502,7 +1502,7 @@ class Discourse:
                 shift, end = relative["after"][after.group(1).lower()], end + after.end()
             if shift is None:
                 # a month before every dated one, after a word looking forward ("mulai
-                # Januari", "paling lambat pertengahan Januari"), may be the next year's
+                # Maret", "paling lambat pertengahan Maret"), may be the next year's
                 ahead = any(w in markers.FORWARD_TIME for w in _words_before(text, start, 3))
                 year = self.year if month <= last and not (ahead and month < first) else None
             elif shift < 0:

@@ -301,7 +301,7 @@ RELATIVE_MONTHS = {
     "en": {"before": {"last": -1, "next": 1}},
 }
 # Words before a time that look forward from the article's day (a start, a deadline, a
-# future): "mulai Januari", "paling lambat Mei", "akan ... pada Maret", "by June", "from May".
+# future): "mulai Maret", "paling lambat Mei", "akan ... pada Maret", "by June", "from May".
 FORWARD_TIME = word_list("mulai, lambat, akan, hingga, sampai, will, by, from, starting, until")
 
 # Relative words that open a clause about the noun before them, and how the clause is read:
