@@ -1776,6 +1776,22 @@ class Discourse:
             self.roles.pop(fold(head), None)
             self.roles[fold(head)] = text
 
+    def _only_definite(self, noun: str) -> bool:
+        """Whether every lower-case ``noun`` of the article is definite: after a
+        demonstrative or "the" (an adjective between allowed: "the eastern moor") in English,
+        before "itu"/"ini"/"tersebut" or "-nya" in Indonesian; and there is one at least."""
+        if stopword(noun, self.lang):
+            return False
+        word = re.escape(noun)
+        every = len(re.findall(rf"(?<![\w'’-]){word}(?![\w'’-])", self.body))
+        if self.lang == "en":
+            determiners = "|".join(markers.DEMONSTRATIVES_BEFORE)
+            pattern = rf"\b(?:{determiners})\s+(?:[a-z][\w-]*\s+)?{word}(?![\w'’-])"
+        else:
+            after = "|".join(markers.DEMONSTRATIVES_AFTER)
+            pattern = rf"(?<![\w'’-]){word}(?:\s+(?:{after})\b|nya\b)"
+        return every > 0 and len(re.findall(pattern, self.body, re.I)) >= every
+
     def _kind_of(self, noun: str, sentence: str, anchors: list[Anchor]) -> str:
         """ "person", "group", "measure" (a figure was given for it) or "thing"."""
         folded = [w.strip(".") for w in fold(noun).split()]  # "Dr." is "dr"
@@ -1799,6 +1815,12 @@ class Discourse:
         if re.search(rf"\b{re.escape(noun)},\s+(?:which|yang)\b", f"{self.seen}{sentence}"):
             return "thing"  # "Ashgrove Power Networks, which serves ...": no person
         if 2 <= len(capitalised) <= 3 and all(w[:1].isupper() for w in capitalised):
+            head = capitalised[-1 if self.lang == "en" else 0].lower()
+            if head in self.context.common and self._only_definite(head):
+                # "Hallowmere Moor", "Danau Ranu Gedang": a name headed by a noun the article
+                # writes in lower case only as a definite ("the moor", "danau itu") says what
+                # it is, a thing; not "Brackwater Water" where the article writes "tap water"
+                return "thing"
             placed = anchors_of(noun, self.lang, {"place"})
             return "person" if noun in self.names and not placed else "thing"
         return "thing"

@@ -1,0 +1,54 @@
+"""A name headed by a noun the article writes in lower case only as a definite ("Hallowmere
+Moor" and "the moor", "Quay Street" and "the street") names a thing, not a person, so "the
+moor" inside a clause is written as the name (issue 15, extract11); a noun the article also
+writes bare ("tap water" beside "Brackwater Water") is left. Each case is an invented
+article of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.articles.test_anaphora import claim_of
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "expected", "not_expected"),
+    [
+        (
+            "A wildfire on Harrow Moor above Delby has burned 900 hectares since Wednesday. "
+            "Crews have cut a firebreak along the eastern edge of the moor.",
+            "firebreak",
+            "eastern edge of Harrow Moor",
+            "of the moor",
+        ),
+        (
+            "Seawater flooded about 60 properties on Quay Street in Langby on Thursday. The "
+            "council leader, Morag Ellis, toured the street on Friday morning.",
+            "toured",
+            "toured Quay Street",
+            "toured the street",
+        ),
+    ],
+)
+def test_a_definite_noun_inside_a_clause_is_the_name_it_heads(
+    body, span_words, expected, not_expected
+):
+    claim = claim_of("Laporan", body, "en", span_words)
+    assert expected in claim.claim_text
+    assert not_expected not in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "kept"),
+    [
+        # the article also writes the noun bare: the water, not the company
+        (
+            "Brackwater Water told 120,000 homes in Delby to boil tap water on Monday. Tests "
+            "could take 48 hours to clear the water, a spokesman said.",
+            "48 hours",
+            "clear the water",
+        ),
+    ],
+)
+def test_a_noun_the_article_also_writes_bare_is_left(body, span_words, kept):
+    assert kept in claim_of("Laporan", body, "en", span_words).claim_text
