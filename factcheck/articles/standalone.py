@@ -81,6 +81,11 @@ _COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
 _MONTH_WORD_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b", re.IGNORECASE
 )
+# Two lower-case words made definite: "rumah sakit itu", "rumah sakitnya".
+_COMPOUND_DEFINITE_RE = re.compile(
+    rf"(?<![\w-])([a-z]+)\s+([a-z]+?)(?:nya|\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)}))"
+    r"(?![\w-])"
+)
 # What joins the two months of a range: "Juli hingga September", "from March to June".
 _RANGE_RE = re.compile(r"\s*(?:hingga|sampai|dan|to|and|until|[-–—])\s*", re.I)
 # "It is likely that ...", and "It was the second downgrade": an "it" that names no thing
@@ -223,6 +228,7 @@ class Discourse:
             text = self._resolve_places(text)
             text = self._resolve_local(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
+            text = self._resolve_compound(text)
             text = self._resolve_inner(text)
             text = self._resolve_named_inner(text)
             text = self._resolve_owned(text, sentence[: unit.start], previous_subject)
@@ -650,6 +656,32 @@ class Discourse:
             return m.group() if inside else resolved(m, compound)
 
         return re.sub(pattern, outside, text)
+
+    def _resolve_compound(self, text: str) -> str:
+        """An Indonesian noun of two words made definite inside a clause ("ke rumah sakit
+        itu", "rumah sakitnya"), as the name the article wrote with those two words at its
+        head ("Rumah Sakit Umum Daerah (RSUD) Sumber Kencana"), by its acronym where the name
+        defines one ("RSUD Sumber Kencana"); outside quotes. ``_resolve_inner`` reads one
+        word only, and "sakit" heads no name. What it cannot do: a noun the article never
+        writes as a name's head stays, and of two names with that head the later wins."""
+        if self.lang != "id" or not _COMPOUND_DEFINITE_RE.search(text):
+            return text
+        quotes = _quoted(text)
+
+        def named(m: re.Match) -> str:
+            first, second = m.group(1), m.group(2)
+            if any(s <= m.start() < e for s, e in quotes):
+                return m.group()
+            if any(stopword(w, "id") or is_verb(w, "id") for w in (first, second)):
+                return m.group()
+            head = f"{first.capitalize()} {second.capitalize()} "
+            name = next((n for n in reversed(self.names) if n.startswith(head)), None)
+            if name is None or len(name.split()) < 3:
+                return m.group()
+            short = re.fullmatch(r"[^()]+\(([A-Z][A-Z0-9]+)\)\s*([^()]*)", name)
+            return f"{short.group(1)} {short.group(2)}".strip() if short else name
+
+        return _COMPOUND_DEFINITE_RE.sub(named, text)
 
     def _first_mention(self, head: str) -> str | None:
         """The words that went with ``head`` when the article first used it: "seragam
