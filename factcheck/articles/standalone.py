@@ -86,6 +86,21 @@ _COMPOUND_DEFINITE_RE = re.compile(
     rf"(?<![\w-])([a-z]+)\s+([a-z]+?)(?:nya|\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)}))"
     r"(?![\w-])"
 )
+# A title of capitalised words (joined by "dan"/"and"/"of"), a comma, a name and a comma:
+# "Kepala Dinas Peternakan Padang Larang, Markus Lede, ...", "Bupati Gunung Kapur, Hartono,".
+_TITLE_THEN_NAME_RE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z(][\w()'’-]*){0,11}),\s+"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),"
+)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return fold_all(markers.PERSON_TITLES)
+
+
+# What opens an attribution before its speaker: "Menurut X, ...", "According to X, ...".
+_SOURCE_OPENERS = "Menurut|According to"
 # What joins the two months of a range: "Juli hingga September", "from March to June".
 _RANGE_RE = re.compile(r"\s*(?:hingga|sampai|dan|to|and|until|[-–—])\s*", re.I)
 # "It is likely that ...", and "It was the second downgrade": an "it" that names no thing
@@ -155,6 +170,7 @@ class Discourse:
     introduced: dict[str, str] = field(default_factory=dict)  # "kapal" -> "KM Bunga Teratai"
     quoted_name: str | None = None  # the last speaker named by two or more capitalised words
     titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
+    person_titles: dict[str, str] = field(default_factory=dict)  # "Markus Lede" -> his title
     defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
     year: int | None = None  # the year the article was written in, from its dates
     months: tuple[int, int] | None = None  # the first and last month of that year's dates
@@ -198,10 +214,12 @@ class Discourse:
         anchors = anchors_of(sentence, lang, _WRITE_KINDS)
         attribution = find_attribution(sentence, lang)
         written, previous_subject, previous_text = [], None, ""
+        plain: list[Written] = []
         names = whole_names(
             sentence, lang, self.context.common, self.context.acronyms, self.context.known
         )
         self.titled_subjects = self._titled_subjects(sentence, units)
+        self._remember_titles(sentence)
         for unit in units:
             # "... status Gunung Wangsa ..., setelah gunung itu meletus": a name earlier in
             # the sentence is the nearest antecedent of the clause
@@ -253,11 +271,17 @@ class Discourse:
             text = self._speaking_for(text, claimant)
             self._remember_speaker(claimant, sentence)
             label = self._topic_label(text) if unit.role != "apposition" else ""
+            # the label is read off the claim as the sentence wrote it: a title written in
+            # makes no person's name the claim's subject
+            # what is remembered of the clause is as the sentence wrote it, without the title
+            plain.append(Written(_capitalise(text), claimant, label))
+            own = {sentence[a:b] for a, b in self.titled_subjects}  # titled here already
+            text = self._with_title(text, own)
             written.append(Written(_capitalise(text), claimant, label))
             previous_subject = subject or previous_subject
             self._remember_people(sentence[unit.start : unit.end])
         self.before = []
-        self._remember(sentence, units, written, anchors, attribution, names)
+        self._remember(sentence, units, plain, anchors, attribution, names)
         if self.spoke:  # "X said a rescue had failed. It had lost ...": X, not the rescue
             self.thing, self.spoke = Mention(self.speaker, "thing"), False
         self.seen += sentence + "\n"
@@ -283,7 +307,43 @@ class Discourse:
                 continue
             name = sentence[unit.subject[0] : unit.subject[1]]
             out[unit.subject] = f"{_capitalise(described)}, {name},"  # its names kept apart
+            self.person_titles[name] = _capitalise(described)
         return out
+
+    def _remember_titles(self, sentence: str) -> None:
+        """People the sentence names after a title of capitalised words set off by commas
+        ("Kepala Dinas Peternakan Padang Larang, Markus Lede, ..."), however the clauses
+        were split: the title ``_with_title`` writes with their later claims."""
+        if ", " not in sentence:
+            return
+        for m in _TITLE_THEN_NAME_RE.finditer(sentence):
+            title, name = m.group(1), m.group(2)
+            first = fold(title).split()
+            if first[0] in _title_words() or " ".join(first[:2]) in _title_words():
+                self.person_titles.setdefault(name, title)
+
+    def _with_title(self, text: str, own: dict) -> str:
+        """A person named alone at a claim's opening, or after "Menurut"/"According to",
+        whom an earlier sentence introduced with a title in apposition ("Kepala Dinas
+        Peternakan Padang Larang, Markus Lede, ..."), written with that title again:
+        "Kepala Dinas Peternakan Padang Larang, Markus Lede, beralasan ...", as a reader of
+        the one claim needs to know who the person is. What it cannot do: a title given
+        after the name ("Markus Lede, kepala dinas, ...") or without commas is not read."""
+        for name, title in self.person_titles.items():
+            if name in own or title in text:
+                continue
+            opening = re.match(
+                rf"((?:{_SOURCE_OPENERS})\s+)?{re.escape(name)}(,?)\s+(?=[a-z])", text
+            )
+            if opening is None:
+                continue
+            lead = opening.group(1) or ""
+            said = ", " if opening.group(2) else ", "
+            rest = text[opening.end() :]
+            if opening.group(2):  # "Menurut Markus Lede, anggaran ...": the comma is there
+                return f"{lead}{title}, {name}, {rest}"
+            return f"{lead}{title}, {name}{said}{rest}"
+        return text
 
     def _remember_speaker(self, claimant: str | None, sentence: str) -> None:
         """A body that said something ("Ashgrove Power Networks ... said"): what a later
