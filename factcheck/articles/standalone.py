@@ -774,8 +774,8 @@ class Discourse:
             if word in markers.PLACE_HEADS and self.lang == "id":
                 break  # "alat di kota": the place after the head is another noun's; in English
                 # a place noun before the head describes it ("the state health regulator")
-            if word in markers.FIGURE_LEADS:
-                break
+            if word in markers.FIGURE_LEADS or word in markers.FOCUS_ADVERBS:
+                break  # "kenaikan hanya berlaku ...": "hanya" is no part of the noun
             kept.append(word)
         if self.lang == "en" and len(kept) < len(words_):
             # "A report on that inspection": a word that cannot premodify stands between the

@@ -17,7 +17,9 @@ from factcheck.language.vocabulary import alternation, word_list
 # Clause openers trimmed from the start of a claim: they link the claim to its neighbour but
 # carry no checkable content.
 LEADING_CONNECTIVES = word_list(
-    """selain itu, namun demikian, meskipun demikian, meski begitu, akan tetapi, sementara itu,
+    """selain itu, namun demikian, meskipun demikian, meski demikian, walaupun demikian,
+    walau demikian, kendati demikian, namun begitu, meskipun begitu, meski begitu, walaupun
+    begitu, walau begitu, akan tetapi, sementara itu,
     oleh karena itu, karena itu, di sisi lain, namun, meskipun, walaupun, walau, kendati,
     meski, sementara, sedangkan, tetapi, padahal, dan, serta, however, meanwhile, moreover,
     in addition, additionally, furthermore, even though, although, though, but, and, while,
@@ -436,6 +438,9 @@ PLACE_KINDS = tuple(
         "negara country",
     )
 )
+# Focus adverbs: they stand before what they single out ("kenaikan hanya berlaku bagi ...",
+# "jumlah pasien justru naik"), so they end the noun phrase before them. A closed class.
+FOCUS_ADVERBS = word_list("hanya cuma justru bahkan malah only even just")
 # Words that stand just before a figure and end the noun phrase before it ("persentase
 # penduduk miskin sebesar 9,8 persen", "growth of 3.1 percent").
 FIGURE_LEADS = word_list(
