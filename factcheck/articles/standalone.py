@@ -1397,6 +1397,11 @@ class Discourse:
         """ "<stem> <owner>" where the owner is what the sentence before was about: its
         subject when that is a name, else the last person named."""
         subject = self.subject.text if self.subject else ""
+        # one capitalised word is a name only when the article capitalises it mid-sentence
+        # too: "Aksi yang berlangsung ... berakhir" opens with a common noun ("kenaikan Aksi")
+        alone = " " not in subject and not subject.isupper()
+        if alone and subject not in (self.context.known or ()):
+            subject = ""
         if subject and _titled(subject) and subject[:1].isupper():
             return f"{stem.lower()} {subject}"
         if self.subject and self.subject.kind not in ("person", "group"):

@@ -32,3 +32,27 @@ def test_a_focus_adverb_is_no_part_of_the_noun_a_demonstrative_points_to(adverb)
     )
     claim = claim_of("Laporan", body, "id", "Mahasiswa menolak")
     assert f"kenaikan {adverb}" not in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "garble"),
+    [
+        (
+            "Sekitar 2.000 mahasiswa berunjuk rasa di depan gedung rektorat. Aksi yang "
+            "berlangsung lima jam itu berakhir setelah wakil rektor menemui perwakilan "
+            "mahasiswa. Di fakultas lain, kenaikannya berkisar antara 20 dan 45 persen.",
+            "45 persen",
+            "kenaikan Aksi",
+        ),
+        (
+            "Nelayan mengeluh pada Senin. Apa kata mereka? Penyalurannya dilakukan lewat tiga "
+            "stasiun milik koperasi.",
+            "tiga stasiun",
+            "Penyaluran Nelayan",
+        ),
+    ],
+)
+def test_a_capitalised_word_opening_a_sentence_owns_nothing(body, span_words, garble):
+    # "-nya" is the owner's only when the sentence before was about a name: a common noun
+    # capitalised for opening its sentence ("Aksi ...", "Nelayan ...") is none
+    assert garble not in claim_of("Laporan", body, "id", span_words).claim_text
