@@ -776,6 +776,8 @@ class Discourse:
                 # a place noun before the head describes it ("the state health regulator")
             if word in markers.FIGURE_LEADS or word in markers.FOCUS_ADVERBS:
                 break  # "kenaikan hanya berlaku ...": "hanya" is no part of the noun
+            if word in markers.SUPERLATIVES:
+                break  # "the largest moorland fire" ranks it: a claim of its own
             kept.append(word)
         if self.lang == "en" and len(kept) < len(words_):
             # "A report on that inspection": a word that cannot premodify stands between the

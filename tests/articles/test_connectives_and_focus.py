@@ -56,3 +56,30 @@ def test_a_capitalised_word_opening_a_sentence_owns_nothing(body, span_words, ga
     # "-nya" is the owner's only when the sentence before was about a name: a common noun
     # capitalised for opening its sentence ("Aksi ...", "Nelayan ...") is none
     assert garble not in claim_of("Laporan", body, "id", span_words).claim_text
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "span_words", "ranked"),
+    [
+        (
+            "en",
+            "A wildfire on Harrow Moor has burned 900 hectares. It is the largest moorland "
+            "fire in the county since 2016. The fire started on Wednesday near a car park.",
+            "car park",
+            "largest",
+        ),
+        (
+            "id",
+            "Gunung Wangsa meletus pada Senin. Letusan terbesar terjadi pada 1997. Letusan "
+            "itu menewaskan 19 orang di Kabupaten Lereng Mulya.",
+            "19 orang",
+            "terbesar",
+        ),
+    ],
+)
+def test_a_superlative_is_no_part_of_the_noun_a_definite_points_to(
+    language, body, span_words, ranked
+):
+    # "the largest moorland fire" ranks the fire: written into "The fire started ...", it
+    # would make the claim say more than its sentence did
+    assert ranked not in claim_of("Laporan", body, language, span_words).claim_text
