@@ -394,7 +394,7 @@ class Discourse:
             if not other:
                 return span
             described = [  # "Its leader" -> "the Liberal Union's leader"
-                _lower_first(self._resolve_opening(o, None, [])[0], self.context) for o in other
+                _lower_first(self._described(o), self.context) for o in other
             ]
             joined = f" {'dan' if self.lang == 'id' else 'and'} ".join(described)
             return f"{noun} {verb} {joined}"
@@ -421,6 +421,15 @@ class Discourse:
             if head and _has_figure(span, self.lang):  # ", sementara di perkotaan 6,1 persen"
                 return f"{head} {_lower_first(span, self.context)}"
         return span
+
+    def _described(self, description: str) -> str:
+        """An apposition's description with a possessive opening resolved ("Its leader" ->
+        "the Liberal Union's leader"); one opening with "the" says what the name is ("the
+        cabinet member for highways") and points back to nothing, so it is left as written
+        (resolved, "the cabinet member" had become "The budget")."""
+        if self.lang == "en" and description.lower().startswith("the "):
+            return description
+        return self._resolve_opening(description, None, [])[0]
 
     def _relative_text(self, noun: str, body: str, relation: str) -> str:
         source = re.match(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.articles.extract import extract_article
 from tests.articles.test_anaphora import claim_of
 
 
@@ -52,3 +53,25 @@ def test_a_definite_noun_inside_a_clause_is_the_name_it_heads(
 )
 def test_a_noun_the_article_also_writes_bare_is_left(body, span_words, kept):
     assert kept in claim_of("Laporan", body, "en", span_words).claim_text
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The budget for road maintenance has been cut by a fifth. Councillor Janet Owusu, "
+            "the cabinet member for highways, told the meeting that crews were slowed down.",
+            "Councillor Janet Owusu is the cabinet member for highways",
+        ),
+        (
+            "The Liberal Union won 21 seats. Its leader, Mara Venn, said she would govern "
+            "with the Greens.",
+            "Mara Venn is the Liberal Union's leader",
+        ),
+    ],
+)
+def test_an_apposition_says_what_the_name_is_and_points_back_only_by_a_possessive(body, expected):
+    # "the cabinet member" is what Owusu is, not an anaphor ("the budget" it had become);
+    # "Its leader" still points back
+    texts = [c.claim_text for c in extract_article("Laporan", body, "en")]
+    assert expected in texts, texts
