@@ -75,3 +75,26 @@ def test_an_apposition_says_what_the_name_is_and_points_back_only_by_a_possessiv
     # "Its leader" still points back
     texts = [c.claim_text for c in extract_article("Laporan", body, "en")]
     assert expected in texts, texts
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "expected"),
+    [
+        (
+            "Graham Pike pointed to the £3.5 million spent on refurbishing County Hall, which "
+            "reopened in June.",
+            "reopened",
+            "County Hall reopened in June",
+        ),
+        (
+            "Crews worked for weeks on repairing the Marrow Bridge, which closed in May.",
+            "closed",
+            "Marrow Bridge closed in May",
+        ),
+    ],
+)
+def test_a_relative_clause_after_a_gerund_and_its_object_is_about_the_object(
+    body, span_words, expected
+):
+    claim = claim_of("Laporan", body, "en", span_words)
+    assert claim.claim_text.startswith(expected) or f"The {expected}" in claim.claim_text
