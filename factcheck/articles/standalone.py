@@ -99,6 +99,15 @@ def _title_words() -> frozenset[str]:
     return fold_all(markers.PERSON_TITLES)
 
 
+# Adverbs in "-nya" that the markers list ("semestinya", "seharusnya", "tampaknya",
+# "kabarnya"): no noun with its owner in "-nya".
+_NYA_ADVERBS = frozenset(
+    fold(w)
+    for w in markers.ADVISORY_MODALS + markers.HEDGES + markers.OPINION_MARKERS
+    if w.endswith("nya") and " " not in w
+)
+# An age after a name: "Suparmi (54)", "Margaret Lowe, 78,".
+_AGE_AFTER = re.compile(r"\s*\(\d{1,3}\)|,\s*\d{1,3},")
 # What opens an attribution before its speaker: "Menurut X, ...", "According to X, ...".
 _SOURCE_OPENERS = "Menurut|According to"
 # What joins the two months of a range: "Juli hingga September", "from March to June".
@@ -1012,6 +1021,11 @@ class Discourse:
                     body = self._body_in_title(title)
                     if body:
                         self.bodies[name.text] = body
+            if _AGE_AFTER.match(clause, name.end) and not set(words_) & others:
+                # "Suparmi (54)", "Margaret Lowe, 78,": an age says the name is a person's,
+                # whom a later "ujarnya"/"she said" names
+                self.person = Mention(name.text, "person")
+                self.people.append(name.text)
 
     def _body_in_title(self, title: str) -> str | None:
         """The body a person's title names, from its first acronym or organisation noun on:
@@ -1364,6 +1378,8 @@ class Discourse:
                 continue
             if fold(word.text) in fold_all(markers.SPEECH_TAGS):
                 continue
+            if fold(word.text) in _NYA_ADVERBS:
+                continue  # "semestinya", "tampaknya": adverbs of the markers, owned by nobody
             # after a subordinator ("... dihentikan karena anggarannya dialihkan") the
             # clause goes on from the main clause: its "-nya" is read as inside it
             joined = re.search(rf"\b(?:{'|'.join(markers.ADVERBIAL_SUBORDINATORS)})\s*$", before)

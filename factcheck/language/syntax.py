@@ -173,7 +173,16 @@ def noun_phrase_before(text: str, pos: int, lang: str, max_words: int = 8) -> tu
             break
         if taken >= max_words:
             break
+    if start < end and text[start:end].isdigit():
+        # "Margaret Lowe, 78, who ...", "Suparmi (54), yang ...": an age after a person's
+        # name; the phrase is the name
+        named = _NAME_BEFORE_AGE.search(text, 0, start)
+        if named:
+            return named.span(1)
     return (start, end) if start < end else (pos, pos)
+
+
+_NAME_BEFORE_AGE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?:,\s*|\s*\()$")
 
 
 def _gerund_with_object(words: list[Word], i: int) -> bool:
