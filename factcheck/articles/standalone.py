@@ -515,6 +515,8 @@ class Discourse:
             if same and self._kind_of(same, "", []) == "person":
                 same = None  # "its" is no person's
             antecedent = same or self._antecedent(kind)
+            if kind == "thing" and antecedent and self._a_person(antecedent):
+                antecedent = None  # "its laboratory systems" are no person's
             if antecedent and len(spans) > 1:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
         elif self._full_name(spans):
@@ -527,6 +529,11 @@ class Discourse:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
         return text, (text[subject[0] : subject[1]] if subject else None)
+
+    def _a_person(self, name: str) -> bool:
+        """Whether the article marked ``name`` as a person's, by a title or an age
+        (``_remember_people``); two capitalised words alone ("Arlen Nutrition") do not."""
+        return name in self.people
 
     def _resolve_demonstrative(self, text: str, spans, anchors: list[Anchor]) -> str:
         phrase = _demonstrative_phrase(text, spans, self.lang)

@@ -63,3 +63,13 @@ def test_an_adverb_in_nya_is_owned_by_nobody():
     )
     texts = [c.claim_text for c in extract_article("Laporan", body, "id")]
     assert not any("Semesti " in t or "semesti " in t for t in texts), texts
+
+
+def test_its_is_no_titled_persons():
+    body = (
+        "St Aldric Hospital was hit by ransomware on 3 November. Its chief executive, Helen "
+        "Okafor, said 2,640 appointments had been postponed. She added that the emergency "
+        "department reopened on 9 November, while its laboratory systems remain offline."
+    )
+    claim = claim_of("Ransomware hits St Aldric Hospital", body, "en", "laboratory")
+    assert "Helen Okafor's laboratory" not in claim.claim_text
