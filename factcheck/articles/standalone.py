@@ -2476,7 +2476,10 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
             additions.append(places[0][:1].lower() + places[0][1:])  # "Di Desa X, ..."
     if not additions:
         return text
-    return text.rstrip(" .") + " " + " ".join(additions)
+    # a phrase that closed its sentence keeps no full stop ("... across Brennan County on
+    # 3 November." was carried with it), unless the stop closes an initial ("D.C.")
+    kept = [re.sub(r"(?<!\b[A-Z])[ .;]+$", "", a) for a in additions]
+    return text.rstrip(" .") + " " + " ".join(kept)
 
 
 def _words_before(text: str, at: int, n: int) -> list[str]:

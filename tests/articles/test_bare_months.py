@@ -122,3 +122,12 @@ def test_a_month_whose_year_cannot_be_told_is_left(language, body, span_words, k
     claim = claim_of("Laporan", body, language, span_words)
     assert kept in claim.claim_text
     assert f"{kept} 20" not in claim.claim_text
+
+
+def test_a_time_carried_from_the_end_of_its_sentence_brings_no_full_stop():
+    body = (
+        "St Aldric Hospital, which serves about 410,000 people across Brennan County, was hit "
+        "by ransomware on 3 November."
+    )
+    claim = claim_of("Laporan", body, "en", "410,000")
+    assert not claim.claim_text.endswith(".")
