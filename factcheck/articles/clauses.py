@@ -653,7 +653,15 @@ def _apposition_at(
     first_named = sentence[a[0]].isupper() and not _titled(texts[1]) and not pointing
     if len(phrases) == 3 and not _titled(texts[1]):
         return None  # of three, the name is the one in the middle
+    if len(phrases) == 2 and _first_word(texts[1]) in _INDEFINITES:
+        # "The gallery, a charity that receives no council funding,": an indefinite
+        # description says what the first is; the first is the subject, pointing or not
+        return a, verb.start
     return (a if first_named and len(phrases) == 2 else b), verb.start
+
+
+# Indefinite articles and classifiers that open a description, never a name.
+_INDEFINITES = frozenset(("a", "an", "seorang", "sebuah", "salah"))
 
 
 def _titled(text: str) -> bool:

@@ -398,7 +398,10 @@ class Discourse:
             )
             return self._relative_text(noun, body, unit.relation)
         if unit.role == "apposition" and noun:
-            other = [p.strip() for p in span.split(",") if p.strip() and p.strip() != noun]
+            # the parts besides the subject as written ("The gallery" when ``noun`` is the
+            # name it was resolved to, "Pellmore Gallery")
+            written = sentence[unit.subject[0] : unit.subject[1]].strip()
+            other = [p.strip() for p in span.split(",") if p.strip() not in ("", noun, written)]
             verb = "adalah" if self.lang == "id" else "is"
             if not other:
                 return span

@@ -98,3 +98,35 @@ def test_a_relative_clause_after_a_gerund_and_its_object_is_about_the_object(
 ):
     claim = claim_of("Laporan", body, "en", span_words)
     assert claim.claim_text.startswith(expected) or f"The {expected}" in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an indefinite description says what the first phrase is: that is the subject
+        (
+            "Three paintings were stolen from Pellmore Gallery on Sunday. The gallery, a "
+            "charity that receives no council funding, had asked the town council for £60,000.",
+            [
+                "Pellmore Gallery is a charity that receives no council funding",
+                "Pellmore Gallery had asked the town council for £60,000",
+            ],
+        ),
+        (
+            "The museum will return 28 bronzes. The Friends of Aldermoor Museum, a volunteer "
+            "group, gathered 3,100 signatures against it.",
+            [
+                "The Friends of Aldermoor Museum is a volunteer group",
+                "The Friends of Aldermoor Museum gathered 3,100 signatures against it",
+            ],
+        ),
+        # the subject written once, not again among what it is said to be
+        (
+            "Harlow Bay Mayor Gerald Finch, a former car dealer, vetoed the plan on Monday.",
+            ["Harlow Bay Mayor Gerald Finch is a former car dealer"],
+        ),
+    ],
+)
+def test_an_apposition_with_an_indefinite_description_keeps_its_subject(body, expected):
+    texts = [c.claim_text for c in extract_article("Laporan", body, "en")]
+    assert all(e in texts for e in expected), texts
