@@ -963,12 +963,16 @@ class Discourse:
         preposition = "di" if self.lang == "id" else "in"
         addition = f"{preposition} {self.place[1]}"
         # the attribution may carry its speaker's name in apposition after a title ("...,
-        # kata Kapolres Pulau Seroja, Daniel Sipa"): the place goes before all of it
+        # kata Kapolres Pulau Seroja, Daniel Sipa"): the place goes before all of it; an
+        # attribution set off inside the clause (", menurut wali kota, diperkirakan ...")
+        # is no tail
         tail = re.search(
-            r",[”\"’]?\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*(?:,[^,]{2,60})?$"
+            r",[”\"’]?\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*(?:,([^,]{2,60}))?$"
             r"|,[”\"’]?\s*[^,]{2,60}\s+(?:said|says)$",
             text,
         )
+        if tail and tail.group(1) and is_verb(tail.group(1).split()[0], self.lang):
+            tail = None  # the clause goes on with its verb after the attribution
         if tail and text[tail.start() + 1 : tail.start() + 2] in QUOTE_MARKS:
             return text  # '"...," he said': not into their words; after the quote, once
             # it is reported ('According to X, "..." in Y', ``_quote_reported``)

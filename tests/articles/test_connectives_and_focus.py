@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.articles.extract import extract_article
 from tests.articles.test_anaphora import claim_of
 
 
@@ -83,3 +84,14 @@ def test_a_superlative_is_no_part_of_the_noun_a_definite_points_to(
     # "the largest moorland fire" ranks the fire: written into "The fire started ...", it
     # would make the claim say more than its sentence did
     assert ranked not in claim_of("Laporan", body, language, span_words).claim_text
+
+
+def test_an_attribution_set_off_by_commas_is_no_apposition_and_no_tail():
+    body = (
+        "Pemkot Tirta Sari menggratiskan seragam sekolah untuk 48.000 siswa di Kota Tirta "
+        "Sari. Program seragam itu, menurut wali kota, diperkirakan menyerap 900 tenaga kerja."
+    )
+    texts = [c.claim_text for c in extract_article("Seragam Gratis di Tirta Sari", body, "id")]
+    assert not any("adalah menurut" in t for t in texts), texts
+    worked = [t for t in texts if "900 tenaga kerja" in t]
+    assert worked and worked[0].endswith("900 tenaga kerja di Kota Tirta Sari"), texts
