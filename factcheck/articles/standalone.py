@@ -180,6 +180,7 @@ class Discourse:
     quoted_name: str | None = None  # the last speaker named by two or more capitalised words
     titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
     person_titles: dict[str, str] = field(default_factory=dict)  # "Markus Lede" -> his title
+    definite: dict[str, bool] = field(default_factory=dict)  # ``_only_definite``'s answers
     defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
     year: int | None = None  # the year the article was written in, from its dates
     months: tuple[int, int] | None = None  # the first and last month of that year's dates
@@ -1918,6 +1919,12 @@ class Discourse:
         """Whether every lower-case ``noun`` of the article is definite: after a
         demonstrative or "the" (an adjective between allowed: "the eastern moor") in English,
         before "itu"/"ini"/"tersebut" or "-nya" in Indonesian; and there is one at least."""
+        if noun in self.definite:
+            return self.definite[noun]  # asked for every name it heads: read the body once
+        self.definite[noun] = found = self._read_definite(noun)
+        return found
+
+    def _read_definite(self, noun: str) -> bool:
         if stopword(noun, self.lang):
             return False
         word = re.escape(noun)
