@@ -640,6 +640,7 @@ def _apposition_at(
         or any(len(t.split()) > MAX_APPOSITION_WORDS or not t.strip() for t in texts)
         or not any(t.strip()[:1].isupper() for t in texts)
         or any(_first_word(t) in words.LEADING_CONNECTIVES for t in texts)
+        or any(_first_word(t) in _SOURCE_OPENERS for t in texts)  # ", menurut wali kota,"
         or is_boundary(_first_word(texts[0]), lang)
     ):
         return None
@@ -653,7 +654,18 @@ def _apposition_at(
     first_named = sentence[a[0]].isupper() and not _titled(texts[1]) and not pointing
     if len(phrases) == 3 and not _titled(texts[1]):
         return None  # of three, the name is the one in the middle
+    if len(phrases) == 2 and _first_word(texts[1]) in _INDEFINITES:
+        # "The gallery, a charity that receives no council funding,": an indefinite
+        # description says what the first is; the first is the subject, pointing or not
+        return a, verb.start
     return (a if first_named and len(phrases) == 2 else b), verb.start
+
+
+# The first words of an attribution set off by commas ("Langkah ini, menurut wali kota,
+# diperkirakan ..."): an aside, not a noun phrase in apposition.
+_SOURCE_OPENERS = frozenset(p.split()[0] for p in words.SOURCE_PREPOSITIONS)
+# Indefinite articles and classifiers that open a description, never a name.
+_INDEFINITES = frozenset(("a", "an", "seorang", "sebuah", "salah"))
 
 
 def _titled(text: str) -> bool:

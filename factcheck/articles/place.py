@@ -58,10 +58,17 @@ def main_place(
     names = [n for n in names if not overlaps(n.span, money)]  # "dolar AS" is a currency
     places = {a.span for a in anchors_of(text, lang, {"place"}) if not overlaps(a.span, money)}
     candidates = [(n, _locative_before(text, n.start) or n.span in places, False) for n in names]
-    title_names = whole_names(title, lang, (), context.acronyms)
+    title_names = _before_money(whole_names(title, lang, (), context.acronyms), title, lang)
     placed_titles = [(n, _placed_in_title(n, title, text, context, lang)) for n in title_names]
     candidates += [(n, placed, True) for n, placed in placed_titles]
     inside = _written_inside(title_names, names, title)
+    # a place the body writes with its place noun ("Desa Ranca Bulu") is a site wherever a
+    # title-case headline runs it into its neighbours ("Mantan Kades Ranca Bulu Dituntut")
+    inside += [
+        n
+        for n in _written_inside(title_names, names, title, located=False)
+        if n.text not in {i.text for i in inside} and _with_place_noun(n.text, text)
+    ]
     candidates += [(n, True, True) for n in inside]
     candidates += [(n, True, False) for n, _, _ in candidates for n in _places_inside(n, lang)]
     for name, placed, in_title in candidates:
@@ -106,6 +113,25 @@ def main_place(
         # (A dateline's village stays alone: the claims of that village name it.)
         written = f"{written}, {regions[-1]}"
     return core, written
+
+
+def _before_money(names: list[Anchor], title: str, lang: str) -> list[Anchor]:
+    """The headline's names cut where a sum of money starts: a title-case headline runs a
+    currency into the words before it ("... atas Korupsi Dana Desa Rp 1,2 Miliar" gives the
+    name "Korupsi Dana Desa Rp"), and "Desa Rp" would read as a village. A name that is all
+    money is dropped. What it cannot do: a currency the recogniser does not know as money
+    is left in the run."""
+    money = [a.span for a in anchors_of(title, lang, {"money"})] if title else []
+    if not money:
+        return names
+    out = []
+    for name in names:
+        cut = min((s for s, e in money if name.start <= s < name.end), default=name.end)
+        if not any(s < name.start < e for s, e in money):
+            text = title[name.start : cut].rstrip()
+            if text:
+                out.append(Anchor(name.kind, text, text, name.start, name.start + len(text)))
+    return out
 
 
 def _merge_longer(forms: dict[str, dict[str, int]], sites: set[str], lang: str) -> set[str]:
@@ -197,7 +223,16 @@ def _dateline(text: str) -> str | None:
     return " ".join(w.capitalize() if w.isupper() else w for w in place.split())
 
 
-def _written_inside(title_names: list[Anchor], names: list[Anchor], title: str) -> list[Anchor]:
+def _with_place_noun(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` after a place noun of a village, district or
+    regency ("Desa Ranca Bulu", "Kabupaten Muara Lintang"), in Indonesian order."""
+    heads = "|".join(h for h in PLACE_LEVELS if h in markers.PLACE_HEADS)
+    return bool(re.search(rf"\b(?i:{heads})\s+{re.escape(name)}\b", text))
+
+
+def _written_inside(
+    title_names: list[Anchor], names: list[Anchor], title: str, located: bool = True
+) -> list[Anchor]:
     """The body's names that a headline's name written in title case holds, where it lies in
     the headline: a title-case headline runs a place into the words around it ("... Mati di
     Keramba Danau Ranu Gedang", "14 Rumah di Sidoreja Terancam Ambles"), so the run is never
@@ -206,7 +241,11 @@ def _written_inside(title_names: list[Anchor], names: list[Anchor], title: str) 
     only the longest body name at each point of the run. What it cannot do: a place the
     body never writes as a name of its own (always "danau itu") is not found."""
     found: list[Anchor] = []
-    runs = [r for r in title_names if " " in r.text and _locative_before(title, r.start)]
+    runs = [
+        r
+        for r in title_names
+        if " " in r.text and (not located or _locative_before(title, r.start))
+    ]
     if not runs:
         return found
     heads = fold_all(markers.PLACE_HEADS)

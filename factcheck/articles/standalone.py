@@ -59,7 +59,7 @@ from factcheck.language.syntax import (
     subject_span,
     word_spans,
 )
-from factcheck.language.vocabulary import NUMBER_WORDS, word_trie
+from factcheck.language.vocabulary import MONTH_NAMES, NUMBER_WORDS, word_trie
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea dan Cukai X"
@@ -77,6 +77,41 @@ _RELATIVE_YEAR_RE = {
 # Titles that go before a surname alone once the full name was given ("Ms Okafor"); a
 # title of office ("Presiden Trump") is kept as written.
 _COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
+# A month name, for a cheap test before a clause's dates are recognised.
+_MONTH_WORD_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b", re.IGNORECASE
+)
+# Two lower-case words made definite: "rumah sakit itu", "rumah sakitnya".
+_COMPOUND_DEFINITE_RE = re.compile(
+    rf"(?<![\w-])([a-z]+)\s+([a-z]+?)(?:nya|\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)}))"
+    r"(?![\w-])"
+)
+# A title of capitalised words (joined by "dan"/"and"/"of"), a comma, a name and a comma:
+# "Kepala Dinas Peternakan Padang Larang, Markus Lede, ...", "Bupati Gunung Kapur, Hartono,".
+_TITLE_THEN_NAME_RE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z(][\w()'’-]*){0,11}),\s+"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),"
+)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return fold_all(markers.PERSON_TITLES)
+
+
+# Adverbs in "-nya" that the markers list ("semestinya", "seharusnya", "tampaknya",
+# "kabarnya"): no noun with its owner in "-nya".
+_NYA_ADVERBS = frozenset(
+    fold(w)
+    for w in markers.ADVISORY_MODALS + markers.HEDGES + markers.OPINION_MARKERS
+    if w.endswith("nya") and " " not in w
+)
+# An age after a name: "Suparmi (54)", "Margaret Lowe, 78,".
+_AGE_AFTER = re.compile(r"\s*\(\d{1,3}\)|,\s*\d{1,3},")
+# What opens an attribution before its speaker: "Menurut X, ...", "According to X, ...".
+_SOURCE_OPENERS = "Menurut|According to"
+# What joins the two months of a range: "Juli hingga September", "from March to June".
+_RANGE_RE = re.compile(r"\s*(?:hingga|sampai|dan|to|and|until|[-–—])\s*", re.I)
 # "It is likely that ...", and "It was the second downgrade": an "it" that names no thing
 # (the second points to an event the sentence before told, which a rule cannot name).
 _DUMMY_IT = re.compile(
@@ -144,8 +179,11 @@ class Discourse:
     introduced: dict[str, str] = field(default_factory=dict)  # "kapal" -> "KM Bunga Teratai"
     quoted_name: str | None = None  # the last speaker named by two or more capitalised words
     titled_subjects: dict = field(default_factory=dict)  # this sentence's: subject -> title+name
+    person_titles: dict[str, str] = field(default_factory=dict)  # "Markus Lede" -> his title
+    definite: dict[str, bool] = field(default_factory=dict)  # ``_only_definite``'s answers
     defined: dict[str, str] = field(default_factory=dict)  # "PBB" -> "pajak bumi dan bangunan"
     year: int | None = None  # the year the article was written in, from its dates
+    months: tuple[int, int] | None = None  # the first and last month of that year's dates
     body: str = ""  # the whole article body (Discourse.of)
     label: str | None = None  # the one name the article gives its one-word topic
     spoken: list[str] = field(default_factory=list)  # claimants of two capitalised words+
@@ -186,10 +224,12 @@ class Discourse:
         anchors = anchors_of(sentence, lang, _WRITE_KINDS)
         attribution = find_attribution(sentence, lang)
         written, previous_subject, previous_text = [], None, ""
+        plain: list[Written] = []
         names = whole_names(
             sentence, lang, self.context.common, self.context.acronyms, self.context.known
         )
         self.titled_subjects = self._titled_subjects(sentence, units)
+        self._remember_titles(sentence)
         for unit in units:
             # "... status Gunung Wangsa ..., setelah gunung itu meletus": a name earlier in
             # the sentence is the nearest antecedent of the clause
@@ -216,6 +256,7 @@ class Discourse:
             text = self._resolve_places(text)
             text = self._resolve_local(text)
             text, subject = self._resolve_opening(text, previous_subject, anchors)
+            text = self._resolve_compound(text)
             text = self._resolve_inner(text)
             text = self._resolve_named_inner(text)
             text = self._resolve_owned(text, sentence[: unit.start], previous_subject)
@@ -228,6 +269,7 @@ class Discourse:
                 asides = [(u.start, u.end) for u in units if u.role == "relative" and u is not unit]
                 text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
+            text = self._date_bare_months(text)
             # what the article says of a figure someone gave is in the article's own voice
             said = None if figure else attribution
             text, claimant = self._attribute(sentence, unit, text, said)
@@ -239,11 +281,17 @@ class Discourse:
             text = self._speaking_for(text, claimant)
             self._remember_speaker(claimant, sentence)
             label = self._topic_label(text) if unit.role != "apposition" else ""
+            # the label is read off the claim as the sentence wrote it: a title written in
+            # makes no person's name the claim's subject
+            # what is remembered of the clause is as the sentence wrote it, without the title
+            plain.append(Written(_capitalise(text), claimant, label))
+            own = {sentence[a:b] for a, b in self.titled_subjects}  # titled here already
+            text = self._with_title(text, own)
             written.append(Written(_capitalise(text), claimant, label))
             previous_subject = subject or previous_subject
             self._remember_people(sentence[unit.start : unit.end])
         self.before = []
-        self._remember(sentence, units, written, anchors, attribution, names)
+        self._remember(sentence, units, plain, anchors, attribution, names)
         if self.spoke:  # "X said a rescue had failed. It had lost ...": X, not the rescue
             self.thing, self.spoke = Mention(self.speaker, "thing"), False
         self.seen += sentence + "\n"
@@ -269,7 +317,43 @@ class Discourse:
                 continue
             name = sentence[unit.subject[0] : unit.subject[1]]
             out[unit.subject] = f"{_capitalise(described)}, {name},"  # its names kept apart
+            self.person_titles[name] = _capitalise(described)
         return out
+
+    def _remember_titles(self, sentence: str) -> None:
+        """People the sentence names after a title of capitalised words set off by commas
+        ("Kepala Dinas Peternakan Padang Larang, Markus Lede, ..."), however the clauses
+        were split: the title ``_with_title`` writes with their later claims."""
+        if ", " not in sentence:
+            return
+        for m in _TITLE_THEN_NAME_RE.finditer(sentence):
+            title, name = m.group(1), m.group(2)
+            first = fold(title).split()
+            if first[0] in _title_words() or " ".join(first[:2]) in _title_words():
+                self.person_titles.setdefault(name, title)
+
+    def _with_title(self, text: str, own: dict) -> str:
+        """A person named alone at a claim's opening, or after "Menurut"/"According to",
+        whom an earlier sentence introduced with a title in apposition ("Kepala Dinas
+        Peternakan Padang Larang, Markus Lede, ..."), written with that title again:
+        "Kepala Dinas Peternakan Padang Larang, Markus Lede, beralasan ...", as a reader of
+        the one claim needs to know who the person is. What it cannot do: a title given
+        after the name ("Markus Lede, kepala dinas, ...") or without commas is not read."""
+        for name, title in self.person_titles.items():
+            if name in own or title in text:
+                continue
+            opening = re.match(
+                rf"((?:{_SOURCE_OPENERS})\s+)?{re.escape(name)}(,?)\s+(?=[a-z])", text
+            )
+            if opening is None:
+                continue
+            lead = opening.group(1) or ""
+            said = ", " if opening.group(2) else ", "
+            rest = text[opening.end() :]
+            if opening.group(2):  # "Menurut Markus Lede, anggaran ...": the comma is there
+                return f"{lead}{title}, {name}, {rest}"
+            return f"{lead}{title}, {name}{said}{rest}"
+        return text
 
     def _remember_speaker(self, claimant: str | None, sentence: str) -> None:
         """A body that said something ("Ashgrove Power Networks ... said"): what a later
@@ -315,12 +399,15 @@ class Discourse:
             )
             return self._relative_text(noun, body, unit.relation)
         if unit.role == "apposition" and noun:
-            other = [p.strip() for p in span.split(",") if p.strip() and p.strip() != noun]
+            # the parts besides the subject as written ("The gallery" when ``noun`` is the
+            # name it was resolved to, "Pellmore Gallery")
+            written = sentence[unit.subject[0] : unit.subject[1]].strip()
+            other = [p.strip() for p in span.split(",") if p.strip() not in ("", noun, written)]
             verb = "adalah" if self.lang == "id" else "is"
             if not other:
                 return span
             described = [  # "Its leader" -> "the Liberal Union's leader"
-                _lower_first(self._resolve_opening(o, None, [])[0], self.context) for o in other
+                _lower_first(self._described(o), self.context) for o in other
             ]
             joined = f" {'dan' if self.lang == 'id' else 'and'} ".join(described)
             return f"{noun} {verb} {joined}"
@@ -347,6 +434,15 @@ class Discourse:
             if head and _has_figure(span, self.lang):  # ", sementara di perkotaan 6,1 persen"
                 return f"{head} {_lower_first(span, self.context)}"
         return span
+
+    def _described(self, description: str) -> str:
+        """An apposition's description with a possessive opening resolved ("Its leader" ->
+        "the Liberal Union's leader"); one opening with "the" says what the name is ("the
+        cabinet member for highways") and points back to nothing, so it is left as written
+        (resolved, "the cabinet member" had become "The budget")."""
+        if self.lang == "en" and description.lower().startswith("the "):
+            return description
+        return self._resolve_opening(description, None, [])[0]
 
     def _relative_text(self, noun: str, body: str, relation: str) -> str:
         source = re.match(
@@ -423,6 +519,8 @@ class Discourse:
             if same and self._kind_of(same, "", []) == "person":
                 same = None  # "its" is no person's
             antecedent = same or self._antecedent(kind)
+            if kind == "thing" and antecedent and self._a_person(antecedent):
+                antecedent = None  # "its laboratory systems" are no person's
             if antecedent and len(spans) > 1:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
         elif self._full_name(spans):
@@ -435,6 +533,11 @@ class Discourse:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
         return text, (text[subject[0] : subject[1]] if subject else None)
+
+    def _a_person(self, name: str) -> bool:
+        """Whether the article marked ``name`` as a person's, by a title or an age
+        (``_remember_people``); two capitalised words alone ("Arlen Nutrition") do not."""
+        return name in self.people
 
     def _resolve_demonstrative(self, text: str, spans, anchors: list[Anchor]) -> str:
         phrase = _demonstrative_phrase(text, spans, self.lang)
@@ -643,6 +746,32 @@ class Discourse:
 
         return re.sub(pattern, outside, text)
 
+    def _resolve_compound(self, text: str) -> str:
+        """An Indonesian noun of two words made definite inside a clause ("ke rumah sakit
+        itu", "rumah sakitnya"), as the name the article wrote with those two words at its
+        head ("Rumah Sakit Umum Daerah (RSUD) Sumber Kencana"), by its acronym where the name
+        defines one ("RSUD Sumber Kencana"); outside quotes. ``_resolve_inner`` reads one
+        word only, and "sakit" heads no name. What it cannot do: a noun the article never
+        writes as a name's head stays, and of two names with that head the later wins."""
+        if self.lang != "id" or not _COMPOUND_DEFINITE_RE.search(text):
+            return text
+        quotes = _quoted(text)
+
+        def named(m: re.Match) -> str:
+            first, second = m.group(1), m.group(2)
+            if any(s <= m.start() < e for s, e in quotes):
+                return m.group()
+            if any(stopword(w, "id") or is_verb(w, "id") for w in (first, second)):
+                return m.group()
+            head = f"{first.capitalize()} {second.capitalize()} "
+            name = next((n for n in reversed(self.names) if n.startswith(head)), None)
+            if name is None or len(name.split()) < 3:
+                return m.group()
+            short = re.fullmatch(r"[^()]+\(([A-Z][A-Z0-9]+)\)\s*([^()]*)", name)
+            return f"{short.group(1)} {short.group(2)}".strip() if short else name
+
+        return _COMPOUND_DEFINITE_RE.sub(named, text)
+
     def _first_mention(self, head: str) -> str | None:
         """The words that went with ``head`` when the article first used it: "seragam
         gratis" for "program", "flagship bus lane" for "plan"; None if none. In Indonesian
@@ -674,8 +803,10 @@ class Discourse:
             if word in markers.PLACE_HEADS and self.lang == "id":
                 break  # "alat di kota": the place after the head is another noun's; in English
                 # a place noun before the head describes it ("the state health regulator")
-            if word in markers.FIGURE_LEADS:
-                break
+            if word in markers.FIGURE_LEADS or word in markers.FOCUS_ADVERBS:
+                break  # "kenaikan hanya berlaku ...": "hanya" is no part of the noun
+            if word in markers.SUPERLATIVES:
+                break  # "the largest moorland fire" ranks it: a claim of its own
             kept.append(word)
         if self.lang == "en" and len(kept) < len(words_):
             # "A report on that inspection": a word that cannot premodify stands between the
@@ -833,12 +964,16 @@ class Discourse:
         preposition = "di" if self.lang == "id" else "in"
         addition = f"{preposition} {self.place[1]}"
         # the attribution may carry its speaker's name in apposition after a title ("...,
-        # kata Kapolres Pulau Seroja, Daniel Sipa"): the place goes before all of it
+        # kata Kapolres Pulau Seroja, Daniel Sipa"): the place goes before all of it; an
+        # attribution set off inside the clause (", menurut wali kota, diperkirakan ...")
+        # is no tail
         tail = re.search(
-            r",[”\"’]?\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*(?:,[^,]{2,60})?$"
+            r",[”\"’]?\s*(?:according to|menurut|kata|ujar|said|says)\b[^,]*(?:,([^,]{2,60}))?$"
             r"|,[”\"’]?\s*[^,]{2,60}\s+(?:said|says)$",
             text,
         )
+        if tail and tail.group(1) and is_verb(tail.group(1).split()[0], self.lang):
+            tail = None  # the clause goes on with its verb after the attribution
         if tail and text[tail.start() + 1 : tail.start() + 2] in QUOTE_MARKS:
             return text  # '"...," he said': not into their words; after the quote, once
             # it is reported ('According to X, "..." in Y', ``_quote_reported``)
@@ -901,6 +1036,11 @@ class Discourse:
                     body = self._body_in_title(title)
                     if body:
                         self.bodies[name.text] = body
+            if _AGE_AFTER.match(clause, name.end) and not set(words_) & others:
+                # "Suparmi (54)", "Margaret Lowe, 78,": an age says the name is a person's,
+                # whom a later "ujarnya"/"she said" names
+                self.person = Mention(name.text, "person")
+                self.people.append(name.text)
 
     def _body_in_title(self, title: str) -> str | None:
         """The body a person's title names, from its first acronym or organisation noun on:
@@ -1253,6 +1393,8 @@ class Discourse:
                 continue
             if fold(word.text) in fold_all(markers.SPEECH_TAGS):
                 continue
+            if fold(word.text) in _NYA_ADVERBS:
+                continue  # "semestinya", "tampaknya": adverbs of the markers, owned by nobody
             # after a subordinator ("... dihentikan karena anggarannya dialihkan") the
             # clause goes on from the main clause: its "-nya" is read as inside it
             joined = re.search(rf"\b(?:{'|'.join(markers.ADVERBIAL_SUBORDINATORS)})\s*$", before)
@@ -1297,6 +1439,11 @@ class Discourse:
         """ "<stem> <owner>" where the owner is what the sentence before was about: its
         subject when that is a name, else the last person named."""
         subject = self.subject.text if self.subject else ""
+        # one capitalised word is a name only when the article capitalises it mid-sentence
+        # too: "Aksi yang berlangsung ... berakhir" opens with a common noun ("kenaikan Aksi")
+        alone = " " not in subject and not subject.isupper()
+        if alone and subject not in (self.context.known or ()):
+            subject = ""
         if subject and _titled(subject) and subject[:1].isupper():
             return f"{stem.lower()} {subject}"
         if self.subject and self.subject.kind not in ("person", "group"):
@@ -1407,11 +1554,15 @@ class Discourse:
         body does not hold, is not read). Read with the kinds ``write`` asks for, so each
         sentence is recognised once."""
         years: dict[int, int] = {}
+        months: dict[int, list[int]] = {}
         for sentence in sentences:
             for anchor in anchors_of(sentence, self.lang, _WRITE_KINDS):
                 if anchor.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", anchor.value):
                     years[int(anchor.value[:4])] = years.get(int(anchor.value[:4]), 0) + 1
+                    months.setdefault(int(anchor.value[:4]), []).append(int(anchor.value[5:7]))
         self.year = max(years, key=lambda y: (years[y], y)) if years else None
+        if self.year is not None:
+            self.months = (min(months[self.year]), max(months[self.year]))
 
     def _date_relative_years(self, text: str) -> str:
         """ "tahun lalu", "this year", "next year" as the year they name, from the article's
@@ -1444,6 +1595,61 @@ class Discourse:
             if m.group(1)[:1].isupper():
                 written = _capitalise(written)
             text = f"{text[: m.start()]}{written}{text[m.end() :]}"
+        return text
+
+    def _date_bare_months(self, text: str) -> str:
+        """A month written with no year ("pada November", "on 12 November", "Oktober lalu",
+        "next September") written with the year it falls in, from the article's year and the
+        months of that year's full dates (``read_dates``): a month no later than the last of
+        them is that year's ("dirawat pada November 2026"), unless it comes before the first
+        of them after a word looking forward (``markers.FORWARD_TIME``: "mulai Maret" may
+        be the next March); "lalu"/"last" is that year for a month before the first of
+        them, the year before for one not before the last; "mendatang"/"depan"/"next" that
+        year for a month after the last, the year after for one before the first ("until
+        September 2027"); a month between the two is left. Outside quotes, and not in a text
+        that gives a year anywhere ("between March and June 2024"); of a range ("Juli hingga
+        September") only the last month. What it cannot do: a month later than every full
+        date of the article's year, with no word saying which side of the day it is on, is
+        left as written; an article with no full date keeps its months; a date set after the
+        article's day ("sidang berikutnya, 10 November 2026") moves "now" forward, so an
+        earlier month written bare is read as that year's."""
+        if self.months is None or not _MONTH_WORD_RE.search(text):
+            return text
+        anchors = anchors_of(text, self.lang, _TIME_KINDS)
+        if any(a.kind == "year" or a.value[:1].isdigit() for a in anchors):
+            return text  # a year is given: the month may be that year's or another's
+        bare = [
+            a
+            for a in anchors
+            if re.fullmatch(r"--\d\d(?:-\d\d)?", a.value)
+            and fold(a.text.split()[-1]) in MONTH_NAMES
+            and not any(s <= a.start < e for s, e in _quoted(text))
+        ]
+        relative = markers.RELATIVE_MONTHS[self.lang]
+        first, last = self.months
+        for i in range(len(bare) - 1, -1, -1):
+            anchor = bare[i]
+            if i + 1 < len(bare) and _RANGE_RE.fullmatch(text[anchor.end : bare[i + 1].start]):
+                continue  # "Juli hingga September 2026": the range's year once, at its end
+            month, start, end = int(anchor.value[2:4]), anchor.start, anchor.end
+            before = re.search(r"(\w+)\s+$", text[:start])
+            after = re.match(r"\s+(\w+)", text[end:])
+            shift = None
+            if before and before.group(1).lower() in relative.get("before", {}):
+                shift, start = relative["before"][before.group(1).lower()], before.start(1)
+            elif after and after.group(1).lower() in relative.get("after", {}):
+                shift, end = relative["after"][after.group(1).lower()], end + after.end()
+            if shift is None:
+                # a month before every dated one, after a word looking forward ("mulai
+                # Maret", "paling lambat pertengahan Maret"), may be the next year's
+                ahead = any(w in markers.FORWARD_TIME for w in _words_before(text, start, 3))
+                year = self.year if month <= last and not (ahead and month < first) else None
+            elif shift < 0:
+                year = self.year if month < first else self.year - 1 if month >= last else None
+            else:
+                year = self.year if month > last else self.year + 1 if month < first else None
+            if year is not None:
+                text = f"{text[:start]}{anchor.text} {year}{text[end:]}"
         return text
 
     # --- attribution ------------------------------------------------------------------------
@@ -1709,6 +1915,28 @@ class Discourse:
             self.roles.pop(fold(head), None)
             self.roles[fold(head)] = text
 
+    def _only_definite(self, noun: str) -> bool:
+        """Whether every lower-case ``noun`` of the article is definite: after a
+        demonstrative or "the" (an adjective between allowed: "the eastern moor") in English,
+        before "itu"/"ini"/"tersebut" or "-nya" in Indonesian; and there is one at least."""
+        if noun in self.definite:
+            return self.definite[noun]  # asked for every name it heads: read the body once
+        self.definite[noun] = found = self._read_definite(noun)
+        return found
+
+    def _read_definite(self, noun: str) -> bool:
+        if stopword(noun, self.lang):
+            return False
+        word = re.escape(noun)
+        every = len(re.findall(rf"(?<![\w'’-]){word}(?![\w'’-])", self.body))
+        if self.lang == "en":
+            determiners = "|".join(markers.DEMONSTRATIVES_BEFORE)
+            pattern = rf"\b(?:{determiners})\s+(?:[a-z][\w-]*\s+)?{word}(?![\w'’-])"
+        else:
+            after = "|".join(markers.DEMONSTRATIVES_AFTER)
+            pattern = rf"(?<![\w'’-]){word}(?:\s+(?:{after})\b|nya\b)"
+        return every > 0 and len(re.findall(pattern, self.body, re.I)) >= every
+
     def _kind_of(self, noun: str, sentence: str, anchors: list[Anchor]) -> str:
         """ "person", "group", "measure" (a figure was given for it) or "thing"."""
         folded = [w.strip(".") for w in fold(noun).split()]  # "Dr." is "dr"
@@ -1732,6 +1960,12 @@ class Discourse:
         if re.search(rf"\b{re.escape(noun)},\s+(?:which|yang)\b", f"{self.seen}{sentence}"):
             return "thing"  # "Ashgrove Power Networks, which serves ...": no person
         if 2 <= len(capitalised) <= 3 and all(w[:1].isupper() for w in capitalised):
+            head = capitalised[-1 if self.lang == "en" else 0].lower()
+            if head in self.context.common and self._only_definite(head):
+                # "Hallowmere Moor", "Danau Ranu Gedang": a name headed by a noun the article
+                # writes in lower case only as a definite ("the moor", "danau itu") says what
+                # it is, a thing; not "Brackwater Water" where the article writes "tap water"
+                return "thing"
             placed = anchors_of(noun, self.lang, {"place"})
             return "person" if noun in self.names and not placed else "thing"
         return "thing"
@@ -1788,9 +2022,15 @@ def syllabic_abbreviations(text: str) -> dict[str, str]:
 
     What it cannot do: an abbreviation of three words or more ("puskesmas"), or one the
     article never spells out, is not found; an ordinary word that happens to fit two words
-    standing together ("pasar" and "pasukan aparat") would be taken for one."""
-    lower = re.findall(r"[a-z]+", text.lower())
-    stop = {w: stopword(w, "id") for w in set(lower)}  # each word asked once
+    standing together ("pasar" and "pasukan aparat") would be taken for one, unless it is a
+    function word or an auxiliary ("tanpa", "perlu": closed classes)."""
+    # figures are words too: "meminjam 30 tabung" is no pair ("meminta" is no abbreviation)
+    lower = re.findall(r"[a-z0-9]+", text.lower())
+    auxiliaries = markers.AUXILIARIES["id"]
+    stop = {  # each word asked once; a function word or auxiliary ("tanpa", "perlu") is no noun
+        w: stopword(w, "id") or is_boundary(w, "id") or w in auxiliaries or not w.isalpha()
+        for w in set(lower)
+    }
     pairs: dict[str, set[tuple[str, str]]] = {}
     for a, b in zip(lower, lower[1:], strict=False):
         if len(a) >= 4 and len(b) >= 3 and not stop[a] and not stop[b]:
@@ -2250,7 +2490,15 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
             additions.append(places[0][:1].lower() + places[0][1:])  # "Di Desa X, ..."
     if not additions:
         return text
-    return text.rstrip(" .") + " " + " ".join(additions)
+    # a phrase that closed its sentence keeps no full stop ("... across Brennan County on
+    # 3 November." was carried with it), unless the stop closes an initial ("D.C.")
+    kept = [re.sub(r"(?<!\b[A-Z])[ .;]+$", "", a) for a in additions]
+    return text.rstrip(" .") + " " + " ".join(kept)
+
+
+def _words_before(text: str, at: int, n: int) -> list[str]:
+    """The ``n`` words before position ``at`` of ``text``, lower-cased."""
+    return [w.lower() for w in re.findall(r"[\w'’-]+", text[max(0, at - 60) : at])[-n:]]
 
 
 def _capitalise(text: str) -> str:

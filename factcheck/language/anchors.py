@@ -598,9 +598,57 @@ def _split_joined(
         return [(start, end)]
     pieces, at = [], start
     for joiner in _JOINER.finditer(run):
+        before, after = text[at : start + joiner.start()], run[joiner.end() :]
+        if _one_body(before, joiner.group().strip(), after) and not _written_alone(after, text):
+            continue  # "North Dales Fire and Rescue Service": one name
         pieces.append((at, start + joiner.start()))
         at = start + joiner.end()
     return [*pieces, (at, end)]
+
+
+def _one_body(before: str, joiner: str, after: str) -> bool:
+    """Whether two capitalised runs joined by "dan"/"and" name one body by the place of its
+    organisation noun: in English the noun closes the name, so a first run without one and a
+    second that ends in one are one name ("North Dales Fire and Rescue Service", "Food and
+    Drug Administration"); in Indonesian the noun opens it, so a first run holding one and a
+    second opened by no organisation noun, title or acronym are one ("Dinas Peternakan dan
+    Kesehatan Hewan Kabupaten Ngawen Raya"). What it cannot do: two bodies the second of
+    which is written without its noun ("Dinas Pendidikan dan Polres" splits, "Kementerian
+    Kesehatan dan Unicef" is taken for one), and a body whose name joins an acronym ("Dinas
+    Koperasi dan UKM") stays cut."""
+    heads = _organisation_heads()
+    first, second = before.split(), after.split()
+    if not first or not second:
+        return False
+    if joiner == "and":
+        return second[-1].lower() in heads and first[-1].lower() not in heads
+    if joiner != "dan" or not any(w.lower() in heads for w in first) or second[0].isupper():
+        return False
+    return second[0].lower() not in heads and second[0].lower() not in _person_titles()
+
+
+def _written_alone(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` somewhere not after "dan"/"and": a body of its own
+    ("Kepolisian Resor X dan Bea Cukai" where the article also writes "Bea Cukai menyita
+    ...")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        if not re.search(r"\b(?:dan|and|&)\s+$", text[max(0, m.start() - 5) : m.start()]):
+            return True
+    return False
+
+
+@cache
+def _organisation_heads() -> frozenset[str]:
+    from factcheck.language import markers  # markers is built on this module's vocabulary
+
+    return frozenset(w for w in markers.ORGANISATION_HEADS if " " not in w)
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    from factcheck.language import markers
+
+    return frozenset(w.split()[0] for w in markers.PERSON_TITLES)
 
 
 def _opens_sentence(text: str, start: int) -> bool:

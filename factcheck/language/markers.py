@@ -17,7 +17,9 @@ from factcheck.language.vocabulary import alternation, word_list
 # Clause openers trimmed from the start of a claim: they link the claim to its neighbour but
 # carry no checkable content.
 LEADING_CONNECTIVES = word_list(
-    """selain itu, namun demikian, meskipun demikian, meski begitu, akan tetapi, sementara itu,
+    """selain itu, namun demikian, meskipun demikian, meski demikian, walaupun demikian,
+    walau demikian, kendati demikian, namun begitu, meskipun begitu, meski begitu, walaupun
+    begitu, walau begitu, akan tetapi, sementara itu,
     oleh karena itu, karena itu, di sisi lain, namun, meskipun, walaupun, walau, kendati,
     meski, sementara, sedangkan, tetapi, padahal, dan, serta, however, meanwhile, moreover,
     in addition, additionally, furthermore, even though, although, though, but, and, while,
@@ -294,6 +296,16 @@ RELATIVE_YEARS = {
     "en": {"last year": -1, "this year": 0, "next year": 1},
 }
 
+# Words that place a month before or after the article's day, and on which side of the
+# month they stand: "Oktober lalu", "Juli mendatang", "last October", "next September".
+RELATIVE_MONTHS = {
+    "id": {"after": {"lalu": -1, "depan": 1, "mendatang": 1}},
+    "en": {"before": {"last": -1, "next": 1}},
+}
+# Words before a time that look forward from the article's day (a start, a deadline, a
+# future): "mulai Maret", "paling lambat Mei", "akan ... pada Maret", "by June", "from May".
+FORWARD_TIME = word_list("mulai, lambat, akan, hingga, sampai, will, by, from, starting, until")
+
 # Relative words that open a clause about the noun before them, and how the clause is read:
 # "subject" (the noun is its subject: "yang", "which", "who"), "place" ("where", "di mana"),
 # "time" ("when", "ketika") or "possessive" ("whose": the noun owns the clause's subject).
@@ -426,6 +438,9 @@ PLACE_KINDS = tuple(
         "negara country",
     )
 )
+# Focus adverbs: they stand before what they single out ("kenaikan hanya berlaku bagi ...",
+# "jumlah pasien justru naik"), so they end the noun phrase before them. A closed class.
+FOCUS_ADVERBS = word_list("hanya cuma justru bahkan malah only even just")
 # Words that stand just before a figure and end the noun phrase before it ("persentase
 # penduduk miskin sebesar 9,8 persen", "growth of 3.1 percent").
 FIGURE_LEADS = word_list(

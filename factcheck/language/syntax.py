@@ -166,12 +166,37 @@ def noun_phrase_before(text: str, pos: int, lang: str, max_words: int = 8) -> tu
             continue
         if is_boundary(lower, lang) or is_verb(word.text, lang, initial=(word.start == 0)):
             break
+        if lang == "en" and _gerund_with_object(words, i):
+            break  # "spent on refurbishing County Hall": the hall, not the refurbishing
         start, taken = word.start, taken + 1
         if lang == "en" and lower in ("the", "a", "an"):
             break
         if taken >= max_words:
             break
+    if start < end and text[start:end].isdigit():
+        # "Margaret Lowe, 78, who ...", "Suparmi (54), yang ...": an age after a person's
+        # name; the phrase is the name
+        named = _NAME_BEFORE_AGE.search(text, 0, start)
+        if named:
+            return named.span(1)
     return (start, end) if start < end else (pos, pos)
+
+
+_NAME_BEFORE_AGE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?:,\s*|\s*\()$")
+
+
+def _gerund_with_object(words: list[Word], i: int) -> bool:
+    """Whether English ``words[i]`` is an "-ing" verb after a preposition with its object
+    after it, a name or a determiner ("on refurbishing County Hall", "for fixing the
+    roads"): a verb, not the first word of the noun phrase. "on building sites" (a noun
+    after it in lower case) is a noun phrase and stays whole."""
+    word = words[i].lower
+    if not word.endswith("ing") or len(word) < 6 or not i or i + 1 >= len(words):
+        return False
+    after = words[i + 1].text
+    if not (after[:1].isupper() or after.lower() in ("the", "a", "an", "its", "their")):
+        return False
+    return is_boundary(words[i - 1].lower, "en")
 
 
 def skip_opening(text: str, lang: str) -> int:

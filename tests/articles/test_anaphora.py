@@ -75,7 +75,8 @@ def claim_of(title: str, body: str, language: str, span_words: str):
             "Senin. Jalan rusak di kabupaten itu mencapai 140 kilometer. Ia berjanji "
             "memperbaiki 60 kilometer jalan pada 2026.",
             "berjanji memperbaiki",
-            "Sinta Halim berjanji",
+            # with the title she was introduced with (test_titled_people.py)
+            "Kepala Dinas Pekerjaan Umum Kabupaten Rawa Indah, Sinta Halim, berjanji",
             "Ia ",
         ),
     ],

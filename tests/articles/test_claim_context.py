@@ -188,8 +188,10 @@ QUOTE_CASES = [
         '4,2 persen menjadi Rp 512.300, tetapi pengeluaran warga naik 6 persen," ujarnya.',
         "persen",
         [
-            "Menurut Hendra Wijaya, garis kemiskinan naik 4,2 persen menjadi Rp 512.300",
-            "Menurut Hendra Wijaya, pengeluaran warga naik 6 persen",
+            # with the title he was introduced with (test_titled_people.py)
+            "Menurut Kepala BPS Kota Lama, Hendra Wijaya, garis kemiskinan naik 4,2 persen "
+            "menjadi Rp 512.300",
+            "Menurut Kepala BPS Kota Lama, Hendra Wijaya, pengeluaran warga naik 6 persen",
         ],
     ),
 ]

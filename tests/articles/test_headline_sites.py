@@ -73,3 +73,65 @@ from factcheck.articles.standalone import name_context
 )
 def test_a_site_the_headline_names_is_carried_with_its_region(language, title, body, place):
     assert main_place(body, language, name_context(body, language), title) == place
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "place"),
+    [
+        # a sum of money run into the headline's words is no village ("Desa Rp")
+        (
+            "id",
+            "Mantan Kades Dituntut 7 Tahun atas Korupsi Dana Desa Rp 1,2 Miliar",
+            "Jaksa menuntut mantan kepala desa di Kabupaten Muara Tinggi. Ia didakwa "
+            "menyelewengkan Rp 1,2 miliar. Ia mengembalikan Rp 150 juta. Dana Rp 2,6 miliar "
+            "diterima desa itu. Bupati Muara Tinggi mengaku kecewa, dan warga Muara Tinggi "
+            "melapor.",
+            ("Muara Tinggi", "Kabupaten Muara Tinggi"),
+        ),
+        (
+            "en",
+            "Council Fined £2 Million Over Harbour Spill",
+            "The council in Port Elmstead was fined £2 million on Monday. Port Elmstead "
+            "residents said £2 million was too little. Fishermen in Port Elmstead agreed.",
+            ("Port Elmstead", "Port Elmstead"),
+        ),
+    ],
+)
+def test_money_in_a_title_case_headline_is_no_place(language, title, body, place):
+    assert main_place(body, language, name_context(body, language), title) == place
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "place"),
+    [
+        # a village the headline runs into a title ("Kades Suka Damai Dituntut"), which the
+        # body writes with its place noun: the site, carried with its regency
+        (
+            "id",
+            "Mantan Kades Suka Damai Dituntut 7 Tahun Penjara",
+            "Jaksa menuntut mantan Kepala Desa Suka Damai, Kabupaten Muara Tinggi, tujuh "
+            "tahun penjara. Dana desa yang diterima Suka Damai mencapai Rp 2,6 miliar. "
+            "Warga Suka Damai melapor ke inspektorat. Kejaksaan Negeri Muara Tinggi "
+            "mencatat lima kasus, dan Bupati Muara Tinggi berjanji mengawasi desa.",
+            ("Suka Damai", "Desa Suka Damai, Kabupaten Muara Tinggi"),
+        ),
+    ],
+)
+def test_a_place_the_body_writes_with_its_noun_is_a_site_anywhere_in_the_headline(
+    language, title, body, place
+):
+    assert main_place(body, language, name_context(body, language), title) == place
+
+
+def test_a_body_in_the_headline_is_no_site():
+    # "Koperasi Dana Makmur" is never written after a place noun: no site
+    title = "Koperasi Dana Makmur Gagal Bayar, 3.100 Anggota Lapor Polisi"
+    body = (
+        "Sebanyak 3.100 anggota Koperasi Dana Makmur di Kota Sekar Tinggi melapor ke polisi. "
+        "Koperasi Dana Makmur memiliki tujuh kantor cabang di Kota Sekar Tinggi. Warga Sekar "
+        "Tinggi menunggu."
+    )
+    assert main_place(body, "id", name_context(body, "id"), title) == (
+        "Sekar Tinggi",
+        "Kota Sekar Tinggi",
+    )

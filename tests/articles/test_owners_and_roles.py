@@ -294,6 +294,22 @@ def test_relative_clause_after_a_placed_noun(language, body, span_words, opening
         ),
         # left alone: an abbreviation the article never spells out
         ("Pemkot menutup pasar pada Senin.", {}),
+        # left alone: a figure stands between the two words ("meminjam 30 tabung" is no
+        # pair, so "meminta" is no abbreviation of it)
+        (
+            "Dinas meminjam 30 tabung dari puskesmas. Ia meminta bupati mengaudit rumah sakit.",
+            {},
+        ),
+        # left alone: a function word or an auxiliary is no abbreviation ("tanpa" of
+        # "tanggul penahan", "perlu" of "permukaan laut")
+        (
+            "Warga membangun tanggul penahan sampah. Sungai itu kini tanpa sampah.",
+            {},
+        ),
+        (
+            "Suhu permukaan laut naik dua derajat. Petani perlu menunggu hujan.",
+            {},
+        ),
     ],
 )
 def test_syllabic_abbreviations(text, found):
