@@ -641,6 +641,7 @@ def _apposition_at(
         or not any(t.strip()[:1].isupper() for t in texts)
         or any(_first_word(t) in words.LEADING_CONNECTIVES for t in texts)
         or any(_first_word(t) in _SOURCE_OPENERS for t in texts)  # ", menurut wali kota,"
+        or any(_speech_tag(t) for t in texts)  # ", kata dia,", ", katanya,", ", he said,"
         or is_boundary(_first_word(texts[0]), lang)
     ):
         return None
@@ -671,6 +672,13 @@ _INDEFINITES = frozenset(("a", "an", "seorang", "sebuah", "salah"))
 def _titled(text: str) -> bool:
     """Whether a noun phrase is a bare name (every word capitalised)."""
     return all(w[:1].isupper() for w in text.split())
+
+
+def _speech_tag(text: str) -> bool:
+    """Whether a piece set off by commas is a speech tag said in passing ("kata dia",
+    "katanya", "he said", "said the mayor"): an aside, not a noun phrase in apposition."""
+    found = re.findall(r"[\w-]+", text.lower())
+    return bool(found) and (found[0] in words.SPEECH_TAGS or found[-1] in words.SPEECH_TAGS)
 
 
 def _first_word(text: str) -> str:

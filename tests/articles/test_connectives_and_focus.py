@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.articles.extract import extract_article
+from factcheck.articles.extract import extract_article, extract_claims
 from tests.articles.test_anaphora import claim_of
 
 
@@ -95,3 +95,32 @@ def test_an_attribution_set_off_by_commas_is_no_apposition_and_no_tail():
     assert not any("adalah menurut" in t for t in texts), texts
     worked = [t for t in texts if "900 tenaga kerja" in t]
     assert worked and worked[0].endswith("900 tenaga kerja di Kota Tirta Sari"), texts
+
+
+@pytest.mark.parametrize(
+    "body, language, kept",
+    [
+        (
+            "Dinas itu menyebut kecamatan dengan permohonan terbanyak adalah Sumberrejo, Kali "
+            "Pucang, dan Tegal Arum. Ketiganya, kata dia, berada di wilayah pegunungan.",
+            "id",
+            "Sumberrejo, Kali Pucang, dan Tegal Arum, kata dia, berada di wilayah pegunungan",
+        ),
+        (
+            "Harga beras, katanya, naik 12 persen sejak Juni 2026.",
+            "id",
+            "Harga beras, katanya, naik 12 persen sejak Juni 2026",
+        ),
+        (
+            "The council named three villages: Ashby, Brent and Colne. All three, he said, lie "
+            "more than ten miles from a school.",
+            "en",
+            "Ashby, Brent and Colne, he said, lie more than ten miles from a school",
+        ),
+    ],
+)
+def test_a_speech_tag_set_off_by_commas_is_no_apposition(body, language, kept):
+    # ", kata dia," was read as a noun phrase in apposition: "Harga beras adalah katanya"
+    texts = [c.claim_text for c in extract_claims(body, language)]
+    assert not any("adalah kata" in t for t in texts), texts
+    assert kept in texts, texts
