@@ -34,6 +34,7 @@ from factcheck.language.lexicon import (
     token_spans,
     words,
 )
+from factcheck.language.vocabulary import STOPWORDS
 
 NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no name
 MIN_WORD, SAME_WORD = MIN_ALIKE, SPELT_ALIKE  # two words of names are one ("Kaspia", "Caspian")
@@ -252,12 +253,14 @@ def partial_swaps(
     puts after ("Gunung Merapi" / "Mount Merapi", "Sungai Musi" / "Musi River"), and a
     translated title in front reads as another word. With ``surnames`` (a passage relevant
     enough to support the claim) one shared first word is enough for a name of two words: a
-    person's name with another surname ("Dimas Prasetyo" / "Dimas Pratama")."""
+    person's name with another surname ("Dimas Prasetyo" / "Dimas Pratama"), its first name
+    kept where it opens a sentence (``_with_openers``)."""
     claim_words = _content_words(claim_text, claim_lang)
     passage_words = _content_words(passage_text, passage_lang)
     out = []
-    for mine in claim_names:
-        for theirs in passage_names:
+    for claim_name in claim_names:
+        for passage_name in passage_names:
+            mine, theirs = _with_openers(claim_text, claim_name, passage_text, passage_name)
             parts = _differing_parts(mine.text, theirs.text, surnames)
             if parts is None or not _same_shape(mine, theirs):
                 continue
@@ -268,6 +271,50 @@ def partial_swaps(
                 continue
             out.append(Swap(mine, theirs))
     return out
+
+
+_OPENER = re.compile(r"(?:^|[.!?:]\s+|[\"“‘(]\s*)([A-Z][\w'’-]*) $")
+
+
+def _opener(text: str, name: Anchor) -> Anchor | None:
+    """``name`` with the capitalised word that opens its sentence just before it, which the
+    recogniser left out as a capital of grammar ("Darwin Hasibuan, who heads ..." gives
+    "Hasibuan"); None when no such word stands there."""
+    found = _OPENER.search(text[: name.start])
+    if found is None or name.kind != "name" or _function_word(found[1]):
+        return None  # "The United States": a function word is no first name
+    start = found.start(1)
+    return replace(name, text=text[start : name.end], start=start)
+
+
+def _function_word(word: str) -> bool:
+    """Whether ``word`` is a function word of either language (a closed class)."""
+    word = word.casefold()
+    return any(word in STOPWORDS[lang] for lang in ("en", "id"))
+
+
+def _with_openers(
+    claim_text: str, mine: Anchor, passage_text: str, theirs: Anchor
+) -> tuple[Anchor, Anchor]:
+    """The two names, each with the word that opens its sentence (``_opener``) when that word
+    is the other name's first word: the name of a person who opens a report's sentence
+    keeps its first name ("Darwin Hasibuan, who heads ..." against "... is Darwin Harahap"),
+    and two sentences opening with one first name keep it both ("Retno Wulandari heads ..."
+    / "Retno Wulansari, who heads ..."). A sentence's first word alone stays no name: it
+    counts only beside a name of the other text that begins with it."""
+    wide_mine, wide_theirs = _opener(claim_text, mine), _opener(passage_text, theirs)
+
+    def first(name: Anchor) -> str:
+        found = _name_words(name.text)
+        return found[0] if found else ""
+
+    if wide_mine and wide_theirs and spelt_alike(first(wide_mine), first(wide_theirs)):
+        return wide_mine, wide_theirs
+    if wide_mine and spelt_alike(first(wide_mine), first(theirs)):
+        return wide_mine, theirs
+    if wide_theirs and spelt_alike(first(wide_theirs), first(mine)):
+        return mine, wide_theirs
+    return mine, theirs
 
 
 def listed_swaps(
