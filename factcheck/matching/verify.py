@@ -518,6 +518,35 @@ def transposition(
     )
 
 
+def day_off(
+    claim_text: str, claim: list[Anchor], passage_text: str, passage: list[Anchor], check: Check
+) -> bool:
+    """Whether one of ``check``'s disagreements is a claim's day said in the passage as the
+    day before or after it ("Selasa, 3 Maret 2026" / "Wednesday, March 4", "Minggu, 1 November
+    2026" / "Saturday, Oct. 31"): the way a report gets that very date wrong (a time zone, the
+    night an event began), which ties the passage to the claim's fact more than any wording
+    does. A passage date without a year is read in the claim's; weekdays alone are not
+    compared (each is a day off from two others every week)."""
+    mine = [v for v in values(claim_text, claim) if v.slot == "date"]
+    theirs = [v for v in values(passage_text, passage) if v.slot == "date"]
+    mine = [v for v in mine if (v.anchor.start, v.anchor.end) in check.claim_spans]
+    theirs = [v for v in theirs if (v.anchor.start, v.anchor.end) in check.passage_spans]
+    return any(_days_apart(a.date, b.date) == 1 for a in mine for b in theirs)
+
+
+def _days_apart(mine, theirs) -> int | None:
+    """Days between two dates that give a month and a day, the year of either standing for
+    a missing one; None when they cannot be placed (no day, or no year on either side)."""
+    (y1, m1, d1, _), (y2, m2, d2, _) = mine, theirs
+    year1, year2 = y1 or y2, y2 or y1
+    if None in (year1, year2, m1, m2, d1, d2):
+        return None
+    try:
+        return abs((datetime.date(year1, m1, d1) - datetime.date(year2, m2, d2)).days)
+    except ValueError:  # "31/2": no such day
+        return None
+
+
 def _transposed(a: Decimal, b: Decimal) -> bool:
     """Whether two numbers of the same magnitude are written with two of their digits
     swapped (410 and 140, 5.840 and 5,480; not 14 and 140, nor 2.614 and 4.216, whose
