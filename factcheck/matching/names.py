@@ -97,6 +97,25 @@ def named(
         start = a.start + (3 if label.startswith("of ") else 0)
         label = label.removeprefix("of ")
         out.append(replace(a, text=label, start=start, end=start + len(label)))
+    return sorted(out + _opening_places(text, out), key=lambda a: a.start)
+
+
+_OPENING_PLACE = re.compile(r"(?:^|[.!?:]\s+|[\"“‘(]\s*)([A-Z][\w'’-]*) ([a-z]+)\b")
+
+
+def _opening_places(text: str, found: list[Anchor]) -> list[Anchor]:
+    """Names that open a sentence with a place noun after them ("Malang city was the biggest
+    contributor", "Semarang regency led with ..."): the recogniser leaves a sentence's first
+    word out as a capital of grammar, but the place noun says it is a place's name. A
+    function word ("The city ...") is none."""
+    out = []
+    for m in _OPENING_PLACE.finditer(text):
+        word, start, end = m[1], m.start(1), m.end(1)
+        if fold(m[2]) not in _PLACE_HEADS or _function_word(word) or len(word) < MIN_WORD:
+            continue
+        if any(a.start < end and start < a.end for a in found):
+            continue
+        out.append(Anchor("name", word, word, start, end))
     return out
 
 
@@ -147,8 +166,9 @@ def role(text: str, name: Anchor) -> str | None:
     organisation's head or a company's legal form in it ("Kementerian Kehutanan", "PT
     Bukit"); "person" with a person's title in it or just before it ("Bupati Darmawan",
     "regent Darmawan"); "place" when CLDR or the glossary knows it as one, with a place noun
-    in it or just after it ("Kabupaten Badung", "Gianyar regency"), or after a preposition
-    that says where ("di Sorong", "in the Denpasar ..."); None when nothing tells."""
+    in it, just after it or just before it ("Kabupaten Badung", "Gianyar regency", "Kota"
+    opening a sentence before "Surabaya"), or after a preposition that says where ("di
+    Sorong", "in the Denpasar ..."); None when nothing tells."""
     parts = {fold(w.strip(".,'’()")) for w in name.text.split()}
     before = [fold(w.strip(".,'’()")) for w in text[: name.start].split()[-2:]]
     after = [fold(w.strip(".,'’()")) for w in text[name.end :].split()[:1]]
@@ -162,7 +182,7 @@ def role(text: str, name: Anchor) -> str | None:
         name.kind == "place"
         or (parts | set(after)) & _PLACE_HEADS
         or before[-1:]
-        and before[-1] in _AT_LOCATIVES
+        and (before[-1] in _AT_LOCATIVES or before[-1] in _PLACE_HEADS)
     ):
         return "place"
     return None
