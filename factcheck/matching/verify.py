@@ -63,7 +63,8 @@ PART_GAP = 60
 # a year dates the figure before it when it follows within this many characters
 DATED_FIGURE_GAP = 60
 # counts from this one pair with the passage's one count that swaps two of their digits:
-# two-digit counts share their digits by chance too often ("younger than 14" / "41 injured")
+# two-digit counts share their digits by chance too often ("younger than 14" / "41 injured");
+# a transposition (``transposition``) is taken under it only of one measure (``_one_measure``)
 TRANSPOSED_PAIR = 100
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]{2,})")
 
@@ -503,7 +504,8 @@ def _written_scale(value: Value) -> Decimal | None:
 def transposition(
     claim_text: str, claim: list[Anchor], passage_text: str, passage: list[Anchor], check: Check
 ) -> bool:
-    """Whether one of ``check``'s disagreements is a claim figure from TRANSPOSED_PAIR said in
+    """Whether one of ``check``'s disagreements is a claim figure from TRANSPOSED_PAIR, or a
+    smaller one of one measure (``_one_measure``: "8,5 hektare" / "5.8 hectares"), said in
     the passage with two of its digits swapped ("1.860 batang" / "1,680 logs"): the way a
     report gets that very figure wrong, which ties the passage to the claim's fact more
     than any wording does."""
@@ -512,10 +514,20 @@ def transposition(
     mine = [v for v in mine if (v.anchor.start, v.anchor.end) in check.claim_spans]
     theirs = [v for v in theirs if (v.anchor.start, v.anchor.end) in check.passage_spans]
     return any(
-        a.number >= TRANSPOSED_PAIR and _transposed(a.number, b.number)
+        (a.number >= TRANSPOSED_PAIR or _one_measure(a, b)) and _transposed(a.number, b.number)
         for a in mine
         for b in theirs
     )
+
+
+def _one_measure(mine: Value, theirs: Value) -> bool:
+    """Whether two values measure one thing by what they are, not only by where they stand:
+    two percentages, two amounts of one currency, two counts of one word ("8,5 hektare" /
+    "5.8 hectares"). A figure under TRANSPOSED_PAIR shares its digits with another by chance
+    only when the two count different things ("younger than 14" / "41 injured")."""
+    if mine.slot != theirs.slot:
+        return False
+    return mine.slot != "count" or _same_thing(mine, theirs)
 
 
 def day_off(
