@@ -310,7 +310,13 @@ class _Slots:
     def check(self, i: int, relevance: float) -> Check:
         """The stance of passage number ``i`` (of ``relevance``) with its reasons."""
         index, scorer = self.index, self.scorer
-        check = verify(scorer.text, scorer.claim_anchors, index.passages[i].text, index.anchors(i))
+        check = verify(
+            scorer.text,
+            scorer.claim_anchors,
+            index.passages[i].text,
+            index.anchors(i),
+            ranks=relevance >= SWAP_RELEVANCE,  # a rank, as a name, is said of many things
+        )
         if check.stance == CONTRADICTS or check.unconfirmed:
             return check
         swap = None
