@@ -34,6 +34,7 @@ from factcheck.language.lexicon import (
     token_spans,
     words,
 )
+from factcheck.language.vocabulary import STOPWORDS
 
 NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no name
 MIN_WORD, SAME_WORD = MIN_ALIKE, SPELT_ALIKE  # two words of names are one ("Kaspia", "Caspian")
@@ -96,6 +97,25 @@ def named(
         start = a.start + (3 if label.startswith("of ") else 0)
         label = label.removeprefix("of ")
         out.append(replace(a, text=label, start=start, end=start + len(label)))
+    return sorted(out + _opening_places(text, out), key=lambda a: a.start)
+
+
+_OPENING_PLACE = re.compile(r"(?:^|[.!?:]\s+|[\"“‘(]\s*)([A-Z][\w'’-]*) ([a-z]+)\b")
+
+
+def _opening_places(text: str, found: list[Anchor]) -> list[Anchor]:
+    """Names that open a sentence with a place noun after them ("Malang city was the biggest
+    contributor", "Semarang regency led with ..."): the recogniser leaves a sentence's first
+    word out as a capital of grammar, but the place noun says it is a place's name. A
+    function word ("The city ...") is none."""
+    out = []
+    for m in _OPENING_PLACE.finditer(text):
+        word, start, end = m[1], m.start(1), m.end(1)
+        if fold(m[2]) not in _PLACE_HEADS or _function_word(word) or len(word) < MIN_WORD:
+            continue
+        if any(a.start < end and start < a.end for a in found):
+            continue
+        out.append(Anchor("name", word, word, start, end))
     return out
 
 
@@ -146,8 +166,9 @@ def role(text: str, name: Anchor) -> str | None:
     organisation's head or a company's legal form in it ("Kementerian Kehutanan", "PT
     Bukit"); "person" with a person's title in it or just before it ("Bupati Darmawan",
     "regent Darmawan"); "place" when CLDR or the glossary knows it as one, with a place noun
-    in it or just after it ("Kabupaten Badung", "Gianyar regency"), or after a preposition
-    that says where ("di Sorong", "in the Denpasar ..."); None when nothing tells."""
+    in it, just after it or just before it ("Kabupaten Badung", "Gianyar regency", "Kota"
+    opening a sentence before "Surabaya"), or after a preposition that says where ("di
+    Sorong", "in the Denpasar ..."); None when nothing tells."""
     parts = {fold(w.strip(".,'’()")) for w in name.text.split()}
     before = [fold(w.strip(".,'’()")) for w in text[: name.start].split()[-2:]]
     after = [fold(w.strip(".,'’()")) for w in text[name.end :].split()[:1]]
@@ -161,7 +182,7 @@ def role(text: str, name: Anchor) -> str | None:
         name.kind == "place"
         or (parts | set(after)) & _PLACE_HEADS
         or before[-1:]
-        and before[-1] in _AT_LOCATIVES
+        and (before[-1] in _AT_LOCATIVES or before[-1] in _PLACE_HEADS)
     ):
         return "place"
     return None
@@ -252,12 +273,14 @@ def partial_swaps(
     puts after ("Gunung Merapi" / "Mount Merapi", "Sungai Musi" / "Musi River"), and a
     translated title in front reads as another word. With ``surnames`` (a passage relevant
     enough to support the claim) one shared first word is enough for a name of two words: a
-    person's name with another surname ("Dimas Prasetyo" / "Dimas Pratama")."""
+    person's name with another surname ("Dimas Prasetyo" / "Dimas Pratama"), its first name
+    kept where it opens a sentence (``_with_openers``)."""
     claim_words = _content_words(claim_text, claim_lang)
     passage_words = _content_words(passage_text, passage_lang)
     out = []
-    for mine in claim_names:
-        for theirs in passage_names:
+    for claim_name in claim_names:
+        for passage_name in passage_names:
+            mine, theirs = _with_openers(claim_text, claim_name, passage_text, passage_name)
             parts = _differing_parts(mine.text, theirs.text, surnames)
             if parts is None or not _same_shape(mine, theirs):
                 continue
@@ -268,6 +291,50 @@ def partial_swaps(
                 continue
             out.append(Swap(mine, theirs))
     return out
+
+
+_OPENER = re.compile(r"(?:^|[.!?:]\s+|[\"“‘(]\s*)([A-Z][\w'’-]*) $")
+
+
+def _opener(text: str, name: Anchor) -> Anchor | None:
+    """``name`` with the capitalised word that opens its sentence just before it, which the
+    recogniser left out as a capital of grammar ("Darwin Hasibuan, who heads ..." gives
+    "Hasibuan"); None when no such word stands there."""
+    found = _OPENER.search(text[: name.start])
+    if found is None or name.kind != "name" or _function_word(found[1]):
+        return None  # "The United States": a function word is no first name
+    start = found.start(1)
+    return replace(name, text=text[start : name.end], start=start)
+
+
+def _function_word(word: str) -> bool:
+    """Whether ``word`` is a function word of either language (a closed class)."""
+    word = word.casefold()
+    return any(word in STOPWORDS[lang] for lang in ("en", "id"))
+
+
+def _with_openers(
+    claim_text: str, mine: Anchor, passage_text: str, theirs: Anchor
+) -> tuple[Anchor, Anchor]:
+    """The two names, each with the word that opens its sentence (``_opener``) when that word
+    is the other name's first word: the name of a person who opens a report's sentence
+    keeps its first name ("Darwin Hasibuan, who heads ..." against "... is Darwin Harahap"),
+    and two sentences opening with one first name keep it both ("Retno Wulandari heads ..."
+    / "Retno Wulansari, who heads ..."). A sentence's first word alone stays no name: it
+    counts only beside a name of the other text that begins with it."""
+    wide_mine, wide_theirs = _opener(claim_text, mine), _opener(passage_text, theirs)
+
+    def first(name: Anchor) -> str:
+        found = _name_words(name.text)
+        return found[0] if found else ""
+
+    if wide_mine and wide_theirs and spelt_alike(first(wide_mine), first(wide_theirs)):
+        return wide_mine, wide_theirs
+    if wide_mine and spelt_alike(first(wide_mine), first(theirs)):
+        return wide_mine, theirs
+    if wide_theirs and spelt_alike(first(wide_theirs), first(mine)):
+        return mine, wide_theirs
+    return mine, theirs
 
 
 def listed_swaps(

@@ -56,6 +56,7 @@ from factcheck.matching.verify import (
     RELATED,
     SUPPORTS,
     Check,
+    day_off,
     transposition,
     values,
     verify,
@@ -88,7 +89,9 @@ CONTRADICTION_THRESHOLD = 30.0
 # it to the claim's fact, where a short report's wording does not. Measured on the dev sets
 # (BENCHMARKS.md, 2026-12-06 third session): 10 surfaced one plant more for three more flagged
 # distractors, 20 two plants fewer; lowering CONTRADICTION_THRESHOLD itself to 10 flagged
-# about 1,100 more.
+# about 1,100 more. A claim's day said as the day before or after it (verify.day_off:
+# "Selasa, 3 Maret 2026" / "Wednesday, March 4") is shown from it too: on all eleven dev sets
+# (2026-12-06, fifth session) 11 plants more for three more flagged distractors.
 TRANSPOSED_THRESHOLD = 15.0
 # a passage that states one of the claim's figures alike ranks before the merely related
 # from this relevance, the floor of a contradicting one (a report worded far from the claim)
@@ -189,8 +192,13 @@ def match_claim(
 
 
 def _transposition(index: MatchIndex, scorer: ClaimScorer, i: int, check: Check) -> bool:
-    passage = index.passages[i].text
-    return transposition(scorer.text, scorer.claim_anchors, passage, index.anchors(i), check)
+    """Whether the passage gets one of the claim's values wrong the way a report gets that
+    very value wrong: a figure with two digits swapped (verify.transposition) or a day off
+    (verify.day_off)."""
+    passage, anchors = index.passages[i].text, index.anchors(i)
+    return transposition(scorer.text, scorer.claim_anchors, passage, anchors, check) or day_off(
+        scorer.text, scorer.claim_anchors, passage, anchors, check
+    )
 
 
 def _cosines(index: MatchIndex, claim_text: str, model: Embedder | None) -> Dense | None:
@@ -302,7 +310,13 @@ class _Slots:
     def check(self, i: int, relevance: float) -> Check:
         """The stance of passage number ``i`` (of ``relevance``) with its reasons."""
         index, scorer = self.index, self.scorer
-        check = verify(scorer.text, scorer.claim_anchors, index.passages[i].text, index.anchors(i))
+        check = verify(
+            scorer.text,
+            scorer.claim_anchors,
+            index.passages[i].text,
+            index.anchors(i),
+            ranks=relevance >= SWAP_RELEVANCE,  # a rank, as a name, is said of many things
+        )
         if check.stance == CONTRADICTS or check.unconfirmed:
             return check
         swap = None

@@ -9,6 +9,9 @@ kind about the same thing are compared:
   a dated sentence is often about another event); the claim's month of a year ("sejak Maret
   2024") disagrees with the passage's year ("since 2023") when another of its values, not a
   year, agrees;
+- a rank with a rank, when asked (``ranks``): the claim's one ordinal ("daerah ke-21",
+  "unggulan kesembilan") with the passage's ("the 12th region", "seeded 19th"), another
+  disagreeing only when the passage has one;
 - dates with dates: a full date with a full date, with a date that has no year ("Nov. 7",
   "6/11") by day and month, and with a weekday ("Thursday" confirms 6 November 2025);
 - amounts of money in the same currency; percentages; counts only when they count the same
@@ -51,6 +54,7 @@ from decimal import Decimal, InvalidOperation
 
 from factcheck.language.anchors import Anchor
 from factcheck.language.lexicon import fold_word, spelt_alike
+from factcheck.language.vocabulary import NUMBER_WORDS, STOPWORDS
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 SIGNIFICANT_FOR_ROUNDING = 3
@@ -63,7 +67,8 @@ PART_GAP = 60
 # a year dates the figure before it when it follows within this many characters
 DATED_FIGURE_GAP = 60
 # counts from this one pair with the passage's one count that swaps two of their digits:
-# two-digit counts share their digits by chance too often ("younger than 14" / "41 injured")
+# two-digit counts share their digits by chance too often ("younger than 14" / "41 injured");
+# a transposition (``transposition``) is taken under it only of one measure (``_one_measure``)
 TRANSPOSED_PAIR = 100
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]{2,})")
 
@@ -114,6 +119,50 @@ class _Findings:
         self.disagree.append(reason)
         self.claim_spans.append((value.anchor.start, value.anchor.end))
         self.passage_spans += spans
+
+
+# ordinals, a closed class: "ke-21", "21st", "kesembilan" (ke- and a number word; before a
+# noun it is collective, "kedua negara" is "both countries", so only before a function word
+# or a mark), "the ninth" (after a determiner: "second" alone is also a unit of time). "First"
+# and "pertama" are left out: as often adverbs ("first recorded in 2022", "pertama kali").
+_ORDINAL_DIGITS = re.compile(r"\b(?:[Kk]e-\s?(\d{1,3})|(\d{1,3})(?:st|nd|rd|th))\b")
+_ID_ORDINAL = re.compile(
+    r"\b[Kk]e("
+    + "|".join(sorted((w for w in NUMBER_WORDS if w.replace(" ", "").isalpha()), key=len)[::-1])
+    + r")\b(?=\s*([^\W\d_]+|[^\w\s]|$))"
+)
+_EN_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=2,
+    )
+}
+_EN_ORDINAL = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(" + "|".join(_EN_ORDINALS) + r")\b"
+)
+_FUNCTION_WORDS = STOPWORDS["id"] | STOPWORDS["en"]
+
+
+def ordinals(text: str) -> list[Value]:
+    """The ordinals of ``text`` (``_ORDINAL_DIGITS``, ``_ID_ORDINAL``, ``_EN_ORDINAL``) as
+    values of the slot "ordinal": a rank or a place in a series ("daerah ke-21", "the 12th
+    region", "unggulan kesembilan", "seeded 19th")."""
+    found = []
+    for m in _ORDINAL_DIGITS.finditer(text):
+        found.append((m.start(), m.end(), int(m[1] or m[2])))
+    for m in _ID_ORDINAL.finditer(text):
+        after = m[2] or ""
+        if after.isalpha() and after.casefold() not in _FUNCTION_WORDS:
+            continue  # "ketiga pelaku": the three of them
+        found.append((m.start(), m.end(1), NUMBER_WORDS[m[1].casefold()]))
+    for m in _EN_ORDINAL.finditer(text):
+        found.append((m.start(1), m.end(1), _EN_ORDINALS[m[1]]))
+    return [
+        Value("ordinal", Anchor("ordinal", str(n), text[a:b], a, b), Decimal(n))
+        for a, b, n in sorted(found)
+    ]
 
 
 def values(text: str, anchors: list[Anchor]) -> list[Value]:
@@ -186,10 +235,23 @@ def _date_parts(value: str) -> tuple[int | None, int | None, int | None, int | N
     return None
 
 
-def verify(claim_text: str, claim: list[Anchor], passage_text: str, passage: list[Anchor]) -> Check:
+def verify(
+    claim_text: str,
+    claim: list[Anchor],
+    passage_text: str,
+    passage: list[Anchor],
+    *,
+    ranks: bool = False,
+) -> Check:
     """Compare the claim's values (anchors of ``claim_text``) with the passage's; see the
-    module docstring."""
+    module docstring. ``ranks``: compare the claim's one ordinal with the passage's too
+    (``ordinals``; the caller asks it of a passage relevant enough to support the claim: a
+    rank is said of many things, "the fourth largest reserves" beside "the ninth largest
+    country")."""
     mine, theirs = values(claim_text, claim), values(passage_text, passage)
+    mine_ranks, their_ranks = ordinals(claim_text), ordinals(passage_text)
+    if ranks and len(mine_ranks) == 1 and their_ranks:  # one rank in the claim: its fact's
+        mine, theirs = mine + mine_ranks, theirs + their_ranks
     found = _Findings()
     paired = _paired_counts(mine, theirs)
     tied = _tied_years(mine, theirs)
@@ -344,6 +406,9 @@ def _compare(
     if value.slot == "date":
         _compare_date(value, theirs, found)
         return
+    if value.slot == "ordinal":
+        _compare_ordinal(value, theirs, found)
+        return
     if value.slot == "year":
         # a full date's year confirms the claim's year, but a date is often another event
         # ("said on Thursday, Nov. 6, 2025"), so only a year said as a year contradicts it
@@ -382,6 +447,19 @@ def _compare(
             return
     shown = ", ".join(dict.fromkeys(_shown(v) for v in others))
     found.differ(f"{label}: claim {_shown(value)} ≠ passage {shown}", value, others, doubtful)
+
+
+def _compare_ordinal(value: Value, theirs: list[Value], found: _Findings) -> None:
+    """The claim's one rank against the passage's: the same rank agrees; another disagrees
+    only when the passage has one rank, which then ranks the same thing ("daerah ke-21" /
+    "the 12th region"): a rank is no quantity, so no magnitude spares it ("kesembilan" /
+    "19th")."""
+    others = [v for v in theirs if v.slot == "ordinal"]
+    if any(v.number == value.number for v in others):
+        found.agree.append(f"rank: {value.anchor.text}")
+    elif len(others) == 1:
+        reason = f"rank: claim {value.anchor.text} ≠ passage {others[0].anchor.text}"
+        found.differ(reason, value, others, doubtful=False)
 
 
 def _shown(value: Value) -> str:
@@ -503,7 +581,8 @@ def _written_scale(value: Value) -> Decimal | None:
 def transposition(
     claim_text: str, claim: list[Anchor], passage_text: str, passage: list[Anchor], check: Check
 ) -> bool:
-    """Whether one of ``check``'s disagreements is a claim figure from TRANSPOSED_PAIR said in
+    """Whether one of ``check``'s disagreements is a claim figure from TRANSPOSED_PAIR, or a
+    smaller one of one measure (``_one_measure``: "8,5 hektare" / "5.8 hectares"), said in
     the passage with two of its digits swapped ("1.860 batang" / "1,680 logs"): the way a
     report gets that very figure wrong, which ties the passage to the claim's fact more
     than any wording does."""
@@ -512,10 +591,49 @@ def transposition(
     mine = [v for v in mine if (v.anchor.start, v.anchor.end) in check.claim_spans]
     theirs = [v for v in theirs if (v.anchor.start, v.anchor.end) in check.passage_spans]
     return any(
-        a.number >= TRANSPOSED_PAIR and _transposed(a.number, b.number)
+        (a.number >= TRANSPOSED_PAIR or _one_measure(a, b)) and _transposed(a.number, b.number)
         for a in mine
         for b in theirs
     )
+
+
+def _one_measure(mine: Value, theirs: Value) -> bool:
+    """Whether two values measure one thing by what they are, not only by where they stand:
+    two percentages, two amounts of one currency, two counts of one word ("8,5 hektare" /
+    "5.8 hectares"). A figure under TRANSPOSED_PAIR shares its digits with another by chance
+    only when the two count different things ("younger than 14" / "41 injured")."""
+    if mine.slot != theirs.slot:
+        return False
+    return mine.slot != "count" or _same_thing(mine, theirs)
+
+
+def day_off(
+    claim_text: str, claim: list[Anchor], passage_text: str, passage: list[Anchor], check: Check
+) -> bool:
+    """Whether one of ``check``'s disagreements is a claim's day said in the passage as the
+    day before or after it ("Selasa, 3 Maret 2026" / "Wednesday, March 4", "Minggu, 1 November
+    2026" / "Saturday, Oct. 31"): the way a report gets that very date wrong (a time zone, the
+    night an event began), which ties the passage to the claim's fact more than any wording
+    does. A passage date without a year is read in the claim's; weekdays alone are not
+    compared (each is a day off from two others every week)."""
+    mine = [v for v in values(claim_text, claim) if v.slot == "date"]
+    theirs = [v for v in values(passage_text, passage) if v.slot == "date"]
+    mine = [v for v in mine if (v.anchor.start, v.anchor.end) in check.claim_spans]
+    theirs = [v for v in theirs if (v.anchor.start, v.anchor.end) in check.passage_spans]
+    return any(_days_apart(a.date, b.date) == 1 for a in mine for b in theirs)
+
+
+def _days_apart(mine, theirs) -> int | None:
+    """Days between two dates that give a month and a day, the year of either standing for
+    a missing one; None when they cannot be placed (no day, or no year on either side)."""
+    (y1, m1, d1, _), (y2, m2, d2, _) = mine, theirs
+    year1, year2 = y1 or y2, y2 or y1
+    if None in (year1, year2, m1, m2, d1, d2):
+        return None
+    try:
+        return abs((datetime.date(year1, m1, d1) - datetime.date(year2, m2, d2)).days)
+    except ValueError:  # "31/2": no such day
+        return None
 
 
 def _transposed(a: Decimal, b: Decimal) -> bool:

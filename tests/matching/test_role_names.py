@@ -119,12 +119,18 @@ def test_a_title_before_a_name_on_one_side_only_is_left_out_when_lining_up_its_p
     ]
 
 
-def test_a_first_name_one_side_leaves_out_is_left_out_when_lining_up_its_parts():
-    claim = "Abdul Karim Mubarak chairs the provincial zakat board."
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The provincial zakat board is chaired by Karim Mubarak.", "Karim Mubarak"),
+        # the name opens the sentence: its first word, the passage name's, is kept
+        # (test_sentence_opening_names)
+        ("Abdul Karim Mubarak chairs the provincial zakat board.", "Abdul Karim Mubarak"),
+    ],
+)
+def test_a_first_name_one_side_leaves_out_is_left_out_when_lining_up_its_parts(claim, expected):
     passage = "Board chairman Abdul Karim Musyafa said the money would be paid out in April."
-    assert partial(claim, "en", passage, "en", surnames=True) == [
-        ("Karim Mubarak", "Abdul Karim Musyafa")
-    ]
+    assert partial(claim, "en", passage, "en", surnames=True) == [(expected, "Abdul Karim Musyafa")]
 
 
 def test_a_name_shortened_the_indonesian_way_is_the_same_name():

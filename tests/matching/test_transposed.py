@@ -29,12 +29,28 @@ def test_a_figure_with_two_digits_swapped_is_a_transposition(figure, expected):
     )
 
 
-def test_two_digit_figures_share_their_digits_by_chance_too_often():
-    claim, passage = "Sebanyak 12 truk disita polisi.", "Police seized 21 trucks."
+def test_two_digit_figures_of_different_things_share_their_digits_by_chance_too_often():
+    claim, passage = "Sebanyak 12 truk disita polisi.", "Police seized 21 vehicles."
+    mine, theirs = extract_anchors(claim, "id", None), extract_anchors(passage, "en", None)
+    check = verify(claim, mine, passage, theirs)
+    assert check.stance == CONTRADICTS  # the only counts on each side: paired
+    assert not transposition(claim, mine, passage, theirs, check)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Sebanyak 12 truk disita polisi.", "Police seized 21 trucks."),  # one word counted
+        ("Luas TPU baru di Bogor itu 8,5 hektare.", "It covers 5.8 hectares."),
+        ("Perolehan zakat itu naik 18 persen.", "Collections rose 81 percent."),  # percentages
+        ("Tiket itu seharga 45 dolar AS.", "Tickets cost $54."),  # one currency
+    ],
+)
+def test_small_figures_of_one_measure_with_two_digits_swapped_are_a_transposition(claim, passage):
     mine, theirs = extract_anchors(claim, "id", None), extract_anchors(passage, "en", None)
     check = verify(claim, mine, passage, theirs)
     assert check.stance == CONTRADICTS
-    assert not transposition(claim, mine, passage, theirs, check)
+    assert transposition(claim, mine, passage, theirs, check)
 
 
 def test_a_transposed_figure_is_shown_as_contradicting_under_the_contradiction_floor(
