@@ -2,7 +2,7 @@
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
 Usage:  python bench/eval_extract.py [--threshold 0.5]
-        [--part dev|extra|heldout|heldout2|...|heldout10]
+        [--part dev|extra|heldout|heldout2|...|heldout11]
         [--speed]
         [--failures]
 
@@ -450,6 +450,7 @@ def main() -> None:
             "heldout8",
             "heldout9",
             "heldout10",
+            "heldout11",
         ),
         default="dev",
     )
