@@ -90,7 +90,7 @@ CONTRADICTION_THRESHOLD = 30.0
 # (BENCHMARKS.md, 2026-12-06 third session): 10 surfaced one plant more for three more flagged
 # distractors, 20 two plants fewer; lowering CONTRADICTION_THRESHOLD itself to 10 flagged
 # about 1,100 more. A claim's day said as the day before or after it (verify.day_off:
-# "Selasa, 3 Maret 2026" / "Wednesday, March 4") is shown from it too: on all eleven dev sets
+# "Senin, 2 Maret 2026" / "Tuesday, March 3") is shown from it too: on all eleven dev sets
 # (2026-12-06, fifth session) 11 plants more for three more flagged distractors.
 TRANSPOSED_THRESHOLD = 15.0
 # a passage that states one of the claim's figures alike ranks before the merely related

@@ -611,7 +611,7 @@ def day_off(
     claim_text: str, claim: list[Anchor], passage_text: str, passage: list[Anchor], check: Check
 ) -> bool:
     """Whether one of ``check``'s disagreements is a claim's day said in the passage as the
-    day before or after it ("Selasa, 3 Maret 2026" / "Wednesday, March 4", "Minggu, 1 November
+    day before or after it ("Senin, 2 Maret 2026" / "Tuesday, March 3", "Minggu, 1 November
     2026" / "Saturday, Oct. 31"): the way a report gets that very date wrong (a time zone, the
     night an event began), which ties the passage to the claim's fact more than any wording
     does. A passage date without a year is read in the claim's; weekdays alone are not
