@@ -1293,6 +1293,8 @@ class Discourse:
                 continue
             if name in self.people or is_place(name, self.lang):
                 continue
+            if name in self.roles.values() and not self._only_definite(noun):
+                return None  # "Brackwater Water, the region's supplier" and "tap water"
             return name if self._kind_of(name, "", []) != "person" else None
         return None
 
@@ -1874,8 +1876,14 @@ class Discourse:
         later "the operator", "the group", "perusahaan itu" is that name (``roles``, by the
         role's head noun; the latest kept last).
 
+        In English the apposition may hold a possessive ("Stowley Baths, the town's only
+        public swimming pool,") and go on after its head noun with a place or a relative
+        clause ("Ellerby House, a care home in Thornwick that ..."): the head is the last
+        word before "in", "at", "near", "on", "that", "which", "who", "run" or "owned".
+
         What it cannot do: the role must be written right next to the name (an apposition
-        after it, or a noun before it at the sentence's start or after "the/a/an"); a role
+        after it, or a noun before it at the sentence's start or after "the/a/an"); a head
+        followed by another preposition ("the operator of ...") is not read; a role
         given in a sentence of its own ("Westmark Grid runs the region's network") is not
         read; a role shared by two bodies goes to the later one; people (a title among the
         role's words, or a name already read as a person) are left to the person rules."""
@@ -1886,7 +1894,8 @@ class Discourse:
                 continue
             if self.lang == "en":
                 after = re.match(
-                    r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,3})([a-z][\w-]+)\s*(?:[,.;]|$)",
+                    r",\s+(?:the|an?)\s+((?:[a-z][\w-]*(?:['’]s)?\s+){0,4}?)([a-z][\w-]+)"
+                    r"(?:\s*(?:[,.;]|$)|\s+(?:in|at|near|on|that|which|who|run|owned)\b)",
                     sentence[name.end :],
                 )
                 before = re.search(
@@ -1957,6 +1966,8 @@ class Discourse:
         ):
             return "measure"
         capitalised = noun.split()
+        if noun in self.roles.values():
+            return "thing"  # "Ellerby House, a care home in Thornwick": a role, no person
         if re.search(rf"\b{re.escape(noun)},\s+(?:which|yang)\b", f"{self.seen}{sentence}"):
             return "thing"  # "Ashgrove Power Networks, which serves ...": no person
         if 2 <= len(capitalised) <= 3 and all(w[:1].isupper() for w in capitalised):
