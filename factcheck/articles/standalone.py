@@ -30,6 +30,7 @@ is not turned into a date; and gender is not used ("he" is the last person named
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -59,7 +60,7 @@ from factcheck.language.syntax import (
     subject_span,
     word_spans,
 )
-from factcheck.language.vocabulary import MONTH_NAMES, NUMBER_WORDS, word_trie
+from factcheck.language.vocabulary import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS, word_trie
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea dan Cukai X"
@@ -1552,16 +1553,28 @@ class Discourse:
     def read_dates(self, sentences: list[str]) -> None:
         """Take the article's year from its ``sentences`` before any is written: the year of
         most of its full dates (day, month and year: "Sabtu (28/11/2026)", "Dec 3, 2026"),
-        the later on a tie; None when it gives none (a date only in the byline, which the
-        body does not hold, is not read). Read with the kinds ``write`` asks for, so each
+        the later on a tie; with none, from the days a weekday names ("Senin (30/11)",
+        "Monday 30 November") and the years the article writes (``_years_of_weekdays``);
+        None when neither gives one (a date only in the byline, which the body does not
+        hold, is not read). Read with the kinds ``write`` asks for, so each
         sentence is recognised once."""
         years: dict[int, int] = {}
         months: dict[int, list[int]] = {}
+        written: set[int] = set()  # every year the article writes ("2024", "November 2026")
+        weekdays: list[tuple[int, int, int]] = []  # "Senin (30/11)": (weekday, month, day)
         for sentence in sentences:
-            for anchor in anchors_of(sentence, self.lang, _WRITE_KINDS):
+            anchors = anchors_of(sentence, self.lang, _WRITE_KINDS)
+            for i, anchor in enumerate(anchors):
                 if anchor.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", anchor.value):
                     years[int(anchor.value[:4])] = years.get(int(anchor.value[:4]), 0) + 1
                     months.setdefault(int(anchor.value[:4]), []).append(int(anchor.value[5:7]))
+                if anchor.kind in ("year", "date") and re.match(r"\d{4}", anchor.value):
+                    written.add(int(anchor.value[:4]))
+                day = _weekday_date(sentence, anchors, i)
+                if day:
+                    weekdays.append(day)
+        if not years and written and weekdays:
+            years, months = _years_of_weekdays(weekdays, written)
         self.year = max(years, key=lambda y: (years[y], y)) if years else None
         if self.year is not None:
             self.months = (min(months[self.year]), max(months[self.year]))
@@ -1645,6 +1658,11 @@ class Discourse:
                 # a month before every dated one, after a word looking forward ("mulai
                 # Maret", "paling lambat pertengahan Maret"), may be the next year's
                 ahead = any(w in markers.FORWARD_TIME for w in _words_before(text, start, 3))
+                # "akan kembali normal pada akhir Maret": a future auxiliary earlier in
+                # the clause looks forward too
+                ahead = ahead or any(
+                    w in markers.FUTURE_AUXILIARIES for w in _words_before(text, start, 8)
+                )
                 year = self.year if month <= last and not (ahead and month < first) else None
             elif shift < 0:
                 year = self.year if month < first else self.year - 1 if month >= last else None
@@ -2386,6 +2404,53 @@ def _count_word(word: str) -> int:
     if lower.startswith("ke") and lower[2:] in NUMBER_WORDS:
         return NUMBER_WORDS[lower[2:]]
     return NUMBER_WORDS.get(lower, 0)
+
+
+def _weekday_date(sentence: str, anchors: list[Anchor], i: int) -> tuple[int, int, int] | None:
+    """(weekday, month, day) of a day and month with no year that a weekday names: "Senin
+    (1/12)" (two anchors, the weekday first, a bracket or comma between), "Monday 30
+    November" (one anchor); None for anything else."""
+    anchor = anchors[i]
+    found = re.fullmatch(r"--(\d\d)-(\d\d)", anchor.value) if anchor.kind == "date" else None
+    if not found:
+        return None
+    weekday = WEEKDAYS.get(anchor.text.split()[0].strip(",").lower())
+    if weekday is None and i:
+        before = anchors[i - 1]
+        close = re.fullmatch(r"\s*[(,]?\s*", sentence[before.end : anchor.start])
+        if before.kind == "date" and before.value.startswith("weekday:") and close:
+            weekday = int(before.value.split(":")[1])
+    return (weekday, int(found.group(1)), int(found.group(2))) if weekday else None
+
+
+def _years_of_weekdays(
+    weekdays: list[tuple[int, int, int]], written: set[int]
+) -> tuple[dict[int, int], dict[int, list[int]]]:
+    """The article's year from days a weekday names ("Senin (30/11)"), for an article with no
+    full date: among the years it writes and the year after each (an article is written in
+    or after the years it reports), the one in which most of those days fall on their
+    weekday, the later on a tie (2020 and 2026 share their days from March); its count and
+    months, as ``read_dates`` keeps them, or nothing when none fits. A weekday's day recurs
+    every 5, 6 or 11 years, so the years written (a "November 2026", a "pada 2024") pick
+    one. What it cannot do: an article writing no year at all, or only years two or more
+    before its own, is not dated; a year written for the future ("target 2027") that fits
+    the days better than the article's own wins, and one that writes only a year six before
+    its own (2020 for 2026, whose days fall alike from March) is dated that year; a day
+    misprinted against its weekday counts for another year."""
+    candidates = written | {y + 1 for y in written}
+    fits: dict[int, list[int]] = {}
+    for year in candidates:
+        for weekday, month, day in weekdays:
+            try:
+                falls = datetime.date(year, month, day).isoweekday() == weekday
+            except ValueError:  # 29 February
+                falls = False
+            if falls:
+                fits.setdefault(year, []).append(month)
+    if not fits:
+        return {}, {}
+    year = max(fits, key=lambda y: (len(fits[y]), y))
+    return {year: len(fits[year])}, {year: fits[year]}
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
