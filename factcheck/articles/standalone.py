@@ -2108,6 +2108,10 @@ def _spell_out(text: str, shortened: dict[str, str]) -> str:
         words_ = shortened.get(m.group().lower())
         if not words_ or (m.group()[1:] != m.group()[1:].lower()):
             return m.group()  # "PINJOL", an acronym in capitals, is left
+        if text[m.end() : m.end() + 1] == ")" and fold(text[: m.start()]).endswith(
+            f"{fold(words_)} ("
+        ):
+            return m.group()  # "angkutan kota (angkot)": the definition, not to be doubled
         return _capitalise(words_) if m.group()[:1].isupper() else words_
 
     pattern = rf"\b(?i:{'|'.join(map(re.escape, shortened))})\b"
