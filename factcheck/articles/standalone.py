@@ -1968,6 +1968,11 @@ class Discourse:
         """ "person", "group", "measure" (a figure was given for it) or "thing"."""
         folded = [w.strip(".") for w in fold(noun).split()]  # "Dr." is "dr"
         titles = fold_all(markers.PERSON_TITLES)
+        opening = folded[1:2] if folded[:1] == ["the"] else folded[:1]
+        if opening and opening[0] in fold_all(markers.FIGURE_NOUNS) and len(folded) > 1:
+            # "Angka warga lain Dinas Sosial X", "Jumlah penumpang": a figure, whatever
+            # people it counts ("warga" is also a word that marks a person)
+            return "measure"
         if folded and folded[0] in fold_all(markers.GROUP_MARKERS):
             return "group"
         if any(w in titles for w in folded) or " ".join(folded[:2]) in titles:
