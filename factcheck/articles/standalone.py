@@ -1707,6 +1707,11 @@ class Discourse:
             return text, self.claimant(speaker)  # "Councillor Sam Ortiz still hoped ..."
         named = self.claimant(speaker)
         shown = speaker if fold(named) in markers.SPEECH_TAGS else named  # "ujarnya": Hendra
+        if re.match(rf"{re.escape(shown)}\s+[a-z]", text):
+            # "..., and expected a decision": the clause already opens with the speaker, who
+            # is not named twice ("According to Helen Marsden, Helen Marsden expected ...");
+            # "Arlen Nutrition's factory" is another subject and keeps the attribution
+            return text, named
         lead = "Menurut" if self.lang == "id" else "According to"
         text = _lower_first(_without_stray_quote(text), self.context)
         return f"{lead} {shown}, {text}", named
