@@ -935,7 +935,8 @@ class Discourse:
         topic = self.topic or self.named
         if not topic or names_topic(text, topic, self.lang):
             return ""
-        if self.label and names_topic(text, self.label, self.lang):
+        label = self.label or self._role_label(topic)
+        if label and names_topic(text, label, self.lang):
             return ""
         said = find_attribution(text, self.lang)
         content = text[said.content_start : said.content_end] if said else text
@@ -953,7 +954,19 @@ class Discourse:
                 len(two) == 2 and _titled(" ".join(two))
             ):
                 return ""
-        return f"{_capitalise(self.label or topic)}: "
+        return f"{_capitalise(label or topic)}: "
+
+    def _role_label(self, topic: str) -> str | None:
+        """The name the article introduced with the topic's head noun as its role: "Stowley
+        Baths, the town's only public swimming pool," labels claims on the topic "public
+        pool" (``roles``); None when no name has that role. What it cannot do: a topic whose
+        head the role does not share ("the town's baths" for "public pool") is not read, and
+        of two names given that role the later labels every claim after it."""
+        words_ = topic.split()
+        if len(words_) < 2 or not topic.islower():
+            return None  # a one-word topic is ``label``'s, and a name is labelled as written
+        head = words_[-1] if self.lang == "en" else words_[0]
+        return self.roles.get(fold(head))
 
     def _carry_place(self, text: str) -> str:
         """Name the article's place in a claim that names no place ("di Kabupaten Gunung

@@ -69,3 +69,36 @@ def test_described_name_stands_for_its_noun(title, body, span_words, expected, n
     claim = claim_of(title, body, "en", span_words)
     assert expected in claim.claim_text
     assert not_expected not in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "span_words", "label", "not_label"),
+    [
+        # the topic "public pool" is headed by the role "Kelby Baths" was introduced with
+        (
+            "Kelby's only public pool shut after boiler failure",
+            "Kelby Baths, the town's only public swimming pool, will stay closed until July. "
+            "The public pool had 84,000 visits in 2025. Parents have been offered refunds or "
+            "places at Hallam Road pool in Brackton.",
+            "Parents have been offered",
+            "Kelby Baths: ",
+            "Public pool: ",
+        ),
+        # no name was given the topic's head as its role: the topic labels as before
+        (
+            "Kelby's only public pool shut after boiler failure",
+            "The town's only public pool will stay closed until July, Kelby Leisure Trust "
+            "said. The public pool had 84,000 visits in 2025. Parents have been offered "
+            "refunds or places at Hallam Road pool in Brackton.",
+            "Parents have been offered",
+            "Public pool: ",
+            "Kelby Leisure Trust: ",
+        ),
+    ],
+)
+def test_a_topic_headed_by_a_role_is_labelled_with_its_name(
+    title, body, span_words, label, not_label
+):
+    claim = claim_of(title, body, "en", span_words)
+    assert claim.claim_text.startswith(label)
+    assert not claim.claim_text.startswith(not_label)
