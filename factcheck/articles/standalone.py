@@ -959,8 +959,9 @@ class Discourse:
     def _role_label(self, topic: str) -> str | None:
         """The name the article introduced with the topic's head noun as its role: "Stowley
         Baths, the town's only public swimming pool," labels claims on the topic "public
-        pool", "Ellerby House, a care home in Thornwick" those on "home" (``roles``); None when no name has that role. What it cannot do: a topic whose
-        head the role does not share ("the town's baths" for "public pool") is not read, and
+        pool", "Ellerby House, a care home in Thornwick" those on "home" (``roles``); None
+        when no name has that role. What it cannot do: a topic whose head the role does
+        not share ("the town's baths" for "public pool") is not read, and
         of two names given that role the later labels every claim after it."""
         words_ = topic.split()
         if not topic.islower():

@@ -86,7 +86,7 @@ def test_described_name_stands_for_its_noun(title, body, span_words, expected, n
         ),
         # a one-word topic ("home") that no name ends with: the name with that role
         (
-            "Thornby care home to close with 38 residents given eight weeks to move",
+            "Thornby home to close, 38 residents given eight weeks to move",
             "Ashby Court, a care home in Thornby that has looked after older people for 30 "
             "years, will close on 29 January. Kingsmere Care Group said the home was no longer "
             "viable. Rowena Pell said families had been given no warning.",
