@@ -1717,8 +1717,9 @@ class Discourse:
         if not inside or (unit.role == "relative" and attribution.content_start == 0):
             return text, None  # a relative clause counts as said only after the speech verb
         speaker = attribution.speaker
-        if fold(speaker) in fold(text):
-            return text, self.claimant(speaker)  # "Councillor Sam Ortiz still hoped ..."
+        if re.search(rf"(?<![\w'’-]){re.escape(fold(speaker))}(?![\w'’-])", fold(text)):
+            # "Councillor Sam Ortiz still hoped ..." (as words: "It" is not in "unit")
+            return text, self.claimant(speaker)
         named = self.claimant(speaker)
         shown = speaker if fold(named) in markers.SPEECH_TAGS else named  # "ujarnya": Hendra
         if re.match(rf"{re.escape(shown)}\s+[a-z]", text):
@@ -1728,6 +1729,8 @@ class Discourse:
             return text, named
         lead = "Menurut" if self.lang == "id" else "According to"
         text = _lower_first(_without_stray_quote(text), self.context)
+        # "..., and that the unit had been switched off": the complementiser goes with "said"
+        text = re.sub(r"^(?:that|bahwa)\s+(?=\S)", "", text)
         return f"{lead} {shown}, {text}", named
 
     def _quote_reported(self, text: str, own: Attribution) -> str:
