@@ -1251,8 +1251,11 @@ class Discourse:
         """A definite organisation noun inside a clause, as the name it stands for: "the
         hospital's emergency department" -> "St Aldric Hospital's emergency department" (a
         name ending in that noun), "mengatakan perusahaan wajib ..." -> "mengatakan PT Logam
-        Timur Perkasa wajib ..."; outside quotes, and not the clause's first word (the opening
-        is resolved on its own). A noun no name ends in ("the regulator") stays."""
+        Timur Perkasa wajib ..."; in English also the noun a name was introduced with as its
+        role ("manages the pool and two gyms" -> "manages Stowley Baths and two gyms", after
+        "Stowley Baths, the town's only public swimming pool,"), "the" and the noun only;
+        outside quotes, and not the clause's first word (the opening is resolved on its own).
+        A noun no name ends in and no role ("the regulator") stays."""
         spans = word_spans(text)
         quotes = [m.span() for m in QUOTED_RE.finditer(text)]
         heads = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS)
@@ -1262,7 +1265,8 @@ class Discourse:
             noun = noun[:-2] if noun.endswith(("'s", "’s")) else noun
             if any(s <= word.start < e for s, e in quotes):
                 continue
-            if fold(noun) not in heads and not self._names_head(noun):
+            role = self.roles.get(fold(noun)) if self.lang == "en" else None
+            if fold(noun) not in heads and not role and not self._names_head(noun):
                 continue
             if self._bare_company(spans, i):
                 text = text[: word.start] + self._company() + text[word.end :]
@@ -1283,10 +1287,17 @@ class Discourse:
                     or after.lower in markers.AUXILIARIES["en"]
                     or is_boundary(after.text, "en")
                     or punctuated
+                    or (role and after.lower in ("and", "or"))  # "the pool and two gyms"
                 ):
                     continue  # "the hospital board": another noun follows
             named = self._named_with(noun) or self._names_head(noun)
             company = fold(noun) in fold_all(markers.COMPANY_NOUNS)
+            if role and named in (None, role) and _titled(role):
+                # "manages the pool and two gyms": the name introduced with "pool" as its role
+                # ("Stowley Baths, the town's only public swimming pool,"), written without
+                # "the"; "the nearest other public pool" has words between and stays
+                text = text[: spans[i - 1].start] + role + text[end:]
+                continue
             if named and (company or (_titled(named) and fold(named.split()[-1]) == fold(noun))):
                 # "the World Bank" keeps its article where the article wrote one
                 the = re.search(rf"\bthe\s+{re.escape(named)}", self.seen, re.I)

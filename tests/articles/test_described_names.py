@@ -112,3 +112,49 @@ def test_a_topic_headed_by_a_role_is_labelled_with_its_name(
     claim = claim_of(title, body, "en", span_words)
     assert claim.claim_text.startswith(label)
     assert not claim.claim_text.startswith(not_label)
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "expected", "not_expected"),
+    [
+        # "the pool" inside a clause, before "and"
+        (
+            "Kelby Baths, the town's only public swimming pool, will stay closed until July. "
+            "Kelby Leisure Trust, which manages the pool and two gyms, said engineers found a "
+            "crack.",
+            "two gyms",
+            "manages Kelby Baths and two gyms",
+            "the pool",
+        ),
+        # "the pool's boiler" after "that"
+        (
+            "Kelby Baths, the town's only public swimming pool, will stay closed until July. "
+            "Councillor Peter Ash admitted that the pool's boiler had been flagged in a survey "
+            "in 2022.",
+            "flagged",
+            "that Kelby Baths's boiler",
+            "the pool's",
+        ),
+        # "the home" after a preposition
+        (
+            "Ashby Court, a care home in Thornby that has looked after older people for 30 "
+            "years, will close in January. Rowena Pell's father has lived at the home since "
+            "2021.",
+            "since 2021",
+            "lived at Ashby Court since 2021",
+            "the home",
+        ),
+        # left alone: words between "the" and the role's noun make it another one
+        (
+            "Kelby Baths, the town's only public swimming pool, will stay closed until July. "
+            "Parents were offered places at the nearest other public pool in Brackton.",
+            "Parents were offered",
+            "the nearest other public pool",
+            "Kelby Baths in Brackton",
+        ),
+    ],
+)
+def test_a_roles_noun_inside_a_clause_is_its_name(body, span_words, expected, not_expected):
+    claim = claim_of("Laporan", body, "en", span_words)
+    assert expected in claim.claim_text
+    assert not_expected not in claim.claim_text
