@@ -82,6 +82,11 @@ _COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
 _MONTH_WORD_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b", re.IGNORECASE
 )
+# A weekday with a day and month in brackets and no year: "Selasa (1/12)".
+_WEEKDAY_DAY_RE = re.compile(
+    rf"\b({'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\s*\((\d{{1,2}})/(\d{{1,2}})\)",
+    re.IGNORECASE,
+)
 # Two lower-case words made definite: "rumah sakit itu", "rumah sakitnya".
 _COMPOUND_DEFINITE_RE = re.compile(
     rf"(?<![\w-])([a-z]+)\s+([a-z]+?)(?:nya|\s+(?:{'|'.join(markers.DEMONSTRATIVES_AFTER)}))"
@@ -271,6 +276,7 @@ class Discourse:
                 text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
             text = self._date_bare_months(text)
+            text = self._date_weekday_days(text)
             # what the article says of a figure someone gave is in the article's own voice
             said = None if figure else attribution
             text, claimant = self._attribute(sentence, unit, text, said)
@@ -1696,6 +1702,31 @@ class Discourse:
             if year is not None:
                 text = f"{text[:start]}{anchor.text} {year}{text[end:]}"
         return text
+
+    def _date_weekday_days(self, text: str) -> str:
+        """A day and month in brackets after a weekday ("Selasa (1/12)"), the way an
+        Indonesian article dates its events within the week, written with the article's year
+        as its full dates are ("Selasa (1/12/2026)"), when the day falls on that weekday in
+        that year and its month is no later than the last of the year's dates
+        (``read_dates``); outside quotes. What it cannot do: a bare weekday ("pada Rabu") is
+        left, and so is a day whose weekday does not fit the year (a misprint, or a day of
+        another year)."""
+        if self.months is None or "/" not in text:
+            return text
+        quotes = _quoted(text)
+
+        def dated(m: re.Match) -> str:
+            weekday = WEEKDAYS.get(m.group(1).lower())
+            day, month = int(m.group(2)), int(m.group(3))
+            if any(s <= m.start() < e for s, e in quotes) or month > self.months[1]:
+                return m.group()
+            try:
+                fits = datetime.date(self.year, month, day).isoweekday() == weekday
+            except ValueError:
+                fits = False
+            return f"{m.group()[:-1]}/{self.year})" if fits else m.group()
+
+        return _WEEKDAY_DAY_RE.sub(dated, text)
 
     # --- attribution ------------------------------------------------------------------------
 

@@ -97,3 +97,34 @@ def test_years_of_weekdays(weekdays, written, year):
     assert (next(iter(years)) if years else None) == year
     if year:
         assert set(months[year]) <= {m for _, m, _ in weekdays}
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "expected", "kept"),
+    [
+        # a weekday's day in brackets gets the article's year when the weekday fits it
+        (
+            "Dinas Sosial Kabupaten Rawa Asri melepaskan 27 warga dari pasungan pada Januari "
+            "hingga November 2026. Salah satu yang dilepaskan pada Selasa (1/12) adalah "
+            "Slamet.",
+            "Salah satu",
+            "Selasa (1/12/2026)",
+            None,
+        ),
+        # left alone: 2 December 2026 is a Wednesday, not a Tuesday
+        (
+            "Dinas Sosial Kabupaten Rawa Asri melepaskan 27 warga dari pasungan pada Senin "
+            "(30/11/2026). Salah satu yang dilepaskan pada Selasa (2/12) adalah Slamet.",
+            "Salah satu",
+            None,
+            "Selasa (2/12)",
+        ),
+    ],
+)
+def test_a_weekdays_day_gets_the_articles_year(body, span_words, expected, kept):
+    claim = claim_of("Laporan", body, "id", span_words)
+    if expected:
+        assert expected in claim.claim_text
+    if kept:
+        assert f"{kept[:-1]}/" not in claim.claim_text
+        assert kept in claim.claim_text
