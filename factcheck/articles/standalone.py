@@ -82,7 +82,7 @@ _COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
 _MONTH_WORD_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b", re.IGNORECASE
 )
-# A weekday with a day and month in brackets and no year: "Selasa (1/12)".
+# A weekday with a day and month in brackets and no year: "Senin (30/11)".
 _WEEKDAY_DAY_RE = re.compile(
     rf"\b({'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\s*\((\d{{1,2}})/(\d{{1,2}})\)",
     re.IGNORECASE,
@@ -1704,9 +1704,9 @@ class Discourse:
         return text
 
     def _date_weekday_days(self, text: str) -> str:
-        """A day and month in brackets after a weekday ("Selasa (1/12)"), the way an
+        """A day and month in brackets after a weekday ("Senin (30/11)"), the way an
         Indonesian article dates its events within the week, written with the article's year
-        as its full dates are ("Selasa (1/12/2026)"), when the day falls on that weekday in
+        as its full dates are ("Senin (30/11/2026)"), when the day falls on that weekday in
         that year and its month is no later than the last of the year's dates
         (``read_dates``); outside quotes. What it cannot do: a bare weekday ("pada Rabu") is
         left, and so is a day whose weekday does not fit the year (a misprint, or a day of
