@@ -30,6 +30,7 @@ is not turned into a date; and gender is not used ("he" is the last person named
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -59,7 +60,7 @@ from factcheck.language.syntax import (
     subject_span,
     word_spans,
 )
-from factcheck.language.vocabulary import MONTH_NAMES, NUMBER_WORDS, word_trie
+from factcheck.language.vocabulary import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS, word_trie
 
 _TIME_KINDS = frozenset(("year", "date", "month"))
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:dan|and|of)\s+)?[A-Z][\w'’-]*)*"  # "Bea dan Cukai X"
@@ -80,6 +81,11 @@ _COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
 # A month name, for a cheap test before a clause's dates are recognised.
 _MONTH_WORD_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b", re.IGNORECASE
+)
+# A weekday with a day and month in brackets and no year: "Senin (30/11)".
+_WEEKDAY_DAY_RE = re.compile(
+    rf"\b({'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\s*\((\d{{1,2}})/(\d{{1,2}})\)",
+    re.IGNORECASE,
 )
 # Two lower-case words made definite: "rumah sakit itu", "rumah sakitnya".
 _COMPOUND_DEFINITE_RE = re.compile(
@@ -270,6 +276,7 @@ class Discourse:
                 text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
             text = self._date_bare_months(text)
+            text = self._date_weekday_days(text)
             # what the article says of a figure someone gave is in the article's own voice
             said = None if figure else attribution
             text, claimant = self._attribute(sentence, unit, text, said)
@@ -934,7 +941,8 @@ class Discourse:
         topic = self.topic or self.named
         if not topic or names_topic(text, topic, self.lang):
             return ""
-        if self.label and names_topic(text, self.label, self.lang):
+        label = self.label or self._role_label(topic)
+        if label and names_topic(text, label, self.lang):
             return ""
         said = find_attribution(text, self.lang)
         content = text[said.content_start : said.content_end] if said else text
@@ -952,7 +960,20 @@ class Discourse:
                 len(two) == 2 and _titled(" ".join(two))
             ):
                 return ""
-        return f"{_capitalise(self.label or topic)}: "
+        return f"{_capitalise(label or topic)}: "
+
+    def _role_label(self, topic: str) -> str | None:
+        """The name the article introduced with the topic's head noun as its role: "Stowley
+        Baths, the town's only public swimming pool," labels claims on the topic "public
+        pool", "Ellerby House, a care home in Thornwick" those on "home" (``roles``); None
+        when no name has that role. What it cannot do: a topic whose head the role does
+        not share ("the town's baths" for "public pool") is not read, and
+        of two names given that role the later labels every claim after it."""
+        words_ = topic.split()
+        if not topic.islower():
+            return None  # a name is labelled as written
+        head = words_[-1] if self.lang == "en" else words_[0]
+        return self.roles.get(fold(head))
 
     def _carry_place(self, text: str) -> str:
         """Name the article's place in a claim that names no place ("di Kabupaten Gunung
@@ -1236,8 +1257,11 @@ class Discourse:
         """A definite organisation noun inside a clause, as the name it stands for: "the
         hospital's emergency department" -> "St Aldric Hospital's emergency department" (a
         name ending in that noun), "mengatakan perusahaan wajib ..." -> "mengatakan PT Logam
-        Timur Perkasa wajib ..."; outside quotes, and not the clause's first word (the opening
-        is resolved on its own). A noun no name ends in ("the regulator") stays."""
+        Timur Perkasa wajib ..."; in English also the noun a name was introduced with as its
+        role ("manages the pool and two gyms" -> "manages Stowley Baths and two gyms", after
+        "Stowley Baths, the town's only public swimming pool,"), "the" and the noun only;
+        outside quotes, and not the clause's first word (the opening is resolved on its own).
+        A noun no name ends in and no role ("the regulator") stays."""
         spans = word_spans(text)
         quotes = [m.span() for m in QUOTED_RE.finditer(text)]
         heads = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_NOUNS)
@@ -1247,7 +1271,8 @@ class Discourse:
             noun = noun[:-2] if noun.endswith(("'s", "’s")) else noun
             if any(s <= word.start < e for s, e in quotes):
                 continue
-            if fold(noun) not in heads and not self._names_head(noun):
+            role = self.roles.get(fold(noun)) if self.lang == "en" else None
+            if fold(noun) not in heads and not role and not self._names_head(noun):
                 continue
             if self._bare_company(spans, i):
                 text = text[: word.start] + self._company() + text[word.end :]
@@ -1268,10 +1293,17 @@ class Discourse:
                     or after.lower in markers.AUXILIARIES["en"]
                     or is_boundary(after.text, "en")
                     or punctuated
+                    or (role and after.lower in ("and", "or"))  # "the pool and two gyms"
                 ):
                     continue  # "the hospital board": another noun follows
             named = self._named_with(noun) or self._names_head(noun)
             company = fold(noun) in fold_all(markers.COMPANY_NOUNS)
+            if role and named in (None, role) and _titled(role):
+                # "manages the pool and two gyms": the name introduced with "pool" as its role
+                # ("Stowley Baths, the town's only public swimming pool,"), written without
+                # "the"; "the nearest other public pool" has words between and stays
+                text = text[: spans[i - 1].start] + role + text[end:]
+                continue
             if named and (company or (_titled(named) and fold(named.split()[-1]) == fold(noun))):
                 # "the World Bank" keeps its article where the article wrote one
                 the = re.search(rf"\bthe\s+{re.escape(named)}", self.seen, re.I)
@@ -1293,6 +1325,8 @@ class Discourse:
                 continue
             if name in self.people or is_place(name, self.lang):
                 continue
+            if name in self.roles.values() and not self._only_definite(noun):
+                return None  # "Brackwater Water, the region's supplier" and "tap water"
             return name if self._kind_of(name, "", []) != "person" else None
         return None
 
@@ -1550,16 +1584,28 @@ class Discourse:
     def read_dates(self, sentences: list[str]) -> None:
         """Take the article's year from its ``sentences`` before any is written: the year of
         most of its full dates (day, month and year: "Sabtu (28/11/2026)", "Dec 3, 2026"),
-        the later on a tie; None when it gives none (a date only in the byline, which the
-        body does not hold, is not read). Read with the kinds ``write`` asks for, so each
+        the later on a tie; with none, from the days a weekday names ("Senin (30/11)",
+        "Monday 30 November") and the years the article writes (``_years_of_weekdays``);
+        None when neither gives one (a date only in the byline, which the body does not
+        hold, is not read). Read with the kinds ``write`` asks for, so each
         sentence is recognised once."""
         years: dict[int, int] = {}
         months: dict[int, list[int]] = {}
+        written: set[int] = set()  # every year the article writes ("2024", "November 2026")
+        weekdays: list[tuple[int, int, int]] = []  # "Senin (30/11)": (weekday, month, day)
         for sentence in sentences:
-            for anchor in anchors_of(sentence, self.lang, _WRITE_KINDS):
+            anchors = anchors_of(sentence, self.lang, _WRITE_KINDS)
+            for i, anchor in enumerate(anchors):
                 if anchor.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", anchor.value):
                     years[int(anchor.value[:4])] = years.get(int(anchor.value[:4]), 0) + 1
                     months.setdefault(int(anchor.value[:4]), []).append(int(anchor.value[5:7]))
+                if anchor.kind in ("year", "date") and re.match(r"\d{4}", anchor.value):
+                    written.add(int(anchor.value[:4]))
+                day = _weekday_date(sentence, anchors, i)
+                if day:
+                    weekdays.append(day)
+        if not years and written and weekdays:
+            years, months = _years_of_weekdays(weekdays, written)
         self.year = max(years, key=lambda y: (years[y], y)) if years else None
         if self.year is not None:
             self.months = (min(months[self.year]), max(months[self.year]))
@@ -1643,6 +1689,11 @@ class Discourse:
                 # a month before every dated one, after a word looking forward ("mulai
                 # Maret", "paling lambat pertengahan Maret"), may be the next year's
                 ahead = any(w in markers.FORWARD_TIME for w in _words_before(text, start, 3))
+                # "akan kembali normal pada akhir Maret": a future auxiliary earlier in
+                # the clause looks forward too
+                ahead = ahead or any(
+                    w in markers.FUTURE_AUXILIARIES for w in _words_before(text, start, 8)
+                )
                 year = self.year if month <= last and not (ahead and month < first) else None
             elif shift < 0:
                 year = self.year if month < first else self.year - 1 if month >= last else None
@@ -1651,6 +1702,31 @@ class Discourse:
             if year is not None:
                 text = f"{text[:start]}{anchor.text} {year}{text[end:]}"
         return text
+
+    def _date_weekday_days(self, text: str) -> str:
+        """A day and month in brackets after a weekday ("Senin (30/11)"), the way an
+        Indonesian article dates its events within the week, written with the article's year
+        as its full dates are ("Senin (30/11/2026)"), when the day falls on that weekday in
+        that year and its month is no later than the last of the year's dates
+        (``read_dates``); outside quotes. What it cannot do: a bare weekday ("pada Rabu") is
+        left, and so is a day whose weekday does not fit the year (a misprint, or a day of
+        another year)."""
+        if self.months is None or "/" not in text:
+            return text
+        quotes = _quoted(text)
+
+        def dated(m: re.Match) -> str:
+            weekday = WEEKDAYS.get(m.group(1).lower())
+            day, month = int(m.group(2)), int(m.group(3))
+            if any(s <= m.start() < e for s, e in quotes) or month > self.months[1]:
+                return m.group()
+            try:
+                fits = datetime.date(self.year, month, day).isoweekday() == weekday
+            except ValueError:
+                fits = False
+            return f"{m.group()[:-1]}/{self.year})" if fits else m.group()
+
+        return _WEEKDAY_DAY_RE.sub(dated, text)
 
     # --- attribution ------------------------------------------------------------------------
 
@@ -1683,12 +1759,20 @@ class Discourse:
         if not inside or (unit.role == "relative" and attribution.content_start == 0):
             return text, None  # a relative clause counts as said only after the speech verb
         speaker = attribution.speaker
-        if fold(speaker) in fold(text):
-            return text, self.claimant(speaker)  # "Councillor Sam Ortiz still hoped ..."
+        if re.search(rf"(?<![\w'’-]){re.escape(fold(speaker))}(?![\w'’-])", fold(text)):
+            # "Councillor Sam Ortiz still hoped ..." (as words: "It" is not in "unit")
+            return text, self.claimant(speaker)
         named = self.claimant(speaker)
         shown = speaker if fold(named) in markers.SPEECH_TAGS else named  # "ujarnya": Hendra
+        if re.match(rf"{re.escape(shown)}\s+[a-z]", text):
+            # "..., and expected a decision": the clause already opens with the speaker, who
+            # is not named twice ("According to Helen Marsden, Helen Marsden expected ...");
+            # "Arlen Nutrition's factory" is another subject and keeps the attribution
+            return text, named
         lead = "Menurut" if self.lang == "id" else "According to"
         text = _lower_first(_without_stray_quote(text), self.context)
+        # "..., and that the unit had been switched off": the complementiser goes with "said"
+        text = re.sub(r"^(?:that|bahwa)\s+(?=\S)", "", text)
         return f"{lead} {shown}, {text}", named
 
     def _quote_reported(self, text: str, own: Attribution) -> str:
@@ -1874,8 +1958,14 @@ class Discourse:
         later "the operator", "the group", "perusahaan itu" is that name (``roles``, by the
         role's head noun; the latest kept last).
 
+        In English the apposition may hold a possessive ("Stowley Baths, the town's only
+        public swimming pool,") and go on after its head noun with a place or a relative
+        clause ("Ellerby House, a care home in Thornwick that ..."): the head is the last
+        word before "in", "at", "near", "on", "that", "which", "who", "run" or "owned".
+
         What it cannot do: the role must be written right next to the name (an apposition
-        after it, or a noun before it at the sentence's start or after "the/a/an"); a role
+        after it, or a noun before it at the sentence's start or after "the/a/an"); a head
+        followed by another preposition ("the operator of ...") is not read; a role
         given in a sentence of its own ("Westmark Grid runs the region's network") is not
         read; a role shared by two bodies goes to the later one; people (a title among the
         role's words, or a name already read as a person) are left to the person rules."""
@@ -1886,7 +1976,8 @@ class Discourse:
                 continue
             if self.lang == "en":
                 after = re.match(
-                    r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,3})([a-z][\w-]+)\s*(?:[,.;]|$)",
+                    r",\s+(?:the|an?)\s+((?:[a-z][\w-]*(?:['’]s)?\s+){0,4}?)([a-z][\w-]+)"
+                    r"(?:\s*(?:[,.;]|$)|\s+(?:in|at|near|on|that|which|who|run|owned)\b)",
                     sentence[name.end :],
                 )
                 before = re.search(
@@ -1941,6 +2032,11 @@ class Discourse:
         """ "person", "group", "measure" (a figure was given for it) or "thing"."""
         folded = [w.strip(".") for w in fold(noun).split()]  # "Dr." is "dr"
         titles = fold_all(markers.PERSON_TITLES)
+        opening = folded[1:2] if folded[:1] == ["the"] else folded[:1]
+        if opening and opening[0] in fold_all(markers.FIGURE_NOUNS) and len(folded) > 1:
+            # "Angka warga lain Dinas Sosial X", "Jumlah penumpang": a figure, whatever
+            # people it counts ("warga" is also a word that marks a person)
+            return "measure"
         if folded and folded[0] in fold_all(markers.GROUP_MARKERS):
             return "group"
         if any(w in titles for w in folded) or " ".join(folded[:2]) in titles:
@@ -1957,6 +2053,8 @@ class Discourse:
         ):
             return "measure"
         capitalised = noun.split()
+        if noun in self.roles.values():
+            return "thing"  # "Ellerby House, a care home in Thornwick": a role, no person
         if re.search(rf"\b{re.escape(noun)},\s+(?:which|yang)\b", f"{self.seen}{sentence}"):
             return "thing"  # "Ashgrove Power Networks, which serves ...": no person
         if 2 <= len(capitalised) <= 3 and all(w[:1].isupper() for w in capitalised):
@@ -2079,6 +2177,10 @@ def _spell_out(text: str, shortened: dict[str, str]) -> str:
         words_ = shortened.get(m.group().lower())
         if not words_ or (m.group()[1:] != m.group()[1:].lower()):
             return m.group()  # "PINJOL", an acronym in capitals, is left
+        if text[m.end() : m.end() + 1] == ")" and fold(text[: m.start()]).endswith(
+            f"{fold(words_)} ("
+        ):
+            return m.group()  # "angkutan kota (angkot)": the definition, not to be doubled
         return _capitalise(words_) if m.group()[:1].isupper() else words_
 
     pattern = rf"\b(?i:{'|'.join(map(re.escape, shortened))})\b"
@@ -2375,6 +2477,53 @@ def _count_word(word: str) -> int:
     if lower.startswith("ke") and lower[2:] in NUMBER_WORDS:
         return NUMBER_WORDS[lower[2:]]
     return NUMBER_WORDS.get(lower, 0)
+
+
+def _weekday_date(sentence: str, anchors: list[Anchor], i: int) -> tuple[int, int, int] | None:
+    """(weekday, month, day) of a day and month with no year that a weekday names: "Senin
+    (1/12)" (two anchors, the weekday first, a bracket or comma between), "Monday 30
+    November" (one anchor); None for anything else."""
+    anchor = anchors[i]
+    found = re.fullmatch(r"--(\d\d)-(\d\d)", anchor.value) if anchor.kind == "date" else None
+    if not found:
+        return None
+    weekday = WEEKDAYS.get(anchor.text.split()[0].strip(",").lower())
+    if weekday is None and i:
+        before = anchors[i - 1]
+        close = re.fullmatch(r"\s*[(,]?\s*", sentence[before.end : anchor.start])
+        if before.kind == "date" and before.value.startswith("weekday:") and close:
+            weekday = int(before.value.split(":")[1])
+    return (weekday, int(found.group(1)), int(found.group(2))) if weekday else None
+
+
+def _years_of_weekdays(
+    weekdays: list[tuple[int, int, int]], written: set[int]
+) -> tuple[dict[int, int], dict[int, list[int]]]:
+    """The article's year from days a weekday names ("Senin (30/11)"), for an article with no
+    full date: among the years it writes and the year after each (an article is written in
+    or after the years it reports), the one in which most of those days fall on their
+    weekday, the later on a tie (2020 and 2026 share their days from March); its count and
+    months, as ``read_dates`` keeps them, or nothing when none fits. A weekday's day recurs
+    every 5, 6 or 11 years, so the years written (a "November 2026", a "pada 2024") pick
+    one. What it cannot do: an article writing no year at all, or only years two or more
+    before its own, is not dated; a year written for the future ("target 2027") that fits
+    the days better than the article's own wins, and one that writes only a year six before
+    its own (2020 for 2026, whose days fall alike from March) is dated that year; a day
+    misprinted against its weekday counts for another year."""
+    candidates = written | {y + 1 for y in written}
+    fits: dict[int, list[int]] = {}
+    for year in candidates:
+        for weekday, month, day in weekdays:
+            try:
+                falls = datetime.date(year, month, day).isoweekday() == weekday
+            except ValueError:  # 29 February
+                falls = False
+            if falls:
+                fits.setdefault(year, []).append(month)
+    if not fits:
+        return {}, {}
+    year = max(fits, key=lambda y: (len(fits[y]), y))
+    return {year: len(fits[year])}, {year: fits[year]}
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:

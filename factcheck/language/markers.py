@@ -305,6 +305,8 @@ RELATIVE_MONTHS = {
 # Words before a time that look forward from the article's day (a start, a deadline, a
 # future): "mulai Maret", "paling lambat Mei", "akan ... pada Maret", "by June", "from May".
 FORWARD_TIME = word_list("mulai, lambat, akan, hingga, sampai, will, by, from, starting, until")
+# The auxiliaries of the future ("akan kembali normal pada akhir Maret"): a closed class.
+FUTURE_AUXILIARIES = word_list("akan, will")
 
 # Relative words that open a clause about the noun before them, and how the clause is read:
 # "subject" (the noun is its subject: "yang", "which", "who"), "place" ("where", "di mana"),

@@ -326,3 +326,32 @@ def test_abbreviation_written_in_full_in_the_claim_text():
     assert "pinjaman online" in claim.claim_text
     assert body[claim.start : claim.end] == claim.text  # the span keeps the article's word
     assert "pinjol" in claim.text
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "expected", "not_expected"),
+    [
+        # the abbreviation in brackets after the words it stands for is its definition
+        (
+            "Empat penumpang angkutan kota (angkot) tewas di Kabupaten Sindang Jaya. Angkot "
+            "itu mengangkut 11 penumpang.",
+            "Empat penumpang",
+            "angkutan kota (angkot)",
+            "angkutan kota (angkutan kota)",
+        ),
+        # elsewhere it is written in full as before
+        (
+            "Empat penumpang angkutan kota (angkot) tewas di Kabupaten Sindang Jaya. Angkot "
+            "itu mengangkut 11 penumpang.",
+            "11 penumpang",
+            "Angkutan kota",
+            "Angkot",
+        ),
+    ],
+)
+def test_a_syllabic_abbreviations_definition_is_not_doubled(
+    body, span_words, expected, not_expected
+):
+    claim = claim_of("Angkot Tertemper Kereta", body, "id", span_words)
+    assert expected in claim.claim_text
+    assert not_expected not in claim.claim_text
