@@ -288,7 +288,9 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
     governs). Predicates of different forms are two claims too when each has a figure of its
     own after its verb ("holds 74 million pounds in reserves and spent 12 million pounds on
     ..."): a list of facts, where a list that is one fact ("menampung 5.000 warga dan 300
-    ternak") has one verb. What it cannot do: two verbs of one event ("ditangkap dan
+    ternak") has one verb. Two predicates that each name a time of their own ("opened in 1976
+    and was last refurbished in 2009") are two dated events, whatever their forms. What it
+    cannot do: two verbs of one event ("ditangkap dan
     ditahan") are split; coordinated predicates of different forms without a figure each
     ("were seized ... and sold") are not."""
     right = sentence[start:end]
@@ -306,6 +308,8 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
         lexical = [v for v in (first_verb(left, lang),) if v and v.lower not in auxiliaries]
     if len(lexical) != 1 or len(word_spans(left, lexical[0].end)) < 2:
         return False
+    if _own_time(left[lexical[0].end :], lang) and _own_time(right, lang):
+        return True  # "opened in 1976 and was last refurbished in 2009": two dated events
     if following[0].lower in auxiliaries:
         return False
     first, second = _verb_form(lexical[0].text, lang), _verb_form(following[0].text, lang)
@@ -318,6 +322,11 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
 
 
 _FIGURES = ("number", "money", "percent", "quantity")
+
+
+def _own_time(text: str, lang: str) -> bool:
+    """Whether ``text`` names a time (a year, a date, a month) outside quotes."""
+    return bool(anchors_of(QUOTE_RE.sub(" ", text), lang, _TIME_KINDS))
 
 
 def _gapped(
@@ -417,7 +426,8 @@ def _verb_form(word: str, lang: str) -> str:
 
 _SOURCE_WORDS = frozenset(("according", "menurut", "kata", "ujar", "said", "says", "based"))
 # A change from an earlier value of the same measure ("9,8 persen, turun dari 10,6 persen", "68.3
-# percent, up from 59.1 percent"): one fact with the figure before it, never split.
+# percent, up from 59.1 percent"): one fact with the figure before it, unless the earlier
+# value is dated and no share (``dated_change``).
 _CHANGE_WORDS = frozenset(("up", "down", "naik", "turun", "compared", "dibandingkan", "from"))
 
 
@@ -433,11 +443,14 @@ def figure_aside(piece: str, lang: str) -> bool:
     cannot do: a figure that only restates the one before ("about 410 megawatts, or 12
     percent of demand") is split too; a change from an earlier value ("turun dari 10,6
     persen", "up from 59.1 percent") stays with its figure, though some writers count it as
-    a fact of its own; a piece whose verb the verb test misses ("his budget assumes ...")
-    may read as verbless, hence the figure's place; a fraction in words ("a third") is no
+    a fact of its own, unless it names the earlier value's time (``dated_change``); a piece
+    whose verb the verb test misses ("his budget assumes ...") may read as verbless, hence
+    the figure's place; a fraction in words ("a third") is no
     figure to the recogniser; a superlative without a figure ("its highest level in three
     years") stays with its clause."""
     words_ = piece.split()
+    if _first_word(piece) in _CHANGE_WORDS and len(words_) >= MIN_CLAUSE_WORDS:
+        return dated_change(piece, lang)  # "naik dari 29 kejadian pada 2025"
     if len(words_) < MIN_CLAUSE_WORDS or _first_word(piece) in _SOURCE_WORDS | _CHANGE_WORDS:
         return False
     if not piece.lstrip()[:1].islower() or _predicate(piece, lang) is not None:
@@ -455,6 +468,29 @@ def figure_aside(piece: str, lang: str) -> bool:
     lead = first in words.FIGURE_LEADS or is_boundary(first, lang)
     opening = len(piece[: min(figures)].split())
     return opening < 3 or (lead and opening < 6)
+
+
+_EARLIER_RE = re.compile(
+    rf"\b(?:{alternation([*words.RELATIVE_YEARS['id'], *words.RELATIVE_YEARS['en']])}"
+    r"|earlier|ago|sebelumnya|silam)\b",
+    re.I,
+)
+
+
+def dated_change(piece: str, lang: str) -> bool:
+    """Whether ``piece`` is a change from an earlier value that names that value's own time
+    ("naik dari 29 kejadian pada 2025", "down from 22.9 million pounds two years earlier",
+    "compared with 12% in 2020"): the earlier figure at the earlier time, a fact of its own
+    (its claim text carries the clause it is said of). An undated change ("turun dari 10,6
+    persen") is no fact apart from its figure."""
+    if _first_word(piece) not in _CHANGE_WORDS or len(piece.split()) < MIN_CLAUSE_WORDS:
+        return False
+    times = anchors_of(piece, lang, _TIME_KINDS)
+    if not times and not _EARLIER_RE.search(piece):
+        return False
+    if anchors_of(piece, lang, ("percent",)):
+        return False  # a share against an earlier share ("71%, up from 64% in 2019"): one trend
+    return _has_figure(piece, lang)
 
 
 _DETERMINERS = frozenset(("a", "an", "the", "its", "their", "his", "her", "our"))

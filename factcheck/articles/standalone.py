@@ -40,6 +40,7 @@ from factcheck.articles.clauses import (
     LIST_RE,
     RESULT_PARTICIPLE_RE,
     Unit,
+    dated_change,
     figure_aside,
     is_verb_start,
 )
@@ -266,7 +267,14 @@ class Discourse:
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
                 # beroperasi pada 2006 itu memasok ...")
-                asides = [(u.start, u.end) for u in units if u.role == "relative" and u is not unit]
+                # nor is the earlier time of a change split off ("..., up from 59.1 percent
+                # in 2021"): the main clause's figure is not of 2021
+                asides = [
+                    (u.start, u.end)
+                    for u in units
+                    if u is not unit
+                    and (u.role == "relative" or dated_change(sentence[u.start : u.end], lang))
+                ]
                 text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
             text = self._date_bare_months(text)
