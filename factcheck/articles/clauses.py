@@ -638,6 +638,10 @@ def _resumed(current: Unit, start: int, end: int) -> Unit:
     return Unit(start, end, "main", current.subject, "subject", current.opener)
 
 
+# The pieces between commas; a comma between digits ("23,000", "3,1 juta") is inside a figure.
+_BETWEEN_COMMAS_RE = re.compile(r"(?:[^,]|(?<=\d),(?=\d))+")
+
+
 def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
     """ "Lucia Moreno, a former finance minister, won ...": the first clause opens with two
     (or three: "The party's leader, Ines Halvorsen, a former teacher, is ...") noun phrases
@@ -647,7 +651,7 @@ def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
     if first.role != "main":
         return units
     text = sentence[first.start : first.end]
-    parts = [m.span() for m in re.finditer(r"[^,]+", text)]
+    parts = [m.span() for m in _BETWEEN_COMMAS_RE.finditer(text)]
     for count in (2, 3):
         if len(parts) <= count or LIST_RE.search(text):
             return units
@@ -679,6 +683,7 @@ def _apposition_at(
         or any(_first_word(t) in _SOURCE_OPENERS for t in texts)  # ", menurut wali kota,"
         or any(_speech_tag(t) for t in texts)  # ", kata dia,", ", katanya,", ", he said,"
         or is_boundary(_first_word(texts[0]), lang)
+        or any(_participle_phrase(t, lang) for t in texts)
     ):
         return None
     a, b = phrases[0], phrases[1]
@@ -696,6 +701,23 @@ def _apposition_at(
         # description says what the first is; the first is the subject, pointing or not
         return a, verb.start
     return (a if first_named and len(phrases) == 2 else b), verb.start
+
+
+def _participle_phrase(text: str, lang: str) -> bool:
+    """Whether a piece set off by commas opens with a lower-case word and then a preposition
+    other than "of" ("sent to about 11,000 patients", "founded in 1994"): in English, a
+    participle or an adjective with its complement, said of the noun before it, not a noun
+    phrase in apposition (it cannot be written "X is sent to ...")."""
+    spans = word_spans(text)
+    return (
+        lang == "en"  # an Indonesian bare noun opens an apposition ("peternak yang ...")
+        and len(spans) >= 2
+        and spans[1].lower != "of"  # "leader of the Liberal Democrat group": a noun
+        and spans[0].text.islower()
+        and spans[0].lower not in _DETERMINERS
+        and not is_boundary(spans[0].text, lang)
+        and is_boundary(spans[1].text, lang)
+    )
 
 
 # The first words of an attribution set off by commas ("Langkah ini, menurut wali kota,

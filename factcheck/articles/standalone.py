@@ -410,7 +410,8 @@ class Discourse:
             # the parts besides the subject as written ("The gallery" when ``noun`` is the
             # name it was resolved to, "Pellmore Gallery")
             written = sentence[unit.subject[0] : unit.subject[1]].strip()
-            other = [p.strip() for p in span.split(",") if p.strip() not in ("", noun, written)]
+            pieces = re.split(r"(?<!\d),|,(?!\d)", span)  # "23,000" is one figure
+            other = [p.strip() for p in pieces if p.strip() not in ("", noun, written)]
             verb = "adalah" if self.lang == "id" else "is"
             if not other:
                 return span
