@@ -169,6 +169,7 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
             current.end = end
     units = _appositions(sentence, units, lang)
     units = [piece for unit in units for piece in _closed_relative(sentence, unit, lang)]
+    units = [piece for unit in units for piece in _dated_relative(sentence, unit, lang)]
     return [u for u in (_trim(sentence, u) for u in units) if u is not None]
 
 
@@ -630,6 +631,63 @@ def _closed_relative(sentence: str, unit: Unit, lang: str) -> list[Unit]:
         return [unit]
     relative = Unit(noun[0], m.end("clause"), "relative", noun, "subject")
     return [relative, Unit(rest, unit.end, "main", noun)]
+
+
+_BOUND_RELATIVE_RE = re.compile(r"(?<=\s)(?:yang|that|which)\s", re.I)
+_RANKING = frozenset(words.SUPERLATIVES)
+# Prepositions after which a relative clause defines who is meant ("bagi mahasiswa yang ...").
+_DEFINING = frozenset(("bagi", "untuk", "kepada", "for"))
+
+
+def _inner_figure(noun: str, lang: str) -> bool:
+    """Whether a noun phrase holds a figure after its first word ("bawah dua hektare",
+    "rata-rata 180 persen lewat peraturan bupati"): it is not one noun the clause is about;
+    a count that opens it ("212 sumur bor") is the noun's own."""
+    return any(a.start > 0 for a in anchors_of(noun, lang, _FIGURES))
+
+
+def _dated_relative(sentence: str, unit: Unit, lang: str) -> list[Unit]:
+    """ "Gunung Kapur memiliki 212 sumur bor yang dibangun sejak 2015", "spent 12 million
+    pounds on a new business school that opened in January": a relative clause with no
+    comma before it, on the object of the clause's verb, that opens with its own verb and
+    names a time, tells a dated event of that noun: a fact of its own. Two units: the main
+    clause up to the relative word, and the relative clause, the noun its subject. Left
+    whole: a relative clause on the subject (no verb before it); a ranked noun ("negara
+    pertama yang bergabung pada 2020", "the only school that ..."); a group defined by it
+    after "bagi"/"for" ("berlaku bagi mahasiswa yang masuk pada 2027"); a noun phrase with a
+    figure or brackets inside (``_inner_figure``: the noun is unclear); "that" opening a
+    clause with its own subject ("announced that the city would ..."); a clause with no
+    time, or with a comma in it; quotes and brackets."""
+    if unit.role != "main":
+        return [unit]
+    for m in _BOUND_RELATIVE_RE.finditer(sentence, unit.start, unit.end):
+        at = m.start()
+        before = sentence[unit.start : at]
+        if _inside_quote(sentence, at) or before.count("(") > before.count(")"):
+            continue
+        verb = first_verb(sentence, lang, unit.start, at)
+        clause = sentence[m.end() : unit.end]
+        if verb is None or "," in sentence[verb.end : at] or "," in clause:
+            continue
+        noun = noun_phrase_before(sentence, at, lang)
+        if noun[0] >= noun[1] or noun[0] < verb.end:
+            continue
+        nouns = word_spans(sentence, noun[0], noun[1])
+        previous = word_spans(sentence, verb.start, noun[0])[-1:]
+        if any(w.lower in _RANKING for w in nouns) or (
+            previous
+            and (previous[0].lower in _DEFINING or previous[0].lower in words.AUXILIARIES[lang])
+        ):
+            continue
+        if len(clause.split()) < 2 or len(before.split()) < MIN_CLAUSE_WORDS:
+            continue
+        if "(" in sentence[noun[0] : noun[1]] or _inner_figure(sentence[noun[0] : noun[1]], lang):
+            continue  # "di bawah dua hektare yang ...": a measure inside a longer noun phrase
+        if not is_verb_start(clause, lang) or not _own_time(clause, lang):
+            continue
+        main = Unit(unit.start, at, unit.role, unit.subject, unit.relation, unit.opener)
+        return [main, Unit(at, unit.end, "relative", noun, "subject")]
+    return [unit]
 
 
 def _resumed(current: Unit, start: int, end: int) -> Unit:

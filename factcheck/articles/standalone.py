@@ -399,7 +399,7 @@ class Discourse:
             noun = self.titled_subjects[unit.subject]  # "Bupati Padang Larang, Simon Riwu,"
         if unit.role == "relative" and noun:
             body = re.sub(
-                r"^.*?(?:[,—]\s*)?(?:yang|which|whose|who|di\s?mana|where|ketika|saat|when)\b\s*",
+                r"^.*?(?:[,—]\s*)?(?:yang|which|whose|who|that|di\s?mana|where|ketika|saat|when)\b\s*",
                 "",
                 span if unit.start != unit.subject[0] else span[unit.subject[1] - unit.start :],
                 count=1,
