@@ -265,6 +265,10 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         left = sentence[current.start : start]
         if _has_figure(left, lang) and first_verb(left, lang) is not None:
             return True  # ", dua kali lipat dari periode yang sama": a figure of its own
+    if sep == "," and _counted_among(right, lang):
+        left = sentence[current.start : start]
+        if _has_figure(left, lang) and first_verb(left, lang) is not None:
+            return True  # ", tiga di antaranya dirujuk ke RSUD": a count of a part, its own
     if words.opinion_opening().match(right):  # an opinion marker opens it
         return True
     left = sentence[current.start : start]
@@ -276,6 +280,22 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         following = " ".join(right.split()[1:7])
         return len(last_item.split()) > 3 and first_verb(following, lang) is not None
     return False
+
+
+_AMONG_RE = re.compile(r"(\S+)(?:\s+(?:persen|percent))?\s+(?:di antaranya|of them)\s+", re.I)
+
+
+def _counted_among(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma opens with a count of a part of the group counted before
+    it, "N di antaranya"/"N of them", and goes on with its own verb ("tiga di antaranya
+    dirujuk ke RSUD Randu Alas", "36 of them classed as affordable"): what is said of the part
+    is a fact of its own, written with the group ("tiga dari 17 siswa",
+    factcheck.articles.standalone)."""
+    m = _AMONG_RE.match(piece)
+    if m is None or first_verb(piece, lang, m.end()) is None:
+        return False
+    figures = anchors_of(piece[: m.end()], lang, _FIGURES)
+    return bool(figures) and figures[0].start == 0
 
 
 def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) -> bool:
