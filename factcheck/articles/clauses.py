@@ -104,9 +104,10 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
             if (
                 current.role == "main"
                 and not open_relative
-                and _coordinated(sentence, current, start, end, lang)
+                and (coordinated := _coordinated(sentence, current, start, end, lang))
             ):
-                units.append(Unit(start, end))
+                content = coordinated if isinstance(coordinated, tuple) else None
+                units.append(Unit(start, end, "main", content))
             elif (
                 current.role == "main"
                 and not open_relative
@@ -298,7 +299,9 @@ def _counted_among(piece: str, lang: str) -> bool:
     return bool(figures) and figures[0].start == 0
 
 
-def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) -> bool:
+def _coordinated(
+    sentence: str, current: Unit, start: int, end: int, lang: str
+) -> bool | tuple[int, int]:
     """Whether "dan/and ..." at ``start`` (no comma before it) opens a second predicate of
     the clause's subject, a fact of its own ("Banjir merendam 11 kelurahan dan memaksa 3.400
     warga mengungsi", "rated the cables as fair and recommended a new inspection"): a verb
@@ -327,22 +330,49 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
     ]
     if not lexical and lang == "en":  # a present "-s" verb, read from what follows it
         lexical = [v for v in (first_verb(left, lang),) if v and v.lower not in auxiliaries]
+    content = None
+    if len(lexical) == 2 and lexical[0].lower in _SAYING:
+        # "mengatakan polisi menyita ... dan menangkap ...": the content's two predicates,
+        # the second with the content's subject ("polisi"), not the speaker
+        content = _content_subject(left, lexical[0].end, lexical[1].start, lang)
+        if content is None:
+            return False
+        content = (current.start + content[0], current.start + content[1])
+        lexical = lexical[1:]
     if len(lexical) != 1 or len(word_spans(left, lexical[0].end)) < 2:
         return False
     if _own_time(left[lexical[0].end :], lang) and _own_time(right, lang):
-        return True  # "opened in 1976 and was last refurbished in 2009": two dated events
+        return content or True  # "opened in 1976 and was last refurbished in 2009"
     if following[0].lower in auxiliaries:
         return False
     first, second = _verb_form(lexical[0].text, lang), _verb_form(following[0].text, lang)
     if first == second or {first, second} == _ACTIVE_FORMS:
-        return True  # Indonesian "ber-" and "meN-" verbs are both active
+        return content or True  # Indonesian "ber-" and "meN-" verbs are both active
     if _PASSIVE_FORMS & {first, second}:
         return False  # a change of voice: "mampu menampung ... dan dibangun dengan biaya ..."
     own_figure = sentence[lexical[0].end : start]
-    return bool(anchors_of(own_figure, lang, _FIGURES) and anchors_of(right, lang, _FIGURES))
+    figures = anchors_of(own_figure, lang, _FIGURES) and anchors_of(right, lang, _FIGURES)
+    return (content or True) if figures else False
 
 
 _FIGURES = ("number", "money", "percent", "quantity")
+_SAYING = frozenset(words.SAYING_VERBS)
+_COMPLEMENTISERS = frozenset(("bahwa", "that"))
+
+
+def _content_subject(left: str, said: int, verb: int, lang: str) -> tuple[int, int] | None:
+    """The subject of what a verb of saying reports, between its end ``said`` and the
+    content's verb at ``verb`` ("mengatakan [polisi] menyita", "said [the council] hired"),
+    after "bahwa"/"that"; None when it is longer than four words, holds a comma, or ends in
+    an auxiliary the second predicate would need ("were detected ... and confirmed")."""
+    if "," in left[said:verb]:
+        return None
+    between = word_spans(left, said, verb)
+    if between and between[0].lower in _COMPLEMENTISERS:
+        between = between[1:]
+    if not 1 <= len(between) <= 4 or between[-1].lower in words.AUXILIARIES[lang]:
+        return None
+    return between[0].start, between[-1].end
 
 
 def _own_time(text: str, lang: str) -> bool:
