@@ -277,7 +277,7 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         return True
     if word in words.AND_SPLITTERS:
         # ", dan X" closes a list when the item before it is short.
-        last_item = left.rstrip(", ").rsplit(",", 1)[-1]
+        last_item = re.split(r",\s", left.rstrip(", "))[-1]  # "9,400" is one figure
         following = " ".join(right.split()[1:7])
         return len(last_item.split()) > 3 and first_verb(following, lang) is not None
     return False

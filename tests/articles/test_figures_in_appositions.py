@@ -75,3 +75,29 @@ def test_participle_phrase_is_no_apposition(language, body, together):
     found = _claims(body, language)
     assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]
     assert not any(c.claim_text.lower().startswith(("sent ", "posted ")) for c in found)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "first", "second"),
+    [
+        # ", and" after a clause whose last words hold a figure with a comma in it
+        (
+            "en",
+            "The consultation drew 9,400 responses, and 82 percent of them opposed the plans.",
+            "drew 9,400 responses",
+            "opposed the plans",
+        ),
+        (
+            "en",
+            "The Harlow food bank handed out 12,500 parcels, and volunteers delivered 900 of "
+            "them to homes.",
+            "handed out 12,500 parcels",
+            "volunteers delivered 900",
+        ),
+    ],
+)
+def test_and_after_a_figure_with_a_comma_opens_a_clause(language, body, first, second):
+    found = _claims(body, language)
+    firsts = [c for c in found if first in c.text and second not in c.text]
+    seconds = [c for c in found if second in c.text and first not in c.text]
+    assert len(firsts) == 1 and len(seconds) == 1, [c.text for c in found]
