@@ -479,7 +479,9 @@ _SOURCE_WORDS = frozenset(("according", "menurut", "kata", "ujar", "said", "says
 # A change from an earlier value of the same measure ("9,8 persen, turun dari 10,6 persen", "68.3
 # percent, up from 59.1 percent"): one fact with the figure before it, unless the earlier
 # value is dated and no share (``dated_change``).
-_CHANGE_WORDS = frozenset(("up", "down", "naik", "turun", "compared", "dibandingkan", "from"))
+_CHANGE_WORDS = frozenset(
+    ("up", "down", "naik", "turun", "compared", "dibanding", "dibandingkan", "from")
+)
 
 
 def figure_aside(piece: str, lang: str) -> bool:

@@ -67,6 +67,14 @@ def _claims(title: str, body: str, language: str):
             "mencatat 410 keluarga penerima bantuan sepanjang 2026, naik dari 320 keluarga",
         ),
         (
+            "id",
+            "Kejaksaan Negeri Watu Ombo mencatat lima kasus korupsi dana desa disidangkan pada "
+            "2025, dibanding sembilan kasus pada 2023.",
+            "disidangkan pada 2025",
+            "dibanding sembilan kasus pada 2023",
+            "lima kasus korupsi dana desa disidangkan pada 2025, dibanding sembilan kasus",
+        ),
+        (
             "en",
             "The county's roads budget for 2026 is 18.2 million pounds, down from 22.9 million "
             "pounds two years earlier.",
