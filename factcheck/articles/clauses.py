@@ -475,6 +475,13 @@ def _verb_form(word: str, lang: str) -> str:
     return "ed" if lower.endswith("ed") else "bare"
 
 
+# Quantifier pronouns that open what is said of a share of a group just counted ("11
+# penumpang, sebagian besar pelajar", "120 courses, most of them in languages").
+_PARTITIVE_RE = re.compile(
+    r"\s*(?:sebagian(?:\s+(?:besar|kecil))?|semuanya|seluruhnya|kebanyakan"
+    r"|(?:most|all|some|none|the\s+last|the\s+first|the\s+rest)\s+of\s+(?:them|whom))\b",
+    re.I,
+)
 _SOURCE_WORDS = frozenset(("according", "menurut", "kata", "ujar", "said", "says", "based"))
 # A change from an earlier value of the same measure ("9,8 persen, turun dari 10,6 persen", "68.3
 # percent, up from 59.1 percent"): one fact with the figure before it, unless the earlier
@@ -502,6 +509,8 @@ def figure_aside(piece: str, lang: str) -> bool:
     figure to the recogniser; a superlative without a figure ("its highest level in three
     years") stays with its clause."""
     words_ = piece.split()
+    if partitive_aside(piece, lang):
+        return True  # ", sebagian besar pelajar dan pedagang sayur": a share of the counted
     if _first_word(piece) in _CHANGE_WORDS and len(words_) >= MIN_CLAUSE_WORDS:
         return dated_change(piece, lang)  # "naik dari 29 kejadian pada 2025"
     if len(words_) < MIN_CLAUSE_WORDS or _first_word(piece) in _SOURCE_WORDS | _CHANGE_WORDS:
@@ -528,6 +537,26 @@ _EARLIER_RE = re.compile(
     r"|earlier|ago|sebelumnya|silam)\b",
     re.I,
 )
+
+
+def partitive_aside(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma says something of a share of the group just counted,
+    opening with a quantifier pronoun (``_PARTITIVE_RE``) and, if it has a verb, with that
+    verb right after it (", sebagian besar pelajar dan pedagang sayur", ", sebagian besar
+    berisi ikan ...", ", the last of them in June 2025"); a share with a noun and a verb of
+    its own (", sebagian besar alat itu sudah kedaluwarsa") is a clause, left to the other
+    rules. Its time is its own, not the clause's before it."""
+    m = _PARTITIVE_RE.match(piece)
+    if m is None or len(piece.split()) < MIN_CLAUSE_WORDS:
+        return False
+    rest = piece[m.end() :]
+    return _predicate(rest, lang) is None or is_verb_start(rest, lang)
+
+
+def own_time_aside(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma, written with the clause before it, has a time that is
+    its own and not that clause's (a dated change, a share of the counted)."""
+    return dated_change(piece, lang) or partitive_aside(piece, lang)
 
 
 def dated_change(piece: str, lang: str) -> bool:

@@ -40,9 +40,9 @@ from factcheck.articles.clauses import (
     LIST_RE,
     RESULT_PARTICIPLE_RE,
     Unit,
-    dated_change,
     figure_aside,
     is_verb_start,
+    own_time_aside,
 )
 from factcheck.articles.place import PLACE_LEVELS, is_place, main_place
 from factcheck.articles.topic import headline_name, main_topic, names_topic
@@ -268,12 +268,12 @@ class Discourse:
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
                 # beroperasi pada 2006 itu memasok ...")
                 # nor is the earlier time of a change split off ("..., up from 59.1 percent
-                # in 2021"): the main clause's figure is not of 2021
+                # in 2021"), nor a share's (", the last of them in June 2025")
                 asides = [
                     (u.start, u.end)
                     for u in units
                     if u is not unit
-                    and (u.role == "relative" or dated_change(sentence[u.start : u.end], lang))
+                    and (u.role == "relative" or own_time_aside(sentence[u.start : u.end], lang))
                 ]
                 text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
