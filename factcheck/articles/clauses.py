@@ -220,7 +220,7 @@ _PARTICIPLE_RE = re.compile(
 RESULT_PARTICIPLE_RE = re.compile(
     r"(?!(?:including|according|following|regarding|concerning|excluding|notwithstanding|"
     r"saying|adding|citing)\b)[a-z]{3,}ing\s+(?:(?:about|roughly|nearly|almost|around|some)\s+)?"
-    r"(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s|\d)\b"
+    r"(?:(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s)\b|\d[\d.,]*\b)"
 )
 
 

@@ -49,6 +49,14 @@ def _claims(title: str, body: str, language: str):
             "wiping roughly 2 billion dollars",
             "Corvale Mining shares fell 9 percent on Monday, wiping roughly",
         ),
+        # a participle's figure of more than one digit ("leaving 14 passengers")
+        (
+            "en",
+            "Corvale Mining closed its Harlow pit on Monday, leaving 140 miners without work.",
+            "closed its Harlow pit",
+            "leaving 140 miners",
+            "Corvale Mining closed its Harlow pit on Monday, leaving 140 miners",
+        ),
         # a change that names the earlier value's time: that value is a fact of its own
         (
             "en",
