@@ -104,9 +104,10 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
             if (
                 current.role == "main"
                 and not open_relative
-                and _coordinated(sentence, current, start, end, lang)
+                and (coordinated := _coordinated(sentence, current, start, end, lang))
             ):
-                units.append(Unit(start, end))
+                content = coordinated if isinstance(coordinated, tuple) else None
+                units.append(Unit(start, end, "main", content))
             elif (
                 current.role == "main"
                 and not open_relative
@@ -169,6 +170,7 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
             current.end = end
     units = _appositions(sentence, units, lang)
     units = [piece for unit in units for piece in _closed_relative(sentence, unit, lang)]
+    units = [piece for unit in units for piece in _dated_relative(sentence, unit, lang)]
     return [u for u in (_trim(sentence, u) for u in units) if u is not None]
 
 
@@ -218,7 +220,7 @@ _PARTICIPLE_RE = re.compile(
 RESULT_PARTICIPLE_RE = re.compile(
     r"(?!(?:including|according|following|regarding|concerning|excluding|notwithstanding|"
     r"saying|adding|citing)\b)[a-z]{3,}ing\s+(?:(?:about|roughly|nearly|almost|around|some)\s+)?"
-    r"(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s|\d)\b"
+    r"(?:(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s)\b|\d[\d.,]*\b)"
 )
 
 
@@ -264,6 +266,10 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         left = sentence[current.start : start]
         if _has_figure(left, lang) and first_verb(left, lang) is not None:
             return True  # ", dua kali lipat dari periode yang sama": a figure of its own
+    if sep == "," and _counted_among(right, lang):
+        left = sentence[current.start : start]
+        if _has_figure(left, lang) and first_verb(left, lang) is not None:
+            return True  # ", tiga di antaranya dirujuk ke RSUD": a count of a part, its own
     if words.opinion_opening().match(right):  # an opinion marker opens it
         return True
     left = sentence[current.start : start]
@@ -271,13 +277,31 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         return True
     if word in words.AND_SPLITTERS:
         # ", dan X" closes a list when the item before it is short.
-        last_item = left.rstrip(", ").rsplit(",", 1)[-1]
+        last_item = re.split(r",\s", left.rstrip(", "))[-1]  # "9,400" is one figure
         following = " ".join(right.split()[1:7])
         return len(last_item.split()) > 3 and first_verb(following, lang) is not None
     return False
 
 
-def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) -> bool:
+_AMONG_RE = re.compile(r"(\S+)(?:\s+(?:persen|percent))?\s+(?:di antaranya|of them)\s+", re.I)
+
+
+def _counted_among(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma opens with a count of a part of the group counted before
+    it, "N di antaranya"/"N of them", and goes on with its own verb ("tiga di antaranya
+    dirujuk ke RSUD Randu Alas", "36 of them classed as affordable"): what is said of the part
+    is a fact of its own, written with the group ("tiga dari 17 siswa",
+    factcheck.articles.standalone)."""
+    m = _AMONG_RE.match(piece)
+    if m is None or first_verb(piece, lang, m.end()) is None:
+        return False
+    figures = anchors_of(piece[: m.end()], lang, _FIGURES)
+    return bool(figures) and figures[0].start == 0
+
+
+def _coordinated(
+    sentence: str, current: Unit, start: int, end: int, lang: str
+) -> bool | tuple[int, int]:
     """Whether "dan/and ..." at ``start`` (no comma before it) opens a second predicate of
     the clause's subject, a fact of its own ("Banjir merendam 11 kelurahan dan memaksa 3.400
     warga mengungsi", "rated the cables as fair and recommended a new inspection"): a verb
@@ -288,7 +312,9 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
     governs). Predicates of different forms are two claims too when each has a figure of its
     own after its verb ("holds 74 million pounds in reserves and spent 12 million pounds on
     ..."): a list of facts, where a list that is one fact ("menampung 5.000 warga dan 300
-    ternak") has one verb. What it cannot do: two verbs of one event ("ditangkap dan
+    ternak") has one verb. Two predicates that each name a time of their own ("opened in 1976
+    and was last refurbished in 2009") are two dated events, whatever their forms. What it
+    cannot do: two verbs of one event ("ditangkap dan
     ditahan") are split; coordinated predicates of different forms without a figure each
     ("were seized ... and sold") are not."""
     right = sentence[start:end]
@@ -304,20 +330,54 @@ def _coordinated(sentence: str, current: Unit, start: int, end: int, lang: str) 
     ]
     if not lexical and lang == "en":  # a present "-s" verb, read from what follows it
         lexical = [v for v in (first_verb(left, lang),) if v and v.lower not in auxiliaries]
+    content = None
+    if len(lexical) == 2 and lexical[0].lower in _SAYING:
+        # "mengatakan polisi menyita ... dan menangkap ...": the content's two predicates,
+        # the second with the content's subject ("polisi"), not the speaker
+        content = _content_subject(left, lexical[0].end, lexical[1].start, lang)
+        if content is None:
+            return False
+        content = (current.start + content[0], current.start + content[1])
+        lexical = lexical[1:]
     if len(lexical) != 1 or len(word_spans(left, lexical[0].end)) < 2:
         return False
+    if _own_time(left[lexical[0].end :], lang) and _own_time(right, lang):
+        return content or True  # "opened in 1976 and was last refurbished in 2009"
     if following[0].lower in auxiliaries:
         return False
     first, second = _verb_form(lexical[0].text, lang), _verb_form(following[0].text, lang)
     if first == second or {first, second} == _ACTIVE_FORMS:
-        return True  # Indonesian "ber-" and "meN-" verbs are both active
+        return content or True  # Indonesian "ber-" and "meN-" verbs are both active
     if _PASSIVE_FORMS & {first, second}:
         return False  # a change of voice: "mampu menampung ... dan dibangun dengan biaya ..."
     own_figure = sentence[lexical[0].end : start]
-    return bool(anchors_of(own_figure, lang, _FIGURES) and anchors_of(right, lang, _FIGURES))
+    figures = anchors_of(own_figure, lang, _FIGURES) and anchors_of(right, lang, _FIGURES)
+    return (content or True) if figures else False
 
 
 _FIGURES = ("number", "money", "percent", "quantity")
+_SAYING = frozenset(words.SAYING_VERBS)
+_COMPLEMENTISERS = frozenset(("bahwa", "that"))
+
+
+def _content_subject(left: str, said: int, verb: int, lang: str) -> tuple[int, int] | None:
+    """The subject of what a verb of saying reports, between its end ``said`` and the
+    content's verb at ``verb`` ("mengatakan [polisi] menyita", "said [the council] hired"),
+    after "bahwa"/"that"; None when it is longer than four words, holds a comma, or ends in
+    an auxiliary the second predicate would need ("were detected ... and confirmed")."""
+    if "," in left[said:verb]:
+        return None
+    between = word_spans(left, said, verb)
+    if between and between[0].lower in _COMPLEMENTISERS:
+        between = between[1:]
+    if not 1 <= len(between) <= 4 or between[-1].lower in words.AUXILIARIES[lang]:
+        return None
+    return between[0].start, between[-1].end
+
+
+def _own_time(text: str, lang: str) -> bool:
+    """Whether ``text`` names a time (a year, a date, a month) outside quotes."""
+    return bool(anchors_of(QUOTE_RE.sub(" ", text), lang, _TIME_KINDS))
 
 
 def _gapped(
@@ -415,10 +475,20 @@ def _verb_form(word: str, lang: str) -> str:
     return "ed" if lower.endswith("ed") else "bare"
 
 
+# Quantifier pronouns that open what is said of a share of a group just counted ("11
+# penumpang, sebagian besar pelajar", "120 courses, most of them in languages").
+_PARTITIVE_RE = re.compile(
+    r"\s*(?:sebagian(?:\s+(?:besar|kecil))?|semuanya|seluruhnya|kebanyakan"
+    r"|(?:most|all|some|none|the\s+last|the\s+first|the\s+rest)\s+of\s+(?:them|whom))\b",
+    re.I,
+)
 _SOURCE_WORDS = frozenset(("according", "menurut", "kata", "ujar", "said", "says", "based"))
 # A change from an earlier value of the same measure ("9,8 persen, turun dari 10,6 persen", "68.3
-# percent, up from 59.1 percent"): one fact with the figure before it, never split.
-_CHANGE_WORDS = frozenset(("up", "down", "naik", "turun", "compared", "dibandingkan", "from"))
+# percent, up from 59.1 percent"): one fact with the figure before it, unless the earlier
+# value is dated and no share (``dated_change``).
+_CHANGE_WORDS = frozenset(
+    ("up", "down", "naik", "turun", "compared", "dibanding", "dibandingkan", "from")
+)
 
 
 def figure_aside(piece: str, lang: str) -> bool:
@@ -433,11 +503,16 @@ def figure_aside(piece: str, lang: str) -> bool:
     cannot do: a figure that only restates the one before ("about 410 megawatts, or 12
     percent of demand") is split too; a change from an earlier value ("turun dari 10,6
     persen", "up from 59.1 percent") stays with its figure, though some writers count it as
-    a fact of its own; a piece whose verb the verb test misses ("his budget assumes ...")
-    may read as verbless, hence the figure's place; a fraction in words ("a third") is no
+    a fact of its own, unless it names the earlier value's time (``dated_change``); a piece
+    whose verb the verb test misses ("his budget assumes ...") may read as verbless, hence
+    the figure's place; a fraction in words ("a third") is no
     figure to the recogniser; a superlative without a figure ("its highest level in three
     years") stays with its clause."""
     words_ = piece.split()
+    if partitive_aside(piece, lang):
+        return True  # ", sebagian besar pelajar dan pedagang sayur": a share of the counted
+    if _first_word(piece) in _CHANGE_WORDS and len(words_) >= MIN_CLAUSE_WORDS:
+        return dated_change(piece, lang)  # "naik dari 29 kejadian pada 2025"
     if len(words_) < MIN_CLAUSE_WORDS or _first_word(piece) in _SOURCE_WORDS | _CHANGE_WORDS:
         return False
     if not piece.lstrip()[:1].islower() or _predicate(piece, lang) is not None:
@@ -455,6 +530,49 @@ def figure_aside(piece: str, lang: str) -> bool:
     lead = first in words.FIGURE_LEADS or is_boundary(first, lang)
     opening = len(piece[: min(figures)].split())
     return opening < 3 or (lead and opening < 6)
+
+
+_EARLIER_RE = re.compile(
+    rf"\b(?:{alternation([*words.RELATIVE_YEARS['id'], *words.RELATIVE_YEARS['en']])}"
+    r"|earlier|ago|sebelumnya|silam)\b",
+    re.I,
+)
+
+
+def partitive_aside(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma says something of a share of the group just counted,
+    opening with a quantifier pronoun (``_PARTITIVE_RE``) and, if it has a verb, with that
+    verb right after it (", sebagian besar pelajar dan pedagang sayur", ", sebagian besar
+    berisi ikan ...", ", the last of them in June 2025"); a share with a noun and a verb of
+    its own (", sebagian besar alat itu sudah kedaluwarsa") is a clause, left to the other
+    rules. Its time is its own, not the clause's before it."""
+    m = _PARTITIVE_RE.match(piece)
+    if m is None or len(piece.split()) < MIN_CLAUSE_WORDS:
+        return False
+    rest = piece[m.end() :]
+    return _predicate(rest, lang) is None or is_verb_start(rest, lang)
+
+
+def own_time_aside(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma, written with the clause before it, has a time that is
+    its own and not that clause's (a dated change, a share of the counted)."""
+    return dated_change(piece, lang) or partitive_aside(piece, lang)
+
+
+def dated_change(piece: str, lang: str) -> bool:
+    """Whether ``piece`` is a change from an earlier value that names that value's own time
+    ("naik dari 29 kejadian pada 2025", "down from 22.9 million pounds two years earlier",
+    "compared with 12% in 2020"): the earlier figure at the earlier time, a fact of its own
+    (its claim text carries the clause it is said of). An undated change ("turun dari 10,6
+    persen") is no fact apart from its figure."""
+    if _first_word(piece) not in _CHANGE_WORDS or len(piece.split()) < MIN_CLAUSE_WORDS:
+        return False
+    times = anchors_of(piece, lang, _TIME_KINDS)
+    if not times and not _EARLIER_RE.search(piece):
+        return False
+    if anchors_of(piece, lang, ("percent",)):
+        return False  # a share against an earlier share ("71%, up from 64% in 2019"): one trend
+    return _has_figure(piece, lang)
 
 
 _DETERMINERS = frozenset(("a", "an", "the", "its", "their", "his", "her", "our"))
@@ -596,10 +714,71 @@ def _closed_relative(sentence: str, unit: Unit, lang: str) -> list[Unit]:
     return [relative, Unit(rest, unit.end, "main", noun)]
 
 
+_BOUND_RELATIVE_RE = re.compile(r"(?<=\s)(?:yang|that|which)\s", re.I)
+_RANKING = frozenset(words.SUPERLATIVES)
+# Prepositions after which a relative clause defines who is meant ("bagi mahasiswa yang ...").
+_DEFINING = frozenset(("bagi", "untuk", "kepada", "for"))
+
+
+def _inner_figure(noun: str, lang: str) -> bool:
+    """Whether a noun phrase holds a figure after its first word ("bawah dua hektare",
+    "rata-rata 180 persen lewat peraturan bupati"): it is not one noun the clause is about;
+    a count that opens it ("212 sumur bor") is the noun's own."""
+    return any(a.start > 0 for a in anchors_of(noun, lang, _FIGURES))
+
+
+def _dated_relative(sentence: str, unit: Unit, lang: str) -> list[Unit]:
+    """ "Gunung Kapur memiliki 212 sumur bor yang dibangun sejak 2015", "spent 12 million
+    pounds on a new business school that opened in January": a relative clause with no
+    comma before it, on the object of the clause's verb, that opens with its own verb and
+    names a time, tells a dated event of that noun: a fact of its own. Two units: the main
+    clause up to the relative word, and the relative clause, the noun its subject. Left
+    whole: a relative clause on the subject (no verb before it); a ranked noun ("negara
+    pertama yang bergabung pada 2020", "the only school that ..."); a group defined by it
+    after "bagi"/"for" ("berlaku bagi mahasiswa yang masuk pada 2027"); a noun phrase with a
+    figure or brackets inside (``_inner_figure``: the noun is unclear); "that" opening a
+    clause with its own subject ("announced that the city would ..."); a clause with no
+    time, or with a comma in it; quotes and brackets."""
+    if unit.role != "main":
+        return [unit]
+    for m in _BOUND_RELATIVE_RE.finditer(sentence, unit.start, unit.end):
+        at = m.start()
+        before = sentence[unit.start : at]
+        if _inside_quote(sentence, at) or before.count("(") > before.count(")"):
+            continue
+        verb = first_verb(sentence, lang, unit.start, at)
+        clause = sentence[m.end() : unit.end]
+        if verb is None or "," in sentence[verb.end : at] or "," in clause:
+            continue
+        noun = noun_phrase_before(sentence, at, lang)
+        if noun[0] >= noun[1] or noun[0] < verb.end:
+            continue
+        nouns = word_spans(sentence, noun[0], noun[1])
+        previous = word_spans(sentence, verb.start, noun[0])[-1:]
+        if any(w.lower in _RANKING for w in nouns) or (
+            previous
+            and (previous[0].lower in _DEFINING or previous[0].lower in words.AUXILIARIES[lang])
+        ):
+            continue
+        if len(clause.split()) < 2 or len(before.split()) < MIN_CLAUSE_WORDS:
+            continue
+        if "(" in sentence[noun[0] : noun[1]] or _inner_figure(sentence[noun[0] : noun[1]], lang):
+            continue  # "di bawah dua hektare yang ...": a measure inside a longer noun phrase
+        if not is_verb_start(clause, lang) or not _own_time(clause, lang):
+            continue
+        main = Unit(unit.start, at, unit.role, unit.subject, unit.relation, unit.opener)
+        return [main, Unit(at, unit.end, "relative", noun, "subject")]
+    return [unit]
+
+
 def _resumed(current: Unit, start: int, end: int) -> Unit:
     """The main clause going on after an embedded relative clause or apposition, with the
     noun that was cut off as its subject (and the preposition before it, if any)."""
     return Unit(start, end, "main", current.subject, "subject", current.opener)
+
+
+# The pieces between commas; a comma between digits ("23,000", "3,1 juta") is inside a figure.
+_BETWEEN_COMMAS_RE = re.compile(r"(?:[^,]|(?<=\d),(?=\d))+")
 
 
 def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
@@ -611,7 +790,7 @@ def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
     if first.role != "main":
         return units
     text = sentence[first.start : first.end]
-    parts = [m.span() for m in re.finditer(r"[^,]+", text)]
+    parts = [m.span() for m in _BETWEEN_COMMAS_RE.finditer(text)]
     for count in (2, 3):
         if len(parts) <= count or LIST_RE.search(text):
             return units
@@ -643,6 +822,7 @@ def _apposition_at(
         or any(_first_word(t) in _SOURCE_OPENERS for t in texts)  # ", menurut wali kota,"
         or any(_speech_tag(t) for t in texts)  # ", kata dia,", ", katanya,", ", he said,"
         or is_boundary(_first_word(texts[0]), lang)
+        or any(_participle_phrase(t, lang) for t in texts)
     ):
         return None
     a, b = phrases[0], phrases[1]
@@ -660,6 +840,23 @@ def _apposition_at(
         # description says what the first is; the first is the subject, pointing or not
         return a, verb.start
     return (a if first_named and len(phrases) == 2 else b), verb.start
+
+
+def _participle_phrase(text: str, lang: str) -> bool:
+    """Whether a piece set off by commas opens with a lower-case word and then a preposition
+    other than "of" ("sent to about 11,000 patients", "founded in 1994"): in English, a
+    participle or an adjective with its complement, said of the noun before it, not a noun
+    phrase in apposition (it cannot be written "X is sent to ...")."""
+    spans = word_spans(text)
+    return (
+        lang == "en"  # an Indonesian bare noun opens an apposition ("peternak yang ...")
+        and len(spans) >= 2
+        and spans[1].lower != "of"  # "leader of the Liberal Democrat group": a noun
+        and spans[0].text.islower()
+        and spans[0].lower not in _DETERMINERS
+        and not is_boundary(spans[0].text, lang)
+        and is_boundary(spans[1].text, lang)
+    )
 
 
 # The first words of an attribution set off by commas ("Langkah ini, menurut wali kota,

@@ -43,6 +43,7 @@ from factcheck.articles.clauses import (
     Unit,
     figure_aside,
     is_verb_start,
+    own_time_aside,
 )
 from factcheck.articles.place import PLACE_LEVELS, is_place, main_place
 from factcheck.articles.topic import headline_name, main_topic, names_topic
@@ -272,7 +273,14 @@ class Discourse:
             if unit.role != "apposition":
                 # a relative clause's own time is not the main clause's ("PLTU yang mulai
                 # beroperasi pada 2006 itu memasok ...")
-                asides = [(u.start, u.end) for u in units if u.role == "relative" and u is not unit]
+                # nor is the earlier time of a change split off ("..., up from 59.1 percent
+                # in 2021"), nor a share's (", the last of them in June 2025")
+                asides = [
+                    (u.start, u.end)
+                    for u in units
+                    if u is not unit
+                    and (u.role == "relative" or own_time_aside(sentence[u.start : u.end], lang))
+                ]
                 text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
             text = self._date_bare_months(text)
@@ -398,7 +406,7 @@ class Discourse:
             noun = self.titled_subjects[unit.subject]  # "Bupati Padang Larang, Simon Riwu,"
         if unit.role == "relative" and noun:
             body = re.sub(
-                r"^.*?(?:[,—]\s*)?(?:yang|which|whose|who|di\s?mana|where|ketika|saat|when)\b\s*",
+                r"^.*?(?:[,—]\s*)?(?:yang|which|whose|who|that|di\s?mana|where|ketika|saat|when)\b\s*",
                 "",
                 span if unit.start != unit.subject[0] else span[unit.subject[1] - unit.start :],
                 count=1,
@@ -409,7 +417,8 @@ class Discourse:
             # the parts besides the subject as written ("The gallery" when ``noun`` is the
             # name it was resolved to, "Pellmore Gallery")
             written = sentence[unit.subject[0] : unit.subject[1]].strip()
-            other = [p.strip() for p in span.split(",") if p.strip() not in ("", noun, written)]
+            pieces = re.split(r"(?<!\d),|,(?!\d)", span)  # "23,000" is one figure
+            other = [p.strip() for p in pieces if p.strip() not in ("", noun, written)]
             verb = "adalah" if self.lang == "id" else "is"
             if not other:
                 return span
