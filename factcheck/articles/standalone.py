@@ -79,6 +79,9 @@ _RELATIVE_YEAR_RE = {
 # Titles that go before a surname alone once the full name was given ("Ms Okafor"); a
 # title of office ("Presiden Trump") is kept as written.
 _COURTESY_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof"))
+# Courtesy and academic titles written before a name with a full stop: "dr." (a physician),
+# "Dr.", "Drs.", "Prof.", "Ir.", "H."/"Hj." (a haji); optional, outside the name's group
+_COURTESY_RE = r"(?:(?:[Dd]rs?|[Pp]rof|[Ii]r|Hj?)\.\s+)?"
 # A month name, for a cheap test before a clause's dates are recognised.
 _MONTH_WORD_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b", re.IGNORECASE
@@ -1872,8 +1875,11 @@ class Discourse:
         first = spans[1:2] if spans[:1] and spans[0].lower == "the" else spans[:1]
         if not first or fold(first[0].text) not in titles or not self.reading:
             return None
+        # a courtesy title before the name ("Kepala Bidang ..., dr. Lukas Pardede,", "..., Prof.
+        # Ani Lestari,") is no part of it, as in claimants._speaker_in_apposition
         named = re.search(
-            rf"{re.escape(speaker)},\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)(?=\s*(?:,|$|\.))",
+            rf"{re.escape(speaker)},\s+{_COURTESY_RE}"
+            rf"((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)(?=\s*(?:,|$|\.))",
             self.reading,
         )
         if named is None or fold(named.group(1).split()[0]) in titles:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.articles.extract import extract_claims
 from tests.articles.test_anaphora import claim_of
 
 
@@ -56,3 +57,25 @@ def test_a_name_with_no_title_given_is_left():
     claim = claim_of("Laporan", body, "id", "vaksin terlambat")
     assert claim.claim_text.startswith(("Markus beralasan", "Markus Lede beralasan"))
     assert "peternak," not in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        (
+            "Menurut Kepala BPS Kota Lama, dr. Hendra Wijaya, garis kemiskinan naik 4,2 persen "
+            "pada 2026. Ia menyebut 12 desa tertinggal.",
+            "Hendra Wijaya",
+        ),
+        (
+            "Menurut Kepala Dinas Kesehatan Kota Baru, Prof. Ani Lestari, kasus demam berdarah "
+            "naik 40 persen pada 2026. Ia menyebut 12 pasien meninggal dunia.",
+            "Ani Lestari",
+        ),
+    ],
+)
+def test_a_courtesy_title_before_the_name_after_a_title_is_no_part_of_the_speaker(body, claimant):
+    # "dr." (lower case, a physician) once hid the name: the claimant was the title
+    claims = extract_claims(body, "id")
+    assert [c.claimant for c in claims] == [claimant, claimant]
+    assert claims[1].claim_text.startswith(claimant)
