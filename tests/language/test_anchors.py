@@ -276,6 +276,8 @@ def test_callers_get_only_the_kinds_they_ask_for():
         ("hampir 40 persen", "id", "40%", "nearly"),
         ("at least five people", "en", "5", "at_least"),
         ("up to 200 homes", "en", "200", "at_most"),
+        ("penjara hingga 15 tahun", "id", "15", "at_most"),
+        ("antrean sampai 5 kilometer", "id", "5", "at_most"),
         ("kurang dari 10 persen", "id", "10%", "less"),
         ("30 years", "en", "30", None),
     ],
@@ -283,6 +285,12 @@ def test_callers_get_only_the_kinds_they_ask_for():
 def test_a_number_keeps_the_qualifier_said_before_it(text, lang, value, qualifier):
     [number] = [a for a in extract_anchors(text, lang) if a.kind in ("number", "money", "percent")]
     assert (number.value, number.qualifier) == (value, qualifier)
+
+
+def test_until_before_a_year_is_no_qualifier():
+    found = extract_anchors("Jalan itu ditutup hingga 2027.", "id")
+    [year] = [a for a in found if a.kind == "year"]
+    assert (year.value, year.qualifier) == ("2027", None)
 
 
 @pytest.mark.parametrize("text", ["tahun 2020-2021", "from 2020–21", "in 2020 - 2021"])
