@@ -19,7 +19,8 @@ kind about the same thing are compared:
   "ticket", or the same glossary term; or the two are the counts left over when equal
   counts are paired: the only one on each side, or the passage's only one and the one claim
   count of its magnitude, or the one passage count with two of the claim count's digits
-  swapped);
+  swapped); two counts joined by a conjunction are compared in their places, so counts that
+  traded nouns disagree ("Dua mobil dan tiga sepeda motor" / "Three cars and two motorcycles");
 - quantities (amounts, percentages, counts) disagree only within a factor of
   SAME_QUANTITY_RATIO or when one is the other's digits transposed (41 for 14): a figure
   several times the claim's measures something else (the whole beside a part), and leaves
@@ -255,7 +256,13 @@ def verify(
     found = _Findings()
     paired = _paired_counts(mine, theirs)
     tied = _tied_years(mine, theirs)
+    swapped = _swapped_counts(claim_text, mine, passage_text, theirs)
+    for value, other in swapped:
+        reason = f"number: claim {value.anchor.text} ≠ passage {other.anchor.text}"
+        found.differ(reason, value, [other], doubtful=False)
     for value in mine:
+        if any(value is v for v, _ in swapped):
+            continue
         # a passage value that one of the claim's other values states is about that other
         # thing ("its 2025 budget ... its 2024 budget" against "APBD 2024"), unless it dates
         # the figure this value dates (``_tied_years``)
@@ -283,6 +290,47 @@ def verify(
         tuple(sorted(set(found.passage_spans))),
         tuple(dict.fromkeys(found.unconfirmed)),
     )
+
+
+# two counts joined by a conjunction, a few words apart: "dua mobil dan tiga sepeda motor",
+# "three cars and two motorcycles", "12 rumah, 4 sekolah"
+_COORDINATION = re.compile(
+    r"\s+(?:[^\W\d_]+\s+){0,2}[^\W\d_]+(?:,?\s+(?:dan|serta|and|&)|,)\s+", re.IGNORECASE
+)
+
+
+def _coordinated(text: str, found: list[Value]) -> list[tuple[Value, Value]]:
+    """Pairs of counts in a row that a conjunction (a closed class) joins, each with the
+    words it counts: "Dua mobil dan tiga sepeda motor"."""
+    return [
+        (a, b)
+        for a, b in itertools.pairwise(found)
+        if a.slot == b.slot == "count"
+        and _COORDINATION.fullmatch(text, a.anchor.end, b.anchor.start)
+    ]
+
+
+def _swapped_counts(
+    claim_text: str, mine: list[Value], passage_text: str, theirs: list[Value]
+) -> list[tuple[Value, Value]]:
+    """(claim count, passage count) pairs that disagree because two coordinated counts
+    traded places: the claim's "Dua mobil dan tiga sepeda motor" against the passage's
+    "Three cars and two motorcycles". A coordination keeps its order when a statement is
+    said again or translated, so each count is paired with the passage's count in its place,
+    not with an equal one counting the other thing; unless the words counted say the passage
+    merely put the two the other way round ("dua mobil dan tiga motor" / "tiga motor dan dua
+    mobil")."""
+    out = []
+    for a1, a2 in _coordinated(claim_text, mine):
+        if a1.number == a2.number:
+            continue
+        for b1, b2 in _coordinated(passage_text, theirs):
+            if (a1.number, a2.number) != (b2.number, b1.number):
+                continue
+            if _same_thing(a1, b2) or _same_thing(a2, b1):
+                continue  # the same two things, said the other way round
+            out += [(a1, b1), (a2, b2)]
+    return out
 
 
 def _tied_years(mine: list[Value], theirs: list[Value]) -> dict[int, set[int]]:
