@@ -316,6 +316,7 @@ class _Slots:
             index.passages[i].text,
             index.anchors(i),
             ranks=relevance >= SWAP_RELEVANCE,  # a rank, as a name, is said of many things
+            lone=relevance >= SWAP_RELEVANCE,  # a lone share of one word, whatever its size
         )
         if check.stance == CONTRADICTS or check.unconfirmed:
             return check
