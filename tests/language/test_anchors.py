@@ -453,3 +453,19 @@ def test_a_half_after_a_number_word_is_that_numbers():
     assert [(a.kind, a.value) for a in extract_anchors("dua setengah jam", "id")] == [
         ("number", "2.5")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Konser dijadwalkan pada 27 dan 28 Juni 2026.", ["2026-06-27", "2026-06-28"]),
+        ("Two concerts were planned for June 27 and 28.", ["--06-27", "--06-28"]),
+        ("Talks on 3 and 4 March ended.", ["--03-03", "--03-04"]),
+        # no such day: a number, not a date
+        ("Talks on Feb. 28 and 31.", ["--02-28"]),
+        # a count after the conjunction, not a day
+        ("On June 27 and 28 people died.", ["--06-27"]),
+    ],
+)
+def test_a_day_joined_to_a_date_is_a_date_of_its_month(text, dates):
+    assert [a.value for a in extract_anchors(text) if a.kind == "date"] == dates
