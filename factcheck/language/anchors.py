@@ -403,7 +403,37 @@ def _dates(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
             anchor = Anchor(kind, value or "", text[start:end], start, end)
             if value and not overlaps(anchor.span, [a.span for a in anchors]):
                 anchors.append(anchor)
+    anchors += _coordinated_days(text, anchors) if digits else []
     return anchors + (_year_ranges(text, anchors) if digits else [])
+
+
+# a day said before a date and joined to it ("27 dan 28 Juni 2026"), or after one ("June 27
+# and 28", then nothing more of the sentence's phrase): the same month's other day
+_DAY_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2})\s+(?:dan|and|&)\s+$", re.IGNORECASE)
+_DAY_AFTER = re.compile(r"\s+(?:dan|and|&)\s+(\d{1,2})(?=\s*(?:[.,;:)]|$))", re.IGNORECASE)
+
+
+def _coordinated_days(text: str, dates: list[Anchor]) -> list[Anchor]:
+    """The other day of two joined by a conjunction around a date's day ("27 dan 28 Juni
+    2026", "June 27 and 28"): a date of the same month and year (if it exists), which a lone
+    number would otherwise be."""
+    found = []
+    for date in dates:
+        head, _, day = date.value.rpartition("-")
+        if date.kind != "date" or not day.isdigit():
+            continue
+        if head.startswith("--"):
+            year, month = None, head[2:]
+        elif head.count("-") == 1:
+            year, month = head.split("-")
+        else:
+            continue
+        before = _DAY_BEFORE.search(text, max(0, date.start - 12), date.start)
+        for m in (before, _DAY_AFTER.match(text, date.end)):
+            if m and int(m[1]) != int(day) and _real_day(year, int(month), int(m[1])):
+                value = f"{head}-{int(m[1]):02d}"
+                found.append(Anchor("date", value, m[1], m.start(1), m.end(1)))
+    return found
 
 
 def _year_ranges(text: str, taken: list[Anchor]) -> list[Anchor]:

@@ -283,7 +283,12 @@ QUALIFIERS = {
         word_list("at least, no fewer than, sedikitnya, setidaknya, paling sedikit, minimal"),
         "at_least",
     ),
-    **dict.fromkeys(word_list("at most, up to, no more than, paling banyak, maksimal"), "at_most"),
+    # "hingga"/"sampai" before a number: "up to" ("hingga 15 tahun", "sampai 5 kilometer";
+    # before a year the recogniser asks no qualifier: "hingga 2025" is "until")
+    **dict.fromkeys(
+        word_list("at most, up to, no more than, paling banyak, maksimal, hingga, sampai"),
+        "at_most",
+    ),
     **dict.fromkeys(
         word_list(
             "about, around, roughly, approximately, some, an estimated, estimated, sekitar,"

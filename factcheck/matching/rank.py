@@ -316,6 +316,7 @@ class _Slots:
             index.passages[i].text,
             index.anchors(i),
             ranks=relevance >= SWAP_RELEVANCE,  # a rank, as a name, is said of many things
+            lone=relevance >= SWAP_RELEVANCE,  # a lone share of one word, whatever its size
         )
         if check.stance == CONTRADICTS or check.unconfirmed:
             return check
@@ -369,17 +370,18 @@ class _Slots:
         return self._same_head(i, swap) or self._one_kind(i, swap)
 
     def _of_one_kind(self, i: int, swaps: list[Swap]) -> Swap | None:
-        """A candidate swap, found beside a name the two texts share, of two places said as
-        places of one kind ("Pondok Pesantren Darul Falah, Kabupaten Pasuruan" / "the Darul
-        Falah boarding school in Sidoarjo regency"): the shared name ties the two to one
-        event and the kind to one slot, so no meaning is asked, and a passage relevant
-        enough to be shown as contradicting (CONTRADICTION_THRESHOLD) is enough, as for a
-        listed name. A regency against its province, or a place said bare, is no such swap.
+        """A candidate swap of two places said as places of one kind, found beside a name
+        the two texts share ("Pondok Pesantren Darul Falah, Kabupaten Pasuruan" / "the Darul
+        Falah boarding school in Sidoarjo regency") or by their roles alone ("berasal dari
+        Kabupaten Sungai Rawa" / "comes from Bukit Hijau regency"): the kind ties the two to
+        one slot, so no meaning is asked, and a passage relevant enough to be shown as
+        contradicting (CONTRADICTION_THRESHOLD) is enough, as for a listed name. A regency
+        against its province, or a place said bare, is no such swap.
         Without embeddings (an index built without vectors) no such swap is held against the
         claim, as none confirmed by meaning is: relevance is then the words' alone."""
         if self.dense is None:
             return None
-        return next((s for s in swaps if not s.roles and self._one_kind(i, s)), None)
+        return next((s for s in swaps if self._one_kind(i, s)), None)
 
     def _of_two_kinds(self, i: int) -> Swap | None:
         """A name of the claim said in passage number ``i`` as a place of another kind

@@ -276,6 +276,8 @@ def test_callers_get_only_the_kinds_they_ask_for():
         ("hampir 40 persen", "id", "40%", "nearly"),
         ("at least five people", "en", "5", "at_least"),
         ("up to 200 homes", "en", "200", "at_most"),
+        ("penjara hingga 15 tahun", "id", "15", "at_most"),
+        ("antrean sampai 5 kilometer", "id", "5", "at_most"),
         ("kurang dari 10 persen", "id", "10%", "less"),
         ("30 years", "en", "30", None),
     ],
@@ -283,6 +285,12 @@ def test_callers_get_only_the_kinds_they_ask_for():
 def test_a_number_keeps_the_qualifier_said_before_it(text, lang, value, qualifier):
     [number] = [a for a in extract_anchors(text, lang) if a.kind in ("number", "money", "percent")]
     assert (number.value, number.qualifier) == (value, qualifier)
+
+
+def test_until_before_a_year_is_no_qualifier():
+    found = extract_anchors("Jalan itu ditutup hingga 2027.", "id")
+    [year] = [a for a in found if a.kind == "year"]
+    assert (year.value, year.qualifier) == ("2027", None)
 
 
 @pytest.mark.parametrize("text", ["tahun 2020-2021", "from 2020–21", "in 2020 - 2021"])
@@ -445,3 +453,19 @@ def test_a_half_after_a_number_word_is_that_numbers():
     assert [(a.kind, a.value) for a in extract_anchors("dua setengah jam", "id")] == [
         ("number", "2.5")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Konser dijadwalkan pada 27 dan 28 Juni 2026.", ["2026-06-27", "2026-06-28"]),
+        ("Two concerts were planned for June 27 and 28.", ["--06-27", "--06-28"]),
+        ("Talks on 3 and 4 March ended.", ["--03-03", "--03-04"]),
+        # no such day: a number, not a date
+        ("Talks on Feb. 28 and 31.", ["--02-28"]),
+        # a count after the conjunction, not a day
+        ("On June 27 and 28 people died.", ["--06-27"]),
+    ],
+)
+def test_a_day_joined_to_a_date_is_a_date_of_its_month(text, dates):
+    assert [a.value for a in extract_anchors(text) if a.kind == "date"] == dates
