@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.articles.extract import extract_article
-
-
-def _claims(body: str, language: str):
-    found = extract_article("Laporan", body, language)
-    for claim in found:
-        assert body[claim.start : claim.end] == claim.text
-    return found
+from tests.articles.test_structural_rules import article_claims
 
 
 @pytest.mark.parametrize(
@@ -39,7 +32,7 @@ def _claims(body: str, language: str):
     ],
 )
 def test_counted_part_is_its_own_claim(language, body, main, part, claim):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     mains = [c for c in found if main in c.text and part not in c.text]
     parts = [c for c in found if part in c.text and main not in c.text]
     assert len(mains) == 1 and len(parts) == 1, [c.text for c in found]
@@ -64,5 +57,5 @@ def test_counted_part_is_its_own_claim(language, body, main, part, claim):
     ],
 )
 def test_part_without_its_own_verb_or_count_stays(language, body, together):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]

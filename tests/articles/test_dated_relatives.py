@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.articles.extract import extract_article
-
-
-def _claims(body: str, language: str):
-    found = extract_article("Laporan", body, language)
-    for claim in found:
-        assert body[claim.start : claim.end] == claim.text
-    return found
+from tests.articles.test_structural_rules import article_claims
 
 
 @pytest.mark.parametrize(
@@ -44,7 +37,7 @@ def _claims(body: str, language: str):
     ],
 )
 def test_dated_relative_is_its_own_claim(language, body, main, relative, claim):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     mains = [c for c in found if main in c.text and relative not in c.text]
     relatives = [c for c in found if relative in c.text and main not in c.text]
     assert len(mains) == 1 and len(relatives) == 1, [c.text for c in found]
@@ -82,5 +75,5 @@ def test_dated_relative_is_its_own_claim(language, body, main, relative, claim):
     ],
 )
 def test_defining_relative_stays(language, body, together):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]

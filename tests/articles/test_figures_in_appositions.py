@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.articles.extract import extract_article
-
-
-def _claims(body: str, language: str):
-    found = extract_article("Laporan", body, language)
-    for claim in found:
-        assert body[claim.start : claim.end] == claim.text
-    return found
+from tests.articles.test_structural_rules import article_claims
 
 
 @pytest.mark.parametrize(
@@ -46,7 +39,7 @@ def _claims(body: str, language: str):
     ],
 )
 def test_apposition_with_a_figure_is_its_own_claim(language, body, apposition, claim, main):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     appositions = [c for c in found if apposition in c.text and main not in c.text]
     mains = [c for c in found if main in c.text and apposition not in c.text]
     assert len(appositions) == 1 and len(mains) == 1, [c.text for c in found]
@@ -72,7 +65,7 @@ def test_apposition_with_a_figure_is_its_own_claim(language, body, apposition, c
     ],
 )
 def test_participle_phrase_is_no_apposition(language, body, together):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]
     assert not any(c.claim_text.lower().startswith(("sent ", "posted ")) for c in found)
 
@@ -97,7 +90,7 @@ def test_participle_phrase_is_no_apposition(language, body, together):
     ],
 )
 def test_and_after_a_figure_with_a_comma_opens_a_clause(language, body, first, second):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     firsts = [c for c in found if first in c.text and second not in c.text]
     seconds = [c for c in found if second in c.text and first not in c.text]
     assert len(firsts) == 1 and len(seconds) == 1, [c.text for c in found]

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.articles.test_structural_rules import _alone, _claims
+from tests.articles.test_structural_rules import _alone, article_claims
 
 
 def _split(body: str, language: str, first: str, second: str):
     """The proposal holding ``second``, apart from the one holding ``first``."""
-    found = _claims(body, language)
+    found = article_claims(body, language)
     _alone(found, first, second)
     return _alone(found, second, first)
 
@@ -95,7 +95,7 @@ def test_each_fact_of_a_list_is_split(language, body, first, second, second_clai
     ],
 )
 def test_a_list_that_is_one_fact_stays_whole(language, body, whole):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     assert any(whole in c.text for c in found), [c.text for c in found]
 
 
@@ -148,7 +148,7 @@ def test_a_gapped_conjunct_is_a_fact_with_the_verb_it_leaves_out(
     ],
 )
 def test_no_gap_without_a_second_subject_and_figure(language, body, whole):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     hits = [c for c in found if whole in c.text]
     assert hits, [c.text for c in found]
     assert all(c.claim_text.count("must pay") <= 1 for c in found)

@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.articles.extract import extract_article
-
-
-def _claims(body: str, language: str):
-    found = extract_article("Laporan", body, language)
-    for claim in found:
-        assert body[claim.start : claim.end] == claim.text
-    return found
+from tests.articles.test_structural_rules import article_claims
 
 
 @pytest.mark.parametrize(
@@ -49,7 +42,7 @@ def _claims(body: str, language: str):
     ],
 )
 def test_share_of_the_counted_is_its_own_claim(language, body, main, share, claim, not_in_main):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     mains = [c for c in found if main in c.text and share not in c.text]
     shares = [c for c in found if share in c.text and main not in c.text]
     assert len(mains) == 1 and len(shares) == 1, [c.text for c in found]
@@ -62,7 +55,7 @@ def test_share_with_its_own_subject_and_verb_keeps_its_text():
         "Meskipun Pasar Sentral Kota Watu Agung sudah memiliki 24 alat pemadam api ringan, "
         "sebagian besar alat itu sudah kedaluwarsa sejak 2023."
     )
-    found = _claims(body, "id")
+    found = article_claims(body, "id")
     shares = [c for c in found if "kedaluwarsa" in c.text]
     assert len(shares) == 1, [c.text for c in found]
     assert "24 alat pemadam" not in shares[0].claim_text, shares[0].claim_text

@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.articles.extract import extract_article
-
-
-def _claims(body: str, language: str):
-    found = extract_article("Laporan", body, language)
-    for claim in found:
-        assert body[claim.start : claim.end] == claim.text
-    return found
+from tests.articles.test_structural_rules import article_claims
 
 
 @pytest.mark.parametrize(
@@ -42,7 +35,7 @@ def _claims(body: str, language: str):
 def test_reported_second_predicate_has_the_reported_subject(
     language, body, second, claim, not_claim
 ):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     seconds = [c for c in found if second in c.text and c.text.split()[0] != "mengatakan"]
     seconds = [c for c in seconds if not c.text.startswith("said")]
     assert len(seconds) == 1, [c.text for c in found]
@@ -61,5 +54,5 @@ def test_reported_second_predicate_has_the_reported_subject(
     ],
 )
 def test_shared_auxiliary_keeps_one_claim(language, body, together):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]

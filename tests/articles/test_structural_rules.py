@@ -17,7 +17,9 @@ from factcheck.articles.standalone import name_context
 from factcheck.articles.topic import main_topic
 
 
-def _claims(body: str, language: str, title: str = "Laporan"):
+def article_claims(body: str, language: str, title: str = "Laporan"):
+    """The proposals for an article, each body claim's span checked to be the article's own
+    words (a headline's span is in the title)."""
     found = extract_article(title, body, language)
     for claim in found:
         if claim.section != "headline":
@@ -173,7 +175,7 @@ def _alone(found, phrase: str, other: str):
 def test_a_fact_of_its_own_is_split_off_with_its_own_span(
     language, body, first, second, second_claim
 ):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     _alone(found, first, second)
     split = _alone(found, second, first)
     assert split.kind == "fact"
@@ -266,7 +268,7 @@ def test_topic_grows_to_the_modifiers_of_its_head(language, title, body, topic):
 def test_joined_names_are_what_a_counted_noun_or_relative_clause_is_about(
     language, body, span, claim
 ):
-    found = [c for c in _claims(body, language) if span in c.text]
+    found = [c for c in article_claims(body, language) if span in c.text]
     assert len(found) == 1
     assert claim in found[0].claim_text
 
@@ -291,7 +293,7 @@ def test_joined_names_are_what_a_counted_noun_or_relative_clause_is_about(
     ],
 )
 def test_first_mention_takes_only_words_that_premodify_the_head(body, span, not_in_claim):
-    found = [c for c in _claims(body, "en") if span in c.text]
+    found = [c for c in article_claims(body, "en") if span in c.text]
     assert len(found) == 1
     assert not_in_claim not in found[0].claim_text.lower()
 
@@ -392,5 +394,5 @@ def test_characterising_an_object_in_someones_words_is_a_view(text, kind):
     ],
 )
 def test_what_the_rules_must_leave_whole_stays_one_claim(language, body, together):
-    found = _claims(body, language)
+    found = article_claims(body, language)
     assert any(all(p in c.text for p in together) for c in found), [c.text for c in found]

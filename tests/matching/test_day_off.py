@@ -7,9 +7,8 @@ import pytest
 from factcheck.language.anchors import extract_anchors
 from factcheck.matching import rank
 from factcheck.matching.embedding import embedder
-from factcheck.matching.index import MatchIndex
 from factcheck.matching.verify import CONTRADICTS, day_off, verify
-from factcheck.sources.passages import Passage
+from tests.matching.test_names import embedded_index
 
 MODEL = embedder()  # the bundled model, loaded once per test session
 CLAIM = "Ledakan rumah produksi petasan di Kebumen terjadi pada Selasa, 3 Maret 2026."
@@ -51,11 +50,7 @@ def test_a_date_a_day_off_is_shown_as_contradicting_under_the_contradiction_floo
         BODY.format("Thursday, March 5"),
         "The city opened a new market.",
     ]
-    index = MatchIndex.build(
-        [Passage(f"p{i}", t, "en") for i, t in enumerate(texts)],
-        None,
-        MODEL.embed_passages(texts),
-    )
+    index = embedded_index(*texts)
     relevance = {
         m.passage_id: m.score for m in rank.match_claim(index, CLAIM, "id", 10, 0.0, model=MODEL)
     }

@@ -4,10 +4,9 @@
 import pytest
 
 from factcheck.matching.embedding import embedder
-from factcheck.matching.index import MatchIndex
 from factcheck.matching.names import named
 from factcheck.matching.rank import CONTRADICTS, match_claim
-from factcheck.sources.passages import Passage
+from tests.matching.test_names import embedded_index
 
 MODEL = embedder()  # the bundled model, loaded once per test session
 
@@ -43,11 +42,7 @@ def test_a_sentences_first_word_before_a_place_noun_is_a_name(text, expected):
 )
 def test_a_report_opening_with_another_place_contradicts_the_claim(claim, passage, reason):
     texts = [passage, "The city opened a new market on Monday."]
-    index = MatchIndex.build(
-        [Passage(f"p{i}", text, "en") for i, text in enumerate(texts)],
-        None,
-        MODEL.embed_passages(texts),
-    )
+    index = embedded_index(*texts)
     found = {m.passage_id: m for m in match_claim(index, claim, "id", model=MODEL)}
     assert found["p0"].stance == CONTRADICTS
     assert found["p0"].disagree == (reason,)

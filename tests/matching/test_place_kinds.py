@@ -6,10 +6,9 @@ against its province, or a place said bare, is no such pair."""
 import pytest
 
 from factcheck.matching.embedding import embedder
-from factcheck.matching.index import MatchIndex
 from factcheck.matching.names import kind_swaps, named, place_kind
 from factcheck.matching.rank import CONTRADICTS, match_claim
-from factcheck.sources.passages import Passage
+from tests.matching.test_names import embedded_index
 
 MODEL = embedder()  # the bundled model, loaded once per test session
 
@@ -39,11 +38,7 @@ def test_a_place_is_of_the_kind_its_place_noun_says(text, lang, label, kind):
 
 def stance(claim: str, passage: str) -> tuple[str, tuple[str, ...]]:
     texts = [passage, "The city opened a new market on Monday."]
-    index = MatchIndex.build(
-        [Passage(f"p{i}", text, "en") for i, text in enumerate(texts)],
-        None,
-        MODEL.embed_passages(texts),
-    )
+    index = embedded_index(*texts)
     found = {m.passage_id: m for m in match_claim(index, claim, "id", model=MODEL)}
     return found["p0"].stance, found["p0"].disagree
 

@@ -6,10 +6,9 @@ import pytest
 
 from factcheck.language.anchors import extract_anchors
 from factcheck.matching.embedding import embedder
-from factcheck.matching.index import MatchIndex
 from factcheck.matching.rank import CONTRADICTS, SWAP_RELEVANCE, match_claim
 from factcheck.matching.verify import SUPPORTS, ordinals, verify
-from factcheck.sources.passages import Passage
+from tests.matching.test_names import embedded_index
 
 MODEL = embedder()  # the bundled model, loaded once per test session
 
@@ -83,11 +82,7 @@ def test_a_rank_contradicts_only_in_a_passage_relevant_enough_to_support():
         "Kazakhstan is the ninth largest country in the world.",
         "The city opened a new market on Monday.",
     ]
-    index = MatchIndex.build(
-        [Passage(f"p{i}", text, "en") for i, text in enumerate(texts)],
-        None,
-        MODEL.embed_passages(texts),
-    )
+    index = embedded_index(*texts)
     found = {m.passage_id: m for m in match_claim(index, claim, "id", 10, 0.0, model=MODEL)}
     assert found["p0"].stance == SUPPORTS
     assert found["p1"].score >= SWAP_RELEVANCE

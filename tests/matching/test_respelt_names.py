@@ -5,10 +5,9 @@ spelt two ways ("Mohammad" / "Muhammad", "Soeharto" / "Suharto")."""
 import pytest
 
 from factcheck.matching.embedding import embedder
-from factcheck.matching.index import MatchIndex
 from factcheck.matching.names import named, partial_swaps
 from factcheck.matching.rank import CONTRADICTS, match_claim
-from factcheck.sources.passages import Passage
+from tests.matching.test_names import embedded_index
 
 MODEL = embedder()  # the bundled model, loaded once per test session
 
@@ -61,11 +60,7 @@ def test_a_passage_naming_the_claims_person_respelt_contradicts_it():
         "deputy in charge of the cloud seeding operation."
     )
     texts = [passage, "The city opened a new market on Monday."]
-    index = MatchIndex.build(
-        [Passage(f"p{i}", text, "en") for i, text in enumerate(texts)],
-        None,
-        MODEL.embed_passages(texts),
-    )
+    index = embedded_index(*texts)
     found = {m.passage_id: m for m in match_claim(index, claim, "en", model=MODEL)}
     assert found["p0"].stance == CONTRADICTS
     reason = "name: claim Lestari Kartikasari ≠ passage Lestari Kartikawati"

@@ -5,10 +5,9 @@ recogniser leaves a sentence's first word out as a capital of grammar."""
 import pytest
 
 from factcheck.matching.embedding import embedder
-from factcheck.matching.index import MatchIndex
 from factcheck.matching.names import named, partial_swaps
 from factcheck.matching.rank import CONTRADICTS, match_claim
-from factcheck.sources.passages import Passage
+from tests.matching.test_names import embedded_index
 
 MODEL = embedder()  # the bundled model, loaded once per test session
 
@@ -85,11 +84,7 @@ def test_a_report_opening_with_another_surname_contradicts_the_claim():
         "could pay with a phone."
     )
     texts = [passage, "The city opened a new market on Monday."]
-    index = MatchIndex.build(
-        [Passage(f"p{i}", text, "en") for i, text in enumerate(texts)],
-        None,
-        MODEL.embed_passages(texts),
-    )
+    index = embedded_index(*texts)
     found = {m.passage_id: m for m in match_claim(index, claim, "en", model=MODEL)}
     assert found["p0"].stance == CONTRADICTS
     assert found["p0"].disagree == ("name: claim Darwin Harahap ≠ passage Darwin Hasibuan",)
