@@ -2,7 +2,7 @@
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
 Usage:  python bench/eval_extract.py [--threshold 0.5]
-        [--part dev|extra|heldout|heldout2|...|heldout11]
+        [--part dev|extra|heldout|heldout2|...|heldout12]
         [--speed]
         [--failures]
 
@@ -451,6 +451,7 @@ def main() -> None:
             "heldout9",
             "heldout10",
             "heldout11",
+            "heldout12",
         ),
         default="dev",
     )
