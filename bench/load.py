@@ -12,6 +12,15 @@ the ceiling the verdict pages are compared with.
 
 Targets: verdict pages >= 50% of the ceiling, zero 5xx, zero lost or doubled saves.
 
+Checkers go as fast as answers come unless ``--checker-rate`` is given: a stress test of the
+saves' correctness (conflicts, lost updates), in which the readers' share of the ceiling is a
+balance between 16 readers and four clients that each take as much of the 2-core machine as
+they can (a cheaper review page is met by more of them; checkers in client processes of their
+own made more). The ceiling's run has no checkers at all. Issue 16's share targets are
+measured with ``--checker-rate 1`` (four saves, and four review pages, a second: far beyond
+any newsroom's pace), so that the share measures the verdict pages and the checkers' load is
+the same whatever their client or their page costs; the unpaced run is reported beside it.
+
 With ``--feed-clients N`` (and ``--feed-claims`` published claims behind the feed), each slice
 runs the app twice: as above, then with N anonymous clients asking for /claimreview.json as
 fast as they can, as an attacker would. With ``--reader-rate`` the readers keep a schedule
