@@ -46,7 +46,7 @@ from factcheck.articles.clauses import (
     own_time_aside,
 )
 from factcheck.articles.place import PLACE_LEVELS, is_place, main_place
-from factcheck.articles.topic import headline_name, main_topic, names_topic
+from factcheck.articles.topic import headline_name, main_topic, names_topic, owned_label
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
 from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
@@ -215,7 +215,7 @@ class Discourse:
         if topic is None:  # "Storm Kessa leaves 82,000 homes without power": the name
             discourse.named = headline_name(title, text, lang, context, place and place[0])
         discourse.defined = bracketed_definitions(text, context)
-        discourse.label = _named_topic(topic, text, lang)
+        discourse.label = _named_topic(topic, text, lang) or owned_label(topic, title, text, lang)
         if lang == "id":
             discourse.introduced = introduced_names(title, text, context)
         if topic is None and discourse.named is None and discourse.introduced:
