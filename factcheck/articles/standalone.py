@@ -196,6 +196,7 @@ class Discourse:
     months: tuple[int, int] | None = None  # the first and last month of that year's dates
     body: str = ""  # the whole article body (Discourse.of)
     label: str | None = None  # the one name the article gives its one-word topic
+    owned: str | None = None  # the topic with the headline's name that owns it
     spoken: list[str] = field(default_factory=list)  # claimants of two capitalised words+
     reading: str = ""  # the sentence being written
 
@@ -215,7 +216,9 @@ class Discourse:
         if topic is None:  # "Storm Kessa leaves 82,000 homes without power": the name
             discourse.named = headline_name(title, text, lang, context, place and place[0])
         discourse.defined = bracketed_definitions(text, context)
-        discourse.label = _named_topic(topic, text, lang) or owned_label(topic, title, text, lang)
+        discourse.label = _named_topic(topic, text, lang)
+        core = place[0] if place else None
+        discourse.owned = owned_label(topic, title, text, lang, context.known, core)
         if lang == "id":
             discourse.introduced = introduced_names(title, text, context)
         if topic is None and discourse.named is None and discourse.introduced:
@@ -953,7 +956,7 @@ class Discourse:
         topic = self.topic or self.named
         if not topic or names_topic(text, topic, self.lang):
             return ""
-        label = self.label or self._role_label(topic)
+        label = self.label or self._role_label(topic) or self.owned
         if label and names_topic(text, label, self.lang):
             return ""
         said = find_attribution(text, self.lang)

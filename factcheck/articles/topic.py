@@ -101,14 +101,21 @@ def _with_owner(topic: str, after: list[Word], body: str) -> str:
     return topic
 
 
-def owned_label(topic: str | None, title: str, body: str, lang: str) -> str | None:
+def owned_label(
+    topic: str | None,
+    title: str,
+    body: str,
+    lang: str,
+    known: frozenset[str] | None = None,
+    place: str | None = None,
+) -> str | None:
     """The label for claims that do not name an Indonesian topic word: the topic with the
     headline's name that owns it ("oksigen" -> "oksigen RSUD Sumber Kencana", "pengunjung"
     -> "pengunjung Curug Sewu"; ``_owner_past_modifiers``, ``_owner_in_body``), so that
     "Oksigen: Jumlah pasien ISPA naik" says whose oxygen. None when the topic is a name or
     owned already, or the headline has no such name. Only a label: the topic itself, which
     demonstratives are resolved with ("krisis itu" -> "krisis oksigen"), stays as it is."""
-    if lang != "id" or not topic or topic != topic.lower():
+    if not topic or topic != topic.lower():
         return None
     words = word_spans(title)
     lowered = [w.lower for w in words]
@@ -116,8 +123,41 @@ def owned_label(topic: str | None, title: str, body: str, lang: str) -> str | No
     at = next((i for i in range(len(words)) if lowered[i : i + len(parts)] == parts), None)
     if at is None:
         return None
+    if lang == "en":
+        return _owner_before(topic, words[:at], known or frozenset(), place)
     after = words[at + len(parts) :]
     return _owner_past_modifiers(topic, after, body) or _owner_in_body(topic, title, body)
+
+
+def _owner_before(
+    topic: str, before: list[Word], known: frozenset[str], place: str | None
+) -> str | None:
+    """An English topic with the one-word name before it in the headline, past the
+    topic's own lower-case modifiers ("Wrexley council votes ..." -> "Wrexley council",
+    "Corrandale's pothole repair backlog ..." -> "Corrandale's pothole repair backlog"): a
+    word the body capitalises in mid-sentence (``known``). None when there is none, or when
+    the name is the article's ``place`` with no modifiers ("Veridia's growth": the place is
+    carried as a place). What it cannot do: a title-case headline's modifiers look like
+    names and stop it."""
+    modifiers: list[str] = []
+    for word in reversed(before[-3:]):
+        singular = not re.search(r"[^s]s$", word.text)  # "halts", "raises": a verb
+        singular = singular and word.text not in markers.FOCUS_ADVERBS  # "only": no noun's
+        if (
+            word.text.islower()
+            and singular
+            and not stopword(word.text, "en")
+            and len(modifiers) < 2
+        ):
+            modifiers.insert(0, word.text)
+            continue
+        name = re.sub(r"['’]s$", "", word.text)
+        if word.text[:1].isupper() and name in known and not word.text.isupper():
+            if fold(name) in fold_all(markers.PERSON_TITLES) or (name == place and not modifiers):
+                return None
+            return " ".join([word.text, *modifiers, topic])
+        return None
+    return None
 
 
 def _owner_past_modifiers(topic: str, after: list[Word], body: str) -> str | None:

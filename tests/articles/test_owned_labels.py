@@ -26,6 +26,21 @@ VISITORS = (
     "4.000 orang. Pengunjung kini memilih pantai di desa tetangga. Sebanyak 12 pedagang "
     "menutup warungnya bulan lalu.",
 )
+REPAIRS = (
+    "Dunmere's streetlight repair backlog grows to 3,000 as council cuts crews",
+    "The backlog of broken streetlights waiting to be fixed across Dunmere has grown to "
+    "3,000, a report to the council shows. The report says the average wait is now 60 days. "
+    "Crews were cut from eight to five in April, and the backlog has doubled since then.",
+)
+VOTE = (
+    "Fenwick council votes to sell Mill Green",
+    "Fenwick Borough Council voted on Monday to sell Mill Green to a developer for £2 "
+    "million. The council says it needs the money. Mill Green is the last open field in "
+    "Lanford, a village in the north of the borough of Fenwick. The developer plans 80 "
+    "homes in Lanford. Most children in Lanford play there. The "
+    "council bought the land in 1950. Hartshire County Council must still approve the "
+    "sale, and the council's leader said it was hard.",
+)
 PLACE = (
     "Kemiskinan Rawa Sari Turun ke 8 Persen",
     "Badan Pusat Statistik mencatat angka kemiskinan di Kabupaten Rawa Sari turun ke 8 "
@@ -37,15 +52,19 @@ PLACE = (
 @pytest.mark.parametrize(
     ("article", "span_words", "expected"),
     [
-        # the name after the topic in the headline, which the body writes as a name
+        # Indonesian: the name after the topic in the headline, which the body writes as a
+        # name
         (STOCK, "belum dibayar", "Oli Bengkel Sinar Jaya: Tagihan Rp 90 juta"),
         # the name the body writes right after the topic, elsewhere in the headline
         (VISITORS, "12 pedagang", "Pengunjung Goa Lawa: "),
+        # English: the one-word name before the topic and its modifiers in the headline
+        (REPAIRS, "60 days", "Dunmere's streetlight repair backlog: "),
     ],
 )
 def test_topic_label_with_its_owner(article, span_words, expected):
     title, body = article
-    claim = claim_of(title, body, "id", span_words)
+    language = "en" if article is REPAIRS else "id"
+    claim = claim_of(title, body, language, span_words)
     assert claim.claim_text.startswith(expected), claim.claim_text
 
 
@@ -66,6 +85,20 @@ def test_claims_naming_it_unlabelled(article, span_words, expected):
     assert claim.claim_text.startswith(expected), claim.claim_text
 
 
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("Lanford", "Fenwick council"),
+        # the owner is the article's place with no modifiers: carried as a place instead
+        ("Fenwick", None),
+    ],
+)
+def test_english_owner_before_the_topic(place, expected):
+    title, body = VOTE
+    known = name_context(body, "en").known
+    assert owned_label("council", title, body, "en", known, place) == expected
+
+
 def test_topic_itself_unchanged():
     """Only the label changes: the topic stays the headline's word."""
     title, body = STOCK
@@ -79,13 +112,14 @@ def test_topic_itself_unchanged():
         # the headline's name after the topic is the article's place ("Kabupaten Rawa
         # Sari"): carried as a place, no owner
         (PLACE, "kemiskinan", "id"),
-        # English topics are labelled as they were
+        # an English verb in the present before the topic is no modifier ("raises")
         (
             (
-                "Stowe Bakery cuts bread output",
-                "Stowe Bakery said bread output fell by a third. The bread is sold in 40 shops.",
+                "Brenton raises minimum wage by 6 percent",
+                "Brenton's government said the minimum wage will rise in May. Brenton has "
+                "1.2 million workers. The minimum wage was last raised in 2024.",
             ),
-            "bread",
+            "minimum wage",
             "en",
         ),
     ],
