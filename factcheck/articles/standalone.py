@@ -610,7 +610,12 @@ class Discourse:
             )
             if owner and self._kind_of(owner.group(1), "", []) != "person":
                 return f"{owner.group(1)}'s {modifiers} {head}{text[end:]}"
-            return f"The {modifiers} {head}{text[end:]}"  # "The plan" -> "The bus lane plan"
+            # the phrase's own words stay before the first mention's ("The 24 remaining
+            # libraries" -> "The 24 remaining branch libraries")
+            own = text[spans[0].end : end - len(head)].strip()
+            counted = re.match(r"\d", own) and not _has_figure(modifiers, self.lang)
+            own = f"{own} " if counted else ""
+            return f"The {own}{modifiers} {head}{text[end:]}"  # "The plan" -> "The bus lane plan"
         if re.search(r"[,;:()](?!\d)", text[:end]) or figure_noun:
             return text
         if self.lang == "id":
@@ -810,7 +815,7 @@ class Discourse:
                 return self._headline_mention(head)
         else:
             found = re.search(
-                rf"\b(?:the|a|an|its|their|his|her|\w+['’]s)\s+((?:[a-z][\w-]*\s+){{1,3}})"
+                rf"\b(?:the|a|an|its|their|his|her|\d[\d,.]*|\w+['’]s)\s+((?:[a-z][\w-]*\s+){{1,3}})"
                 rf"{re.escape(head)}\b",
                 self.seen,
                 re.I,
