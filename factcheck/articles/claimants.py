@@ -81,6 +81,8 @@ def find_attribution(text: str, lang: str) -> Attribution | None:
         # "kata Kepala PVMBG Wahyu Kurniawan dalam keterangan tertulis": the speaker ends
         # where an adverbial phrase after the tag begins
         who_start, who_end = m.span("who")
+        if name == "tag first" and _finite(m["who"], lang):
+            continue  # ", said moving frail residents ... was dangerous": a reported clause
         who_end = who_start + _before_adverbial(m["who"], lang)
         if _plausible(text[who_start:who_end], lang):
             frame = "source" if name.startswith("source") else "tag"
@@ -100,6 +102,15 @@ def _before_adverbial(who: str, lang: str) -> int:
         if is_boundary(word.text, lang) and word.text.islower() and ordinary:
             return len(who[: word.start].rstrip(" ,"))
     return len(who)
+
+
+def _finite(who: str, lang: str) -> bool:
+    """Whether the words after a speech tag go on to an auxiliary or copula past their first
+    word (", said moving frail residents at short notice was dangerous"): the tag's verb
+    reports that clause, whose subject is no speaker, even where a phrase ("at short
+    notice") would cut the words before the auxiliary off as a speaker's."""
+    auxiliaries = markers.AUXILIARIES.get(lang, ())
+    return any(w.lower in auxiliaries for w in word_spans(who)[1:])
 
 
 def _plausible(who: str, lang: str) -> bool:
