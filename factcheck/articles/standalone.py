@@ -281,11 +281,17 @@ class Discourse:
                 # beroperasi pada 2006 itu memasok ...")
                 # nor is the earlier time of a change split off ("..., up from 59.1 percent
                 # in 2021"), nor a share's (", the last of them in June 2025")
+                # nor is the time of a clause set against it ("..., hanya 31 ahli gizi,
+                # sementara pada 2023 jumlahnya masih 38 orang": 2023 is the other figure's)
                 asides = [
                     (u.start, u.end)
                     for u in units
                     if u is not unit
-                    and (u.role == "relative" or own_time_aside(sentence[u.start : u.end], lang))
+                    and (
+                        u.role == "relative"
+                        or own_time_aside(sentence[u.start : u.end], lang)
+                        or _contrasted(sentence, u)
+                    )
                 ]
                 text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
@@ -2631,6 +2637,14 @@ def _phrases(sentence, anchors, kinds, prepositions) -> list[tuple[str, tuple[in
         if lead:
             out.append((sentence[lead.start() : end], (lead.start(), end)))
     return out
+
+
+def _contrasted(sentence: str, unit: Unit) -> bool:
+    """Whether a clause is set against the one before it: it opens with, or follows, a
+    contrast word ("sementara", "padahal", "whereas", "while"; ``CONTRAST_SPLITTERS``)."""
+    words = "|".join(re.escape(w) for w in markers.CONTRAST_SPLITTERS)
+    before = re.search(rf"(?i:\b(?:{words}))[\s,]*$", sentence[: unit.start])
+    return bool(before or re.match(rf"(?i:(?:{words})\b)", sentence[unit.start : unit.end]))
 
 
 def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asides=()) -> str:

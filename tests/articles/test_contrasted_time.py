@@ -1,0 +1,58 @@
+"""The time of a clause set against the one before it ("..., sementara pada 2023 jumlahnya
+masih 38 orang", "..., whereas in 2020 it was 12") is that clause's, not carried into the
+clause before it, which would then state a false fact ("31 ahli gizi pada 2023"). Issue 15,
+extract13. Each case is an article of its own, written for these tests; the last cases must
+be left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.articles.test_anaphora import claim_of
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "span_words", "wrong_time"),
+    [
+        (
+            "id",
+            "Kabupaten Rawa Sari kini hanya memiliki 24 bidan desa, sementara pada 2022 "
+            "jumlahnya masih 30 orang.",
+            "24 bidan desa",
+            "2022",
+        ),
+        (
+            "id",
+            "Dinas Perikanan mencatat panen bulan ini hanya 800 ton, padahal pada Mei 2025 "
+            "mencapai 2.100 ton.",
+            "800 ton",
+            "2025",
+        ),
+        (
+            "en",
+            "The clinic now has 12 nurses, whereas in 2021 it had 20.",
+            "12 nurses",
+            "2021",
+        ),
+    ],
+)
+def test_contrasted_time_not_carried(language, body, span_words, wrong_time):
+    claim = claim_of("Laporan", body, language, span_words)
+    assert wrong_time not in claim.claim_text, claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "span_words", "time"),
+    [
+        # a time the clause shares with the sentence is still carried ("Pada 2025, ...")
+        (
+            "id",
+            "Pada 2025, Kabupaten Rawa Sari memiliki 24 bidan desa dan 12 dokter.",
+            "12 dokter",
+            "2025",
+        ),
+    ],
+)
+def test_shared_time_still_carried(language, body, span_words, time):
+    claim = claim_of("Laporan", body, language, span_words)
+    assert time in claim.claim_text, claim.claim_text
