@@ -2639,6 +2639,33 @@ def _phrases(sentence, anchors, kinds, prepositions) -> list[tuple[str, tuple[in
     return out
 
 
+# "setahun sebelumnya", "dua tahun kemudian", "a year earlier", "two years later": a year
+# counted from the sentence's year
+_YEARS_FROM_RE = {
+    "id": re.compile(r"\b(?:se|(\w+)\s+)tahun\s+(sebelumnya|kemudian)\b", re.I),
+    "en": re.compile(r"\b(?:(?:a|one)|(\w+))\s+years?\s+(earlier|before|later)\b", re.I),
+}
+
+
+def _counted_from(text: str, time: str, lang: str) -> str | None:
+    """A clause that counts years from the sentence's year ("Program serupa dihentikan
+    setahun kemudian", the sentence dated "pada 2019") with that year counted: "dihentikan
+    pada 2020"; carried as it is, the sentence's year would date the clause wrongly
+    ("setahun kemudian pada 2019"). None when the clause counts no years or the time is
+    not a bare year."""
+    year = re.fullmatch(r"(\S+)\s+(\d{4})", time.strip(" .,"))
+    found = _YEARS_FROM_RE[lang].search(text) if lang in _YEARS_FROM_RE else None
+    if year is None or found is None:
+        return None
+    n = _count_word(found.group(1)) if found.group(1) else 1
+    if not n:
+        return None
+    later = found.group(2).lower() in ("kemudian", "later")
+    counted = int(year.group(2)) + (n if later else -n)
+    preposition = year.group(1).lower()
+    return f"{text[: found.start()]}{preposition} {counted}{text[found.end() :]}"
+
+
 def _contrasted(sentence: str, unit: Unit) -> bool:
     """Whether a clause is set against the one before it: it opens with, or follows, a
     contrast word ("sementara", "padahal", "whereas", "while"; ``CONTRAST_SPLITTERS``)."""
@@ -2666,7 +2693,10 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
             and not any(a <= s and e <= b for a, b in asides)
             and not (relative and re.fullmatch(r"\S+\s+(?:tahun\s+)?\d{4}(?:[-–]\d{2,4})?", p))
         ]
-        if times and times[0].lower() not in text.lower():
+        counted = _counted_from(text, times[0], lang) if times else None
+        if counted:  # "dihentikan setahun kemudian" of "pada 2019": "dihentikan pada 2020"
+            text = counted
+        elif times and times[0].lower() not in text.lower():
             # "Pada 2019, ..." opened its sentence: carried, its preposition is lower case
             additions.append(times[0][:1].lower() + times[0][1:])
     if not any(a.kind == "place" for a in inside + own_text):

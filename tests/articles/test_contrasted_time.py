@@ -1,7 +1,9 @@
 """The time of a clause set against the one before it ("..., sementara pada 2023 jumlahnya
 masih 38 orang", "..., whereas in 2020 it was 12") is that clause's, not carried into the
-clause before it, which would then state a false fact ("31 ahli gizi pada 2023"). Issue 15,
-extract13. Each case is an article of its own, written for these tests; the last cases must
+clause before it, which would then state a false fact ("31 ahli gizi pada 2023"); and a
+clause that counts years from the sentence's year ("dihentikan setahun kemudian" after "pada
+2019") is dated with the year counted ("dihentikan pada 2020"). Issue 15, extract13. Each
+case is an article of its own, written for these tests; the last cases must
 be left alone."""
 
 from __future__ import annotations
@@ -56,3 +58,30 @@ def test_contrasted_time_not_carried(language, body, span_words, wrong_time):
 def test_shared_time_still_carried(language, body, span_words, time):
     claim = claim_of("Laporan", body, language, span_words)
     assert time in claim.claim_text, claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "span_words", "expected", "not_expected"),
+    [
+        # years counted from the sentence's year are counted, not dated with it
+        (
+            "id",
+            "Program beasiswa serupa pernah dijalankan pada 2017, tetapi dihentikan dua "
+            "tahun kemudian.",
+            "dihentikan",
+            "dihentikan pada 2019",
+            "kemudian pada 2017",
+        ),
+        (
+            "en",
+            "A similar scheme ran in 2018, and a survey had been carried out a year earlier.",
+            "survey",
+            "carried out in 2017",
+            "earlier in 2018",
+        ),
+    ],
+)
+def test_years_counted_from_the_sentence(language, body, span_words, expected, not_expected):
+    claim = claim_of("Laporan", body, language, span_words)
+    assert expected in claim.claim_text, claim.claim_text
+    assert not_expected not in claim.claim_text
