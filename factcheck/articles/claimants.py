@@ -164,7 +164,14 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
         return None
     speaker = _speaker_in_apposition(text, words[0].start, words[-1].end, lang)
     inside = [w for w in words if speaker[0] <= w.start and w.end <= speaker[1]]
-    cut = next((w for w in inside[1:] if is_boundary(w.text, lang)), None)
+    cut = next(
+        (
+            w
+            for i, w in enumerate(inside[1:], 1)
+            if is_boundary(w.text, lang) and not _joins_name(inside, i)
+        ),
+        None,
+    )
     if cut is not None:  # "Bank Dunia dalam laporannya": the speaker ends at "dalam"
         speaker = (speaker[0], len(text[: cut.start].rstrip(" ,")))
     content = verb.end
@@ -176,6 +183,15 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
         return None
     end = len(text.rstrip(" ."))
     return Attribution(text[speaker[0] : speaker[1]], *speaker, content + after.end(), end, "verb")
+
+
+def _joins_name(words: list, i: int) -> bool:
+    """Whether ``words[i]`` is "dan"/"and"/"&" between capitalised words, inside one name
+    ("Dinas Koperasi dan UKM Sekar Arum", "Department for Environment, Food and Rural
+    Affairs"), where a speaker's words do not end."""
+    if words[i].lower not in ("dan", "and", "&") or i + 1 >= len(words):
+        return False
+    return words[i - 1].text[:1].isupper() and words[i + 1].text[:1].isupper()
 
 
 def _document_source(text: str, start: int, verb) -> Attribution | None:

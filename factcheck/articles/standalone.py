@@ -385,7 +385,8 @@ class Discourse:
     def _remember_speaker(self, claimant: str | None, sentence: str) -> None:
         """A body that said something ("Ashgrove Power Networks ... said"): what a later
         "..., it said" names. A person's name, or one word, is left to the person rules."""
-        if not claimant or len(claimant.split()) < 2 or not _titled(claimant):
+        joined = re.sub(r"\s(?:and|dan|of|for|&)\s", " ", claimant or "")  # "X and Y Union"
+        if not claimant or len(claimant.split()) < 2 or not _titled(joined):
             return
         self.spoken.append(claimant)
         if self._is_body(claimant, sentence):
@@ -1313,6 +1314,8 @@ class Discourse:
             end = word.start + len(noun)
             if noun == word.text and i + 1 < len(spans):
                 after = spans[i + 1]
+                if _joined_name(spans, i):
+                    continue  # "the University and College Union": a longer name
                 punctuated = bool(re.match(r"\s*[,;:)]", text[word.end :]))
                 if not (
                     is_verb(after.text, "en")
@@ -1874,6 +1877,8 @@ class Discourse:
         # "The Competition and Markets Authority said": cut at "and" the same way
         bare = re.sub(r"^[Tt]he\s+", "", speaker)
         written = [re.sub(r"^[Tt]he\s+", "", v) for v in self.context.acronyms.values()]
+        if bare != speaker and bare in written:
+            return bare  # "The Competition and Markets Authority": the name as spelled out
         longer = {
             v for v in written if re.match(rf"{re.escape(bare)}(?:,|\s+(?:and|dan)\s+[A-Z])", v)
         }
@@ -1965,7 +1970,11 @@ class Discourse:
                 self.person = Mention(speaker, "person")
             bodies = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
             if len(speaker.split()) > 1 and _titled(speaker):
-                if not {fold(w) for w in speaker.split()} & bodies:  # "Brackwater Water"
+                # an English body's name ends with its head ("Brackwater Water", "Kingsmere
+                # Care Group"); a person's with a surname, after any rank ("Group Manager
+                # Tom Fenwright")
+                words_ = speaker.split()[-1:] if self.lang == "en" else speaker.split()
+                if not {fold(w) for w in words_} & bodies:
                     self.quoted_name = speaker
         titles = fold_all(markers.PERSON_TITLES)
         for name in names:  # "Mayor Daniel Okonjo, who ...": "the mayor" is he
@@ -2664,6 +2673,15 @@ def _counted_from(text: str, time: str, lang: str) -> str | None:
     counted = int(year.group(2)) + (n if later else -n)
     preposition = year.group(1).lower()
     return f"{text[: found.start()]}{preposition} {counted}{text[found.end() :]}"
+
+
+def _joined_name(spans, i: int) -> bool:
+    """Whether the capitalised word ``spans[i]`` goes on into a longer name over "and"/"of"/
+    "for"/"&" and another capitalised word ("University and College Union")."""
+    if not spans[i].text[:1].isupper() or i + 2 >= len(spans):
+        return False
+    joiner, next_word = spans[i + 1], spans[i + 2]
+    return joiner.lower in ("and", "of", "for", "&") and next_word.text[:1].isupper()
 
 
 def _contrasted(sentence: str, unit: Unit) -> bool:
