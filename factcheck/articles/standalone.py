@@ -1074,7 +1074,19 @@ class Discourse:
                 described = {fold(w) for w in before[start:end].split()}
                 # "Kepala Kantor Pengawasan dan Pelayanan Bea dan Cukai X, Agus Salim": the
                 # title may open a long office name that the noun phrase before does not reach
-                title = before.rsplit(",", 1)[-1]
+                pieces = before.split(",")
+                # "Kepala Desa Ranca Bulu, Kecamatan Cibeber Kidul, Asep Kurniawan": a place
+                # set off after the title is the title's, not it
+                while (
+                    len(pieces) > 1
+                    and fold(pieces[-1]).split()[:1]
+                    and (fold(pieces[-1]).split()[0] in fold_all(markers.PLACE_HEADS))
+                ):
+                    pieces.pop()
+                if len(pieces) < len(before.split(",")):
+                    np_start, np_end = noun_phrase_before(pieces[-1], len(pieces[-1]), self.lang)
+                    described |= {fold(w) for w in pieces[-1][np_start:np_end].split()}
+                title = pieces[-1]
                 described |= {fold(w) for w in title.split()[:2]}
                 if self.lang == "en":  # "The regional director of the GMB, Sandra Kiernan"
                     described |= {fold(w) for w in title.split(" of ")[0].split()}
