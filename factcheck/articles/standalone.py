@@ -530,6 +530,8 @@ class Discourse:
             if kind == "group" and self.members_fresh:
                 antecedent = self.members  # "... tiga desa, yakni A, B, dan C. Mereka ..."
             antecedent = antecedent or self._antecedent(kind)
+            if antecedent and kind == "thing" and self._not_what_it_is(text, antecedent):
+                antecedent = None  # "It is the largest moorland fire": no fire service
             if antecedent:
                 text = antecedent + text[spans[0].end :]
         elif first in markers.COLLECTIVE_PRONOUNS or (
@@ -562,6 +564,36 @@ class Discourse:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
         return text, (text[subject[0] : subject[1]] if subject else None)
+
+    def _not_what_it_is(self, text: str, antecedent: str) -> bool:
+        """Whether an English "It is/was the <...> <noun>" cannot be about the antecedent
+        found: the body that spoke last, whose name holds the noun but ends in another head
+        ("North Dales Fire and Rescue Service" for "It is the largest moorland fire": a fire
+        service, not a fire), or words with a verb in
+        them, a clause cut short ("Route 47 runs six return" for "It is the only bus ...").
+        "It" is then left as written: unresolved, not false. What it cannot do: a common
+        noun of another kind is kept ("The collapse was the only airline"), as an event's
+        noun is often right ("The minimum wage ... is the largest increase"); it finds no
+        better antecedent."""
+        if self.lang != "en":
+            return False
+        copula = re.match(
+            r"it\s+(?:is|was)\s+(?:the|a|an|one\s+of\s+the|[\w-]+['’]s)\s+((?:[\w-]+\s+){0,3}?)"
+            r"([a-z][\w-]*)(?=\s+(?:in|on|at|of|for|since|serving|to|with|by)\b|[\s,.]*$)",
+            text,
+            re.I,
+        )
+        if copula is None:
+            return False
+        noun = copula.group(2).lower()
+        head = re.sub(r"['’]s$", "", antecedent.split()[-1]).lower()
+        if head.rstrip("s") == noun.rstrip("s"):
+            return False
+        if first_verb(antecedent, self.lang, 1) is not None:
+            return True  # "Route 47 runs six return": a clause cut short, no noun phrase
+        # "North Dales Fire and Rescue Service": a fire service, not a fire
+        inside = {fold(w).rstrip("s") for w in antecedent.split()[:-1]}
+        return antecedent == self.speaker and noun.rstrip("s") in inside
 
     def _a_person(self, name: str) -> bool:
         """Whether the article marked ``name`` as a person's, by a title or an age
