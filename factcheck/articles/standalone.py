@@ -1874,6 +1874,9 @@ class Discourse:
         """A speaker as the claimant: a pronoun or "the mayor" resolved, an acronym the
         article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
         speaker = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", speaker).strip(" ,.")  # "(BPS)"
+        owner = self._document_owner(speaker)
+        if owner:
+            return owner
         spans = word_spans(speaker)
         named = self._named_after_title(speaker, spans)
         if named:
@@ -1927,6 +1930,34 @@ class Discourse:
             v for v in written if re.match(rf"{re.escape(bare)}(?:,|\s+(?:and|dan)\s+[A-Z])", v)
         }
         return longer.pop() if len(longer) == 1 else speaker
+
+    def _document_owner(self, speaker: str) -> str | None:
+        """The body whose document a speaker is ("its annual report", "the council's own
+        survey", "Data PA"): the owner, resolved as a speaker, when that is a name; None
+        otherwise (a document with no named owner stays as written: "a report")."""
+        documents = "|".join(re.escape(w) for w in markers.DOCUMENT_NOUNS)
+        if self.lang == "en":
+            found = re.fullmatch(
+                rf"(its|their|(?:the\s+)?[\w\s-]+?)['’]?s?\s+(?:(?:own|latest|annual|new|"
+                rf"first|final|interim)\s+)*(?:{documents})",
+                speaker,
+                re.I,
+            )
+            if found is None or not re.search(r"['’]s\s|^(?:its|their)\s", speaker, re.I):
+                return None
+            owner = found.group(1)
+        else:
+            found = re.fullmatch(rf"(?:{documents})\s+([A-Z].*)", speaker, re.I)
+            if found is None:
+                return None
+            owner = found.group(1)
+        named = self.claimant(owner) if owner.lower() != speaker.lower() else None
+        if not named or not named[:1].isupper() or not _titled(named.split()[-1]):
+            return None
+        noun = owner.split()[-1]
+        if owner.islower() and noun not in ("its", "their") and fold(noun) not in fold(named):
+            return None  # "the department's own survey": only a department names it
+        return named
 
     def _named_after_title(self, speaker: str, spans) -> str | None:
         """The person a speaker that is a title stands for when the sentence names them right
