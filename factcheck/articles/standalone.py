@@ -1701,7 +1701,13 @@ class Discourse:
             counted = before and (
                 before[0].lower in NUMBER_WORDS or before[0].lower in ("the", "beberapa")
             )
+            # the sentence naming that year for another figure ("9 passengers per journey
+            # last year, down from 23 in 2019") says "last year" is another year: the
+            # article's year read from its weekdays was wrong, and the phrase stays
+            elsewhere = re.search(rf"(?<![\d/]){named}(?![\d/])", self.reading)
             if counted or named in text or any(s <= m.start() < e for s, e in quotes):
+                continue
+            if elsewhere:
                 continue
             if self.lang == "id":
                 written = f"tahun {named}"  # "pada tahun lalu" -> "pada tahun 2025"

@@ -2,7 +2,8 @@
 masih 38 orang", "..., whereas in 2020 it was 12") is that clause's, not carried into the
 clause before it, which would then state a false fact ("31 ahli gizi pada 2023"); and a
 clause that counts years from the sentence's year ("dihentikan setahun kemudian" after "pada
-2019") is dated with the year counted ("dihentikan pada 2020"). Issue 15, extract13. Each
+2019") is dated with the year counted ("dihentikan pada 2020"); "last year" stays as written
+when the sentence names the year it would become for another figure. Issue 15, extract13. Each
 case is an article of its own, written for these tests; the last cases must
 be left alone."""
 
@@ -85,3 +86,16 @@ def test_years_counted_from_the_sentence(language, body, span_words, expected, n
     claim = claim_of("Laporan", body, language, span_words)
     assert expected in claim.claim_text, claim.claim_text
     assert not_expected not in claim.claim_text
+
+
+def test_relative_year_named_elsewhere_in_the_sentence_stays():
+    """An article dated only by its weekdays may be dated wrongly; "last year, down from 23
+    in 2019" says "last year" is not 2019, so the phrase stays as written."""
+    body = (
+        "Marsh Buses will withdraw route 12 after the last journey on Saturday 19 December. "
+        "The company said on Monday that the route carried 8 passengers per journey last "
+        "year, down from 20 in 2019. The route has run since 2021."
+    )
+    claim = claim_of("Last bus to Marsh End", body, "en", "8 passengers")
+    assert "last year" in claim.claim_text, claim.claim_text
+    assert "8 passengers per journey in 2019" not in claim.claim_text
