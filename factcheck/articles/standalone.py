@@ -1678,7 +1678,15 @@ class Discourse:
                 if day:
                     weekdays.append(day)
         if not years and written and weekdays:
-            years, months = _years_of_weekdays(weekdays, written)
+            # "had lost £210,000 a year since 2021": the article is written after 2021
+            since = [
+                int(y)
+                for sentence in sentences
+                for y in re.findall(
+                    r"\b(?:since|sejak)\s+(?:[A-Za-z]+\s+)?((?:19|20)\d\d)\b", sentence
+                )
+            ]
+            years, months = _years_of_weekdays(weekdays, written, max(since, default=0))
         self.year = max(years, key=lambda y: (years[y], y)) if years else None
         if self.year is not None:
             self.months = (min(months[self.year]), max(months[self.year]))
@@ -2616,7 +2624,7 @@ def _weekday_date(sentence: str, anchors: list[Anchor], i: int) -> tuple[int, in
 
 
 def _years_of_weekdays(
-    weekdays: list[tuple[int, int, int]], written: set[int]
+    weekdays: list[tuple[int, int, int]], written: set[int], floor: int = 0
 ) -> tuple[dict[int, int], dict[int, list[int]]]:
     """The article's year from days a weekday names ("Senin (30/11)"), for an article with no
     full date: among the years it writes and the year after each (an article is written in
@@ -2628,8 +2636,11 @@ def _years_of_weekdays(
     before its own, is not dated; a year written for the future ("target 2027") that fits
     the days better than the article's own wins, and one that writes only a year six before
     its own (2020 for 2026, whose days fall alike from March) is dated that year; a day
-    misprinted against its weekday counts for another year."""
-    candidates = written | {y + 1 for y in written}
+    misprinted against its weekday counts for another year. No year before ``floor`` (a year
+    the article writes after "since"/"sejak": it reports a time from then on) is taken: an
+    article writing 2019, 2021 and 2023 with "since 2021" and a Saturday 19 December is not
+    dated 2020 (it was 2026, a year it does not write), but left undated."""
+    candidates = {y for y in written | {y + 1 for y in written} if y >= floor}
     fits: dict[int, list[int]] = {}
     for year in candidates:
         for weekday, month, day in weekdays:
