@@ -1521,6 +1521,17 @@ class Discourse:
                 )
                 if verb_follows and "," not in text[word.end : rest[-1].end if rest else 0]:
                     owner = self._owner_before(stem)
+            contrast = re.search(
+                rf"\b(?:{'|'.join(markers.CONTRAST_SPLITTERS)})\s*$", before.rstrip(), re.I
+            )
+            if owner is None and fold(stem) in fold_all(markers.FIGURE_NOUNS) and contrast:
+                # "... hanya memiliki 31 ahli gizi, sementara pada 2023 jumlahnya masih 38
+                # orang": the number of what the clause set against it counted (not after
+                # "meski": "3.150 balita masih mengalami stunting, meski jumlahnya berkurang"
+                # counts the stunted, not all "balita")
+                group = _counted_group(before, anchors_of(before, self.lang, _NUMBER_KINDS), "id")
+                counted = group.split(None, 1)[1] if group and " " in group else None
+                owner = f"{stem.lower()} {counted}" if counted else None
             if owner:
                 written = owner if word.text[:1].islower() else _capitalise(owner)
                 text = text[: word.start] + written + text[word.end :]

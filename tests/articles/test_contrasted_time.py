@@ -99,3 +99,27 @@ def test_relative_year_named_elsewhere_in_the_sentence_stays():
     claim = claim_of("Last bus to Marsh End", body, "en", "8 passengers")
     assert "last year" in claim.claim_text, claim.claim_text
     assert "8 passengers per journey in 2019" not in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "expected"),
+    [
+        # "jumlahnya" in a clause set against one that counted a group: that group's number
+        (
+            "Kabupaten Rawa Sari kini hanya memiliki 24 bidan desa, sementara pada 2022 "
+            "jumlahnya masih 30 orang.",
+            "30 orang",
+            "jumlah bidan desa masih 30 orang",
+        ),
+        # after "meski" the count is of what the clause says of the group: left alone
+        (
+            "Sebanyak 3.150 balita masih mengalami stunting pada akhir 2025, meski jumlahnya "
+            "berkurang dibandingkan tahun sebelumnya.",
+            "berkurang",
+            "umlahnya berkurang",  # as written ("Jumlahnya" opening the claim)
+        ),
+    ],
+)
+def test_number_of_the_counted_group(body, span_words, expected):
+    claim = claim_of("Laporan", body, "id", span_words)
+    assert expected in claim.claim_text, claim.claim_text
