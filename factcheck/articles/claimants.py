@@ -81,6 +81,8 @@ def find_attribution(text: str, lang: str) -> Attribution | None:
         # "kata Kepala PVMBG Wahyu Kurniawan dalam keterangan tertulis": the speaker ends
         # where an adverbial phrase after the tag begins
         who_start, who_end = m.span("who")
+        if name == "tag first" and _finite(m["who"], lang):
+            continue  # ", said moving frail residents ... was dangerous": a reported clause
         who_end = who_start + _before_adverbial(m["who"], lang)
         if _plausible(text[who_start:who_end], lang):
             frame = "source" if name.startswith("source") else "tag"
@@ -100,6 +102,15 @@ def _before_adverbial(who: str, lang: str) -> int:
         if is_boundary(word.text, lang) and word.text.islower() and ordinary:
             return len(who[: word.start].rstrip(" ,"))
     return len(who)
+
+
+def _finite(who: str, lang: str) -> bool:
+    """Whether the words after a speech tag go on to an auxiliary or copula past their first
+    word (", said moving frail residents at short notice was dangerous"): the tag's verb
+    reports that clause, whose subject is no speaker, even where a phrase ("at short
+    notice") would cut the words before the auxiliary off as a speaker's."""
+    auxiliaries = markers.AUXILIARIES.get(lang, ())
+    return any(w.lower in auxiliaries for w in word_spans(who)[1:])
 
 
 def _plausible(who: str, lang: str) -> bool:
@@ -153,7 +164,14 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
         return None
     speaker = _speaker_in_apposition(text, words[0].start, words[-1].end, lang)
     inside = [w for w in words if speaker[0] <= w.start and w.end <= speaker[1]]
-    cut = next((w for w in inside[1:] if is_boundary(w.text, lang)), None)
+    cut = next(
+        (
+            w
+            for i, w in enumerate(inside[1:], 1)
+            if is_boundary(w.text, lang) and not _joins_name(inside, i)
+        ),
+        None,
+    )
     if cut is not None:  # "Bank Dunia dalam laporannya": the speaker ends at "dalam"
         speaker = (speaker[0], len(text[: cut.start].rstrip(" ,")))
     content = verb.end
@@ -165,6 +183,15 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
         return None
     end = len(text.rstrip(" ."))
     return Attribution(text[speaker[0] : speaker[1]], *speaker, content + after.end(), end, "verb")
+
+
+def _joins_name(words: list, i: int) -> bool:
+    """Whether ``words[i]`` is "dan"/"and"/"&" between capitalised words, inside one name
+    ("Dinas Koperasi dan UKM Sekar Arum", "Department for Environment, Food and Rural
+    Affairs"), where a speaker's words do not end."""
+    if words[i].lower not in ("dan", "and", "&") or i + 1 >= len(words):
+        return False
+    return words[i - 1].text[:1].isupper() and words[i + 1].text[:1].isupper()
 
 
 def _document_source(text: str, start: int, verb) -> Attribution | None:

@@ -46,7 +46,7 @@ from factcheck.articles.clauses import (
     own_time_aside,
 )
 from factcheck.articles.place import PLACE_LEVELS, is_place, main_place
-from factcheck.articles.topic import headline_name, main_topic, names_topic
+from factcheck.articles.topic import headline_name, main_topic, names_topic, owned_label
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
 from factcheck.language.anchors import Anchor, acronym_definitions, whole_names
@@ -196,6 +196,7 @@ class Discourse:
     months: tuple[int, int] | None = None  # the first and last month of that year's dates
     body: str = ""  # the whole article body (Discourse.of)
     label: str | None = None  # the one name the article gives its one-word topic
+    owned: str | None = None  # the topic with the headline's name that owns it
     spoken: list[str] = field(default_factory=list)  # claimants of two capitalised words+
     reading: str = ""  # the sentence being written
 
@@ -216,6 +217,8 @@ class Discourse:
             discourse.named = headline_name(title, text, lang, context, place and place[0])
         discourse.defined = bracketed_definitions(text, context)
         discourse.label = _named_topic(topic, text, lang)
+        core = place[0] if place else None
+        discourse.owned = owned_label(topic, title, text, lang, context.known, core)
         if lang == "id":
             discourse.introduced = introduced_names(title, text, context)
         if topic is None and discourse.named is None and discourse.introduced:
@@ -278,11 +281,17 @@ class Discourse:
                 # beroperasi pada 2006 itu memasok ...")
                 # nor is the earlier time of a change split off ("..., up from 59.1 percent
                 # in 2021"), nor a share's (", the last of them in June 2025")
+                # nor is the time of a clause set against it ("..., hanya 31 ahli gizi,
+                # sementara pada 2023 jumlahnya masih 38 orang": 2023 is the other figure's)
                 asides = [
                     (u.start, u.end)
                     for u in units
                     if u is not unit
-                    and (u.role == "relative" or own_time_aside(sentence[u.start : u.end], lang))
+                    and (
+                        u.role == "relative"
+                        or own_time_aside(sentence[u.start : u.end], lang)
+                        or _contrasted(sentence, u)
+                    )
                 ]
                 text = _carry_context(sentence, unit, text, anchors, lang, asides)
                 text = self._carry_place(text)
@@ -376,7 +385,8 @@ class Discourse:
     def _remember_speaker(self, claimant: str | None, sentence: str) -> None:
         """A body that said something ("Ashgrove Power Networks ... said"): what a later
         "..., it said" names. A person's name, or one word, is left to the person rules."""
-        if not claimant or len(claimant.split()) < 2 or not _titled(claimant):
+        joined = re.sub(r"\s(?:and|dan|of|for|&)\s", " ", claimant or "")  # "X and Y Union"
+        if not claimant or len(claimant.split()) < 2 or not _titled(joined):
             return
         self.spoken.append(claimant)
         if self._is_body(claimant, sentence):
@@ -520,6 +530,8 @@ class Discourse:
             if kind == "group" and self.members_fresh:
                 antecedent = self.members  # "... tiga desa, yakni A, B, dan C. Mereka ..."
             antecedent = antecedent or self._antecedent(kind)
+            if antecedent and kind == "thing" and self._not_what_it_is(text, antecedent):
+                antecedent = None  # "It is the largest moorland fire": no fire service
             if antecedent:
                 text = antecedent + text[spans[0].end :]
         elif first in markers.COLLECTIVE_PRONOUNS or (
@@ -552,6 +564,36 @@ class Discourse:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
         return text, (text[subject[0] : subject[1]] if subject else None)
+
+    def _not_what_it_is(self, text: str, antecedent: str) -> bool:
+        """Whether an English "It is/was the <...> <noun>" cannot be about the antecedent
+        found: the body that spoke last, whose name holds the noun but ends in another head
+        ("North Dales Fire and Rescue Service" for "It is the largest moorland fire": a fire
+        service, not a fire), or words with a verb in
+        them, a clause cut short ("Route 47 runs six return" for "It is the only bus ...").
+        "It" is then left as written: unresolved, not false. What it cannot do: a common
+        noun of another kind is kept ("The collapse was the only airline"), as an event's
+        noun is often right ("The minimum wage ... is the largest increase"); it finds no
+        better antecedent."""
+        if self.lang != "en":
+            return False
+        copula = re.match(
+            r"it\s+(?:is|was)\s+(?:the|a|an|one\s+of\s+the|[\w-]+['’]s)\s+((?:[\w-]+\s+){0,3}?)"
+            r"([a-z][\w-]*)(?=\s+(?:in|on|at|of|for|since|serving|to|with|by)\b|[\s,.]*$)",
+            text,
+            re.I,
+        )
+        if copula is None:
+            return False
+        noun = copula.group(2).lower()
+        head = re.sub(r"['’]s$", "", antecedent.split()[-1]).lower()
+        if head.rstrip("s") == noun.rstrip("s"):
+            return False
+        if first_verb(antecedent, self.lang, 1) is not None:
+            return True  # "Route 47 runs six return": a clause cut short, no noun phrase
+        # "North Dales Fire and Rescue Service": a fire service, not a fire
+        inside = {fold(w).rstrip("s") for w in antecedent.split()[:-1]}
+        return antecedent == self.speaker and noun.rstrip("s") in inside
 
     def _a_person(self, name: str) -> bool:
         """Whether the article marked ``name`` as a person's, by a title or an age
@@ -607,7 +649,12 @@ class Discourse:
             )
             if owner and self._kind_of(owner.group(1), "", []) != "person":
                 return f"{owner.group(1)}'s {modifiers} {head}{text[end:]}"
-            return f"The {modifiers} {head}{text[end:]}"  # "The plan" -> "The bus lane plan"
+            # the phrase's own words stay before the first mention's ("The 24 remaining
+            # libraries" -> "The 24 remaining branch libraries")
+            own = text[spans[0].end : end - len(head)].strip()
+            counted = re.match(r"\d", own) and not _has_figure(modifiers, self.lang)
+            own = f"{own} " if counted else ""
+            return f"The {own}{modifiers} {head}{text[end:]}"  # "The plan" -> "The bus lane plan"
         if re.search(r"[,;:()](?!\d)", text[:end]) or figure_noun:
             return text
         if self.lang == "id":
@@ -807,7 +854,7 @@ class Discourse:
                 return self._headline_mention(head)
         else:
             found = re.search(
-                rf"\b(?:the|a|an|its|their|his|her|\w+['’]s)\s+((?:[a-z][\w-]*\s+){{1,3}})"
+                rf"\b(?:the|a|an|its|their|his|her|\d[\d,.]*|\w+['’]s)\s+((?:[a-z][\w-]*\s+){{1,3}})"
                 rf"{re.escape(head)}\b",
                 self.seen,
                 re.I,
@@ -953,7 +1000,7 @@ class Discourse:
         topic = self.topic or self.named
         if not topic or names_topic(text, topic, self.lang):
             return ""
-        label = self.label or self._role_label(topic)
+        label = self.label or self._role_label(topic) or self.owned
         if label and names_topic(text, label, self.lang):
             return ""
         said = find_attribution(text, self.lang)
@@ -1059,7 +1106,19 @@ class Discourse:
                 described = {fold(w) for w in before[start:end].split()}
                 # "Kepala Kantor Pengawasan dan Pelayanan Bea dan Cukai X, Agus Salim": the
                 # title may open a long office name that the noun phrase before does not reach
-                title = before.rsplit(",", 1)[-1]
+                pieces = before.split(",")
+                # "Kepala Desa Ranca Bulu, Kecamatan Cibeber Kidul, Asep Kurniawan": a place
+                # set off after the title is the title's, not it
+                while (
+                    len(pieces) > 1
+                    and fold(pieces[-1]).split()[:1]
+                    and (fold(pieces[-1]).split()[0] in fold_all(markers.PLACE_HEADS))
+                ):
+                    pieces.pop()
+                if len(pieces) < len(before.split(",")):
+                    np_start, np_end = noun_phrase_before(pieces[-1], len(pieces[-1]), self.lang)
+                    described |= {fold(w) for w in pieces[-1][np_start:np_end].split()}
+                title = pieces[-1]
                 described |= {fold(w) for w in title.split()[:2]}
                 if self.lang == "en":  # "The regional director of the GMB, Sandra Kiernan"
                     described |= {fold(w) for w in title.split(" of ")[0].split()}
@@ -1299,6 +1358,8 @@ class Discourse:
             end = word.start + len(noun)
             if noun == word.text and i + 1 < len(spans):
                 after = spans[i + 1]
+                if _joined_name(spans, i):
+                    continue  # "the University and College Union": a longer name
                 punctuated = bool(re.match(r"\s*[,;:)]", text[word.end :]))
                 if not (
                     is_verb(after.text, "en")
@@ -1460,6 +1521,17 @@ class Discourse:
                 )
                 if verb_follows and "," not in text[word.end : rest[-1].end if rest else 0]:
                     owner = self._owner_before(stem)
+            contrast = re.search(
+                rf"\b(?:{'|'.join(markers.CONTRAST_SPLITTERS)})\s*$", before.rstrip(), re.I
+            )
+            if owner is None and fold(stem) in fold_all(markers.FIGURE_NOUNS) and contrast:
+                # "... hanya memiliki 31 ahli gizi, sementara pada 2023 jumlahnya masih 38
+                # orang": the number of what the clause set against it counted (not after
+                # "meski": "3.150 balita masih mengalami stunting, meski jumlahnya berkurang"
+                # counts the stunted, not all "balita")
+                group = _counted_group(before, anchors_of(before, self.lang, _NUMBER_KINDS), "id")
+                counted = group.split(None, 1)[1] if group and " " in group else None
+                owner = f"{stem.lower()} {counted}" if counted else None
             if owner:
                 written = owner if word.text[:1].islower() else _capitalise(owner)
                 text = text[: word.start] + written + text[word.end :]
@@ -1617,7 +1689,15 @@ class Discourse:
                 if day:
                     weekdays.append(day)
         if not years and written and weekdays:
-            years, months = _years_of_weekdays(weekdays, written)
+            # "had lost £210,000 a year since 2021": the article is written after 2021
+            since = [
+                int(y)
+                for sentence in sentences
+                for y in re.findall(
+                    r"\b(?:since|sejak)\s+(?:[A-Za-z]+\s+)?((?:19|20)\d\d)\b", sentence
+                )
+            ]
+            years, months = _years_of_weekdays(weekdays, written, max(since, default=0))
         self.year = max(years, key=lambda y: (years[y], y)) if years else None
         if self.year is not None:
             self.months = (min(months[self.year]), max(months[self.year]))
@@ -1640,7 +1720,13 @@ class Discourse:
             counted = before and (
                 before[0].lower in NUMBER_WORDS or before[0].lower in ("the", "beberapa")
             )
+            # the sentence naming that year for another figure ("9 passengers per journey
+            # last year, down from 23 in 2019") says "last year" is another year: the
+            # article's year read from its weekdays was wrong, and the phrase stays
+            elsewhere = re.search(rf"(?<![\d/]){named}(?![\d/])", self.reading)
             if counted or named in text or any(s <= m.start() < e for s, e in quotes):
+                continue
+            if elsewhere:
                 continue
             if self.lang == "id":
                 written = f"tahun {named}"  # "pada tahun lalu" -> "pada tahun 2025"
@@ -1813,6 +1899,9 @@ class Discourse:
         """A speaker as the claimant: a pronoun or "the mayor" resolved, an acronym the
         article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
         speaker = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", speaker).strip(" ,.")  # "(BPS)"
+        owner = self._document_owner(speaker)
+        if owner:
+            return owner
         spans = word_spans(speaker)
         named = self._named_after_title(speaker, spans)
         if named:
@@ -1860,10 +1949,40 @@ class Discourse:
         # "The Competition and Markets Authority said": cut at "and" the same way
         bare = re.sub(r"^[Tt]he\s+", "", speaker)
         written = [re.sub(r"^[Tt]he\s+", "", v) for v in self.context.acronyms.values()]
+        if bare != speaker and bare in written:
+            return bare  # "The Competition and Markets Authority": the name as spelled out
         longer = {
             v for v in written if re.match(rf"{re.escape(bare)}(?:,|\s+(?:and|dan)\s+[A-Z])", v)
         }
         return longer.pop() if len(longer) == 1 else speaker
+
+    def _document_owner(self, speaker: str) -> str | None:
+        """The body whose document a speaker is ("its annual report", "the council's own
+        survey", "Data PA"): the owner, resolved as a speaker, when that is a name; None
+        otherwise (a document with no named owner stays as written: "a report")."""
+        documents = "|".join(re.escape(w) for w in markers.DOCUMENT_NOUNS)
+        if self.lang == "en":
+            found = re.fullmatch(
+                rf"(its|their|(?:the\s+)?[\w\s-]+?)['’]?s?\s+(?:(?:own|latest|annual|new|"
+                rf"first|final|interim)\s+)*(?:{documents})",
+                speaker,
+                re.I,
+            )
+            if found is None or not re.search(r"['’]s\s|^(?:its|their)\s", speaker, re.I):
+                return None
+            owner = found.group(1)
+        else:
+            found = re.fullmatch(rf"(?:{documents})\s+([A-Z].*)", speaker, re.I)
+            if found is None:
+                return None
+            owner = found.group(1)
+        named = self.claimant(owner) if owner.lower() != speaker.lower() else None
+        if not named or not named[:1].isupper() or not _titled(named.split()[-1]):
+            return None
+        noun = owner.split()[-1]
+        if owner.islower() and noun not in ("its", "their") and fold(noun) not in fold(named):
+            return None  # "the department's own survey": only a department names it
+        return named
 
     def _named_after_title(self, speaker: str, spans) -> str | None:
         """The person a speaker that is a title stands for when the sentence names them right
@@ -1951,7 +2070,11 @@ class Discourse:
                 self.person = Mention(speaker, "person")
             bodies = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
             if len(speaker.split()) > 1 and _titled(speaker):
-                if not {fold(w) for w in speaker.split()} & bodies:  # "Brackwater Water"
+                # an English body's name ends with its head ("Brackwater Water", "Kingsmere
+                # Care Group"); a person's with a surname, after any rank ("Group Manager
+                # Tom Fenwright")
+                words_ = speaker.split()[-1:] if self.lang == "en" else speaker.split()
+                if not {fold(w) for w in words_} & bodies:
                     self.quoted_name = speaker
         titles = fold_all(markers.PERSON_TITLES)
         for name in names:  # "Mayor Daniel Okonjo, who ...": "the mayor" is he
@@ -2512,7 +2635,7 @@ def _weekday_date(sentence: str, anchors: list[Anchor], i: int) -> tuple[int, in
 
 
 def _years_of_weekdays(
-    weekdays: list[tuple[int, int, int]], written: set[int]
+    weekdays: list[tuple[int, int, int]], written: set[int], floor: int = 0
 ) -> tuple[dict[int, int], dict[int, list[int]]]:
     """The article's year from days a weekday names ("Senin (30/11)"), for an article with no
     full date: among the years it writes and the year after each (an article is written in
@@ -2524,8 +2647,11 @@ def _years_of_weekdays(
     before its own, is not dated; a year written for the future ("target 2027") that fits
     the days better than the article's own wins, and one that writes only a year six before
     its own (2020 for 2026, whose days fall alike from March) is dated that year; a day
-    misprinted against its weekday counts for another year."""
-    candidates = written | {y + 1 for y in written}
+    misprinted against its weekday counts for another year. No year before ``floor`` (a year
+    the article writes after "since"/"sejak": it reports a time from then on) is taken: an
+    article writing 2019, 2021 and 2023 with "since 2021" and a Saturday 19 December is not
+    dated 2020 (it was 2026, a year it does not write), but left undated."""
+    candidates = {y for y in written | {y + 1 for y in written} if y >= floor}
     fits: dict[int, list[int]] = {}
     for year in candidates:
         for weekday, month, day in weekdays:
@@ -2625,6 +2751,50 @@ def _phrases(sentence, anchors, kinds, prepositions) -> list[tuple[str, tuple[in
     return out
 
 
+# "setahun sebelumnya", "dua tahun kemudian", "a year earlier", "two years later": a year
+# counted from the sentence's year
+_YEARS_FROM_RE = {
+    "id": re.compile(r"\b(?:se|(\w+)\s+)tahun\s+(sebelumnya|kemudian)\b", re.I),
+    "en": re.compile(r"\b(?:(?:a|one)|(\w+))\s+years?\s+(earlier|before|later)\b", re.I),
+}
+
+
+def _counted_from(text: str, time: str, lang: str) -> str | None:
+    """A clause that counts years from the sentence's year ("Program serupa dihentikan
+    setahun kemudian", the sentence dated "pada 2019") with that year counted: "dihentikan
+    pada 2020"; carried as it is, the sentence's year would date the clause wrongly
+    ("setahun kemudian pada 2019"). None when the clause counts no years or the time is
+    not a bare year."""
+    year = re.fullmatch(r"(\S+)\s+(\d{4})", time.strip(" .,"))
+    found = _YEARS_FROM_RE[lang].search(text) if lang in _YEARS_FROM_RE else None
+    if year is None or found is None:
+        return None
+    n = _count_word(found.group(1)) if found.group(1) else 1
+    if not n:
+        return None
+    later = found.group(2).lower() in ("kemudian", "later")
+    counted = int(year.group(2)) + (n if later else -n)
+    preposition = year.group(1).lower()
+    return f"{text[: found.start()]}{preposition} {counted}{text[found.end() :]}"
+
+
+def _joined_name(spans, i: int) -> bool:
+    """Whether the capitalised word ``spans[i]`` goes on into a longer name over "and"/"of"/
+    "for"/"&" and another capitalised word ("University and College Union")."""
+    if not spans[i].text[:1].isupper() or i + 2 >= len(spans):
+        return False
+    joiner, next_word = spans[i + 1], spans[i + 2]
+    return joiner.lower in ("and", "of", "for", "&") and next_word.text[:1].isupper()
+
+
+def _contrasted(sentence: str, unit: Unit) -> bool:
+    """Whether a clause is set against the one before it: it opens with, or follows, a
+    contrast word ("sementara", "padahal", "whereas", "while"; ``CONTRAST_SPLITTERS``)."""
+    words = "|".join(re.escape(w) for w in markers.CONTRAST_SPLITTERS)
+    before = re.search(rf"(?i:\b(?:{words}))[\s,]*$", sentence[: unit.start])
+    return bool(before or re.match(rf"(?i:(?:{words})\b)", sentence[unit.start : unit.end]))
+
+
 def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asides=()) -> str:
     """Add the sentence's time (and place) to a clause that has none of its own; a time
     inside one of the ``asides`` (spans of other clauses) is theirs, not the sentence's."""
@@ -2644,7 +2814,10 @@ def _carry_context(sentence: str, unit: Unit, text: str, anchors, lang: str, asi
             and not any(a <= s and e <= b for a, b in asides)
             and not (relative and re.fullmatch(r"\S+\s+(?:tahun\s+)?\d{4}(?:[-–]\d{2,4})?", p))
         ]
-        if times and times[0].lower() not in text.lower():
+        counted = _counted_from(text, times[0], lang) if times else None
+        if counted:  # "dihentikan setahun kemudian" of "pada 2019": "dihentikan pada 2020"
+            text = counted
+        elif times and times[0].lower() not in text.lower():
             # "Pada 2019, ..." opened its sentence: carried, its preposition is lower case
             additions.append(times[0][:1].lower() + times[0][1:])
     if not any(a.kind == "place" for a in inside + own_text):

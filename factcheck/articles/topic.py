@@ -101,6 +101,118 @@ def _with_owner(topic: str, after: list[Word], body: str) -> str:
     return topic
 
 
+def owned_label(
+    topic: str | None,
+    title: str,
+    body: str,
+    lang: str,
+    known: frozenset[str] | None = None,
+    place: str | None = None,
+) -> str | None:
+    """The label for claims that do not name an Indonesian topic word: the topic with the
+    headline's name that owns it ("oksigen" -> "oksigen RSUD Sumber Kencana", "pengunjung"
+    -> "pengunjung Curug Sewu"; ``_owner_past_modifiers``, ``_owner_in_body``), so that
+    "Oksigen: Jumlah pasien ISPA naik" says whose oxygen. None when the topic is a name or
+    owned already, or the headline has no such name. Only a label: the topic itself, which
+    demonstratives are resolved with ("krisis itu" -> "krisis oksigen"), stays as it is."""
+    if not topic or topic != topic.lower():
+        return None
+    words = word_spans(title)
+    lowered = [w.lower for w in words]
+    parts = topic.split()
+    at = next((i for i in range(len(words)) if lowered[i : i + len(parts)] == parts), None)
+    if at is None:
+        return None
+    if lang == "en":
+        return _owner_before(topic, words[:at], known or frozenset(), place)
+    after = words[at + len(parts) :]
+    return _owner_past_modifiers(topic, after, body) or _owner_in_body(topic, title, body)
+
+
+def _owner_before(
+    topic: str, before: list[Word], known: frozenset[str], place: str | None
+) -> str | None:
+    """An English topic with the one-word name before it in the headline, past the
+    topic's own lower-case modifiers ("Wrexley council votes ..." -> "Wrexley council",
+    "Corrandale's pothole repair backlog ..." -> "Corrandale's pothole repair backlog"): a
+    word the body capitalises in mid-sentence (``known``). None when there is none, or when
+    the name is the article's ``place`` with no modifiers ("Veridia's growth": the place is
+    carried as a place). What it cannot do: a title-case headline's modifiers look like
+    names and stop it."""
+    modifiers: list[str] = []
+    for word in reversed(before[-3:]):
+        singular = not re.search(r"[^s]s$", word.text)  # "halts", "raises": a verb
+        singular = singular and word.text not in markers.FOCUS_ADVERBS  # "only": no noun's
+        if (
+            word.text.islower()
+            and singular
+            and not stopword(word.text, "en")
+            and len(modifiers) < 2
+        ):
+            modifiers.insert(0, word.text)
+            continue
+        name = re.sub(r"['’]s$", "", word.text)
+        if word.text[:1].isupper() and name in known and not word.text.isupper():
+            if fold(name) in fold_all(markers.PERSON_TITLES) or (name == place and not modifiers):
+                return None
+            return " ".join([word.text, *modifiers, topic])
+        return None
+    return None
+
+
+def _owner_past_modifiers(topic: str, after: list[Word], body: str) -> str | None:
+    """An Indonesian topic with the name that owns it in the headline past the topic's own
+    modifiers, which a title-case headline capitalises too ("Penumpang Kapal Penyeberangan
+    Selat Karang" -> "penumpang kapal penyeberangan Selat Karang", "Stok Oksigen RSUD Sumber
+    Kencana" -> "oksigen RSUD Sumber Kencana"): the modifiers are words the body writes in
+    lower case, the name a run the body writes as capitalised in the headline. None when
+    the headline has no such name right there. What it cannot do: a name the body writes
+    only in another form ("Rumah Sakit Umum Daerah (RSUD) Sumber Kencana") is not found."""
+    modifiers = []
+    for word in after[:2]:
+        lower = word.text.lower()
+        if stopword(lower, "id") or is_verb(lower, "id") or not _count(lower, body):
+            break
+        if word.text.isupper() or re.search(rf"(?<![\w-]){re.escape(word.text)}(?![\w-])", body):
+            break  # written capitalised: a name's first word
+        modifiers.append(lower)
+    rest = after[len(modifiers) :]
+    for n in range(min(4, len(rest)), 0, -1):
+        run = rest[:n]
+        if not all(w.text[:1].isupper() for w in run) or is_verb(run[-1].text.lower(), "id"):
+            continue
+        if n == 1 and not run[0].text.isupper():
+            continue  # one capitalised word: a verb or noun of the title case as well
+        name = " ".join(w.text for w in run)
+        if _administrative(name, body):
+            return None  # "Kemiskinan Gunung Sari": the place, carried on its own
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body):
+            return " ".join([topic, *modifiers, name])
+    return None
+
+
+def _administrative(name: str, body: str) -> bool:
+    """Whether the body writes ``name`` after a place noun ("Kabupaten Gunung Sari"): the
+    article's place or another, which the claim texts carry as a place, not as an owner."""
+    heads = "|".join(markers.PLACE_HEADS)
+    return bool(re.search(rf"\b(?i:{heads})\s+{re.escape(name)}(?![\w-])", body))
+
+
+def _owner_in_body(topic: str, title: str, body: str) -> str | None:
+    """An Indonesian topic with a name of two or more capitalised words that the headline
+    also writes, when the body writes that name right after the topic ("pengunjung Curug
+    Sewu" for the headline "Tiket Masuk Curug Sewu Naik ..., Pengunjung Anjlok"); the
+    None otherwise. What it cannot do: of two such names the first in the body wins."""
+    name = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+"
+    for m in re.finditer(rf"(?<![\w-])(?i:{re.escape(topic)})\s+({name})", body):
+        found = m.group(1)
+        if _administrative(found, body):
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(found)}(?![\w-])", title):
+            return f"{topic} {found}"
+    return None
+
+
 def headline_name(
     title: str, body: str, lang: str, context: NameContext, place: str | None
 ) -> str | None:
