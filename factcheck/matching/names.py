@@ -507,10 +507,12 @@ def _content_words(text: str, lang: str) -> set[str]:
 
 
 def _shares_word(name: str, found: set[str]) -> bool:
-    """Whether a word of ``name`` is one of ``found`` (spelling variants alike)."""
+    """Whether a word of ``name`` is one of ``found`` (spelling variants alike). A place noun
+    ("Kota", "Kabupaten", "regency") is no word of the name here: "Kota Jambi" and "Kota
+    Sungai Penuh" share no name, they are two cities."""
     for word in name.replace("-", " ").split():
         key = fold_word(word.strip(".,'’"))
-        if len(key) < MIN_WORD:
+        if len(key) < MIN_WORD or fold(word.strip(".,'’()")) in _PLACE_HEADS:
             continue
         if key in found or any(fuzz.ratio(key, other) >= SAME_WORD for other in found):
             return True
