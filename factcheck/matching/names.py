@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -34,7 +35,7 @@ from factcheck.language.lexicon import (
     token_spans,
     words,
 )
-from factcheck.language.vocabulary import STOPWORDS
+from factcheck.language.vocabulary import STOPWORDS, region_names
 
 NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no name
 MIN_WORD, SAME_WORD = MIN_ALIKE, SPELT_ALIKE  # two words of names are one ("Kaspia", "Caspian")
@@ -50,7 +51,10 @@ _ORGANISATIONS = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
 _TITLES = fold_all(markers.PERSON_TITLES)
 _PLACE_HEADS, _AT_LOCATIVES = fold_all(markers.PLACE_HEADS), fold_all(markers.AT_LOCATIVES)
 _PLACE_KINDS = tuple(fold_all(group) for group in markers.PLACE_KINDS)
+# the kinds of a city and of a regency (kota, kabupaten): the places a town's event is said of
+_TOWN_KINDS = frozenset(k for k, group in enumerate(_PLACE_KINDS) if group & {"kota", "kabupaten"})
 _LOCATIVES = fold_all(markers.LOCATIVES)
+_SENSES = tuple(fold_all(group) for group in markers.LOCATIVE_SENSES)
 HEADLINE_CAPITALS = 0.6  # a headline, or a list of names whose slots cannot be told apart
 
 
@@ -204,6 +208,64 @@ def place_kind(text: str, name: Anchor) -> int | None:
     before, after = [fold(w.strip("'’")) for w in before], [fold(w.strip("'’")) for w in after]
     nouns = parts | set(after) | set(before[-1:]) | ({before[0]} if before[1:] == ["of"] else set())
     return next((k for k, group in enumerate(_PLACE_KINDS) if nouns & group), None)
+
+
+def bare_against_town(
+    claim_text: str, claim_name: Anchor, passage_text: str, passage_name: Anchor
+) -> bool:
+    """Whether one of two places is said bare ("di Bantul": no place noun says its kind,
+    ``place_kind``) and the other as a city or a regency ("Kabupaten Sleman", "Sleman
+    regency"), each after a locative of one sense (``locative_sense``: "di", "in"), the bare
+    one not being wider (``wider_place``: a province, a country). The two then fill one slot
+    as two regencies do: a report of the same event "di Kabupaten Sleman" puts it in another
+    town than "di Bantul". A province said bare against its
+    regency ("di Jawa Tengah" / "Kabupaten Klaten") is the wider place, not another town.
+    It cannot tell a district or a village said bare ("di Cangkringan") from a town: one in
+    the passage's regency would read as another town."""
+    mine = place_kind(claim_text, claim_name)
+    theirs = place_kind(passage_text, passage_name)
+    if (mine is None) == (theirs is None):
+        return False
+    sense = locative_sense(claim_text, claim_name)
+    if sense is None or sense != locative_sense(passage_text, passage_name):
+        return False  # "dipotong di Magelang" / "trucked in from Cirebon regency"
+    bare, kind = (claim_name, theirs) if mine is None else (passage_name, mine)
+    return kind in _TOWN_KINDS and not wider_place(bare)
+
+
+def locative_sense(text: str, name: Anchor) -> int | None:
+    """Which sense of locative (factcheck.language.markers.LOCATIVE_SENSES: at, to, from)
+    stands just before ``name`` in ``text``, past "the", "of" and place nouns ("di Kabupaten
+    Sleman", "from the city of Jambi"); None when no locative does (a name that opens its
+    sentence, "Peraturan daerah ..." read as a place)."""
+    before = [fold(w.strip("'’")) for w in re.split(r"[.,;:()]", text[: name.start])[-1].split()]
+    while before and (before[-1] in _PLACE_HEADS or before[-1] in ("the", "of")):
+        before.pop()
+    if not before:
+        return None
+    return next((k for k, group in enumerate(_SENSES) if before[-1] in group), None)
+
+
+def wider_place(name: Anchor) -> bool:
+    """Whether ``name`` is a place wider than a town: a country CLDR or the glossary knows
+    (kind "place"), or, its place nouns left out, a country or a subdivision of one in ISO
+    3166, or a run of the words of one's name ("Jakarta" of "Jakarta Raya", "Jawa" of "Jawa
+    Tengah": factcheck.language.vocabulary.region_names, from pycountry's data)."""
+    if name.kind == "place":
+        return True
+    return " ".join(_bare_words(name.text)) in _regions()
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """Every run of words of a country's or a subdivision's name, folded as names are."""
+    out = set()
+    for region in region_names():
+        found = _name_words(region)
+        out.update(
+            " ".join(found[a:b]) for a in range(len(found)) for b in range(a + 1, len(found) + 1)
+        )
+    return frozenset(out)
 
 
 def kind_swaps(
