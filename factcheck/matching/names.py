@@ -49,7 +49,7 @@ _JOINERS = frozenset(_NAME_JOINERS)  # "dan", "and", "&": the words a list of na
 UNSHARED_ROLES = frozenset({"place"})
 _ORGANISATIONS = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
 _TITLES = fold_all(markers.PERSON_TITLES)
-_PLACE_HEADS, _AT_LOCATIVES = fold_all(markers.PLACE_HEADS), fold_all(markers.AT_LOCATIVES)
+_PLACE_HEADS = fold_all(markers.PLACE_HEADS)
 _PLACE_KINDS = tuple(fold_all(group) for group in markers.PLACE_KINDS)
 # the kinds of a city and of a regency (kota, kabupaten): the places a town's event is said of
 _TOWN_KINDS = frozenset(k for k, group in enumerate(_PLACE_KINDS) if group & {"kota", "kabupaten"})
@@ -171,8 +171,9 @@ def role(text: str, name: Anchor) -> str | None:
     Bukit"); "person" with a person's title in it or just before it ("Bupati Darmawan",
     "regent Darmawan"); "place" when CLDR or the glossary knows it as one, with a place noun
     in it, just after it or just before it ("Kabupaten Badung", "Gianyar regency", "Kota"
-    opening a sentence before "Surabaya"), or after a preposition that says where ("di
-    Sorong", "in the Denpasar ..."); None when nothing tells."""
+    opening a sentence before "Surabaya"), or after a locative preposition, where a thing is,
+    goes or comes from ("di Sorong", "in the Denpasar ...", "pasokan ke Kendari"); None when
+    nothing tells."""
     parts = {fold(w.strip(".,'’()")) for w in name.text.split()}
     before = [fold(w.strip(".,'’()")) for w in text[: name.start].split()[-2:]]
     after = [fold(w.strip(".,'’()")) for w in text[name.end :].split()[:1]]
@@ -186,7 +187,7 @@ def role(text: str, name: Anchor) -> str | None:
         name.kind == "place"
         or (parts | set(after)) & _PLACE_HEADS
         or before[-1:]
-        and (before[-1] in _AT_LOCATIVES or before[-1] in _PLACE_HEADS)
+        and (before[-1] in _LOCATIVES or before[-1] in _PLACE_HEADS)
     ):
         return "place"
     return None

@@ -109,3 +109,10 @@ def test_wider_places_are_the_names_iso_3166_gives(name, wider):
 def test_the_sense_of_the_locative_before_a_place(text, name, sense):
     start = text.index(name)
     assert locative_sense(text, Anchor("name", name, name, start, start + len(name))) == sense
+
+
+def test_a_name_after_a_locative_of_where_a_thing_goes_is_a_place():
+    # "ke" says where the supply goes: a place, held against the same report's other city
+    claim = "Pasokan elpiji 3 kg ke Karangsari berkurang 18 persen."
+    passage = "Pertamina menyebut pasokan elpiji 3 kg ke Kota Wonoharjo berkurang 18 persen."
+    assert stance(claim, passage) == rank.CONTRADICTS
