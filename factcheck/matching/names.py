@@ -461,7 +461,9 @@ def _listed_beside(text: str, names: list[Anchor], name: Anchor) -> list[tuple[A
 
 
 def _same_name(a: str, b: str) -> bool:
-    x, y = _name_words(a), _name_words(b)
+    """Whether two names are one, word for word (spelling variants alike), their place nouns
+    left out ("Kabupaten Bone" is "Bone" of "Bone and Soppeng regencies")."""
+    x, y = _bare_words(a) or _name_words(a), _bare_words(b) or _name_words(b)
     return len(x) == len(y) and all(spelt_alike(p, q) for p, q in zip(x, y, strict=True))
 
 

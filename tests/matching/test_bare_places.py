@@ -116,3 +116,14 @@ def test_a_name_after_a_locative_of_where_a_thing_goes_is_a_place():
     claim = "Pasokan elpiji 3 kg ke Karangsari berkurang 18 persen."
     passage = "Pertamina menyebut pasokan elpiji 3 kg ke Kota Wonoharjo berkurang 18 persen."
     assert stance(claim, passage) == rank.CONTRADICTS
+
+
+def test_a_listed_member_said_with_its_place_noun_is_the_member_said_without():
+    # "Kabupaten Bone" and "Bone" are one member of the two lists: the second is swapped
+    claim = (
+        "Perluasan irigasi seluas 18.000 hektare dilakukan di Kabupaten Karangsari dan Wonoharjo."
+    )
+    passage = (
+        "Officials credited 18,000 hectares of new irrigation in Karangsari and Sukorejo regencies."
+    )
+    assert stance(claim, passage, lang="en") == rank.CONTRADICTS
