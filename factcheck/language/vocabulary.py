@@ -456,6 +456,38 @@ def region_names() -> tuple[str, ...]:
     return tuple(_iso_regions())
 
 
+@cache
+def regions_by_language() -> dict[str, tuple[str, ...]]:
+    """For each language of LOCALES, the ISO 3166-2 names of the subdivisions of the
+    countries where CLDR says it is official (Indonesian: Indonesia's provinces): the names a
+    text in another language says in its own words ("Central Java" for "Jawa Tengah").
+    Kept in the cache folder like ``region_names``."""
+    from importlib.metadata import version
+
+    name = f"iso3166-by-language-pycountry-{version('pycountry')}-{'-'.join(LOCALES)}.json"
+    path = cached_file(name, lambda out: out.write(json.dumps(_iso_by_language()).encode()))
+    if path is not None:
+        try:
+            return {k: tuple(v) for k, v in json.loads(path.read_bytes()).items()}
+        except (OSError, ValueError):  # damaged: read pycountry's
+            path.unlink(missing_ok=True)
+    return {k: tuple(v) for k, v in _iso_by_language().items()}
+
+
+def _iso_by_language() -> dict[str, list[str]]:
+    import pycountry
+    from babel.languages import get_official_languages
+
+    out = {}
+    for lang in LOCALES:
+        codes = [
+            c.alpha_2 for c in pycountry.countries if lang in get_official_languages(c.alpha_2)
+        ]
+        found = (pycountry.subdivisions.get(country_code=code) or () for code in codes)
+        out[lang] = sorted({s.name for subdivisions in found for s in subdivisions})
+    return out
+
+
 def _iso_regions() -> list[str]:
     import pycountry
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from factcheck.language import markers
 from factcheck.language.anchors import _NAME_JOINERS, COMPARED_KINDS, Anchor, extract_anchors
@@ -35,7 +36,7 @@ from factcheck.language.lexicon import (
     token_spans,
     words,
 )
-from factcheck.language.vocabulary import STOPWORDS, region_names
+from factcheck.language.vocabulary import STOPWORDS, region_names, regions_by_language
 
 NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no name
 MIN_WORD, SAME_WORD = MIN_ALIKE, SPELT_ALIKE  # two words of names are one ("Kaspia", "Caspian")
@@ -212,7 +213,12 @@ def place_kind(text: str, name: Anchor) -> int | None:
 
 
 def bare_against_town(
-    claim_text: str, claim_name: Anchor, passage_text: str, passage_name: Anchor
+    claim_text: str,
+    claim_name: Anchor,
+    passage_text: str,
+    passage_name: Anchor,
+    claim_lang: str | None = None,
+    passage_lang: str | None = None,
 ) -> bool:
     """Whether one of two places is said bare ("di Bantul": no place noun says its kind,
     ``place_kind``) and the other as a city or a regency ("Kabupaten Sleman", "Sleman
@@ -230,8 +236,10 @@ def bare_against_town(
     sense = locative_sense(claim_text, claim_name)
     if sense is None or sense != locative_sense(passage_text, passage_name):
         return False  # "dipotong di Magelang" / "trucked in from Cirebon regency"
-    bare, kind = (claim_name, theirs) if mine is None else (passage_name, mine)
-    return kind in _TOWN_KINDS and not wider_place(bare)
+    bare, kind, lang = (
+        (claim_name, theirs, claim_lang) if mine is None else (passage_name, mine, passage_lang)
+    )
+    return kind in _TOWN_KINDS and not wider_place(bare, lang)
 
 
 def locative_sense(text: str, name: Anchor) -> int | None:
@@ -247,14 +255,25 @@ def locative_sense(text: str, name: Anchor) -> int | None:
     return next((k for k, group in enumerate(_SENSES) if before[-1] in group), None)
 
 
-def wider_place(name: Anchor) -> bool:
+def wider_place(name: Anchor, lang: str | None = None) -> bool:
     """Whether ``name`` is a place wider than a town: a country CLDR or the glossary knows
     (kind "place"), or, its place nouns left out, a country or a subdivision of one in ISO
     3166, or a run of the words of one's name ("Jakarta" of "Jakarta Raya", "Jawa" of "Jawa
-    Tengah": factcheck.language.vocabulary.region_names, from pycountry's data)."""
+    Tengah": factcheck.language.vocabulary.region_names, from pycountry's data); or, in a
+    text in ``lang``, a region of a country of the newsroom's other languages said in
+    ``lang``'s words: its first words with one word of ``lang``'s own ("Central Java",
+    ``_leads_a_region``)."""
     if name.kind == "place":
         return True
-    return " ".join(_bare_words(name.text)) in _regions()
+    found = _bare_words(name.text)
+    if " ".join(found) in _regions():
+        return True
+    # ISO lists a region in its country's language: the name said in another puts a word of
+    # its own before or after the region's first words ("Central Java" for "Jawa Tengah",
+    # "Riau Islands" for "Kepulauan Riau"'s "Riau")
+    return len(found) >= 2 and (
+        _leads_a_region(found[1:], lang) or _leads_a_region(found[:-1], lang)
+    )
 
 
 @cache
@@ -267,6 +286,36 @@ def _regions() -> frozenset[str]:
             " ".join(found[a:b]) for a in range(len(found)) for b in range(a + 1, len(found) + 1)
         )
     return frozenset(out)
+
+
+@cache
+def _region_words(lang: str | None) -> tuple[tuple[str, ...], ...]:
+    """The words of the regions a text in ``lang`` names in its own words: the subdivisions
+    of the countries of the newsroom's other languages (vocabulary.regions_by_language),
+    folded as names are."""
+    return tuple(
+        tuple(_name_words(region))
+        for other, regions in regions_by_language().items()
+        if other != lang
+        for region in regions
+    )
+
+
+def _leads_a_region(found: list[str], lang: str | None) -> bool:
+    """Whether ``found`` are the first words of the name of a region a text in ``lang``
+    names in its own words, that name having one word more, each word the same or respelt
+    by one letter ("java" of "Jawa Tengah" in an English text; the looser SPELT_ALIKE would
+    take "damar" for "Dar es Salaam")."""
+    return any(
+        len(region) == len(found) + 1 and all(map(_respelt_word, found, region))
+        for region in _region_words(lang)
+    )
+
+
+def _respelt_word(a: str, b: str) -> bool:
+    """Whether two folded words are one, or one respelt by a letter ("java", "jawa";
+    "sumatra", "sumatera"), from MIN_WORD letters."""
+    return a == b or min(len(a), len(b)) >= MIN_WORD and Levenshtein.distance(a, b) <= 1
 
 
 def kind_swaps(

@@ -375,7 +375,12 @@ class _Slots:
             self._same_head(i, swap)
             or self._one_kind(i, swap)
             or bare_against_town(
-                self.scorer.text, swap.claim, self.index.passages[i].text, swap.passage
+                self.scorer.text,
+                swap.claim,
+                self.index.passages[i].text,
+                swap.passage,
+                self.scorer.lang,
+                self.index.profiles[i].lang,
             )
         )
 

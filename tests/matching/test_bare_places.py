@@ -1,27 +1,22 @@
 """A place said bare ("di Karangsari") against a town of a stated kind ("di Kabupaten
 Wonoharjo") in a passage about the same event: another town in the claim's slot, unless the
 bare place is wider than a town (a province or a country, told by ISO 3166's names through
-pycountry, not by a list of ours). And a place noun ("Kota") is no name two places share."""
+pycountry, not by a list of ours), and both stand after locatives of one sense. A place
+noun ("Kota") is no name two places share, nor keeps two lists from sharing a member; a
+name after any locative ("ke", "dari") has a place's role."""
 
 import pytest
 
 from factcheck.language.anchors import Anchor
 from factcheck.matching import rank
-from factcheck.matching.embedding import embedder
-from factcheck.matching.index import MatchIndex
 from factcheck.matching.names import locative_sense, wider_place
-from factcheck.matching.scoring import ClaimScorer
-from factcheck.sources.passages import Passage
+from tests.matching import test_kind_roles
 
-MODEL = embedder()  # the bundled model, loaded once per test session
 SUPPORTING = rank.SWAP_RELEVANCE + 10
 
 
 def stance(claim: str, passage: str, relevance: float = SUPPORTING, lang: str = "id") -> str:
-    index = MatchIndex.build([Passage("p0", passage, lang)], None, MODEL.embed_passages([passage]))
-    scorer = ClaimScorer(index, claim, "id")
-    slots = rank._Slots(index, scorer, rank._cosines(index, claim, MODEL), MODEL)
-    return slots.check(0, relevance).stance
+    return test_kind_roles.stance(claim, passage, relevance, lang)
 
 
 CLAIM = "Sebanyak 214 rumah rusak diterjang puting beliung di {}."
@@ -89,12 +84,13 @@ def test_a_place_noun_is_no_name_two_cities_share():
         ("Kalimantan Timur", True),
         ("Yogyakarta", True),
         ("Bayern", True),
+        ("Central Java", True),  # "Jawa Tengah" said in English
         ("Karangsari", False),
         ("Wonoharjo", False),
     ],
 )
 def test_wider_places_are_the_names_iso_3166_gives(name, wider):
-    assert wider_place(Anchor("name", name, name, 0, len(name))) == wider
+    assert wider_place(Anchor("name", name, name, 0, len(name)), "en") == wider
 
 
 @pytest.mark.parametrize(
@@ -127,3 +123,18 @@ def test_a_listed_member_said_with_its_place_noun_is_the_member_said_without():
         "Officials credited 18,000 hectares of new irrigation in Karangsari and Sukorejo regencies."
     )
     assert stance(claim, passage, lang="en") == rank.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("passage", "contradicts"),
+    [
+        # the province in English words ("Jawa Tengah" in ISO 3166-2): the wider place
+        ("A whirlwind damaged 214 houses in three villages in Central Java on Tuesday.", False),
+        ("A whirlwind damaged 214 houses in three villages in West Nusa Tenggara.", False),
+        # a regency said bare in English: another town
+        ("A whirlwind damaged 214 houses in three villages in Wonoharjo on Tuesday.", True),
+    ],
+)
+def test_a_province_said_in_english_words_is_no_other_town(passage, contradicts):
+    claim = "Sebanyak 214 rumah rusak diterjang puting beliung di Kabupaten Karangsari."
+    assert (stance(claim, passage, lang="en") == rank.CONTRADICTS) == contradicts
