@@ -452,3 +452,8 @@ FIGURE_LEADS = word_list(
 LOCATIVES = word_list("di ke dari in at from across")
 # Those of them that say where a thing is, not where it goes or comes from.
 AT_LOCATIVES = word_list("di in at")
+# The locatives by what they say, one group per sense, in both languages: where a thing is,
+# where it goes, where it comes from. Two places after locatives of one sense can fill one
+# slot ("di Bantul" / "in Sleman regency"); after two senses they are two slots ("dipotong di
+# Magelang" / "trucked in from Cirebon regency"). A closed class.
+LOCATIVE_SENSES = tuple(word_list(group) for group in ("di in at", "ke to into", "dari from"))

@@ -428,3 +428,71 @@ def _cldr_territories() -> tuple[tuple[str, str], ...]:
         for code, name in Locale.parse(locale).territories.items()
         if code.isalpha() and len(code) == 2
     )
+
+
+@cache
+def region_names() -> tuple[str, ...]:
+    """The names of the countries and of their subdivisions in ISO 3166-1 and 3166-2
+    (pycountry's data, which ships inside its wheel), lowercased: every province, state and
+    region of every country ("Jawa Tengah", "Aceh", "Yogyakarta", "Bayern"), the groups of
+    provinces some countries list ("Sumatera", "Kalimantan") and a few cities that are
+    regions of their own ("Astana", "Washington"). What the matcher asks of them is whether
+    a place said bare is wider than a city or a regency, which no place noun says
+    (factcheck.matching.names.wider_place). The names stand in the languages ISO lists them
+    in (a country's own for most: "Jawa Tengah", not "Central Java").
+
+    pycountry reads its JSON files (about 0.4 s of CPU), so the names are kept in the cache
+    folder, named by pycountry's version, and read from there (a few milliseconds); only the
+    matcher asks, and only for a place said bare against a city or a regency."""
+    from importlib.metadata import version
+
+    name = f"iso3166-regions-pycountry-{version('pycountry')}.json"
+    path = cached_file(name, lambda out: out.write(json.dumps(_iso_regions()).encode()))
+    if path is not None:
+        try:
+            return tuple(json.loads(path.read_bytes()))
+        except (OSError, ValueError):  # damaged: read pycountry's
+            path.unlink(missing_ok=True)
+    return tuple(_iso_regions())
+
+
+@cache
+def regions_by_language() -> dict[str, tuple[str, ...]]:
+    """For each language of LOCALES, the ISO 3166-2 names of the subdivisions of the
+    countries where CLDR says it is official (Indonesian: Indonesia's provinces): the names a
+    text in another language says in its own words ("Central Java" for "Jawa Tengah").
+    Kept in the cache folder like ``region_names``."""
+    from importlib.metadata import version
+
+    name = f"iso3166-by-language-pycountry-{version('pycountry')}-{'-'.join(LOCALES)}.json"
+    path = cached_file(name, lambda out: out.write(json.dumps(_iso_by_language()).encode()))
+    if path is not None:
+        try:
+            return {k: tuple(v) for k, v in json.loads(path.read_bytes()).items()}
+        except (OSError, ValueError):  # damaged: read pycountry's
+            path.unlink(missing_ok=True)
+    return {k: tuple(v) for k, v in _iso_by_language().items()}
+
+
+def _iso_by_language() -> dict[str, list[str]]:
+    import pycountry
+    from babel.languages import get_official_languages
+
+    out = {}
+    for lang in LOCALES:
+        codes = [
+            c.alpha_2 for c in pycountry.countries if lang in get_official_languages(c.alpha_2)
+        ]
+        found = (pycountry.subdivisions.get(country_code=code) or () for code in codes)
+        out[lang] = sorted({s.name for subdivisions in found for s in subdivisions})
+    return out
+
+
+def _iso_regions() -> list[str]:
+    import pycountry
+
+    found = {s.name for s in pycountry.subdivisions}
+    fields = ("name", "common_name", "official_name")
+    for country in pycountry.countries:
+        found.update(getattr(country, field, None) or "" for field in fields)
+    return sorted(name for name in found if name)

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from factcheck.language import markers
 from factcheck.language.anchors import _NAME_JOINERS, COMPARED_KINDS, Anchor, extract_anchors
@@ -34,7 +36,7 @@ from factcheck.language.lexicon import (
     token_spans,
     words,
 )
-from factcheck.language.vocabulary import STOPWORDS
+from factcheck.language.vocabulary import STOPWORDS, region_names, regions_by_language
 
 NAMED_KINDS = COMPARED_KINDS | {"name", "month"}  # a month alone ("Juni") is no name
 MIN_WORD, SAME_WORD = MIN_ALIKE, SPELT_ALIKE  # two words of names are one ("Kaspia", "Caspian")
@@ -48,9 +50,12 @@ _JOINERS = frozenset(_NAME_JOINERS)  # "dan", "and", "&": the words a list of na
 UNSHARED_ROLES = frozenset({"place"})
 _ORGANISATIONS = fold_all(markers.ORGANISATION_HEADS + markers.COMPANY_FORMS)
 _TITLES = fold_all(markers.PERSON_TITLES)
-_PLACE_HEADS, _AT_LOCATIVES = fold_all(markers.PLACE_HEADS), fold_all(markers.AT_LOCATIVES)
+_PLACE_HEADS = fold_all(markers.PLACE_HEADS)
 _PLACE_KINDS = tuple(fold_all(group) for group in markers.PLACE_KINDS)
+# the kinds of a city and of a regency (kota, kabupaten): the places a town's event is said of
+_TOWN_KINDS = frozenset(k for k, group in enumerate(_PLACE_KINDS) if group & {"kota", "kabupaten"})
 _LOCATIVES = fold_all(markers.LOCATIVES)
+_SENSES = tuple(fold_all(group) for group in markers.LOCATIVE_SENSES)
 HEADLINE_CAPITALS = 0.6  # a headline, or a list of names whose slots cannot be told apart
 
 
@@ -167,8 +172,9 @@ def role(text: str, name: Anchor) -> str | None:
     Bukit"); "person" with a person's title in it or just before it ("Bupati Darmawan",
     "regent Darmawan"); "place" when CLDR or the glossary knows it as one, with a place noun
     in it, just after it or just before it ("Kabupaten Badung", "Gianyar regency", "Kota"
-    opening a sentence before "Surabaya"), or after a preposition that says where ("di
-    Sorong", "in the Denpasar ..."); None when nothing tells."""
+    opening a sentence before "Surabaya"), or after a locative preposition, where a thing is,
+    goes or comes from ("di Sorong", "in the Denpasar ...", "pasokan ke Kendari"); None when
+    nothing tells."""
     parts = {fold(w.strip(".,'’()")) for w in name.text.split()}
     before = [fold(w.strip(".,'’()")) for w in text[: name.start].split()[-2:]]
     after = [fold(w.strip(".,'’()")) for w in text[name.end :].split()[:1]]
@@ -182,7 +188,7 @@ def role(text: str, name: Anchor) -> str | None:
         name.kind == "place"
         or (parts | set(after)) & _PLACE_HEADS
         or before[-1:]
-        and (before[-1] in _AT_LOCATIVES or before[-1] in _PLACE_HEADS)
+        and (before[-1] in _LOCATIVES or before[-1] in _PLACE_HEADS)
     ):
         return "place"
     return None
@@ -204,6 +210,112 @@ def place_kind(text: str, name: Anchor) -> int | None:
     before, after = [fold(w.strip("'’")) for w in before], [fold(w.strip("'’")) for w in after]
     nouns = parts | set(after) | set(before[-1:]) | ({before[0]} if before[1:] == ["of"] else set())
     return next((k for k, group in enumerate(_PLACE_KINDS) if nouns & group), None)
+
+
+def bare_against_town(
+    claim_text: str,
+    claim_name: Anchor,
+    passage_text: str,
+    passage_name: Anchor,
+    claim_lang: str | None = None,
+    passage_lang: str | None = None,
+) -> bool:
+    """Whether one of two places is said bare ("di Bantul": no place noun says its kind,
+    ``place_kind``) and the other as a city or a regency ("Kabupaten Sleman", "Sleman
+    regency"), each after a locative of one sense (``locative_sense``: "di", "in"), the bare
+    one not being wider (``wider_place``: a province, a country). The two then fill one slot
+    as two regencies do: a report of the same event "di Kabupaten Sleman" puts it in another
+    town than "di Bantul". A province said bare against its
+    regency ("di Jawa Tengah" / "Kabupaten Klaten") is the wider place, not another town.
+    It cannot tell a district or a village said bare ("di Cangkringan") from a town: one in
+    the passage's regency would read as another town."""
+    mine = place_kind(claim_text, claim_name)
+    theirs = place_kind(passage_text, passage_name)
+    if (mine is None) == (theirs is None):
+        return False
+    sense = locative_sense(claim_text, claim_name)
+    if sense is None or sense != locative_sense(passage_text, passage_name):
+        return False  # "dipotong di Magelang" / "trucked in from Cirebon regency"
+    bare, kind, lang = (
+        (claim_name, theirs, claim_lang) if mine is None else (passage_name, mine, passage_lang)
+    )
+    return kind in _TOWN_KINDS and not wider_place(bare, lang)
+
+
+def locative_sense(text: str, name: Anchor) -> int | None:
+    """Which sense of locative (factcheck.language.markers.LOCATIVE_SENSES: at, to, from)
+    stands just before ``name`` in ``text``, past "the", "of" and place nouns ("di Kabupaten
+    Sleman", "from the city of Jambi"); None when no locative does (a name that opens its
+    sentence, "Peraturan daerah ..." read as a place)."""
+    before = [fold(w.strip("'’")) for w in re.split(r"[.,;:()]", text[: name.start])[-1].split()]
+    while before and (before[-1] in _PLACE_HEADS or before[-1] in ("the", "of")):
+        before.pop()
+    if not before:
+        return None
+    return next((k for k, group in enumerate(_SENSES) if before[-1] in group), None)
+
+
+def wider_place(name: Anchor, lang: str | None = None) -> bool:
+    """Whether ``name`` is a place wider than a town: a country CLDR or the glossary knows
+    (kind "place"), or, its place nouns left out, a country or a subdivision of one in ISO
+    3166, or a run of the words of one's name ("Jakarta" of "Jakarta Raya", "Jawa" of "Jawa
+    Tengah": factcheck.language.vocabulary.region_names, from pycountry's data); or, in a
+    text in ``lang``, a region of a country of the newsroom's other languages said in
+    ``lang``'s words: its first words with one word of ``lang``'s own ("Central Java",
+    ``_leads_a_region``)."""
+    if name.kind == "place":
+        return True
+    found = _bare_words(name.text)
+    if " ".join(found) in _regions():
+        return True
+    # ISO lists a region in its country's language: the name said in another puts a word of
+    # its own before or after the region's first words ("Central Java" for "Jawa Tengah",
+    # "Riau Islands" for "Kepulauan Riau"'s "Riau")
+    return len(found) >= 2 and (
+        _leads_a_region(found[1:], lang) or _leads_a_region(found[:-1], lang)
+    )
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """Every run of words of a country's or a subdivision's name, folded as names are."""
+    out = set()
+    for region in region_names():
+        found = _name_words(region)
+        out.update(
+            " ".join(found[a:b]) for a in range(len(found)) for b in range(a + 1, len(found) + 1)
+        )
+    return frozenset(out)
+
+
+@cache
+def _region_words(lang: str | None) -> tuple[tuple[str, ...], ...]:
+    """The words of the regions a text in ``lang`` names in its own words: the subdivisions
+    of the countries of the newsroom's other languages (vocabulary.regions_by_language),
+    folded as names are."""
+    return tuple(
+        tuple(_name_words(region))
+        for other, regions in regions_by_language().items()
+        if other != lang
+        for region in regions
+    )
+
+
+def _leads_a_region(found: list[str], lang: str | None) -> bool:
+    """Whether ``found`` are the first words of the name of a region a text in ``lang``
+    names in its own words, that name having one word more, each word the same or respelt
+    by one letter ("java" of "Jawa Tengah" in an English text; the looser SPELT_ALIKE would
+    take "damar" for "Dar es Salaam")."""
+    return any(
+        len(region) == len(found) + 1 and all(map(_respelt_word, found, region))
+        for region in _region_words(lang)
+    )
+
+
+def _respelt_word(a: str, b: str) -> bool:
+    """Whether two folded words are one, or one respelt by a letter ("java", "jawa";
+    "sumatra", "sumatera"), from MIN_WORD letters."""
+    return a == b or min(len(a), len(b)) >= MIN_WORD and Levenshtein.distance(a, b) <= 1
 
 
 def kind_swaps(
@@ -398,7 +510,9 @@ def _listed_beside(text: str, names: list[Anchor], name: Anchor) -> list[tuple[A
 
 
 def _same_name(a: str, b: str) -> bool:
-    x, y = _name_words(a), _name_words(b)
+    """Whether two names are one, word for word (spelling variants alike), their place nouns
+    left out ("Kabupaten Bone" is "Bone" of "Bone and Soppeng regencies")."""
+    x, y = _bare_words(a) or _name_words(a), _bare_words(b) or _name_words(b)
     return len(x) == len(y) and all(spelt_alike(p, q) for p, q in zip(x, y, strict=True))
 
 
@@ -507,10 +621,12 @@ def _content_words(text: str, lang: str) -> set[str]:
 
 
 def _shares_word(name: str, found: set[str]) -> bool:
-    """Whether a word of ``name`` is one of ``found`` (spelling variants alike)."""
+    """Whether a word of ``name`` is one of ``found`` (spelling variants alike). A place noun
+    ("Kota", "Kabupaten", "regency") is no word of the name here: "Kota Jambi" and "Kota
+    Sungai Penuh" share no name, they are two cities."""
     for word in name.replace("-", " ").split():
         key = fold_word(word.strip(".,'’"))
-        if len(key) < MIN_WORD:
+        if len(key) < MIN_WORD or fold(word.strip(".,'’()")) in _PLACE_HEADS:
             continue
         if key in found or any(fuzz.ratio(key, other) >= SAME_WORD for other in found):
             return True

@@ -42,6 +42,7 @@ from factcheck.matching.embedding import Embedder, background
 from factcheck.matching.index import MatchIndex
 from factcheck.matching.names import (
     Swap,
+    bare_against_town,
     candidate_swaps,
     head_word,
     kind_swaps,
@@ -366,8 +367,22 @@ class _Slots:
         """Whether the two places of a swap found by their roles alone fill one slot: they
         hang on one word (``_same_head``), or are said as places of one kind
         (factcheck.matching.names.place_kind: "Kabupaten Bone" / "Wajo regency", "Kota
-        Surabaya" / "Malang city")."""
-        return self._same_head(i, swap) or self._one_kind(i, swap)
+        Surabaya" / "Malang city"), or one is said bare and the other as a town
+        (factcheck.matching.names.bare_against_town: "di Bantul" / "di Kabupaten Sleman"),
+        which only a passage relevant enough to support the claim is asked for
+        (``_confirmed``, SWAP_RELEVANCE)."""
+        return (
+            self._same_head(i, swap)
+            or self._one_kind(i, swap)
+            or bare_against_town(
+                self.scorer.text,
+                swap.claim,
+                self.index.passages[i].text,
+                swap.passage,
+                self.scorer.lang,
+                self.index.profiles[i].lang,
+            )
+        )
 
     def _of_one_kind(self, i: int, swaps: list[Swap]) -> Swap | None:
         """A candidate swap of two places said as places of one kind, found beside a name

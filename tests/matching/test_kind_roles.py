@@ -16,8 +16,8 @@ CLAIM = "Jemaah haji tertua dari embarkasi itu berusia 97 tahun dan berasal dari
 PASSAGE = "The oldest pilgrim in the group, a woman of 97, comes from {}."
 
 
-def stance(claim: str, passage: str, relevance: float) -> str:
-    index = MatchIndex.build([Passage("p0", passage, "en")], None, MODEL.embed_passages([passage]))
+def stance(claim: str, passage: str, relevance: float, lang: str = "en") -> str:
+    index = MatchIndex.build([Passage("p0", passage, lang)], None, MODEL.embed_passages([passage]))
     scorer = ClaimScorer(index, claim, "id")
     slots = rank._Slots(index, scorer, rank._cosines(index, claim, MODEL), MODEL)
     return slots.check(0, relevance).stance
