@@ -55,7 +55,7 @@ from decimal import Decimal, InvalidOperation
 
 from factcheck.language.anchors import Anchor
 from factcheck.language.lexicon import fold_word, spelt_alike
-from factcheck.language.vocabulary import NUMBER_WORDS, STOPWORDS
+from factcheck.language.vocabulary import NUMBER_WORDS, STOPWORDS, UNIT_NAMES
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 SIGNIFICANT_FOR_ROUNDING = 3
@@ -98,6 +98,7 @@ class Value:
     date: tuple[int | None, int | None, int | None, int | None] | None = None  # y, m, d, wd
     unit: str | None = None
     qualifier: str | None = None
+    measure: str | None = None  # the unit of measure a count is said in ("length-meter")
 
 
 @dataclass
@@ -188,6 +189,21 @@ def _unit(anchor: Anchor, following: Anchor | None, text: str) -> str | None:
     return f"word:{fold_word(word[1])}" if word else None
 
 
+# the two words after a count, either of which may name its unit of measure
+_NEXT_WORDS = re.compile(r"\s{1,2}([^\W\d_]{2,})(?:\s{1,2}([^\W\d_]{2,}))?")
+
+
+def _measure(anchor: Anchor, text: str) -> str | None:
+    """The unit of measure a count is said in (vocabulary.UNIT_NAMES, from CLDR), named by
+    the next word or the one after it ("14 hari", "3 kilometres", "390 cubic metres", "930
+    meter kubik", "0.12 percentage points"); None when neither names one."""
+    found = _NEXT_WORDS.match(text, anchor.end)
+    if not found:
+        return None
+    first = _UNITS.get(fold_word(found[1]))
+    return first or (_UNITS.get(fold_word(found[2])) if found[2] else None)
+
+
 def _value(anchor: Anchor, following: Anchor | None, text: str) -> Value | None:
     qualifier = anchor.qualifier
     if anchor.kind == "year":
@@ -208,7 +224,8 @@ def _value(anchor: Anchor, following: Anchor | None, text: str) -> Value | None:
         return Value("percent", anchor, number, qualifier=qualifier)
     if anchor.kind == "number":
         unit = _unit(anchor, following, text)
-        return Value("count", anchor, number, unit=unit, qualifier=qualifier)
+        measure = _measure(anchor, text)
+        return Value("count", anchor, number, unit=unit, qualifier=qualifier, measure=measure)
     return None
 
 
@@ -257,7 +274,7 @@ def verify(
     if ranks and len(mine_ranks) == 1 and their_ranks:  # one rank in the claim: its fact's
         mine, theirs = mine + mine_ranks, theirs + their_ranks
     found = _Findings()
-    paired = _paired_counts(mine, theirs)
+    paired = _of_one_measure(_paired_counts(mine, theirs), mine, theirs)
     tied = _tied_years(mine, theirs)
     swapped = _swapped_counts(claim_text, mine, passage_text, theirs)
     for value, other in swapped:
@@ -413,6 +430,26 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     if before != sum(b.anchor.start < other[0].anchor.start for _, b in equal):
         return pairs
     return pairs | {(id(chosen), id(other[0]))}
+
+
+def _of_one_measure(
+    pairs: set[tuple[int, int]], mine: list[Value], theirs: list[Value]
+) -> set[tuple[int, int]]:
+    """The pairs of ``_paired_counts`` but those of two counts of which one is said in a unit
+    of measure (vocabulary.UNIT_NAMES: "14 hari", "3 kilometres") and the other is not said
+    in that unit: a length is not a duration, nor a number of people ("sedalam 7 meter" /
+    "Four people were hurt", "selama lima tahun" / "in three regencies")."""
+    by_id = {id(v): v for v in (*mine, *theirs)}
+    return {(a, b) for a, b in pairs if not _other_measures(by_id[a], by_id[b])}
+
+
+def _other_measures(mine: Value, theirs: Value) -> bool:
+    """Whether one of two counts is said in a unit of measure and the other in another word
+    (another unit, or none: "sedalam 7 meter" / "Four people"); not when nothing is said after
+    one of them, nor when the two words are one spelt two ways (``_same_thing``)."""
+    if mine.measure == theirs.measure or mine.unit is None or theirs.unit is None:
+        return False
+    return not _same_thing(mine, theirs)  # "ton" / "tonnes": one word spelt two ways
 
 
 def _parts(found: list[Value]) -> set[int]:
@@ -572,7 +609,8 @@ def _same_thing(mine: Value, theirs: Value) -> bool:
     """Two counts count the same thing when the same term follows both, or words that are
     one word spelt two ways: one begins the other ("ton", "tonnes"), they differ only in
     their last SAME_WORD_TAIL letters ("kilometer", "kilometres"), or are spelt alike in two
-    languages ("tiket", "ticket"; "hektare", "hectare")."""
+    languages ("tiket", "ticket"; "hektare", "hectare"); or two names of one unit of measure
+    (vocabulary.UNIT_NAMES, from CLDR: "jam", "hours"; "km", "kilometres"; "hari", "days")."""
     if mine.unit is None or theirs.unit is None:
         return False
     if mine.unit.startswith("term:") or theirs.unit.startswith("term:"):
@@ -580,8 +618,22 @@ def _same_thing(mine: Value, theirs: Value) -> bool:
     a, b = sorted((mine.unit[5:], theirs.unit[5:]), key=len)
     if len(a) >= 3 and b.startswith(a):
         return True
+    if mine.measure is not None and mine.measure == theirs.measure:
+        return True
     common = len(os.path.commonprefix([a, b]))
     return common >= SAME_WORD_STEM and common >= len(a) - SAME_WORD_TAIL or spelt_alike(a, b)
+
+
+def _unit_names() -> dict[str, str]:
+    """vocabulary.UNIT_NAMES by the folded word a count's unit is read as ("hours" ->
+    "hour"); a folded word two units would share is left out."""
+    units: dict[str, set[str]] = {}
+    for word, unit in UNIT_NAMES.items():
+        units.setdefault(fold_word(word), set()).add(unit)
+    return {word: found.pop() for word, found in units.items() if len(found) == 1}
+
+
+_UNITS = _unit_names()
 
 
 def numbers_agree(mine: Value, theirs: Value) -> bool:
