@@ -261,6 +261,7 @@ def verify(
     *,
     ranks: bool = False,
     lone: bool = False,
+    transposed: bool = False,
 ) -> Check:
     """Compare the claim's values (anchors of ``claim_text``) with the passage's; see the
     module docstring. ``ranks``: compare the claim's one ordinal with the passage's too
@@ -268,13 +269,15 @@ def verify(
     rank is said of many things, "the fourth largest reserves" beside "the ninth largest
     country"). ``lone``: a claim's only percentage against the passage's only one, said of
     the same word, disagrees whatever its magnitude (``_lone``; asked, as ``ranks``, of a
-    passage relevant enough to support the claim)."""
+    passage relevant enough to support the claim). ``transposed``: a claim count under
+    TRANSPOSED_PAIR pairs with the passage's one count that swaps its two digits too
+    (``_paired_counts``; the caller asks it of a passage relevant enough to be shown)."""
     mine, theirs = values(claim_text, claim), values(passage_text, passage)
     mine_ranks, their_ranks = ordinals(claim_text), ordinals(passage_text)
     if ranks and len(mine_ranks) == 1 and their_ranks:  # one rank in the claim: its fact's
         mine, theirs = mine + mine_ranks, theirs + their_ranks
     found = _Findings()
-    paired = _of_one_measure(_paired_counts(mine, theirs), mine, theirs)
+    paired = _of_one_measure(_paired_counts(mine, theirs, transposed), mine, theirs)
     tied = _tied_years(mine, theirs)
     swapped = _swapped_counts(claim_text, mine, passage_text, theirs)
     for value, other in swapped:
@@ -384,7 +387,9 @@ def _dated_figures(found: list[Value]) -> list[tuple[Value, Value]]:
     ]
 
 
-def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int]]:
+def _paired_counts(
+    mine: list[Value], theirs: list[Value], small: bool = False
+) -> set[tuple[int, int]]:
     """Pairs (id of a claim count, id of a passage count) taken to count the same thing even
     when the words after them differ ("38 posko" / "42 temporary shelters": another language,
     or another word). Counts equal on both sides are paired first; of the rest, the only
@@ -395,8 +400,11 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     54 vehicles"), not a count of something else beside it ("Empat instansi ... 4.300
     personel" / "4,300 firefighters ... six helicopters"). A claim count and the one passage
     count with two of its digits swapped are a pair too, from TRANSPOSED_PAIR ("82.000
-    penonton" / "28,000 people over two days"): the figure got wrong. Counts that are the parts of a
-    total said before them (``_parts``) are left out of the rest."""
+    penonton" / "28,000 people over two days"): the figure got wrong; under it when ``small``
+    (a passage relevant enough to be shown: "37 WNA" / "73 foreigners from 12 countries"),
+    where two-digit counts of two things in passages about other facts share their digits by
+    chance ("younger than 14" / "41 orang luka-luka"). Counts that are the parts of a total
+    said before them (``_parts``) are left out of the rest."""
     left = [v for v in mine if v.slot == "count"]
     other = [v for v in theirs if v.slot == "count"]
     equal = []
@@ -417,7 +425,7 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     pairs = {
         (id(mine), id(theirs[0]))
         for mine in left
-        if mine.number >= TRANSPOSED_PAIR
+        if (small or mine.number >= TRANSPOSED_PAIR)
         and len(theirs := [v for v in other if _transposed(mine.number, v.number)]) == 1
     }
     if len(other) != 1 or not left:
