@@ -199,6 +199,8 @@ _NUMBER = re.compile(
 _NUMBER_WORD = re.compile(
     rf"\b({word_trie(NUMBER_WORDS)})(\s(?:{alternation(HALF_WORDS)}))?\b", re.IGNORECASE
 )
+# a percentage said in words: a number word, then a percent word ("sixty-one percent")
+_PERCENT_AFTER = re.compile(rf"\s(?:{alternation(PERCENT_WORDS)})\b", re.IGNORECASE)
 _QUANTITY_WORD = re.compile(rf"\b({word_trie(QUANTITY_WORDS)})\b", re.IGNORECASE)
 # a part of a group: a fraction in words, a half, or "N in M" ("three in four", "1 in 5",
 # "nine out of ten"), read as a percentage
@@ -232,7 +234,11 @@ def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
         half = Decimal("0.5") if m[2] else 0
         value = canonical_number(Decimal(NUMBER_WORDS[m[1].lower()]) + half)
         qualifier = _qualifier(text, m.start())
-        anchors.append(Anchor("number", value, m[0], m.start(), m.end(), qualifier))
+        kind, end = "number", m.end()
+        percent = _PERCENT_AFTER.match(text, end)  # "Sixty-one percent", "dua persen"
+        if percent:
+            kind, value, end = "percent", value + "%", percent.end()
+        anchors.append(Anchor(kind, value, text[m.start() : end], m.start(), end, qualifier))
     for m in _QUANTITY_WORD.finditer(text) if "quantity" in kinds else ():
         value = f"~1e{QUANTITY_WORDS[m[1].lower()]}"
         anchors.append(Anchor("quantity", value, m[1], m.start(), m.end()))
