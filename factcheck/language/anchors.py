@@ -290,10 +290,20 @@ def _small_number(raw: str) -> int | None:
 _QUALIFIER = re.compile(rf"(?<!\w)({word_trie(QUALIFIERS)})\s+$", re.IGNORECASE)
 
 
+# "up to" as the particle of the phrasal verb "add up to": a total, not a maximum
+_ADD_UP = re.compile(r"\badd(?:s|ed|ing)?\s+$", re.IGNORECASE)
+
+
 def _qualifier(text: str, start: int) -> str | None:
-    """The qualifier right before a number starting at ``start`` ("more than", "sekitar")."""
+    """The qualifier right before a number starting at ``start`` ("more than", "sekitar");
+    not the "up to" of "add up to" ("the arrears add up to 10.3 billion rupiah": a total)."""
     found = _QUALIFIER.search(text, max(0, start - 30), start)
-    return QUALIFIERS[" ".join(found[1].lower().split())] if found else None
+    if not found:
+        return None
+    qualifier = QUALIFIERS[" ".join(found[1].lower().split())]
+    if qualifier == "at_most" and _ADD_UP.search(text, max(0, found.start() - 12), found.start()):
+        return None
+    return qualifier
 
 
 def _parse_number(raw: str, lang: str) -> Decimal | None:
