@@ -54,11 +54,13 @@ from factcheck.language.vocabulary import (
     NOT_A_HALF,
     NUMBER_SEPARATORS,
     NUMBER_WORDS,
+    ONE_WORDS,
     PERCENT_WORDS,
     QUALIFIERS,
     QUANTITY_WORDS,
     SCALES,
     STOPWORDS,
+    UNIT_NAMES,
     WEEKDAYS,
     alternation,
     word_trie,
@@ -239,10 +241,23 @@ def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
         if percent:
             kind, value, end = "percent", value + "%", percent.end()
         anchors.append(Anchor(kind, value, text[m.start() : end], m.start(), end, qualifier))
+    for m in _one_before_unit().finditer(text):  # "satu tahun", "one hectare"
+        qualifier = _qualifier(text, m.start())
+        anchors.append(Anchor("number", "1", m[1], m.start(), m.end(1), qualifier))
     for m in _QUANTITY_WORD.finditer(text) if "quantity" in kinds else ():
         value = f"~1e{QUANTITY_WORDS[m[1].lower()]}"
         anchors.append(Anchor("quantity", value, m[1], m.start(), m.end()))
     return anchors
+
+
+@cache  # compiled when first asked: the unit names' tree is long
+def _one_before_unit() -> re.Pattern[str]:
+    """The words "one" and "satu" right before the name of a unit of measure
+    (vocabulary.UNIT_NAMES): a count of one ("satu tahun", "one hectare"), where either word
+    alone is mostly idiom."""
+    return re.compile(
+        rf"\b({alternation(ONE_WORDS)})\s+(?=(?:{word_trie(UNIT_NAMES)})\b)", re.IGNORECASE
+    )
 
 
 def _fractions(text: str) -> list[Anchor]:

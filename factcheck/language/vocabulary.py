@@ -271,6 +271,9 @@ def _number_words() -> dict[str, int]:
 
 
 NUMBER_WORDS = _number_words()
+# "satu", "one": left out of NUMBER_WORDS, but a count before a unit of measure ("satu tahun",
+# "one hectare": factcheck.language.anchors)
+ONE_WORDS = _UNITS[0][1:]
 # A half after a number word: "dua setengah jam", "two and a half hours" (2.5). By hand.
 HALF_WORDS = ("setengah", "and a half")
 
