@@ -1,9 +1,9 @@
 """The language data every stage shares: months, weekdays, scale words, currencies, number
-words, stopwords, abbreviations and place names, for Indonesian and English.
+words, stopwords, units of measure, abbreviations and place names, for Indonesian and English.
 
 Taken from Babel's CLDR data wherever CLDR has it (month and weekday names, the scale words of
-compact numbers, currency names and symbols, territory names in many languages); written by
-hand only where CLDR has nothing, and each such table says so. The recogniser
+compact numbers, currency names and symbols, unit names, territory names in many languages);
+written by hand only where CLDR has nothing, and each such table says so. The recogniser
 (factcheck.language.anchors), the sentence splitter (factcheck.language.sentences) and the word
 folding (factcheck.language.lexicon) read these tables; nothing else keeps its own copy.
 """
@@ -409,11 +409,11 @@ STOPWORDS = {
 # --- units of measure ----------------------------------------------------------------------
 
 
-# The units of measure a count can be said in, by any of their names of one word in any of
-# LOCALES (CLDR: "kilometer", "kilometres", "km"; "jam", "hours", "hr"): lower-case name ->
-# unit ("length-kilometer"). A name two units share ("hr": an Indonesian day, an English
-# hour) is left out.
 def _unit_names() -> dict[str, str]:
+    """The units of measure a count can be said in (UNIT_CATEGORIES), by any of their names of
+    one word in any of LOCALES (CLDR: "kilometer", "kilometres", "km"; "jam", "hours"):
+    lower-case name -> unit ("length-kilometer"). A name two units share ("hr": an Indonesian
+    day, an English hour) or a function word ("in": inches) is left out."""
     units: dict[str, set[str]] = {}
     for locale in LOCALES:
         for word, unit in _cldr()[locale]["units"]:

@@ -16,10 +16,13 @@ kind about the same thing are compared:
   "6/11") by day and month, and with a weekday ("Thursday" confirms 6 November 2025);
 - amounts of money in the same currency; percentages; counts only when they count the same
   thing (the word after the number is the same, spelt alike in either language: "tiket",
-  "ticket", or the same glossary term; or the two are the counts left over when equal
+  "ticket", or the same glossary term, or names one unit of measure, CLDR's: "jam", "hours";
+  or the two are the counts left over when equal
   counts are paired: the only one on each side, or the passage's only one and the one claim
   count of its magnitude, or the one passage count with two of the claim count's digits
-  swapped); two counts joined by a conjunction are compared in their places, so counts that
+  swapped, or, in a passage shown, any count with its two digits swapped); a count said in a
+  unit of measure is never paired with a count of another thing ("7 meter" / "Four people");
+  two counts joined by a conjunction are compared in their places, so counts that
   traded nouns disagree ("Dua mobil dan tiga sepeda motor" / "Three cars and two motorcycles");
 - quantities (amounts, percentages, counts) disagree only within a factor of
   SAME_QUANTITY_RATIO or when one is the other's digits transposed (41 for 14): a figure
