@@ -54,11 +54,13 @@ from factcheck.language.vocabulary import (
     NOT_A_HALF,
     NUMBER_SEPARATORS,
     NUMBER_WORDS,
+    ONE_WORDS,
     PERCENT_WORDS,
     QUALIFIERS,
     QUANTITY_WORDS,
     SCALES,
     STOPWORDS,
+    UNIT_NAMES,
     WEEKDAYS,
     alternation,
     word_trie,
@@ -199,6 +201,8 @@ _NUMBER = re.compile(
 _NUMBER_WORD = re.compile(
     rf"\b({word_trie(NUMBER_WORDS)})(\s(?:{alternation(HALF_WORDS)}))?\b", re.IGNORECASE
 )
+# a percentage said in words: a number word, then a percent word ("sixty-one percent")
+_PERCENT_AFTER = re.compile(rf"\s(?:{alternation(PERCENT_WORDS)})\b", re.IGNORECASE)
 _QUANTITY_WORD = re.compile(rf"\b({word_trie(QUANTITY_WORDS)})\b", re.IGNORECASE)
 # a part of a group: a fraction in words, a half, or "N in M" ("three in four", "1 in 5",
 # "nine out of ten"), read as a percentage
@@ -232,11 +236,28 @@ def _numbers(text: str, lang: str, kinds: Collection[str]) -> list[Anchor]:
         half = Decimal("0.5") if m[2] else 0
         value = canonical_number(Decimal(NUMBER_WORDS[m[1].lower()]) + half)
         qualifier = _qualifier(text, m.start())
-        anchors.append(Anchor("number", value, m[0], m.start(), m.end(), qualifier))
+        kind, end = "number", m.end()
+        percent = _PERCENT_AFTER.match(text, end)  # "Sixty-one percent", "dua persen"
+        if percent:
+            kind, value, end = "percent", value + "%", percent.end()
+        anchors.append(Anchor(kind, value, text[m.start() : end], m.start(), end, qualifier))
+    for m in _one_before_unit().finditer(text):  # "satu tahun", "one hectare"
+        qualifier = _qualifier(text, m.start())
+        anchors.append(Anchor("number", "1", m[1], m.start(), m.end(1), qualifier))
     for m in _QUANTITY_WORD.finditer(text) if "quantity" in kinds else ():
         value = f"~1e{QUANTITY_WORDS[m[1].lower()]}"
         anchors.append(Anchor("quantity", value, m[1], m.start(), m.end()))
     return anchors
+
+
+@cache  # compiled when first asked: the unit names' tree is long
+def _one_before_unit() -> re.Pattern[str]:
+    """The words "one" and "satu" right before the name of a unit of measure
+    (vocabulary.UNIT_NAMES): a count of one ("satu tahun", "one hectare"), where either word
+    alone is mostly idiom."""
+    return re.compile(
+        rf"\b({alternation(ONE_WORDS)})\s+(?=(?:{word_trie(UNIT_NAMES)})\b)", re.IGNORECASE
+    )
 
 
 def _fractions(text: str) -> list[Anchor]:
@@ -284,10 +305,20 @@ def _small_number(raw: str) -> int | None:
 _QUALIFIER = re.compile(rf"(?<!\w)({word_trie(QUALIFIERS)})\s+$", re.IGNORECASE)
 
 
+# "up to" as the particle of the phrasal verb "add up to": a total, not a maximum
+_ADD_UP = re.compile(r"\badd(?:s|ed|ing)?\s+$", re.IGNORECASE)
+
+
 def _qualifier(text: str, start: int) -> str | None:
-    """The qualifier right before a number starting at ``start`` ("more than", "sekitar")."""
+    """The qualifier right before a number starting at ``start`` ("more than", "sekitar");
+    not the "up to" of "add up to" ("the arrears add up to 10.3 billion rupiah": a total)."""
     found = _QUALIFIER.search(text, max(0, start - 30), start)
-    return QUALIFIERS[" ".join(found[1].lower().split())] if found else None
+    if not found:
+        return None
+    qualifier = QUALIFIERS[" ".join(found[1].lower().split())]
+    if qualifier == "at_most" and _ADD_UP.search(text, max(0, found.start() - 12), found.start()):
+        return None
+    return qualifier
 
 
 def _parse_number(raw: str, lang: str) -> Decimal | None:

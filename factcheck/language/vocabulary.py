@@ -1,9 +1,9 @@
 """The language data every stage shares: months, weekdays, scale words, currencies, number
-words, stopwords, abbreviations and place names, for Indonesian and English.
+words, stopwords, units of measure, abbreviations and place names, for Indonesian and English.
 
 Taken from Babel's CLDR data wherever CLDR has it (month and weekday names, the scale words of
-compact numbers, currency names and symbols, territory names in many languages); written by
-hand only where CLDR has nothing, and each such table says so. The recogniser
+compact numbers, currency names and symbols, unit names, territory names in many languages);
+written by hand only where CLDR has nothing, and each such table says so. The recogniser
 (factcheck.language.anchors), the sentence splitter (factcheck.language.sentences) and the word
 folding (factcheck.language.lexicon) read these tables; nothing else keeps its own copy.
 """
@@ -33,8 +33,8 @@ def _cldr() -> dict:
     two locales' whole files for them and imports its date module (about 0.1 s of CPU in every
     process); the file, named by Babel's version, is read in a millisecond. Lists keep CLDR's
     order, which the tables below keep."""
-    # "v1": what the file holds; a change to _cldr_vocabulary changes it
-    name = f"cldr-vocabulary-v1-babel-{babel.__version__}-{'-'.join(LOCALES + CURRENCY_CODES)}.json"
+    # "v3": what the file holds; a change to _cldr_vocabulary changes it
+    name = f"cldr-vocabulary-v3-babel-{babel.__version__}-{'-'.join(LOCALES + CURRENCY_CODES)}.json"
     path = cached_file(name, lambda out: out.write(json.dumps(_cldr_vocabulary()).encode()))
     if path is not None:
         try:
@@ -45,7 +45,7 @@ def _cldr() -> dict:
 
 
 def _cldr_vocabulary() -> dict:
-    from babel import Locale
+    from babel import Locale, localedata
     from babel.numbers import (
         get_currency_name,
         get_currency_symbol,
@@ -73,8 +73,50 @@ def _cldr_vocabulary() -> dict:
                 [get_currency_name(code, count, locale) for count in (1, 2)]
                 for code in CURRENCY_CODES
             ],
+            "units": _unit_forms(
+                Locale.parse(name)
+                for name in (locale, f"{locale}_001")  # "en_001": "metres", "tonnes"
+                if localedata.exists(name)
+            ),
         }
     return tables
+
+
+# The kinds of CLDR units a count is a measure of ("14 hari", "3 kilometres", "2 ha"): the
+# units of time, and of the others the metric system's (METRIC_UNITS, with any prefix:
+# "kilometer", "square-kilometer", "kilometer-per-hour"); an imperial unit's name is often an
+# ordinary word ("stone", "foot", "pound", "point").
+UNIT_CATEGORIES = ("length", "area", "volume", "mass", "duration", "speed", "power", "energy")
+METRIC_UNITS = ("meter", "gram", "liter", "tonne", "hectare", "watt", "joule", "hour")
+
+
+def _measures(unit: str) -> bool:
+    """Whether a CLDR unit ("length-kilometer") is one of the units of UNIT_CATEGORIES."""
+    category, *parts = unit.split("-")
+    if category not in UNIT_CATEGORIES or parts[-1] == "person":
+        return False
+    if category == "duration":
+        return True
+    parts = parts[: parts.index("per")] if "per" in parts else parts
+    return all(part.endswith(METRIC_UNITS) for part in parts if part not in ("square", "cubic"))
+
+
+def _unit_forms(locales: Iterable) -> list[tuple[str, str]]:
+    """(word, unit) pairs: each unit's names of one word after its number, long and short, one
+    and many ("{0} kilometres" -> "kilometres", "{0} km" -> "km", "{0} jam" -> "jam"); names
+    of several words ("meter kubik", "cubic metres"), of one letter ("m", "t") and patterns
+    without a space ("{0}km") are left out."""
+    found = []
+    for data in locales:
+        for unit, widths in data._data["unit_patterns"].items():
+            for width in ("long", "short"):
+                for count, pattern in (widths.get(width) or {}).items():
+                    if count == "per" or not pattern.startswith("{0} "):
+                        continue
+                    word = pattern[4:].strip()
+                    if len(word) >= 2 and word.isalpha():
+                        found.append((word.lower(), unit))
+    return sorted(set(found))
 
 
 def word_list(text: str) -> list[str]:
@@ -229,6 +271,9 @@ def _number_words() -> dict[str, int]:
 
 
 NUMBER_WORDS = _number_words()
+# "satu", "one": left out of NUMBER_WORDS, but a count before a unit of measure ("satu tahun",
+# "one hectare": factcheck.language.anchors)
+ONE_WORDS = _UNITS[0][1:]
 # A half after a number word: "dua setengah jam", "two and a half hours" (2.5). By hand.
 HALF_WORDS = ("setengah", "and a half")
 
@@ -359,6 +404,29 @@ STOPWORDS = {
         )
     ),
 }
+
+
+# --- units of measure ----------------------------------------------------------------------
+
+
+def _unit_names() -> dict[str, str]:
+    """The units of measure a count can be said in (UNIT_CATEGORIES), by any of their names of
+    one word in any of LOCALES (CLDR: "kilometer", "kilometres", "km"; "jam", "hours"):
+    lower-case name -> unit ("length-kilometer"). A name two units share ("hr": an Indonesian
+    day, an English hour) or a function word ("in": inches) is left out."""
+    units: dict[str, set[str]] = {}
+    for locale in LOCALES:
+        for word, unit in _cldr()[locale]["units"]:
+            if _measures(unit):
+                units.setdefault(word, set()).add(unit)
+    return {
+        word: next(iter(found))
+        for word, found in units.items()
+        if len(found) == 1 and not any(word in STOPWORDS[locale] for locale in LOCALES)
+    }
+
+
+UNIT_NAMES = _unit_names()
 
 
 # --- abbreviations (for the sentence splitter) ---------------------------------------------

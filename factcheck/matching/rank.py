@@ -318,6 +318,8 @@ class _Slots:
             index.anchors(i),
             ranks=relevance >= SWAP_RELEVANCE,  # a rank, as a name, is said of many things
             lone=relevance >= SWAP_RELEVANCE,  # a lone share of one word, whatever its size
+            # a two-digit count's digits swapped: the figure got wrong, in a passage shown
+            transposed=relevance >= SUGGESTION_THRESHOLD,
         )
         if check.stance == CONTRADICTS or check.unconfirmed:
             return check

@@ -16,10 +16,13 @@ kind about the same thing are compared:
   "6/11") by day and month, and with a weekday ("Thursday" confirms 6 November 2025);
 - amounts of money in the same currency; percentages; counts only when they count the same
   thing (the word after the number is the same, spelt alike in either language: "tiket",
-  "ticket", or the same glossary term; or the two are the counts left over when equal
+  "ticket", or the same glossary term, or names one unit of measure, CLDR's: "jam", "hours";
+  or the two are the counts left over when equal
   counts are paired: the only one on each side, or the passage's only one and the one claim
   count of its magnitude, or the one passage count with two of the claim count's digits
-  swapped); two counts joined by a conjunction are compared in their places, so counts that
+  swapped, or, in a passage shown, any count with its two digits swapped); a count said in a
+  unit of measure is never paired with a count of another thing ("7 meter" / "Four people");
+  two counts joined by a conjunction are compared in their places, so counts that
   traded nouns disagree ("Dua mobil dan tiga sepeda motor" / "Three cars and two motorcycles");
 - quantities (amounts, percentages, counts) disagree only within a factor of
   SAME_QUANTITY_RATIO or when one is the other's digits transposed (41 for 14): a figure
@@ -55,7 +58,7 @@ from decimal import Decimal, InvalidOperation
 
 from factcheck.language.anchors import Anchor
 from factcheck.language.lexicon import fold_word, spelt_alike
-from factcheck.language.vocabulary import NUMBER_WORDS, STOPWORDS
+from factcheck.language.vocabulary import NUMBER_WORDS, STOPWORDS, UNIT_NAMES
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 SIGNIFICANT_FOR_ROUNDING = 3
@@ -98,6 +101,7 @@ class Value:
     date: tuple[int | None, int | None, int | None, int | None] | None = None  # y, m, d, wd
     unit: str | None = None
     qualifier: str | None = None
+    measure: str | None = None  # the unit of measure a count is said in ("length-meter")
 
 
 @dataclass
@@ -188,6 +192,21 @@ def _unit(anchor: Anchor, following: Anchor | None, text: str) -> str | None:
     return f"word:{fold_word(word[1])}" if word else None
 
 
+# the two words after a count, either of which may name its unit of measure
+_NEXT_WORDS = re.compile(r"\s{1,2}([^\W\d_]{2,})(?:\s{1,2}([^\W\d_]{2,}))?")
+
+
+def _measure(anchor: Anchor, text: str) -> str | None:
+    """The unit of measure a count is said in (vocabulary.UNIT_NAMES, from CLDR), named by
+    the next word or the one after it ("14 hari", "3 kilometres", "390 cubic metres", "930
+    meter kubik", "0.12 percentage points"); None when neither names one."""
+    found = _NEXT_WORDS.match(text, anchor.end)
+    if not found:
+        return None
+    first = _UNITS.get(fold_word(found[1]))
+    return first or (_UNITS.get(fold_word(found[2])) if found[2] else None)
+
+
 def _value(anchor: Anchor, following: Anchor | None, text: str) -> Value | None:
     qualifier = anchor.qualifier
     if anchor.kind == "year":
@@ -208,7 +227,8 @@ def _value(anchor: Anchor, following: Anchor | None, text: str) -> Value | None:
         return Value("percent", anchor, number, qualifier=qualifier)
     if anchor.kind == "number":
         unit = _unit(anchor, following, text)
-        return Value("count", anchor, number, unit=unit, qualifier=qualifier)
+        measure = _measure(anchor, text)
+        return Value("count", anchor, number, unit=unit, qualifier=qualifier, measure=measure)
     return None
 
 
@@ -244,6 +264,7 @@ def verify(
     *,
     ranks: bool = False,
     lone: bool = False,
+    transposed: bool = False,
 ) -> Check:
     """Compare the claim's values (anchors of ``claim_text``) with the passage's; see the
     module docstring. ``ranks``: compare the claim's one ordinal with the passage's too
@@ -251,13 +272,15 @@ def verify(
     rank is said of many things, "the fourth largest reserves" beside "the ninth largest
     country"). ``lone``: a claim's only percentage against the passage's only one, said of
     the same word, disagrees whatever its magnitude (``_lone``; asked, as ``ranks``, of a
-    passage relevant enough to support the claim)."""
+    passage relevant enough to support the claim). ``transposed``: a claim count under
+    TRANSPOSED_PAIR pairs with the passage's one count that swaps its two digits too
+    (``_paired_counts``; the caller asks it of a passage relevant enough to be shown)."""
     mine, theirs = values(claim_text, claim), values(passage_text, passage)
     mine_ranks, their_ranks = ordinals(claim_text), ordinals(passage_text)
     if ranks and len(mine_ranks) == 1 and their_ranks:  # one rank in the claim: its fact's
         mine, theirs = mine + mine_ranks, theirs + their_ranks
     found = _Findings()
-    paired = _paired_counts(mine, theirs)
+    paired = _of_one_measure(_paired_counts(mine, theirs, transposed), mine, theirs)
     tied = _tied_years(mine, theirs)
     swapped = _swapped_counts(claim_text, mine, passage_text, theirs)
     for value, other in swapped:
@@ -367,7 +390,9 @@ def _dated_figures(found: list[Value]) -> list[tuple[Value, Value]]:
     ]
 
 
-def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int]]:
+def _paired_counts(
+    mine: list[Value], theirs: list[Value], small: bool = False
+) -> set[tuple[int, int]]:
     """Pairs (id of a claim count, id of a passage count) taken to count the same thing even
     when the words after them differ ("38 posko" / "42 temporary shelters": another language,
     or another word). Counts equal on both sides are paired first; of the rest, the only
@@ -378,8 +403,11 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     54 vehicles"), not a count of something else beside it ("Empat instansi ... 4.300
     personel" / "4,300 firefighters ... six helicopters"). A claim count and the one passage
     count with two of its digits swapped are a pair too, from TRANSPOSED_PAIR ("82.000
-    penonton" / "28,000 people over two days"): the figure got wrong. Counts that are the parts of a
-    total said before them (``_parts``) are left out of the rest."""
+    penonton" / "28,000 people over two days"): the figure got wrong; under it when ``small``
+    (a passage relevant enough to be shown: "37 WNA" / "73 foreigners from 12 countries"),
+    where two-digit counts of two things in passages about other facts share their digits by
+    chance ("younger than 14" / "41 orang luka-luka"). Counts that are the parts of a total
+    said before them (``_parts``) are left out of the rest."""
     left = [v for v in mine if v.slot == "count"]
     other = [v for v in theirs if v.slot == "count"]
     equal = []
@@ -400,7 +428,7 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     pairs = {
         (id(mine), id(theirs[0]))
         for mine in left
-        if mine.number >= TRANSPOSED_PAIR
+        if (small or mine.number >= TRANSPOSED_PAIR)
         and len(theirs := [v for v in other if _transposed(mine.number, v.number)]) == 1
     }
     if len(other) != 1 or not left:
@@ -413,6 +441,26 @@ def _paired_counts(mine: list[Value], theirs: list[Value]) -> set[tuple[int, int
     if before != sum(b.anchor.start < other[0].anchor.start for _, b in equal):
         return pairs
     return pairs | {(id(chosen), id(other[0]))}
+
+
+def _of_one_measure(
+    pairs: set[tuple[int, int]], mine: list[Value], theirs: list[Value]
+) -> set[tuple[int, int]]:
+    """The pairs of ``_paired_counts`` but those of two counts of which one is said in a unit
+    of measure (vocabulary.UNIT_NAMES: "14 hari", "3 kilometres") and the other is not said
+    in that unit: a length is not a duration, nor a number of people ("sedalam 7 meter" /
+    "Four people were hurt", "selama lima tahun" / "in three regencies")."""
+    by_id = {id(v): v for v in (*mine, *theirs)}
+    return {(a, b) for a, b in pairs if not _other_measures(by_id[a], by_id[b])}
+
+
+def _other_measures(mine: Value, theirs: Value) -> bool:
+    """Whether one of two counts is said in a unit of measure and the other in another word
+    (another unit, or none: "sedalam 7 meter" / "Four people"); not when nothing is said after
+    one of them, nor when the two words are one spelt two ways (``_same_thing``)."""
+    if mine.measure == theirs.measure or mine.unit is None or theirs.unit is None:
+        return False
+    return not _same_thing(mine, theirs)  # "ton" / "tonnes": one word spelt two ways
 
 
 def _parts(found: list[Value]) -> set[int]:
@@ -572,7 +620,8 @@ def _same_thing(mine: Value, theirs: Value) -> bool:
     """Two counts count the same thing when the same term follows both, or words that are
     one word spelt two ways: one begins the other ("ton", "tonnes"), they differ only in
     their last SAME_WORD_TAIL letters ("kilometer", "kilometres"), or are spelt alike in two
-    languages ("tiket", "ticket"; "hektare", "hectare")."""
+    languages ("tiket", "ticket"; "hektare", "hectare"); or two names of one unit of measure
+    (vocabulary.UNIT_NAMES, from CLDR: "jam", "hours"; "km", "kilometres"; "hari", "days")."""
     if mine.unit is None or theirs.unit is None:
         return False
     if mine.unit.startswith("term:") or theirs.unit.startswith("term:"):
@@ -580,8 +629,22 @@ def _same_thing(mine: Value, theirs: Value) -> bool:
     a, b = sorted((mine.unit[5:], theirs.unit[5:]), key=len)
     if len(a) >= 3 and b.startswith(a):
         return True
+    if mine.measure is not None and mine.measure == theirs.measure:
+        return True
     common = len(os.path.commonprefix([a, b]))
     return common >= SAME_WORD_STEM and common >= len(a) - SAME_WORD_TAIL or spelt_alike(a, b)
+
+
+def _unit_names() -> dict[str, str]:
+    """vocabulary.UNIT_NAMES by the folded word a count's unit is read as ("hours" ->
+    "hour"); a folded word two units would share is left out."""
+    units: dict[str, set[str]] = {}
+    for word, unit in UNIT_NAMES.items():
+        units.setdefault(fold_word(word), set()).add(unit)
+    return {word: found.pop() for word, found in units.items() if len(found) == 1}
+
+
+_UNITS = _unit_names()
 
 
 def numbers_agree(mine: Value, theirs: Value) -> bool:
