@@ -242,6 +242,32 @@ def bare_against_town(
     return kind in _TOWN_KINDS and not wider_place(bare, lang)
 
 
+def wider_against_narrower(
+    claim_text: str,
+    claim_name: Anchor,
+    passage_text: str,
+    passage_name: Anchor,
+    claim_lang: str | None = None,
+    passage_lang: str | None = None,
+) -> bool:
+    """Whether one of two places is wider than a town (``wider_place``: a province, a
+    country) and the other is a place that is not ("di Jawa Tengah" / "di Kabupaten Kudus",
+    "Kalimantan Barat" / "di Sanggau"): the narrower may lie inside the wider, and without a
+    gazetteer of what lies where the two cannot be told to disagree, so they are no swap.
+    Two provinces, two countries or two towns are left to the other rules; a name said as a
+    city or a regency ("Kota Jambi") is a town whatever province shares its name."""
+    mine = _wider(claim_text, claim_name, claim_lang)
+    if mine == _wider(passage_text, passage_name, passage_lang):
+        return False
+    text, name = (passage_text, passage_name) if mine else (claim_text, claim_name)
+    return role(text, name) == "place" or place_kind(text, name) is not None
+
+
+def _wider(text: str, name: Anchor, lang: str | None) -> bool:
+    """``wider_place``, unless ``text`` says ``name`` as a city or a regency."""
+    return place_kind(text, name) not in _TOWN_KINDS and wider_place(name, lang)
+
+
 def locative_sense(text: str, name: Anchor) -> int | None:
     """Which sense of locative (factcheck.language.markers.LOCATIVE_SENSES: at, to, from)
     stands just before ``name`` in ``text``, past "the", "of" and place nouns ("di Kabupaten

@@ -50,6 +50,7 @@ from factcheck.matching.names import (
     named,
     partial_swaps,
     place_kind,
+    wider_against_narrower,
 )
 from factcheck.matching.scoring import ClaimScorer
 from factcheck.matching.verify import (
@@ -335,6 +336,8 @@ class _Slots:
                     swap = self._confirmed(i, swaps)
                 if swap is None and relevance >= SWAP_RELEVANCE:
                     swap = self._of_two_kinds(i)
+        if swap is not None and self._within(i, swap):
+            swap = None  # "Jawa Tengah" / "Kabupaten Kudus": the town may lie in the province
         if swap is not None:
             span = (swap.claim.start, swap.claim.end), (swap.passage.start, swap.passage.end)
             return Check(CONTRADICTS, check.agree, (swap.reason(),), (span[0],), (span[1],))
@@ -343,6 +346,18 @@ class _Slots:
         if check.stance == SUPPORTS and self._other_places(i):
             return Check(RELATED, check.agree, unconfirmed=("place",))
         return check
+
+    def _within(self, i: int, swap: Swap) -> bool:
+        """Whether a swap puts a province or a country against a town or another narrower
+        place (factcheck.matching.names.wider_against_narrower): not a disagreement."""
+        return wider_against_narrower(
+            self.scorer.text,
+            swap.claim,
+            self.index.passages[i].text,
+            swap.passage,
+            self.scorer.lang,
+            self.index.profiles[i].lang,
+        )
 
     def _other_places(self, i: int) -> bool:
         """Whether the claim and the passage both name known places (CLDR, the glossary) and
