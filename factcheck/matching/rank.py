@@ -350,14 +350,13 @@ class _Slots:
     def _within(self, i: int, swap: Swap) -> bool:
         """Whether a swap puts a province or a country against a town or another narrower
         place (factcheck.matching.names.wider_against_narrower): not a disagreement."""
-        return wider_against_narrower(
-            self.scorer.text,
-            swap.claim,
-            self.index.passages[i].text,
-            swap.passage,
-            self.scorer.lang,
-            self.index.profiles[i].lang,
-        )
+        return wider_against_narrower(*self._pair(i, swap))
+
+    def _pair(self, i: int, swap: Swap) -> tuple:
+        """The claim's text and name, passage number ``i``'s text and name, and their two
+        languages: what the rules on a pair of places ask."""
+        passage, lang = self.index.passages[i], self.index.profiles[i].lang
+        return self.scorer.text, swap.claim, passage.text, swap.passage, self.scorer.lang, lang
 
     def _other_places(self, i: int) -> bool:
         """Whether the claim and the passage both name known places (CLDR, the glossary) and
@@ -391,14 +390,7 @@ class _Slots:
         return (
             self._same_head(i, swap)
             or self._one_kind(i, swap)
-            or bare_against_town(
-                self.scorer.text,
-                swap.claim,
-                self.index.passages[i].text,
-                swap.passage,
-                self.scorer.lang,
-                self.index.profiles[i].lang,
-            )
+            or bare_against_town(*self._pair(i, swap))
         )
 
     def _of_one_kind(self, i: int, swaps: list[Swap]) -> Swap | None:
