@@ -201,7 +201,7 @@ def _administrative(name: str, body: str) -> bool:
 def _owner_in_body(topic: str, title: str, body: str) -> str | None:
     """An Indonesian topic with a name of two or more capitalised words that the headline
     also writes, when the body writes that name right after the topic ("pengunjung Curug
-    Sewu" for the headline "Tiket Masuk Curug Sewu Naik ..., Pengunjung Anjlok"); the
+    Sewu" for the headline "Tiket Masuk Curug Sewu Naik ..., Pengunjung Anjlok");
     None otherwise. What it cannot do: of two such names the first in the body wins."""
     name = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+"
     for m in re.finditer(rf"(?<![\w-])(?i:{re.escape(topic)})\s+({name})", body):
