@@ -8,10 +8,11 @@ upgrade writes a new one instead of reading a stale one.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 def cache_folder() -> Path:
@@ -44,3 +45,16 @@ def cached_file(name: str, write: Callable[[IO[bytes]], None]) -> Path | None:
     except OSError:
         return None
     return path
+
+
+def cached_json(name: str, build: Callable[[], Any]) -> Any:
+    """What ``build()`` returns, kept as the JSON file ``name`` in the cache folder and read
+    from there (lists where it built tuples); ``build()`` itself when the file cannot be
+    written, and again (the file deleted) when it cannot be read."""
+    path = cached_file(name, lambda out: out.write(json.dumps(build()).encode()))
+    if path is not None:
+        try:
+            return json.loads(path.read_bytes())
+        except (OSError, ValueError):  # damaged: built again
+            path.unlink(missing_ok=True)
+    return build()

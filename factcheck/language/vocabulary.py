@@ -10,7 +10,6 @@ folding (factcheck.language.lexicon) read these tables; nothing else keeps its o
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -18,7 +17,7 @@ from functools import cache
 
 import babel
 
-from factcheck.cachefolder import cached_file
+from factcheck.cachefolder import cached_json
 
 # The languages whose names and numbers are known here; CLDR gives the same tables for any
 # other locale, so adding one is adding its code (and its stopwords below).
@@ -35,13 +34,7 @@ def _cldr() -> dict:
     order, which the tables below keep."""
     # "v3": what the file holds; a change to _cldr_vocabulary changes it
     name = f"cldr-vocabulary-v3-babel-{babel.__version__}-{'-'.join(LOCALES + CURRENCY_CODES)}.json"
-    path = cached_file(name, lambda out: out.write(json.dumps(_cldr_vocabulary()).encode()))
-    if path is not None:
-        try:
-            return json.loads(path.read_bytes())
-        except (OSError, ValueError):  # damaged: read Babel's
-            path.unlink(missing_ok=True)
-    return _cldr_vocabulary()
+    return cached_json(name, _cldr_vocabulary)
 
 
 def _cldr_vocabulary() -> dict:
@@ -478,13 +471,7 @@ def territory_names() -> tuple[tuple[str, str], ...]:
     the locales, and read from there (a few milliseconds).
     """
     name = f"cldr-territories-babel-{babel.__version__}-{'-'.join(PLACE_LOCALES)}.json"
-    path = cached_file(name, lambda out: out.write(json.dumps(_cldr_territories()).encode()))
-    if path is not None:
-        try:
-            return tuple((code, name) for code, name in json.loads(path.read_bytes()))
-        except (OSError, ValueError):  # damaged: read Babel's
-            path.unlink(missing_ok=True)
-    return _cldr_territories()
+    return tuple((code, name) for code, name in cached_json(name, _cldr_territories))
 
 
 def _cldr_territories() -> tuple[tuple[str, str], ...]:
@@ -515,13 +502,7 @@ def region_names() -> tuple[str, ...]:
     from importlib.metadata import version
 
     name = f"iso3166-regions-pycountry-{version('pycountry')}.json"
-    path = cached_file(name, lambda out: out.write(json.dumps(_iso_regions()).encode()))
-    if path is not None:
-        try:
-            return tuple(json.loads(path.read_bytes()))
-        except (OSError, ValueError):  # damaged: read pycountry's
-            path.unlink(missing_ok=True)
-    return tuple(_iso_regions())
+    return tuple(cached_json(name, _iso_regions))
 
 
 @cache
@@ -533,13 +514,7 @@ def regions_by_language() -> dict[str, tuple[str, ...]]:
     from importlib.metadata import version
 
     name = f"iso3166-by-language-pycountry-{version('pycountry')}-{'-'.join(LOCALES)}.json"
-    path = cached_file(name, lambda out: out.write(json.dumps(_iso_by_language()).encode()))
-    if path is not None:
-        try:
-            return {k: tuple(v) for k, v in json.loads(path.read_bytes()).items()}
-        except (OSError, ValueError):  # damaged: read pycountry's
-            path.unlink(missing_ok=True)
-    return {k: tuple(v) for k, v in _iso_by_language().items()}
+    return {k: tuple(v) for k, v in cached_json(name, _iso_by_language).items()}
 
 
 def _iso_by_language() -> dict[str, list[str]]:
