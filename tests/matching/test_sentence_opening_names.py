@@ -5,18 +5,11 @@ recogniser leaves a sentence's first word out as a capital of grammar."""
 import pytest
 
 from factcheck.matching.embedding import embedder
-from factcheck.matching.names import named, partial_swaps
 from factcheck.matching.rank import CONTRADICTS, match_claim
 from tests.matching.test_names import embedded_index
+from tests.matching.test_respelt_names import partial
 
 MODEL = embedder()  # the bundled model, loaded once per test session
-
-
-def partial(claim: str, passage: str, surnames: bool = True) -> list[tuple[str, str]]:
-    mine = named(claim, "en", None, crowded=True)
-    theirs = named(passage, "en", None, crowded=True)
-    found = partial_swaps(claim, "en", mine, passage, "en", theirs, surnames=surnames)
-    return [(s.claim.text, s.passage.text) for s in found]
 
 
 @pytest.mark.parametrize(
