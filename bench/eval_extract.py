@@ -4,7 +4,7 @@ by someone else (recall, atomicity, self-containedness, opinions, reasons), and 
 Usage:  python bench/eval_extract.py [--threshold 0.5]
         [--part dev|extra|heldout|heldout2|...|heldout12]
         [--speed]
-        [--failures]
+        [--failures] [--today YYYY-MM-DD]
 
 First set (tests/data/extract/gold.yaml, the seed and 8 invented articles): a proposal
 "counts" when kind == "fact" and score >= threshold. Recall is the share of gold claims found
@@ -28,6 +28,9 @@ the article as ``factcheck ingest`` parses it:
   name is allowed: "Kepala BPS Gunung Sari Hendra Wijaya" for "Hendra Wijaya"), or None where
   the gold says the article's own voice.
 The baseline (same run) proposes every sentence as one fact, its own words as its claim text.
+The second set's articles are read as ``factcheck ingest`` reads them on ``--today`` (default:
+the day of the run): a byline's date is their published date, and a year read from their
+weekdays is no later than that day.
 --speed times extraction of a 1,000-word article (median of repeated runs, after a first run
 that loads the place set) against the baseline's sentence splitting and anchor recognition.
 """
@@ -35,6 +38,7 @@ that loads the place set) against the baseline's sentence splitting and anchor r
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import re
 import sys
@@ -196,14 +200,23 @@ def load_second(part: str) -> list[dict]:
     for entry in entries:
         parsed = parse_article((folder / entry["file"]).read_text(encoding="utf-8"))
         entry["title"], entry["body"] = parsed.title, parsed.body
+        entry["published"] = parsed.published  # a byline's date, as ingest stores it
     return entries
 
 
-def proposals_of(entry: dict) -> list[Proposal]:
-    """The extractor's proposals for a second-set article, headline first."""
+def proposals_of(entry: dict, latest: datetime.date | None = None) -> list[Proposal]:
+    """The extractor's proposals for a second-set article, headline first, as ingest makes
+    them on day ``latest`` (the byline's date, when there is one, is the published date)."""
+    claims = extract_article(
+        entry["title"],
+        entry["body"],
+        entry["language"],
+        published=entry.get("published"),
+        latest=latest,
+    )
     return [
         Proposal(c.text, c.claim_text, c.kind, c.score, c.reasons, c.claimant, c.section)
-        for c in extract_article(entry["title"], entry["body"], entry["language"])
+        for c in claims
     ]
 
 
@@ -343,14 +356,15 @@ def _share(part: int, whole: int) -> str:
     return f"{part / whole:.2f} ({part}/{whole})" if whole else "-"
 
 
-def report_second(part: str, show: bool = False) -> Tally:
+def report_second(part: str, show: bool = False, latest: datetime.date | None = None) -> Tally:
     """Print the second set's figures for ``part`` next to the baseline's (and, with
-    ``show``, every fact missed); return the tally."""
+    ``show``, every fact missed), the articles read in on day ``latest``; return the
+    tally."""
     total, base = Tally(), Tally()
     for entry in load_second(part):
         if show:
             print(f"\n=== {entry['file']}")
-        total.add(score_second(entry, proposals_of(entry), show))
+        total.add(score_second(entry, proposals_of(entry, latest), show))
         base.add(score_second(entry, baseline_of(entry)))
     print(f"\nsecond set, {part}: {total.facts} facts, {total.headlines} headlines")
     rows = [
@@ -459,6 +473,12 @@ def main() -> None:
     parser.add_argument(
         "--failures", action="store_true", help="print each second-set fact not solved"
     )
+    parser.add_argument(
+        "--today",
+        type=datetime.date.fromisoformat,
+        default=datetime.date.today(),
+        help="the day the second set's articles are read in, as ingest would (default: today)",
+    )
     args = parser.parse_args()
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
     print("cores:", os.cpu_count())
@@ -487,7 +507,7 @@ def main() -> None:
         f"precision x{total.precision / max(base_total.precision, 1e-9):.2f}"
     )
     print(f"time: {elapsed * 1000:.0f} ms for both runs")
-    report_second(args.part, args.failures)
+    report_second(args.part, args.failures, args.today)
     if args.speed:
         report_speed()
 

@@ -14,6 +14,7 @@ vocabulary (factcheck.language).
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import asdict, dataclass
 
@@ -68,21 +69,36 @@ class ProposedClaim:
 
 
 def extract_claims(
-    text: str, language: str = "id", min_score: float = 0.0, *, title: str = ""
+    text: str,
+    language: str = "id",
+    min_score: float = 0.0,
+    *,
+    title: str = "",
+    published: datetime.date | None = None,
+    latest: datetime.date | None = None,
 ) -> list[ProposedClaim]:
     """Propose atomic claims for article body ``text``, in article order.
 
     ``language`` is "id" or "en" (anything else is treated as "en"). Claims scoring below
     ``min_score`` are left out; opinion claims are returned with kind="opinion". The claims
     of a short first paragraph (a standfirst) have section "standfirst". The article's
-    ``title``, when given, helps tell which place the article is about.
+    ``title``, when given, helps tell which place the article is about. Its ``published``
+    day (a byline's date), when known, is the year its "tahun lalu" and "Senin (30/11)" are
+    read in; ``latest``, the day it was read in, bounds the year read from its own dates
+    (``Discourse.read_dates``).
     """
     language = language if language in ("id", "en") else "en"
-    return _body_claims(text, language, min_score, Discourse.of(text, language, title))
+    discourse = Discourse.of(text, language, title)
+    return _body_claims(text, language, min_score, discourse, published, latest)
 
 
 def _body_claims(
-    text: str, language: str, min_score: float, discourse: Discourse
+    text: str,
+    language: str,
+    min_score: float,
+    discourse: Discourse,
+    published: datetime.date | None = None,
+    latest: datetime.date | None = None,
 ) -> list[ProposedClaim]:
     standfirst_end = _standfirst_end(text, language)
     claims = []
@@ -90,7 +106,7 @@ def _body_claims(
     sentences = _without_dateline(split_sentences(text, language), dateline)
     # "HARMON FALLS, Ohio, Dec. 2, 2026 — ": the dateline dates the article too
     dated = [text[dateline[0] : dateline[1]]] if dateline else []
-    discourse.read_dates([s.text for s in sentences] + dated)
+    discourse.read_dates([s.text for s in sentences] + dated, published, latest)
     for sentence in sentences:
         units = split_clauses(sentence.text, language)
         section = STANDFIRST if sentence.end <= standfirst_end else BODY
@@ -136,10 +152,17 @@ def _without_dateline(sentences: list[Sentence], span: tuple[int, int] | None) -
 
 
 def extract_article(
-    title: str, text: str, language: str = "id", min_score: float = 0.0
+    title: str,
+    text: str,
+    language: str = "id",
+    min_score: float = 0.0,
+    *,
+    published: datetime.date | None = None,
+    latest: datetime.date | None = None,
 ) -> list[ProposedClaim]:
     """The headline's claim (its span in ``title``) followed by the body's claims
-    (``extract_claims``). A headline is proposed whole: headlines compress one claim."""
+    (``extract_claims``, which reads ``published`` and ``latest``). A headline is proposed
+    whole: headlines compress one claim."""
     language = language if language in ("id", "en") else "en"
     claims = []
     headline = title.strip()
@@ -162,7 +185,10 @@ def extract_article(
                     section=HEADLINE,
                 )
             )
-    return claims + extract_claims(text, language, min_score, title=title)
+    body = extract_claims(
+        text, language, min_score, title=title, published=published, latest=latest
+    )
+    return claims + body
 
 
 def _assess_headline(headline: str, body: str, language: str, context: NameContext) -> Assessment:

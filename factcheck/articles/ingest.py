@@ -7,13 +7,14 @@ hash of their body) in a single transaction.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.errors import InputError
 from factcheck.inputs import check_text
@@ -69,6 +70,7 @@ class ParsedArticle:
     editor: str | None = None
     url: str | None = None
     sources: list[ParsedSource] = field(default_factory=list)
+    published: datetime.date | None = None  # the byline's or page's date, when it gives one
 
 
 def content_hash(body: str) -> str:
@@ -100,10 +102,13 @@ def parse_article(
     The first non-empty line is the title unless ``title`` is given. Byline lines
     ("Diedit oleh: …", "By …") near the top become metadata; a trailing heading such as
     "Sumber-sumber" or "Sources" starts the source list; footer boilerplate is dropped.
+    A full date in the author's byline ("By Ana Reyes, Health Reporter, Monday 30 November
+    2026") or on a line of its own there ("Senin, 30 November 2026 09:15 WIB") is the
+    article's published date, and is not part of the author's name.
     """
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = _cut_footer(lines)
-    meta: dict[str, str] = {}
+    meta: dict = {}  # author, editor (str), published (a date)
     heading = next(
         (i for i in range(len(lines) - 1, -1, -1) if SOURCE_HEADINGS.match(lines[i])), None
     )
@@ -112,8 +117,11 @@ def parse_article(
     body_lines = [line for line in body_lines if line.strip()]
     if title is None and body_lines:
         title = body_lines.pop(0).strip()
-    while body_lines and _byline(body_lines[0], meta):
+    while body_lines and (_byline(body_lines[0], meta) or _date_line(body_lines[0], meta)):
         body_lines.pop(0)
+    if meta.get("author"):
+        meta["author"], day = _without_date(meta["author"])
+        meta.setdefault("published", day)
     body = "\n".join(line.strip() for line in body_lines)
     if not body.strip():
         raise InputError(N_("the document has no article text"))
@@ -126,6 +134,7 @@ def parse_article(
         author=meta.get("author"),
         editor=meta.get("editor"),
         sources=sources,
+        published=meta.get("published"),
     )
 
 
@@ -136,13 +145,58 @@ def _cut_footer(lines: list[str]) -> list[str]:
     return lines
 
 
-def _byline(line: str, meta: dict[str, str]) -> bool:
+def _byline(line: str, meta: dict) -> bool:
     for name, pattern in BYLINES:
         found = pattern.match(line)
         if found and len(found.group(2)) <= 120:
             meta[name] = found.group(2).strip()
             return True
     return False
+
+
+def _full_date(text: str):
+    """The first full date written in ``text`` (its anchor), either language's words."""
+    from factcheck.language.anchors import extract_anchors
+
+    for anchor in extract_anchors(text, None, kinds=frozenset({"date"})):
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", anchor.value):
+            try:
+                return anchor, datetime.date.fromisoformat(anchor.value)
+            except ValueError:
+                continue
+    return None, None
+
+
+def _without_date(byline: str) -> tuple[str | None, datetime.date | None]:
+    """A byline without the date written after the name, and that date: "Owen Tremlett,
+    Local Democracy Reporter, Monday 30 November 2026" -> the reporter and 30 November
+    2026; "Rizky Amalia | Senin, 30 November 2026 09:15 WIB" -> "Rizky Amalia". A byline
+    opening with its date keeps what follows as the name."""
+    anchor, day = _full_date(byline)
+    if anchor is None:
+        return byline, None
+    name = byline[: anchor.start].strip(" ,;|-–—·•/") or byline[anchor.end :].strip(" ,;|-–—·•/")
+    name = re.sub(r"^\d{1,2}[:.]\d\d\b.*", "", name).strip() if name else name
+    return name or None, day
+
+
+# a clock time and its zone after a date line's day: "09:15 WIB", "7.30 pm GMT"
+_CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b", re.I)
+
+
+def _date_line(line: str, meta: dict) -> bool:
+    """A line under the title that is only a date (a word or two around it: "Published 30
+    November 2026", "Senin, 30 November 2026 09:15 WIB"): the article's published date."""
+    anchor, day = _full_date(line)
+    if anchor is None or "published" in meta:
+        return False
+    if line[: anchor.start].rstrip().endswith((",", "-", "–", "—")):
+        return False  # "JAKARTA, 30 November 2026": a dateline, its place the body's
+    rest = _CLOCK_RE.sub(" ", line[: anchor.start] + " " + line[anchor.end :])
+    if len(re.findall(r"\w+", rest)) > 2:
+        return False
+    meta["published"] = day
+    return True
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -169,8 +223,15 @@ def decode_text(data: bytes, name: str) -> str:
         ) from None
 
 
-def html_to_text(html: str) -> tuple[str | None, str]:
-    """The title and main text of an HTML page (trafilatura), keeping paragraph breaks."""
+class PageText(NamedTuple):
+    title: str | None
+    text: str
+    published: datetime.date | None = None  # the page's date (its metadata), when it has one
+
+
+def html_to_text(html: str) -> PageText:
+    """The title, main text and date of an HTML page (trafilatura), keeping paragraph
+    breaks."""
     import trafilatura
 
     text = trafilatura.extract(
@@ -179,7 +240,13 @@ def html_to_text(html: str) -> tuple[str | None, str]:
     metadata = trafilatura.extract_metadata(html)
     if not text or not text.strip():
         raise InputError(N_("no article text found in the HTML"))
-    return (metadata.title if metadata else None), text
+    published = None
+    if metadata and metadata.date:
+        try:
+            published = datetime.date.fromisoformat(metadata.date[:10])
+        except ValueError:
+            published = None
+    return PageText(metadata.title if metadata else None, text, published)
 
 
 def looks_like_html(text: str) -> bool:
@@ -209,8 +276,10 @@ def parse_document(
 ) -> ParsedArticle:
     """Parse an already decoded text or HTML document into a ParsedArticle."""
     if looks_like_html(text) or name.lower().endswith((".html", ".htm")):
-        page_title, text = html_to_text(text)
-        return parse_article(text, title=title or page_title, language=language, url=url)
+        page = html_to_text(text)
+        parsed = parse_article(page.text, title=title or page.title, language=language, url=url)
+        parsed.published = parsed.published or page.published
+        return parsed
     return parse_article(text, title=title, language=language, url=url)
 
 
@@ -288,7 +357,7 @@ def add_article(
         publisher=publisher,
         author=parsed.author,
         editor=parsed.editor,
-        published_date=published_date,
+        published_date=published_date or parsed.published,
         language=parsed.language,
         url=parsed.url,
         text=parsed.body,
@@ -397,7 +466,12 @@ def ingest(
         from factcheck.articles.extract import extract_article
 
         proposals = extract_article(
-            article.title, article.text, article.language, min_score=min_score
+            article.title,
+            article.text,
+            article.language,
+            min_score=min_score,
+            published=article.published_date,
+            latest=article.created_at.date(),
         )
         add_claims(session, article, proposals)
     return article, True

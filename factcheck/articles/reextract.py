@@ -82,7 +82,14 @@ def reextract(
         if c.id not in spare_ids and c.end > c.start
     ]
     result, new = Reextraction(), []
-    proposals = extract_article(article.title, article.text, article.language, min_score)
+    proposals = extract_article(
+        article.title,
+        article.text,
+        article.language,
+        min_score,
+        published=article.published_date,
+        latest=article.created_at.date(),
+    )
     for proposal in proposals:
         title = _in_title(proposal.section)
         key = (title, proposal.start, proposal.end, proposal.claim_text)

@@ -1665,13 +1665,19 @@ class Discourse:
                 return f"{text[: found.start('among')]}{joined}{text[found.end('among') :]}"
         return text
 
-    def read_dates(self, sentences: list[str]) -> None:
-        """Take the article's year from its ``sentences`` before any is written: the year of
-        most of its full dates (day, month and year: "Sabtu (28/11/2026)", "Dec 3, 2026"),
-        the later on a tie; with none, from the days a weekday names ("Senin (30/11)",
-        "Monday 30 November") and the years the article writes (``_years_of_weekdays``);
-        None when neither gives one (a date only in the byline, which the body does not
-        hold, is not read). Read with the kinds ``write`` asks for, so each
+    def read_dates(
+        self,
+        sentences: list[str],
+        published: datetime.date | None = None,
+        latest: datetime.date | None = None,
+    ) -> None:
+        """Take the article's year from its ``sentences`` before any is written: the year it
+        was ``published`` (its byline's or page's date) when known; else the year of most of
+        its full dates (day, month and year: "Sabtu (28/11/2026)", "Dec 3, 2026") no later
+        than ``latest`` (the day the article was read in: it was written by then), the later
+        on a tie; with none, from the days a weekday names ("Senin (30/11)", "Monday 30
+        November"), the years the article writes and ``latest`` (``_years_of_weekdays``);
+        None when neither gives one. Read with the kinds ``write`` asks for, so each
         sentence is recognised once."""
         years: dict[int, int] = {}
         months: dict[int, list[int]] = {}
@@ -1681,6 +1687,8 @@ class Discourse:
             anchors = anchors_of(sentence, self.lang, _WRITE_KINDS)
             for i, anchor in enumerate(anchors):
                 if anchor.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", anchor.value):
+                    if latest and anchor.value > latest.isoformat():
+                        continue  # a day still to come ("sidang 10 Maret 2027")
                     years[int(anchor.value[:4])] = years.get(int(anchor.value[:4]), 0) + 1
                     months.setdefault(int(anchor.value[:4]), []).append(int(anchor.value[5:7]))
                 if anchor.kind in ("year", "date") and re.match(r"\d{4}", anchor.value):
@@ -1697,7 +1705,14 @@ class Discourse:
                     r"\b(?:since|sejak)\s+(?:[A-Za-z]+\s+)?((?:19|20)\d\d)\b", sentence
                 )
             ]
-            years, months = _years_of_weekdays(weekdays, written, max(since, default=0))
+            years, months = _years_of_weekdays(
+                weekdays, written, max(since, default=0), latest.year if latest else None
+            )
+        if published is not None:
+            # the byline's day: the article's year and its last month, whatever the body's
+            # full dates say (a hearing set for January is another year's)
+            years = {published.year: 1}
+            months = {published.year: [*months.get(published.year, []), published.month]}
         self.year = max(years, key=lambda y: (years[y], y)) if years else None
         if self.year is not None:
             self.months = (min(months[self.year]), max(months[self.year]))
@@ -2635,7 +2650,10 @@ def _weekday_date(sentence: str, anchors: list[Anchor], i: int) -> tuple[int, in
 
 
 def _years_of_weekdays(
-    weekdays: list[tuple[int, int, int]], written: set[int], floor: int = 0
+    weekdays: list[tuple[int, int, int]],
+    written: set[int],
+    floor: int = 0,
+    latest: int | None = None,
 ) -> tuple[dict[int, int], dict[int, list[int]]]:
     """The article's year from days a weekday names ("Senin (30/11)"), for an article with no
     full date: among the years it writes and the year after each (an article is written in
@@ -2650,8 +2668,21 @@ def _years_of_weekdays(
     misprinted against its weekday counts for another year. No year before ``floor`` (a year
     the article writes after "since"/"sejak": it reports a time from then on) is taken: an
     article writing 2019, 2021 and 2023 with "since 2021" and a Saturday 19 December is not
-    dated 2020 (it was 2026, a year it does not write), but left undated."""
+    dated 2020 (it was 2026, a year it does not write), but left undated.
+
+    With ``latest``, the year the article was read in (it was written by then, and most
+    often that year or the one before), no later year is taken (a "target 2027" cannot date
+    it), and the years from the last one written up to ``latest`` are candidates too, with
+    the year before ``latest`` and ``latest`` itself: an article writing only 2015 and 2021
+    whose "Senin (30/11)" fits 2015 and 2026 is dated 2026 when read in 2026, not 2015.
+    What that cannot do: an article read years after it was written, with no date of its
+    own and days that also fit a later year, is dated the later year (the checker can give
+    its published date)."""
     candidates = {y for y in written | {y + 1 for y in written} if y >= floor}
+    if latest is not None:
+        last_written = max((y for y in written if y <= latest), default=latest)
+        candidates = {y for y in candidates if y <= latest}
+        candidates |= set(range(max(floor, min(last_written, latest - 1)), latest + 1))
     fits: dict[int, list[int]] = {}
     for year in candidates:
         for weekday, month, day in weekdays:

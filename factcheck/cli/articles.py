@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -95,7 +96,14 @@ def extract_command(target: str, output: str, language: str | None, min_score: f
 
     command_config()  # the configured languages, when run without an app (cli.run)
     parsed = _read_document(target, None, language)
-    proposals = extract_article(parsed.title, parsed.body, parsed.language, min_score=min_score)
+    proposals = extract_article(
+        parsed.title,
+        parsed.body,
+        parsed.language,
+        min_score=min_score,
+        published=parsed.published,
+        latest=datetime.date.today(),
+    )
     for number, claim in enumerate(proposals, start=1):
         if output == "jsonl":
             click.echo(json.dumps(claim.as_dict(), ensure_ascii=False))
