@@ -38,12 +38,20 @@ SOURCE_HEADINGS = re.compile(
     r"^\s*(sumber[- ]sumber|sumber|sources?|referensi|references|rujukan|daftar pustaka)\s*:?\s*$",
     re.IGNORECASE,
 )
-# Footer lines that end the article; they and everything after them are dropped.
+# Footer lines that end the article; they and everything after them are dropped, except a
+# link to another story ("Baca juga: ...", "Read more: ...") with more of the article after it:
+# only that line is dropped.
 BOILERPLATE = re.compile(
     r"^\s*(baca (lebih banyak|juga|selengkapnya)|apakah anda menemukan|kami akan mempertimbangkan|"
     r"read more|did you find an error|share (this|on)|bagikan|ikuti kami|follow us)",
     re.IGNORECASE,
 )
+RELATED_LINK = re.compile(
+    r"^\s*(baca juga|lihat juga|simak juga|baca pula|read more|read also|also read|see also)\b",
+    re.IGNORECASE,
+)
+# a paragraph of the article: a dozen words or more, ending as a sentence ends
+PROSE = re.compile(r"^\s*(?:\S+\s+){11,}\S*[.!?…\"”’)]\s*$")
 BYLINES = [
     ("editor", re.compile(r"^\s*(diedit oleh|disunting oleh|editor|edited by)\s*:?\s*(.+)$", re.I)),
     (
@@ -117,8 +125,7 @@ def parse_article(
     body_lines = [line for line in body_lines if line.strip()]
     if title is None and body_lines:
         title = body_lines.pop(0).strip()
-    while body_lines and (_byline(body_lines[0], meta) or _date_line(body_lines[0], meta)):
-        body_lines.pop(0)
+    body_lines = _without_header(body_lines, meta)
     if meta.get("author"):
         meta["author"], day = _without_date(meta["author"])
         meta.setdefault("published", day)
@@ -139,19 +146,60 @@ def parse_article(
 
 
 def _cut_footer(lines: list[str]) -> list[str]:
+    kept = []
     for i, line in enumerate(lines):
+        if RELATED_LINK.match(line) and any(PROSE.match(later) for later in lines[i + 1 :]):
+            continue  # "Baca juga: ..." between paragraphs: a link, not the article's end
         if BOILERPLATE.match(line):
-            return lines[:i]
-    return lines
+            return kept
+        kept.append(line)
+    return kept
+
+
+def _without_header(lines: list[str], meta: dict) -> list[str]:
+    """The body's lines without the bylines and date lines above its first paragraph:
+    "Penulis: Dian Pratiwi | Editor: Bambang Susilo", "Published 30 November 2026", also
+    after a line that is neither ("BBC News, Leeds", a dateline: kept in the body)."""
+    kept = []
+    for i, line in enumerate(lines):
+        if PROSE.match(line):
+            return kept + lines[i:]
+        if not (_byline(line, meta) or _date_line(line, meta)):
+            kept.append(line)
+    return kept
 
 
 def _byline(line: str, meta: dict) -> bool:
-    for name, pattern in BYLINES:
-        found = pattern.match(line)
-        if found and len(found.group(2)) <= 120:
-            meta[name] = found.group(2).strip()
-            return True
-    return False
+    """Read a byline ("Oleh: Rina", "By Ana Reyes, Health Reporter") into ``meta``; one line
+    may hold several parts split by "|" ("Penulis: Dian | Editor: Bambang", "Oleh: Rina |
+    Senin, 30 November 2026"), each a byline, the date, or more of the byline before it
+    ("By Priya Nandakumar | City Hall reporter")."""
+    found: dict = {}
+    last = None
+    for part in (p.strip() for p in line.split("|")):
+        match = next(
+            (
+                (name, m.group(2).strip())
+                for name, pattern in BYLINES
+                if (m := pattern.match(part)) and len(m.group(2)) <= 120 and name not in found
+            ),
+            None,
+        )
+        if match:
+            last = match[0]
+            found[last] = match[1]
+        elif last is not None and (day := _full_date(part)[1]) is not None:
+            found.setdefault("published", day)
+        elif last is not None:
+            found[last] = f"{found[last]} | {part}"  # the reporter's desk, a role
+        elif _full_date(part)[1] is None or "|" not in line:
+            return False  # opens with neither a byline nor a date: not a byline line
+        else:
+            found.setdefault("published", _full_date(part)[1])
+    if not any(name != "published" for name in found):
+        return False
+    meta.update({k: v for k, v in found.items() if k not in meta})
+    return True
 
 
 def _full_date(text: str):

@@ -590,8 +590,10 @@ def _names(text: str, taken: list[Anchor]) -> list[Anchor]:
 # --- names whole, and the acronyms a text defines (for extraction's reasons and claimants) ----
 
 _CAPITAL_WORD = r"(?:[A-Z][\w'’/-]*|[A-Z]\.)"
+# a name never runs over a line break: "BBC News, Leeds\nLeeds City Council ..." is two lines
+_GAP = r"[^\S\n]+"  # white space within a line
 _WHOLE_NAME = re.compile(
-    rf"{_CAPITAL_WORD}(?:(?:\s+|\s+(?:of|for|of the|dan|and|&)\s+){_CAPITAL_WORD})*"
+    rf"{_CAPITAL_WORD}(?:(?:{_GAP}|{_GAP}(?:of|for|of the|dan|and|&){_GAP}){_CAPITAL_WORD})*"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 _NAME_JOINERS = ("dan", "and", "&")

@@ -149,3 +149,62 @@ def test_a_full_date_after_the_day_it_was_read_in_does_not_date_the_article():
 def test_the_day_read_in_bounds_the_year_of_the_weekdays(weekdays, written, latest, year):
     years, _ = _years_of_weekdays(weekdays, written, 0, latest)
     assert (next(iter(years)) if years else None) == year
+
+
+@pytest.mark.parametrize(
+    ("header", "author", "editor", "published"),
+    [
+        # one line, two bylines split by "|"
+        ("Penulis: Dian Pratiwi | Editor: Bambang Susilo", "Dian Pratiwi", "Bambang Susilo", None),
+        # the reporter's desk stays with the name
+        (
+            "By Priya Nandakumar | City Hall reporter",
+            "Priya Nandakumar | City Hall reporter",
+            None,
+            None,
+        ),
+        # a date line after a line that is neither byline nor date (kept in the body)
+        (
+            "By Sarah Jones\nBBC News, Leeds\nPublished 30 November 2026",
+            "Sarah Jones",
+            None,
+            (2026, 11, 30),
+        ),
+    ],
+)
+def test_header_lines_above_the_first_paragraph(header, author, editor, published):
+    paragraph = (
+        "Harga beras medium di Kota Sekar Arum naik 3 persen dalam sepekan terakhir menjadi "
+        "Rp 13.500 per kilogram."
+    )
+    parsed = ingest.parse_article(f"Harga beras naik\n{header}\n{paragraph}\n")
+    assert (parsed.author, parsed.editor) == (author, editor)
+    assert parsed.published == (datetime.date(*published) if published else None)
+    assert parsed.body.endswith(paragraph)
+    assert "Published" not in parsed.body and "Penulis" not in parsed.body
+
+
+LONG = (
+    "Harga beras medium di Kota Sekar Arum naik 3 persen dalam sepekan terakhir menjadi Rp 13.500."
+)
+
+
+@pytest.mark.parametrize(
+    "link", ["Baca juga: Bulog siapkan 20.000 ton beras", "Read more: Rice stocks"]
+)
+def test_a_link_to_another_story_between_paragraphs_drops_only_that_line(link):
+    later = "Menurut BPS, beras menyumbang inflasi 0,12 persen pada Oktober 2026 di kota itu."
+    parsed = ingest.parse_article(f"Harga beras naik\n{LONG}\n{link}\n{later}\n")
+    assert parsed.body == f"{LONG}\n{later}"
+
+
+def test_a_link_at_the_end_still_ends_the_article():
+    parsed = ingest.parse_article(f"Harga beras naik\n{LONG}\nBaca juga: berita lain\nIklan\n")
+    assert parsed.body == LONG
+
+
+def test_a_name_does_not_run_over_a_line_break():
+    from factcheck.language.anchors import whole_names
+
+    text = "BBC News, Leeds\nLeeds City Council has approved a rise in council tax."
+    assert [n.text for n in whole_names(text, "en")] == ["BBC News", "Leeds", "Leeds City Council"]
