@@ -327,7 +327,7 @@ def report(name: str, counts: Counter) -> None:
 # each set: its folder, the file of a part inside it, the function that checks that file, and
 # its parts (extract_eval has a second held-out part, written by the session of issue 15, a
 # third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth, a tenth, an eleventh and a
-# twelfth; match_eval_v3 to match_eval_v13 are held-out only)
+# twelfth; match_eval_v3 to match_eval_v14 are held-out only)
 SETS = (
     ("match_eval_v2", "{part}.jsonl", check_match, PARTS),
     ("match_eval_v3", "{part}.jsonl", check_match, ("heldout",)),
@@ -341,6 +341,7 @@ SETS = (
     ("match_eval_v11", "{part}.jsonl", check_match, ("heldout",)),
     ("match_eval_v12", "{part}.jsonl", check_match, ("heldout",)),
     ("match_eval_v13", "{part}.jsonl", check_match, ("heldout",)),
+    ("match_eval_v14", "{part}.jsonl", check_match, ("heldout",)),
     ("archive_eval", "{part}.jsonl", check_archive, PARTS),
     (
         "extract_eval",
