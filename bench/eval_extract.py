@@ -2,7 +2,7 @@
 by someone else (recall, atomicity, self-containedness, opinions, reasons), and speed.
 
 Usage:  python bench/eval_extract.py [--threshold 0.5]
-        [--part dev|extra|heldout|heldout2|...|heldout12]
+        [--part dev|extra|heldout|heldout2|...|heldout13]
         [--speed]
         [--failures] [--today YYYY-MM-DD]
 
@@ -466,6 +466,7 @@ def main() -> None:
             "heldout10",
             "heldout11",
             "heldout12",
+            "heldout13",
         ),
         default="dev",
     )

@@ -104,3 +104,4 @@ def test_every_set_in_bench_data_passes(check, capsys):
     assert "== extract_eval/heldout10" in out
     assert "== extract_eval/heldout11" in out
     assert "== extract_eval/heldout12" in out
+    assert "== extract_eval/heldout13" in out
