@@ -125,7 +125,7 @@ def parse_article(
     body_lines = [line for line in body_lines if line.strip()]
     if title is None and body_lines:
         title = body_lines.pop(0).strip()
-    body_lines = _without_header(body_lines, meta)
+    body_lines = _without_credits(_without_header(body_lines, meta))
     if meta.get("author"):
         meta["author"], day = _without_date(meta["author"])
         meta.setdefault("published", day)
@@ -167,6 +167,23 @@ def _without_header(lines: list[str], meta: dict) -> list[str]:
         if not (_byline(line, meta) or _date_line(line, meta)):
             kept.append(line)
     return kept
+
+
+# a credit under the article: a line wholly in brackets ("(tim/agt)", "(Reporting by Ana
+# Reyes; Editing by Tom Hale)") or a contributor's line ("... contributed to this report.")
+CREDIT = re.compile(
+    r"^\s*(?:\([^()]*\)|\[[^\[\]]*\]"
+    r"|.{0,120}\bcontributed(?: reporting)? to this (?:report|story)\W*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_credits(lines: list[str]) -> list[str]:
+    """The body's lines without the credits that close it (``CREDIT``): who reported and
+    edited it is not the article's claim."""
+    while len(lines) > 1 and CREDIT.match(lines[-1]):
+        lines = lines[:-1]
+    return lines
 
 
 def _byline(line: str, meta: dict) -> bool:

@@ -208,3 +208,23 @@ def test_a_name_does_not_run_over_a_line_break():
 
     text = "BBC News, Leeds\nLeeds City Council has approved a rise in council tax."
     assert [n.text for n in whole_names(text, "en")] == ["BBC News", "Leeds", "Leeds City Council"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(tim/agt)",
+        "(Reporting by Ana Reyes; Editing by Tom Hale)",
+        "Associated Press writer Ana Reyes contributed to this report.",
+        "(ant)\n[Editor: Bambang]",
+    ],
+)
+def test_the_credits_under_an_article_are_not_its_text(credit):
+    parsed = ingest.parse_article(f"Harga beras naik\n{LONG}\n{credit}\n")
+    assert parsed.body == LONG
+
+
+def test_a_bracketed_line_inside_the_article_stays():
+    inside = "(Harga per 30 November 2026 menurut Dinas Perdagangan.)"
+    parsed = ingest.parse_article(f"Harga beras naik\n{inside}\n{LONG}\n")
+    assert parsed.body == f"{inside}\n{LONG}"
