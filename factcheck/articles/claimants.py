@@ -141,10 +141,11 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
     # "(BPS)", "(Persero)": a bracketed acronym or legal form belongs to the name before it;
     # "Senin (30/11/2026)": a bracketed date belongs to the time before it
     before = re.sub(r"\s*\((?:[A-Z][\w.]{1,11}|\d[\d/.-]*)\)", "", text[start : verb.start])
-    words = [
+    words = [  # the bracketed acronym after a name ("(BPS)", "(Kemenkes)") is left out
         w
         for w in word_spans(text, start, verb.start)
-        if not re.fullmatch(r"[A-Z]{2,8}", w.text) or f"({w.text})" not in text[start : verb.start]
+        if not re.fullmatch(r"[A-Z][\w.]{1,11}", w.text)
+        or f"({w.text})" not in text[start : verb.start]
     ]
     while words and words[-1].lower in markers.SPEECH_ADVERBS:
         words.pop()
@@ -186,12 +187,17 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
 
 
 def _joins_name(words: list, i: int) -> bool:
-    """Whether ``words[i]`` is "dan"/"and"/"&" between capitalised words, inside one name
-    ("Dinas Koperasi dan UKM Sekar Arum", "Department for Environment, Food and Rural
-    Affairs"), where a speaker's words do not end."""
-    if words[i].lower not in ("dan", "and", "&") or i + 1 >= len(words):
+    """Whether ``words[i]`` is "dan"/"and"/"&" between capitalised words, or "of"/"for" after
+    an organisation's head noun ("Ministry of", ``markers.ORGANISATION_HEADS``) and before a
+    capitalised word, inside one name ("Dinas Koperasi dan UKM Sekar Arum", "Department for
+    Environment, Food and Rural Affairs", "The Ministry of Finance"), where a speaker's words
+    do not end. A person's "of" ("Claire Dunmore of Wessex Vale Police") ends the name."""
+    if words[i].lower not in ("dan", "and", "&", "of", "for") or i + 1 >= len(words):
         return False
-    return words[i - 1].text[:1].isupper() and words[i + 1].text[:1].isupper()
+    after = words[i + 2] if words[i + 1].lower == "the" and i + 2 < len(words) else words[i + 1]
+    if words[i].lower in ("of", "for") and words[i - 1].lower not in markers.ORGANISATION_HEADS:
+        return False
+    return words[i - 1].text[:1].isupper() and after.text[:1].isupper()
 
 
 def _document_source(text: str, start: int, verb) -> Attribution | None:
