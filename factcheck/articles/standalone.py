@@ -2298,9 +2298,19 @@ def syllabic_abbreviations(text: str) -> dict[str, str]:
                 shared += 1
             cuts = range(3, min(shared, len(word) - 2) + 1)
             if any(_fits(word[:i], word[i:], a, b) for i in cuts):
-                out[word] = f"{a} {b}"
+                out[word] = _as_written(f"{a} {b}", text)
                 break
     return out
+
+
+def _as_written(words: str, text: str) -> str:
+    """``words`` as ``text`` writes them when it writes them as a name, each word
+    capitalised ("Kementerian Kesehatan", which "Kemenkes" stands for); else in lower case
+    ("pinjaman online")."""
+    for m in re.finditer(rf"\b{re.escape(words)}\b", text, re.IGNORECASE):
+        if all(w[:1].isupper() for w in m.group().split()):
+            return m.group()
+    return words
 
 
 def _fits(head: str, rest: str, first: str, second: str) -> bool:

@@ -292,6 +292,13 @@ def test_relative_clause_after_a_placed_noun(language, body, span_words, opening
             "menjadi prioritas dan pinjaman jangka pendek disiapkan untuk pinjam modal.",
             {},
         ),
+        # a name the article writes capitalised keeps its capitals ("Kementerian
+        # Kesehatan", not "Kementerian kesehatan"); its lower-case words stay lower case
+        (
+            "Kementerian Kesehatan (Kemenkes) mencatat 98.000 kasus. Kemenkes dan dinas "
+            "kesehatan kota menyiapkan satuan tugas. Satgas dibentuk pada Senin.",
+            {"kemenkes": "Kementerian Kesehatan", "satgas": "satuan tugas"},
+        ),
         # left alone: an abbreviation the article never spells out
         ("Pemkot menutup pasar pada Senin.", {}),
         # left alone: a figure stands between the two words ("meminjam 30 tabung" is no
