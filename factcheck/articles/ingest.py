@@ -47,9 +47,13 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 RELATED_LINK = re.compile(
-    r"^\s*(baca juga|lihat juga|simak juga|baca pula|read more|read also|also read|see also)\b",
+    r"^\s*(baca juga|lihat juga|simak juga|baca pula|pilihan editor|artikel terkait|"
+    r"read more|read also|also read|see also|related)\b",
     re.IGNORECASE,
 )
+# a picture's caption ("Foto: ...", "Photo: ...") or a page's furniture written in capitals
+# ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT") between paragraphs: not the article's
+CAPTION = re.compile(r"^\s*(foto|photo|gambar|ilustrasi|illustration|caption|video)\s*:", re.I)
 # a paragraph of the article: a dozen words or more, ending as a sentence ends
 PROSE = re.compile(r"^\s*(?:\S+\s+){11,}\S*[.!?…\"”’)]\s*$")
 BYLINES = [
@@ -125,7 +129,8 @@ def parse_article(
     body_lines = [line for line in body_lines if line.strip()]
     if title is None and body_lines:
         title = body_lines.pop(0).strip()
-    body_lines = _without_credits(_without_header(body_lines, meta))
+    body_lines = _without_credits(_without_header(body_lines, meta), meta)
+    body_lines = [line for line in body_lines if not _furniture(line)] or body_lines
     if meta.get("author"):
         meta["author"], day = _without_date(meta["author"])
         meta.setdefault("published", day)
@@ -143,6 +148,18 @@ def parse_article(
         sources=sources,
         published=meta.get("published"),
     )
+
+
+def _furniture(line: str) -> bool:
+    """A caption or a line of the page's furniture in capitals (``CAPTION``); a dateline in
+    capitals ("JAKARTA, 30 November 2026 -") is the article's, and so is a line with a
+    figure."""
+    if CAPTION.match(line):
+        return True
+    letters = re.sub(r"[\W\d_]", "", line)
+    if len(letters) < 5 or not letters.isupper() or PROSE.match(line):
+        return False  # a paragraph in capitals is still the article's
+    return not re.search(r"\d|[,–—-]\s*$", line)
 
 
 def _cut_footer(lines: list[str]) -> list[str]:
@@ -178,10 +195,11 @@ CREDIT = re.compile(
 )
 
 
-def _without_credits(lines: list[str]) -> list[str]:
-    """The body's lines without the credits that close it (``CREDIT``): who reported and
-    edited it is not the article's claim."""
-    while len(lines) > 1 and CREDIT.match(lines[-1]):
+def _without_credits(lines: list[str], meta: dict) -> list[str]:
+    """The body's lines without the credits that close it (``CREDIT``, and bylines such as
+    "Penulis: Andi Pratama", "Editor: Sri Wahyuni", read into ``meta`` when the top gave
+    none): who reported and edited it is not the article's claim."""
+    while len(lines) > 1 and (CREDIT.match(lines[-1]) or _byline(lines[-1], meta)):
         lines = lines[:-1]
     return lines
 

@@ -228,3 +228,35 @@ def test_a_bracketed_line_inside_the_article_stays():
     inside = "(Harga per 30 November 2026 menurut Dinas Perdagangan.)"
     parsed = ingest.parse_article(f"Harga beras naik\n{inside}\n{LONG}\n")
     assert parsed.body == f"{inside}\n{LONG}"
+
+
+def test_captions_page_furniture_and_credits_at_the_foot_are_not_the_articles_text():
+    later = "Menurut BPS, beras menyumbang inflasi 0,12 persen pada Oktober 2026 di kota itu."
+    text = (
+        f"Harga beras naik\n{LONG}\nADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\n"
+        "Foto: Pedagang beras di Pasar Sekar Arum (dok. Dinas Perdagangan)\n"
+        f"Pilihan Editor: Bulog Guyur Beras ke Pasar\n{later}\n"
+        "Penulis: Andi Pratama\nEditor: Sri Wahyuni\n"
+    )
+    parsed = ingest.parse_article(text)
+    assert parsed.body == f"{LONG}\n{later}"
+    assert (parsed.author, parsed.editor) == ("Andi Pratama", "Sri Wahyuni")
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "JAKARTA, 30 November 2026 -",  # a dateline in capitals
+        "HARGA BERAS DI KOTA SEKAR ARUM NAIK 3 PERSEN DALAM SEPEKAN TERAKHIR MENURUT DINAS.",
+    ],
+)
+def test_a_line_in_capitals_that_is_the_articles_stays(kept):
+    parsed = ingest.parse_article(f"Harga beras naik\n{kept}\n{LONG}\n")
+    assert parsed.body == f"{kept}\n{LONG}"
+
+
+def test_a_source_list_in_capitals_is_kept_whole():
+    parsed = ingest.parse_article(
+        f"Harga beras naik\n{LONG}\nSumber\nKOMPAS\nBADAN PUSAT STATISTIK\n"
+    )
+    assert [s.title for s in parsed.sources] == ["KOMPAS", "BADAN PUSAT STATISTIK"]
