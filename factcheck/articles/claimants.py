@@ -29,7 +29,7 @@ from factcheck.language.anchors import whole_names
 from factcheck.language.syntax import first_verb, is_boundary, skip_opening, word_spans
 from factcheck.language.vocabulary import alternation
 
-MAX_SPEAKER_WORDS = 8
+MAX_SPEAKER_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -96,10 +96,16 @@ def _before_adverbial(who: str, lang: str) -> int:
     words only ("... Wahyu Kurniawan dalam keterangan tertulis"), not one inside or before
     a name ("Ministry of Finance", "figures from the state Department of Transportation");
     else its length."""
-    for word in word_spans(who)[1:]:
+    words = word_spans(who)
+    for i, word in enumerate(words[1:], 1):
         after = who[word.end :].lstrip()
         ordinary = not re.search(r"\b[A-Z]", after)  # "from the state Department of ..."
-        if is_boundary(word.text, lang) and word.text.islower() and ordinary:
+        # "kata Arif di Semarang", "said Smith in London": where a person spoke, not a body's
+        # name ("Bank of Indonesia in Jakarta" has a head noun and stays whole)
+        placed = word.lower in markers.AT_LOCATIVES and not any(
+            w.lower in markers.ORGANISATION_HEADS for w in words[:i]
+        )
+        if is_boundary(word.text, lang) and word.text.islower() and (ordinary or placed):
             return len(who[: word.start].rstrip(" ,"))
     return len(who)
 

@@ -2018,6 +2018,8 @@ class Discourse:
         )
         if named is None or fold(named.group(1).split()[0]) in titles:
             return None
+        if fold(named.group(1)) in WEEKDAYS or fold(named.group(1)) in MONTH_NAMES:
+            return None  # "kata Kepala Dinas ... Arif Sambodo, Senin": the day he spoke
         return named.group(1)
 
     # --- remembering ------------------------------------------------------------------------

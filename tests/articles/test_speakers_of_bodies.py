@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.articles.claimants import find_attribution
+from tests.articles.test_anaphora import claim_of
 
 
 @pytest.mark.parametrize(
@@ -48,7 +49,33 @@ from factcheck.articles.claimants import find_attribution
             "id",
             "Badan Pusat Statistik",
         ),
+        # where a person spoke is not their name; a body's place stays its own
+        (
+            '"Kenaikan ini dipicu berkurangnya pasokan," kata Arif di Semarang.',
+            "id",
+            "Arif",
+        ),
+        ('"We will rebuild the bridge," said Smith in London on Monday.', "en", "Smith"),
+        # an official's title of nine words and the name: still a speaker
+        (
+            "Harga beras naik 3 persen dalam sepekan, kata Kepala Dinas Perindustrian dan "
+            "Perdagangan Jawa Tengah Arif Sambodo, Senin.",
+            "id",
+            "Kepala Dinas Perindustrian dan Perdagangan Jawa Tengah Arif Sambodo",
+        ),
     ],
 )
 def test_the_speaker_is_the_whole_body_and_only_the_person(sentence, language, speaker):
     assert find_attribution(sentence, language).speaker == speaker
+
+
+def test_the_day_after_a_speakers_name_is_not_the_speaker():
+    body = (
+        "Harga beras medium di Kota Sekar Arum naik 3 persen dalam sepekan, kata Kepala Dinas "
+        "Perdagangan Sekar Arum Arif Sambodo, Senin. Ia menambahkan pasokan beras turun 20 "
+        "persen."
+    )
+    first = claim_of("Harga beras naik", body, "id", "naik 3 persen")
+    assert first.claimant == "Kepala Dinas Perdagangan Sekar Arum Arif Sambodo"
+    second = claim_of("Harga beras naik", body, "id", "pasokan beras")
+    assert second.claimant == "Kepala Dinas Perdagangan Sekar Arum Arif Sambodo"
