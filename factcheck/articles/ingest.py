@@ -53,7 +53,11 @@ RELATED_LINK = re.compile(
 )
 # a picture's caption ("Foto: ...", "Photo: ...") or a page's furniture written in capitals
 # ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT") between paragraphs: not the article's
-CAPTION = re.compile(r"^\s*(foto|photo|gambar|ilustrasi|illustration|caption|video)\s*:", re.I)
+CAPTION = re.compile(
+    r"^\s*(?:(?:foto|photo|photograph|gambar|ilustrasi|illustration|caption|video)\s*:"
+    r"|image (?:source|caption)\s*[:,])",
+    re.I,
+)
 # a paragraph of the article: a dozen words or more, ending as a sentence ends
 PROSE = re.compile(r"^\s*(?:\S+\s+){11,}\S*[.!?…\"”’)]\s*$")
 BYLINES = [

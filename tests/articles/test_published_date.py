@@ -235,6 +235,7 @@ def test_captions_page_furniture_and_credits_at_the_foot_are_not_the_articles_te
     text = (
         f"Harga beras naik\n{LONG}\nADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\n"
         "Foto: Pedagang beras di Pasar Sekar Arum (dok. Dinas Perdagangan)\n"
+        "Image source, Getty Images\nImage caption, Rice traders in Sekar Arum\n"
         f"Pilihan Editor: Bulog Guyur Beras ke Pasar\n{later}\n"
         "Penulis: Andi Pratama\nEditor: Sri Wahyuni\n"
     )
