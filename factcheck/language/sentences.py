@@ -36,13 +36,15 @@ _TOKEN_BEFORE = re.compile(r"[\w.]*$")
 
 
 def split_sentences(text: str, lang: str | None = None) -> list[Sentence]:
-    """Split ``text`` into sentences with spans, white space trimmed; a newline always ends one.
+    """Split ``text`` into sentences with spans, white space trimmed; a newline always ends one,
+    and a list item's marker at a line's start ("- ", "* ", "2) ") is no part of its sentence.
 
     ``lang`` ("id", "en") is accepted for callers that know it; the rules cover both.
     """
     sentences: list[Sentence] = []
     for line in re.finditer(r"[^\n]+", text):
-        body, start = line.group(), 0
+        body = line.group()
+        start = _BULLET.match(body).end()  # "- 520 rumah", "* Railcard ...", "2) ...": the item
         cuts = [m.end() for m in _TERMINATOR.finditer(body) if _ends_sentence(body, m)]
         for end in [*cuts, len(body)]:
             chunk = body[start:end]
@@ -52,6 +54,11 @@ def split_sentences(text: str, lang: str | None = None) -> list[Sentence]:
                 sentences.append(Sentence(text[s:e], s, e))
             start = end
     return sentences
+
+
+# a list item's marker opening a line: a dash, an asterisk or a bullet, or a number with a
+# dot or bracket, then a space ("1.200 rumah" is a figure, not an item)
+_BULLET = re.compile(r"\s*(?:(?:[-*•·–]|\d{1,2}[.)])\s+)?")
 
 
 def _ends_sentence(line: str, match: re.Match[str]) -> bool:

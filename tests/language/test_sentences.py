@@ -146,6 +146,20 @@ MORE_CASES = [
     ("en", "Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
     ("id", "", []),
     ("en", "  \n \n", []),
+    # a list item's marker is no part of its sentence; a figure opening a line is
+    (
+        "id",
+        "Rinciannya:\n- Kecamatan Sumber Jaya: 520 rumah\n* Kecamatan Batu Putih: 270 rumah\n"
+        "2) Dua sekolah tutup.\n1.200 rumah rusak.\n-5 derajat suhu pagi ini.",
+        [
+            "Rinciannya:",
+            "Kecamatan Sumber Jaya: 520 rumah",
+            "Kecamatan Batu Putih: 270 rumah",
+            "Dua sekolah tutup.",
+            "1.200 rumah rusak.",
+            "-5 derajat suhu pagi ini.",
+        ],
+    ),
 ]
 
 
