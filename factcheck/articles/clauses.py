@@ -116,6 +116,12 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
                 units.append(
                     Unit(start + len(right) - len(right.split(None, 1)[1]), end, "gapped", gap)
                 )
+            elif (
+                current.role == "main"
+                and not open_relative
+                and _new_subject(sentence, current, start, end, lang)
+            ):
+                units.append(Unit(start, end))
             else:
                 current.end = end
             continue
@@ -277,9 +283,13 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         return True
     if word in words.AND_SPLITTERS:
         # ", dan X" closes a list when the item before it is short.
+        # A speech tag before it ("..., the report says, and the council paid ...") closes
+        # no list; the new clause's verb may come after a subject of up to eight words
+        # ("and the number of households using its service fell").
         last_item = re.split(r",\s", left.rstrip(", "))[-1]  # "9,400" is one figure
-        following = " ".join(right.split()[1:7])
-        return len(last_item.split()) > 3 and first_verb(following, lang) is not None
+        following = " ".join(right.split()[1:10])
+        long_item = len(last_item.split()) > 3 or _speech_tag(last_item)
+        return long_item and first_verb(following, lang) is not None
     return False
 
 
@@ -343,8 +353,14 @@ def _coordinated(
         return False
     if _own_time(left[lexical[0].end :], lang) and _own_time(right, lang):
         return content or True  # "opened in 1976 and was last refurbished in 2009"
+    while following[0].lower in _ADVERBS_BEFORE_VERBS:  # "dan kini hanya ditutup terpal"
+        following = following[1:]
     if following[0].lower in auxiliaries:
-        return False
+        # "dates from 1742 and is a Grade II listed building", "covers 260 hectares and has
+        # three car parks": a copula or "have" as the verb of its own, a state said of the
+        # subject next to what it does, a second fact; an auxiliary before a verb ("and is
+        # expected to", "and was last refurbished") is left to the tests above
+        return (content or True) if _stative(following, left, lexical[0], lang) else False
     first, second = _verb_form(lexical[0].text, lang), _verb_form(following[0].text, lang)
     if first == second or {first, second} == _ACTIVE_FORMS:
         return content or True  # Indonesian "ber-" and "meN-" verbs are both active
@@ -357,6 +373,29 @@ def _coordinated(
 
 _FIGURES = ("number", "money", "percent", "quantity")
 _SAYING = frozenset(words.SAYING_VERBS)
+# Copulas and "have" that can be a clause's only verb ("is a listed building", "has three
+# car parks", "merupakan pasar terbesar").
+_STATIVES = frozenset("is are was were has have had adalah merupakan ialah".split())
+# What after a copula or "have" shows it is an auxiliary or a negated one, not the verb.
+_AFTER_AUXILIARY = frozenset("to not no been being never also still already".split())
+
+
+def _stative(following: list, left: str, verb, lang: str) -> bool:
+    """Whether the words after "dan/and" (``following``, "and" left out) open with a copula
+    or "have" that is the predicate's only verb ("is a Grade II listed building", "has
+    three car parks with 540 spaces"), next to a first predicate whose verb is no copula
+    (``verb`` in ``left``): two facts, what the subject does and what it is or has. What it
+    cannot do: an adjective after the copula ("and is open five days a week") is taken
+    for a state too, which it is; a participle it does not know as a verb ("is located")
+    reads as a state."""
+    if following[0].lower not in _STATIVES or verb.lower in _STATIVES:
+        return False
+    after = following[1]
+    if after.lower in _AFTER_AUXILIARY or is_verb(after.text, lang):
+        return False
+    return len(following) >= MIN_CLAUSE_WORDS and len(word_spans(left, verb.end)) >= 2
+
+
 _COMPLEMENTISERS = frozenset(("bahwa", "that"))
 
 
@@ -406,6 +445,85 @@ def _gapped(
     if first_verb(verb, lang) is None or len(verb.split()) > 4:
         return None
     return group
+
+
+# Words that join two nouns by "dan/and" ("antara A dan B", "between A and B").
+_PAIRING = frozenset(("antara", "between", "both", "baik"))
+_OPENING_CONNECTIVES = (
+    frozenset(words.LEADING_CONNECTIVES) | frozenset(words.CONCESSIVE_OPENERS) | _SUBORDINATORS
+)
+_OPENING_DETERMINERS = frozenset("the a an its their his her this these those".split())
+_RELATIVE_WORDS = frozenset("yang who which that whose where di mana".split())
+
+
+def _new_subject(sentence: str, current: Unit, start: int, end: int, lang: str) -> bool:
+    """Whether "dan/and" at ``start`` (no comma before it) opens a clause with a subject of
+    its own ("The club went into administration in 2023 and the council has so far
+    recovered 11 million pounds", "the harbour wall was breached and seawater flooded about
+    60 properties"): a noun phrase of one to five words with no relative word in it, then a
+    verb with at least two words after it, after a clause with a verb and two words after
+    that verb. Two facts, each with its own subject. Not when the clause before ends in a
+    verb of saying and its subject ("said the council and the police were ..."): the two
+    nouns are what was said's one subject. English subjects must open with a determiner, a
+    figure or a capital. What it cannot do: a noun it takes for a verb ("tepung terigu")
+    ends the subject early; a subject without a verb ("dan kondisinya stabil") is not read."""
+    following = word_spans(sentence, start, end)[1:]
+    if len(following) < MIN_CLAUSE_WORDS or is_verb(following[0].text, lang):
+        return False
+    opening = following[0]
+    if is_boundary(opening.text, lang) or opening.lower in _ADVERBS_BEFORE_VERBS:
+        return False
+    verb = first_verb(sentence, lang, following[0].end, end)
+    if verb is None:
+        return False
+    if lang == "en" and not (
+        opening.lower in _OPENING_DETERMINERS
+        or opening.text[:1].isupper()
+        or opening.text[0].isdigit()
+        or _object_follows(sentence, verb, end)  # "and seawater flooded about 60 properties"
+    ):
+        return False
+    subject = word_spans(sentence, following[0].start, verb.start)
+    rest = word_spans(sentence, verb.end, end)
+    if not 1 <= len(subject) <= 5 or len(rest) < 2 or "," in sentence[start : verb.start]:
+        return False
+    if any(
+        w.lower in _RELATIVE_WORDS or is_boundary(w.text, lang) and w.lower not in ("of", "dari")
+        for w in subject
+    ):
+        return False
+    left_words = word_spans(sentence, current.start, start)
+    if any(w.lower in _PAIRING for w in left_words[-4:]):
+        return False  # "antara Astana dan Yerusalem": "dan" joins the pair
+    left_verbs = [
+        w
+        for w in left_words
+        if is_verb(w.text, lang, initial=w.start == current.start)
+        and w.lower not in _OPENING_CONNECTIVES
+    ]
+    if not left_verbs:
+        return False
+    figures = anchors_of(sentence[left_verbs[-1].end : start], lang, _FIGURES)
+    if figures and opening.text[0].isdigit():
+        return False  # "menampung 5.000 warga dan 300 ternak": a list of what it holds
+    after = word_spans(sentence, left_verbs[-1].end, start)
+    if len(after) < 2 or left_verbs[-1].lower in _SAYING:
+        return False
+    return not (
+        lang == "en" and left_verbs[-1].lower in words.AUXILIARIES[lang] and len(left_verbs) == 1
+    )
+
+
+def _object_follows(sentence: str, verb, end: int) -> bool:
+    """Whether an English verb is followed by a determiner or a figure (its object), so that
+    a bare noun before it is its subject ("seawater flooded about 60 properties"), not a noun
+    with a participle ("biscuits made by volunteers")."""
+    after = word_spans(sentence, verb.end, end)[:1]
+    return bool(after) and (
+        after[0].lower in _OPENING_DETERMINERS
+        or after[0].text[0].isdigit()
+        or after[0].lower in ("about", "around", "nearly", "almost", "roughly", "some")
+    )
 
 
 # One to three capitalised words at the start, then a space.
@@ -900,7 +1018,12 @@ def _trim(sentence: str, unit: Unit) -> Unit | None:
     return unit
 
 
-_ADVERBS_BEFORE_VERBS = frozenset(("still", "also", "only", "just", "masih", "juga", "hanya"))
+# Adverbs of degree and of time that may stand before a verb ("still hoped", "dan terakhir
+# diperbaiki pada 2015", "dan kini hanya ditutup terpal", "and then sold").
+_ADVERBS_BEFORE_VERBS = frozenset(
+    """still also only just then later now masih juga hanya kini sekarang terakhir kemudian
+    lalu""".split()
+)
 
 
 def is_verb_start(text: str, lang: str) -> bool:
