@@ -67,6 +67,7 @@ _ANDS = frozenset(words.AND_SPLITTERS)
 # workers repaired its 40-year-old boiler" with its main clause).
 MIN_SUBORDINATE_FACT_WORDS = 6
 _SUBORDINATORS = frozenset(words.ADVERBIAL_SUBORDINATORS)
+_RESULTS = frozenset(words.RESULT_CONNECTIVES)
 
 
 @dataclass
@@ -220,13 +221,17 @@ _PARTICIPLE_RE = re.compile(
 )
 
 
-# ", ending the Liberal Union's hold ...", ", giving the party a majority": an English
-# present participle with its object after a comma states what the clause brought about.
+# ", ending the Liberal Union's hold ...", ", giving the party a majority", ", cutting
+# electricity to about 82,000 homes", ", forcing police to close ...": an English present
+# participle with its object (a determiner, a figure, or a bare noun then "to" or a
+# determiner or figure) after a comma states what the clause brought about.
 # Participles that work as prepositions ("including", "according to") are not clauses.
 RESULT_PARTICIPLE_RE = re.compile(
     r"(?!(?:including|according|following|regarding|concerning|excluding|notwithstanding|"
     r"saying|adding|citing)\b)[a-z]{3,}ing\s+(?:(?:about|roughly|nearly|almost|around|some)\s+)?"
-    r"(?:(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s)\b|\d[\d.,]*\b)"
+    r"(?:(?:the|a|an|its|their|his|her|they|it|[A-Z][\w'’-]*['’]s)\b|\d[\d.,]*\b"
+    r"|(?!(?:and|or|of|in|on|at|to|for|with|by|from)\b)[a-z]+\s+"
+    r"(?:to\s+[a-z]|(?:(?:to|about|roughly|nearly|almost|around|some)\s+){0,2}(?:the\b|a\b|\d)))"
 )
 
 
@@ -262,6 +267,8 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
     word = _first_word(right)
     if word in words.CONTRAST_SPLITTERS or word in words.CONCESSIVE_OPENERS:
         return True
+    if word in _RESULTS and _subordinate(right, lang):
+        return True  # ", sehingga petani di tiga desa belum bisa menanam": its result, apart
     if _PARTICIPLE_RE.match(right):
         return True  # ", saying it would ...": what the subject says, apart
     if FIGURE_APPOSITION_RE.match(right):
@@ -289,7 +296,10 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         last_item = re.split(r",\s", left.rstrip(", "))[-1]  # "9,400" is one figure
         following = " ".join(right.split()[1:10])
         long_item = len(last_item.split()) > 3 or _speech_tag(last_item)
-        return long_item and first_verb(following, lang) is not None
+        verb = first_verb(following, lang)
+        if verb is None or _RELATIVE_WORD_RE.search(following, 0, verb.start):
+            return False  # "and a heat pump, which the trust would prefer, ...": no clause
+        return long_item
     return False
 
 
@@ -495,6 +505,11 @@ def _new_subject(sentence: str, current: Unit, start: int, end: int, lang: str) 
     left_words = word_spans(sentence, current.start, start)
     if any(w.lower in _PAIRING for w in left_words[-4:]):
         return False  # "antara Astana dan Yerusalem": "dan" joins the pair
+    if left_words and left_words[-1].text[:1].isupper() and opening.text[:1].isupper():
+        return False  # "Pasar Hewan Ngemplak Kidul dan Pasar Hewan Kedung Sari": two names
+    clause = sentence[current.start : start].rsplit(",", 1)[-1]
+    if _RELATIVE_WORD_RE.search(clause):
+        return False  # "warga yang hendak mengurus akta dan surat ...": inside its clause
     left_verbs = [
         w
         for w in left_words

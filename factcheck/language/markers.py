@@ -21,7 +21,8 @@ LEADING_CONNECTIVES = word_list(
     walau demikian, kendati demikian, namun begitu, meskipun begitu, meski begitu, walaupun
     begitu, walau begitu, akan tetapi, sementara itu,
     oleh karena itu, karena itu, di sisi lain, namun, meskipun, walaupun, walau, kendati,
-    meski, sementara, sedangkan, tetapi, padahal, dan, serta, however, meanwhile, moreover,
+    meski, sementara, sedangkan, tetapi, padahal, sehingga, akibatnya, dan, serta, however,
+    meanwhile, moreover,
     in addition, additionally, furthermore, even though, although, though, but, and, while,
     whereas, yet, also"""
 )
@@ -38,6 +39,10 @@ AND_SPLITTERS = word_list("dan serta and")
 # (factcheck.articles.clauses tells when they are two claims). "sebelum"/"before" are left out:
 # what a clause "before" names need not have happened ("sebelum konflik memakan korban").
 ADVERBIAL_SUBORDINATORS = word_list("setelah, sesudah, karena, sebab, after, since, because")
+
+# Connectives after a comma that open what the clause before brought about, with its own
+# subject: "X, sehingga petani belum bisa menanam padi" holds two claims, X and its result.
+RESULT_CONNECTIVES = word_list("sehingga, akibatnya, hingga akhirnya")
 
 # Sentence-initial subordinators: "Meskipun X, Y" holds two claims, X and Y.
 CONCESSIVE_OPENERS = word_list(

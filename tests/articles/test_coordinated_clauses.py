@@ -1,0 +1,137 @@
+"""Clauses joined to the one before that carry a fact of their own (issue 15): a second
+predicate after "dan/and" behind a time adverb ("dan kini ...") or with a copula or "have"
+as its verb ("and is a listed building"); "dan/and" before a clause with its own subject;
+a result after a comma (", sehingga ...", ", cutting power to ..."). Each is split with its
+own span; a pair of names joined by "dan", a list after one verb, a noun and a participle,
+and "and" inside a relative clause stay whole. Each case is an article written for the
+test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.articles.test_structural_rules import _alone, article_claims
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "first", "second"),
+    [
+        # a time adverb before the second predicate
+        (
+            "id",
+            "Jembatan Kali Wungu ditutup pada Senin. Kepala dinas mengatakan jembatan itu "
+            "dibangun pada 1978 dan terakhir diperbaiki pada 2011.",
+            "dibangun pada 1978",
+            "terakhir diperbaiki pada 2011",
+        ),
+        # a copula or "have" as the second predicate's verb: a state next to an event
+        (
+            "en",
+            "Thornby Mill reopened on Saturday. The mill was built in 1790 and is a Grade II "
+            "listed building.",
+            "built in 1790",
+            "is a Grade II listed building",
+        ),
+        (
+            "en",
+            "Marlow Park will charge for parking. The park covers about 120 hectares of forest "
+            "near the river and has two car parks with 300 spaces.",
+            "covers about 120 hectares",
+            "has two car parks",
+        ),
+        # a second clause with a subject of its own, no comma
+        (
+            "en",
+            "Rovers FC was sold in May. The club went into administration in 2021 and the "
+            "council has so far recovered 4 million pounds of its loan.",
+            "went into administration in 2021",
+            "the council has so far recovered",
+        ),
+        (
+            "en",
+            "A storm hit Eastport on Monday. The sea wall was breached in three places and "
+            "seawater flooded about 40 homes on Harbour Road.",
+            "breached in three places",
+            "seawater flooded about 40 homes",
+        ),
+        # ", and" after a speech tag opens a clause, not a list's last item
+        (
+            "en",
+            "Complaints about noise reached 1,400 last year, the report says, and the council "
+            "paid out 80,000 pounds in compensation.",
+            "reached 1,400 last year",
+            "the council paid out 80,000 pounds",
+        ),
+        # a result after a comma: Indonesian "sehingga" with a subject of its own
+        (
+            "id",
+            "Tanggul Sungai Cirawa jebol sepanjang 20 meter pada Minggu, sehingga warga di "
+            "dua desa belum bisa kembali ke rumah mereka.",
+            "jebol sepanjang 20 meter",
+            "warga di dua desa belum bisa kembali",
+        ),
+        # an English participle with a bare noun and "to" after it
+        (
+            "en",
+            "A landslide blocked the A59 near Kelby on Tuesday, forcing police to close the "
+            "road between Kelby and Marsh End for six hours.",
+            "blocked the A59",
+            "forcing police to close the road",
+        ),
+        (
+            "en",
+            "Gales brought down power lines across Westshire overnight, cutting electricity "
+            "to about 31,000 homes.",
+            "brought down power lines",
+            "cutting electricity to about 31,000 homes",
+        ),
+    ],
+)
+def test_a_joined_clause_with_a_fact_of_its_own_is_split(language, body, first, second):
+    found = article_claims(body, language)
+    _alone(found, first, second)
+    split = _alone(found, second, first)
+    assert split.kind == "fact"
+    assert split.text.split()[0].lower() not in ("dan", "and", "sehingga")
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "whole"),
+    [
+        # two names joined by "dan" before a verb: one subject
+        (
+            "id",
+            "Dinas itu menutup Pasar Hewan Sukamaju dan Pasar Hewan Ciranggon mulai Senin "
+            "selama 30 hari.",
+            "Pasar Hewan Sukamaju dan Pasar Hewan Ciranggon mulai Senin",
+        ),
+        # "dan" inside a relative clause's object
+        (
+            "id",
+            "Di Desa Wangi, warga yang hendak mengurus akta kelahiran dan surat keterangan "
+            "tidak mampu terpaksa pulang.",
+            "akta kelahiran dan surat keterangan tidak mampu",
+        ),
+        # an auxiliary before a verb: one predicate's future, not a state
+        (
+            "en",
+            "The new pool will cost 12 million pounds and is expected to open in 2028.",
+            "will cost 12 million pounds and is expected to open in 2028",
+        ),
+        # a noun with a participle after "and" is an object, not a clause
+        (
+            "en",
+            "The fair sold 4,000 cakes and biscuits made by volunteers from three villages.",
+            "sold 4,000 cakes and biscuits made by volunteers",
+        ),
+        # "said X and Y were": the two nouns are what was said's one subject
+        (
+            "en",
+            "The mayor said the council and the police were investigating the fire at the depot.",
+            "the council and the police were investigating",
+        ),
+    ],
+)
+def test_a_joined_phrase_without_a_fact_of_its_own_stays_whole(language, body, whole):
+    found = article_claims(body, language)
+    assert any(whole in c.text for c in found), [c.text for c in found]
