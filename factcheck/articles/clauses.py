@@ -83,6 +83,8 @@ class Unit:
     "where") or its time ("ketika", "when").
     ``opener`` is the span of a preposition before that subject ("Bagi" in "Bagi Kazakhstan,
     yang ..."), kept for the main clause's claim text.
+    ``aside`` marks a noun phrase said in passing of the clause before it (``noun_aside``:
+    "..., the village's last pub"), whose claim text is that clause with it.
     """
 
     start: int
@@ -91,6 +93,7 @@ class Unit:
     subject: tuple[int, int] | None = None
     relation: str = "subject"
     opener: tuple[int, int] | None = None
+    aside: bool = False
 
 
 def split_clauses(sentence: str, lang: str) -> list[Unit]:
@@ -167,8 +170,8 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
         if _RELATIVE_RE.match(right) and sep in (",", "—"):
             units.append(_relative(sentence, current, start, end, sep, lang))
             open_relative = True
-        elif _splits(sentence, sep, start, current, lang, first=len(units) == 1):
-            units.append(Unit(start, end))
+        elif why := _splits(sentence, sep, start, current, lang, first=len(units) == 1):
+            units.append(Unit(start, end, aside=why == "aside"))
         elif current.role == "apposition" or (
             current.role == "relative" and current.subject and current.start == current.subject[0]
         ):
@@ -255,8 +258,11 @@ def _has_verb(sentence: str, unit: Unit, lang: str) -> bool:
     return first_verb(sentence, lang, start, unit.end) is not None
 
 
-def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first: bool) -> bool:
-    """Whether the piece at ``start`` (after ``sep``) opens a new clause with its own fact."""
+def _splits(
+    sentence: str, sep: str, start: int, current: Unit, lang: str, first: bool
+) -> bool | str:
+    """Whether the piece at ``start`` (after ``sep``) opens a new clause with its own fact;
+    "aside" when it is a noun phrase said in passing (``noun_aside``)."""
     right = sentence[start:]
     if len(right.split()) < MIN_CLAUSE_WORDS or len(sentence[current.start : start].split()) < 3:
         return False
@@ -288,6 +294,13 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
     left = sentence[current.start : start]
     if first and left.count(",") <= 1 and _first_word(sentence) in _SENTENCE_OPENERS:
         return True
+    if sep == "," and _final_noun_aside(sentence, start, lang):
+        left = sentence[current.start : start]
+        times = anchors_of(left, lang, _TIME_KINDS)
+        if lang == "id" and times and not left[times[-1].end :].strip(" ,)"):
+            return False  # "mulai Juli 2027, awal semester ganjil": the same time again
+        if first_verb(left, lang) is not None and len(left.split()) >= MIN_CLAUSE_WORDS:
+            return "aside"  # "..., the village's last pub": what the noun before it is
     if word in words.AND_SPLITTERS:
         # ", dan X" closes a list when the item before it is short.
         # A speech tag before it ("..., the report says, and the council paid ...") closes
@@ -663,6 +676,67 @@ def figure_aside(piece: str, lang: str) -> bool:
     lead = first in words.FIGURE_LEADS or is_boundary(first, lang)
     opening = len(piece[: min(figures)].split())
     return opening < 3 or (lead and opening < 6)
+
+
+_EN_ASIDE_OPENERS = frozenset(("a", "an", "the", "its", "their", "his", "her"))
+_ID_NOT_ASIDE = frozenset(
+    (*words.AUXILIARIES["id"], *words.DEMONSTRATIVES_AFTER, *words.PRONOUNS["id"], "yang")
+)
+
+
+def noun_aside(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma (up to the next comma) is a noun phrase said of what
+    the clause before it names, with no verb in its first three words: in English one that
+    opens with an article or a possessive (", the village's last pub", ", a record for the
+    artist", ", its highest figure since 2019", ", a measure that will cover ..."), in
+    Indonesian a lower-case noun or an approximator ("kiriman pemerintah provinsi",
+    "sentra telur yang memasok ...", "sekitar 2 kilometer dari permukiman terdekat"), with
+    no verb before a relative word. What
+    the writer adds about a noun or a figure in passing: a fact of its own, whose claim text
+    is the clause before with it (factcheck.articles.standalone). What it cannot do: tell
+    which noun before it the aside is about, or an aside from an adverbial noun phrase
+    (", the same day"); an Indonesian noun it takes for a verb ("terpal") hides the aside,
+    and an English description with a relative clause but no relative word ("the biggest
+    penalty the regulator has imposed") reads as a clause; an Indonesian aside after a
+    time ("mulai Juli 2027, awal semester ganjil") is taken for the time again."""
+    first = _BETWEEN_COMMAS_RE.match(piece.lstrip())
+    text = first.group() if first else ""
+    spans = word_spans(text)
+    if len(spans) < MIN_CLAUSE_WORDS or _speech_tag(text) or not text[:1].islower():
+        return False
+    opener = spans[0].lower
+    if opener in _SOURCE_WORDS | _CHANGE_WORDS | _SUBORDINATORS | _INCLUSIONS:
+        return False
+    if lang == "en":
+        if opener not in _EN_ASIDE_OPENERS or spans[1].lower in ("same", "next", "following"):
+            return False
+    elif (
+        opener in _ID_NOT_ASIDE
+        or (is_boundary(opener, lang) and opener not in words.FIGURE_LEADS)
+        or opener in words.LEADING_CONNECTIVES
+        or opener in _RESULTS
+        or "-" in opener
+    ):
+        return False
+    relative = _RELATIVE_WORD_RE.search(text)
+    if first_verb(text, lang, 0, relative.start() if relative else len(text)) is not None:
+        return False  # "his ministry's own budget assumes ...": a clause, not an aside
+    return not anchors_of(text, lang, _TIME_KINDS) or bool(
+        anchors_of(text, lang, ("number", "percent", "money", "quantity")) or lang == "en"
+    )
+
+
+def _final_noun_aside(sentence: str, start: int, lang: str) -> bool:
+    """Whether a ``noun_aside`` opens at ``start`` and closes the sentence, or is followed
+    only by who said it (", police said", ", according to the firm") or by a clause set
+    against it (", while ...")."""
+    if not noun_aside(sentence[start:], lang):
+        return False
+    rest = _BETWEEN_COMMAS_RE.match(sentence, start)
+    after = sentence[rest.end() :].strip(" ,.;:") if rest else ""
+    if not after or _first_word(after) in words.CONTRAST_SPLITTERS:
+        return True  # "..., its highest figure since 2019, while ...": a clause apart follows
+    return "," not in after and (_speech_tag(after) or _first_word(after) in _SOURCE_WORDS)
 
 
 _EARLIER_RE = re.compile(

@@ -259,7 +259,7 @@ class Discourse:
                 previous_text
                 and unit.role == "main"
                 and sentence[: unit.start].rstrip().endswith(",")  # not "whereas ..."
-                and figure_aside(span, self.lang)
+                and (figure_aside(span, self.lang) or unit.aside)
             ):
                 # ", dua kali lipat dari periode yang sama": the figure it is said of goes with it
                 text = f"{previous_text.rstrip(' ,.')}, {span}"

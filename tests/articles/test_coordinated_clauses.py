@@ -135,3 +135,72 @@ def test_a_joined_clause_with_a_fact_of_its_own_is_split(language, body, first, 
 def test_a_joined_phrase_without_a_fact_of_its_own_stays_whole(language, body, whole):
     found = article_claims(body, language)
     assert any(whole in c.text for c in found), [c.text for c in found]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "first", "aside", "aside_claim"),
+    [
+        # a noun phrase after a comma that closes the sentence: what the noun before it is
+        (
+            "en",
+            "Villagers in Oakley Cross have raised 210,000 pounds to buy the Plough, the "
+            "village's only shop.",
+            "raised 210,000 pounds",
+            "the village's only shop",
+            "the Plough, the village's only shop",
+        ),
+        # ... or of the figure before it, before who said it
+        (
+            "en",
+            "The gallery sold 84,000 tickets last year, its highest number since 2015, the "
+            "trust said.",
+            "sold 84,000 tickets",
+            "its highest number since 2015",
+            "84,000 tickets last year, its highest number since 2015",
+        ),
+        # an Indonesian lower-case noun
+        (
+            "id",
+            "Menurut dia, pupuk yang tersedia hanya 40 ton, kiriman pemerintah provinsi.",
+            "hanya 40 ton",
+            "kiriman pemerintah provinsi",
+            "40 ton, kiriman pemerintah provinsi",
+        ),
+    ],
+)
+def test_a_noun_phrase_closing_the_sentence_is_an_aside_of_its_own(
+    language, body, first, aside, aside_claim
+):
+    found = article_claims(body, language)
+    _alone(found, first, aside)
+    split = _alone(found, aside, first)
+    assert split.text.startswith(aside)
+    assert aside_claim in split.claim_text  # written with the clause it is said of
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "whole"),
+    [
+        # a clause after a concessive opens with a possessive: no aside
+        (
+            "en",
+            "Although the minister called the forecast too gloomy, his own department "
+            "assumes growth of 1.2 percent.",
+            "his own department assumes growth of 1.2 percent",
+        ),
+        # "including ..." and a time said again are no asides
+        (
+            "id",
+            "Polisi telah memeriksa enam saksi, termasuk kepala desa dan dua perangkat desa.",
+            "memeriksa enam saksi, termasuk kepala desa",
+        ),
+        (
+            "id",
+            "Aturan baru itu berlaku mulai Juli 2027, awal semester ganjil.",
+            "mulai Juli 2027, awal semester ganjil",
+        ),
+    ],
+)
+def test_no_aside_where_the_piece_is_a_clause_or_a_time(language, body, whole):
+    found = article_claims(body, language)
+    assert any(whole in c.text for c in found), [c.text for c in found]
