@@ -728,13 +728,13 @@ def noun_aside(piece: str, lang: str) -> bool:
 
 def _final_noun_aside(sentence: str, start: int, lang: str) -> bool:
     """Whether a ``noun_aside`` opens at ``start`` and closes the sentence, or is followed
-    only by who said it (", police said", ", according to the firm") or by a clause set
-    against it (", while ...")."""
+    only by who said it (", police said", ", according to the firm"), by a clause set
+    against it (", while ...") or by a relative clause on it (", which closed in ...")."""
     if not noun_aside(sentence[start:], lang):
         return False
     rest = _BETWEEN_COMMAS_RE.match(sentence, start)
     after = sentence[rest.end() :].strip(" ,.;:") if rest else ""
-    if not after or _first_word(after) in words.CONTRAST_SPLITTERS:
+    if not after or _first_word(after) in words.CONTRAST_SPLITTERS or _RELATIVE_RE.match(after):
         return True  # "..., its highest figure since 2019, while ...": a clause apart follows
     return "," not in after and (_speech_tag(after) or _first_word(after) in _SOURCE_WORDS)
 
@@ -821,7 +821,9 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
     if relation == "subject":
         np_start = _before_time(sentence, current.start, np_start, np_end, lang)
         np_start = _before_place(sentence, current.start, np_start, np_end, lang)
-    embedded = sep == "—" or first_verb(sentence, lang, current.start, np_start) is None
+    embedded = sep == "—" or (
+        first_verb(sentence, lang, current.start, np_start) is None and not current.aside
+    )  # an aside (", the village's last pub, which closed ...") keeps its noun
     if embedded and relation in ("subject", "possessive") and current.role == "main":
         opener = (current.start, np_start) if np_start > current.start else None
         current.end = current.start  # the noun (and an opener) now belong to the relative
