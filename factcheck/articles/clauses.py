@@ -1024,8 +1024,9 @@ def _apposition_at(
     if (
         verb is None
         or word_spans(sentence, rest, verb.end)[0].start != verb.start
-        or any(first_verb(sentence, lang, s, e) for s, e in phrases)
-        or any(len(t.split()) > MAX_APPOSITION_WORDS or not t.strip() for t in texts)
+        or any(_verb_outside_relative(sentence, s, e, lang) for s, e in phrases)
+        or any(len(_before_relative(t).split()) > MAX_APPOSITION_WORDS for t in texts)
+        or not all(t.strip() for t in texts)
         or not any(t.strip()[:1].isupper() for t in texts)
         or any(_first_word(t) in words.LEADING_CONNECTIVES for t in texts)
         or any(_first_word(t) in _SOURCE_OPENERS for t in texts)  # ", menurut wali kota,"
@@ -1049,6 +1050,24 @@ def _apposition_at(
         # description says what the first is; the first is the subject, pointing or not
         return a, verb.start
     return (a if first_named and len(phrases) == 2 else b), verb.start
+
+
+def _before_relative(text: str) -> str:
+    """``text`` up to its first relative word: a description's noun phrase without the
+    relative clause that may follow it."""
+    relative = _INCLUDED_RELATIVE_RE.search(text)
+    return text[: relative.start()] if relative else text
+
+
+def _verb_outside_relative(sentence: str, start: int, end: int, lang: str) -> bool:
+    """Whether ``sentence[start:end]`` has a verb before any relative word: a clause, not a
+    noun phrase. A description with a relative clause of its own ("a care home in Thornwick
+    that has looked after older people for 34 years", "petani di Desa Hatu Lima yang
+    memiliki 300 pohon") is a noun phrase still."""
+    verb = first_verb(sentence, lang, start, end)
+    if verb is None:
+        return False
+    return _INCLUDED_RELATIVE_RE.search(sentence, start, verb.start) is None
 
 
 def _participle_phrase(text: str, lang: str) -> bool:

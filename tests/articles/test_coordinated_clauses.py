@@ -204,3 +204,35 @@ def test_a_noun_phrase_closing_the_sentence_is_an_aside_of_its_own(
 def test_no_aside_where_the_piece_is_a_clause_or_a_time(language, body, whole):
     found = article_claims(body, language)
     assert any(whole in c.text for c in found), [c.text for c in found]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "description", "main", "apposition_claim"),
+    [
+        # a description in apposition with a relative clause of its own is still a noun
+        # phrase: the apposition is split off and the main clause keeps the name
+        (
+            "en",
+            "Larkfield House, a care home in Denby that has looked after older people for 41 "
+            "years, will close on 3 March.",
+            "a care home in Denby that has looked after older people for 41 years",
+            "will close on 3 March",
+            "Larkfield House is a care home in Denby",
+        ),
+        (
+            "id",
+            "Harga cengkeh anjlok. Markus Tahapary, petani di Desa Waiheru yang memiliki 250 "
+            "pohon, membiarkan separuh kebunnya tidak dipetik.",
+            "petani di Desa Waiheru yang memiliki 250 pohon",
+            "membiarkan separuh kebunnya",
+            "Markus Tahapary adalah petani di Desa Waiheru",
+        ),
+    ],
+)
+def test_an_apposition_with_a_relative_clause_is_split(
+    language, body, description, main, apposition_claim
+):
+    found = article_claims(body, language)
+    apposition = _alone(found, description, main)
+    assert apposition_claim in apposition.claim_text
+    _alone(found, main, description)
