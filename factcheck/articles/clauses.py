@@ -420,18 +420,25 @@ def _stative(following: list, left: str, verb, lang: str) -> bool:
 
 
 _COMPLEMENTISERS = frozenset(("bahwa", "that"))
+# Perfect auxiliaries: the second predicate reads as well without one ("had hired ... and
+# bought" -> "the council bought"), where a passive's "were" it would need.
+_PERFECT = frozenset(("has", "have", "had", "telah", "sudah"))
+_IRREGULAR_PAST = frozenset(words.IRREGULAR_PAST)
 
 
 def _content_subject(left: str, said: int, verb: int, lang: str) -> tuple[int, int] | None:
     """The subject of what a verb of saying reports, between its end ``said`` and the
     content's verb at ``verb`` ("mengatakan [polisi] menyita", "said [the council] hired"),
     after "bahwa"/"that"; None when it is longer than four words, holds a comma, or ends in
-    an auxiliary the second predicate would need ("were detected ... and confirmed")."""
+    an auxiliary the second predicate would need ("were detected ... and confirmed"); a
+    perfect auxiliary is left out ("had hired ... and bought": the council bought)."""
     if "," in left[said:verb]:
         return None
     between = word_spans(left, said, verb)
     if between and between[0].lower in _COMPLEMENTISERS:
         between = between[1:]
+    if between and between[-1].lower in _PERFECT:
+        between = between[:-1]  # "said the council had hired ... and bought": "the council"
     if not 1 <= len(between) <= 4 or between[-1].lower in words.AUXILIARIES[lang]:
         return None
     return between[0].start, between[-1].end
@@ -613,12 +620,13 @@ def _marked(text: str) -> bool:
 
 def _verb_form(word: str, lang: str) -> str:
     """The shape of a verb: an Indonesian verb's prefix ("me", "di", "ber", "ter"), an English
-    verb's regular "-ed", else "bare" (a listed verb)."""
+    verb's past, regular "-ed" or irregular ("bought": "ed" too), else "bare" (a listed
+    verb)."""
     lower = word.lower()
     if lang == "id":
         prefix = re.match(r"(?:me|ber|di|ter)", lower)
         return prefix.group() if prefix else "bare"
-    return "ed" if lower.endswith("ed") else "bare"
+    return "ed" if lower.endswith("ed") or lower in _IRREGULAR_PAST else "bare"
 
 
 # Quantifier pronouns that open what is said of a share of a group just counted ("11

@@ -363,6 +363,15 @@ AUXILIARIES = {
 }
 # Verbs with no affix that Indonesian news uses as predicates ("naik", "turun", "tewas").
 # Affixed verbs (me-, ber-, di-, ter-) are recognised by their shape (factcheck.language.syntax).
+# Irregular English past tenses: of the same tense as a regular "-ed" past ("hired two
+# contractors and bought a machine": two past predicates).
+IRREGULAR_PAST = word_list(
+    """rose fell grew won lost said told made took gave went came saw found left kept held
+    met paid ran spent sold built cut hit put set began became brought bought caught chose
+    drew drove fought flew forgot froze got hung hid knew led lay meant overtook rang sank
+    sat shot shut slid spoke spread stood stole stuck struck swept swore swam taught thought
+    threw understood woke wore wrote"""
+)
 BARE_VERBS = {
     "id": word_list(
         """naik turun tewas tiba datang pergi pulang masuk keluar jatuh hilang lahir tumbuh
@@ -371,13 +380,10 @@ BARE_VERBS = {
     ),
     # Irregular English past tenses, and present forms common in news (regular "-ed" and "-s"
     # forms are recognised by their shape).
-    "en": word_list(
-        """rose fell grew won lost said told made took gave went came saw found left kept held
-        met paid ran spent sold built cut hit put set began became brought bought caught chose
-        drew drove fought flew forgot froze got hung hid knew led lay meant overtook rang sank
-        sat shot shut slid spoke spread stood stole stuck struck swept swore swam taught thought
-        threw understood woke wore wrote rise rises fall falls grow grows win wins lose loses
-        say says tell tells make makes take takes give gives"""
+    "en": IRREGULAR_PAST
+    + word_list(
+        """rise rises fall falls grow grows win wins lose loses say says tell tells make makes
+        take takes give gives"""
     ),
 }
 # Words shaped like affixed Indonesian verbs or English "-ed" forms that are not verbs.

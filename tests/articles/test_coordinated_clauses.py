@@ -39,6 +39,15 @@ from tests.articles.test_structural_rules import _alone, article_claims
             "covers about 120 hectares",
             "has two car parks",
         ),
+        # an irregular past is of the same tense as a regular one; a perfect auxiliary
+        # before the first is left out of what was said's subject
+        (
+            "en",
+            "Potholes on county roads doubled this year. The highways chief said Marlow County "
+            "Council had hired three extra crews in June and bought a second repair lorry.",
+            "hired three extra crews",
+            "bought a second repair lorry",
+        ),
         # a second clause with a subject of its own, no comma
         (
             "en",
