@@ -123,7 +123,10 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
             elif (
                 current.role == "main"
                 and not open_relative
-                and _new_subject(sentence, current, start, end, lang)
+                and (
+                    _second_content(sentence, current, start, lang)
+                    or _new_subject(sentence, current, start, end, lang)
+                )
             ):
                 units.append(Unit(start, end))
             else:
@@ -301,6 +304,8 @@ def _splits(
             return False  # "mulai Juli 2027, awal semester ganjil": the same time again
         if first_verb(left, lang) is not None and len(left.split()) >= MIN_CLAUSE_WORDS:
             return "aside"  # "..., the village's last pub": what the noun before it is
+    if word in words.AND_SPLITTERS and _second_content(sentence, current, start, lang):
+        return True  # "said ..., and that 71% of the budget ...": a second thing said
     if word in words.AND_SPLITTERS:
         # ", dan X" closes a list when the item before it is short.
         # A speech tag before it ("..., the report says, and the council paid ...") closes
@@ -484,6 +489,19 @@ _OPENING_CONNECTIVES = (
 )
 _OPENING_DETERMINERS = frozenset("the a an its their his her this these those".split())
 _RELATIVE_WORDS = frozenset("yang who which that whose where di mana".split())
+
+
+def _second_content(sentence: str, current: Unit, start: int, lang: str) -> bool:
+    """Whether "dan bahwa"/"and that" at ``start`` opens a second thing a speaker said after a
+    verb of saying in the clause before ("The council says the service costs 1.9 million
+    pounds a year and that it must close a budget gap ..."): a fact of its own, said by the
+    same speaker. A clause before with no verb of saying ("so large and that ...") is left
+    whole."""
+    following = word_spans(sentence, start, start + 40)[:2]
+    if len(following) < 2 or following[1].lower not in _COMPLEMENTISERS:
+        return False
+    left = word_spans(sentence, current.start, start)
+    return any(w.lower in _SAYING for w in left[:-2])
 
 
 def _new_subject(sentence: str, current: Unit, start: int, end: int, lang: str) -> bool:

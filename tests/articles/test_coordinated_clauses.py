@@ -48,6 +48,21 @@ from tests.articles.test_structural_rules import _alone, article_claims
             "hired three extra crews",
             "bought a second repair lorry",
         ),
+        # "and that" after a verb of saying: a second thing said, by the same speaker
+        (
+            "en",
+            "Harlow council cut its bus subsidy. The council says the subsidy costs 2.1 million "
+            "pounds a year and that it must save 5 million pounds in 2027.",
+            "costs 2.1 million pounds",
+            "it must save 5 million pounds",
+        ),
+        (
+            "id",
+            "Dinas sosial menutup dua panti. Kepala dinas mengatakan anggaran turun 30 persen, "
+            "dan bahwa 120 penghuni sudah dipindahkan ke panti lain.",
+            "anggaran turun 30 persen",
+            "120 penghuni sudah dipindahkan",
+        ),
         # a second clause with a subject of its own, no comma
         (
             "en",
