@@ -297,6 +297,10 @@ def _splits(
     left = sentence[current.start : start]
     if first and left.count(",") <= 1 and _first_word(sentence) in _SENTENCE_OPENERS:
         return True
+    if sep == "," and _breakdown(right, lang):
+        left = sentence[current.start : start]
+        if _has_figure(left, lang) and first_verb(left, lang) is not None:
+            return "aside"  # ", terdiri atas Rp 17,5 juta ... dan Rp 2,5 juta ...": the parts
     if sep == "," and _final_noun_aside(sentence, start, lang):
         left = sentence[current.start : start]
         times = anchors_of(left, lang, _TIME_KINDS)
@@ -750,6 +754,19 @@ def noun_aside(piece: str, lang: str) -> bool:
     return not anchors_of(text, lang, _TIME_KINDS) or bool(
         anchors_of(text, lang, ("number", "percent", "money", "quantity")) or lang == "en"
     )
+
+
+_BREAKDOWN_RE = re.compile(rf"(?:{alternation(words.BREAKDOWN_OPENERS)})\s", re.I)
+
+
+def _breakdown(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma breaks the figure before it down into parts, with a
+    figure of its own (", terdiri atas Rp 17,5 juta untuk bahan bangunan dan Rp 2,5 juta
+    untuk upah tukang", ", made up of 30 million pounds in grants and ..."): the total and
+    its breakdown are two claims, the breakdown written with the clause it breaks down.
+    A list that is one fact stays in it whole."""
+    m = _BREAKDOWN_RE.match(piece.lstrip())
+    return m is not None and _has_figure(piece, lang)
 
 
 def _final_noun_aside(sentence: str, start: int, lang: str) -> bool:

@@ -44,6 +44,14 @@ ADVERBIAL_SUBORDINATORS = word_list("setelah, sesudah, karena, sebab, after, sin
 # subject: "X, sehingga petani belum bisa menanam padi" holds two claims, X and its result.
 RESULT_CONNECTIVES = word_list("sehingga, akibatnya, hingga akhirnya")
 
+# Phrases after a comma that break a total down into its parts: "setiap keluarga mendapat
+# Rp 20 juta, terdiri atas Rp 17,5 juta untuk bahan dan Rp 2,5 juta untuk upah" holds the total
+# and its breakdown, two claims.
+BREAKDOWN_OPENERS = word_list(
+    """terdiri atas, terdiri dari, yang terdiri atas, yang terdiri dari, consisting of,
+    made up of, comprising, split between, split into, broken down into"""
+)
+
 # Sentence-initial subordinators: "Meskipun X, Y" holds two claims, X and Y.
 CONCESSIVE_OPENERS = word_list(
     "meskipun, meski, walaupun, walau, kendati, although, though, even though"

@@ -182,6 +182,15 @@ def test_a_joined_phrase_without_a_fact_of_its_own_stays_whole(language, body, w
             "its highest number since 2015",
             "84,000 tickets last year, its highest number since 2015",
         ),
+        # a breakdown of the figure before it into parts
+        (
+            "id",
+            "Program bedah rumah berlanjut. Kepala dinas mengatakan setiap keluarga mendapat "
+            "Rp 15 juta, terdiri atas Rp 12 juta untuk bahan bangunan dan Rp 3 juta untuk upah.",
+            "setiap keluarga mendapat Rp 15 juta",
+            "terdiri atas Rp 12 juta",
+            "Rp 15 juta, terdiri atas Rp 12 juta untuk bahan bangunan dan Rp 3 juta untuk upah",
+        ),
         # an Indonesian lower-case noun
         (
             "id",
