@@ -286,12 +286,15 @@ def _splits(
         return True  # ", ending the party's 28-year hold": a result, a fact of its own
     if sep == "," and figure_aside(right.split(",")[0], lang):
         left = sentence[current.start : start]
-        if _has_figure(left, lang) and first_verb(left, lang) is not None:
+        # an Indonesian clause may have no verb ("anggaran program itu Rp 8,24 miliar,
+        # seluruhnya dari APBD"): a share of the figure it gives is a fact of its own
+        verbless = lang == "id" and partitive_aside(right.split(",")[0], lang)
+        if _has_figure(left, lang) and (verbless or first_verb(left, lang) is not None):
             return True  # ", dua kali lipat dari periode yang sama": a figure of its own
-    if sep == "," and _counted_among(right, lang):
+    if sep == "," and (among := _counted_among(right, lang)):
         left = sentence[current.start : start]
         if _has_figure(left, lang) and first_verb(left, lang) is not None:
-            return True  # ", tiga di antaranya dirujuk ke RSUD": a count of a part, its own
+            return among  # ", tiga di antaranya dirujuk ke RSUD": a count of a part, its own
     if words.opinion_opening().match(right):  # an opinion marker opens it
         return True
     left = sentence[current.start : start]
@@ -325,20 +328,38 @@ def _splits(
     return False
 
 
-_AMONG_RE = re.compile(r"(\S+)(?:\s+(?:persen|percent))?\s+(?:di antaranya|of them)\s+", re.I)
+_AMONG_RE = re.compile(
+    r"(\S+)(?:\s+(?:persen|percent))?\s+(?:di antaranya|of them|of whom|of which)\s+", re.I
+)
+# ", of which 71% opposed the charges": the count of the part after "of which/whom".
+_OF_WHICH_RE = re.compile(r"(?:of which|of whom)\s+", re.I)
 
 
-def _counted_among(piece: str, lang: str) -> bool:
+def _counted_among(piece: str, lang: str) -> bool | str:
     """Whether a piece after a comma opens with a count of a part of the group counted before
     it, "N di antaranya"/"N of them", and goes on with its own verb ("tiga di antaranya
-    dirujuk ke RSUD Randu Alas", "36 of them classed as affordable"): what is said of the part
-    is a fact of its own, written with the group ("tiga dari 17 siswa",
-    factcheck.articles.standalone)."""
+    dirujuk ke RSUD Randu Alas", "36 of them classed as affordable", "21 of whom live with
+    dementia"), or "of which/of whom" and a count with its verb (", of which 71% opposed the
+    charges"); an Indonesian part may have a short predicate with no verb ("23 di antaranya
+    honorer"): what is said of the part is a fact of its own, written with the group ("tiga
+    dari 17 siswa", factcheck.articles.standalone), or, for the last two, with the clause
+    before ("aside")."""
     m = _AMONG_RE.match(piece)
-    if m is None or first_verb(piece, lang, m.end()) is None:
+    if m is None:
+        of_which = _OF_WHICH_RE.match(piece)
+        if of_which is None or first_verb(piece, lang, of_which.end()) is None:
+            return False
+        figures = anchors_of(piece[of_which.end() :], lang, _FIGURES)
+        # ", of which 71% opposed the charges": written with the clause before
+        return "aside" if figures and figures[0].start == 0 else False
+    rest = piece[m.end() :].split(",")[0]
+    verbless = first_verb(piece, lang, m.end()) is None
+    if verbless and (lang != "id" or len(rest.split()) > 3):
         return False
     figures = anchors_of(piece[: m.end()], lang, _FIGURES)
-    return bool(figures) and figures[0].start == 0
+    if not figures or figures[0].start != 0:
+        return False
+    return "aside" if verbless else True  # "23 di antaranya honorer": with the clause before
 
 
 def _coordinated(

@@ -191,6 +191,32 @@ def test_a_joined_phrase_without_a_fact_of_its_own_stays_whole(language, body, w
             "terdiri atas Rp 12 juta",
             "Rp 15 juta, terdiri atas Rp 12 juta untuk bahan bangunan dan Rp 3 juta untuk upah",
         ),
+        # a count of a part after "of which", and a short Indonesian part with no verb
+        (
+            "en",
+            "Harlow council plans a levy. A consultation drew 2,400 responses, of which 64% "
+            "opposed the levy.",
+            "drew 2,400 responses",
+            "of which 64% opposed the levy",
+            "A consultation drew 2,400 responses, of which 64% opposed the levy",
+        ),
+        (
+            "id",
+            "Dinas pendidikan menggabungkan sekolah. Sekolah Dasar Negeri 4 Cibiru memiliki "
+            "18 guru, tujuh di antaranya honorer.",
+            "memiliki 18 guru",
+            "tujuh di antaranya honorer",
+            "Cibiru memiliki 18 guru, tujuh",
+        ),
+        # a share of a figure given with no verb
+        (
+            "id",
+            "Program bedah rumah tertunda. Anggaran program Desa Sukamaju tahun ini Rp 2,4 "
+            "miliar, seluruhnya dari APBD kabupaten.",
+            "Rp 2,4 miliar",
+            "seluruhnya dari APBD kabupaten",
+            "Rp 2,4 miliar, seluruhnya dari APBD kabupaten",
+        ),
         # an Indonesian lower-case noun
         (
             "id",
