@@ -179,6 +179,11 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
             current.role == "relative" and current.subject and current.start == current.subject[0]
         ):
             units.append(_resumed(current, start, end))  # the main clause goes on
+        elif _after_place_relative(sentence, units, right, lang):
+            # "Rowbridge Primary School, where Mr Tulloch works, has 420 pupils": the noun
+            # alone before the relative clause is the subject of the clause that goes on
+            units[-2].end = units[-2].start
+            units.append(Unit(start, end, "main", current.subject, "subject"))
         else:
             current.end = end
     units = _appositions(sentence, units, lang)
@@ -1042,6 +1047,25 @@ def _dated_relative(sentence: str, unit: Unit, lang: str) -> list[Unit]:
         main = Unit(unit.start, at, unit.role, unit.subject, unit.relation, unit.opener)
         return [main, Unit(at, unit.end, "relative", noun, "subject")]
     return [unit]
+
+
+def _after_place_relative(sentence: str, units: list[Unit], right: str, lang: str) -> bool:
+    """Whether ``right`` (after a comma) is the main clause's predicate going on after a
+    relative clause of place or time on the sentence's first noun phrase ("Rowbridge
+    Primary School, where Mr Tulloch works, has 420 pupils"): the unit before the relative
+    clause is that noun alone, with no verb, and ``right`` opens with a verb. What it
+    cannot do: a relative clause whose verb it does not know ("where Mr Tulloch works") is
+    taken to go on past the comma, and the predicate stays in it."""
+    if len(units) < 2:
+        return False
+    current, before = units[-1], units[-2]
+    if current.role != "relative" or current.relation not in ("place", "time"):
+        return False
+    if not current.subject or before.role != "main" or before.start != current.subject[0]:
+        return False
+    if first_verb(sentence, lang, before.start, before.end) is not None:
+        return False
+    return is_verb_start(right, lang)
 
 
 def _resumed(current: Unit, start: int, end: int) -> Unit:

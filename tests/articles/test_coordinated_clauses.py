@@ -295,3 +295,14 @@ def test_an_apposition_with_a_relative_clause_is_split(
     apposition = _alone(found, description, main)
     assert apposition_claim in apposition.claim_text
     _alone(found, main, description)
+
+
+def test_the_main_clause_goes_on_after_a_relative_clause_of_place():
+    body = (
+        "Banjir melanda dua desa. Desa Sukamaju, di mana banjir terparah terjadi, memiliki "
+        "400 rumah."
+    )
+    found = article_claims(body, "id")
+    main = _alone(found, "memiliki 400 rumah", "terparah terjadi")
+    assert "Desa Sukamaju memiliki 400 rumah" in main.claim_text
+    assert not [c for c in found if c.text == "Desa Sukamaju"]
