@@ -890,14 +890,35 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
     if relation == "subject":
         np_start = _before_time(sentence, current.start, np_start, np_end, lang)
         np_start = _before_place(sentence, current.start, np_start, np_end, lang)
+    # an aside (", the village's last pub, which closed ...") keeps its noun
     embedded = sep == "—" or (
-        first_verb(sentence, lang, current.start, np_start) is None and not current.aside
-    )  # an aside (", the village's last pub, which closed ...") keeps its noun
+        not current.aside
+        and (
+            first_verb(sentence, lang, current.start, np_start) is None
+            or _said_of(sentence, current.start, np_start, lang)
+        )
+    )
     if embedded and relation in ("subject", "possessive") and current.role == "main":
         opener = (current.start, np_start) if np_start > current.start else None
         current.end = current.start  # the noun (and an opener) now belong to the relative
         return Unit(np_start, end, "relative", (np_start, np_end), relation, opener)
     return Unit(start, end, "relative", (np_start, np_end), relation)
+
+
+def _said_of(sentence: str, floor: int, np_start: int, lang: str) -> bool:
+    """Whether the noun at ``np_start`` opens what a verb of saying before it reports, with
+    nothing but "bahwa"/"that" (and a time after the verb) between ("said on Wednesday that
+    the three chains, which ...", "mengatakan program Desa Ramah Anak, yang ..."): the noun
+    is the reported clause's subject, and the relative clause is embedded in that clause,
+    which goes on after it."""
+    between = word_spans(sentence, floor, np_start)
+    verbs = [i for i, w in enumerate(between) if is_verb(w.text, lang, initial=w.start == 0)]
+    if not verbs or between[verbs[-1]].lower not in _SAYING:
+        return False
+    after = between[verbs[-1] + 1 :]
+    if after and after[-1].lower in _COMPLEMENTISERS:
+        after = after[:-1]
+    return not after or bool(anchors_of(" ".join(w.text for w in after), lang, _TIME_KINDS))
 
 
 _JOINED_NAMES_RE = re.compile(rf"(?:{_ITEM},\s+)*{_ITEM},?\s+(?:dan|serta|and)\s+$")

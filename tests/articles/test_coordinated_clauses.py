@@ -306,3 +306,36 @@ def test_the_main_clause_goes_on_after_a_relative_clause_of_place():
     main = _alone(found, "memiliki 400 rumah", "terparah terjadi")
     assert "Desa Sukamaju memiliki 400 rumah" in main.claim_text
     assert not [c for c in found if c.text == "Desa Sukamaju"]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "relative", "main", "main_claim"),
+    [
+        # a relative clause on the subject of what a verb of saying reports: the reported
+        # clause goes on after it, with that subject and the speaker
+        (
+            "en",
+            "Police are investigating a raid on the Linwood Gallery. Detective Inspector Ruth "
+            "Dane said two men, whose faces were covered, entered through a skylight at night.",
+            "whose faces were covered",
+            "entered through a skylight",
+            "two men entered through a skylight",
+        ),
+        (
+            "id",
+            "Kepala Dinas Sosial Sukamaju, Rina Wati, meninjau desa itu. Ia mengatakan program "
+            "Desa Ramah Anak, yang dimulai pada 2023, baru berjalan di 58 dari 171 desa.",
+            "yang dimulai pada 2023",
+            "baru berjalan di 58 dari 171 desa",
+            "program Desa Ramah Anak",
+        ),
+    ],
+)
+def test_a_relative_clause_inside_what_was_said_is_split(
+    language, body, relative, main, main_claim
+):
+    found = article_claims(body, language)
+    _alone(found, relative, main)
+    said = _alone(found, main, relative)
+    assert main_claim in said.claim_text
+    assert said.claimant
