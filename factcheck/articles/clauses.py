@@ -318,6 +318,8 @@ def _splits(
             return "aside"  # "..., the village's last pub": what the noun before it is
     if word in words.AND_SPLITTERS and _second_content(sentence, current, start, lang):
         return True  # "said ..., and that 71% of the budget ...": a second thing said
+    if word in words.AND_SPLITTERS and _second_predicate(sentence, current, start, lang):
+        return True  # "runs six journeys a day, Monday to Saturday, and takes 55 minutes"
     if word in words.AND_SPLITTERS:
         # ", dan X" closes a list when the item before it is short.
         # A speech tag before it ("..., the report says, and the council paid ...") closes
@@ -519,6 +521,25 @@ _OPENING_CONNECTIVES = (
 )
 _OPENING_DETERMINERS = frozenset("the a an its their his her this these those".split())
 _RELATIVE_WORDS = frozenset("yang who which that whose where di mana".split())
+
+
+def _second_predicate(sentence: str, current: Unit, start: int, lang: str) -> bool:
+    """Whether ", dan/and" at ``start`` opens a second predicate of the clause's subject
+    after a comma ("Route 47 runs six return journeys a day, Monday to Saturday, and takes
+    55 minutes ..."): a verb right after "and" (perhaps after an adverb), at least two words
+    after it, and a clause before with a verb that has at least two words after it. What
+    it cannot do: a verb that governs the same object list ("bought, cleaned, and sold the
+    cars") is split too."""
+    right = sentence[start:].split(None, 1)
+    if len(right) < 2 or not is_verb_start(right[1], lang):
+        return False
+    following = word_spans(right[1])
+    while following and following[0].lower in _ADVERBS_BEFORE_VERBS:
+        following = following[1:]
+    if len(following) < 3 or following[0].lower in words.AUXILIARIES[lang]:
+        return False  # "and is expected to": left to the rules for "and" without a comma
+    verb = first_verb(sentence, lang, current.start, start)
+    return verb is not None and len(word_spans(sentence, verb.end, start)) >= 2
 
 
 def _second_content(sentence: str, current: Unit, start: int, lang: str) -> bool:

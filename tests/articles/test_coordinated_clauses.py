@@ -63,6 +63,14 @@ from tests.articles.test_structural_rules import _alone, article_claims
             "anggaran turun 30 persen",
             "120 penghuni sudah dipindahkan",
         ),
+        # ", and" before a second predicate of the same subject
+        (
+            "en",
+            "Bus cuts hit Marsh End. Route 12 runs eight journeys a day, Monday to Friday, and "
+            "takes 40 minutes from Kelby bus station to Marsh End.",
+            "runs eight journeys a day",
+            "takes 40 minutes",
+        ),
         # a second clause with a subject of its own, no comma
         (
             "en",
