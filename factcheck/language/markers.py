@@ -203,16 +203,12 @@ def word_pattern(items: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str
 def marker_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every opinion marker and hedge (longest first, whole words), and the
     prefix ("opinion" or "hedge") of each by its lower-case form. A marker in
-    LOWERCASE_ONLY_MARKERS matches only as written ("may", not "May"); "could" before "not"
-    or "no longer" is no hedge ("said it could not meet demand": what was not possible)."""
+    LOWERCASE_ONLY_MARKERS matches only as written ("may", not "May")."""
     prefixes = {m.lower(): "opinion" for m in OPINION_MARKERS + ADVISORY_MODALS}
     prefixes |= {m.lower(): "hedge" for m in HEDGES if m.lower() not in prefixes}
     anycase = [m for m in prefixes if m not in LOWERCASE_ONLY_MARKERS]
     exact = [m for m in prefixes if m in LOWERCASE_ONLY_MARKERS]
-    # "could not", "could no longer": a negated possibility states what was not possible,
-    # as "tidak bisa" does, not a guess
-    negated = r"(?!(?<=[Cc]ould)\s+(?:not|no\s+longer)\b)"
-    pattern = rf"(?<![\w-])(?:(?i:{alternation(anycase)})|{alternation(exact)})(?![\w-]){negated}"
+    pattern = rf"(?<![\w-])(?:(?i:{alternation(anycase)})|{alternation(exact)})(?![\w-])"
     return re.compile(pattern), prefixes
 
 

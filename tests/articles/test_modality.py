@@ -116,21 +116,6 @@ from tests.articles.test_views import check_label
             "14 cracks",
             "fact",
         ),
-        # "could not": what was not possible, stated, not a possibility
-        (
-            "en",
-            "The Harlow food bank closed on Friday. Its manager said the charity could not pay "
-            "the 14,000 pounds rent on its warehouse.",
-            "could not pay",
-            "fact",
-        ),
-        (
-            "en",
-            "The Harlow food bank closed on Friday. Its manager said the council could no "
-            "longer fund the 14,000 pounds rent on its warehouse.",
-            "could no longer fund",
-            "fact",
-        ),
     ],
 )
 def test_modality_labelled(language, body, span_words, kind):
