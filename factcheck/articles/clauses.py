@@ -415,6 +415,8 @@ def _coordinated(
         return content or True  # "opened in 1976 and was last refurbished in 2009"
     while following[0].lower in _ADVERBS_BEFORE_VERBS:  # "dan kini hanya ditutup terpal"
         following = following[1:]
+    if following[0].lower in _SAYING and QUOTE_RE.search(left):
+        return False  # 'called the decision "a false economy" and said ...': one view
     if following[0].lower in auxiliaries:
         # "dates from 1742 and is a Grade II listed building", "covers 260 hectares and has
         # three car parks": a copula or "have" as the verb of its own, a state said of the
@@ -438,6 +440,8 @@ _SAYING = frozenset(words.SAYING_VERBS)
 _STATIVES = frozenset("is are was were has have had adalah merupakan ialah".split())
 # What after a copula or "have" shows it is an auxiliary or a negated one, not the verb.
 _AFTER_AUXILIARY = frozenset("to not no been being never also still already".split())
+# Adverbs of frequency that may stand between an auxiliary and its verb.
+_FREQUENCY = frozenset("often always sometimes usually rarely seldom mostly widely".split())
 
 
 def _stative(following: list, left: str, verb, lang: str) -> bool:
@@ -445,14 +449,18 @@ def _stative(following: list, left: str, verb, lang: str) -> bool:
     or "have" that is the predicate's only verb ("is a Grade II listed building", "has
     three car parks with 540 spaces"), next to a first predicate whose verb is no copula
     (``verb`` in ``left``): two facts, what the subject does and what it is or has. What it
-    cannot do: an adjective after the copula ("and is open five days a week") is taken
-    for a state too, which it is; a participle it does not know as a verb ("is located")
-    reads as a state."""
+    cannot do: an adjective after the copula is taken for a state too, which it is,
+    unless it has a participle's ending ("and is open five days a week" stays whole); an
+    Indonesian participle it does not know as a verb reads as a state."""
     if following[0].lower not in _STATIVES or verb.lower in _STATIVES:
         return False
-    after = following[1]
-    if after.lower in _AFTER_AUXILIARY or is_verb(after.text, lang):
+    rest = following[1:]
+    while rest and (rest[0].lower in _FREQUENCY or rest[0].lower.endswith("ly")):
+        rest = rest[1:]  # "and were often used as collateral": an adverb before the verb
+    if not rest or rest[0].lower in _AFTER_AUXILIARY or is_verb(rest[0].text, lang):
         return False
+    if lang == "en" and rest[0].lower.endswith(("ed", "en")):
+        return False  # "were often used", "was given": a participle, a passive
     return len(following) >= MIN_CLAUSE_WORDS and len(word_spans(left, verb.end)) >= 2
 
 
@@ -798,6 +806,15 @@ def noun_aside(piece: str, lang: str) -> bool:
     relative = _RELATIVE_WORD_RE.search(text)
     if first_verb(text, lang, 0, relative.start() if relative else len(text)) is not None:
         return False  # "his ministry's own budget assumes ...": a clause, not an aside
+    if relative:
+        # "air ... yang miskin oksigen naik ke permukaan": a verb that does not open the
+        # relative clause is the main clause's, so the piece is a clause, not an aside
+        inner = word_spans(text, relative.end())
+        while inner and inner[0].lower in _ADVERBS_BEFORE_VERBS:
+            inner = inner[1:]
+        verb = first_verb(text, lang, relative.end())
+        if verb is not None and (not inner or verb.start != inner[0].start):
+            return False
     return not anchors_of(text, lang, _TIME_KINDS) or bool(
         anchors_of(text, lang, ("number", "percent", "money", "quantity")) or lang == "en"
     )
@@ -928,7 +945,7 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
 
 def _said_of(sentence: str, floor: int, np_start: int, lang: str) -> bool:
     """Whether the noun at ``np_start`` opens what a verb of saying before it reports, with
-    nothing but "bahwa"/"that" (and a time after the verb) between ("said on Wednesday that
+    nothing but "bahwa"/"that" (and a time after the verb) between ("said last week that
     the three chains, which ...", "mengatakan program Desa Ramah Anak, yang ..."): the noun
     is the reported clause's subject, and the relative clause is embedded in that clause,
     which goes on after it."""

@@ -76,7 +76,7 @@ HEDGES = word_list(
     """mungkin, tampaknya, bisa jadi, barangkali, sepertinya, kemungkinan besar,
     kemungkinan, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps, possibly,
     likely, unlikely, probably, apparently, appear, appears, appears to, appeared, seems to,
-    seem, seems, expect, expects,
+    seem, seems, seemed, seemed to, expect, expects,
     hope, hopes, hoped, ke depan"""
 )
 

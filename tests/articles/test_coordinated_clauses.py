@@ -156,6 +156,20 @@ def test_a_joined_clause_with_a_fact_of_its_own_is_split(language, body, first, 
             "The fair sold 4,000 cakes and biscuits made by volunteers from three villages.",
             "sold 4,000 cakes and biscuits made by volunteers",
         ),
+        # a quoted characterisation and what the speaker said next: one view
+        (
+            "en",
+            'Councillor Ann Reid called the cuts "a false economy" and said darker streets '
+            "would cost more in accidents.",
+            'called the cuts "a false economy" and said darker streets',
+        ),
+        # a copula before an adverb and a participle is a passive, not a state
+        (
+            "en",
+            "The detective said stolen paintings were rarely sold openly and were often used "
+            "as collateral by gangs.",
+            "were rarely sold openly and were often used as collateral",
+        ),
         # "said X and Y were": the two nouns are what was said's one subject
         (
             "en",
@@ -254,6 +268,13 @@ def test_a_noun_phrase_closing_the_sentence_is_an_aside_of_its_own(
             "Although the minister called the forecast too gloomy, his own department "
             "assumes growth of 1.2 percent.",
             "his own department assumes growth of 1.2 percent",
+        ),
+        # a verb that does not open the relative clause is the main clause's: no aside
+        (
+            "id",
+            '"Diduga terjadi pembalikan, air dari dasar danau yang miskin oksigen naik ke '
+            'permukaan," kata Wahyu.',
+            "air dari dasar danau yang miskin oksigen naik",
         ),
         # "including ..." and a time said again are no asides
         (
