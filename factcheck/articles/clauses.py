@@ -1171,7 +1171,12 @@ def _apposition_at(
     if (
         verb is None
         or word_spans(sentence, rest, verb.end)[0].start != verb.start
-        or any(_verb_outside_relative(sentence, s, e, lang) for s, e in phrases)
+        or any(
+            _verb_outside_relative(sentence, s, e, lang)
+            and not passive_description(sentence[s:e], lang)
+            for s, e in phrases[1:]
+        )
+        or _verb_outside_relative(sentence, *phrases[0], lang)
         or any(len(_before_relative(t).split()) > MAX_APPOSITION_WORDS for t in texts)
         or not all(t.strip() for t in texts)
         or not any(t.strip()[:1].isupper() for t in texts)
@@ -1179,7 +1184,7 @@ def _apposition_at(
         or any(_first_word(t) in _SOURCE_OPENERS for t in texts)  # ", menurut wali kota,"
         or any(_speech_tag(t) for t in texts)  # ", kata dia,", ", katanya,", ", he said,"
         or is_boundary(_first_word(texts[0]), lang)
-        or any(_participle_phrase(t, lang) for t in texts)
+        or any(_participle_phrase(t, lang) and not passive_description(t, lang) for t in texts)
     ):
         return None
     a, b = phrases[0], phrases[1]
@@ -1192,6 +1197,8 @@ def _apposition_at(
     first_named = sentence[a[0]].isupper() and not _titled(texts[1]) and not pointing
     if len(phrases) == 3 and not _titled(texts[1]):
         return None  # of three, the name is the one in the middle
+    if len(phrases) == 2 and passive_description(texts[1], lang):
+        return a, verb.start  # "The suspension bridge, opened in 1968,": said of the first
     if len(phrases) == 2 and _first_word(texts[1]) in _INDEFINITES:
         # "The gallery, a charity that receives no council funding,": an indefinite
         # description says what the first is; the first is the subject, pointing or not
@@ -1215,6 +1222,20 @@ def _verb_outside_relative(sentence: str, start: int, end: int, lang: str) -> bo
     if verb is None:
         return False
     return _INCLUDED_RELATIVE_RE.search(sentence, start, verb.start) is None
+
+
+def passive_description(text: str, lang: str) -> bool:
+    """Whether a piece set off by commas is an English past participle with its complement
+    ("founded in 1994 as a charter operator", "opened in 1968", "sent to about 11,000
+    patients last week"): what was done to the noun before it, a fact of its own, written
+    "<noun> was <piece>" (factcheck.articles.standalone). What it cannot do: a participle
+    that is no "-ed"/"-en" form nor a listed irregular past ("sent" is; "cut" reads as one
+    too) is left to ``_participle_phrase``."""
+    spans = word_spans(text)
+    if lang != "en" or len(spans) < 2 or not spans[0].text.islower():
+        return False
+    first = spans[0].lower
+    return first.endswith(("ed", "en")) or first in _IRREGULAR_PAST or first == "sent"
 
 
 def _participle_phrase(text: str, lang: str) -> bool:

@@ -307,6 +307,15 @@ def test_no_aside_where_the_piece_is_a_clause_or_a_time(language, body, whole):
             "will close on 3 March",
             "Larkfield House is a care home in Denby",
         ),
+        # a past participle with its complement: what was done to the noun, "was"
+        (
+            "en",
+            "The Kelby bridge was closed on Friday. The suspension bridge, opened in 1971, was "
+            "last inspected in 2018.",
+            "opened in 1971",
+            "was last inspected in 2018",
+            "bridge was opened in 1971",
+        ),
         (
             "id",
             "Harga cengkeh anjlok. Markus Tahapary, petani di Desa Waiheru yang memiliki 250 "
