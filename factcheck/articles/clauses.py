@@ -1141,10 +1141,34 @@ def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
     """ "Lucia Moreno, a former finance minister, won ...": the first clause opens with two
     (or three: "The party's leader, Ines Halvorsen, a former teacher, is ...") noun phrases
     set off by commas before its verb; they become an apposition unit and the clause resumes
-    at the verb, with the name as its subject."""
-    first = units[0]
+    at the verb, with the name as its subject. A later clause that opens with a subject of
+    its own ("..., while its parent company, Merrow Utilities, paid ...") is read the same
+    way."""
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        later = i > 0 and unit.subject is None and not unit.aside
+        if later and _first_word(_LEADING_RE.sub("", sentence[unit.start : unit.end])) in (
+            _POINTING
+        ):
+            later = False  # "while its parent company, X, ...": whose, the clause cannot tell
+        out += _apposition_in(sentence, unit, lang) if i == 0 or later else [unit]
+    return out
+
+
+_POINTING = frozenset(
+    (*words.DEMONSTRATIVES_BEFORE, *(w for p in words.POSSESSIVES.values() for w in p))
+) - {"the"}
+
+
+def _apposition_in(sentence: str, first: Unit, lang: str) -> list[Unit]:
+    """``first`` as an apposition unit and its clause resumed at the verb, or as it is."""
+    units = [first]
     if first.role != "main":
         return units
+    lead = _LEADING_RE.match(sentence[first.start : first.end])
+    if lead and lead.end():  # "while its parent company, Merrow Utilities, paid ..."
+        first = Unit(first.start + lead.end(), first.end)
+        units = [first]
     text = sentence[first.start : first.end]
     parts = [m.span() for m in _BETWEEN_COMMAS_RE.finditer(text)]
     for count in (2, 3):
@@ -1157,7 +1181,7 @@ def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
         if found is not None:
             name, verb = found
             apposition = Unit(spans[0][0], spans[count - 1][1], "apposition", name)
-            return [apposition, Unit(verb, first.end, "main", name), *units[1:]]
+            return [apposition, Unit(verb, first.end, "main", name)]
     return units
 
 

@@ -316,6 +316,15 @@ def test_no_aside_where_the_piece_is_a_clause_or_a_time(language, body, whole):
             "was last inspected in 2018",
             "bridge was opened in 1971",
         ),
+        # an apposition opening a later clause
+        (
+            "en",
+            "Councillors approved the loan on Monday, but the council's finance director, "
+            "Maria Oduya, warned it carried a risk of 4 million pounds.",
+            "the council's finance director, Maria Oduya",
+            "warned it carried a risk",
+            "Maria Oduya is",
+        ),
         (
             "id",
             "Harga cengkeh anjlok. Markus Tahapary, petani di Desa Waiheru yang memiliki 250 "
