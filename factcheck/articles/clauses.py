@@ -67,6 +67,7 @@ _ANDS = frozenset(words.AND_SPLITTERS)
 # workers repaired its 40-year-old boiler" with its main clause).
 MIN_SUBORDINATE_FACT_WORDS = 6
 _SUBORDINATORS = frozenset(words.ADVERBIAL_SUBORDINATORS)
+_RESULTS = frozenset(words.RESULT_CONNECTIVES)
 
 
 @dataclass
@@ -82,6 +83,8 @@ class Unit:
     "where") or its time ("ketika", "when").
     ``opener`` is the span of a preposition before that subject ("Bagi" in "Bagi Kazakhstan,
     yang ..."), kept for the main clause's claim text.
+    ``aside`` marks a noun phrase said in passing of the clause before it (``noun_aside``:
+    "..., the village's last pub"), whose claim text is that clause with it.
     """
 
     start: int
@@ -90,6 +93,7 @@ class Unit:
     subject: tuple[int, int] | None = None
     relation: str = "subject"
     opener: tuple[int, int] | None = None
+    aside: bool = False
 
 
 def split_clauses(sentence: str, lang: str) -> list[Unit]:
@@ -116,6 +120,15 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
                 units.append(
                     Unit(start + len(right) - len(right.split(None, 1)[1]), end, "gapped", gap)
                 )
+            elif (
+                current.role == "main"
+                and not open_relative
+                and (
+                    _second_content(sentence, current, start, lang)
+                    or _new_subject(sentence, current, start, end, lang)
+                )
+            ):
+                units.append(Unit(start, end))
             else:
                 current.end = end
             continue
@@ -160,12 +173,17 @@ def split_clauses(sentence: str, lang: str) -> list[Unit]:
         if _RELATIVE_RE.match(right) and sep in (",", "—"):
             units.append(_relative(sentence, current, start, end, sep, lang))
             open_relative = True
-        elif _splits(sentence, sep, start, current, lang, first=len(units) == 1):
-            units.append(Unit(start, end))
+        elif why := _splits(sentence, sep, start, current, lang, first=len(units) == 1):
+            units.append(Unit(start, end, aside=why == "aside"))
         elif current.role == "apposition" or (
             current.role == "relative" and current.subject and current.start == current.subject[0]
         ):
             units.append(_resumed(current, start, end))  # the main clause goes on
+        elif _after_place_relative(sentence, units, right, lang):
+            # "Rowbridge Primary School, where Mr Tulloch works, has 420 pupils": the noun
+            # alone before the relative clause is the subject of the clause that goes on
+            units[-2].end = units[-2].start
+            units.append(Unit(start, end, "main", current.subject, "subject"))
         else:
             current.end = end
     units = _appositions(sentence, units, lang)
@@ -214,13 +232,17 @@ _PARTICIPLE_RE = re.compile(
 )
 
 
-# ", ending the Liberal Union's hold ...", ", giving the party a majority": an English
-# present participle with its object after a comma states what the clause brought about.
+# ", ending the Liberal Union's hold ...", ", giving the party a majority", ", cutting
+# electricity to about 82,000 homes", ", forcing police to close ...": an English present
+# participle with its object (a determiner, a figure, or a bare noun then "to" or a
+# determiner or figure) after a comma states what the clause brought about.
 # Participles that work as prepositions ("including", "according to") are not clauses.
 RESULT_PARTICIPLE_RE = re.compile(
     r"(?!(?:including|according|following|regarding|concerning|excluding|notwithstanding|"
     r"saying|adding|citing)\b)[a-z]{3,}ing\s+(?:(?:about|roughly|nearly|almost|around|some)\s+)?"
-    r"(?:(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s)\b|\d[\d.,]*\b)"
+    r"(?:(?:the|a|an|its|their|his|her|they|it|[A-Z][\w'’-]*['’]s)\b|\d[\d.,]*\b"
+    r"|(?!(?:and|or|of|in|on|at|to|for|with|by|from)\b)[a-z]+\s+"
+    r"(?:to\s+[a-z]|(?:(?:to|about|roughly|nearly|almost|around|some)\s+){0,2}(?:the\b|a\b|\d)))"
 )
 
 
@@ -244,8 +266,11 @@ def _has_verb(sentence: str, unit: Unit, lang: str) -> bool:
     return first_verb(sentence, lang, start, unit.end) is not None
 
 
-def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first: bool) -> bool:
-    """Whether the piece at ``start`` (after ``sep``) opens a new clause with its own fact."""
+def _splits(
+    sentence: str, sep: str, start: int, current: Unit, lang: str, first: bool
+) -> bool | str:
+    """Whether the piece at ``start`` (after ``sep``) opens a new clause with its own fact;
+    "aside" when it is a noun phrase said in passing (``noun_aside``)."""
     right = sentence[start:]
     if len(right.split()) < MIN_CLAUSE_WORDS or len(sentence[current.start : start].split()) < 3:
         return False
@@ -256,6 +281,8 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
     word = _first_word(right)
     if word in words.CONTRAST_SPLITTERS or word in words.CONCESSIVE_OPENERS:
         return True
+    if word in _RESULTS and _subordinate(right, lang):
+        return True  # ", sehingga petani di tiga desa belum bisa menanam": its result, apart
     if _PARTICIPLE_RE.match(right):
         return True  # ", saying it would ...": what the subject says, apart
     if FIGURE_APPOSITION_RE.match(right):
@@ -264,39 +291,82 @@ def _splits(sentence: str, sep: str, start: int, current: Unit, lang: str, first
         return True  # ", ending the party's 28-year hold": a result, a fact of its own
     if sep == "," and figure_aside(right.split(",")[0], lang):
         left = sentence[current.start : start]
-        if _has_figure(left, lang) and first_verb(left, lang) is not None:
+        # an Indonesian clause may have no verb ("anggaran program itu Rp 8,24 miliar,
+        # seluruhnya dari APBD"): a share of the figure it gives is a fact of its own
+        verbless = lang == "id" and partitive_aside(right.split(",")[0], lang)
+        if _has_figure(left, lang) and (verbless or first_verb(left, lang) is not None):
             return True  # ", dua kali lipat dari periode yang sama": a figure of its own
-    if sep == "," and _counted_among(right, lang):
+    if sep == "," and (among := _counted_among(right, lang)):
         left = sentence[current.start : start]
         if _has_figure(left, lang) and first_verb(left, lang) is not None:
-            return True  # ", tiga di antaranya dirujuk ke RSUD": a count of a part, its own
+            return among  # ", tiga di antaranya dirujuk ke RSUD": a count of a part, its own
     if words.opinion_opening().match(right):  # an opinion marker opens it
         return True
     left = sentence[current.start : start]
     if first and left.count(",") <= 1 and _first_word(sentence) in _SENTENCE_OPENERS:
         return True
+    if sep == "," and _breakdown(right, lang):
+        left = sentence[current.start : start]
+        if _has_figure(left, lang) and first_verb(left, lang) is not None:
+            return "aside"  # ", terdiri atas Rp 17,5 juta ... dan Rp 2,5 juta ...": the parts
+    if sep == "," and _final_noun_aside(sentence, start, lang):
+        left = sentence[current.start : start]
+        times = anchors_of(left, lang, _TIME_KINDS)
+        if lang == "id" and times and not left[times[-1].end :].strip(" ,)"):
+            return False  # "mulai Juli 2027, awal semester ganjil": the same time again
+        if first_verb(left, lang) is not None and len(left.split()) >= MIN_CLAUSE_WORDS:
+            return "aside"  # "..., the village's last pub": what the noun before it is
+    if word in words.AND_SPLITTERS and _second_content(sentence, current, start, lang):
+        return True  # "said ..., and that 71% of the budget ...": a second thing said
+    if word in words.AND_SPLITTERS and _second_predicate(sentence, current, start, lang):
+        return True  # "runs six journeys a day, Monday to Saturday, and takes 55 minutes"
     if word in words.AND_SPLITTERS:
         # ", dan X" closes a list when the item before it is short.
+        # A speech tag before it ("..., the report says, and the council paid ...") closes
+        # no list; the new clause's verb may come after a subject of up to eight words
+        # ("and the number of households using its service fell").
         last_item = re.split(r",\s", left.rstrip(", "))[-1]  # "9,400" is one figure
-        following = " ".join(right.split()[1:7])
-        return len(last_item.split()) > 3 and first_verb(following, lang) is not None
+        following = " ".join(right.split()[1:10])
+        long_item = len(last_item.split()) > 3 or _speech_tag(last_item)
+        verb = first_verb(following, lang)
+        if verb is None or _RELATIVE_WORD_RE.search(following, 0, verb.start):
+            return False  # "and a heat pump, which the trust would prefer, ...": no clause
+        return long_item
     return False
 
 
-_AMONG_RE = re.compile(r"(\S+)(?:\s+(?:persen|percent))?\s+(?:di antaranya|of them)\s+", re.I)
+_AMONG_RE = re.compile(
+    r"(\S+)(?:\s+(?:persen|percent))?\s+(?:di antaranya|of them|of whom|of which)\s+", re.I
+)
+# ", of which 71% opposed the charges": the count of the part after "of which/whom".
+_OF_WHICH_RE = re.compile(r"(?:of which|of whom)\s+", re.I)
 
 
-def _counted_among(piece: str, lang: str) -> bool:
+def _counted_among(piece: str, lang: str) -> bool | str:
     """Whether a piece after a comma opens with a count of a part of the group counted before
     it, "N di antaranya"/"N of them", and goes on with its own verb ("tiga di antaranya
-    dirujuk ke RSUD Randu Alas", "36 of them classed as affordable"): what is said of the part
-    is a fact of its own, written with the group ("tiga dari 17 siswa",
-    factcheck.articles.standalone)."""
+    dirujuk ke RSUD Randu Alas", "36 of them classed as affordable", "21 of whom live with
+    dementia"), or "of which/of whom" and a count with its verb (", of which 71% opposed the
+    charges"); an Indonesian part may have a short predicate with no verb ("23 di antaranya
+    honorer"): what is said of the part is a fact of its own, written with the group ("tiga
+    dari 17 siswa", factcheck.articles.standalone), or, for the last two, with the clause
+    before ("aside")."""
     m = _AMONG_RE.match(piece)
-    if m is None or first_verb(piece, lang, m.end()) is None:
+    if m is None:
+        of_which = _OF_WHICH_RE.match(piece)
+        if of_which is None or first_verb(piece, lang, of_which.end()) is None:
+            return False
+        figures = anchors_of(piece[of_which.end() :], lang, _FIGURES)
+        # ", of which 71% opposed the charges": written with the clause before
+        return "aside" if figures and figures[0].start == 0 else False
+    rest = piece[m.end() :].split(",")[0]
+    verbless = first_verb(piece, lang, m.end()) is None
+    if verbless and (lang != "id" or len(rest.split()) > 3):
         return False
     figures = anchors_of(piece[: m.end()], lang, _FIGURES)
-    return bool(figures) and figures[0].start == 0
+    if not figures or figures[0].start != 0:
+        return False
+    return "aside" if verbless else True  # "23 di antaranya honorer": with the clause before
 
 
 def _coordinated(
@@ -343,8 +413,16 @@ def _coordinated(
         return False
     if _own_time(left[lexical[0].end :], lang) and _own_time(right, lang):
         return content or True  # "opened in 1976 and was last refurbished in 2009"
+    while following[0].lower in _ADVERBS_BEFORE_VERBS:  # "dan kini hanya ditutup terpal"
+        following = following[1:]
+    if following[0].lower in _SAYING and QUOTE_RE.search(left):
+        return False  # 'called the decision "a false economy" and said ...': one view
     if following[0].lower in auxiliaries:
-        return False
+        # "dates from 1742 and is a Grade II listed building", "covers 260 hectares and has
+        # three car parks": a copula or "have" as the verb of its own, a state said of the
+        # subject next to what it does, a second fact; an auxiliary before a verb ("and is
+        # expected to", "and was last refurbished") is left to the tests above
+        return (content or True) if _stative(following, left, lexical[0], lang) else False
     first, second = _verb_form(lexical[0].text, lang), _verb_form(following[0].text, lang)
     if first == second or {first, second} == _ACTIVE_FORMS:
         return content or True  # Indonesian "ber-" and "meN-" verbs are both active
@@ -357,19 +435,55 @@ def _coordinated(
 
 _FIGURES = ("number", "money", "percent", "quantity")
 _SAYING = frozenset(words.SAYING_VERBS)
+# Copulas and "have" that can be a clause's only verb ("is a listed building", "has three
+# car parks", "merupakan pasar terbesar").
+_STATIVES = frozenset("is are was were has have had adalah merupakan ialah".split())
+# What after a copula or "have" shows it is an auxiliary or a negated one, not the verb.
+_AFTER_AUXILIARY = frozenset("to not no been being never also still already".split())
+# Adverbs of frequency that may stand between an auxiliary and its verb.
+_FREQUENCY = frozenset("often always sometimes usually rarely seldom mostly widely".split())
+
+
+def _stative(following: list, left: str, verb, lang: str) -> bool:
+    """Whether the words after "dan/and" (``following``, "and" left out) open with a copula
+    or "have" that is the predicate's only verb ("is a Grade II listed building", "has
+    three car parks with 540 spaces"), next to a first predicate whose verb is no copula
+    (``verb`` in ``left``): two facts, what the subject does and what it is or has. What it
+    cannot do: an adjective after the copula is taken for a state too, which it is,
+    unless it has a participle's ending ("and is open five days a week" stays whole); an
+    Indonesian participle it does not know as a verb reads as a state."""
+    if following[0].lower not in _STATIVES or verb.lower in _STATIVES:
+        return False
+    rest = following[1:]
+    while rest and (rest[0].lower in _FREQUENCY or rest[0].lower.endswith("ly")):
+        rest = rest[1:]  # "and were often used as collateral": an adverb before the verb
+    if not rest or rest[0].lower in _AFTER_AUXILIARY or is_verb(rest[0].text, lang):
+        return False
+    if lang == "en" and rest[0].lower.endswith(("ed", "en")):
+        return False  # "were often used", "was given": a participle, a passive
+    return len(following) >= MIN_CLAUSE_WORDS and len(word_spans(left, verb.end)) >= 2
+
+
 _COMPLEMENTISERS = frozenset(("bahwa", "that"))
+# Perfect auxiliaries: the second predicate reads as well without one ("had hired ... and
+# bought" -> "the council bought"), where a passive's "were" it would need.
+_PERFECT = frozenset(("has", "have", "had", "telah", "sudah"))
+_IRREGULAR_PAST = frozenset(words.IRREGULAR_PAST)
 
 
 def _content_subject(left: str, said: int, verb: int, lang: str) -> tuple[int, int] | None:
     """The subject of what a verb of saying reports, between its end ``said`` and the
     content's verb at ``verb`` ("mengatakan [polisi] menyita", "said [the council] hired"),
     after "bahwa"/"that"; None when it is longer than four words, holds a comma, or ends in
-    an auxiliary the second predicate would need ("were detected ... and confirmed")."""
+    an auxiliary the second predicate would need ("were detected ... and confirmed"); a
+    perfect auxiliary is left out ("had hired ... and bought": the council bought)."""
     if "," in left[said:verb]:
         return None
     between = word_spans(left, said, verb)
     if between and between[0].lower in _COMPLEMENTISERS:
         between = between[1:]
+    if between and between[-1].lower in _PERFECT:
+        between = between[:-1]  # "said the council had hired ... and bought": "the council"
     if not 1 <= len(between) <= 4 or between[-1].lower in words.AUXILIARIES[lang]:
         return None
     return between[0].start, between[-1].end
@@ -406,6 +520,122 @@ def _gapped(
     if first_verb(verb, lang) is None or len(verb.split()) > 4:
         return None
     return group
+
+
+# Words that join two nouns by "dan/and" ("antara A dan B", "between A and B").
+_PAIRING = frozenset(("antara", "between", "both", "baik"))
+_OPENING_CONNECTIVES = (
+    frozenset(words.LEADING_CONNECTIVES) | frozenset(words.CONCESSIVE_OPENERS) | _SUBORDINATORS
+)
+_OPENING_DETERMINERS = frozenset("the a an its their his her this these those".split())
+_RELATIVE_WORDS = frozenset("yang who which that whose where di mana".split())
+
+
+def _second_predicate(sentence: str, current: Unit, start: int, lang: str) -> bool:
+    """Whether ", dan/and" at ``start`` opens a second predicate of the clause's subject
+    after a comma ("Route 47 runs six return journeys a day, Monday to Saturday, and takes
+    55 minutes ..."): a verb right after "and" (perhaps after an adverb), at least two words
+    after it, and a clause before with a verb that has at least two words after it. What
+    it cannot do: a verb that governs the same object list ("bought, cleaned, and sold the
+    cars") is split too."""
+    right = sentence[start:].split(None, 1)
+    if len(right) < 2 or not is_verb_start(right[1], lang):
+        return False
+    following = word_spans(right[1])
+    while following and following[0].lower in _ADVERBS_BEFORE_VERBS:
+        following = following[1:]
+    if len(following) < 3 or following[0].lower in words.AUXILIARIES[lang]:
+        return False  # "and is expected to": left to the rules for "and" without a comma
+    verb = first_verb(sentence, lang, current.start, start)
+    return verb is not None and len(word_spans(sentence, verb.end, start)) >= 2
+
+
+def _second_content(sentence: str, current: Unit, start: int, lang: str) -> bool:
+    """Whether "dan bahwa"/"and that" at ``start`` opens a second thing a speaker said after a
+    verb of saying in the clause before ("The council says the service costs 1.9 million
+    pounds a year and that it must close a budget gap ..."): a fact of its own, said by the
+    same speaker. A clause before with no verb of saying ("so large and that ...") is left
+    whole."""
+    following = word_spans(sentence, start, start + 40)[:2]
+    if len(following) < 2 or following[1].lower not in _COMPLEMENTISERS:
+        return False
+    left = word_spans(sentence, current.start, start)
+    return any(w.lower in _SAYING for w in left[:-2])
+
+
+def _new_subject(sentence: str, current: Unit, start: int, end: int, lang: str) -> bool:
+    """Whether "dan/and" at ``start`` (no comma before it) opens a clause with a subject of
+    its own ("The club went into administration in 2023 and the council has so far
+    recovered 11 million pounds", "the harbour wall was breached and seawater flooded about
+    60 properties"): a noun phrase of one to five words with no relative word in it, then a
+    verb with at least two words after it, after a clause with a verb and two words after
+    that verb. Two facts, each with its own subject. Not when the clause before ends in a
+    verb of saying and its subject ("said the council and the police were ..."): the two
+    nouns are what was said's one subject. English subjects must open with a determiner, a
+    figure or a capital. What it cannot do: a noun it takes for a verb ("tepung terigu")
+    ends the subject early; a subject without a verb ("dan kondisinya stabil") is not read."""
+    following = word_spans(sentence, start, end)[1:]
+    if len(following) < MIN_CLAUSE_WORDS or is_verb(following[0].text, lang):
+        return False
+    opening = following[0]
+    if is_boundary(opening.text, lang) or opening.lower in _ADVERBS_BEFORE_VERBS:
+        return False
+    verb = first_verb(sentence, lang, following[0].end, end)
+    if verb is None:
+        return False
+    if lang == "en" and not (
+        opening.lower in _OPENING_DETERMINERS
+        or opening.text[:1].isupper()
+        or opening.text[0].isdigit()
+        or _object_follows(sentence, verb, end)  # "and seawater flooded about 60 properties"
+    ):
+        return False
+    subject = word_spans(sentence, following[0].start, verb.start)
+    rest = word_spans(sentence, verb.end, end)
+    if not 1 <= len(subject) <= 5 or len(rest) < 2 or "," in sentence[start : verb.start]:
+        return False
+    if any(
+        w.lower in _RELATIVE_WORDS or is_boundary(w.text, lang) and w.lower not in ("of", "dari")
+        for w in subject
+    ):
+        return False
+    left_words = word_spans(sentence, current.start, start)
+    if any(w.lower in _PAIRING for w in left_words[-4:]):
+        return False  # "antara Astana dan Yerusalem": "dan" joins the pair
+    if left_words and left_words[-1].text[:1].isupper() and opening.text[:1].isupper():
+        return False  # "Pasar Hewan Ngemplak Kidul dan Pasar Hewan Kedung Sari": two names
+    clause = sentence[current.start : start].rsplit(",", 1)[-1]
+    if _RELATIVE_WORD_RE.search(clause):
+        return False  # "warga yang hendak mengurus akta dan surat ...": inside its clause
+    left_verbs = [
+        w
+        for w in left_words
+        if is_verb(w.text, lang, initial=w.start == current.start)
+        and w.lower not in _OPENING_CONNECTIVES
+    ]
+    if not left_verbs:
+        return False
+    figures = anchors_of(sentence[left_verbs[-1].end : start], lang, _FIGURES)
+    if figures and opening.text[0].isdigit():
+        return False  # "menampung 5.000 warga dan 300 ternak": a list of what it holds
+    after = word_spans(sentence, left_verbs[-1].end, start)
+    if len(after) < 2 or left_verbs[-1].lower in _SAYING:
+        return False
+    return not (
+        lang == "en" and left_verbs[-1].lower in words.AUXILIARIES[lang] and len(left_verbs) == 1
+    )
+
+
+def _object_follows(sentence: str, verb, end: int) -> bool:
+    """Whether an English verb is followed by a determiner or a figure (its object), so that
+    a bare noun before it is its subject ("seawater flooded about 60 properties"), not a noun
+    with a participle ("biscuits made by volunteers")."""
+    after = word_spans(sentence, verb.end, end)[:1]
+    return bool(after) and (
+        after[0].lower in _OPENING_DETERMINERS
+        or after[0].text[0].isdigit()
+        or after[0].lower in ("about", "around", "nearly", "almost", "roughly", "some")
+    )
 
 
 # One to three capitalised words at the start, then a space.
@@ -467,12 +697,13 @@ def _marked(text: str) -> bool:
 
 def _verb_form(word: str, lang: str) -> str:
     """The shape of a verb: an Indonesian verb's prefix ("me", "di", "ber", "ter"), an English
-    verb's regular "-ed", else "bare" (a listed verb)."""
+    verb's past, regular "-ed" or irregular ("bought": "ed" too), else "bare" (a listed
+    verb)."""
     lower = word.lower()
     if lang == "id":
         prefix = re.match(r"(?:me|ber|di|ter)", lower)
         return prefix.group() if prefix else "bare"
-    return "ed" if lower.endswith("ed") else "bare"
+    return "ed" if lower.endswith("ed") or lower in _IRREGULAR_PAST else "bare"
 
 
 # Quantifier pronouns that open what is said of a share of a group just counted ("11
@@ -530,6 +761,89 @@ def figure_aside(piece: str, lang: str) -> bool:
     lead = first in words.FIGURE_LEADS or is_boundary(first, lang)
     opening = len(piece[: min(figures)].split())
     return opening < 3 or (lead and opening < 6)
+
+
+_EN_ASIDE_OPENERS = frozenset(("a", "an", "the", "its", "their", "his", "her"))
+_ID_NOT_ASIDE = frozenset(
+    (*words.AUXILIARIES["id"], *words.DEMONSTRATIVES_AFTER, *words.PRONOUNS["id"], "yang")
+)
+
+
+def noun_aside(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma (up to the next comma) is a noun phrase said of what
+    the clause before it names, with no verb in its first three words: in English one that
+    opens with an article or a possessive (", the village's last pub", ", a record for the
+    artist", ", its highest figure since 2019", ", a measure that will cover ..."), in
+    Indonesian a lower-case noun or an approximator ("kiriman pemerintah provinsi",
+    "sentra telur yang memasok ...", "sekitar 2 kilometer dari permukiman terdekat"), with
+    no verb before a relative word. What
+    the writer adds about a noun or a figure in passing: a fact of its own, whose claim text
+    is the clause before with it (factcheck.articles.standalone). What it cannot do: tell
+    which noun before it the aside is about, or an aside from an adverbial noun phrase
+    (", the same day"); an Indonesian noun it takes for a verb ("terpal") hides the aside,
+    and an English description with a relative clause but no relative word ("the biggest
+    penalty the regulator has imposed") reads as a clause; an Indonesian aside after a
+    time ("mulai Juli 2027, awal semester ganjil") is taken for the time again."""
+    first = _BETWEEN_COMMAS_RE.match(piece.lstrip())
+    text = first.group() if first else ""
+    spans = word_spans(text)
+    if len(spans) < MIN_CLAUSE_WORDS or _speech_tag(text) or not text[:1].islower():
+        return False
+    opener = spans[0].lower
+    if opener in _SOURCE_WORDS | _CHANGE_WORDS | _SUBORDINATORS | _INCLUSIONS:
+        return False
+    if lang == "en":
+        if opener not in _EN_ASIDE_OPENERS or spans[1].lower in ("same", "next", "following"):
+            return False
+    elif (
+        opener in _ID_NOT_ASIDE
+        or (is_boundary(opener, lang) and opener not in words.FIGURE_LEADS)
+        or opener in words.LEADING_CONNECTIVES
+        or opener in _RESULTS
+        or "-" in opener
+    ):
+        return False
+    relative = _RELATIVE_WORD_RE.search(text)
+    if first_verb(text, lang, 0, relative.start() if relative else len(text)) is not None:
+        return False  # "his ministry's own budget assumes ...": a clause, not an aside
+    if relative:
+        # "air ... yang miskin oksigen naik ke permukaan": a verb that does not open the
+        # relative clause is the main clause's, so the piece is a clause, not an aside
+        inner = word_spans(text, relative.end())
+        while inner and inner[0].lower in _ADVERBS_BEFORE_VERBS:
+            inner = inner[1:]
+        verb = first_verb(text, lang, relative.end())
+        if verb is not None and (not inner or verb.start != inner[0].start):
+            return False
+    return not anchors_of(text, lang, _TIME_KINDS) or bool(
+        anchors_of(text, lang, ("number", "percent", "money", "quantity")) or lang == "en"
+    )
+
+
+_BREAKDOWN_RE = re.compile(rf"(?:{alternation(words.BREAKDOWN_OPENERS)})\s", re.I)
+
+
+def _breakdown(piece: str, lang: str) -> bool:
+    """Whether a piece after a comma breaks the figure before it down into parts, with a
+    figure of its own (", terdiri atas Rp 17,5 juta untuk bahan bangunan dan Rp 2,5 juta
+    untuk upah tukang", ", made up of 30 million pounds in grants and ..."): the total and
+    its breakdown are two claims, the breakdown written with the clause it breaks down.
+    A list that is one fact stays in it whole."""
+    m = _BREAKDOWN_RE.match(piece.lstrip())
+    return m is not None and _has_figure(piece, lang)
+
+
+def _final_noun_aside(sentence: str, start: int, lang: str) -> bool:
+    """Whether a ``noun_aside`` opens at ``start`` and closes the sentence, or is followed
+    only by who said it (", police said", ", according to the firm"), by a clause set
+    against it (", while ...") or by a relative clause on it (", which closed in ...")."""
+    if not noun_aside(sentence[start:], lang):
+        return False
+    rest = _BETWEEN_COMMAS_RE.match(sentence, start)
+    after = sentence[rest.end() :].strip(" ,.;:") if rest else ""
+    if not after or _first_word(after) in words.CONTRAST_SPLITTERS or _RELATIVE_RE.match(after):
+        return True  # "..., its highest figure since 2019, while ...": a clause apart follows
+    return "," not in after and (_speech_tag(after) or _first_word(after) in _SOURCE_WORDS)
 
 
 _EARLIER_RE = re.compile(
@@ -614,12 +928,35 @@ def _relative(sentence: str, current: Unit, start: int, end: int, sep: str, lang
     if relation == "subject":
         np_start = _before_time(sentence, current.start, np_start, np_end, lang)
         np_start = _before_place(sentence, current.start, np_start, np_end, lang)
-    embedded = sep == "—" or first_verb(sentence, lang, current.start, np_start) is None
+    # an aside (", the village's last pub, which closed ...") keeps its noun
+    embedded = sep == "—" or (
+        not current.aside
+        and (
+            first_verb(sentence, lang, current.start, np_start) is None
+            or _said_of(sentence, current.start, np_start, lang)
+        )
+    )
     if embedded and relation in ("subject", "possessive") and current.role == "main":
         opener = (current.start, np_start) if np_start > current.start else None
         current.end = current.start  # the noun (and an opener) now belong to the relative
         return Unit(np_start, end, "relative", (np_start, np_end), relation, opener)
     return Unit(start, end, "relative", (np_start, np_end), relation)
+
+
+def _said_of(sentence: str, floor: int, np_start: int, lang: str) -> bool:
+    """Whether the noun at ``np_start`` opens what a verb of saying before it reports, with
+    nothing but "bahwa"/"that" (and a time after the verb) between ("said last week that
+    the three chains, which ...", "mengatakan program Desa Ramah Anak, yang ..."): the noun
+    is the reported clause's subject, and the relative clause is embedded in that clause,
+    which goes on after it."""
+    between = word_spans(sentence, floor, np_start)
+    verbs = [i for i, w in enumerate(between) if is_verb(w.text, lang, initial=w.start == 0)]
+    if not verbs or between[verbs[-1]].lower not in _SAYING:
+        return False
+    after = between[verbs[-1] + 1 :]
+    if after and after[-1].lower in _COMPLEMENTISERS:
+        after = after[:-1]
+    return not after or bool(anchors_of(" ".join(w.text for w in after), lang, _TIME_KINDS))
 
 
 _JOINED_NAMES_RE = re.compile(rf"(?:{_ITEM},\s+)*{_ITEM},?\s+(?:dan|serta|and)\s+$")
@@ -771,6 +1108,25 @@ def _dated_relative(sentence: str, unit: Unit, lang: str) -> list[Unit]:
     return [unit]
 
 
+def _after_place_relative(sentence: str, units: list[Unit], right: str, lang: str) -> bool:
+    """Whether ``right`` (after a comma) is the main clause's predicate going on after a
+    relative clause of place or time on the sentence's first noun phrase ("Rowbridge
+    Primary School, where Mr Tulloch works, has 420 pupils"): the unit before the relative
+    clause is that noun alone, with no verb, and ``right`` opens with a verb. What it
+    cannot do: a relative clause whose verb it does not know ("where Mr Tulloch works") is
+    taken to go on past the comma, and the predicate stays in it."""
+    if len(units) < 2:
+        return False
+    current, before = units[-1], units[-2]
+    if current.role != "relative" or current.relation not in ("place", "time"):
+        return False
+    if not current.subject or before.role != "main" or before.start != current.subject[0]:
+        return False
+    if first_verb(sentence, lang, before.start, before.end) is not None:
+        return False
+    return is_verb_start(right, lang)
+
+
 def _resumed(current: Unit, start: int, end: int) -> Unit:
     """The main clause going on after an embedded relative clause or apposition, with the
     noun that was cut off as its subject (and the preposition before it, if any)."""
@@ -785,10 +1141,34 @@ def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
     """ "Lucia Moreno, a former finance minister, won ...": the first clause opens with two
     (or three: "The party's leader, Ines Halvorsen, a former teacher, is ...") noun phrases
     set off by commas before its verb; they become an apposition unit and the clause resumes
-    at the verb, with the name as its subject."""
-    first = units[0]
+    at the verb, with the name as its subject. A later clause that opens with a subject of
+    its own ("..., while its parent company, Merrow Utilities, paid ...") is read the same
+    way."""
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        later = i > 0 and unit.subject is None and not unit.aside
+        if later and _first_word(_LEADING_RE.sub("", sentence[unit.start : unit.end])) in (
+            _POINTING
+        ):
+            later = False  # "while its parent company, X, ...": whose, the clause cannot tell
+        out += _apposition_in(sentence, unit, lang) if i == 0 or later else [unit]
+    return out
+
+
+_POINTING = frozenset(
+    (*words.DEMONSTRATIVES_BEFORE, *(w for p in words.POSSESSIVES.values() for w in p))
+) - {"the"}
+
+
+def _apposition_in(sentence: str, first: Unit, lang: str) -> list[Unit]:
+    """``first`` as an apposition unit and its clause resumed at the verb, or as it is."""
+    units = [first]
     if first.role != "main":
         return units
+    lead = _LEADING_RE.match(sentence[first.start : first.end])
+    if lead and lead.end():  # "while its parent company, Merrow Utilities, paid ..."
+        first = Unit(first.start + lead.end(), first.end)
+        units = [first]
     text = sentence[first.start : first.end]
     parts = [m.span() for m in _BETWEEN_COMMAS_RE.finditer(text)]
     for count in (2, 3):
@@ -801,7 +1181,7 @@ def _appositions(sentence: str, units: list[Unit], lang: str) -> list[Unit]:
         if found is not None:
             name, verb = found
             apposition = Unit(spans[0][0], spans[count - 1][1], "apposition", name)
-            return [apposition, Unit(verb, first.end, "main", name), *units[1:]]
+            return [apposition, Unit(verb, first.end, "main", name)]
     return units
 
 
@@ -815,14 +1195,20 @@ def _apposition_at(
     if (
         verb is None
         or word_spans(sentence, rest, verb.end)[0].start != verb.start
-        or any(first_verb(sentence, lang, s, e) for s, e in phrases)
-        or any(len(t.split()) > MAX_APPOSITION_WORDS or not t.strip() for t in texts)
+        or any(
+            _verb_outside_relative(sentence, s, e, lang)
+            and not passive_description(sentence[s:e], lang)
+            for s, e in phrases[1:]
+        )
+        or _verb_outside_relative(sentence, *phrases[0], lang)
+        or any(len(_before_relative(t).split()) > MAX_APPOSITION_WORDS for t in texts)
+        or not all(t.strip() for t in texts)
         or not any(t.strip()[:1].isupper() for t in texts)
         or any(_first_word(t) in words.LEADING_CONNECTIVES for t in texts)
         or any(_first_word(t) in _SOURCE_OPENERS for t in texts)  # ", menurut wali kota,"
         or any(_speech_tag(t) for t in texts)  # ", kata dia,", ", katanya,", ", he said,"
         or is_boundary(_first_word(texts[0]), lang)
-        or any(_participle_phrase(t, lang) for t in texts)
+        or any(_participle_phrase(t, lang) and not passive_description(t, lang) for t in texts)
     ):
         return None
     a, b = phrases[0], phrases[1]
@@ -835,11 +1221,45 @@ def _apposition_at(
     first_named = sentence[a[0]].isupper() and not _titled(texts[1]) and not pointing
     if len(phrases) == 3 and not _titled(texts[1]):
         return None  # of three, the name is the one in the middle
+    if len(phrases) == 2 and passive_description(texts[1], lang):
+        return a, verb.start  # "The suspension bridge, opened in 1968,": said of the first
     if len(phrases) == 2 and _first_word(texts[1]) in _INDEFINITES:
         # "The gallery, a charity that receives no council funding,": an indefinite
         # description says what the first is; the first is the subject, pointing or not
         return a, verb.start
     return (a if first_named and len(phrases) == 2 else b), verb.start
+
+
+def _before_relative(text: str) -> str:
+    """``text`` up to its first relative word: a description's noun phrase without the
+    relative clause that may follow it."""
+    relative = _INCLUDED_RELATIVE_RE.search(text)
+    return text[: relative.start()] if relative else text
+
+
+def _verb_outside_relative(sentence: str, start: int, end: int, lang: str) -> bool:
+    """Whether ``sentence[start:end]`` has a verb before any relative word: a clause, not a
+    noun phrase. A description with a relative clause of its own ("a care home in Thornwick
+    that has looked after older people for 34 years", "petani di Desa Hatu Lima yang
+    memiliki 300 pohon") is a noun phrase still."""
+    verb = first_verb(sentence, lang, start, end)
+    if verb is None:
+        return False
+    return _INCLUDED_RELATIVE_RE.search(sentence, start, verb.start) is None
+
+
+def passive_description(text: str, lang: str) -> bool:
+    """Whether a piece set off by commas is an English past participle with its complement
+    ("founded in 1994 as a charter operator", "opened in 1968", "sent to about 11,000
+    patients last week"): what was done to the noun before it, a fact of its own, written
+    "<noun> was <piece>" (factcheck.articles.standalone). What it cannot do: a participle
+    that is no "-ed"/"-en" form nor a listed irregular past ("sent" is; "cut" reads as one
+    too) is left to ``_participle_phrase``."""
+    spans = word_spans(text)
+    if lang != "en" or len(spans) < 2 or not spans[0].text.islower():
+        return False
+    first = spans[0].lower
+    return first.endswith(("ed", "en")) or first in _IRREGULAR_PAST or first == "sent"
 
 
 def _participle_phrase(text: str, lang: str) -> bool:
@@ -900,7 +1320,12 @@ def _trim(sentence: str, unit: Unit) -> Unit | None:
     return unit
 
 
-_ADVERBS_BEFORE_VERBS = frozenset(("still", "also", "only", "just", "masih", "juga", "hanya"))
+# Adverbs of degree and of time that may stand before a verb ("still hoped", "dan terakhir
+# diperbaiki pada 2015", "dan kini hanya ditutup terpal", "and then sold").
+_ADVERBS_BEFORE_VERBS = frozenset(
+    """still also only just then later now masih juga hanya kini sekarang terakhir kemudian
+    lalu""".split()
+)
 
 
 def is_verb_start(text: str, lang: str) -> bool:

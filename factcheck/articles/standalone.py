@@ -44,6 +44,7 @@ from factcheck.articles.clauses import (
     figure_aside,
     is_verb_start,
     own_time_aside,
+    passive_description,
 )
 from factcheck.articles.place import PLACE_LEVELS, is_place, main_place
 from factcheck.articles.topic import headline_name, main_topic, names_topic, owned_label
@@ -259,7 +260,7 @@ class Discourse:
                 previous_text
                 and unit.role == "main"
                 and sentence[: unit.start].rstrip().endswith(",")  # not "whereas ..."
-                and figure_aside(span, self.lang)
+                and (figure_aside(span, self.lang) or unit.aside)
             ):
                 # ", dua kali lipat dari periode yang sama": the figure it is said of goes with it
                 text = f"{previous_text.rstrip(' ,.')}, {span}"
@@ -433,6 +434,8 @@ class Discourse:
             pieces = re.split(r"(?<!\d),|,(?!\d)", span)  # "23,000" is one figure
             other = [p.strip() for p in pieces if p.strip() not in ("", noun, written)]
             verb = "adalah" if self.lang == "id" else "is"
+            if all(passive_description(o, self.lang) for o in other):
+                verb = "was"  # "Bramwell, founded in 1994, ...": "Bramwell was founded"
             if not other:
                 return span
             described = [  # "Its leader" -> "the Liberal Union's leader"

@@ -21,7 +21,8 @@ LEADING_CONNECTIVES = word_list(
     walau demikian, kendati demikian, namun begitu, meskipun begitu, meski begitu, walaupun
     begitu, walau begitu, akan tetapi, sementara itu,
     oleh karena itu, karena itu, di sisi lain, namun, meskipun, walaupun, walau, kendati,
-    meski, sementara, sedangkan, tetapi, padahal, dan, serta, however, meanwhile, moreover,
+    meski, sementara, sedangkan, tetapi, padahal, sehingga, akibatnya, dan, serta, however,
+    meanwhile, moreover,
     in addition, additionally, furthermore, even though, although, though, but, and, while,
     whereas, yet, also"""
 )
@@ -38,6 +39,18 @@ AND_SPLITTERS = word_list("dan serta and")
 # (factcheck.articles.clauses tells when they are two claims). "sebelum"/"before" are left out:
 # what a clause "before" names need not have happened ("sebelum konflik memakan korban").
 ADVERBIAL_SUBORDINATORS = word_list("setelah, sesudah, karena, sebab, after, since, because")
+
+# Connectives after a comma that open what the clause before brought about, with its own
+# subject: "X, sehingga petani belum bisa menanam padi" holds two claims, X and its result.
+RESULT_CONNECTIVES = word_list("sehingga, akibatnya, hingga akhirnya")
+
+# Phrases after a comma that break a total down into its parts: "setiap keluarga mendapat
+# Rp 20 juta, terdiri atas Rp 17,5 juta untuk bahan dan Rp 2,5 juta untuk upah" holds the total
+# and its breakdown, two claims.
+BREAKDOWN_OPENERS = word_list(
+    """terdiri atas, terdiri dari, yang terdiri atas, yang terdiri dari, consisting of,
+    made up of, comprising, split between, split into, broken down into"""
+)
 
 # Sentence-initial subordinators: "Meskipun X, Y" holds two claims, X and Y.
 CONCESSIVE_OPENERS = word_list(
@@ -63,7 +76,7 @@ HEDGES = word_list(
     """mungkin, tampaknya, bisa jadi, barangkali, sepertinya, kemungkinan besar,
     kemungkinan, konon, kabarnya, may, might, could, reportedly, allegedly, perhaps, possibly,
     likely, unlikely, probably, apparently, appear, appears, appears to, appeared, seems to,
-    seem, seems, expect, expects,
+    seem, seems, seemed, seemed to, expect, expects,
     hope, hopes, hoped, ke depan"""
 )
 
@@ -354,6 +367,15 @@ AUXILIARIES = {
 }
 # Verbs with no affix that Indonesian news uses as predicates ("naik", "turun", "tewas").
 # Affixed verbs (me-, ber-, di-, ter-) are recognised by their shape (factcheck.language.syntax).
+# Irregular English past tenses: of the same tense as a regular "-ed" past ("hired two
+# contractors and bought a machine": two past predicates).
+IRREGULAR_PAST = word_list(
+    """rose fell grew won lost said told made took gave went came saw found left kept held
+    met paid ran spent sold built cut hit put set began became brought bought caught chose
+    drew drove fought flew forgot froze got hung hid knew led lay meant overtook rang sank
+    sat shot shut slid spoke spread stood stole stuck struck swept swore swam taught thought
+    threw understood woke wore wrote"""
+)
 BARE_VERBS = {
     "id": word_list(
         """naik turun tewas tiba datang pergi pulang masuk keluar jatuh hilang lahir tumbuh
@@ -362,13 +384,10 @@ BARE_VERBS = {
     ),
     # Irregular English past tenses, and present forms common in news (regular "-ed" and "-s"
     # forms are recognised by their shape).
-    "en": word_list(
-        """rose fell grew won lost said told made took gave went came saw found left kept held
-        met paid ran spent sold built cut hit put set began became brought bought caught chose
-        drew drove fought flew forgot froze got hung hid knew led lay meant overtook rang sank
-        sat shot shut slid spoke spread stood stole stuck struck swept swore swam taught thought
-        threw understood woke wore wrote rise rises fall falls grow grows win wins lose loses
-        say says tell tells make makes take takes give gives"""
+    "en": IRREGULAR_PAST
+    + word_list(
+        """rise rises fall falls grow grows win wins lose loses say says tell tells make makes
+        take takes give gives"""
     ),
 }
 # Words shaped like affixed Indonesian verbs or English "-ed" forms that are not verbs.

@@ -108,6 +108,14 @@ from tests.articles.test_views import check_label
             "a scandal",
             "opinion",
         ),
+        # "seemed" hedges as "seems" does
+        (
+            "en",
+            "The Harlow bridge was closed in May. Engineers said the corrosion seemed to have "
+            "been building for 12 years.",
+            "seemed to have been building",
+            "opinion",
+        ),
         # left alone: a second predicate with a verb in the complement is not characterising
         (
             "en",
