@@ -358,6 +358,48 @@ class Discourse:
             first = fold(title).split()
             if first[0] in _title_words() or " ".join(first[:2]) in _title_words():
                 self.person_titles.setdefault(name, title)
+            elif described := self._described_person(
+                name, sentence[: m.start(2)].rstrip(" ,"), sentence[m.end() :]
+            ):
+                self.person_titles.setdefault(name, described)
+                self.people.append(name)
+
+    def _described_person(self, name: str, before: str, after: str) -> str | None:
+        """The description of ``name`` when it is a person introduced by a description set
+        off by commas before it, with a role noun the title list does not hold ("Anggota
+        Komisi III DPRD Cilaksana, Wawan Hermawan, menilai ...", "Menurut kuasa hukum Asep
+        Kurniawan, Dedi Supriatna, ...", "Psikolog dari Universitas Tirta Kencana, Veronika
+        Sitorus, mengatakan ..."); None otherwise. ``before`` is the sentence up to the
+        comma before the name, ``after`` what follows the comma after it. The description
+        runs back to the sentence's start, "Menurut"/"According to" or a comma; the name
+        is followed by a verb or "yang"/"who" (or by the content, after "Menurut"). The
+        name has a person's shape: two to four capitalised words, none an organisation,
+        company or place noun, no acronym, no place; the description opens with no place
+        noun and holds no verb (it is a noun phrase, not a clause that ends in a name).
+        What it cannot do: a thing named in the same shape with a head the lists lack
+        ("Bendungan terbesar, Waduk Sermo, mengalami ...") is taken for a person too."""
+        words_ = name.split()
+        if not 2 <= len(words_) <= 4 or any(w.isupper() for w in words_):
+            return None
+        heads = fold_all(markers.ORGANISATION_HEADS + markers.PLACE_HEADS + markers.COMPANY_FORMS)
+        if {fold(w) for w in words_} & heads or is_place(name, self.lang):
+            return None
+        # the last place a description may start
+        *_, opener = [None, *re.finditer(rf"(?:^|,\s*|\b(?:{_SOURCE_OPENERS})\s+)", before)]
+        description = before[opener.end() :].strip() if opener else before.strip()
+        sourced = bool(opener and re.match(rf"\s*(?:{_SOURCE_OPENERS})\b", opener.group(), re.I))
+        verb = re.match(r"\s*([a-z][\w-]*)", after)
+        relative = verb is not None and markers.RELATIVES.get(verb.group(1)) == "subject"
+        if not sourced and (verb is None or not (relative or is_verb(verb.group(1), self.lang))):
+            return None
+        spans = word_spans(description)
+        if not spans or len(spans) > 12 or not description[:1].isalpha():
+            return None
+        if fold(spans[0].text) in fold_all(markers.PLACE_HEADS) or is_place(description, self.lang):
+            return None  # "Desa Cikaret, Kecamatan ...": a place, then another
+        if stopword(spans[0].lower, self.lang) or any(is_verb(w.text, self.lang) for w in spans):
+            return None  # "Setelah bertemu Bupati X, Budi, ...": a clause, not a description
+        return description
 
     def _with_title(self, text: str, own: dict) -> str:
         """A person named alone at a claim's opening, or after "Menurut"/"According to",
@@ -375,6 +417,9 @@ class Discourse:
             if opening is None:
                 continue
             lead = opening.group(1) or ""
+            # a description as written ("anggota DPRD X") after "Menurut", capitalised
+            # where it opens the claim
+            title = title if lead else _capitalise(title)
             said = ", " if opening.group(2) else ", "
             rest = text[opening.end() :]
             if opening.group(2):  # "Menurut Markus Lede, anggaran ...": the comma is there
@@ -605,6 +650,9 @@ class Discourse:
         if phrase is None:
             return text
         head, end, determiner = phrase
+        times = fold_all(markers.TIME_NOUNS)
+        if any(fold(w.text) in times for w in spans if w.end <= end):
+            return text  # "Pekan ini", "This week": the article's time, no thing named before
         bare = len(spans) > 1 and spans[1].end >= end  # "the club", "lembaga itu"
         named = self._named_with(head) or self.introduced.get(fold(head))
         named = named or (self._nearest_organisation(fold(head)) if bare else None)
@@ -714,7 +762,7 @@ class Discourse:
         if proper:
             if head.endswith("s"):
                 return False
-        if fold(head) in fold_all(others + markers.DATE_NOUNS):  # folded once per process
+        if fold(head) in fold_all(others + markers.TIME_NOUNS):  # folded once per process
             return False
         if stopword(head, self.lang) or is_verb(head, self.lang, initial=True):
             return False
@@ -756,7 +804,7 @@ class Discourse:
                 # not one body's name with "dan" in it ("Kepala Dinas Kelautan dan Perikanan
                 # X"), nor a count of time ("dua bulan itu")
                 bodies = fold_all(markers.PERSON_TITLES + markers.ORGANISATION_HEADS)
-                if first[0] not in bodies and head not in fold_all(markers.DATE_NOUNS):
+                if first[0] not in bodies and head not in fold_all(markers.TIME_NOUNS):
                     fallback = joined.group()
         if fallback:
             return f"{text[: found.start()]}{fallback}{text[found.end() :]}"
@@ -772,7 +820,7 @@ class Discourse:
 
         def resolved(m: re.Match, compound: bool) -> str:
             head = m.group(1)
-            if head in markers.DATE_NOUNS or stopword(head, self.lang):
+            if fold(head) in fold_all(markers.TIME_NOUNS) or stopword(head, self.lang):
                 return m.group()  # "tahun ini" is a time, "selain itu" a connective
             if fold(head) in fold_all(markers.FIGURE_NOUNS):
                 measured = self.subject and self.subject.kind == "measure"
@@ -808,6 +856,12 @@ class Discourse:
                 and len(re.findall(rf"\b{re.escape(word)}\s+{re.escape(m.group(1))}", self.body))
                 >= 2
             )
+            # "pada awal musim hujan ini", "malam itu": a time noun before the head makes
+            # the phrase a time (the article's, or one it gave), not a thing pointed back to
+            timed = re.search(r"(?:([\w-]+)\s+)?([\w-]+)\s+$", text[: m.start()])
+            times = fold_all(markers.TIME_NOUNS)
+            if timed and any(w and fold(w) in times for w in timed.groups()):
+                return m.group()
             return m.group() if inside else resolved(m, compound)
 
         return re.sub(pattern, outside, text)
@@ -1122,7 +1176,8 @@ class Discourse:
                 described |= {fold(w) for w in title.split()[:2]}
                 if self.lang == "en":  # "The regional director of the GMB, Sandra Kiernan"
                     described |= {fold(w) for w in title.split(" of ")[0].split()}
-                if described & titles and not is_place(name.text, self.lang):
+                described_person = name.text in self.person_titles  # ``_described_person``
+                if (described & titles or described_person) and not is_place(name.text, self.lang):
                     self.person = Mention(name.text, "person")
                     self.people.append(name.text)
                     body = self._body_in_title(title)
@@ -1419,7 +1474,7 @@ class Discourse:
         if not self._names_headed(word.lower()):
             return None  # no name the article wrote opens with it: nothing to stand for
         excluded = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
-        if fold(word) in fold_all(excluded + markers.DATE_NOUNS):
+        if fold(word) in fold_all(excluded + markers.TIME_NOUNS):
             return None
         if is_verb(word, "id", initial=True):
             return None
@@ -2167,7 +2222,11 @@ class Discourse:
         return every > 0 and len(re.findall(pattern, self.body, re.I)) >= every
 
     def _kind_of(self, noun: str, sentence: str, anchors: list[Anchor]) -> str:
-        """ "person", "group", "measure" (a figure was given for it) or "thing"."""
+        """ "person", "group", "measure" (a figure was given for it) or "thing". A name the
+        article marked as a person's (``people``: a title, an age, a description in
+        apposition) is a person's whatever follows it ("Sugeng Prayitno, yang ...")."""
+        if noun in self.people:
+            return "person"
         folded = [w.strip(".") for w in fold(noun).split()]  # "Dr." is "dr"
         titles = fold_all(markers.PERSON_TITLES)
         opening = folded[1:2] if folded[:1] == ["the"] else folded[:1]
