@@ -116,6 +116,11 @@ _NYA_ADVERBS = frozenset(
     for w in markers.ADVISORY_MODALS + markers.HEDGES + markers.OPINION_MARKERS
     if w.endswith("nya") and " " not in w
 )
+# A part of a group that points back to it: "Sebagian (besar) dari mereka", "Most of them".
+_PARTITIVE_RE = re.compile(
+    rf"(?i:{'|'.join(markers.GROUP_MARKERS)})(?:\s+(?:besar|kecil))?\s+(?:dari|of)\s+"
+    r"(mereka|them)\b"
+)
 # An age after a name: "Suparmi (54)", "Margaret Lowe, 78,".
 _AGE_AFTER = re.compile(r"\s*\(\d{1,3}\)|,\s*\d{1,3},")
 # What opens an attribution before its speaker: "Menurut X, ...", "According to X, ...".
@@ -572,9 +577,13 @@ class Discourse:
         kind = markers.PRONOUNS.get(lang, {}).get(first)
         if kind and not _DUMMY_IT.match(text):
             antecedent = previous_subject if kind == "thing" and previous_subject else None
+            if antecedent and not self._one_thing(antecedent):
+                antecedent = None  # "Residents must boil water, but it is safe ...": no "it"
             if kind == "group" and self.members_fresh:
                 antecedent = self.members  # "... tiga desa, yakni A, B, dan C. Mereka ..."
             antecedent = antecedent or self._antecedent(kind)
+            if antecedent and kind == "thing" and not self._one_thing(antecedent):
+                antecedent = None
             if antecedent and kind == "thing" and self._not_what_it_is(text, antecedent):
                 antecedent = None  # "It is the largest moorland fire": no fire service
             if antecedent:
@@ -592,11 +601,21 @@ class Discourse:
             kind = markers.POSSESSIVES[lang][first]
             # "Although Kestrel spends ..., its education budget rose": the sentence's subject
             same = previous_subject if kind == "thing" and previous_subject else None
-            if same and self._kind_of(same, "", []) == "person":
-                same = None  # "its" is no person's
+            if same and (self._kind_of(same, "", []) == "person" or not self._one_thing(same)):
+                same = None  # "its" is no person's, nor several things'
             antecedent = same or self._antecedent(kind)
             if kind == "thing" and antecedent and self._a_person(antecedent):
                 antecedent = None  # "its laboratory systems" are no person's
+            if kind == "thing" and antecedent and not self._one_thing(antecedent):
+                antecedent = None
+            if kind == "thing" and not same and antecedent:
+                # "said Hamid Rastegar, a researcher ... In a survey by the Brennmoor Teachers'
+                # Association, ... Its general secretary": a body named in the sentence
+                # before is nearer than what was remembered from further back
+                last = self.recent[-1] if self.recent else []
+                body = self._last_body(last)
+                if body and antecedent not in last and body not in antecedent:
+                    antecedent = body
             if antecedent and len(spans) > 1:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
         elif self._full_name(spans):
@@ -605,10 +624,54 @@ class Discourse:
             text = self._company() + text[spans[0].end :]
         elif bare := self._bare_opening(spans):  # "Pasar sudah memiliki ..."
             text = bare + text[spans[0].end :]
+        elif partitive := _PARTITIVE_RE.match(text):
+            # "Sebagian dari mereka", "Most of them": the part of the group named last
+            group = self.members if self.members_fresh else None
+            group = group or (self.group.text if self.group else None)
+            if group:
+                the = "the " if lang == "en" and group[:1].isdigit() else ""
+                group = _lower_first(group, self.context)
+                text = f"{text[: partitive.start(1)]}{the}{group}{text[partitive.end(1) :]}"
         else:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
         return text, (text[subject[0] : subject[1]] if subject else None)
+
+    def _one_thing(self, antecedent: str) -> bool:
+        """Whether ``antecedent`` can be what an "it"/"its" points to: not a phrase that
+        opens with a pronoun or possessive itself (unresolved: "Its factory on Mill Road"),
+        and, in English, not a plural: a number before its head ("84,000 visits") or a head
+        in "-s" that the article writes in lower case, or one such word alone that it never
+        capitalises in mid-sentence ("Residents", "School Crossing Patrols" where it writes
+        "patrols"; "Stowley Baths", "The Drovers Arms" are one place each). What it cannot do: an irregular plural ("people", "children") is taken
+        for one thing."""
+        words_ = re.split(r"\s+(?:of|who|which|that)\s+", antecedent)[0].split()
+        if not words_:
+            return False
+        pronouns = {**markers.PRONOUNS.get(self.lang, {}), **markers.POSSESSIVES.get(self.lang, {})}
+        if words_[0].lower() in pronouns:
+            return False
+        if self.lang != "en":
+            return True
+        head = words_[-1].lower()
+        if re.fullmatch(r"\d[\d,.]*", words_[0]) and head.endswith("s"):
+            return False
+        plural = re.fullmatch(r"[a-z-]+[^su']s", head) is not None
+        alone = len(words_) == 1 and words_[-1] not in (self.context.known or ())
+        return not (plural and (head in self.context.common or alone))
+
+    def _last_body(self, names: list[str]) -> str | None:
+        """The last of ``names`` that is a body's: a name with an organisation noun in it
+        that is no person's and no place."""
+        heads = fold_all(markers.ORGANISATION_HEADS)
+        for name in reversed(names):
+            folded = {fold(w).strip("'’") for w in re.split(r"['’]s?\s|\s", name)}
+            if len(name.split()) < 2 or name in self.people or not folded & heads:
+                continue
+            if is_place(name, self.lang):
+                continue
+            return name
+        return None
 
     def _not_what_it_is(self, text: str, antecedent: str) -> bool:
         """Whether an English "It is/was the <...> <noun>" cannot be about the antecedent
@@ -744,7 +807,14 @@ class Discourse:
         modifiers = self._first_mention(head)  # "alat itu" -> "alat pemadam api ringan"
         if modifiers:
             return f"{head} {modifiers}"
-        return f"{head} {self.topic}" if topic and self._topic_fits(head, "") else None
+        if not topic or not self._topic_fits(head, ""):
+            return None
+        # the topic, only when the sentence before names it: what the phrase points back
+        # to is then of the topic ("Pengangguran terbuka tercatat ... penurunan itu" ->
+        # "penurunan pengangguran"); with no such mention ("... menyemai benih. Bibit itu
+        # ...") the topic is a guess ("Bibit sawah") and the phrase stays as written
+        named = re.search(rf"\b{re.escape(self.topic)}\b", last, re.I)
+        return f"{head} {self.topic}" if named else None
 
     def _topic_fits(self, head: str, text: str, proper: bool = False) -> bool:
         """Whether the article's topic can name what "<head> itu"/"the <head>" stands for:
@@ -1268,6 +1338,13 @@ class Discourse:
                 if fold(body.split()[0 if self.lang == "id" else -1]) == key:
                     return body if len(body.split()) > 1 else None
                 continue
+            lead = 0
+            while self.lang == "id" and lead < len(parts) - 2 and parts[lead] in titles:
+                lead += 1
+            if lead and parts[lead] == key and key not in titles:
+                # "Kepala Dinas Perumahan Rakyat ... Pangkal Rindu, Syahrial Nasution" ->
+                # "dinas tersebut": the body the person heads, without the title before it
+                return " ".join(name.split()[lead:])
             if (parts[0] if self.lang == "id" else parts[-1]) == key or parts[0] == key:
                 # "Pembangkit Listrik Tenaga Uap" as first written, with its acronym and the
                 # words after it: "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam"

@@ -142,3 +142,86 @@ def test_a_demonstrative_after_a_time_noun_is_the_articles_time(
 ):
     claim = claim_of(title, body, language, span_words)
     assert kept in claim.claim_text
+
+
+DEFINITE_CASES = [
+    # "Sebagian dari mereka": the counted group of the sentence before
+    (
+        "id",
+        "Bantuan Rumah Tertunda di Sekar Wangi",
+        "Sebanyak 230 keluarga penerima bantuan rumah di Kabupaten Sekar Wangi belum "
+        "menerima dana sejak Juni. Sebagian dari mereka sudah membongkar atap rumahnya.",
+        "membongkar atap",
+        "Sebagian dari 230 keluarga penerima bantuan sudah membongkar",
+        "mereka",
+    ),
+    # "Most of them": the same in English, with "the" before the count
+    (
+        "en",
+        "Repair grants delayed in Ashcombe",
+        "About 230 families in Ashcombe have waited since June for home repair grants. Most "
+        "of them have already taken down their old kitchens.",
+        "taken down",
+        "Most of the 230 families have already taken down",
+        "of them",
+    ),
+    # "dinas tersebut" after "Kepala Dinas ..., Name,": the office the person heads
+    (
+        "id",
+        "Bantuan Rumah Tertunda di Sekar Wangi",
+        "Kepala Dinas Perumahan Sekar Wangi, Rudi Hartanto, mengatakan dana sudah tersedia. "
+        "DPRD Sekar Wangi memanggil dinas tersebut pada Kamis.",
+        "memanggil",
+        "memanggil Dinas Perumahan Sekar Wangi pada Kamis",
+        "dinas tersebut",
+    ),
+    # a plural subject is no "it": "Residents ..., although it is safe" is the water
+    (
+        "en",
+        "Boil-water notice for Ferncombe",
+        "Ferncombe Water issued a boil-water notice on Friday. Residents should boil water for "
+        "drinking until further notice, the company said, although it is safe for washing.",
+        "safe for washing",
+        "",
+        "Residents is safe",
+    ),
+    # "Its" after a sentence that names a body: the body, not a person named further back
+    (
+        "en",
+        "Phone ban in Carrow schools",
+        "The ban works, said Omar Feld, a researcher at Carrow University. In a survey by the "
+        "Carrow Teachers' Association, 71 percent of 3,000 teachers backed the ban. Its general "
+        "secretary, Nina Holt, said lessons were calmer.",
+        "Its general secretary",
+        "Carrow Teachers' Association's general secretary",
+        "Omar Feld's",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "span_words", "expected", "not_expected"), DEFINITE_CASES
+)
+def test_a_definite_phrase_takes_its_antecedent_from_the_sentences_before(
+    language, title, body, span_words, expected, not_expected
+):
+    claim = claim_of(title, body, language, span_words)
+    assert expected in claim.claim_text
+    assert not_expected not in claim.claim_text
+
+
+def test_the_topic_is_not_glued_to_a_definite_noun_the_sentence_before_does_not_name():
+    # the article is about "sawah"; the sentence before tells of seeds ("benih"), not of
+    # sawah: "Bibit itu" is left as written (under the topic's label), not "Bibit sawah".
+    # A change told of the topic in the sentence before ("penurunan itu" ->
+    # "penurunan pengangguran") is test_claim_context.py's.
+    title = "Saluran Irigasi Jebol, 300 Hektare Sawah di Mekar Jaya Terancam Gagal Tanam"
+    body = (
+        "Tanggul saluran irigasi di Desa Mekar Jaya jebol pada Minggu. Akibatnya, 300 "
+        "hektare sawah tidak mendapat air. Sawah di desa itu biasa panen dua kali. Ketua "
+        "kelompok tani, Odih Sutisna, mengatakan anggotanya sudah menyemai benih. Bibit itu "
+        "kini mulai menguning."
+    )
+    claim = claim_of(title, body, "id", "mulai menguning")
+    assert "Bibit itu kini mulai menguning" in claim.claim_text
+    assert "Bibit sawah" not in claim.claim_text
