@@ -116,6 +116,12 @@ _NYA_ADVERBS = frozenset(
     for w in markers.ADVISORY_MODALS + markers.HEDGES + markers.OPINION_MARKERS
     if w.endswith("nya") and " " not in w
 )
+# A sentence opening with a description, a comma, a name and a comma: "Salah satu pembudi
+# daya, Slamet Riyadi, ...", "Menurut kuasa hukum Asep, Dedi Supriatna, ...".
+_DESCRIBED_OPENING_RE = re.compile(
+    r"((?:(?:Menurut|According to)\s+)?[A-Za-z][^,;:\"“”()]{2,80}),\s+"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),"
+)
 # A part of a group that points back to it: "Sebagian (besar) dari mereka", "Most of them".
 _PARTITIVE_RE = re.compile(
     rf"(?i:{'|'.join(markers.GROUP_MARKERS)})(?:\s+(?:besar|kecil))?\s+(?:dari|of)\s+"
@@ -368,6 +374,15 @@ class Discourse:
             ):
                 self.person_titles.setdefault(name, described)
                 self.people.append(name)
+        # a description in lower case opening the sentence: "Salah satu pembudi daya, Slamet
+        # Riyadi, kehilangan ...", "Seorang warga, Budi Santoso, mengatakan ..." (Indonesian:
+        # an English name in apposition most often carries its title, "Councillor X")
+        m = _DESCRIBED_OPENING_RE.match(sentence) if self.lang == "id" else None
+        if m and m.group(2) not in self.person_titles:
+            described = self._described_person(m.group(2), m.group(1), sentence[m.end() :])
+            if described:
+                self.person_titles[m.group(2)] = described
+                self.people.append(m.group(2))
 
     def _described_person(self, name: str, before: str, after: str) -> str | None:
         """The description of ``name`` when it is a person introduced by a description set
@@ -393,17 +408,35 @@ class Discourse:
         *_, opener = [None, *re.finditer(rf"(?:^|,\s*|\b(?:{_SOURCE_OPENERS})\s+)", before)]
         description = before[opener.end() :].strip() if opener else before.strip()
         sourced = bool(opener and re.match(rf"\s*(?:{_SOURCE_OPENERS})\b", opener.group(), re.I))
+        # the name's predicate: a verb, or a lower-case word that no phrase or list goes on
+        # with ("kehilangan", which the verb test does not read as one)
         verb = re.match(r"\s*([a-z][\w-]*)", after)
         relative = verb is not None and markers.RELATIVES.get(verb.group(1)) == "subject"
-        if not sourced and (verb is None or not (relative or is_verb(verb.group(1), self.lang))):
+        predicate = verb is not None and (relative or is_verb(verb.group(1), self.lang))
+        if verb is not None and not predicate:
+            word = verb.group(1)
+            predicate = not (is_boundary(word, self.lang) or stopword(word, self.lang))
+        if not sourced and not predicate:
             return None
         spans = word_spans(description)
         if not spans or len(spans) > 12 or not description[:1].isalpha():
             return None
         if fold(spans[0].text) in fold_all(markers.PLACE_HEADS) or is_place(description, self.lang):
             return None  # "Desa Cikaret, Kecamatan ...": a place, then another
-        if stopword(spans[0].lower, self.lang) or any(is_verb(w.text, self.lang) for w in spans):
+        opening = spans[0].lower
+        subordinators = markers.ADVERBIAL_SUBORDINATORS + markers.CONCESSIVE_OPENERS
+        subordinators = [*subordinators, *markers.CONDITIONALS, *markers.RELATIVES]
+        if is_boundary(opening, self.lang) or opening in subordinators:
             return None  # "Setelah bertemu Bupati X, Budi, ...": a clause, not a description
+        if any(is_verb(w.text, self.lang) for w in spans):
+            return None
+        # a description that points back ("Its chief executive", "pejabat proyek tersebut",
+        # "The council's cabinet member") would carry its pronoun into every later claim
+        pointing = {*markers.POSSESSIVES.get(self.lang, {}), *markers.DEMONSTRATIVES_AFTER}
+        if any(w.lower in pointing or w.lower.endswith("nya") for w in spans):
+            return None
+        if self.lang == "en" and re.match(r"[Tt]he\s+[a-z][\w-]*['’]s?\s", description):
+            return None
         return description
 
     def _with_title(self, text: str, own: dict) -> str:
@@ -643,8 +676,8 @@ class Discourse:
         and, in English, not a plural: a number before its head ("84,000 visits") or a head
         in "-s" that the article writes in lower case, or one such word alone that it never
         capitalises in mid-sentence ("Residents", "School Crossing Patrols" where it writes
-        "patrols"; "Stowley Baths", "The Drovers Arms" are one place each). What it cannot do: an irregular plural ("people", "children") is taken
-        for one thing."""
+        "patrols"; "Stowley Baths", "The Drovers Arms" are one place each). What it cannot
+        do: an irregular plural ("people", "children") is taken for one thing."""
         words_ = re.split(r"\s+(?:of|who|which|that)\s+", antecedent)[0].split()
         if not words_:
             return False

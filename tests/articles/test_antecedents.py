@@ -40,7 +40,7 @@ PERSON_CASES = [
         "Penwick Harbour Watch, Alice Mornay, blamed years of delayed repairs. Most "
         "residents now park their boats upriver. She said the same wall had cracked in 2022.",
         "had cracked in 2022",
-        "Alice Mornay said",
+        "Alice Mornay, said",  # with the description she was introduced with
         ("Most residents said", "She said"),
     ),
     # a person named with a title and a relative clause after the name ("..., Sugeng
@@ -79,6 +79,36 @@ def test_a_person_described_before_the_name_keeps_the_description_and_is_the_cla
     assert claim.claim_text.startswith(
         "Anggota Komisi II DPRD Teluk Sari, Rahmat Hidayat, mencatat"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "described"),
+    [
+        # a description in lower case opening the sentence, and a predicate the verb test
+        # does not read ("kehilangan"): the name is a person, and "Ia" is that person
+        (
+            "Kepala Dinas Perikanan Telaga Biru, Anton Wijaya, mengatakan ikan mati karena "
+            "air kekurangan oksigen. Salah satu pembudi daya, Joko Santoso, kehilangan 9 ton "
+            "ikan. Ia mengatakan peristiwa serupa terjadi pada 2021.",
+            "Salah satu pembudi daya, Joko Santoso, mengatakan",
+        ),
+    ],
+)
+def test_a_person_described_in_lower_case_is_who_ia_names(body, described):
+    claim = claim_of("Ikan Mati di Telaga Biru", body, "id", "serupa terjadi")
+    assert claim.claim_text.startswith(described) or f": {described}" in claim.claim_text
+    assert claim.claimant == "Joko Santoso"
+
+
+def test_a_description_that_points_back_is_not_carried_into_later_claims():
+    body = (
+        "St Wilfrid's Hospital was hit by a cyber attack on Monday. Its chief executive, "
+        "Mary Lowe, said on Tuesday that the hospital had cancelled 300 operations. She said "
+        "the hospital's emergency department reopened on Friday."
+    )
+    claim = claim_of("Cyber attack on St Wilfrid's Hospital", body, "en", "reopened on Friday")
+    assert "Its chief executive" not in claim.claim_text
+    assert "Mary Lowe" in claim.claim_text
 
 
 def test_a_description_after_menurut_stays_in_lower_case():
