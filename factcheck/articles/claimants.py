@@ -30,6 +30,9 @@ from factcheck.language.syntax import first_verb, is_boundary, skip_opening, wor
 from factcheck.language.vocabulary import alternation
 
 MAX_SPEAKER_WORDS = 8
+# Forms of "be": before a reporting verb they make it passive ("were told", "was reported"),
+# and its subject is who was told, not who said it.
+_BE = frozenset(("am", "is", "are", "was", "were", "be", "been", "being"))
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,9 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
         verb = first_verb(text, lang, verb.end)
     if verb is None or verb.lower not in markers.REPORTING_VERBS:
         return None
+    before_verb = word_spans(text, start, verb.start)[-1:]
+    if lang == "en" and before_verb and before_verb[0].lower in _BE:
+        return None  # "households were told to boil ...": told, not telling
     # "(BPS)", "(Persero)": a bracketed acronym or legal form belongs to the name before it;
     # "Senin (30/11/2026)": a bracketed date belongs to the time before it
     before = re.sub(r"\s*\((?:[A-Z][\w.]{1,11}|\d[\d/.-]*)\)", "", text[start : verb.start])

@@ -2062,7 +2062,33 @@ class Discourse:
 
     def claimant(self, speaker: str) -> str:
         """A speaker as the claimant: a pronoun or "the mayor" resolved, an acronym the
-        article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
+        article spells out written out ("BPS" -> "Badan Pusat Statistik"), a person named
+        after a long title by the name alone (``_name_after_long_title``)."""
+        found = self._claimant(speaker)
+        found = self._name_after_long_title(word_spans(found), found) or found
+        return self._body_in_full(found)
+
+    def _body_in_full(self, speaker: str) -> str:
+        """A body named short ("Dinas Perikanan") as the one longer name the article gave it
+        that opens with those words ("Dinas Perikanan Lereng Arum"), when the speaker opens
+        with an organisation noun; else as it is. What it cannot do: of two bodies whose
+        names open alike (two "Dinas Perikanan" of two regencies) neither is chosen."""
+        words_ = speaker.split()
+        heads = fold_all(markers.ORGANISATION_HEADS)
+        if len(words_) < 2 or not _titled(speaker) or fold(words_[0]) not in heads:
+            return speaker
+        titles = fold_all(markers.PERSON_TITLES)
+        longer = set()
+        for name in self.names:
+            parts = name.split()
+            while len(parts) > 2 and fold(parts[0]) in titles:
+                parts = parts[1:]  # "Kepala Dinas Perikanan X": the office the head heads
+            body = " ".join(parts)
+            if body.startswith(f"{speaker} ") and _titled(re.sub(r"\b(?:dan|and|of)\b", "X", body)):
+                longer.add(body)
+        return longer.pop() if len(longer) == 1 else speaker
+
+    def _claimant(self, speaker: str) -> str:
         speaker = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", speaker).strip(" ,.")  # "(BPS)"
         owner = self._document_owner(speaker)
         if owner:
@@ -2120,6 +2146,43 @@ class Discourse:
             v for v in written if re.match(rf"{re.escape(bare)}(?:,|\s+(?:and|dan)\s+[A-Z])", v)
         }
         return longer.pop() if len(longer) == 1 else speaker
+
+    def _name_after_long_title(self, spans, speaker: str) -> str | None:
+        """The person's name at the end of a speaker written as a long title and the name
+        with no comma between ("Kepala Satuan Reserse Kriminal Polresta Pangkal Jaya
+        Komisaris Polisi Rudi Hartono"): the capitalised words from the one the article
+        writes alone elsewhere as a name ("Rudi menjelaskan": a first name in Indonesian)
+        to the end; in English the words before a surname written alone ("Dunmore said"),
+        up to it. None when the speaker opens with no title, is short, or no word of its
+        end is written alone. What it cannot do: a name never shortened in the article
+        stays with its title."""
+        titles = fold_all(markers.PERSON_TITLES)
+        if len(spans) < 4 or fold(spans[0].text) not in titles:
+            return None
+        tail = spans[-3:]
+        if not all(w.text[:1].isupper() and fold(w.text) not in titles for w in tail[-2:]):
+            return None
+        body = f"{self.body}\n{self.seen}"
+        for i, word in enumerate(tail):
+            alone = re.search(
+                rf"(?<![A-Z][\w'’-] )(?<![A-Z][\w'’-]{{2}} )\b{re.escape(word.text)}\b"
+                rf"(?![\w'’-])(?!\s+[A-Z])",
+                body.replace(speaker, " "),
+            )
+            if alone is None:
+                continue
+            if self.lang == "id":
+                words_ = tail[i:]
+            else:
+                words_ = tail[: i + 1]
+                while len(words_) > 2:
+                    words_ = words_[1:]
+            if any(fold(w.text) in titles or not w.text[:1].isupper() for w in words_):
+                continue
+            if len(words_) < 2 and self.lang == "en":
+                continue
+            return speaker[words_[0].start : words_[-1].end]
+        return None
 
     def _document_owner(self, speaker: str) -> str | None:
         """The body whose document a speaker is ("its annual report", "the council's own

@@ -255,3 +255,43 @@ def test_the_topic_is_not_glued_to_a_definite_noun_the_sentence_before_does_not_
     claim = claim_of(title, body, "id", "mulai menguning")
     assert "Bibit itu kini mulai menguning" in claim.claim_text
     assert "Bibit sawah" not in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "span_words", "claimant"),
+    [
+        # a long title run into the name: the person, by the name the article shortens
+        (
+            "id",
+            "Penipuan Umrah di Kota Sari Mulya",
+            "Kepala Satuan Reserse Kriminal Polresta Sari Mulya Komisaris Polisi Agus "
+            "Prasetyo mengatakan 120 jemaah telah menyetor dana sejak 2024. Agus menjelaskan, "
+            "dana jemaah dipakai untuk membeli dua rumah.",
+            "membeli dua rumah",
+            "Agus Prasetyo",
+        ),
+        # a body named short is the longer name the article gave it
+        (
+            "id",
+            "Ikan Mati di Telaga Biru",
+            "Kepala Dinas Perikanan Telaga Biru, Anton Wijaya, mengatakan 40 ton ikan mati. "
+            "Hasil uji air Dinas Perikanan pada Minggu menunjukkan kadar oksigen hanya 1,8 "
+            "miligram per liter.",
+            "kadar oksigen",
+            "Dinas Perikanan Telaga Biru",
+        ),
+        # "were told": told, not telling; the article's own voice
+        (
+            "en",
+            "Boil-water notice for Ferncombe",
+            "About 40,000 households in Ferncombe were told to boil their tap water on Friday "
+            "after tests found E. coli at the treatment works.",
+            "were told",
+            None,
+        ),
+    ],
+)
+def test_the_claimant_is_the_speakers_name_as_the_article_gives_it(
+    language, title, body, span_words, claimant
+):
+    assert claim_of(title, body, language, span_words).claimant == claimant
