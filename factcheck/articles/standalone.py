@@ -673,11 +673,12 @@ class Discourse:
     def _one_thing(self, antecedent: str) -> bool:
         """Whether ``antecedent`` can be what an "it"/"its" points to: not a phrase that
         opens with a pronoun or possessive itself (unresolved: "Its factory on Mill Road"),
-        and, in English, not a plural: a number before its head ("84,000 visits") or a head
-        in "-s" that the article writes in lower case, or one such word alone that it never
-        capitalises in mid-sentence ("Residents", "School Crossing Patrols" where it writes
-        "patrols"; "Stowley Baths", "The Drovers Arms" are one place each). What it cannot
-        do: an irregular plural ("people", "children") is taken for one thing."""
+        and, in English, not a plural: a number before its head ("84,000 visits"), one word
+        in "-s" that the article writes in lower case or never capitalises in mid-sentence
+        ("Residents"), or words ending in "-s" that the article also writes as a common noun
+        ("School Crossing Patrols" where it writes "school crossing patrols"; "Stowley
+        Baths", "The Drovers Arms", "Ardent Ceramics" are one place or body each). What it
+        cannot do: an irregular plural ("people", "children") is taken for one thing."""
         words_ = re.split(r"\s+(?:of|who|which|that)\s+", antecedent)[0].split()
         if not words_:
             return False
@@ -690,7 +691,13 @@ class Discourse:
         if re.fullmatch(r"\d[\d,.]*", words_[0]) and head.endswith("s"):
             return False
         plural = re.fullmatch(r"[a-z-]+[^su']s", head) is not None
-        alone = len(words_) == 1 and words_[-1] not in (self.context.known or ())
+        # several words are a plural only as the article writes them in lower case too
+        # ("School Crossing Patrols" and "school crossing patrols"); "Ardent Ceramics" beside
+        # "ceramics factories" is one body
+        if len(words_) > 1:
+            phrase = " ".join(w.lower() for w in words_ if w.lower() != "the")
+            return not (plural and re.search(rf"\b{re.escape(phrase)}\b", self.body))
+        alone = words_[-1] not in (self.context.known or ())
         return not (plural and (head in self.context.common or alone))
 
     def _last_body(self, names: list[str]) -> str | None:

@@ -295,3 +295,15 @@ def test_the_claimant_is_the_speakers_name_as_the_article_gives_it(
     language, title, body, span_words, claimant
 ):
     assert claim_of(title, body, language, span_words).claimant == claimant
+
+
+def test_a_body_whose_name_ends_in_s_is_one_thing_for_it():
+    # "Ardent Ceramics" beside "ceramics factories" is one body: "It said" is the company,
+    # not the economist named in the sentence before
+    body = (
+        "Tom Hardacre, an economist at the Midland Institute, said 14 ceramics factories had "
+        "closed since 2022. Ardent Ceramics employed 1,100 people in Kelbridge in 2015. It "
+        "said it would pay redundancy above the legal minimum."
+    )
+    claim = claim_of("Tile factory to close in Kelbridge", body, "en", "pay redundancy")
+    assert claim.claim_text.startswith("Ardent Ceramics said")
