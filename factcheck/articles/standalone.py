@@ -479,9 +479,14 @@ class Discourse:
     def _is_body(self, name: str, sentence: str) -> bool:
         """Whether a name is a body's, not a person's: introduced with a role ("Regional
         carrier Bramwell Air"), named after the article's place ("Easton Rovers"), or not
-        taken for a person by ``_kind_of`` (a name of two or three capitalised words is)."""
+        taken for a person by ``_kind_of`` (a name of two or three capitalised words is) nor
+        by a title in the apposition after it ("Tom Hardacre, an economist at ...")."""
         if name in self.roles.values() or (self.place and self.place[0] in name):
             return True
+        # "Tom Hardacre, an economist at ...": a title in the apposition after the name
+        after = re.search(rf"{re.escape(name)},\s+([^,]{{2,80}})", sentence)
+        if after and {fold(w) for w in after.group(1).split()} & _title_words():
+            return False
         return self._kind_of(name, sentence, []) != "person"
 
     def _names_before(self, names: list[Anchor], at: int) -> list[str]:
@@ -2110,7 +2115,10 @@ class Discourse:
         if kind == "thing" and self.speaker:
             return self.speaker  # "..., it said": the body that spoke last, not the last thing
         if kind:
-            return self._antecedent(kind) or speaker
+            antecedent = self._antecedent(kind)
+            if kind == "thing" and antecedent and not self._one_thing(antecedent):
+                return speaker  # "14 ceramics factories" is no "it"
+            return antecedent or speaker
         courtesy = fold(spans[0].text).strip(".") in _COURTESY_TITLES if spans else False
         if len(spans) == 2 and courtesy and spans[1].text.istitle():
             for name in reversed(self.names):  # "Ms Okafor" -> "Helen Okafor", named before

@@ -302,8 +302,9 @@ def test_a_body_whose_name_ends_in_s_is_one_thing_for_it():
     # not the economist named in the sentence before
     body = (
         "Tom Hardacre, an economist at the Midland Institute, said 14 ceramics factories had "
-        "closed since 2022. Ardent Ceramics employed 1,100 people in Kelbridge in 2015. It "
-        "said it would pay redundancy above the legal minimum."
+        "closed since 2022. Ardent Ceramics, which is owned by a Spanish group, employed "
+        "1,100 people in Kelbridge in 2015. It said it would pay redundancy above the legal "
+        "minimum."
     )
     claim = claim_of("Tile factory to close in Kelbridge", body, "en", "pay redundancy")
     assert claim.claim_text.startswith("Ardent Ceramics said")
