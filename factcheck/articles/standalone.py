@@ -979,7 +979,32 @@ class Discourse:
                 return m.group()
             return m.group() if inside else resolved(m, compound)
 
-        return re.sub(pattern, outside, text)
+        text = re.sub(pattern, outside, text)
+        return self._resolve_same(text)
+
+    def _resolve_same(self, text: str) -> str:
+        """Indonesian "<noun> yang sama" ("the same <noun>") as the name the article gave
+        with that noun at its head: "mencatat saluran yang sama juga jebol" -> "mencatat
+        Saluran Induk Cilaksana juga jebol"; outside quotes. A time ("periode yang sama")
+        is left, and so is a noun no name has at its head ("lokasi yang sama"). What it
+        cannot do: "the same" said of a thing the article described without a name stays."""
+        if " yang sama" not in text:
+            return text
+        quotes = _quoted(text)
+        times = fold_all(markers.TIME_NOUNS)
+
+        def same(m: re.Match) -> str:
+            head = m.group(1)
+            if any(s <= m.start() < e for s, e in quotes) or fold(head) in times:
+                return m.group()
+            if stopword(head, "id") or is_verb(head, "id"):
+                return m.group()
+            named = self._named_with(head)
+            if not named or fold(named.split()[0]) != fold(head) or len(named.split()) < 2:
+                return m.group()
+            return named
+
+        return re.sub(r"(?<![\w-])([a-z][\w-]+)\s+yang\s+sama(?![\w-])", same, text)
 
     def _resolve_compound(self, text: str) -> str:
         """An Indonesian noun of two words made definite inside a clause ("ke rumah sakit

@@ -308,3 +308,31 @@ def test_a_body_whose_name_ends_in_s_is_one_thing_for_it():
     )
     claim = claim_of("Tile factory to close in Kelbridge", body, "en", "pay redundancy")
     assert claim.claim_text.startswith("Ardent Ceramics said")
+
+
+@pytest.mark.parametrize(
+    ("body", "span_words", "expected", "kept"),
+    [
+        # "saluran yang sama": the canal the article named with that noun at its head
+        (
+            "Tanggul di Saluran Induk Cipanas jebol sepanjang 30 meter pada Minggu. Anggota DPRD "
+            "Garut Selatan, Asep Suhendar, menilai perawatan lamban. Ia mencatat saluran yang "
+            "sama juga jebol pada 2021.",
+            "juga jebol pada 2021",
+            "mencatat Saluran Induk Cipanas juga jebol pada 2021",
+            "",
+        ),
+        # a time ("periode yang sama") is the article's, and stays
+        (
+            "Saluran Induk Cipanas mengairi 900 hektare sawah. Kerugian petani naik 40 persen "
+            "dibandingkan periode yang sama tahun lalu.",
+            "naik 40 persen",
+            "periode yang sama",
+            "periode yang sama",
+        ),
+    ],
+)
+def test_the_same_noun_is_the_name_given_with_that_noun(body, span_words, expected, kept):
+    claim = claim_of("Saluran Irigasi Jebol di Garut Selatan", body, "id", span_words)
+    assert expected in claim.claim_text
+    assert kept in claim.claim_text
