@@ -8,7 +8,9 @@ Four frames are recognised, in both languages (words in factcheck.language.marke
 source last); "..., kata Budi." / "..., the mayor said." / "..., said Budi." (a speech tag
 after the content); "BPS mencatat bahwa ..." / "The ministry said that ..." (a reporting verb
 with the speaker as its subject). In "Kepala BPS Gunung Sari, Hendra Wijaya, mengatakan ..."
-the person's name is the speaker.
+the person's name is the speaker. A reporting verb that needs "bahwa"/"that" ("mengakui",
+"admitted") reports a clause without it when a short subject and its verb follow ("Agus
+mengakui jumlah petugas tidak bertambah"); after a form of "be" it is passive ("were told").
 
 What it cannot do: a speaker named in an earlier sentence ("Ia menambahkan ...") is returned
 as the pronoun (factcheck.articles.standalone resolves it); attributions in the middle of a
@@ -167,7 +169,8 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
         r"[\s,]*(?:(?:to\s+)?(?:\w+\s+){1,3})?(?:bahwa|that)\b|\s*[,:]", text[verb.end :]
     )
     if verb.lower not in markers.SAYING_VERBS and not complement:
-        return None
+        if not _clause_after(text, verb.end, lang):
+            return None
     speaker = _speaker_in_apposition(text, words[0].start, words[-1].end, lang)
     inside = [w for w in words if speaker[0] <= w.start and w.end <= speaker[1]]
     cut = next(
@@ -189,6 +192,25 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
         return None
     end = len(text.rstrip(" ."))
     return Attribution(text[speaker[0] : speaker[1]], *speaker, content + after.end(), end, "verb")
+
+
+def _clause_after(text: str, at: int, lang: str) -> bool:
+    """Whether what follows a reporting verb at ``at`` is a clause of its own without
+    "bahwa"/"that": one to four words of a subject (no verb, preposition or conjunction
+    among them: "Kazakhstan mengumumkan niatnya untuk bergabung" reports no clause) and then
+    its verb, auxiliary or negation ("Agus mengakui jumlah petugas tidak bertambah",
+    "... admitted the council had lost ..."). What it cannot do: a noun phrase object
+    followed by a participle ("mengakui kesalahan yang dibuat") may be read as a clause."""
+    verb = first_verb(text, lang, at)
+    if verb is None:
+        return False
+    subject = word_spans(text, at, verb.start)
+    if not 1 <= len(subject) <= 4 or re.search(r"[,;:(\"“]", text[at : verb.start]):
+        return False
+    return not any(
+        is_boundary(w.text, lang) or w.lower in markers.RELATIVES or w.lower in ("untuk", "to")
+        for w in subject
+    )
 
 
 def _joins_name(words: list, i: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.articles.claimants import find_attribution
 from factcheck.articles.extract import extract_article
 
 
@@ -336,3 +337,21 @@ def test_the_same_noun_is_the_name_given_with_that_noun(body, span_words, expect
     claim = claim_of("Saluran Irigasi Jebol di Garut Selatan", body, "id", span_words)
     assert expected in claim.claim_text
     assert kept in claim.claim_text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # a reporting verb that needs "bahwa" reports a clause all the same when one follows
+        ("id", "Agus mengakui jumlah petugas patroli laut tidak bertambah.", "Agus"),
+        ("id", "Ia mengakui dinas hanya mampu memasang palang di dua titik.", "Ia"),
+        # its object is no clause: the fact itself, in the article's voice
+        ("id", "Kazakhstan mengumumkan niatnya untuk bergabung dengan kesepakatan itu.", None),
+        ("id", "Pemkab mengumumkan jadwal pencairan bantuan tahap kedua.", None),
+        # "were told": passive, no speaker
+        ("en", "About 40,000 households were told to boil their water on Friday.", None),
+    ],
+)
+def test_a_reporting_verb_with_a_clause_after_it_names_the_speaker(language, text, speaker):
+    found = find_attribution(text, language)
+    assert (found.speaker if found else None) == speaker
