@@ -654,6 +654,12 @@ class Discourse:
                 body = self._last_body(last)
                 if body and antecedent not in last and body not in antecedent:
                     antecedent = body
+            if kind == "thing" and not same and antecedent is None:
+                # "X County Council's cabinet member, Councillor Y, said its costs ...": with
+                # nothing else it can be, the body named earlier in the sentence, else in the
+                # sentence before
+                last = self.recent[-1] if self.recent else []
+                antecedent = self._last_body(self.before) or self._last_body(last)
             if antecedent and len(spans) > 1:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
         elif self._full_name(spans):

@@ -355,3 +355,14 @@ def test_the_same_noun_is_the_name_given_with_that_noun(body, span_words, expect
 def test_a_reporting_verb_with_a_clause_after_it_names_the_speaker(language, text, speaker):
     found = find_attribution(text, language)
     assert (found.speaker if found else None) == speaker
+
+
+def test_its_with_nothing_else_it_can_be_is_the_body_named_just_before():
+    # "tenant groups" is a plural and no "its": the association named in the sentence before
+    body = (
+        "Marlow's council approved a rent cap on Wednesday. While tenant groups welcomed the "
+        "vote, the Marlow Landlords Association said it would challenge the cap in court. Its "
+        "director, Ivan Rees, said 400 landlords had signed a petition."
+    )
+    texts = [c.claim_text for c in extract_article("Marlow caps rents", body, "en")]
+    assert "Ivan Rees is Marlow Landlords Association's director" in texts, texts
