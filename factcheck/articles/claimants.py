@@ -214,11 +214,20 @@ def _clause_after(text: str, at: int, lang: str) -> bool:
 
 
 def _joins_name(words: list, i: int) -> bool:
-    """Whether ``words[i]`` is "dan"/"and"/"&" between capitalised words, inside one name
-    ("Dinas Koperasi dan UKM Sekar Arum", "Department for Environment, Food and Rural
-    Affairs"), where a speaker's words do not end."""
-    if words[i].lower not in ("dan", "and", "&") or i + 1 >= len(words):
+    """Whether ``words[i]`` is "dan"/"and"/"&"/"of"/"for" between capitalised words, inside
+    one name ("Dinas Koperasi dan UKM Sekar Arum", "Department for Environment, Food and
+    Rural Affairs", "Brevant Chamber of Commerce"), where a speaker's words do not end."""
+    if words[i].lower not in ("dan", "and", "&", "of", "for") or i + 1 >= len(words):
         return False
+    if words[i].lower in ("of", "for"):
+        # "Brevant Chamber of Commerce", "Campaign for Better Transport": a body's head of
+        # one or two capitalised words before it; "Detective Inspector Claire Dunmore of
+        # Wessex Vale Police" is a person of a body, and ends before "of"
+        run = 0
+        while run < i and words[i - 1 - run].text[:1].isupper():
+            run += 1
+        if run > 2 and not (run == 3 and words[i - 3].lower == "the"):
+            return False
     return words[i - 1].text[:1].isupper() and words[i + 1].text[:1].isupper()
 
 
@@ -259,11 +268,24 @@ def _speaker_in_apposition(text: str, start: int, end: int, lang: str) -> tuple[
     ]
     if len(parts) < 2:
         return start, end
+    places = _place_heads()
     for s, e in reversed(parts):
         # "dr. Yohanes Bria", "Prof. Ani Lestari": a courtesy title before the name
         courtesy = re.match(r"(?:[Dd]rs?|[Pp]rof|[Ii]r|[Hh])\.\s+", text[s:e])
         s = s + courtesy.end() if courtesy else s
+        # "Ujang Rohmat (56)", "Sunarto (52)": an age after a name says it is a person's
+        aged = re.search(r"\s*\(\d{1,3}\)?$", text[s:e])
+        e = s + aged.start() if aged else e
         names = whole_names(text[s:e], lang)
-        if len(names) == 1 and names[0].text == text[s:e] and " " in names[0].text:
+        if len(names) != 1 or names[0].text != text[s:e]:
+            continue
+        if names[0].text.split()[0].lower() in places:
+            continue  # "..., Kecamatan Ngemplak Kidul,": where the person is from
+        if " " in names[0].text or aged:
             return s, e
     return parts[0]
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in markers.PLACE_HEADS)

@@ -2262,12 +2262,29 @@ class Discourse:
         """The person a speaker that is a title stands for when the sentence names them right
         after it, set off by a comma ("kata Direktur Utama PLN, Arif Santoso", "Kepala Dinas
         Pertanian Sawah Lebar, Suryadi, mengatakan"): the name, as a claimant is a person.
-        What it cannot do: a name given in another sentence, or with no comma before it,
-        is not found here (``claimant`` looks among the names read before)."""
+        A role the title list lacks counts when the name, of two to four capitalised words
+        and no organisation or place noun, closes the sentence ("kata Kapolres Pulau Seroja,
+        Daniel Sipa"). What it cannot do: a name given in another sentence, or with no comma
+        before it, is not found here (``claimant`` looks among the names read before)."""
         titles = fold_all(markers.PERSON_TITLES)
         first = spans[1:2] if spans[:1] and spans[0].lower == "the" else spans[:1]
-        if not first or fold(first[0].text) not in titles or not self.reading:
+        if not first or not self.reading:
             return None
+        if fold(first[0].text) not in titles:
+            # a role the title list does not hold ("kata Kapolres Pulau Seroja, Daniel Sipa",
+            # "kata manajer pabrik, Rudi Tamsir"): a person's name closing the sentence
+            closing = re.search(
+                rf"{re.escape(speaker)},\s+{_COURTESY_RE}([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)"
+                r"{1,3})\s*[.!]?[\"”’]?\s*$",
+                self.reading,
+            )
+            if closing is None:
+                return None
+            name = closing.group(1)
+            heads = fold_all(markers.ORGANISATION_HEADS + markers.PLACE_HEADS)
+            if {fold(w) for w in name.split()} & heads or is_place(name, self.lang):
+                return None
+            return name
         # a courtesy title before the name ("Kepala Bidang ..., dr. Lukas Pardede,", "..., Prof.
         # Ani Lestari,") is no part of it, as in claimants._speaker_in_apposition
         named = re.search(

@@ -350,6 +350,30 @@ def test_the_same_noun_is_the_name_given_with_that_noun(body, span_words, expect
         ("id", "Pemkab mengumumkan jadwal pencairan bantuan tahap kedua.", None),
         # "were told": passive, no speaker
         ("en", "About 40,000 households were told to boil their water on Friday.", None),
+        # a body's name with "of"/"for" in it is whole; a person "of" a body ends before it
+        (
+            "en",
+            "The Marlow Chamber of Commerce said 40 percent of its members cut hours.",
+            "The Marlow Chamber of Commerce",
+        ),
+        (
+            "en",
+            "Detective Inspector Ann Hale of Wessex Police said the alarm sounded twice.",
+            "Detective Inspector Ann Hale",
+        ),
+        # an age says which part of an apposition is the person; a place is no speaker
+        (
+            "id",
+            "Warga Desa Sukamaju, Ujang Rohmat (56), mengatakan warga sudah dua kali "
+            "mengajukan permintaan.",
+            "Ujang Rohmat",
+        ),
+        (
+            "id",
+            "Sunarto (52), peternak di Desa Gondang, Kecamatan Ngemplak, mengatakan tiga "
+            "dari lima sapinya tertular.",
+            "Sunarto",
+        ),
     ],
 )
 def test_a_reporting_verb_with_a_clause_after_it_names_the_speaker(language, text, speaker):
@@ -366,3 +390,19 @@ def test_its_with_nothing_else_it_can_be_is_the_body_named_just_before():
     )
     texts = [c.claim_text for c in extract_article("Marlow caps rents", body, "en")]
     assert "Ivan Rees is Marlow Landlords Association's director" in texts, texts
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # a role the title list lacks, then the name closing the sentence
+        (
+            "KM Bunga Laut tenggelam pada Minggu. Nakhoda kapal ditahan polisi. Ia dijerat pasal "
+            "kelalaian, kata Kapolres Pulau Seroja, Daniel Sipa.",
+            "Daniel Sipa",
+        ),
+    ],
+)
+def test_a_speaker_named_after_a_role_closing_the_sentence_is_the_person(body, claimant):
+    claim = claim_of("Kapal Tenggelam di Selat Baruna", body, "id", "pasal kelalaian")
+    assert claim.claimant == claimant
