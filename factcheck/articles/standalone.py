@@ -2185,7 +2185,8 @@ class Discourse:
         # the first comma; the spelled-out acronym that it opens is the whole name
         # "The Competition and Markets Authority said": cut at "and" the same way
         bare = re.sub(r"^[Tt]he\s+", "", speaker)
-        written = [re.sub(r"^[Tt]he\s+", "", v) for v in self.context.acronyms.values()]
+        spelled_out = [*self.context.acronyms.values(), *self.defined.values()]
+        written = [re.sub(r"^[Tt]he\s+", "", v) for v in spelled_out]
         if bare != speaker and bare in written:
             return bare  # "The Competition and Markets Authority": the name as spelled out
         longer = {
@@ -2517,12 +2518,15 @@ def bracketed_definitions(text: str, context: NameContext) -> dict[str, str]:
         short = m.group(1)
         if short in context.acronyms or short in out:
             continue
+        # the words may be listed with commas: "Badan Meteorologi, Klimatologi, dan
+        # Geofisika (BMKG)"
         before = re.search(
-            r"(?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*$", text[max(0, m.start() - 120) : m.start()]
+            r"(?:[A-Za-z][\w-]*,?\s+){0,5}[A-Za-z][\w-]*$",
+            text[max(0, m.start() - 120) : m.start()],
         )
         words_ = before.group().split() if before else []
         for k in range(1, len(words_) + 1):
-            if spells_out(short.lower(), [w.lower() for w in words_[-k:]], _SILENT):
+            if spells_out(short.lower(), [w.lower().rstrip(",") for w in words_[-k:]], _SILENT):
                 out[short] = " ".join(words_[-k:])
                 break
     return out

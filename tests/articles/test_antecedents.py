@@ -406,3 +406,12 @@ def test_its_with_nothing_else_it_can_be_is_the_body_named_just_before():
 def test_a_speaker_named_after_a_role_closing_the_sentence_is_the_person(body, claimant):
     claim = claim_of("Kapal Tenggelam di Selat Baruna", body, "id", "pasal kelalaian")
     assert claim.claimant == claimant
+
+
+def test_a_name_listed_with_commas_before_its_acronym_is_the_claimant_whole():
+    body = (
+        "Hujan deras mengguyur Kabupaten Tanah Merah sejak Sabtu. Curah hujan mencapai 210 "
+        "milimeter dalam 48 jam, kata Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)."
+    )
+    claim = claim_of("Hujan Deras di Tanah Merah", body, "id", "210 milimeter")
+    assert claim.claimant == "Badan Meteorologi, Klimatologi, dan Geofisika"
