@@ -2123,7 +2123,8 @@ class Discourse:
         titles = fold_all(markers.PERSON_TITLES)
         longer = set()
         for name in self.names:
-            parts = name.split()
+            # "Pengadilan Agama (PA) Waru Gading": the name without its bracketed acronym
+            parts = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", name).split()
             while len(parts) > 2 and fold(parts[0]) in titles:
                 parts = parts[1:]  # "Kepala Dinas Perikanan X": the office the head heads
             body = " ".join(parts)

@@ -271,7 +271,15 @@ def test_the_topic_is_not_glued_to_a_definite_noun_the_sentence_before_does_not_
             "membeli dua rumah",
             "Agus Prasetyo",
         ),
-        # a body named short is the longer name the article gave it
+        # a body named short is the longer name the article gave it, without its acronym
+        (
+            "id",
+            "Dispensasi Kawin Naik di Waru Jati",
+            "Pengadilan Agama (PA) Waru Jati menerima 312 permohonan dispensasi kawin pada "
+            "2026. Data PA mencatat, 176 permohonan diajukan karena calon mempelai hamil.",
+            "176 permohonan",
+            "Pengadilan Agama Waru Jati",
+        ),
         (
             "id",
             "Ikan Mati di Telaga Biru",
