@@ -8,7 +8,9 @@ Four frames are recognised, in both languages (words in factcheck.language.marke
 source last); "..., kata Budi." / "..., the mayor said." / "..., said Budi." (a speech tag
 after the content); "BPS mencatat bahwa ..." / "The ministry said that ..." (a reporting verb
 with the speaker as its subject). In "Kepala BPS Gunung Sari, Hendra Wijaya, mengatakan ..."
-the person's name is the speaker.
+the person's name is the speaker. A reporting verb that needs "bahwa"/"that" ("mengakui",
+"admitted") reports a clause without it when a short subject and its verb follow ("Agus
+mengakui jumlah petugas tidak bertambah"); after a form of "be" it is passive ("were told").
 
 What it cannot do: a speaker named in an earlier sentence ("Ia menambahkan ...") is returned
 as the pronoun (factcheck.articles.standalone resolves it); attributions in the middle of a
@@ -30,6 +32,9 @@ from factcheck.language.syntax import first_verb, is_boundary, skip_opening, wor
 from factcheck.language.vocabulary import alternation
 
 MAX_SPEAKER_WORDS = 12
+# Forms of "be": before a reporting verb they make it passive ("were told", "was reported"),
+# and its subject is who was told, not who said it.
+_BE = frozenset(("am", "is", "are", "was", "were", "be", "been", "being"))
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,9 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
         verb = first_verb(text, lang, verb.end)
     if verb is None or verb.lower not in markers.REPORTING_VERBS:
         return None
+    before_verb = word_spans(text, start, verb.start)[-1:]
+    if lang == "en" and before_verb and before_verb[0].lower in _BE:
+        return None  # "households were told to boil ...": told, not telling
     # "(BPS)", "(Persero)": a bracketed acronym or legal form belongs to the name before it;
     # "Senin (30/11/2026)": a bracketed date belongs to the time before it
     before = re.sub(r"\s*\((?:[A-Z][\w.]{1,11}|\d[\d/.-]*)\)", "", text[start : verb.start])
@@ -168,7 +176,8 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
         r"[\s,]*(?:(?:to\s+)?(?:\w+\s+){1,3})?(?:bahwa|that)\b|\s*[,:]", text[verb.end :]
     )
     if verb.lower not in markers.SAYING_VERBS and not complement:
-        return None
+        if not _clause_after(text, verb.end, lang):
+            return None
     speaker = _speaker_in_apposition(text, words[0].start, words[-1].end, lang)
     inside = [w for w in words if speaker[0] <= w.start and w.end <= speaker[1]]
     cut = next(
@@ -192,17 +201,42 @@ def _reporting_verb(text: str, lang: str) -> Attribution | None:
     return Attribution(text[speaker[0] : speaker[1]], *speaker, content + after.end(), end, "verb")
 
 
+def _clause_after(text: str, at: int, lang: str) -> bool:
+    """Whether what follows a reporting verb at ``at`` is a clause of its own without
+    "bahwa"/"that": one to four words of a subject (no verb, preposition or conjunction
+    among them: "Kazakhstan mengumumkan niatnya untuk bergabung" reports no clause) and then
+    its verb, auxiliary or negation ("Agus mengakui jumlah petugas tidak bertambah",
+    "... admitted the council had lost ..."). What it cannot do: a noun phrase object
+    followed by a participle ("mengakui kesalahan yang dibuat") may be read as a clause."""
+    verb = first_verb(text, lang, at)
+    if verb is None:
+        return False
+    subject = word_spans(text, at, verb.start)
+    if not 1 <= len(subject) <= 4 or re.search(r"[,;:(\"“]", text[at : verb.start]):
+        return False
+    return not any(
+        is_boundary(w.text, lang) or w.lower in markers.RELATIVES or w.lower in ("untuk", "to")
+        for w in subject
+    )
+
+
 def _joins_name(words: list, i: int) -> bool:
-    """Whether ``words[i]`` is "dan"/"and"/"&" between capitalised words, or "of"/"for" after
-    an organisation's head noun ("Ministry of", ``markers.ORGANISATION_HEADS``) and before a
-    capitalised word, inside one name ("Dinas Koperasi dan UKM Sekar Arum", "Department for
-    Environment, Food and Rural Affairs", "The Ministry of Finance"), where a speaker's words
-    do not end. A person's "of" ("Claire Dunmore of Wessex Vale Police") ends the name."""
+    """Whether ``words[i]`` is "dan"/"and"/"&"/"of"/"for" between capitalised words, inside
+    one name ("Dinas Koperasi dan UKM Sekar Arum", "Department for Environment, Food and
+    Rural Affairs", "The Ministry of Finance", "Brevant Chamber of Commerce"), where a
+    speaker's words do not end."""
     if words[i].lower not in ("dan", "and", "&", "of", "for") or i + 1 >= len(words):
         return False
     after = words[i + 2] if words[i + 1].lower == "the" and i + 2 < len(words) else words[i + 1]
     if words[i].lower in ("of", "for") and words[i - 1].lower not in markers.ORGANISATION_HEADS:
-        return False
+        # "Brevant Chamber of Commerce", "Campaign for Better Transport": a body's head of
+        # one or two capitalised words before it; "Detective Inspector Claire Dunmore of
+        # Wessex Vale Police" is a person of a body, and ends before "of"
+        run = 0
+        while run < i and words[i - 1 - run].text[:1].isupper():
+            run += 1
+        if run > 2 and not (run == 3 and words[i - 3].lower == "the"):
+            return False
     return words[i - 1].text[:1].isupper() and after.text[:1].isupper()
 
 
@@ -243,11 +277,24 @@ def _speaker_in_apposition(text: str, start: int, end: int, lang: str) -> tuple[
     ]
     if len(parts) < 2:
         return start, end
+    places = _place_heads()
     for s, e in reversed(parts):
         # "dr. Yohanes Bria", "Prof. Ani Lestari": a courtesy title before the name
         courtesy = re.match(r"(?:[Dd]rs?|[Pp]rof|[Ii]r|[Hh])\.\s+", text[s:e])
         s = s + courtesy.end() if courtesy else s
+        # "Ujang Rohmat (56)", "Sunarto (52)": an age after a name says it is a person's
+        aged = re.search(r"\s*\(\d{1,3}\)?$", text[s:e])
+        e = s + aged.start() if aged else e
         names = whole_names(text[s:e], lang)
-        if len(names) == 1 and names[0].text == text[s:e] and " " in names[0].text:
+        if len(names) != 1 or names[0].text != text[s:e]:
+            continue
+        if names[0].text.split()[0].lower() in places:
+            continue  # "..., Kecamatan Ngemplak Kidul,": where the person is from
+        if " " in names[0].text or aged:
             return s, e
     return parts[0]
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in markers.PLACE_HEADS)

@@ -117,6 +117,17 @@ _NYA_ADVERBS = frozenset(
     for w in markers.ADVISORY_MODALS + markers.HEDGES + markers.OPINION_MARKERS
     if w.endswith("nya") and " " not in w
 )
+# A sentence opening with a description, a comma, a name and a comma: "Salah satu pembudi
+# daya, Slamet Riyadi, ...", "Menurut kuasa hukum Asep, Dedi Supriatna, ...".
+_DESCRIBED_OPENING_RE = re.compile(
+    r"((?:(?:Menurut|According to)\s+)?[A-Za-z][^,;:\"“”()]{2,80}),\s+"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),"
+)
+# A part of a group that points back to it: "Sebagian (besar) dari mereka", "Most of them".
+_PARTITIVE_RE = re.compile(
+    rf"(?i:{'|'.join(markers.GROUP_MARKERS)})(?:\s+(?:besar|kecil))?\s+(?:dari|of)\s+"
+    r"(mereka|them)\b"
+)
 # An age after a name: "Suparmi (54)", "Margaret Lowe, 78,".
 _AGE_AFTER = re.compile(r"\s*\(\d{1,3}\)|,\s*\d{1,3},")
 # What opens an attribution before its speaker: "Menurut X, ...", "According to X, ...".
@@ -359,6 +370,75 @@ class Discourse:
             first = fold(title).split()
             if first[0] in _title_words() or " ".join(first[:2]) in _title_words():
                 self.person_titles.setdefault(name, title)
+            elif described := self._described_person(
+                name, sentence[: m.start(2)].rstrip(" ,"), sentence[m.end() :]
+            ):
+                self.person_titles.setdefault(name, described)
+                self.people.append(name)
+        # a description in lower case opening the sentence: "Salah satu pembudi daya, Slamet
+        # Riyadi, kehilangan ...", "Seorang warga, Budi Santoso, mengatakan ..." (Indonesian:
+        # an English name in apposition most often carries its title, "Councillor X")
+        m = _DESCRIBED_OPENING_RE.match(sentence) if self.lang == "id" else None
+        if m and m.group(2) not in self.person_titles:
+            described = self._described_person(m.group(2), m.group(1), sentence[m.end() :])
+            if described:
+                self.person_titles[m.group(2)] = described
+                self.people.append(m.group(2))
+
+    def _described_person(self, name: str, before: str, after: str) -> str | None:
+        """The description of ``name`` when it is a person introduced by a description set
+        off by commas before it, with a role noun the title list does not hold ("Anggota
+        Komisi III DPRD Cilaksana, Wawan Hermawan, menilai ...", "Menurut kuasa hukum Asep
+        Kurniawan, Dedi Supriatna, ...", "Psikolog dari Universitas Tirta Kencana, Veronika
+        Sitorus, mengatakan ..."); None otherwise. ``before`` is the sentence up to the
+        comma before the name, ``after`` what follows the comma after it. The description
+        runs back to the sentence's start, "Menurut"/"According to" or a comma; the name
+        is followed by a verb or "yang"/"who" (or by the content, after "Menurut"). The
+        name has a person's shape: two to four capitalised words, none an organisation,
+        company or place noun, no acronym, no place; the description opens with no place
+        noun and holds no verb (it is a noun phrase, not a clause that ends in a name).
+        What it cannot do: a thing named in the same shape with a head the lists lack
+        ("Bendungan terbesar, Waduk Sermo, mengalami ...") is taken for a person too."""
+        words_ = name.split()
+        if not 2 <= len(words_) <= 4 or any(w.isupper() for w in words_):
+            return None
+        heads = fold_all(markers.ORGANISATION_HEADS + markers.PLACE_HEADS + markers.COMPANY_FORMS)
+        if {fold(w) for w in words_} & heads or is_place(name, self.lang):
+            return None
+        # the last place a description may start
+        *_, opener = [None, *re.finditer(rf"(?:^|,\s*|\b(?:{_SOURCE_OPENERS})\s+)", before)]
+        description = before[opener.end() :].strip() if opener else before.strip()
+        sourced = bool(opener and re.match(rf"\s*(?:{_SOURCE_OPENERS})\b", opener.group(), re.I))
+        # the name's predicate: a verb, or a lower-case word that no phrase or list goes on
+        # with ("kehilangan", which the verb test does not read as one)
+        verb = re.match(r"\s*([a-z][\w-]*)", after)
+        relative = verb is not None and markers.RELATIVES.get(verb.group(1)) == "subject"
+        predicate = verb is not None and (relative or is_verb(verb.group(1), self.lang))
+        if verb is not None and not predicate:
+            word = verb.group(1)
+            predicate = not (is_boundary(word, self.lang) or stopword(word, self.lang))
+        if not sourced and not predicate:
+            return None
+        spans = word_spans(description)
+        if not spans or len(spans) > 12 or not description[:1].isalpha():
+            return None
+        if fold(spans[0].text) in fold_all(markers.PLACE_HEADS) or is_place(description, self.lang):
+            return None  # "Desa Cikaret, Kecamatan ...": a place, then another
+        opening = spans[0].lower
+        subordinators = markers.ADVERBIAL_SUBORDINATORS + markers.CONCESSIVE_OPENERS
+        subordinators = [*subordinators, *markers.CONDITIONALS, *markers.RELATIVES]
+        if is_boundary(opening, self.lang) or opening in subordinators:
+            return None  # "Setelah bertemu Bupati X, Budi, ...": a clause, not a description
+        if any(is_verb(w.text, self.lang) for w in spans):
+            return None
+        # a description that points back ("Its chief executive", "pejabat proyek tersebut",
+        # "The council's cabinet member") would carry its pronoun into every later claim
+        pointing = {*markers.POSSESSIVES.get(self.lang, {}), *markers.DEMONSTRATIVES_AFTER}
+        if any(w.lower in pointing or w.lower.endswith("nya") for w in spans):
+            return None
+        if self.lang == "en" and re.match(r"[Tt]he\s+[a-z][\w-]*['’]s?\s", description):
+            return None
+        return description
 
     def _with_title(self, text: str, own: dict) -> str:
         """A person named alone at a claim's opening, or after "Menurut"/"According to",
@@ -376,6 +456,9 @@ class Discourse:
             if opening is None:
                 continue
             lead = opening.group(1) or ""
+            # a description as written ("anggota DPRD X") after "Menurut", capitalised
+            # where it opens the claim
+            title = title if lead else _capitalise(title)
             said = ", " if opening.group(2) else ", "
             rest = text[opening.end() :]
             if opening.group(2):  # "Menurut Markus Lede, anggaran ...": the comma is there
@@ -397,9 +480,14 @@ class Discourse:
     def _is_body(self, name: str, sentence: str) -> bool:
         """Whether a name is a body's, not a person's: introduced with a role ("Regional
         carrier Bramwell Air"), named after the article's place ("Easton Rovers"), or not
-        taken for a person by ``_kind_of`` (a name of two or three capitalised words is)."""
+        taken for a person by ``_kind_of`` (a name of two or three capitalised words is) nor
+        by a title in the apposition after it ("Tom Hardacre, an economist at ...")."""
         if name in self.roles.values() or (self.place and self.place[0] in name):
             return True
+        # "Tom Hardacre, an economist at ...": a title in the apposition after the name
+        after = re.search(rf"{re.escape(name)},\s+([^,]{{2,80}})", sentence)
+        if after and {fold(w) for w in after.group(1).split()} & _title_words():
+            return False
         return self._kind_of(name, sentence, []) != "person"
 
     def _names_before(self, names: list[Anchor], at: int) -> list[str]:
@@ -530,9 +618,13 @@ class Discourse:
         kind = markers.PRONOUNS.get(lang, {}).get(first)
         if kind and not _DUMMY_IT.match(text):
             antecedent = previous_subject if kind == "thing" and previous_subject else None
+            if antecedent and not self._one_thing(antecedent):
+                antecedent = None  # "Residents must boil water, but it is safe ...": no "it"
             if kind == "group" and self.members_fresh:
                 antecedent = self.members  # "... tiga desa, yakni A, B, dan C. Mereka ..."
             antecedent = antecedent or self._antecedent(kind)
+            if antecedent and kind == "thing" and not self._one_thing(antecedent):
+                antecedent = None
             if antecedent and kind == "thing" and self._not_what_it_is(text, antecedent):
                 antecedent = None  # "It is the largest moorland fire": no fire service
             if antecedent:
@@ -550,11 +642,27 @@ class Discourse:
             kind = markers.POSSESSIVES[lang][first]
             # "Although Kestrel spends ..., its education budget rose": the sentence's subject
             same = previous_subject if kind == "thing" and previous_subject else None
-            if same and self._kind_of(same, "", []) == "person":
-                same = None  # "its" is no person's
+            if same and (self._kind_of(same, "", []) == "person" or not self._one_thing(same)):
+                same = None  # "its" is no person's, nor several things'
             antecedent = same or self._antecedent(kind)
             if kind == "thing" and antecedent and self._a_person(antecedent):
                 antecedent = None  # "its laboratory systems" are no person's
+            if kind == "thing" and antecedent and not self._one_thing(antecedent):
+                antecedent = None
+            if kind == "thing" and not same and antecedent:
+                # "said Hamid Rastegar, a researcher ... In a survey by the Brennmoor Teachers'
+                # Association, ... Its general secretary": a body named in the sentence
+                # before is nearer than what was remembered from further back
+                last = self.recent[-1] if self.recent else []
+                body = self._last_body(last)
+                if body and antecedent not in last and body not in antecedent:
+                    antecedent = body
+            if kind == "thing" and not same and antecedent is None:
+                # "X County Council's cabinet member, Councillor Y, said its costs ...": with
+                # nothing else it can be, the body named earlier in the sentence, else in the
+                # sentence before
+                last = self.recent[-1] if self.recent else []
+                antecedent = self._last_body(self.before) or self._last_body(last)
             if antecedent and len(spans) > 1:
                 text = f"{antecedent}'s {text[spans[1].start :]}"
         elif self._full_name(spans):
@@ -563,10 +671,61 @@ class Discourse:
             text = self._company() + text[spans[0].end :]
         elif bare := self._bare_opening(spans):  # "Pasar sudah memiliki ..."
             text = bare + text[spans[0].end :]
+        elif partitive := _PARTITIVE_RE.match(text):
+            # "Sebagian dari mereka", "Most of them": the part of the group named last
+            group = self.members if self.members_fresh else None
+            group = group or (self.group.text if self.group else None)
+            if group:
+                the = "the " if lang == "en" and group[:1].isdigit() else ""
+                group = _lower_first(group, self.context)
+                text = f"{text[: partitive.start(1)]}{the}{group}{text[partitive.end(1) :]}"
         else:
             text = self._resolve_demonstrative(text, spans, anchors)
         subject = subject_span(text, lang)
         return text, (text[subject[0] : subject[1]] if subject else None)
+
+    def _one_thing(self, antecedent: str) -> bool:
+        """Whether ``antecedent`` can be what an "it"/"its" points to: not a phrase that
+        opens with a pronoun or possessive itself (unresolved: "Its factory on Mill Road"),
+        and, in English, not a plural: a number before its head ("84,000 visits"), one word
+        in "-s" that the article writes in lower case or never capitalises in mid-sentence
+        ("Residents"), or words ending in "-s" that the article also writes as a common noun
+        ("School Crossing Patrols" where it writes "school crossing patrols"; "Stowley
+        Baths", "The Drovers Arms", "Ardent Ceramics" are one place or body each). What it
+        cannot do: an irregular plural ("people", "children") is taken for one thing."""
+        words_ = re.split(r"\s+(?:of|who|which|that)\s+", antecedent)[0].split()
+        if not words_:
+            return False
+        pronouns = {**markers.PRONOUNS.get(self.lang, {}), **markers.POSSESSIVES.get(self.lang, {})}
+        if words_[0].lower() in pronouns:
+            return False
+        if self.lang != "en":
+            return True
+        head = words_[-1].lower()
+        if re.fullmatch(r"\d[\d,.]*", words_[0]) and head.endswith("s"):
+            return False
+        plural = re.fullmatch(r"[a-z-]+[^su']s", head) is not None
+        # several words are a plural only as the article writes them in lower case too
+        # ("School Crossing Patrols" and "school crossing patrols"); "Ardent Ceramics" beside
+        # "ceramics factories" is one body
+        if len(words_) > 1:
+            phrase = " ".join(w.lower() for w in words_ if w.lower() != "the")
+            return not (plural and re.search(rf"\b{re.escape(phrase)}\b", self.body))
+        alone = words_[-1] not in (self.context.known or ())
+        return not (plural and (head in self.context.common or alone))
+
+    def _last_body(self, names: list[str]) -> str | None:
+        """The last of ``names`` that is a body's: a name with an organisation noun in it
+        that is no person's and no place."""
+        heads = fold_all(markers.ORGANISATION_HEADS)
+        for name in reversed(names):
+            folded = {fold(w).strip("'’") for w in re.split(r"['’]s?\s|\s", name)}
+            if len(name.split()) < 2 or name in self.people or not folded & heads:
+                continue
+            if is_place(name, self.lang):
+                continue
+            return name
+        return None
 
     def _not_what_it_is(self, text: str, antecedent: str) -> bool:
         """Whether an English "It is/was the <...> <noun>" cannot be about the antecedent
@@ -608,6 +767,9 @@ class Discourse:
         if phrase is None:
             return text
         head, end, determiner = phrase
+        times = fold_all(markers.TIME_NOUNS)
+        if any(fold(w.text) in times for w in spans if w.end <= end):
+            return text  # "Pekan ini", "This week": the article's time, no thing named before
         bare = len(spans) > 1 and spans[1].end >= end  # "the club", "lembaga itu"
         named = self._named_with(head) or self.introduced.get(fold(head))
         named = named or (self._nearest_organisation(fold(head)) if bare else None)
@@ -699,7 +861,14 @@ class Discourse:
         modifiers = self._first_mention(head)  # "alat itu" -> "alat pemadam api ringan"
         if modifiers:
             return f"{head} {modifiers}"
-        return f"{head} {self.topic}" if topic and self._topic_fits(head, "") else None
+        if not topic or not self._topic_fits(head, ""):
+            return None
+        # the topic, only when the sentence before names it: what the phrase points back
+        # to is then of the topic ("Pengangguran terbuka tercatat ... penurunan itu" ->
+        # "penurunan pengangguran"); with no such mention ("... menyemai benih. Bibit itu
+        # ...") the topic is a guess ("Bibit sawah") and the phrase stays as written
+        named = re.search(rf"\b{re.escape(self.topic)}\b", last, re.I)
+        return f"{head} {self.topic}" if named else None
 
     def _topic_fits(self, head: str, text: str, proper: bool = False) -> bool:
         """Whether the article's topic can name what "<head> itu"/"the <head>" stands for:
@@ -717,7 +886,7 @@ class Discourse:
         if proper:
             if head.endswith("s"):
                 return False
-        if fold(head) in fold_all(others + markers.DATE_NOUNS):  # folded once per process
+        if fold(head) in fold_all(others + markers.TIME_NOUNS):  # folded once per process
             return False
         if stopword(head, self.lang) or is_verb(head, self.lang, initial=True):
             return False
@@ -759,7 +928,7 @@ class Discourse:
                 # not one body's name with "dan" in it ("Kepala Dinas Kelautan dan Perikanan
                 # X"), nor a count of time ("dua bulan itu")
                 bodies = fold_all(markers.PERSON_TITLES + markers.ORGANISATION_HEADS)
-                if first[0] not in bodies and head not in fold_all(markers.DATE_NOUNS):
+                if first[0] not in bodies and head not in fold_all(markers.TIME_NOUNS):
                     fallback = joined.group()
         if fallback:
             return f"{text[: found.start()]}{fallback}{text[found.end() :]}"
@@ -775,7 +944,7 @@ class Discourse:
 
         def resolved(m: re.Match, compound: bool) -> str:
             head = m.group(1)
-            if head in markers.DATE_NOUNS or stopword(head, self.lang):
+            if fold(head) in fold_all(markers.TIME_NOUNS) or stopword(head, self.lang):
                 return m.group()  # "tahun ini" is a time, "selain itu" a connective
             if fold(head) in fold_all(markers.FIGURE_NOUNS):
                 measured = self.subject and self.subject.kind == "measure"
@@ -811,9 +980,40 @@ class Discourse:
                 and len(re.findall(rf"\b{re.escape(word)}\s+{re.escape(m.group(1))}", self.body))
                 >= 2
             )
+            # "pada awal musim hujan ini", "malam itu": a time noun before the head makes
+            # the phrase a time (the article's, or one it gave), not a thing pointed back to
+            timed = re.search(r"(?:([\w-]+)\s+)?([\w-]+)\s+$", text[: m.start()])
+            times = fold_all(markers.TIME_NOUNS)
+            if timed and any(w and fold(w) in times for w in timed.groups()):
+                return m.group()
             return m.group() if inside else resolved(m, compound)
 
-        return re.sub(pattern, outside, text)
+        text = re.sub(pattern, outside, text)
+        return self._resolve_same(text)
+
+    def _resolve_same(self, text: str) -> str:
+        """Indonesian "<noun> yang sama" ("the same <noun>") as the name the article gave
+        with that noun at its head: "mencatat saluran yang sama juga jebol" -> "mencatat
+        Saluran Induk Cilaksana juga jebol"; outside quotes. A time ("periode yang sama")
+        is left, and so is a noun no name has at its head ("lokasi yang sama"). What it
+        cannot do: "the same" said of a thing the article described without a name stays."""
+        if " yang sama" not in text:
+            return text
+        quotes = _quoted(text)
+        times = fold_all(markers.TIME_NOUNS)
+
+        def same(m: re.Match) -> str:
+            head = m.group(1)
+            if any(s <= m.start() < e for s, e in quotes) or fold(head) in times:
+                return m.group()
+            if stopword(head, "id") or is_verb(head, "id"):
+                return m.group()
+            named = self._named_with(head)
+            if not named or fold(named.split()[0]) != fold(head) or len(named.split()) < 2:
+                return m.group()
+            return named
+
+        return re.sub(r"(?<![\w-])([a-z][\w-]+)\s+yang\s+sama(?![\w-])", same, text)
 
     def _resolve_compound(self, text: str) -> str:
         """An Indonesian noun of two words made definite inside a clause ("ke rumah sakit
@@ -1125,7 +1325,8 @@ class Discourse:
                 described |= {fold(w) for w in title.split()[:2]}
                 if self.lang == "en":  # "The regional director of the GMB, Sandra Kiernan"
                     described |= {fold(w) for w in title.split(" of ")[0].split()}
-                if described & titles and not is_place(name.text, self.lang):
+                described_person = name.text in self.person_titles  # ``_described_person``
+                if (described & titles or described_person) and not is_place(name.text, self.lang):
                     self.person = Mention(name.text, "person")
                     self.people.append(name.text)
                     body = self._body_in_title(title)
@@ -1216,6 +1417,13 @@ class Discourse:
                 if fold(body.split()[0 if self.lang == "id" else -1]) == key:
                     return body if len(body.split()) > 1 else None
                 continue
+            lead = 0
+            while self.lang == "id" and lead < len(parts) - 2 and parts[lead] in titles:
+                lead += 1
+            if lead and parts[lead] == key and key not in titles:
+                # "Kepala Dinas Perumahan Rakyat ... Pangkal Rindu, Syahrial Nasution" ->
+                # "dinas tersebut": the body the person heads, without the title before it
+                return " ".join(name.split()[lead:])
             if (parts[0] if self.lang == "id" else parts[-1]) == key or parts[0] == key:
                 # "Pembangkit Listrik Tenaga Uap" as first written, with its acronym and the
                 # words after it: "Pembangkit Listrik Tenaga Uap (PLTU) Batu Hitam"
@@ -1422,7 +1630,7 @@ class Discourse:
         if not self._names_headed(word.lower()):
             return None  # no name the article wrote opens with it: nothing to stand for
         excluded = markers.PERSON_TITLES + markers.PLACE_HEADS + markers.FIGURE_NOUNS
-        if fold(word) in fold_all(excluded + markers.DATE_NOUNS):
+        if fold(word) in fold_all(excluded + markers.TIME_NOUNS):
             return None
         if is_verb(word, "id", initial=True):
             return None
@@ -1915,7 +2123,34 @@ class Discourse:
 
     def claimant(self, speaker: str) -> str:
         """A speaker as the claimant: a pronoun or "the mayor" resolved, an acronym the
-        article spells out written out ("BPS" -> "Badan Pusat Statistik")."""
+        article spells out written out ("BPS" -> "Badan Pusat Statistik"), a person named
+        after a long title by the name alone (``_name_after_long_title``)."""
+        found = self._claimant(speaker)
+        found = self._name_after_long_title(word_spans(found), found) or found
+        return self._body_in_full(found)
+
+    def _body_in_full(self, speaker: str) -> str:
+        """A body named short ("Dinas Perikanan") as the one longer name the article gave it
+        that opens with those words ("Dinas Perikanan Lereng Arum"), when the speaker opens
+        with an organisation noun; else as it is. What it cannot do: of two bodies whose
+        names open alike (two "Dinas Perikanan" of two regencies) neither is chosen."""
+        words_ = speaker.split()
+        heads = fold_all(markers.ORGANISATION_HEADS)
+        if len(words_) < 2 or not _titled(speaker) or fold(words_[0]) not in heads:
+            return speaker
+        titles = fold_all(markers.PERSON_TITLES)
+        longer = set()
+        for name in self.names:
+            # "Pengadilan Agama (PA) Waru Gading": the name without its bracketed acronym
+            parts = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", name).split()
+            while len(parts) > 2 and fold(parts[0]) in titles:
+                parts = parts[1:]  # "Kepala Dinas Perikanan X": the office the head heads
+            body = " ".join(parts)
+            if body.startswith(f"{speaker} ") and _titled(re.sub(r"\b(?:dan|and|of)\b", "X", body)):
+                longer.add(body)
+        return longer.pop() if len(longer) == 1 else speaker
+
+    def _claimant(self, speaker: str) -> str:
         speaker = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", speaker).strip(" ,.")  # "(BPS)"
         owner = self._document_owner(speaker)
         if owner:
@@ -1930,7 +2165,10 @@ class Discourse:
         if kind == "thing" and self.speaker:
             return self.speaker  # "..., it said": the body that spoke last, not the last thing
         if kind:
-            return self._antecedent(kind) or speaker
+            antecedent = self._antecedent(kind)
+            if kind == "thing" and antecedent and not self._one_thing(antecedent):
+                return speaker  # "14 ceramics factories" is no "it"
+            return antecedent or speaker
         courtesy = fold(spans[0].text).strip(".") in _COURTESY_TITLES if spans else False
         if len(spans) == 2 and courtesy and spans[1].text.istitle():
             for name in reversed(self.names):  # "Ms Okafor" -> "Helen Okafor", named before
@@ -1966,13 +2204,51 @@ class Discourse:
         # the first comma; the spelled-out acronym that it opens is the whole name
         # "The Competition and Markets Authority said": cut at "and" the same way
         bare = re.sub(r"^[Tt]he\s+", "", speaker)
-        written = [re.sub(r"^[Tt]he\s+", "", v) for v in self.context.acronyms.values()]
+        spelled_out = [*self.context.acronyms.values(), *self.defined.values()]
+        written = [re.sub(r"^[Tt]he\s+", "", v) for v in spelled_out]
         if bare != speaker and bare in written:
             return bare  # "The Competition and Markets Authority": the name as spelled out
         longer = {
             v for v in written if re.match(rf"{re.escape(bare)}(?:,|\s+(?:and|dan)\s+[A-Z])", v)
         }
         return longer.pop() if len(longer) == 1 else speaker
+
+    def _name_after_long_title(self, spans, speaker: str) -> str | None:
+        """The person's name at the end of a speaker written as a long title and the name
+        with no comma between ("Kepala Satuan Reserse Kriminal Polresta Pangkal Jaya
+        Komisaris Polisi Rudi Hartono"): the capitalised words from the one the article
+        writes alone elsewhere as a name ("Rudi menjelaskan": a first name in Indonesian)
+        to the end; in English the words before a surname written alone ("Dunmore said"),
+        up to it. None when the speaker opens with no title, is short, or no word of its
+        end is written alone. What it cannot do: a name never shortened in the article
+        stays with its title."""
+        titles = fold_all(markers.PERSON_TITLES)
+        if len(spans) < 4 or fold(spans[0].text) not in titles:
+            return None
+        tail = spans[-3:]
+        if not all(w.text[:1].isupper() and fold(w.text) not in titles for w in tail[-2:]):
+            return None
+        body = f"{self.body}\n{self.seen}".replace(speaker, " ")
+        for i, word in enumerate(tail):
+            # alone: no capitalised word before it ("Kota Sekar Arum" is no "Arum") or after
+            alone = any(
+                not re.search(r"[A-Z][\w'’-]*[^\S\n]+$", body[max(0, m.start() - 40) : m.start()])
+                for m in re.finditer(rf"\b{re.escape(word.text)}\b(?![\w'’-])(?!\s+[A-Z])", body)
+            )
+            if not alone:
+                continue
+            if self.lang == "id":
+                words_ = tail[i:]
+            else:
+                words_ = tail[: i + 1]
+                while len(words_) > 2:
+                    words_ = words_[1:]
+            if any(fold(w.text) in titles or not w.text[:1].isupper() for w in words_):
+                continue
+            if len(words_) < 2 and self.lang == "en":
+                continue
+            return speaker[words_[0].start : words_[-1].end]
+        return None
 
     def _document_owner(self, speaker: str) -> str | None:
         """The body whose document a speaker is ("its annual report", "the council's own
@@ -2006,12 +2282,29 @@ class Discourse:
         """The person a speaker that is a title stands for when the sentence names them right
         after it, set off by a comma ("kata Direktur Utama PLN, Arif Santoso", "Kepala Dinas
         Pertanian Sawah Lebar, Suryadi, mengatakan"): the name, as a claimant is a person.
-        What it cannot do: a name given in another sentence, or with no comma before it,
-        is not found here (``claimant`` looks among the names read before)."""
+        A role the title list lacks counts when the name, of two to four capitalised words
+        and no organisation or place noun, closes the sentence ("kata Kapolres Pulau Seroja,
+        Daniel Sipa"). What it cannot do: a name given in another sentence, or with no comma
+        before it, is not found here (``claimant`` looks among the names read before)."""
         titles = fold_all(markers.PERSON_TITLES)
         first = spans[1:2] if spans[:1] and spans[0].lower == "the" else spans[:1]
-        if not first or fold(first[0].text) not in titles or not self.reading:
+        if not first or not self.reading:
             return None
+        if fold(first[0].text) not in titles:
+            # a role the title list does not hold ("kata Kapolres Pulau Seroja, Daniel Sipa",
+            # "kata manajer pabrik, Rudi Tamsir"): a person's name closing the sentence
+            closing = re.search(
+                rf"{re.escape(speaker)},\s+{_COURTESY_RE}([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)"
+                r"{1,3})\s*[.!]?[\"”’]?\s*$",
+                self.reading,
+            )
+            if closing is None:
+                return None
+            name = closing.group(1)
+            heads = fold_all(markers.ORGANISATION_HEADS + markers.PLACE_HEADS)
+            if {fold(w) for w in name.split()} & heads or is_place(name, self.lang):
+                return None
+            return name
         # a courtesy title before the name ("Kepala Bidang ..., dr. Lukas Pardede,", "..., Prof.
         # Ani Lestari,") is no part of it, as in claimants._speaker_in_apposition
         named = re.search(
@@ -2187,7 +2480,11 @@ class Discourse:
         return every > 0 and len(re.findall(pattern, self.body, re.I)) >= every
 
     def _kind_of(self, noun: str, sentence: str, anchors: list[Anchor]) -> str:
-        """ "person", "group", "measure" (a figure was given for it) or "thing"."""
+        """ "person", "group", "measure" (a figure was given for it) or "thing". A name the
+        article marked as a person's (``people``: a title, an age, a description in
+        apposition) is a person's whatever follows it ("Sugeng Prayitno, yang ...")."""
+        if noun in self.people:
+            return "person"
         folded = [w.strip(".") for w in fold(noun).split()]  # "Dr." is "dr"
         titles = fold_all(markers.PERSON_TITLES)
         opening = folded[1:2] if folded[:1] == ["the"] else folded[:1]
@@ -2242,12 +2539,15 @@ def bracketed_definitions(text: str, context: NameContext) -> dict[str, str]:
         short = m.group(1)
         if short in context.acronyms or short in out:
             continue
+        # the words may be listed with commas: "Badan Meteorologi, Klimatologi, dan
+        # Geofisika (BMKG)"
         before = re.search(
-            r"(?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*$", text[max(0, m.start() - 120) : m.start()]
+            r"(?:[A-Za-z][\w-]*,?\s+){0,5}[A-Za-z][\w-]*$",
+            text[max(0, m.start() - 120) : m.start()],
         )
         words_ = before.group().split() if before else []
         for k in range(1, len(words_) + 1):
-            if spells_out(short.lower(), [w.lower() for w in words_[-k:]], _SILENT):
+            if spells_out(short.lower(), [w.lower().rstrip(",") for w in words_[-k:]], _SILENT):
                 out[short] = " ".join(words_[-k:])
                 break
     return out

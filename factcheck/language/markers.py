@@ -350,6 +350,14 @@ TIME_PREPOSITIONS = word_list("pada, selama, per, in, on, during, as of")
 PLACE_PREPOSITIONS = word_list("di, in, at")
 # Temporal words that stand in the noun phrase before a date ("pada tanggal 6 November").
 DATE_NOUNS = word_list("tanggal tahun bulan pekan minggu hari kali")
+# Nouns of a stretch of time: made definite by a demonstrative they point to the article's
+# own time ("musim hujan ini", "pekan ini", "this week"), not back to a thing named before.
+# By hand: CLDR's date fields name years to days but no seasons or parts of a day.
+TIME_NOUNS = DATE_NOUNS + word_list(
+    """musim semester triwulan kuartal periode masa dekade abad pagi siang sore malam
+    year month week day weekend season term quarter semester period decade century morning
+    afternoon evening night spring summer autumn winter"""
+)
 
 
 # --- shallow syntax: verbs and noun phrases (factcheck.language.syntax) ----------------------
@@ -409,8 +417,12 @@ PERSON_TITLES = word_list(
     chairman, chairwoman, secretary, professor, economist, analyst, candidate, leader, teacher,
     resident, official, officer, commissioner, councillor, councilor, mr, mrs, ms, dr, prof"""
 )
-# Words that head a group of people ("para analis", "pejabat") or show a plural.
-GROUP_MARKERS = word_list("para kalangan sejumlah banyak beberapa")
+# Words that head a group of people ("para analis", "pejabat") or show a plural, and the
+# quantifiers that make a noun phrase a part of a group ("Sebagian petani", "Most residents"):
+# such a phrase is no person a later "ia"/"he" points to. A closed class.
+GROUP_MARKERS = word_list(
+    "para kalangan sejumlah banyak beberapa sebagian semua seluruh most many some several all"
+)
 
 # Nouns that head an organisation's name: "Badan Pusat Statistik", "World Bank". By hand: a
 # claimant is a Person or an Organization in ClaimReview, and CLDR has no such list.
