@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from factcheck.language import markers
-from factcheck.language.vocabulary import MONTHS, STOPWORDS, WEEKDAYS
+from factcheck.language.vocabulary import MONTHS, STOPWORDS, WEEKDAYS, indonesian_roots
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _ID_VERB_SHAPE = re.compile(r"(?:mem|men|meng|meny|me|ber|di|ter)[a-z]{3,}")
@@ -90,7 +90,12 @@ def is_verb(word: str, lang: str, *, initial: bool = False) -> bool:
     if lower in never or "-" in lower:
         return False
     if lang == "id":
-        return bool(_ID_VERB_SHAPE.fullmatch(lower)) and len(lower) >= 6
+        if not _ID_VERB_SHAPE.fullmatch(lower) or len(lower) < 6:
+            return False
+        # a root word of that shape ("berita", "dispensasi", "terpal"), or one with "-nya"
+        # ("dirinya"), is no prefix on another root
+        roots = indonesian_roots()
+        return lower not in roots and not (lower.endswith("nya") and lower[:-3] in roots)
     return bool(_EN_VERB_SHAPE.fullmatch(lower))
 
 

@@ -539,3 +539,17 @@ def _iso_regions() -> list[str]:
     for country in pycountry.countries:
         found.update(getattr(country, field, None) or "" for field in fields)
     return sorted(name for name in found if name)
+
+
+@cache
+def indonesian_roots() -> frozenset[str]:
+    """Indonesian root words (kata dasar: about 30,000, from the Sastrawi stemmer's
+    dictionary, which ships inside its wheel): "berita", "dinas", "metode", "dispensasi" and
+    "terpal" are words of their own, not a verb prefix ("ber-", "di-", "me-", "ter-") on
+    another root, as their shape alone would say (factcheck.language.syntax.is_verb). A
+    verb root of that shape ("terima", "berangkat") is in the list too and is then read as
+    no verb unless the verb tables name it."""
+    from importlib.resources import files
+
+    text = files("Sastrawi.Stemmer").joinpath("data/kata-dasar.txt").read_text("utf-8")
+    return frozenset(text.split())
