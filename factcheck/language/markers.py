@@ -399,12 +399,9 @@ BARE_VERBS = {
     ),
 }
 # Words shaped like affixed Indonesian verbs or English "-ed" forms that are not verbs.
-NOT_VERBS = word_list(
-    """mereka menteri masyarakat media medis metode menit meter mesin memori menara daerah dinas
-    direktur direksi distrik desa dunia diskusi dokter dolar demokrasi divisi diri dirinya
-    terminal teori terhadap tersebut termasuk terutama terkait terakhir berbagai beberapa
-    bersama berita beras bencana bensin menurut mengenai melalui menuju mengingat hundred red
-    bed need seed speed feed shed united limited merkuri"""
+NOT_VERBS = word_list(  # an Indonesian root word is no verb already (vocabulary.indonesian_roots)
+    """terhadap tersebut termasuk terutama terkait terakhir berbagai bersama menurut mengenai
+    melalui menuju mengingat hundred red bed need seed speed feed shed united limited"""
 )
 
 # Person titles and roles: a noun phrase holding one names a person ("Presiden Donald Trump",
