@@ -1171,6 +1171,15 @@ def _apposition_in(sentence: str, first: Unit, lang: str) -> list[Unit]:
         units = [first]
     text = sentence[first.start : first.end]
     parts = [m.span() for m in _BETWEEN_COMMAS_RE.finditer(text)]
+    opener = None
+    if parts and first_verb(text, lang, 0, parts[0][1]) is not None:
+        # "She said the club's owners, the US-based Harbor Ridge Group, had agreed ...":
+        # the noun phrases are what a verb of saying reports; the speaker opens the clause
+        said = _reported_subject(sentence, first.start, first.start + parts[0][1], lang)
+        if said is None:
+            return units
+        opener = (first.start, said)
+        parts[0] = (said - first.start, parts[0][1])
     for count in (2, 3):
         if len(parts) <= count or LIST_RE.search(text):
             return units
@@ -1181,8 +1190,24 @@ def _apposition_in(sentence: str, first: Unit, lang: str) -> list[Unit]:
         if found is not None:
             name, verb = found
             apposition = Unit(spans[0][0], spans[count - 1][1], "apposition", name)
-            return [apposition, Unit(verb, first.end, "main", name)]
+            return [apposition, Unit(verb, first.end, "main", name, opener=opener)]
     return units
+
+
+def _reported_subject(sentence: str, start: int, end: int, lang: str) -> int | None:
+    """Where the noun phrase after a verb of saying (and "bahwa"/"that") starts when
+    ``sentence[start:end]`` is a speaker, that verb and that noun phrase only ("She said
+    the club's owners"); else None."""
+    spans = word_spans(sentence, start, end)
+    verbs = [i for i, w in enumerate(spans) if is_verb(w.text, lang, initial=w.start == 0)]
+    if len(verbs) != 1 or spans[verbs[0]].lower not in _SAYING:
+        return None
+    rest = spans[verbs[0] + 1 :]
+    if rest and rest[0].lower in _COMPLEMENTISERS:
+        rest = rest[1:]
+    if not 1 <= len(rest) <= MAX_APPOSITION_WORDS or verbs[0] == 0:
+        return None
+    return rest[0].start
 
 
 def _apposition_at(
@@ -1203,7 +1228,7 @@ def _apposition_at(
         or _verb_outside_relative(sentence, *phrases[0], lang)
         or any(len(_before_relative(t).split()) > MAX_APPOSITION_WORDS for t in texts)
         or not all(t.strip() for t in texts)
-        or not any(t.strip()[:1].isupper() for t in texts)
+        or not any(_named(t) for t in texts)
         or any(_first_word(t) in words.LEADING_CONNECTIVES for t in texts)
         or any(_first_word(t) in _SOURCE_OPENERS for t in texts)  # ", menurut wali kota,"
         or any(_speech_tag(t) for t in texts)  # ", kata dia,", ", katanya,", ", he said,"
@@ -1228,6 +1253,17 @@ def _apposition_at(
         # description says what the first is; the first is the subject, pointing or not
         return a, verb.start
     return (a if first_named and len(phrases) == 2 else b), verb.start
+
+
+def _named(text: str) -> bool:
+    """Whether a noun phrase opens with a capital, or with a determiner before a name ("the
+    US-based Harbor Ridge Group")."""
+    spans = word_spans(text)
+    if not spans:
+        return False
+    if spans[0].text[:1].isupper():
+        return True
+    return spans[0].lower in _DETERMINERS and any(w.text[:1].isupper() for w in spans[1:])
 
 
 def _before_relative(text: str) -> str:
