@@ -311,6 +311,9 @@ def _splits(
             return "aside"  # ", terdiri atas Rp 17,5 juta ... dan Rp 2,5 juta ...": the parts
     if sep == "," and _final_noun_aside(sentence, start, lang):
         left = sentence[current.start : start]
+        last = _BETWEEN_COMMAS_RE.findall(left.rstrip(", "))[-1:]
+        if last and _speech_tag(last[0]):
+            return False  # '"...," kata Karsih, petani di Desa X': who the speaker is
         times = anchors_of(left, lang, _TIME_KINDS)
         if lang == "id" and times and not left[times[-1].end :].strip(" ,)"):
             return False  # "mulai Juli 2027, awal semester ganjil": the same time again
@@ -570,8 +573,9 @@ def _new_subject(sentence: str, current: Unit, start: int, end: int, lang: str) 
     60 properties"): a noun phrase of one to five words with no relative word in it, then a
     verb with at least two words after it, after a clause with a verb and two words after
     that verb. Two facts, each with its own subject. Not when the clause before ends in a
-    verb of saying and its subject ("said the council and the police were ..."): the two
-    nouns are what was said's one subject. English subjects must open with a determiner, a
+    verb of saying and its subject ("said the council and the police were ..."), nor in a
+    verb and a short bare noun phrase ("hoped the pub and the hall would ..."): the two
+    nouns may be one subject. English subjects must open with a determiner, a
     figure or a capital. What it cannot do: a noun it takes for a verb ("tepung terigu")
     ends the subject early; a subject without a verb ("dan kondisinya stabil") is not read."""
     following = word_spans(sentence, start, end)[1:]
@@ -621,6 +625,8 @@ def _new_subject(sentence: str, current: Unit, start: int, end: int, lang: str) 
     after = word_spans(sentence, left_verbs[-1].end, start)
     if len(after) < 2 or left_verbs[-1].lower in _SAYING:
         return False
+    if len(after) <= 3 and not any(is_boundary(w.text, lang) for w in after):
+        return False  # "hoped the pub and the hall would ...": the two may be one subject
     return not (
         lang == "en" and left_verbs[-1].lower in words.AUXILIARIES[lang] and len(left_verbs) == 1
     )

@@ -170,6 +170,19 @@ def test_a_joined_clause_with_a_fact_of_its_own_is_split(language, body, first, 
             "as collateral by gangs.",
             "were rarely sold openly and were often used as collateral",
         ),
+        # a verb and a short bare noun phrase before "and": the two nouns may be one subject
+        (
+            "en",
+            "The chairman said he hoped the museum and the library would share 3 staff.",
+            "hoped the museum and the library would share",
+        ),
+        # a noun phrase after a speech tag says who the speaker is, no aside
+        (
+            "id",
+            '"Kalau sebulan lagi belum hujan, bibit harus dibuang," kata Sumarni, petani di '
+            "Desa Cikaret.",
+            "kata Sumarni, petani di Desa Cikaret",
+        ),
         # "said X and Y were": the two nouns are what was said's one subject
         (
             "en",
