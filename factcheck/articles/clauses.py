@@ -311,6 +311,9 @@ def _splits(
             return "aside"  # ", terdiri atas Rp 17,5 juta ... dan Rp 2,5 juta ...": the parts
     if sep == "," and _final_noun_aside(sentence, start, lang):
         left = sentence[current.start : start]
+        last = _BETWEEN_COMMAS_RE.findall(left.rstrip(", "))[-1:]
+        if last and _speech_tag(last[0]):
+            return False  # '"...," kata Karsih, petani di Desa X': who the speaker is
         times = anchors_of(left, lang, _TIME_KINDS)
         if lang == "id" and times and not left[times[-1].end :].strip(" ,)"):
             return False  # "mulai Juli 2027, awal semester ganjil": the same time again
@@ -570,8 +573,9 @@ def _new_subject(sentence: str, current: Unit, start: int, end: int, lang: str) 
     60 properties"): a noun phrase of one to five words with no relative word in it, then a
     verb with at least two words after it, after a clause with a verb and two words after
     that verb. Two facts, each with its own subject. Not when the clause before ends in a
-    verb of saying and its subject ("said the council and the police were ..."): the two
-    nouns are what was said's one subject. English subjects must open with a determiner, a
+    verb of saying and its subject ("said the council and the police were ..."), nor in a
+    verb and a short bare noun phrase ("hoped the pub and the hall would ..."): the two
+    nouns may be one subject. English subjects must open with a determiner, a
     figure or a capital. What it cannot do: a noun it takes for a verb ("tepung terigu")
     ends the subject early; a subject without a verb ("dan kondisinya stabil") is not read."""
     following = word_spans(sentence, start, end)[1:]
@@ -621,6 +625,8 @@ def _new_subject(sentence: str, current: Unit, start: int, end: int, lang: str) 
     after = word_spans(sentence, left_verbs[-1].end, start)
     if len(after) < 2 or left_verbs[-1].lower in _SAYING:
         return False
+    if len(after) <= 3 and not any(is_boundary(w.text, lang) for w in after):
+        return False  # "hoped the pub and the hall would ...": the two may be one subject
     return not (
         lang == "en" and left_verbs[-1].lower in words.AUXILIARIES[lang] and len(left_verbs) == 1
     )
@@ -1171,6 +1177,15 @@ def _apposition_in(sentence: str, first: Unit, lang: str) -> list[Unit]:
         units = [first]
     text = sentence[first.start : first.end]
     parts = [m.span() for m in _BETWEEN_COMMAS_RE.finditer(text)]
+    opener = None
+    if parts and first_verb(text, lang, 0, parts[0][1]) is not None:
+        # "She said the club's owners, the US-based Harbor Ridge Group, had agreed ...":
+        # the noun phrases are what a verb of saying reports; the speaker opens the clause
+        said = _reported_subject(sentence, first.start, first.start + parts[0][1], lang)
+        if said is None:
+            return units
+        opener = (first.start, said)
+        parts[0] = (said - first.start, parts[0][1])
     for count in (2, 3):
         if len(parts) <= count or LIST_RE.search(text):
             return units
@@ -1181,8 +1196,24 @@ def _apposition_in(sentence: str, first: Unit, lang: str) -> list[Unit]:
         if found is not None:
             name, verb = found
             apposition = Unit(spans[0][0], spans[count - 1][1], "apposition", name)
-            return [apposition, Unit(verb, first.end, "main", name)]
+            return [apposition, Unit(verb, first.end, "main", name, opener=opener)]
     return units
+
+
+def _reported_subject(sentence: str, start: int, end: int, lang: str) -> int | None:
+    """Where the noun phrase after a verb of saying (and "bahwa"/"that") starts when
+    ``sentence[start:end]`` is a speaker, that verb and that noun phrase only ("She said
+    the club's owners"); else None."""
+    spans = word_spans(sentence, start, end)
+    verbs = [i for i, w in enumerate(spans) if is_verb(w.text, lang, initial=w.start == 0)]
+    if len(verbs) != 1 or spans[verbs[0]].lower not in _SAYING:
+        return None
+    rest = spans[verbs[0] + 1 :]
+    if rest and rest[0].lower in _COMPLEMENTISERS:
+        rest = rest[1:]
+    if not 1 <= len(rest) <= MAX_APPOSITION_WORDS or verbs[0] == 0:
+        return None
+    return rest[0].start
 
 
 def _apposition_at(
@@ -1203,7 +1234,7 @@ def _apposition_at(
         or _verb_outside_relative(sentence, *phrases[0], lang)
         or any(len(_before_relative(t).split()) > MAX_APPOSITION_WORDS for t in texts)
         or not all(t.strip() for t in texts)
-        or not any(t.strip()[:1].isupper() for t in texts)
+        or not any(_named(t) for t in texts)
         or any(_first_word(t) in words.LEADING_CONNECTIVES for t in texts)
         or any(_first_word(t) in _SOURCE_OPENERS for t in texts)  # ", menurut wali kota,"
         or any(_speech_tag(t) for t in texts)  # ", kata dia,", ", katanya,", ", he said,"
@@ -1228,6 +1259,17 @@ def _apposition_at(
         # description says what the first is; the first is the subject, pointing or not
         return a, verb.start
     return (a if first_named and len(phrases) == 2 else b), verb.start
+
+
+def _named(text: str) -> bool:
+    """Whether a noun phrase opens with a capital, or with a determiner before a name ("the
+    US-based Harbor Ridge Group")."""
+    spans = word_spans(text)
+    if not spans:
+        return False
+    if spans[0].text[:1].isupper():
+        return True
+    return spans[0].lower in _DETERMINERS and any(w.text[:1].isupper() for w in spans[1:])
 
 
 def _before_relative(text: str) -> str:
