@@ -46,7 +46,7 @@ from factcheck.articles.clauses import (
     own_time_aside,
     passive_description,
 )
-from factcheck.articles.place import PLACE_LEVELS, is_place, main_place
+from factcheck.articles.place import PLACE_LEVELS, dateline_span, is_place, main_place
 from factcheck.articles.topic import headline_name, main_topic, names_topic, owned_label
 from factcheck.articles.worthiness import NameContext, anchors_of
 from factcheck.language import markers
@@ -1788,6 +1788,8 @@ class Discourse:
         Samudra"). None otherwise: a figure that is the subject's own is handled by the
         caller, and an English count's verb ("carried") would have to be rewritten."""
         last = self.seen.rstrip("\n").rsplit("\n", 1)[-1]
+        dateline = dateline_span(last)  # "Waru Gading, Senin (30/11) — ": no figure of the fact
+        last = last[dateline[1] :] if dateline and dateline[0] == 0 else last
         figures = [a for a in anchors_of(last, self.lang, _NUMBER_KINDS) if a.kind != "year"]
         if not figures:
             return None
@@ -1818,16 +1820,18 @@ class Discourse:
             return _capitalise(self._resolve_inner(noun))
         counted = _counted_group(last, [first], self.lang)
         subject = self.subject
+        # "Pengadilan Agama (PA) Waru Gading": the name without its bracketed acronym
+        named = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", subject.text) if subject else ""
         if (
             self.lang == "id"
             and counted
             and is_verb(words_[-1].text, "id")
             and subject is not None
             and subject.kind != "measure"
-            and _titled(subject.text)
+            and _titled(named)
         ):
             nouns = counted[len(last[first.start : first.end]) :].strip()
-            return f"{_capitalise(head)} {nouns} {subject.text}"
+            return f"{_capitalise(head)} {nouns} {named}"
         return None
 
     def _antecedent(self, kind: str) -> str | None:

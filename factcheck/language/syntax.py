@@ -230,7 +230,9 @@ def subject_span(text: str, lang: str, max_words: int = 12) -> tuple[int, int] |
     verb = first_verb(text, lang, start, figure.start() if figure else None)
     if verb is None and figure is not None:  # "persentase penduduk miskin sebesar 9,8 persen"
         verb = Word(figure.group(1), figure.start(), figure.start() + len(figure.group(1)))
-    if verb is None or any(c in text[start : verb.start] for c in ",;:—–("):
+    # "Pengadilan Agama (PA) Waru Gading menerima ...": a name's acronym in brackets is no aside
+    before = _BRACKETED_ACRONYM.sub("", text[start : verb.start]) if verb else ""
+    if verb is None or any(c in before for c in ",;:—–("):
         return None  # no verb, or a relative clause or an aside before it
     words = word_spans(text, start, verb.start)
     # "secara resmi", "recently": adverbs between the subject and its verb are not the subject
@@ -243,7 +245,15 @@ def subject_span(text: str, lang: str, max_words: int = 12) -> tuple[int, int] |
         return None
     if any(is_boundary(w.lower, lang) for w in words[:1]):
         return None
-    return words[0].start, words[-1].end
+    end = words[-1].end
+    if text[end : end + 1] == ")" and text.count("(", words[0].start, end) > text.count(
+        ")", words[0].start, end
+    ):
+        end += 1  # "Badan Pusat Statistik (BPS)": the bracket closed
+    return words[0].start, end
+
+
+_BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z][\w.]{1,11}\)")
 
 
 def _without_trailing_time(words: list[Word], lang: str) -> list[Word]:
