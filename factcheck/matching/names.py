@@ -242,6 +242,22 @@ def bare_against_town(
     return kind in _TOWN_KINDS and not wider_place(bare, lang)
 
 
+def countries_of_one_sense(
+    claim_text: str, claim_name: Anchor, passage_text: str, passage_name: Anchor
+) -> bool:
+    """Whether two places CLDR or the glossary knows (countries: kind "place") each stand
+    right after a locative of one sense (``locative_sense``: "ke Filipina" / "to Vietnam",
+    "dari Tiongkok" / "from Thailand", "di Singapura" / "in Hong Kong"): the two fill one
+    slot of a statement, where a thing goes, comes from or happens, as two towns of one
+    kind do. It cannot tell a second destination or origin the passage adds in another
+    clause (its other country said besides the claim's) from a report's error: a passage
+    that also names the claim's country has no such swap (``candidate_swaps``)."""
+    if claim_name.kind != "place" or passage_name.kind != "place":
+        return False
+    sense = locative_sense(claim_text, claim_name)
+    return sense is not None and sense == locative_sense(passage_text, passage_name)
+
+
 def wider_against_narrower(
     claim_text: str,
     claim_name: Anchor,

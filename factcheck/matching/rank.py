@@ -44,6 +44,7 @@ from factcheck.matching.names import (
     Swap,
     bare_against_town,
     candidate_swaps,
+    countries_of_one_sense,
     head_word,
     kind_swaps,
     listed_swaps,
@@ -385,12 +386,15 @@ class _Slots:
         (factcheck.matching.names.place_kind: "Kabupaten Bone" / "Wajo regency", "Kota
         Surabaya" / "Malang city"), or one is said bare and the other as a town
         (factcheck.matching.names.bare_against_town: "di Bantul" / "di Kabupaten Sleman"),
-        which only a passage relevant enough to support the claim is asked for
+        or both are countries after a locative of one sense
+        (factcheck.matching.names.countries_of_one_sense: "ke Filipina" / "to Vietnam"); the
+        last two only a passage relevant enough to support the claim is asked for
         (``_confirmed``, SWAP_RELEVANCE)."""
         return (
             self._same_head(i, swap)
             or self._one_kind(i, swap)
             or bare_against_town(*self._pair(i, swap))
+            or countries_of_one_sense(*self._pair(i, swap)[:4])
         )
 
     def _of_one_kind(self, i: int, swaps: list[Swap]) -> Swap | None:
