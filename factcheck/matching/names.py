@@ -589,12 +589,15 @@ def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[st
 
 def _respelt(a: list[str], b: list[str]) -> tuple[str, str] | None:
     """The one differing word of two names of as many words, alike in every other word, when
-    the two spell it alike (SPELT_ALIKE) with other consonants (``_consonants``): "Ketut
-    Sudarsana" / "Ketut Suardana", "PT Bukit Raya Konstruksi" / "PT Bukit Jaya Konstruksi",
-    two names, where "Muhammad" / "Mohammad" or "Soekarno" / "Sukarno" are one name spelt
-    two ways (other vowels only). Not the first word, which a translation or a title
-    changes. It cannot tell a misspelt consonant ("Hartono" written "Hartanto" by mistake)
-    from another person, nor two people whose names differ in vowels only."""
+    the two spell it alike (SPELT_ALIKE) but not as one spelling of it (``_spelling``):
+    "Ketut Sudarsana" / "Ketut Suardana", "PT Bukit Raya Konstruksi" / "PT Bukit Jaya
+    Konstruksi", "Teguh Santosa" / "Teguh Santoso", "Asep Mulyana" / "Asep Maulana", two
+    names, where "Muhammad" / "Mohammad", "Soekarno" / "Sukarno" or "Siti Maryam" / "Siti
+    Mariam" are one name spelt two ways. Not the first word, which a translation or a title
+    changes. It cannot tell a misspelt letter ("Hartono" written "Hartanto" by mistake) from
+    another person, nor a name's spelling the rules of ``_spelling`` do not know (the
+    Javanese "Sutrisna" for "Sutrisno", an Arabic name's "e": "Ahmed" / "Ahmad") from
+    another name."""
     if len(a) != len(b) or len(a) < 2:
         return None
     differ = [k for k in range(len(a)) if a[k] != b[k]]
@@ -603,16 +606,30 @@ def _respelt(a: list[str], b: list[str]) -> tuple[str, str] | None:
     x, y = a[differ[0]], b[differ[0]]
     if min(len(x), len(y)) < MIN_WORD or not spelt_alike(x, y):
         return None
-    return (x, y) if _consonants(x) != _consonants(y) else None
+    return (x, y) if _spelling(x) != _spelling(y) else None
 
 
-def _consonants(word: str) -> str:
-    """A folded word's consonants, each run of one written once, as the spellings of one name
-    share them: vowels (y too), "h" and the old Indonesian "oe", "dj", "tj" left out or
-    written as today ("Soeharto" / "Suharto", "Mohammad" / "Muhammad", "Zelenskyy" /
-    "Zelensky"); "c" and "q" as "k"."""
-    word = word.replace("oe", "u").replace("dj", "j").replace("tj", "c")
-    word = re.sub(r"[aeiouyh]", "", word).replace("c", "k").replace("q", "k")
+def _spelling(word: str) -> str:
+    """A folded word written the one way the spellings of one name share: the old Indonesian
+    spelling as today's ("oe", "dj", "tj", "sj", "nj": "Soeharto" / "Suharto"), "ch" and "kh"
+    as "h" (Arabic's one letter: "Achmad" / "Akhmad" / "Ahmad"), "y" as
+    the vowel "i" ("Maryam" / "Mariam", "Rudy" / "Rudi"), "o" as "u" (the vowel an Arabic
+    name is transliterated with either way: "Mohammad" / "Muhammad"), "h" left out (said or
+    not after a vowel: "Achmad" / "Ahmad"), "c" and "q" as "k", and each run of one letter
+    written once ("Zelenskyy" / "Zelensky"). Any other vowel is the name's own: "Santosa" and
+    "Santoso", "Syahputra" and "Syahputri" are two spellings no rule of Indonesian or English
+    makes of one name."""
+    for old, new in (
+        ("oe", "u"),
+        ("dj", "j"),
+        ("tj", "c"),
+        ("sj", "sy"),
+        ("nj", "ny"),
+        ("ch", "h"),
+    ):
+        word = word.replace(old, new)
+    word = word.replace("kh", "h").replace("y", "i").replace("o", "u").replace("h", "")
+    word = word.replace("c", "k").replace("q", "k")
     return re.sub(r"(.)\1+", r"\1", word)
 
 
