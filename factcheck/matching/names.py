@@ -417,6 +417,7 @@ def partial_swaps(
     passage_names: list[Anchor],
     *,
     surnames: bool = False,
+    respelt_only: bool = False,
 ) -> list[Swap]:
     """Pairs (claim name, passage name) that are one name with one part said differently:
     "PT Sinar Hunian Abadi" / "PT Cahaya Hunian Abadi", "Cakrawala Sinema Pictures" /
@@ -428,7 +429,8 @@ def partial_swaps(
     translated title in front reads as another word. With ``surnames`` (a passage relevant
     enough to support the claim) one shared first word is enough for a name of two words: a
     person's name with another surname ("Dimas Prasetyo" / "Dimas Pratama"), its first name
-    kept where it opens a sentence (``_with_openers``)."""
+    kept where it opens a sentence (``_with_openers``). ``respelt_only``: only names whose one
+    differing word is respelt (spelt alike, ``_respelt``)."""
     claim_words = _content_words(claim_text, claim_lang)
     passage_words = _content_words(passage_text, passage_lang)
     out = []
@@ -441,6 +443,8 @@ def partial_swaps(
             if spelt_alike(*parts):  # one word respelt (``_respelt``): only itself counts
                 if parts[0] in passage_words or parts[1] in claim_words:
                     continue
+            elif respelt_only:
+                continue
             elif _shares_word(parts[0], passage_words) or _shares_word(parts[1], claim_words):
                 continue
             out.append(Swap(mine, theirs))

@@ -469,9 +469,11 @@ class _Slots:
         so no meaning is asked, and a passage relevant enough to be shown as contradicting
         (CONTRADICTION_THRESHOLD) is enough; a name of two words sharing only its first
         ("Dimas Prasetyo" / "Dimas Pratama") is tied less, and needs SWAP_RELEVANCE, as a
-        swap of whole names does. None when the passage names another year."""
-        if _another_time(self.scorer.claim_anchors, self.index.anchors(i)):
-            return None
+        swap of whole names does. When the passage names another year, only a name with one
+        word respelt ("Syamsul Bahri" / "Syamsul Bahrie"): another year may be another
+        event, whose names are not the claim's to contradict, but a name spelt all but alike
+        is the claim's person, whatever else the passage dates."""
+        another_time = _another_time(self.scorer.claim_anchors, self.index.anchors(i))
         text, lang = self.scorer.text, self.scorer.lang
         passage, their_lang = self.index.passages[i], self.index.profiles[i].lang
         glossary = self.index.glossary_path
@@ -487,6 +489,7 @@ class _Slots:
             their_lang,
             named(passage.text, their_lang, glossary, crowded=True),
             surnames=relevance >= SWAP_RELEVANCE,
+            respelt_only=another_time,
         )
         return found[0] if found else None
 

@@ -71,3 +71,20 @@ def test_a_passage_naming_the_claims_person_respelt_contradicts_it():
     assert found["p0"].stance == CONTRADICTS
     reason = "name: claim Lestari Kartikasari ≠ passage Lestari Kartikawati"
     assert found["p0"].disagree == (reason,)
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "contradicts"),
+    [
+        # a name spelt all but alike is the claim's person, whatever the passage dates
+        ("Lestari Kartikasari", "Lestari Kartikawati", True),
+        # another part of a name, beside another year, may be another event's
+        ("PT Sinar Hunian Abadi", "PT Cahaya Hunian Abadi", False),
+    ],
+)
+def test_beside_another_year_only_a_respelt_name_contradicts(mine, theirs, contradicts):
+    claim = f"The flood relief warehouse is run by {mine}."
+    passage = f"{theirs}, which runs the flood relief warehouse, built it in 2017."
+    index = embedded_index(passage, "The city opened a new market on Monday.")
+    found = {m.passage_id: m for m in match_claim(index, claim, "en", model=MODEL)}
+    assert (found["p0"].stance == CONTRADICTS) == contradicts
