@@ -610,7 +610,19 @@ def _respelt(a: list[str], b: list[str]) -> tuple[str, str] | None:
     x, y = a[differ[0]], b[differ[0]]
     if min(len(x), len(y)) < MIN_WORD or not spelt_alike(x, y):
         return None
-    return (x, y) if _spelling(x) != _spelling(y) else None
+    return None if _one_spelling(x, y) else (x, y)
+
+
+def _one_spelling(x: str, y: str) -> bool:
+    """Whether two folded words are one spelling of a name (``_spelling``), or one writes an
+    "e" between two letters where the other does not: Indonesian's unstressed vowel, which
+    another language's spelling leaves out ("Sumatera" / "Sumatra")."""
+    a, b = sorted((_spelling(x), _spelling(y)), key=len)
+    if a == b:
+        return True
+    return len(b) == len(a) + 1 and any(
+        b[k] == "e" and b[:k] + b[k + 1 :] == a for k in range(1, len(b) - 1)
+    )
 
 
 def _spelling(word: str) -> str:

@@ -45,6 +45,7 @@ ONE_NAME = [
     ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),  # a letter doubled
     ("Siti Maryam", "Siti Mariam"),  # "y" for "i"
     ("Bapak Achmad", "Bapak Ahmad"),  # the old spelling of Arabic's "kh"
+    ("Provinsi Sumatera Barat", "Provinsi Sumatra Barat"),  # Indonesian's unstressed "e"
     ("Sudarsana Ketut", "Suardana Ketut"),  # the first word: a title or a translation changes it
 ]
 
