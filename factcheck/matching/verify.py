@@ -695,7 +695,41 @@ def _same_magnitude(mine: Value, theirs: Value) -> bool:
         b <= a * SAME_QUANTITY_RATIO
         or _transposed(mine.number, theirs.number)
         or _scale_slip(mine, theirs)
+        or _digit_slip(mine, theirs)
     )
+
+
+def _digit_slip(mine: Value, theirs: Value) -> bool:
+    """Whether two figures written in digits with one scale word (or none) are one misheard
+    or mistyped as the other: the larger written with a "1" before the smaller's digits ("Rp
+    5 juta" / "15 million rupiah", "9 percent" / "19 percent", "50 tonnes" / "150 tonnes"),
+    or a number from thirteen to nineteen (of units, thousands, millions...) said as its
+    tens ("15 million" / "50 million", "14,000" / "40,000": the two sound alike in
+    English). Such a slip ties the two to one fact more than their size sets them apart. Not
+    a number in words ("lima tahun" / "15 years": a figure said in words is not mistyped
+    into digits), nor a figure with decimals ("1.5 million" is no fifteen). It cannot tell
+    a slip from two figures of one kind that happen to be so ("Rp 5 juta" for repairs beside
+    "15 million rupiah" for each bereaved family); counts need the same thing counted."""
+    scales = _written_scale(mine), _written_scale(theirs)
+    if scales[0] is None or scales[0] != scales[1] or not _thousands(scales[0]):
+        return False
+    small, large = sorted((mine.number / scales[0], theirs.number / scales[1]))
+    if small <= 0 or small != small.to_integral_value() or large != large.to_integral_value():
+        return False
+    small, large = int(small), int(large)
+    if large - small == 10 ** len(str(small)):  # "5" / "15", "50" / "150"
+        return True
+    for k in range(0, 13, 3):  # thirteen to nineteen units, thousands, millions ...
+        teen, rest = divmod(small, 10**k)
+        if rest == 0 and 13 <= teen <= 19 and large == (teen - 10) * 10 ** (k + 1):
+            return True
+    return False
+
+
+def _thousands(scale: Decimal) -> bool:
+    """Whether ``scale`` is 1 or a power of a thousand (a scale word's: "juta", "billion")."""
+    scale = scale.normalize()
+    return scale == 1 or scale > 1 and scale.as_tuple().digits == (1,) and scale.adjusted() % 3 == 0
 
 
 def _scale_slip(mine: Value, theirs: Value) -> bool:
