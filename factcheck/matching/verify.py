@@ -709,7 +709,12 @@ def _digit_slip(mine: Value, theirs: Value) -> bool:
     a number in words ("lima tahun" / "15 years": a figure said in words is not mistyped
     into digits), nor a figure with decimals ("1.5 million" is no fifteen). It cannot tell
     a slip from two figures of one kind that happen to be so ("Rp 5 juta" for repairs beside
-    "15 million rupiah" for each bereaved family); counts need the same thing counted."""
+    "15 million rupiah" for each bereaved family); counts need the same thing counted.
+    Percentages are left out: small shares of other things are "5" and "15" by chance too
+    often ("a 5 percent service fee" / "15 percent of the ticket price"), and a lone share
+    of one word is ``_lone``'s."""
+    if mine.slot == "percent":
+        return False
     scales = _written_scale(mine), _written_scale(theirs)
     if scales[0] is None or scales[0] != scales[1] or not _thousands(scales[0]):
         return False

@@ -1,9 +1,9 @@
 """A figure misheard or mistyped: the larger written with a "1" before the smaller's digits
 ("Rp 5 juta" / "15 million rupiah"), or thirteen to nineteen (of units, thousands,
-millions) said as its tens ("15 million" / "50 million"). Such a pair disagrees although
-one is several times the other (SAME_QUANTITY_RATIO), when both are written in digits with
-one scale word; a figure in words, with decimals, or on another scale is left unconfirmed
-as before."""
+millions) said as its tens ("15 million" / "50 million"). Such a pair of amounts or counts
+disagrees although one is several times the other (SAME_QUANTITY_RATIO), when both are
+written in digits with one scale word; a figure in words, with decimals, on another scale,
+or a percentage is left unconfirmed as before."""
 
 import pytest
 
@@ -24,7 +24,6 @@ def stance(claim: str, passage: str) -> str:
             "Setiap keluarga menerima bantuan Rp 5 juta.",
             "Each family will receive 15 million rupiah in aid.",
         ),
-        ("Sekitar 9 persen sekolah ditutup.", "About 19 percent of schools were shut."),
         (
             "Pemerintah membeli 150 ton beras dari petani.",
             "The government bought 50 tonnes of rice from farmers.",
@@ -53,7 +52,9 @@ def test_a_digit_slip_disagrees(claim, passage):
             "Each family will receive 25 million rupiah in aid.",
         ),
         # a number in words is not mistyped into digits
-        ("Sekitar sembilan persen sekolah ditutup.", "About 19 percent of schools were shut."),
+        ("Sembilan warga tewas tersambar petir.", "Lightning killed 19 residents."),
+        # percentages: small shares of other things are "5" and "15" by chance too often
+        ("Sekitar 9 persen sekolah ditutup.", "About 19 percent of schools were shut."),
         # decimals: 1.5 million is no fifteen
         (
             "Setiap keluarga menerima bantuan Rp 5 juta.",
