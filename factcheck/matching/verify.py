@@ -672,7 +672,14 @@ def _numbers_agree(mine: Value, theirs: Value) -> bool:
         return False
     if mine.qualifier == theirs.qualifier == "about":  # two estimates: one, said rounder
         return _rounds_to(a, b, 1) or _rounds_to(b, a, 1)
-    return _allowed(mine.qualifier, a, b) or _allowed(theirs.qualifier, b, a)
+    return _allowed(mine.qualifier, a, b, _in_digits(mine)) or _allowed(
+        theirs.qualifier, b, a, _in_digits(theirs)
+    )
+
+
+def _in_digits(value: Value) -> bool:
+    """Whether a value is written in digits ("1.900", not "dua pertiga")."""
+    return any(c.isdigit() for c in value.anchor.text)
 
 
 def _same_bound(mine: str | None, theirs: str | None) -> bool:
@@ -844,8 +851,11 @@ def _rounds_to(
     return abs(precise - rounder) <= step / 2
 
 
-def _allowed(qualifier: str | None, stated: Decimal, other: Decimal) -> bool:
-    """Whether ``other`` fits a value stated as "``qualifier`` ``stated``"."""
+def _allowed(qualifier: str | None, stated: Decimal, other: Decimal, digits: bool = False) -> bool:
+    """Whether ``other`` fits a value stated as "``qualifier`` ``stated``". "Nearly" allows
+    a tenth under ``stated``; of a figure written in ``digits`` only what rounds to it at
+    its last digit ("hampir 1.900": 1,850 to 1,900; not 1,780, a figure said as "nearly
+    1,800"). A fraction or a number in words ("hampir dua pertiga") is rough: the tenth."""
     if qualifier in ("more", "at_least"):
         return other > stated or (qualifier == "at_least" and other == stated)
     if qualifier in ("less", "at_most"):
@@ -853,7 +863,10 @@ def _allowed(qualifier: str | None, stated: Decimal, other: Decimal) -> bool:
     if qualifier == "about":
         return abs(other - stated) <= abs(stated) / 10
     if qualifier == "nearly":
-        return stated * Decimal("0.9") <= other <= stated
+        low = stated * Decimal("0.9")
+        if digits:  # just under a figure said in digits, which ``other`` rounds to
+            low = max(low, stated - Decimal(1).scaleb(stated.normalize().as_tuple().exponent) / 2)
+        return low <= other <= stated
     return False
 
 
