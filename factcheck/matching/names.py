@@ -437,6 +437,10 @@ def partial_swaps(
     for claim_name in claim_names:
         for passage_name in passage_names:
             mine, theirs = _with_openers(claim_text, claim_name, passage_text, passage_name)
+            if surnames and _one_person_respelt(claim_text, mine, passage_text, theirs):
+                if fold_word(mine.text) not in passage_words:  # the claim's spelling too
+                    out.append(Swap(mine, theirs))
+                continue
             parts = _differing_parts(mine.text, theirs.text, surnames)
             if parts is None or not _same_shape(mine, theirs):
                 continue
@@ -449,6 +453,19 @@ def partial_swaps(
                 continue
             out.append(Swap(mine, theirs))
     return out
+
+
+def _one_person_respelt(claim_text: str, mine: Anchor, passage_text: str, theirs: Anchor) -> bool:
+    """Whether two names of one word, each said of a person (``role``: a title just before
+    it, "Village head Warsono" / "Village chief Warsino"), are spelt alike but not as one
+    spelling of a name (``_one_spelling``): the one name many Indonesians go by, respelt,
+    is another person's. It cannot tell a misspelling from another person."""
+    a, b = _name_words(mine.text), _name_words(theirs.text)
+    if len(a) != 1 or len(b) != 1 or min(len(a[0]), len(b[0])) < MIN_WORD:
+        return False
+    if not spelt_alike(a[0], b[0]) or _one_spelling(a[0], b[0]):
+        return False
+    return role(claim_text, mine) == role(passage_text, theirs) == "person"
 
 
 _OPENER = re.compile(r"(?:^|[.!?:]\s+|[\"“‘(]\s*)([A-Z][\w'’-]*) $")

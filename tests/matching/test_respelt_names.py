@@ -89,3 +89,36 @@ def test_beside_another_year_only_a_respelt_name_contradicts(mine, theirs, contr
     index = embedded_index(passage, "The city opened a new market on Monday.")
     found = {m.passage_id: m for m in match_claim(index, claim, "en", model=MODEL)}
     assert (found["p0"].stance == CONTRADICTS) == contradicts
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "found"),
+    [
+        # one name, said of a person on both sides, respelt: another person
+        (
+            "Village head Darsono said the bridge had no railing.",
+            "Village chief Darsino said there was no railing on the bridge.",
+            [("Darsono", "Darsino")],
+        ),
+        # one spelling of one name ("y" for "i")
+        (
+            "Village head Suryadi said the bridge had no railing.",
+            "Village chief Suriadi said there was no railing on the bridge.",
+            [],
+        ),
+        # not said of a person: a one-word name may be anything
+        (
+            "The bridge at Darsono had no railing.",
+            "The bridge at Darsino had no railing.",
+            [],
+        ),
+    ],
+)
+def test_a_persons_one_name_respelt_is_another_person(claim, passage, found):
+    assert partial(claim, passage) == found
+
+
+def test_a_persons_one_name_respelt_needs_a_passage_relevant_enough_to_support():
+    claim = "Village head Darsono said the bridge had no railing."
+    passage = "Village chief Darsino said there was no railing on the bridge."
+    assert partial(claim, passage, surnames=False) == []
