@@ -25,7 +25,9 @@ kind about the same thing are compared:
   two counts joined by a conjunction are compared in their places, so counts that
   traded nouns disagree ("Dua mobil dan tiga sepeda motor" / "Three cars and two motorcycles");
 - quantities (amounts, percentages, counts) disagree only within a factor of
-  SAME_QUANTITY_RATIO or when one is the other's digits transposed (41 for 14): a figure
+  SAME_QUANTITY_RATIO or when one is the other's digits transposed (41 for 14), or, of
+  amounts and counts in digits, a digit slip ("Rp 5 juta" / "15 million", "14,000" /
+  "40,000": ``_digit_slip``): a figure
   several times the claim's measures something else (the whole beside a part), and leaves
   the claim's value unconfirmed; a passage value that another of the claim's values states
   is about that other thing, and is held against no other;
@@ -34,7 +36,8 @@ kind about the same thing are compared:
   "4,870 ... in 2025"); counts that add up to the total before them are its parts, not
   counts beside it;
 - a value stated with a qualifier ("more than 30", "sekitar 1.500") agrees with any value the
-  qualifier allows, except another maximum ("up to") or its own digits in another order;
+  qualifier allows, except another maximum ("up to") or its own digits in another order
+  ("nearly" a figure in digits: what rounds to it, "hampir 1.900" not 1,780);
   two estimates ("sekitar 83 persen" / "around 89 percent") agree only when one is the
   other said rounder;
   values agree when they are equal at the precision of the rounder one, if
