@@ -242,6 +242,22 @@ def bare_against_town(
     return kind in _TOWN_KINDS and not wider_place(bare, lang)
 
 
+def countries_of_one_sense(
+    claim_text: str, claim_name: Anchor, passage_text: str, passage_name: Anchor
+) -> bool:
+    """Whether two places CLDR or the glossary knows (countries: kind "place") each stand
+    right after a locative of one sense (``locative_sense``: "ke Filipina" / "to Vietnam",
+    "dari Tiongkok" / "from Thailand", "di Singapura" / "in Hong Kong"): the two fill one
+    slot of a statement, where a thing goes, comes from or happens, as two towns of one
+    kind do. It cannot tell a second destination or origin the passage adds in another
+    clause (its other country said besides the claim's) from a report's error: a passage
+    that also names the claim's country has no such swap (``candidate_swaps``)."""
+    if claim_name.kind != "place" or passage_name.kind != "place":
+        return False
+    sense = locative_sense(claim_text, claim_name)
+    return sense is not None and sense == locative_sense(passage_text, passage_name)
+
+
 def wider_against_narrower(
     claim_text: str,
     claim_name: Anchor,
@@ -401,6 +417,7 @@ def partial_swaps(
     passage_names: list[Anchor],
     *,
     surnames: bool = False,
+    respelt_only: bool = False,
 ) -> list[Swap]:
     """Pairs (claim name, passage name) that are one name with one part said differently:
     "PT Sinar Hunian Abadi" / "PT Cahaya Hunian Abadi", "Cakrawala Sinema Pictures" /
@@ -412,23 +429,43 @@ def partial_swaps(
     translated title in front reads as another word. With ``surnames`` (a passage relevant
     enough to support the claim) one shared first word is enough for a name of two words: a
     person's name with another surname ("Dimas Prasetyo" / "Dimas Pratama"), its first name
-    kept where it opens a sentence (``_with_openers``)."""
+    kept where it opens a sentence (``_with_openers``). ``respelt_only``: only names whose one
+    differing word is respelt (spelt alike, ``_respelt``)."""
     claim_words = _content_words(claim_text, claim_lang)
     passage_words = _content_words(passage_text, passage_lang)
     out = []
     for claim_name in claim_names:
         for passage_name in passage_names:
             mine, theirs = _with_openers(claim_text, claim_name, passage_text, passage_name)
+            if surnames and _one_person_respelt(claim_text, mine, passage_text, theirs):
+                if fold_word(mine.text) not in passage_words:  # the claim's spelling too
+                    out.append(Swap(mine, theirs))
+                continue
             parts = _differing_parts(mine.text, theirs.text, surnames)
             if parts is None or not _same_shape(mine, theirs):
                 continue
             if spelt_alike(*parts):  # one word respelt (``_respelt``): only itself counts
                 if parts[0] in passage_words or parts[1] in claim_words:
                     continue
+            elif respelt_only:
+                continue
             elif _shares_word(parts[0], passage_words) or _shares_word(parts[1], claim_words):
                 continue
             out.append(Swap(mine, theirs))
     return out
+
+
+def _one_person_respelt(claim_text: str, mine: Anchor, passage_text: str, theirs: Anchor) -> bool:
+    """Whether two names of one word, each said of a person (``role``: a title just before
+    it, "Village head Warsono" / "Village chief Warsino"), are spelt alike but not as one
+    spelling of a name (``_one_spelling``): the one name many Indonesians go by, respelt,
+    is another person's. It cannot tell a misspelling from another person."""
+    a, b = _name_words(mine.text), _name_words(theirs.text)
+    if len(a) != 1 or len(b) != 1 or min(len(a[0]), len(b[0])) < MIN_WORD:
+        return False
+    if not spelt_alike(a[0], b[0]) or _one_spelling(a[0], b[0]):
+        return False
+    return role(claim_text, mine) == role(passage_text, theirs) == "person"
 
 
 _OPENER = re.compile(r"(?:^|[.!?:]\s+|[\"“‘(]\s*)([A-Z][\w'’-]*) $")
@@ -573,12 +610,15 @@ def _differing_parts(mine: str, theirs: str, surnames: bool = False) -> tuple[st
 
 def _respelt(a: list[str], b: list[str]) -> tuple[str, str] | None:
     """The one differing word of two names of as many words, alike in every other word, when
-    the two spell it alike (SPELT_ALIKE) with other consonants (``_consonants``): "Ketut
-    Sudarsana" / "Ketut Suardana", "PT Bukit Raya Konstruksi" / "PT Bukit Jaya Konstruksi",
-    two names, where "Muhammad" / "Mohammad" or "Soekarno" / "Sukarno" are one name spelt
-    two ways (other vowels only). Not the first word, which a translation or a title
-    changes. It cannot tell a misspelt consonant ("Hartono" written "Hartanto" by mistake)
-    from another person, nor two people whose names differ in vowels only."""
+    the two spell it alike (SPELT_ALIKE) but not as one spelling of it (``_spelling``):
+    "Ketut Sudarsana" / "Ketut Suardana", "PT Bukit Raya Konstruksi" / "PT Bukit Jaya
+    Konstruksi", "Teguh Santosa" / "Teguh Santoso", "Asep Mulyana" / "Asep Maulana", two
+    names, where "Muhammad" / "Mohammad", "Soekarno" / "Sukarno" or "Siti Maryam" / "Siti
+    Mariam" are one name spelt two ways. Not the first word, which a translation or a title
+    changes. It cannot tell a misspelt letter ("Hartono" written "Hartanto" by mistake) from
+    another person, nor a name's spelling the rules of ``_spelling`` do not know (the
+    Javanese "Sutrisna" for "Sutrisno", an Arabic name's "e": "Ahmed" / "Ahmad") from
+    another name."""
     if len(a) != len(b) or len(a) < 2:
         return None
     differ = [k for k in range(len(a)) if a[k] != b[k]]
@@ -587,16 +627,42 @@ def _respelt(a: list[str], b: list[str]) -> tuple[str, str] | None:
     x, y = a[differ[0]], b[differ[0]]
     if min(len(x), len(y)) < MIN_WORD or not spelt_alike(x, y):
         return None
-    return (x, y) if _consonants(x) != _consonants(y) else None
+    return None if _one_spelling(x, y) else (x, y)
 
 
-def _consonants(word: str) -> str:
-    """A folded word's consonants, each run of one written once, as the spellings of one name
-    share them: vowels (y too), "h" and the old Indonesian "oe", "dj", "tj" left out or
-    written as today ("Soeharto" / "Suharto", "Mohammad" / "Muhammad", "Zelenskyy" /
-    "Zelensky"); "c" and "q" as "k"."""
-    word = word.replace("oe", "u").replace("dj", "j").replace("tj", "c")
-    word = re.sub(r"[aeiouyh]", "", word).replace("c", "k").replace("q", "k")
+def _one_spelling(x: str, y: str) -> bool:
+    """Whether two folded words are one spelling of a name (``_spelling``), or one writes an
+    "e" between two letters where the other does not: Indonesian's unstressed vowel, which
+    another language's spelling leaves out ("Sumatera" / "Sumatra")."""
+    a, b = sorted((_spelling(x), _spelling(y)), key=len)
+    if a == b:
+        return True
+    return len(b) == len(a) + 1 and any(
+        b[k] == "e" and b[:k] + b[k + 1 :] == a for k in range(1, len(b) - 1)
+    )
+
+
+def _spelling(word: str) -> str:
+    """A folded word written the one way the spellings of one name share: the old Indonesian
+    spelling as today's ("oe", "dj", "tj", "sj", "nj": "Soeharto" / "Suharto"), "ch" and "kh"
+    as "h" (Arabic's one letter: "Achmad" / "Akhmad" / "Ahmad"), "y" as
+    the vowel "i" ("Maryam" / "Mariam", "Rudy" / "Rudi"), "o" as "u" (the vowel an Arabic
+    name is transliterated with either way: "Mohammad" / "Muhammad"), "h" left out (said or
+    not after a vowel: "Achmad" / "Ahmad"), "c" and "q" as "k", and each run of one letter
+    written once ("Zelenskyy" / "Zelensky"). Any other vowel is the name's own: "Santosa" and
+    "Santoso", "Syahputra" and "Syahputri" are two spellings no rule of Indonesian or English
+    makes of one name."""
+    for old, new in (
+        ("oe", "u"),
+        ("dj", "j"),
+        ("tj", "c"),
+        ("sj", "sy"),
+        ("nj", "ny"),
+        ("ch", "h"),
+    ):
+        word = word.replace(old, new)
+    word = word.replace("kh", "h").replace("y", "i").replace("o", "u").replace("h", "")
+    word = word.replace("c", "k").replace("q", "k")
     return re.sub(r"(.)\1+", r"\1", word)
 
 

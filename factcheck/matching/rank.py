@@ -44,6 +44,7 @@ from factcheck.matching.names import (
     Swap,
     bare_against_town,
     candidate_swaps,
+    countries_of_one_sense,
     head_word,
     kind_swaps,
     listed_swaps,
@@ -385,12 +386,15 @@ class _Slots:
         (factcheck.matching.names.place_kind: "Kabupaten Bone" / "Wajo regency", "Kota
         Surabaya" / "Malang city"), or one is said bare and the other as a town
         (factcheck.matching.names.bare_against_town: "di Bantul" / "di Kabupaten Sleman"),
-        which only a passage relevant enough to support the claim is asked for
+        or both are countries after a locative of one sense
+        (factcheck.matching.names.countries_of_one_sense: "ke Filipina" / "to Vietnam"); the
+        last two only a passage relevant enough to support the claim is asked for
         (``_confirmed``, SWAP_RELEVANCE)."""
         return (
             self._same_head(i, swap)
             or self._one_kind(i, swap)
             or bare_against_town(*self._pair(i, swap))
+            or countries_of_one_sense(*self._pair(i, swap)[:4])
         )
 
     def _of_one_kind(self, i: int, swaps: list[Swap]) -> Swap | None:
@@ -465,9 +469,11 @@ class _Slots:
         so no meaning is asked, and a passage relevant enough to be shown as contradicting
         (CONTRADICTION_THRESHOLD) is enough; a name of two words sharing only its first
         ("Dimas Prasetyo" / "Dimas Pratama") is tied less, and needs SWAP_RELEVANCE, as a
-        swap of whole names does. None when the passage names another year."""
-        if _another_time(self.scorer.claim_anchors, self.index.anchors(i)):
-            return None
+        swap of whole names does. When the passage names another year, only a name with one
+        word respelt ("Syamsul Bahri" / "Syamsul Bahrie"): another year may be another
+        event, whose names are not the claim's to contradict, but a name spelt all but alike
+        is the claim's person, whatever else the passage dates."""
+        another_time = _another_time(self.scorer.claim_anchors, self.index.anchors(i))
         text, lang = self.scorer.text, self.scorer.lang
         passage, their_lang = self.index.passages[i], self.index.profiles[i].lang
         glossary = self.index.glossary_path
@@ -483,6 +489,7 @@ class _Slots:
             their_lang,
             named(passage.text, their_lang, glossary, crowded=True),
             surnames=relevance >= SWAP_RELEVANCE,
+            respelt_only=another_time,
         )
         return found[0] if found else None
 

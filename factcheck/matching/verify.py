@@ -25,7 +25,9 @@ kind about the same thing are compared:
   two counts joined by a conjunction are compared in their places, so counts that
   traded nouns disagree ("Dua mobil dan tiga sepeda motor" / "Three cars and two motorcycles");
 - quantities (amounts, percentages, counts) disagree only within a factor of
-  SAME_QUANTITY_RATIO or when one is the other's digits transposed (41 for 14): a figure
+  SAME_QUANTITY_RATIO or when one is the other's digits transposed (41 for 14), or, of
+  amounts and counts in digits, a digit slip ("Rp 5 juta" / "15 million", "14,000" /
+  "40,000": ``_digit_slip``): a figure
   several times the claim's measures something else (the whole beside a part), and leaves
   the claim's value unconfirmed; a passage value that another of the claim's values states
   is about that other thing, and is held against no other;
@@ -34,7 +36,8 @@ kind about the same thing are compared:
   "4,870 ... in 2025"); counts that add up to the total before them are its parts, not
   counts beside it;
 - a value stated with a qualifier ("more than 30", "sekitar 1.500") agrees with any value the
-  qualifier allows, except another maximum ("up to") or its own digits in another order;
+  qualifier allows, except another maximum ("up to") or its own digits in another order
+  ("nearly" a figure in digits: what rounds to it, "hampir 1.900" not 1,780);
   two estimates ("sekitar 83 persen" / "around 89 percent") agree only when one is the
   other said rounder;
   values agree when they are equal at the precision of the rounder one, if
@@ -672,7 +675,14 @@ def _numbers_agree(mine: Value, theirs: Value) -> bool:
         return False
     if mine.qualifier == theirs.qualifier == "about":  # two estimates: one, said rounder
         return _rounds_to(a, b, 1) or _rounds_to(b, a, 1)
-    return _allowed(mine.qualifier, a, b) or _allowed(theirs.qualifier, b, a)
+    return _allowed(mine.qualifier, a, b, _in_digits(mine)) or _allowed(
+        theirs.qualifier, b, a, _in_digits(theirs)
+    )
+
+
+def _in_digits(value: Value) -> bool:
+    """Whether a value is written in digits ("1.900", not "dua pertiga")."""
+    return any(c.isdigit() for c in value.anchor.text)
 
 
 def _same_bound(mine: str | None, theirs: str | None) -> bool:
@@ -695,7 +705,46 @@ def _same_magnitude(mine: Value, theirs: Value) -> bool:
         b <= a * SAME_QUANTITY_RATIO
         or _transposed(mine.number, theirs.number)
         or _scale_slip(mine, theirs)
+        or _digit_slip(mine, theirs)
     )
+
+
+def _digit_slip(mine: Value, theirs: Value) -> bool:
+    """Whether two figures written in digits with one scale word (or none) are one misheard
+    or mistyped as the other: the larger written with a "1" before the smaller's digits ("Rp
+    5 juta" / "15 million rupiah", "9 percent" / "19 percent", "50 tonnes" / "150 tonnes"),
+    or a number from thirteen to nineteen (of units, thousands, millions...) said as its
+    tens ("15 million" / "50 million", "14,000" / "40,000": the two sound alike in
+    English). Such a slip ties the two to one fact more than their size sets them apart. Not
+    a number in words ("lima tahun" / "15 years": a figure said in words is not mistyped
+    into digits), nor a figure with decimals ("1.5 million" is no fifteen). It cannot tell
+    a slip from two figures of one kind that happen to be so ("Rp 5 juta" for repairs beside
+    "15 million rupiah" for each bereaved family); counts need the same thing counted.
+    Percentages are left out: small shares of other things are "5" and "15" by chance too
+    often ("a 5 percent service fee" / "15 percent of the ticket price"), and a lone share
+    of one word is ``_lone``'s."""
+    if mine.slot == "percent":
+        return False
+    scales = _written_scale(mine), _written_scale(theirs)
+    if scales[0] is None or scales[0] != scales[1] or not _thousands(scales[0]):
+        return False
+    small, large = sorted((mine.number / scales[0], theirs.number / scales[1]))
+    if small <= 0 or small != small.to_integral_value() or large != large.to_integral_value():
+        return False
+    small, large = int(small), int(large)
+    if large - small == 10 ** len(str(small)):  # "5" / "15", "50" / "150"
+        return True
+    for k in range(0, 13, 3):  # thirteen to nineteen units, thousands, millions ...
+        teen, rest = divmod(small, 10**k)
+        if rest == 0 and 13 <= teen <= 19 and large == (teen - 10) * 10 ** (k + 1):
+            return True
+    return False
+
+
+def _thousands(scale: Decimal) -> bool:
+    """Whether ``scale`` is 1 or a power of a thousand (a scale word's: "juta", "billion")."""
+    scale = scale.normalize()
+    return scale == 1 or scale > 1 and scale.as_tuple().digits == (1,) and scale.adjusted() % 3 == 0
 
 
 def _scale_slip(mine: Value, theirs: Value) -> bool:
@@ -805,8 +854,11 @@ def _rounds_to(
     return abs(precise - rounder) <= step / 2
 
 
-def _allowed(qualifier: str | None, stated: Decimal, other: Decimal) -> bool:
-    """Whether ``other`` fits a value stated as "``qualifier`` ``stated``"."""
+def _allowed(qualifier: str | None, stated: Decimal, other: Decimal, digits: bool = False) -> bool:
+    """Whether ``other`` fits a value stated as "``qualifier`` ``stated``". "Nearly" allows
+    a tenth under ``stated``; of a figure written in ``digits`` only what rounds to it at
+    its last digit ("hampir 1.900": 1,850 to 1,900; not 1,780, a figure said as "nearly
+    1,800"). A fraction or a number in words ("hampir dua pertiga") is rough: the tenth."""
     if qualifier in ("more", "at_least"):
         return other > stated or (qualifier == "at_least" and other == stated)
     if qualifier in ("less", "at_most"):
@@ -814,7 +866,10 @@ def _allowed(qualifier: str | None, stated: Decimal, other: Decimal) -> bool:
     if qualifier == "about":
         return abs(other - stated) <= abs(stated) / 10
     if qualifier == "nearly":
-        return stated * Decimal("0.9") <= other <= stated
+        low = stated * Decimal("0.9")
+        if digits:  # just under a figure said in digits, which ``other`` rounds to
+            low = max(low, stated - Decimal(1).scaleb(stated.normalize().as_tuple().exponent) / 2)
+        return low <= other <= stated
     return False
 
 
