@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 import babel
 
@@ -549,7 +550,10 @@ def indonesian_roots() -> frozenset[str]:
     another root, as their shape alone would say (factcheck.language.syntax.is_verb). A
     verb root of that shape ("terima", "berangkat") is in the list too and is then read as
     no verb unless the verb tables name it."""
-    from importlib.resources import files
+    from importlib.util import find_spec
 
-    text = files("Sastrawi.Stemmer").joinpath("data/kata-dasar.txt").read_text("utf-8")
+    # found by the package's place, not imported (nor importlib.resources, which brings
+    # tempfile): `factcheck extract` starts without either
+    folder = Path(find_spec("Sastrawi").origin).parent
+    text = (folder / "Stemmer" / "data" / "kata-dasar.txt").read_text("utf-8")
     return frozenset(text.split())
