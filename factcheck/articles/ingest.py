@@ -185,9 +185,14 @@ def _without_header(lines: list[str], meta: dict) -> list[str]:
     for i, line in enumerate(lines):
         if PROSE.match(line):
             return kept + lines[i:]
-        if not (_byline(line, meta) or _date_line(line, meta)):
-            kept.append(line)
+        if _ends_sentence(line) or not (_byline(line, meta) or _date_line(line, meta)):
+            kept.append(line)  # "Oleh karena hujan, panen mundur.": a sentence, no byline
     return kept
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends as a sentence ends (not after an initial: "Oleh: Rina M.")."""
+    return bool(re.search(r"[.!?…\"”’]\s*$", line)) and not re.search(r"\b[A-Z]\.\s*$", line)
 
 
 # a credit under the article: a line wholly in brackets ("(tim/agt)", "(Reporting by Ana
@@ -203,9 +208,18 @@ def _without_credits(lines: list[str], meta: dict) -> list[str]:
     """The body's lines without the credits that close it (``CREDIT``, and bylines such as
     "Penulis: Andi Pratama", "Editor: Sri Wahyuni", read into ``meta`` when the top gave
     none): who reported and edited it is not the article's claim."""
-    while len(lines) > 1 and (CREDIT.match(lines[-1]) or _byline(lines[-1], meta)):
+    while len(lines) > 1 and (CREDIT.match(lines[-1]) or _foot_byline(lines[-1], meta)):
         lines = lines[:-1]
     return lines
+
+
+def _foot_byline(line: str, meta: dict) -> bool:
+    """A byline at the foot: a short line that does not end as a sentence ends ("Penulis:
+    Andi Pratama"), not a last paragraph opening with "Oleh karena itu, ..." or "By 2030,
+    ..."."""
+    if _ends_sentence(line) or len(line.split()) > 8:
+        return False
+    return _byline(line, meta)
 
 
 def _byline(line: str, meta: dict) -> bool:

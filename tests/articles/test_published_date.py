@@ -261,3 +261,23 @@ def test_a_source_list_in_capitals_is_kept_whole():
         f"Harga beras naik\n{LONG}\nSumber\nKOMPAS\nBADAN PUSAT STATISTIK\n"
     )
     assert [s.title for s in parsed.sources] == ["KOMPAS", "BADAN PUSAT STATISTIK"]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Oleh karena itu, warga diminta waspada.",
+        "By 2030, the council expects to close two more pools.",
+    ],
+)
+def test_a_last_paragraph_opening_like_a_byline_stays(last):
+    parsed = ingest.parse_article(f"Harga beras naik\nOleh: Rina Marlina\n{LONG}\n{last}\n")
+    assert parsed.body == f"{LONG}\n{last}"
+    assert parsed.author == "Rina Marlina"
+
+
+def test_a_short_sentence_under_the_title_opening_like_a_byline_stays():
+    first = "Oleh karena hujan, panen mundur."
+    parsed = ingest.parse_article(f"Harga beras naik\n{first}\n{LONG}\n")
+    assert parsed.body == f"{first}\n{LONG}"
+    assert parsed.author is None
