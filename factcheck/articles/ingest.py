@@ -288,8 +288,10 @@ _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\
 def _date_line(line: str, meta: dict) -> bool:
     """A line under the title that is only a date (a word or two around it: "Published 30
     November 2026", "Senin, 30 November 2026 09:15 WIB"): the article's published date."""
+    if "published" in meta:
+        return False
     anchor, day = _full_date(line)
-    if anchor is None or "published" in meta:
+    if anchor is None:
         return False
     if line[: anchor.start].rstrip().endswith((",", "-", "–", "—")):
         return False  # "JAKARTA, 30 November 2026": a dateline, its place the body's
@@ -564,15 +566,20 @@ def ingest(
         detail={"url": parsed.url, "sources": [s.url or s.title for s in parsed.sources]},
     )
     if extract:
-        from factcheck.articles.extract import extract_article
-
-        proposals = extract_article(
-            article.title,
-            article.text,
-            article.language,
-            min_score=min_score,
-            published=article.published_date,
-            latest=article.created_at.date(),
-        )
-        add_claims(session, article, proposals)
+        add_claims(session, article, proposals_for(article, min_score))
     return article, True
+
+
+def proposals_for(article: Article, min_score: float = 0.0) -> list:
+    """The extractor's proposals for a stored article, read as of its published date and
+    the day it was ingested (``extract_article``'s ``published`` and ``latest``)."""
+    from factcheck.articles.extract import extract_article
+
+    return extract_article(
+        article.title,
+        article.text,
+        article.language,
+        min_score,
+        published=article.published_date,
+        latest=article.created_at.date(),
+    )

@@ -65,8 +65,7 @@ def reextract(
     proposal repeats are replaced (deleted with a history event, restorable). By default every
     proposal is offered, opinions included, as at ingest.
     """
-    from factcheck.articles.extract import extract_article
-    from factcheck.articles.ingest import add_claims
+    from factcheck.articles.ingest import add_claims, proposals_for
 
     workflow.require(user, Role.CHECKER, N_("re-running extraction"))
     live = session.exec(
@@ -82,14 +81,7 @@ def reextract(
         if c.id not in spare_ids and c.end > c.start
     ]
     result, new = Reextraction(), []
-    proposals = extract_article(
-        article.title,
-        article.text,
-        article.language,
-        min_score,
-        published=article.published_date,
-        latest=article.created_at.date(),
-    )
+    proposals = proposals_for(article, min_score)
     for proposal in proposals:
         title = _in_title(proposal.section)
         key = (title, proposal.start, proposal.end, proposal.claim_text)

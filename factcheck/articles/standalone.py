@@ -60,6 +60,7 @@ from factcheck.language.syntax import (
     skip_opening,
     stopword,
     subject_span,
+    without_acronyms,
     word_spans,
 )
 from factcheck.language.vocabulary import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS, word_trie
@@ -1821,7 +1822,7 @@ class Discourse:
         counted = _counted_group(last, [first], self.lang)
         subject = self.subject
         # "Pengadilan Agama (PA) Waru Gading": the name without its bracketed acronym
-        named = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", subject.text) if subject else ""
+        named = without_acronyms(subject.text) if subject else ""
         if (
             self.lang == "id"
             and counted
@@ -2146,7 +2147,7 @@ class Discourse:
         longer = set()
         for name in self.names:
             # "Pengadilan Agama (PA) Waru Gading": the name without its bracketed acronym
-            parts = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", name).split()
+            parts = without_acronyms(name).split()
             while len(parts) > 2 and fold(parts[0]) in titles:
                 parts = parts[1:]  # "Kepala Dinas Perikanan X": the office the head heads
             body = " ".join(parts)
@@ -2155,7 +2156,7 @@ class Discourse:
         return longer.pop() if len(longer) == 1 else speaker
 
     def _claimant(self, speaker: str) -> str:
-        speaker = re.sub(r"\s*\([A-Z][\w.]{1,11}\)", "", speaker).strip(" ,.")  # "(BPS)"
+        speaker = without_acronyms(speaker).strip(" ,.")  # "(BPS)"
         owner = self._document_owner(speaker)
         if owner:
             return owner

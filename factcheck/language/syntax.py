@@ -231,7 +231,7 @@ def subject_span(text: str, lang: str, max_words: int = 12) -> tuple[int, int] |
     if verb is None and figure is not None:  # "persentase penduduk miskin sebesar 9,8 persen"
         verb = Word(figure.group(1), figure.start(), figure.start() + len(figure.group(1)))
     # "Pengadilan Agama (PA) Waru Gading menerima ...": a name's acronym in brackets is no aside
-    before = _BRACKETED_ACRONYM.sub("", text[start : verb.start]) if verb else ""
+    before = without_acronyms(text[start : verb.start]) if verb else ""
     if verb is None or any(c in before for c in ",;:—–("):
         return None  # no verb, or a relative clause or an aside before it
     words = word_spans(text, start, verb.start)
@@ -254,6 +254,12 @@ def subject_span(text: str, lang: str, max_words: int = 12) -> tuple[int, int] |
 
 
 _BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z][\w.]{1,11}\)")
+
+
+def without_acronyms(text: str) -> str:
+    """``text`` without the acronyms in brackets after names: "Badan Pusat Statistik (BPS)",
+    "Pengadilan Agama (PA) Waru Gading" -> "Pengadilan Agama Waru Gading"."""
+    return _BRACKETED_ACRONYM.sub("", text)
 
 
 def _without_trailing_time(words: list[Word], lang: str) -> list[Word]:

@@ -67,7 +67,7 @@ def page_text(body: bytes, kind: str | None, charset: str | None) -> str:
         from factcheck.articles.ingest import html_to_text
 
         try:
-            text = html_to_text(text)[1]
+            text = html_to_text(text).text
         except InputError:
             text = ""
     text = text.replace("\r\n", "\n").strip()
